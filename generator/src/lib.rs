@@ -231,29 +231,31 @@ fn api_files(
         module
     };
     files.insert(dir.join(root), fix(emit::file(head, &format!("{} {root}", api.key))));
+    let multipart = emit::operations::multipart_types(&api.groups, &api.types);
+    let defs: Vec<&model::TypeDef> = api.types.values().collect();
     files.insert(
         dir.join("types.rs"),
-        fix(emit::file(
-            emit::types::module(
-                &api.types,
-                &api.title,
-                &emit::operations::multipart_types(&api.groups, &api.types),
-            ),
+        fix(emit::file_in_parts(
+            emit::types::head(&api.title),
+            &defs,
+            |d| emit::types::item(d, &api.types, &multipart),
             &format!("{} types", api.key),
         )),
     );
-    let mut operations = 0;
-    for g in api.groups.values() {
-        operations += g.operations.len();
-        files.insert(
-            dir.join(format!("{}.rs", g.module)),
+    let groups: Vec<&model::operations::Group> = api.groups.values().collect();
+    let texts: Vec<String> = groups
+        .par_iter()
+        .map(|g| {
             fix(emit::file(
                 emit::operations::module(g, &api.types),
                 &format!("{} {}", api.key, g.module),
-            )),
-        );
+            ))
+        })
+        .collect();
+    for (g, text) in groups.iter().zip(texts) {
+        files.insert(dir.join(format!("{}.rs", g.module)), text);
     }
-    operations
+    groups.iter().map(|g| g.operations.len()).sum()
 }
 
 /// Each API's files, rendered in parallel (emitting and formatting are most of the time), in

@@ -27,6 +27,62 @@ where
     deserializer.deserialize_str(Str(PhantomData))
 }
 
+/// What every generated string enum implements (`as_str`, `From<&str>`, `From<String>`,
+/// `FromStr`, `Display`, `Serialize`, `Deserialize`), from its variants and their values, for an
+/// enum declared with an `Other(String)` variant last: fifty lines per enum written once here.
+/// The first argument is the path of the runtime (`sinch_sdk_runtime`, or `crate::runtime` where
+/// it is a module of the crate).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __open_enum {
+    (($($rt:tt)*) $name:ident { $($variant:ident = $value:literal,)* }) => {
+        impl $name {
+            /// The value as it is sent over the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $value,)*
+                    Self::Other(other) => other.as_str(),
+                }
+            }
+        }
+        impl From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $($value => Self::$variant,)*
+                    other => Self::Other(other.to_string()),
+                }
+            }
+        }
+        impl From<String> for $name {
+            fn from(value: String) -> Self {
+                Self::from(value.as_str())
+            }
+        }
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl serde::Serialize for $name {
+            fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
+                $($rt)*::open_enum::deserialize(deserializer)
+            }
+        }
+    };
+}
+pub use __open_enum as open_enum;
+
 #[cfg(test)]
 mod tests {
     #[derive(Debug, PartialEq)]
@@ -41,6 +97,30 @@ mod tests {
                 other => Kind::Other(other.to_string()),
             }
         }
+    }
+
+    #[derive(Debug, Clone, PartialEq)]
+    enum Channel {
+        Sms,
+        WhatsApp,
+        Other(String),
+    }
+    crate::__open_enum! {
+        (super::super) Channel {
+            Sms = "SMS",
+            WhatsApp = "WHATSAPP",
+        }
+    }
+
+    #[test]
+    fn open_enums_keep_unknown_values_both_ways() {
+        let all: Vec<Channel> = serde_json::from_str(r#"["SMS", "WHATSAPP", "FAX"]"#).unwrap();
+        assert_eq!(all, vec![Channel::Sms, Channel::WhatsApp, Channel::Other("FAX".into())]);
+        assert_eq!(serde_json::to_string(&all).unwrap(), r#"["SMS","WHATSAPP","FAX"]"#);
+        assert_eq!(Channel::WhatsApp.to_string(), "WHATSAPP");
+        assert_eq!("SMS".parse::<Channel>(), Ok(Channel::Sms));
+        assert_eq!(Channel::from(String::from("sms")), Channel::Other("sms".into()));
+        assert_eq!(Channel::Other("X".into()).as_str(), "X");
     }
 
     fn decode(json: &str) -> Result<Kind, serde_json::Error> {

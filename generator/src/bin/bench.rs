@@ -8,6 +8,10 @@
 //!
 //! `--quick` (CI): the smallest input, one run, so the benchmark cannot rot.
 
+// The generator binary's allocator (see `main.rs`), so `one` and `sdk` time what it does.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 use generator::Config;
 use std::path::{Path, PathBuf};
@@ -33,11 +37,13 @@ enum Mode {
         /// The smallest description only, one run.
         #[arg(long)]
         quick: bool,
-        /// Also time this other generator on each description, side by side: the command is
-        /// run as `CMD generate rust -o DIR SPEC` (ploidy's interface). Both are timed as whole
+        /// Also time another generator on each description, side by side (repeatable). CMD is
+        /// run as `CMD generate rust -o DIR SPEC` (ploidy's interface), or, when it contains
+        /// `{spec}`, as written with `{spec}` and `{out}` replaced (words split at spaces:
+        /// `"openapi-to-rust generate {spec} --output-dir {out}"`). All are timed as whole
         /// processes that write their crate, each run into an emptied directory.
         #[arg(long, value_name = "CMD")]
-        against: Option<PathBuf>,
+        against: Vec<String>,
     },
     /// The SDK's build: cold, own crates, one API alone, rebuild after an edit.
     Build {
@@ -98,7 +104,7 @@ fn main() -> ExitCode {
             runs,
             quick,
             against,
-        } => gen_mode(dir, if quick { 1 } else { runs.max(1) }, quick, against.as_deref()),
+        } => gen_mode(dir, if quick { 1 } else { runs.max(1) }, quick, &against),
         Mode::Build {
             sdk,
             api,
@@ -224,7 +230,7 @@ fn child(args: &[&std::ffi::OsStr]) -> Result<(f64, usize, usize, u64), String> 
     ))
 }
 
-fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool, against: Option<&Path>) -> Result<(), String> {
+fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool, against: &[String]) -> Result<(), String> {
     let sinch = dir.is_none();
     let dir = dir.unwrap_or_else(mirror);
     if !dir.is_dir() {
@@ -244,8 +250,9 @@ fn gen_mode(dir: Option<PathBuf>, runs: usize, quick: bool, against: Option<&Pat
         },
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );
-    if let Some(cmd) = against {
-        return compare(&dir, &specs, runs, cmd);
+    if !against.is_empty() {
+        let others: Vec<Other> = against.iter().map(|c| Other::parse(c)).collect();
+        return compare(&dir, &specs, runs, &others);
     }
     println!(
         "{:<48} {:>10} {:>10} {:>8} {:>12}",
@@ -351,21 +358,69 @@ fn timed_runs(runs: usize, out: &Path, mut run: impl FnMut() -> Result<(), Strin
     Ok(median(times, Ord::cmp).as_secs_f64() * 1000.0)
 }
 
-/// This generator and `cmd` side by side on each description, both as whole processes that
+/// Another generator, as `--against` gives it.
+struct Other {
+    /// Its program's file name, for the table.
+    label: String,
+    /// The program and its arguments, with `{spec}` and `{out}` still to replace.
+    words: Vec<String>,
+}
+
+impl Other {
+    fn parse(cmd: &str) -> Other {
+        let words: Vec<String> = if cmd.contains("{spec}") {
+            cmd.split_whitespace().map(str::to_string).collect()
+        } else {
+            [cmd, "generate", "rust", "-o", "{out}", "{spec}"]
+                .map(str::to_string)
+                .to_vec()
+        };
+        let label = Path::new(&words[0])
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Other { label, words }
+    }
+
+    /// One run into `out`; its first line of error output if it fails.
+    fn run(&self, spec: &Path, out: &Path) -> Result<(), String> {
+        let word = |w: &String| match w.as_str() {
+            "{spec}" => spec.as_os_str().to_owned(),
+            "{out}" => out.as_os_str().to_owned(),
+            other => other.into(),
+        };
+        let result = Command::new(word(&self.words[0]))
+            .args(self.words[1..].iter().map(word))
+            .output()
+            .map_err(|e| format!("{}: {e}", self.words[0]))?;
+        if result.status.success() {
+            return Ok(());
+        }
+        let err = String::from_utf8_lossy(&result.stderr);
+        Err(err
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("failed")
+            .trim()
+            .to_string())
+    }
+}
+
+/// This generator and the others side by side on each description, all as whole processes that
 /// write their crate: ours is `bench one --out`, the same code as `generator generate`.
-fn compare(dir: &Path, specs: &[PathBuf], runs: usize, cmd: &Path) -> Result<(), String> {
-    let other = cmd
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    println!(
-        "{:<40} {:>9} {:>9} {:>7} {:>10} {:>10}",
-        "description", "ours ms", "other ms", "ratio", "our lines", "its lines"
-    );
-    println!("(other: {other}; ratio = ours / other; the goal is at most 0.5)");
+fn compare(dir: &Path, specs: &[PathBuf], runs: usize, others: &[Other]) -> Result<(), String> {
+    print!("{:<36} {:>8} {:>8}", "description", "ours ms", "lines");
+    for o in others {
+        let label: String = o.label.chars().take(16).collect();
+        print!(" | {label:>16} {:>6} {:>8}", "ratio", "lines");
+    }
+    println!();
+    println!("(ratio = ours / theirs; the goal is at most 0.5)");
     let scratch = Scratch::new("against")?;
-    let (ours_dir, their_dir) = (scratch.0.join("ours"), scratch.0.join("theirs"));
-    let (mut sum_ours, mut sum_theirs, mut compared, mut within) = (0.0, 0.0, 0, 0);
+    let ours_dir = scratch.0.join("ours");
+    // Per other generator: our time and theirs summed over the descriptions both generate,
+    // how many those are, and how many of them are within half of its time.
+    let mut sums = vec![(0.0, 0.0, 0, 0); others.len()];
     for spec in specs {
         let name = spec.strip_prefix(dir).unwrap_or(spec).display().to_string();
         let ours = timed_runs(runs, &ours_dir, || {
@@ -379,57 +434,31 @@ fn compare(dir: &Path, specs: &[PathBuf], runs: usize, cmd: &Path) -> Result<(),
             ])
             .map(|_| ())
         });
-        let our_lines = rust_lines(&ours_dir);
-        let theirs = timed_runs(runs, &their_dir, || {
-            let out = Command::new(cmd)
-                .args([
-                    "generate".as_ref(),
-                    "rust".as_ref(),
-                    "-o".as_ref(),
-                    their_dir.as_os_str(),
-                    spec.as_os_str(),
-                ])
-                .output()
-                .map_err(|e| format!("{}: {e}", cmd.display()))?;
-            if out.status.success() {
-                Ok(())
-            } else {
-                let err = String::from_utf8_lossy(&out.stderr);
-                Err(err
-                    .lines()
-                    .find(|l| !l.trim().is_empty())
-                    .unwrap_or("failed")
-                    .trim()
-                    .to_string())
-            }
-        });
-        let their_lines = rust_lines(&their_dir);
-        match (ours, theirs) {
-            (Ok(a), Ok(b)) => {
-                compared += 1;
-                sum_ours += a;
-                sum_theirs += b;
-                within += usize::from(a <= 0.5 * b);
-                println!(
-                    "{name:<40} {a:>9.1} {b:>9.1} {:>7.2} {our_lines:>10} {their_lines:>10}",
-                    a / b
-                );
-            }
-            (a, b) => {
-                let show = |r: Result<f64, String>| match r {
-                    Ok(ms) => format!("{ms:.1}"),
-                    Err(e) => format!("failed: {}", e.chars().take(60).collect::<String>()),
-                };
-                println!("{name:<40} ours {} | {other} {}", show(a), show(b));
+        match &ours {
+            Ok(ms) => print!("{name:<36} {ms:>8.1} {:>8}", rust_lines(&ours_dir)),
+            Err(e) => print!("{name:<36} failed: {:<24}", e.chars().take(24).collect::<String>()),
+        }
+        for (o, sum) in others.iter().zip(&mut sums) {
+            let their_dir = scratch.0.join("theirs");
+            match (timed_runs(runs, &their_dir, || o.run(spec, &their_dir)), &ours) {
+                (Ok(b), Ok(a)) => {
+                    *sum = (sum.0 + a, sum.1 + b, sum.2 + 1, sum.3 + usize::from(*a <= 0.5 * b));
+                    print!(" | {b:>16.1} {:>6.2} {:>8}", a / b, rust_lines(&their_dir));
+                }
+                (Ok(b), Err(_)) => print!(" | {b:>16.1} {:>6} {:>8}", "-", rust_lines(&their_dir)),
+                (Err(e), _) => print!(" | failed: {:<23}", e.chars().take(23).collect::<String>()),
             }
         }
+        println!();
     }
-    if compared > 0 {
-        println!(
-            "{:<40} {sum_ours:>9.1} {sum_theirs:>9.1} {:>7.2}   ({compared} compared, {within} within half of {other}'s time)",
-            "total",
-            sum_ours / sum_theirs
-        );
+    for (o, (ours, theirs, compared, within)) in others.iter().zip(sums) {
+        if compared > 0 {
+            println!(
+                "total against {}: ours {ours:.1} ms, theirs {theirs:.1} ms, ratio {:.2} ({compared} compared, {within} within half of its time)",
+                o.label,
+                ours / theirs
+            );
+        }
     }
     Ok(())
 }

@@ -6,27 +6,30 @@ use crate::naming;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-/// Every declaration of one API's `types` module.
-pub fn module(
-    defs: &std::collections::BTreeMap<String, TypeDef>,
-    title: &str,
-    multipart: &std::collections::BTreeSet<String>,
-) -> TokenStream {
-    let items = defs.values().map(|d| {
-        let decl = declaration(d, defs);
-        let parts = match &d.kind {
-            Kind::Struct(s) if multipart.contains(&d.name) => super::operations::to_parts(&d.name, s, defs),
-            _ => TokenStream::new(),
-        };
-        quote!(#decl #parts)
-    });
+/// The head of one API's `types` module: its docs and lints. Its declarations follow, one
+/// [`item`] per model type, formatted apart (`emit::file_in_parts`).
+pub fn head(title: &str) -> TokenStream {
     let doc = format!(" Models of the {title} API: every schema of its description.");
     quote! {
         #![doc = #doc]
         // Descriptions are Sinch's markdown, copied verbatim.
         #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::large_enum_variant)]
-        #(#items)*
     }
+}
+
+/// One model type's items in the `types` module: its declaration, serde code and builders, and
+/// its multipart encoding where a multipart body uses it (`multipart`).
+pub fn item(
+    d: &TypeDef,
+    defs: &std::collections::BTreeMap<String, TypeDef>,
+    multipart: &std::collections::BTreeSet<String>,
+) -> TokenStream {
+    let decl = declaration(d, defs);
+    let parts = match &d.kind {
+        Kind::Struct(s) if multipart.contains(&d.name) => super::operations::to_parts(&d.name, s, defs),
+        _ => TokenStream::new(),
+    };
+    quote!(#decl #parts)
 }
 
 pub fn declaration(def: &TypeDef, defs: &std::collections::BTreeMap<String, TypeDef>) -> TokenStream {
@@ -111,31 +114,6 @@ fn field(f: &Field, serde: bool) -> TokenStream {
     }
 }
 
-/// The `Serialize` of a struct with named fields only: each present field as a map entry, in
-/// declaration order, as serde's derive writes it (optional fields left out when `None`; an
-/// optional nullable field's `Some(None)` written as null) in a third of its expansion.
-fn encoder(name: &proc_macro2::Ident, s: &Struct) -> TokenStream {
-    let entries = s.fields.iter().map(|f| {
-        let ident = naming::ident(&f.name);
-        let json = &f.json;
-        if f.required {
-            quote!(map.serialize_entry(#json, &self.#ident)?;)
-        } else {
-            quote!(if let Some(value) = &self.#ident { map.serialize_entry(#json, value)?; })
-        }
-    });
-    quote! {
-        impl serde::Serialize for #name {
-            fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
-                use serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(None)?;
-                #(#entries)*
-                map.end()
-            }
-        }
-    }
-}
-
 fn structure(
     name: &proc_macro2::Ident,
     doc: &TokenStream,
@@ -168,13 +146,23 @@ fn structure(
     });
     let all_optional = s.fields.iter().all(|f| !f.required);
     let default = all_optional.then(|| quote!(Default,));
+    if plain {
+        let codec = object(name, s, all_optional);
+        return quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq, #default)]
+            #[non_exhaustive]
+            pub struct #name {
+                #(#fields)*
+            }
+            #codec
+        };
+    }
     let decode = (!only_map).then(|| decoder(name, s, map, all_optional, defs)).flatten();
     let derive_decode = decode.is_none().then(|| quote!(serde::Deserialize,));
-    let encode = (plain && decode.is_some()).then(|| encoder(name, s));
-    let derive_encode = encode.is_none().then(|| quote!(serde::Serialize,));
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, #default #derive_encode #derive_decode)]
+        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, #derive_decode)]
         #transparent
         #[non_exhaustive]
         pub struct #name {
@@ -182,14 +170,45 @@ fn structure(
             #additional
         }
         #decode
-        #encode
     }
 }
 
-/// The `Deserialize` of a struct: named fields are read straight from the decoder, recognised by
-/// the runtime's `Fields` or `Keys`, in a third of the code serde's derive expands to (see
-/// `runtime/object.rs`). A struct whose other properties go to one flattened union or to its
-/// additional properties collects only those. `None` when it has both, or several unions,
+/// The `Serialize` and `Deserialize` of a struct with named fields only, as one invocation of
+/// the runtime's `object!` (its documentation lists the modes): written out, they were half of
+/// every generated line, formatted here and parsed again by every build.
+fn object(name: &proc_macro2::Ident, s: &Struct, all_optional: bool) -> TokenStream {
+    let fields = s.fields.iter().enumerate().map(|(i, f)| {
+        let ident = naming::ident(&f.name);
+        let json = &f.json;
+        let mode = format_ident!(
+            "{}",
+            match (f.required, f.nullable) {
+                (true, false) => "req",
+                (true, true) => "null",
+                (false, false) => "opt",
+                (false, true) => "opt_null",
+            }
+        );
+        let aliases = &f.aliases;
+        let aliases = (!aliases.is_empty()).then(|| quote!([#(#aliases),*]));
+        let i = proc_macro2::Literal::usize_unsuffixed(i);
+        quote!(#i #ident: #mode = #json #aliases;)
+    });
+    // `[]` reads as the empty struct only where every field is optional (`runtime::object::seq`).
+    let seq = format_ident!("{}", if all_optional { "default" } else { "strict" });
+    quote! {
+        crate::runtime::object::object! {
+            (crate::runtime) #name #seq {
+                #(#fields)*
+            }
+        }
+    }
+}
+
+/// The `Deserialize` of a struct that keeps the properties it does not name (plain structs use
+/// `object`): named fields are read straight from the decoder, recognised by the runtime's
+/// `Keys`, and only the other properties are collected, for its one flattened union or its
+/// additional properties (see `runtime/object.rs`). `None` when it has both, or several unions,
 /// which the derive handles.
 fn decoder(
     name: &proc_macro2::Ident,
@@ -221,7 +240,7 @@ fn decoder(
             Rest::Union(naming::ident(&union.name), read)
         }
         ([], Some((ident, t))) => Rest::Map(ident, t),
-        ([], None) => Rest::Ignored,
+        // Both, or several unions (the derive handles them); plain structs go to `object`.
         _ => return None,
     };
     let keys = named.iter().enumerate().flat_map(|(i, f)| {
@@ -239,15 +258,9 @@ fn decoder(
         };
         quote!(let mut #slot: Option<#t> = None;)
     });
-    let ignored = matches!(rest, Rest::Ignored);
     let arms = named.iter().zip(&slots).enumerate().map(|(i, (f, slot))| {
         let json = &f.json;
-        let key = if ignored {
-            quote!(Some(#i))
-        } else {
-            quote!(crate::runtime::object::Key::Known(#i))
-        };
-        quote!(#key => crate::runtime::object::field(&mut map, &mut #slot, #json)?,)
+        quote!(crate::runtime::object::Key::Known(#i) => crate::runtime::object::field(&mut map, &mut #slot, #json)?,)
     });
     let inits = named.iter().zip(&slots).map(|(f, slot)| {
         let ident = naming::ident(&f.name);
@@ -315,26 +328,6 @@ fn decoder(
             keep_others(),
             quote!(#ident: rest,),
         ),
-        Rest::Ignored if named.is_empty() => (
-            TokenStream::new(),
-            quote! {
-                while map.next_key::<serde::de::IgnoredAny>()?.is_some() { #skip }
-            },
-            TokenStream::new(),
-        ),
-        Rest::Ignored => (
-            TokenStream::new(),
-            quote! {
-                const __FIELDS: crate::runtime::object::Fields = crate::runtime::object::Fields(&[#(#keys),*]);
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        #(#arms)*
-                        _ => { #skip }
-                    }
-                }
-            },
-            TokenStream::new(),
-        ),
     };
     let expecting = format!("struct {name}");
     let expecting_name = name.to_string();
@@ -379,8 +372,6 @@ enum Rest {
     Union(proc_macro2::Ident, UnionRead),
     /// The additional-properties map, with its value type.
     Map(proc_macro2::Ident, TokenStream),
-    /// Nowhere: the struct ignores them, as serde's derive does.
-    Ignored,
 }
 
 /// How a struct reads its flattened union from the properties it does not name.
@@ -460,54 +451,8 @@ fn string_enum(name: &proc_macro2::Ident, doc: &TokenStream, e: &StringEnum) -> 
             Other(String),
         }
 
-        impl #name {
-            /// The value as it is sent over the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #( Self::#idents => #values, )*
-                    Self::Other(other) => other.as_str(),
-                }
-            }
-        }
-
-        impl From<&str> for #name {
-            fn from(value: &str) -> Self {
-                match value {
-                    #( #values => Self::#idents, )*
-                    other => Self::Other(other.to_string()),
-                }
-            }
-        }
-
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
-                Self::from(value.as_str())
-            }
-        }
-
-        impl std::str::FromStr for #name {
-            type Err = std::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                Ok(Self::from(value))
-            }
-        }
-
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::runtime::open_enum::deserialize(deserializer)
-            }
+        crate::runtime::open_enum::open_enum! {
+            (crate::runtime) #name { #( #idents = #values, )* }
         }
     }
 }

@@ -25,136 +25,15 @@ pub struct BasicBrand {
     /// The date and time when the brand was updated.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for BasicBrand {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BasicBrand;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BasicBrand")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BasicBrand, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<BrandStatus>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brandId", 0usize),
-                        ("brandName", 1usize),
-                        ("brandMetadataId", 2usize),
-                        ("status", 3usize),
-                        ("callbackUrl", 4usize),
-                        ("createTime", 5usize),
-                        ("updateTime", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "brandName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "brandMetadataId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "callbackUrl",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "createTime",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "updateTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BasicBrand {
-                    brand_id: f0.flatten(),
-                    brand_name: f1.flatten(),
-                    brand_metadata_id: f2.flatten(),
-                    status: f3.flatten(),
-                    callback_url: f4.flatten(),
-                    create_time: f5.flatten(),
-                    update_time: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BasicBrand, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BasicBrand as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BasicBrand", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BasicBrand {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.brand_name {
-            map.serialize_entry("brandName", value)?;
-        }
-        if let Some(value) = &self.brand_metadata_id {
-            map.serialize_entry("brandMetadataId", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BasicBrand default {
+        0 brand_id: opt = "brandId";
+        1 brand_name: opt = "brandName";
+        2 brand_metadata_id: opt = "brandMetadataId";
+        3 status: opt = "status";
+        4 callback_url: opt = "callbackUrl";
+        5 create_time: opt = "createTime";
+        6 update_time: opt = "updateTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -231,154 +110,17 @@ pub struct Brand {
     /// The date and time when the brand was updated.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for Brand {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Brand;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Brand")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Brand, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<BrandStatus>> = None;
-                let mut f4: Option<Option<Vec<BrandCategory>>> = None;
-                let mut f5: Option<Option<Vec<BrandLog>>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brandId", 0usize),
-                        ("brandName", 1usize),
-                        ("brandMetadataId", 2usize),
-                        ("status", 3usize),
-                        ("data", 4usize),
-                        ("logs", 5usize),
-                        ("callbackUrl", 6usize),
-                        ("createTime", 7usize),
-                        ("updateTime", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "brandName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "brandMetadataId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "data")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "logs")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "callbackUrl",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "createTime",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "updateTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Brand {
-                    brand_id: f0.flatten(),
-                    brand_name: f1.flatten(),
-                    brand_metadata_id: f2.flatten(),
-                    status: f3.flatten(),
-                    data: f4.flatten(),
-                    logs: f5.flatten(),
-                    callback_url: f6.flatten(),
-                    create_time: f7.flatten(),
-                    update_time: f8.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Brand, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Brand as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Brand", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Brand {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.brand_name {
-            map.serialize_entry("brandName", value)?;
-        }
-        if let Some(value) = &self.brand_metadata_id {
-            map.serialize_entry("brandMetadataId", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        if let Some(value) = &self.logs {
-            map.serialize_entry("logs", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Brand default {
+        0 brand_id: opt = "brandId";
+        1 brand_name: opt = "brandName";
+        2 brand_metadata_id: opt = "brandMetadataId";
+        3 status: opt = "status";
+        4 data: opt = "data";
+        5 logs: opt = "logs";
+        6 callback_url: opt = "callbackUrl";
+        7 create_time: opt = "createTime";
+        8 update_time: opt = "updateTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -567,93 +309,12 @@ pub struct BrandLog {
     /// Author. It can be either a customer or an agent.
     pub author: Option<BrandLogAuthor>,
 }
-impl<'de> serde::Deserialize<'de> for BrandLog {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandLog;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandLog")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandLog, __A::Error> {
-                let mut f0: Option<Option<BrandStatus>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<BrandLogAuthor>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("status", 0usize),
-                        ("createTime", 1usize),
-                        ("comment", 2usize),
-                        ("author", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "createTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "comment")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "author")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandLog {
-                    status: f0.flatten(),
-                    create_time: f1.flatten(),
-                    comment: f2.flatten(),
-                    author: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandLog, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandLog as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BrandLog", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandLog {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.comment {
-            map.serialize_entry("comment", value)?;
-        }
-        if let Some(value) = &self.author {
-            map.serialize_entry("author", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandLog default {
+        0 status: opt = "status";
+        1 create_time: opt = "createTime";
+        2 comment: opt = "comment";
+        3 author: opt = "author";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -702,51 +363,10 @@ pub enum BrandLogAuthor {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandLogAuthor {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Customer => "CUSTOMER",
-            Self::Agent => "AGENT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandLogAuthor {
-    fn from(value: &str) -> Self {
-        match value {
-            "CUSTOMER" => Self::Customer,
-            "AGENT" => Self::Agent,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandLogAuthor {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandLogAuthor {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandLogAuthor {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandLogAuthor {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandLogAuthor {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandLogAuthor {
+        Customer = "CUSTOMER",
+        Agent = "AGENT",
     }
 }
 /// The metadata required to build the brand registration form.
@@ -768,140 +388,15 @@ pub struct BrandMetadata {
     /// The list of categories included in the brand metadata. Each of them includes a list of attributes.
     pub data: Option<Vec<BrandMetadataCategory>>,
 }
-impl<'de> serde::Deserialize<'de> for BrandMetadata {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandMetadata;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandMetadata")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandMetadata, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<BrandType>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i64>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<Vec<BrandMetadataCategory>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brandMetadataId", 0usize),
-                        ("brandType", 1usize),
-                        ("marketCode", 2usize),
-                        ("majorVersion", 3usize),
-                        ("minorVersion", 4usize),
-                        ("createTime", 5usize),
-                        ("data", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "brandMetadataId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "brandType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "marketCode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "majorVersion",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "minorVersion",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "createTime",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandMetadata {
-                    brand_metadata_id: f0.flatten(),
-                    brand_type: f1.flatten(),
-                    market_code: f2.flatten(),
-                    major_version: f3.flatten(),
-                    minor_version: f4.flatten(),
-                    create_time: f5.flatten(),
-                    data: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandMetadata, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandMetadata as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BrandMetadata", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandMetadata {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_metadata_id {
-            map.serialize_entry("brandMetadataId", value)?;
-        }
-        if let Some(value) = &self.brand_type {
-            map.serialize_entry("brandType", value)?;
-        }
-        if let Some(value) = &self.market_code {
-            map.serialize_entry("marketCode", value)?;
-        }
-        if let Some(value) = &self.major_version {
-            map.serialize_entry("majorVersion", value)?;
-        }
-        if let Some(value) = &self.minor_version {
-            map.serialize_entry("minorVersion", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandMetadata default {
+        0 brand_metadata_id: opt = "brandMetadataId";
+        1 brand_type: opt = "brandType";
+        2 market_code: opt = "marketCode";
+        3 major_version: opt = "majorVersion";
+        4 minor_version: opt = "minorVersion";
+        5 create_time: opt = "createTime";
+        6 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -966,88 +461,11 @@ pub struct BrandMetadataCategory {
     /// The list of attributes included in the category.
     pub attributes: Option<Vec<BrandMetadataCategoryAttribute>>,
 }
-impl<'de> serde::Deserialize<'de> for BrandMetadataCategory {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandMetadataCategory;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandMetadataCategory")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandMetadataCategory, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Vec<BrandMetadataCategoryAttribute>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("categoryType", 0usize),
-                        ("title", 1usize),
-                        ("attributes", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "categoryType",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "attributes",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandMetadataCategory {
-                    category_type: f0.flatten(),
-                    title: f1.flatten(),
-                    attributes: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandMetadataCategory, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandMetadataCategory as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BrandMetadataCategory", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandMetadataCategory {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.category_type {
-            map.serialize_entry("categoryType", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.attributes {
-            map.serialize_entry("attributes", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandMetadataCategory default {
+        0 category_type: opt = "categoryType";
+        1 title: opt = "title";
+        2 attributes: opt = "attributes";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1109,181 +527,20 @@ pub struct BrandMetadataCategoryAttribute {
     /// Indicates whether the attribute is a multiline text field or not.
     pub multiline: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for BrandMetadataCategoryAttribute {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandMetadataCategoryAttribute;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandMetadataCategoryAttribute")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandMetadataCategoryAttribute, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<bool>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<i64>> = None;
-                let mut f5: Option<Option<i64>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<BrandMetadataCategoryAttributeMessage>> = None;
-                let mut f9: Option<Option<BrandMetadataCategoryAttributeItems>> = None;
-                let mut f10: Option<Option<i64>> = None;
-                let mut f11: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("description", 0usize),
-                        ("title", 1usize),
-                        ("required", 2usize),
-                        ("type", 3usize),
-                        ("maxLength", 4usize),
-                        ("minLength", 5usize),
-                        ("name", 6usize),
-                        ("pattern", 7usize),
-                        ("message", 8usize),
-                        ("items", 9usize),
-                        ("minItems", 10usize),
-                        ("multiline", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "description",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "required")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "maxLength",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "minLength",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "name")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "pattern")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "message")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "items")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "minItems",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "multiline",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandMetadataCategoryAttribute {
-                    description: f0.flatten(),
-                    title: f1.flatten(),
-                    required: f2.flatten(),
-                    r#type: f3.flatten(),
-                    max_length: f4.flatten(),
-                    min_length: f5.flatten(),
-                    name: f6.flatten(),
-                    pattern: f7.flatten(),
-                    message: f8.flatten(),
-                    items: f9.flatten(),
-                    min_items: f10.flatten(),
-                    multiline: f11.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandMetadataCategoryAttribute, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandMetadataCategoryAttribute as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BrandMetadataCategoryAttribute", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandMetadataCategoryAttribute {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.required {
-            map.serialize_entry("required", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.max_length {
-            map.serialize_entry("maxLength", value)?;
-        }
-        if let Some(value) = &self.min_length {
-            map.serialize_entry("minLength", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.pattern {
-            map.serialize_entry("pattern", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.items {
-            map.serialize_entry("items", value)?;
-        }
-        if let Some(value) = &self.min_items {
-            map.serialize_entry("minItems", value)?;
-        }
-        if let Some(value) = &self.multiline {
-            map.serialize_entry("multiline", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandMetadataCategoryAttribute default {
+        0 description: opt = "description";
+        1 title: opt = "title";
+        2 required: opt = "required";
+        3 r#type: opt = "type";
+        4 max_length: opt = "maxLength";
+        5 min_length: opt = "minLength";
+        6 name: opt = "name";
+        7 pattern: opt = "pattern";
+        8 message: opt = "message";
+        9 items: opt = "items";
+        10 min_items: opt = "minItems";
+        11 multiline: opt = "multiline";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1382,69 +639,10 @@ pub struct BrandMetadataCategoryAttributeItems {
     /// The list of possible values for the attribute.
     pub r#enum: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for BrandMetadataCategoryAttributeItems {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandMetadataCategoryAttributeItems;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandMetadataCategoryAttributeItems")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandMetadataCategoryAttributeItems, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("enum", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "enum")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandMetadataCategoryAttributeItems {
-                    r#type: f0.flatten(),
-                    r#enum: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandMetadataCategoryAttributeItems, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandMetadataCategoryAttributeItems as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("BrandMetadataCategoryAttributeItems", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandMetadataCategoryAttributeItems {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.r#enum {
-            map.serialize_entry("enum", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandMetadataCategoryAttributeItems default {
+        0 r#type: opt = "type";
+        1 r#enum: opt = "enum";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1478,98 +676,12 @@ pub struct BrandMetadataCategoryAttributeMessage {
     /// The minimum number of items in the array that must be selected. Used in array types.
     pub min_items: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for BrandMetadataCategoryAttributeMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandMetadataCategoryAttributeMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandMetadataCategoryAttributeMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandMetadataCategoryAttributeMessage, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("pattern", 0usize),
-                        ("maxLength", 1usize),
-                        ("minLength", 2usize),
-                        ("minItems", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "pattern")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "maxLength",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "minLength",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "minItems")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandMetadataCategoryAttributeMessage {
-                    pattern: f0.flatten(),
-                    max_length: f1.flatten(),
-                    min_length: f2.flatten(),
-                    min_items: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandMetadataCategoryAttributeMessage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandMetadataCategoryAttributeMessage as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("BrandMetadataCategoryAttributeMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandMetadataCategoryAttributeMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.pattern {
-            map.serialize_entry("pattern", value)?;
-        }
-        if let Some(value) = &self.max_length {
-            map.serialize_entry("maxLength", value)?;
-        }
-        if let Some(value) = &self.min_length {
-            map.serialize_entry("minLength", value)?;
-        }
-        if let Some(value) = &self.min_items {
-            map.serialize_entry("minItems", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandMetadataCategoryAttributeMessage default {
+        0 pattern: opt = "pattern";
+        1 max_length: opt = "maxLength";
+        2 min_length: opt = "minLength";
+        3 min_items: opt = "minItems";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1630,63 +742,16 @@ pub enum BrandStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Draft => "DRAFT",
-            Self::New => "NEW",
-            Self::Pending => "PENDING",
-            Self::PendingReview => "PENDING_REVIEW",
-            Self::Rejected => "REJECTED",
-            Self::Incomplete => "INCOMPLETE",
-            Self::Completed => "COMPLETED",
-            Self::Archived => "ARCHIVED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "DRAFT" => Self::Draft,
-            "NEW" => Self::New,
-            "PENDING" => Self::Pending,
-            "PENDING_REVIEW" => Self::PendingReview,
-            "REJECTED" => Self::Rejected,
-            "INCOMPLETE" => Self::Incomplete,
-            "COMPLETED" => Self::Completed,
-            "ARCHIVED" => Self::Archived,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandStatus {
+        Draft = "DRAFT",
+        New = "NEW",
+        Pending = "PENDING",
+        PendingReview = "PENDING_REVIEW",
+        Rejected = "REJECTED",
+        Incomplete = "INCOMPLETE",
+        Completed = "COMPLETED",
+        Archived = "ARCHIVED",
     }
 }
 /// `BrandType`
@@ -1700,49 +765,9 @@ pub enum BrandType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UsShortCodeRegistry => "US_SHORT_CODE_REGISTRY",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandType {
-    fn from(value: &str) -> Self {
-        match value {
-            "US_SHORT_CODE_REGISTRY" => Self::UsShortCodeRegistry,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandType {
+        UsShortCodeRegistry = "US_SHORT_CODE_REGISTRY",
     }
 }
 /// Brand Update Request
@@ -1756,84 +781,11 @@ pub struct BrandUpdateRequest {
     /// The URL to receive the brand status update callback. The URL must be a valid URL and must be reachable from Sinch.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for BrandUpdateRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandUpdateRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandUpdateRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandUpdateRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Vec<BrandCategory>>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("brandName", 0usize), ("data", 1usize), ("callbackUrl", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "brandName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "data")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandUpdateRequest {
-                    brand_name: f0.flatten(),
-                    data: f1.flatten(),
-                    callback_url: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandUpdateRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandUpdateRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BrandUpdateRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandUpdateRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_name {
-            map.serialize_entry("brandName", value)?;
-        }
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandUpdateRequest default {
+        0 brand_name: opt = "brandName";
+        1 data: opt = "data";
+        2 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1872,76 +824,10 @@ pub struct CallbackConfigurationResponse {
     /// `projectId`
     pub project_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackConfigurationResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackConfigurationResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackConfigurationResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackConfigurationResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("hmacSecret", 0usize), ("projectId", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "hmacSecret",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "projectId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackConfigurationResponse {
-                    hmac_secret: f0.flatten(),
-                    project_id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackConfigurationResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackConfigurationResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackConfigurationResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackConfigurationResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.hmac_secret {
-            map.serialize_entry("hmacSecret", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackConfigurationResponse default {
+        0 hmac_secret: opt = "hmacSecret";
+        1 project_id: opt = "projectId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1972,65 +858,9 @@ pub struct CallbackConfigurationUpdateBody {
     /// The HMAC secret to be updated for the specified project
     pub hmac_secret: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdateBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackConfigurationUpdateBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackConfigurationUpdateBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackConfigurationUpdateBody, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("hmacSecret", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "hmacSecret",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackConfigurationUpdateBody {
-                    hmac_secret: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackConfigurationUpdateBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackConfigurationUpdateBody as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("CallbackConfigurationUpdateBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackConfigurationUpdateBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.hmac_secret {
-            map.serialize_entry("hmacSecret", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackConfigurationUpdateBody default {
+        0 hmac_secret: opt = "hmacSecret";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2067,145 +897,16 @@ pub struct CallbackEventBody {
     /// The date and time when the event was created.
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackEventBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackEventBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackEventBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackEventBody, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<CallbackEventBodyEventType>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<CallbackEventBodyResourceType>> = None;
-                let mut f5: Option<Option<BrandStatus>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("eventId", 0usize),
-                        ("eventType", 1usize),
-                        ("projectId", 2usize),
-                        ("resourceId", 3usize),
-                        ("resourceType", 4usize),
-                        ("status", 5usize),
-                        ("comments", 6usize),
-                        ("createTime", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "eventId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "eventType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "projectId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "resourceId",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "resourceType",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "status")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "comments")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "createTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackEventBody {
-                    event_id: f0.flatten(),
-                    event_type: f1.flatten(),
-                    project_id: f2.flatten(),
-                    resource_id: f3.flatten(),
-                    resource_type: f4.flatten(),
-                    status: f5.flatten(),
-                    comments: f6.flatten(),
-                    create_time: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackEventBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackEventBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackEventBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackEventBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event_id {
-            map.serialize_entry("eventId", value)?;
-        }
-        if let Some(value) = &self.event_type {
-            map.serialize_entry("eventType", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.resource_id {
-            map.serialize_entry("resourceId", value)?;
-        }
-        if let Some(value) = &self.resource_type {
-            map.serialize_entry("resourceType", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.comments {
-            map.serialize_entry("comments", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackEventBody default {
+        0 event_id: opt = "eventId";
+        1 event_type: opt = "eventType";
+        2 project_id: opt = "projectId";
+        3 resource_id: opt = "resourceId";
+        4 resource_type: opt = "resourceType";
+        5 status: opt = "status";
+        6 comments: opt = "comments";
+        7 create_time: opt = "createTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2279,49 +980,9 @@ pub enum CallbackEventBodyEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackEventBodyEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BrandStatusUpdate => "BRAND_STATUS_UPDATE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackEventBodyEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "BRAND_STATUS_UPDATE" => Self::BrandStatusUpdate,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackEventBodyEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackEventBodyEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackEventBodyEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackEventBodyEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackEventBodyEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackEventBodyEventType {
+        BrandStatusUpdate = "BRAND_STATUS_UPDATE",
     }
 }
 /// The type of the brand metadata. Possible values are US_SHORT_CODE_REGISTRY.
@@ -2335,49 +996,9 @@ pub enum CallbackEventBodyResourceType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackEventBodyResourceType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UsShortCodeRegistry => "US_SHORT_CODE_REGISTRY",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackEventBodyResourceType {
-    fn from(value: &str) -> Self {
-        match value {
-            "US_SHORT_CODE_REGISTRY" => Self::UsShortCodeRegistry,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackEventBodyResourceType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackEventBodyResourceType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackEventBodyResourceType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackEventBodyResourceType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackEventBodyResourceType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackEventBodyResourceType {
+        UsShortCodeRegistry = "US_SHORT_CODE_REGISTRY",
     }
 }
 /// `ErrorDetails`
@@ -2477,72 +1098,10 @@ pub struct FieldViolation {
     /// `description`
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FieldViolation {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FieldViolation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FieldViolation")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FieldViolation, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("field", 0usize), ("description", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FieldViolation {
-                    field: f0.flatten(),
-                    description: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FieldViolation, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FieldViolation as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FieldViolation {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.field {
-            map.serialize_entry("field", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FieldViolation default {
+        0 field: opt = "field";
+        1 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2579,89 +1138,12 @@ pub struct InternalRestError {
     /// `status`
     pub status: Option<InternalRestErrorStatus>,
 }
-impl<'de> serde::Deserialize<'de> for InternalRestError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InternalRestError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InternalRestError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InternalRestError, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<Vec<ErrorDetails>>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<InternalRestErrorStatus>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("details", 1usize),
-                        ("message", 2usize),
-                        ("status", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "details")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InternalRestError {
-                    code: f0.flatten(),
-                    details: f1.flatten(),
-                    message: f2.flatten(),
-                    status: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InternalRestError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InternalRestError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InternalRestError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InternalRestError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InternalRestError default {
+        0 code: opt = "code";
+        1 details: opt = "details";
+        2 message: opt = "message";
+        3 status: opt = "status";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2718,59 +1200,14 @@ pub enum InternalRestErrorStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InternalRestErrorStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InvalidArgument => "INVALID_ARGUMENT",
-            Self::Unknown => "UNKNOWN",
-            Self::NotFound => "NOT_FOUND",
-            Self::Unauthenticated => "UNAUTHENTICATED",
-            Self::FailedPrecondition => "FAILED_PRECONDITION",
-            Self::AlreadyExists => "ALREADY_EXISTS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InternalRestErrorStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "INVALID_ARGUMENT" => Self::InvalidArgument,
-            "UNKNOWN" => Self::Unknown,
-            "NOT_FOUND" => Self::NotFound,
-            "UNAUTHENTICATED" => Self::Unauthenticated,
-            "FAILED_PRECONDITION" => Self::FailedPrecondition,
-            "ALREADY_EXISTS" => Self::AlreadyExists,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InternalRestErrorStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InternalRestErrorStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InternalRestErrorStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InternalRestErrorStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InternalRestErrorStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InternalRestErrorStatus {
+        InvalidArgument = "INVALID_ARGUMENT",
+        Unknown = "UNKNOWN",
+        NotFound = "NOT_FOUND",
+        Unauthenticated = "UNAUTHENTICATED",
+        FailedPrecondition = "FAILED_PRECONDITION",
+        AlreadyExists = "ALREADY_EXISTS",
     }
 }
 /// this body is expected when invalid argument, failed precondition or already exists error occurs.
@@ -2782,72 +1219,10 @@ pub struct InvalidRequestDetails {
     /// `fieldViolations`
     pub field_violations: Option<Vec<FieldViolation>>,
 }
-impl<'de> serde::Deserialize<'de> for InvalidRequestDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InvalidRequestDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InvalidRequestDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InvalidRequestDetails, __A::Error> {
-                let mut f0: Option<Option<InvalidRequestDetailsType>> = None;
-                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("fieldViolations", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "fieldViolations",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InvalidRequestDetails {
-                    r#type: f0.flatten(),
-                    field_violations: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InvalidRequestDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InvalidRequestDetails as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InvalidRequestDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InvalidRequestDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.field_violations {
-            map.serialize_entry("fieldViolations", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InvalidRequestDetails default {
+        0 r#type: opt = "type";
+        1 field_violations: opt = "fieldViolations";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2882,49 +1257,9 @@ pub enum InvalidRequestDetailsType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InvalidRequestDetailsType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BadRequest => "BadRequest",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InvalidRequestDetailsType {
-    fn from(value: &str) -> Self {
-        match value {
-            "BadRequest" => Self::BadRequest,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InvalidRequestDetailsType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InvalidRequestDetailsType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InvalidRequestDetailsType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InvalidRequestDetailsType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InvalidRequestDetailsType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InvalidRequestDetailsType {
+        BadRequest = "BadRequest",
     }
 }
 /// List of brands object
@@ -2938,88 +1273,11 @@ pub struct ListBrandResponse {
     /// Total count of brands matching provided search criteria
     pub total_size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListBrandResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListBrandResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListBrandResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListBrandResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<BasicBrand>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brands", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("totalSize", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brands")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalSize",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListBrandResponse {
-                    brands: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                    total_size: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListBrandResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListBrandResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListBrandResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListBrandResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brands {
-            map.serialize_entry("brands", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.total_size {
-            map.serialize_entry("totalSize", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListBrandResponse default {
+        0 brands: opt = "brands";
+        1 next_page_token: opt = "nextPageToken";
+        2 total_size: opt = "totalSize";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3062,101 +1320,12 @@ pub struct NotFoundDetails {
     /// A human-readable description of the error.
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for NotFoundDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotFoundDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotFoundDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotFoundDetails, __A::Error> {
-                let mut f0: Option<Option<NotFoundDetailsType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("resourceType", 1usize),
-                        ("resourceName", 2usize),
-                        ("description", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "resourceType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "resourceName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotFoundDetails {
-                    r#type: f0.flatten(),
-                    resource_type: f1.flatten(),
-                    resource_name: f2.flatten(),
-                    description: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NotFoundDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NotFoundDetails as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NotFoundDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotFoundDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.resource_type {
-            map.serialize_entry("resourceType", value)?;
-        }
-        if let Some(value) = &self.resource_name {
-            map.serialize_entry("resourceName", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotFoundDetails default {
+        0 r#type: opt = "type";
+        1 resource_type: opt = "resourceType";
+        2 resource_name: opt = "resourceName";
+        3 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3203,49 +1372,9 @@ pub enum NotFoundDetailsType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NotFoundDetailsType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ResourceInfo => "ResourceInfo",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NotFoundDetailsType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ResourceInfo" => Self::ResourceInfo,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NotFoundDetailsType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NotFoundDetailsType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NotFoundDetailsType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NotFoundDetailsType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NotFoundDetailsType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NotFoundDetailsType {
+        ResourceInfo = "ResourceInfo",
     }
 }
 /// `RestError`
@@ -3255,58 +1384,9 @@ pub struct RestError {
     /// `error`
     pub error: Option<InternalRestError>,
 }
-impl<'de> serde::Deserialize<'de> for RestError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RestError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RestError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RestError, __A::Error> {
-                let mut f0: Option<Option<InternalRestError>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("error", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RestError { error: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RestError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RestError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RestError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RestError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RestError default {
+        0 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]

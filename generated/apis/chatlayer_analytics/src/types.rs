@@ -25,121 +25,15 @@ pub struct AnalyticsComputeEventsFunnelRequest {
     /// `properties`
     pub properties: Option<Vec<FunnelStepFilter>>,
 }
-impl<'de> serde::Deserialize<'de> for AnalyticsComputeEventsFunnelRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AnalyticsComputeEventsFunnelRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AnalyticsComputeEventsFunnelRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AnalyticsComputeEventsFunnelRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Vec<FunnelStep>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<Vec<FunnelStepFilter>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("version", 0usize),
-                        ("start_time", 1usize),
-                        ("end_time", 2usize),
-                        ("steps", 3usize),
-                        ("breakdown_property", 4usize),
-                        ("order_type", 5usize),
-                        ("properties", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "start_time",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "end_time")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "steps")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "breakdown_property",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "order_type",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "properties",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AnalyticsComputeEventsFunnelRequest {
-                    version: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("version"))?,
-                    start_time: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("start_time"))?,
-                    end_time: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("end_time"))?,
-                    steps: f3.ok_or_else(|| serde::de::Error::missing_field("steps"))?,
-                    breakdown_property: f4.flatten(),
-                    order_type: f5.flatten(),
-                    properties: f6.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("AnalyticsComputeEventsFunnelRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AnalyticsComputeEventsFunnelRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("version", &self.version)?;
-        map.serialize_entry("start_time", &self.start_time)?;
-        map.serialize_entry("end_time", &self.end_time)?;
-        map.serialize_entry("steps", &self.steps)?;
-        if let Some(value) = &self.breakdown_property {
-            map.serialize_entry("breakdown_property", value)?;
-        }
-        if let Some(value) = &self.order_type {
-            map.serialize_entry("order_type", value)?;
-        }
-        if let Some(value) = &self.properties {
-            map.serialize_entry("properties", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AnalyticsComputeEventsFunnelRequest strict {
+        0 version: req = "version";
+        1 start_time: req = "start_time";
+        2 end_time: req = "end_time";
+        3 steps: req = "steps";
+        4 breakdown_property: opt = "breakdown_property";
+        5 order_type: opt = "order_type";
+        6 properties: opt = "properties";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -197,121 +91,15 @@ pub struct AnalyticsComputeFlowFunnelRequest {
     /// `properties`
     pub properties: Option<Vec<FunnelStepFilter>>,
 }
-impl<'de> serde::Deserialize<'de> for AnalyticsComputeFlowFunnelRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AnalyticsComputeFlowFunnelRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AnalyticsComputeFlowFunnelRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AnalyticsComputeFlowFunnelRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Vec<FunnelStep>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<Vec<FunnelStepFilter>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("version", 0usize),
-                        ("start_time", 1usize),
-                        ("end_time", 2usize),
-                        ("steps", 3usize),
-                        ("breakdown_property", 4usize),
-                        ("order_type", 5usize),
-                        ("properties", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "start_time",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "end_time")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "steps")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "breakdown_property",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "order_type",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "properties",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AnalyticsComputeFlowFunnelRequest {
-                    version: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("version"))?,
-                    start_time: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("start_time"))?,
-                    end_time: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("end_time"))?,
-                    steps: f3.ok_or_else(|| serde::de::Error::missing_field("steps"))?,
-                    breakdown_property: f4.flatten(),
-                    order_type: f5.flatten(),
-                    properties: f6.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("AnalyticsComputeFlowFunnelRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AnalyticsComputeFlowFunnelRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("version", &self.version)?;
-        map.serialize_entry("start_time", &self.start_time)?;
-        map.serialize_entry("end_time", &self.end_time)?;
-        map.serialize_entry("steps", &self.steps)?;
-        if let Some(value) = &self.breakdown_property {
-            map.serialize_entry("breakdown_property", value)?;
-        }
-        if let Some(value) = &self.order_type {
-            map.serialize_entry("order_type", value)?;
-        }
-        if let Some(value) = &self.properties {
-            map.serialize_entry("properties", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AnalyticsComputeFlowFunnelRequest strict {
+        0 version: req = "version";
+        1 start_time: req = "start_time";
+        2 end_time: req = "end_time";
+        3 steps: req = "steps";
+        4 breakdown_property: opt = "breakdown_property";
+        5 order_type: opt = "order_type";
+        6 properties: opt = "properties";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -361,81 +149,11 @@ pub struct AnalyticsCreateEventDefinitionRequest {
     /// `team_id`
     pub team_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for AnalyticsCreateEventDefinitionRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AnalyticsCreateEventDefinitionRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AnalyticsCreateEventDefinitionRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AnalyticsCreateEventDefinitionRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("event", 0usize), ("description", 1usize), ("team_id", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "team_id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AnalyticsCreateEventDefinitionRequest {
-                    event: f0.flatten(),
-                    description: f1.flatten(),
-                    team_id: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AnalyticsCreateEventDefinitionRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AnalyticsCreateEventDefinitionRequest as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("AnalyticsCreateEventDefinitionRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AnalyticsCreateEventDefinitionRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event {
-            map.serialize_entry("event", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.team_id {
-            map.serialize_entry("team_id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AnalyticsCreateEventDefinitionRequest default {
+        0 event: opt = "event";
+        1 description: opt = "description";
+        2 team_id: opt = "team_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -484,120 +202,14 @@ pub struct AnalyticsCreateSubscriptionRequest {
     /// currently only the value "v1" is allowed
     pub version: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for AnalyticsCreateSubscriptionRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AnalyticsCreateSubscriptionRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AnalyticsCreateSubscriptionRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AnalyticsCreateSubscriptionRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<Vec<String>>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("bot_version", 0usize),
-                        ("target", 1usize),
-                        ("secret", 2usize),
-                        ("event_type", 3usize),
-                        ("event_names", 4usize),
-                        ("version", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "bot_version",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "target")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "secret")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "event_type",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "event_names",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "version")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AnalyticsCreateSubscriptionRequest {
-                    bot_version: f0.flatten(),
-                    target: f1.flatten(),
-                    secret: f2.flatten(),
-                    event_type: f3.flatten(),
-                    event_names: f4.flatten(),
-                    version: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AnalyticsCreateSubscriptionRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AnalyticsCreateSubscriptionRequest as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("AnalyticsCreateSubscriptionRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AnalyticsCreateSubscriptionRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.bot_version {
-            map.serialize_entry("bot_version", value)?;
-        }
-        if let Some(value) = &self.target {
-            map.serialize_entry("target", value)?;
-        }
-        if let Some(value) = &self.secret {
-            map.serialize_entry("secret", value)?;
-        }
-        if let Some(value) = &self.event_type {
-            map.serialize_entry("event_type", value)?;
-        }
-        if let Some(value) = &self.event_names {
-            map.serialize_entry("event_names", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AnalyticsCreateSubscriptionRequest default {
+        0 bot_version: opt = "bot_version";
+        1 target: opt = "target";
+        2 secret: opt = "secret";
+        3 event_type: opt = "event_type";
+        4 event_names: opt = "event_names";
+        5 version: opt = "version";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -652,65 +264,9 @@ pub struct AnalyticsGetEventAttributeValuesRequest {
     /// `query`
     pub query: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for AnalyticsGetEventAttributeValuesRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AnalyticsGetEventAttributeValuesRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AnalyticsGetEventAttributeValuesRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AnalyticsGetEventAttributeValuesRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("query", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "query")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AnalyticsGetEventAttributeValuesRequest {
-                    query: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AnalyticsGetEventAttributeValuesRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AnalyticsGetEventAttributeValuesRequest as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "AnalyticsGetEventAttributeValuesRequest",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for AnalyticsGetEventAttributeValuesRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.query {
-            map.serialize_entry("query", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AnalyticsGetEventAttributeValuesRequest default {
+        0 query: opt = "query";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -754,154 +310,18 @@ pub struct AnalyticsListEventsWithFiltersRequest {
     /// `filters`
     pub filters: Option<Vec<AttributeFilter>>,
 }
-impl<'de> serde::Deserialize<'de> for AnalyticsListEventsWithFiltersRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AnalyticsListEventsWithFiltersRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AnalyticsListEventsWithFiltersRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AnalyticsListEventsWithFiltersRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<Vec<AttributeFilter>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("version", 0usize),
-                        ("page_size", 1usize),
-                        ("page_token", 2usize),
-                        ("start_time", 3usize),
-                        ("end_time", 4usize),
-                        ("event", 5usize),
-                        ("conversation_id", 6usize),
-                        ("user_id", 7usize),
-                        ("campaign_id", 8usize),
-                        ("filters", 9usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "page_size",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "page_token",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "start_time",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "end_time")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "event")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "conversation_id",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "user_id")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "campaign_id",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "filters")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AnalyticsListEventsWithFiltersRequest {
-                    version: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("version"))?,
-                    page_size: f1.flatten(),
-                    page_token: f2.flatten(),
-                    start_time: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("start_time"))?,
-                    end_time: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("end_time"))?,
-                    event: f5.flatten(),
-                    conversation_id: f6.flatten(),
-                    user_id: f7.flatten(),
-                    campaign_id: f8.flatten(),
-                    filters: f9.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("AnalyticsListEventsWithFiltersRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AnalyticsListEventsWithFiltersRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("version", &self.version)?;
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("page_size", value)?;
-        }
-        if let Some(value) = &self.page_token {
-            map.serialize_entry("page_token", value)?;
-        }
-        map.serialize_entry("start_time", &self.start_time)?;
-        map.serialize_entry("end_time", &self.end_time)?;
-        if let Some(value) = &self.event {
-            map.serialize_entry("event", value)?;
-        }
-        if let Some(value) = &self.conversation_id {
-            map.serialize_entry("conversation_id", value)?;
-        }
-        if let Some(value) = &self.user_id {
-            map.serialize_entry("user_id", value)?;
-        }
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaign_id", value)?;
-        }
-        if let Some(value) = &self.filters {
-            map.serialize_entry("filters", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AnalyticsListEventsWithFiltersRequest strict {
+        0 version: req = "version";
+        1 page_size: opt = "page_size";
+        2 page_token: opt = "page_token";
+        3 start_time: req = "start_time";
+        4 end_time: req = "end_time";
+        5 event: opt = "event";
+        6 conversation_id: opt = "conversation_id";
+        7 user_id: opt = "user_id";
+        8 campaign_id: opt = "campaign_id";
+        9 filters: opt = "filters";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -981,124 +401,15 @@ pub struct AnalyticsTrackEventRequest {
     /// `timestamp`
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for AnalyticsTrackEventRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AnalyticsTrackEventRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AnalyticsTrackEventRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AnalyticsTrackEventRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                let mut f5: Option<Option<TrackEventRequestContext>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("version", 1usize),
-                        ("user_id", 2usize),
-                        ("event", 3usize),
-                        ("attributes", 4usize),
-                        ("context", 5usize),
-                        ("timestamp", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "version")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "user_id")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "event")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "attributes",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "context")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "timestamp",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AnalyticsTrackEventRequest {
-                    id: f0.flatten(),
-                    version: f1.flatten(),
-                    user_id: f2.flatten(),
-                    event: f3.flatten(),
-                    attributes: f4.flatten(),
-                    context: f5.flatten(),
-                    timestamp: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AnalyticsTrackEventRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AnalyticsTrackEventRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AnalyticsTrackEventRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AnalyticsTrackEventRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.user_id {
-            map.serialize_entry("user_id", value)?;
-        }
-        if let Some(value) = &self.event {
-            map.serialize_entry("event", value)?;
-        }
-        if let Some(value) = &self.attributes {
-            map.serialize_entry("attributes", value)?;
-        }
-        if let Some(value) = &self.context {
-            map.serialize_entry("context", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AnalyticsTrackEventRequest default {
+        0 id: opt = "id";
+        1 version: opt = "version";
+        2 user_id: opt = "user_id";
+        3 event: opt = "event";
+        4 attributes: opt = "attributes";
+        5 context: opt = "context";
+        6 timestamp: opt = "timestamp";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1166,76 +477,11 @@ pub struct AttributeFilter {
     /// `value`
     pub value: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for AttributeFilter {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AttributeFilter;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AttributeFilter")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AttributeFilter, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key", 0usize), ("operator", 1usize), ("value", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "operator")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AttributeFilter {
-                    key: f0.flatten(),
-                    operator: f1.flatten(),
-                    value: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AttributeFilter, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AttributeFilter as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AttributeFilter", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AttributeFilter {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.key {
-            map.serialize_entry("key", value)?;
-        }
-        if let Some(value) = &self.operator {
-            map.serialize_entry("operator", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AttributeFilter default {
+        0 key: opt = "key";
+        1 operator: opt = "operator";
+        2 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1282,107 +528,14 @@ pub struct CampaignInfo {
     /// `term`
     pub term: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CampaignInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CampaignInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CampaignInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CampaignInfo, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("source", 1usize),
-                        ("medium", 2usize),
-                        ("name", 3usize),
-                        ("content", 4usize),
-                        ("term", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "source")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "medium")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "name")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "content")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "term")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CampaignInfo {
-                    id: f0.flatten(),
-                    source: f1.flatten(),
-                    medium: f2.flatten(),
-                    name: f3.flatten(),
-                    content: f4.flatten(),
-                    term: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CampaignInfo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CampaignInfo as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CampaignInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CampaignInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        if let Some(value) = &self.medium {
-            map.serialize_entry("medium", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.content {
-            map.serialize_entry("content", value)?;
-        }
-        if let Some(value) = &self.term {
-            map.serialize_entry("term", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CampaignInfo default {
+        0 id: opt = "id";
+        1 source: opt = "source";
+        2 medium: opt = "medium";
+        3 name: opt = "name";
+        4 content: opt = "content";
+        5 term: opt = "term";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1437,60 +590,9 @@ pub struct ComputeFunnelResponse {
     /// `result`
     pub result: Option<Vec<FunnelStepResultByCohort>>,
 }
-impl<'de> serde::Deserialize<'de> for ComputeFunnelResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ComputeFunnelResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ComputeFunnelResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ComputeFunnelResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<FunnelStepResultByCohort>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("result", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "result")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ComputeFunnelResponse {
-                    result: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ComputeFunnelResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ComputeFunnelResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ComputeFunnelResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ComputeFunnelResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.result {
-            map.serialize_entry("result", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ComputeFunnelResponse default {
+        0 result: opt = "result";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1513,64 +615,9 @@ pub struct CreateEventDefinitionResponse {
     /// `event_definition`
     pub event_definition: Option<EventDefinition>,
 }
-impl<'de> serde::Deserialize<'de> for CreateEventDefinitionResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateEventDefinitionResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateEventDefinitionResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateEventDefinitionResponse, __A::Error> {
-                let mut f0: Option<Option<EventDefinition>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("event_definition", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "event_definition",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateEventDefinitionResponse {
-                    event_definition: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateEventDefinitionResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateEventDefinitionResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CreateEventDefinitionResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateEventDefinitionResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event_definition {
-            map.serialize_entry("event_definition", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateEventDefinitionResponse default {
+        0 event_definition: opt = "event_definition";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1593,64 +640,9 @@ pub struct CreateSubscriptionResponse {
     /// `subscription`
     pub subscription: Option<Subscription>,
 }
-impl<'de> serde::Deserialize<'de> for CreateSubscriptionResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateSubscriptionResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateSubscriptionResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateSubscriptionResponse, __A::Error> {
-                let mut f0: Option<Option<Subscription>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("subscription", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "subscription",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateSubscriptionResponse {
-                    subscription: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateSubscriptionResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateSubscriptionResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CreateSubscriptionResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateSubscriptionResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.subscription {
-            map.serialize_entry("subscription", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateSubscriptionResponse default {
+        0 subscription: opt = "subscription";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1673,52 +665,9 @@ pub struct EchoRequest {
     /// The message to echo back
     pub message: String,
 }
-impl<'de> serde::Deserialize<'de> for EchoRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = EchoRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct EchoRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<EchoRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(EchoRequest {
-                    message: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("EchoRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for EchoRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message", &self.message)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) EchoRequest strict {
+        0 message: req = "message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1736,60 +685,9 @@ pub struct EchoResponse {
     /// The echoed message
     pub message: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for EchoResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = EchoResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct EchoResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<EchoResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(EchoResponse {
-                    message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<EchoResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<EchoResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("EchoResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for EchoResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) EchoResponse default {
+        0 message: opt = "message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1820,102 +718,13 @@ pub struct Edge {
     /// `to_step`
     pub to_step: Option<Step>,
 }
-impl<'de> serde::Deserialize<'de> for Edge {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Edge;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Edge")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Edge, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Step>> = None;
-                let mut f4: Option<Option<Step>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("count", 0usize),
-                        ("id", 1usize),
-                        ("type", 2usize),
-                        ("from_step", 3usize),
-                        ("to_step", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "count")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "from_step",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "to_step")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Edge {
-                    count: f0.flatten(),
-                    id: f1.flatten(),
-                    r#type: f2.flatten(),
-                    from_step: f3.flatten(),
-                    to_step: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Edge, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Edge as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Edge", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Edge {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.count {
-            map.serialize_entry("count", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.from_step {
-            map.serialize_entry("from_step", value)?;
-        }
-        if let Some(value) = &self.to_step {
-            map.serialize_entry("to_step", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Edge default {
+        0 count: opt = "count";
+        1 id: opt = "id";
+        2 r#type: opt = "type";
+        3 from_step: opt = "from_step";
+        4 to_step: opt = "to_step";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1978,141 +787,16 @@ pub struct EventDefinition {
     /// `volume_30_day`
     pub volume_30_day: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for EventDefinition {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = EventDefinition;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct EventDefinition")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<EventDefinition, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("team_id", 1usize),
-                        ("bot_id", 2usize),
-                        ("event", 3usize),
-                        ("description", 4usize),
-                        ("created_at", 5usize),
-                        ("last_seen_at", 6usize),
-                        ("volume_30_day", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "team_id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "bot_id")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "event")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "description",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "created_at",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "last_seen_at",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "volume_30_day",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(EventDefinition {
-                    id: f0.flatten(),
-                    team_id: f1.flatten(),
-                    bot_id: f2.flatten(),
-                    event: f3.flatten(),
-                    description: f4.flatten(),
-                    created_at: f5.flatten(),
-                    last_seen_at: f6.flatten(),
-                    volume_30_day: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<EventDefinition, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<EventDefinition as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("EventDefinition", &[], __Visitor)
-    }
-}
-impl serde::Serialize for EventDefinition {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.team_id {
-            map.serialize_entry("team_id", value)?;
-        }
-        if let Some(value) = &self.bot_id {
-            map.serialize_entry("bot_id", value)?;
-        }
-        if let Some(value) = &self.event {
-            map.serialize_entry("event", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("created_at", value)?;
-        }
-        if let Some(value) = &self.last_seen_at {
-            map.serialize_entry("last_seen_at", value)?;
-        }
-        if let Some(value) = &self.volume_30_day {
-            map.serialize_entry("volume_30_day", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) EventDefinition default {
+        0 id: opt = "id";
+        1 team_id: opt = "team_id";
+        2 bot_id: opt = "bot_id";
+        3 event: opt = "event";
+        4 description: opt = "description";
+        5 created_at: opt = "created_at";
+        6 last_seen_at: opt = "last_seen_at";
+        7 volume_30_day: opt = "volume_30_day";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2181,72 +865,10 @@ pub struct FlowStep {
     /// Identifies a bot dialog or a dropoff if the special value "DROPOFF is used.
     pub id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FlowStep {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FlowStep;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FlowStep")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FlowStep, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("occurrences", 0usize), ("id", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "occurrences",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FlowStep {
-                    occurrences: f0.flatten(),
-                    id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FlowStep, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FlowStep as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FlowStep", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FlowStep {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.occurrences {
-            map.serialize_entry("occurrences", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FlowStep default {
+        0 occurrences: opt = "occurrences";
+        1 id: opt = "id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2285,106 +907,13 @@ pub struct FlowTransition {
     /// `timestamp`
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for FlowTransition {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FlowTransition;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FlowTransition")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FlowTransition, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Step>> = None;
-                let mut f2: Option<Option<Step>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("from_step", 1usize),
-                        ("to_step", 2usize),
-                        ("depth", 3usize),
-                        ("timestamp", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "from_step",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "to_step")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "depth")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "timestamp",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FlowTransition {
-                    id: f0.flatten(),
-                    from_step: f1.flatten(),
-                    to_step: f2.flatten(),
-                    depth: f3.flatten(),
-                    timestamp: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FlowTransition, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FlowTransition as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FlowTransition", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FlowTransition {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.from_step {
-            map.serialize_entry("from_step", value)?;
-        }
-        if let Some(value) = &self.to_step {
-            map.serialize_entry("to_step", value)?;
-        }
-        if let Some(value) = &self.depth {
-            map.serialize_entry("depth", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FlowTransition default {
+        0 id: opt = "id";
+        1 from_step: opt = "from_step";
+        2 to_step: opt = "to_step";
+        3 depth: opt = "depth";
+        4 timestamp: opt = "timestamp";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2437,80 +966,11 @@ pub struct FunnelStep {
     /// `properties`
     pub properties: Option<Vec<FunnelStepFilter>>,
 }
-impl<'de> serde::Deserialize<'de> for FunnelStep {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FunnelStep;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FunnelStep")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FunnelStep, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Vec<FunnelStepFilter>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("order", 0usize), ("event_id", 1usize), ("properties", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "order")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event_id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "properties",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FunnelStep {
-                    order: f0.flatten(),
-                    event_id: f1.flatten(),
-                    properties: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FunnelStep, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FunnelStep as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FunnelStep", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FunnelStep {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.order {
-            map.serialize_entry("order", value)?;
-        }
-        if let Some(value) = &self.event_id {
-            map.serialize_entry("event_id", value)?;
-        }
-        if let Some(value) = &self.properties {
-            map.serialize_entry("properties", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FunnelStep default {
+        0 order: opt = "order";
+        1 event_id: opt = "event_id";
+        2 properties: opt = "properties";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2553,89 +1013,12 @@ pub struct FunnelStepFilter {
     /// `value`
     pub value: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for FunnelStepFilter {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FunnelStepFilter;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FunnelStepFilter")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FunnelStepFilter, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("key", 0usize),
-                        ("operator", 1usize),
-                        ("type", 2usize),
-                        ("value", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "operator")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FunnelStepFilter {
-                    key: f0.flatten(),
-                    operator: f1.flatten(),
-                    r#type: f2.flatten(),
-                    value: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FunnelStepFilter, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FunnelStepFilter as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FunnelStepFilter", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FunnelStepFilter {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.key {
-            map.serialize_entry("key", value)?;
-        }
-        if let Some(value) = &self.operator {
-            map.serialize_entry("operator", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FunnelStepFilter default {
+        0 key: opt = "key";
+        1 operator: opt = "operator";
+        2 r#type: opt = "type";
+        3 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2684,93 +1067,12 @@ pub struct FunnelStepResult {
     /// `breakdown_value`
     pub breakdown_value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FunnelStepResult {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FunnelStepResult;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FunnelStepResult")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FunnelStepResult, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("event_id", 0usize),
-                        ("count", 1usize),
-                        ("order", 2usize),
-                        ("breakdown_value", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event_id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "count")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "order")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "breakdown_value",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FunnelStepResult {
-                    event_id: f0.flatten(),
-                    count: f1.flatten(),
-                    order: f2.flatten(),
-                    breakdown_value: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FunnelStepResult, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FunnelStepResult as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FunnelStepResult", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FunnelStepResult {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event_id {
-            map.serialize_entry("event_id", value)?;
-        }
-        if let Some(value) = &self.count {
-            map.serialize_entry("count", value)?;
-        }
-        if let Some(value) = &self.order {
-            map.serialize_entry("order", value)?;
-        }
-        if let Some(value) = &self.breakdown_value {
-            map.serialize_entry("breakdown_value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FunnelStepResult default {
+        0 event_id: opt = "event_id";
+        1 count: opt = "count";
+        2 order: opt = "order";
+        3 breakdown_value: opt = "breakdown_value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2813,60 +1115,9 @@ pub struct FunnelStepResultByCohort {
     /// `values`
     pub values: Option<Vec<FunnelStepResult>>,
 }
-impl<'de> serde::Deserialize<'de> for FunnelStepResultByCohort {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FunnelStepResultByCohort;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FunnelStepResultByCohort")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FunnelStepResultByCohort, __A::Error> {
-                let mut f0: Option<Option<Vec<FunnelStepResult>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("values", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "values")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FunnelStepResultByCohort {
-                    values: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FunnelStepResultByCohort, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FunnelStepResultByCohort as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FunnelStepResultByCohort", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FunnelStepResultByCohort {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.values {
-            map.serialize_entry("values", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FunnelStepResultByCohort default {
+        0 values: opt = "values";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2895,97 +1146,12 @@ pub struct GetConversationFlowResponse {
     /// `transitions`
     pub transitions: Option<Vec<FlowTransition>>,
 }
-impl<'de> serde::Deserialize<'de> for GetConversationFlowResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetConversationFlowResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetConversationFlowResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetConversationFlowResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Vec<FlowTransition>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("bot_id", 0usize),
-                        ("conversation_id", 1usize),
-                        ("user_id", 2usize),
-                        ("transitions", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "bot_id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "conversation_id",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "user_id")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "transitions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetConversationFlowResponse {
-                    bot_id: f0.flatten(),
-                    conversation_id: f1.flatten(),
-                    user_id: f2.flatten(),
-                    transitions: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetConversationFlowResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetConversationFlowResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetConversationFlowResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetConversationFlowResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.bot_id {
-            map.serialize_entry("bot_id", value)?;
-        }
-        if let Some(value) = &self.conversation_id {
-            map.serialize_entry("conversation_id", value)?;
-        }
-        if let Some(value) = &self.user_id {
-            map.serialize_entry("user_id", value)?;
-        }
-        if let Some(value) = &self.transitions {
-            map.serialize_entry("transitions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetConversationFlowResponse default {
+        0 bot_id: opt = "bot_id";
+        1 conversation_id: opt = "conversation_id";
+        2 user_id: opt = "user_id";
+        3 transitions: opt = "transitions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3028,61 +1194,9 @@ pub struct GetConversationsInsightsResponse {
     /// `data`
     pub data: Option<SeriesData>,
 }
-impl<'de> serde::Deserialize<'de> for GetConversationsInsightsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetConversationsInsightsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetConversationsInsightsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetConversationsInsightsResponse, __A::Error> {
-                let mut f0: Option<Option<SeriesData>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetConversationsInsightsResponse {
-                    data: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetConversationsInsightsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetConversationsInsightsResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("GetConversationsInsightsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetConversationsInsightsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetConversationsInsightsResponse default {
+        0 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3105,60 +1219,9 @@ pub struct GetConversationsResponse {
     /// `data`
     pub data: Option<SeriesData>,
 }
-impl<'de> serde::Deserialize<'de> for GetConversationsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetConversationsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetConversationsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetConversationsResponse, __A::Error> {
-                let mut f0: Option<Option<SeriesData>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetConversationsResponse {
-                    data: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetConversationsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetConversationsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetConversationsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetConversationsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetConversationsResponse default {
+        0 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3181,65 +1244,9 @@ pub struct GetEventAttributeValuesResponse {
     /// `attributes`
     pub attributes: Option<Vec<TrackingEventAttribute>>,
 }
-impl<'de> serde::Deserialize<'de> for GetEventAttributeValuesResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetEventAttributeValuesResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetEventAttributeValuesResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetEventAttributeValuesResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<TrackingEventAttribute>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("attributes", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "attributes",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetEventAttributeValuesResponse {
-                    attributes: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetEventAttributeValuesResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetEventAttributeValuesResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("GetEventAttributeValuesResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetEventAttributeValuesResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.attributes {
-            map.serialize_entry("attributes", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetEventAttributeValuesResponse default {
+        0 attributes: opt = "attributes";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3266,92 +1273,11 @@ pub struct GetFlowStepDetailsResponse {
     /// Number of conversations which includes the specified step
     pub conversation_count: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for GetFlowStepDetailsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetFlowStepDetailsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetFlowStepDetailsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetFlowStepDetailsResponse, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("message_count", 0usize),
-                        ("drop_off_count", 1usize),
-                        ("conversation_count", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "message_count",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "drop_off_count",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "conversation_count",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetFlowStepDetailsResponse {
-                    message_count: f0.flatten(),
-                    drop_off_count: f1.flatten(),
-                    conversation_count: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetFlowStepDetailsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetFlowStepDetailsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetFlowStepDetailsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetFlowStepDetailsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message_count {
-            map.serialize_entry("message_count", value)?;
-        }
-        if let Some(value) = &self.drop_off_count {
-            map.serialize_entry("drop_off_count", value)?;
-        }
-        if let Some(value) = &self.conversation_count {
-            map.serialize_entry("conversation_count", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetFlowStepDetailsResponse default {
+        0 message_count: opt = "message_count";
+        1 drop_off_count: opt = "drop_off_count";
+        2 conversation_count: opt = "conversation_count";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3388,60 +1314,9 @@ pub struct GetFlowStepEdgesResponse {
     /// `edges`
     pub edges: Option<Vec<Edge>>,
 }
-impl<'de> serde::Deserialize<'de> for GetFlowStepEdgesResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetFlowStepEdgesResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetFlowStepEdgesResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetFlowStepEdgesResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<Edge>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("edges", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "edges")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetFlowStepEdgesResponse {
-                    edges: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetFlowStepEdgesResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetFlowStepEdgesResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetFlowStepEdgesResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetFlowStepEdgesResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.edges {
-            map.serialize_entry("edges", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetFlowStepEdgesResponse default {
+        0 edges: opt = "edges";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3464,60 +1339,9 @@ pub struct GetFlowsResponse {
     /// `nodes`
     pub nodes: Option<Vec<FlowStep>>,
 }
-impl<'de> serde::Deserialize<'de> for GetFlowsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetFlowsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetFlowsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetFlowsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<FlowStep>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("nodes", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "nodes")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetFlowsResponse {
-                    nodes: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetFlowsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetFlowsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetFlowsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetFlowsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.nodes {
-            map.serialize_entry("nodes", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetFlowsResponse default {
+        0 nodes: opt = "nodes";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3540,60 +1364,9 @@ pub struct GetIntentInsightsResponse {
     /// `data`
     pub data: Option<SeriesData>,
 }
-impl<'de> serde::Deserialize<'de> for GetIntentInsightsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetIntentInsightsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetIntentInsightsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetIntentInsightsResponse, __A::Error> {
-                let mut f0: Option<Option<SeriesData>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetIntentInsightsResponse {
-                    data: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetIntentInsightsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetIntentInsightsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetIntentInsightsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetIntentInsightsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetIntentInsightsResponse default {
+        0 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3618,72 +1391,10 @@ pub struct GetIntentsResponse {
     /// `pagination`
     pub pagination: Option<Pagination>,
 }
-impl<'de> serde::Deserialize<'de> for GetIntentsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetIntentsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetIntentsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetIntentsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<IntentInfo>>> = None;
-                let mut f1: Option<Option<Pagination>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize), ("pagination", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "pagination",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetIntentsResponse {
-                    data: f0.flatten(),
-                    pagination: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetIntentsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetIntentsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetIntentsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetIntentsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        if let Some(value) = &self.pagination {
-            map.serialize_entry("pagination", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetIntentsResponse default {
+        0 data: opt = "data";
+        1 pagination: opt = "pagination";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3714,60 +1425,9 @@ pub struct GetKnowledgeBaseResponse {
     /// `data`
     pub data: Option<SeriesData>,
 }
-impl<'de> serde::Deserialize<'de> for GetKnowledgeBaseResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetKnowledgeBaseResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetKnowledgeBaseResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetKnowledgeBaseResponse, __A::Error> {
-                let mut f0: Option<Option<SeriesData>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetKnowledgeBaseResponse {
-                    data: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetKnowledgeBaseResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetKnowledgeBaseResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetKnowledgeBaseResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetKnowledgeBaseResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetKnowledgeBaseResponse default {
+        0 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3790,61 +1450,9 @@ pub struct GetKnowledgeBaseTagsInsightsResponse {
     /// `data`
     pub data: Option<Vec<KnowledgeBaseTagInsight>>,
 }
-impl<'de> serde::Deserialize<'de> for GetKnowledgeBaseTagsInsightsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetKnowledgeBaseTagsInsightsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetKnowledgeBaseTagsInsightsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetKnowledgeBaseTagsInsightsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<KnowledgeBaseTagInsight>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetKnowledgeBaseTagsInsightsResponse {
-                    data: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetKnowledgeBaseTagsInsightsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetKnowledgeBaseTagsInsightsResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("GetKnowledgeBaseTagsInsightsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetKnowledgeBaseTagsInsightsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetKnowledgeBaseTagsInsightsResponse default {
+        0 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3867,60 +1475,9 @@ pub struct GetMessagesResponse {
     /// `data`
     pub data: Option<SeriesData>,
 }
-impl<'de> serde::Deserialize<'de> for GetMessagesResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetMessagesResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetMessagesResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetMessagesResponse, __A::Error> {
-                let mut f0: Option<Option<SeriesData>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetMessagesResponse {
-                    data: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetMessagesResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetMessagesResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetMessagesResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetMessagesResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetMessagesResponse default {
+        0 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3945,72 +1502,10 @@ pub struct GetTeamEventsResponse {
     /// `next_page_token`
     pub next_page_token: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for GetTeamEventsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetTeamEventsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetTeamEventsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetTeamEventsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<TrackingEvent>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("events", 0usize), ("next_page_token", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "events")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "next_page_token",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetTeamEventsResponse {
-                    events: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetTeamEventsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetTeamEventsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetTeamEventsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetTeamEventsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.events {
-            map.serialize_entry("events", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("next_page_token", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetTeamEventsResponse default {
+        0 events: opt = "events";
+        1 next_page_token: opt = "next_page_token";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4041,60 +1536,9 @@ pub struct GetTeamKnowledgeBaseResponse {
     /// `data`
     pub data: Option<SeriesData>,
 }
-impl<'de> serde::Deserialize<'de> for GetTeamKnowledgeBaseResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetTeamKnowledgeBaseResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetTeamKnowledgeBaseResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetTeamKnowledgeBaseResponse, __A::Error> {
-                let mut f0: Option<Option<SeriesData>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetTeamKnowledgeBaseResponse {
-                    data: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetTeamKnowledgeBaseResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetTeamKnowledgeBaseResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetTeamKnowledgeBaseResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetTeamKnowledgeBaseResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetTeamKnowledgeBaseResponse default {
+        0 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4117,60 +1561,9 @@ pub struct GetTeamUsageResponse {
     /// `data`
     pub data: Option<SeriesData>,
 }
-impl<'de> serde::Deserialize<'de> for GetTeamUsageResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetTeamUsageResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetTeamUsageResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetTeamUsageResponse, __A::Error> {
-                let mut f0: Option<Option<SeriesData>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetTeamUsageResponse {
-                    data: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetTeamUsageResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetTeamUsageResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetTeamUsageResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetTeamUsageResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetTeamUsageResponse default {
+        0 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4193,60 +1586,9 @@ pub struct GetUserActivityResponse {
     /// `data`
     pub data: Option<SeriesData>,
 }
-impl<'de> serde::Deserialize<'de> for GetUserActivityResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetUserActivityResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetUserActivityResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetUserActivityResponse, __A::Error> {
-                let mut f0: Option<Option<SeriesData>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetUserActivityResponse {
-                    data: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetUserActivityResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetUserActivityResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetUserActivityResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetUserActivityResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetUserActivityResponse default {
+        0 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4269,60 +1611,9 @@ pub struct GetUsersResponse {
     /// `data`
     pub data: Option<SeriesData>,
 }
-impl<'de> serde::Deserialize<'de> for GetUsersResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetUsersResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetUsersResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetUsersResponse, __A::Error> {
-                let mut f0: Option<Option<SeriesData>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetUsersResponse {
-                    data: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetUsersResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetUsersResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetUsersResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetUsersResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetUsersResponse default {
+        0 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4345,60 +1636,9 @@ pub struct GetVoiceAnalyticsResponse {
     /// `data`
     pub data: Option<SeriesData>,
 }
-impl<'de> serde::Deserialize<'de> for GetVoiceAnalyticsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetVoiceAnalyticsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetVoiceAnalyticsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetVoiceAnalyticsResponse, __A::Error> {
-                let mut f0: Option<Option<SeriesData>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetVoiceAnalyticsResponse {
-                    data: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetVoiceAnalyticsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetVoiceAnalyticsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetVoiceAnalyticsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetVoiceAnalyticsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetVoiceAnalyticsResponse default {
+        0 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4425,80 +1665,11 @@ pub struct IntentInfo {
     /// Ordering position for this intent. Starts at 1
     pub rank: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for IntentInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = IntentInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct IntentInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<IntentInfo, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("intent_id", 0usize), ("count", 1usize), ("rank", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "intent_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "count")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "rank")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(IntentInfo {
-                    intent_id: f0.flatten(),
-                    count: f1.flatten(),
-                    rank: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<IntentInfo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<IntentInfo as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("IntentInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for IntentInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.intent_id {
-            map.serialize_entry("intent_id", value)?;
-        }
-        if let Some(value) = &self.count {
-            map.serialize_entry("count", value)?;
-        }
-        if let Some(value) = &self.rank {
-            map.serialize_entry("rank", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) IntentInfo default {
+        0 intent_id: opt = "intent_id";
+        1 count: opt = "count";
+        2 rank: opt = "rank";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4539,76 +1710,11 @@ pub struct KnowledgeBaseTagInsight {
     /// Ordering position for this tag. Starts at 1
     pub rank: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for KnowledgeBaseTagInsight {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = KnowledgeBaseTagInsight;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct KnowledgeBaseTagInsight")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<KnowledgeBaseTagInsight, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("tag", 0usize), ("count", 1usize), ("rank", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "tag")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "count")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "rank")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(KnowledgeBaseTagInsight {
-                    tag: f0.flatten(),
-                    count: f1.flatten(),
-                    rank: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<KnowledgeBaseTagInsight, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<KnowledgeBaseTagInsight as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("KnowledgeBaseTagInsight", &[], __Visitor)
-    }
-}
-impl serde::Serialize for KnowledgeBaseTagInsight {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.tag {
-            map.serialize_entry("tag", value)?;
-        }
-        if let Some(value) = &self.count {
-            map.serialize_entry("count", value)?;
-        }
-        if let Some(value) = &self.rank {
-            map.serialize_entry("rank", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) KnowledgeBaseTagInsight default {
+        0 tag: opt = "tag";
+        1 count: opt = "count";
+        2 rank: opt = "rank";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4667,197 +1773,20 @@ pub struct ListAppIntegrationsLog {
     /// `event_command`
     pub event_command: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ListAppIntegrationsLog {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListAppIntegrationsLog;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListAppIntegrationsLog")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListAppIntegrationsLog, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<i32>> = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f8: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                let mut f9: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("app_id", 1usize),
-                        ("app_version", 2usize),
-                        ("platform_version", 3usize),
-                        ("log_message", 4usize),
-                        ("log_type", 5usize),
-                        ("severity_level", 6usize),
-                        ("timestamp", 7usize),
-                        ("log_attributes", 8usize),
-                        ("resource_attributes", 9usize),
-                        ("event_method", 10usize),
-                        ("event_command", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "app_id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "app_version",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "platform_version",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "log_message",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "log_type")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "severity_level",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "timestamp",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "log_attributes",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "resource_attributes",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "event_method",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "event_command",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListAppIntegrationsLog {
-                    id: f0.flatten(),
-                    app_id: f1.flatten(),
-                    app_version: f2.flatten(),
-                    platform_version: f3.flatten(),
-                    log_message: f4.flatten(),
-                    log_type: f5.flatten(),
-                    severity_level: f6.flatten(),
-                    timestamp: f7.flatten(),
-                    log_attributes: f8.flatten(),
-                    resource_attributes: f9.flatten(),
-                    event_method: f10.flatten(),
-                    event_command: f11.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListAppIntegrationsLog, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListAppIntegrationsLog as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListAppIntegrationsLog", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListAppIntegrationsLog {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.app_id {
-            map.serialize_entry("app_id", value)?;
-        }
-        if let Some(value) = &self.app_version {
-            map.serialize_entry("app_version", value)?;
-        }
-        if let Some(value) = &self.platform_version {
-            map.serialize_entry("platform_version", value)?;
-        }
-        if let Some(value) = &self.log_message {
-            map.serialize_entry("log_message", value)?;
-        }
-        if let Some(value) = &self.log_type {
-            map.serialize_entry("log_type", value)?;
-        }
-        if let Some(value) = &self.severity_level {
-            map.serialize_entry("severity_level", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.log_attributes {
-            map.serialize_entry("log_attributes", value)?;
-        }
-        if let Some(value) = &self.resource_attributes {
-            map.serialize_entry("resource_attributes", value)?;
-        }
-        if let Some(value) = &self.event_method {
-            map.serialize_entry("event_method", value)?;
-        }
-        if let Some(value) = &self.event_command {
-            map.serialize_entry("event_command", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListAppIntegrationsLog default {
+        0 id: opt = "id";
+        1 app_id: opt = "app_id";
+        2 app_version: opt = "app_version";
+        3 platform_version: opt = "platform_version";
+        4 log_message: opt = "log_message";
+        5 log_type: opt = "log_type";
+        6 severity_level: opt = "severity_level";
+        7 timestamp: opt = "timestamp";
+        8 log_attributes: opt = "log_attributes";
+        9 resource_attributes: opt = "resource_attributes";
+        10 event_method: opt = "event_method";
+        11 event_command: opt = "event_command";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4956,73 +1885,10 @@ pub struct ListAppIntegrationsLogsResponse {
     /// `next_page_token`
     pub next_page_token: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ListAppIntegrationsLogsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListAppIntegrationsLogsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListAppIntegrationsLogsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListAppIntegrationsLogsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<ListAppIntegrationsLog>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("logs", 0usize), ("next_page_token", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "logs")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "next_page_token",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListAppIntegrationsLogsResponse {
-                    logs: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListAppIntegrationsLogsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListAppIntegrationsLogsResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("ListAppIntegrationsLogsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListAppIntegrationsLogsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.logs {
-            map.serialize_entry("logs", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("next_page_token", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListAppIntegrationsLogsResponse default {
+        0 logs: opt = "logs";
+        1 next_page_token: opt = "next_page_token";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5055,76 +1921,10 @@ pub struct ListEventDefinitionsResponse {
     /// `next_page_token`
     pub next_page_token: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ListEventDefinitionsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListEventDefinitionsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListEventDefinitionsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListEventDefinitionsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<EventDefinition>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("event_definitions", 0usize), ("next_page_token", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "event_definitions",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "next_page_token",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListEventDefinitionsResponse {
-                    event_definitions: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListEventDefinitionsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListEventDefinitionsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListEventDefinitionsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListEventDefinitionsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event_definitions {
-            map.serialize_entry("event_definitions", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("next_page_token", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListEventDefinitionsResponse default {
+        0 event_definitions: opt = "event_definitions";
+        1 next_page_token: opt = "next_page_token";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5157,72 +1957,10 @@ pub struct ListEventsResponse {
     /// `next_page_token`
     pub next_page_token: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ListEventsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListEventsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListEventsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListEventsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<TrackingEvent>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("events", 0usize), ("next_page_token", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "events")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "next_page_token",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListEventsResponse {
-                    events: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListEventsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListEventsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListEventsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListEventsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.events {
-            map.serialize_entry("events", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("next_page_token", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListEventsResponse default {
+        0 events: opt = "events";
+        1 next_page_token: opt = "next_page_token";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5255,76 +1993,10 @@ pub struct ListSubscriptionsResponse {
     /// `next_page_token`
     pub next_page_token: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ListSubscriptionsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListSubscriptionsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListSubscriptionsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListSubscriptionsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<Subscription>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("subscriptions", 0usize), ("next_page_token", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "subscriptions",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "next_page_token",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListSubscriptionsResponse {
-                    subscriptions: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListSubscriptionsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListSubscriptionsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListSubscriptionsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListSubscriptionsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.subscriptions {
-            map.serialize_entry("subscriptions", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("next_page_token", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListSubscriptionsResponse default {
+        0 subscriptions: opt = "subscriptions";
+        1 next_page_token: opt = "next_page_token";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5359,88 +2031,11 @@ pub struct Pagination {
     /// Defines if there is more data. This means more data after the dataset when using after, or more data before the dataset when using before
     pub has_more: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for Pagination {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Pagination;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Pagination")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Pagination, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("start_cursor", 0usize),
-                        ("end_cursor", 1usize),
-                        ("has_more", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "start_cursor",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "end_cursor",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "has_more")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Pagination {
-                    start_cursor: f0.flatten(),
-                    end_cursor: f1.flatten(),
-                    has_more: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Pagination, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Pagination as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Pagination", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Pagination {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.start_cursor {
-            map.serialize_entry("start_cursor", value)?;
-        }
-        if let Some(value) = &self.end_cursor {
-            map.serialize_entry("end_cursor", value)?;
-        }
-        if let Some(value) = &self.has_more {
-            map.serialize_entry("has_more", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Pagination default {
+        0 start_cursor: opt = "start_cursor";
+        1 end_cursor: opt = "end_cursor";
+        2 has_more: opt = "has_more";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5487,107 +2082,14 @@ pub struct Serie {
     /// `labels`
     pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
-impl<'de> serde::Deserialize<'de> for Serie {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Serie;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Serie")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Serie, __A::Error> {
-                let mut f0: Option<Option<Vec<i32>>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                let mut f4: Option<Option<i32>> = None;
-                let mut f5: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("values", 0usize),
-                        ("mean", 1usize),
-                        ("max", 2usize),
-                        ("min", 3usize),
-                        ("sum", 4usize),
-                        ("labels", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "values")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "mean")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "max")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "min")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "sum")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "labels")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Serie {
-                    values: f0.flatten(),
-                    mean: f1.flatten(),
-                    max: f2.flatten(),
-                    min: f3.flatten(),
-                    sum: f4.flatten(),
-                    labels: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Serie, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Serie as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Serie", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Serie {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.values {
-            map.serialize_entry("values", value)?;
-        }
-        if let Some(value) = &self.mean {
-            map.serialize_entry("mean", value)?;
-        }
-        if let Some(value) = &self.max {
-            map.serialize_entry("max", value)?;
-        }
-        if let Some(value) = &self.min {
-            map.serialize_entry("min", value)?;
-        }
-        if let Some(value) = &self.sum {
-            map.serialize_entry("sum", value)?;
-        }
-        if let Some(value) = &self.labels {
-            map.serialize_entry("labels", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Serie default {
+        0 values: opt = "values";
+        1 mean: opt = "mean";
+        2 max: opt = "max";
+        3 min: opt = "min";
+        4 sum: opt = "sum";
+        5 labels: opt = "labels";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5649,84 +2151,11 @@ pub struct SeriesData {
     /// `x_values`
     pub x_values: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for SeriesData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SeriesData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SeriesData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SeriesData, __A::Error> {
-                let mut f0: Option<Option<Vec<Serie>>> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                let mut f2: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("series", 0usize),
-                        ("series_labels", 1usize),
-                        ("x_values", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "series")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "series_labels",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "x_values")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SeriesData {
-                    series: f0.flatten(),
-                    series_labels: f1.flatten(),
-                    x_values: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SeriesData, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SeriesData as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SeriesData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SeriesData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.series {
-            map.serialize_entry("series", value)?;
-        }
-        if let Some(value) = &self.series_labels {
-            map.serialize_entry("series_labels", value)?;
-        }
-        if let Some(value) = &self.x_values {
-            map.serialize_entry("x_values", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SeriesData default {
+        0 series: opt = "series";
+        1 series_labels: opt = "series_labels";
+        2 x_values: opt = "x_values";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5765,68 +2194,10 @@ pub struct Step {
     /// `type`
     pub r#type: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Step {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Step;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Step")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Step, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("id", 0usize), ("type", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Step {
-                    id: f0.flatten(),
-                    r#type: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Step, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Step as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Step", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Step {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Step default {
+        0 id: opt = "id";
+        1 r#type: opt = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5872,150 +2243,17 @@ pub struct Subscription {
     /// `status`
     pub status: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Subscription {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Subscription;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Subscription")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Subscription, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<Vec<String>>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("bot_id", 1usize),
-                        ("bot_version", 2usize),
-                        ("target", 3usize),
-                        ("event_type", 4usize),
-                        ("event_names", 5usize),
-                        ("created_at", 6usize),
-                        ("version", 7usize),
-                        ("status", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "bot_id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "bot_version",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "target")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "event_type",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "event_names",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "created_at",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "version")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "status")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Subscription {
-                    id: f0.flatten(),
-                    bot_id: f1.flatten(),
-                    bot_version: f2.flatten(),
-                    target: f3.flatten(),
-                    event_type: f4.flatten(),
-                    event_names: f5.flatten(),
-                    created_at: f6.flatten(),
-                    version: f7.flatten(),
-                    status: f8.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Subscription, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Subscription as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Subscription", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Subscription {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.bot_id {
-            map.serialize_entry("bot_id", value)?;
-        }
-        if let Some(value) = &self.bot_version {
-            map.serialize_entry("bot_version", value)?;
-        }
-        if let Some(value) = &self.target {
-            map.serialize_entry("target", value)?;
-        }
-        if let Some(value) = &self.event_type {
-            map.serialize_entry("event_type", value)?;
-        }
-        if let Some(value) = &self.event_names {
-            map.serialize_entry("event_names", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("created_at", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Subscription default {
+        0 id: opt = "id";
+        1 bot_id: opt = "bot_id";
+        2 bot_version: opt = "bot_version";
+        3 target: opt = "target";
+        4 event_type: opt = "event_type";
+        5 event_names: opt = "event_names";
+        6 created_at: opt = "created_at";
+        7 version: opt = "version";
+        8 status: opt = "status";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6090,72 +2328,10 @@ pub struct TrackEventRequestContext {
     /// `campaign`
     pub campaign: Option<CampaignInfo>,
 }
-impl<'de> serde::Deserialize<'de> for TrackEventRequestContext {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TrackEventRequestContext;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TrackEventRequestContext")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TrackEventRequestContext, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<CampaignInfo>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("conversation_id", 0usize), ("campaign", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "conversation_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "campaign")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TrackEventRequestContext {
-                    conversation_id: f0.flatten(),
-                    campaign: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TrackEventRequestContext, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TrackEventRequestContext as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TrackEventRequestContext", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TrackEventRequestContext {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.conversation_id {
-            map.serialize_entry("conversation_id", value)?;
-        }
-        if let Some(value) = &self.campaign {
-            map.serialize_entry("campaign", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TrackEventRequestContext default {
+        0 conversation_id: opt = "conversation_id";
+        1 campaign: opt = "campaign";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6186,60 +2362,9 @@ pub struct TrackEventResponse {
     /// `event_id`
     pub event_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TrackEventResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TrackEventResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TrackEventResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TrackEventResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("event_id", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event_id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TrackEventResponse {
-                    event_id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TrackEventResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TrackEventResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TrackEventResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TrackEventResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event_id {
-            map.serialize_entry("event_id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TrackEventResponse default {
+        0 event_id: opt = "event_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6280,163 +2405,18 @@ pub struct TrackingEvent {
     /// `timestamp`
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for TrackingEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TrackingEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TrackingEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TrackingEvent, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("event", 1usize),
-                        ("bot_id", 2usize),
-                        ("version", 3usize),
-                        ("user_id", 4usize),
-                        ("channel_id", 5usize),
-                        ("channel_type", 6usize),
-                        ("conversation_id", 7usize),
-                        ("attributes", 8usize),
-                        ("timestamp", 9usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "bot_id")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "user_id")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "channel_id",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "channel_type",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "conversation_id",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "attributes",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "timestamp",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TrackingEvent {
-                    id: f0.flatten(),
-                    event: f1.flatten(),
-                    bot_id: f2.flatten(),
-                    version: f3.flatten(),
-                    user_id: f4.flatten(),
-                    channel_id: f5.flatten(),
-                    channel_type: f6.flatten(),
-                    conversation_id: f7.flatten(),
-                    attributes: f8.flatten(),
-                    timestamp: f9.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TrackingEvent, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TrackingEvent as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TrackingEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TrackingEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.event {
-            map.serialize_entry("event", value)?;
-        }
-        if let Some(value) = &self.bot_id {
-            map.serialize_entry("bot_id", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.user_id {
-            map.serialize_entry("user_id", value)?;
-        }
-        if let Some(value) = &self.channel_id {
-            map.serialize_entry("channel_id", value)?;
-        }
-        if let Some(value) = &self.channel_type {
-            map.serialize_entry("channel_type", value)?;
-        }
-        if let Some(value) = &self.conversation_id {
-            map.serialize_entry("conversation_id", value)?;
-        }
-        if let Some(value) = &self.attributes {
-            map.serialize_entry("attributes", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TrackingEvent default {
+        0 id: opt = "id";
+        1 event: opt = "event";
+        2 bot_id: opt = "bot_id";
+        3 version: opt = "version";
+        4 user_id: opt = "user_id";
+        5 channel_id: opt = "channel_id";
+        6 channel_type: opt = "channel_type";
+        7 conversation_id: opt = "conversation_id";
+        8 attributes: opt = "attributes";
+        9 timestamp: opt = "timestamp";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6520,68 +2500,10 @@ pub struct TrackingEventAttribute {
     /// `value`
     pub value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TrackingEventAttribute {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TrackingEventAttribute;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TrackingEventAttribute")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TrackingEventAttribute, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TrackingEventAttribute {
-                    key: f0.flatten(),
-                    value: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TrackingEventAttribute, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TrackingEventAttribute as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TrackingEventAttribute", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TrackingEventAttribute {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.key {
-            map.serialize_entry("key", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TrackingEventAttribute default {
+        0 key: opt = "key";
+        1 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -25,136 +25,15 @@ pub struct Attachment {
     /// Update time of the request. ISO date time format in UTC.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for Attachment {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Attachment;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Attachment")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Attachment, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<AttachmentType>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<AttachmentUploadStatus>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("attachmentId", 0usize),
-                        ("fileName", 1usize),
-                        ("attachmentType", 2usize),
-                        ("mimeType", 3usize),
-                        ("uploadStatus", 4usize),
-                        ("createTime", 5usize),
-                        ("updateTime", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "attachmentId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "fileName")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "attachmentType",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "mimeType")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "uploadStatus",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "createTime",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "updateTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Attachment {
-                    attachment_id: f0.flatten(),
-                    file_name: f1.flatten(),
-                    attachment_type: f2.flatten(),
-                    mime_type: f3.flatten(),
-                    upload_status: f4.flatten(),
-                    create_time: f5.flatten(),
-                    update_time: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Attachment, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Attachment as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Attachment", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Attachment {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.attachment_id {
-            map.serialize_entry("attachmentId", value)?;
-        }
-        if let Some(value) = &self.file_name {
-            map.serialize_entry("fileName", value)?;
-        }
-        if let Some(value) = &self.attachment_type {
-            map.serialize_entry("attachmentType", value)?;
-        }
-        if let Some(value) = &self.mime_type {
-            map.serialize_entry("mimeType", value)?;
-        }
-        if let Some(value) = &self.upload_status {
-            map.serialize_entry("uploadStatus", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Attachment default {
+        0 attachment_id: opt = "attachmentId";
+        1 file_name: opt = "fileName";
+        2 attachment_type: opt = "attachmentType";
+        3 mime_type: opt = "mimeType";
+        4 upload_status: opt = "uploadStatus";
+        5 create_time: opt = "createTime";
+        6 update_time: opt = "updateTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -219,84 +98,11 @@ pub struct AttachmentInput {
     /// File Url to be uploaded.
     pub file_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for AttachmentInput {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AttachmentInput;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AttachmentInput")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AttachmentInput, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<AttachmentType>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("fileName", 0usize),
-                        ("attachmentType", 1usize),
-                        ("fileUrl", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "fileName")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "attachmentType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "fileUrl")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AttachmentInput {
-                    file_name: f0.flatten(),
-                    attachment_type: f1.flatten(),
-                    file_url: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AttachmentInput, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AttachmentInput as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AttachmentInput", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AttachmentInput {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.file_name {
-            map.serialize_entry("fileName", value)?;
-        }
-        if let Some(value) = &self.attachment_type {
-            map.serialize_entry("attachmentType", value)?;
-        }
-        if let Some(value) = &self.file_url {
-            map.serialize_entry("fileUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AttachmentInput default {
+        0 file_name: opt = "fileName";
+        1 attachment_type: opt = "attachmentType";
+        2 file_url: opt = "fileUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -339,51 +145,10 @@ pub enum AttachmentType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AttachmentType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CompanyBanner => "COMPANY_BANNER",
-            Self::CompanyLogo => "COMPANY_LOGO",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AttachmentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "COMPANY_BANNER" => Self::CompanyBanner,
-            "COMPANY_LOGO" => Self::CompanyLogo,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AttachmentType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AttachmentType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AttachmentType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AttachmentType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AttachmentType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AttachmentType {
+        CompanyBanner = "COMPANY_BANNER",
+        CompanyLogo = "COMPANY_LOGO",
     }
 }
 /// Status of the file uploaded
@@ -401,53 +166,11 @@ pub enum AttachmentUploadStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AttachmentUploadStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Completed => "COMPLETED",
-            Self::Waiting => "WAITING",
-            Self::Failed => "FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AttachmentUploadStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "COMPLETED" => Self::Completed,
-            "WAITING" => Self::Waiting,
-            "FAILED" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AttachmentUploadStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AttachmentUploadStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AttachmentUploadStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AttachmentUploadStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AttachmentUploadStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AttachmentUploadStatus {
+        Completed = "COMPLETED",
+        Waiting = "WAITING",
+        Failed = "FAILED",
     }
 }
 /// Basic brand content used for listing brands matching the search criteria.
@@ -467,119 +190,14 @@ pub struct BasicBrand {
     /// The date and time when the brand was updated.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for BasicBrand {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BasicBrand;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BasicBrand")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BasicBrand, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<BrandStatus>> = None;
-                let mut f3: Option<Option<Vec<Channel>>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brandId", 0usize),
-                        ("displayName", 1usize),
-                        ("status", 2usize),
-                        ("channels", 3usize),
-                        ("createTime", 4usize),
-                        ("updateTime", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "displayName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "channels")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "createTime",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "updateTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BasicBrand {
-                    brand_id: f0.flatten(),
-                    display_name: f1.flatten(),
-                    status: f2.flatten(),
-                    channels: f3.flatten(),
-                    create_time: f4.flatten(),
-                    update_time: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BasicBrand, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BasicBrand as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BasicBrand", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BasicBrand {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.channels {
-            map.serialize_entry("channels", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BasicBrand default {
+        0 brand_id: opt = "brandId";
+        1 display_name: opt = "displayName";
+        2 status: opt = "status";
+        3 channels: opt = "channels";
+        4 create_time: opt = "createTime";
+        5 update_time: opt = "updateTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -728,600 +346,56 @@ pub struct Brand {
     /// The date and time when the brand was updated.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for Brand {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Brand;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Brand")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Brand, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<BrandPropertiesEntityType>> = None;
-                let mut f4: Option<Option<BrandPropertiesVerticalType>> = None;
-                let mut f5: Option<Option<BrandPropertiesProgramType>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<String>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<String>> = None;
-                let mut f15: Option<Option<String>> = None;
-                let mut f16: Option<Option<String>> = None;
-                let mut f17: Option<Option<String>> = None;
-                let mut f18: Option<Option<String>> = None;
-                let mut f19: Option<Option<String>> = None;
-                let mut f20: Option<Option<String>> = None;
-                let mut f21: Option<Option<String>> = None;
-                let mut f22: Option<Option<String>> = None;
-                let mut f23: Option<Option<String>> = None;
-                let mut f24: Option<Option<String>> = None;
-                let mut f25: Option<Option<String>> = None;
-                let mut f26: Option<Option<String>> = None;
-                let mut f27: Option<Option<String>> = None;
-                let mut f28: Option<Option<String>> = None;
-                let mut f29: Option<Option<String>> = None;
-                let mut f30: Option<Option<String>> = None;
-                let mut f31: Option<Option<String>> = None;
-                let mut f32: Option<Option<BrandPropertiesPoliticalType>> = None;
-                let mut f33: Option<Option<String>> = None;
-                let mut f34: Option<Option<String>> = None;
-                let mut f35: Option<Option<BrandPropertiesGovernmentType>> = None;
-                let mut f36: Option<Option<String>> = None;
-                let mut f37: Option<Option<String>> = None;
-                let mut f38: Option<Option<BrandPropertiesScType>> = None;
-                let mut f39: Option<Option<String>> = None;
-                let mut f40: Option<Option<String>> = None;
-                let mut f41: Option<BrandStatus> = None;
-                let mut f42: Option<Option<bool>> = None;
-                let mut f43: Option<Option<Vec<Attachment>>> = None;
-                let mut f44: Option<Option<Vec<BrandLog>>> = None;
-                let mut f45: Option<Option<Vec<Channel>>> = None;
-                let mut f46: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f47: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("displayName", 0usize),
-                        ("legalCompanyName", 1usize),
-                        ("dba", 2usize),
-                        ("entityType", 3usize),
-                        ("verticalType", 4usize),
-                        ("programType", 5usize),
-                        ("registrationCountry", 6usize),
-                        ("registrationState", 7usize),
-                        ("stockMarketSymbol", 8usize),
-                        ("exchange", 9usize),
-                        ("website", 10usize),
-                        ("companyEmail", 11usize),
-                        ("estimatedAnnualRevenue", 12usize),
-                        ("country", 13usize),
-                        ("street", 14usize),
-                        ("street2", 15usize),
-                        ("city", 16usize),
-                        ("state", 17usize),
-                        ("stateCode", 18usize),
-                        ("zip", 19usize),
-                        ("taxCountry", 20usize),
-                        ("federalTaxId", 21usize),
-                        ("duns", 22usize),
-                        ("giin", 23usize),
-                        ("lei", 24usize),
-                        ("firstName", 25usize),
-                        ("lastName", 26usize),
-                        ("phoneNumber", 27usize),
-                        ("phoneNumberExtension", 28usize),
-                        ("mobilePhoneNumber", 29usize),
-                        ("contactEmail", 30usize),
-                        ("politicalToken", 31usize),
-                        ("politicalType", 32usize),
-                        ("politicalUrl", 33usize),
-                        ("governmentWebsite", 34usize),
-                        ("governmentType", 35usize),
-                        ("governmentTypeOther", 36usize),
-                        ("charitableAccreditation", 37usize),
-                        ("scType", 38usize),
-                        ("scText", 39usize),
-                        ("brandId", 40usize),
-                        ("status", 41usize),
-                        ("contentProvider", 42usize),
-                        ("attachments", 43usize),
-                        ("logs", 44usize),
-                        ("channels", 45usize),
-                        ("createTime", 46usize),
-                        ("updateTime", 47usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "displayName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "legalCompanyName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "dba")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "entityType",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "verticalType",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "programType",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "registrationCountry",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "registrationState",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "stockMarketSymbol",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "exchange")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "website")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "companyEmail",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "estimatedAnnualRevenue",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "country")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "street")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f15, "street2")?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "city")?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "state")?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "stateCode",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f19, "zip")?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "taxCountry",
-                            )?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f21,
-                                "federalTaxId",
-                            )?
-                        }
-                        Some(22usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f22, "duns")?
-                        }
-                        Some(23usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "giin")?
-                        }
-                        Some(24usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f24, "lei")?
-                        }
-                        Some(25usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f25,
-                                "firstName",
-                            )?
-                        }
-                        Some(26usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f26,
-                                "lastName",
-                            )?
-                        }
-                        Some(27usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f27,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(28usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f28,
-                                "phoneNumberExtension",
-                            )?
-                        }
-                        Some(29usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f29,
-                                "mobilePhoneNumber",
-                            )?
-                        }
-                        Some(30usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f30,
-                                "contactEmail",
-                            )?
-                        }
-                        Some(31usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f31,
-                                "politicalToken",
-                            )?
-                        }
-                        Some(32usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f32,
-                                "politicalType",
-                            )?
-                        }
-                        Some(33usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f33,
-                                "politicalUrl",
-                            )?
-                        }
-                        Some(34usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f34,
-                                "governmentWebsite",
-                            )?
-                        }
-                        Some(35usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f35,
-                                "governmentType",
-                            )?
-                        }
-                        Some(36usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f36,
-                                "governmentTypeOther",
-                            )?
-                        }
-                        Some(37usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f37,
-                                "charitableAccreditation",
-                            )?
-                        }
-                        Some(38usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f38, "scType")?
-                        }
-                        Some(39usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f39, "scText")?
-                        }
-                        Some(40usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f40, "brandId")?
-                        }
-                        Some(41usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f41, "status")?
-                        }
-                        Some(42usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f42,
-                                "contentProvider",
-                            )?
-                        }
-                        Some(43usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f43,
-                                "attachments",
-                            )?
-                        }
-                        Some(44usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f44, "logs")?
-                        }
-                        Some(45usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f45,
-                                "channels",
-                            )?
-                        }
-                        Some(46usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f46,
-                                "createTime",
-                            )?
-                        }
-                        Some(47usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f47,
-                                "updateTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Brand {
-                    display_name: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("displayName"))?,
-                    legal_company_name: f1.flatten(),
-                    dba: f2.flatten(),
-                    entity_type: f3.flatten(),
-                    vertical_type: f4.flatten(),
-                    program_type: f5.flatten(),
-                    registration_country: f6.flatten(),
-                    registration_state: f7.flatten(),
-                    stock_market_symbol: f8.flatten(),
-                    exchange: f9.flatten(),
-                    website: f10.flatten(),
-                    company_email: f11.flatten(),
-                    estimated_annual_revenue: f12.flatten(),
-                    country: f13.flatten(),
-                    street: f14.flatten(),
-                    street2: f15.flatten(),
-                    city: f16.flatten(),
-                    state: f17.flatten(),
-                    state_code: f18.flatten(),
-                    zip: f19.flatten(),
-                    tax_country: f20.flatten(),
-                    federal_tax_id: f21.flatten(),
-                    duns: f22.flatten(),
-                    giin: f23.flatten(),
-                    lei: f24.flatten(),
-                    first_name: f25.flatten(),
-                    last_name: f26.flatten(),
-                    phone_number: f27.flatten(),
-                    phone_number_extension: f28.flatten(),
-                    mobile_phone_number: f29.flatten(),
-                    contact_email: f30.flatten(),
-                    political_token: f31.flatten(),
-                    political_type: f32.flatten(),
-                    political_url: f33.flatten(),
-                    government_website: f34.flatten(),
-                    government_type: f35.flatten(),
-                    government_type_other: f36.flatten(),
-                    charitable_accreditation: f37.flatten(),
-                    sc_type: f38.flatten(),
-                    sc_text: f39.flatten(),
-                    brand_id: f40.flatten(),
-                    status: f41
-                        .ok_or_else(|| serde::de::Error::missing_field("status"))?,
-                    content_provider: f42.flatten(),
-                    attachments: f43.flatten(),
-                    logs: f44.flatten(),
-                    channels: f45.flatten(),
-                    create_time: f46.flatten(),
-                    update_time: f47.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Brand", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Brand {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("displayName", &self.display_name)?;
-        if let Some(value) = &self.legal_company_name {
-            map.serialize_entry("legalCompanyName", value)?;
-        }
-        if let Some(value) = &self.dba {
-            map.serialize_entry("dba", value)?;
-        }
-        if let Some(value) = &self.entity_type {
-            map.serialize_entry("entityType", value)?;
-        }
-        if let Some(value) = &self.vertical_type {
-            map.serialize_entry("verticalType", value)?;
-        }
-        if let Some(value) = &self.program_type {
-            map.serialize_entry("programType", value)?;
-        }
-        if let Some(value) = &self.registration_country {
-            map.serialize_entry("registrationCountry", value)?;
-        }
-        if let Some(value) = &self.registration_state {
-            map.serialize_entry("registrationState", value)?;
-        }
-        if let Some(value) = &self.stock_market_symbol {
-            map.serialize_entry("stockMarketSymbol", value)?;
-        }
-        if let Some(value) = &self.exchange {
-            map.serialize_entry("exchange", value)?;
-        }
-        if let Some(value) = &self.website {
-            map.serialize_entry("website", value)?;
-        }
-        if let Some(value) = &self.company_email {
-            map.serialize_entry("companyEmail", value)?;
-        }
-        if let Some(value) = &self.estimated_annual_revenue {
-            map.serialize_entry("estimatedAnnualRevenue", value)?;
-        }
-        if let Some(value) = &self.country {
-            map.serialize_entry("country", value)?;
-        }
-        if let Some(value) = &self.street {
-            map.serialize_entry("street", value)?;
-        }
-        if let Some(value) = &self.street2 {
-            map.serialize_entry("street2", value)?;
-        }
-        if let Some(value) = &self.city {
-            map.serialize_entry("city", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.state_code {
-            map.serialize_entry("stateCode", value)?;
-        }
-        if let Some(value) = &self.zip {
-            map.serialize_entry("zip", value)?;
-        }
-        if let Some(value) = &self.tax_country {
-            map.serialize_entry("taxCountry", value)?;
-        }
-        if let Some(value) = &self.federal_tax_id {
-            map.serialize_entry("federalTaxId", value)?;
-        }
-        if let Some(value) = &self.duns {
-            map.serialize_entry("duns", value)?;
-        }
-        if let Some(value) = &self.giin {
-            map.serialize_entry("giin", value)?;
-        }
-        if let Some(value) = &self.lei {
-            map.serialize_entry("lei", value)?;
-        }
-        if let Some(value) = &self.first_name {
-            map.serialize_entry("firstName", value)?;
-        }
-        if let Some(value) = &self.last_name {
-            map.serialize_entry("lastName", value)?;
-        }
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.phone_number_extension {
-            map.serialize_entry("phoneNumberExtension", value)?;
-        }
-        if let Some(value) = &self.mobile_phone_number {
-            map.serialize_entry("mobilePhoneNumber", value)?;
-        }
-        if let Some(value) = &self.contact_email {
-            map.serialize_entry("contactEmail", value)?;
-        }
-        if let Some(value) = &self.political_token {
-            map.serialize_entry("politicalToken", value)?;
-        }
-        if let Some(value) = &self.political_type {
-            map.serialize_entry("politicalType", value)?;
-        }
-        if let Some(value) = &self.political_url {
-            map.serialize_entry("politicalUrl", value)?;
-        }
-        if let Some(value) = &self.government_website {
-            map.serialize_entry("governmentWebsite", value)?;
-        }
-        if let Some(value) = &self.government_type {
-            map.serialize_entry("governmentType", value)?;
-        }
-        if let Some(value) = &self.government_type_other {
-            map.serialize_entry("governmentTypeOther", value)?;
-        }
-        if let Some(value) = &self.charitable_accreditation {
-            map.serialize_entry("charitableAccreditation", value)?;
-        }
-        if let Some(value) = &self.sc_type {
-            map.serialize_entry("scType", value)?;
-        }
-        if let Some(value) = &self.sc_text {
-            map.serialize_entry("scText", value)?;
-        }
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        map.serialize_entry("status", &self.status)?;
-        if let Some(value) = &self.content_provider {
-            map.serialize_entry("contentProvider", value)?;
-        }
-        if let Some(value) = &self.attachments {
-            map.serialize_entry("attachments", value)?;
-        }
-        if let Some(value) = &self.logs {
-            map.serialize_entry("logs", value)?;
-        }
-        if let Some(value) = &self.channels {
-            map.serialize_entry("channels", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Brand strict {
+        0 display_name: req = "displayName";
+        1 legal_company_name: opt = "legalCompanyName";
+        2 dba: opt = "dba";
+        3 entity_type: opt = "entityType";
+        4 vertical_type: opt = "verticalType";
+        5 program_type: opt = "programType";
+        6 registration_country: opt = "registrationCountry";
+        7 registration_state: opt = "registrationState";
+        8 stock_market_symbol: opt = "stockMarketSymbol";
+        9 exchange: opt = "exchange";
+        10 website: opt = "website";
+        11 company_email: opt = "companyEmail";
+        12 estimated_annual_revenue: opt = "estimatedAnnualRevenue";
+        13 country: opt = "country";
+        14 street: opt = "street";
+        15 street2: opt = "street2";
+        16 city: opt = "city";
+        17 state: opt = "state";
+        18 state_code: opt = "stateCode";
+        19 zip: opt = "zip";
+        20 tax_country: opt = "taxCountry";
+        21 federal_tax_id: opt = "federalTaxId";
+        22 duns: opt = "duns";
+        23 giin: opt = "giin";
+        24 lei: opt = "lei";
+        25 first_name: opt = "firstName";
+        26 last_name: opt = "lastName";
+        27 phone_number: opt = "phoneNumber";
+        28 phone_number_extension: opt = "phoneNumberExtension";
+        29 mobile_phone_number: opt = "mobilePhoneNumber";
+        30 contact_email: opt = "contactEmail";
+        31 political_token: opt = "politicalToken";
+        32 political_type: opt = "politicalType";
+        33 political_url: opt = "politicalUrl";
+        34 government_website: opt = "governmentWebsite";
+        35 government_type: opt = "governmentType";
+        36 government_type_other: opt = "governmentTypeOther";
+        37 charitable_accreditation: opt = "charitableAccreditation";
+        38 sc_type: opt = "scType";
+        39 sc_text: opt = "scText";
+        40 brand_id: opt = "brandId";
+        41 status: req = "status";
+        42 content_provider: opt = "contentProvider";
+        43 attachments: opt = "attachments";
+        44 logs: opt = "logs";
+        45 channels: opt = "channels";
+        46 create_time: opt = "createTime";
+        47 update_time: opt = "updateTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1631,88 +705,11 @@ pub struct BrandLog {
     /// State of the brand after this entry was created
     pub brand_current_state: Option<BrandStatus>,
 }
-impl<'de> serde::Deserialize<'de> for BrandLog {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandLog;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandLog")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandLog, __A::Error> {
-                let mut f0: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<BrandStatus>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("createTime", 0usize),
-                        ("message", 1usize),
-                        ("brandCurrentState", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "createTime",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "brandCurrentState",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandLog {
-                    create_time: f0.flatten(),
-                    message: f1.flatten(),
-                    brand_current_state: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandLog, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandLog as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BrandLog", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandLog {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.brand_current_state {
-            map.serialize_entry("brandCurrentState", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandLog default {
+        0 create_time: opt = "createTime";
+        1 message: opt = "message";
+        2 brand_current_state: opt = "brandCurrentState";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1769,176 +766,19 @@ pub struct BrandOrder {
     /// Update time of the request. ISO date time format in UTC.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for BrandOrder {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandOrder;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandOrder")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandOrder, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<BrandOrderStatus>> = None;
-                let mut f3: Option<Option<BrandOrderMetadata>> = None;
-                let mut f4: Option<Option<Vec<BrandOrderLog>>> = None;
-                let mut f5: Option<Option<Vec<Channel>>> = None;
-                let mut f6: Option<Option<Vec<ThirdPartyElement>>> = None;
-                let mut f7: Option<Option<Money>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brandOrderId", 0usize),
-                        ("brandId", 1usize),
-                        ("status", 2usize),
-                        ("metadataName", 3usize),
-                        ("logs", 4usize),
-                        ("channels", 5usize),
-                        ("thirdPartyMetadata", 6usize),
-                        ("pricing", 7usize),
-                        ("callbackUrl", 8usize),
-                        ("createTime", 9usize),
-                        ("updateTime", 10usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "brandOrderId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "brandId")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "metadataName",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "logs")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "channels")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "thirdPartyMetadata",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "pricing")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "callbackUrl",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "createTime",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "updateTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandOrder {
-                    brand_order_id: f0.flatten(),
-                    brand_id: f1.flatten(),
-                    status: f2.flatten(),
-                    metadata_name: f3.flatten(),
-                    logs: f4.flatten(),
-                    channels: f5.flatten(),
-                    third_party_metadata: f6.flatten(),
-                    pricing: f7.flatten(),
-                    callback_url: f8.flatten(),
-                    create_time: f9.flatten(),
-                    update_time: f10.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandOrder, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandOrder as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BrandOrder", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandOrder {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_order_id {
-            map.serialize_entry("brandOrderId", value)?;
-        }
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.metadata_name {
-            map.serialize_entry("metadataName", value)?;
-        }
-        if let Some(value) = &self.logs {
-            map.serialize_entry("logs", value)?;
-        }
-        if let Some(value) = &self.channels {
-            map.serialize_entry("channels", value)?;
-        }
-        if let Some(value) = &self.third_party_metadata {
-            map.serialize_entry("thirdPartyMetadata", value)?;
-        }
-        if let Some(value) = &self.pricing {
-            map.serialize_entry("pricing", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandOrder default {
+        0 brand_order_id: opt = "brandOrderId";
+        1 brand_id: opt = "brandId";
+        2 status: opt = "status";
+        3 metadata_name: opt = "metadataName";
+        4 logs: opt = "logs";
+        5 channels: opt = "channels";
+        6 third_party_metadata: opt = "thirdPartyMetadata";
+        7 pricing: opt = "pricing";
+        8 callback_url: opt = "callbackUrl";
+        9 create_time: opt = "createTime";
+        10 update_time: opt = "updateTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2034,110 +874,13 @@ pub struct BrandOrderEventData {
     /// Comments related to the brand order status update. For instance, an incomplete brand order status update can include the reason why the brand order is incomplete, or the fields that must be updated.
     pub comments: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for BrandOrderEventData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandOrderEventData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandOrderEventData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandOrderEventData, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<BrandOrderMetadata>> = None;
-                let mut f3: Option<Option<BrandOrderStatus>> = None;
-                let mut f4: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("projectId", 0usize),
-                        ("resourceId", 1usize),
-                        ("resourceType", 2usize),
-                        ("status", 3usize),
-                        ("comments", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "resourceId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "resourceType",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "comments")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandOrderEventData {
-                    project_id: f0.flatten(),
-                    resource_id: f1.flatten(),
-                    resource_type: f2.flatten(),
-                    status: f3.flatten(),
-                    comments: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandOrderEventData, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandOrderEventData as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BrandOrderEventData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandOrderEventData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.resource_id {
-            map.serialize_entry("resourceId", value)?;
-        }
-        if let Some(value) = &self.resource_type {
-            map.serialize_entry("resourceType", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.comments {
-            map.serialize_entry("comments", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandOrderEventData default {
+        0 project_id: opt = "projectId";
+        1 resource_id: opt = "resourceId";
+        2 resource_type: opt = "resourceType";
+        3 status: opt = "status";
+        4 comments: opt = "comments";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2192,101 +935,12 @@ pub struct BrandOrderLog {
     /// State of the order before this entry was created
     pub brand_previous_state: Option<BrandOrderStatus>,
 }
-impl<'de> serde::Deserialize<'de> for BrandOrderLog {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandOrderLog;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandOrderLog")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandOrderLog, __A::Error> {
-                let mut f0: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<BrandOrderStatus>> = None;
-                let mut f3: Option<Option<BrandOrderStatus>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("createTime", 0usize),
-                        ("message", 1usize),
-                        ("brandCurrentState", 2usize),
-                        ("brandPreviousState", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "createTime",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "brandCurrentState",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "brandPreviousState",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandOrderLog {
-                    create_time: f0.flatten(),
-                    message: f1.flatten(),
-                    brand_current_state: f2.flatten(),
-                    brand_previous_state: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandOrderLog, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandOrderLog as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BrandOrderLog", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandOrderLog {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.brand_current_state {
-            map.serialize_entry("brandCurrentState", value)?;
-        }
-        if let Some(value) = &self.brand_previous_state {
-            map.serialize_entry("brandPreviousState", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandOrderLog default {
+        0 create_time: opt = "createTime";
+        1 message: opt = "message";
+        2 brand_current_state: opt = "brandCurrentState";
+        3 brand_previous_state: opt = "brandPreviousState";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2367,113 +1021,25 @@ pub enum BrandOrderMetadata {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandOrderMetadata {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UsScRegistry => "US_SC_REGISTRY",
-            Self::UsScGch => "US_SC_GCH",
-            Self::UsScGchContentProvider => "US_SC_GCH_CONTENT_PROVIDER",
-            Self::Us10dlcTcrPrivateBrandRegistration => {
-                "US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION"
-            }
-            Self::Us10dlcTcrPublicBrandRegistration => {
-                "US_10DLC_TCR_PUBLIC_BRAND_REGISTRATION"
-            }
-            Self::Us10dlcTcrPrivateBrandUpdate => "US_10DLC_TCR_PRIVATE_BRAND_UPDATE",
-            Self::Us10dlcTcrPublicBrandUpdate => "US_10DLC_TCR_PUBLIC_BRAND_UPDATE",
-            Self::Us10dlcTcrPrivateMock => "US_10DLC_TCR_PRIVATE_MOCK",
-            Self::Us10dlcTcrPublicMock => "US_10DLC_TCR_PUBLIC_MOCK",
-            Self::Us10dlcTcrSoleProprietor => "US_10DLC_TCR_SOLE_PROPRIETOR",
-            Self::Us10dlcTcrPrivateStandardBrandRegistration => {
-                "US_10DLC_TCR_PRIVATE_STANDARD_BRAND_REGISTRATION"
-            }
-            Self::Us10dlcTcrPrivateEnhancedBrandRegistration => {
-                "US_10DLC_TCR_PRIVATE_ENHANCED_BRAND_REGISTRATION"
-            }
-            Self::Us10dlcTcrPublicStandardBrandRegistration => {
-                "US_10DLC_TCR_PUBLIC_STANDARD_BRAND_REGISTRATION"
-            }
-            Self::Us10dlcTcrPublicEnhancedBrandRegistration => {
-                "US_10DLC_TCR_PUBLIC_ENHANCED_BRAND_REGISTRATION"
-            }
-            Self::UsRcsTcrPrivateBrandRegistration => {
-                "US_RCS_TCR_PRIVATE_BRAND_REGISTRATION"
-            }
-            Self::UsRcsTcrPublicBrandRegistration => {
-                "US_RCS_TCR_PUBLIC_BRAND_REGISTRATION"
-            }
-            Self::UsRcsTcrUpdateAssets => "US_RCS_TCR_UPDATE_ASSETS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandOrderMetadata {
-    fn from(value: &str) -> Self {
-        match value {
-            "US_SC_REGISTRY" => Self::UsScRegistry,
-            "US_SC_GCH" => Self::UsScGch,
-            "US_SC_GCH_CONTENT_PROVIDER" => Self::UsScGchContentProvider,
-            "US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION" => {
-                Self::Us10dlcTcrPrivateBrandRegistration
-            }
-            "US_10DLC_TCR_PUBLIC_BRAND_REGISTRATION" => {
-                Self::Us10dlcTcrPublicBrandRegistration
-            }
-            "US_10DLC_TCR_PRIVATE_BRAND_UPDATE" => Self::Us10dlcTcrPrivateBrandUpdate,
-            "US_10DLC_TCR_PUBLIC_BRAND_UPDATE" => Self::Us10dlcTcrPublicBrandUpdate,
-            "US_10DLC_TCR_PRIVATE_MOCK" => Self::Us10dlcTcrPrivateMock,
-            "US_10DLC_TCR_PUBLIC_MOCK" => Self::Us10dlcTcrPublicMock,
-            "US_10DLC_TCR_SOLE_PROPRIETOR" => Self::Us10dlcTcrSoleProprietor,
-            "US_10DLC_TCR_PRIVATE_STANDARD_BRAND_REGISTRATION" => {
-                Self::Us10dlcTcrPrivateStandardBrandRegistration
-            }
-            "US_10DLC_TCR_PRIVATE_ENHANCED_BRAND_REGISTRATION" => {
-                Self::Us10dlcTcrPrivateEnhancedBrandRegistration
-            }
-            "US_10DLC_TCR_PUBLIC_STANDARD_BRAND_REGISTRATION" => {
-                Self::Us10dlcTcrPublicStandardBrandRegistration
-            }
-            "US_10DLC_TCR_PUBLIC_ENHANCED_BRAND_REGISTRATION" => {
-                Self::Us10dlcTcrPublicEnhancedBrandRegistration
-            }
-            "US_RCS_TCR_PRIVATE_BRAND_REGISTRATION" => {
-                Self::UsRcsTcrPrivateBrandRegistration
-            }
-            "US_RCS_TCR_PUBLIC_BRAND_REGISTRATION" => {
-                Self::UsRcsTcrPublicBrandRegistration
-            }
-            "US_RCS_TCR_UPDATE_ASSETS" => Self::UsRcsTcrUpdateAssets,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandOrderMetadata {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandOrderMetadata {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandOrderMetadata {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandOrderMetadata {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandOrderMetadata {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandOrderMetadata {
+        UsScRegistry = "US_SC_REGISTRY",
+        UsScGch = "US_SC_GCH",
+        UsScGchContentProvider = "US_SC_GCH_CONTENT_PROVIDER",
+        Us10dlcTcrPrivateBrandRegistration = "US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION",
+        Us10dlcTcrPublicBrandRegistration = "US_10DLC_TCR_PUBLIC_BRAND_REGISTRATION",
+        Us10dlcTcrPrivateBrandUpdate = "US_10DLC_TCR_PRIVATE_BRAND_UPDATE",
+        Us10dlcTcrPublicBrandUpdate = "US_10DLC_TCR_PUBLIC_BRAND_UPDATE",
+        Us10dlcTcrPrivateMock = "US_10DLC_TCR_PRIVATE_MOCK",
+        Us10dlcTcrPublicMock = "US_10DLC_TCR_PUBLIC_MOCK",
+        Us10dlcTcrSoleProprietor = "US_10DLC_TCR_SOLE_PROPRIETOR",
+        Us10dlcTcrPrivateStandardBrandRegistration = "US_10DLC_TCR_PRIVATE_STANDARD_BRAND_REGISTRATION",
+        Us10dlcTcrPrivateEnhancedBrandRegistration = "US_10DLC_TCR_PRIVATE_ENHANCED_BRAND_REGISTRATION",
+        Us10dlcTcrPublicStandardBrandRegistration = "US_10DLC_TCR_PUBLIC_STANDARD_BRAND_REGISTRATION",
+        Us10dlcTcrPublicEnhancedBrandRegistration = "US_10DLC_TCR_PUBLIC_ENHANCED_BRAND_REGISTRATION",
+        UsRcsTcrPrivateBrandRegistration = "US_RCS_TCR_PRIVATE_BRAND_REGISTRATION",
+        UsRcsTcrPublicBrandRegistration = "US_RCS_TCR_PUBLIC_BRAND_REGISTRATION",
+        UsRcsTcrUpdateAssets = "US_RCS_TCR_UPDATE_ASSETS",
     }
 }
 /// Request to send an OTP for Sole Proprietor orders.
@@ -2483,51 +1049,9 @@ pub struct BrandOrderOtpRequest {
     /// OTP code received in the mobilePhoneNumber.
     pub otp: String,
 }
-impl<'de> serde::Deserialize<'de> for BrandOrderOtpRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandOrderOtpRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandOrderOtpRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandOrderOtpRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("otp", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "otp")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandOrderOtpRequest {
-                    otp: f0.ok_or_else(|| serde::de::Error::missing_field("otp"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("BrandOrderOtpRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandOrderOtpRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("otp", &self.otp)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandOrderOtpRequest strict {
+        0 otp: req = "otp";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2547,68 +1071,10 @@ pub struct BrandOrderRequest {
     /// The URL to receive the order status update callback. The URL must be a valid URL and must be reachable from Sinch.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for BrandOrderRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandOrderRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandOrderRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandOrderRequest, __A::Error> {
-                let mut f0: Option<BrandOrderRequestMetadata> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("metadataName", 0usize), ("callbackUrl", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "metadataName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandOrderRequest {
-                    metadata_name: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("metadataName"))?,
-                    callback_url: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("BrandOrderRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandOrderRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("metadataName", &self.metadata_name)?;
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandOrderRequest strict {
+        0 metadata_name: req = "metadataName";
+        1 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2670,111 +1136,24 @@ pub enum BrandOrderRequestMetadata {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandOrderRequestMetadata {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UsScGch => "US_SC_GCH",
-            Self::UsScGchContentProvider => "US_SC_GCH_CONTENT_PROVIDER",
-            Self::Us10dlcTcrPrivateBrandRegistration => {
-                "US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION"
-            }
-            Self::Us10dlcTcrPublicBrandRegistration => {
-                "US_10DLC_TCR_PUBLIC_BRAND_REGISTRATION"
-            }
-            Self::Us10dlcTcrPrivateBrandUpdate => "US_10DLC_TCR_PRIVATE_BRAND_UPDATE",
-            Self::Us10dlcTcrPublicBrandUpdate => "US_10DLC_TCR_PUBLIC_BRAND_UPDATE",
-            Self::Us10dlcTcrPrivateMock => "US_10DLC_TCR_PRIVATE_MOCK",
-            Self::Us10dlcTcrPublicMock => "US_10DLC_TCR_PUBLIC_MOCK",
-            Self::Us10dlcTcrSoleProprietor => "US_10DLC_TCR_SOLE_PROPRIETOR",
-            Self::Us10dlcTcrPrivateStandardBrandRegistration => {
-                "US_10DLC_TCR_PRIVATE_STANDARD_BRAND_REGISTRATION"
-            }
-            Self::Us10dlcTcrPrivateEnhancedBrandRegistration => {
-                "US_10DLC_TCR_PRIVATE_ENHANCED_BRAND_REGISTRATION"
-            }
-            Self::Us10dlcTcrPublicStandardBrandRegistration => {
-                "US_10DLC_TCR_PUBLIC_STANDARD_BRAND_REGISTRATION"
-            }
-            Self::Us10dlcTcrPublicEnhancedBrandRegistration => {
-                "US_10DLC_TCR_PUBLIC_ENHANCED_BRAND_REGISTRATION"
-            }
-            Self::UsRcsTcrPrivateBrandRegistration => {
-                "US_RCS_TCR_PRIVATE_BRAND_REGISTRATION"
-            }
-            Self::UsRcsTcrPublicBrandRegistration => {
-                "US_RCS_TCR_PUBLIC_BRAND_REGISTRATION"
-            }
-            Self::UsRcsTcrUpdateAssets => "US_RCS_TCR_UPDATE_ASSETS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandOrderRequestMetadata {
-    fn from(value: &str) -> Self {
-        match value {
-            "US_SC_GCH" => Self::UsScGch,
-            "US_SC_GCH_CONTENT_PROVIDER" => Self::UsScGchContentProvider,
-            "US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION" => {
-                Self::Us10dlcTcrPrivateBrandRegistration
-            }
-            "US_10DLC_TCR_PUBLIC_BRAND_REGISTRATION" => {
-                Self::Us10dlcTcrPublicBrandRegistration
-            }
-            "US_10DLC_TCR_PRIVATE_BRAND_UPDATE" => Self::Us10dlcTcrPrivateBrandUpdate,
-            "US_10DLC_TCR_PUBLIC_BRAND_UPDATE" => Self::Us10dlcTcrPublicBrandUpdate,
-            "US_10DLC_TCR_PRIVATE_MOCK" => Self::Us10dlcTcrPrivateMock,
-            "US_10DLC_TCR_PUBLIC_MOCK" => Self::Us10dlcTcrPublicMock,
-            "US_10DLC_TCR_SOLE_PROPRIETOR" => Self::Us10dlcTcrSoleProprietor,
-            "US_10DLC_TCR_PRIVATE_STANDARD_BRAND_REGISTRATION" => {
-                Self::Us10dlcTcrPrivateStandardBrandRegistration
-            }
-            "US_10DLC_TCR_PRIVATE_ENHANCED_BRAND_REGISTRATION" => {
-                Self::Us10dlcTcrPrivateEnhancedBrandRegistration
-            }
-            "US_10DLC_TCR_PUBLIC_STANDARD_BRAND_REGISTRATION" => {
-                Self::Us10dlcTcrPublicStandardBrandRegistration
-            }
-            "US_10DLC_TCR_PUBLIC_ENHANCED_BRAND_REGISTRATION" => {
-                Self::Us10dlcTcrPublicEnhancedBrandRegistration
-            }
-            "US_RCS_TCR_PRIVATE_BRAND_REGISTRATION" => {
-                Self::UsRcsTcrPrivateBrandRegistration
-            }
-            "US_RCS_TCR_PUBLIC_BRAND_REGISTRATION" => {
-                Self::UsRcsTcrPublicBrandRegistration
-            }
-            "US_RCS_TCR_UPDATE_ASSETS" => Self::UsRcsTcrUpdateAssets,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandOrderRequestMetadata {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandOrderRequestMetadata {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandOrderRequestMetadata {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandOrderRequestMetadata {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandOrderRequestMetadata {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandOrderRequestMetadata {
+        UsScGch = "US_SC_GCH",
+        UsScGchContentProvider = "US_SC_GCH_CONTENT_PROVIDER",
+        Us10dlcTcrPrivateBrandRegistration = "US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION",
+        Us10dlcTcrPublicBrandRegistration = "US_10DLC_TCR_PUBLIC_BRAND_REGISTRATION",
+        Us10dlcTcrPrivateBrandUpdate = "US_10DLC_TCR_PRIVATE_BRAND_UPDATE",
+        Us10dlcTcrPublicBrandUpdate = "US_10DLC_TCR_PUBLIC_BRAND_UPDATE",
+        Us10dlcTcrPrivateMock = "US_10DLC_TCR_PRIVATE_MOCK",
+        Us10dlcTcrPublicMock = "US_10DLC_TCR_PUBLIC_MOCK",
+        Us10dlcTcrSoleProprietor = "US_10DLC_TCR_SOLE_PROPRIETOR",
+        Us10dlcTcrPrivateStandardBrandRegistration = "US_10DLC_TCR_PRIVATE_STANDARD_BRAND_REGISTRATION",
+        Us10dlcTcrPrivateEnhancedBrandRegistration = "US_10DLC_TCR_PRIVATE_ENHANCED_BRAND_REGISTRATION",
+        Us10dlcTcrPublicStandardBrandRegistration = "US_10DLC_TCR_PUBLIC_STANDARD_BRAND_REGISTRATION",
+        Us10dlcTcrPublicEnhancedBrandRegistration = "US_10DLC_TCR_PUBLIC_ENHANCED_BRAND_REGISTRATION",
+        UsRcsTcrPrivateBrandRegistration = "US_RCS_TCR_PRIVATE_BRAND_REGISTRATION",
+        UsRcsTcrPublicBrandRegistration = "US_RCS_TCR_PUBLIC_BRAND_REGISTRATION",
+        UsRcsTcrUpdateAssets = "US_RCS_TCR_UPDATE_ASSETS",
     }
 }
 /// Brand order status represents the current state of the brand order in the system. When a brand order is created, it is in NEW status. After that, it can be moved to PENDING status when the validation process starts, then it can be moved to REJECTED or INCOMPLETE if the validation process fails, or to COMPLETED if the validation process is successful. When a brand order is in INCOMPLETE status, customer can update the brand/brand order. Updating the brand order moves the brand order to PENDING_REVIEW state, what means that is waiting for another review after the customer changes. Finally, a brand order can be moved to ARCHIVED status after a cancellation.
@@ -2800,61 +1179,15 @@ pub enum BrandOrderStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandOrderStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::New => "NEW",
-            Self::Pending => "PENDING",
-            Self::PendingReview => "PENDING_REVIEW",
-            Self::Rejected => "REJECTED",
-            Self::Incomplete => "INCOMPLETE",
-            Self::Completed => "COMPLETED",
-            Self::Archived => "ARCHIVED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandOrderStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "NEW" => Self::New,
-            "PENDING" => Self::Pending,
-            "PENDING_REVIEW" => Self::PendingReview,
-            "REJECTED" => Self::Rejected,
-            "INCOMPLETE" => Self::Incomplete,
-            "COMPLETED" => Self::Completed,
-            "ARCHIVED" => Self::Archived,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandOrderStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandOrderStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandOrderStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandOrderStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandOrderStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandOrderStatus {
+        New = "NEW",
+        Pending = "PENDING",
+        PendingReview = "PENDING_REVIEW",
+        Rejected = "REJECTED",
+        Incomplete = "INCOMPLETE",
+        Completed = "COMPLETED",
+        Archived = "ARCHIVED",
     }
 }
 /// Summary of a brand order, used for listing brand orders matching the search criteria.
@@ -2874,123 +1207,14 @@ pub struct BrandOrderSummary {
     /// Update time of the request. ISO date time format in UTC.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for BrandOrderSummary {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandOrderSummary;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandOrderSummary")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandOrderSummary, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<BrandOrderStatus>> = None;
-                let mut f3: Option<Option<BrandOrderMetadata>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brandOrderId", 0usize),
-                        ("brandId", 1usize),
-                        ("status", 2usize),
-                        ("metadataName", 3usize),
-                        ("createTime", 4usize),
-                        ("updateTime", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "brandOrderId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "brandId")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "metadataName",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "createTime",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "updateTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandOrderSummary {
-                    brand_order_id: f0.flatten(),
-                    brand_id: f1.flatten(),
-                    status: f2.flatten(),
-                    metadata_name: f3.flatten(),
-                    create_time: f4.flatten(),
-                    update_time: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandOrderSummary, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandOrderSummary as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BrandOrderSummary", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandOrderSummary {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_order_id {
-            map.serialize_entry("brandOrderId", value)?;
-        }
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.metadata_name {
-            map.serialize_entry("metadataName", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandOrderSummary default {
+        0 brand_order_id: opt = "brandOrderId";
+        1 brand_id: opt = "brandId";
+        2 status: opt = "status";
+        3 metadata_name: opt = "metadataName";
+        4 create_time: opt = "createTime";
+        5 update_time: opt = "updateTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3123,517 +1347,48 @@ pub struct BrandProperties {
     /// Comma separated list of potential vanity short codes requested by the customer, in order of preference. Required when scType is VANITY. Optional otherwise for Short Code verification.
     pub sc_text: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for BrandProperties {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandProperties;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandProperties")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandProperties, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<BrandPropertiesEntityType>> = None;
-                let mut f4: Option<Option<BrandPropertiesVerticalType>> = None;
-                let mut f5: Option<Option<BrandPropertiesProgramType>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<String>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<String>> = None;
-                let mut f15: Option<Option<String>> = None;
-                let mut f16: Option<Option<String>> = None;
-                let mut f17: Option<Option<String>> = None;
-                let mut f18: Option<Option<String>> = None;
-                let mut f19: Option<Option<String>> = None;
-                let mut f20: Option<Option<String>> = None;
-                let mut f21: Option<Option<String>> = None;
-                let mut f22: Option<Option<String>> = None;
-                let mut f23: Option<Option<String>> = None;
-                let mut f24: Option<Option<String>> = None;
-                let mut f25: Option<Option<String>> = None;
-                let mut f26: Option<Option<String>> = None;
-                let mut f27: Option<Option<String>> = None;
-                let mut f28: Option<Option<String>> = None;
-                let mut f29: Option<Option<String>> = None;
-                let mut f30: Option<Option<String>> = None;
-                let mut f31: Option<Option<String>> = None;
-                let mut f32: Option<Option<BrandPropertiesPoliticalType>> = None;
-                let mut f33: Option<Option<String>> = None;
-                let mut f34: Option<Option<String>> = None;
-                let mut f35: Option<Option<BrandPropertiesGovernmentType>> = None;
-                let mut f36: Option<Option<String>> = None;
-                let mut f37: Option<Option<String>> = None;
-                let mut f38: Option<Option<BrandPropertiesScType>> = None;
-                let mut f39: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("displayName", 0usize),
-                        ("legalCompanyName", 1usize),
-                        ("dba", 2usize),
-                        ("entityType", 3usize),
-                        ("verticalType", 4usize),
-                        ("programType", 5usize),
-                        ("registrationCountry", 6usize),
-                        ("registrationState", 7usize),
-                        ("stockMarketSymbol", 8usize),
-                        ("exchange", 9usize),
-                        ("website", 10usize),
-                        ("companyEmail", 11usize),
-                        ("estimatedAnnualRevenue", 12usize),
-                        ("country", 13usize),
-                        ("street", 14usize),
-                        ("street2", 15usize),
-                        ("city", 16usize),
-                        ("state", 17usize),
-                        ("stateCode", 18usize),
-                        ("zip", 19usize),
-                        ("taxCountry", 20usize),
-                        ("federalTaxId", 21usize),
-                        ("duns", 22usize),
-                        ("giin", 23usize),
-                        ("lei", 24usize),
-                        ("firstName", 25usize),
-                        ("lastName", 26usize),
-                        ("phoneNumber", 27usize),
-                        ("phoneNumberExtension", 28usize),
-                        ("mobilePhoneNumber", 29usize),
-                        ("contactEmail", 30usize),
-                        ("politicalToken", 31usize),
-                        ("politicalType", 32usize),
-                        ("politicalUrl", 33usize),
-                        ("governmentWebsite", 34usize),
-                        ("governmentType", 35usize),
-                        ("governmentTypeOther", 36usize),
-                        ("charitableAccreditation", 37usize),
-                        ("scType", 38usize),
-                        ("scText", 39usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "displayName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "legalCompanyName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "dba")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "entityType",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "verticalType",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "programType",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "registrationCountry",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "registrationState",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "stockMarketSymbol",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "exchange")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "website")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "companyEmail",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "estimatedAnnualRevenue",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "country")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "street")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f15, "street2")?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "city")?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "state")?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "stateCode",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f19, "zip")?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "taxCountry",
-                            )?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f21,
-                                "federalTaxId",
-                            )?
-                        }
-                        Some(22usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f22, "duns")?
-                        }
-                        Some(23usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "giin")?
-                        }
-                        Some(24usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f24, "lei")?
-                        }
-                        Some(25usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f25,
-                                "firstName",
-                            )?
-                        }
-                        Some(26usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f26,
-                                "lastName",
-                            )?
-                        }
-                        Some(27usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f27,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(28usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f28,
-                                "phoneNumberExtension",
-                            )?
-                        }
-                        Some(29usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f29,
-                                "mobilePhoneNumber",
-                            )?
-                        }
-                        Some(30usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f30,
-                                "contactEmail",
-                            )?
-                        }
-                        Some(31usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f31,
-                                "politicalToken",
-                            )?
-                        }
-                        Some(32usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f32,
-                                "politicalType",
-                            )?
-                        }
-                        Some(33usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f33,
-                                "politicalUrl",
-                            )?
-                        }
-                        Some(34usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f34,
-                                "governmentWebsite",
-                            )?
-                        }
-                        Some(35usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f35,
-                                "governmentType",
-                            )?
-                        }
-                        Some(36usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f36,
-                                "governmentTypeOther",
-                            )?
-                        }
-                        Some(37usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f37,
-                                "charitableAccreditation",
-                            )?
-                        }
-                        Some(38usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f38, "scType")?
-                        }
-                        Some(39usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f39, "scText")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandProperties {
-                    display_name: f0.flatten(),
-                    legal_company_name: f1.flatten(),
-                    dba: f2.flatten(),
-                    entity_type: f3.flatten(),
-                    vertical_type: f4.flatten(),
-                    program_type: f5.flatten(),
-                    registration_country: f6.flatten(),
-                    registration_state: f7.flatten(),
-                    stock_market_symbol: f8.flatten(),
-                    exchange: f9.flatten(),
-                    website: f10.flatten(),
-                    company_email: f11.flatten(),
-                    estimated_annual_revenue: f12.flatten(),
-                    country: f13.flatten(),
-                    street: f14.flatten(),
-                    street2: f15.flatten(),
-                    city: f16.flatten(),
-                    state: f17.flatten(),
-                    state_code: f18.flatten(),
-                    zip: f19.flatten(),
-                    tax_country: f20.flatten(),
-                    federal_tax_id: f21.flatten(),
-                    duns: f22.flatten(),
-                    giin: f23.flatten(),
-                    lei: f24.flatten(),
-                    first_name: f25.flatten(),
-                    last_name: f26.flatten(),
-                    phone_number: f27.flatten(),
-                    phone_number_extension: f28.flatten(),
-                    mobile_phone_number: f29.flatten(),
-                    contact_email: f30.flatten(),
-                    political_token: f31.flatten(),
-                    political_type: f32.flatten(),
-                    political_url: f33.flatten(),
-                    government_website: f34.flatten(),
-                    government_type: f35.flatten(),
-                    government_type_other: f36.flatten(),
-                    charitable_accreditation: f37.flatten(),
-                    sc_type: f38.flatten(),
-                    sc_text: f39.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandProperties, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandProperties as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BrandProperties", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandProperties {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.legal_company_name {
-            map.serialize_entry("legalCompanyName", value)?;
-        }
-        if let Some(value) = &self.dba {
-            map.serialize_entry("dba", value)?;
-        }
-        if let Some(value) = &self.entity_type {
-            map.serialize_entry("entityType", value)?;
-        }
-        if let Some(value) = &self.vertical_type {
-            map.serialize_entry("verticalType", value)?;
-        }
-        if let Some(value) = &self.program_type {
-            map.serialize_entry("programType", value)?;
-        }
-        if let Some(value) = &self.registration_country {
-            map.serialize_entry("registrationCountry", value)?;
-        }
-        if let Some(value) = &self.registration_state {
-            map.serialize_entry("registrationState", value)?;
-        }
-        if let Some(value) = &self.stock_market_symbol {
-            map.serialize_entry("stockMarketSymbol", value)?;
-        }
-        if let Some(value) = &self.exchange {
-            map.serialize_entry("exchange", value)?;
-        }
-        if let Some(value) = &self.website {
-            map.serialize_entry("website", value)?;
-        }
-        if let Some(value) = &self.company_email {
-            map.serialize_entry("companyEmail", value)?;
-        }
-        if let Some(value) = &self.estimated_annual_revenue {
-            map.serialize_entry("estimatedAnnualRevenue", value)?;
-        }
-        if let Some(value) = &self.country {
-            map.serialize_entry("country", value)?;
-        }
-        if let Some(value) = &self.street {
-            map.serialize_entry("street", value)?;
-        }
-        if let Some(value) = &self.street2 {
-            map.serialize_entry("street2", value)?;
-        }
-        if let Some(value) = &self.city {
-            map.serialize_entry("city", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.state_code {
-            map.serialize_entry("stateCode", value)?;
-        }
-        if let Some(value) = &self.zip {
-            map.serialize_entry("zip", value)?;
-        }
-        if let Some(value) = &self.tax_country {
-            map.serialize_entry("taxCountry", value)?;
-        }
-        if let Some(value) = &self.federal_tax_id {
-            map.serialize_entry("federalTaxId", value)?;
-        }
-        if let Some(value) = &self.duns {
-            map.serialize_entry("duns", value)?;
-        }
-        if let Some(value) = &self.giin {
-            map.serialize_entry("giin", value)?;
-        }
-        if let Some(value) = &self.lei {
-            map.serialize_entry("lei", value)?;
-        }
-        if let Some(value) = &self.first_name {
-            map.serialize_entry("firstName", value)?;
-        }
-        if let Some(value) = &self.last_name {
-            map.serialize_entry("lastName", value)?;
-        }
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.phone_number_extension {
-            map.serialize_entry("phoneNumberExtension", value)?;
-        }
-        if let Some(value) = &self.mobile_phone_number {
-            map.serialize_entry("mobilePhoneNumber", value)?;
-        }
-        if let Some(value) = &self.contact_email {
-            map.serialize_entry("contactEmail", value)?;
-        }
-        if let Some(value) = &self.political_token {
-            map.serialize_entry("politicalToken", value)?;
-        }
-        if let Some(value) = &self.political_type {
-            map.serialize_entry("politicalType", value)?;
-        }
-        if let Some(value) = &self.political_url {
-            map.serialize_entry("politicalUrl", value)?;
-        }
-        if let Some(value) = &self.government_website {
-            map.serialize_entry("governmentWebsite", value)?;
-        }
-        if let Some(value) = &self.government_type {
-            map.serialize_entry("governmentType", value)?;
-        }
-        if let Some(value) = &self.government_type_other {
-            map.serialize_entry("governmentTypeOther", value)?;
-        }
-        if let Some(value) = &self.charitable_accreditation {
-            map.serialize_entry("charitableAccreditation", value)?;
-        }
-        if let Some(value) = &self.sc_type {
-            map.serialize_entry("scType", value)?;
-        }
-        if let Some(value) = &self.sc_text {
-            map.serialize_entry("scText", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandProperties default {
+        0 display_name: opt = "displayName";
+        1 legal_company_name: opt = "legalCompanyName";
+        2 dba: opt = "dba";
+        3 entity_type: opt = "entityType";
+        4 vertical_type: opt = "verticalType";
+        5 program_type: opt = "programType";
+        6 registration_country: opt = "registrationCountry";
+        7 registration_state: opt = "registrationState";
+        8 stock_market_symbol: opt = "stockMarketSymbol";
+        9 exchange: opt = "exchange";
+        10 website: opt = "website";
+        11 company_email: opt = "companyEmail";
+        12 estimated_annual_revenue: opt = "estimatedAnnualRevenue";
+        13 country: opt = "country";
+        14 street: opt = "street";
+        15 street2: opt = "street2";
+        16 city: opt = "city";
+        17 state: opt = "state";
+        18 state_code: opt = "stateCode";
+        19 zip: opt = "zip";
+        20 tax_country: opt = "taxCountry";
+        21 federal_tax_id: opt = "federalTaxId";
+        22 duns: opt = "duns";
+        23 giin: opt = "giin";
+        24 lei: opt = "lei";
+        25 first_name: opt = "firstName";
+        26 last_name: opt = "lastName";
+        27 phone_number: opt = "phoneNumber";
+        28 phone_number_extension: opt = "phoneNumberExtension";
+        29 mobile_phone_number: opt = "mobilePhoneNumber";
+        30 contact_email: opt = "contactEmail";
+        31 political_token: opt = "politicalToken";
+        32 political_type: opt = "politicalType";
+        33 political_url: opt = "politicalUrl";
+        34 government_website: opt = "governmentWebsite";
+        35 government_type: opt = "governmentType";
+        36 government_type_other: opt = "governmentTypeOther";
+        37 charitable_accreditation: opt = "charitableAccreditation";
+        38 sc_type: opt = "scType";
+        39 sc_text: opt = "scText";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3911,55 +1666,12 @@ pub enum BrandPropertiesEntityType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandPropertiesEntityType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Corporation => "CORPORATION",
-            Self::Llc => "LLC",
-            Self::Partnership => "PARTNERSHIP",
-            Self::SCorporation => "S_CORPORATION",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandPropertiesEntityType {
-    fn from(value: &str) -> Self {
-        match value {
-            "CORPORATION" => Self::Corporation,
-            "LLC" => Self::Llc,
-            "PARTNERSHIP" => Self::Partnership,
-            "S_CORPORATION" => Self::SCorporation,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandPropertiesEntityType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandPropertiesEntityType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandPropertiesEntityType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandPropertiesEntityType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandPropertiesEntityType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandPropertiesEntityType {
+        Corporation = "CORPORATION",
+        Llc = "LLC",
+        Partnership = "PARTNERSHIP",
+        SCorporation = "S_CORPORATION",
     }
 }
 /// Specifies the type of government agency. This helps categorize the entity for compliance and routing purposes. Select the most appropriate value from the accepted list. This field is mandatory for Short Code verification when Government program type.
@@ -3981,57 +1693,13 @@ pub enum BrandPropertiesGovernmentType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandPropertiesGovernmentType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Federal => "FEDERAL",
-            Self::Local => "LOCAL",
-            Self::Tribal => "TRIBAL",
-            Self::State => "STATE",
-            Self::Other2 => "OTHER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandPropertiesGovernmentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "FEDERAL" => Self::Federal,
-            "LOCAL" => Self::Local,
-            "TRIBAL" => Self::Tribal,
-            "STATE" => Self::State,
-            "OTHER" => Self::Other2,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandPropertiesGovernmentType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandPropertiesGovernmentType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandPropertiesGovernmentType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandPropertiesGovernmentType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandPropertiesGovernmentType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandPropertiesGovernmentType {
+        Federal = "FEDERAL",
+        Local = "LOCAL",
+        Tribal = "TRIBAL",
+        State = "STATE",
+        Other2 = "OTHER",
     }
 }
 /// The classification of the political campaign. This is crucial for determining the specific compliance requirements that apply. Mandatory for Short Code verification when Political program type.
@@ -4053,57 +1721,13 @@ pub enum BrandPropertiesPoliticalType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandPropertiesPoliticalType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Federal => "FEDERAL",
-            Self::Local => "LOCAL",
-            Self::Tribal => "TRIBAL",
-            Self::State => "STATE",
-            Self::Other2 => "OTHER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandPropertiesPoliticalType {
-    fn from(value: &str) -> Self {
-        match value {
-            "FEDERAL" => Self::Federal,
-            "LOCAL" => Self::Local,
-            "TRIBAL" => Self::Tribal,
-            "STATE" => Self::State,
-            "OTHER" => Self::Other2,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandPropertiesPoliticalType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandPropertiesPoliticalType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandPropertiesPoliticalType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandPropertiesPoliticalType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandPropertiesPoliticalType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandPropertiesPoliticalType {
+        Federal = "FEDERAL",
+        Local = "LOCAL",
+        Tribal = "TRIBAL",
+        State = "STATE",
+        Other2 = "OTHER",
     }
 }
 /// Specifies the type of messaging program associated with the brand. This field helps classify the intended use case and may affect compliance requirements and carrier routing.
@@ -4123,55 +1747,12 @@ pub enum BrandPropertiesProgramType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandPropertiesProgramType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Standard => "STANDARD",
-            Self::Government => "GOVERNMENT",
-            Self::Charity => "CHARITY",
-            Self::Political => "POLITICAL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandPropertiesProgramType {
-    fn from(value: &str) -> Self {
-        match value {
-            "STANDARD" => Self::Standard,
-            "GOVERNMENT" => Self::Government,
-            "CHARITY" => Self::Charity,
-            "POLITICAL" => Self::Political,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandPropertiesProgramType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandPropertiesProgramType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandPropertiesProgramType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandPropertiesProgramType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandPropertiesProgramType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandPropertiesProgramType {
+        Standard = "STANDARD",
+        Government = "GOVERNMENT",
+        Charity = "CHARITY",
+        Political = "POLITICAL",
     }
 }
 /// Short Code type. It is required for Short Code product verification US_SC_REGISTRY and it determines the type of Short Code that will be requested in the order. Vanity Short Codes are custom and can be chosen by the customer, while Random Short Codes are assigned by the provider without customer input. When VANITY is selected, scText must be provided with the list of requested short codes.
@@ -4187,51 +1768,10 @@ pub enum BrandPropertiesScType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandPropertiesScType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Vanity => "VANITY",
-            Self::Random => "RANDOM",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandPropertiesScType {
-    fn from(value: &str) -> Self {
-        match value {
-            "VANITY" => Self::Vanity,
-            "RANDOM" => Self::Random,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandPropertiesScType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandPropertiesScType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandPropertiesScType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandPropertiesScType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandPropertiesScType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandPropertiesScType {
+        Vanity = "VANITY",
+        Random = "RANDOM",
     }
 }
 /// It is required for 10DLC, RCS
@@ -4289,93 +1829,31 @@ pub enum BrandPropertiesVerticalType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandPropertiesVerticalType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Professional => "PROFESSIONAL",
-            Self::RealEstate => "REAL_ESTATE",
-            Self::Healthcare => "HEALTHCARE",
-            Self::HumanResources => "HUMAN_RESOURCES",
-            Self::Energy => "ENERGY",
-            Self::Entertainment => "ENTERTAINMENT",
-            Self::Retail => "RETAIL",
-            Self::Transportation => "TRANSPORTATION",
-            Self::Agriculture => "AGRICULTURE",
-            Self::Insurance => "INSURANCE",
-            Self::Postal => "POSTAL",
-            Self::Education => "EDUCATION",
-            Self::Hospitality => "HOSPITALITY",
-            Self::Financial => "FINANCIAL",
-            Self::Political => "POLITICAL",
-            Self::Gambling => "GAMBLING",
-            Self::Legal => "LEGAL",
-            Self::Construction => "CONSTRUCTION",
-            Self::Ngo => "NGO",
-            Self::Manufacturing => "MANUFACTURING",
-            Self::Government => "GOVERNMENT",
-            Self::Technology => "TECHNOLOGY",
-            Self::Communication => "COMMUNICATION",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandPropertiesVerticalType {
-    fn from(value: &str) -> Self {
-        match value {
-            "PROFESSIONAL" => Self::Professional,
-            "REAL_ESTATE" => Self::RealEstate,
-            "HEALTHCARE" => Self::Healthcare,
-            "HUMAN_RESOURCES" => Self::HumanResources,
-            "ENERGY" => Self::Energy,
-            "ENTERTAINMENT" => Self::Entertainment,
-            "RETAIL" => Self::Retail,
-            "TRANSPORTATION" => Self::Transportation,
-            "AGRICULTURE" => Self::Agriculture,
-            "INSURANCE" => Self::Insurance,
-            "POSTAL" => Self::Postal,
-            "EDUCATION" => Self::Education,
-            "HOSPITALITY" => Self::Hospitality,
-            "FINANCIAL" => Self::Financial,
-            "POLITICAL" => Self::Political,
-            "GAMBLING" => Self::Gambling,
-            "LEGAL" => Self::Legal,
-            "CONSTRUCTION" => Self::Construction,
-            "NGO" => Self::Ngo,
-            "MANUFACTURING" => Self::Manufacturing,
-            "GOVERNMENT" => Self::Government,
-            "TECHNOLOGY" => Self::Technology,
-            "COMMUNICATION" => Self::Communication,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandPropertiesVerticalType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandPropertiesVerticalType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandPropertiesVerticalType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandPropertiesVerticalType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandPropertiesVerticalType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandPropertiesVerticalType {
+        Professional = "PROFESSIONAL",
+        RealEstate = "REAL_ESTATE",
+        Healthcare = "HEALTHCARE",
+        HumanResources = "HUMAN_RESOURCES",
+        Energy = "ENERGY",
+        Entertainment = "ENTERTAINMENT",
+        Retail = "RETAIL",
+        Transportation = "TRANSPORTATION",
+        Agriculture = "AGRICULTURE",
+        Insurance = "INSURANCE",
+        Postal = "POSTAL",
+        Education = "EDUCATION",
+        Hospitality = "HOSPITALITY",
+        Financial = "FINANCIAL",
+        Political = "POLITICAL",
+        Gambling = "GAMBLING",
+        Legal = "LEGAL",
+        Construction = "CONSTRUCTION",
+        Ngo = "NGO",
+        Manufacturing = "MANUFACTURING",
+        Government = "GOVERNMENT",
+        Technology = "TECHNOLOGY",
+        Communication = "COMMUNICATION",
     }
 }
 /// Brand status represents the current state of the brand in the system. It is determined by the status of the brand orders and the channels assigned to the brand. The status can be DRAFT when the brand is being created or updated, ACTIVE when the brand has at least one channel assigned and it is ready to be used, or ARCHIVED when the brand has been cancelled and it can not be used anymore.
@@ -4393,53 +1871,11 @@ pub enum BrandStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Draft => "DRAFT",
-            Self::Active => "ACTIVE",
-            Self::Archived => "ARCHIVED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "DRAFT" => Self::Draft,
-            "ACTIVE" => Self::Active,
-            "ARCHIVED" => Self::Archived,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandStatus {
+        Draft = "DRAFT",
+        Active = "ACTIVE",
+        Archived = "ARCHIVED",
     }
 }
 /// CloudEvents v1.0 payload delivered by Sinch when a brand order status changes. The envelope follows the CloudEvents structured content mode with `Content-Type: application/json`.
@@ -4461,112 +1897,14 @@ pub struct CallbackBrandOrderStatusUpdatedBody {
     /// Brand order event payload. Contains the details of the brand order status update that triggered the event.
     pub data: Option<BrandOrderEventData>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackBrandOrderStatusUpdatedBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackBrandOrderStatusUpdatedBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackBrandOrderStatusUpdatedBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackBrandOrderStatusUpdatedBody, __A::Error> {
-                let mut f0: Option<Option<CloudEventBaseSpecversion>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<BrandOrderEventData>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("specversion", 0usize),
-                        ("id", 1usize),
-                        ("source", 2usize),
-                        ("type", 3usize),
-                        ("time", 4usize),
-                        ("data", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "specversion",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "source")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "time")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackBrandOrderStatusUpdatedBody {
-                    specversion: f0.flatten(),
-                    id: f1.flatten(),
-                    source: f2.flatten(),
-                    r#type: f3.flatten(),
-                    time: f4.flatten(),
-                    data: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackBrandOrderStatusUpdatedBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackBrandOrderStatusUpdatedBody as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("CallbackBrandOrderStatusUpdatedBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackBrandOrderStatusUpdatedBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.specversion {
-            map.serialize_entry("specversion", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.time {
-            map.serialize_entry("time", value)?;
-        }
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackBrandOrderStatusUpdatedBody default {
+        0 specversion: opt = "specversion";
+        1 id: opt = "id";
+        2 source: opt = "source";
+        3 r#type: opt = "type";
+        4 time: opt = "time";
+        5 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4625,76 +1963,10 @@ pub struct CallbackConfigResponse {
     /// `POST /v1/projects/{projectId}/callbackConfig/rotate` or set a new one via `PATCH`.
     pub hmac_secret_mask: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackConfigResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackConfigResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackConfigResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackConfigResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("projectId", 0usize), ("hmacSecretMask", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "hmacSecretMask",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackConfigResponse {
-                    project_id: f0.flatten(),
-                    hmac_secret_mask: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackConfigResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackConfigResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackConfigResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackConfigResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.hmac_secret_mask {
-            map.serialize_entry("hmacSecretMask", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackConfigResponse default {
+        0 project_id: opt = "projectId";
+        1 hmac_secret_mask: opt = "hmacSecretMask";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4728,76 +2000,10 @@ pub struct CallbackConfigSecretResponse {
     /// The full HMAC secret for webhook signature verification. Returned only once — on creation or rotation.
     pub hmac_secret: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackConfigSecretResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackConfigSecretResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackConfigSecretResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackConfigSecretResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("projectId", 0usize), ("hmacSecret", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "hmacSecret",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackConfigSecretResponse {
-                    project_id: f0.flatten(),
-                    hmac_secret: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackConfigSecretResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackConfigSecretResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackConfigSecretResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackConfigSecretResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.hmac_secret {
-            map.serialize_entry("hmacSecret", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackConfigSecretResponse default {
+        0 project_id: opt = "projectId";
+        1 hmac_secret: opt = "hmacSecret";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4828,64 +2034,9 @@ pub struct CallbackConfigUpdateBody {
     /// The HMAC secret to be updated for the specified project
     pub hmac_secret: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackConfigUpdateBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackConfigUpdateBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackConfigUpdateBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackConfigUpdateBody, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("hmacSecret", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "hmacSecret",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackConfigUpdateBody {
-                    hmac_secret: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackConfigUpdateBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackConfigUpdateBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackConfigUpdateBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackConfigUpdateBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.hmac_secret {
-            map.serialize_entry("hmacSecret", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackConfigUpdateBody default {
+        0 hmac_secret: opt = "hmacSecret";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4916,53 +2067,11 @@ pub enum Channel {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Channel {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Rcs => "RCS",
-            Self::ShortCode => "SHORT_CODE",
-            Self::Tendlc => "TENDLC",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Channel {
-    fn from(value: &str) -> Self {
-        match value {
-            "RCS" => Self::Rcs,
-            "SHORT_CODE" => Self::ShortCode,
-            "TENDLC" => Self::Tendlc,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Channel {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Channel {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Channel {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Channel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Channel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Channel {
+        Rcs = "RCS",
+        ShortCode = "SHORT_CODE",
+        Tendlc = "TENDLC",
     }
 }
 /// Base fields required by the CloudEvents spec v1.0 (https://cloudevents.io). All Sinch webhook payloads conform to this structure.
@@ -4980,102 +2089,13 @@ pub struct CloudEventBase {
     /// Timestamp of when the event was produced, in RFC-3339 format with timezone.
     pub time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for CloudEventBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CloudEventBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CloudEventBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CloudEventBase, __A::Error> {
-                let mut f0: Option<Option<CloudEventBaseSpecversion>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("specversion", 0usize),
-                        ("id", 1usize),
-                        ("source", 2usize),
-                        ("type", 3usize),
-                        ("time", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "specversion",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "source")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "time")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CloudEventBase {
-                    specversion: f0.flatten(),
-                    id: f1.flatten(),
-                    source: f2.flatten(),
-                    r#type: f3.flatten(),
-                    time: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CloudEventBase, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CloudEventBase as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CloudEventBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CloudEventBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.specversion {
-            map.serialize_entry("specversion", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.time {
-            map.serialize_entry("time", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CloudEventBase default {
+        0 specversion: opt = "specversion";
+        1 id: opt = "id";
+        2 source: opt = "source";
+        3 r#type: opt = "type";
+        4 time: opt = "time";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5128,49 +2148,9 @@ pub enum CloudEventBaseSpecversion {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CloudEventBaseSpecversion {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V10 => "1.0",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CloudEventBaseSpecversion {
-    fn from(value: &str) -> Self {
-        match value {
-            "1.0" => Self::V10,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CloudEventBaseSpecversion {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CloudEventBaseSpecversion {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CloudEventBaseSpecversion {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CloudEventBaseSpecversion {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CloudEventBaseSpecversion {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CloudEventBaseSpecversion {
+        V10 = "1.0",
     }
 }
 /// Request body for creating a new Draft Brand.
@@ -5262,535 +2242,50 @@ pub struct CreateBrandRequest {
     /// Attachments can be added by url or using the specified endpoint. Only the latest version of each attachment type is kept per Brand.
     pub attachment_inputs: Option<Vec<AttachmentInput>>,
 }
-impl<'de> serde::Deserialize<'de> for CreateBrandRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateBrandRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateBrandRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateBrandRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<BrandPropertiesEntityType>> = None;
-                let mut f4: Option<Option<BrandPropertiesVerticalType>> = None;
-                let mut f5: Option<Option<BrandPropertiesProgramType>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<String>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<String>> = None;
-                let mut f15: Option<Option<String>> = None;
-                let mut f16: Option<Option<String>> = None;
-                let mut f17: Option<Option<String>> = None;
-                let mut f18: Option<Option<String>> = None;
-                let mut f19: Option<Option<String>> = None;
-                let mut f20: Option<Option<String>> = None;
-                let mut f21: Option<Option<String>> = None;
-                let mut f22: Option<Option<String>> = None;
-                let mut f23: Option<Option<String>> = None;
-                let mut f24: Option<Option<String>> = None;
-                let mut f25: Option<Option<String>> = None;
-                let mut f26: Option<Option<String>> = None;
-                let mut f27: Option<Option<String>> = None;
-                let mut f28: Option<Option<String>> = None;
-                let mut f29: Option<Option<String>> = None;
-                let mut f30: Option<Option<String>> = None;
-                let mut f31: Option<Option<String>> = None;
-                let mut f32: Option<Option<BrandPropertiesPoliticalType>> = None;
-                let mut f33: Option<Option<String>> = None;
-                let mut f34: Option<Option<String>> = None;
-                let mut f35: Option<Option<BrandPropertiesGovernmentType>> = None;
-                let mut f36: Option<Option<String>> = None;
-                let mut f37: Option<Option<String>> = None;
-                let mut f38: Option<Option<BrandPropertiesScType>> = None;
-                let mut f39: Option<Option<String>> = None;
-                let mut f40: Option<Option<bool>> = None;
-                let mut f41: Option<Option<Vec<AttachmentInput>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("displayName", 0usize),
-                        ("legalCompanyName", 1usize),
-                        ("dba", 2usize),
-                        ("entityType", 3usize),
-                        ("verticalType", 4usize),
-                        ("programType", 5usize),
-                        ("registrationCountry", 6usize),
-                        ("registrationState", 7usize),
-                        ("stockMarketSymbol", 8usize),
-                        ("exchange", 9usize),
-                        ("website", 10usize),
-                        ("companyEmail", 11usize),
-                        ("estimatedAnnualRevenue", 12usize),
-                        ("country", 13usize),
-                        ("street", 14usize),
-                        ("street2", 15usize),
-                        ("city", 16usize),
-                        ("state", 17usize),
-                        ("stateCode", 18usize),
-                        ("zip", 19usize),
-                        ("taxCountry", 20usize),
-                        ("federalTaxId", 21usize),
-                        ("duns", 22usize),
-                        ("giin", 23usize),
-                        ("lei", 24usize),
-                        ("firstName", 25usize),
-                        ("lastName", 26usize),
-                        ("phoneNumber", 27usize),
-                        ("phoneNumberExtension", 28usize),
-                        ("mobilePhoneNumber", 29usize),
-                        ("contactEmail", 30usize),
-                        ("politicalToken", 31usize),
-                        ("politicalType", 32usize),
-                        ("politicalUrl", 33usize),
-                        ("governmentWebsite", 34usize),
-                        ("governmentType", 35usize),
-                        ("governmentTypeOther", 36usize),
-                        ("charitableAccreditation", 37usize),
-                        ("scType", 38usize),
-                        ("scText", 39usize),
-                        ("contentProvider", 40usize),
-                        ("attachmentInputs", 41usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "displayName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "legalCompanyName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "dba")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "entityType",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "verticalType",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "programType",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "registrationCountry",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "registrationState",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "stockMarketSymbol",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "exchange")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "website")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "companyEmail",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "estimatedAnnualRevenue",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "country")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "street")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f15, "street2")?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "city")?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "state")?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "stateCode",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f19, "zip")?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "taxCountry",
-                            )?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f21,
-                                "federalTaxId",
-                            )?
-                        }
-                        Some(22usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f22, "duns")?
-                        }
-                        Some(23usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "giin")?
-                        }
-                        Some(24usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f24, "lei")?
-                        }
-                        Some(25usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f25,
-                                "firstName",
-                            )?
-                        }
-                        Some(26usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f26,
-                                "lastName",
-                            )?
-                        }
-                        Some(27usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f27,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(28usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f28,
-                                "phoneNumberExtension",
-                            )?
-                        }
-                        Some(29usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f29,
-                                "mobilePhoneNumber",
-                            )?
-                        }
-                        Some(30usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f30,
-                                "contactEmail",
-                            )?
-                        }
-                        Some(31usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f31,
-                                "politicalToken",
-                            )?
-                        }
-                        Some(32usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f32,
-                                "politicalType",
-                            )?
-                        }
-                        Some(33usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f33,
-                                "politicalUrl",
-                            )?
-                        }
-                        Some(34usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f34,
-                                "governmentWebsite",
-                            )?
-                        }
-                        Some(35usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f35,
-                                "governmentType",
-                            )?
-                        }
-                        Some(36usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f36,
-                                "governmentTypeOther",
-                            )?
-                        }
-                        Some(37usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f37,
-                                "charitableAccreditation",
-                            )?
-                        }
-                        Some(38usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f38, "scType")?
-                        }
-                        Some(39usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f39, "scText")?
-                        }
-                        Some(40usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f40,
-                                "contentProvider",
-                            )?
-                        }
-                        Some(41usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f41,
-                                "attachmentInputs",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateBrandRequest {
-                    display_name: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("displayName"))?,
-                    legal_company_name: f1.flatten(),
-                    dba: f2.flatten(),
-                    entity_type: f3.flatten(),
-                    vertical_type: f4.flatten(),
-                    program_type: f5.flatten(),
-                    registration_country: f6.flatten(),
-                    registration_state: f7.flatten(),
-                    stock_market_symbol: f8.flatten(),
-                    exchange: f9.flatten(),
-                    website: f10.flatten(),
-                    company_email: f11.flatten(),
-                    estimated_annual_revenue: f12.flatten(),
-                    country: f13.flatten(),
-                    street: f14.flatten(),
-                    street2: f15.flatten(),
-                    city: f16.flatten(),
-                    state: f17.flatten(),
-                    state_code: f18.flatten(),
-                    zip: f19.flatten(),
-                    tax_country: f20.flatten(),
-                    federal_tax_id: f21.flatten(),
-                    duns: f22.flatten(),
-                    giin: f23.flatten(),
-                    lei: f24.flatten(),
-                    first_name: f25.flatten(),
-                    last_name: f26.flatten(),
-                    phone_number: f27.flatten(),
-                    phone_number_extension: f28.flatten(),
-                    mobile_phone_number: f29.flatten(),
-                    contact_email: f30.flatten(),
-                    political_token: f31.flatten(),
-                    political_type: f32.flatten(),
-                    political_url: f33.flatten(),
-                    government_website: f34.flatten(),
-                    government_type: f35.flatten(),
-                    government_type_other: f36.flatten(),
-                    charitable_accreditation: f37.flatten(),
-                    sc_type: f38.flatten(),
-                    sc_text: f39.flatten(),
-                    content_provider: f40.flatten(),
-                    attachment_inputs: f41.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateBrandRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateBrandRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("displayName", &self.display_name)?;
-        if let Some(value) = &self.legal_company_name {
-            map.serialize_entry("legalCompanyName", value)?;
-        }
-        if let Some(value) = &self.dba {
-            map.serialize_entry("dba", value)?;
-        }
-        if let Some(value) = &self.entity_type {
-            map.serialize_entry("entityType", value)?;
-        }
-        if let Some(value) = &self.vertical_type {
-            map.serialize_entry("verticalType", value)?;
-        }
-        if let Some(value) = &self.program_type {
-            map.serialize_entry("programType", value)?;
-        }
-        if let Some(value) = &self.registration_country {
-            map.serialize_entry("registrationCountry", value)?;
-        }
-        if let Some(value) = &self.registration_state {
-            map.serialize_entry("registrationState", value)?;
-        }
-        if let Some(value) = &self.stock_market_symbol {
-            map.serialize_entry("stockMarketSymbol", value)?;
-        }
-        if let Some(value) = &self.exchange {
-            map.serialize_entry("exchange", value)?;
-        }
-        if let Some(value) = &self.website {
-            map.serialize_entry("website", value)?;
-        }
-        if let Some(value) = &self.company_email {
-            map.serialize_entry("companyEmail", value)?;
-        }
-        if let Some(value) = &self.estimated_annual_revenue {
-            map.serialize_entry("estimatedAnnualRevenue", value)?;
-        }
-        if let Some(value) = &self.country {
-            map.serialize_entry("country", value)?;
-        }
-        if let Some(value) = &self.street {
-            map.serialize_entry("street", value)?;
-        }
-        if let Some(value) = &self.street2 {
-            map.serialize_entry("street2", value)?;
-        }
-        if let Some(value) = &self.city {
-            map.serialize_entry("city", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.state_code {
-            map.serialize_entry("stateCode", value)?;
-        }
-        if let Some(value) = &self.zip {
-            map.serialize_entry("zip", value)?;
-        }
-        if let Some(value) = &self.tax_country {
-            map.serialize_entry("taxCountry", value)?;
-        }
-        if let Some(value) = &self.federal_tax_id {
-            map.serialize_entry("federalTaxId", value)?;
-        }
-        if let Some(value) = &self.duns {
-            map.serialize_entry("duns", value)?;
-        }
-        if let Some(value) = &self.giin {
-            map.serialize_entry("giin", value)?;
-        }
-        if let Some(value) = &self.lei {
-            map.serialize_entry("lei", value)?;
-        }
-        if let Some(value) = &self.first_name {
-            map.serialize_entry("firstName", value)?;
-        }
-        if let Some(value) = &self.last_name {
-            map.serialize_entry("lastName", value)?;
-        }
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.phone_number_extension {
-            map.serialize_entry("phoneNumberExtension", value)?;
-        }
-        if let Some(value) = &self.mobile_phone_number {
-            map.serialize_entry("mobilePhoneNumber", value)?;
-        }
-        if let Some(value) = &self.contact_email {
-            map.serialize_entry("contactEmail", value)?;
-        }
-        if let Some(value) = &self.political_token {
-            map.serialize_entry("politicalToken", value)?;
-        }
-        if let Some(value) = &self.political_type {
-            map.serialize_entry("politicalType", value)?;
-        }
-        if let Some(value) = &self.political_url {
-            map.serialize_entry("politicalUrl", value)?;
-        }
-        if let Some(value) = &self.government_website {
-            map.serialize_entry("governmentWebsite", value)?;
-        }
-        if let Some(value) = &self.government_type {
-            map.serialize_entry("governmentType", value)?;
-        }
-        if let Some(value) = &self.government_type_other {
-            map.serialize_entry("governmentTypeOther", value)?;
-        }
-        if let Some(value) = &self.charitable_accreditation {
-            map.serialize_entry("charitableAccreditation", value)?;
-        }
-        if let Some(value) = &self.sc_type {
-            map.serialize_entry("scType", value)?;
-        }
-        if let Some(value) = &self.sc_text {
-            map.serialize_entry("scText", value)?;
-        }
-        if let Some(value) = &self.content_provider {
-            map.serialize_entry("contentProvider", value)?;
-        }
-        if let Some(value) = &self.attachment_inputs {
-            map.serialize_entry("attachmentInputs", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateBrandRequest strict {
+        0 display_name: req = "displayName";
+        1 legal_company_name: opt = "legalCompanyName";
+        2 dba: opt = "dba";
+        3 entity_type: opt = "entityType";
+        4 vertical_type: opt = "verticalType";
+        5 program_type: opt = "programType";
+        6 registration_country: opt = "registrationCountry";
+        7 registration_state: opt = "registrationState";
+        8 stock_market_symbol: opt = "stockMarketSymbol";
+        9 exchange: opt = "exchange";
+        10 website: opt = "website";
+        11 company_email: opt = "companyEmail";
+        12 estimated_annual_revenue: opt = "estimatedAnnualRevenue";
+        13 country: opt = "country";
+        14 street: opt = "street";
+        15 street2: opt = "street2";
+        16 city: opt = "city";
+        17 state: opt = "state";
+        18 state_code: opt = "stateCode";
+        19 zip: opt = "zip";
+        20 tax_country: opt = "taxCountry";
+        21 federal_tax_id: opt = "federalTaxId";
+        22 duns: opt = "duns";
+        23 giin: opt = "giin";
+        24 lei: opt = "lei";
+        25 first_name: opt = "firstName";
+        26 last_name: opt = "lastName";
+        27 phone_number: opt = "phoneNumber";
+        28 phone_number_extension: opt = "phoneNumberExtension";
+        29 mobile_phone_number: opt = "mobilePhoneNumber";
+        30 contact_email: opt = "contactEmail";
+        31 political_token: opt = "politicalToken";
+        32 political_type: opt = "politicalType";
+        33 political_url: opt = "politicalUrl";
+        34 government_website: opt = "governmentWebsite";
+        35 government_type: opt = "governmentType";
+        36 government_type_other: opt = "governmentTypeOther";
+        37 charitable_accreditation: opt = "charitableAccreditation";
+        38 sc_type: opt = "scType";
+        39 sc_text: opt = "scText";
+        40 content_provider: opt = "contentProvider";
+        41 attachment_inputs: opt = "attachmentInputs";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6071,97 +2566,12 @@ pub struct ImportBrandRequest {
     /// The URL to receive the order status update callback. The URL must be a valid URL and must be reachable from Sinch.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ImportBrandRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ImportBrandRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ImportBrandRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ImportBrandRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<ImportBrandRequestImportType> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("displayName", 0usize),
-                        ("importType", 1usize),
-                        ("externalBrandId", 2usize),
-                        ("callbackUrl", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "displayName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "importType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "externalBrandId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ImportBrandRequest {
-                    display_name: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("displayName"))?,
-                    import_type: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("importType"))?,
-                    external_brand_id: f2
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "externalBrandId",
-                        ))?,
-                    callback_url: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ImportBrandRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ImportBrandRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("displayName", &self.display_name)?;
-        map.serialize_entry("importType", &self.import_type)?;
-        map.serialize_entry("externalBrandId", &self.external_brand_id)?;
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ImportBrandRequest strict {
+        0 display_name: req = "displayName";
+        1 import_type: req = "importType";
+        2 external_brand_id: req = "externalBrandId";
+        3 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6199,51 +2609,10 @@ pub enum ImportBrandRequestImportType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ImportBrandRequestImportType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ImportTcrBrand => "IMPORT_TCR_BRAND",
-            Self::ImportGchBrand => "IMPORT_GCH_BRAND",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ImportBrandRequestImportType {
-    fn from(value: &str) -> Self {
-        match value {
-            "IMPORT_TCR_BRAND" => Self::ImportTcrBrand,
-            "IMPORT_GCH_BRAND" => Self::ImportGchBrand,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ImportBrandRequestImportType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ImportBrandRequestImportType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ImportBrandRequestImportType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ImportBrandRequestImportType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ImportBrandRequestImportType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ImportBrandRequestImportType {
+        ImportTcrBrand = "IMPORT_TCR_BRAND",
+        ImportGchBrand = "IMPORT_GCH_BRAND",
     }
 }
 /// Import Brand response
@@ -6257,88 +2626,11 @@ pub struct ImportBrandResponse {
     /// The email of the brand owner contact provided in the original order, masked for privacy reasons. This field is included for informational purposes, but it is not intended for communication as the email is masked.
     pub brand_owner_contact_email: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ImportBrandResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ImportBrandResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ImportBrandResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ImportBrandResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brandId", 0usize),
-                        ("brandOrderId", 1usize),
-                        ("brandOwnerContactEmail", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "brandOrderId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "brandOwnerContactEmail",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ImportBrandResponse {
-                    brand_id: f0.flatten(),
-                    brand_order_id: f1.flatten(),
-                    brand_owner_contact_email: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ImportBrandResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ImportBrandResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ImportBrandResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ImportBrandResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.brand_order_id {
-            map.serialize_entry("brandOrderId", value)?;
-        }
-        if let Some(value) = &self.brand_owner_contact_email {
-            map.serialize_entry("brandOwnerContactEmail", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ImportBrandResponse default {
+        0 brand_id: opt = "brandId";
+        1 brand_order_id: opt = "brandOrderId";
+        2 brand_owner_contact_email: opt = "brandOwnerContactEmail";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6377,68 +2669,10 @@ pub struct InternalRestError {
     /// A human-readable explanation specific to this occurrence of the problem. Like title, this field is not intended for end users, but rather for developers to understand the details of the error that occurred.
     pub detail: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for InternalRestError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InternalRestError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InternalRestError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InternalRestError, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("pointer", 0usize), ("detail", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "pointer")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "detail")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InternalRestError {
-                    pointer: f0.flatten(),
-                    detail: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InternalRestError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InternalRestError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InternalRestError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InternalRestError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.pointer {
-            map.serialize_entry("pointer", value)?;
-        }
-        if let Some(value) = &self.detail {
-            map.serialize_entry("detail", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InternalRestError default {
+        0 pointer: opt = "pointer";
+        1 detail: opt = "detail";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6469,58 +2703,9 @@ pub struct Links {
     /// Link to the next page of results, following RFC 8288. Absence of this link indicates the last page.
     pub next: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Links {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Links;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Links")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Links, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("next", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "next")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Links { next: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Links, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Links as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Links", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Links {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.next {
-            map.serialize_entry("next", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Links default {
+        0 next: opt = "next";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6547,76 +2732,11 @@ pub struct ListBrandOrderResponse {
     /// Pagination metadata.
     pub meta: Option<PaginationMeta>,
 }
-impl<'de> serde::Deserialize<'de> for ListBrandOrderResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListBrandOrderResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListBrandOrderResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListBrandOrderResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<BrandOrderSummary>>> = None;
-                let mut f1: Option<Option<Links>> = None;
-                let mut f2: Option<Option<PaginationMeta>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("orders", 0usize), ("links", 1usize), ("meta", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "orders")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "links")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "meta")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListBrandOrderResponse {
-                    orders: f0.flatten(),
-                    links: f1.flatten(),
-                    meta: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListBrandOrderResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListBrandOrderResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListBrandOrderResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListBrandOrderResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.orders {
-            map.serialize_entry("orders", value)?;
-        }
-        if let Some(value) = &self.links {
-            map.serialize_entry("links", value)?;
-        }
-        if let Some(value) = &self.meta {
-            map.serialize_entry("meta", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListBrandOrderResponse default {
+        0 orders: opt = "orders";
+        1 links: opt = "links";
+        2 meta: opt = "meta";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6657,76 +2777,11 @@ pub struct ListBrandResponse {
     /// Pagination metadata.
     pub meta: Option<PaginationMeta>,
 }
-impl<'de> serde::Deserialize<'de> for ListBrandResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListBrandResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListBrandResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListBrandResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<BasicBrand>>> = None;
-                let mut f1: Option<Option<Links>> = None;
-                let mut f2: Option<Option<PaginationMeta>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("brands", 0usize), ("links", 1usize), ("meta", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brands")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "links")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "meta")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListBrandResponse {
-                    brands: f0.flatten(),
-                    links: f1.flatten(),
-                    meta: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListBrandResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListBrandResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListBrandResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListBrandResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brands {
-            map.serialize_entry("brands", value)?;
-        }
-        if let Some(value) = &self.links {
-            map.serialize_entry("links", value)?;
-        }
-        if let Some(value) = &self.meta {
-            map.serialize_entry("meta", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListBrandResponse default {
+        0 brands: opt = "brands";
+        1 links: opt = "links";
+        2 meta: opt = "meta";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6765,72 +2820,10 @@ pub struct Money {
     /// The currency of the money amount, in ISO 4217 format.
     pub currency_code: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Money {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Money;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Money")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Money, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("amount", 0usize), ("currencyCode", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "amount")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "currencyCode",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Money {
-                    amount: f0.flatten(),
-                    currency_code: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Money, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Money as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Money", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Money {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.amount {
-            map.serialize_entry("amount", value)?;
-        }
-        if let Some(value) = &self.currency_code {
-            map.serialize_entry("currencyCode", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Money default {
+        0 amount: opt = "amount";
+        1 currency_code: opt = "currencyCode";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6861,64 +2854,9 @@ pub struct PaginationMeta {
     /// Total count of resources matching the provided search criteria. This field cannot be null; an empty result will return 0.
     pub total_count: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for PaginationMeta {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PaginationMeta;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PaginationMeta")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PaginationMeta, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("totalCount", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "totalCount",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PaginationMeta {
-                    total_count: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PaginationMeta, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PaginationMeta as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PaginationMeta", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PaginationMeta {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.total_count {
-            map.serialize_entry("totalCount", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PaginationMeta default {
+        0 total_count: opt = "totalCount";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7021,530 +2959,49 @@ pub struct PatchBrandRequest {
     /// Attachments can be added by url or using the specified endpoint. Only the latest version of each attachment type is kept per Brand.
     pub attachment_inputs: Option<Vec<AttachmentInput>>,
 }
-impl<'de> serde::Deserialize<'de> for PatchBrandRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PatchBrandRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PatchBrandRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PatchBrandRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<BrandPropertiesEntityType>> = None;
-                let mut f4: Option<Option<BrandPropertiesVerticalType>> = None;
-                let mut f5: Option<Option<BrandPropertiesProgramType>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<String>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<String>> = None;
-                let mut f15: Option<Option<String>> = None;
-                let mut f16: Option<Option<String>> = None;
-                let mut f17: Option<Option<String>> = None;
-                let mut f18: Option<Option<String>> = None;
-                let mut f19: Option<Option<String>> = None;
-                let mut f20: Option<Option<String>> = None;
-                let mut f21: Option<Option<String>> = None;
-                let mut f22: Option<Option<String>> = None;
-                let mut f23: Option<Option<String>> = None;
-                let mut f24: Option<Option<String>> = None;
-                let mut f25: Option<Option<String>> = None;
-                let mut f26: Option<Option<String>> = None;
-                let mut f27: Option<Option<String>> = None;
-                let mut f28: Option<Option<String>> = None;
-                let mut f29: Option<Option<String>> = None;
-                let mut f30: Option<Option<String>> = None;
-                let mut f31: Option<Option<String>> = None;
-                let mut f32: Option<Option<BrandPropertiesPoliticalType>> = None;
-                let mut f33: Option<Option<String>> = None;
-                let mut f34: Option<Option<String>> = None;
-                let mut f35: Option<Option<BrandPropertiesGovernmentType>> = None;
-                let mut f36: Option<Option<String>> = None;
-                let mut f37: Option<Option<String>> = None;
-                let mut f38: Option<Option<BrandPropertiesScType>> = None;
-                let mut f39: Option<Option<String>> = None;
-                let mut f40: Option<Option<Vec<AttachmentInput>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("displayName", 0usize),
-                        ("legalCompanyName", 1usize),
-                        ("dba", 2usize),
-                        ("entityType", 3usize),
-                        ("verticalType", 4usize),
-                        ("programType", 5usize),
-                        ("registrationCountry", 6usize),
-                        ("registrationState", 7usize),
-                        ("stockMarketSymbol", 8usize),
-                        ("exchange", 9usize),
-                        ("website", 10usize),
-                        ("companyEmail", 11usize),
-                        ("estimatedAnnualRevenue", 12usize),
-                        ("country", 13usize),
-                        ("street", 14usize),
-                        ("street2", 15usize),
-                        ("city", 16usize),
-                        ("state", 17usize),
-                        ("stateCode", 18usize),
-                        ("zip", 19usize),
-                        ("taxCountry", 20usize),
-                        ("federalTaxId", 21usize),
-                        ("duns", 22usize),
-                        ("giin", 23usize),
-                        ("lei", 24usize),
-                        ("firstName", 25usize),
-                        ("lastName", 26usize),
-                        ("phoneNumber", 27usize),
-                        ("phoneNumberExtension", 28usize),
-                        ("mobilePhoneNumber", 29usize),
-                        ("contactEmail", 30usize),
-                        ("politicalToken", 31usize),
-                        ("politicalType", 32usize),
-                        ("politicalUrl", 33usize),
-                        ("governmentWebsite", 34usize),
-                        ("governmentType", 35usize),
-                        ("governmentTypeOther", 36usize),
-                        ("charitableAccreditation", 37usize),
-                        ("scType", 38usize),
-                        ("scText", 39usize),
-                        ("attachmentInputs", 40usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "displayName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "legalCompanyName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "dba")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "entityType",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "verticalType",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "programType",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "registrationCountry",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "registrationState",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "stockMarketSymbol",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "exchange")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "website")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "companyEmail",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "estimatedAnnualRevenue",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "country")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "street")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f15, "street2")?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "city")?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "state")?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "stateCode",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f19, "zip")?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "taxCountry",
-                            )?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f21,
-                                "federalTaxId",
-                            )?
-                        }
-                        Some(22usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f22, "duns")?
-                        }
-                        Some(23usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "giin")?
-                        }
-                        Some(24usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f24, "lei")?
-                        }
-                        Some(25usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f25,
-                                "firstName",
-                            )?
-                        }
-                        Some(26usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f26,
-                                "lastName",
-                            )?
-                        }
-                        Some(27usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f27,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(28usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f28,
-                                "phoneNumberExtension",
-                            )?
-                        }
-                        Some(29usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f29,
-                                "mobilePhoneNumber",
-                            )?
-                        }
-                        Some(30usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f30,
-                                "contactEmail",
-                            )?
-                        }
-                        Some(31usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f31,
-                                "politicalToken",
-                            )?
-                        }
-                        Some(32usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f32,
-                                "politicalType",
-                            )?
-                        }
-                        Some(33usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f33,
-                                "politicalUrl",
-                            )?
-                        }
-                        Some(34usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f34,
-                                "governmentWebsite",
-                            )?
-                        }
-                        Some(35usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f35,
-                                "governmentType",
-                            )?
-                        }
-                        Some(36usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f36,
-                                "governmentTypeOther",
-                            )?
-                        }
-                        Some(37usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f37,
-                                "charitableAccreditation",
-                            )?
-                        }
-                        Some(38usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f38, "scType")?
-                        }
-                        Some(39usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f39, "scText")?
-                        }
-                        Some(40usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f40,
-                                "attachmentInputs",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PatchBrandRequest {
-                    display_name: f0.flatten(),
-                    legal_company_name: f1.flatten(),
-                    dba: f2.flatten(),
-                    entity_type: f3.flatten(),
-                    vertical_type: f4.flatten(),
-                    program_type: f5.flatten(),
-                    registration_country: f6.flatten(),
-                    registration_state: f7.flatten(),
-                    stock_market_symbol: f8.flatten(),
-                    exchange: f9.flatten(),
-                    website: f10.flatten(),
-                    company_email: f11.flatten(),
-                    estimated_annual_revenue: f12.flatten(),
-                    country: f13.flatten(),
-                    street: f14.flatten(),
-                    street2: f15.flatten(),
-                    city: f16.flatten(),
-                    state: f17.flatten(),
-                    state_code: f18.flatten(),
-                    zip: f19.flatten(),
-                    tax_country: f20.flatten(),
-                    federal_tax_id: f21.flatten(),
-                    duns: f22.flatten(),
-                    giin: f23.flatten(),
-                    lei: f24.flatten(),
-                    first_name: f25.flatten(),
-                    last_name: f26.flatten(),
-                    phone_number: f27.flatten(),
-                    phone_number_extension: f28.flatten(),
-                    mobile_phone_number: f29.flatten(),
-                    contact_email: f30.flatten(),
-                    political_token: f31.flatten(),
-                    political_type: f32.flatten(),
-                    political_url: f33.flatten(),
-                    government_website: f34.flatten(),
-                    government_type: f35.flatten(),
-                    government_type_other: f36.flatten(),
-                    charitable_accreditation: f37.flatten(),
-                    sc_type: f38.flatten(),
-                    sc_text: f39.flatten(),
-                    attachment_inputs: f40.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PatchBrandRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PatchBrandRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PatchBrandRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PatchBrandRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.legal_company_name {
-            map.serialize_entry("legalCompanyName", value)?;
-        }
-        if let Some(value) = &self.dba {
-            map.serialize_entry("dba", value)?;
-        }
-        if let Some(value) = &self.entity_type {
-            map.serialize_entry("entityType", value)?;
-        }
-        if let Some(value) = &self.vertical_type {
-            map.serialize_entry("verticalType", value)?;
-        }
-        if let Some(value) = &self.program_type {
-            map.serialize_entry("programType", value)?;
-        }
-        if let Some(value) = &self.registration_country {
-            map.serialize_entry("registrationCountry", value)?;
-        }
-        if let Some(value) = &self.registration_state {
-            map.serialize_entry("registrationState", value)?;
-        }
-        if let Some(value) = &self.stock_market_symbol {
-            map.serialize_entry("stockMarketSymbol", value)?;
-        }
-        if let Some(value) = &self.exchange {
-            map.serialize_entry("exchange", value)?;
-        }
-        if let Some(value) = &self.website {
-            map.serialize_entry("website", value)?;
-        }
-        if let Some(value) = &self.company_email {
-            map.serialize_entry("companyEmail", value)?;
-        }
-        if let Some(value) = &self.estimated_annual_revenue {
-            map.serialize_entry("estimatedAnnualRevenue", value)?;
-        }
-        if let Some(value) = &self.country {
-            map.serialize_entry("country", value)?;
-        }
-        if let Some(value) = &self.street {
-            map.serialize_entry("street", value)?;
-        }
-        if let Some(value) = &self.street2 {
-            map.serialize_entry("street2", value)?;
-        }
-        if let Some(value) = &self.city {
-            map.serialize_entry("city", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.state_code {
-            map.serialize_entry("stateCode", value)?;
-        }
-        if let Some(value) = &self.zip {
-            map.serialize_entry("zip", value)?;
-        }
-        if let Some(value) = &self.tax_country {
-            map.serialize_entry("taxCountry", value)?;
-        }
-        if let Some(value) = &self.federal_tax_id {
-            map.serialize_entry("federalTaxId", value)?;
-        }
-        if let Some(value) = &self.duns {
-            map.serialize_entry("duns", value)?;
-        }
-        if let Some(value) = &self.giin {
-            map.serialize_entry("giin", value)?;
-        }
-        if let Some(value) = &self.lei {
-            map.serialize_entry("lei", value)?;
-        }
-        if let Some(value) = &self.first_name {
-            map.serialize_entry("firstName", value)?;
-        }
-        if let Some(value) = &self.last_name {
-            map.serialize_entry("lastName", value)?;
-        }
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.phone_number_extension {
-            map.serialize_entry("phoneNumberExtension", value)?;
-        }
-        if let Some(value) = &self.mobile_phone_number {
-            map.serialize_entry("mobilePhoneNumber", value)?;
-        }
-        if let Some(value) = &self.contact_email {
-            map.serialize_entry("contactEmail", value)?;
-        }
-        if let Some(value) = &self.political_token {
-            map.serialize_entry("politicalToken", value)?;
-        }
-        if let Some(value) = &self.political_type {
-            map.serialize_entry("politicalType", value)?;
-        }
-        if let Some(value) = &self.political_url {
-            map.serialize_entry("politicalUrl", value)?;
-        }
-        if let Some(value) = &self.government_website {
-            map.serialize_entry("governmentWebsite", value)?;
-        }
-        if let Some(value) = &self.government_type {
-            map.serialize_entry("governmentType", value)?;
-        }
-        if let Some(value) = &self.government_type_other {
-            map.serialize_entry("governmentTypeOther", value)?;
-        }
-        if let Some(value) = &self.charitable_accreditation {
-            map.serialize_entry("charitableAccreditation", value)?;
-        }
-        if let Some(value) = &self.sc_type {
-            map.serialize_entry("scType", value)?;
-        }
-        if let Some(value) = &self.sc_text {
-            map.serialize_entry("scText", value)?;
-        }
-        if let Some(value) = &self.attachment_inputs {
-            map.serialize_entry("attachmentInputs", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PatchBrandRequest default {
+        0 display_name: opt = "displayName";
+        1 legal_company_name: opt = "legalCompanyName";
+        2 dba: opt = "dba";
+        3 entity_type: opt = "entityType";
+        4 vertical_type: opt = "verticalType";
+        5 program_type: opt = "programType";
+        6 registration_country: opt = "registrationCountry";
+        7 registration_state: opt = "registrationState";
+        8 stock_market_symbol: opt = "stockMarketSymbol";
+        9 exchange: opt = "exchange";
+        10 website: opt = "website";
+        11 company_email: opt = "companyEmail";
+        12 estimated_annual_revenue: opt = "estimatedAnnualRevenue";
+        13 country: opt = "country";
+        14 street: opt = "street";
+        15 street2: opt = "street2";
+        16 city: opt = "city";
+        17 state: opt = "state";
+        18 state_code: opt = "stateCode";
+        19 zip: opt = "zip";
+        20 tax_country: opt = "taxCountry";
+        21 federal_tax_id: opt = "federalTaxId";
+        22 duns: opt = "duns";
+        23 giin: opt = "giin";
+        24 lei: opt = "lei";
+        25 first_name: opt = "firstName";
+        26 last_name: opt = "lastName";
+        27 phone_number: opt = "phoneNumber";
+        28 phone_number_extension: opt = "phoneNumberExtension";
+        29 mobile_phone_number: opt = "mobilePhoneNumber";
+        30 contact_email: opt = "contactEmail";
+        31 political_token: opt = "politicalToken";
+        32 political_type: opt = "politicalType";
+        33 political_url: opt = "politicalUrl";
+        34 government_website: opt = "governmentWebsite";
+        35 government_type: opt = "governmentType";
+        36 government_type_other: opt = "governmentTypeOther";
+        37 charitable_accreditation: opt = "charitableAccreditation";
+        38 sc_type: opt = "scType";
+        39 sc_text: opt = "scText";
+        40 attachment_inputs: opt = "attachmentInputs";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8024,60 +3481,9 @@ pub struct RestErrorKindVariant0 {
     /// Detailed information about the error. This field can contain multiple error details to provide more context about the error that occurred.
     pub errors: Option<Vec<InternalRestError>>,
 }
-impl<'de> serde::Deserialize<'de> for RestErrorKindVariant0 {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RestErrorKindVariant0;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RestErrorKindVariant0")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RestErrorKindVariant0, __A::Error> {
-                let mut f0: Option<Option<Vec<InternalRestError>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("errors", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "errors")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RestErrorKindVariant0 {
-                    errors: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RestErrorKindVariant0, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RestErrorKindVariant0 as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RestErrorKindVariant0", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RestErrorKindVariant0 {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.errors {
-            map.serialize_entry("errors", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RestErrorKindVariant0 default {
+        0 errors: opt = "errors";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8100,60 +3506,9 @@ pub struct RestErrorKindVariant1 {
     /// A human-readable explanation of the error that occurred.
     pub detail: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for RestErrorKindVariant1 {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RestErrorKindVariant1;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RestErrorKindVariant1")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RestErrorKindVariant1, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("detail", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "detail")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RestErrorKindVariant1 {
-                    detail: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RestErrorKindVariant1, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RestErrorKindVariant1 as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RestErrorKindVariant1", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RestErrorKindVariant1 {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.detail {
-            map.serialize_entry("detail", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RestErrorKindVariant1 default {
+        0 detail: opt = "detail";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8178,68 +3533,10 @@ pub struct ThirdPartyElement {
     /// Third party metadata property value.
     pub value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ThirdPartyElement {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ThirdPartyElement;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ThirdPartyElement")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ThirdPartyElement, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ThirdPartyElement {
-                    name: f0.flatten(),
-                    value: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ThirdPartyElement, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ThirdPartyElement as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ThirdPartyElement", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ThirdPartyElement {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ThirdPartyElement default {
+        0 name: opt = "name";
+        1 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8269,64 +3566,10 @@ pub struct UploadBrandAttachmentRequest {
     /// `attachmentType`
     pub attachment_type: AttachmentType,
 }
-impl<'de> serde::Deserialize<'de> for UploadBrandAttachmentRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UploadBrandAttachmentRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UploadBrandAttachmentRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UploadBrandAttachmentRequest, __A::Error> {
-                let mut f0: Option<sinch_sdk_runtime::File> = None;
-                let mut f1: Option<AttachmentType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("file", 0usize), ("attachmentType", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "file")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "attachmentType",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UploadBrandAttachmentRequest {
-                    file: f0.ok_or_else(|| serde::de::Error::missing_field("file"))?,
-                    attachment_type: f1
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "attachmentType",
-                        ))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("UploadBrandAttachmentRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UploadBrandAttachmentRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("file", &self.file)?;
-        map.serialize_entry("attachmentType", &self.attachment_type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UploadBrandAttachmentRequest strict {
+        0 file: req = "file";
+        1 attachment_type: req = "attachmentType";
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -27,127 +27,16 @@ pub struct AccessControlList {
     /// The ID of the project.
     pub project_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for AccessControlList {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AccessControlList;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AccessControlList")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AccessControlList, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<bool>> = None;
-                let mut f3: Option<Vec<IpRange>> = None;
-                let mut f4: Option<Option<Vec<String>>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("name", 1usize),
-                        ("enabled", 2usize),
-                        ("ipRanges", 3usize),
-                        ("trunks", 4usize),
-                        ("createTime", 5usize),
-                        ("updateTime", 6usize),
-                        ("projectId", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "enabled")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "ipRanges")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "trunks")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "createTime",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "updateTime",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "projectId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AccessControlList {
-                    id: f0.flatten(),
-                    name: f1.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    enabled: f2.flatten(),
-                    ip_ranges: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("ipRanges"))?,
-                    trunks: f4.flatten(),
-                    create_time: f5.flatten(),
-                    update_time: f6.flatten(),
-                    project_id: f7.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("AccessControlList", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AccessControlList {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.enabled {
-            map.serialize_entry("enabled", value)?;
-        }
-        map.serialize_entry("ipRanges", &self.ip_ranges)?;
-        if let Some(value) = &self.trunks {
-            map.serialize_entry("trunks", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AccessControlList strict {
+        0 id: opt = "id";
+        1 name: req = "name";
+        2 enabled: opt = "enabled";
+        3 ip_ranges: req = "ipRanges";
+        4 trunks: opt = "trunks";
+        5 create_time: opt = "createTime";
+        6 update_time: opt = "updateTime";
+        7 project_id: opt = "projectId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -204,65 +93,9 @@ pub struct AddAccessControlListToTrunkRequest {
     /// Array of AccessControlList ids
     pub access_control_list_ids: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for AddAccessControlListToTrunkRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AddAccessControlListToTrunkRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AddAccessControlListToTrunkRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AddAccessControlListToTrunkRequest, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("accessControlListIds", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "accessControlListIds",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AddAccessControlListToTrunkRequest {
-                    access_control_list_ids: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AddAccessControlListToTrunkRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AddAccessControlListToTrunkRequest as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("AddAccessControlListToTrunkRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AddAccessControlListToTrunkRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.access_control_list_ids {
-            map.serialize_entry("accessControlListIds", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AddAccessControlListToTrunkRequest default {
+        0 access_control_list_ids: opt = "accessControlListIds";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -287,65 +120,9 @@ pub struct AddAccessControlListToTrunkResponse {
     /// Array of AccessControlList ids
     pub access_control_list_ids: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for AddAccessControlListToTrunkResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AddAccessControlListToTrunkResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AddAccessControlListToTrunkResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AddAccessControlListToTrunkResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("accessControlListIds", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "accessControlListIds",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AddAccessControlListToTrunkResponse {
-                    access_control_list_ids: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AddAccessControlListToTrunkResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AddAccessControlListToTrunkResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("AddAccessControlListToTrunkResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AddAccessControlListToTrunkResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.access_control_list_ids {
-            map.serialize_entry("accessControlListIds", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AddAccessControlListToTrunkResponse default {
+        0 access_control_list_ids: opt = "accessControlListIds";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -370,56 +147,9 @@ pub struct AddEstProjectsRequest {
     /// The project IDs you want to add.
     pub project_ids: Vec<String>,
 }
-impl<'de> serde::Deserialize<'de> for AddEstProjectsRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AddEstProjectsRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AddEstProjectsRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AddEstProjectsRequest, __A::Error> {
-                let mut f0: Option<Vec<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("projectIds", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectIds",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AddEstProjectsRequest {
-                    project_ids: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("projectIds"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("AddEstProjectsRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AddEstProjectsRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("projectIds", &self.project_ids)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AddEstProjectsRequest strict {
+        0 project_ids: req = "projectIds";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -439,64 +169,9 @@ pub struct AddEstProjectsResponse {
     /// The added project IDs.
     pub added_projects: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for AddEstProjectsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AddEstProjectsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AddEstProjectsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AddEstProjectsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("addedProjects", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "addedProjects",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AddEstProjectsResponse {
-                    added_projects: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AddEstProjectsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AddEstProjectsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AddEstProjectsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AddEstProjectsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.added_projects {
-            map.serialize_entry("addedProjects", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AddEstProjectsResponse default {
+        0 added_projects: opt = "addedProjects";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -521,72 +196,10 @@ pub struct BadRequestDetail {
     /// The field violation(s).
     pub field_violations: Option<Vec<FieldViolation>>,
 }
-impl<'de> serde::Deserialize<'de> for BadRequestDetail {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BadRequestDetail;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BadRequestDetail")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BadRequestDetail, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("fieldViolations", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "fieldViolations",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BadRequestDetail {
-                    r#type: f0.flatten(),
-                    field_violations: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BadRequestDetail, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BadRequestDetail as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BadRequestDetail", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BadRequestDetail {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.field_violations {
-            map.serialize_entry("fieldViolations", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BadRequestDetail default {
+        0 r#type: opt = "type";
+        1 field_violations: opt = "fieldViolations";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -617,69 +230,9 @@ pub struct BulkUpdateCredentialListsForTrunkResponse {
     /// Array of credential list IDs
     pub credential_list_ids: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for BulkUpdateCredentialListsForTrunkResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BulkUpdateCredentialListsForTrunkResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BulkUpdateCredentialListsForTrunkResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BulkUpdateCredentialListsForTrunkResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("credentialListIds", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "credentialListIds",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BulkUpdateCredentialListsForTrunkResponse {
-                    credential_list_ids: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BulkUpdateCredentialListsForTrunkResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BulkUpdateCredentialListsForTrunkResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "BulkUpdateCredentialListsForTrunkResponse",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for BulkUpdateCredentialListsForTrunkResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.credential_list_ids {
-            map.serialize_entry("credentialListIds", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BulkUpdateCredentialListsForTrunkResponse default {
+        0 credential_list_ids: opt = "credentialListIds";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -734,220 +287,23 @@ pub struct Call {
     /// The ID of the PCAP that can be retrieved. PCAPs are only stored for 10 days.
     pub pcap_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Call {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Call;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Call")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Call, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<CallDirection>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<i64>> = None;
-                let mut f7: Option<Option<CallResult>> = None;
-                let mut f8: Option<Option<Money>> = None;
-                let mut f9: Option<Option<i64>> = None;
-                let mut f10: Option<Option<Money>> = None;
-                let mut f11: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f12: Option<Option<String>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("callId", 0usize),
-                        ("to", 1usize),
-                        ("from", 2usize),
-                        ("direction", 3usize),
-                        ("answerTime", 4usize),
-                        ("endTime", 5usize),
-                        ("durationSeconds", 6usize),
-                        ("callResult", 7usize),
-                        ("pricePerMinute", 8usize),
-                        ("billingDurationSeconds", 9usize),
-                        ("price", 10usize),
-                        ("createTime", 11usize),
-                        ("projectId", 12usize),
-                        ("trunkId", 13usize),
-                        ("pcapId", 14usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "callId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "to")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "from")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "direction",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "answerTime",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "endTime")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "durationSeconds",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "callResult",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "pricePerMinute",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "billingDurationSeconds",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "price")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "createTime",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "projectId",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "trunkId")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "pcapId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Call {
-                    call_id: f0.flatten(),
-                    to: f1.flatten(),
-                    from: f2.flatten(),
-                    direction: f3.flatten(),
-                    answer_time: f4.flatten(),
-                    end_time: f5.flatten(),
-                    duration_seconds: f6.flatten(),
-                    call_result: f7.flatten(),
-                    price_per_minute: f8.flatten(),
-                    billing_duration_seconds: f9.flatten(),
-                    price: f10.flatten(),
-                    create_time: f11.flatten(),
-                    project_id: f12.flatten(),
-                    trunk_id: f13.flatten(),
-                    pcap_id: f14.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Call, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Call as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Call", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Call {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.call_id {
-            map.serialize_entry("callId", value)?;
-        }
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.answer_time {
-            map.serialize_entry("answerTime", value)?;
-        }
-        if let Some(value) = &self.end_time {
-            map.serialize_entry("endTime", value)?;
-        }
-        if let Some(value) = &self.duration_seconds {
-            map.serialize_entry("durationSeconds", value)?;
-        }
-        if let Some(value) = &self.call_result {
-            map.serialize_entry("callResult", value)?;
-        }
-        if let Some(value) = &self.price_per_minute {
-            map.serialize_entry("pricePerMinute", value)?;
-        }
-        if let Some(value) = &self.billing_duration_seconds {
-            map.serialize_entry("billingDurationSeconds", value)?;
-        }
-        if let Some(value) = &self.price {
-            map.serialize_entry("price", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.trunk_id {
-            map.serialize_entry("trunkId", value)?;
-        }
-        if let Some(value) = &self.pcap_id {
-            map.serialize_entry("pcapId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Call default {
+        0 call_id: opt = "callId";
+        1 to: opt = "to";
+        2 from: opt = "from";
+        3 direction: opt = "direction";
+        4 answer_time: opt = "answerTime";
+        5 end_time: opt = "endTime";
+        6 duration_seconds: opt = "durationSeconds";
+        7 call_result: opt = "callResult";
+        8 price_per_minute: opt = "pricePerMinute";
+        9 billing_duration_seconds: opt = "billingDurationSeconds";
+        10 price: opt = "price";
+        11 create_time: opt = "createTime";
+        12 project_id: opt = "projectId";
+        13 trunk_id: opt = "trunkId";
+        14 pcap_id: opt = "pcapId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1068,128 +424,15 @@ pub struct CallBlockingRule {
     /// The ID of the call blocking rule.
     pub id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallBlockingRule {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallBlockingRule;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallBlockingRule")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallBlockingRule, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<CallBlockingRuleDirection> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("direction", 1usize),
-                        ("callerCountry", 2usize),
-                        ("calleeCountry", 3usize),
-                        ("callerMatch", 4usize),
-                        ("calleeMatch", 5usize),
-                        ("id", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "direction",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "callerCountry",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "calleeCountry",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "callerMatch",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "calleeMatch",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallBlockingRule {
-                    name: f0.flatten(),
-                    direction: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("direction"))?,
-                    caller_country: f2.flatten(),
-                    callee_country: f3.flatten(),
-                    caller_match: f4.flatten(),
-                    callee_match: f5.flatten(),
-                    id: f6.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallBlockingRule", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallBlockingRule {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        map.serialize_entry("direction", &self.direction)?;
-        if let Some(value) = &self.caller_country {
-            map.serialize_entry("callerCountry", value)?;
-        }
-        if let Some(value) = &self.callee_country {
-            map.serialize_entry("calleeCountry", value)?;
-        }
-        if let Some(value) = &self.caller_match {
-            map.serialize_entry("callerMatch", value)?;
-        }
-        if let Some(value) = &self.callee_match {
-            map.serialize_entry("calleeMatch", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallBlockingRule strict {
+        0 name: opt = "name";
+        1 direction: req = "direction";
+        2 caller_country: opt = "callerCountry";
+        3 callee_country: opt = "calleeCountry";
+        4 caller_match: opt = "callerMatch";
+        5 callee_match: opt = "calleeMatch";
+        6 id: opt = "id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1251,51 +494,10 @@ pub enum CallBlockingRuleDirection {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallBlockingRuleDirection {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "INBOUND",
-            Self::Outbound => "OUTBOUND",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallBlockingRuleDirection {
-    fn from(value: &str) -> Self {
-        match value {
-            "INBOUND" => Self::Inbound,
-            "OUTBOUND" => Self::Outbound,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallBlockingRuleDirection {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallBlockingRuleDirection {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallBlockingRuleDirection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallBlockingRuleDirection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallBlockingRuleDirection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallBlockingRuleDirection {
+        Inbound = "INBOUND",
+        Outbound = "OUTBOUND",
     }
 }
 /// Describes whether the call was `INBOUND` *to* your Sinch number or was `OUTBOUND` and made *from* your Sinch number.
@@ -1311,51 +513,10 @@ pub enum CallDirection {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallDirection {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "INBOUND",
-            Self::Outbound => "OUTBOUND",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallDirection {
-    fn from(value: &str) -> Self {
-        match value {
-            "INBOUND" => Self::Inbound,
-            "OUTBOUND" => Self::Outbound,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallDirection {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallDirection {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallDirection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallDirection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallDirection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallDirection {
+        Inbound = "INBOUND",
+        Outbound = "OUTBOUND",
     }
 }
 /// The result of the call.
@@ -1377,57 +538,13 @@ pub enum CallResult {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallResult {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Completed => "COMPLETED",
-            Self::NoAnswer => "NO_ANSWER",
-            Self::Cancel => "CANCEL",
-            Self::Busy => "BUSY",
-            Self::Failed => "FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallResult {
-    fn from(value: &str) -> Self {
-        match value {
-            "COMPLETED" => Self::Completed,
-            "NO_ANSWER" => Self::NoAnswer,
-            "CANCEL" => Self::Cancel,
-            "BUSY" => Self::Busy,
-            "FAILED" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallResult {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallResult {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallResult {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallResult {
+        Completed = "COMPLETED",
+        NoAnswer = "NO_ANSWER",
+        Cancel = "CANCEL",
+        Busy = "BUSY",
+        Failed = "FAILED",
     }
 }
 /// With country permissions you can control which countries can be dialed from your account. For beta only, countries supported are US,CA and * if you would like to allow international dialing.
@@ -1445,98 +562,13 @@ pub struct CountryPermission {
     /// If the country is enabled or not. When this is enabled regular numbers can be dialed from the account.
     pub enabled: bool,
 }
-impl<'de> serde::Deserialize<'de> for CountryPermission {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CountryPermission;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CountryPermission")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CountryPermission, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Vec<String>>> = None;
-                let mut f4: Option<bool> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("isoCode", 0usize),
-                        ("name", 1usize),
-                        ("continent", 2usize),
-                        ("countryDialingCodes", 3usize),
-                        ("enabled", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "isoCode")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "continent",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "countryDialingCodes",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "enabled")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CountryPermission {
-                    iso_code: f0.flatten(),
-                    name: f1.flatten(),
-                    continent: f2.flatten(),
-                    country_dialing_codes: f3.flatten(),
-                    enabled: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("enabled"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CountryPermission", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CountryPermission {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.iso_code {
-            map.serialize_entry("isoCode", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.continent {
-            map.serialize_entry("continent", value)?;
-        }
-        if let Some(value) = &self.country_dialing_codes {
-            map.serialize_entry("countryDialingCodes", value)?;
-        }
-        map.serialize_entry("enabled", &self.enabled)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CountryPermission strict {
+        0 iso_code: opt = "isoCode";
+        1 name: opt = "name";
+        2 continent: opt = "continent";
+        3 country_dialing_codes: opt = "countryDialingCodes";
+        4 enabled: req = "enabled";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1586,101 +618,12 @@ pub struct CreateSipEndpointResponse {
     /// `endpoints`
     pub endpoints: Option<Vec<SipEndpoint>>,
 }
-impl<'de> serde::Deserialize<'de> for CreateSipEndpointResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateSipEndpointResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateSipEndpointResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateSipEndpointResponse, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                let mut f3: Option<Option<Vec<SipEndpoint>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("totalItems", 0usize),
-                        ("pageNumber", 1usize),
-                        ("size", 2usize),
-                        ("endpoints", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "totalItems",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "pageNumber",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "size")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "endpoints",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateSipEndpointResponse {
-                    total_items: f0.flatten(),
-                    page_number: f1.flatten(),
-                    size: f2.flatten(),
-                    endpoints: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateSipEndpointResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateSipEndpointResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CreateSipEndpointResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateSipEndpointResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.page_number {
-            map.serialize_entry("pageNumber", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        if let Some(value) = &self.endpoints {
-            map.serialize_entry("endpoints", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateSipEndpointResponse default {
+        0 total_items: opt = "totalItems";
+        1 page_number: opt = "pageNumber";
+        2 size: opt = "size";
+        3 endpoints: opt = "endpoints";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1723,60 +666,9 @@ pub struct Credential {
     /// The password for the credential.
     pub password: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Credential {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Credential;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Credential")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Credential, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("password", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "password")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Credential {
-                    password: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Credential, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Credential as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Credential", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Credential {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.password {
-            map.serialize_entry("password", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Credential default {
+        0 password: opt = "password";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1799,58 +691,9 @@ pub struct CredentialListIds {
     /// `credentialListIds`
     pub credential_list_ids: Vec<String>,
 }
-impl<'de> serde::Deserialize<'de> for CredentialListIds {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CredentialListIds;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CredentialListIds")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CredentialListIds, __A::Error> {
-                let mut f0: Option<Vec<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("credentialListIds", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "credentialListIds",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CredentialListIds {
-                    credential_list_ids: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "credentialListIds",
-                        ))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CredentialListIds", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CredentialListIds {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("credentialListIds", &self.credential_list_ids)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CredentialListIds strict {
+        0 credential_list_ids: req = "credentialListIds";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1870,51 +713,9 @@ pub struct CredentialListRequest {
     /// The name of the credential list.
     pub name: String,
 }
-impl<'de> serde::Deserialize<'de> for CredentialListRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CredentialListRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CredentialListRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CredentialListRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CredentialListRequest {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CredentialListRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CredentialListRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CredentialListRequest strict {
+        0 name: req = "name";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1934,68 +735,10 @@ pub struct CredentialListResponse {
     /// The ID of the credential list.
     pub id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CredentialListResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CredentialListResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CredentialListResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CredentialListResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("id", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CredentialListResponse {
-                    name: f0.flatten(),
-                    id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CredentialListResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CredentialListResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CredentialListResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CredentialListResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CredentialListResponse default {
+        0 name: opt = "name";
+        1 id: opt = "id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2025,72 +768,10 @@ pub struct DomainExists {
     /// If the domain exists as a SIP trunk, this is the ID.
     pub sip_trunk_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for DomainExists {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DomainExists;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DomainExists")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DomainExists, __A::Error> {
-                let mut f0: Option<Option<bool>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("exists", 0usize), ("sipTrunkId", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "exists")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "sipTrunkId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DomainExists {
-                    exists: f0.flatten(),
-                    sip_trunk_id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DomainExists, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DomainExists as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DomainExists", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DomainExists {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.exists {
-            map.serialize_entry("exists", value)?;
-        }
-        if let Some(value) = &self.sip_trunk_id {
-            map.serialize_entry("sipTrunkId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DomainExists default {
+        0 exists: opt = "exists";
+        1 sip_trunk_id: opt = "sipTrunkId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2127,89 +808,12 @@ pub struct Error {
     /// Details of the errors
     pub details: Option<Vec<ErrorDetail>>,
 }
-impl<'de> serde::Deserialize<'de> for Error {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Error;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Error")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Error, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Vec<ErrorDetail>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("status", 1usize),
-                        ("message", 2usize),
-                        ("details", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Error {
-                    code: f0.flatten(),
-                    status: f1.flatten(),
-                    message: f2.flatten(),
-                    details: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Error, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Error as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Error", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Error {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Error default {
+        0 code: opt = "code";
+        1 status: opt = "status";
+        2 message: opt = "message";
+        3 details: opt = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2412,91 +1016,12 @@ pub struct ErrorInfo {
     /// Additional structured details about this error. key value pair of strings
     pub meta_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
-impl<'de> serde::Deserialize<'de> for ErrorInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ErrorInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ErrorInfo, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("reason", 1usize),
-                        ("domain", 2usize),
-                        ("metaData", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reason")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "domain")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "metaData")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ErrorInfo {
-                    r#type: f0.flatten(),
-                    reason: f1.flatten(),
-                    domain: f2.flatten(),
-                    meta_data: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ErrorInfo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ErrorInfo as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ErrorInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ErrorInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.domain {
-            map.serialize_entry("domain", value)?;
-        }
-        if let Some(value) = &self.meta_data {
-            map.serialize_entry("metaData", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ErrorInfo default {
+        0 r#type: opt = "type";
+        1 reason: opt = "reason";
+        2 domain: opt = "domain";
+        3 meta_data: opt = "metaData";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2548,51 +1073,10 @@ pub enum ExportCallRecordsDirection {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ExportCallRecordsDirection {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "INBOUND",
-            Self::Outbound => "OUTBOUND",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ExportCallRecordsDirection {
-    fn from(value: &str) -> Self {
-        match value {
-            "INBOUND" => Self::Inbound,
-            "OUTBOUND" => Self::Outbound,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ExportCallRecordsDirection {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ExportCallRecordsDirection {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ExportCallRecordsDirection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ExportCallRecordsDirection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ExportCallRecordsDirection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ExportCallRecordsDirection {
+        Inbound = "INBOUND",
+        Outbound = "OUTBOUND",
     }
 }
 /// `ExportCallRecordsEmergencyOnly`
@@ -2608,51 +1092,10 @@ pub enum ExportCallRecordsEmergencyOnly {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ExportCallRecordsEmergencyOnly {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::True => "true",
-            Self::False => "false",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ExportCallRecordsEmergencyOnly {
-    fn from(value: &str) -> Self {
-        match value {
-            "true" => Self::True,
-            "false" => Self::False,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ExportCallRecordsEmergencyOnly {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ExportCallRecordsEmergencyOnly {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ExportCallRecordsEmergencyOnly {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ExportCallRecordsEmergencyOnly {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ExportCallRecordsEmergencyOnly {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ExportCallRecordsEmergencyOnly {
+        True = "true",
+        False = "false",
     }
 }
 /// `ExportCallRecordsHasChildren`
@@ -2668,51 +1111,10 @@ pub enum ExportCallRecordsHasChildren {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ExportCallRecordsHasChildren {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::True => "true",
-            Self::False => "false",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ExportCallRecordsHasChildren {
-    fn from(value: &str) -> Self {
-        match value {
-            "true" => Self::True,
-            "false" => Self::False,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ExportCallRecordsHasChildren {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ExportCallRecordsHasChildren {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ExportCallRecordsHasChildren {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ExportCallRecordsHasChildren {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ExportCallRecordsHasChildren {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ExportCallRecordsHasChildren {
+        True = "true",
+        False = "false",
     }
 }
 /// `FieldViolation`
@@ -2724,72 +1126,10 @@ pub struct FieldViolation {
     /// Description of why the request field was considered invalid.
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FieldViolation {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FieldViolation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FieldViolation")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FieldViolation, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("field", 0usize), ("description", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FieldViolation {
-                    field: f0.flatten(),
-                    description: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FieldViolation, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FieldViolation as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FieldViolation {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.field {
-            map.serialize_entry("field", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FieldViolation default {
+        0 field: opt = "field";
+        1 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2826,51 +1166,10 @@ pub enum FindCallsDirection {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl FindCallsDirection {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "INBOUND",
-            Self::Outbound => "OUTBOUND",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for FindCallsDirection {
-    fn from(value: &str) -> Self {
-        match value {
-            "INBOUND" => Self::Inbound,
-            "OUTBOUND" => Self::Outbound,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for FindCallsDirection {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for FindCallsDirection {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for FindCallsDirection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for FindCallsDirection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for FindCallsDirection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) FindCallsDirection {
+        Inbound = "INBOUND",
+        Outbound = "OUTBOUND",
     }
 }
 /// `FindCallsResponse`
@@ -2886,97 +1185,12 @@ pub struct FindCallsResponse {
     /// The number of items per page. default is 1000
     pub size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for FindCallsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FindCallsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FindCallsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FindCallsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<Call>>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("calls", 0usize),
-                        ("totalItems", 1usize),
-                        ("pageNumber", 2usize),
-                        ("size", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "calls")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "totalItems",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "pageNumber",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FindCallsResponse {
-                    calls: f0.flatten(),
-                    total_items: f1.flatten(),
-                    page_number: f2.flatten(),
-                    size: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FindCallsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FindCallsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FindCallsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FindCallsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.calls {
-            map.serialize_entry("calls", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.page_number {
-            map.serialize_entry("pageNumber", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FindCallsResponse default {
+        0 calls: opt = "calls";
+        1 total_items: opt = "totalItems";
+        2 page_number: opt = "pageNumber";
+        3 size: opt = "size";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3025,101 +1239,12 @@ pub struct GetAccessControlListResponse {
     /// The number of items per page. default is 1000
     pub size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for GetAccessControlListResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetAccessControlListResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetAccessControlListResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetAccessControlListResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<AccessControlList>>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("accessControlLists", 0usize),
-                        ("totalItems", 1usize),
-                        ("pageNumber", 2usize),
-                        ("size", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "accessControlLists",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "totalItems",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "pageNumber",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetAccessControlListResponse {
-                    access_control_lists: f0.flatten(),
-                    total_items: f1.flatten(),
-                    page_number: f2.flatten(),
-                    size: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetAccessControlListResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetAccessControlListResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetAccessControlListResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetAccessControlListResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.access_control_lists {
-            map.serialize_entry("accessControlLists", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.page_number {
-            map.serialize_entry("pageNumber", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetAccessControlListResponse default {
+        0 access_control_lists: opt = "accessControlLists";
+        1 total_items: opt = "totalItems";
+        2 page_number: opt = "pageNumber";
+        3 size: opt = "size";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3171,102 +1296,12 @@ pub struct GetAccessControlListsForTrunkResponse {
     /// The number of items per page. default is 1000
     pub size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for GetAccessControlListsForTrunkResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetAccessControlListsForTrunkResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetAccessControlListsForTrunkResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetAccessControlListsForTrunkResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("accessControlListIds", 0usize),
-                        ("totalItems", 1usize),
-                        ("pageNumber", 2usize),
-                        ("size", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "accessControlListIds",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "totalItems",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "pageNumber",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetAccessControlListsForTrunkResponse {
-                    access_control_list_ids: f0.flatten(),
-                    total_items: f1.flatten(),
-                    page_number: f2.flatten(),
-                    size: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetAccessControlListsForTrunkResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetAccessControlListsForTrunkResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("GetAccessControlListsForTrunkResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetAccessControlListsForTrunkResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.access_control_list_ids {
-            map.serialize_entry("accessControlListIds", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.page_number {
-            map.serialize_entry("pageNumber", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetAccessControlListsForTrunkResponse default {
+        0 access_control_list_ids: opt = "accessControlListIds";
+        1 total_items: opt = "totalItems";
+        2 page_number: opt = "pageNumber";
+        3 size: opt = "size";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3309,64 +1344,9 @@ pub struct GetCountryPermissionsResponse {
     /// `countryPermissions`
     pub country_permissions: Option<Vec<CountryPermission>>,
 }
-impl<'de> serde::Deserialize<'de> for GetCountryPermissionsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetCountryPermissionsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetCountryPermissionsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetCountryPermissionsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<CountryPermission>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("countryPermissions", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "countryPermissions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetCountryPermissionsResponse {
-                    country_permissions: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetCountryPermissionsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetCountryPermissionsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetCountryPermissionsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetCountryPermissionsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.country_permissions {
-            map.serialize_entry("countryPermissions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetCountryPermissionsResponse default {
+        0 country_permissions: opt = "countryPermissions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3398,96 +1378,12 @@ pub struct GetCredentialListsForTrunkResponse {
     /// The number of items per page. default is 1000
     pub size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for GetCredentialListsForTrunkResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetCredentialListsForTrunkResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetCredentialListsForTrunkResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetCredentialListsForTrunkResponse, __A::Error> {
-                let mut f0: Option<Vec<String>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("credentialListIds", 0usize),
-                        ("totalItems", 1usize),
-                        ("pageNumber", 2usize),
-                        ("size", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "credentialListIds",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "totalItems",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "pageNumber",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetCredentialListsForTrunkResponse {
-                    credential_list_ids: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "credentialListIds",
-                        ))?,
-                    total_items: f1.flatten(),
-                    page_number: f2.flatten(),
-                    size: f3.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("GetCredentialListsForTrunkResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetCredentialListsForTrunkResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("credentialListIds", &self.credential_list_ids)?;
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.page_number {
-            map.serialize_entry("pageNumber", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetCredentialListsForTrunkResponse strict {
+        0 credential_list_ids: req = "credentialListIds";
+        1 total_items: opt = "totalItems";
+        2 page_number: opt = "pageNumber";
+        3 size: opt = "size";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3531,102 +1427,12 @@ pub struct GetIpRangesForAccessControlListResponse {
     /// The number of items per page. default is 1000
     pub size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for GetIpRangesForAccessControlListResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetIpRangesForAccessControlListResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetIpRangesForAccessControlListResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetIpRangesForAccessControlListResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<IpRange>>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("ipRanges", 0usize),
-                        ("totalItems", 1usize),
-                        ("pageNumber", 2usize),
-                        ("size", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "ipRanges")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "totalItems",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "pageNumber",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetIpRangesForAccessControlListResponse {
-                    ip_ranges: f0.flatten(),
-                    total_items: f1.flatten(),
-                    page_number: f2.flatten(),
-                    size: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetIpRangesForAccessControlListResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetIpRangesForAccessControlListResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "GetIpRangesForAccessControlListResponse",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for GetIpRangesForAccessControlListResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.ip_ranges {
-            map.serialize_entry("ipRanges", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.page_number {
-            map.serialize_entry("pageNumber", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetIpRangesForAccessControlListResponse default {
+        0 ip_ranges: opt = "ipRanges";
+        1 total_items: opt = "totalItems";
+        2 page_number: opt = "pageNumber";
+        3 size: opt = "size";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3675,51 +1481,10 @@ pub enum GetPcapDirection {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetPcapDirection {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "INBOUND",
-            Self::Outbound => "OUTBOUND",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetPcapDirection {
-    fn from(value: &str) -> Self {
-        match value {
-            "INBOUND" => Self::Inbound,
-            "OUTBOUND" => Self::Outbound,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetPcapDirection {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetPcapDirection {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetPcapDirection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetPcapDirection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetPcapDirection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetPcapDirection {
+        Inbound = "INBOUND",
+        Outbound = "OUTBOUND",
     }
 }
 /// `GetPhoneNumbersResponse`
@@ -3735,101 +1500,12 @@ pub struct GetPhoneNumbersResponse {
     /// `phoneNumbers`
     pub phone_numbers: Option<Vec<Number>>,
 }
-impl<'de> serde::Deserialize<'de> for GetPhoneNumbersResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetPhoneNumbersResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetPhoneNumbersResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetPhoneNumbersResponse, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                let mut f3: Option<Option<Vec<Number>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("totalItems", 0usize),
-                        ("pageNumber", 1usize),
-                        ("size", 2usize),
-                        ("phoneNumbers", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "totalItems",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "pageNumber",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "size")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "phoneNumbers",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetPhoneNumbersResponse {
-                    total_items: f0.flatten(),
-                    page_number: f1.flatten(),
-                    size: f2.flatten(),
-                    phone_numbers: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetPhoneNumbersResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetPhoneNumbersResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetPhoneNumbersResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetPhoneNumbersResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.page_number {
-            map.serialize_entry("pageNumber", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        if let Some(value) = &self.phone_numbers {
-            map.serialize_entry("phoneNumbers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetPhoneNumbersResponse default {
+        0 total_items: opt = "totalItems";
+        1 page_number: opt = "pageNumber";
+        2 size: opt = "size";
+        3 phone_numbers: opt = "phoneNumbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3878,101 +1554,12 @@ pub struct GetSipEndpointResponse {
     /// `endpoints`
     pub endpoints: Option<Vec<SipEndpoint>>,
 }
-impl<'de> serde::Deserialize<'de> for GetSipEndpointResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetSipEndpointResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetSipEndpointResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetSipEndpointResponse, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                let mut f3: Option<Option<Vec<SipEndpoint>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("totalItems", 0usize),
-                        ("pageNumber", 1usize),
-                        ("size", 2usize),
-                        ("endpoints", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "totalItems",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "pageNumber",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "size")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "endpoints",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetSipEndpointResponse {
-                    total_items: f0.flatten(),
-                    page_number: f1.flatten(),
-                    size: f2.flatten(),
-                    endpoints: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetSipEndpointResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetSipEndpointResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetSipEndpointResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetSipEndpointResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.page_number {
-            map.serialize_entry("pageNumber", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        if let Some(value) = &self.endpoints {
-            map.serialize_entry("endpoints", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetSipEndpointResponse default {
+        0 total_items: opt = "totalItems";
+        1 page_number: opt = "pageNumber";
+        2 size: opt = "size";
+        3 endpoints: opt = "endpoints";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4021,101 +1608,12 @@ pub struct GetSipTrunksResponse {
     /// The list of SIP trunks that matches the query parameters.
     pub sip_trunks: Option<Vec<SipTrunk>>,
 }
-impl<'de> serde::Deserialize<'de> for GetSipTrunksResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetSipTrunksResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetSipTrunksResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetSipTrunksResponse, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                let mut f3: Option<Option<Vec<SipTrunk>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("totalItems", 0usize),
-                        ("pageNumber", 1usize),
-                        ("size", 2usize),
-                        ("sipTrunks", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "totalItems",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "pageNumber",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "size")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "sipTrunks",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetSipTrunksResponse {
-                    total_items: f0.flatten(),
-                    page_number: f1.flatten(),
-                    size: f2.flatten(),
-                    sip_trunks: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetSipTrunksResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetSipTrunksResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetSipTrunksResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetSipTrunksResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.page_number {
-            map.serialize_entry("pageNumber", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        if let Some(value) = &self.sip_trunks {
-            map.serialize_entry("sipTrunks", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetSipTrunksResponse default {
+        0 total_items: opt = "totalItems";
+        1 page_number: opt = "pageNumber";
+        2 size: opt = "size";
+        3 sip_trunks: opt = "sipTrunks";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4176,149 +1674,16 @@ pub struct IpRange {
     /// The ID of the access control list.
     pub access_control_list_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for IpRange {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = IpRange;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct IpRange")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<IpRange, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("description", 1usize),
-                        ("ipAddress", 2usize),
-                        ("range", 3usize),
-                        ("createTime", 4usize),
-                        ("updateTime", 5usize),
-                        ("projectId", 6usize),
-                        ("accessControlListId", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "ipAddress",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "range")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "createTime",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "updateTime",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "projectId",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "accessControlListId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(IpRange {
-                    id: f0.flatten(),
-                    description: f1.flatten(),
-                    ip_address: f2.flatten(),
-                    range: f3.flatten(),
-                    create_time: f4.flatten(),
-                    update_time: f5.flatten(),
-                    project_id: f6.flatten(),
-                    access_control_list_id: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<IpRange, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<IpRange as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("IpRange", &[], __Visitor)
-    }
-}
-impl serde::Serialize for IpRange {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.ip_address {
-            map.serialize_entry("ipAddress", value)?;
-        }
-        if let Some(value) = &self.range {
-            map.serialize_entry("range", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.access_control_list_id {
-            map.serialize_entry("accessControlListId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) IpRange default {
+        0 id: opt = "id";
+        1 description: opt = "description";
+        2 ip_address: opt = "ipAddress";
+        3 range: opt = "range";
+        4 create_time: opt = "createTime";
+        5 update_time: opt = "updateTime";
+        6 project_id: opt = "projectId";
+        7 access_control_list_id: opt = "accessControlListId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4387,72 +1752,10 @@ pub struct Money {
     /// The amount with 4 decimals and decimal delimiter `.`.
     pub amount: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Money {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Money;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Money")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Money, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("currencyCode", 0usize), ("amount", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "currencyCode",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "amount")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Money {
-                    currency_code: f0.flatten(),
-                    amount: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Money, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Money as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Money", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Money {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.currency_code {
-            map.serialize_entry("currencyCode", value)?;
-        }
-        if let Some(value) = &self.amount {
-            map.serialize_entry("amount", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Money default {
+        0 currency_code: opt = "currencyCode";
+        1 amount: opt = "amount";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4493,127 +1796,14 @@ pub struct Number {
     /// The date and time that the phone number was last modified.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for Number {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Number;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Number")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Number, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<PhoneNumber>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("sipTrunkId", 1usize),
-                        ("phoneNumber", 2usize),
-                        ("countryCode", 3usize),
-                        ("createTime", 4usize),
-                        ("updateTime", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "sipTrunkId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "countryCode",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "createTime",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "updateTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Number {
-                    id: f0.flatten(),
-                    sip_trunk_id: f1.flatten(),
-                    phone_number: f2.flatten(),
-                    country_code: f3.flatten(),
-                    create_time: f4.flatten(),
-                    update_time: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Number, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Number as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Number", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Number {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.sip_trunk_id {
-            map.serialize_entry("sipTrunkId", value)?;
-        }
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.country_code {
-            map.serialize_entry("countryCode", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Number default {
+        0 id: opt = "id";
+        1 sip_trunk_id: opt = "sipTrunkId";
+        2 phone_number: opt = "phoneNumber";
+        3 country_code: opt = "countryCode";
+        4 create_time: opt = "createTime";
+        5 update_time: opt = "updateTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4672,84 +1862,11 @@ pub struct Pagination {
     /// The number of items per page. default is 1000
     pub size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for Pagination {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Pagination;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Pagination")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Pagination, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("totalItems", 0usize), ("pageNumber", 1usize), ("size", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "totalItems",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "pageNumber",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "size")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Pagination {
-                    total_items: f0.flatten(),
-                    page_number: f1.flatten(),
-                    size: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Pagination, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Pagination as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Pagination", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Pagination {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.page_number {
-            map.serialize_entry("pageNumber", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Pagination default {
+        0 total_items: opt = "totalItems";
+        1 page_number: opt = "pageNumber";
+        2 size: opt = "size";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4792,72 +1909,10 @@ pub struct QuotaFailure {
     /// public documentation
     pub description: Option<serde_json::Value>,
 }
-impl<'de> serde::Deserialize<'de> for QuotaFailure {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = QuotaFailure;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct QuotaFailure")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<QuotaFailure, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<serde_json::Value>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("subject", 0usize), ("description", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "subject")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(QuotaFailure {
-                    subject: f0.flatten(),
-                    description: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<QuotaFailure, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<QuotaFailure as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("QuotaFailure", &[], __Visitor)
-    }
-}
-impl serde::Serialize for QuotaFailure {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.subject {
-            map.serialize_entry("subject", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) QuotaFailure default {
+        0 subject: opt = "subject";
+        1 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4890,72 +1945,10 @@ pub struct QuotaFailureDetail {
     /// A list of quota violations
     pub violations: Option<Vec<QuotaFailure>>,
 }
-impl<'de> serde::Deserialize<'de> for QuotaFailureDetail {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = QuotaFailureDetail;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct QuotaFailureDetail")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<QuotaFailureDetail, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Vec<QuotaFailure>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("violations", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "violations",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(QuotaFailureDetail {
-                    r#type: f0.flatten(),
-                    violations: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<QuotaFailureDetail, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<QuotaFailureDetail as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("QuotaFailureDetail", &[], __Visitor)
-    }
-}
-impl serde::Serialize for QuotaFailureDetail {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.violations {
-            map.serialize_entry("violations", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) QuotaFailureDetail default {
+        0 r#type: opt = "type";
+        1 violations: opt = "violations";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4988,69 +1981,10 @@ pub struct RegisteredEndpoint {
     /// The username for the credential list you want to use to register the endpoint.
     pub credential_username: String,
 }
-impl<'de> serde::Deserialize<'de> for RegisteredEndpoint {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RegisteredEndpoint;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RegisteredEndpoint")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RegisteredEndpoint, __A::Error> {
-                let mut f0: Option<bool> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("isRegistered", 0usize), ("credentialUsername", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "isRegistered",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "credentialUsername",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RegisteredEndpoint {
-                    is_registered: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("isRegistered"))?,
-                    credential_username: f1
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "credentialUsername",
-                        ))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("RegisteredEndpoint", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RegisteredEndpoint {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("isRegistered", &self.is_registered)?;
-        map.serialize_entry("credentialUsername", &self.credential_username)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RegisteredEndpoint strict {
+        0 is_registered: req = "isRegistered";
+        1 credential_username: req = "credentialUsername";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5078,82 +2012,11 @@ pub struct RequestInfoDetail {
     /// The data sent to to the API when the error occurred.
     pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
-impl<'de> serde::Deserialize<'de> for RequestInfoDetail {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RequestInfoDetail;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RequestInfoDetail")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RequestInfoDetail, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("requestId", 1usize), ("data", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "requestId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RequestInfoDetail {
-                    r#type: f0.flatten(),
-                    request_id: f1.flatten(),
-                    data: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RequestInfoDetail, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RequestInfoDetail as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RequestInfoDetail", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RequestInfoDetail {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.request_id {
-            map.serialize_entry("requestId", value)?;
-        }
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RequestInfoDetail default {
+        0 r#type: opt = "type";
+        1 request_id: opt = "requestId";
+        2 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5506,53 +2369,11 @@ pub enum SipEndpointTransport {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SipEndpointTransport {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Tcp => "TCP",
-            Self::Udp => "UDP",
-            Self::Tls => "TLS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SipEndpointTransport {
-    fn from(value: &str) -> Self {
-        match value {
-            "TCP" => Self::Tcp,
-            "UDP" => Self::Udp,
-            "TLS" => Self::Tls,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SipEndpointTransport {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SipEndpointTransport {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SipEndpointTransport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SipEndpointTransport {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SipEndpointTransport {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SipEndpointTransport {
+        Tcp = "TCP",
+        Udp = "UDP",
+        Tls = "TLS",
     }
 }
 /// A created SIP trunk.
@@ -5585,183 +2406,20 @@ pub struct SipTrunk {
     /// The ID of the account.
     pub project_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SipTrunk {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SipTrunk;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SipTrunk")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SipTrunk, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<Option<i64>> = None;
-                let mut f6: Option<Option<bool>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<bool>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f11: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("hostName", 1usize),
-                        ("topLevelDomain", 2usize),
-                        ("domain", 3usize),
-                        ("name", 4usize),
-                        ("callsPerSecond", 5usize),
-                        ("enableCallerName", 6usize),
-                        ("callForwardNumber", 7usize),
-                        ("enableCallForward", 8usize),
-                        ("createTime", 9usize),
-                        ("updateTime", 10usize),
-                        ("projectId", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "hostName")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "topLevelDomain",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "domain")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "name")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "callsPerSecond",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "enableCallerName",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "callForwardNumber",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "enableCallForward",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "createTime",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "updateTime",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "projectId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SipTrunk {
-                    id: f0.flatten(),
-                    host_name: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("hostName"))?,
-                    top_level_domain: f2.flatten(),
-                    domain: f3.flatten(),
-                    name: f4.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    calls_per_second: f5.flatten(),
-                    enable_caller_name: f6.flatten(),
-                    call_forward_number: f7.flatten(),
-                    enable_call_forward: f8.flatten(),
-                    create_time: f9.flatten(),
-                    update_time: f10.flatten(),
-                    project_id: f11.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SipTrunk", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SipTrunk {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.serialize_entry("hostName", &self.host_name)?;
-        if let Some(value) = &self.top_level_domain {
-            map.serialize_entry("topLevelDomain", value)?;
-        }
-        if let Some(value) = &self.domain {
-            map.serialize_entry("domain", value)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.calls_per_second {
-            map.serialize_entry("callsPerSecond", value)?;
-        }
-        if let Some(value) = &self.enable_caller_name {
-            map.serialize_entry("enableCallerName", value)?;
-        }
-        if let Some(value) = &self.call_forward_number {
-            map.serialize_entry("callForwardNumber", value)?;
-        }
-        if let Some(value) = &self.enable_call_forward {
-            map.serialize_entry("enableCallForward", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SipTrunk strict {
+        0 id: opt = "id";
+        1 host_name: req = "hostName";
+        2 top_level_domain: opt = "topLevelDomain";
+        3 domain: opt = "domain";
+        4 name: req = "name";
+        5 calls_per_second: opt = "callsPerSecond";
+        6 enable_caller_name: opt = "enableCallerName";
+        7 call_forward_number: opt = "callForwardNumber";
+        8 enable_call_forward: opt = "enableCallForward";
+        9 create_time: opt = "createTime";
+        10 update_time: opt = "updateTime";
+        11 project_id: opt = "projectId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5844,60 +2502,10 @@ pub struct StaticEndpoint {
     /// The port of the SIP endpoint.
     pub port: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for StaticEndpoint {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StaticEndpoint;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StaticEndpoint")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StaticEndpoint, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("address", 0usize), ("port", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "address")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "port")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StaticEndpoint {
-                    address: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("address"))?,
-                    port: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("StaticEndpoint", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StaticEndpoint {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("address", &self.address)?;
-        if let Some(value) = &self.port {
-            map.serialize_entry("port", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StaticEndpoint strict {
+        0 address: req = "address";
+        1 port: opt = "port";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5929,97 +2537,12 @@ pub struct TrunksByAclResponse {
     /// The number of items per page. default is 1000
     pub size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for TrunksByAclResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TrunksByAclResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TrunksByAclResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TrunksByAclResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<SipTrunk>>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("trunks", 0usize),
-                        ("totalItems", 1usize),
-                        ("pageNumber", 2usize),
-                        ("size", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "trunks")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "totalItems",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "pageNumber",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TrunksByAclResponse {
-                    trunks: f0.flatten(),
-                    total_items: f1.flatten(),
-                    page_number: f2.flatten(),
-                    size: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TrunksByAclResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TrunksByAclResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TrunksByAclResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TrunksByAclResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.trunks {
-            map.serialize_entry("trunks", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.page_number {
-            map.serialize_entry("pageNumber", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TrunksByAclResponse default {
+        0 trunks: opt = "trunks";
+        1 total_items: opt = "totalItems";
+        2 page_number: opt = "pageNumber";
+        3 size: opt = "size";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6068,97 +2591,12 @@ pub struct TrunksByCredentialListResponse {
     /// The number of items per page. default is 1000
     pub size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for TrunksByCredentialListResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TrunksByCredentialListResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TrunksByCredentialListResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TrunksByCredentialListResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<SipTrunk>>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("trunks", 0usize),
-                        ("totalItems", 1usize),
-                        ("pageNumber", 2usize),
-                        ("size", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "trunks")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "totalItems",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "pageNumber",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "size")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TrunksByCredentialListResponse {
-                    trunks: f0.flatten(),
-                    total_items: f1.flatten(),
-                    page_number: f2.flatten(),
-                    size: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TrunksByCredentialListResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TrunksByCredentialListResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TrunksByCredentialListResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TrunksByCredentialListResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.trunks {
-            map.serialize_entry("trunks", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.page_number {
-            map.serialize_entry("pageNumber", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TrunksByCredentialListResponse default {
+        0 trunks: opt = "trunks";
+        1 total_items: opt = "totalItems";
+        2 page_number: opt = "pageNumber";
+        3 size: opt = "size";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6205,67 +2643,11 @@ pub struct UpdateAccessControlListRequest {
     /// An array of all the IP ranges to update.
     pub ip_ranges: Option<Vec<IpRange>>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateAccessControlListRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateAccessControlListRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateAccessControlListRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateAccessControlListRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<bool>> = None;
-                let mut f2: Option<Option<Vec<IpRange>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("enabled", 1usize), ("ipRanges", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "enabled")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "ipRanges")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateAccessControlListRequest {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    enabled: f1.flatten(),
-                    ip_ranges: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("UpdateAccessControlListRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateAccessControlListRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.enabled {
-            map.serialize_entry("enabled", value)?;
-        }
-        if let Some(value) = &self.ip_ranges {
-            map.serialize_entry("ipRanges", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateAccessControlListRequest strict {
+        0 name: req = "name";
+        1 enabled: opt = "enabled";
+        2 ip_ranges: opt = "ipRanges";
     }
 }
 #[allow(clippy::should_implement_trait)]

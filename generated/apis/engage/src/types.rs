@@ -13,57 +13,9 @@ pub struct Addoneormorenumberstoyourblacklistrequest {
     /// Array of numbers to be added to the blacklist. These should be specified in E.164 international format. For information on E.164, please refer to http://en.wikipedia.org/wiki/E.164.
     pub numbers: Vec<String>,
 }
-impl<'de> serde::Deserialize<'de> for Addoneormorenumberstoyourblacklistrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Addoneormorenumberstoyourblacklistrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Addoneormorenumberstoyourblacklistrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Addoneormorenumberstoyourblacklistrequest, __A::Error> {
-                let mut f0: Option<Vec<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("numbers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Addoneormorenumberstoyourblacklistrequest {
-                    numbers: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "Addoneormorenumberstoyourblacklistrequest",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for Addoneormorenumberstoyourblacklistrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("numbers", &self.numbers)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Addoneormorenumberstoyourblacklistrequest strict {
+        0 numbers: req = "numbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -83,63 +35,10 @@ pub struct Addoneormorenumberstoyourblacklistresponse {
     /// List of phone numbers.
     pub numbers: Vec<String>,
 }
-impl<'de> serde::Deserialize<'de> for Addoneormorenumberstoyourblacklistresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Addoneormorenumberstoyourblacklistresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Addoneormorenumberstoyourblacklistresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Addoneormorenumberstoyourblacklistresponse, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Vec<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("uri", 0usize), ("numbers", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "uri")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "numbers")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Addoneormorenumberstoyourblacklistresponse {
-                    uri: f0.ok_or_else(|| serde::de::Error::missing_field("uri"))?,
-                    numbers: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "Addoneormorenumberstoyourblacklistresponse",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for Addoneormorenumberstoyourblacklistresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("uri", &self.uri)?;
-        map.serialize_entry("numbers", &self.numbers)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Addoneormorenumberstoyourblacklistresponse strict {
+        0 uri: req = "uri";
+        1 numbers: req = "numbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -180,180 +79,19 @@ pub struct AlphaTagRequestItem {
     /// `last_modified_date`
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for AlphaTagRequestItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AlphaTagRequestItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AlphaTagRequestItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AlphaTagRequestItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<AlphaTagRequestItemSenderAddressType>> = None;
-                let mut f3: Option<Option<AlphaTagRequestItemUsageType>> = None;
-                let mut f4: Option<Option<Vec<String>>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<AlphaTagRequestItemStatus>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("sender_address", 1usize),
-                        ("sender_address_type", 2usize),
-                        ("usage_type", 3usize),
-                        ("destination_countries", 4usize),
-                        ("reason", 5usize),
-                        ("label", 6usize),
-                        ("status", 7usize),
-                        ("account_id", 8usize),
-                        ("created_date", 9usize),
-                        ("last_modified_date", 10usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "sender_address",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "sender_address_type",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "usage_type",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "destination_countries",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "reason")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "label")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "status")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "account_id",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "created_date",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "last_modified_date",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AlphaTagRequestItem {
-                    id: f0.flatten(),
-                    sender_address: f1.flatten(),
-                    sender_address_type: f2.flatten(),
-                    usage_type: f3.flatten(),
-                    destination_countries: f4.flatten(),
-                    reason: f5.flatten(),
-                    label: f6.flatten(),
-                    status: f7.flatten(),
-                    account_id: f8.flatten(),
-                    created_date: f9.flatten(),
-                    last_modified_date: f10.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AlphaTagRequestItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AlphaTagRequestItem as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AlphaTagRequestItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AlphaTagRequestItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.sender_address {
-            map.serialize_entry("sender_address", value)?;
-        }
-        if let Some(value) = &self.sender_address_type {
-            map.serialize_entry("sender_address_type", value)?;
-        }
-        if let Some(value) = &self.usage_type {
-            map.serialize_entry("usage_type", value)?;
-        }
-        if let Some(value) = &self.destination_countries {
-            map.serialize_entry("destination_countries", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.account_id {
-            map.serialize_entry("account_id", value)?;
-        }
-        if let Some(value) = &self.created_date {
-            map.serialize_entry("created_date", value)?;
-        }
-        if let Some(value) = &self.last_modified_date {
-            map.serialize_entry("last_modified_date", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AlphaTagRequestItem default {
+        0 id: opt = "id";
+        1 sender_address: opt = "sender_address";
+        2 sender_address_type: opt = "sender_address_type";
+        3 usage_type: opt = "usage_type";
+        4 destination_countries: opt = "destination_countries";
+        5 reason: opt = "reason";
+        6 label: opt = "label";
+        7 status: opt = "status";
+        8 account_id: opt = "account_id";
+        9 created_date: opt = "created_date";
+        10 last_modified_date: opt = "last_modified_date";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -448,49 +186,9 @@ pub enum AlphaTagRequestItemSenderAddressType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AlphaTagRequestItemSenderAddressType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alphanumeric => "ALPHANUMERIC",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AlphaTagRequestItemSenderAddressType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ALPHANUMERIC" => Self::Alphanumeric,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AlphaTagRequestItemSenderAddressType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AlphaTagRequestItemSenderAddressType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AlphaTagRequestItemSenderAddressType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AlphaTagRequestItemSenderAddressType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AlphaTagRequestItemSenderAddressType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AlphaTagRequestItemSenderAddressType {
+        Alphanumeric = "ALPHANUMERIC",
     }
 }
 /// `AlphaTagRequestItemStatus`
@@ -510,55 +208,12 @@ pub enum AlphaTagRequestItemStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AlphaTagRequestItemStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Open => "OPEN",
-            Self::Pending => "PENDING",
-            Self::Rejected => "REJECTED",
-            Self::Approved => "APPROVED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AlphaTagRequestItemStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "OPEN" => Self::Open,
-            "PENDING" => Self::Pending,
-            "REJECTED" => Self::Rejected,
-            "APPROVED" => Self::Approved,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AlphaTagRequestItemStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AlphaTagRequestItemStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AlphaTagRequestItemStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AlphaTagRequestItemStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AlphaTagRequestItemStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AlphaTagRequestItemStatus {
+        Open = "OPEN",
+        Pending = "PENDING",
+        Rejected = "REJECTED",
+        Approved = "APPROVED",
     }
 }
 /// The Sender Address Usage Type
@@ -572,49 +227,9 @@ pub enum AlphaTagRequestItemUsageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AlphaTagRequestItemUsageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alphanumeric => "ALPHANUMERIC",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AlphaTagRequestItemUsageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ALPHANUMERIC" => Self::Alphanumeric,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AlphaTagRequestItemUsageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AlphaTagRequestItemUsageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AlphaTagRequestItemUsageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AlphaTagRequestItemUsageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AlphaTagRequestItemUsageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AlphaTagRequestItemUsageType {
+        Alphanumeric = "ALPHANUMERIC",
     }
 }
 /// Api error data
@@ -630,74 +245,12 @@ pub struct ApiError {
     /// Error additional details
     pub detail: String,
 }
-impl<'de> serde::Deserialize<'de> for ApiError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ApiError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ApiError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ApiError, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<ApiErrorType> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("uuid", 0usize),
-                        ("type", 1usize),
-                        ("title", 2usize),
-                        ("detail", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "uuid")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "title")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "detail")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ApiError {
-                    uuid: f0.ok_or_else(|| serde::de::Error::missing_field("uuid"))?,
-                    r#type: f1.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    title: f2.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    detail: f3.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ApiError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ApiError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("uuid", &self.uuid)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("detail", &self.detail)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ApiError strict {
+        0 uuid: req = "uuid";
+        1 r#type: req = "type";
+        2 title: req = "title";
+        3 detail: req = "detail";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -755,75 +308,22 @@ pub enum ApiErrorType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ApiErrorType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Validation => "validation",
-            Self::NotFound => "not_found",
-            Self::MethodNotAllowed => "method_not_allowed",
-            Self::Conflict => "conflict",
-            Self::PayloadTooLarge => "payload_too_large",
-            Self::UnsupportedMediaType => "unsupported_media_type",
-            Self::MessageNotReadable => "message_not_readable",
-            Self::InternalServerError => "internal_server_error",
-            Self::RequestNotRecognised => "request_not_recognised",
-            Self::Forbidden => "forbidden",
-            Self::BadGateway => "bad_gateway",
-            Self::PaymentRequired => "payment_required",
-            Self::Unauthorized => "unauthorized",
-            Self::Unknown => "unknown",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ApiErrorType {
-    fn from(value: &str) -> Self {
-        match value {
-            "validation" => Self::Validation,
-            "not_found" => Self::NotFound,
-            "method_not_allowed" => Self::MethodNotAllowed,
-            "conflict" => Self::Conflict,
-            "payload_too_large" => Self::PayloadTooLarge,
-            "unsupported_media_type" => Self::UnsupportedMediaType,
-            "message_not_readable" => Self::MessageNotReadable,
-            "internal_server_error" => Self::InternalServerError,
-            "request_not_recognised" => Self::RequestNotRecognised,
-            "forbidden" => Self::Forbidden,
-            "bad_gateway" => Self::BadGateway,
-            "payment_required" => Self::PaymentRequired,
-            "unauthorized" => Self::Unauthorized,
-            "unknown" => Self::Unknown,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ApiErrorType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ApiErrorType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ApiErrorType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ApiErrorType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ApiErrorType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ApiErrorType {
+        Validation = "validation",
+        NotFound = "not_found",
+        MethodNotAllowed = "method_not_allowed",
+        Conflict = "conflict",
+        PayloadTooLarge = "payload_too_large",
+        UnsupportedMediaType = "unsupported_media_type",
+        MessageNotReadable = "message_not_readable",
+        InternalServerError = "internal_server_error",
+        RequestNotRecognised = "request_not_recognised",
+        Forbidden = "forbidden",
+        BadGateway = "bad_gateway",
+        PaymentRequired = "payment_required",
+        Unauthorized = "unauthorized",
+        Unknown = "unknown",
     }
 }
 /// An assigned dedicated number and its assignment metadata
@@ -835,72 +335,10 @@ pub struct AssignedNumber {
     /// `number`
     pub number: Option<DedicatedNumber>,
 }
-impl<'de> serde::Deserialize<'de> for AssignedNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AssignedNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AssignedNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AssignedNumber, __A::Error> {
-                let mut f0: Option<Option<Assignment>> = None;
-                let mut f1: Option<Option<DedicatedNumber>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("assignment", 0usize), ("number", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "assignment",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "number")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AssignedNumber {
-                    assignment: f0.flatten(),
-                    number: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AssignedNumber, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AssignedNumber as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AssignedNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AssignedNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.assignment {
-            map.serialize_entry("assignment", value)?;
-        }
-        if let Some(value) = &self.number {
-            map.serialize_entry("number", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AssignedNumber default {
+        0 assignment: opt = "assignment";
+        1 number: opt = "number";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -933,72 +371,10 @@ pub struct AssignedNumberListResponse {
     /// `pagination`
     pub pagination: Option<TokenPagination>,
 }
-impl<'de> serde::Deserialize<'de> for AssignedNumberListResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AssignedNumberListResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AssignedNumberListResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AssignedNumberListResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<AssignedNumber>>> = None;
-                let mut f1: Option<Option<TokenPagination>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize), ("pagination", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "pagination",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AssignedNumberListResponse {
-                    data: f0.flatten(),
-                    pagination: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AssignedNumberListResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AssignedNumberListResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AssignedNumberListResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AssignedNumberListResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        if let Some(value) = &self.pagination {
-            map.serialize_entry("pagination", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AssignedNumberListResponse default {
+        0 data: opt = "data";
+        1 pagination: opt = "pagination";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1035,93 +411,12 @@ pub struct Assignment {
     /// `label`
     pub label: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Assignment {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Assignment;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Assignment")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Assignment, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("metadata", 1usize),
-                        ("number_id", 2usize),
-                        ("label", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "metadata")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "number_id",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "label")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Assignment {
-                    id: f0.flatten(),
-                    metadata: f1.flatten(),
-                    number_id: f2.flatten(),
-                    label: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Assignment, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Assignment as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Assignment", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Assignment {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        if let Some(value) = &self.number_id {
-            map.serialize_entry("number_id", value)?;
-        }
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Assignment default {
+        0 id: opt = "id";
+        1 metadata: opt = "metadata";
+        2 number_id: opt = "number_id";
+        3 label: opt = "label";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1169,62 +464,10 @@ pub struct Asyncfieldsrequest {
     /// Any string that you want to see in the CSV file header.
     pub display_name: String,
 }
-impl<'de> serde::Deserialize<'de> for Asyncfieldsrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Asyncfieldsrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Asyncfieldsrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Asyncfieldsrequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("display_name", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "display_name",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Asyncfieldsrequest {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    display_name: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("display_name"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Asyncfieldsrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Asyncfieldsrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("display_name", &self.display_name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Asyncfieldsrequest strict {
+        0 name: req = "name";
+        1 display_name: req = "display_name";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1245,64 +488,9 @@ pub struct Asyncreportresponse {
     /// The ID of the returned report.
     pub report_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Asyncreportresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Asyncreportresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Asyncreportresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Asyncreportresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("report_id", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "report_id",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Asyncreportresponse {
-                    report_id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Asyncreportresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Asyncreportresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Asyncreportresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Asyncreportresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.report_id {
-            map.serialize_entry("report_id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Asyncreportresponse default {
+        0 report_id: opt = "report_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1381,379 +569,37 @@ pub struct Asyncsentmessagesdetailrequest {
     /// A list of options to configure the delivery of the report.
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
-impl<'de> serde::Deserialize<'de> for Asyncsentmessagesdetailrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Asyncsentmessagesdetailrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Asyncsentmessagesdetailrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Asyncsentmessagesdetailrequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<MessageDirection>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<Vec<String>>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<Vec<String>>> = None;
-                let mut f8: Option<Option<Vec<String>>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<Vec<String>>> = None;
-                let mut f12: Option<Option<Vec<String>>> = None;
-                let mut f13: Option<Option<Vec<MessageStatus>>> = None;
-                let mut f14: Option<Option<bool>> = None;
-                let mut f15: Option<Option<Format2>> = None;
-                let mut f16: Option<Option<Channels>> = None;
-                let mut f17: Option<Option<MessagingReportSortBy>> = None;
-                let mut f18: Option<Option<MessagingReportSortDirection>> = None;
-                let mut f19: Option<Option<ReportPeriod>> = None;
-                let mut f20: Option<Option<bool>> = None;
-                let mut f21: Option<
-                    Option<Vec<AsyncsentmessagesdetailrequestAccountNamesItem>>,
-                > = None;
-                let mut f22: Option<Option<String>> = None;
-                let mut f23: Option<Option<String>> = None;
-                let mut f24: Option<Option<bool>> = None;
-                let mut f25: Option<Option<AsyncsentmessagesdetailrequestReportType>> = None;
-                let mut f26: Option<Option<bool>> = None;
-                let mut f27: Option<Option<Vec<Asyncfieldsrequest>>> = None;
-                let mut f28: Option<Option<Vec<DeliveryOptionsBody>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("start_date", 0usize),
-                        ("end_date", 1usize),
-                        ("timezone", 2usize),
-                        ("direction", 3usize),
-                        ("source", 4usize),
-                        ("sources", 5usize),
-                        ("destination", 6usize),
-                        ("destinations", 7usize),
-                        ("addresses", 8usize),
-                        ("metadata_key", 9usize),
-                        ("metadata_value", 10usize),
-                        ("metadata_values", 11usize),
-                        ("accounts", 12usize),
-                        ("status", 13usize),
-                        ("opt_out", 14usize),
-                        ("message_format", 15usize),
-                        ("channels", 16usize),
-                        ("sort_by", 17usize),
-                        ("sort_direction", 18usize),
-                        ("period", 19usize),
-                        ("include_contacts", 20usize),
-                        ("account_names", 21usize),
-                        ("label", 22usize),
-                        ("user_id", 23usize),
-                        ("is_support", 24usize),
-                        ("report_type", 25usize),
-                        ("responded", 26usize),
-                        ("fields", 27usize),
-                        ("delivery_options", 28usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "start_date",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "end_date")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "timezone")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "direction",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "source")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "sources")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "destination",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "destinations",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "addresses",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "metadata_key",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "metadata_value",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "metadata_values",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "accounts",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "status")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "opt_out")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "message_format",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "channels",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "sort_by")?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "sort_direction",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f19, "period")?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "include_contacts",
-                            )?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f21,
-                                "account_names",
-                            )?
-                        }
-                        Some(22usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f22, "label")?
-                        }
-                        Some(23usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "user_id")?
-                        }
-                        Some(24usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f24,
-                                "is_support",
-                            )?
-                        }
-                        Some(25usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f25,
-                                "report_type",
-                            )?
-                        }
-                        Some(26usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f26,
-                                "responded",
-                            )?
-                        }
-                        Some(27usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f27, "fields")?
-                        }
-                        Some(28usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f28,
-                                "delivery_options",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Asyncsentmessagesdetailrequest {
-                    start_date: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("start_date"))?,
-                    end_date: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("end_date"))?,
-                    timezone: f2.flatten(),
-                    direction: f3.flatten(),
-                    source: f4.flatten(),
-                    sources: f5.flatten(),
-                    destination: f6.flatten(),
-                    destinations: f7.flatten(),
-                    addresses: f8.flatten(),
-                    metadata_key: f9.flatten(),
-                    metadata_value: f10.flatten(),
-                    metadata_values: f11.flatten(),
-                    accounts: f12.flatten(),
-                    status: f13.flatten(),
-                    opt_out: f14.flatten(),
-                    message_format: f15.flatten(),
-                    channels: f16.flatten(),
-                    sort_by: f17.flatten(),
-                    sort_direction: f18.flatten(),
-                    period: f19.flatten(),
-                    include_contacts: f20.flatten(),
-                    account_names: f21.flatten(),
-                    label: f22.flatten(),
-                    user_id: f23.flatten(),
-                    is_support: f24.flatten(),
-                    report_type: f25.flatten(),
-                    responded: f26.flatten(),
-                    fields: f27.flatten(),
-                    delivery_options: f28.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Asyncsentmessagesdetailrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Asyncsentmessagesdetailrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("start_date", &self.start_date)?;
-        map.serialize_entry("end_date", &self.end_date)?;
-        if let Some(value) = &self.timezone {
-            map.serialize_entry("timezone", value)?;
-        }
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        if let Some(value) = &self.sources {
-            map.serialize_entry("sources", value)?;
-        }
-        if let Some(value) = &self.destination {
-            map.serialize_entry("destination", value)?;
-        }
-        if let Some(value) = &self.destinations {
-            map.serialize_entry("destinations", value)?;
-        }
-        if let Some(value) = &self.addresses {
-            map.serialize_entry("addresses", value)?;
-        }
-        if let Some(value) = &self.metadata_key {
-            map.serialize_entry("metadata_key", value)?;
-        }
-        if let Some(value) = &self.metadata_value {
-            map.serialize_entry("metadata_value", value)?;
-        }
-        if let Some(value) = &self.metadata_values {
-            map.serialize_entry("metadata_values", value)?;
-        }
-        if let Some(value) = &self.accounts {
-            map.serialize_entry("accounts", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.opt_out {
-            map.serialize_entry("opt_out", value)?;
-        }
-        if let Some(value) = &self.message_format {
-            map.serialize_entry("message_format", value)?;
-        }
-        if let Some(value) = &self.channels {
-            map.serialize_entry("channels", value)?;
-        }
-        if let Some(value) = &self.sort_by {
-            map.serialize_entry("sort_by", value)?;
-        }
-        if let Some(value) = &self.sort_direction {
-            map.serialize_entry("sort_direction", value)?;
-        }
-        if let Some(value) = &self.period {
-            map.serialize_entry("period", value)?;
-        }
-        if let Some(value) = &self.include_contacts {
-            map.serialize_entry("include_contacts", value)?;
-        }
-        if let Some(value) = &self.account_names {
-            map.serialize_entry("account_names", value)?;
-        }
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        if let Some(value) = &self.user_id {
-            map.serialize_entry("user_id", value)?;
-        }
-        if let Some(value) = &self.is_support {
-            map.serialize_entry("is_support", value)?;
-        }
-        if let Some(value) = &self.report_type {
-            map.serialize_entry("report_type", value)?;
-        }
-        if let Some(value) = &self.responded {
-            map.serialize_entry("responded", value)?;
-        }
-        if let Some(value) = &self.fields {
-            map.serialize_entry("fields", value)?;
-        }
-        if let Some(value) = &self.delivery_options {
-            map.serialize_entry("delivery_options", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Asyncsentmessagesdetailrequest strict {
+        0 start_date: req = "start_date";
+        1 end_date: req = "end_date";
+        2 timezone: opt = "timezone";
+        3 direction: opt = "direction";
+        4 source: opt = "source";
+        5 sources: opt = "sources";
+        6 destination: opt = "destination";
+        7 destinations: opt = "destinations";
+        8 addresses: opt = "addresses";
+        9 metadata_key: opt = "metadata_key";
+        10 metadata_value: opt = "metadata_value";
+        11 metadata_values: opt = "metadata_values";
+        12 accounts: opt = "accounts";
+        13 status: opt = "status";
+        14 opt_out: opt = "opt_out";
+        15 message_format: opt = "message_format";
+        16 channels: opt = "channels";
+        17 sort_by: opt = "sort_by";
+        18 sort_direction: opt = "sort_direction";
+        19 period: opt = "period";
+        20 include_contacts: opt = "include_contacts";
+        21 account_names: opt = "account_names";
+        22 label: opt = "label";
+        23 user_id: opt = "user_id";
+        24 is_support: opt = "is_support";
+        25 report_type: opt = "report_type";
+        26 responded: opt = "responded";
+        27 fields: opt = "fields";
+        28 delivery_options: opt = "delivery_options";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1950,79 +796,10 @@ pub struct AsyncsentmessagesdetailrequestAccountNamesItem {
     /// `label`
     pub label: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for AsyncsentmessagesdetailrequestAccountNamesItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AsyncsentmessagesdetailrequestAccountNamesItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AsyncsentmessagesdetailrequestAccountNamesItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AsyncsentmessagesdetailrequestAccountNamesItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("account_id", 0usize), ("label", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "account_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "label")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AsyncsentmessagesdetailrequestAccountNamesItem {
-                    account_id: f0.flatten(),
-                    label: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AsyncsentmessagesdetailrequestAccountNamesItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(
-                    <AsyncsentmessagesdetailrequestAccountNamesItem as Default>::default(),
-                )
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "AsyncsentmessagesdetailrequestAccountNamesItem",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for AsyncsentmessagesdetailrequestAccountNamesItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.account_id {
-            map.serialize_entry("account_id", value)?;
-        }
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AsyncsentmessagesdetailrequestAccountNamesItem default {
+        0 account_id: opt = "account_id";
+        1 label: opt = "label";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2065,57 +842,13 @@ pub enum AsyncsentmessagesdetailrequestReportType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AsyncsentmessagesdetailrequestReportType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Detail => "DETAIL",
-            Self::Summary => "SUMMARY",
-            Self::UserUsage => "USER_USAGE",
-            Self::SubAccountUsage => "SUB_ACCOUNT_USAGE",
-            Self::Generic => "GENERIC",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AsyncsentmessagesdetailrequestReportType {
-    fn from(value: &str) -> Self {
-        match value {
-            "DETAIL" => Self::Detail,
-            "SUMMARY" => Self::Summary,
-            "USER_USAGE" => Self::UserUsage,
-            "SUB_ACCOUNT_USAGE" => Self::SubAccountUsage,
-            "GENERIC" => Self::Generic,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AsyncsentmessagesdetailrequestReportType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AsyncsentmessagesdetailrequestReportType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AsyncsentmessagesdetailrequestReportType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AsyncsentmessagesdetailrequestReportType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AsyncsentmessagesdetailrequestReportType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AsyncsentmessagesdetailrequestReportType {
+        Detail = "DETAIL",
+        Summary = "SUMMARY",
+        UserUsage = "USER_USAGE",
+        SubAccountUsage = "SUB_ACCOUNT_USAGE",
+        Generic = "GENERIC",
     }
 }
 /// asyncsummaryrequest
@@ -2161,263 +894,27 @@ pub struct Asyncsummaryrequest {
     /// A list of options to configure the delivery of the report.
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
-impl<'de> serde::Deserialize<'de> for Asyncsummaryrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Asyncsummaryrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Asyncsummaryrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Asyncsummaryrequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<MessageDirection>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<Vec<String>>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<Vec<String>>> = None;
-                let mut f8: Option<Option<Vec<String>>> = None;
-                let mut f9: Option<Option<Channels>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<Vec<String>>> = None;
-                let mut f13: Option<Option<Vec<String>>> = None;
-                let mut f14: Option<Option<Vec<MessageStatus>>> = None;
-                let mut f15: Option<Option<bool>> = None;
-                let mut f16: Option<Option<Vec<GroupByField>>> = None;
-                let mut f17: Option<Option<AsyncsummaryrequestAccountActivity>> = None;
-                let mut f18: Option<Option<Vec<DeliveryOptionsBody>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("start_date", 0usize),
-                        ("end_date", 1usize),
-                        ("timezone", 2usize),
-                        ("direction", 3usize),
-                        ("source", 4usize),
-                        ("sources", 5usize),
-                        ("destination", 6usize),
-                        ("destinations", 7usize),
-                        ("addresses", 8usize),
-                        ("channels", 9usize),
-                        ("metadata_key", 10usize),
-                        ("metadata_value", 11usize),
-                        ("metadata_values", 12usize),
-                        ("accounts", 13usize),
-                        ("status", 14usize),
-                        ("opt_out", 15usize),
-                        ("group_by", 16usize),
-                        ("account_activity", 17usize),
-                        ("delivery_options", 18usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "start_date",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "end_date")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "timezone")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "direction",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "source")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "sources")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "destination",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "destinations",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "addresses",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "channels")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "metadata_key",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "metadata_value",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "metadata_values",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "accounts",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "status")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f15, "opt_out")?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "group_by",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f17,
-                                "account_activity",
-                            )?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "delivery_options",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Asyncsummaryrequest {
-                    start_date: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("start_date"))?,
-                    end_date: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("end_date"))?,
-                    timezone: f2.flatten(),
-                    direction: f3.flatten(),
-                    source: f4.flatten(),
-                    sources: f5.flatten(),
-                    destination: f6.flatten(),
-                    destinations: f7.flatten(),
-                    addresses: f8.flatten(),
-                    channels: f9.flatten(),
-                    metadata_key: f10.flatten(),
-                    metadata_value: f11.flatten(),
-                    metadata_values: f12.flatten(),
-                    accounts: f13.flatten(),
-                    status: f14.flatten(),
-                    opt_out: f15.flatten(),
-                    group_by: f16.flatten(),
-                    account_activity: f17.flatten(),
-                    delivery_options: f18.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Asyncsummaryrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Asyncsummaryrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("start_date", &self.start_date)?;
-        map.serialize_entry("end_date", &self.end_date)?;
-        if let Some(value) = &self.timezone {
-            map.serialize_entry("timezone", value)?;
-        }
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        if let Some(value) = &self.sources {
-            map.serialize_entry("sources", value)?;
-        }
-        if let Some(value) = &self.destination {
-            map.serialize_entry("destination", value)?;
-        }
-        if let Some(value) = &self.destinations {
-            map.serialize_entry("destinations", value)?;
-        }
-        if let Some(value) = &self.addresses {
-            map.serialize_entry("addresses", value)?;
-        }
-        if let Some(value) = &self.channels {
-            map.serialize_entry("channels", value)?;
-        }
-        if let Some(value) = &self.metadata_key {
-            map.serialize_entry("metadata_key", value)?;
-        }
-        if let Some(value) = &self.metadata_value {
-            map.serialize_entry("metadata_value", value)?;
-        }
-        if let Some(value) = &self.metadata_values {
-            map.serialize_entry("metadata_values", value)?;
-        }
-        if let Some(value) = &self.accounts {
-            map.serialize_entry("accounts", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.opt_out {
-            map.serialize_entry("opt_out", value)?;
-        }
-        if let Some(value) = &self.group_by {
-            map.serialize_entry("group_by", value)?;
-        }
-        if let Some(value) = &self.account_activity {
-            map.serialize_entry("account_activity", value)?;
-        }
-        if let Some(value) = &self.delivery_options {
-            map.serialize_entry("delivery_options", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Asyncsummaryrequest strict {
+        0 start_date: req = "start_date";
+        1 end_date: req = "end_date";
+        2 timezone: opt = "timezone";
+        3 direction: opt = "direction";
+        4 source: opt = "source";
+        5 sources: opt = "sources";
+        6 destination: opt = "destination";
+        7 destinations: opt = "destinations";
+        8 addresses: opt = "addresses";
+        9 channels: opt = "channels";
+        10 metadata_key: opt = "metadata_key";
+        11 metadata_value: opt = "metadata_value";
+        12 metadata_values: opt = "metadata_values";
+        13 accounts: opt = "accounts";
+        14 status: opt = "status";
+        15 opt_out: opt = "opt_out";
+        16 group_by: opt = "group_by";
+        17 account_activity: opt = "account_activity";
+        18 delivery_options: opt = "delivery_options";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2554,53 +1051,11 @@ pub enum AsyncsummaryrequestAccountActivity {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AsyncsummaryrequestAccountActivity {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::All => "ALL",
-            Self::Cold => "COLD",
-            Self::Active => "ACTIVE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AsyncsummaryrequestAccountActivity {
-    fn from(value: &str) -> Self {
-        match value {
-            "ALL" => Self::All,
-            "COLD" => Self::Cold,
-            "ACTIVE" => Self::Active,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AsyncsummaryrequestAccountActivity {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AsyncsummaryrequestAccountActivity {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AsyncsummaryrequestAccountActivity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AsyncsummaryrequestAccountActivity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AsyncsummaryrequestAccountActivity {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AsyncsummaryrequestAccountActivity {
+        All = "ALL",
+        Cold = "COLD",
+        Active = "ACTIVE",
     }
 }
 /// Cancelscheduledmessagerequest
@@ -2610,51 +1065,9 @@ pub struct Cancelscheduledmessagerequest {
     /// Must be set to ```cancelled```.
     pub status: String,
 }
-impl<'de> serde::Deserialize<'de> for Cancelscheduledmessagerequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Cancelscheduledmessagerequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Cancelscheduledmessagerequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Cancelscheduledmessagerequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("status", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Cancelscheduledmessagerequest {
-                    status: f0.ok_or_else(|| serde::de::Error::missing_field("status"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Cancelscheduledmessagerequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Cancelscheduledmessagerequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("status", &self.status)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Cancelscheduledmessagerequest strict {
+        0 status: req = "status";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2680,53 +1093,11 @@ pub enum Capability {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Capability {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::Tts => "TTS",
-            Self::Mms => "MMS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Capability {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "TTS" => Self::Tts,
-            "MMS" => Self::Mms,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Capability {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Capability {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Capability {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Capability {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Capability {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Capability {
+        Sms = "SMS",
+        Tts = "TTS",
+        Mms = "MMS",
     }
 }
 /// Filter the report by one or more channels.
@@ -2752,59 +1123,14 @@ pub enum ChannelsItem {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ChannelsItem {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::Mms => "MMS",
-            Self::Tts => "TTS",
-            Self::Rcs => "RCS",
-            Self::Whatsapp => "WHATSAPP",
-            Self::Channel => "CHANNEL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ChannelsItem {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "MMS" => Self::Mms,
-            "TTS" => Self::Tts,
-            "RCS" => Self::Rcs,
-            "WHATSAPP" => Self::Whatsapp,
-            "CHANNEL" => Self::Channel,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ChannelsItem {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ChannelsItem {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ChannelsItem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ChannelsItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChannelsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ChannelsItem {
+        Sms = "SMS",
+        Mms = "MMS",
+        Tts = "TTS",
+        Rcs = "RCS",
+        Whatsapp = "WHATSAPP",
+        Channel = "CHANNEL",
     }
 }
 /// Checkdeliveryreportsresponse
@@ -2814,64 +1140,9 @@ pub struct Checkdeliveryreportsresponse {
     /// The oldest 100 unconfirmed delivery reports
     pub delivery_reports: Option<Vec<DeliveryReport>>,
 }
-impl<'de> serde::Deserialize<'de> for Checkdeliveryreportsresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Checkdeliveryreportsresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Checkdeliveryreportsresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Checkdeliveryreportsresponse, __A::Error> {
-                let mut f0: Option<Option<Vec<DeliveryReport>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("delivery_reports", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "delivery_reports",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Checkdeliveryreportsresponse {
-                    delivery_reports: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Checkdeliveryreportsresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Checkdeliveryreportsresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Checkdeliveryreportsresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Checkdeliveryreportsresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.delivery_reports {
-            map.serialize_entry("delivery_reports", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Checkdeliveryreportsresponse default {
+        0 delivery_reports: opt = "delivery_reports";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2896,69 +1167,10 @@ pub struct Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
     /// List of phone numbers.
     pub numbers: Vec<Number>,
 }
-impl<'de> serde::Deserialize<'de>
-for Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Checkifoneorseveralnumbersarecurrentlyblacklistedresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(
-                    "struct Checkifoneorseveralnumbersarecurrentlyblacklistedresponse",
-                )
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<
-                Checkifoneorseveralnumbersarecurrentlyblacklistedresponse,
-                __A::Error,
-            > {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Vec<Number>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("uri", 0usize), ("numbers", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "uri")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "numbers")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
-                    uri: f0.ok_or_else(|| serde::de::Error::missing_field("uri"))?,
-                    numbers: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "Checkifoneorseveralnumbersarecurrentlyblacklistedresponse",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("uri", &self.uri)?;
-        map.serialize_entry("numbers", &self.numbers)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Checkifoneorseveralnumbersarecurrentlyblacklistedresponse strict {
+        0 uri: req = "uri";
+        1 numbers: req = "numbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2979,60 +1191,9 @@ pub struct Checkrepliesresponse {
     /// The oldest 100 unconfirmed replies
     pub replies: Option<Vec<Reply>>,
 }
-impl<'de> serde::Deserialize<'de> for Checkrepliesresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Checkrepliesresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Checkrepliesresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Checkrepliesresponse, __A::Error> {
-                let mut f0: Option<Option<Vec<Reply>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("replies", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "replies")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Checkrepliesresponse {
-                    replies: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Checkrepliesresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Checkrepliesresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Checkrepliesresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Checkrepliesresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.replies {
-            map.serialize_entry("replies", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Checkrepliesresponse default {
+        0 replies: opt = "replies";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3057,72 +1218,10 @@ pub struct Chronosscheduleresponse {
     /// `data`
     pub data: Option<Vec<Scheduledreport>>,
 }
-impl<'de> serde::Deserialize<'de> for Chronosscheduleresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Chronosscheduleresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Chronosscheduleresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Chronosscheduleresponse, __A::Error> {
-                let mut f0: Option<Option<ChronosscheduleresponsePagination>> = None;
-                let mut f1: Option<Option<Vec<Scheduledreport>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("pagination", 0usize), ("data", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "pagination",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Chronosscheduleresponse {
-                    pagination: f0.flatten(),
-                    data: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Chronosscheduleresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Chronosscheduleresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Chronosscheduleresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Chronosscheduleresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.pagination {
-            map.serialize_entry("pagination", value)?;
-        }
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Chronosscheduleresponse default {
+        0 pagination: opt = "pagination";
+        1 data: opt = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3158,77 +1257,10 @@ pub struct ChronosscheduleresponsePagination {
     /// Number of results to return in a page for paginated result sets.
     pub page_size: Option<f64>,
 }
-impl<'de> serde::Deserialize<'de> for ChronosscheduleresponsePagination {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChronosscheduleresponsePagination;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ChronosscheduleresponsePagination")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ChronosscheduleresponsePagination, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<f64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("page_token", 0usize), ("page_size", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "page_token",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "page_size",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ChronosscheduleresponsePagination {
-                    page_token: f0.flatten(),
-                    page_size: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ChronosscheduleresponsePagination, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ChronosscheduleresponsePagination as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("ChronosscheduleresponsePagination", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ChronosscheduleresponsePagination {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page_token {
-            map.serialize_entry("page_token", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("page_size", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ChronosscheduleresponsePagination default {
+        0 page_token: opt = "page_token";
+        1 page_size: opt = "page_size";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3267,53 +1299,11 @@ pub enum Classification {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Classification {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Bronze => "BRONZE",
-            Self::Silver => "SILVER",
-            Self::Gold => "GOLD",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Classification {
-    fn from(value: &str) -> Self {
-        match value {
-            "BRONZE" => Self::Bronze,
-            "SILVER" => Self::Silver,
-            "GOLD" => Self::Gold,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Classification {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Classification {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Classification {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Classification {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Classification {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Classification {
+        Bronze = "BRONZE",
+        Silver = "SILVER",
+        Gold = "GOLD",
     }
 }
 /// Click
@@ -3327,80 +1317,11 @@ pub struct Click {
     /// `ip`
     pub ip: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Click {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Click;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Click")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Click, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("dt", 0usize), ("user_agent", 1usize), ("ip", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "dt")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "user_agent",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "ip")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Click {
-                    dt: f0.flatten(),
-                    user_agent: f1.flatten(),
-                    ip: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Click, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Click as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Click", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Click {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.dt {
-            map.serialize_entry("dt", value)?;
-        }
-        if let Some(value) = &self.user_agent {
-            map.serialize_entry("user_agent", value)?;
-        }
-        if let Some(value) = &self.ip {
-            map.serialize_entry("ip", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Click default {
+        0 dt: opt = "dt";
+        1 user_agent: opt = "user_agent";
+        2 ip: opt = "ip";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3437,63 +1358,9 @@ pub struct Confirmdeliveryreportsasreceivedrequest {
     /// Array of unique IDs for the delivery report that this notification represents
     pub delivery_report_ids: Vec<String>,
 }
-impl<'de> serde::Deserialize<'de> for Confirmdeliveryreportsasreceivedrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Confirmdeliveryreportsasreceivedrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Confirmdeliveryreportsasreceivedrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Confirmdeliveryreportsasreceivedrequest, __A::Error> {
-                let mut f0: Option<Vec<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("delivery_report_ids", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "delivery_report_ids",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Confirmdeliveryreportsasreceivedrequest {
-                    delivery_report_ids: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "delivery_report_ids",
-                        ))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "Confirmdeliveryreportsasreceivedrequest",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for Confirmdeliveryreportsasreceivedrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("delivery_report_ids", &self.delivery_report_ids)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Confirmdeliveryreportsasreceivedrequest strict {
+        0 delivery_report_ids: req = "delivery_report_ids";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3513,57 +1380,9 @@ pub struct Confirmrepliesasreceivedrequest {
     /// The UUID of the *reply* to be confirmed (note: not the UUID of the message it is in response to)
     pub reply_ids: Vec<String>,
 }
-impl<'de> serde::Deserialize<'de> for Confirmrepliesasreceivedrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Confirmrepliesasreceivedrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Confirmrepliesasreceivedrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Confirmrepliesasreceivedrequest, __A::Error> {
-                let mut f0: Option<Vec<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("reply_ids", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "reply_ids",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Confirmrepliesasreceivedrequest {
-                    reply_ids: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("reply_ids"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("Confirmrepliesasreceivedrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Confirmrepliesasreceivedrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("reply_ids", &self.reply_ids)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Confirmrepliesasreceivedrequest strict {
+        0 reply_ids: req = "reply_ids";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3587,78 +1406,11 @@ pub struct ContactChannelData {
     /// Subscription state
     pub subscription_state: Option<ContactChannelDataSubscriptionState>,
 }
-impl<'de> serde::Deserialize<'de> for ContactChannelData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactChannelData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactChannelData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactChannelData, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<ContactChannelDataType> = None;
-                let mut f2: Option<Option<ContactChannelDataSubscriptionState>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("channelId", 0usize),
-                        ("type", 1usize),
-                        ("subscriptionState", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "channelId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "subscriptionState",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactChannelData {
-                    channel_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("channelId"))?,
-                    r#type: f1.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    subscription_state: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ContactChannelData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactChannelData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("channelId", &self.channel_id)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.subscription_state {
-            map.serialize_entry("subscriptionState", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactChannelData strict {
+        0 channel_id: req = "channelId";
+        1 r#type: req = "type";
+        2 subscription_state: opt = "subscriptionState";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3697,51 +1449,10 @@ pub enum ContactChannelDataSubscriptionState {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContactChannelDataSubscriptionState {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Subscribed => "SUBSCRIBED",
-            Self::Unsubscribed => "UNSUBSCRIBED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContactChannelDataSubscriptionState {
-    fn from(value: &str) -> Self {
-        match value {
-            "SUBSCRIBED" => Self::Subscribed,
-            "UNSUBSCRIBED" => Self::Unsubscribed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContactChannelDataSubscriptionState {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContactChannelDataSubscriptionState {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContactChannelDataSubscriptionState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContactChannelDataSubscriptionState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContactChannelDataSubscriptionState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContactChannelDataSubscriptionState {
+        Subscribed = "SUBSCRIBED",
+        Unsubscribed = "UNSUBSCRIBED",
     }
 }
 /// Contact channel type
@@ -3765,59 +1476,14 @@ pub enum ContactChannelDataType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContactChannelDataType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::Whatsapp => "WHATSAPP",
-            Self::Gbm => "GBM",
-            Self::Instagram => "INSTAGRAM",
-            Self::Facebook => "FACEBOOK",
-            Self::Email => "EMAIL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContactChannelDataType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "WHATSAPP" => Self::Whatsapp,
-            "GBM" => Self::Gbm,
-            "INSTAGRAM" => Self::Instagram,
-            "FACEBOOK" => Self::Facebook,
-            "EMAIL" => Self::Email,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContactChannelDataType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContactChannelDataType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContactChannelDataType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContactChannelDataType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContactChannelDataType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContactChannelDataType {
+        Sms = "SMS",
+        Whatsapp = "WHATSAPP",
+        Gbm = "GBM",
+        Instagram = "INSTAGRAM",
+        Facebook = "FACEBOOK",
+        Email = "EMAIL",
     }
 }
 /// Custom field data
@@ -3833,75 +1499,12 @@ pub struct ContactCustomFieldData {
     /// Custom field type
     pub r#type: ContactCustomFieldDataType,
 }
-impl<'de> serde::Deserialize<'de> for ContactCustomFieldData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactCustomFieldData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactCustomFieldData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactCustomFieldData, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<ContactCustomFieldDataType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("mergeTag", 1usize),
-                        ("value", 2usize),
-                        ("type", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "mergeTag")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "value")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactCustomFieldData {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    merge_tag: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("mergeTag"))?,
-                    value: f2.ok_or_else(|| serde::de::Error::missing_field("value"))?,
-                    r#type: f3.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ContactCustomFieldData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactCustomFieldData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("mergeTag", &self.merge_tag)?;
-        map.serialize_entry("value", &self.value)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactCustomFieldData strict {
+        0 id: req = "id";
+        1 merge_tag: req = "mergeTag";
+        2 value: req = "value";
+        3 r#type: req = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3947,63 +1550,16 @@ pub enum ContactCustomFieldDataType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContactCustomFieldDataType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Date => "DATE",
-            Self::Number => "NUMBER",
-            Self::Phone => "PHONE",
-            Self::Text => "TEXT",
-            Self::Url => "URL",
-            Self::ZipCode => "ZIP_CODE",
-            Self::Name => "NAME",
-            Self::Email => "EMAIL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContactCustomFieldDataType {
-    fn from(value: &str) -> Self {
-        match value {
-            "DATE" => Self::Date,
-            "NUMBER" => Self::Number,
-            "PHONE" => Self::Phone,
-            "TEXT" => Self::Text,
-            "URL" => Self::Url,
-            "ZIP_CODE" => Self::ZipCode,
-            "NAME" => Self::Name,
-            "EMAIL" => Self::Email,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContactCustomFieldDataType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContactCustomFieldDataType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContactCustomFieldDataType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContactCustomFieldDataType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContactCustomFieldDataType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContactCustomFieldDataType {
+        Date = "DATE",
+        Number = "NUMBER",
+        Phone = "PHONE",
+        Text = "TEXT",
+        Url = "URL",
+        ZipCode = "ZIP_CODE",
+        Name = "NAME",
+        Email = "EMAIL",
     }
 }
 /// Contact data
@@ -4045,212 +1601,25 @@ pub struct ContactData {
     /// Contact lists
     pub lists: Vec<ContactListData>,
 }
-impl<'de> serde::Deserialize<'de> for ContactData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactData, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<String> = None;
-                let mut f6: Option<String> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<String> = None;
-                let mut f9: Option<String> = None;
-                let mut f10: Option<String> = None;
-                let mut f11: Option<String> = None;
-                let mut f12: Option<sinch_sdk_runtime::Timestamp> = None;
-                let mut f13: Option<sinch_sdk_runtime::Timestamp> = None;
-                let mut f14: Option<Vec<ContactCustomFieldData>> = None;
-                let mut f15: Option<Vec<ContactChannelData>> = None;
-                let mut f16: Option<Vec<ContactListData>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("accountId", 1usize),
-                        ("vendorId", 2usize),
-                        ("firstName", 3usize),
-                        ("lastName", 4usize),
-                        ("fullName", 5usize),
-                        ("alias", 6usize),
-                        ("dateOfBirth", 7usize),
-                        ("country", 8usize),
-                        ("state", 9usize),
-                        ("location", 10usize),
-                        ("note", 11usize),
-                        ("createdDate", 12usize),
-                        ("lastModifiedDate", 13usize),
-                        ("customFields", 14usize),
-                        ("channels", 15usize),
-                        ("lists", 16usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "accountId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "vendorId")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "firstName",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "lastName")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "fullName")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "alias")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "dateOfBirth",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "country")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "state")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "location",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "note")?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "createdDate",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "lastModifiedDate",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "customFields",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "channels",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "lists")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactData {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    account_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("accountId"))?,
-                    vendor_id: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("vendorId"))?,
-                    first_name: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("firstName"))?,
-                    last_name: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("lastName"))?,
-                    full_name: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("fullName"))?,
-                    alias: f6.ok_or_else(|| serde::de::Error::missing_field("alias"))?,
-                    date_of_birth: f7.flatten(),
-                    country: f8
-                        .ok_or_else(|| serde::de::Error::missing_field("country"))?,
-                    state: f9.ok_or_else(|| serde::de::Error::missing_field("state"))?,
-                    location: f10
-                        .ok_or_else(|| serde::de::Error::missing_field("location"))?,
-                    note: f11.ok_or_else(|| serde::de::Error::missing_field("note"))?,
-                    created_date: f12
-                        .ok_or_else(|| serde::de::Error::missing_field("createdDate"))?,
-                    last_modified_date: f13
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "lastModifiedDate",
-                        ))?,
-                    custom_fields: f14
-                        .ok_or_else(|| serde::de::Error::missing_field("customFields"))?,
-                    channels: f15
-                        .ok_or_else(|| serde::de::Error::missing_field("channels"))?,
-                    lists: f16.ok_or_else(|| serde::de::Error::missing_field("lists"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ContactData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("accountId", &self.account_id)?;
-        map.serialize_entry("vendorId", &self.vendor_id)?;
-        map.serialize_entry("firstName", &self.first_name)?;
-        map.serialize_entry("lastName", &self.last_name)?;
-        map.serialize_entry("fullName", &self.full_name)?;
-        map.serialize_entry("alias", &self.alias)?;
-        if let Some(value) = &self.date_of_birth {
-            map.serialize_entry("dateOfBirth", value)?;
-        }
-        map.serialize_entry("country", &self.country)?;
-        map.serialize_entry("state", &self.state)?;
-        map.serialize_entry("location", &self.location)?;
-        map.serialize_entry("note", &self.note)?;
-        map.serialize_entry("createdDate", &self.created_date)?;
-        map.serialize_entry("lastModifiedDate", &self.last_modified_date)?;
-        map.serialize_entry("customFields", &self.custom_fields)?;
-        map.serialize_entry("channels", &self.channels)?;
-        map.serialize_entry("lists", &self.lists)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactData strict {
+        0 id: req = "id";
+        1 account_id: req = "accountId";
+        2 vendor_id: req = "vendorId";
+        3 first_name: req = "firstName";
+        4 last_name: req = "lastName";
+        5 full_name: req = "fullName";
+        6 alias: req = "alias";
+        7 date_of_birth: opt = "dateOfBirth";
+        8 country: req = "country";
+        9 state: req = "state";
+        10 location: req = "location";
+        11 note: req = "note";
+        12 created_date: req = "createdDate";
+        13 last_modified_date: req = "lastModifiedDate";
+        14 custom_fields: req = "customFields";
+        15 channels: req = "channels";
+        16 lists: req = "lists";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4310,57 +1679,10 @@ pub struct ContactListData {
     /// List name
     pub name: String,
 }
-impl<'de> serde::Deserialize<'de> for ContactListData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactListData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactListData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactListData, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("id", 0usize), ("name", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactListData {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    name: f1.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ContactListData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactListData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("name", &self.name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactListData strict {
+        0 id: req = "id";
+        1 name: req = "name";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4383,58 +1705,10 @@ pub struct CreateAssignmentrequest {
     /// `metadata`
     pub metadata: Metadata,
 }
-impl<'de> serde::Deserialize<'de> for CreateAssignmentrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateAssignmentrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateAssignmentrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateAssignmentrequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Metadata> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("label", 0usize), ("metadata", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "metadata")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateAssignmentrequest {
-                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
-                    metadata: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("metadata"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateAssignmentrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateAssignmentrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("label", &self.label)?;
-        map.serialize_entry("metadata", &self.metadata)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateAssignmentrequest strict {
+        0 label: req = "label";
+        1 metadata: req = "metadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4459,80 +1733,11 @@ pub struct CreateContactChannelRequest {
     /// Subscription state
     pub subscription_state: Option<CreateContactChannelRequestSubscriptionState>,
 }
-impl<'de> serde::Deserialize<'de> for CreateContactChannelRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateContactChannelRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateContactChannelRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateContactChannelRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<CreateContactChannelRequestType> = None;
-                let mut f2: Option<
-                    Option<CreateContactChannelRequestSubscriptionState>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("channelId", 0usize),
-                        ("type", 1usize),
-                        ("subscriptionState", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "channelId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "subscriptionState",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateContactChannelRequest {
-                    channel_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("channelId"))?,
-                    r#type: f1.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    subscription_state: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateContactChannelRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateContactChannelRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("channelId", &self.channel_id)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.subscription_state {
-            map.serialize_entry("subscriptionState", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateContactChannelRequest strict {
+        0 channel_id: req = "channelId";
+        1 r#type: req = "type";
+        2 subscription_state: opt = "subscriptionState";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4571,51 +1776,10 @@ pub enum CreateContactChannelRequestSubscriptionState {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CreateContactChannelRequestSubscriptionState {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Subscribed => "SUBSCRIBED",
-            Self::Unsubscribed => "UNSUBSCRIBED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CreateContactChannelRequestSubscriptionState {
-    fn from(value: &str) -> Self {
-        match value {
-            "SUBSCRIBED" => Self::Subscribed,
-            "UNSUBSCRIBED" => Self::Unsubscribed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CreateContactChannelRequestSubscriptionState {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CreateContactChannelRequestSubscriptionState {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CreateContactChannelRequestSubscriptionState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CreateContactChannelRequestSubscriptionState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CreateContactChannelRequestSubscriptionState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CreateContactChannelRequestSubscriptionState {
+        Subscribed = "SUBSCRIBED",
+        Unsubscribed = "UNSUBSCRIBED",
     }
 }
 /// Contact channel type
@@ -4631,51 +1795,10 @@ pub enum CreateContactChannelRequestType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CreateContactChannelRequestType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::Whatsapp => "WHATSAPP",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CreateContactChannelRequestType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "WHATSAPP" => Self::Whatsapp,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CreateContactChannelRequestType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CreateContactChannelRequestType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CreateContactChannelRequestType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CreateContactChannelRequestType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CreateContactChannelRequestType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CreateContactChannelRequestType {
+        Sms = "SMS",
+        Whatsapp = "WHATSAPP",
     }
 }
 /// Contact creation list payload
@@ -4685,51 +1808,9 @@ pub struct CreateContactListRequest {
     /// List id in UUID format
     pub id: String,
 }
-impl<'de> serde::Deserialize<'de> for CreateContactListRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateContactListRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateContactListRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateContactListRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("id", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateContactListRequest {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateContactListRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateContactListRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateContactListRequest strict {
+        0 id: req = "id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4767,156 +1848,19 @@ pub struct CreateContactRequest {
     /// Contact custom fields
     pub custom_fields: Option<Vec<CreateCustomFieldRequest>>,
 }
-impl<'de> serde::Deserialize<'de> for CreateContactRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateContactRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateContactRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateContactRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Vec<CreateContactChannelRequest>> = None;
-                let mut f9: Option<Option<Vec<CreateContactListRequest>>> = None;
-                let mut f10: Option<Option<Vec<CreateCustomFieldRequest>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("firstName", 0usize),
-                        ("lastName", 1usize),
-                        ("alias", 2usize),
-                        ("dateOfBirth", 3usize),
-                        ("country", 4usize),
-                        ("state", 5usize),
-                        ("location", 6usize),
-                        ("note", 7usize),
-                        ("channels", 8usize),
-                        ("lists", 9usize),
-                        ("customFields", 10usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "firstName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "lastName")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "alias")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "dateOfBirth",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "country")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "state")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "location")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "note")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "channels")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "lists")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "customFields",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateContactRequest {
-                    first_name: f0.flatten(),
-                    last_name: f1.flatten(),
-                    alias: f2.flatten(),
-                    date_of_birth: f3.flatten(),
-                    country: f4.flatten(),
-                    state: f5.flatten(),
-                    location: f6.flatten(),
-                    note: f7.flatten(),
-                    channels: f8
-                        .ok_or_else(|| serde::de::Error::missing_field("channels"))?,
-                    lists: f9.flatten(),
-                    custom_fields: f10.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateContactRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateContactRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.first_name {
-            map.serialize_entry("firstName", value)?;
-        }
-        if let Some(value) = &self.last_name {
-            map.serialize_entry("lastName", value)?;
-        }
-        if let Some(value) = &self.alias {
-            map.serialize_entry("alias", value)?;
-        }
-        if let Some(value) = &self.date_of_birth {
-            map.serialize_entry("dateOfBirth", value)?;
-        }
-        if let Some(value) = &self.country {
-            map.serialize_entry("country", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.location {
-            map.serialize_entry("location", value)?;
-        }
-        if let Some(value) = &self.note {
-            map.serialize_entry("note", value)?;
-        }
-        map.serialize_entry("channels", &self.channels)?;
-        if let Some(value) = &self.lists {
-            map.serialize_entry("lists", value)?;
-        }
-        if let Some(value) = &self.custom_fields {
-            map.serialize_entry("customFields", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateContactRequest strict {
+        0 first_name: opt = "firstName";
+        1 last_name: opt = "lastName";
+        2 alias: opt = "alias";
+        3 date_of_birth: opt = "dateOfBirth";
+        4 country: opt = "country";
+        5 state: opt = "state";
+        6 location: opt = "location";
+        7 note: opt = "note";
+        8 channels: req = "channels";
+        9 lists: opt = "lists";
+        10 custom_fields: opt = "customFields";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5001,57 +1945,10 @@ pub struct CreateCustomFieldRequest {
     /// Custom field value
     pub value: String,
 }
-impl<'de> serde::Deserialize<'de> for CreateCustomFieldRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateCustomFieldRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateCustomFieldRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateCustomFieldRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("id", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateCustomFieldRequest {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    value: f1.ok_or_else(|| serde::de::Error::missing_field("value"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateCustomFieldRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateCustomFieldRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("value", &self.value)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateCustomFieldRequest strict {
+        0 id: req = "id";
+        1 value: req = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5074,59 +1971,10 @@ pub struct CreateListRequest {
     /// Group alias
     pub alias: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CreateListRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateListRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateListRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateListRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("alias", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "alias")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateListRequest {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    alias: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateListRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateListRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.alias {
-            map.serialize_entry("alias", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateListRequest strict {
+        0 name: req = "name";
+        1 alias: opt = "alias";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5169,128 +2017,17 @@ pub struct CreateWebhookrequest {
     /// The delay between retries in seconds (5-60).
     pub retry_delay: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for CreateWebhookrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateWebhookrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateWebhookrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateWebhookrequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<CreateWebhookrequestMethod> = None;
-                let mut f2: Option<CreateWebhookrequestEncoding> = None;
-                let mut f3: Option<Vec<String>> = None;
-                let mut f4: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<i64>> = None;
-                let mut f7: Option<Option<i64>> = None;
-                let mut f8: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("url", 0usize),
-                        ("method", 1usize),
-                        ("encoding", 2usize),
-                        ("events", 3usize),
-                        ("headers", 4usize),
-                        ("template", 5usize),
-                        ("read_timeout", 6usize),
-                        ("retries", 7usize),
-                        ("retry_delay", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "encoding")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "events")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "headers")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "template")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "read_timeout",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "retries")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "retry_delay",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateWebhookrequest {
-                    url: f0.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    encoding: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("encoding"))?,
-                    events: f3.ok_or_else(|| serde::de::Error::missing_field("events"))?,
-                    headers: f4.flatten(),
-                    template: f5.flatten(),
-                    read_timeout: f6.flatten(),
-                    retries: f7.flatten(),
-                    retry_delay: f8.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateWebhookrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateWebhookrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("url", &self.url)?;
-        map.serialize_entry("method", &self.method)?;
-        map.serialize_entry("encoding", &self.encoding)?;
-        map.serialize_entry("events", &self.events)?;
-        if let Some(value) = &self.headers {
-            map.serialize_entry("headers", value)?;
-        }
-        if let Some(value) = &self.template {
-            map.serialize_entry("template", value)?;
-        }
-        if let Some(value) = &self.read_timeout {
-            map.serialize_entry("read_timeout", value)?;
-        }
-        if let Some(value) = &self.retries {
-            map.serialize_entry("retries", value)?;
-        }
-        if let Some(value) = &self.retry_delay {
-            map.serialize_entry("retry_delay", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateWebhookrequest strict {
+        0 url: req = "url";
+        1 method: req = "method";
+        2 encoding: req = "encoding";
+        3 events: req = "events";
+        4 headers: opt = "headers";
+        5 template: opt = "template";
+        6 read_timeout: opt = "read_timeout";
+        7 retries: opt = "retries";
+        8 retry_delay: opt = "retry_delay";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5359,53 +2096,11 @@ pub enum CreateWebhookrequestEncoding {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CreateWebhookrequestEncoding {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Json => "JSON",
-            Self::FormEncoded => "FORM_ENCODED",
-            Self::Xml => "XML",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CreateWebhookrequestEncoding {
-    fn from(value: &str) -> Self {
-        match value {
-            "JSON" => Self::Json,
-            "FORM_ENCODED" => Self::FormEncoded,
-            "XML" => Self::Xml,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CreateWebhookrequestEncoding {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CreateWebhookrequestEncoding {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CreateWebhookrequestEncoding {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CreateWebhookrequestEncoding {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CreateWebhookrequestEncoding {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CreateWebhookrequestEncoding {
+        Json = "JSON",
+        FormEncoded = "FORM_ENCODED",
+        Xml = "XML",
     }
 }
 /// HTTP method used when invoking the webhook.
@@ -5427,57 +2122,13 @@ pub enum CreateWebhookrequestMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CreateWebhookrequestMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Patch => "PATCH",
-            Self::Put => "PUT",
-            Self::Delete => "DELETE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CreateWebhookrequestMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "GET" => Self::Get,
-            "POST" => Self::Post,
-            "PATCH" => Self::Patch,
-            "PUT" => Self::Put,
-            "DELETE" => Self::Delete,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CreateWebhookrequestMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CreateWebhookrequestMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CreateWebhookrequestMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CreateWebhookrequestMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CreateWebhookrequestMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CreateWebhookrequestMethod {
+        Get = "GET",
+        Post = "POST",
+        Patch = "PATCH",
+        Put = "PUT",
+        Delete = "DELETE",
     }
 }
 /// Webhook response object. No fields are strictly required in the schema;
@@ -5506,151 +2157,18 @@ pub struct CreateWebhookresponse {
     /// The delay between retries in seconds. Only present when retries are configured.
     pub retry_delay: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for CreateWebhookresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateWebhookresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateWebhookresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateWebhookresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                let mut f5: Option<Option<Vec<String>>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<i64>> = None;
-                let mut f8: Option<Option<i64>> = None;
-                let mut f9: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("url", 1usize),
-                        ("method", 2usize),
-                        ("encoding", 3usize),
-                        ("headers", 4usize),
-                        ("events", 5usize),
-                        ("template", 6usize),
-                        ("read_timeout", 7usize),
-                        ("retries", 8usize),
-                        ("retry_delay", 9usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "method")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "encoding")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "headers")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "events")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "template")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "read_timeout",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "retries")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "retry_delay",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateWebhookresponse {
-                    id: f0.flatten(),
-                    url: f1.flatten(),
-                    method: f2.flatten(),
-                    encoding: f3.flatten(),
-                    headers: f4.flatten(),
-                    events: f5.flatten(),
-                    template: f6.flatten(),
-                    read_timeout: f7.flatten(),
-                    retries: f8.flatten(),
-                    retry_delay: f9.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateWebhookresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateWebhookresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CreateWebhookresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateWebhookresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        if let Some(value) = &self.method {
-            map.serialize_entry("method", value)?;
-        }
-        if let Some(value) = &self.encoding {
-            map.serialize_entry("encoding", value)?;
-        }
-        if let Some(value) = &self.headers {
-            map.serialize_entry("headers", value)?;
-        }
-        if let Some(value) = &self.events {
-            map.serialize_entry("events", value)?;
-        }
-        if let Some(value) = &self.template {
-            map.serialize_entry("template", value)?;
-        }
-        if let Some(value) = &self.read_timeout {
-            map.serialize_entry("read_timeout", value)?;
-        }
-        if let Some(value) = &self.retries {
-            map.serialize_entry("retries", value)?;
-        }
-        if let Some(value) = &self.retry_delay {
-            map.serialize_entry("retry_delay", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateWebhookresponse default {
+        0 id: opt = "id";
+        1 url: opt = "url";
+        2 method: opt = "method";
+        3 encoding: opt = "encoding";
+        4 headers: opt = "headers";
+        5 events: opt = "events";
+        6 template: opt = "template";
+        7 read_timeout: opt = "read_timeout";
+        8 retries: opt = "retries";
+        9 retry_delay: opt = "retry_delay";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5734,57 +2252,10 @@ pub struct Createsignaturekeyrequest {
     /// `cipher`
     pub cipher: String,
 }
-impl<'de> serde::Deserialize<'de> for Createsignaturekeyrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Createsignaturekeyrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Createsignaturekeyrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Createsignaturekeyrequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("digest", 0usize), ("cipher", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "digest")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cipher")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Createsignaturekeyrequest {
-                    digest: f0.ok_or_else(|| serde::de::Error::missing_field("digest"))?,
-                    cipher: f1.ok_or_else(|| serde::de::Error::missing_field("cipher"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Createsignaturekeyrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Createsignaturekeyrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("digest", &self.digest)?;
-        map.serialize_entry("cipher", &self.cipher)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Createsignaturekeyrequest strict {
+        0 digest: req = "digest";
+        1 cipher: req = "cipher";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5815,95 +2286,14 @@ pub struct Createsignaturekeyresponse {
     /// `enabled`
     pub enabled: bool,
 }
-impl<'de> serde::Deserialize<'de> for Createsignaturekeyresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Createsignaturekeyresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Createsignaturekeyresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Createsignaturekeyresponse, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<bool> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("key_id", 0usize),
-                        ("public_key", 1usize),
-                        ("cipher", 2usize),
-                        ("digest", 3usize),
-                        ("created", 4usize),
-                        ("enabled", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key_id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "public_key",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "cipher")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "digest")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "created")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "enabled")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Createsignaturekeyresponse {
-                    key_id: f0.ok_or_else(|| serde::de::Error::missing_field("key_id"))?,
-                    public_key: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("public_key"))?,
-                    cipher: f2.ok_or_else(|| serde::de::Error::missing_field("cipher"))?,
-                    digest: f3.ok_or_else(|| serde::de::Error::missing_field("digest"))?,
-                    created: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("created"))?,
-                    enabled: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("enabled"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Createsignaturekeyresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Createsignaturekeyresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("key_id", &self.key_id)?;
-        map.serialize_entry("public_key", &self.public_key)?;
-        map.serialize_entry("cipher", &self.cipher)?;
-        map.serialize_entry("digest", &self.digest)?;
-        map.serialize_entry("created", &self.created)?;
-        map.serialize_entry("enabled", &self.enabled)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Createsignaturekeyresponse strict {
+        0 key_id: req = "key_id";
+        1 public_key: req = "public_key";
+        2 cipher: req = "cipher";
+        3 digest: req = "digest";
+        4 created: req = "created";
+        5 enabled: req = "enabled";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5941,80 +2331,12 @@ pub struct CustomFieldCreateRequest {
     /// Custom field type
     pub r#type: CustomFieldCreateRequestType,
 }
-impl<'de> serde::Deserialize<'de> for CustomFieldCreateRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CustomFieldCreateRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CustomFieldCreateRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CustomFieldCreateRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<i32> = None;
-                let mut f3: Option<CustomFieldCreateRequestType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("label", 0usize),
-                        ("mergeTag", 1usize),
-                        ("maxLength", 2usize),
-                        ("type", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "mergeTag")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "maxLength",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CustomFieldCreateRequest {
-                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
-                    merge_tag: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("mergeTag"))?,
-                    max_length: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("maxLength"))?,
-                    r#type: f3.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CustomFieldCreateRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CustomFieldCreateRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("label", &self.label)?;
-        map.serialize_entry("mergeTag", &self.merge_tag)?;
-        map.serialize_entry("maxLength", &self.max_length)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CustomFieldCreateRequest strict {
+        0 label: req = "label";
+        1 merge_tag: req = "mergeTag";
+        2 max_length: req = "maxLength";
+        3 r#type: req = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6060,63 +2382,16 @@ pub enum CustomFieldCreateRequestType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CustomFieldCreateRequestType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Date => "DATE",
-            Self::Number => "NUMBER",
-            Self::Phone => "PHONE",
-            Self::Text => "TEXT",
-            Self::Url => "URL",
-            Self::ZipCode => "ZIP_CODE",
-            Self::Name => "NAME",
-            Self::Email => "EMAIL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CustomFieldCreateRequestType {
-    fn from(value: &str) -> Self {
-        match value {
-            "DATE" => Self::Date,
-            "NUMBER" => Self::Number,
-            "PHONE" => Self::Phone,
-            "TEXT" => Self::Text,
-            "URL" => Self::Url,
-            "ZIP_CODE" => Self::ZipCode,
-            "NAME" => Self::Name,
-            "EMAIL" => Self::Email,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CustomFieldCreateRequestType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CustomFieldCreateRequestType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CustomFieldCreateRequestType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CustomFieldCreateRequestType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomFieldCreateRequestType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CustomFieldCreateRequestType {
+        Date = "DATE",
+        Number = "NUMBER",
+        Phone = "PHONE",
+        Text = "TEXT",
+        Url = "URL",
+        ZipCode = "ZIP_CODE",
+        Name = "NAME",
+        Email = "EMAIL",
     }
 }
 /// Custom field data
@@ -6142,133 +2417,17 @@ pub struct CustomFieldData {
     /// Last modified date
     pub last_modified_date: sinch_sdk_runtime::Timestamp,
 }
-impl<'de> serde::Deserialize<'de> for CustomFieldData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CustomFieldData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CustomFieldData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CustomFieldData, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<i32> = None;
-                let mut f6: Option<CustomFieldDataType> = None;
-                let mut f7: Option<sinch_sdk_runtime::Timestamp> = None;
-                let mut f8: Option<sinch_sdk_runtime::Timestamp> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("accountId", 1usize),
-                        ("vendorId", 2usize),
-                        ("label", 3usize),
-                        ("mergeTag", 4usize),
-                        ("maxLength", 5usize),
-                        ("type", 6usize),
-                        ("createdDate", 7usize),
-                        ("lastModifiedDate", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "accountId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "vendorId")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "label")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "mergeTag")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "maxLength",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "type")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "createdDate",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "lastModifiedDate",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CustomFieldData {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    account_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("accountId"))?,
-                    vendor_id: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("vendorId"))?,
-                    label: f3.ok_or_else(|| serde::de::Error::missing_field("label"))?,
-                    merge_tag: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("mergeTag"))?,
-                    max_length: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("maxLength"))?,
-                    r#type: f6.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    created_date: f7
-                        .ok_or_else(|| serde::de::Error::missing_field("createdDate"))?,
-                    last_modified_date: f8
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "lastModifiedDate",
-                        ))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CustomFieldData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CustomFieldData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("accountId", &self.account_id)?;
-        map.serialize_entry("vendorId", &self.vendor_id)?;
-        map.serialize_entry("label", &self.label)?;
-        map.serialize_entry("mergeTag", &self.merge_tag)?;
-        map.serialize_entry("maxLength", &self.max_length)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("createdDate", &self.created_date)?;
-        map.serialize_entry("lastModifiedDate", &self.last_modified_date)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CustomFieldData strict {
+        0 id: req = "id";
+        1 account_id: req = "accountId";
+        2 vendor_id: req = "vendorId";
+        3 label: req = "label";
+        4 merge_tag: req = "mergeTag";
+        5 max_length: req = "maxLength";
+        6 r#type: req = "type";
+        7 created_date: req = "createdDate";
+        8 last_modified_date: req = "lastModifiedDate";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6324,63 +2483,16 @@ pub enum CustomFieldDataType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CustomFieldDataType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Date => "DATE",
-            Self::Number => "NUMBER",
-            Self::Phone => "PHONE",
-            Self::Text => "TEXT",
-            Self::Url => "URL",
-            Self::ZipCode => "ZIP_CODE",
-            Self::Name => "NAME",
-            Self::Email => "EMAIL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CustomFieldDataType {
-    fn from(value: &str) -> Self {
-        match value {
-            "DATE" => Self::Date,
-            "NUMBER" => Self::Number,
-            "PHONE" => Self::Phone,
-            "TEXT" => Self::Text,
-            "URL" => Self::Url,
-            "ZIP_CODE" => Self::ZipCode,
-            "NAME" => Self::Name,
-            "EMAIL" => Self::Email,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CustomFieldDataType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CustomFieldDataType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CustomFieldDataType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CustomFieldDataType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomFieldDataType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CustomFieldDataType {
+        Date = "DATE",
+        Number = "NUMBER",
+        Phone = "PHONE",
+        Text = "TEXT",
+        Url = "URL",
+        ZipCode = "ZIP_CODE",
+        Name = "NAME",
+        Email = "EMAIL",
     }
 }
 /// A dedicated number available for purchase or already inventoried
@@ -6402,132 +2514,15 @@ pub struct DedicatedNumber {
     /// Capabilities supported by this number
     pub capabilities: Option<Vec<Capability>>,
 }
-impl<'de> serde::Deserialize<'de> for DedicatedNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DedicatedNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DedicatedNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DedicatedNumber, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Type>> = None;
-                let mut f4: Option<Option<Classification>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<Vec<Capability>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("phone_number", 1usize),
-                        ("country", 2usize),
-                        ("type", 3usize),
-                        ("classification", 4usize),
-                        ("available_after", 5usize),
-                        ("capabilities", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "phone_number",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "country")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "classification",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "available_after",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "capabilities",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DedicatedNumber {
-                    id: f0.flatten(),
-                    phone_number: f1.flatten(),
-                    country: f2.flatten(),
-                    r#type: f3.flatten(),
-                    classification: f4.flatten(),
-                    available_after: f5.flatten(),
-                    capabilities: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DedicatedNumber, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DedicatedNumber as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DedicatedNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DedicatedNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phone_number", value)?;
-        }
-        if let Some(value) = &self.country {
-            map.serialize_entry("country", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.classification {
-            map.serialize_entry("classification", value)?;
-        }
-        if let Some(value) = &self.available_after {
-            map.serialize_entry("available_after", value)?;
-        }
-        if let Some(value) = &self.capabilities {
-            map.serialize_entry("capabilities", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DedicatedNumber default {
+        0 id: opt = "id";
+        1 phone_number: opt = "phone_number";
+        2 country: opt = "country";
+        3 r#type: opt = "type";
+        4 classification: opt = "classification";
+        5 available_after: opt = "available_after";
+        6 capabilities: opt = "capabilities";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6595,92 +2590,11 @@ pub struct DeliveryOptionsBody {
     /// Format of the report.
     pub delivery_format: Option<DeliveryOptionsBodyDeliveryFormat>,
 }
-impl<'de> serde::Deserialize<'de> for DeliveryOptionsBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DeliveryOptionsBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DeliveryOptionsBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DeliveryOptionsBody, __A::Error> {
-                let mut f0: Option<Option<DeliveryOptionsBodyDeliveryType>> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                let mut f2: Option<Option<DeliveryOptionsBodyDeliveryFormat>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("delivery_type", 0usize),
-                        ("delivery_addresses", 1usize),
-                        ("delivery_format", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "delivery_type",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "delivery_addresses",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "delivery_format",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DeliveryOptionsBody {
-                    delivery_type: f0.flatten(),
-                    delivery_addresses: f1.flatten(),
-                    delivery_format: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DeliveryOptionsBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DeliveryOptionsBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DeliveryOptionsBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DeliveryOptionsBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.delivery_type {
-            map.serialize_entry("delivery_type", value)?;
-        }
-        if let Some(value) = &self.delivery_addresses {
-            map.serialize_entry("delivery_addresses", value)?;
-        }
-        if let Some(value) = &self.delivery_format {
-            map.serialize_entry("delivery_format", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DeliveryOptionsBody default {
+        0 delivery_type: opt = "delivery_type";
+        1 delivery_addresses: opt = "delivery_addresses";
+        2 delivery_format: opt = "delivery_format";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6727,49 +2641,9 @@ pub enum DeliveryOptionsBodyDeliveryFormat {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DeliveryOptionsBodyDeliveryFormat {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Csv => "CSV",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DeliveryOptionsBodyDeliveryFormat {
-    fn from(value: &str) -> Self {
-        match value {
-            "CSV" => Self::Csv,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DeliveryOptionsBodyDeliveryFormat {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DeliveryOptionsBodyDeliveryFormat {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DeliveryOptionsBodyDeliveryFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DeliveryOptionsBodyDeliveryFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DeliveryOptionsBodyDeliveryFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DeliveryOptionsBodyDeliveryFormat {
+        Csv = "CSV",
     }
 }
 /// How to deliver the report.
@@ -6783,49 +2657,9 @@ pub enum DeliveryOptionsBodyDeliveryType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DeliveryOptionsBodyDeliveryType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Email => "EMAIL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DeliveryOptionsBodyDeliveryType {
-    fn from(value: &str) -> Self {
-        match value {
-            "EMAIL" => Self::Email,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DeliveryOptionsBodyDeliveryType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DeliveryOptionsBodyDeliveryType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DeliveryOptionsBodyDeliveryType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DeliveryOptionsBodyDeliveryType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DeliveryOptionsBodyDeliveryType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DeliveryOptionsBodyDeliveryType {
+        Email = "EMAIL",
     }
 }
 /// DeliveryReport
@@ -6857,199 +2691,20 @@ pub struct DeliveryReport {
     /// `vendor_account_id`
     pub vendor_account_id: Option<VendorAccountId>,
 }
-impl<'de> serde::Deserialize<'de> for DeliveryReport {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DeliveryReport;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DeliveryReport")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DeliveryReport, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<Status>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f11: Option<Option<VendorAccountId>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("callback_url", 0usize),
-                        ("date_received", 1usize),
-                        ("delay", 2usize),
-                        ("billing_units", 3usize),
-                        ("delivery_report_id", 4usize),
-                        ("message_id", 5usize),
-                        ("metadata", 6usize),
-                        ("original_text", 7usize),
-                        ("source_number", 8usize),
-                        ("status", 9usize),
-                        ("submitted_date", 10usize),
-                        ("vendor_account_id", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "callback_url",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "date_received",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "delay")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "billing_units",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "delivery_report_id",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "message_id",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "original_text",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "source_number",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "status")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "submitted_date",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "vendor_account_id",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DeliveryReport {
-                    callback_url: f0.flatten(),
-                    date_received: f1.flatten(),
-                    delay: f2.flatten(),
-                    billing_units: f3.flatten(),
-                    delivery_report_id: f4.flatten(),
-                    message_id: f5.flatten(),
-                    metadata: f6.flatten(),
-                    original_text: f7.flatten(),
-                    source_number: f8.flatten(),
-                    status: f9.flatten(),
-                    submitted_date: f10.flatten(),
-                    vendor_account_id: f11.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DeliveryReport, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DeliveryReport as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DeliveryReport", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DeliveryReport {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callback_url", value)?;
-        }
-        if let Some(value) = &self.date_received {
-            map.serialize_entry("date_received", value)?;
-        }
-        if let Some(value) = &self.delay {
-            map.serialize_entry("delay", value)?;
-        }
-        if let Some(value) = &self.billing_units {
-            map.serialize_entry("billing_units", value)?;
-        }
-        if let Some(value) = &self.delivery_report_id {
-            map.serialize_entry("delivery_report_id", value)?;
-        }
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        if let Some(value) = &self.original_text {
-            map.serialize_entry("original_text", value)?;
-        }
-        if let Some(value) = &self.source_number {
-            map.serialize_entry("source_number", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.submitted_date {
-            map.serialize_entry("submitted_date", value)?;
-        }
-        if let Some(value) = &self.vendor_account_id {
-            map.serialize_entry("vendor_account_id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DeliveryReport default {
+        0 callback_url: opt = "callback_url";
+        1 date_received: opt = "date_received";
+        2 delay: opt = "delay";
+        3 billing_units: opt = "billing_units";
+        4 delivery_report_id: opt = "delivery_report_id";
+        5 message_id: opt = "message_id";
+        6 metadata: opt = "metadata";
+        7 original_text: opt = "original_text";
+        8 source_number: opt = "source_number";
+        9 status: opt = "status";
+        10 submitted_date: opt = "submitted_date";
+        11 vendor_account_id: opt = "vendor_account_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7168,190 +2823,19 @@ pub struct DeliveryReportWebhookPayload {
     /// Any metadata that was included in the original submit message request. Template variable `$metadata`. Keys and values are both strings.
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
-impl<'de> serde::Deserialize<'de> for DeliveryReportWebhookPayload {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DeliveryReportWebhookPayload;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DeliveryReportWebhookPayload")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DeliveryReportWebhookPayload, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f3: Option<Option<Status>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<VendorAccountId>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<
-                    Option<std::collections::BTreeMap<String, String>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("delivery_report_id", 0usize),
-                        ("source_number", 1usize),
-                        ("date_received", 2usize),
-                        ("status", 3usize),
-                        ("delay", 4usize),
-                        ("submitted_date", 5usize),
-                        ("message_id", 6usize),
-                        ("original_text", 7usize),
-                        ("vendor_account_id", 8usize),
-                        ("error_code", 9usize),
-                        ("metadata", 10usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "delivery_report_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "source_number",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "date_received",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "delay")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "submitted_date",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "message_id",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "original_text",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "vendor_account_id",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "error_code",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "metadata",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DeliveryReportWebhookPayload {
-                    delivery_report_id: f0.flatten(),
-                    source_number: f1.flatten(),
-                    date_received: f2.flatten(),
-                    status: f3.flatten(),
-                    delay: f4.flatten(),
-                    submitted_date: f5.flatten(),
-                    message_id: f6.flatten(),
-                    original_text: f7.flatten(),
-                    vendor_account_id: f8.flatten(),
-                    error_code: f9.flatten(),
-                    metadata: f10.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DeliveryReportWebhookPayload, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DeliveryReportWebhookPayload as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DeliveryReportWebhookPayload", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DeliveryReportWebhookPayload {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.delivery_report_id {
-            map.serialize_entry("delivery_report_id", value)?;
-        }
-        if let Some(value) = &self.source_number {
-            map.serialize_entry("source_number", value)?;
-        }
-        if let Some(value) = &self.date_received {
-            map.serialize_entry("date_received", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.delay {
-            map.serialize_entry("delay", value)?;
-        }
-        if let Some(value) = &self.submitted_date {
-            map.serialize_entry("submitted_date", value)?;
-        }
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.original_text {
-            map.serialize_entry("original_text", value)?;
-        }
-        if let Some(value) = &self.vendor_account_id {
-            map.serialize_entry("vendor_account_id", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("error_code", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DeliveryReportWebhookPayload default {
+        0 delivery_report_id: opt = "delivery_report_id";
+        1 source_number: opt = "source_number";
+        2 date_received: opt = "date_received";
+        3 status: opt = "status";
+        4 delay: opt = "delay";
+        5 submitted_date: opt = "submitted_date";
+        6 message_id: opt = "message_id";
+        7 original_text: opt = "original_text";
+        8 vendor_account_id: opt = "vendor_account_id";
+        9 error_code: opt = "error_code";
+        10 metadata: opt = "metadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7496,321 +2980,30 @@ pub struct DetailReportMessageRecord {
     /// ```
     pub metadata: Option<Vec<DetailReportMessageRecordMetadataItem>>,
 }
-impl<'de> serde::Deserialize<'de> for DetailReportMessageRecord {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DetailReportMessageRecord;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DetailReportMessageRecord")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DetailReportMessageRecord, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Format>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<MessageDirection>> = None;
-                let mut f6: Option<Option<Status>> = None;
-                let mut f7: Option<Option<f64>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<String>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<String>> = None;
-                let mut f15: Option<Option<String>> = None;
-                let mut f16: Option<Option<String>> = None;
-                let mut f17: Option<Option<String>> = None;
-                let mut f18: Option<Option<f64>> = None;
-                let mut f19: Option<Option<String>> = None;
-                let mut f20: Option<Option<RichMessageType>> = None;
-                let mut f21: Option<
-                    Option<Vec<DetailReportMessageRecordMetadataItem>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("message_id", 0usize),
-                        ("format", 1usize),
-                        ("timestamp", 2usize),
-                        ("delivered_timestamp", 3usize),
-                        ("last_status_update", 4usize),
-                        ("direction", 5usize),
-                        ("status", 6usize),
-                        ("status_code", 7usize),
-                        ("status_description", 8usize),
-                        ("source_address", 9usize),
-                        ("destination_address", 10usize),
-                        ("destination_address_country", 11usize),
-                        ("source_address_country", 12usize),
-                        ("in_response_to", 13usize),
-                        ("action", 14usize),
-                        ("media_url", 15usize),
-                        ("content", 16usize),
-                        ("account_id", 17usize),
-                        ("units", 18usize),
-                        ("billing_category", 19usize),
-                        ("message_type", 20usize),
-                        ("metadata", 21usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "message_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "format")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "timestamp",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "delivered_timestamp",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "last_status_update",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "direction",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "status")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "status_code",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "status_description",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "source_address",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "destination_address",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "destination_address_country",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "source_address_country",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "in_response_to",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "action")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "media_url",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "content")?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f17,
-                                "account_id",
-                            )?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f18, "units")?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f19,
-                                "billing_category",
-                            )?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "message_type",
-                            )?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f21,
-                                "metadata",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DetailReportMessageRecord {
-                    message_id: f0.flatten(),
-                    format: f1.flatten(),
-                    timestamp: f2.flatten(),
-                    delivered_timestamp: f3.flatten(),
-                    last_status_update: f4.flatten(),
-                    direction: f5.flatten(),
-                    status: f6.flatten(),
-                    status_code: f7.flatten(),
-                    status_description: f8.flatten(),
-                    source_address: f9.flatten(),
-                    destination_address: f10.flatten(),
-                    destination_address_country: f11.flatten(),
-                    source_address_country: f12.flatten(),
-                    in_response_to: f13.flatten(),
-                    action: f14.flatten(),
-                    media_url: f15.flatten(),
-                    content: f16.flatten(),
-                    account_id: f17.flatten(),
-                    units: f18.flatten(),
-                    billing_category: f19.flatten(),
-                    message_type: f20.flatten(),
-                    metadata: f21.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DetailReportMessageRecord, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DetailReportMessageRecord as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DetailReportMessageRecord", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DetailReportMessageRecord {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.format {
-            map.serialize_entry("format", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.delivered_timestamp {
-            map.serialize_entry("delivered_timestamp", value)?;
-        }
-        if let Some(value) = &self.last_status_update {
-            map.serialize_entry("last_status_update", value)?;
-        }
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.status_code {
-            map.serialize_entry("status_code", value)?;
-        }
-        if let Some(value) = &self.status_description {
-            map.serialize_entry("status_description", value)?;
-        }
-        if let Some(value) = &self.source_address {
-            map.serialize_entry("source_address", value)?;
-        }
-        if let Some(value) = &self.destination_address {
-            map.serialize_entry("destination_address", value)?;
-        }
-        if let Some(value) = &self.destination_address_country {
-            map.serialize_entry("destination_address_country", value)?;
-        }
-        if let Some(value) = &self.source_address_country {
-            map.serialize_entry("source_address_country", value)?;
-        }
-        if let Some(value) = &self.in_response_to {
-            map.serialize_entry("in_response_to", value)?;
-        }
-        if let Some(value) = &self.action {
-            map.serialize_entry("action", value)?;
-        }
-        if let Some(value) = &self.media_url {
-            map.serialize_entry("media_url", value)?;
-        }
-        if let Some(value) = &self.content {
-            map.serialize_entry("content", value)?;
-        }
-        if let Some(value) = &self.account_id {
-            map.serialize_entry("account_id", value)?;
-        }
-        if let Some(value) = &self.units {
-            map.serialize_entry("units", value)?;
-        }
-        if let Some(value) = &self.billing_category {
-            map.serialize_entry("billing_category", value)?;
-        }
-        if let Some(value) = &self.message_type {
-            map.serialize_entry("message_type", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DetailReportMessageRecord default {
+        0 message_id: opt = "message_id";
+        1 format: opt = "format";
+        2 timestamp: opt = "timestamp";
+        3 delivered_timestamp: opt = "delivered_timestamp";
+        4 last_status_update: opt = "last_status_update";
+        5 direction: opt = "direction";
+        6 status: opt = "status";
+        7 status_code: opt = "status_code";
+        8 status_description: opt = "status_description";
+        9 source_address: opt = "source_address";
+        10 destination_address: opt = "destination_address";
+        11 destination_address_country: opt = "destination_address_country";
+        12 source_address_country: opt = "source_address_country";
+        13 in_response_to: opt = "in_response_to";
+        14 action: opt = "action";
+        15 media_url: opt = "media_url";
+        16 content: opt = "content";
+        17 account_id: opt = "account_id";
+        18 units: opt = "units";
+        19 billing_category: opt = "billing_category";
+        20 message_type: opt = "message_type";
+        21 metadata: opt = "metadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7966,58 +3159,10 @@ pub struct DetailReportMessageRecordMetadataItem {
     /// `value`
     pub value: String,
 }
-impl<'de> serde::Deserialize<'de> for DetailReportMessageRecordMetadataItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DetailReportMessageRecordMetadataItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DetailReportMessageRecordMetadataItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DetailReportMessageRecordMetadataItem, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DetailReportMessageRecordMetadataItem {
-                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
-                    value: f1.ok_or_else(|| serde::de::Error::missing_field("value"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("DetailReportMessageRecordMetadataItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DetailReportMessageRecordMetadataItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("key", &self.key)?;
-        map.serialize_entry("value", &self.value)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DetailReportMessageRecordMetadataItem strict {
+        0 key: req = "key";
+        1 value: req = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8074,263 +3219,27 @@ pub struct Detailrequest {
     /// Number of results to return in a page for paginated result sets.
     pub page_size: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for Detailrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Detailrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Detailrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Detailrequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<MessageDirection>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<Vec<String>>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<Vec<String>>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<Vec<String>>> = None;
-                let mut f11: Option<Option<Vec<String>>> = None;
-                let mut f12: Option<Option<Vec<MessageStatus>>> = None;
-                let mut f13: Option<Option<bool>> = None;
-                let mut f14: Option<Option<bool>> = None;
-                let mut f15: Option<Option<Format2>> = None;
-                let mut f16: Option<Option<Channels>> = None;
-                let mut f17: Option<Option<i64>> = None;
-                let mut f18: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("start_date", 0usize),
-                        ("end_date", 1usize),
-                        ("direction", 2usize),
-                        ("timezone", 3usize),
-                        ("source", 4usize),
-                        ("sources", 5usize),
-                        ("destination", 6usize),
-                        ("destinations", 7usize),
-                        ("metadata_key", 8usize),
-                        ("metadata_value", 9usize),
-                        ("metadata_values", 10usize),
-                        ("accounts", 11usize),
-                        ("status", 12usize),
-                        ("opt_out", 13usize),
-                        ("mms_media", 14usize),
-                        ("message_format", 15usize),
-                        ("channels", 16usize),
-                        ("page", 17usize),
-                        ("page_size", 18usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "start_date",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "end_date")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "direction",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "timezone")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "source")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "sources")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "destination",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "destinations",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "metadata_key",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "metadata_value",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "metadata_values",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "accounts",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f12, "status")?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "opt_out")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "mms_media",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "message_format",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "channels",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "page")?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "page_size",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Detailrequest {
-                    start_date: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("start_date"))?,
-                    end_date: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("end_date"))?,
-                    direction: f2.flatten(),
-                    timezone: f3.flatten(),
-                    source: f4.flatten(),
-                    sources: f5.flatten(),
-                    destination: f6.flatten(),
-                    destinations: f7.flatten(),
-                    metadata_key: f8.flatten(),
-                    metadata_value: f9.flatten(),
-                    metadata_values: f10.flatten(),
-                    accounts: f11.flatten(),
-                    status: f12.flatten(),
-                    opt_out: f13.flatten(),
-                    mms_media: f14.flatten(),
-                    message_format: f15.flatten(),
-                    channels: f16.flatten(),
-                    page: f17.flatten(),
-                    page_size: f18.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Detailrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Detailrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("start_date", &self.start_date)?;
-        map.serialize_entry("end_date", &self.end_date)?;
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.timezone {
-            map.serialize_entry("timezone", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        if let Some(value) = &self.sources {
-            map.serialize_entry("sources", value)?;
-        }
-        if let Some(value) = &self.destination {
-            map.serialize_entry("destination", value)?;
-        }
-        if let Some(value) = &self.destinations {
-            map.serialize_entry("destinations", value)?;
-        }
-        if let Some(value) = &self.metadata_key {
-            map.serialize_entry("metadata_key", value)?;
-        }
-        if let Some(value) = &self.metadata_value {
-            map.serialize_entry("metadata_value", value)?;
-        }
-        if let Some(value) = &self.metadata_values {
-            map.serialize_entry("metadata_values", value)?;
-        }
-        if let Some(value) = &self.accounts {
-            map.serialize_entry("accounts", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.opt_out {
-            map.serialize_entry("opt_out", value)?;
-        }
-        if let Some(value) = &self.mms_media {
-            map.serialize_entry("mms_media", value)?;
-        }
-        if let Some(value) = &self.message_format {
-            map.serialize_entry("message_format", value)?;
-        }
-        if let Some(value) = &self.channels {
-            map.serialize_entry("channels", value)?;
-        }
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("page_size", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Detailrequest strict {
+        0 start_date: req = "start_date";
+        1 end_date: req = "end_date";
+        2 direction: opt = "direction";
+        3 timezone: opt = "timezone";
+        4 source: opt = "source";
+        5 sources: opt = "sources";
+        6 destination: opt = "destination";
+        7 destinations: opt = "destinations";
+        8 metadata_key: opt = "metadata_key";
+        9 metadata_value: opt = "metadata_value";
+        10 metadata_values: opt = "metadata_values";
+        11 accounts: opt = "accounts";
+        12 status: opt = "status";
+        13 opt_out: opt = "opt_out";
+        14 mms_media: opt = "mms_media";
+        15 message_format: opt = "message_format";
+        16 channels: opt = "channels";
+        17 page: opt = "page";
+        18 page_size: opt = "page_size";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8455,72 +3364,10 @@ pub struct Detailresponse {
     /// `pagination`
     pub pagination: Option<Paginate>,
 }
-impl<'de> serde::Deserialize<'de> for Detailresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Detailresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Detailresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Detailresponse, __A::Error> {
-                let mut f0: Option<Option<Vec<DetailReportMessageRecord>>> = None;
-                let mut f1: Option<Option<Paginate>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("messages", 0usize), ("pagination", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "messages")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "pagination",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Detailresponse {
-                    messages: f0.flatten(),
-                    pagination: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Detailresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Detailresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Detailresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Detailresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.messages {
-            map.serialize_entry("messages", value)?;
-        }
-        if let Some(value) = &self.pagination {
-            map.serialize_entry("pagination", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Detailresponse default {
+        0 messages: opt = "messages";
+        1 pagination: opt = "pagination";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8551,57 +3398,9 @@ pub struct Disablethecurrentenabledsignaturekey403response {
     /// `message`
     pub message: String,
 }
-impl<'de> serde::Deserialize<'de> for Disablethecurrentenabledsignaturekey403response {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Disablethecurrentenabledsignaturekey403response;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Disablethecurrentenabledsignaturekey403response")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Disablethecurrentenabledsignaturekey403response, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Disablethecurrentenabledsignaturekey403response {
-                    message: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "Disablethecurrentenabledsignaturekey403response",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for Disablethecurrentenabledsignaturekey403response {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message", &self.message)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Disablethecurrentenabledsignaturekey403response strict {
+        0 message: req = "message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8621,59 +3420,10 @@ pub struct Enablesignaturekey400response {
     /// Additional error detail messages.
     pub details: Vec<String>,
 }
-impl<'de> serde::Deserialize<'de> for Enablesignaturekey400response {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Enablesignaturekey400response;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Enablesignaturekey400response")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Enablesignaturekey400response, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Vec<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message", 0usize), ("details", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Enablesignaturekey400response {
-                    message: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
-                    details: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("details"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Enablesignaturekey400response", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Enablesignaturekey400response {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message", &self.message)?;
-        map.serialize_entry("details", &self.details)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Enablesignaturekey400response strict {
+        0 message: req = "message";
+        1 details: req = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8694,51 +3444,9 @@ pub struct Enablesignaturekeyrequest {
     /// `key_id`
     pub key_id: String,
 }
-impl<'de> serde::Deserialize<'de> for Enablesignaturekeyrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Enablesignaturekeyrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Enablesignaturekeyrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Enablesignaturekeyrequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key_id", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key_id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Enablesignaturekeyrequest {
-                    key_id: f0.ok_or_else(|| serde::de::Error::missing_field("key_id"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Enablesignaturekeyrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Enablesignaturekeyrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("key_id", &self.key_id)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Enablesignaturekeyrequest strict {
+        0 key_id: req = "key_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8764,98 +3472,13 @@ pub struct Enablesignaturekeyresponse {
     /// `enabled`
     pub enabled: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for Enablesignaturekeyresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Enablesignaturekeyresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Enablesignaturekeyresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Enablesignaturekeyresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("key_id", 0usize),
-                        ("cipher", 1usize),
-                        ("digest", 2usize),
-                        ("created", 3usize),
-                        ("enabled", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key_id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cipher")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "digest")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "created")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "enabled")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Enablesignaturekeyresponse {
-                    key_id: f0.flatten(),
-                    cipher: f1.flatten(),
-                    digest: f2.flatten(),
-                    created: f3.flatten(),
-                    enabled: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Enablesignaturekeyresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Enablesignaturekeyresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Enablesignaturekeyresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Enablesignaturekeyresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.key_id {
-            map.serialize_entry("key_id", value)?;
-        }
-        if let Some(value) = &self.cipher {
-            map.serialize_entry("cipher", value)?;
-        }
-        if let Some(value) = &self.digest {
-            map.serialize_entry("digest", value)?;
-        }
-        if let Some(value) = &self.created {
-            map.serialize_entry("created", value)?;
-        }
-        if let Some(value) = &self.enabled {
-            map.serialize_entry("enabled", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Enablesignaturekeyresponse default {
+        0 key_id: opt = "key_id";
+        1 cipher: opt = "cipher";
+        2 digest: opt = "digest";
+        3 created: opt = "created";
+        4 enabled: opt = "enabled";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8904,60 +3527,9 @@ pub struct Fieldsresponse {
     /// An array of fields to be retrieved.
     pub fields: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for Fieldsresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Fieldsresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Fieldsresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Fieldsresponse, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("fields", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "fields")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Fieldsresponse {
-                    fields: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Fieldsresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Fieldsresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Fieldsresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Fieldsresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.fields {
-            map.serialize_entry("fields", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Fieldsresponse default {
+        0 fields: opt = "fields";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8988,53 +3560,11 @@ pub enum Format {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Format {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::Tts => "TTS",
-            Self::Mms => "MMS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Format {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "TTS" => Self::Tts,
-            "MMS" => Self::Mms,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Format {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Format {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Format {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Format {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Format {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Format {
+        Sms = "SMS",
+        Tts = "TTS",
+        Mms = "MMS",
     }
 }
 /// Format of message type. Deprecated — use the `channels` parameter instead, which provides equivalent and expanded message-type filtering.
@@ -9058,57 +3588,13 @@ pub enum Format2Item {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Format2Item {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mms => "MMS",
-            Self::Sms => "SMS",
-            Self::Tts => "TTS",
-            Self::Rcs => "RCS",
-            Self::Channel => "CHANNEL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Format2Item {
-    fn from(value: &str) -> Self {
-        match value {
-            "MMS" => Self::Mms,
-            "SMS" => Self::Sms,
-            "TTS" => Self::Tts,
-            "RCS" => Self::Rcs,
-            "CHANNEL" => Self::Channel,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Format2Item {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Format2Item {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Format2Item {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Format2Item {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Format2Item {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Format2Item {
+        Mms = "MMS",
+        Sms = "SMS",
+        Tts = "TTS",
+        Rcs = "RCS",
+        Channel = "CHANNEL",
     }
 }
 /// GetAllApprovedSenderAddresses
@@ -9120,72 +3606,10 @@ pub struct GetAllApprovedSenderAddresses {
     /// `pagination`
     pub pagination: Option<GetAllApprovedSenderAddressesPagination>,
 }
-impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddresses {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetAllApprovedSenderAddresses;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetAllApprovedSenderAddresses")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetAllApprovedSenderAddresses, __A::Error> {
-                let mut f0: Option<Option<Vec<GetAllApprovedSenderAddressesDataItem>>> = None;
-                let mut f1: Option<Option<GetAllApprovedSenderAddressesPagination>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize), ("pagination", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "pagination",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetAllApprovedSenderAddresses {
-                    data: f0.flatten(),
-                    pagination: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetAllApprovedSenderAddresses, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetAllApprovedSenderAddresses as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetAllApprovedSenderAddresses", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetAllApprovedSenderAddresses {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        if let Some(value) = &self.pagination {
-            map.serialize_entry("pagination", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetAllApprovedSenderAddresses default {
+        0 data: opt = "data";
+        1 pagination: opt = "pagination";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9246,200 +3670,20 @@ pub struct GetAllApprovedSenderAddressesDataItem {
     /// The Sender Address status (apply for sender_address_type = OWN_NUMBER)
     pub display_status: Option<GetAllApprovedSenderAddressesDataItemDisplayStatus>,
 }
-impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesDataItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetAllApprovedSenderAddressesDataItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetAllApprovedSenderAddressesDataItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetAllApprovedSenderAddressesDataItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<
-                    Option<GetAllApprovedSenderAddressesDataItemSenderAddressType>,
-                > = None;
-                let mut f3: Option<
-                    Option<GetAllApprovedSenderAddressesDataItemUsageType>,
-                > = None;
-                let mut f4: Option<Option<Vec<String>>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f11: Option<
-                    Option<GetAllApprovedSenderAddressesDataItemDisplayStatus>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("sender_address", 1usize),
-                        ("sender_address_type", 2usize),
-                        ("usage_type", 3usize),
-                        ("destination_countries", 4usize),
-                        ("reason", 5usize),
-                        ("label", 6usize),
-                        ("account_id", 7usize),
-                        ("created_date", 8usize),
-                        ("last_modified_date", 9usize),
-                        ("expiry", 10usize),
-                        ("display_status", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "sender_address",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "sender_address_type",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "usage_type",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "destination_countries",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "reason")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "label")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "account_id",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "created_date",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "last_modified_date",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "expiry")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "display_status",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetAllApprovedSenderAddressesDataItem {
-                    id: f0.flatten(),
-                    sender_address: f1.flatten(),
-                    sender_address_type: f2.flatten(),
-                    usage_type: f3.flatten(),
-                    destination_countries: f4.flatten(),
-                    reason: f5.flatten(),
-                    label: f6.flatten(),
-                    account_id: f7.flatten(),
-                    created_date: f8.flatten(),
-                    last_modified_date: f9.flatten(),
-                    expiry: f10.flatten(),
-                    display_status: f11.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetAllApprovedSenderAddressesDataItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetAllApprovedSenderAddressesDataItem as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("GetAllApprovedSenderAddressesDataItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetAllApprovedSenderAddressesDataItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.sender_address {
-            map.serialize_entry("sender_address", value)?;
-        }
-        if let Some(value) = &self.sender_address_type {
-            map.serialize_entry("sender_address_type", value)?;
-        }
-        if let Some(value) = &self.usage_type {
-            map.serialize_entry("usage_type", value)?;
-        }
-        if let Some(value) = &self.destination_countries {
-            map.serialize_entry("destination_countries", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        if let Some(value) = &self.account_id {
-            map.serialize_entry("account_id", value)?;
-        }
-        if let Some(value) = &self.created_date {
-            map.serialize_entry("created_date", value)?;
-        }
-        if let Some(value) = &self.last_modified_date {
-            map.serialize_entry("last_modified_date", value)?;
-        }
-        if let Some(value) = &self.expiry {
-            map.serialize_entry("expiry", value)?;
-        }
-        if let Some(value) = &self.display_status {
-            map.serialize_entry("display_status", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetAllApprovedSenderAddressesDataItem default {
+        0 id: opt = "id";
+        1 sender_address: opt = "sender_address";
+        2 sender_address_type: opt = "sender_address_type";
+        3 usage_type: opt = "usage_type";
+        4 destination_countries: opt = "destination_countries";
+        5 reason: opt = "reason";
+        6 label: opt = "label";
+        7 account_id: opt = "account_id";
+        8 created_date: opt = "created_date";
+        9 last_modified_date: opt = "last_modified_date";
+        10 expiry: opt = "expiry";
+        11 display_status: opt = "display_status";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9550,54 +3794,11 @@ pub enum GetAllApprovedSenderAddressesDataItemDisplayStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetAllApprovedSenderAddressesDataItemDisplayStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Approved => "APPROVED",
-            Self::Expiring => "EXPIRING",
-            Self::Expired => "EXPIRED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetAllApprovedSenderAddressesDataItemDisplayStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "APPROVED" => Self::Approved,
-            "EXPIRING" => Self::Expiring,
-            "EXPIRED" => Self::Expired,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetAllApprovedSenderAddressesDataItemDisplayStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetAllApprovedSenderAddressesDataItemDisplayStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetAllApprovedSenderAddressesDataItemDisplayStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetAllApprovedSenderAddressesDataItemDisplayStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de>
-for GetAllApprovedSenderAddressesDataItemDisplayStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetAllApprovedSenderAddressesDataItemDisplayStatus {
+        Approved = "APPROVED",
+        Expiring = "EXPIRING",
+        Expired = "EXPIRED",
     }
 }
 /// The Sender Address Type
@@ -9615,54 +3816,11 @@ pub enum GetAllApprovedSenderAddressesDataItemSenderAddressType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetAllApprovedSenderAddressesDataItemSenderAddressType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alphanumeric => "ALPHANUMERIC",
-            Self::International => "INTERNATIONAL",
-            Self::ShortCode => "SHORT_CODE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetAllApprovedSenderAddressesDataItemSenderAddressType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ALPHANUMERIC" => Self::Alphanumeric,
-            "INTERNATIONAL" => Self::International,
-            "SHORT_CODE" => Self::ShortCode,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetAllApprovedSenderAddressesDataItemSenderAddressType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetAllApprovedSenderAddressesDataItemSenderAddressType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetAllApprovedSenderAddressesDataItemSenderAddressType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetAllApprovedSenderAddressesDataItemSenderAddressType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de>
-for GetAllApprovedSenderAddressesDataItemSenderAddressType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetAllApprovedSenderAddressesDataItemSenderAddressType {
+        Alphanumeric = "ALPHANUMERIC",
+        International = "INTERNATIONAL",
+        ShortCode = "SHORT_CODE",
     }
 }
 /// The Sender Address Usage Type
@@ -9682,55 +3840,12 @@ pub enum GetAllApprovedSenderAddressesDataItemUsageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetAllApprovedSenderAddressesDataItemUsageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alphanumeric => "ALPHANUMERIC",
-            Self::OwnNumber => "OWN_NUMBER",
-            Self::Dedicated => "DEDICATED",
-            Self::HostedNumber => "HOSTED_NUMBER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetAllApprovedSenderAddressesDataItemUsageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ALPHANUMERIC" => Self::Alphanumeric,
-            "OWN_NUMBER" => Self::OwnNumber,
-            "DEDICATED" => Self::Dedicated,
-            "HOSTED_NUMBER" => Self::HostedNumber,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetAllApprovedSenderAddressesDataItemUsageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetAllApprovedSenderAddressesDataItemUsageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetAllApprovedSenderAddressesDataItemUsageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetAllApprovedSenderAddressesDataItemUsageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesDataItemUsageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetAllApprovedSenderAddressesDataItemUsageType {
+        Alphanumeric = "ALPHANUMERIC",
+        OwnNumber = "OWN_NUMBER",
+        Dedicated = "DEDICATED",
+        HostedNumber = "HOSTED_NUMBER",
     }
 }
 /// `GetAllApprovedSenderAddressesExpiryStatus`
@@ -9746,51 +3861,10 @@ pub enum GetAllApprovedSenderAddressesExpiryStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetAllApprovedSenderAddressesExpiryStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Expired => "EXPIRED",
-            Self::Expiring => "EXPIRING",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetAllApprovedSenderAddressesExpiryStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "EXPIRED" => Self::Expired,
-            "EXPIRING" => Self::Expiring,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetAllApprovedSenderAddressesExpiryStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetAllApprovedSenderAddressesExpiryStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetAllApprovedSenderAddressesExpiryStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetAllApprovedSenderAddressesExpiryStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesExpiryStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetAllApprovedSenderAddressesExpiryStatus {
+        Expired = "EXPIRED",
+        Expiring = "EXPIRING",
     }
 }
 /// `GetAllApprovedSenderAddressesPagination`
@@ -9802,81 +3876,10 @@ pub struct GetAllApprovedSenderAddressesPagination {
     /// The pagination token of the next set of results.
     pub next_token: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesPagination {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetAllApprovedSenderAddressesPagination;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetAllApprovedSenderAddressesPagination")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetAllApprovedSenderAddressesPagination, __A::Error> {
-                let mut f0: Option<Option<f64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("page_size", 0usize), ("next_token", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "page_size",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "next_token",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetAllApprovedSenderAddressesPagination {
-                    page_size: f0.flatten(),
-                    next_token: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetAllApprovedSenderAddressesPagination, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetAllApprovedSenderAddressesPagination as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "GetAllApprovedSenderAddressesPagination",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for GetAllApprovedSenderAddressesPagination {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("page_size", value)?;
-        }
-        if let Some(value) = &self.next_token {
-            map.serialize_entry("next_token", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetAllApprovedSenderAddressesPagination default {
+        0 page_size: opt = "page_size";
+        1 next_token: opt = "next_token";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9915,53 +3918,11 @@ pub enum GetAllApprovedSenderAddressesSenderAddressType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetAllApprovedSenderAddressesSenderAddressType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alphanumeric => "ALPHANUMERIC",
-            Self::International => "INTERNATIONAL",
-            Self::ShortCode => "SHORT_CODE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetAllApprovedSenderAddressesSenderAddressType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ALPHANUMERIC" => Self::Alphanumeric,
-            "INTERNATIONAL" => Self::International,
-            "SHORT_CODE" => Self::ShortCode,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetAllApprovedSenderAddressesSenderAddressType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetAllApprovedSenderAddressesSenderAddressType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetAllApprovedSenderAddressesSenderAddressType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetAllApprovedSenderAddressesSenderAddressType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesSenderAddressType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetAllApprovedSenderAddressesSenderAddressType {
+        Alphanumeric = "ALPHANUMERIC",
+        International = "INTERNATIONAL",
+        ShortCode = "SHORT_CODE",
     }
 }
 /// `GetAllApprovedSenderAddressesUsageType`
@@ -9981,55 +3942,12 @@ pub enum GetAllApprovedSenderAddressesUsageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetAllApprovedSenderAddressesUsageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alphanumeric => "ALPHANUMERIC",
-            Self::OwnNumber => "OWN_NUMBER",
-            Self::Dedicated => "DEDICATED",
-            Self::HostedNumber => "HOSTED_NUMBER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetAllApprovedSenderAddressesUsageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ALPHANUMERIC" => Self::Alphanumeric,
-            "OWN_NUMBER" => Self::OwnNumber,
-            "DEDICATED" => Self::Dedicated,
-            "HOSTED_NUMBER" => Self::HostedNumber,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetAllApprovedSenderAddressesUsageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetAllApprovedSenderAddressesUsageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetAllApprovedSenderAddressesUsageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetAllApprovedSenderAddressesUsageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetAllApprovedSenderAddressesUsageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetAllApprovedSenderAddressesUsageType {
+        Alphanumeric = "ALPHANUMERIC",
+        OwnNumber = "OWN_NUMBER",
+        Dedicated = "DEDICATED",
+        HostedNumber = "HOSTED_NUMBER",
     }
 }
 /// `GetAsyncReportHistorySortDirection`
@@ -10045,51 +3963,10 @@ pub enum GetAsyncReportHistorySortDirection {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetAsyncReportHistorySortDirection {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ascending => "ASCENDING",
-            Self::Descending => "DESCENDING",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetAsyncReportHistorySortDirection {
-    fn from(value: &str) -> Self {
-        match value {
-            "ASCENDING" => Self::Ascending,
-            "DESCENDING" => Self::Descending,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetAsyncReportHistorySortDirection {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetAsyncReportHistorySortDirection {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetAsyncReportHistorySortDirection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetAsyncReportHistorySortDirection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetAsyncReportHistorySortDirection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetAsyncReportHistorySortDirection {
+        Ascending = "ASCENDING",
+        Descending = "DESCENDING",
     }
 }
 /// `GetAsyncReportHistoryStatusItem`
@@ -10111,57 +3988,13 @@ pub enum GetAsyncReportHistoryStatusItem {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetAsyncReportHistoryStatusItem {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Requested => "REQUESTED",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Cancelled => "CANCELLED",
-            Self::Done => "DONE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetAsyncReportHistoryStatusItem {
-    fn from(value: &str) -> Self {
-        match value {
-            "REQUESTED" => Self::Requested,
-            "RUNNING" => Self::Running,
-            "FAILED" => Self::Failed,
-            "CANCELLED" => Self::Cancelled,
-            "DONE" => Self::Done,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetAsyncReportHistoryStatusItem {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetAsyncReportHistoryStatusItem {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetAsyncReportHistoryStatusItem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetAsyncReportHistoryStatusItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetAsyncReportHistoryStatusItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetAsyncReportHistoryStatusItem {
+        Requested = "REQUESTED",
+        Running = "RUNNING",
+        Failed = "FAILED",
+        Cancelled = "CANCELLED",
+        Done = "DONE",
     }
 }
 /// Get contacts page filter payload
@@ -10185,149 +4018,16 @@ pub struct GetContactsRequest {
     /// `channelSubscriptionState`
     pub channel_subscription_state: Option<GetContactsRequestChannelSubscriptionState>,
 }
-impl<'de> serde::Deserialize<'de> for GetContactsRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetContactsRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetContactsRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetContactsRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                let mut f3: Option<Option<Vec<String>>> = None;
-                let mut f4: Option<Option<Vec<String>>> = None;
-                let mut f5: Option<Option<Vec<String>>> = None;
-                let mut f6: Option<Option<Vec<GetContactsRequestChannelTypesItem>>> = None;
-                let mut f7: Option<Option<GetContactsRequestChannelSubscriptionState>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("nextPageToken", 0usize),
-                        ("prevPageToken", 1usize),
-                        ("pageSize", 2usize),
-                        ("listIds", 3usize),
-                        ("contactIds", 4usize),
-                        ("channelIds", 5usize),
-                        ("channelTypes", 6usize),
-                        ("channelSubscriptionState", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "prevPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageSize")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "listIds")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "contactIds",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "channelIds",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "channelTypes",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "channelSubscriptionState",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetContactsRequest {
-                    next_page_token: f0.flatten(),
-                    prev_page_token: f1.flatten(),
-                    page_size: f2.flatten(),
-                    list_ids: f3.flatten(),
-                    contact_ids: f4.flatten(),
-                    channel_ids: f5.flatten(),
-                    channel_types: f6.flatten(),
-                    channel_subscription_state: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetContactsRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetContactsRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetContactsRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetContactsRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.prev_page_token {
-            map.serialize_entry("prevPageToken", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.list_ids {
-            map.serialize_entry("listIds", value)?;
-        }
-        if let Some(value) = &self.contact_ids {
-            map.serialize_entry("contactIds", value)?;
-        }
-        if let Some(value) = &self.channel_ids {
-            map.serialize_entry("channelIds", value)?;
-        }
-        if let Some(value) = &self.channel_types {
-            map.serialize_entry("channelTypes", value)?;
-        }
-        if let Some(value) = &self.channel_subscription_state {
-            map.serialize_entry("channelSubscriptionState", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetContactsRequest default {
+        0 next_page_token: opt = "nextPageToken";
+        1 prev_page_token: opt = "prevPageToken";
+        2 page_size: opt = "pageSize";
+        3 list_ids: opt = "listIds";
+        4 contact_ids: opt = "contactIds";
+        5 channel_ids: opt = "channelIds";
+        6 channel_types: opt = "channelTypes";
+        7 channel_subscription_state: opt = "channelSubscriptionState";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10406,51 +4106,10 @@ pub enum GetContactsRequestChannelSubscriptionState {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetContactsRequestChannelSubscriptionState {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Subscribed => "SUBSCRIBED",
-            Self::Unsubscribed => "UNSUBSCRIBED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetContactsRequestChannelSubscriptionState {
-    fn from(value: &str) -> Self {
-        match value {
-            "SUBSCRIBED" => Self::Subscribed,
-            "UNSUBSCRIBED" => Self::Unsubscribed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetContactsRequestChannelSubscriptionState {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetContactsRequestChannelSubscriptionState {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetContactsRequestChannelSubscriptionState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetContactsRequestChannelSubscriptionState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetContactsRequestChannelSubscriptionState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetContactsRequestChannelSubscriptionState {
+        Subscribed = "SUBSCRIBED",
+        Unsubscribed = "UNSUBSCRIBED",
     }
 }
 /// `GetContactsRequestChannelTypesItem`
@@ -10474,59 +4133,14 @@ pub enum GetContactsRequestChannelTypesItem {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetContactsRequestChannelTypesItem {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::Whatsapp => "WHATSAPP",
-            Self::Gbm => "GBM",
-            Self::Instagram => "INSTAGRAM",
-            Self::Facebook => "FACEBOOK",
-            Self::Email => "EMAIL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetContactsRequestChannelTypesItem {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "WHATSAPP" => Self::Whatsapp,
-            "GBM" => Self::Gbm,
-            "INSTAGRAM" => Self::Instagram,
-            "FACEBOOK" => Self::Facebook,
-            "EMAIL" => Self::Email,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetContactsRequestChannelTypesItem {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetContactsRequestChannelTypesItem {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetContactsRequestChannelTypesItem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetContactsRequestChannelTypesItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetContactsRequestChannelTypesItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetContactsRequestChannelTypesItem {
+        Sms = "SMS",
+        Whatsapp = "WHATSAPP",
+        Gbm = "GBM",
+        Instagram = "INSTAGRAM",
+        Facebook = "FACEBOOK",
+        Email = "EMAIL",
     }
 }
 /// Get custom fields page filter
@@ -10546,119 +4160,14 @@ pub struct GetCustomFieldsRequest {
     /// `mergeTag`
     pub merge_tag: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for GetCustomFieldsRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetCustomFieldsRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetCustomFieldsRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetCustomFieldsRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                let mut f3: Option<Option<Vec<String>>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("nextPageToken", 0usize),
-                        ("prevPageToken", 1usize),
-                        ("pageSize", 2usize),
-                        ("customFieldIds", 3usize),
-                        ("label", 4usize),
-                        ("mergeTag", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "prevPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageSize")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "customFieldIds",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "label")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "mergeTag")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetCustomFieldsRequest {
-                    next_page_token: f0.flatten(),
-                    prev_page_token: f1.flatten(),
-                    page_size: f2.flatten(),
-                    custom_field_ids: f3.flatten(),
-                    label: f4.flatten(),
-                    merge_tag: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetCustomFieldsRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetCustomFieldsRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetCustomFieldsRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetCustomFieldsRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.prev_page_token {
-            map.serialize_entry("prevPageToken", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.custom_field_ids {
-            map.serialize_entry("customFieldIds", value)?;
-        }
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        if let Some(value) = &self.merge_tag {
-            map.serialize_entry("mergeTag", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetCustomFieldsRequest default {
+        0 next_page_token: opt = "nextPageToken";
+        1 prev_page_token: opt = "prevPageToken";
+        2 page_size: opt = "pageSize";
+        3 custom_field_ids: opt = "customFieldIds";
+        4 label: opt = "label";
+        5 merge_tag: opt = "mergeTag";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10723,115 +4232,14 @@ pub struct GetListsRequest {
     /// `name`
     pub name: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for GetListsRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetListsRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetListsRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetListsRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                let mut f3: Option<Option<Vec<String>>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("nextPageToken", 0usize),
-                        ("prevPageToken", 1usize),
-                        ("pageSize", 2usize),
-                        ("listIds", 3usize),
-                        ("alias", 4usize),
-                        ("name", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "prevPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageSize")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "listIds")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "alias")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "name")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetListsRequest {
-                    next_page_token: f0.flatten(),
-                    prev_page_token: f1.flatten(),
-                    page_size: f2.flatten(),
-                    list_ids: f3.flatten(),
-                    alias: f4.flatten(),
-                    name: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetListsRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetListsRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetListsRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetListsRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.prev_page_token {
-            map.serialize_entry("prevPageToken", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.list_ids {
-            map.serialize_entry("listIds", value)?;
-        }
-        if let Some(value) = &self.alias {
-            map.serialize_entry("alias", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetListsRequest default {
+        0 next_page_token: opt = "nextPageToken";
+        1 prev_page_token: opt = "prevPageToken";
+        2 page_size: opt = "pageSize";
+        3 list_ids: opt = "listIds";
+        4 alias: opt = "alias";
+        5 name: opt = "name";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10908,193 +4316,20 @@ pub struct GetSenderAddress {
     /// `display_status`
     pub display_status: Option<GetSenderAddressDisplayStatus>,
 }
-impl<'de> serde::Deserialize<'de> for GetSenderAddress {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetSenderAddress;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetSenderAddress")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetSenderAddress, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<GetSenderAddressSenderAddressType>> = None;
-                let mut f3: Option<Option<GetSenderAddressUsageType>> = None;
-                let mut f4: Option<Option<Vec<String>>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f11: Option<Option<GetSenderAddressDisplayStatus>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("sender_address", 1usize),
-                        ("sender_address_type", 2usize),
-                        ("usage_type", 3usize),
-                        ("destination_countries", 4usize),
-                        ("reason", 5usize),
-                        ("label", 6usize),
-                        ("account_id", 7usize),
-                        ("created_date", 8usize),
-                        ("last_modified_date", 9usize),
-                        ("expiry", 10usize),
-                        ("display_status", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "sender_address",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "sender_address_type",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "usage_type",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "destination_countries",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "reason")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "label")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "account_id",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "created_date",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "last_modified_date",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "expiry")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "display_status",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetSenderAddress {
-                    id: f0.flatten(),
-                    sender_address: f1.flatten(),
-                    sender_address_type: f2.flatten(),
-                    usage_type: f3.flatten(),
-                    destination_countries: f4.flatten(),
-                    reason: f5.flatten(),
-                    label: f6.flatten(),
-                    account_id: f7.flatten(),
-                    created_date: f8.flatten(),
-                    last_modified_date: f9.flatten(),
-                    expiry: f10.flatten(),
-                    display_status: f11.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetSenderAddress, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetSenderAddress as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetSenderAddress", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetSenderAddress {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.sender_address {
-            map.serialize_entry("sender_address", value)?;
-        }
-        if let Some(value) = &self.sender_address_type {
-            map.serialize_entry("sender_address_type", value)?;
-        }
-        if let Some(value) = &self.usage_type {
-            map.serialize_entry("usage_type", value)?;
-        }
-        if let Some(value) = &self.destination_countries {
-            map.serialize_entry("destination_countries", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        if let Some(value) = &self.account_id {
-            map.serialize_entry("account_id", value)?;
-        }
-        if let Some(value) = &self.created_date {
-            map.serialize_entry("created_date", value)?;
-        }
-        if let Some(value) = &self.last_modified_date {
-            map.serialize_entry("last_modified_date", value)?;
-        }
-        if let Some(value) = &self.expiry {
-            map.serialize_entry("expiry", value)?;
-        }
-        if let Some(value) = &self.display_status {
-            map.serialize_entry("display_status", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetSenderAddress default {
+        0 id: opt = "id";
+        1 sender_address: opt = "sender_address";
+        2 sender_address_type: opt = "sender_address_type";
+        3 usage_type: opt = "usage_type";
+        4 destination_countries: opt = "destination_countries";
+        5 reason: opt = "reason";
+        6 label: opt = "label";
+        7 account_id: opt = "account_id";
+        8 created_date: opt = "created_date";
+        9 last_modified_date: opt = "last_modified_date";
+        10 expiry: opt = "expiry";
+        11 display_status: opt = "display_status";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11202,53 +4437,11 @@ pub enum GetSenderAddressDisplayStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetSenderAddressDisplayStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Approved => "APPROVED",
-            Self::Expired => "EXPIRED",
-            Self::Expiring => "EXPIRING",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetSenderAddressDisplayStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "APPROVED" => Self::Approved,
-            "EXPIRED" => Self::Expired,
-            "EXPIRING" => Self::Expiring,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetSenderAddressDisplayStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetSenderAddressDisplayStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetSenderAddressDisplayStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetSenderAddressDisplayStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetSenderAddressDisplayStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetSenderAddressDisplayStatus {
+        Approved = "APPROVED",
+        Expired = "EXPIRED",
+        Expiring = "EXPIRING",
     }
 }
 /// The Sender Address Type
@@ -11266,53 +4459,11 @@ pub enum GetSenderAddressSenderAddressType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetSenderAddressSenderAddressType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alphanumeric => "ALPHANUMERIC",
-            Self::International => "INTERNATIONAL",
-            Self::ShortCode => "SHORT_CODE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetSenderAddressSenderAddressType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ALPHANUMERIC" => Self::Alphanumeric,
-            "INTERNATIONAL" => Self::International,
-            "SHORT_CODE" => Self::ShortCode,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetSenderAddressSenderAddressType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetSenderAddressSenderAddressType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetSenderAddressSenderAddressType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetSenderAddressSenderAddressType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetSenderAddressSenderAddressType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetSenderAddressSenderAddressType {
+        Alphanumeric = "ALPHANUMERIC",
+        International = "INTERNATIONAL",
+        ShortCode = "SHORT_CODE",
     }
 }
 /// The Sender Address Usage Type
@@ -11332,55 +4483,12 @@ pub enum GetSenderAddressUsageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetSenderAddressUsageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alphanumeric => "ALPHANUMERIC",
-            Self::OwnNumber => "OWN_NUMBER",
-            Self::Dedicated => "DEDICATED",
-            Self::HostedNumber => "HOSTED_NUMBER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetSenderAddressUsageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ALPHANUMERIC" => Self::Alphanumeric,
-            "OWN_NUMBER" => Self::OwnNumber,
-            "DEDICATED" => Self::Dedicated,
-            "HOSTED_NUMBER" => Self::HostedNumber,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetSenderAddressUsageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetSenderAddressUsageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetSenderAddressUsageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetSenderAddressUsageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetSenderAddressUsageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetSenderAddressUsageType {
+        Alphanumeric = "ALPHANUMERIC",
+        OwnNumber = "OWN_NUMBER",
+        Dedicated = "DEDICATED",
+        HostedNumber = "HOSTED_NUMBER",
     }
 }
 /// Getenabledsignaturekeyresponse
@@ -11398,98 +4506,13 @@ pub struct Getenabledsignaturekeyresponse {
     /// `enabled`
     pub enabled: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for Getenabledsignaturekeyresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Getenabledsignaturekeyresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Getenabledsignaturekeyresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Getenabledsignaturekeyresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("key_id", 0usize),
-                        ("cipher", 1usize),
-                        ("digest", 2usize),
-                        ("created", 3usize),
-                        ("enabled", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key_id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cipher")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "digest")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "created")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "enabled")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Getenabledsignaturekeyresponse {
-                    key_id: f0.flatten(),
-                    cipher: f1.flatten(),
-                    digest: f2.flatten(),
-                    created: f3.flatten(),
-                    enabled: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Getenabledsignaturekeyresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Getenabledsignaturekeyresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Getenabledsignaturekeyresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Getenabledsignaturekeyresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.key_id {
-            map.serialize_entry("key_id", value)?;
-        }
-        if let Some(value) = &self.cipher {
-            map.serialize_entry("cipher", value)?;
-        }
-        if let Some(value) = &self.digest {
-            map.serialize_entry("digest", value)?;
-        }
-        if let Some(value) = &self.created {
-            map.serialize_entry("created", value)?;
-        }
-        if let Some(value) = &self.enabled {
-            map.serialize_entry("enabled", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Getenabledsignaturekeyresponse default {
+        0 key_id: opt = "key_id";
+        1 cipher: opt = "cipher";
+        2 digest: opt = "digest";
+        3 created: opt = "created";
+        4 enabled: opt = "enabled";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11566,195 +4589,20 @@ pub struct Getmessagestatusresponse {
     /// `status`
     pub status: Option<Status>,
 }
-impl<'de> serde::Deserialize<'de> for Getmessagestatusresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Getmessagestatusresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Getmessagestatusresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Getmessagestatusresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<bool>> = None;
-                let mut f4: Option<Option<Format>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<SourceNumberType>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<Status>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("callback_url", 0usize),
-                        ("content", 1usize),
-                        ("destination_number", 2usize),
-                        ("delivery_report", 3usize),
-                        ("format", 4usize),
-                        ("message_expiry_timestamp", 5usize),
-                        ("metadata", 6usize),
-                        ("scheduled", 7usize),
-                        ("source_number", 8usize),
-                        ("source_number_type", 9usize),
-                        ("message_id", 10usize),
-                        ("status", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "callback_url",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "content")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "destination_number",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "delivery_report",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "format")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "message_expiry_timestamp",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "scheduled",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "source_number",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "source_number_type",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "message_id",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "status")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Getmessagestatusresponse {
-                    callback_url: f0.flatten(),
-                    content: f1.flatten(),
-                    destination_number: f2.flatten(),
-                    delivery_report: f3.flatten(),
-                    format: f4.flatten(),
-                    message_expiry_timestamp: f5.flatten(),
-                    metadata: f6.flatten(),
-                    scheduled: f7.flatten(),
-                    source_number: f8.flatten(),
-                    source_number_type: f9.flatten(),
-                    message_id: f10.flatten(),
-                    status: f11.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Getmessagestatusresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Getmessagestatusresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Getmessagestatusresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Getmessagestatusresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callback_url", value)?;
-        }
-        if let Some(value) = &self.content {
-            map.serialize_entry("content", value)?;
-        }
-        if let Some(value) = &self.destination_number {
-            map.serialize_entry("destination_number", value)?;
-        }
-        if let Some(value) = &self.delivery_report {
-            map.serialize_entry("delivery_report", value)?;
-        }
-        if let Some(value) = &self.format {
-            map.serialize_entry("format", value)?;
-        }
-        if let Some(value) = &self.message_expiry_timestamp {
-            map.serialize_entry("message_expiry_timestamp", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        if let Some(value) = &self.scheduled {
-            map.serialize_entry("scheduled", value)?;
-        }
-        if let Some(value) = &self.source_number {
-            map.serialize_entry("source_number", value)?;
-        }
-        if let Some(value) = &self.source_number_type {
-            map.serialize_entry("source_number_type", value)?;
-        }
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Getmessagestatusresponse default {
+        0 callback_url: opt = "callback_url";
+        1 content: opt = "content";
+        2 destination_number: opt = "destination_number";
+        3 delivery_report: opt = "delivery_report";
+        4 format: opt = "format";
+        5 message_expiry_timestamp: opt = "message_expiry_timestamp";
+        6 metadata: opt = "metadata";
+        7 scheduled: opt = "scheduled";
+        8 source_number: opt = "source_number";
+        9 source_number_type: opt = "source_number_type";
+        10 message_id: opt = "message_id";
+        11 status: opt = "status";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11855,85 +4703,11 @@ pub struct Getnumberauthorisationblacklistresponse {
     /// `pagination`
     pub pagination: Option<PaginationNumberAuth>,
 }
-impl<'de> serde::Deserialize<'de> for Getnumberauthorisationblacklistresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Getnumberauthorisationblacklistresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Getnumberauthorisationblacklistresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Getnumberauthorisationblacklistresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                let mut f2: Option<Option<PaginationNumberAuth>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("uri", 0usize), ("numbers", 1usize), ("pagination", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "uri")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "numbers")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "pagination",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Getnumberauthorisationblacklistresponse {
-                    uri: f0.flatten(),
-                    numbers: f1.flatten(),
-                    pagination: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Getnumberauthorisationblacklistresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Getnumberauthorisationblacklistresponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "Getnumberauthorisationblacklistresponse",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for Getnumberauthorisationblacklistresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.uri {
-            map.serialize_entry("uri", value)?;
-        }
-        if let Some(value) = &self.numbers {
-            map.serialize_entry("numbers", value)?;
-        }
-        if let Some(value) = &self.pagination {
-            map.serialize_entry("pagination", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Getnumberauthorisationblacklistresponse default {
+        0 uri: opt = "uri";
+        1 numbers: opt = "numbers";
+        2 pagination: opt = "pagination";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11978,98 +4752,13 @@ pub struct Getsignaturekeydetailresponse {
     /// `enabled`
     pub enabled: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for Getsignaturekeydetailresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Getsignaturekeydetailresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Getsignaturekeydetailresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Getsignaturekeydetailresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("key_id", 0usize),
-                        ("cipher", 1usize),
-                        ("digest", 2usize),
-                        ("created", 3usize),
-                        ("enabled", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key_id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cipher")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "digest")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "created")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "enabled")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Getsignaturekeydetailresponse {
-                    key_id: f0.flatten(),
-                    cipher: f1.flatten(),
-                    digest: f2.flatten(),
-                    created: f3.flatten(),
-                    enabled: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Getsignaturekeydetailresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Getsignaturekeydetailresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Getsignaturekeydetailresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Getsignaturekeydetailresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.key_id {
-            map.serialize_entry("key_id", value)?;
-        }
-        if let Some(value) = &self.cipher {
-            map.serialize_entry("cipher", value)?;
-        }
-        if let Some(value) = &self.digest {
-            map.serialize_entry("digest", value)?;
-        }
-        if let Some(value) = &self.created {
-            map.serialize_entry("created", value)?;
-        }
-        if let Some(value) = &self.enabled {
-            map.serialize_entry("enabled", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Getsignaturekeydetailresponse default {
+        0 key_id: opt = "key_id";
+        1 cipher: opt = "cipher";
+        2 digest: opt = "digest";
+        3 created: opt = "created";
+        4 enabled: opt = "enabled";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12126,98 +4815,13 @@ pub struct Getsignaturekeylistresponse {
     /// `enabled`
     pub enabled: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for Getsignaturekeylistresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Getsignaturekeylistresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Getsignaturekeylistresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Getsignaturekeylistresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("key_id", 0usize),
-                        ("cipher", 1usize),
-                        ("digest", 2usize),
-                        ("created", 3usize),
-                        ("enabled", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key_id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cipher")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "digest")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "created")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "enabled")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Getsignaturekeylistresponse {
-                    key_id: f0.flatten(),
-                    cipher: f1.flatten(),
-                    digest: f2.flatten(),
-                    created: f3.flatten(),
-                    enabled: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Getsignaturekeylistresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Getsignaturekeylistresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Getsignaturekeylistresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Getsignaturekeylistresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.key_id {
-            map.serialize_entry("key_id", value)?;
-        }
-        if let Some(value) = &self.cipher {
-            map.serialize_entry("cipher", value)?;
-        }
-        if let Some(value) = &self.digest {
-            map.serialize_entry("digest", value)?;
-        }
-        if let Some(value) = &self.created {
-            map.serialize_entry("created", value)?;
-        }
-        if let Some(value) = &self.enabled {
-            map.serialize_entry("enabled", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Getsignaturekeylistresponse default {
+        0 key_id: opt = "key_id";
+        1 cipher: opt = "cipher";
+        2 digest: opt = "digest";
+        3 created: opt = "created";
+        4 enabled: opt = "enabled";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12292,71 +4896,20 @@ pub enum GroupByField {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GroupByField {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Account => "ACCOUNT",
-            Self::Day => "DAY",
-            Self::Week => "WEEK",
-            Self::Month => "MONTH",
-            Self::Year => "YEAR",
-            Self::MetadataKey => "METADATA_KEY",
-            Self::MetadataValue => "METADATA_VALUE",
-            Self::Status => "STATUS",
-            Self::Country => "COUNTRY",
-            Self::Channel => "CHANNEL",
-            Self::PostbackData => "POSTBACK_DATA",
-            Self::MessageType => "MESSAGE_TYPE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GroupByField {
-    fn from(value: &str) -> Self {
-        match value {
-            "ACCOUNT" => Self::Account,
-            "DAY" => Self::Day,
-            "WEEK" => Self::Week,
-            "MONTH" => Self::Month,
-            "YEAR" => Self::Year,
-            "METADATA_KEY" => Self::MetadataKey,
-            "METADATA_VALUE" => Self::MetadataValue,
-            "STATUS" => Self::Status,
-            "COUNTRY" => Self::Country,
-            "CHANNEL" => Self::Channel,
-            "POSTBACK_DATA" => Self::PostbackData,
-            "MESSAGE_TYPE" => Self::MessageType,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GroupByField {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GroupByField {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GroupByField {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GroupByField {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GroupByField {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GroupByField {
+        Account = "ACCOUNT",
+        Day = "DAY",
+        Week = "WEEK",
+        Month = "MONTH",
+        Year = "YEAR",
+        MetadataKey = "METADATA_KEY",
+        MetadataValue = "METADATA_VALUE",
+        Status = "STATUS",
+        Country = "COUNTRY",
+        Channel = "CHANNEL",
+        PostbackData = "POSTBACK_DATA",
+        MessageType = "MESSAGE_TYPE",
     }
 }
 /// GroupByInsightField
@@ -12392,71 +4945,20 @@ pub enum GroupByInsightField {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GroupByInsightField {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Account => "ACCOUNT",
-            Self::Day => "DAY",
-            Self::Week => "WEEK",
-            Self::Month => "MONTH",
-            Self::Year => "YEAR",
-            Self::MetadataKey => "METADATA_KEY",
-            Self::MetadataValue => "METADATA_VALUE",
-            Self::Status => "STATUS",
-            Self::Country => "COUNTRY",
-            Self::Channel => "CHANNEL",
-            Self::PostbackData => "POSTBACK_DATA",
-            Self::MessageType => "MESSAGE_TYPE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GroupByInsightField {
-    fn from(value: &str) -> Self {
-        match value {
-            "ACCOUNT" => Self::Account,
-            "DAY" => Self::Day,
-            "WEEK" => Self::Week,
-            "MONTH" => Self::Month,
-            "YEAR" => Self::Year,
-            "METADATA_KEY" => Self::MetadataKey,
-            "METADATA_VALUE" => Self::MetadataValue,
-            "STATUS" => Self::Status,
-            "COUNTRY" => Self::Country,
-            "CHANNEL" => Self::Channel,
-            "POSTBACK_DATA" => Self::PostbackData,
-            "MESSAGE_TYPE" => Self::MessageType,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GroupByInsightField {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GroupByInsightField {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GroupByInsightField {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GroupByInsightField {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GroupByInsightField {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GroupByInsightField {
+        Account = "ACCOUNT",
+        Day = "DAY",
+        Week = "WEEK",
+        Month = "MONTH",
+        Year = "YEAR",
+        MetadataKey = "METADATA_KEY",
+        MetadataValue = "METADATA_VALUE",
+        Status = "STATUS",
+        Country = "COUNTRY",
+        Channel = "CHANNEL",
+        PostbackData = "POSTBACK_DATA",
+        MessageType = "MESSAGE_TYPE",
     }
 }
 /// insightsitemresponse
@@ -12478,136 +4980,15 @@ pub struct Insightsitemresponse {
     /// `sub_groups`
     pub sub_groups: Option<Vec<Insightssubitemresponse>>,
 }
-impl<'de> serde::Deserialize<'de> for Insightsitemresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Insightsitemresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Insightsitemresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Insightsitemresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<f64>> = None;
-                let mut f3: Option<Option<f64>> = None;
-                let mut f4: Option<Option<f64>> = None;
-                let mut f5: Option<Option<f64>> = None;
-                let mut f6: Option<Option<Vec<Insightssubitemresponse>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("group", 0usize),
-                        ("date", 1usize),
-                        ("total_sent", 2usize),
-                        ("total_received", 3usize),
-                        ("total_billing_units", 4usize),
-                        ("total_opt_out", 5usize),
-                        ("sub_groups", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "group")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "date")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "total_sent",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "total_received",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "total_billing_units",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "total_opt_out",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "sub_groups",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Insightsitemresponse {
-                    group: f0.flatten(),
-                    date: f1.flatten(),
-                    total_sent: f2.flatten(),
-                    total_received: f3.flatten(),
-                    total_billing_units: f4.flatten(),
-                    total_opt_out: f5.flatten(),
-                    sub_groups: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Insightsitemresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Insightsitemresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Insightsitemresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Insightsitemresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.group {
-            map.serialize_entry("group", value)?;
-        }
-        if let Some(value) = &self.date {
-            map.serialize_entry("date", value)?;
-        }
-        if let Some(value) = &self.total_sent {
-            map.serialize_entry("total_sent", value)?;
-        }
-        if let Some(value) = &self.total_received {
-            map.serialize_entry("total_received", value)?;
-        }
-        if let Some(value) = &self.total_billing_units {
-            map.serialize_entry("total_billing_units", value)?;
-        }
-        if let Some(value) = &self.total_opt_out {
-            map.serialize_entry("total_opt_out", value)?;
-        }
-        if let Some(value) = &self.sub_groups {
-            map.serialize_entry("sub_groups", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Insightsitemresponse default {
+        0 group: opt = "group";
+        1 date: opt = "date";
+        2 total_sent: opt = "total_sent";
+        3 total_received: opt = "total_received";
+        4 total_billing_units: opt = "total_billing_units";
+        5 total_opt_out: opt = "total_opt_out";
+        6 sub_groups: opt = "sub_groups";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12700,240 +5081,25 @@ pub struct Insightsrequest {
     /// Defines available fields for grouping insights reports. COUNTRY and CHANNEL are supported from 14/Aug/2025, and POSTBACK_DATA is supported from 16/Sep/2025, with data available only from those dates onward.
     pub group_by: Option<Vec<GroupByInsightField>>,
 }
-impl<'de> serde::Deserialize<'de> for Insightsrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Insightsrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Insightsrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Insightsrequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Option<MessageDirection>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<Vec<String>>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<Vec<String>>> = None;
-                let mut f8: Option<Option<Vec<String>>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<Vec<String>>> = None;
-                let mut f12: Option<Option<Vec<String>>> = None;
-                let mut f13: Option<Option<Vec<MessageStatus>>> = None;
-                let mut f14: Option<Option<bool>> = None;
-                let mut f15: Option<Option<Vec<InsightsrequestChannelsItem>>> = None;
-                let mut f16: Option<Option<Vec<GroupByInsightField>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("start_date", 0usize),
-                        ("end_date", 1usize),
-                        ("timezone", 2usize),
-                        ("direction", 3usize),
-                        ("source", 4usize),
-                        ("sources", 5usize),
-                        ("destination", 6usize),
-                        ("destinations", 7usize),
-                        ("addresses", 8usize),
-                        ("metadata_key", 9usize),
-                        ("metadata_value", 10usize),
-                        ("metadata_values", 11usize),
-                        ("accounts", 12usize),
-                        ("status", 13usize),
-                        ("opt_out", 14usize),
-                        ("channels", 15usize),
-                        ("group_by", 16usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "start_date",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "end_date")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "timezone")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "direction",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "source")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "sources")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "destination",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "destinations",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "addresses",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "metadata_key",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "metadata_value",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "metadata_values",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "accounts",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "status")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "opt_out")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "channels",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "group_by",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Insightsrequest {
-                    start_date: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("start_date"))?,
-                    end_date: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("end_date"))?,
-                    timezone: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("timezone"))?,
-                    direction: f3.flatten(),
-                    source: f4.flatten(),
-                    sources: f5.flatten(),
-                    destination: f6.flatten(),
-                    destinations: f7.flatten(),
-                    addresses: f8.flatten(),
-                    metadata_key: f9.flatten(),
-                    metadata_value: f10.flatten(),
-                    metadata_values: f11.flatten(),
-                    accounts: f12.flatten(),
-                    status: f13.flatten(),
-                    opt_out: f14.flatten(),
-                    channels: f15.flatten(),
-                    group_by: f16.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Insightsrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Insightsrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("start_date", &self.start_date)?;
-        map.serialize_entry("end_date", &self.end_date)?;
-        map.serialize_entry("timezone", &self.timezone)?;
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        if let Some(value) = &self.sources {
-            map.serialize_entry("sources", value)?;
-        }
-        if let Some(value) = &self.destination {
-            map.serialize_entry("destination", value)?;
-        }
-        if let Some(value) = &self.destinations {
-            map.serialize_entry("destinations", value)?;
-        }
-        if let Some(value) = &self.addresses {
-            map.serialize_entry("addresses", value)?;
-        }
-        if let Some(value) = &self.metadata_key {
-            map.serialize_entry("metadata_key", value)?;
-        }
-        if let Some(value) = &self.metadata_value {
-            map.serialize_entry("metadata_value", value)?;
-        }
-        if let Some(value) = &self.metadata_values {
-            map.serialize_entry("metadata_values", value)?;
-        }
-        if let Some(value) = &self.accounts {
-            map.serialize_entry("accounts", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.opt_out {
-            map.serialize_entry("opt_out", value)?;
-        }
-        if let Some(value) = &self.channels {
-            map.serialize_entry("channels", value)?;
-        }
-        if let Some(value) = &self.group_by {
-            map.serialize_entry("group_by", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Insightsrequest strict {
+        0 start_date: req = "start_date";
+        1 end_date: req = "end_date";
+        2 timezone: req = "timezone";
+        3 direction: opt = "direction";
+        4 source: opt = "source";
+        5 sources: opt = "sources";
+        6 destination: opt = "destination";
+        7 destinations: opt = "destinations";
+        8 addresses: opt = "addresses";
+        9 metadata_key: opt = "metadata_key";
+        10 metadata_value: opt = "metadata_value";
+        11 metadata_values: opt = "metadata_values";
+        12 accounts: opt = "accounts";
+        13 status: opt = "status";
+        14 opt_out: opt = "opt_out";
+        15 channels: opt = "channels";
+        16 group_by: opt = "group_by";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13060,59 +5226,14 @@ pub enum InsightsrequestChannelsItem {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InsightsrequestChannelsItem {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::Mms => "MMS",
-            Self::Tts => "TTS",
-            Self::Rcs => "RCS",
-            Self::Whatsapp => "WHATSAPP",
-            Self::Channel => "CHANNEL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InsightsrequestChannelsItem {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "MMS" => Self::Mms,
-            "TTS" => Self::Tts,
-            "RCS" => Self::Rcs,
-            "WHATSAPP" => Self::Whatsapp,
-            "CHANNEL" => Self::Channel,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InsightsrequestChannelsItem {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InsightsrequestChannelsItem {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InsightsrequestChannelsItem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InsightsrequestChannelsItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InsightsrequestChannelsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InsightsrequestChannelsItem {
+        Sms = "SMS",
+        Mms = "MMS",
+        Tts = "TTS",
+        Rcs = "RCS",
+        Whatsapp = "WHATSAPP",
+        Channel = "CHANNEL",
     }
 }
 /// insightsresponse
@@ -13130,118 +5251,13 @@ pub struct Insightsresponse {
     /// `total_opt_out`
     pub total_opt_out: Option<f64>,
 }
-impl<'de> serde::Deserialize<'de> for Insightsresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Insightsresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Insightsresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Insightsresponse, __A::Error> {
-                let mut f0: Option<Option<Vec<Insightsitemresponse>>> = None;
-                let mut f1: Option<Option<f64>> = None;
-                let mut f2: Option<Option<f64>> = None;
-                let mut f3: Option<Option<f64>> = None;
-                let mut f4: Option<Option<f64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("summaries", 0usize),
-                        ("total_sent", 1usize),
-                        ("total_received", 2usize),
-                        ("total_billing_units", 3usize),
-                        ("total_opt_out", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "summaries",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "total_sent",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "total_received",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "total_billing_units",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "total_opt_out",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Insightsresponse {
-                    summaries: f0.flatten(),
-                    total_sent: f1.flatten(),
-                    total_received: f2.flatten(),
-                    total_billing_units: f3.flatten(),
-                    total_opt_out: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Insightsresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Insightsresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Insightsresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Insightsresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.summaries {
-            map.serialize_entry("summaries", value)?;
-        }
-        if let Some(value) = &self.total_sent {
-            map.serialize_entry("total_sent", value)?;
-        }
-        if let Some(value) = &self.total_received {
-            map.serialize_entry("total_received", value)?;
-        }
-        if let Some(value) = &self.total_billing_units {
-            map.serialize_entry("total_billing_units", value)?;
-        }
-        if let Some(value) = &self.total_opt_out {
-            map.serialize_entry("total_opt_out", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Insightsresponse default {
+        0 summaries: opt = "summaries";
+        1 total_sent: opt = "total_sent";
+        2 total_received: opt = "total_received";
+        3 total_billing_units: opt = "total_billing_units";
+        4 total_opt_out: opt = "total_opt_out";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13300,123 +5316,14 @@ pub struct Insightssubitemresponse {
     /// `total_opt_out`
     pub total_opt_out: Option<f64>,
 }
-impl<'de> serde::Deserialize<'de> for Insightssubitemresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Insightssubitemresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Insightssubitemresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Insightssubitemresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<f64>> = None;
-                let mut f3: Option<Option<f64>> = None;
-                let mut f4: Option<Option<f64>> = None;
-                let mut f5: Option<Option<f64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("date", 0usize),
-                        ("group", 1usize),
-                        ("total_sent", 2usize),
-                        ("total_received", 3usize),
-                        ("total_billing_units", 4usize),
-                        ("total_opt_out", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "date")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "group")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "total_sent",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "total_received",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "total_billing_units",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "total_opt_out",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Insightssubitemresponse {
-                    date: f0.flatten(),
-                    group: f1.flatten(),
-                    total_sent: f2.flatten(),
-                    total_received: f3.flatten(),
-                    total_billing_units: f4.flatten(),
-                    total_opt_out: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Insightssubitemresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Insightssubitemresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Insightssubitemresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Insightssubitemresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.date {
-            map.serialize_entry("date", value)?;
-        }
-        if let Some(value) = &self.group {
-            map.serialize_entry("group", value)?;
-        }
-        if let Some(value) = &self.total_sent {
-            map.serialize_entry("total_sent", value)?;
-        }
-        if let Some(value) = &self.total_received {
-            map.serialize_entry("total_received", value)?;
-        }
-        if let Some(value) = &self.total_billing_units {
-            map.serialize_entry("total_billing_units", value)?;
-        }
-        if let Some(value) = &self.total_opt_out {
-            map.serialize_entry("total_opt_out", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Insightssubitemresponse default {
+        0 date: opt = "date";
+        1 group: opt = "group";
+        2 total_sent: opt = "total_sent";
+        3 total_received: opt = "total_received";
+        4 total_billing_units: opt = "total_billing_units";
+        5 total_opt_out: opt = "total_opt_out";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13479,86 +5386,13 @@ pub struct InvalidInputApiError {
     /// List of invalid fields
     pub invalid_fields: Vec<InvalidInputField>,
 }
-impl<'de> serde::Deserialize<'de> for InvalidInputApiError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InvalidInputApiError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InvalidInputApiError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InvalidInputApiError, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<InvalidInputApiErrorType> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<Vec<InvalidInputField>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("uuid", 0usize),
-                        ("type", 1usize),
-                        ("title", 2usize),
-                        ("detail", 3usize),
-                        ("invalidFields", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "uuid")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "title")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "detail")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "invalidFields",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InvalidInputApiError {
-                    uuid: f0.ok_or_else(|| serde::de::Error::missing_field("uuid"))?,
-                    r#type: f1.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    title: f2.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    detail: f3.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
-                    invalid_fields: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("invalidFields"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("InvalidInputApiError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InvalidInputApiError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("uuid", &self.uuid)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("detail", &self.detail)?;
-        map.serialize_entry("invalidFields", &self.invalid_fields)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InvalidInputApiError strict {
+        0 uuid: req = "uuid";
+        1 r#type: req = "type";
+        2 title: req = "title";
+        3 detail: req = "detail";
+        4 invalid_fields: req = "invalidFields";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13618,75 +5452,22 @@ pub enum InvalidInputApiErrorType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InvalidInputApiErrorType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Validation => "validation",
-            Self::NotFound => "not_found",
-            Self::MethodNotAllowed => "method_not_allowed",
-            Self::Conflict => "conflict",
-            Self::PayloadTooLarge => "payload_too_large",
-            Self::UnsupportedMediaType => "unsupported_media_type",
-            Self::MessageNotReadable => "message_not_readable",
-            Self::InternalServerError => "internal_server_error",
-            Self::RequestNotRecognised => "request_not_recognised",
-            Self::Forbidden => "forbidden",
-            Self::BadGateway => "bad_gateway",
-            Self::PaymentRequired => "payment_required",
-            Self::Unauthorized => "unauthorized",
-            Self::Unknown => "unknown",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InvalidInputApiErrorType {
-    fn from(value: &str) -> Self {
-        match value {
-            "validation" => Self::Validation,
-            "not_found" => Self::NotFound,
-            "method_not_allowed" => Self::MethodNotAllowed,
-            "conflict" => Self::Conflict,
-            "payload_too_large" => Self::PayloadTooLarge,
-            "unsupported_media_type" => Self::UnsupportedMediaType,
-            "message_not_readable" => Self::MessageNotReadable,
-            "internal_server_error" => Self::InternalServerError,
-            "request_not_recognised" => Self::RequestNotRecognised,
-            "forbidden" => Self::Forbidden,
-            "bad_gateway" => Self::BadGateway,
-            "payment_required" => Self::PaymentRequired,
-            "unauthorized" => Self::Unauthorized,
-            "unknown" => Self::Unknown,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InvalidInputApiErrorType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InvalidInputApiErrorType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InvalidInputApiErrorType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InvalidInputApiErrorType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InvalidInputApiErrorType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InvalidInputApiErrorType {
+        Validation = "validation",
+        NotFound = "not_found",
+        MethodNotAllowed = "method_not_allowed",
+        Conflict = "conflict",
+        PayloadTooLarge = "payload_too_large",
+        UnsupportedMediaType = "unsupported_media_type",
+        MessageNotReadable = "message_not_readable",
+        InternalServerError = "internal_server_error",
+        RequestNotRecognised = "request_not_recognised",
+        Forbidden = "forbidden",
+        BadGateway = "bad_gateway",
+        PaymentRequired = "payment_required",
+        Unauthorized = "unauthorized",
+        Unknown = "unknown",
     }
 }
 /// Invalid input field
@@ -13704,93 +5485,13 @@ pub struct InvalidInputField {
     /// `invalidIds`
     pub invalid_ids: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for InvalidInputField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InvalidInputField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InvalidInputField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InvalidInputField, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<InvalidInputFieldChannelType>> = None;
-                let mut f2: Option<InvalidInputFieldCode> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("channelType", 1usize),
-                        ("code", 2usize),
-                        ("reason", 3usize),
-                        ("invalidIds", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "channelType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "code")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "invalidIds",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InvalidInputField {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    channel_type: f1.flatten(),
-                    code: f2.ok_or_else(|| serde::de::Error::missing_field("code"))?,
-                    reason: f3.ok_or_else(|| serde::de::Error::missing_field("reason"))?,
-                    invalid_ids: f4.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("InvalidInputField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InvalidInputField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.channel_type {
-            map.serialize_entry("channelType", value)?;
-        }
-        map.serialize_entry("code", &self.code)?;
-        map.serialize_entry("reason", &self.reason)?;
-        if let Some(value) = &self.invalid_ids {
-            map.serialize_entry("invalidIds", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InvalidInputField strict {
+        0 name: req = "name";
+        1 channel_type: opt = "channelType";
+        2 code: req = "code";
+        3 reason: req = "reason";
+        4 invalid_ids: opt = "invalidIds";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13845,59 +5546,14 @@ pub enum InvalidInputFieldChannelType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InvalidInputFieldChannelType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Phone => "PHONE",
-            Self::Whatsapp => "WHATSAPP",
-            Self::Gbm => "GBM",
-            Self::Instagram => "INSTAGRAM",
-            Self::Facebook => "FACEBOOK",
-            Self::Email => "EMAIL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InvalidInputFieldChannelType {
-    fn from(value: &str) -> Self {
-        match value {
-            "PHONE" => Self::Phone,
-            "WHATSAPP" => Self::Whatsapp,
-            "GBM" => Self::Gbm,
-            "INSTAGRAM" => Self::Instagram,
-            "FACEBOOK" => Self::Facebook,
-            "EMAIL" => Self::Email,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InvalidInputFieldChannelType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InvalidInputFieldChannelType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InvalidInputFieldChannelType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InvalidInputFieldChannelType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InvalidInputFieldChannelType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InvalidInputFieldChannelType {
+        Phone = "PHONE",
+        Whatsapp = "WHATSAPP",
+        Gbm = "GBM",
+        Instagram = "INSTAGRAM",
+        Facebook = "FACEBOOK",
+        Email = "EMAIL",
     }
 }
 /// Invalid input value code
@@ -13933,71 +5589,20 @@ pub enum InvalidInputFieldCode {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InvalidInputFieldCode {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::MustNotBeEmpty => "must_not_be_empty",
-            Self::MustBeEmpty => "must_be_empty",
-            Self::MustNotBeNull => "must_not_be_null",
-            Self::InvalidLength => "invalid_length",
-            Self::DuplicatedValue => "duplicated_value",
-            Self::InvalidFormat => "invalid_format",
-            Self::TypeMismatch => "type_mismatch",
-            Self::MissingParameter => "missing_parameter",
-            Self::InvalidReference => "invalid_reference",
-            Self::IncorrectOperation => "incorrect_operation",
-            Self::NoSuchPattern => "no_such_pattern",
-            Self::ConstraintViolation => "constraint_violation",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InvalidInputFieldCode {
-    fn from(value: &str) -> Self {
-        match value {
-            "must_not_be_empty" => Self::MustNotBeEmpty,
-            "must_be_empty" => Self::MustBeEmpty,
-            "must_not_be_null" => Self::MustNotBeNull,
-            "invalid_length" => Self::InvalidLength,
-            "duplicated_value" => Self::DuplicatedValue,
-            "invalid_format" => Self::InvalidFormat,
-            "type_mismatch" => Self::TypeMismatch,
-            "missing_parameter" => Self::MissingParameter,
-            "invalid_reference" => Self::InvalidReference,
-            "incorrect_operation" => Self::IncorrectOperation,
-            "no_such_pattern" => Self::NoSuchPattern,
-            "constraint_violation" => Self::ConstraintViolation,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InvalidInputFieldCode {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InvalidInputFieldCode {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InvalidInputFieldCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InvalidInputFieldCode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InvalidInputFieldCode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InvalidInputFieldCode {
+        MustNotBeEmpty = "must_not_be_empty",
+        MustBeEmpty = "must_be_empty",
+        MustNotBeNull = "must_not_be_null",
+        InvalidLength = "invalid_length",
+        DuplicatedValue = "duplicated_value",
+        InvalidFormat = "invalid_format",
+        TypeMismatch = "type_mismatch",
+        MissingParameter = "missing_parameter",
+        InvalidReference = "invalid_reference",
+        IncorrectOperation = "incorrect_operation",
+        NoSuchPattern = "no_such_pattern",
+        ConstraintViolation = "constraint_violation",
     }
 }
 /// List details data
@@ -14019,113 +5624,15 @@ pub struct ListData {
     /// Last modified date
     pub last_modified_date: sinch_sdk_runtime::Timestamp,
 }
-impl<'de> serde::Deserialize<'de> for ListData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListData, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<sinch_sdk_runtime::Timestamp> = None;
-                let mut f6: Option<sinch_sdk_runtime::Timestamp> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("accountId", 1usize),
-                        ("vendorId", 2usize),
-                        ("name", 3usize),
-                        ("alias", 4usize),
-                        ("createdDate", 5usize),
-                        ("lastModifiedDate", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "accountId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "vendorId")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "name")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "alias")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "createdDate",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "lastModifiedDate",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListData {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    account_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("accountId"))?,
-                    vendor_id: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("vendorId"))?,
-                    name: f3.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    alias: f4.ok_or_else(|| serde::de::Error::missing_field("alias"))?,
-                    created_date: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("createdDate"))?,
-                    last_modified_date: f6
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "lastModifiedDate",
-                        ))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ListData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("accountId", &self.account_id)?;
-        map.serialize_entry("vendorId", &self.vendor_id)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("alias", &self.alias)?;
-        map.serialize_entry("createdDate", &self.created_date)?;
-        map.serialize_entry("lastModifiedDate", &self.last_modified_date)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListData strict {
+        0 id: req = "id";
+        1 account_id: req = "accountId";
+        2 vendor_id: req = "vendorId";
+        3 name: req = "name";
+        4 alias: req = "alias";
+        5 created_date: req = "createdDate";
+        6 last_modified_date: req = "lastModifiedDate";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14171,144 +5678,15 @@ pub struct LogSummaryResult {
     /// `pagination`
     pub pagination: Option<Pagination>,
 }
-impl<'de> serde::Deserialize<'de> for LogSummaryResult {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = LogSummaryResult;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct LogSummaryResult")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<LogSummaryResult, __A::Error> {
-                let mut f0: Option<Option<f64>> = None;
-                let mut f1: Option<Option<f64>> = None;
-                let mut f2: Option<Option<f64>> = None;
-                let mut f3: Option<Option<f64>> = None;
-                let mut f4: Option<Option<f64>> = None;
-                let mut f5: Option<Option<Vec<ShortUrl>>> = None;
-                let mut f6: Option<Option<Pagination>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("total_clicks", 0usize),
-                        ("unique_clicks", 1usize),
-                        ("total_views", 2usize),
-                        ("unique_views", 3usize),
-                        ("short_urls_generated", 4usize),
-                        ("short_urls", 5usize),
-                        ("pagination", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "total_clicks",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "unique_clicks",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "total_views",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "unique_views",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "short_urls_generated",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "short_urls",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "pagination",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(LogSummaryResult {
-                    total_clicks: f0.flatten(),
-                    unique_clicks: f1.flatten(),
-                    total_views: f2.flatten(),
-                    unique_views: f3.flatten(),
-                    short_urls_generated: f4.flatten(),
-                    short_urls: f5.flatten(),
-                    pagination: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<LogSummaryResult, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<LogSummaryResult as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("LogSummaryResult", &[], __Visitor)
-    }
-}
-impl serde::Serialize for LogSummaryResult {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.total_clicks {
-            map.serialize_entry("total_clicks", value)?;
-        }
-        if let Some(value) = &self.unique_clicks {
-            map.serialize_entry("unique_clicks", value)?;
-        }
-        if let Some(value) = &self.total_views {
-            map.serialize_entry("total_views", value)?;
-        }
-        if let Some(value) = &self.unique_views {
-            map.serialize_entry("unique_views", value)?;
-        }
-        if let Some(value) = &self.short_urls_generated {
-            map.serialize_entry("short_urls_generated", value)?;
-        }
-        if let Some(value) = &self.short_urls {
-            map.serialize_entry("short_urls", value)?;
-        }
-        if let Some(value) = &self.pagination {
-            map.serialize_entry("pagination", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) LogSummaryResult default {
+        0 total_clicks: opt = "total_clicks";
+        1 unique_clicks: opt = "unique_clicks";
+        2 total_views: opt = "total_views";
+        3 unique_views: opt = "unique_views";
+        4 short_urls_generated: opt = "short_urls_generated";
+        5 short_urls: opt = "short_urls";
+        6 pagination: opt = "pagination";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14385,158 +5763,17 @@ pub struct LogsDetailResult {
     /// `pagination`
     pub pagination: Option<Pagination>,
 }
-impl<'de> serde::Deserialize<'de> for LogsDetailResult {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = LogsDetailResult;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct LogsDetailResult")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<LogsDetailResult, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<f64>> = None;
-                let mut f5: Option<Option<f64>> = None;
-                let mut f6: Option<Option<Vec<Click>>> = None;
-                let mut f7: Option<Option<Vec<View>>> = None;
-                let mut f8: Option<Option<Pagination>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("message_id", 0usize),
-                        ("long_url", 1usize),
-                        ("short_url", 2usize),
-                        ("destination_number", 3usize),
-                        ("click_count", 4usize),
-                        ("view_count", 5usize),
-                        ("clicks", 6usize),
-                        ("views", 7usize),
-                        ("pagination", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "message_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "long_url")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "short_url",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "destination_number",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "click_count",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "view_count",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "clicks")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "views")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "pagination",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(LogsDetailResult {
-                    message_id: f0.flatten(),
-                    long_url: f1.flatten(),
-                    short_url: f2.flatten(),
-                    destination_number: f3.flatten(),
-                    click_count: f4.flatten(),
-                    view_count: f5.flatten(),
-                    clicks: f6.flatten(),
-                    views: f7.flatten(),
-                    pagination: f8.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<LogsDetailResult, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<LogsDetailResult as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("LogsDetailResult", &[], __Visitor)
-    }
-}
-impl serde::Serialize for LogsDetailResult {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.long_url {
-            map.serialize_entry("long_url", value)?;
-        }
-        if let Some(value) = &self.short_url {
-            map.serialize_entry("short_url", value)?;
-        }
-        if let Some(value) = &self.destination_number {
-            map.serialize_entry("destination_number", value)?;
-        }
-        if let Some(value) = &self.click_count {
-            map.serialize_entry("click_count", value)?;
-        }
-        if let Some(value) = &self.view_count {
-            map.serialize_entry("view_count", value)?;
-        }
-        if let Some(value) = &self.clicks {
-            map.serialize_entry("clicks", value)?;
-        }
-        if let Some(value) = &self.views {
-            map.serialize_entry("views", value)?;
-        }
-        if let Some(value) = &self.pagination {
-            map.serialize_entry("pagination", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) LogsDetailResult default {
+        0 message_id: opt = "message_id";
+        1 long_url: opt = "long_url";
+        2 short_url: opt = "short_url";
+        3 destination_number: opt = "destination_number";
+        4 click_count: opt = "click_count";
+        5 view_count: opt = "view_count";
+        6 clicks: opt = "clicks";
+        7 views: opt = "views";
+        8 pagination: opt = "pagination";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14641,206 +5878,22 @@ pub struct Message {
     /// The subject field is used to denote subject of the MMS message and has a maximum size of 64 characters long
     pub subject: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Message {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Message;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Message")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Message, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Option<bool>> = None;
-                let mut f4: Option<Option<Format>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<SourceNumberType>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<Status>> = None;
-                let mut f12: Option<Option<Vec<String>>> = None;
-                let mut f13: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("callback_url", 0usize),
-                        ("content", 1usize),
-                        ("destination_number", 2usize),
-                        ("delivery_report", 3usize),
-                        ("format", 4usize),
-                        ("message_expiry_timestamp", 5usize),
-                        ("metadata", 6usize),
-                        ("scheduled", 7usize),
-                        ("source_number", 8usize),
-                        ("source_number_type", 9usize),
-                        ("message_id", 10usize),
-                        ("status", 11usize),
-                        ("media", 12usize),
-                        ("subject", 13usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "callback_url",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "content")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "destination_number",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "delivery_report",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "format")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "message_expiry_timestamp",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "scheduled",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "source_number",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "source_number_type",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "message_id",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "status")?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f12, "media")?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "subject")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Message {
-                    callback_url: f0.flatten(),
-                    content: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
-                    destination_number: f2
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "destination_number",
-                        ))?,
-                    delivery_report: f3.flatten(),
-                    format: f4.flatten(),
-                    message_expiry_timestamp: f5.flatten(),
-                    metadata: f6.flatten(),
-                    scheduled: f7.flatten(),
-                    source_number: f8.flatten(),
-                    source_number_type: f9.flatten(),
-                    message_id: f10.flatten(),
-                    status: f11.flatten(),
-                    media: f12.flatten(),
-                    subject: f13.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Message", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Message {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callback_url", value)?;
-        }
-        map.serialize_entry("content", &self.content)?;
-        map.serialize_entry("destination_number", &self.destination_number)?;
-        if let Some(value) = &self.delivery_report {
-            map.serialize_entry("delivery_report", value)?;
-        }
-        if let Some(value) = &self.format {
-            map.serialize_entry("format", value)?;
-        }
-        if let Some(value) = &self.message_expiry_timestamp {
-            map.serialize_entry("message_expiry_timestamp", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        if let Some(value) = &self.scheduled {
-            map.serialize_entry("scheduled", value)?;
-        }
-        if let Some(value) = &self.source_number {
-            map.serialize_entry("source_number", value)?;
-        }
-        if let Some(value) = &self.source_number_type {
-            map.serialize_entry("source_number_type", value)?;
-        }
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.media {
-            map.serialize_entry("media", value)?;
-        }
-        if let Some(value) = &self.subject {
-            map.serialize_entry("subject", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Message strict {
+        0 callback_url: opt = "callback_url";
+        1 content: req = "content";
+        2 destination_number: req = "destination_number";
+        3 delivery_report: opt = "delivery_report";
+        4 format: opt = "format";
+        5 message_expiry_timestamp: opt = "message_expiry_timestamp";
+        6 metadata: opt = "metadata";
+        7 scheduled: opt = "scheduled";
+        8 source_number: opt = "source_number";
+        9 source_number_type: opt = "source_number_type";
+        10 message_id: opt = "message_id";
+        11 status: opt = "status";
+        12 media: opt = "media";
+        13 subject: opt = "subject";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14950,53 +6003,11 @@ pub enum MessageDirection {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MessageDirection {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Outbound => "outbound",
-            Self::All => "all",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MessageDirection {
-    fn from(value: &str) -> Self {
-        match value {
-            "inbound" => Self::Inbound,
-            "outbound" => Self::Outbound,
-            "all" => Self::All,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MessageDirection {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MessageDirection {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MessageDirection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MessageDirection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MessageDirection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MessageDirection {
+        Inbound = "inbound",
+        Outbound = "outbound",
+        All = "all",
     }
 }
 /// An enumerable list of potential message statuses.
@@ -15036,75 +6047,22 @@ pub enum MessageStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MessageStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Undefined => "UNDEFINED",
-            Self::Queued => "QUEUED",
-            Self::Processing => "PROCESSING",
-            Self::Processed => "PROCESSED",
-            Self::Failed => "FAILED",
-            Self::Scheduled => "SCHEDULED",
-            Self::Cancelled => "CANCELLED",
-            Self::Delivered => "DELIVERED",
-            Self::Expired => "EXPIRED",
-            Self::Enroute => "ENROUTE",
-            Self::Held => "HELD",
-            Self::Submitted => "SUBMITTED",
-            Self::Rejected => "REJECTED",
-            Self::Read => "READ",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MessageStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "UNDEFINED" => Self::Undefined,
-            "QUEUED" => Self::Queued,
-            "PROCESSING" => Self::Processing,
-            "PROCESSED" => Self::Processed,
-            "FAILED" => Self::Failed,
-            "SCHEDULED" => Self::Scheduled,
-            "CANCELLED" => Self::Cancelled,
-            "DELIVERED" => Self::Delivered,
-            "EXPIRED" => Self::Expired,
-            "ENROUTE" => Self::Enroute,
-            "HELD" => Self::Held,
-            "SUBMITTED" => Self::Submitted,
-            "REJECTED" => Self::Rejected,
-            "READ" => Self::Read,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MessageStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MessageStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MessageStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MessageStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MessageStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MessageStatus {
+        Undefined = "UNDEFINED",
+        Queued = "QUEUED",
+        Processing = "PROCESSING",
+        Processed = "PROCESSED",
+        Failed = "FAILED",
+        Scheduled = "SCHEDULED",
+        Cancelled = "CANCELLED",
+        Delivered = "DELIVERED",
+        Expired = "EXPIRED",
+        Enroute = "ENROUTE",
+        Held = "HELD",
+        Submitted = "SUBMITTED",
+        Rejected = "REJECTED",
+        Read = "READ",
     }
 }
 /// Field to sort results set by
@@ -15136,67 +6094,18 @@ pub enum MessagingReportSortBy {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MessagingReportSortBy {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Format => "FORMAT",
-            Self::Direction => "DIRECTION",
-            Self::Status => "STATUS",
-            Self::SourceAddress => "SOURCE_ADDRESS",
-            Self::DestinationAddress => "DESTINATION_ADDRESS",
-            Self::StatusCode => "STATUS_CODE",
-            Self::AccountId => "ACCOUNT_ID",
-            Self::DestinationAddressCountry => "DESTINATION_ADDRESS_COUNTRY",
-            Self::SourceAddressCountry => "SOURCE_ADDRESS_COUNTRY",
-            Self::Timestamp => "TIMESTAMP",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MessagingReportSortBy {
-    fn from(value: &str) -> Self {
-        match value {
-            "FORMAT" => Self::Format,
-            "DIRECTION" => Self::Direction,
-            "STATUS" => Self::Status,
-            "SOURCE_ADDRESS" => Self::SourceAddress,
-            "DESTINATION_ADDRESS" => Self::DestinationAddress,
-            "STATUS_CODE" => Self::StatusCode,
-            "ACCOUNT_ID" => Self::AccountId,
-            "DESTINATION_ADDRESS_COUNTRY" => Self::DestinationAddressCountry,
-            "SOURCE_ADDRESS_COUNTRY" => Self::SourceAddressCountry,
-            "TIMESTAMP" => Self::Timestamp,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MessagingReportSortBy {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MessagingReportSortBy {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MessagingReportSortBy {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MessagingReportSortBy {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MessagingReportSortBy {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MessagingReportSortBy {
+        Format = "FORMAT",
+        Direction = "DIRECTION",
+        Status = "STATUS",
+        SourceAddress = "SOURCE_ADDRESS",
+        DestinationAddress = "DESTINATION_ADDRESS",
+        StatusCode = "STATUS_CODE",
+        AccountId = "ACCOUNT_ID",
+        DestinationAddressCountry = "DESTINATION_ADDRESS_COUNTRY",
+        SourceAddressCountry = "SOURCE_ADDRESS_COUNTRY",
+        Timestamp = "TIMESTAMP",
     }
 }
 /// Order to sort results by.
@@ -15212,51 +6121,10 @@ pub enum MessagingReportSortDirection {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MessagingReportSortDirection {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ascending => "ASCENDING",
-            Self::Descending => "DESCENDING",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MessagingReportSortDirection {
-    fn from(value: &str) -> Self {
-        match value {
-            "ASCENDING" => Self::Ascending,
-            "DESCENDING" => Self::Descending,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MessagingReportSortDirection {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MessagingReportSortDirection {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MessagingReportSortDirection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MessagingReportSortDirection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MessagingReportSortDirection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MessagingReportSortDirection {
+        Ascending = "ASCENDING",
+        Descending = "DESCENDING",
     }
 }
 /// Metadata
@@ -15278,110 +6146,14 @@ pub struct Metakeyrequest {
     /// Filter results by a specific account. By default results will be returned for the account associated with the authentication credentials and all sub-accounts.
     pub accounts: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for Metakeyrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Metakeyrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Metakeyrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Metakeyrequest, __A::Error> {
-                let mut f0: Option<Option<f64>> = None;
-                let mut f1: Option<Option<f64>> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<Option<MessageDirection>> = None;
-                let mut f5: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("page", 0usize),
-                        ("page_size", 1usize),
-                        ("start_date", 2usize),
-                        ("end_date", 3usize),
-                        ("direction", 4usize),
-                        ("accounts", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "page_size",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "start_date",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "end_date")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "direction",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "accounts")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Metakeyrequest {
-                    page: f0.flatten(),
-                    page_size: f1.flatten(),
-                    start_date: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("start_date"))?,
-                    end_date: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("end_date"))?,
-                    direction: f4.flatten(),
-                    accounts: f5.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Metakeyrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Metakeyrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("page_size", value)?;
-        }
-        map.serialize_entry("start_date", &self.start_date)?;
-        map.serialize_entry("end_date", &self.end_date)?;
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.accounts {
-            map.serialize_entry("accounts", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Metakeyrequest strict {
+        0 page: opt = "page";
+        1 page_size: opt = "page_size";
+        2 start_date: req = "start_date";
+        3 end_date: req = "end_date";
+        4 direction: opt = "direction";
+        5 accounts: opt = "accounts";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -15426,60 +6198,9 @@ pub struct Metakeyresponse {
     /// `keys`
     pub keys: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for Metakeyresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Metakeyresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Metakeyresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Metakeyresponse, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("keys", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "keys")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Metakeyresponse {
-                    keys: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Metakeyresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Metakeyresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Metakeyresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Metakeyresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.keys {
-            map.serialize_entry("keys", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Metakeyresponse default {
+        0 keys: opt = "keys";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -15518,158 +6239,17 @@ pub struct MmsReceivedWebhookPayload {
     /// Any metadata that was included in the original submit message request. Template variable `$metadata`. Keys and values are both strings.
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
-impl<'de> serde::Deserialize<'de> for MmsReceivedWebhookPayload {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MmsReceivedWebhookPayload;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MmsReceivedWebhookPayload")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MmsReceivedWebhookPayload, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<Vec<WebhookAttachment>>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("account_id", 0usize),
-                        ("reply_id", 1usize),
-                        ("destination_number", 2usize),
-                        ("source_number", 3usize),
-                        ("date_received", 4usize),
-                        ("message_id", 5usize),
-                        ("attachments", 6usize),
-                        ("content", 7usize),
-                        ("metadata", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "account_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reply_id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "destination_number",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "source_number",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "date_received",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "message_id",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "attachments",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "content")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "metadata")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MmsReceivedWebhookPayload {
-                    account_id: f0.flatten(),
-                    reply_id: f1.flatten(),
-                    destination_number: f2.flatten(),
-                    source_number: f3.flatten(),
-                    date_received: f4.flatten(),
-                    message_id: f5.flatten(),
-                    attachments: f6.flatten(),
-                    content: f7.flatten(),
-                    metadata: f8.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MmsReceivedWebhookPayload, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MmsReceivedWebhookPayload as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("MmsReceivedWebhookPayload", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MmsReceivedWebhookPayload {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.account_id {
-            map.serialize_entry("account_id", value)?;
-        }
-        if let Some(value) = &self.reply_id {
-            map.serialize_entry("reply_id", value)?;
-        }
-        if let Some(value) = &self.destination_number {
-            map.serialize_entry("destination_number", value)?;
-        }
-        if let Some(value) = &self.source_number {
-            map.serialize_entry("source_number", value)?;
-        }
-        if let Some(value) = &self.date_received {
-            map.serialize_entry("date_received", value)?;
-        }
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.attachments {
-            map.serialize_entry("attachments", value)?;
-        }
-        if let Some(value) = &self.content {
-            map.serialize_entry("content", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MmsReceivedWebhookPayload default {
+        0 account_id: opt = "account_id";
+        1 reply_id: opt = "reply_id";
+        2 destination_number: opt = "destination_number";
+        3 source_number: opt = "source_number";
+        4 date_received: opt = "date_received";
+        5 message_id: opt = "message_id";
+        6 attachments: opt = "attachments";
+        7 content: opt = "content";
+        8 metadata: opt = "metadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -15747,62 +6327,10 @@ pub struct Number {
     /// Whether the authenticated account is authorised to use this number
     pub authorised: bool,
 }
-impl<'de> serde::Deserialize<'de> for Number {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Number;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Number")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Number, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<bool> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("number", 0usize), ("authorised", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "authorised",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Number {
-                    number: f0.ok_or_else(|| serde::de::Error::missing_field("number"))?,
-                    authorised: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("authorised"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Number", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Number {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("number", &self.number)?;
-        map.serialize_entry("authorised", &self.authorised)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Number strict {
+        0 number: req = "number";
+        1 authorised: req = "authorised";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -15825,72 +6353,10 @@ pub struct NumbersListResponse {
     /// `pagination`
     pub pagination: Option<TokenPagination>,
 }
-impl<'de> serde::Deserialize<'de> for NumbersListResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NumbersListResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NumbersListResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NumbersListResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<DedicatedNumber>>> = None;
-                let mut f1: Option<Option<TokenPagination>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize), ("pagination", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "pagination",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NumbersListResponse {
-                    data: f0.flatten(),
-                    pagination: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NumbersListResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NumbersListResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NumbersListResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NumbersListResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        if let Some(value) = &self.pagination {
-            map.serialize_entry("pagination", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NumbersListResponse default {
+        0 data: opt = "data";
+        1 pagination: opt = "pagination";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -15939,149 +6405,16 @@ pub struct OptOutWebhookPayload {
     /// Any metadata that was included in the original submit message request. Template variable `$metadata`. Keys and values are both strings.
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
-impl<'de> serde::Deserialize<'de> for OptOutWebhookPayload {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OptOutWebhookPayload;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OptOutWebhookPayload")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OptOutWebhookPayload, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("notification_id", 0usize),
-                        ("account_id", 1usize),
-                        ("destination_number", 2usize),
-                        ("source_number", 3usize),
-                        ("date_received", 4usize),
-                        ("message_id", 5usize),
-                        ("content", 6usize),
-                        ("metadata", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "notification_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "account_id",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "destination_number",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "source_number",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "date_received",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "message_id",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "content")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "metadata")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OptOutWebhookPayload {
-                    notification_id: f0.flatten(),
-                    account_id: f1.flatten(),
-                    destination_number: f2.flatten(),
-                    source_number: f3.flatten(),
-                    date_received: f4.flatten(),
-                    message_id: f5.flatten(),
-                    content: f6.flatten(),
-                    metadata: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<OptOutWebhookPayload, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<OptOutWebhookPayload as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("OptOutWebhookPayload", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OptOutWebhookPayload {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.notification_id {
-            map.serialize_entry("notification_id", value)?;
-        }
-        if let Some(value) = &self.account_id {
-            map.serialize_entry("account_id", value)?;
-        }
-        if let Some(value) = &self.destination_number {
-            map.serialize_entry("destination_number", value)?;
-        }
-        if let Some(value) = &self.source_number {
-            map.serialize_entry("source_number", value)?;
-        }
-        if let Some(value) = &self.date_received {
-            map.serialize_entry("date_received", value)?;
-        }
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.content {
-            map.serialize_entry("content", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OptOutWebhookPayload default {
+        0 notification_id: opt = "notification_id";
+        1 account_id: opt = "account_id";
+        2 destination_number: opt = "destination_number";
+        3 source_number: opt = "source_number";
+        4 date_received: opt = "date_received";
+        5 message_id: opt = "message_id";
+        6 content: opt = "content";
+        7 metadata: opt = "metadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16157,92 +6490,12 @@ pub struct PageTokenDtoContactData {
     /// Total number of elements
     pub total_elements: i64,
 }
-impl<'de> serde::Deserialize<'de> for PageTokenDtoContactData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PageTokenDtoContactData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PageTokenDtoContactData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PageTokenDtoContactData, __A::Error> {
-                let mut f0: Option<Vec<ContactData>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<i64> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("content", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("prevPageToken", 2usize),
-                        ("totalElements", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "content")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "prevPageToken",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "totalElements",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PageTokenDtoContactData {
-                    content: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
-                    next_page_token: f1.flatten(),
-                    prev_page_token: f2.flatten(),
-                    total_elements: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("totalElements"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("PageTokenDtoContactData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PageTokenDtoContactData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("content", &self.content)?;
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.prev_page_token {
-            map.serialize_entry("prevPageToken", value)?;
-        }
-        map.serialize_entry("totalElements", &self.total_elements)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PageTokenDtoContactData strict {
+        0 content: req = "content";
+        1 next_page_token: opt = "nextPageToken";
+        2 prev_page_token: opt = "prevPageToken";
+        3 total_elements: req = "totalElements";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16284,92 +6537,12 @@ pub struct PageTokenDtoCustomFieldData {
     /// Total number of elements
     pub total_elements: i64,
 }
-impl<'de> serde::Deserialize<'de> for PageTokenDtoCustomFieldData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PageTokenDtoCustomFieldData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PageTokenDtoCustomFieldData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PageTokenDtoCustomFieldData, __A::Error> {
-                let mut f0: Option<Vec<CustomFieldData>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<i64> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("content", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("prevPageToken", 2usize),
-                        ("totalElements", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "content")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "prevPageToken",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "totalElements",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PageTokenDtoCustomFieldData {
-                    content: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
-                    next_page_token: f1.flatten(),
-                    prev_page_token: f2.flatten(),
-                    total_elements: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("totalElements"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("PageTokenDtoCustomFieldData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PageTokenDtoCustomFieldData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("content", &self.content)?;
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.prev_page_token {
-            map.serialize_entry("prevPageToken", value)?;
-        }
-        map.serialize_entry("totalElements", &self.total_elements)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PageTokenDtoCustomFieldData strict {
+        0 content: req = "content";
+        1 next_page_token: opt = "nextPageToken";
+        2 prev_page_token: opt = "prevPageToken";
+        3 total_elements: req = "totalElements";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16411,92 +6584,12 @@ pub struct PageTokenDtoListData {
     /// Total number of elements
     pub total_elements: i64,
 }
-impl<'de> serde::Deserialize<'de> for PageTokenDtoListData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PageTokenDtoListData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PageTokenDtoListData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PageTokenDtoListData, __A::Error> {
-                let mut f0: Option<Vec<ListData>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<i64> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("content", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("prevPageToken", 2usize),
-                        ("totalElements", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "content")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "prevPageToken",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "totalElements",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PageTokenDtoListData {
-                    content: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
-                    next_page_token: f1.flatten(),
-                    prev_page_token: f2.flatten(),
-                    total_elements: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("totalElements"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("PageTokenDtoListData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PageTokenDtoListData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("content", &self.content)?;
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.prev_page_token {
-            map.serialize_entry("prevPageToken", value)?;
-        }
-        map.serialize_entry("totalElements", &self.total_elements)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PageTokenDtoListData strict {
+        0 content: req = "content";
+        1 next_page_token: opt = "nextPageToken";
+        2 prev_page_token: opt = "prevPageToken";
+        3 total_elements: req = "totalElements";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16536,80 +6629,11 @@ pub struct Paginate {
     /// `has_next`
     pub has_next: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for Paginate {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Paginate;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Paginate")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Paginate, __A::Error> {
-                let mut f0: Option<Option<f64>> = None;
-                let mut f1: Option<Option<f64>> = None;
-                let mut f2: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("page", 0usize), ("page_size", 1usize), ("has_next", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "page_size",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "has_next")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Paginate {
-                    page: f0.flatten(),
-                    page_size: f1.flatten(),
-                    has_next: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Paginate, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Paginate as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Paginate", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Paginate {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("page_size", value)?;
-        }
-        if let Some(value) = &self.has_next {
-            map.serialize_entry("has_next", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Paginate default {
+        0 page: opt = "page";
+        1 page_size: opt = "page_size";
+        2 has_next: opt = "has_next";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16656,123 +6680,14 @@ pub struct Pagination {
     /// Link to the previous page of results
     pub previous_uri: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Pagination {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Pagination;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Pagination")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Pagination, __A::Error> {
-                let mut f0: Option<Option<f64>> = None;
-                let mut f1: Option<Option<f64>> = None;
-                let mut f2: Option<Option<f64>> = None;
-                let mut f3: Option<Option<f64>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("page", 0usize),
-                        ("page_size", 1usize),
-                        ("total_count", 2usize),
-                        ("page_count", 3usize),
-                        ("next_uri", 4usize),
-                        ("previous_uri", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "page_size",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "total_count",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "page_count",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "next_uri")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "previous_uri",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Pagination {
-                    page: f0.flatten(),
-                    page_size: f1.flatten(),
-                    total_count: f2.flatten(),
-                    page_count: f3.flatten(),
-                    next_uri: f4.flatten(),
-                    previous_uri: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Pagination, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Pagination as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Pagination", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Pagination {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("page_size", value)?;
-        }
-        if let Some(value) = &self.total_count {
-            map.serialize_entry("total_count", value)?;
-        }
-        if let Some(value) = &self.page_count {
-            map.serialize_entry("page_count", value)?;
-        }
-        if let Some(value) = &self.next_uri {
-            map.serialize_entry("next_uri", value)?;
-        }
-        if let Some(value) = &self.previous_uri {
-            map.serialize_entry("previous_uri", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Pagination default {
+        0 page: opt = "page";
+        1 page_size: opt = "page_size";
+        2 total_count: opt = "total_count";
+        3 page_count: opt = "page_count";
+        4 next_uri: opt = "next_uri";
+        5 previous_uri: opt = "previous_uri";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16829,68 +6744,10 @@ pub struct PaginationNumberAuth {
     /// The uri pointing to the next set of results.
     pub next_uri: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for PaginationNumberAuth {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PaginationNumberAuth;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PaginationNumberAuth")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PaginationNumberAuth, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("page", 0usize), ("next_uri", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "next_uri")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PaginationNumberAuth {
-                    page: f0.flatten(),
-                    next_uri: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PaginationNumberAuth, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PaginationNumberAuth as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PaginationNumberAuth", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PaginationNumberAuth {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.next_uri {
-            map.serialize_entry("next_uri", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PaginationNumberAuth default {
+        0 page: opt = "page";
+        1 next_uri: opt = "next_uri";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16918,51 +6775,9 @@ pub struct PatchLabelMyOwnNumber {
     /// Label need to be updated
     pub label: String,
 }
-impl<'de> serde::Deserialize<'de> for PatchLabelMyOwnNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PatchLabelMyOwnNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PatchLabelMyOwnNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PatchLabelMyOwnNumber, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("label", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PatchLabelMyOwnNumber {
-                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("PatchLabelMyOwnNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PatchLabelMyOwnNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("label", &self.label)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PatchLabelMyOwnNumber strict {
+        0 label: req = "label";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -16980,58 +6795,9 @@ pub struct PostVerificationCode {
     /// Verify Sender Address Request
     pub verification_code: String,
 }
-impl<'de> serde::Deserialize<'de> for PostVerificationCode {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PostVerificationCode;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PostVerificationCode")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PostVerificationCode, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("verification_code", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "verification_code",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PostVerificationCode {
-                    verification_code: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "verification_code",
-                        ))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("PostVerificationCode", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PostVerificationCode {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("verification_code", &self.verification_code)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PostVerificationCode strict {
+        0 verification_code: req = "verification_code";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -17059,118 +6825,13 @@ pub struct Presignedurlresponse {
     /// Unix timestamp (seconds) when the pre-signed URL expires.
     pub expires_at: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for Presignedurlresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Presignedurlresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Presignedurlresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Presignedurlresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("download_url", 0usize),
-                        ("file_name", 1usize),
-                        ("file_size", 2usize),
-                        ("expires_in_seconds", 3usize),
-                        ("expires_at", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "download_url",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "file_name",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "file_size",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "expires_in_seconds",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "expires_at",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Presignedurlresponse {
-                    download_url: f0.flatten(),
-                    file_name: f1.flatten(),
-                    file_size: f2.flatten(),
-                    expires_in_seconds: f3.flatten(),
-                    expires_at: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Presignedurlresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Presignedurlresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Presignedurlresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Presignedurlresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.download_url {
-            map.serialize_entry("download_url", value)?;
-        }
-        if let Some(value) = &self.file_name {
-            map.serialize_entry("file_name", value)?;
-        }
-        if let Some(value) = &self.file_size {
-            map.serialize_entry("file_size", value)?;
-        }
-        if let Some(value) = &self.expires_in_seconds {
-            map.serialize_entry("expires_in_seconds", value)?;
-        }
-        if let Some(value) = &self.expires_at {
-            map.serialize_entry("expires_at", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Presignedurlresponse default {
+        0 download_url: opt = "download_url";
+        1 file_name: opt = "file_name";
+        2 file_size: opt = "file_size";
+        3 expires_in_seconds: opt = "expires_in_seconds";
+        4 expires_at: opt = "expires_at";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -17239,183 +6900,19 @@ pub struct ReVerifySenderAddressRequestItem {
     /// `last_modified_date`
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ReVerifySenderAddressRequestItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ReVerifySenderAddressRequestItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ReVerifySenderAddressRequestItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<
-                    Option<ReVerifySenderAddressRequestItemSenderAddressType>,
-                > = None;
-                let mut f3: Option<Option<ReVerifySenderAddressRequestItemUsageType>> = None;
-                let mut f4: Option<Option<Vec<String>>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<ReVerifySenderAddressRequestItemStatus>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("sender_address", 1usize),
-                        ("sender_address_type", 2usize),
-                        ("usage_type", 3usize),
-                        ("destination_countries", 4usize),
-                        ("reason", 5usize),
-                        ("label", 6usize),
-                        ("status", 7usize),
-                        ("account_id", 8usize),
-                        ("created_date", 9usize),
-                        ("last_modified_date", 10usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "sender_address",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "sender_address_type",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "usage_type",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "destination_countries",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "reason")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "label")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "status")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "account_id",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "created_date",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "last_modified_date",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ReVerifySenderAddressRequestItem {
-                    id: f0.flatten(),
-                    sender_address: f1.flatten(),
-                    sender_address_type: f2.flatten(),
-                    usage_type: f3.flatten(),
-                    destination_countries: f4.flatten(),
-                    reason: f5.flatten(),
-                    label: f6.flatten(),
-                    status: f7.flatten(),
-                    account_id: f8.flatten(),
-                    created_date: f9.flatten(),
-                    last_modified_date: f10.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ReVerifySenderAddressRequestItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ReVerifySenderAddressRequestItem as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("ReVerifySenderAddressRequestItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ReVerifySenderAddressRequestItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.sender_address {
-            map.serialize_entry("sender_address", value)?;
-        }
-        if let Some(value) = &self.sender_address_type {
-            map.serialize_entry("sender_address_type", value)?;
-        }
-        if let Some(value) = &self.usage_type {
-            map.serialize_entry("usage_type", value)?;
-        }
-        if let Some(value) = &self.destination_countries {
-            map.serialize_entry("destination_countries", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.account_id {
-            map.serialize_entry("account_id", value)?;
-        }
-        if let Some(value) = &self.created_date {
-            map.serialize_entry("created_date", value)?;
-        }
-        if let Some(value) = &self.last_modified_date {
-            map.serialize_entry("last_modified_date", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ReVerifySenderAddressRequestItem default {
+        0 id: opt = "id";
+        1 sender_address: opt = "sender_address";
+        2 sender_address_type: opt = "sender_address_type";
+        3 usage_type: opt = "usage_type";
+        4 destination_countries: opt = "destination_countries";
+        5 reason: opt = "reason";
+        6 label: opt = "label";
+        7 status: opt = "status";
+        8 account_id: opt = "account_id";
+        9 created_date: opt = "created_date";
+        10 last_modified_date: opt = "last_modified_date";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -17516,49 +7013,9 @@ pub enum ReVerifySenderAddressRequestItemSenderAddressType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ReVerifySenderAddressRequestItemSenderAddressType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::International => "INTERNATIONAL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ReVerifySenderAddressRequestItemSenderAddressType {
-    fn from(value: &str) -> Self {
-        match value {
-            "INTERNATIONAL" => Self::International,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ReVerifySenderAddressRequestItemSenderAddressType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ReVerifySenderAddressRequestItemSenderAddressType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ReVerifySenderAddressRequestItemSenderAddressType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ReVerifySenderAddressRequestItemSenderAddressType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItemSenderAddressType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ReVerifySenderAddressRequestItemSenderAddressType {
+        International = "INTERNATIONAL",
     }
 }
 /// `ReVerifySenderAddressRequestItemStatus`
@@ -17572,49 +7029,9 @@ pub enum ReVerifySenderAddressRequestItemStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ReVerifySenderAddressRequestItemStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ReVerifySenderAddressRequestItemStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ReVerifySenderAddressRequestItemStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ReVerifySenderAddressRequestItemStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ReVerifySenderAddressRequestItemStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ReVerifySenderAddressRequestItemStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItemStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ReVerifySenderAddressRequestItemStatus {
+        Pending = "PENDING",
     }
 }
 /// The Sender Address Usage Type
@@ -17628,49 +7045,9 @@ pub enum ReVerifySenderAddressRequestItemUsageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ReVerifySenderAddressRequestItemUsageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OwnNumber => "OWN_NUMBER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ReVerifySenderAddressRequestItemUsageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "OWN_NUMBER" => Self::OwnNumber,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ReVerifySenderAddressRequestItemUsageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ReVerifySenderAddressRequestItemUsageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ReVerifySenderAddressRequestItemUsageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ReVerifySenderAddressRequestItemUsageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ReVerifySenderAddressRequestItemUsageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ReVerifySenderAddressRequestItemUsageType {
+        OwnNumber = "OWN_NUMBER",
     }
 }
 /// Reply
@@ -17696,160 +7073,17 @@ pub struct Reply {
     /// `vendor_account_id`
     pub vendor_account_id: Option<VendorAccountId>,
 }
-impl<'de> serde::Deserialize<'de> for Reply {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Reply;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Reply")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Reply, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<VendorAccountId>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("callback_url", 0usize),
-                        ("content", 1usize),
-                        ("date_received", 2usize),
-                        ("destination_number", 3usize),
-                        ("message_id", 4usize),
-                        ("metadata", 5usize),
-                        ("reply_id", 6usize),
-                        ("source_number", 7usize),
-                        ("vendor_account_id", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "callback_url",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "content")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "date_received",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "destination_number",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "message_id",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "metadata")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "reply_id")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "source_number",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "vendor_account_id",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Reply {
-                    callback_url: f0.flatten(),
-                    content: f1.flatten(),
-                    date_received: f2.flatten(),
-                    destination_number: f3.flatten(),
-                    message_id: f4.flatten(),
-                    metadata: f5.flatten(),
-                    reply_id: f6.flatten(),
-                    source_number: f7.flatten(),
-                    vendor_account_id: f8.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Reply, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Reply as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Reply", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Reply {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callback_url", value)?;
-        }
-        if let Some(value) = &self.content {
-            map.serialize_entry("content", value)?;
-        }
-        if let Some(value) = &self.date_received {
-            map.serialize_entry("date_received", value)?;
-        }
-        if let Some(value) = &self.destination_number {
-            map.serialize_entry("destination_number", value)?;
-        }
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        if let Some(value) = &self.reply_id {
-            map.serialize_entry("reply_id", value)?;
-        }
-        if let Some(value) = &self.source_number {
-            map.serialize_entry("source_number", value)?;
-        }
-        if let Some(value) = &self.vendor_account_id {
-            map.serialize_entry("vendor_account_id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Reply default {
+        0 callback_url: opt = "callback_url";
+        1 content: opt = "content";
+        2 date_received: opt = "date_received";
+        3 destination_number: opt = "destination_number";
+        4 message_id: opt = "message_id";
+        5 metadata: opt = "metadata";
+        6 reply_id: opt = "reply_id";
+        7 source_number: opt = "source_number";
+        8 vendor_account_id: opt = "vendor_account_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -17947,67 +7181,18 @@ pub enum ReportPeriod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ReportPeriod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Today => "TODAY",
-            Self::Yesterday => "YESTERDAY",
-            Self::ThisWeek => "THIS_WEEK",
-            Self::LastWeek => "LAST_WEEK",
-            Self::ThisMonth => "THIS_MONTH",
-            Self::LastMonth => "LAST_MONTH",
-            Self::Last30Days => "LAST_30_DAYS",
-            Self::Last7Days => "LAST_7_DAYS",
-            Self::ThisWeekdays => "THIS_WEEKDAYS",
-            Self::LastWeekdays => "LAST_WEEKDAYS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ReportPeriod {
-    fn from(value: &str) -> Self {
-        match value {
-            "TODAY" => Self::Today,
-            "YESTERDAY" => Self::Yesterday,
-            "THIS_WEEK" => Self::ThisWeek,
-            "LAST_WEEK" => Self::LastWeek,
-            "THIS_MONTH" => Self::ThisMonth,
-            "LAST_MONTH" => Self::LastMonth,
-            "LAST_30_DAYS" => Self::Last30Days,
-            "LAST_7_DAYS" => Self::Last7Days,
-            "THIS_WEEKDAYS" => Self::ThisWeekdays,
-            "LAST_WEEKDAYS" => Self::LastWeekdays,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ReportPeriod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ReportPeriod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ReportPeriod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ReportPeriod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ReportPeriod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ReportPeriod {
+        Today = "TODAY",
+        Yesterday = "YESTERDAY",
+        ThisWeek = "THIS_WEEK",
+        LastWeek = "LAST_WEEK",
+        ThisMonth = "THIS_MONTH",
+        LastMonth = "LAST_MONTH",
+        Last30Days = "LAST_30_DAYS",
+        Last7Days = "LAST_7_DAYS",
+        ThisWeekdays = "THIS_WEEKDAYS",
+        LastWeekdays = "LAST_WEEKDAYS",
     }
 }
 /// reporthistoryresponse
@@ -18039,207 +7224,20 @@ pub struct Reporthistoryresponse {
     /// The original report request parameters that were submitted, as an echo of the request body/query used to generate this report.
     pub request_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
-impl<'de> serde::Deserialize<'de> for Reporthistoryresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Reporthistoryresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Reporthistoryresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Reporthistoryresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<ReporthistoryresponseReportType>> = None;
-                let mut f3: Option<Option<MessageDirection>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<ReporthistoryresponseStatus>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<i64>> = None;
-                let mut f11: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("report_id", 0usize),
-                        ("report_name", 1usize),
-                        ("report_type", 2usize),
-                        ("direction", 3usize),
-                        ("requested_by", 4usize),
-                        ("requested_at", 5usize),
-                        ("updated_at", 6usize),
-                        ("status", 7usize),
-                        ("account_id", 8usize),
-                        ("vendor_id", 9usize),
-                        ("s3_file_size", 10usize),
-                        ("request_data", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "report_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "report_name",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "report_type",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "direction",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "requested_by",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "requested_at",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "updated_at",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "status")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "account_id",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "vendor_id",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "s3_file_size",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "request_data",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Reporthistoryresponse {
-                    report_id: f0.flatten(),
-                    report_name: f1.flatten(),
-                    report_type: f2.flatten(),
-                    direction: f3.flatten(),
-                    requested_by: f4.flatten(),
-                    requested_at: f5.flatten(),
-                    updated_at: f6.flatten(),
-                    status: f7.flatten(),
-                    account_id: f8.flatten(),
-                    vendor_id: f9.flatten(),
-                    s3_file_size: f10.flatten(),
-                    request_data: f11.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Reporthistoryresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Reporthistoryresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Reporthistoryresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Reporthistoryresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.report_id {
-            map.serialize_entry("report_id", value)?;
-        }
-        if let Some(value) = &self.report_name {
-            map.serialize_entry("report_name", value)?;
-        }
-        if let Some(value) = &self.report_type {
-            map.serialize_entry("report_type", value)?;
-        }
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.requested_by {
-            map.serialize_entry("requested_by", value)?;
-        }
-        if let Some(value) = &self.requested_at {
-            map.serialize_entry("requested_at", value)?;
-        }
-        if let Some(value) = &self.updated_at {
-            map.serialize_entry("updated_at", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.account_id {
-            map.serialize_entry("account_id", value)?;
-        }
-        if let Some(value) = &self.vendor_id {
-            map.serialize_entry("vendor_id", value)?;
-        }
-        if let Some(value) = &self.s3_file_size {
-            map.serialize_entry("s3_file_size", value)?;
-        }
-        if let Some(value) = &self.request_data {
-            map.serialize_entry("request_data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Reporthistoryresponse default {
+        0 report_id: opt = "report_id";
+        1 report_name: opt = "report_name";
+        2 report_type: opt = "report_type";
+        3 direction: opt = "direction";
+        4 requested_by: opt = "requested_by";
+        5 requested_at: opt = "requested_at";
+        6 updated_at: opt = "updated_at";
+        7 status: opt = "status";
+        8 account_id: opt = "account_id";
+        9 vendor_id: opt = "vendor_id";
+        10 s3_file_size: opt = "s3_file_size";
+        11 request_data: opt = "request_data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -18342,51 +7340,10 @@ pub enum ReporthistoryresponseReportType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ReporthistoryresponseReportType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Detail => "DETAIL",
-            Self::Summary => "SUMMARY",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ReporthistoryresponseReportType {
-    fn from(value: &str) -> Self {
-        match value {
-            "DETAIL" => Self::Detail,
-            "SUMMARY" => Self::Summary,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ReporthistoryresponseReportType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ReporthistoryresponseReportType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ReporthistoryresponseReportType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ReporthistoryresponseReportType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ReporthistoryresponseReportType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ReporthistoryresponseReportType {
+        Detail = "DETAIL",
+        Summary = "SUMMARY",
     }
 }
 /// The current status of the report.
@@ -18408,57 +7365,13 @@ pub enum ReporthistoryresponseStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ReporthistoryresponseStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Requested => "REQUESTED",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Cancelled => "CANCELLED",
-            Self::Done => "DONE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ReporthistoryresponseStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "REQUESTED" => Self::Requested,
-            "RUNNING" => Self::Running,
-            "FAILED" => Self::Failed,
-            "CANCELLED" => Self::Cancelled,
-            "DONE" => Self::Done,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ReporthistoryresponseStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ReporthistoryresponseStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ReporthistoryresponseStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ReporthistoryresponseStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ReporthistoryresponseStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ReporthistoryresponseStatus {
+        Requested = "REQUESTED",
+        Running = "RUNNING",
+        Failed = "FAILED",
+        Cancelled = "CANCELLED",
+        Done = "DONE",
     }
 }
 /// reporthistoryresponses
@@ -18470,72 +7383,10 @@ pub struct Reporthistoryresponses {
     /// A token to retrieve the next page of results. Absent if there are no more pages.
     pub next_page_token: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Reporthistoryresponses {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Reporthistoryresponses;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Reporthistoryresponses")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Reporthistoryresponses, __A::Error> {
-                let mut f0: Option<Option<Vec<Reporthistoryresponse>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("items", 0usize), ("next_page_token", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "items")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "next_page_token",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Reporthistoryresponses {
-                    items: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Reporthistoryresponses, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Reporthistoryresponses as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Reporthistoryresponses", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Reporthistoryresponses {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.items {
-            map.serialize_entry("items", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("next_page_token", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Reporthistoryresponses default {
+        0 items: opt = "items";
+        1 next_page_token: opt = "next_page_token";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -18566,64 +7417,9 @@ pub struct Reportstatusresponse {
     /// `report_status`
     pub report_status: Option<ReportstatusresponseReportStatus>,
 }
-impl<'de> serde::Deserialize<'de> for Reportstatusresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Reportstatusresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Reportstatusresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Reportstatusresponse, __A::Error> {
-                let mut f0: Option<Option<ReportstatusresponseReportStatus>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("report_status", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "report_status",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Reportstatusresponse {
-                    report_status: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Reportstatusresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Reportstatusresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Reportstatusresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Reportstatusresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.report_status {
-            map.serialize_entry("report_status", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Reportstatusresponse default {
+        0 report_status: opt = "report_status";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -18661,57 +7457,13 @@ pub enum ReportstatusresponseReportStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ReportstatusresponseReportStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Requested => "REQUESTED",
-            Self::Running => "RUNNING",
-            Self::Failed => "FAILED",
-            Self::Cancelled => "CANCELLED",
-            Self::Done => "DONE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ReportstatusresponseReportStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "REQUESTED" => Self::Requested,
-            "RUNNING" => Self::Running,
-            "FAILED" => Self::Failed,
-            "CANCELLED" => Self::Cancelled,
-            "DONE" => Self::Done,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ReportstatusresponseReportStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ReportstatusresponseReportStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ReportstatusresponseReportStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ReportstatusresponseReportStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ReportstatusresponseReportStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ReportstatusresponseReportStatus {
+        Requested = "REQUESTED",
+        Running = "RUNNING",
+        Failed = "FAILED",
+        Cancelled = "CANCELLED",
+        Done = "DONE",
     }
 }
 /// RequestAlphaTag
@@ -18731,116 +7483,14 @@ pub struct RequestAlphaTag {
     /// `label`
     pub label: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for RequestAlphaTag {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RequestAlphaTag;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RequestAlphaTag")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RequestAlphaTag, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<RequestAlphaTagSenderAddressType> = None;
-                let mut f2: Option<RequestAlphaTagUsageType> = None;
-                let mut f3: Option<Vec<String>> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("sender_address", 0usize),
-                        ("sender_address_type", 1usize),
-                        ("usage_type", 2usize),
-                        ("destination_countries", 3usize),
-                        ("reason", 4usize),
-                        ("label", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "sender_address",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "sender_address_type",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "usage_type",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "destination_countries",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "reason")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "label")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RequestAlphaTag {
-                    sender_address: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "sender_address",
-                        ))?,
-                    sender_address_type: f1
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "sender_address_type",
-                        ))?,
-                    usage_type: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("usage_type"))?,
-                    destination_countries: f3
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "destination_countries",
-                        ))?,
-                    reason: f4.ok_or_else(|| serde::de::Error::missing_field("reason"))?,
-                    label: f5.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("RequestAlphaTag", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RequestAlphaTag {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("sender_address", &self.sender_address)?;
-        map.serialize_entry("sender_address_type", &self.sender_address_type)?;
-        map.serialize_entry("usage_type", &self.usage_type)?;
-        map.serialize_entry("destination_countries", &self.destination_countries)?;
-        map.serialize_entry("reason", &self.reason)?;
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RequestAlphaTag strict {
+        0 sender_address: req = "sender_address";
+        1 sender_address_type: req = "sender_address_type";
+        2 usage_type: req = "usage_type";
+        3 destination_countries: req = "destination_countries";
+        4 reason: req = "reason";
+        5 label: opt = "label";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -18880,49 +7530,9 @@ pub enum RequestAlphaTagSenderAddressType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RequestAlphaTagSenderAddressType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alphanumeric => "ALPHANUMERIC",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RequestAlphaTagSenderAddressType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ALPHANUMERIC" => Self::Alphanumeric,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RequestAlphaTagSenderAddressType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RequestAlphaTagSenderAddressType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RequestAlphaTagSenderAddressType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RequestAlphaTagSenderAddressType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RequestAlphaTagSenderAddressType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RequestAlphaTagSenderAddressType {
+        Alphanumeric = "ALPHANUMERIC",
     }
 }
 /// `RequestAlphaTagUsageType`
@@ -18936,49 +7546,9 @@ pub enum RequestAlphaTagUsageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RequestAlphaTagUsageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alphanumeric => "ALPHANUMERIC",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RequestAlphaTagUsageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ALPHANUMERIC" => Self::Alphanumeric,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RequestAlphaTagUsageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RequestAlphaTagUsageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RequestAlphaTagUsageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RequestAlphaTagUsageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RequestAlphaTagUsageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RequestAlphaTagUsageType {
+        Alphanumeric = "ALPHANUMERIC",
     }
 }
 /// `RequestSenderAddressUsingPostRequest`
@@ -19296,116 +7866,14 @@ pub struct RequestVerificationCode {
     /// `label`
     pub label: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for RequestVerificationCode {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RequestVerificationCode;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RequestVerificationCode")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RequestVerificationCode, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<RequestVerificationCodeSenderAddressType> = None;
-                let mut f2: Option<RequestVerificationCodeUsageType> = None;
-                let mut f3: Option<Vec<String>> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("sender_address", 0usize),
-                        ("sender_address_type", 1usize),
-                        ("usage_type", 2usize),
-                        ("destination_countries", 3usize),
-                        ("reason", 4usize),
-                        ("label", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "sender_address",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "sender_address_type",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "usage_type",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "destination_countries",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "reason")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "label")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RequestVerificationCode {
-                    sender_address: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "sender_address",
-                        ))?,
-                    sender_address_type: f1
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "sender_address_type",
-                        ))?,
-                    usage_type: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("usage_type"))?,
-                    destination_countries: f3
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "destination_countries",
-                        ))?,
-                    reason: f4.ok_or_else(|| serde::de::Error::missing_field("reason"))?,
-                    label: f5.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("RequestVerificationCode", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RequestVerificationCode {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("sender_address", &self.sender_address)?;
-        map.serialize_entry("sender_address_type", &self.sender_address_type)?;
-        map.serialize_entry("usage_type", &self.usage_type)?;
-        map.serialize_entry("destination_countries", &self.destination_countries)?;
-        map.serialize_entry("reason", &self.reason)?;
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RequestVerificationCode strict {
+        0 sender_address: req = "sender_address";
+        1 sender_address_type: req = "sender_address_type";
+        2 usage_type: req = "usage_type";
+        3 destination_countries: req = "destination_countries";
+        4 reason: req = "reason";
+        5 label: opt = "label";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -19445,49 +7913,9 @@ pub enum RequestVerificationCodeSenderAddressType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RequestVerificationCodeSenderAddressType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::International => "INTERNATIONAL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RequestVerificationCodeSenderAddressType {
-    fn from(value: &str) -> Self {
-        match value {
-            "INTERNATIONAL" => Self::International,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RequestVerificationCodeSenderAddressType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RequestVerificationCodeSenderAddressType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RequestVerificationCodeSenderAddressType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RequestVerificationCodeSenderAddressType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RequestVerificationCodeSenderAddressType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RequestVerificationCodeSenderAddressType {
+        International = "INTERNATIONAL",
     }
 }
 /// `RequestVerificationCodeUsageType`
@@ -19501,49 +7929,9 @@ pub enum RequestVerificationCodeUsageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RequestVerificationCodeUsageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OwnNumber => "OWN_NUMBER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RequestVerificationCodeUsageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "OWN_NUMBER" => Self::OwnNumber,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RequestVerificationCodeUsageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RequestVerificationCodeUsageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RequestVerificationCodeUsageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RequestVerificationCodeUsageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RequestVerificationCodeUsageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RequestVerificationCodeUsageType {
+        OwnNumber = "OWN_NUMBER",
     }
 }
 /// RetrieveWebhookresponse
@@ -19557,76 +7945,11 @@ pub struct RetrieveWebhookresponse {
     /// The list of webhooks created for the connected account.
     pub page_data: Option<Vec<CreateWebhookresponse>>,
 }
-impl<'de> serde::Deserialize<'de> for RetrieveWebhookresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RetrieveWebhookresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RetrieveWebhookresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RetrieveWebhookresponse, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<Vec<CreateWebhookresponse>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("page", 0usize), ("pageSize", 1usize), ("pageData", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "pageSize")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageData")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RetrieveWebhookresponse {
-                    page: f0.flatten(),
-                    page_size: f1.flatten(),
-                    page_data: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RetrieveWebhookresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RetrieveWebhookresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RetrieveWebhookresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RetrieveWebhookresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.page_data {
-            map.serialize_entry("pageData", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RetrieveWebhookresponse default {
+        0 page: opt = "page";
+        1 page_size: opt = "pageSize";
+        2 page_data: opt = "pageData";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -19681,63 +8004,16 @@ pub enum RichMessageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RichMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TextMessage => "TEXT_MESSAGE",
-            Self::MediaMessage => "MEDIA_MESSAGE",
-            Self::LocationMessage => "LOCATION_MESSAGE",
-            Self::ChoiceResponseMessage => "CHOICE_RESPONSE_MESSAGE",
-            Self::MediaCardMessage => "MEDIA_CARD_MESSAGE",
-            Self::CardMessage => "CARD_MESSAGE",
-            Self::CarouselMessage => "CAROUSEL_MESSAGE",
-            Self::ChoiceMessage => "CHOICE_MESSAGE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RichMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "TEXT_MESSAGE" => Self::TextMessage,
-            "MEDIA_MESSAGE" => Self::MediaMessage,
-            "LOCATION_MESSAGE" => Self::LocationMessage,
-            "CHOICE_RESPONSE_MESSAGE" => Self::ChoiceResponseMessage,
-            "MEDIA_CARD_MESSAGE" => Self::MediaCardMessage,
-            "CARD_MESSAGE" => Self::CardMessage,
-            "CAROUSEL_MESSAGE" => Self::CarouselMessage,
-            "CHOICE_MESSAGE" => Self::ChoiceMessage,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RichMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RichMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RichMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RichMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RichMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RichMessageType {
+        TextMessage = "TEXT_MESSAGE",
+        MediaMessage = "MEDIA_MESSAGE",
+        LocationMessage = "LOCATION_MESSAGE",
+        ChoiceResponseMessage = "CHOICE_RESPONSE_MESSAGE",
+        MediaCardMessage = "MEDIA_CARD_MESSAGE",
+        CardMessage = "CARD_MESSAGE",
+        CarouselMessage = "CAROUSEL_MESSAGE",
+        ChoiceMessage = "CHOICE_MESSAGE",
     }
 }
 /// The time schedule of a scheduled report
@@ -19751,75 +8027,11 @@ pub struct Schedule {
     /// `type`
     pub r#type: String,
 }
-impl<'de> serde::Deserialize<'de> for Schedule {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Schedule;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Schedule")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Schedule, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("timezone", 0usize),
-                        ("cron_expression", 1usize),
-                        ("type", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "timezone")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "cron_expression",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Schedule {
-                    timezone: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("timezone"))?,
-                    cron_expression: f1
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "cron_expression",
-                        ))?,
-                    r#type: f2.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Schedule", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Schedule {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("timezone", &self.timezone)?;
-        map.serialize_entry("cron_expression", &self.cron_expression)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Schedule strict {
+        0 timezone: req = "timezone";
+        1 cron_expression: req = "cron_expression";
+        2 r#type: req = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -19863,77 +8075,12 @@ pub struct Scheduleddetailreport {
     /// ```
     pub metadata: Option<Vec<ScheduleddetailreportMetadataItem>>,
 }
-impl<'de> serde::Deserialize<'de> for Scheduleddetailreport {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Scheduleddetailreport;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Scheduleddetailreport")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Scheduleddetailreport, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Schedule> = None;
-                let mut f2: Option<Scheduleddetailrequest> = None;
-                let mut f3: Option<Option<Vec<ScheduleddetailreportMetadataItem>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("label", 0usize),
-                        ("schedule", 1usize),
-                        ("report", 2usize),
-                        ("metadata", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "schedule")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "report")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "metadata")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Scheduleddetailreport {
-                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
-                    schedule: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("schedule"))?,
-                    report: f2.ok_or_else(|| serde::de::Error::missing_field("report"))?,
-                    metadata: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Scheduleddetailreport", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Scheduleddetailreport {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("label", &self.label)?;
-        map.serialize_entry("schedule", &self.schedule)?;
-        map.serialize_entry("report", &self.report)?;
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Scheduleddetailreport strict {
+        0 label: req = "label";
+        1 schedule: req = "schedule";
+        2 report: req = "report";
+        3 metadata: opt = "metadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -19970,58 +8117,10 @@ pub struct ScheduleddetailreportMetadataItem {
     /// `value`
     pub value: String,
 }
-impl<'de> serde::Deserialize<'de> for ScheduleddetailreportMetadataItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ScheduleddetailreportMetadataItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ScheduleddetailreportMetadataItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ScheduleddetailreportMetadataItem, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ScheduleddetailreportMetadataItem {
-                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
-                    value: f1.ok_or_else(|| serde::de::Error::missing_field("value"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("ScheduleddetailreportMetadataItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ScheduleddetailreportMetadataItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("key", &self.key)?;
-        map.serialize_entry("value", &self.value)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ScheduleddetailreportMetadataItem strict {
+        0 key: req = "key";
+        1 value: req = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -20066,130 +8165,15 @@ pub struct Scheduleddetailreportresponse {
     /// ```
     pub metadata: Option<Vec<ScheduleddetailreportresponseMetadataItem>>,
 }
-impl<'de> serde::Deserialize<'de> for Scheduleddetailreportresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Scheduleddetailreportresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Scheduleddetailreportresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Scheduleddetailreportresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Schedule>> = None;
-                let mut f2: Option<Option<Scheduleddetailrequest>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<MessageDirection>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<
-                    Option<Vec<ScheduleddetailreportresponseMetadataItem>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("label", 0usize),
-                        ("schedule", 1usize),
-                        ("report", 2usize),
-                        ("scheduled_report_id", 3usize),
-                        ("message_type", 4usize),
-                        ("report_type", 5usize),
-                        ("metadata", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "schedule")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "report")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "scheduled_report_id",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "message_type",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "report_type",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Scheduleddetailreportresponse {
-                    label: f0.flatten(),
-                    schedule: f1.flatten(),
-                    report: f2.flatten(),
-                    scheduled_report_id: f3.flatten(),
-                    message_type: f4.flatten(),
-                    report_type: f5.flatten(),
-                    metadata: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Scheduleddetailreportresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Scheduleddetailreportresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Scheduleddetailreportresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Scheduleddetailreportresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        if let Some(value) = &self.schedule {
-            map.serialize_entry("schedule", value)?;
-        }
-        if let Some(value) = &self.report {
-            map.serialize_entry("report", value)?;
-        }
-        if let Some(value) = &self.scheduled_report_id {
-            map.serialize_entry("scheduled_report_id", value)?;
-        }
-        if let Some(value) = &self.message_type {
-            map.serialize_entry("message_type", value)?;
-        }
-        if let Some(value) = &self.report_type {
-            map.serialize_entry("report_type", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Scheduleddetailreportresponse default {
+        0 label: opt = "label";
+        1 schedule: opt = "schedule";
+        2 report: opt = "report";
+        3 scheduled_report_id: opt = "scheduled_report_id";
+        4 message_type: opt = "message_type";
+        5 report_type: opt = "report_type";
+        6 metadata: opt = "metadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -20255,62 +8239,10 @@ pub struct ScheduleddetailreportresponseMetadataItem {
     /// `value`
     pub value: String,
 }
-impl<'de> serde::Deserialize<'de> for ScheduleddetailreportresponseMetadataItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ScheduleddetailreportresponseMetadataItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ScheduleddetailreportresponseMetadataItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ScheduleddetailreportresponseMetadataItem, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ScheduleddetailreportresponseMetadataItem {
-                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
-                    value: f1.ok_or_else(|| serde::de::Error::missing_field("value"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "ScheduleddetailreportresponseMetadataItem",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for ScheduleddetailreportresponseMetadataItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("key", &self.key)?;
-        map.serialize_entry("value", &self.value)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ScheduleddetailreportresponseMetadataItem strict {
+        0 key: req = "key";
+        1 value: req = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -20361,224 +8293,24 @@ pub struct Scheduleddetailrequest {
     /// A list of options to configure the delivery of the report.
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
-impl<'de> serde::Deserialize<'de> for Scheduleddetailrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Scheduleddetailrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Scheduleddetailrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Scheduleddetailrequest, __A::Error> {
-                let mut f0: Option<ReportPeriod> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<MessageDirection>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<Vec<String>>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<Vec<String>>> = None;
-                let mut f7: Option<Option<Vec<String>>> = None;
-                let mut f8: Option<Option<Format2>> = None;
-                let mut f9: Option<Option<Channels>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<Vec<String>>> = None;
-                let mut f13: Option<Option<Vec<MessageStatus>>> = None;
-                let mut f14: Option<Option<bool>> = None;
-                let mut f15: Option<Option<Vec<DeliveryOptionsBody>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("period", 0usize),
-                        ("timezone", 1usize),
-                        ("direction", 2usize),
-                        ("source", 3usize),
-                        ("sources", 4usize),
-                        ("destination", 5usize),
-                        ("destinations", 6usize),
-                        ("addresses", 7usize),
-                        ("message_format", 8usize),
-                        ("channels", 9usize),
-                        ("metadata_key", 10usize),
-                        ("metadata_value", 11usize),
-                        ("accounts", 12usize),
-                        ("status", 13usize),
-                        ("opt_out", 14usize),
-                        ("delivery_options", 15usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "period")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "timezone")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "direction",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "source")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "sources")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "destination",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "destinations",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "addresses",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "message_format",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "channels")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "metadata_key",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "metadata_value",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "accounts",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "status")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "opt_out")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "delivery_options",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Scheduleddetailrequest {
-                    period: f0.ok_or_else(|| serde::de::Error::missing_field("period"))?,
-                    timezone: f1.flatten(),
-                    direction: f2.flatten(),
-                    source: f3.flatten(),
-                    sources: f4.flatten(),
-                    destination: f5.flatten(),
-                    destinations: f6.flatten(),
-                    addresses: f7.flatten(),
-                    message_format: f8.flatten(),
-                    channels: f9.flatten(),
-                    metadata_key: f10.flatten(),
-                    metadata_value: f11.flatten(),
-                    accounts: f12.flatten(),
-                    status: f13.flatten(),
-                    opt_out: f14.flatten(),
-                    delivery_options: f15.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Scheduleddetailrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Scheduleddetailrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("period", &self.period)?;
-        if let Some(value) = &self.timezone {
-            map.serialize_entry("timezone", value)?;
-        }
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        if let Some(value) = &self.sources {
-            map.serialize_entry("sources", value)?;
-        }
-        if let Some(value) = &self.destination {
-            map.serialize_entry("destination", value)?;
-        }
-        if let Some(value) = &self.destinations {
-            map.serialize_entry("destinations", value)?;
-        }
-        if let Some(value) = &self.addresses {
-            map.serialize_entry("addresses", value)?;
-        }
-        if let Some(value) = &self.message_format {
-            map.serialize_entry("message_format", value)?;
-        }
-        if let Some(value) = &self.channels {
-            map.serialize_entry("channels", value)?;
-        }
-        if let Some(value) = &self.metadata_key {
-            map.serialize_entry("metadata_key", value)?;
-        }
-        if let Some(value) = &self.metadata_value {
-            map.serialize_entry("metadata_value", value)?;
-        }
-        if let Some(value) = &self.accounts {
-            map.serialize_entry("accounts", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.opt_out {
-            map.serialize_entry("opt_out", value)?;
-        }
-        if let Some(value) = &self.delivery_options {
-            map.serialize_entry("delivery_options", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Scheduleddetailrequest strict {
+        0 period: req = "period";
+        1 timezone: opt = "timezone";
+        2 direction: opt = "direction";
+        3 source: opt = "source";
+        4 sources: opt = "sources";
+        5 destination: opt = "destination";
+        6 destinations: opt = "destinations";
+        7 addresses: opt = "addresses";
+        8 message_format: opt = "message_format";
+        9 channels: opt = "channels";
+        10 metadata_key: opt = "metadata_key";
+        11 metadata_value: opt = "metadata_value";
+        12 accounts: opt = "accounts";
+        13 status: opt = "status";
+        14 opt_out: opt = "opt_out";
+        15 delivery_options: opt = "delivery_options";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -20703,130 +8435,15 @@ pub struct Scheduledreport {
     /// Metadata for the scheduled report specified as a set of key value pairs, each key can be up to 100 characters long and each value can be up to 256 characters long.
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
-impl<'de> serde::Deserialize<'de> for Scheduledreport {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Scheduledreport;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Scheduledreport")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Scheduledreport, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Scheduledsummaryrequest>> = None;
-                let mut f2: Option<Option<Schedule>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<MessageDirection>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("label", 0usize),
-                        ("report", 1usize),
-                        ("schedule", 2usize),
-                        ("scheduled_report_id", 3usize),
-                        ("message_type", 4usize),
-                        ("report_type", 5usize),
-                        ("metadata", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "report")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "schedule")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "scheduled_report_id",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "message_type",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "report_type",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Scheduledreport {
-                    label: f0.flatten(),
-                    report: f1.flatten(),
-                    schedule: f2.flatten(),
-                    scheduled_report_id: f3.flatten(),
-                    message_type: f4.flatten(),
-                    report_type: f5.flatten(),
-                    metadata: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Scheduledreport, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Scheduledreport as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Scheduledreport", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Scheduledreport {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        if let Some(value) = &self.report {
-            map.serialize_entry("report", value)?;
-        }
-        if let Some(value) = &self.schedule {
-            map.serialize_entry("schedule", value)?;
-        }
-        if let Some(value) = &self.scheduled_report_id {
-            map.serialize_entry("scheduled_report_id", value)?;
-        }
-        if let Some(value) = &self.message_type {
-            map.serialize_entry("message_type", value)?;
-        }
-        if let Some(value) = &self.report_type {
-            map.serialize_entry("report_type", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Scheduledreport default {
+        0 label: opt = "label";
+        1 report: opt = "report";
+        2 schedule: opt = "schedule";
+        3 scheduled_report_id: opt = "scheduled_report_id";
+        4 message_type: opt = "message_type";
+        5 report_type: opt = "report_type";
+        6 metadata: opt = "metadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -20890,64 +8507,9 @@ pub struct Scheduledreportresponse {
     /// The ID of the scheduled report.
     pub scheduled_report_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Scheduledreportresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Scheduledreportresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Scheduledreportresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Scheduledreportresponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("scheduled_report_id", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "scheduled_report_id",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Scheduledreportresponse {
-                    scheduled_report_id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Scheduledreportresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Scheduledreportresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Scheduledreportresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Scheduledreportresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.scheduled_report_id {
-            map.serialize_entry("scheduled_report_id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Scheduledreportresponse default {
+        0 scheduled_report_id: opt = "scheduled_report_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -20988,77 +8550,12 @@ pub struct Scheduledsummaryreport {
     /// ```
     pub metadata: Option<Vec<ScheduledsummaryreportMetadataItem>>,
 }
-impl<'de> serde::Deserialize<'de> for Scheduledsummaryreport {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Scheduledsummaryreport;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Scheduledsummaryreport")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Scheduledsummaryreport, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Schedule> = None;
-                let mut f2: Option<Scheduledsummaryrequest> = None;
-                let mut f3: Option<Option<Vec<ScheduledsummaryreportMetadataItem>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("label", 0usize),
-                        ("schedule", 1usize),
-                        ("report", 2usize),
-                        ("metadata", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "schedule")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "report")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "metadata")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Scheduledsummaryreport {
-                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
-                    schedule: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("schedule"))?,
-                    report: f2.ok_or_else(|| serde::de::Error::missing_field("report"))?,
-                    metadata: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Scheduledsummaryreport", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Scheduledsummaryreport {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("label", &self.label)?;
-        map.serialize_entry("schedule", &self.schedule)?;
-        map.serialize_entry("report", &self.report)?;
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Scheduledsummaryreport strict {
+        0 label: req = "label";
+        1 schedule: req = "schedule";
+        2 report: req = "report";
+        3 metadata: opt = "metadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -21095,58 +8592,10 @@ pub struct ScheduledsummaryreportMetadataItem {
     /// `value`
     pub value: String,
 }
-impl<'de> serde::Deserialize<'de> for ScheduledsummaryreportMetadataItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ScheduledsummaryreportMetadataItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ScheduledsummaryreportMetadataItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ScheduledsummaryreportMetadataItem, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ScheduledsummaryreportMetadataItem {
-                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
-                    value: f1.ok_or_else(|| serde::de::Error::missing_field("value"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("ScheduledsummaryreportMetadataItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ScheduledsummaryreportMetadataItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("key", &self.key)?;
-        map.serialize_entry("value", &self.value)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ScheduledsummaryreportMetadataItem strict {
+        0 key: req = "key";
+        1 value: req = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -21191,130 +8640,15 @@ pub struct Scheduledsummaryreportresposne {
     /// ```
     pub metadata: Option<Vec<ScheduledsummaryreportresposneMetadataItem>>,
 }
-impl<'de> serde::Deserialize<'de> for Scheduledsummaryreportresposne {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Scheduledsummaryreportresposne;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Scheduledsummaryreportresposne")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Scheduledsummaryreportresposne, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Schedule>> = None;
-                let mut f2: Option<Option<Scheduledsummaryrequest>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<MessageDirection>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<
-                    Option<Vec<ScheduledsummaryreportresposneMetadataItem>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("label", 0usize),
-                        ("schedule", 1usize),
-                        ("report", 2usize),
-                        ("scheduled_report_id", 3usize),
-                        ("message_type", 4usize),
-                        ("report_type", 5usize),
-                        ("metadata", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "schedule")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "report")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "scheduled_report_id",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "message_type",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "report_type",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "metadata")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Scheduledsummaryreportresposne {
-                    label: f0.flatten(),
-                    schedule: f1.flatten(),
-                    report: f2.flatten(),
-                    scheduled_report_id: f3.flatten(),
-                    message_type: f4.flatten(),
-                    report_type: f5.flatten(),
-                    metadata: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Scheduledsummaryreportresposne, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Scheduledsummaryreportresposne as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Scheduledsummaryreportresposne", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Scheduledsummaryreportresposne {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        if let Some(value) = &self.schedule {
-            map.serialize_entry("schedule", value)?;
-        }
-        if let Some(value) = &self.report {
-            map.serialize_entry("report", value)?;
-        }
-        if let Some(value) = &self.scheduled_report_id {
-            map.serialize_entry("scheduled_report_id", value)?;
-        }
-        if let Some(value) = &self.message_type {
-            map.serialize_entry("message_type", value)?;
-        }
-        if let Some(value) = &self.report_type {
-            map.serialize_entry("report_type", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Scheduledsummaryreportresposne default {
+        0 label: opt = "label";
+        1 schedule: opt = "schedule";
+        2 report: opt = "report";
+        3 scheduled_report_id: opt = "scheduled_report_id";
+        4 message_type: opt = "message_type";
+        5 report_type: opt = "report_type";
+        6 metadata: opt = "metadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -21380,62 +8714,10 @@ pub struct ScheduledsummaryreportresposneMetadataItem {
     /// `value`
     pub value: String,
 }
-impl<'de> serde::Deserialize<'de> for ScheduledsummaryreportresposneMetadataItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ScheduledsummaryreportresposneMetadataItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ScheduledsummaryreportresposneMetadataItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ScheduledsummaryreportresposneMetadataItem, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ScheduledsummaryreportresposneMetadataItem {
-                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
-                    value: f1.ok_or_else(|| serde::de::Error::missing_field("value"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "ScheduledsummaryreportresposneMetadataItem",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for ScheduledsummaryreportresposneMetadataItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("key", &self.key)?;
-        map.serialize_entry("value", &self.value)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ScheduledsummaryreportresposneMetadataItem strict {
+        0 key: req = "key";
+        1 value: req = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -21488,236 +8770,25 @@ pub struct Scheduledsummaryrequest {
     /// A list of options to configure the delivery of the report.
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
-impl<'de> serde::Deserialize<'de> for Scheduledsummaryrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Scheduledsummaryrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Scheduledsummaryrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Scheduledsummaryrequest, __A::Error> {
-                let mut f0: Option<ReportPeriod> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<MessageDirection>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<Vec<String>>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<Vec<String>>> = None;
-                let mut f7: Option<Option<Vec<String>>> = None;
-                let mut f8: Option<Option<Channels>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<Vec<String>>> = None;
-                let mut f12: Option<Option<Vec<MessageStatus>>> = None;
-                let mut f13: Option<Option<bool>> = None;
-                let mut f14: Option<Option<Vec<GroupByField>>> = None;
-                let mut f15: Option<Option<ScheduledsummaryrequestAccountActivity>> = None;
-                let mut f16: Option<Option<Vec<DeliveryOptionsBody>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("period", 0usize),
-                        ("timezone", 1usize),
-                        ("direction", 2usize),
-                        ("source", 3usize),
-                        ("sources", 4usize),
-                        ("destination", 5usize),
-                        ("destinations", 6usize),
-                        ("addresses", 7usize),
-                        ("channels", 8usize),
-                        ("metadata_key", 9usize),
-                        ("metadata_value", 10usize),
-                        ("accounts", 11usize),
-                        ("status", 12usize),
-                        ("opt_out", 13usize),
-                        ("group_by", 14usize),
-                        ("account_activity", 15usize),
-                        ("delivery_options", 16usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "period")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "timezone")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "direction",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "source")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "sources")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "destination",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "destinations",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "addresses",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "channels")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "metadata_key",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "metadata_value",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "accounts",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f12, "status")?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "opt_out")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "group_by",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "account_activity",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "delivery_options",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Scheduledsummaryrequest {
-                    period: f0.ok_or_else(|| serde::de::Error::missing_field("period"))?,
-                    timezone: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("timezone"))?,
-                    direction: f2.flatten(),
-                    source: f3.flatten(),
-                    sources: f4.flatten(),
-                    destination: f5.flatten(),
-                    destinations: f6.flatten(),
-                    addresses: f7.flatten(),
-                    channels: f8.flatten(),
-                    metadata_key: f9.flatten(),
-                    metadata_value: f10.flatten(),
-                    accounts: f11.flatten(),
-                    status: f12.flatten(),
-                    opt_out: f13.flatten(),
-                    group_by: f14.flatten(),
-                    account_activity: f15.flatten(),
-                    delivery_options: f16.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Scheduledsummaryrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Scheduledsummaryrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("period", &self.period)?;
-        map.serialize_entry("timezone", &self.timezone)?;
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        if let Some(value) = &self.sources {
-            map.serialize_entry("sources", value)?;
-        }
-        if let Some(value) = &self.destination {
-            map.serialize_entry("destination", value)?;
-        }
-        if let Some(value) = &self.destinations {
-            map.serialize_entry("destinations", value)?;
-        }
-        if let Some(value) = &self.addresses {
-            map.serialize_entry("addresses", value)?;
-        }
-        if let Some(value) = &self.channels {
-            map.serialize_entry("channels", value)?;
-        }
-        if let Some(value) = &self.metadata_key {
-            map.serialize_entry("metadata_key", value)?;
-        }
-        if let Some(value) = &self.metadata_value {
-            map.serialize_entry("metadata_value", value)?;
-        }
-        if let Some(value) = &self.accounts {
-            map.serialize_entry("accounts", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.opt_out {
-            map.serialize_entry("opt_out", value)?;
-        }
-        if let Some(value) = &self.group_by {
-            map.serialize_entry("group_by", value)?;
-        }
-        if let Some(value) = &self.account_activity {
-            map.serialize_entry("account_activity", value)?;
-        }
-        if let Some(value) = &self.delivery_options {
-            map.serialize_entry("delivery_options", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Scheduledsummaryrequest strict {
+        0 period: req = "period";
+        1 timezone: req = "timezone";
+        2 direction: opt = "direction";
+        3 source: opt = "source";
+        4 sources: opt = "sources";
+        5 destination: opt = "destination";
+        6 destinations: opt = "destinations";
+        7 addresses: opt = "addresses";
+        8 channels: opt = "channels";
+        9 metadata_key: opt = "metadata_key";
+        10 metadata_value: opt = "metadata_value";
+        11 accounts: opt = "accounts";
+        12 status: opt = "status";
+        13 opt_out: opt = "opt_out";
+        14 group_by: opt = "group_by";
+        15 account_activity: opt = "account_activity";
+        16 delivery_options: opt = "delivery_options";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -21842,53 +8913,11 @@ pub enum ScheduledsummaryrequestAccountActivity {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ScheduledsummaryrequestAccountActivity {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::All => "ALL",
-            Self::Cold => "COLD",
-            Self::Active => "ACTIVE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ScheduledsummaryrequestAccountActivity {
-    fn from(value: &str) -> Self {
-        match value {
-            "ALL" => Self::All,
-            "COLD" => Self::Cold,
-            "ACTIVE" => Self::Active,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ScheduledsummaryrequestAccountActivity {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ScheduledsummaryrequestAccountActivity {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ScheduledsummaryrequestAccountActivity {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ScheduledsummaryrequestAccountActivity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ScheduledsummaryrequestAccountActivity {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ScheduledsummaryrequestAccountActivity {
+        All = "ALL",
+        Cold = "COLD",
+        Active = "ACTIVE",
     }
 }
 /// Sendmessagesrequest
@@ -21898,52 +8927,9 @@ pub struct Sendmessagesrequest {
     /// List of messages.
     pub messages: Vec<Message>,
 }
-impl<'de> serde::Deserialize<'de> for Sendmessagesrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Sendmessagesrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Sendmessagesrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Sendmessagesrequest, __A::Error> {
-                let mut f0: Option<Vec<Message>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("messages", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "messages")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Sendmessagesrequest {
-                    messages: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("messages"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Sendmessagesrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Sendmessagesrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("messages", &self.messages)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Sendmessagesrequest strict {
+        0 messages: req = "messages";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -21961,60 +8947,9 @@ pub struct Sendmessagesresponse {
     /// List of messages.
     pub messages: Option<Vec<Message>>,
 }
-impl<'de> serde::Deserialize<'de> for Sendmessagesresponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Sendmessagesresponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Sendmessagesresponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Sendmessagesresponse, __A::Error> {
-                let mut f0: Option<Option<Vec<Message>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("messages", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "messages")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Sendmessagesresponse {
-                    messages: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Sendmessagesresponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Sendmessagesresponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Sendmessagesresponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Sendmessagesresponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.messages {
-            map.serialize_entry("messages", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Sendmessagesresponse default {
+        0 messages: opt = "messages";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -22045,53 +8980,11 @@ pub enum ServiceTypes {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ServiceTypes {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::Tts => "TTS",
-            Self::Mms => "MMS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ServiceTypes {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "TTS" => Self::Tts,
-            "MMS" => Self::Mms,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ServiceTypes {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ServiceTypes {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ServiceTypes {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ServiceTypes {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ServiceTypes {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ServiceTypes {
+        Sms = "SMS",
+        Tts = "TTS",
+        Mms = "MMS",
     }
 }
 /// ShortUrl
@@ -22111,127 +9004,14 @@ pub struct ShortUrl {
     /// `destination_number`
     pub destination_number: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ShortUrl {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ShortUrl;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ShortUrl")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ShortUrl, __A::Error> {
-                let mut f0: Option<Option<f64>> = None;
-                let mut f1: Option<Option<f64>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("click_count", 0usize),
-                        ("view_count", 1usize),
-                        ("message_id", 2usize),
-                        ("long_url", 3usize),
-                        ("short_url", 4usize),
-                        ("destination_number", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "click_count",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "view_count",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "message_id",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "long_url")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "short_url",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "destination_number",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ShortUrl {
-                    click_count: f0.flatten(),
-                    view_count: f1.flatten(),
-                    message_id: f2.flatten(),
-                    long_url: f3.flatten(),
-                    short_url: f4.flatten(),
-                    destination_number: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ShortUrl, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ShortUrl as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ShortUrl", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ShortUrl {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.click_count {
-            map.serialize_entry("click_count", value)?;
-        }
-        if let Some(value) = &self.view_count {
-            map.serialize_entry("view_count", value)?;
-        }
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.long_url {
-            map.serialize_entry("long_url", value)?;
-        }
-        if let Some(value) = &self.short_url {
-            map.serialize_entry("short_url", value)?;
-        }
-        if let Some(value) = &self.destination_number {
-            map.serialize_entry("destination_number", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ShortUrl default {
+        0 click_count: opt = "click_count";
+        1 view_count: opt = "view_count";
+        2 message_id: opt = "message_id";
+        3 long_url: opt = "long_url";
+        4 short_url: opt = "short_url";
+        5 destination_number: opt = "destination_number";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -22300,145 +9080,16 @@ pub struct SmsReceivedWebhookPayload {
     /// Any metadata that was included in the original submit message request. Template variable `$metadata`. Keys and values are both strings.
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
-impl<'de> serde::Deserialize<'de> for SmsReceivedWebhookPayload {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SmsReceivedWebhookPayload;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SmsReceivedWebhookPayload")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SmsReceivedWebhookPayload, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("account_id", 0usize),
-                        ("reply_id", 1usize),
-                        ("destination_number", 2usize),
-                        ("source_number", 3usize),
-                        ("date_received", 4usize),
-                        ("message_id", 5usize),
-                        ("content", 6usize),
-                        ("metadata", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "account_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reply_id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "destination_number",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "source_number",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "date_received",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "message_id",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "content")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "metadata")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SmsReceivedWebhookPayload {
-                    account_id: f0.flatten(),
-                    reply_id: f1.flatten(),
-                    destination_number: f2.flatten(),
-                    source_number: f3.flatten(),
-                    date_received: f4.flatten(),
-                    message_id: f5.flatten(),
-                    content: f6.flatten(),
-                    metadata: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SmsReceivedWebhookPayload, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SmsReceivedWebhookPayload as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SmsReceivedWebhookPayload", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SmsReceivedWebhookPayload {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.account_id {
-            map.serialize_entry("account_id", value)?;
-        }
-        if let Some(value) = &self.reply_id {
-            map.serialize_entry("reply_id", value)?;
-        }
-        if let Some(value) = &self.destination_number {
-            map.serialize_entry("destination_number", value)?;
-        }
-        if let Some(value) = &self.source_number {
-            map.serialize_entry("source_number", value)?;
-        }
-        if let Some(value) = &self.date_received {
-            map.serialize_entry("date_received", value)?;
-        }
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.content {
-            map.serialize_entry("content", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SmsReceivedWebhookPayload default {
+        0 account_id: opt = "account_id";
+        1 reply_id: opt = "reply_id";
+        2 destination_number: opt = "destination_number";
+        3 source_number: opt = "source_number";
+        4 date_received: opt = "date_received";
+        5 message_id: opt = "message_id";
+        6 content: opt = "content";
+        7 metadata: opt = "metadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -22526,63 +9177,16 @@ pub enum SortBy {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SortBy {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Account => "ACCOUNT",
-            Self::Action => "ACTION",
-            Self::DestinationAddress => "DESTINATION_ADDRESS",
-            Self::DestinationAddressCountry => "DESTINATION_ADDRESS_COUNTRY",
-            Self::Format => "FORMAT",
-            Self::SourceAddress => "SOURCE_ADDRESS",
-            Self::SourceAddressCountry => "SOURCE_ADDRESS_COUNTRY",
-            Self::Timestamp => "TIMESTAMP",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SortBy {
-    fn from(value: &str) -> Self {
-        match value {
-            "ACCOUNT" => Self::Account,
-            "ACTION" => Self::Action,
-            "DESTINATION_ADDRESS" => Self::DestinationAddress,
-            "DESTINATION_ADDRESS_COUNTRY" => Self::DestinationAddressCountry,
-            "FORMAT" => Self::Format,
-            "SOURCE_ADDRESS" => Self::SourceAddress,
-            "SOURCE_ADDRESS_COUNTRY" => Self::SourceAddressCountry,
-            "TIMESTAMP" => Self::Timestamp,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SortBy {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SortBy {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SortBy {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SortBy {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SortBy {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SortBy {
+        Account = "ACCOUNT",
+        Action = "ACTION",
+        DestinationAddress = "DESTINATION_ADDRESS",
+        DestinationAddressCountry = "DESTINATION_ADDRESS_COUNTRY",
+        Format = "FORMAT",
+        SourceAddress = "SOURCE_ADDRESS",
+        SourceAddressCountry = "SOURCE_ADDRESS_COUNTRY",
+        Timestamp = "TIMESTAMP",
     }
 }
 /// Order to sort results by.
@@ -22598,51 +9202,10 @@ pub enum SortDirection {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SortDirection {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ascending => "ASCENDING",
-            Self::Descending => "DESCENDING",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SortDirection {
-    fn from(value: &str) -> Self {
-        match value {
-            "ASCENDING" => Self::Ascending,
-            "DESCENDING" => Self::Descending,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SortDirection {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SortDirection {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SortDirection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SortDirection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SortDirection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SortDirection {
+        Ascending = "ASCENDING",
+        Descending = "DESCENDING",
     }
 }
 /// Type of source address specified, this can be INTERNATIONAL, ALPHANUMERIC or SHORTCODE
@@ -22660,53 +9223,11 @@ pub enum SourceNumberType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SourceNumberType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::International => "INTERNATIONAL",
-            Self::Alphanumeric => "ALPHANUMERIC",
-            Self::Shortcode => "SHORTCODE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SourceNumberType {
-    fn from(value: &str) -> Self {
-        match value {
-            "INTERNATIONAL" => Self::International,
-            "ALPHANUMERIC" => Self::Alphanumeric,
-            "SHORTCODE" => Self::Shortcode,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SourceNumberType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SourceNumberType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SourceNumberType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SourceNumberType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SourceNumberType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SourceNumberType {
+        International = "INTERNATIONAL",
+        Alphanumeric = "ALPHANUMERIC",
+        Shortcode = "SHORTCODE",
     }
 }
 /// The status of the message
@@ -22746,75 +9267,22 @@ pub enum Status {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Status {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Undefined => "undefined",
-            Self::Queued => "queued",
-            Self::Processing => "processing",
-            Self::Processed => "processed",
-            Self::Failed => "failed",
-            Self::Scheduled => "scheduled",
-            Self::Cancelled => "cancelled",
-            Self::Delivered => "delivered",
-            Self::Expired => "expired",
-            Self::Enroute => "enroute",
-            Self::Held => "held",
-            Self::Submitted => "submitted",
-            Self::Rejected => "rejected",
-            Self::Read => "read",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Status {
-    fn from(value: &str) -> Self {
-        match value {
-            "undefined" => Self::Undefined,
-            "queued" => Self::Queued,
-            "processing" => Self::Processing,
-            "processed" => Self::Processed,
-            "failed" => Self::Failed,
-            "scheduled" => Self::Scheduled,
-            "cancelled" => Self::Cancelled,
-            "delivered" => Self::Delivered,
-            "expired" => Self::Expired,
-            "enroute" => Self::Enroute,
-            "held" => Self::Held,
-            "submitted" => Self::Submitted,
-            "rejected" => Self::Rejected,
-            "read" => Self::Read,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Status {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Status {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Status {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Status {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Status {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Status {
+        Undefined = "undefined",
+        Queued = "queued",
+        Processing = "processing",
+        Processed = "processed",
+        Failed = "failed",
+        Scheduled = "scheduled",
+        Cancelled = "cancelled",
+        Delivered = "delivered",
+        Expired = "expired",
+        Enroute = "enroute",
+        Held = "held",
+        Submitted = "submitted",
+        Rejected = "rejected",
+        Read = "read",
     }
 }
 /// Cursor-style pagination used by Dedicated Numbers list endpoints. Pass `next_token` back as the `token` query parameter to fetch the next page.
@@ -22826,76 +9294,10 @@ pub struct TokenPagination {
     /// Token for the next page of results. Omit or null when there are no further pages. Pass this value as the `token` query parameter on the next request.
     pub next_token: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TokenPagination {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TokenPagination;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TokenPagination")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TokenPagination, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("page_size", 0usize), ("next_token", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "page_size",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "next_token",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TokenPagination {
-                    page_size: f0.flatten(),
-                    next_token: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TokenPagination, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TokenPagination as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TokenPagination", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TokenPagination {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("page_size", value)?;
-        }
-        if let Some(value) = &self.next_token {
-            map.serialize_entry("next_token", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TokenPagination default {
+        0 page_size: opt = "page_size";
+        1 next_token: opt = "next_token";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -22942,61 +9344,15 @@ pub enum Type {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Type {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mobile => "MOBILE",
-            Self::Landline => "LANDLINE",
-            Self::TenDlc => "TEN_DLC",
-            Self::TollFree => "TOLL_FREE",
-            Self::ShortCode => "SHORT_CODE",
-            Self::HostedTenDlc => "HOSTED_TEN_DLC",
-            Self::HostedTollFree => "HOSTED_TOLL_FREE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Type {
-    fn from(value: &str) -> Self {
-        match value {
-            "MOBILE" => Self::Mobile,
-            "LANDLINE" => Self::Landline,
-            "TEN_DLC" => Self::TenDlc,
-            "TOLL_FREE" => Self::TollFree,
-            "SHORT_CODE" => Self::ShortCode,
-            "HOSTED_TEN_DLC" => Self::HostedTenDlc,
-            "HOSTED_TOLL_FREE" => Self::HostedTollFree,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Type {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Type {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Type {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Type {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Type {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Type {
+        Mobile = "MOBILE",
+        Landline = "LANDLINE",
+        TenDlc = "TEN_DLC",
+        TollFree = "TOLL_FREE",
+        ShortCode = "SHORT_CODE",
+        HostedTenDlc = "HOSTED_TEN_DLC",
+        HostedTollFree = "HOSTED_TOLL_FREE",
     }
 }
 /// One or more dedicated number types. Pass as a repeated query parameter (`types=MOBILE&types=LANDLINE`) or as a comma-separated list (`types=MOBILE,LANDLINE,TOLL_FREE`).
@@ -23010,58 +9366,10 @@ pub struct UpdateAssignmentrequest {
     /// `metadata`
     pub metadata: Metadata,
 }
-impl<'de> serde::Deserialize<'de> for UpdateAssignmentrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateAssignmentrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateAssignmentrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateAssignmentrequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Metadata> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("label", 0usize), ("metadata", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "metadata")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateAssignmentrequest {
-                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
-                    metadata: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("metadata"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("UpdateAssignmentrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateAssignmentrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("label", &self.label)?;
-        map.serialize_entry("metadata", &self.metadata)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateAssignmentrequest strict {
+        0 label: req = "label";
+        1 metadata: req = "metadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -23086,80 +9394,11 @@ pub struct UpdateContactChannelRequest {
     /// Subscription state
     pub subscription_state: Option<UpdateContactChannelRequestSubscriptionState>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateContactChannelRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateContactChannelRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateContactChannelRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateContactChannelRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<UpdateContactChannelRequestType> = None;
-                let mut f2: Option<
-                    Option<UpdateContactChannelRequestSubscriptionState>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("channelId", 0usize),
-                        ("type", 1usize),
-                        ("subscriptionState", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "channelId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "subscriptionState",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateContactChannelRequest {
-                    channel_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("channelId"))?,
-                    r#type: f1.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    subscription_state: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("UpdateContactChannelRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateContactChannelRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("channelId", &self.channel_id)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.subscription_state {
-            map.serialize_entry("subscriptionState", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateContactChannelRequest strict {
+        0 channel_id: req = "channelId";
+        1 r#type: req = "type";
+        2 subscription_state: opt = "subscriptionState";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -23198,51 +9437,10 @@ pub enum UpdateContactChannelRequestSubscriptionState {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl UpdateContactChannelRequestSubscriptionState {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Subscribed => "SUBSCRIBED",
-            Self::Unsubscribed => "UNSUBSCRIBED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for UpdateContactChannelRequestSubscriptionState {
-    fn from(value: &str) -> Self {
-        match value {
-            "SUBSCRIBED" => Self::Subscribed,
-            "UNSUBSCRIBED" => Self::Unsubscribed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for UpdateContactChannelRequestSubscriptionState {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for UpdateContactChannelRequestSubscriptionState {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for UpdateContactChannelRequestSubscriptionState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for UpdateContactChannelRequestSubscriptionState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for UpdateContactChannelRequestSubscriptionState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) UpdateContactChannelRequestSubscriptionState {
+        Subscribed = "SUBSCRIBED",
+        Unsubscribed = "UNSUBSCRIBED",
     }
 }
 /// Contact channel type
@@ -23258,51 +9456,10 @@ pub enum UpdateContactChannelRequestType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl UpdateContactChannelRequestType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::Whatsapp => "WHATSAPP",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for UpdateContactChannelRequestType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "WHATSAPP" => Self::Whatsapp,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for UpdateContactChannelRequestType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for UpdateContactChannelRequestType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for UpdateContactChannelRequestType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for UpdateContactChannelRequestType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for UpdateContactChannelRequestType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) UpdateContactChannelRequestType {
+        Sms = "SMS",
+        Whatsapp = "WHATSAPP",
     }
 }
 /// Contact update payload
@@ -23332,164 +9489,19 @@ pub struct UpdateContactRequest {
     /// Contact custom fields
     pub custom_fields: Option<Vec<CreateCustomFieldRequest>>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateContactRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateContactRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateContactRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateContactRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<Vec<UpdateContactChannelRequest>>> = None;
-                let mut f9: Option<Option<Vec<CreateContactListRequest>>> = None;
-                let mut f10: Option<Option<Vec<CreateCustomFieldRequest>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("firstName", 0usize),
-                        ("lastName", 1usize),
-                        ("alias", 2usize),
-                        ("dateOfBirth", 3usize),
-                        ("country", 4usize),
-                        ("state", 5usize),
-                        ("location", 6usize),
-                        ("note", 7usize),
-                        ("channels", 8usize),
-                        ("lists", 9usize),
-                        ("customFields", 10usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "firstName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "lastName")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "alias")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "dateOfBirth",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "country")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "state")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "location")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "note")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "channels")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "lists")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "customFields",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateContactRequest {
-                    first_name: f0.flatten(),
-                    last_name: f1.flatten(),
-                    alias: f2.flatten(),
-                    date_of_birth: f3.flatten(),
-                    country: f4.flatten(),
-                    state: f5.flatten(),
-                    location: f6.flatten(),
-                    note: f7.flatten(),
-                    channels: f8.flatten(),
-                    lists: f9.flatten(),
-                    custom_fields: f10.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UpdateContactRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UpdateContactRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UpdateContactRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateContactRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.first_name {
-            map.serialize_entry("firstName", value)?;
-        }
-        if let Some(value) = &self.last_name {
-            map.serialize_entry("lastName", value)?;
-        }
-        if let Some(value) = &self.alias {
-            map.serialize_entry("alias", value)?;
-        }
-        if let Some(value) = &self.date_of_birth {
-            map.serialize_entry("dateOfBirth", value)?;
-        }
-        if let Some(value) = &self.country {
-            map.serialize_entry("country", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.location {
-            map.serialize_entry("location", value)?;
-        }
-        if let Some(value) = &self.note {
-            map.serialize_entry("note", value)?;
-        }
-        if let Some(value) = &self.channels {
-            map.serialize_entry("channels", value)?;
-        }
-        if let Some(value) = &self.lists {
-            map.serialize_entry("lists", value)?;
-        }
-        if let Some(value) = &self.custom_fields {
-            map.serialize_entry("customFields", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateContactRequest default {
+        0 first_name: opt = "firstName";
+        1 last_name: opt = "lastName";
+        2 alias: opt = "alias";
+        3 date_of_birth: opt = "dateOfBirth";
+        4 country: opt = "country";
+        5 state: opt = "state";
+        6 location: opt = "location";
+        7 note: opt = "note";
+        8 channels: opt = "channels";
+        9 lists: opt = "lists";
+        10 custom_fields: opt = "customFields";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -23582,76 +9594,10 @@ pub struct UpdateContactsListRequest {
     /// `contactsToRemoveIds`
     pub contacts_to_remove_ids: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateContactsListRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateContactsListRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateContactsListRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateContactsListRequest, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("contactsToAddIds", 0usize), ("contactsToRemoveIds", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "contactsToAddIds",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "contactsToRemoveIds",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateContactsListRequest {
-                    contacts_to_add_ids: f0.flatten(),
-                    contacts_to_remove_ids: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UpdateContactsListRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UpdateContactsListRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UpdateContactsListRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateContactsListRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.contacts_to_add_ids {
-            map.serialize_entry("contactsToAddIds", value)?;
-        }
-        if let Some(value) = &self.contacts_to_remove_ids {
-            map.serialize_entry("contactsToRemoveIds", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateContactsListRequest default {
+        0 contacts_to_add_ids: opt = "contactsToAddIds";
+        1 contacts_to_remove_ids: opt = "contactsToRemoveIds";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -23684,72 +9630,10 @@ pub struct UpdateCustomFieldRequest {
     /// Custom field max length
     pub max_length: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateCustomFieldRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateCustomFieldRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateCustomFieldRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateCustomFieldRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("label", 0usize), ("maxLength", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "maxLength",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateCustomFieldRequest {
-                    label: f0.flatten(),
-                    max_length: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UpdateCustomFieldRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UpdateCustomFieldRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UpdateCustomFieldRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateCustomFieldRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        if let Some(value) = &self.max_length {
-            map.serialize_entry("maxLength", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateCustomFieldRequest default {
+        0 label: opt = "label";
+        1 max_length: opt = "maxLength";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -23782,59 +9666,10 @@ pub struct UpdateListRequest {
     /// Contact list alias
     pub alias: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateListRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateListRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateListRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateListRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("alias", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "alias")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateListRequest {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    alias: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("UpdateListRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateListRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.alias {
-            map.serialize_entry("alias", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateListRequest strict {
+        0 name: req = "name";
+        1 alias: opt = "alias";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -23860,52 +9695,9 @@ pub struct UpdateWebhook400response {
     /// `message`
     pub message: String,
 }
-impl<'de> serde::Deserialize<'de> for UpdateWebhook400response {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateWebhook400response;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateWebhook400response")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateWebhook400response, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateWebhook400response {
-                    message: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("UpdateWebhook400response", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateWebhook400response {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message", &self.message)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateWebhook400response strict {
+        0 message: req = "message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -23937,107 +9729,14 @@ pub struct UpdateWebhookrequest {
     /// If provided, must be non-empty (events: [] is rejected).
     pub events: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateWebhookrequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateWebhookrequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateWebhookrequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateWebhookrequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<UpdateWebhookrequestMethod>> = None;
-                let mut f2: Option<Option<UpdateWebhookrequestEncoding>> = None;
-                let mut f3: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("url", 0usize),
-                        ("method", 1usize),
-                        ("encoding", 2usize),
-                        ("headers", 3usize),
-                        ("template", 4usize),
-                        ("events", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "encoding")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "headers")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "template")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "events")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateWebhookrequest {
-                    url: f0.flatten(),
-                    method: f1.flatten(),
-                    encoding: f2.flatten(),
-                    headers: f3.flatten(),
-                    template: f4.flatten(),
-                    events: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UpdateWebhookrequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UpdateWebhookrequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UpdateWebhookrequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateWebhookrequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        if let Some(value) = &self.method {
-            map.serialize_entry("method", value)?;
-        }
-        if let Some(value) = &self.encoding {
-            map.serialize_entry("encoding", value)?;
-        }
-        if let Some(value) = &self.headers {
-            map.serialize_entry("headers", value)?;
-        }
-        if let Some(value) = &self.template {
-            map.serialize_entry("template", value)?;
-        }
-        if let Some(value) = &self.events {
-            map.serialize_entry("events", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateWebhookrequest default {
+        0 url: opt = "url";
+        1 method: opt = "method";
+        2 encoding: opt = "encoding";
+        3 headers: opt = "headers";
+        4 template: opt = "template";
+        5 events: opt = "events";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -24103,53 +9802,11 @@ pub enum UpdateWebhookrequestEncoding {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl UpdateWebhookrequestEncoding {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Json => "JSON",
-            Self::FormEncoded => "FORM_ENCODED",
-            Self::Xml => "XML",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for UpdateWebhookrequestEncoding {
-    fn from(value: &str) -> Self {
-        match value {
-            "JSON" => Self::Json,
-            "FORM_ENCODED" => Self::FormEncoded,
-            "XML" => Self::Xml,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for UpdateWebhookrequestEncoding {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for UpdateWebhookrequestEncoding {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for UpdateWebhookrequestEncoding {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for UpdateWebhookrequestEncoding {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for UpdateWebhookrequestEncoding {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) UpdateWebhookrequestEncoding {
+        Json = "JSON",
+        FormEncoded = "FORM_ENCODED",
+        Xml = "XML",
     }
 }
 /// HTTP method used when invoking the webhook.
@@ -24171,57 +9828,13 @@ pub enum UpdateWebhookrequestMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl UpdateWebhookrequestMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Patch => "PATCH",
-            Self::Put => "PUT",
-            Self::Delete => "DELETE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for UpdateWebhookrequestMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "GET" => Self::Get,
-            "POST" => Self::Post,
-            "PATCH" => Self::Patch,
-            "PUT" => Self::Put,
-            "DELETE" => Self::Delete,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for UpdateWebhookrequestMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for UpdateWebhookrequestMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for UpdateWebhookrequestMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for UpdateWebhookrequestMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for UpdateWebhookrequestMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) UpdateWebhookrequestMethod {
+        Get = "GET",
+        Post = "POST",
+        Patch = "PATCH",
+        Put = "PUT",
+        Delete = "DELETE",
     }
 }
 /// updatescheduleddetailreport
@@ -24235,64 +9848,11 @@ pub struct Updatescheduleddetailreport {
     /// `report`
     pub report: Scheduleddetailrequest,
 }
-impl<'de> serde::Deserialize<'de> for Updatescheduleddetailreport {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Updatescheduleddetailreport;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Updatescheduleddetailreport")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Updatescheduleddetailreport, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Schedule> = None;
-                let mut f2: Option<Scheduleddetailrequest> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("label", 0usize), ("schedule", 1usize), ("report", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "schedule")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "report")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Updatescheduleddetailreport {
-                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
-                    schedule: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("schedule"))?,
-                    report: f2.ok_or_else(|| serde::de::Error::missing_field("report"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Updatescheduleddetailreport", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Updatescheduleddetailreport {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("label", &self.label)?;
-        map.serialize_entry("schedule", &self.schedule)?;
-        map.serialize_entry("report", &self.report)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Updatescheduleddetailreport strict {
+        0 label: req = "label";
+        1 schedule: req = "schedule";
+        2 report: req = "report";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -24322,64 +9882,11 @@ pub struct Updatescheduledsummaryreport {
     /// `report`
     pub report: Scheduledsummaryrequest,
 }
-impl<'de> serde::Deserialize<'de> for Updatescheduledsummaryreport {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Updatescheduledsummaryreport;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Updatescheduledsummaryreport")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Updatescheduledsummaryreport, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Schedule> = None;
-                let mut f2: Option<Scheduledsummaryrequest> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("label", 0usize), ("schedule", 1usize), ("report", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "label")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "schedule")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "report")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Updatescheduledsummaryreport {
-                    label: f0.ok_or_else(|| serde::de::Error::missing_field("label"))?,
-                    schedule: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("schedule"))?,
-                    report: f2.ok_or_else(|| serde::de::Error::missing_field("report"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Updatescheduledsummaryreport", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Updatescheduledsummaryreport {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("label", &self.label)?;
-        map.serialize_entry("schedule", &self.schedule)?;
-        map.serialize_entry("report", &self.report)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Updatescheduledsummaryreport strict {
+        0 label: req = "label";
+        1 schedule: req = "schedule";
+        2 report: req = "report";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -24407,59 +9914,10 @@ pub struct V400response {
     /// Additional error detail messages.
     pub details: Vec<String>,
 }
-impl<'de> serde::Deserialize<'de> for V400response {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = V400response;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct V400response")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<V400response, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Vec<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message", 0usize), ("details", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(V400response {
-                    message: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
-                    details: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("details"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("V400response", &[], __Visitor)
-    }
-}
-impl serde::Serialize for V400response {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message", &self.message)?;
-        map.serialize_entry("details", &self.details)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) V400response strict {
+        0 message: req = "message";
+        1 details: req = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -24480,52 +9938,9 @@ pub struct V403response {
     /// `message`
     pub message: String,
 }
-impl<'de> serde::Deserialize<'de> for V403response {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = V403response;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct V403response")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<V403response, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(V403response {
-                    message: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("V403response", &[], __Visitor)
-    }
-}
-impl serde::Serialize for V403response {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message", &self.message)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) V403response strict {
+        0 message: req = "message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -24543,52 +9958,9 @@ pub struct V404response {
     /// `message`
     pub message: String,
 }
-impl<'de> serde::Deserialize<'de> for V404response {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = V404response;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct V404response")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<V404response, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(V404response {
-                    message: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("V404response", &[], __Visitor)
-    }
-}
-impl serde::Serialize for V404response {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message", &self.message)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) V404response strict {
+        0 message: req = "message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -24608,76 +9980,10 @@ pub struct VendorAccountId {
     /// The account used to submit the original message.
     pub account_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for VendorAccountId {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VendorAccountId;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VendorAccountId")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VendorAccountId, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("vendor_id", 0usize), ("account_id", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "vendor_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "account_id",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VendorAccountId {
-                    vendor_id: f0.flatten(),
-                    account_id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VendorAccountId, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VendorAccountId as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VendorAccountId", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VendorAccountId {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.vendor_id {
-            map.serialize_entry("vendor_id", value)?;
-        }
-        if let Some(value) = &self.account_id {
-            map.serialize_entry("account_id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VendorAccountId default {
+        0 vendor_id: opt = "vendor_id";
+        1 account_id: opt = "account_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -24728,182 +10034,19 @@ pub struct VerificationCodeRequestItem {
     /// `last_modified_date`
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationCodeRequestItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationCodeRequestItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationCodeRequestItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<
-                    Option<VerificationCodeRequestItemSenderAddressType>,
-                > = None;
-                let mut f3: Option<Option<VerificationCodeRequestItemUsageType>> = None;
-                let mut f4: Option<Option<Vec<String>>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<VerificationCodeRequestItemStatus>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("sender_address", 1usize),
-                        ("sender_address_type", 2usize),
-                        ("usage_type", 3usize),
-                        ("destination_countries", 4usize),
-                        ("reason", 5usize),
-                        ("label", 6usize),
-                        ("status", 7usize),
-                        ("account_id", 8usize),
-                        ("created_date", 9usize),
-                        ("last_modified_date", 10usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "sender_address",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "sender_address_type",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "usage_type",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "destination_countries",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "reason")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "label")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "status")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "account_id",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "created_date",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "last_modified_date",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationCodeRequestItem {
-                    id: f0.flatten(),
-                    sender_address: f1.flatten(),
-                    sender_address_type: f2.flatten(),
-                    usage_type: f3.flatten(),
-                    destination_countries: f4.flatten(),
-                    reason: f5.flatten(),
-                    label: f6.flatten(),
-                    status: f7.flatten(),
-                    account_id: f8.flatten(),
-                    created_date: f9.flatten(),
-                    last_modified_date: f10.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerificationCodeRequestItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerificationCodeRequestItem as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VerificationCodeRequestItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationCodeRequestItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.sender_address {
-            map.serialize_entry("sender_address", value)?;
-        }
-        if let Some(value) = &self.sender_address_type {
-            map.serialize_entry("sender_address_type", value)?;
-        }
-        if let Some(value) = &self.usage_type {
-            map.serialize_entry("usage_type", value)?;
-        }
-        if let Some(value) = &self.destination_countries {
-            map.serialize_entry("destination_countries", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.account_id {
-            map.serialize_entry("account_id", value)?;
-        }
-        if let Some(value) = &self.created_date {
-            map.serialize_entry("created_date", value)?;
-        }
-        if let Some(value) = &self.last_modified_date {
-            map.serialize_entry("last_modified_date", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationCodeRequestItem default {
+        0 id: opt = "id";
+        1 sender_address: opt = "sender_address";
+        2 sender_address_type: opt = "sender_address_type";
+        3 usage_type: opt = "usage_type";
+        4 destination_countries: opt = "destination_countries";
+        5 reason: opt = "reason";
+        6 label: opt = "label";
+        7 status: opt = "status";
+        8 account_id: opt = "account_id";
+        9 created_date: opt = "created_date";
+        10 last_modified_date: opt = "last_modified_date";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -25004,49 +10147,9 @@ pub enum VerificationCodeRequestItemSenderAddressType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationCodeRequestItemSenderAddressType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::International => "INTERNATIONAL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationCodeRequestItemSenderAddressType {
-    fn from(value: &str) -> Self {
-        match value {
-            "INTERNATIONAL" => Self::International,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationCodeRequestItemSenderAddressType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationCodeRequestItemSenderAddressType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationCodeRequestItemSenderAddressType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationCodeRequestItemSenderAddressType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItemSenderAddressType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationCodeRequestItemSenderAddressType {
+        International = "INTERNATIONAL",
     }
 }
 /// `VerificationCodeRequestItemStatus`
@@ -25064,53 +10167,11 @@ pub enum VerificationCodeRequestItemStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationCodeRequestItemStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Rejected => "REJECTED",
-            Self::Approved => "APPROVED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationCodeRequestItemStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "REJECTED" => Self::Rejected,
-            "APPROVED" => Self::Approved,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationCodeRequestItemStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationCodeRequestItemStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationCodeRequestItemStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationCodeRequestItemStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItemStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationCodeRequestItemStatus {
+        Pending = "PENDING",
+        Rejected = "REJECTED",
+        Approved = "APPROVED",
     }
 }
 /// The Sender Address Usage Type
@@ -25124,49 +10185,9 @@ pub enum VerificationCodeRequestItemUsageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationCodeRequestItemUsageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OwnNumber => "OWN_NUMBER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationCodeRequestItemUsageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "OWN_NUMBER" => Self::OwnNumber,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationCodeRequestItemUsageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationCodeRequestItemUsageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationCodeRequestItemUsageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationCodeRequestItemUsageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationCodeRequestItemUsageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationCodeRequestItemUsageType {
+        OwnNumber = "OWN_NUMBER",
     }
 }
 /// View
@@ -25180,80 +10201,11 @@ pub struct View {
     /// `ip`
     pub ip: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for View {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = View;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct View")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<View, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("dt", 0usize), ("user_agent", 1usize), ("ip", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "dt")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "user_agent",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "ip")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(View {
-                    dt: f0.flatten(),
-                    user_agent: f1.flatten(),
-                    ip: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<View, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<View as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("View", &[], __Visitor)
-    }
-}
-impl serde::Serialize for View {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.dt {
-            map.serialize_entry("dt", value)?;
-        }
-        if let Some(value) = &self.user_agent {
-            map.serialize_entry("user_agent", value)?;
-        }
-        if let Some(value) = &self.ip {
-            map.serialize_entry("ip", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) View default {
+        0 dt: opt = "dt";
+        1 user_agent: opt = "user_agent";
+        2 ip: opt = "ip";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -25294,88 +10246,11 @@ pub struct WebhookAttachment {
     /// Original file name of the attachment. Template variable `$entry.originalName`.
     pub original_name: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for WebhookAttachment {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WebhookAttachment;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WebhookAttachment")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WebhookAttachment, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("content_type", 0usize),
-                        ("content", 1usize),
-                        ("original_name", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "content_type",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "content")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "original_name",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WebhookAttachment {
-                    content_type: f0.flatten(),
-                    content: f1.flatten(),
-                    original_name: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<WebhookAttachment, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<WebhookAttachment as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("WebhookAttachment", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WebhookAttachment {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.content_type {
-            map.serialize_entry("content_type", value)?;
-        }
-        if let Some(value) = &self.content {
-            map.serialize_entry("content", value)?;
-        }
-        if let Some(value) = &self.original_name {
-            map.serialize_entry("original_name", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WebhookAttachment default {
+        0 content_type: opt = "content_type";
+        1 content: opt = "content";
+        2 original_name: opt = "original_name";
     }
 }
 #[allow(clippy::should_implement_trait)]

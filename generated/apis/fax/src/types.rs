@@ -15,72 +15,10 @@ pub struct BadRequestDetail {
     /// The field violation(s).
     pub field_violations: Option<Vec<FieldViolation>>,
 }
-impl<'de> serde::Deserialize<'de> for BadRequestDetail {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BadRequestDetail;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BadRequestDetail")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BadRequestDetail, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("fieldViolations", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "fieldViolations",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BadRequestDetail {
-                    r#type: f0.flatten(),
-                    field_violations: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BadRequestDetail, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BadRequestDetail as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BadRequestDetail", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BadRequestDetail {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.field_violations {
-            map.serialize_entry("fieldViolations", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BadRequestDetail default {
+        0 r#type: opt = "type";
+        1 field_violations: opt = "fieldViolations";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -115,76 +53,11 @@ pub struct BarCode {
     /// The  information of the barcode.
     pub value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for BarCode {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BarCode;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BarCode")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BarCode, __A::Error> {
-                let mut f0: Option<Option<BarCodeType>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("page", 1usize), ("value", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BarCode {
-                    r#type: f0.flatten(),
-                    page: f1.flatten(),
-                    value: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BarCode, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BarCode as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BarCode", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BarCode {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BarCode default {
+        0 r#type: opt = "type";
+        1 page: opt = "page";
+        2 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -227,51 +100,10 @@ pub enum BarCodeType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BarCodeType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Code128 => "CODE_128",
-            Self::DataMatrix => "DATA_MATRIX",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BarCodeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "CODE_128" => Self::Code128,
-            "DATA_MATRIX" => Self::DataMatrix,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BarCodeType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BarCodeType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BarCodeType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BarCodeType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BarCodeType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BarCodeType {
+        Code128 = "CODE_128",
+        DataMatrix = "DATA_MATRIX",
     }
 }
 /// There was a problem with the phone line. The call could not be placed. Many times you can just try again
@@ -285,92 +117,11 @@ pub struct CallError {
     /// The error code returned describing the error of the call.
     pub error_code: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for CallError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallError, __A::Error> {
-                let mut f0: Option<Option<CallErrorErrorType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("errorType", 0usize),
-                        ("errorMessage", 1usize),
-                        ("errorCode", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "errorType",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "errorCode",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallError {
-                    error_type: f0.flatten(),
-                    error_message: f1.flatten(),
-                    error_code: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error_type {
-            map.serialize_entry("errorType", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallError default {
+        0 error_type: opt = "errorType";
+        1 error_message: opt = "errorMessage";
+        2 error_code: opt = "errorCode";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -411,49 +162,9 @@ pub enum CallErrorErrorType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallErrorErrorType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallError => "CALL_ERROR",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallErrorErrorType {
-    fn from(value: &str) -> Self {
-        match value {
-            "CALL_ERROR" => Self::CallError,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallErrorErrorType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallErrorErrorType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallErrorErrorType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallErrorErrorType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallErrorErrorType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallErrorErrorType {
+        CallError = "CALL_ERROR",
     }
 }
 /// A cover page resource
@@ -475,121 +186,15 @@ pub struct CoverPage {
     /// The date and time the cover page was updated.
     pub updated_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for CoverPage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CoverPage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CoverPage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CoverPage, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<serde_json::Value> = None;
-                let mut f2: Option<CoverPageFile> = None;
-                let mut f3: Option<Option<ProjectId>> = None;
-                let mut f4: Option<Option<ServiceId>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("name", 1usize),
-                        ("file", 2usize),
-                        ("projectId", 3usize),
-                        ("serviceId", 4usize),
-                        ("createdTime", 5usize),
-                        ("updatedTime", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "file")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "projectId",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "serviceId",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "createdTime",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "updatedTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CoverPage {
-                    id: f0.flatten(),
-                    name: f1.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    file: f2.ok_or_else(|| serde::de::Error::missing_field("file"))?,
-                    project_id: f3.flatten(),
-                    service_id: f4.flatten(),
-                    created_time: f5.flatten(),
-                    updated_time: f6.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CoverPage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CoverPage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("file", &self.file)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        if let Some(value) = &self.created_time {
-            map.serialize_entry("createdTime", value)?;
-        }
-        if let Some(value) = &self.updated_time {
-            map.serialize_entry("updatedTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CoverPage strict {
+        0 id: opt = "id";
+        1 name: req = "name";
+        2 file: req = "file";
+        3 project_id: opt = "projectId";
+        4 service_id: opt = "serviceId";
+        5 created_time: opt = "createdTime";
+        6 updated_time: opt = "updatedTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -650,63 +255,10 @@ pub struct CoverPageFile {
     /// For now only PDF is supported.
     pub file_type: CoverPageFileFileType,
 }
-impl<'de> serde::Deserialize<'de> for CoverPageFile {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CoverPageFile;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CoverPageFile")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CoverPageFile, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<CoverPageFileFileType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("fileContent", 0usize), ("fileType", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "fileContent",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "fileType")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CoverPageFile {
-                    file_content: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("fileContent"))?,
-                    file_type: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("fileType"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CoverPageFile", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CoverPageFile {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("fileContent", &self.file_content)?;
-        map.serialize_entry("fileType", &self.file_type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CoverPageFile strict {
+        0 file_content: req = "fileContent";
+        1 file_type: req = "fileType";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -734,49 +286,9 @@ pub enum CoverPageFileFileType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CoverPageFileFileType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pdf => "PDF",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CoverPageFileFileType {
-    fn from(value: &str) -> Self {
-        match value {
-            "PDF" => Self::Pdf,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CoverPageFileFileType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CoverPageFileFileType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CoverPageFileFileType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CoverPageFileFileType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CoverPageFileFileType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CoverPageFileFileType {
+        Pdf = "PDF",
     }
 }
 /// `CreateDomainResponse`
@@ -788,68 +300,10 @@ pub struct CreateDomainResponse {
     /// `records`
     pub records: Option<CreateDomainResponseRecords>,
 }
-impl<'de> serde::Deserialize<'de> for CreateDomainResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateDomainResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateDomainResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateDomainResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<CreateDomainResponseRecords>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("result", 0usize), ("records", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "result")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "records")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateDomainResponse {
-                    result: f0.flatten(),
-                    records: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateDomainResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateDomainResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CreateDomainResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateDomainResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.result {
-            map.serialize_entry("result", value)?;
-        }
-        if let Some(value) = &self.records {
-            map.serialize_entry("records", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateDomainResponse default {
+        0 result: opt = "result";
+        1 records: opt = "records";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -882,76 +336,10 @@ pub struct CreateDomainResponseRecords {
     /// The sending records of the domain.
     pub sending_records: Option<Vec<SendingRecords>>,
 }
-impl<'de> serde::Deserialize<'de> for CreateDomainResponseRecords {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateDomainResponseRecords;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateDomainResponseRecords")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateDomainResponseRecords, __A::Error> {
-                let mut f0: Option<Option<Vec<ReceivingRecords>>> = None;
-                let mut f1: Option<Option<Vec<SendingRecords>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("receivingRecords", 0usize), ("sendingRecords", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "receivingRecords",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "sendingRecords",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateDomainResponseRecords {
-                    receiving_records: f0.flatten(),
-                    sending_records: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateDomainResponseRecords, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateDomainResponseRecords as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CreateDomainResponseRecords", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateDomainResponseRecords {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.receiving_records {
-            map.serialize_entry("receivingRecords", value)?;
-        }
-        if let Some(value) = &self.sending_records {
-            map.serialize_entry("sendingRecords", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateDomainResponseRecords default {
+        0 receiving_records: opt = "receivingRecords";
+        1 sending_records: opt = "sendingRecords";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -986,92 +374,11 @@ pub struct DocumentConversionError {
     /// The error code returned during document conversion.
     pub error_code: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for DocumentConversionError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DocumentConversionError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DocumentConversionError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DocumentConversionError, __A::Error> {
-                let mut f0: Option<Option<DocumentConversionErrorErrorType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("errorType", 0usize),
-                        ("errorMessage", 1usize),
-                        ("errorCode", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "errorType",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "errorCode",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DocumentConversionError {
-                    error_type: f0.flatten(),
-                    error_message: f1.flatten(),
-                    error_code: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DocumentConversionError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DocumentConversionError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DocumentConversionError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DocumentConversionError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error_type {
-            map.serialize_entry("errorType", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DocumentConversionError default {
+        0 error_type: opt = "errorType";
+        1 error_message: opt = "errorMessage";
+        2 error_code: opt = "errorCode";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1115,49 +422,9 @@ pub enum DocumentConversionErrorErrorType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DocumentConversionErrorErrorType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DocumentConversionError => "DOCUMENT_CONVERSION_ERROR",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DocumentConversionErrorErrorType {
-    fn from(value: &str) -> Self {
-        match value {
-            "DOCUMENT_CONVERSION_ERROR" => Self::DocumentConversionError,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DocumentConversionErrorErrorType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DocumentConversionErrorErrorType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DocumentConversionErrorErrorType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DocumentConversionErrorErrorType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DocumentConversionErrorErrorType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DocumentConversionErrorErrorType {
+        DocumentConversionError = "DOCUMENT_CONVERSION_ERROR",
     }
 }
 /// `Domain`
@@ -1183,154 +450,17 @@ pub struct Domain {
     /// The route ID of the domain.
     pub route_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Domain {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Domain;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Domain")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Domain, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<ReceivingRecords>> = None;
-                let mut f3: Option<Option<SendingRecords>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<bool>> = None;
-                let mut f8: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("name", 1usize),
-                        ("receivingDnsRecord", 2usize),
-                        ("sendingDnsRecord", 3usize),
-                        ("serviceId", 4usize),
-                        ("createdAt", 5usize),
-                        ("updatedAt", 6usize),
-                        ("verified", 7usize),
-                        ("routeId", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "receivingDnsRecord",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "sendingDnsRecord",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "serviceId",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "createdAt",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "updatedAt",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "verified")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "routeId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Domain {
-                    id: f0.flatten(),
-                    name: f1.flatten(),
-                    receiving_dns_record: f2.flatten(),
-                    sending_dns_record: f3.flatten(),
-                    service_id: f4.flatten(),
-                    created_at: f5.flatten(),
-                    updated_at: f6.flatten(),
-                    verified: f7.flatten(),
-                    route_id: f8.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Domain, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Domain as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Domain", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Domain {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.receiving_dns_record {
-            map.serialize_entry("receivingDnsRecord", value)?;
-        }
-        if let Some(value) = &self.sending_dns_record {
-            map.serialize_entry("sendingDnsRecord", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("createdAt", value)?;
-        }
-        if let Some(value) = &self.updated_at {
-            map.serialize_entry("updatedAt", value)?;
-        }
-        if let Some(value) = &self.verified {
-            map.serialize_entry("verified", value)?;
-        }
-        if let Some(value) = &self.route_id {
-            map.serialize_entry("routeId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Domain default {
+        0 id: opt = "id";
+        1 name: opt = "name";
+        2 receiving_dns_record: opt = "receivingDnsRecord";
+        3 sending_dns_record: opt = "sendingDnsRecord";
+        4 service_id: opt = "serviceId";
+        5 created_at: opt = "createdAt";
+        6 updated_at: opt = "updatedAt";
+        7 verified: opt = "verified";
+        8 route_id: opt = "routeId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1431,232 +561,23 @@ pub struct DomainDetails {
     /// Specifies the time-to-live (TTL) in seconds for retrieving both incoming and outgoing messages. The maximum TTL value is determined by your subscription plan.
     pub message_ttl: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for DomainDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DomainDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DomainDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DomainDetails, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<bool>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<bool>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<DomainDetailsSpamAction>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<DomainDetailsType>> = None;
-                let mut f9: Option<Option<bool>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<DomainDetailsWebScheme>> = None;
-                let mut f12: Option<Option<bool>> = None;
-                let mut f13: Option<Option<bool>> = None;
-                let mut f14: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("isDisabled", 1usize),
-                        ("name", 2usize),
-                        ("requireTls", 3usize),
-                        ("skipVerification", 4usize),
-                        ("smtpLogin", 5usize),
-                        ("spamAction", 6usize),
-                        ("state", 7usize),
-                        ("type", 8usize),
-                        ("useAutomaticSenderSecurity", 9usize),
-                        ("webPrefix", 10usize),
-                        ("webScheme", 11usize),
-                        ("wildcard", 12usize),
-                        ("encryptIncomingMessage", 13usize),
-                        ("messageTtl", 14usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "isDisabled",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "name")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "requireTls",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "skipVerification",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "smtpLogin",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "spamAction",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "state")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "type")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "useAutomaticSenderSecurity",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "webPrefix",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "webScheme",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "wildcard",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "encryptIncomingMessage",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "messageTtl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DomainDetails {
-                    id: f0.flatten(),
-                    is_disabled: f1.flatten(),
-                    name: f2.flatten(),
-                    require_tls: f3.flatten(),
-                    skip_verification: f4.flatten(),
-                    smtp_login: f5.flatten(),
-                    spam_action: f6.flatten(),
-                    state: f7.flatten(),
-                    r#type: f8.flatten(),
-                    use_automatic_sender_security: f9.flatten(),
-                    web_prefix: f10.flatten(),
-                    web_scheme: f11.flatten(),
-                    wildcard: f12.flatten(),
-                    encrypt_incoming_message: f13.flatten(),
-                    message_ttl: f14.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DomainDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DomainDetails as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DomainDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DomainDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.is_disabled {
-            map.serialize_entry("isDisabled", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.require_tls {
-            map.serialize_entry("requireTls", value)?;
-        }
-        if let Some(value) = &self.skip_verification {
-            map.serialize_entry("skipVerification", value)?;
-        }
-        if let Some(value) = &self.smtp_login {
-            map.serialize_entry("smtpLogin", value)?;
-        }
-        if let Some(value) = &self.spam_action {
-            map.serialize_entry("spamAction", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.use_automatic_sender_security {
-            map.serialize_entry("useAutomaticSenderSecurity", value)?;
-        }
-        if let Some(value) = &self.web_prefix {
-            map.serialize_entry("webPrefix", value)?;
-        }
-        if let Some(value) = &self.web_scheme {
-            map.serialize_entry("webScheme", value)?;
-        }
-        if let Some(value) = &self.wildcard {
-            map.serialize_entry("wildcard", value)?;
-        }
-        if let Some(value) = &self.encrypt_incoming_message {
-            map.serialize_entry("encryptIncomingMessage", value)?;
-        }
-        if let Some(value) = &self.message_ttl {
-            map.serialize_entry("messageTtl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DomainDetails default {
+        0 id: opt = "id";
+        1 is_disabled: opt = "isDisabled";
+        2 name: opt = "name";
+        3 require_tls: opt = "requireTls";
+        4 skip_verification: opt = "skipVerification";
+        5 smtp_login: opt = "smtpLogin";
+        6 spam_action: opt = "spamAction";
+        7 state: opt = "state";
+        8 r#type: opt = "type";
+        9 use_automatic_sender_security: opt = "useAutomaticSenderSecurity";
+        10 web_prefix: opt = "webPrefix";
+        11 web_scheme: opt = "webScheme";
+        12 wildcard: opt = "wildcard";
+        13 encrypt_incoming_message: opt = "encryptIncomingMessage";
+        14 message_ttl: opt = "messageTtl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1769,88 +690,11 @@ pub struct DomainDetailsResponse {
     /// The sending records of the domain.
     pub sending_dns_records: Option<Vec<SendingRecords>>,
 }
-impl<'de> serde::Deserialize<'de> for DomainDetailsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DomainDetailsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DomainDetailsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DomainDetailsResponse, __A::Error> {
-                let mut f0: Option<Option<DomainDetails>> = None;
-                let mut f1: Option<Option<Vec<ReceivingRecords>>> = None;
-                let mut f2: Option<Option<Vec<SendingRecords>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("domain", 0usize),
-                        ("receivingDnsRecords", 1usize),
-                        ("sendingDnsRecords", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "domain")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "receivingDnsRecords",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "sendingDnsRecords",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DomainDetailsResponse {
-                    domain: f0.flatten(),
-                    receiving_dns_records: f1.flatten(),
-                    sending_dns_records: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DomainDetailsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DomainDetailsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DomainDetailsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DomainDetailsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.domain {
-            map.serialize_entry("domain", value)?;
-        }
-        if let Some(value) = &self.receiving_dns_records {
-            map.serialize_entry("receivingDnsRecords", value)?;
-        }
-        if let Some(value) = &self.sending_dns_records {
-            map.serialize_entry("sendingDnsRecords", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DomainDetailsResponse default {
+        0 domain: opt = "domain";
+        1 receiving_dns_records: opt = "receivingDnsRecords";
+        2 sending_dns_records: opt = "sendingDnsRecords";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1898,53 +742,11 @@ pub enum DomainDetailsSpamAction {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DomainDetailsSpamAction {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Disabled => "disabled",
-            Self::Block => "block",
-            Self::Tag => "tag",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DomainDetailsSpamAction {
-    fn from(value: &str) -> Self {
-        match value {
-            "disabled" => Self::Disabled,
-            "block" => Self::Block,
-            "tag" => Self::Tag,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DomainDetailsSpamAction {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DomainDetailsSpamAction {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DomainDetailsSpamAction {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DomainDetailsSpamAction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DomainDetailsSpamAction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DomainDetailsSpamAction {
+        Disabled = "disabled",
+        Block = "block",
+        Tag = "tag",
     }
 }
 /// The classification of the domain.
@@ -1960,51 +762,10 @@ pub enum DomainDetailsType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DomainDetailsType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Custom => "custom",
-            Self::Sandbox => "sandbox",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DomainDetailsType {
-    fn from(value: &str) -> Self {
-        match value {
-            "custom" => Self::Custom,
-            "sandbox" => Self::Sandbox,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DomainDetailsType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DomainDetailsType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DomainDetailsType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DomainDetailsType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DomainDetailsType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DomainDetailsType {
+        Custom = "custom",
+        Sandbox = "sandbox",
     }
 }
 /// Sets your open, click and unsubscribe URLs to use http or https. Value either `http` or `https`. Defaults to `http`. In order for https to work, you must have a valid cert created for your domain.
@@ -2020,51 +781,10 @@ pub enum DomainDetailsWebScheme {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DomainDetailsWebScheme {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Http => "http",
-            Self::Https => "https",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DomainDetailsWebScheme {
-    fn from(value: &str) -> Self {
-        match value {
-            "http" => Self::Http,
-            "https" => Self::Https,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DomainDetailsWebScheme {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DomainDetailsWebScheme {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DomainDetailsWebScheme {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DomainDetailsWebScheme {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DomainDetailsWebScheme {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DomainDetailsWebScheme {
+        Http = "http",
+        Https = "https",
     }
 }
 /// `DomainsListResponse`
@@ -2082,106 +802,13 @@ pub struct DomainsListResponse {
     /// `domains`
     pub domains: Option<Vec<Domain>>,
 }
-impl<'de> serde::Deserialize<'de> for DomainsListResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DomainsListResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DomainsListResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DomainsListResponse, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                let mut f4: Option<Option<Vec<Domain>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("page", 0usize),
-                        ("totalPages", 1usize),
-                        ("pageSize", 2usize),
-                        ("totalItems", 3usize),
-                        ("domains", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "totalPages",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageSize")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "totalItems",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "domains")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DomainsListResponse {
-                    page: f0.flatten(),
-                    total_pages: f1.flatten(),
-                    page_size: f2.flatten(),
-                    total_items: f3.flatten(),
-                    domains: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DomainsListResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DomainsListResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DomainsListResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DomainsListResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.total_pages {
-            map.serialize_entry("totalPages", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        if let Some(value) = &self.domains {
-            map.serialize_entry("domains", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DomainsListResponse default {
+        0 page: opt = "page";
+        1 total_pages: opt = "totalPages";
+        2 page_size: opt = "pageSize";
+        3 total_items: opt = "totalItems";
+        4 domains: opt = "domains";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2238,104 +865,13 @@ pub struct Email {
     /// The date and time the email configuration was last updated.
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for Email {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Email;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Email")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Email, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Vec<Number>> = None;
-                let mut f2: Option<Option<ProjectId>> = None;
-                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("email", 0usize),
-                        ("phoneNumbers", 1usize),
-                        ("projectId", 2usize),
-                        ("createdAt", 3usize),
-                        ("updatedAt", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "email")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "phoneNumbers",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "projectId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "createdAt",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "updatedAt",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Email {
-                    email: f0.ok_or_else(|| serde::de::Error::missing_field("email"))?,
-                    phone_numbers: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumbers"))?,
-                    project_id: f2.flatten(),
-                    created_at: f3.flatten(),
-                    updated_at: f4.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Email", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Email {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("email", &self.email)?;
-        map.serialize_entry("phoneNumbers", &self.phone_numbers)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("createdAt", value)?;
-        }
-        if let Some(value) = &self.updated_at {
-            map.serialize_entry("updatedAt", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Email strict {
+        0 email: req = "email";
+        1 phone_numbers: req = "phoneNumbers";
+        2 project_id: opt = "projectId";
+        3 created_at: opt = "createdAt";
+        4 updated_at: opt = "updatedAt";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2380,89 +916,12 @@ pub struct Error {
     /// Details of the errors
     pub details: Option<Vec<ErrorDetail>>,
 }
-impl<'de> serde::Deserialize<'de> for Error {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Error;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Error")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Error, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Vec<ErrorDetail>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("status", 1usize),
-                        ("message", 2usize),
-                        ("details", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Error {
-                    code: f0.flatten(),
-                    status: f1.flatten(),
-                    message: f2.flatten(),
-                    details: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Error, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Error as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Error", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Error {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Error default {
+        0 code: opt = "code";
+        1 status: opt = "status";
+        2 message: opt = "message";
+        3 details: opt = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2642,91 +1101,12 @@ pub struct ErrorInfo {
     /// Additional structured details about this error. key value pair of strings
     pub meta_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
-impl<'de> serde::Deserialize<'de> for ErrorInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ErrorInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ErrorInfo, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("reason", 1usize),
-                        ("domain", 2usize),
-                        ("metaData", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reason")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "domain")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "metaData")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ErrorInfo {
-                    r#type: f0.flatten(),
-                    reason: f1.flatten(),
-                    domain: f2.flatten(),
-                    meta_data: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ErrorInfo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ErrorInfo as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ErrorInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ErrorInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.domain {
-            map.serialize_entry("domain", value)?;
-        }
-        if let Some(value) = &self.meta_data {
-            map.serialize_entry("metaData", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ErrorInfo default {
+        0 r#type: opt = "type";
+        1 reason: opt = "reason";
+        2 domain: opt = "domain";
+        3 meta_data: opt = "metaData";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2784,57 +1164,13 @@ pub enum ErrorType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ErrorType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DocumentConversionError => "DOCUMENT_CONVERSION_ERROR",
-            Self::CallError => "CALL_ERROR",
-            Self::FaxError => "FAX_ERROR",
-            Self::FatalError => "FATAL_ERROR",
-            Self::GeneralError => "GENERAL_ERROR",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ErrorType {
-    fn from(value: &str) -> Self {
-        match value {
-            "DOCUMENT_CONVERSION_ERROR" => Self::DocumentConversionError,
-            "CALL_ERROR" => Self::CallError,
-            "FAX_ERROR" => Self::FaxError,
-            "FATAL_ERROR" => Self::FatalError,
-            "GENERAL_ERROR" => Self::GeneralError,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ErrorType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ErrorType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ErrorType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ErrorType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ErrorType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ErrorType {
+        DocumentConversionError = "DOCUMENT_CONVERSION_ERROR",
+        CallError = "CALL_ERROR",
+        FaxError = "FAX_ERROR",
+        FatalError = "FATAL_ERROR",
+        GeneralError = "GENERAL_ERROR",
     }
 }
 /// `Fax`
@@ -2936,463 +1272,42 @@ pub struct Fax {
     /// `serviceId`
     pub service_id: Option<ServiceId>,
 }
-impl<'de> serde::Deserialize<'de> for Fax {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Fax;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Fax")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Fax, __A::Error> {
-                let mut f0: Option<Option<FaxId>> = None;
-                let mut f1: Option<Option<FaxDirection>> = None;
-                let mut f2: Option<Option<PhoneNumber>> = None;
-                let mut f3: Option<Option<PhoneNumber>> = None;
-                let mut f4: Option<Option<FaxContentUrl>> = None;
-                let mut f5: Option<Option<i64>> = None;
-                let mut f6: Option<Option<FaxStatus>> = None;
-                let mut f7: Option<Option<Money>> = None;
-                let mut f8: Option<Option<Vec<BarCode>>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f11: Option<Option<i64>> = None;
-                let mut f12: Option<Option<String>> = None;
-                let mut f13: Option<Option<bool>> = None;
-                let mut f14: Option<Option<String>> = None;
-                let mut f15: Option<Option<i64>> = None;
-                let mut f16: Option<Option<Labels>> = None;
-                let mut f17: Option<Option<String>> = None;
-                let mut f18: Option<Option<FaxCallbackUrlContentType>> = None;
-                let mut f19: Option<Option<ImageConversionMethod>> = None;
-                let mut f20: Option<Option<ErrorType>> = None;
-                let mut f21: Option<Option<i64>> = None;
-                let mut f22: Option<Option<String>> = None;
-                let mut f23: Option<Option<i64>> = None;
-                let mut f24: Option<Option<i64>> = None;
-                let mut f25: Option<Option<bool>> = None;
-                let mut f26: Option<Option<Resolution>> = None;
-                let mut f27: Option<Option<String>> = None;
-                let mut f28: Option<Option<CoverPageData>> = None;
-                let mut f29: Option<Option<bool>> = None;
-                let mut f30: Option<Option<String>> = None;
-                let mut f31: Option<Option<String>> = None;
-                let mut f32: Option<Option<ProjectId>> = None;
-                let mut f33: Option<Option<ServiceId>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("direction", 1usize),
-                        ("from", 2usize),
-                        ("to", 3usize),
-                        ("contentUrl", 4usize),
-                        ("numberOfPages", 5usize),
-                        ("status", 6usize),
-                        ("price", 7usize),
-                        ("barCodes", 8usize),
-                        ("createTime", 9usize),
-                        ("completedTime", 10usize),
-                        ("pagesSentSuccessfully", 11usize),
-                        ("headerText", 12usize),
-                        ("headerPageNumbers", 13usize),
-                        ("headerTimeZone", 14usize),
-                        ("retryDelaySeconds", 15usize),
-                        ("labels", 16usize),
-                        ("callbackUrl", 17usize),
-                        ("callbackUrlContentType", 18usize),
-                        ("imageConversionMethod", 19usize),
-                        ("errorType", 20usize),
-                        ("errorCode", 21usize),
-                        ("errorMessage", 22usize),
-                        ("maxRetries", 23usize),
-                        ("retryCount", 24usize),
-                        ("hasFile", 25usize),
-                        ("resolution", 26usize),
-                        ("coverPageId", 27usize),
-                        ("coverPageData", 28usize),
-                        ("inProgressNotifications", 29usize),
-                        ("fromCountry", 30usize),
-                        ("toCountry", 31usize),
-                        ("projectId", 32usize),
-                        ("serviceId", 33usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "direction",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "from")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "to")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "contentUrl",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "numberOfPages",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "status")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "price")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "barCodes")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "createTime",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "completedTime",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "pagesSentSuccessfully",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "headerText",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "headerPageNumbers",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "headerTimeZone",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "retryDelaySeconds",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "labels")?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f17,
-                                "callbackUrl",
-                            )?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "callbackUrlContentType",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f19,
-                                "imageConversionMethod",
-                            )?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "errorType",
-                            )?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f21,
-                                "errorCode",
-                            )?
-                        }
-                        Some(22usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f22,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(23usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f23,
-                                "maxRetries",
-                            )?
-                        }
-                        Some(24usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f24,
-                                "retryCount",
-                            )?
-                        }
-                        Some(25usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f25, "hasFile")?
-                        }
-                        Some(26usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f26,
-                                "resolution",
-                            )?
-                        }
-                        Some(27usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f27,
-                                "coverPageId",
-                            )?
-                        }
-                        Some(28usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f28,
-                                "coverPageData",
-                            )?
-                        }
-                        Some(29usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f29,
-                                "inProgressNotifications",
-                            )?
-                        }
-                        Some(30usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f30,
-                                "fromCountry",
-                            )?
-                        }
-                        Some(31usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f31,
-                                "toCountry",
-                            )?
-                        }
-                        Some(32usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f32,
-                                "projectId",
-                            )?
-                        }
-                        Some(33usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f33,
-                                "serviceId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Fax {
-                    id: f0.flatten(),
-                    direction: f1.flatten(),
-                    from: f2.flatten(),
-                    to: f3.flatten(),
-                    content_url: f4.flatten(),
-                    number_of_pages: f5.flatten(),
-                    status: f6.flatten(),
-                    price: f7.flatten(),
-                    bar_codes: f8.flatten(),
-                    create_time: f9.flatten(),
-                    completed_time: f10.flatten(),
-                    pages_sent_successfully: f11.flatten(),
-                    header_text: f12.flatten(),
-                    header_page_numbers: f13.flatten(),
-                    header_time_zone: f14.flatten(),
-                    retry_delay_seconds: f15.flatten(),
-                    labels: f16.flatten(),
-                    callback_url: f17.flatten(),
-                    callback_url_content_type: f18.flatten(),
-                    image_conversion_method: f19.flatten(),
-                    error_type: f20.flatten(),
-                    error_code: f21.flatten(),
-                    error_message: f22.flatten(),
-                    max_retries: f23.flatten(),
-                    retry_count: f24.flatten(),
-                    has_file: f25.flatten(),
-                    resolution: f26.flatten(),
-                    cover_page_id: f27.flatten(),
-                    cover_page_data: f28.flatten(),
-                    in_progress_notifications: f29.flatten(),
-                    from_country: f30.flatten(),
-                    to_country: f31.flatten(),
-                    project_id: f32.flatten(),
-                    service_id: f33.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Fax, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Fax as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Fax", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Fax {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        if let Some(value) = &self.content_url {
-            map.serialize_entry("contentUrl", value)?;
-        }
-        if let Some(value) = &self.number_of_pages {
-            map.serialize_entry("numberOfPages", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.price {
-            map.serialize_entry("price", value)?;
-        }
-        if let Some(value) = &self.bar_codes {
-            map.serialize_entry("barCodes", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.completed_time {
-            map.serialize_entry("completedTime", value)?;
-        }
-        if let Some(value) = &self.pages_sent_successfully {
-            map.serialize_entry("pagesSentSuccessfully", value)?;
-        }
-        if let Some(value) = &self.header_text {
-            map.serialize_entry("headerText", value)?;
-        }
-        if let Some(value) = &self.header_page_numbers {
-            map.serialize_entry("headerPageNumbers", value)?;
-        }
-        if let Some(value) = &self.header_time_zone {
-            map.serialize_entry("headerTimeZone", value)?;
-        }
-        if let Some(value) = &self.retry_delay_seconds {
-            map.serialize_entry("retryDelaySeconds", value)?;
-        }
-        if let Some(value) = &self.labels {
-            map.serialize_entry("labels", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        if let Some(value) = &self.callback_url_content_type {
-            map.serialize_entry("callbackUrlContentType", value)?;
-        }
-        if let Some(value) = &self.image_conversion_method {
-            map.serialize_entry("imageConversionMethod", value)?;
-        }
-        if let Some(value) = &self.error_type {
-            map.serialize_entry("errorType", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.max_retries {
-            map.serialize_entry("maxRetries", value)?;
-        }
-        if let Some(value) = &self.retry_count {
-            map.serialize_entry("retryCount", value)?;
-        }
-        if let Some(value) = &self.has_file {
-            map.serialize_entry("hasFile", value)?;
-        }
-        if let Some(value) = &self.resolution {
-            map.serialize_entry("resolution", value)?;
-        }
-        if let Some(value) = &self.cover_page_id {
-            map.serialize_entry("coverPageId", value)?;
-        }
-        if let Some(value) = &self.cover_page_data {
-            map.serialize_entry("coverPageData", value)?;
-        }
-        if let Some(value) = &self.in_progress_notifications {
-            map.serialize_entry("inProgressNotifications", value)?;
-        }
-        if let Some(value) = &self.from_country {
-            map.serialize_entry("fromCountry", value)?;
-        }
-        if let Some(value) = &self.to_country {
-            map.serialize_entry("toCountry", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Fax default {
+        0 id: opt = "id";
+        1 direction: opt = "direction";
+        2 from: opt = "from";
+        3 to: opt = "to";
+        4 content_url: opt = "contentUrl";
+        5 number_of_pages: opt = "numberOfPages";
+        6 status: opt = "status";
+        7 price: opt = "price";
+        8 bar_codes: opt = "barCodes";
+        9 create_time: opt = "createTime";
+        10 completed_time: opt = "completedTime";
+        11 pages_sent_successfully: opt = "pagesSentSuccessfully";
+        12 header_text: opt = "headerText";
+        13 header_page_numbers: opt = "headerPageNumbers";
+        14 header_time_zone: opt = "headerTimeZone";
+        15 retry_delay_seconds: opt = "retryDelaySeconds";
+        16 labels: opt = "labels";
+        17 callback_url: opt = "callbackUrl";
+        18 callback_url_content_type: opt = "callbackUrlContentType";
+        19 image_conversion_method: opt = "imageConversionMethod";
+        20 error_type: opt = "errorType";
+        21 error_code: opt = "errorCode";
+        22 error_message: opt = "errorMessage";
+        23 max_retries: opt = "maxRetries";
+        24 retry_count: opt = "retryCount";
+        25 has_file: opt = "hasFile";
+        26 resolution: opt = "resolution";
+        27 cover_page_id: opt = "coverPageId";
+        28 cover_page_data: opt = "coverPageData";
+        29 in_progress_notifications: opt = "inProgressNotifications";
+        30 from_country: opt = "fromCountry";
+        31 to_country: opt = "toCountry";
+        32 project_id: opt = "projectId";
+        33 service_id: opt = "serviceId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3624,60 +1539,9 @@ pub struct FaxBase64Array {
     /// An array of base64 encoded files
     pub files: Option<Vec<FaxBase64File>>,
 }
-impl<'de> serde::Deserialize<'de> for FaxBase64Array {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FaxBase64Array;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FaxBase64Array")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FaxBase64Array, __A::Error> {
-                let mut f0: Option<Option<Vec<FaxBase64File>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("files", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "files")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FaxBase64Array {
-                    files: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FaxBase64Array, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FaxBase64Array as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FaxBase64Array", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FaxBase64Array {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.files {
-            map.serialize_entry("files", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FaxBase64Array default {
+        0 files: opt = "files";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3702,68 +1566,10 @@ pub struct FaxBase64File {
     /// `fileType`
     pub file_type: Option<FileTypeJson>,
 }
-impl<'de> serde::Deserialize<'de> for FaxBase64File {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FaxBase64File;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FaxBase64File")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FaxBase64File, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<FileTypeJson>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("file", 0usize), ("fileType", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "file")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "fileType")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FaxBase64File {
-                    file: f0.flatten(),
-                    file_type: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FaxBase64File, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FaxBase64File as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FaxBase64File", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FaxBase64File {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.file {
-            map.serialize_entry("file", value)?;
-        }
-        if let Some(value) = &self.file_type {
-            map.serialize_entry("fileType", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FaxBase64File default {
+        0 file: opt = "file";
+        1 file_type: opt = "fileType";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3800,51 +1606,10 @@ pub enum FaxCallbackUrlContentType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl FaxCallbackUrlContentType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::MultipartFormData => "multipart/form-data",
-            Self::ApplicationJson => "application/json",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for FaxCallbackUrlContentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "multipart/form-data" => Self::MultipartFormData,
-            "application/json" => Self::ApplicationJson,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for FaxCallbackUrlContentType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for FaxCallbackUrlContentType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for FaxCallbackUrlContentType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for FaxCallbackUrlContentType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for FaxCallbackUrlContentType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) FaxCallbackUrlContentType {
+        MultipartFormData = "multipart/form-data",
+        ApplicationJson = "application/json",
     }
 }
 /// `FaxCompletedPayload`
@@ -3860,93 +1625,12 @@ pub struct FaxCompletedPayload {
     /// `fax`
     pub fax: Option<Fax>,
 }
-impl<'de> serde::Deserialize<'de> for FaxCompletedPayload {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FaxCompletedPayload;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FaxCompletedPayload")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FaxCompletedPayload, __A::Error> {
-                let mut f0: Option<Option<WebhookEvents>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::File>> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f3: Option<Option<Fax>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("event", 0usize),
-                        ("file", 1usize),
-                        ("eventTime", 2usize),
-                        ("fax", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "file")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "eventTime",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "fax")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FaxCompletedPayload {
-                    event: f0.flatten(),
-                    file: f1.flatten(),
-                    event_time: f2.flatten(),
-                    fax: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FaxCompletedPayload, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FaxCompletedPayload as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FaxCompletedPayload", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FaxCompletedPayload {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event {
-            map.serialize_entry("event", value)?;
-        }
-        if let Some(value) = &self.file {
-            map.serialize_entry("file", value)?;
-        }
-        if let Some(value) = &self.event_time {
-            map.serialize_entry("eventTime", value)?;
-        }
-        if let Some(value) = &self.fax {
-            map.serialize_entry("fax", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FaxCompletedPayload default {
+        0 event: opt = "event";
+        1 file: opt = "file";
+        2 event_time: opt = "eventTime";
+        3 fax: opt = "fax";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3995,93 +1679,12 @@ pub struct FaxCompletedPayload2 {
     /// `files`
     pub files: Option<Vec<FaxBase64File>>,
 }
-impl<'de> serde::Deserialize<'de> for FaxCompletedPayload2 {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FaxCompletedPayload2;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FaxCompletedPayload2")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FaxCompletedPayload2, __A::Error> {
-                let mut f0: Option<Option<WebhookEvents>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<Fax>> = None;
-                let mut f3: Option<Option<Vec<FaxBase64File>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("event", 0usize),
-                        ("eventTime", 1usize),
-                        ("fax", 2usize),
-                        ("files", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "eventTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "fax")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "files")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FaxCompletedPayload2 {
-                    event: f0.flatten(),
-                    event_time: f1.flatten(),
-                    fax: f2.flatten(),
-                    files: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FaxCompletedPayload2, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FaxCompletedPayload2 as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FaxCompletedPayload2", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FaxCompletedPayload2 {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event {
-            map.serialize_entry("event", value)?;
-        }
-        if let Some(value) = &self.event_time {
-            map.serialize_entry("eventTime", value)?;
-        }
-        if let Some(value) = &self.fax {
-            map.serialize_entry("fax", value)?;
-        }
-        if let Some(value) = &self.files {
-            map.serialize_entry("files", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FaxCompletedPayload2 default {
+        0 event: opt = "event";
+        1 event_time: opt = "eventTime";
+        2 fax: opt = "fax";
+        3 files: opt = "files";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4226,51 +1829,10 @@ pub enum FaxDirection {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl FaxDirection {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Outbound => "OUTBOUND",
-            Self::Inbound => "INBOUND",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for FaxDirection {
-    fn from(value: &str) -> Self {
-        match value {
-            "OUTBOUND" => Self::Outbound,
-            "INBOUND" => Self::Inbound,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for FaxDirection {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for FaxDirection {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for FaxDirection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for FaxDirection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for FaxDirection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) FaxDirection {
+        Outbound = "OUTBOUND",
+        Inbound = "INBOUND",
     }
 }
 /// A problem occurred during the fax communication process.
@@ -4284,92 +1846,11 @@ pub struct FaxError {
     /// The error code returned describing the error of the call
     pub error_code: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for FaxError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FaxError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FaxError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FaxError, __A::Error> {
-                let mut f0: Option<Option<FaxErrorErrorType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("errorType", 0usize),
-                        ("errorMessage", 1usize),
-                        ("errorCode", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "errorType",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "errorCode",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FaxError {
-                    error_type: f0.flatten(),
-                    error_message: f1.flatten(),
-                    error_code: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FaxError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FaxError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FaxError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FaxError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error_type {
-            map.serialize_entry("errorType", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FaxError default {
+        0 error_type: opt = "errorType";
+        1 error_message: opt = "errorMessage";
+        2 error_code: opt = "errorCode";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4410,49 +1891,9 @@ pub enum FaxErrorErrorType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl FaxErrorErrorType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FaxError => "FAX_ERROR",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for FaxErrorErrorType {
-    fn from(value: &str) -> Self {
-        match value {
-            "FAX_ERROR" => Self::FaxError,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for FaxErrorErrorType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for FaxErrorErrorType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for FaxErrorErrorType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for FaxErrorErrorType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for FaxErrorErrorType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) FaxErrorErrorType {
+        FaxError = "FAX_ERROR",
     }
 }
 /// `FaxErrors`
@@ -4585,55 +2026,12 @@ pub enum FaxStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl FaxStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "QUEUED",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Completed => "COMPLETED",
-            Self::Failure => "FAILURE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for FaxStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "QUEUED" => Self::Queued,
-            "IN_PROGRESS" => Self::InProgress,
-            "COMPLETED" => Self::Completed,
-            "FAILURE" => Self::Failure,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for FaxStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for FaxStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for FaxStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for FaxStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for FaxStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) FaxStatus {
+        Queued = "QUEUED",
+        InProgress = "IN_PROGRESS",
+        Completed = "COMPLETED",
+        Failure = "FAILURE",
     }
 }
 /// `FieldViolation`
@@ -4645,72 +2043,10 @@ pub struct FieldViolation {
     /// Description of why the request field was considered invalid.
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FieldViolation {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FieldViolation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FieldViolation")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FieldViolation, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("field", 0usize), ("description", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FieldViolation {
-                    field: f0.flatten(),
-                    description: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FieldViolation, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FieldViolation as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FieldViolation {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.field {
-            map.serialize_entry("field", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FieldViolation default {
+        0 field: opt = "field";
+        1 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4757,61 +2093,15 @@ pub enum FileTypeJson {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl FileTypeJson {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Docx => "DOCX",
-            Self::Pdf => "PDF",
-            Self::Tif => "TIF",
-            Self::Jpg => "JPG",
-            Self::Txt => "TXT",
-            Self::Html => "HTML",
-            Self::Png => "PNG",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for FileTypeJson {
-    fn from(value: &str) -> Self {
-        match value {
-            "DOCX" => Self::Docx,
-            "PDF" => Self::Pdf,
-            "TIF" => Self::Tif,
-            "JPG" => Self::Jpg,
-            "TXT" => Self::Txt,
-            "HTML" => Self::Html,
-            "PNG" => Self::Png,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for FileTypeJson {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for FileTypeJson {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for FileTypeJson {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for FileTypeJson {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for FileTypeJson {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) FileTypeJson {
+        Docx = "DOCX",
+        Pdf = "PDF",
+        Tif = "TIF",
+        Jpg = "JPG",
+        Txt = "TXT",
+        Html = "HTML",
+        Png = "PNG",
     }
 }
 /// When request/response is multipart/form-data and file is part of payload. This is the file type of the file.
@@ -4837,61 +2127,15 @@ pub enum FileTypeMultiPart {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl FileTypeMultiPart {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ApplicationDocx => "application/docx",
-            Self::ApplicationPdf => "application/pdf",
-            Self::ApplicationTif => "application/tif",
-            Self::ApplicationJpg => "application/jpg",
-            Self::ApplicationTxt => "application/txt",
-            Self::ApplicationHtml => "application/html",
-            Self::ApplicationPng => "application/png",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for FileTypeMultiPart {
-    fn from(value: &str) -> Self {
-        match value {
-            "application/docx" => Self::ApplicationDocx,
-            "application/pdf" => Self::ApplicationPdf,
-            "application/tif" => Self::ApplicationTif,
-            "application/jpg" => Self::ApplicationJpg,
-            "application/txt" => Self::ApplicationTxt,
-            "application/html" => Self::ApplicationHtml,
-            "application/png" => Self::ApplicationPng,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for FileTypeMultiPart {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for FileTypeMultiPart {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for FileTypeMultiPart {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for FileTypeMultiPart {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for FileTypeMultiPart {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) FileTypeMultiPart {
+        ApplicationDocx = "application/docx",
+        ApplicationPdf = "application/pdf",
+        ApplicationTif = "application/tif",
+        ApplicationJpg = "application/jpg",
+        ApplicationTxt = "application/txt",
+        ApplicationHtml = "application/html",
+        ApplicationPng = "application/png",
     }
 }
 /// `GenericEvent`
@@ -4905,80 +2149,11 @@ pub struct GenericEvent {
     /// `fax`
     pub fax: Option<Fax>,
 }
-impl<'de> serde::Deserialize<'de> for GenericEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GenericEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GenericEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GenericEvent, __A::Error> {
-                let mut f0: Option<Option<WebhookEvents>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<Fax>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("event", 0usize), ("eventTime", 1usize), ("fax", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "eventTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "fax")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GenericEvent {
-                    event: f0.flatten(),
-                    event_time: f1.flatten(),
-                    fax: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GenericEvent, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GenericEvent as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GenericEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GenericEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event {
-            map.serialize_entry("event", value)?;
-        }
-        if let Some(value) = &self.event_time {
-            map.serialize_entry("eventTime", value)?;
-        }
-        if let Some(value) = &self.fax {
-            map.serialize_entry("fax", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GenericEvent default {
+        0 event: opt = "event";
+        1 event_time: opt = "eventTime";
+        2 fax: opt = "fax";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5023,106 +2198,13 @@ pub struct GetEmailsForNumberResponse {
     /// Total size of the result.
     pub total_items: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for GetEmailsForNumberResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetEmailsForNumberResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetEmailsForNumberResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetEmailsForNumberResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("emails", 0usize),
-                        ("page", 1usize),
-                        ("totalPages", 2usize),
-                        ("pageSize", 3usize),
-                        ("totalItems", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "emails")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalPages",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "totalItems",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetEmailsForNumberResponse {
-                    emails: f0.flatten(),
-                    page: f1.flatten(),
-                    total_pages: f2.flatten(),
-                    page_size: f3.flatten(),
-                    total_items: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetEmailsForNumberResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetEmailsForNumberResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetEmailsForNumberResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetEmailsForNumberResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.emails {
-            map.serialize_entry("emails", value)?;
-        }
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.total_pages {
-            map.serialize_entry("totalPages", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetEmailsForNumberResponse default {
+        0 emails: opt = "emails";
+        1 page: opt = "page";
+        2 total_pages: opt = "totalPages";
+        3 page_size: opt = "pageSize";
+        4 total_items: opt = "totalItems";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5179,106 +2261,13 @@ pub struct GetEmailsForProjectResponse {
     /// Total size of the result.
     pub total_items: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for GetEmailsForProjectResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetEmailsForProjectResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetEmailsForProjectResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetEmailsForProjectResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<Email>>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("emails", 0usize),
-                        ("page", 1usize),
-                        ("totalPages", 2usize),
-                        ("pageSize", 3usize),
-                        ("totalItems", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "emails")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalPages",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "totalItems",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetEmailsForProjectResponse {
-                    emails: f0.flatten(),
-                    page: f1.flatten(),
-                    total_pages: f2.flatten(),
-                    page_size: f3.flatten(),
-                    total_items: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetEmailsForProjectResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetEmailsForProjectResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetEmailsForProjectResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetEmailsForProjectResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.emails {
-            map.serialize_entry("emails", value)?;
-        }
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.total_pages {
-            map.serialize_entry("totalPages", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetEmailsForProjectResponse default {
+        0 emails: opt = "emails";
+        1 page: opt = "page";
+        2 total_pages: opt = "totalPages";
+        3 page_size: opt = "pageSize";
+        4 total_items: opt = "totalItems";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5331,49 +2320,9 @@ pub enum GetFaxFileByIdDeprecatedFileFormat {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetFaxFileByIdDeprecatedFileFormat {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pdf => "pdf",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetFaxFileByIdDeprecatedFileFormat {
-    fn from(value: &str) -> Self {
-        match value {
-            "pdf" => Self::Pdf,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetFaxFileByIdDeprecatedFileFormat {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetFaxFileByIdDeprecatedFileFormat {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetFaxFileByIdDeprecatedFileFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetFaxFileByIdDeprecatedFileFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetFaxFileByIdDeprecatedFileFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetFaxFileByIdDeprecatedFileFormat {
+        Pdf = "pdf",
     }
 }
 /// `GetFaxesFormat`
@@ -5387,49 +2336,9 @@ pub enum GetFaxesFormat {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetFaxesFormat {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Csv => "csv",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetFaxesFormat {
-    fn from(value: &str) -> Self {
-        match value {
-            "csv" => Self::Csv,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetFaxesFormat {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetFaxesFormat {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetFaxesFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetFaxesFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetFaxesFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetFaxesFormat {
+        Csv = "csv",
     }
 }
 /// `GetNumbersByEmailResponse`
@@ -5447,110 +2356,13 @@ pub struct GetNumbersByEmailResponse {
     /// Total size of the result.
     pub total_items: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for GetNumbersByEmailResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetNumbersByEmailResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetNumbersByEmailResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetNumbersByEmailResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<ServicePhoneNumber>>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumbers", 0usize),
-                        ("page", 1usize),
-                        ("totalPages", 2usize),
-                        ("pageSize", 3usize),
-                        ("totalItems", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumbers",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalPages",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "totalItems",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetNumbersByEmailResponse {
-                    phone_numbers: f0.flatten(),
-                    page: f1.flatten(),
-                    total_pages: f2.flatten(),
-                    page_size: f3.flatten(),
-                    total_items: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetNumbersByEmailResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetNumbersByEmailResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetNumbersByEmailResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetNumbersByEmailResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_numbers {
-            map.serialize_entry("phoneNumbers", value)?;
-        }
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.total_pages {
-            map.serialize_entry("totalPages", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetNumbersByEmailResponse default {
+        0 phone_numbers: opt = "phoneNumbers";
+        1 page: opt = "page";
+        2 total_pages: opt = "totalPages";
+        3 page_size: opt = "pageSize";
+        4 total_items: opt = "totalItems";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5605,51 +2417,10 @@ pub enum ImageConversionMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ImageConversionMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Halftone => "HALFTONE",
-            Self::Monochrome => "MONOCHROME",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ImageConversionMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "HALFTONE" => Self::Halftone,
-            "MONOCHROME" => Self::Monochrome,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ImageConversionMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ImageConversionMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ImageConversionMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ImageConversionMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ImageConversionMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ImageConversionMethod {
+        Halftone = "HALFTONE",
+        Monochrome = "MONOCHROME",
     }
 }
 /// `IncomingFaxPayload`
@@ -5665,93 +2436,12 @@ pub struct IncomingFaxPayload {
     /// `fax`
     pub fax: Option<Fax>,
 }
-impl<'de> serde::Deserialize<'de> for IncomingFaxPayload {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = IncomingFaxPayload;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct IncomingFaxPayload")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<IncomingFaxPayload, __A::Error> {
-                let mut f0: Option<Option<WebhookEvents>> = None;
-                let mut f1: Option<Option<FileTypeMultiPart>> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f3: Option<Option<Fax>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("event", 0usize),
-                        ("file", 1usize),
-                        ("eventTime", 2usize),
-                        ("fax", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "file")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "eventTime",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "fax")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(IncomingFaxPayload {
-                    event: f0.flatten(),
-                    file: f1.flatten(),
-                    event_time: f2.flatten(),
-                    fax: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<IncomingFaxPayload, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<IncomingFaxPayload as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("IncomingFaxPayload", &[], __Visitor)
-    }
-}
-impl serde::Serialize for IncomingFaxPayload {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event {
-            map.serialize_entry("event", value)?;
-        }
-        if let Some(value) = &self.file {
-            map.serialize_entry("file", value)?;
-        }
-        if let Some(value) = &self.event_time {
-            map.serialize_entry("eventTime", value)?;
-        }
-        if let Some(value) = &self.fax {
-            map.serialize_entry("fax", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) IncomingFaxPayload default {
+        0 event: opt = "event";
+        1 file: opt = "file";
+        2 event_time: opt = "eventTime";
+        3 fax: opt = "fax";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5802,102 +2492,13 @@ pub struct IncomingFaxPayload2 {
     /// `fileType`
     pub file_type: Option<FileTypeJson>,
 }
-impl<'de> serde::Deserialize<'de> for IncomingFaxPayload2 {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = IncomingFaxPayload2;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct IncomingFaxPayload2")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<IncomingFaxPayload2, __A::Error> {
-                let mut f0: Option<Option<WebhookEvents>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<Fax>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<FileTypeJson>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("event", 0usize),
-                        ("eventTime", 1usize),
-                        ("fax", 2usize),
-                        ("file", 3usize),
-                        ("fileType", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "eventTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "fax")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "file")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "fileType")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(IncomingFaxPayload2 {
-                    event: f0.flatten(),
-                    event_time: f1.flatten(),
-                    fax: f2.flatten(),
-                    file: f3.flatten(),
-                    file_type: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<IncomingFaxPayload2, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<IncomingFaxPayload2 as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("IncomingFaxPayload2", &[], __Visitor)
-    }
-}
-impl serde::Serialize for IncomingFaxPayload2 {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event {
-            map.serialize_entry("event", value)?;
-        }
-        if let Some(value) = &self.event_time {
-            map.serialize_entry("eventTime", value)?;
-        }
-        if let Some(value) = &self.fax {
-            map.serialize_entry("fax", value)?;
-        }
-        if let Some(value) = &self.file {
-            map.serialize_entry("file", value)?;
-        }
-        if let Some(value) = &self.file_type {
-            map.serialize_entry("fileType", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) IncomingFaxPayload2 default {
+        0 event: opt = "event";
+        1 event_time: opt = "eventTime";
+        2 fax: opt = "fax";
+        3 file: opt = "file";
+        4 file_type: opt = "fileType";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5959,110 +2560,13 @@ pub struct ListCoverPagesResponse {
     /// Total size of the result.
     pub total_items: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListCoverPagesResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListCoverPagesResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListCoverPagesResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListCoverPagesResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<CoverPage>>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("coverPages", 0usize),
-                        ("page", 1usize),
-                        ("totalPages", 2usize),
-                        ("pageSize", 3usize),
-                        ("totalItems", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "coverPages",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalPages",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "totalItems",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListCoverPagesResponse {
-                    cover_pages: f0.flatten(),
-                    page: f1.flatten(),
-                    total_pages: f2.flatten(),
-                    page_size: f3.flatten(),
-                    total_items: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListCoverPagesResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListCoverPagesResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListCoverPagesResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListCoverPagesResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.cover_pages {
-            map.serialize_entry("coverPages", value)?;
-        }
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.total_pages {
-            map.serialize_entry("totalPages", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListCoverPagesResponse default {
+        0 cover_pages: opt = "coverPages";
+        1 page: opt = "page";
+        2 total_pages: opt = "totalPages";
+        3 page_size: opt = "pageSize";
+        4 total_items: opt = "totalItems";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6119,106 +2623,13 @@ pub struct ListFaxesObject {
     /// Total size of the result.
     pub total_items: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListFaxesObject {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListFaxesObject;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListFaxesObject")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListFaxesObject, __A::Error> {
-                let mut f0: Option<Option<Vec<Fax>>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("faxes", 0usize),
-                        ("page", 1usize),
-                        ("totalPages", 2usize),
-                        ("pageSize", 3usize),
-                        ("totalItems", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "faxes")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalPages",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "totalItems",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListFaxesObject {
-                    faxes: f0.flatten(),
-                    page: f1.flatten(),
-                    total_pages: f2.flatten(),
-                    page_size: f3.flatten(),
-                    total_items: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListFaxesObject, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListFaxesObject as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListFaxesObject", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListFaxesObject {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.faxes {
-            map.serialize_entry("faxes", value)?;
-        }
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.total_pages {
-            map.serialize_entry("totalPages", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListFaxesObject default {
+        0 faxes: opt = "faxes";
+        1 page: opt = "page";
+        2 total_pages: opt = "totalPages";
+        3 page_size: opt = "pageSize";
+        4 total_items: opt = "totalItems";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6275,106 +2686,13 @@ pub struct ListNumbersForServiceResponse {
     /// Total size of the result.
     pub total_items: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListNumbersForServiceResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListNumbersForServiceResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListNumbersForServiceResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListNumbersForServiceResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<ServicePhoneNumber>>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("numbers", 0usize),
-                        ("page", 1usize),
-                        ("totalPages", 2usize),
-                        ("pageSize", 3usize),
-                        ("totalItems", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalPages",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "totalItems",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListNumbersForServiceResponse {
-                    numbers: f0.flatten(),
-                    page: f1.flatten(),
-                    total_pages: f2.flatten(),
-                    page_size: f3.flatten(),
-                    total_items: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListNumbersForServiceResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListNumbersForServiceResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListNumbersForServiceResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListNumbersForServiceResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.numbers {
-            map.serialize_entry("numbers", value)?;
-        }
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.total_pages {
-            map.serialize_entry("totalPages", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListNumbersForServiceResponse default {
+        0 numbers: opt = "numbers";
+        1 page: opt = "page";
+        2 total_pages: opt = "totalPages";
+        3 page_size: opt = "pageSize";
+        4 total_items: opt = "totalItems";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6431,106 +2749,13 @@ pub struct ListServicesResponse {
     /// Total size of the result.
     pub total_items: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListServicesResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListServicesResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListServicesResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListServicesResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<Service>>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("services", 0usize),
-                        ("page", 1usize),
-                        ("totalPages", 2usize),
-                        ("pageSize", 3usize),
-                        ("totalItems", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "services")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalPages",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "totalItems",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListServicesResponse {
-                    services: f0.flatten(),
-                    page: f1.flatten(),
-                    total_pages: f2.flatten(),
-                    page_size: f3.flatten(),
-                    total_items: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListServicesResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListServicesResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListServicesResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListServicesResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.services {
-            map.serialize_entry("services", value)?;
-        }
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.total_pages {
-            map.serialize_entry("totalPages", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListServicesResponse default {
+        0 services: opt = "services";
+        1 page: opt = "page";
+        2 total_pages: opt = "totalPages";
+        3 page_size: opt = "pageSize";
+        4 total_items: opt = "totalItems";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6581,72 +2806,10 @@ pub struct Money {
     /// The amount with 4 decimals and decimal delimiter `.`.
     pub amount: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Money {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Money;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Money")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Money, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("currencyCode", 0usize), ("amount", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "currencyCode",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "amount")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Money {
-                    currency_code: f0.flatten(),
-                    amount: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Money, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Money as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Money", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Money {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.currency_code {
-            map.serialize_entry("currencyCode", value)?;
-        }
-        if let Some(value) = &self.amount {
-            map.serialize_entry("amount", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Money default {
+        0 currency_code: opt = "currencyCode";
+        1 amount: opt = "amount";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6677,60 +2840,9 @@ pub struct NotFoundDetail {
     /// The request was malformed on one or more properties.
     pub r#type: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for NotFoundDetail {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotFoundDetail;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotFoundDetail")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotFoundDetail, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotFoundDetail {
-                    r#type: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NotFoundDetail, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NotFoundDetail as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NotFoundDetail", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotFoundDetail {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotFoundDetail default {
+        0 r#type: opt = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6755,72 +2867,10 @@ pub struct Number {
     /// Allows you to set permissions for sending and receiving faxes to this email/phone number combination. Default value is `both`.
     pub permissions: Option<NumberPermissions>,
 }
-impl<'de> serde::Deserialize<'de> for Number {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Number;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Number")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Number, __A::Error> {
-                let mut f0: Option<Option<PhoneNumber>> = None;
-                let mut f1: Option<Option<NumberPermissions>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("number", 0usize), ("permissions", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "permissions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Number {
-                    number: f0.flatten(),
-                    permissions: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Number, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Number as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Number", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Number {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.number {
-            map.serialize_entry("number", value)?;
-        }
-        if let Some(value) = &self.permissions {
-            map.serialize_entry("permissions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Number default {
+        0 number: opt = "number";
+        1 permissions: opt = "permissions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6859,53 +2909,11 @@ pub enum NumberPermissions {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NumberPermissions {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Both => "both",
-            Self::Send => "send",
-            Self::Receive => "receive",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberPermissions {
-    fn from(value: &str) -> Self {
-        match value {
-            "both" => Self::Both,
-            "send" => Self::Send,
-            "receive" => Self::Receive,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberPermissions {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberPermissions {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberPermissions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberPermissions {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberPermissions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NumberPermissions {
+        Both = "both",
+        Send = "send",
+        Receive = "receive",
     }
 }
 /// `Pagination`
@@ -6921,97 +2929,12 @@ pub struct Pagination {
     /// Total size of the result.
     pub total_items: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for Pagination {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Pagination;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Pagination")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Pagination, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("page", 0usize),
-                        ("totalPages", 1usize),
-                        ("pageSize", 2usize),
-                        ("totalItems", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "totalPages",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageSize")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "totalItems",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Pagination {
-                    page: f0.flatten(),
-                    total_pages: f1.flatten(),
-                    page_size: f2.flatten(),
-                    total_items: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Pagination, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Pagination as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Pagination", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Pagination {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.total_pages {
-            map.serialize_entry("totalPages", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Pagination default {
+        0 page: opt = "page";
+        1 total_pages: opt = "totalPages";
+        2 page_size: opt = "pageSize";
+        3 total_items: opt = "totalItems";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7070,111 +2993,14 @@ pub struct ReceivingRecords {
     /// The value of the record.
     pub value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ReceivingRecords {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ReceivingRecords;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ReceivingRecords")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ReceivingRecords, __A::Error> {
-                let mut f0: Option<Option<bool>> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<ReceivingRecordsValid>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("isActive", 0usize),
-                        ("cached", 1usize),
-                        ("priority", 2usize),
-                        ("recordType", 3usize),
-                        ("valid", 4usize),
-                        ("value", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "isActive")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cached")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "priority")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "recordType",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "valid")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ReceivingRecords {
-                    is_active: f0.flatten(),
-                    cached: f1.flatten(),
-                    priority: f2.flatten(),
-                    record_type: f3.flatten(),
-                    valid: f4.flatten(),
-                    value: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ReceivingRecords, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ReceivingRecords as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ReceivingRecords", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ReceivingRecords {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.is_active {
-            map.serialize_entry("isActive", value)?;
-        }
-        if let Some(value) = &self.cached {
-            map.serialize_entry("cached", value)?;
-        }
-        if let Some(value) = &self.priority {
-            map.serialize_entry("priority", value)?;
-        }
-        if let Some(value) = &self.record_type {
-            map.serialize_entry("recordType", value)?;
-        }
-        if let Some(value) = &self.valid {
-            map.serialize_entry("valid", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ReceivingRecords default {
+        0 is_active: opt = "isActive";
+        1 cached: opt = "cached";
+        2 priority: opt = "priority";
+        3 record_type: opt = "recordType";
+        4 valid: opt = "valid";
+        5 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7235,51 +3061,10 @@ pub enum ReceivingRecordsValid {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ReceivingRecordsValid {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Valid => "valid",
-            Self::Invalid => "invalid",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ReceivingRecordsValid {
-    fn from(value: &str) -> Self {
-        match value {
-            "valid" => Self::Valid,
-            "invalid" => Self::Invalid,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ReceivingRecordsValid {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ReceivingRecordsValid {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ReceivingRecordsValid {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ReceivingRecordsValid {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ReceivingRecordsValid {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ReceivingRecordsValid {
+        Valid = "valid",
+        Invalid = "invalid",
     }
 }
 /// The resolution for the fax. If this is set at the service, this applies to all faxes sent using that service. If this is set on the fax, this will override the service setting.
@@ -7295,51 +3080,10 @@ pub enum Resolution {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Resolution {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fine => "FINE",
-            Self::Superfine => "SUPERFINE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Resolution {
-    fn from(value: &str) -> Self {
-        match value {
-            "FINE" => Self::Fine,
-            "SUPERFINE" => Self::Superfine,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Resolution {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Resolution {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Resolution {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Resolution {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Resolution {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Resolution {
+        Fine = "FINE",
+        Superfine = "SUPERFINE",
     }
 }
 /// `SendFaxRequest`
@@ -7451,463 +3195,43 @@ pub struct SendFaxRequest {
     /// `serviceId`
     pub service_id: Option<ServiceId>,
 }
-impl<'de> serde::Deserialize<'de> for SendFaxRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SendFaxRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SendFaxRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SendFaxRequest, __A::Error> {
-                let mut f0: Option<PhoneNumber> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::File>> = None;
-                let mut f2: Option<Option<FaxId>> = None;
-                let mut f3: Option<Option<FaxDirection>> = None;
-                let mut f4: Option<Option<PhoneNumber>> = None;
-                let mut f5: Option<Option<FaxContentUrl>> = None;
-                let mut f6: Option<Option<i64>> = None;
-                let mut f7: Option<Option<FaxStatus>> = None;
-                let mut f8: Option<Option<Money>> = None;
-                let mut f9: Option<Option<Vec<BarCode>>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f11: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f12: Option<Option<i64>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<bool>> = None;
-                let mut f15: Option<Option<String>> = None;
-                let mut f16: Option<Option<i64>> = None;
-                let mut f17: Option<Option<Labels>> = None;
-                let mut f18: Option<Option<String>> = None;
-                let mut f19: Option<Option<FaxCallbackUrlContentType>> = None;
-                let mut f20: Option<Option<ImageConversionMethod>> = None;
-                let mut f21: Option<Option<ErrorType>> = None;
-                let mut f22: Option<Option<i64>> = None;
-                let mut f23: Option<Option<String>> = None;
-                let mut f24: Option<Option<i64>> = None;
-                let mut f25: Option<Option<i64>> = None;
-                let mut f26: Option<Option<bool>> = None;
-                let mut f27: Option<Option<Resolution>> = None;
-                let mut f28: Option<Option<String>> = None;
-                let mut f29: Option<Option<CoverPageData>> = None;
-                let mut f30: Option<Option<bool>> = None;
-                let mut f31: Option<Option<String>> = None;
-                let mut f32: Option<Option<String>> = None;
-                let mut f33: Option<Option<ProjectId>> = None;
-                let mut f34: Option<Option<ServiceId>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("to", 0usize),
-                        ("file", 1usize),
-                        ("id", 2usize),
-                        ("direction", 3usize),
-                        ("from", 4usize),
-                        ("contentUrl", 5usize),
-                        ("numberOfPages", 6usize),
-                        ("status", 7usize),
-                        ("price", 8usize),
-                        ("barCodes", 9usize),
-                        ("createTime", 10usize),
-                        ("completedTime", 11usize),
-                        ("pagesSentSuccessfully", 12usize),
-                        ("headerText", 13usize),
-                        ("headerPageNumbers", 14usize),
-                        ("headerTimeZone", 15usize),
-                        ("retryDelaySeconds", 16usize),
-                        ("labels", 17usize),
-                        ("callbackUrl", 18usize),
-                        ("callbackUrlContentType", 19usize),
-                        ("imageConversionMethod", 20usize),
-                        ("errorType", 21usize),
-                        ("errorCode", 22usize),
-                        ("errorMessage", 23usize),
-                        ("maxRetries", 24usize),
-                        ("retryCount", 25usize),
-                        ("hasFile", 26usize),
-                        ("resolution", 27usize),
-                        ("coverPageId", 28usize),
-                        ("coverPageData", 29usize),
-                        ("inProgressNotifications", 30usize),
-                        ("fromCountry", 31usize),
-                        ("toCountry", 32usize),
-                        ("projectId", 33usize),
-                        ("serviceId", 34usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "file")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "id")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "direction",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "from")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "contentUrl",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "numberOfPages",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "status")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "price")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "barCodes")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "createTime",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "completedTime",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "pagesSentSuccessfully",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "headerText",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "headerPageNumbers",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "headerTimeZone",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "retryDelaySeconds",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "labels")?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "callbackUrl",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f19,
-                                "callbackUrlContentType",
-                            )?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "imageConversionMethod",
-                            )?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f21,
-                                "errorType",
-                            )?
-                        }
-                        Some(22usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f22,
-                                "errorCode",
-                            )?
-                        }
-                        Some(23usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f23,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(24usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f24,
-                                "maxRetries",
-                            )?
-                        }
-                        Some(25usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f25,
-                                "retryCount",
-                            )?
-                        }
-                        Some(26usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f26, "hasFile")?
-                        }
-                        Some(27usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f27,
-                                "resolution",
-                            )?
-                        }
-                        Some(28usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f28,
-                                "coverPageId",
-                            )?
-                        }
-                        Some(29usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f29,
-                                "coverPageData",
-                            )?
-                        }
-                        Some(30usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f30,
-                                "inProgressNotifications",
-                            )?
-                        }
-                        Some(31usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f31,
-                                "fromCountry",
-                            )?
-                        }
-                        Some(32usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f32,
-                                "toCountry",
-                            )?
-                        }
-                        Some(33usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f33,
-                                "projectId",
-                            )?
-                        }
-                        Some(34usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f34,
-                                "serviceId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SendFaxRequest {
-                    to: f0.ok_or_else(|| serde::de::Error::missing_field("to"))?,
-                    file: f1.flatten(),
-                    id: f2.flatten(),
-                    direction: f3.flatten(),
-                    from: f4.flatten(),
-                    content_url: f5.flatten(),
-                    number_of_pages: f6.flatten(),
-                    status: f7.flatten(),
-                    price: f8.flatten(),
-                    bar_codes: f9.flatten(),
-                    create_time: f10.flatten(),
-                    completed_time: f11.flatten(),
-                    pages_sent_successfully: f12.flatten(),
-                    header_text: f13.flatten(),
-                    header_page_numbers: f14.flatten(),
-                    header_time_zone: f15.flatten(),
-                    retry_delay_seconds: f16.flatten(),
-                    labels: f17.flatten(),
-                    callback_url: f18.flatten(),
-                    callback_url_content_type: f19.flatten(),
-                    image_conversion_method: f20.flatten(),
-                    error_type: f21.flatten(),
-                    error_code: f22.flatten(),
-                    error_message: f23.flatten(),
-                    max_retries: f24.flatten(),
-                    retry_count: f25.flatten(),
-                    has_file: f26.flatten(),
-                    resolution: f27.flatten(),
-                    cover_page_id: f28.flatten(),
-                    cover_page_data: f29.flatten(),
-                    in_progress_notifications: f30.flatten(),
-                    from_country: f31.flatten(),
-                    to_country: f32.flatten(),
-                    project_id: f33.flatten(),
-                    service_id: f34.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SendFaxRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SendFaxRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("to", &self.to)?;
-        if let Some(value) = &self.file {
-            map.serialize_entry("file", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.content_url {
-            map.serialize_entry("contentUrl", value)?;
-        }
-        if let Some(value) = &self.number_of_pages {
-            map.serialize_entry("numberOfPages", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.price {
-            map.serialize_entry("price", value)?;
-        }
-        if let Some(value) = &self.bar_codes {
-            map.serialize_entry("barCodes", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.completed_time {
-            map.serialize_entry("completedTime", value)?;
-        }
-        if let Some(value) = &self.pages_sent_successfully {
-            map.serialize_entry("pagesSentSuccessfully", value)?;
-        }
-        if let Some(value) = &self.header_text {
-            map.serialize_entry("headerText", value)?;
-        }
-        if let Some(value) = &self.header_page_numbers {
-            map.serialize_entry("headerPageNumbers", value)?;
-        }
-        if let Some(value) = &self.header_time_zone {
-            map.serialize_entry("headerTimeZone", value)?;
-        }
-        if let Some(value) = &self.retry_delay_seconds {
-            map.serialize_entry("retryDelaySeconds", value)?;
-        }
-        if let Some(value) = &self.labels {
-            map.serialize_entry("labels", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        if let Some(value) = &self.callback_url_content_type {
-            map.serialize_entry("callbackUrlContentType", value)?;
-        }
-        if let Some(value) = &self.image_conversion_method {
-            map.serialize_entry("imageConversionMethod", value)?;
-        }
-        if let Some(value) = &self.error_type {
-            map.serialize_entry("errorType", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.max_retries {
-            map.serialize_entry("maxRetries", value)?;
-        }
-        if let Some(value) = &self.retry_count {
-            map.serialize_entry("retryCount", value)?;
-        }
-        if let Some(value) = &self.has_file {
-            map.serialize_entry("hasFile", value)?;
-        }
-        if let Some(value) = &self.resolution {
-            map.serialize_entry("resolution", value)?;
-        }
-        if let Some(value) = &self.cover_page_id {
-            map.serialize_entry("coverPageId", value)?;
-        }
-        if let Some(value) = &self.cover_page_data {
-            map.serialize_entry("coverPageData", value)?;
-        }
-        if let Some(value) = &self.in_progress_notifications {
-            map.serialize_entry("inProgressNotifications", value)?;
-        }
-        if let Some(value) = &self.from_country {
-            map.serialize_entry("fromCountry", value)?;
-        }
-        if let Some(value) = &self.to_country {
-            map.serialize_entry("toCountry", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SendFaxRequest strict {
+        0 to: req = "to";
+        1 file: opt = "file";
+        2 id: opt = "id";
+        3 direction: opt = "direction";
+        4 from: opt = "from";
+        5 content_url: opt = "contentUrl";
+        6 number_of_pages: opt = "numberOfPages";
+        7 status: opt = "status";
+        8 price: opt = "price";
+        9 bar_codes: opt = "barCodes";
+        10 create_time: opt = "createTime";
+        11 completed_time: opt = "completedTime";
+        12 pages_sent_successfully: opt = "pagesSentSuccessfully";
+        13 header_text: opt = "headerText";
+        14 header_page_numbers: opt = "headerPageNumbers";
+        15 header_time_zone: opt = "headerTimeZone";
+        16 retry_delay_seconds: opt = "retryDelaySeconds";
+        17 labels: opt = "labels";
+        18 callback_url: opt = "callbackUrl";
+        19 callback_url_content_type: opt = "callbackUrlContentType";
+        20 image_conversion_method: opt = "imageConversionMethod";
+        21 error_type: opt = "errorType";
+        22 error_code: opt = "errorCode";
+        23 error_message: opt = "errorMessage";
+        24 max_retries: opt = "maxRetries";
+        25 retry_count: opt = "retryCount";
+        26 has_file: opt = "hasFile";
+        27 resolution: opt = "resolution";
+        28 cover_page_id: opt = "coverPageId";
+        29 cover_page_data: opt = "coverPageData";
+        30 in_progress_notifications: opt = "inProgressNotifications";
+        31 from_country: opt = "fromCountry";
+        32 to_country: opt = "toCountry";
+        33 project_id: opt = "projectId";
+        34 service_id: opt = "serviceId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8524,463 +3848,43 @@ pub struct SendFaxRequestJson {
     /// `serviceId`
     pub service_id: Option<ServiceId>,
 }
-impl<'de> serde::Deserialize<'de> for SendFaxRequestJson {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SendFaxRequestJson;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SendFaxRequestJson")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SendFaxRequestJson, __A::Error> {
-                let mut f0: Option<PhoneNumber> = None;
-                let mut f1: Option<Option<PhoneNumber>> = None;
-                let mut f2: Option<Option<Vec<FaxBase64File>>> = None;
-                let mut f3: Option<Option<FaxId>> = None;
-                let mut f4: Option<Option<FaxDirection>> = None;
-                let mut f5: Option<Option<FaxContentUrl>> = None;
-                let mut f6: Option<Option<i64>> = None;
-                let mut f7: Option<Option<FaxStatus>> = None;
-                let mut f8: Option<Option<Money>> = None;
-                let mut f9: Option<Option<Vec<BarCode>>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f11: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f12: Option<Option<i64>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<bool>> = None;
-                let mut f15: Option<Option<String>> = None;
-                let mut f16: Option<Option<i64>> = None;
-                let mut f17: Option<Option<Labels>> = None;
-                let mut f18: Option<Option<String>> = None;
-                let mut f19: Option<Option<FaxCallbackUrlContentType>> = None;
-                let mut f20: Option<Option<ImageConversionMethod>> = None;
-                let mut f21: Option<Option<ErrorType>> = None;
-                let mut f22: Option<Option<i64>> = None;
-                let mut f23: Option<Option<String>> = None;
-                let mut f24: Option<Option<i64>> = None;
-                let mut f25: Option<Option<i64>> = None;
-                let mut f26: Option<Option<bool>> = None;
-                let mut f27: Option<Option<Resolution>> = None;
-                let mut f28: Option<Option<String>> = None;
-                let mut f29: Option<Option<CoverPageData>> = None;
-                let mut f30: Option<Option<bool>> = None;
-                let mut f31: Option<Option<String>> = None;
-                let mut f32: Option<Option<String>> = None;
-                let mut f33: Option<Option<ProjectId>> = None;
-                let mut f34: Option<Option<ServiceId>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("to", 0usize),
-                        ("from", 1usize),
-                        ("files", 2usize),
-                        ("id", 3usize),
-                        ("direction", 4usize),
-                        ("contentUrl", 5usize),
-                        ("numberOfPages", 6usize),
-                        ("status", 7usize),
-                        ("price", 8usize),
-                        ("barCodes", 9usize),
-                        ("createTime", 10usize),
-                        ("completedTime", 11usize),
-                        ("pagesSentSuccessfully", 12usize),
-                        ("headerText", 13usize),
-                        ("headerPageNumbers", 14usize),
-                        ("headerTimeZone", 15usize),
-                        ("retryDelaySeconds", 16usize),
-                        ("labels", 17usize),
-                        ("callbackUrl", 18usize),
-                        ("callbackUrlContentType", 19usize),
-                        ("imageConversionMethod", 20usize),
-                        ("errorType", 21usize),
-                        ("errorCode", 22usize),
-                        ("errorMessage", 23usize),
-                        ("maxRetries", 24usize),
-                        ("retryCount", 25usize),
-                        ("hasFile", 26usize),
-                        ("resolution", 27usize),
-                        ("coverPageId", 28usize),
-                        ("coverPageData", 29usize),
-                        ("inProgressNotifications", 30usize),
-                        ("fromCountry", 31usize),
-                        ("toCountry", 32usize),
-                        ("projectId", 33usize),
-                        ("serviceId", 34usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "from")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "files")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "id")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "direction",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "contentUrl",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "numberOfPages",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "status")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "price")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "barCodes")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "createTime",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "completedTime",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "pagesSentSuccessfully",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "headerText",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "headerPageNumbers",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "headerTimeZone",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "retryDelaySeconds",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "labels")?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "callbackUrl",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f19,
-                                "callbackUrlContentType",
-                            )?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "imageConversionMethod",
-                            )?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f21,
-                                "errorType",
-                            )?
-                        }
-                        Some(22usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f22,
-                                "errorCode",
-                            )?
-                        }
-                        Some(23usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f23,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(24usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f24,
-                                "maxRetries",
-                            )?
-                        }
-                        Some(25usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f25,
-                                "retryCount",
-                            )?
-                        }
-                        Some(26usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f26, "hasFile")?
-                        }
-                        Some(27usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f27,
-                                "resolution",
-                            )?
-                        }
-                        Some(28usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f28,
-                                "coverPageId",
-                            )?
-                        }
-                        Some(29usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f29,
-                                "coverPageData",
-                            )?
-                        }
-                        Some(30usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f30,
-                                "inProgressNotifications",
-                            )?
-                        }
-                        Some(31usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f31,
-                                "fromCountry",
-                            )?
-                        }
-                        Some(32usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f32,
-                                "toCountry",
-                            )?
-                        }
-                        Some(33usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f33,
-                                "projectId",
-                            )?
-                        }
-                        Some(34usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f34,
-                                "serviceId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SendFaxRequestJson {
-                    to: f0.ok_or_else(|| serde::de::Error::missing_field("to"))?,
-                    from: f1.flatten(),
-                    files: f2.flatten(),
-                    id: f3.flatten(),
-                    direction: f4.flatten(),
-                    content_url: f5.flatten(),
-                    number_of_pages: f6.flatten(),
-                    status: f7.flatten(),
-                    price: f8.flatten(),
-                    bar_codes: f9.flatten(),
-                    create_time: f10.flatten(),
-                    completed_time: f11.flatten(),
-                    pages_sent_successfully: f12.flatten(),
-                    header_text: f13.flatten(),
-                    header_page_numbers: f14.flatten(),
-                    header_time_zone: f15.flatten(),
-                    retry_delay_seconds: f16.flatten(),
-                    labels: f17.flatten(),
-                    callback_url: f18.flatten(),
-                    callback_url_content_type: f19.flatten(),
-                    image_conversion_method: f20.flatten(),
-                    error_type: f21.flatten(),
-                    error_code: f22.flatten(),
-                    error_message: f23.flatten(),
-                    max_retries: f24.flatten(),
-                    retry_count: f25.flatten(),
-                    has_file: f26.flatten(),
-                    resolution: f27.flatten(),
-                    cover_page_id: f28.flatten(),
-                    cover_page_data: f29.flatten(),
-                    in_progress_notifications: f30.flatten(),
-                    from_country: f31.flatten(),
-                    to_country: f32.flatten(),
-                    project_id: f33.flatten(),
-                    service_id: f34.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SendFaxRequestJson", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SendFaxRequestJson {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("to", &self.to)?;
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.files {
-            map.serialize_entry("files", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.direction {
-            map.serialize_entry("direction", value)?;
-        }
-        if let Some(value) = &self.content_url {
-            map.serialize_entry("contentUrl", value)?;
-        }
-        if let Some(value) = &self.number_of_pages {
-            map.serialize_entry("numberOfPages", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.price {
-            map.serialize_entry("price", value)?;
-        }
-        if let Some(value) = &self.bar_codes {
-            map.serialize_entry("barCodes", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.completed_time {
-            map.serialize_entry("completedTime", value)?;
-        }
-        if let Some(value) = &self.pages_sent_successfully {
-            map.serialize_entry("pagesSentSuccessfully", value)?;
-        }
-        if let Some(value) = &self.header_text {
-            map.serialize_entry("headerText", value)?;
-        }
-        if let Some(value) = &self.header_page_numbers {
-            map.serialize_entry("headerPageNumbers", value)?;
-        }
-        if let Some(value) = &self.header_time_zone {
-            map.serialize_entry("headerTimeZone", value)?;
-        }
-        if let Some(value) = &self.retry_delay_seconds {
-            map.serialize_entry("retryDelaySeconds", value)?;
-        }
-        if let Some(value) = &self.labels {
-            map.serialize_entry("labels", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        if let Some(value) = &self.callback_url_content_type {
-            map.serialize_entry("callbackUrlContentType", value)?;
-        }
-        if let Some(value) = &self.image_conversion_method {
-            map.serialize_entry("imageConversionMethod", value)?;
-        }
-        if let Some(value) = &self.error_type {
-            map.serialize_entry("errorType", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.max_retries {
-            map.serialize_entry("maxRetries", value)?;
-        }
-        if let Some(value) = &self.retry_count {
-            map.serialize_entry("retryCount", value)?;
-        }
-        if let Some(value) = &self.has_file {
-            map.serialize_entry("hasFile", value)?;
-        }
-        if let Some(value) = &self.resolution {
-            map.serialize_entry("resolution", value)?;
-        }
-        if let Some(value) = &self.cover_page_id {
-            map.serialize_entry("coverPageId", value)?;
-        }
-        if let Some(value) = &self.cover_page_data {
-            map.serialize_entry("coverPageData", value)?;
-        }
-        if let Some(value) = &self.in_progress_notifications {
-            map.serialize_entry("inProgressNotifications", value)?;
-        }
-        if let Some(value) = &self.from_country {
-            map.serialize_entry("fromCountry", value)?;
-        }
-        if let Some(value) = &self.to_country {
-            map.serialize_entry("toCountry", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SendFaxRequestJson strict {
+        0 to: req = "to";
+        1 from: opt = "from";
+        2 files: opt = "files";
+        3 id: opt = "id";
+        4 direction: opt = "direction";
+        5 content_url: opt = "contentUrl";
+        6 number_of_pages: opt = "numberOfPages";
+        7 status: opt = "status";
+        8 price: opt = "price";
+        9 bar_codes: opt = "barCodes";
+        10 create_time: opt = "createTime";
+        11 completed_time: opt = "completedTime";
+        12 pages_sent_successfully: opt = "pagesSentSuccessfully";
+        13 header_text: opt = "headerText";
+        14 header_page_numbers: opt = "headerPageNumbers";
+        15 header_time_zone: opt = "headerTimeZone";
+        16 retry_delay_seconds: opt = "retryDelaySeconds";
+        17 labels: opt = "labels";
+        18 callback_url: opt = "callbackUrl";
+        19 callback_url_content_type: opt = "callbackUrlContentType";
+        20 image_conversion_method: opt = "imageConversionMethod";
+        21 error_type: opt = "errorType";
+        22 error_code: opt = "errorCode";
+        23 error_message: opt = "errorMessage";
+        24 max_retries: opt = "maxRetries";
+        25 retry_count: opt = "retryCount";
+        26 has_file: opt = "hasFile";
+        27 resolution: opt = "resolution";
+        28 cover_page_id: opt = "coverPageId";
+        29 cover_page_data: opt = "coverPageData";
+        30 in_progress_notifications: opt = "inProgressNotifications";
+        31 from_country: opt = "fromCountry";
+        32 to_country: opt = "toCountry";
+        33 project_id: opt = "projectId";
+        34 service_id: opt = "serviceId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9223,111 +4127,14 @@ pub struct SendingRecords {
     /// The value of the record.
     pub value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SendingRecords {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SendingRecords;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SendingRecords")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SendingRecords, __A::Error> {
-                let mut f0: Option<Option<bool>> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<SendingRecordsValid>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("isActive", 0usize),
-                        ("cached", 1usize),
-                        ("name", 2usize),
-                        ("recordType", 3usize),
-                        ("valid", 4usize),
-                        ("value", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "isActive")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "cached")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "name")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "recordType",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "valid")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SendingRecords {
-                    is_active: f0.flatten(),
-                    cached: f1.flatten(),
-                    name: f2.flatten(),
-                    record_type: f3.flatten(),
-                    valid: f4.flatten(),
-                    value: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SendingRecords, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SendingRecords as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SendingRecords", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SendingRecords {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.is_active {
-            map.serialize_entry("isActive", value)?;
-        }
-        if let Some(value) = &self.cached {
-            map.serialize_entry("cached", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.record_type {
-            map.serialize_entry("recordType", value)?;
-        }
-        if let Some(value) = &self.valid {
-            map.serialize_entry("valid", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SendingRecords default {
+        0 is_active: opt = "isActive";
+        1 cached: opt = "cached";
+        2 name: opt = "name";
+        3 record_type: opt = "recordType";
+        4 valid: opt = "valid";
+        5 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9388,51 +4195,10 @@ pub enum SendingRecordsValid {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SendingRecordsValid {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Valid => "valid",
-            Self::Invalid => "invalid",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SendingRecordsValid {
-    fn from(value: &str) -> Self {
-        match value {
-            "valid" => Self::Valid,
-            "invalid" => Self::Invalid,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SendingRecordsValid {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SendingRecordsValid {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SendingRecordsValid {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SendingRecordsValid {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SendingRecordsValid {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SendingRecordsValid {
+        Valid = "valid",
+        Invalid = "invalid",
     }
 }
 /// You can use the default created service, or create multiple services within the same project to have different default behavior for all your different faxing use cases.
@@ -9478,279 +4244,26 @@ pub struct Service {
     /// The date and time the service was last updated.
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for Service {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Service;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Service")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Service, __A::Error> {
-                let mut f0: Option<Option<ServiceId>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<ServiceWebhookContentType>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<i64>> = None;
-                let mut f7: Option<Option<i64>> = None;
-                let mut f8: Option<Option<ImageConversionMethod>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<bool>> = None;
-                let mut f11: Option<Option<bool>> = None;
-                let mut f12: Option<Option<bool>> = None;
-                let mut f13: Option<Option<bool>> = None;
-                let mut f14: Option<Option<ProjectId>> = None;
-                let mut f15: Option<Option<Resolution>> = None;
-                let mut f16: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f17: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("name", 1usize),
-                        ("incomingWebhookUrl", 2usize),
-                        ("webhookContentType", 3usize),
-                        ("defaultForProject", 4usize),
-                        ("defaultFrom", 5usize),
-                        ("numberOfRetries", 6usize),
-                        ("retryDelaySeconds", 7usize),
-                        ("imageConversionMethod", 8usize),
-                        ("coverPageId", 9usize),
-                        ("saveOutboundFaxDocuments", 10usize),
-                        ("saveInboundFaxDocuments", 11usize),
-                        ("scanIncomingBarcodes", 12usize),
-                        ("inProgressNotifications", 13usize),
-                        ("projectId", 14usize),
-                        ("resolution", 15usize),
-                        ("createdAt", 16usize),
-                        ("updatedAt", 17usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "incomingWebhookUrl",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "webhookContentType",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "defaultForProject",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "defaultFrom",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "numberOfRetries",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "retryDelaySeconds",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "imageConversionMethod",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "coverPageId",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "saveOutboundFaxDocuments",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "saveInboundFaxDocuments",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "scanIncomingBarcodes",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "inProgressNotifications",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "projectId",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "resolution",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "createdAt",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f17,
-                                "updatedAt",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Service {
-                    id: f0.flatten(),
-                    name: f1.flatten(),
-                    incoming_webhook_url: f2.flatten(),
-                    webhook_content_type: f3.flatten(),
-                    default_for_project: f4.flatten(),
-                    default_from: f5.flatten(),
-                    number_of_retries: f6.flatten(),
-                    retry_delay_seconds: f7.flatten(),
-                    image_conversion_method: f8.flatten(),
-                    cover_page_id: f9.flatten(),
-                    save_outbound_fax_documents: f10.flatten(),
-                    save_inbound_fax_documents: f11.flatten(),
-                    scan_incoming_barcodes: f12.flatten(),
-                    in_progress_notifications: f13.flatten(),
-                    project_id: f14.flatten(),
-                    resolution: f15.flatten(),
-                    created_at: f16.flatten(),
-                    updated_at: f17.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Service, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Service as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Service", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Service {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.incoming_webhook_url {
-            map.serialize_entry("incomingWebhookUrl", value)?;
-        }
-        if let Some(value) = &self.webhook_content_type {
-            map.serialize_entry("webhookContentType", value)?;
-        }
-        if let Some(value) = &self.default_for_project {
-            map.serialize_entry("defaultForProject", value)?;
-        }
-        if let Some(value) = &self.default_from {
-            map.serialize_entry("defaultFrom", value)?;
-        }
-        if let Some(value) = &self.number_of_retries {
-            map.serialize_entry("numberOfRetries", value)?;
-        }
-        if let Some(value) = &self.retry_delay_seconds {
-            map.serialize_entry("retryDelaySeconds", value)?;
-        }
-        if let Some(value) = &self.image_conversion_method {
-            map.serialize_entry("imageConversionMethod", value)?;
-        }
-        if let Some(value) = &self.cover_page_id {
-            map.serialize_entry("coverPageId", value)?;
-        }
-        if let Some(value) = &self.save_outbound_fax_documents {
-            map.serialize_entry("saveOutboundFaxDocuments", value)?;
-        }
-        if let Some(value) = &self.save_inbound_fax_documents {
-            map.serialize_entry("saveInboundFaxDocuments", value)?;
-        }
-        if let Some(value) = &self.scan_incoming_barcodes {
-            map.serialize_entry("scanIncomingBarcodes", value)?;
-        }
-        if let Some(value) = &self.in_progress_notifications {
-            map.serialize_entry("inProgressNotifications", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.resolution {
-            map.serialize_entry("resolution", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("createdAt", value)?;
-        }
-        if let Some(value) = &self.updated_at {
-            map.serialize_entry("updatedAt", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Service default {
+        0 id: opt = "id";
+        1 name: opt = "name";
+        2 incoming_webhook_url: opt = "incomingWebhookUrl";
+        3 webhook_content_type: opt = "webhookContentType";
+        4 default_for_project: opt = "defaultForProject";
+        5 default_from: opt = "defaultFrom";
+        6 number_of_retries: opt = "numberOfRetries";
+        7 retry_delay_seconds: opt = "retryDelaySeconds";
+        8 image_conversion_method: opt = "imageConversionMethod";
+        9 cover_page_id: opt = "coverPageId";
+        10 save_outbound_fax_documents: opt = "saveOutboundFaxDocuments";
+        11 save_inbound_fax_documents: opt = "saveInboundFaxDocuments";
+        12 scan_incoming_barcodes: opt = "scanIncomingBarcodes";
+        13 in_progress_notifications: opt = "inProgressNotifications";
+        14 project_id: opt = "projectId";
+        15 resolution: opt = "resolution";
+        16 created_at: opt = "createdAt";
+        17 updated_at: opt = "updatedAt";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9897,136 +4410,15 @@ pub struct ServicePhoneNumber {
     /// `serviceId`
     pub service_id: Option<ServiceId>,
 }
-impl<'de> serde::Deserialize<'de> for ServicePhoneNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ServicePhoneNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ServicePhoneNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ServicePhoneNumber, __A::Error> {
-                let mut f0: Option<Option<PhoneNumber>> = None;
-                let mut f1: Option<Option<ServicePhoneNumberPermissions>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<bool>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<ProjectId>> = None;
-                let mut f6: Option<Option<ServiceId>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("permissions", 1usize),
-                        ("country", 2usize),
-                        ("suspended", 3usize),
-                        ("note", 4usize),
-                        ("projectId", 5usize),
-                        ("serviceId", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "permissions",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "country")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "suspended",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "note")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "projectId",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "serviceId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ServicePhoneNumber {
-                    phone_number: f0.flatten(),
-                    permissions: f1.flatten(),
-                    country: f2.flatten(),
-                    suspended: f3.flatten(),
-                    note: f4.flatten(),
-                    project_id: f5.flatten(),
-                    service_id: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ServicePhoneNumber, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ServicePhoneNumber as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ServicePhoneNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ServicePhoneNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.permissions {
-            map.serialize_entry("permissions", value)?;
-        }
-        if let Some(value) = &self.country {
-            map.serialize_entry("country", value)?;
-        }
-        if let Some(value) = &self.suspended {
-            map.serialize_entry("suspended", value)?;
-        }
-        if let Some(value) = &self.note {
-            map.serialize_entry("note", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ServicePhoneNumber default {
+        0 phone_number: opt = "phoneNumber";
+        1 permissions: opt = "permissions";
+        2 country: opt = "country";
+        3 suspended: opt = "suspended";
+        4 note: opt = "note";
+        5 project_id: opt = "projectId";
+        6 service_id: opt = "serviceId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10098,53 +4490,11 @@ pub enum ServicePhoneNumberPermissions {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ServicePhoneNumberPermissions {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Both => "both",
-            Self::Send => "send",
-            Self::Receive => "receive",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ServicePhoneNumberPermissions {
-    fn from(value: &str) -> Self {
-        match value {
-            "both" => Self::Both,
-            "send" => Self::Send,
-            "receive" => Self::Receive,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ServicePhoneNumberPermissions {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ServicePhoneNumberPermissions {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ServicePhoneNumberPermissions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ServicePhoneNumberPermissions {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ServicePhoneNumberPermissions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ServicePhoneNumberPermissions {
+        Both = "both",
+        Send = "send",
+        Receive = "receive",
     }
 }
 /// The content type of the webhook.
@@ -10160,51 +4510,10 @@ pub enum ServiceWebhookContentType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ServiceWebhookContentType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::MultipartFormData => "multipart/form-data",
-            Self::ApplicationJson => "application/json",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ServiceWebhookContentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "multipart/form-data" => Self::MultipartFormData,
-            "application/json" => Self::ApplicationJson,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ServiceWebhookContentType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ServiceWebhookContentType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ServiceWebhookContentType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ServiceWebhookContentType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ServiceWebhookContentType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ServiceWebhookContentType {
+        MultipartFormData = "multipart/form-data",
+        ApplicationJson = "application/json",
     }
 }
 /// The request body for suspending a number.
@@ -10216,72 +4525,10 @@ pub struct SuspendRequest {
     /// An optional field to include a note providing context about the suspension.
     pub note: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SuspendRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SuspendRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SuspendRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SuspendRequest, __A::Error> {
-                let mut f0: Option<Option<bool>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("suspended", 0usize), ("note", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "suspended",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "note")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SuspendRequest {
-                    suspended: f0.flatten(),
-                    note: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SuspendRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SuspendRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SuspendRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SuspendRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.suspended {
-            map.serialize_entry("suspended", value)?;
-        }
-        if let Some(value) = &self.note {
-            map.serialize_entry("note", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SuspendRequest default {
+        0 suspended: opt = "suspended";
+        1 note: opt = "note";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10312,60 +4559,9 @@ pub struct TemplateByNameResponse {
     /// The email template.
     pub template: Option<TemplateByNameResponseTemplate>,
 }
-impl<'de> serde::Deserialize<'de> for TemplateByNameResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateByNameResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateByNameResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateByNameResponse, __A::Error> {
-                let mut f0: Option<Option<TemplateByNameResponseTemplate>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("template", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "template")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateByNameResponse {
-                    template: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TemplateByNameResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TemplateByNameResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TemplateByNameResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateByNameResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.template {
-            map.serialize_entry("template", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateByNameResponse default {
+        0 template: opt = "template";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10394,93 +4590,12 @@ pub struct TemplateByNameResponseTemplate {
     /// `version`
     pub version: Option<TemplateByNameResponseTemplateVersion>,
 }
-impl<'de> serde::Deserialize<'de> for TemplateByNameResponseTemplate {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateByNameResponseTemplate;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateByNameResponseTemplate")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateByNameResponseTemplate, __A::Error> {
-                let mut f0: Option<Option<TemplateName>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<TemplateByNameResponseTemplateVersion>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("createdAt", 1usize),
-                        ("id", 2usize),
-                        ("version", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "createdAt",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "id")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateByNameResponseTemplate {
-                    name: f0.flatten(),
-                    created_at: f1.flatten(),
-                    id: f2.flatten(),
-                    version: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TemplateByNameResponseTemplate, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TemplateByNameResponseTemplate as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TemplateByNameResponseTemplate", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateByNameResponseTemplate {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("createdAt", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateByNameResponseTemplate default {
+        0 name: opt = "name";
+        1 created_at: opt = "createdAt";
+        2 id: opt = "id";
+        3 version: opt = "version";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10538,123 +4653,15 @@ pub struct TemplateByNameResponseTemplateVersion {
     /// Headers that are sent along with the template.
     pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
-impl<'de> serde::Deserialize<'de> for TemplateByNameResponseTemplateVersion {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateByNameResponseTemplateVersion;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateByNameResponseTemplateVersion")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateByNameResponseTemplateVersion, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("tag", 0usize),
-                        ("template", 1usize),
-                        ("createdAt", 2usize),
-                        ("comment", 3usize),
-                        ("active", 4usize),
-                        ("id", 5usize),
-                        ("headers", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "tag")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "template")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "createdAt",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "comment")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "active")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "id")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "headers")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateByNameResponseTemplateVersion {
-                    tag: f0.flatten(),
-                    template: f1.flatten(),
-                    created_at: f2.flatten(),
-                    comment: f3.flatten(),
-                    active: f4.flatten(),
-                    id: f5.flatten(),
-                    headers: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TemplateByNameResponseTemplateVersion, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TemplateByNameResponseTemplateVersion as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("TemplateByNameResponseTemplateVersion", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateByNameResponseTemplateVersion {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.tag {
-            map.serialize_entry("tag", value)?;
-        }
-        if let Some(value) = &self.template {
-            map.serialize_entry("template", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("createdAt", value)?;
-        }
-        if let Some(value) = &self.comment {
-            map.serialize_entry("comment", value)?;
-        }
-        if let Some(value) = &self.active {
-            map.serialize_entry("active", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.headers {
-            map.serialize_entry("headers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateByNameResponseTemplateVersion default {
+        0 tag: opt = "tag";
+        1 template: opt = "template";
+        2 created_at: opt = "createdAt";
+        3 comment: opt = "comment";
+        4 active: opt = "active";
+        5 id: opt = "id";
+        6 headers: opt = "headers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10722,84 +4729,11 @@ pub struct TemplateDomainItem {
     /// The description for the template.
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TemplateDomainItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateDomainItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateDomainItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateDomainItem, __A::Error> {
-                let mut f0: Option<Option<TemplateName>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("createdAt", 1usize), ("description", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "createdAt",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateDomainItem {
-                    name: f0.flatten(),
-                    created_at: f1.flatten(),
-                    description: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TemplateDomainItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TemplateDomainItem as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TemplateDomainItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateDomainItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("createdAt", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateDomainItem default {
+        0 name: opt = "name";
+        1 created_at: opt = "createdAt";
+        2 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10846,55 +4780,12 @@ pub enum TemplateName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl TemplateName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SuccessfulOutboundFax => "successful outbound fax",
-            Self::UnsuccessfulOutboundFax => "unsuccessful outbound fax",
-            Self::SuccessfulInboundFax => "successful inbound fax",
-            Self::UnsuccessfulInboundFax => "unsuccessful inbound fax",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for TemplateName {
-    fn from(value: &str) -> Self {
-        match value {
-            "successful outbound fax" => Self::SuccessfulOutboundFax,
-            "unsuccessful outbound fax" => Self::UnsuccessfulOutboundFax,
-            "successful inbound fax" => Self::SuccessfulInboundFax,
-            "unsuccessful inbound fax" => Self::UnsuccessfulInboundFax,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for TemplateName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for TemplateName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TemplateName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TemplateName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TemplateName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) TemplateName {
+        SuccessfulOutboundFax = "successful outbound fax",
+        UnsuccessfulOutboundFax = "unsuccessful outbound fax",
+        SuccessfulInboundFax = "successful inbound fax",
+        UnsuccessfulInboundFax = "unsuccessful inbound fax",
     }
 }
 /// An array of the named templates for the domain specified.
@@ -10906,56 +4797,9 @@ pub struct UpdateEmailRequest {
     /// List of numbers
     pub phone_numbers: Vec<Number>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateEmailRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateEmailRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateEmailRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateEmailRequest, __A::Error> {
-                let mut f0: Option<Vec<Number>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("phoneNumbers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumbers",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateEmailRequest {
-                    phone_numbers: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumbers"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("UpdateEmailRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateEmailRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("phoneNumbers", &self.phone_numbers)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateEmailRequest strict {
+        0 phone_numbers: req = "phoneNumbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10986,60 +4830,9 @@ pub struct UpdateTemplateRequest {
     /// | retryCount | The number of times the fax was retried. |
     pub template: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateTemplateRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateTemplateRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateTemplateRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateTemplateRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("template", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "template")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateTemplateRequest {
-                    template: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UpdateTemplateRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UpdateTemplateRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UpdateTemplateRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateTemplateRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.template {
-            map.serialize_entry("template", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateTemplateRequest default {
+        0 template: opt = "template";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11094,258 +4887,25 @@ pub struct VerifyDomainDetails {
     /// The project ID to which the domain is assigned.
     pub project_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for VerifyDomainDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerifyDomainDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerifyDomainDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerifyDomainDetails, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<bool>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<bool>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<DomainDetailsSpamAction>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<DomainDetailsType>> = None;
-                let mut f9: Option<Option<bool>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<DomainDetailsWebScheme>> = None;
-                let mut f12: Option<Option<bool>> = None;
-                let mut f13: Option<Option<bool>> = None;
-                let mut f14: Option<Option<i64>> = None;
-                let mut f15: Option<Option<String>> = None;
-                let mut f16: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("isDisabled", 1usize),
-                        ("name", 2usize),
-                        ("requireTls", 3usize),
-                        ("skipVerification", 4usize),
-                        ("smtpLogin", 5usize),
-                        ("spamAction", 6usize),
-                        ("state", 7usize),
-                        ("type", 8usize),
-                        ("useAutomaticSenderSecurity", 9usize),
-                        ("webPrefix", 10usize),
-                        ("webScheme", 11usize),
-                        ("wildcard", 12usize),
-                        ("encryptIncomingMessage", 13usize),
-                        ("messageTtl", 14usize),
-                        ("serviceId", 15usize),
-                        ("projectId", 16usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "isDisabled",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "name")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "requireTls",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "skipVerification",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "smtpLogin",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "spamAction",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "state")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "type")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "useAutomaticSenderSecurity",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "webPrefix",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "webScheme",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "wildcard",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "encryptIncomingMessage",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "messageTtl",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "serviceId",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "projectId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerifyDomainDetails {
-                    id: f0.flatten(),
-                    is_disabled: f1.flatten(),
-                    name: f2.flatten(),
-                    require_tls: f3.flatten(),
-                    skip_verification: f4.flatten(),
-                    smtp_login: f5.flatten(),
-                    spam_action: f6.flatten(),
-                    state: f7.flatten(),
-                    r#type: f8.flatten(),
-                    use_automatic_sender_security: f9.flatten(),
-                    web_prefix: f10.flatten(),
-                    web_scheme: f11.flatten(),
-                    wildcard: f12.flatten(),
-                    encrypt_incoming_message: f13.flatten(),
-                    message_ttl: f14.flatten(),
-                    service_id: f15.flatten(),
-                    project_id: f16.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerifyDomainDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerifyDomainDetails as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VerifyDomainDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerifyDomainDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.is_disabled {
-            map.serialize_entry("isDisabled", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.require_tls {
-            map.serialize_entry("requireTls", value)?;
-        }
-        if let Some(value) = &self.skip_verification {
-            map.serialize_entry("skipVerification", value)?;
-        }
-        if let Some(value) = &self.smtp_login {
-            map.serialize_entry("smtpLogin", value)?;
-        }
-        if let Some(value) = &self.spam_action {
-            map.serialize_entry("spamAction", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.use_automatic_sender_security {
-            map.serialize_entry("useAutomaticSenderSecurity", value)?;
-        }
-        if let Some(value) = &self.web_prefix {
-            map.serialize_entry("webPrefix", value)?;
-        }
-        if let Some(value) = &self.web_scheme {
-            map.serialize_entry("webScheme", value)?;
-        }
-        if let Some(value) = &self.wildcard {
-            map.serialize_entry("wildcard", value)?;
-        }
-        if let Some(value) = &self.encrypt_incoming_message {
-            map.serialize_entry("encryptIncomingMessage", value)?;
-        }
-        if let Some(value) = &self.message_ttl {
-            map.serialize_entry("messageTtl", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerifyDomainDetails default {
+        0 id: opt = "id";
+        1 is_disabled: opt = "isDisabled";
+        2 name: opt = "name";
+        3 require_tls: opt = "requireTls";
+        4 skip_verification: opt = "skipVerification";
+        5 smtp_login: opt = "smtpLogin";
+        6 spam_action: opt = "spamAction";
+        7 state: opt = "state";
+        8 r#type: opt = "type";
+        9 use_automatic_sender_security: opt = "useAutomaticSenderSecurity";
+        10 web_prefix: opt = "webPrefix";
+        11 web_scheme: opt = "webScheme";
+        12 wildcard: opt = "wildcard";
+        13 encrypt_incoming_message: opt = "encryptIncomingMessage";
+        14 message_ttl: opt = "messageTtl";
+        15 service_id: opt = "serviceId";
+        16 project_id: opt = "projectId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11472,97 +5032,12 @@ pub struct VerifyDomainObject {
     /// The sending records of the domain.
     pub sending_dns_records: Option<Vec<SendingRecords>>,
 }
-impl<'de> serde::Deserialize<'de> for VerifyDomainObject {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerifyDomainObject;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerifyDomainObject")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerifyDomainObject, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<VerifyDomainDetails>> = None;
-                let mut f2: Option<Option<Vec<ReceivingRecords>>> = None;
-                let mut f3: Option<Option<Vec<SendingRecords>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("message", 0usize),
-                        ("domain", 1usize),
-                        ("receivingDnsRecords", 2usize),
-                        ("sendingDnsRecords", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "domain")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "receivingDnsRecords",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "sendingDnsRecords",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerifyDomainObject {
-                    message: f0.flatten(),
-                    domain: f1.flatten(),
-                    receiving_dns_records: f2.flatten(),
-                    sending_dns_records: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerifyDomainObject, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerifyDomainObject as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VerifyDomainObject", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerifyDomainObject {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.domain {
-            map.serialize_entry("domain", value)?;
-        }
-        if let Some(value) = &self.receiving_dns_records {
-            map.serialize_entry("receivingDnsRecords", value)?;
-        }
-        if let Some(value) = &self.sending_dns_records {
-            map.serialize_entry("sendingDnsRecords", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerifyDomainObject default {
+        0 message: opt = "message";
+        1 domain: opt = "domain";
+        2 receiving_dns_records: opt = "receivingDnsRecords";
+        3 sending_dns_records: opt = "sendingDnsRecords";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11608,60 +5083,9 @@ pub struct VerifyDomainResponse {
     /// `domains`
     pub domains: Option<Vec<VerifyDomainObject>>,
 }
-impl<'de> serde::Deserialize<'de> for VerifyDomainResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerifyDomainResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerifyDomainResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerifyDomainResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<VerifyDomainObject>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("domains", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "domains")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerifyDomainResponse {
-                    domains: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerifyDomainResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerifyDomainResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VerifyDomainResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerifyDomainResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.domains {
-            map.serialize_entry("domains", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerifyDomainResponse default {
+        0 domains: opt = "domains";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11690,50 +5114,9 @@ pub enum WebhookEvents {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl WebhookEvents {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::IncomingFax => "INCOMING_FAX",
-            Self::FaxCompleted => "FAX_COMPLETED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for WebhookEvents {
-    fn from(value: &str) -> Self {
-        match value {
-            "INCOMING_FAX" => Self::IncomingFax,
-            "FAX_COMPLETED" => Self::FaxCompleted,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for WebhookEvents {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for WebhookEvents {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for WebhookEvents {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for WebhookEvents {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhookEvents {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) WebhookEvents {
+        IncomingFax = "INCOMING_FAX",
+        FaxCompleted = "FAX_COMPLETED",
     }
 }

@@ -23,101 +23,14 @@ pub struct Address {
     /// The country of the address.
     pub country: String,
 }
-impl<'de> serde::Deserialize<'de> for Address {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Address;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Address")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Address, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("buildingNumber", 0usize),
-                        ("street", 1usize),
-                        ("city", 2usize),
-                        ("state", 3usize),
-                        ("postalCode", 4usize),
-                        ("country", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "buildingNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "street")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "city")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "state")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "postalCode",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "country")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Address {
-                    building_number: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "buildingNumber",
-                        ))?,
-                    street: f1.ok_or_else(|| serde::de::Error::missing_field("street"))?,
-                    city: f2.ok_or_else(|| serde::de::Error::missing_field("city"))?,
-                    state: f3.ok_or_else(|| serde::de::Error::missing_field("state"))?,
-                    postal_code: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("postalCode"))?,
-                    country: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("country"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Address", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Address {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("buildingNumber", &self.building_number)?;
-        map.serialize_entry("street", &self.street)?;
-        map.serialize_entry("city", &self.city)?;
-        map.serialize_entry("state", &self.state)?;
-        map.serialize_entry("postalCode", &self.postal_code)?;
-        map.serialize_entry("country", &self.country)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Address strict {
+        0 building_number: req = "buildingNumber";
+        1 street: req = "street";
+        2 city: req = "city";
+        3 state: req = "state";
+        4 postal_code: req = "postalCode";
+        5 country: req = "country";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -153,69 +66,11 @@ pub struct AuthorizedPerson {
     /// The email address of the authorized person.
     pub email: String,
 }
-impl<'de> serde::Deserialize<'de> for AuthorizedPerson {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AuthorizedPerson;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AuthorizedPerson")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AuthorizedPerson, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("firstName", 0usize), ("lastName", 1usize), ("email", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "firstName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "lastName")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "email")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AuthorizedPerson {
-                    first_name: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("firstName"))?,
-                    last_name: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("lastName"))?,
-                    email: f2.ok_or_else(|| serde::de::Error::missing_field("email"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("AuthorizedPerson", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AuthorizedPerson {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("firstName", &self.first_name)?;
-        map.serialize_entry("lastName", &self.last_name)?;
-        map.serialize_entry("email", &self.email)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AuthorizedPerson strict {
+        0 first_name: req = "firstName";
+        1 last_name: req = "lastName";
+        2 email: req = "email";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -243,72 +98,10 @@ pub struct BadRequest {
     /// `fieldViolations`
     pub field_violations: Option<Vec<FieldViolation>>,
 }
-impl<'de> serde::Deserialize<'de> for BadRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BadRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BadRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BadRequest, __A::Error> {
-                let mut f0: Option<Option<BadRequestType>> = None;
-                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("fieldViolations", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "fieldViolations",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BadRequest {
-                    r#type: f0.flatten(),
-                    field_violations: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BadRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BadRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BadRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BadRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.field_violations {
-            map.serialize_entry("fieldViolations", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BadRequest default {
+        0 r#type: opt = "type";
+        1 field_violations: opt = "fieldViolations";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -343,49 +136,9 @@ pub enum BadRequestType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BadRequestType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BadRequest => "BadRequest",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BadRequestType {
-    fn from(value: &str) -> Self {
-        match value {
-            "BadRequest" => Self::BadRequest,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BadRequestType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BadRequestType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BadRequestType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BadRequestType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BadRequestType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BadRequestType {
+        BadRequest = "BadRequest",
     }
 }
 /// The phone numbers you want to qualify.
@@ -395,57 +148,9 @@ pub struct BatchCreateQualifiedNumbersRequest {
     /// `phoneNumbers`
     pub phone_numbers: Vec<String>,
 }
-impl<'de> serde::Deserialize<'de> for BatchCreateQualifiedNumbersRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BatchCreateQualifiedNumbersRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BatchCreateQualifiedNumbersRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BatchCreateQualifiedNumbersRequest, __A::Error> {
-                let mut f0: Option<Vec<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("phoneNumbers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumbers",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BatchCreateQualifiedNumbersRequest {
-                    phone_numbers: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumbers"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("BatchCreateQualifiedNumbersRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BatchCreateQualifiedNumbersRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("phoneNumbers", &self.phone_numbers)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BatchCreateQualifiedNumbersRequest strict {
+        0 phone_numbers: req = "phoneNumbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -465,65 +170,9 @@ pub struct BatchCreateQualifiedNumbersResponse {
     /// `qualifiedNumbers`
     pub qualified_numbers: Option<Vec<QualifiedNumber>>,
 }
-impl<'de> serde::Deserialize<'de> for BatchCreateQualifiedNumbersResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BatchCreateQualifiedNumbersResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BatchCreateQualifiedNumbersResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BatchCreateQualifiedNumbersResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<QualifiedNumber>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("qualifiedNumbers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "qualifiedNumbers",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BatchCreateQualifiedNumbersResponse {
-                    qualified_numbers: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BatchCreateQualifiedNumbersResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BatchCreateQualifiedNumbersResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("BatchCreateQualifiedNumbersResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BatchCreateQualifiedNumbersResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.qualified_numbers {
-            map.serialize_entry("qualifiedNumbers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BatchCreateQualifiedNumbersResponse default {
+        0 qualified_numbers: opt = "qualifiedNumbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -550,76 +199,10 @@ pub struct CallbackConfiguration {
     /// The HMAC secret used for hashing the callback body using the HMAC-SHA1 algorithm - and for creating the `X-Sinch-Signature` header.
     pub hmac_secret: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackConfiguration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackConfiguration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackConfiguration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackConfiguration, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("projectId", 0usize), ("hmacSecret", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "hmacSecret",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackConfiguration {
-                    project_id: f0.flatten(),
-                    hmac_secret: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackConfiguration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackConfiguration as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackConfiguration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackConfiguration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.hmac_secret {
-            map.serialize_entry("hmacSecret", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackConfiguration default {
+        0 project_id: opt = "projectId";
+        1 hmac_secret: opt = "hmacSecret";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -650,64 +233,9 @@ pub struct CallbackConfigurationUpdate {
     /// The HMAC secret to be updated for the specified project
     pub hmac_secret: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdate {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackConfigurationUpdate;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackConfigurationUpdate")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackConfigurationUpdate, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("hmacSecret", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "hmacSecret",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackConfigurationUpdate {
-                    hmac_secret: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackConfigurationUpdate, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackConfigurationUpdate as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackConfigurationUpdate", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackConfigurationUpdate {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.hmac_secret {
-            map.serialize_entry("hmacSecret", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackConfigurationUpdate default {
+        0 hmac_secret: opt = "hmacSecret";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -744,149 +272,16 @@ pub struct CallbackPayload {
     /// If the status is FAILED, a failure code will be provided. For numbers provisioning to SMS platform, there won't be any extra `failureCode`, as the result is binary. For campaign provisioning-related failures, refer to the list for the possible values.
     pub failure_code: Option<CallbackPayloadFailureCode>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackPayload {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackPayload;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackPayload")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackPayload, __A::Error> {
-                let mut f0: Option<Option<CallbackPayloadResourceType>> = None;
-                let mut f1: Option<Option<CallbackPayloadEventType>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<CallbackPayloadStatus>> = None;
-                let mut f7: Option<Option<CallbackPayloadFailureCode>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("resourceType", 0usize),
-                        ("eventType", 1usize),
-                        ("eventId", 2usize),
-                        ("timestamp", 3usize),
-                        ("projectId", 4usize),
-                        ("resourceId", 5usize),
-                        ("status", 6usize),
-                        ("failureCode", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "resourceType",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "eventType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "eventId")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "timestamp",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "projectId",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "resourceId",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "status")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "failureCode",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackPayload {
-                    resource_type: f0.flatten(),
-                    event_type: f1.flatten(),
-                    event_id: f2.flatten(),
-                    timestamp: f3.flatten(),
-                    project_id: f4.flatten(),
-                    resource_id: f5.flatten(),
-                    status: f6.flatten(),
-                    failure_code: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackPayload, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackPayload as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackPayload", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackPayload {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.resource_type {
-            map.serialize_entry("resourceType", value)?;
-        }
-        if let Some(value) = &self.event_type {
-            map.serialize_entry("eventType", value)?;
-        }
-        if let Some(value) = &self.event_id {
-            map.serialize_entry("eventId", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.resource_id {
-            map.serialize_entry("resourceId", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.failure_code {
-            map.serialize_entry("failureCode", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackPayload default {
+        0 resource_type: opt = "resourceType";
+        1 event_type: opt = "eventType";
+        2 event_id: opt = "eventId";
+        3 timestamp: opt = "timestamp";
+        4 project_id: opt = "projectId";
+        5 resource_id: opt = "resourceId";
+        6 status: opt = "status";
+        7 failure_code: opt = "failureCode";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -972,61 +367,15 @@ pub enum CallbackPayloadEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackPayloadEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ProvisioningToSmsPlatform => "PROVISIONING_TO_SMS_PLATFORM",
-            Self::DeprovisioningToSmsPlatform => "DEPROVISIONING_TO_SMS_PLATFORM",
-            Self::LinkTo10dlcCampaign => "LINK_TO_10DLC_CAMPAIGN",
-            Self::UnlinkTo10dlcCampaign => "UNLINK_TO_10DLC_CAMPAIGN",
-            Self::HostingProcess => "HOSTING_PROCESS",
-            Self::OsrUpdate => "OSR_UPDATE",
-            Self::Delete => "DELETE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackPayloadEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "PROVISIONING_TO_SMS_PLATFORM" => Self::ProvisioningToSmsPlatform,
-            "DEPROVISIONING_TO_SMS_PLATFORM" => Self::DeprovisioningToSmsPlatform,
-            "LINK_TO_10DLC_CAMPAIGN" => Self::LinkTo10dlcCampaign,
-            "UNLINK_TO_10DLC_CAMPAIGN" => Self::UnlinkTo10dlcCampaign,
-            "HOSTING_PROCESS" => Self::HostingProcess,
-            "OSR_UPDATE" => Self::OsrUpdate,
-            "DELETE" => Self::Delete,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackPayloadEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackPayloadEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackPayloadEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackPayloadEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackPayloadEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackPayloadEventType {
+        ProvisioningToSmsPlatform = "PROVISIONING_TO_SMS_PLATFORM",
+        DeprovisioningToSmsPlatform = "DEPROVISIONING_TO_SMS_PLATFORM",
+        LinkTo10dlcCampaign = "LINK_TO_10DLC_CAMPAIGN",
+        UnlinkTo10dlcCampaign = "UNLINK_TO_10DLC_CAMPAIGN",
+        HostingProcess = "HOSTING_PROCESS",
+        OsrUpdate = "OSR_UPDATE",
+        Delete = "DELETE",
     }
 }
 /// If the status is FAILED, a failure code will be provided. For numbers provisioning to SMS platform, there won't be any extra `failureCode`, as the result is binary. For campaign provisioning-related failures, refer to the list for the possible values.
@@ -1068,77 +417,23 @@ pub enum CallbackPayloadFailureCode {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackPayloadFailureCode {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CampaignNotAvailable => "CAMPAIGN_NOT_AVAILABLE",
-            Self::Exceeded10dlcLimit => "EXCEEDED_10DLC_LIMIT",
-            Self::NumberProvisioningFailed => "NUMBER_PROVISIONING_FAILED",
-            Self::PartnerServiceUnavailable => "PARTNER_SERVICE_UNAVAILABLE",
-            Self::CampaignPendingAcceptance => "CAMPAIGN_PENDING_ACCEPTANCE",
-            Self::MnoSharingError => "MNO_SHARING_ERROR",
-            Self::CampaignProvisioningFailed => "CAMPAIGN_PROVISIONING_FAILED",
-            Self::CampaignExpired => "CAMPAIGN_EXPIRED",
-            Self::CampaignMnoRejected => "CAMPAIGN_MNO_REJECTED",
-            Self::CampaignMnoSuspended => "CAMPAIGN_MNO_SUSPENDED",
-            Self::CampaignMnoReview => "CAMPAIGN_MNO_REVIEW",
-            Self::InsufficientBalance => "INSUFFICIENT_BALANCE",
-            Self::MockCampaignNotAllowed => "MOCK_CAMPAIGN_NOT_ALLOWED",
-            Self::TfnNotAllowed => "TFN_NOT_ALLOWED",
-            Self::InvalidNnid => "INVALID_NNID",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackPayloadFailureCode {
-    fn from(value: &str) -> Self {
-        match value {
-            "CAMPAIGN_NOT_AVAILABLE" => Self::CampaignNotAvailable,
-            "EXCEEDED_10DLC_LIMIT" => Self::Exceeded10dlcLimit,
-            "NUMBER_PROVISIONING_FAILED" => Self::NumberProvisioningFailed,
-            "PARTNER_SERVICE_UNAVAILABLE" => Self::PartnerServiceUnavailable,
-            "CAMPAIGN_PENDING_ACCEPTANCE" => Self::CampaignPendingAcceptance,
-            "MNO_SHARING_ERROR" => Self::MnoSharingError,
-            "CAMPAIGN_PROVISIONING_FAILED" => Self::CampaignProvisioningFailed,
-            "CAMPAIGN_EXPIRED" => Self::CampaignExpired,
-            "CAMPAIGN_MNO_REJECTED" => Self::CampaignMnoRejected,
-            "CAMPAIGN_MNO_SUSPENDED" => Self::CampaignMnoSuspended,
-            "CAMPAIGN_MNO_REVIEW" => Self::CampaignMnoReview,
-            "INSUFFICIENT_BALANCE" => Self::InsufficientBalance,
-            "MOCK_CAMPAIGN_NOT_ALLOWED" => Self::MockCampaignNotAllowed,
-            "TFN_NOT_ALLOWED" => Self::TfnNotAllowed,
-            "INVALID_NNID" => Self::InvalidNnid,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackPayloadFailureCode {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackPayloadFailureCode {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackPayloadFailureCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackPayloadFailureCode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackPayloadFailureCode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackPayloadFailureCode {
+        CampaignNotAvailable = "CAMPAIGN_NOT_AVAILABLE",
+        Exceeded10dlcLimit = "EXCEEDED_10DLC_LIMIT",
+        NumberProvisioningFailed = "NUMBER_PROVISIONING_FAILED",
+        PartnerServiceUnavailable = "PARTNER_SERVICE_UNAVAILABLE",
+        CampaignPendingAcceptance = "CAMPAIGN_PENDING_ACCEPTANCE",
+        MnoSharingError = "MNO_SHARING_ERROR",
+        CampaignProvisioningFailed = "CAMPAIGN_PROVISIONING_FAILED",
+        CampaignExpired = "CAMPAIGN_EXPIRED",
+        CampaignMnoRejected = "CAMPAIGN_MNO_REJECTED",
+        CampaignMnoSuspended = "CAMPAIGN_MNO_SUSPENDED",
+        CampaignMnoReview = "CAMPAIGN_MNO_REVIEW",
+        InsufficientBalance = "INSUFFICIENT_BALANCE",
+        MockCampaignNotAllowed = "MOCK_CAMPAIGN_NOT_ALLOWED",
+        TfnNotAllowed = "TFN_NOT_ALLOWED",
+        InvalidNnid = "INVALID_NNID",
     }
 }
 /// The type of the resource.
@@ -1154,51 +449,10 @@ pub enum CallbackPayloadResourceType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackPayloadResourceType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ImportedNumber => "IMPORTED_NUMBER",
-            Self::HostingOrderNumber => "HOSTING_ORDER_NUMBER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackPayloadResourceType {
-    fn from(value: &str) -> Self {
-        match value {
-            "IMPORTED_NUMBER" => Self::ImportedNumber,
-            "HOSTING_ORDER_NUMBER" => Self::HostingOrderNumber,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackPayloadResourceType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackPayloadResourceType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackPayloadResourceType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackPayloadResourceType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackPayloadResourceType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackPayloadResourceType {
+        ImportedNumber = "IMPORTED_NUMBER",
+        HostingOrderNumber = "HOSTING_ORDER_NUMBER",
     }
 }
 /// The status of the event. For example, `SUCCEEDED` or `FAILED`.
@@ -1214,51 +468,10 @@ pub enum CallbackPayloadStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackPayloadStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Succeeded => "SUCCEEDED",
-            Self::Failed => "FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackPayloadStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "SUCCEEDED" => Self::Succeeded,
-            "FAILED" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackPayloadStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackPayloadStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackPayloadStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackPayloadStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackPayloadStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackPayloadStatus {
+        Succeeded = "SUCCEEDED",
+        Failed = "FAILED",
     }
 }
 /// An object giving details about the campaign provisioning of the number.
@@ -1268,64 +481,9 @@ pub struct CampaignProvisioning {
     /// An object giving details about the campaign provisioning of the number.
     pub campaign_provisioning: Option<CampaignProvisioningCampaignProvisioning>,
 }
-impl<'de> serde::Deserialize<'de> for CampaignProvisioning {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CampaignProvisioning;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CampaignProvisioning")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CampaignProvisioning, __A::Error> {
-                let mut f0: Option<Option<CampaignProvisioningCampaignProvisioning>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("campaignProvisioning", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaignProvisioning",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CampaignProvisioning {
-                    campaign_provisioning: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CampaignProvisioning, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CampaignProvisioning as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CampaignProvisioning", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CampaignProvisioning {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaign_provisioning {
-            map.serialize_entry("campaignProvisioning", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CampaignProvisioning default {
+        0 campaign_provisioning: opt = "campaignProvisioning";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1365,141 +523,15 @@ pub struct CampaignProvisioningCampaignProvisioning {
     /// If an error occurred during provisioning, this field will contain the error code. This field is also an empty string when no error has occurred.
     pub error_code: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CampaignProvisioningCampaignProvisioning {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CampaignProvisioningCampaignProvisioning;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CampaignProvisioningCampaignProvisioning")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CampaignProvisioningCampaignProvisioning, __A::Error> {
-                let mut f0: Option<Option<ServiceType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Type>> = None;
-                let mut f3: Option<Option<State>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("serviceType", 0usize),
-                        ("serviceId", 1usize),
-                        ("type", 2usize),
-                        ("state", 3usize),
-                        ("updateTime", 4usize),
-                        ("errorMessage", 5usize),
-                        ("errorCode", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "serviceType",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "serviceId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "state")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "updateTime",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "errorCode",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CampaignProvisioningCampaignProvisioning {
-                    service_type: f0.flatten(),
-                    service_id: f1.flatten(),
-                    r#type: f2.flatten(),
-                    state: f3.flatten(),
-                    update_time: f4.flatten(),
-                    error_message: f5.flatten(),
-                    error_code: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CampaignProvisioningCampaignProvisioning, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CampaignProvisioningCampaignProvisioning as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "CampaignProvisioningCampaignProvisioning",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for CampaignProvisioningCampaignProvisioning {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.service_type {
-            map.serialize_entry("serviceType", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CampaignProvisioningCampaignProvisioning default {
+        0 service_type: opt = "serviceType";
+        1 service_id: opt = "serviceId";
+        2 r#type: opt = "type";
+        3 state: opt = "state";
+        4 update_time: opt = "updateTime";
+        5 error_message: opt = "errorMessage";
+        6 error_code: opt = "errorCode";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1566,101 +598,12 @@ pub struct CarrierState {
     /// `updateTime`
     pub update_time: Option<UpdateTime>,
 }
-impl<'de> serde::Deserialize<'de> for CarrierState {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CarrierState;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CarrierState")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CarrierState, __A::Error> {
-                let mut f0: Option<Option<State>> = None;
-                let mut f1: Option<Option<ErrorCode>> = None;
-                let mut f2: Option<Option<ErrorMessage>> = None;
-                let mut f3: Option<Option<UpdateTime>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("state", 0usize),
-                        ("errorCode", 1usize),
-                        ("errorMessage", 2usize),
-                        ("updateTime", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "state")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "errorCode",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "updateTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CarrierState {
-                    state: f0.flatten(),
-                    error_code: f1.flatten(),
-                    error_message: f2.flatten(),
-                    update_time: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CarrierState, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CarrierState as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CarrierState", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CarrierState {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CarrierState default {
+        0 state: opt = "state";
+        1 error_code: opt = "errorCode";
+        2 error_message: opt = "errorMessage";
+        3 update_time: opt = "updateTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1713,124 +656,14 @@ pub struct CreateImportedNumberRequest {
     /// The client's callback URL to be called upon finishing the number import.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CreateImportedNumberRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateImportedNumberRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateImportedNumberRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateImportedNumberRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<SmsConfiguration> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("projectId", 1usize),
-                        ("regionCode", 2usize),
-                        ("displayName", 3usize),
-                        ("smsConfiguration", 4usize),
-                        ("callbackUrl", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "projectId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "regionCode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "displayName",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "smsConfiguration",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateImportedNumberRequest {
-                    phone_number: f0.flatten(),
-                    project_id: f1.flatten(),
-                    region_code: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
-                    display_name: f3.flatten(),
-                    sms_configuration: f4
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "smsConfiguration",
-                        ))?,
-                    callback_url: f5.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateImportedNumberRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateImportedNumberRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        map.serialize_entry("regionCode", &self.region_code)?;
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        map.serialize_entry("smsConfiguration", &self.sms_configuration)?;
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateImportedNumberRequest strict {
+        0 phone_number: opt = "phoneNumber";
+        1 project_id: opt = "projectId";
+        2 region_code: req = "regionCode";
+        3 display_name: opt = "displayName";
+        4 sms_configuration: req = "smsConfiguration";
+        5 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1890,130 +723,15 @@ pub struct CreateTextEnabledNumberRequest {
     /// The Net Number ID identifying the phone number.
     pub nnid: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CreateTextEnabledNumberRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateTextEnabledNumberRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateTextEnabledNumberRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateTextEnabledNumberRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("projectId", 0usize),
-                        ("phoneNumber", 1usize),
-                        ("regionCode", 2usize),
-                        ("displayName", 3usize),
-                        ("servicePlanId", 4usize),
-                        ("campaignId", 5usize),
-                        ("nnid", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "regionCode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "displayName",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "servicePlanId",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "campaignId",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "nnid")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateTextEnabledNumberRequest {
-                    project_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
-                    phone_number: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumber"))?,
-                    region_code: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
-                    display_name: f3.flatten(),
-                    service_plan_id: f4.flatten(),
-                    campaign_id: f5.flatten(),
-                    nnid: f6.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateTextEnabledNumberRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateTextEnabledNumberRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("projectId", &self.project_id)?;
-        map.serialize_entry("phoneNumber", &self.phone_number)?;
-        map.serialize_entry("regionCode", &self.region_code)?;
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.service_plan_id {
-            map.serialize_entry("servicePlanId", value)?;
-        }
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.nnid {
-            map.serialize_entry("nnid", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateTextEnabledNumberRequest strict {
+        0 project_id: req = "projectId";
+        1 phone_number: req = "phoneNumber";
+        2 region_code: req = "regionCode";
+        3 display_name: opt = "displayName";
+        4 service_plan_id: opt = "servicePlanId";
+        5 campaign_id: opt = "campaignId";
+        6 nnid: opt = "nnid";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2067,82 +785,11 @@ pub struct DirectLoaInfo {
     /// The current carrier you are using for voice services for the number you want to host on Sinch.
     pub current_voice_carrier: String,
 }
-impl<'de> serde::Deserialize<'de> for DirectLoaInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DirectLoaInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DirectLoaInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DirectLoaInfo, __A::Error> {
-                let mut f0: Option<AuthorizedPerson> = None;
-                let mut f1: Option<Address> = None;
-                let mut f2: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("authorisedPerson", 0usize),
-                        ("address", 1usize),
-                        ("currentVoiceCarrier", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "authorisedPerson",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "address")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "currentVoiceCarrier",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DirectLoaInfo {
-                    authorised_person: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "authorisedPerson",
-                        ))?,
-                    address: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("address"))?,
-                    current_voice_carrier: f2
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "currentVoiceCarrier",
-                        ))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("DirectLoaInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DirectLoaInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("authorisedPerson", &self.authorised_person)?;
-        map.serialize_entry("address", &self.address)?;
-        map.serialize_entry("currentVoiceCarrier", &self.current_voice_carrier)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DirectLoaInfo strict {
+        0 authorised_person: req = "authorisedPerson";
+        1 address: req = "address";
+        2 current_voice_carrier: req = "currentVoiceCarrier";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2176,76 +823,11 @@ pub struct ErrorResponse {
     /// The HTTP response status for the error.
     pub status: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ErrorResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ErrorResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ErrorResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("code", 0usize), ("message", 1usize), ("status", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ErrorResponse {
-                    code: f0.flatten(),
-                    message: f1.flatten(),
-                    status: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ErrorResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ErrorResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ErrorResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ErrorResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ErrorResponse default {
+        0 code: opt = "code";
+        1 message: opt = "message";
+        2 status: opt = "status";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2284,72 +866,10 @@ pub struct FieldViolation {
     /// `description`
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FieldViolation {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FieldViolation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FieldViolation")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FieldViolation, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("field", 0usize), ("description", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FieldViolation {
-                    field: f0.flatten(),
-                    description: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FieldViolation, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FieldViolation as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FieldViolation {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.field {
-            map.serialize_entry("field", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FieldViolation default {
+        0 field: opt = "field";
+        1 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2406,227 +926,22 @@ pub struct HostingOrder {
     /// The client's callback URL to be called upon finishing the number import.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for HostingOrder {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = HostingOrder;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct HostingOrder")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<HostingOrder, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<HostingOrderState>> = None;
-                let mut f5: Option<Option<HostingOrderType>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<bool>> = None;
-                let mut f12: Option<Option<TextEnableInfo>> = None;
-                let mut f13: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("projectId", 0usize),
-                        ("hostingOrderId", 1usize),
-                        ("displayName", 2usize),
-                        ("regionCode", 3usize),
-                        ("state", 4usize),
-                        ("type", 5usize),
-                        ("createdTime", 6usize),
-                        ("updatedTime", 7usize),
-                        ("scheduledOsrUpdateTime", 8usize),
-                        ("servicePlanId", 9usize),
-                        ("campaignId", 10usize),
-                        ("migrateToSinchTmo", 11usize),
-                        ("textEnableInfo", 12usize),
-                        ("callbackUrl", 13usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "hostingOrderId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "displayName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "regionCode",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "state")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "type")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "createdTime",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "updatedTime",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "scheduledOsrUpdateTime",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "servicePlanId",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "campaignId",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "migrateToSinchTmo",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "textEnableInfo",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(HostingOrder {
-                    project_id: f0.flatten(),
-                    hosting_order_id: f1.flatten(),
-                    display_name: f2.flatten(),
-                    region_code: f3.flatten(),
-                    state: f4.flatten(),
-                    r#type: f5.flatten(),
-                    created_time: f6.flatten(),
-                    updated_time: f7.flatten(),
-                    scheduled_osr_update_time: f8.flatten(),
-                    service_plan_id: f9.flatten(),
-                    campaign_id: f10.flatten(),
-                    migrate_to_sinch_tmo: f11.flatten(),
-                    text_enable_info: f12.flatten(),
-                    callback_url: f13.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<HostingOrder, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<HostingOrder as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("HostingOrder", &[], __Visitor)
-    }
-}
-impl serde::Serialize for HostingOrder {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.hosting_order_id {
-            map.serialize_entry("hostingOrderId", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.region_code {
-            map.serialize_entry("regionCode", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.created_time {
-            map.serialize_entry("createdTime", value)?;
-        }
-        if let Some(value) = &self.updated_time {
-            map.serialize_entry("updatedTime", value)?;
-        }
-        if let Some(value) = &self.scheduled_osr_update_time {
-            map.serialize_entry("scheduledOsrUpdateTime", value)?;
-        }
-        if let Some(value) = &self.service_plan_id {
-            map.serialize_entry("servicePlanId", value)?;
-        }
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.migrate_to_sinch_tmo {
-            map.serialize_entry("migrateToSinchTmo", value)?;
-        }
-        if let Some(value) = &self.text_enable_info {
-            map.serialize_entry("textEnableInfo", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) HostingOrder default {
+        0 project_id: opt = "projectId";
+        1 hosting_order_id: opt = "hostingOrderId";
+        2 display_name: opt = "displayName";
+        3 region_code: opt = "regionCode";
+        4 state: opt = "state";
+        5 r#type: opt = "type";
+        6 created_time: opt = "createdTime";
+        7 updated_time: opt = "updatedTime";
+        8 scheduled_osr_update_time: opt = "scheduledOsrUpdateTime";
+        9 service_plan_id: opt = "servicePlanId";
+        10 campaign_id: opt = "campaignId";
+        11 migrate_to_sinch_tmo: opt = "migrateToSinchTmo";
+        12 text_enable_info: opt = "textEnableInfo";
+        13 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2750,167 +1065,18 @@ pub struct HostingOrderNumber {
     /// Contains information about hosted MMS T-Mobile numbers.
     pub mms_tmo: Option<CarrierState>,
 }
-impl<'de> serde::Deserialize<'de> for HostingOrderNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = HostingOrderNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct HostingOrderNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<HostingOrderNumber, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<HostingOrderNumberOsrUpdate>> = None;
-                let mut f4: Option<Option<HostingOrderNumberCampaignProvisioning>> = None;
-                let mut f5: Option<Option<HostingOrderNumberPlatformProvisioning>> = None;
-                let mut f6: Option<Option<CarrierState>> = None;
-                let mut f7: Option<Option<CarrierState>> = None;
-                let mut f8: Option<Option<CarrierState>> = None;
-                let mut f9: Option<Option<CarrierState>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("projectId", 0usize),
-                        ("hostingOrderId", 1usize),
-                        ("phoneNumber", 2usize),
-                        ("osrUpdate", 3usize),
-                        ("campaignProvisioning", 4usize),
-                        ("platformProvisioning", 5usize),
-                        ("smsAtt", 6usize),
-                        ("smsTmo", 7usize),
-                        ("mmsAtt", 8usize),
-                        ("mmsTmo", 9usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "hostingOrderId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "osrUpdate",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "campaignProvisioning",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "platformProvisioning",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "smsAtt")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "smsTmo")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "mmsAtt")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "mmsTmo")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(HostingOrderNumber {
-                    project_id: f0.flatten(),
-                    hosting_order_id: f1.flatten(),
-                    phone_number: f2.flatten(),
-                    osr_update: f3.flatten(),
-                    campaign_provisioning: f4.flatten(),
-                    platform_provisioning: f5.flatten(),
-                    sms_att: f6.flatten(),
-                    sms_tmo: f7.flatten(),
-                    mms_att: f8.flatten(),
-                    mms_tmo: f9.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<HostingOrderNumber, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<HostingOrderNumber as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("HostingOrderNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for HostingOrderNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.hosting_order_id {
-            map.serialize_entry("hostingOrderId", value)?;
-        }
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.osr_update {
-            map.serialize_entry("osrUpdate", value)?;
-        }
-        if let Some(value) = &self.campaign_provisioning {
-            map.serialize_entry("campaignProvisioning", value)?;
-        }
-        if let Some(value) = &self.platform_provisioning {
-            map.serialize_entry("platformProvisioning", value)?;
-        }
-        if let Some(value) = &self.sms_att {
-            map.serialize_entry("smsAtt", value)?;
-        }
-        if let Some(value) = &self.sms_tmo {
-            map.serialize_entry("smsTmo", value)?;
-        }
-        if let Some(value) = &self.mms_att {
-            map.serialize_entry("mmsAtt", value)?;
-        }
-        if let Some(value) = &self.mms_tmo {
-            map.serialize_entry("mmsTmo", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) HostingOrderNumber default {
+        0 project_id: opt = "projectId";
+        1 hosting_order_id: opt = "hostingOrderId";
+        2 phone_number: opt = "phoneNumber";
+        3 osr_update: opt = "osrUpdate";
+        4 campaign_provisioning: opt = "campaignProvisioning";
+        5 platform_provisioning: opt = "platformProvisioning";
+        6 sms_att: opt = "smsAtt";
+        7 sms_tmo: opt = "smsTmo";
+        8 mms_att: opt = "mmsAtt";
+        9 mms_tmo: opt = "mmsTmo";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2997,73 +1163,10 @@ pub struct HostingOrderNumberCampaignProvisioning {
     /// `state`
     pub state: Option<State>,
 }
-impl<'de> serde::Deserialize<'de> for HostingOrderNumberCampaignProvisioning {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = HostingOrderNumberCampaignProvisioning;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct HostingOrderNumberCampaignProvisioning")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<HostingOrderNumberCampaignProvisioning, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<State>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("campaignId", 0usize), ("state", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaignId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "state")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(HostingOrderNumberCampaignProvisioning {
-                    campaign_id: f0.flatten(),
-                    state: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<HostingOrderNumberCampaignProvisioning, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<HostingOrderNumberCampaignProvisioning as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("HostingOrderNumberCampaignProvisioning", &[], __Visitor)
-    }
-}
-impl serde::Serialize for HostingOrderNumberCampaignProvisioning {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) HostingOrderNumberCampaignProvisioning default {
+        0 campaign_id: opt = "campaignId";
+        1 state: opt = "state";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3096,68 +1199,10 @@ pub struct HostingOrderNumberOsrUpdate {
     /// `state`
     pub state: Option<State>,
 }
-impl<'de> serde::Deserialize<'de> for HostingOrderNumberOsrUpdate {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = HostingOrderNumberOsrUpdate;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct HostingOrderNumberOsrUpdate")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<HostingOrderNumberOsrUpdate, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<State>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("nnid", 0usize), ("state", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "nnid")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "state")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(HostingOrderNumberOsrUpdate {
-                    nnid: f0.flatten(),
-                    state: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<HostingOrderNumberOsrUpdate, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<HostingOrderNumberOsrUpdate as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("HostingOrderNumberOsrUpdate", &[], __Visitor)
-    }
-}
-impl serde::Serialize for HostingOrderNumberOsrUpdate {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.nnid {
-            map.serialize_entry("nnid", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) HostingOrderNumberOsrUpdate default {
+        0 nnid: opt = "nnid";
+        1 state: opt = "state";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3187,73 +1232,10 @@ pub struct HostingOrderNumberPlatformProvisioning {
     /// `state`
     pub state: Option<State>,
 }
-impl<'de> serde::Deserialize<'de> for HostingOrderNumberPlatformProvisioning {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = HostingOrderNumberPlatformProvisioning;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct HostingOrderNumberPlatformProvisioning")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<HostingOrderNumberPlatformProvisioning, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<State>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("servicePlanId", 0usize), ("state", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "servicePlanId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "state")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(HostingOrderNumberPlatformProvisioning {
-                    service_plan_id: f0.flatten(),
-                    state: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<HostingOrderNumberPlatformProvisioning, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<HostingOrderNumberPlatformProvisioning as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("HostingOrderNumberPlatformProvisioning", &[], __Visitor)
-    }
-}
-impl serde::Serialize for HostingOrderNumberPlatformProvisioning {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.service_plan_id {
-            map.serialize_entry("servicePlanId", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) HostingOrderNumberPlatformProvisioning default {
+        0 service_plan_id: opt = "servicePlanId";
+        1 state: opt = "state";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3292,114 +1274,13 @@ pub struct HostingOrderReport {
     /// `ongoingManualAction`
     pub ongoing_manual_action: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for HostingOrderReport {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = HostingOrderReport;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct HostingOrderReport")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<HostingOrderReport, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<i32>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                let mut f4: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("total", 0usize),
-                        ("osrUpdated", 1usize),
-                        ("smsProvisioned", 2usize),
-                        ("addedToCampaign", 3usize),
-                        ("ongoingManualAction", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "total")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "osrUpdated",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "smsProvisioned",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "addedToCampaign",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "ongoingManualAction",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(HostingOrderReport {
-                    total: f0.flatten(),
-                    osr_updated: f1.flatten(),
-                    sms_provisioned: f2.flatten(),
-                    added_to_campaign: f3.flatten(),
-                    ongoing_manual_action: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<HostingOrderReport, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<HostingOrderReport as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("HostingOrderReport", &[], __Visitor)
-    }
-}
-impl serde::Serialize for HostingOrderReport {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.total {
-            map.serialize_entry("total", value)?;
-        }
-        if let Some(value) = &self.osr_updated {
-            map.serialize_entry("osrUpdated", value)?;
-        }
-        if let Some(value) = &self.sms_provisioned {
-            map.serialize_entry("smsProvisioned", value)?;
-        }
-        if let Some(value) = &self.added_to_campaign {
-            map.serialize_entry("addedToCampaign", value)?;
-        }
-        if let Some(value) = &self.ongoing_manual_action {
-            map.serialize_entry("ongoingManualAction", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) HostingOrderReport default {
+        0 total: opt = "total";
+        1 osr_updated: opt = "osrUpdated";
+        2 sms_provisioned: opt = "smsProvisioned";
+        3 added_to_campaign: opt = "addedToCampaign";
+        4 ongoing_manual_action: opt = "ongoingManualAction";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3464,61 +1345,15 @@ pub enum HostingOrderServiceListHostingOrdersStates {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl HostingOrderServiceListHostingOrdersStates {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HostingOrderStateUnspecified => "HOSTING_ORDER_STATE_UNSPECIFIED",
-            Self::Draft => "DRAFT",
-            Self::Submitted => "SUBMITTED",
-            Self::WaitingForLoaSignature => "WAITING_FOR_LOA_SIGNATURE",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Completed => "COMPLETED",
-            Self::Rejected => "REJECTED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for HostingOrderServiceListHostingOrdersStates {
-    fn from(value: &str) -> Self {
-        match value {
-            "HOSTING_ORDER_STATE_UNSPECIFIED" => Self::HostingOrderStateUnspecified,
-            "DRAFT" => Self::Draft,
-            "SUBMITTED" => Self::Submitted,
-            "WAITING_FOR_LOA_SIGNATURE" => Self::WaitingForLoaSignature,
-            "IN_PROGRESS" => Self::InProgress,
-            "COMPLETED" => Self::Completed,
-            "REJECTED" => Self::Rejected,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for HostingOrderServiceListHostingOrdersStates {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for HostingOrderServiceListHostingOrdersStates {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for HostingOrderServiceListHostingOrdersStates {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for HostingOrderServiceListHostingOrdersStates {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for HostingOrderServiceListHostingOrdersStates {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) HostingOrderServiceListHostingOrdersStates {
+        HostingOrderStateUnspecified = "HOSTING_ORDER_STATE_UNSPECIFIED",
+        Draft = "DRAFT",
+        Submitted = "SUBMITTED",
+        WaitingForLoaSignature = "WAITING_FOR_LOA_SIGNATURE",
+        InProgress = "IN_PROGRESS",
+        Completed = "COMPLETED",
+        Rejected = "REJECTED",
     }
 }
 /// `HostingOrderServiceListHostingOrdersType`
@@ -3536,53 +1371,11 @@ pub enum HostingOrderServiceListHostingOrdersType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl HostingOrderServiceListHostingOrdersType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HostingOrderTypeUnspecified => "HOSTING_ORDER_TYPE_UNSPECIFIED",
-            Self::Import => "IMPORT",
-            Self::TypeTextEnable => "TYPE_TEXT_ENABLE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for HostingOrderServiceListHostingOrdersType {
-    fn from(value: &str) -> Self {
-        match value {
-            "HOSTING_ORDER_TYPE_UNSPECIFIED" => Self::HostingOrderTypeUnspecified,
-            "IMPORT" => Self::Import,
-            "TYPE_TEXT_ENABLE" => Self::TypeTextEnable,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for HostingOrderServiceListHostingOrdersType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for HostingOrderServiceListHostingOrdersType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for HostingOrderServiceListHostingOrdersType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for HostingOrderServiceListHostingOrdersType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for HostingOrderServiceListHostingOrdersType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) HostingOrderServiceListHostingOrdersType {
+        HostingOrderTypeUnspecified = "HOSTING_ORDER_TYPE_UNSPECIFIED",
+        Import = "IMPORT",
+        TypeTextEnable = "TYPE_TEXT_ENABLE",
     }
 }
 /// The state of the hosting order.
@@ -3608,61 +1401,15 @@ pub enum HostingOrderState {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl HostingOrderState {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HostingOrderStateUnspecified => "HOSTING_ORDER_STATE_UNSPECIFIED",
-            Self::Draft => "DRAFT",
-            Self::Submitted => "SUBMITTED",
-            Self::WaitingForLoaSignature => "WAITING_FOR_LOA_SIGNATURE",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Completed => "COMPLETED",
-            Self::Rejected => "REJECTED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for HostingOrderState {
-    fn from(value: &str) -> Self {
-        match value {
-            "HOSTING_ORDER_STATE_UNSPECIFIED" => Self::HostingOrderStateUnspecified,
-            "DRAFT" => Self::Draft,
-            "SUBMITTED" => Self::Submitted,
-            "WAITING_FOR_LOA_SIGNATURE" => Self::WaitingForLoaSignature,
-            "IN_PROGRESS" => Self::InProgress,
-            "COMPLETED" => Self::Completed,
-            "REJECTED" => Self::Rejected,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for HostingOrderState {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for HostingOrderState {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for HostingOrderState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for HostingOrderState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for HostingOrderState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) HostingOrderState {
+        HostingOrderStateUnspecified = "HOSTING_ORDER_STATE_UNSPECIFIED",
+        Draft = "DRAFT",
+        Submitted = "SUBMITTED",
+        WaitingForLoaSignature = "WAITING_FOR_LOA_SIGNATURE",
+        InProgress = "IN_PROGRESS",
+        Completed = "COMPLETED",
+        Rejected = "REJECTED",
     }
 }
 /// The hosting order type.
@@ -3680,53 +1427,11 @@ pub enum HostingOrderType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl HostingOrderType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HostingOrderTypeUnspecified => "HOSTING_ORDER_TYPE_UNSPECIFIED",
-            Self::Import => "IMPORT",
-            Self::TypeTextEnable => "TYPE_TEXT_ENABLE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for HostingOrderType {
-    fn from(value: &str) -> Self {
-        match value {
-            "HOSTING_ORDER_TYPE_UNSPECIFIED" => Self::HostingOrderTypeUnspecified,
-            "IMPORT" => Self::Import,
-            "TYPE_TEXT_ENABLE" => Self::TypeTextEnable,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for HostingOrderType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for HostingOrderType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for HostingOrderType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for HostingOrderType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for HostingOrderType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) HostingOrderType {
+        HostingOrderTypeUnspecified = "HOSTING_ORDER_TYPE_UNSPECIFIED",
+        Import = "IMPORT",
+        TypeTextEnable = "TYPE_TEXT_ENABLE",
     }
 }
 /// `ImportHostingOrder`
@@ -3758,201 +1463,20 @@ pub struct ImportHostingOrder {
     /// The client's callback URL to be called upon finishing the number import.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ImportHostingOrder {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ImportHostingOrder;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ImportHostingOrder")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ImportHostingOrder, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<ImportHostingOrderState>> = None;
-                let mut f5: Option<Option<ImportHostingOrderType>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<bool>> = None;
-                let mut f11: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("projectId", 0usize),
-                        ("hostingOrderId", 1usize),
-                        ("displayName", 2usize),
-                        ("regionCode", 3usize),
-                        ("state", 4usize),
-                        ("type", 5usize),
-                        ("createdTime", 6usize),
-                        ("updatedTime", 7usize),
-                        ("servicePlanId", 8usize),
-                        ("campaignId", 9usize),
-                        ("migrateToSinchTmo", 10usize),
-                        ("callbackUrl", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "hostingOrderId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "displayName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "regionCode",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "state")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "type")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "createdTime",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "updatedTime",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "servicePlanId",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "campaignId",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "migrateToSinchTmo",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ImportHostingOrder {
-                    project_id: f0.flatten(),
-                    hosting_order_id: f1.flatten(),
-                    display_name: f2.flatten(),
-                    region_code: f3.flatten(),
-                    state: f4.flatten(),
-                    r#type: f5.flatten(),
-                    created_time: f6.flatten(),
-                    updated_time: f7.flatten(),
-                    service_plan_id: f8.flatten(),
-                    campaign_id: f9.flatten(),
-                    migrate_to_sinch_tmo: f10.flatten(),
-                    callback_url: f11.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ImportHostingOrder, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ImportHostingOrder as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ImportHostingOrder", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ImportHostingOrder {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.hosting_order_id {
-            map.serialize_entry("hostingOrderId", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.region_code {
-            map.serialize_entry("regionCode", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.created_time {
-            map.serialize_entry("createdTime", value)?;
-        }
-        if let Some(value) = &self.updated_time {
-            map.serialize_entry("updatedTime", value)?;
-        }
-        if let Some(value) = &self.service_plan_id {
-            map.serialize_entry("servicePlanId", value)?;
-        }
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.migrate_to_sinch_tmo {
-            map.serialize_entry("migrateToSinchTmo", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ImportHostingOrder default {
+        0 project_id: opt = "projectId";
+        1 hosting_order_id: opt = "hostingOrderId";
+        2 display_name: opt = "displayName";
+        3 region_code: opt = "regionCode";
+        4 state: opt = "state";
+        5 r#type: opt = "type";
+        6 created_time: opt = "createdTime";
+        7 updated_time: opt = "updatedTime";
+        8 service_plan_id: opt = "servicePlanId";
+        9 campaign_id: opt = "campaignId";
+        10 migrate_to_sinch_tmo: opt = "migrateToSinchTmo";
+        11 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4059,61 +1583,15 @@ pub enum ImportHostingOrderState {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ImportHostingOrderState {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HostingOrderStateUnspecified => "HOSTING_ORDER_STATE_UNSPECIFIED",
-            Self::Draft => "DRAFT",
-            Self::Submitted => "SUBMITTED",
-            Self::WaitingForLoaSignature => "WAITING_FOR_LOA_SIGNATURE",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Completed => "COMPLETED",
-            Self::Rejected => "REJECTED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ImportHostingOrderState {
-    fn from(value: &str) -> Self {
-        match value {
-            "HOSTING_ORDER_STATE_UNSPECIFIED" => Self::HostingOrderStateUnspecified,
-            "DRAFT" => Self::Draft,
-            "SUBMITTED" => Self::Submitted,
-            "WAITING_FOR_LOA_SIGNATURE" => Self::WaitingForLoaSignature,
-            "IN_PROGRESS" => Self::InProgress,
-            "COMPLETED" => Self::Completed,
-            "REJECTED" => Self::Rejected,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ImportHostingOrderState {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ImportHostingOrderState {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ImportHostingOrderState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ImportHostingOrderState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ImportHostingOrderState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ImportHostingOrderState {
+        HostingOrderStateUnspecified = "HOSTING_ORDER_STATE_UNSPECIFIED",
+        Draft = "DRAFT",
+        Submitted = "SUBMITTED",
+        WaitingForLoaSignature = "WAITING_FOR_LOA_SIGNATURE",
+        InProgress = "IN_PROGRESS",
+        Completed = "COMPLETED",
+        Rejected = "REJECTED",
     }
 }
 /// The hosting order type.
@@ -4131,53 +1609,11 @@ pub enum ImportHostingOrderType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ImportHostingOrderType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HostingOrderTypeUnspecified => "HOSTING_ORDER_TYPE_UNSPECIFIED",
-            Self::Import => "IMPORT",
-            Self::TypeTextEnable => "TYPE_TEXT_ENABLE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ImportHostingOrderType {
-    fn from(value: &str) -> Self {
-        match value {
-            "HOSTING_ORDER_TYPE_UNSPECIFIED" => Self::HostingOrderTypeUnspecified,
-            "IMPORT" => Self::Import,
-            "TYPE_TEXT_ENABLE" => Self::TypeTextEnable,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ImportHostingOrderType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ImportHostingOrderType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ImportHostingOrderType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ImportHostingOrderType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ImportHostingOrderType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ImportHostingOrderType {
+        HostingOrderTypeUnspecified = "HOSTING_ORDER_TYPE_UNSPECIFIED",
+        Import = "IMPORT",
+        TypeTextEnable = "TYPE_TEXT_ENABLE",
     }
 }
 /// `ImportNumberServiceListImportedNumbersNumberPatternSearchPattern`
@@ -4195,57 +1631,11 @@ pub enum ImportNumberServiceListImportedNumbersNumberPatternSearchPattern {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ImportNumberServiceListImportedNumbersNumberPatternSearchPattern {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Start => "START",
-            Self::Contain => "CONTAIN",
-            Self::End => "END",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ImportNumberServiceListImportedNumbersNumberPatternSearchPattern {
-    fn from(value: &str) -> Self {
-        match value {
-            "START" => Self::Start,
-            "CONTAIN" => Self::Contain,
-            "END" => Self::End,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ImportNumberServiceListImportedNumbersNumberPatternSearchPattern {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr
-for ImportNumberServiceListImportedNumbersNumberPatternSearchPattern {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display
-for ImportNumberServiceListImportedNumbersNumberPatternSearchPattern {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize
-for ImportNumberServiceListImportedNumbersNumberPatternSearchPattern {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de>
-for ImportNumberServiceListImportedNumbersNumberPatternSearchPattern {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ImportNumberServiceListImportedNumbersNumberPatternSearchPattern {
+        Start = "START",
+        Contain = "CONTAIN",
+        End = "END",
     }
 }
 /// `ImportNumberServiceListImportedNumbersOrderBy`
@@ -4261,51 +1651,10 @@ pub enum ImportNumberServiceListImportedNumbersOrderBy {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ImportNumberServiceListImportedNumbersOrderBy {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CreatedTime => "createdTime",
-            Self::UpdatedTime => "updatedTime",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ImportNumberServiceListImportedNumbersOrderBy {
-    fn from(value: &str) -> Self {
-        match value {
-            "createdTime" => Self::CreatedTime,
-            "updatedTime" => Self::UpdatedTime,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ImportNumberServiceListImportedNumbersOrderBy {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ImportNumberServiceListImportedNumbersOrderBy {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ImportNumberServiceListImportedNumbersOrderBy {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ImportNumberServiceListImportedNumbersOrderBy {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ImportNumberServiceListImportedNumbersOrderBy {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ImportNumberServiceListImportedNumbersOrderBy {
+        CreatedTime = "createdTime",
+        UpdatedTime = "updatedTime",
     }
 }
 /// `ImportNumbersRequest`
@@ -4329,145 +1678,16 @@ pub struct ImportNumbersRequest {
     /// If a number is assigned to another aggregator in T-Mobile's platform, then T-Mobile will give an error code 60135 indicating that number needs to be “migrated” from previous aggregator to Sinch. This “migration” requires provisioning of number by setting this flag named to true for successful number linking process.
     pub migrate_to_sinch_tmo: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for ImportNumbersRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ImportNumbersRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ImportNumbersRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ImportNumbersRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Vec<String>> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("projectId", 0usize),
-                        ("displayName", 1usize),
-                        ("regionCode", 2usize),
-                        ("numbers", 3usize),
-                        ("servicePlanId", 4usize),
-                        ("campaignId", 5usize),
-                        ("callbackUrl", 6usize),
-                        ("migrateToSinchTmo", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "displayName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "regionCode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "numbers")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "servicePlanId",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "campaignId",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "callbackUrl",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "migrateToSinchTmo",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ImportNumbersRequest {
-                    project_id: f0.flatten(),
-                    display_name: f1.flatten(),
-                    region_code: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
-                    numbers: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
-                    service_plan_id: f4
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "servicePlanId",
-                        ))?,
-                    campaign_id: f5.flatten(),
-                    callback_url: f6.flatten(),
-                    migrate_to_sinch_tmo: f7.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ImportNumbersRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ImportNumbersRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        map.serialize_entry("regionCode", &self.region_code)?;
-        map.serialize_entry("numbers", &self.numbers)?;
-        map.serialize_entry("servicePlanId", &self.service_plan_id)?;
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        if let Some(value) = &self.migrate_to_sinch_tmo {
-            map.serialize_entry("migrateToSinchTmo", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ImportNumbersRequest strict {
+        0 project_id: opt = "projectId";
+        1 display_name: opt = "displayName";
+        2 region_code: req = "regionCode";
+        3 numbers: req = "numbers";
+        4 service_plan_id: req = "servicePlanId";
+        5 campaign_id: opt = "campaignId";
+        6 callback_url: opt = "callbackUrl";
+        7 migrate_to_sinch_tmo: opt = "migrateToSinchTmo";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4533,131 +1753,14 @@ pub struct ImportedNumber {
     /// The client's callback URL to be called upon finishing the number import.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ImportedNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ImportedNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ImportedNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ImportedNumber, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<SmsConfiguration>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("projectId", 1usize),
-                        ("regionCode", 2usize),
-                        ("displayName", 3usize),
-                        ("smsConfiguration", 4usize),
-                        ("callbackUrl", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "projectId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "regionCode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "displayName",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "smsConfiguration",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ImportedNumber {
-                    phone_number: f0.flatten(),
-                    project_id: f1.flatten(),
-                    region_code: f2.flatten(),
-                    display_name: f3.flatten(),
-                    sms_configuration: f4.flatten(),
-                    callback_url: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ImportedNumber, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ImportedNumber as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ImportedNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ImportedNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.region_code {
-            map.serialize_entry("regionCode", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.sms_configuration {
-            map.serialize_entry("smsConfiguration", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ImportedNumber default {
+        0 phone_number: opt = "phoneNumber";
+        1 project_id: opt = "projectId";
+        2 region_code: opt = "regionCode";
+        3 display_name: opt = "displayName";
+        4 sms_configuration: opt = "smsConfiguration";
+        5 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4728,170 +1831,17 @@ pub struct ImportedNumberResponse {
     /// An object giving details about the campaign provisioning of the number.
     pub campaign_provisioning: Option<CampaignProvisioningCampaignProvisioning>,
 }
-impl<'de> serde::Deserialize<'de> for ImportedNumberResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ImportedNumberResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ImportedNumberResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ImportedNumberResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<SmsConfiguration>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<MnoConfigurationMnoConfiguration>> = None;
-                let mut f7: Option<Option<SmsProvisioningSmsProvisioning>> = None;
-                let mut f8: Option<Option<CampaignProvisioningCampaignProvisioning>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("projectId", 1usize),
-                        ("regionCode", 2usize),
-                        ("displayName", 3usize),
-                        ("smsConfiguration", 4usize),
-                        ("callbackUrl", 5usize),
-                        ("mnoConfiguration", 6usize),
-                        ("smsProvisioning", 7usize),
-                        ("campaignProvisioning", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "projectId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "regionCode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "displayName",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "smsConfiguration",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "callbackUrl",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "mnoConfiguration",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "smsProvisioning",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "campaignProvisioning",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ImportedNumberResponse {
-                    phone_number: f0.flatten(),
-                    project_id: f1.flatten(),
-                    region_code: f2.flatten(),
-                    display_name: f3.flatten(),
-                    sms_configuration: f4.flatten(),
-                    callback_url: f5.flatten(),
-                    mno_configuration: f6.flatten(),
-                    sms_provisioning: f7.flatten(),
-                    campaign_provisioning: f8.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ImportedNumberResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ImportedNumberResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ImportedNumberResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ImportedNumberResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.region_code {
-            map.serialize_entry("regionCode", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.sms_configuration {
-            map.serialize_entry("smsConfiguration", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        if let Some(value) = &self.mno_configuration {
-            map.serialize_entry("mnoConfiguration", value)?;
-        }
-        if let Some(value) = &self.sms_provisioning {
-            map.serialize_entry("smsProvisioning", value)?;
-        }
-        if let Some(value) = &self.campaign_provisioning {
-            map.serialize_entry("campaignProvisioning", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ImportedNumberResponse default {
+        0 phone_number: opt = "phoneNumber";
+        1 project_id: opt = "projectId";
+        2 region_code: opt = "regionCode";
+        3 display_name: opt = "displayName";
+        4 sms_configuration: opt = "smsConfiguration";
+        5 callback_url: opt = "callbackUrl";
+        6 mno_configuration: opt = "mnoConfiguration";
+        7 sms_provisioning: opt = "smsProvisioning";
+        8 campaign_provisioning: opt = "campaignProvisioning";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4973,60 +1923,9 @@ pub struct InternalError {
     /// `error`
     pub error: Option<InternalErrorError>,
 }
-impl<'de> serde::Deserialize<'de> for InternalError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InternalError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InternalError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InternalError, __A::Error> {
-                let mut f0: Option<Option<InternalErrorError>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("error", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InternalError {
-                    error: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InternalError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InternalError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InternalError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InternalError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InternalError default {
+        0 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5055,91 +1954,12 @@ pub struct InternalErrorError {
     /// `details`
     pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
 }
-impl<'de> serde::Deserialize<'de> for InternalErrorError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InternalErrorError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InternalErrorError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InternalErrorError, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<InternalErrorErrorStatus>> = None;
-                let mut f3: Option<
-                    Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("message", 1usize),
-                        ("status", 2usize),
-                        ("details", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InternalErrorError {
-                    code: f0.flatten(),
-                    message: f1.flatten(),
-                    status: f2.flatten(),
-                    details: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InternalErrorError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InternalErrorError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InternalErrorError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InternalErrorError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InternalErrorError default {
+        0 code: opt = "code";
+        1 message: opt = "message";
+        2 status: opt = "status";
+        3 details: opt = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5191,51 +2011,10 @@ pub enum InternalErrorErrorStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InternalErrorErrorStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Internal => "INTERNAL",
-            Self::Unknown => "UNKNOWN",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InternalErrorErrorStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "INTERNAL" => Self::Internal,
-            "UNKNOWN" => Self::Unknown,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InternalErrorErrorStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InternalErrorErrorStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InternalErrorErrorStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InternalErrorErrorStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InternalErrorErrorStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InternalErrorErrorStatus {
+        Internal = "INTERNAL",
+        Unknown = "UNKNOWN",
     }
 }
 /// `InvalidArgument`
@@ -5245,60 +2024,9 @@ pub struct InvalidArgument {
     /// `error`
     pub error: Option<InvalidArgumentError>,
 }
-impl<'de> serde::Deserialize<'de> for InvalidArgument {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InvalidArgument;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InvalidArgument")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InvalidArgument, __A::Error> {
-                let mut f0: Option<Option<InvalidArgumentError>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("error", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InvalidArgument {
-                    error: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InvalidArgument, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InvalidArgument as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InvalidArgument", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InvalidArgument {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InvalidArgument default {
+        0 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5327,89 +2055,12 @@ pub struct InvalidArgumentError {
     /// `details`
     pub details: Option<Vec<BadRequest>>,
 }
-impl<'de> serde::Deserialize<'de> for InvalidArgumentError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InvalidArgumentError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InvalidArgumentError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InvalidArgumentError, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<InvalidArgumentErrorStatus>> = None;
-                let mut f3: Option<Option<Vec<BadRequest>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("message", 1usize),
-                        ("status", 2usize),
-                        ("details", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InvalidArgumentError {
-                    code: f0.flatten(),
-                    message: f1.flatten(),
-                    status: f2.flatten(),
-                    details: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InvalidArgumentError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InvalidArgumentError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InvalidArgumentError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InvalidArgumentError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InvalidArgumentError default {
+        0 code: opt = "code";
+        1 message: opt = "message";
+        2 status: opt = "status";
+        3 details: opt = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5456,49 +2107,9 @@ pub enum InvalidArgumentErrorStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InvalidArgumentErrorStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InvalidArgument => "INVALID_ARGUMENT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InvalidArgumentErrorStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "INVALID_ARGUMENT" => Self::InvalidArgument,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InvalidArgumentErrorStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InvalidArgumentErrorStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InvalidArgumentErrorStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InvalidArgumentErrorStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InvalidArgumentErrorStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InvalidArgumentErrorStatus {
+        InvalidArgument = "INVALID_ARGUMENT",
     }
 }
 /// `ListHostingOrderNumbersResponse`
@@ -5512,89 +2123,11 @@ pub struct ListHostingOrderNumbersResponse {
     /// `totalSize`
     pub total_size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListHostingOrderNumbersResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListHostingOrderNumbersResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListHostingOrderNumbersResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListHostingOrderNumbersResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<HostingOrderNumber>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("numbers", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("totalSize", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalSize",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListHostingOrderNumbersResponse {
-                    numbers: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                    total_size: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListHostingOrderNumbersResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListHostingOrderNumbersResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("ListHostingOrderNumbersResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListHostingOrderNumbersResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.numbers {
-            map.serialize_entry("numbers", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.total_size {
-            map.serialize_entry("totalSize", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListHostingOrderNumbersResponse default {
+        0 numbers: opt = "numbers";
+        1 next_page_token: opt = "nextPageToken";
+        2 total_size: opt = "totalSize";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5635,92 +2168,11 @@ pub struct ListHostingOrdersResponse {
     /// `totalSize`
     pub total_size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListHostingOrdersResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListHostingOrdersResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListHostingOrdersResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListHostingOrdersResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<HostingOrder>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("hostingOrders", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("totalSize", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "hostingOrders",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalSize",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListHostingOrdersResponse {
-                    hosting_orders: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                    total_size: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListHostingOrdersResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListHostingOrdersResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListHostingOrdersResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListHostingOrdersResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.hosting_orders {
-            map.serialize_entry("hostingOrders", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.total_size {
-            map.serialize_entry("totalSize", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListHostingOrdersResponse default {
+        0 hosting_orders: opt = "hostingOrders";
+        1 next_page_token: opt = "nextPageToken";
+        2 total_size: opt = "totalSize";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5761,92 +2213,11 @@ pub struct ListImportedNumbersResponse {
     /// https://cloud.google.com/apis/design/design_patterns#list_pagination
     pub total_size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListImportedNumbersResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListImportedNumbersResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListImportedNumbersResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListImportedNumbersResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<ImportedNumberResponse>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("importedNumbers", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("totalSize", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "importedNumbers",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalSize",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListImportedNumbersResponse {
-                    imported_numbers: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                    total_size: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListImportedNumbersResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListImportedNumbersResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListImportedNumbersResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListImportedNumbersResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.imported_numbers {
-            map.serialize_entry("importedNumbers", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.total_size {
-            map.serialize_entry("totalSize", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListImportedNumbersResponse default {
+        0 imported_numbers: opt = "importedNumbers";
+        1 next_page_token: opt = "nextPageToken";
+        2 total_size: opt = "totalSize";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5890,92 +2261,11 @@ pub struct ListQualifiedNumber {
     /// `totalSize`
     pub total_size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListQualifiedNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListQualifiedNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListQualifiedNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListQualifiedNumber, __A::Error> {
-                let mut f0: Option<Option<Vec<QualifiedNumber>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("qualifiedNumbers", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("totalSize", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "qualifiedNumbers",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalSize",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListQualifiedNumber {
-                    qualified_numbers: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                    total_size: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListQualifiedNumber, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListQualifiedNumber as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListQualifiedNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListQualifiedNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.qualified_numbers {
-            map.serialize_entry("qualifiedNumbers", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.total_size {
-            map.serialize_entry("totalSize", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListQualifiedNumber default {
+        0 qualified_numbers: opt = "qualifiedNumbers";
+        1 next_page_token: opt = "nextPageToken";
+        2 total_size: opt = "totalSize";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6012,64 +2302,9 @@ pub struct MnoConfiguration {
     /// The mnoConfiguration object represents the status and progress of configuration operations for SMS and MMS services across different carriers (AT&T and T-Mobile). Each key within this object (smsAtt, smsTmo, mmsAtt and mmsTmo) corresponds to a specific service type (SMS or MMS) associated with a particular mobile network operator.
     pub mno_configuration: Option<MnoConfigurationMnoConfiguration>,
 }
-impl<'de> serde::Deserialize<'de> for MnoConfiguration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MnoConfiguration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MnoConfiguration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MnoConfiguration, __A::Error> {
-                let mut f0: Option<Option<MnoConfigurationMnoConfiguration>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("mnoConfiguration", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "mnoConfiguration",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MnoConfiguration {
-                    mno_configuration: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MnoConfiguration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MnoConfiguration as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("MnoConfiguration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MnoConfiguration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.mno_configuration {
-            map.serialize_entry("mnoConfiguration", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MnoConfiguration default {
+        0 mno_configuration: opt = "mnoConfiguration";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6101,90 +2336,12 @@ pub struct MnoConfigurationMnoConfiguration {
     /// Contains information about MMS-enabled T-Mobile numbers.
     pub mms_tmo: Option<MnoConfigurationMnoConfigurationMmsTmo>,
 }
-impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfiguration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MnoConfigurationMnoConfiguration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MnoConfigurationMnoConfiguration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MnoConfigurationMnoConfiguration, __A::Error> {
-                let mut f0: Option<Option<MnoConfigurationMnoConfigurationSmsAtt>> = None;
-                let mut f1: Option<Option<MnoConfigurationMnoConfigurationSmsTmo>> = None;
-                let mut f2: Option<Option<MnoConfigurationMnoConfigurationMmsAtt>> = None;
-                let mut f3: Option<Option<MnoConfigurationMnoConfigurationMmsTmo>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("smsAtt", 0usize),
-                        ("smsTmo", 1usize),
-                        ("mmsAtt", 2usize),
-                        ("mmsTmo", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "smsAtt")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "smsTmo")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "mmsAtt")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "mmsTmo")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MnoConfigurationMnoConfiguration {
-                    sms_att: f0.flatten(),
-                    sms_tmo: f1.flatten(),
-                    mms_att: f2.flatten(),
-                    mms_tmo: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MnoConfigurationMnoConfiguration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MnoConfigurationMnoConfiguration as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("MnoConfigurationMnoConfiguration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MnoConfigurationMnoConfiguration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.sms_att {
-            map.serialize_entry("smsAtt", value)?;
-        }
-        if let Some(value) = &self.sms_tmo {
-            map.serialize_entry("smsTmo", value)?;
-        }
-        if let Some(value) = &self.mms_att {
-            map.serialize_entry("mmsAtt", value)?;
-        }
-        if let Some(value) = &self.mms_tmo {
-            map.serialize_entry("mmsTmo", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MnoConfigurationMnoConfiguration default {
+        0 sms_att: opt = "smsAtt";
+        1 sms_tmo: opt = "smsTmo";
+        2 mms_att: opt = "mmsAtt";
+        3 mms_tmo: opt = "mmsTmo";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6247,115 +2404,13 @@ pub struct MnoConfigurationMnoConfigurationMmsAtt {
     /// `operation`
     pub operation: Option<Operation>,
 }
-impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationMmsAtt {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MnoConfigurationMnoConfigurationMmsAtt;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MnoConfigurationMnoConfigurationMmsAtt")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MnoConfigurationMnoConfigurationMmsAtt, __A::Error> {
-                let mut f0: Option<Option<State>> = None;
-                let mut f1: Option<Option<ErrorCode>> = None;
-                let mut f2: Option<Option<ErrorMessage>> = None;
-                let mut f3: Option<Option<UpdateTime>> = None;
-                let mut f4: Option<Option<Operation>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("state", 0usize),
-                        ("errorCode", 1usize),
-                        ("errorMessage", 2usize),
-                        ("updateTime", 3usize),
-                        ("operation", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "state")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "errorCode",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "updateTime",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "operation",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MnoConfigurationMnoConfigurationMmsAtt {
-                    state: f0.flatten(),
-                    error_code: f1.flatten(),
-                    error_message: f2.flatten(),
-                    update_time: f3.flatten(),
-                    operation: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MnoConfigurationMnoConfigurationMmsAtt, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MnoConfigurationMnoConfigurationMmsAtt as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("MnoConfigurationMnoConfigurationMmsAtt", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MnoConfigurationMnoConfigurationMmsAtt {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        if let Some(value) = &self.operation {
-            map.serialize_entry("operation", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MnoConfigurationMnoConfigurationMmsAtt default {
+        0 state: opt = "state";
+        1 error_code: opt = "errorCode";
+        2 error_message: opt = "errorMessage";
+        3 update_time: opt = "updateTime";
+        4 operation: opt = "operation";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6412,115 +2467,13 @@ pub struct MnoConfigurationMnoConfigurationMmsTmo {
     /// `operation`
     pub operation: Option<Operation>,
 }
-impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationMmsTmo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MnoConfigurationMnoConfigurationMmsTmo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MnoConfigurationMnoConfigurationMmsTmo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MnoConfigurationMnoConfigurationMmsTmo, __A::Error> {
-                let mut f0: Option<Option<State>> = None;
-                let mut f1: Option<Option<ErrorCode>> = None;
-                let mut f2: Option<Option<ErrorMessage>> = None;
-                let mut f3: Option<Option<UpdateTime>> = None;
-                let mut f4: Option<Option<Operation>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("state", 0usize),
-                        ("errorCode", 1usize),
-                        ("errorMessage", 2usize),
-                        ("updateTime", 3usize),
-                        ("operation", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "state")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "errorCode",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "updateTime",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "operation",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MnoConfigurationMnoConfigurationMmsTmo {
-                    state: f0.flatten(),
-                    error_code: f1.flatten(),
-                    error_message: f2.flatten(),
-                    update_time: f3.flatten(),
-                    operation: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MnoConfigurationMnoConfigurationMmsTmo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MnoConfigurationMnoConfigurationMmsTmo as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("MnoConfigurationMnoConfigurationMmsTmo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MnoConfigurationMnoConfigurationMmsTmo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        if let Some(value) = &self.operation {
-            map.serialize_entry("operation", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MnoConfigurationMnoConfigurationMmsTmo default {
+        0 state: opt = "state";
+        1 error_code: opt = "errorCode";
+        2 error_message: opt = "errorMessage";
+        3 update_time: opt = "updateTime";
+        4 operation: opt = "operation";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6577,115 +2530,13 @@ pub struct MnoConfigurationMnoConfigurationSmsAtt {
     /// `operation`
     pub operation: Option<Operation>,
 }
-impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationSmsAtt {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MnoConfigurationMnoConfigurationSmsAtt;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MnoConfigurationMnoConfigurationSmsAtt")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MnoConfigurationMnoConfigurationSmsAtt, __A::Error> {
-                let mut f0: Option<Option<State>> = None;
-                let mut f1: Option<Option<ErrorCode>> = None;
-                let mut f2: Option<Option<ErrorMessage>> = None;
-                let mut f3: Option<Option<UpdateTime>> = None;
-                let mut f4: Option<Option<Operation>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("state", 0usize),
-                        ("errorCode", 1usize),
-                        ("errorMessage", 2usize),
-                        ("updateTime", 3usize),
-                        ("operation", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "state")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "errorCode",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "updateTime",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "operation",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MnoConfigurationMnoConfigurationSmsAtt {
-                    state: f0.flatten(),
-                    error_code: f1.flatten(),
-                    error_message: f2.flatten(),
-                    update_time: f3.flatten(),
-                    operation: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MnoConfigurationMnoConfigurationSmsAtt, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MnoConfigurationMnoConfigurationSmsAtt as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("MnoConfigurationMnoConfigurationSmsAtt", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MnoConfigurationMnoConfigurationSmsAtt {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        if let Some(value) = &self.operation {
-            map.serialize_entry("operation", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MnoConfigurationMnoConfigurationSmsAtt default {
+        0 state: opt = "state";
+        1 error_code: opt = "errorCode";
+        2 error_message: opt = "errorMessage";
+        3 update_time: opt = "updateTime";
+        4 operation: opt = "operation";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6742,115 +2593,13 @@ pub struct MnoConfigurationMnoConfigurationSmsTmo {
     /// `operation`
     pub operation: Option<Operation>,
 }
-impl<'de> serde::Deserialize<'de> for MnoConfigurationMnoConfigurationSmsTmo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MnoConfigurationMnoConfigurationSmsTmo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MnoConfigurationMnoConfigurationSmsTmo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MnoConfigurationMnoConfigurationSmsTmo, __A::Error> {
-                let mut f0: Option<Option<State>> = None;
-                let mut f1: Option<Option<ErrorCode>> = None;
-                let mut f2: Option<Option<ErrorMessage>> = None;
-                let mut f3: Option<Option<UpdateTime>> = None;
-                let mut f4: Option<Option<Operation>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("state", 0usize),
-                        ("errorCode", 1usize),
-                        ("errorMessage", 2usize),
-                        ("updateTime", 3usize),
-                        ("operation", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "state")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "errorCode",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "updateTime",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "operation",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MnoConfigurationMnoConfigurationSmsTmo {
-                    state: f0.flatten(),
-                    error_code: f1.flatten(),
-                    error_message: f2.flatten(),
-                    update_time: f3.flatten(),
-                    operation: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MnoConfigurationMnoConfigurationSmsTmo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MnoConfigurationMnoConfigurationSmsTmo as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("MnoConfigurationMnoConfigurationSmsTmo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MnoConfigurationMnoConfigurationSmsTmo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        if let Some(value) = &self.operation {
-            map.serialize_entry("operation", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MnoConfigurationMnoConfigurationSmsTmo default {
+        0 state: opt = "state";
+        1 error_code: opt = "errorCode";
+        2 error_message: opt = "errorMessage";
+        3 update_time: opt = "updateTime";
+        4 operation: opt = "operation";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6899,58 +2648,9 @@ pub struct NotFound {
     /// `error`
     pub error: Option<NotFoundError>,
 }
-impl<'de> serde::Deserialize<'de> for NotFound {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotFound;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotFound")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotFound, __A::Error> {
-                let mut f0: Option<Option<NotFoundError>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("error", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotFound { error: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NotFound, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NotFound as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NotFound", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotFound {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotFound default {
+        0 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6979,91 +2679,12 @@ pub struct NotFoundError {
     /// `details`
     pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
 }
-impl<'de> serde::Deserialize<'de> for NotFoundError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotFoundError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotFoundError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotFoundError, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<NotFoundErrorStatus>> = None;
-                let mut f3: Option<
-                    Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("message", 1usize),
-                        ("status", 2usize),
-                        ("details", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotFoundError {
-                    code: f0.flatten(),
-                    message: f1.flatten(),
-                    status: f2.flatten(),
-                    details: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NotFoundError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NotFoundError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NotFoundError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotFoundError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotFoundError default {
+        0 code: opt = "code";
+        1 message: opt = "message";
+        2 status: opt = "status";
+        3 details: opt = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7113,49 +2734,9 @@ pub enum NotFoundErrorStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NotFoundErrorStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NotFound => "NOT_FOUND",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NotFoundErrorStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "NOT_FOUND" => Self::NotFound,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NotFoundErrorStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NotFoundErrorStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NotFoundErrorStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NotFoundErrorStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NotFoundErrorStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NotFoundErrorStatus {
+        NotFound = "NOT_FOUND",
     }
 }
 /// Specifies the type of action being performed.
@@ -7173,53 +2754,11 @@ pub enum Operation {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Operation {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Provisioning => "PROVISIONING",
-            Self::Deprovisioning => "DEPROVISIONING",
-            Self::OperationUnspecified => "OPERATION_UNSPECIFIED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Operation {
-    fn from(value: &str) -> Self {
-        match value {
-            "PROVISIONING" => Self::Provisioning,
-            "DEPROVISIONING" => Self::Deprovisioning,
-            "OPERATION_UNSPECIFIED" => Self::OperationUnspecified,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Operation {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Operation {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Operation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Operation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Operation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Operation {
+        Provisioning = "PROVISIONING",
+        Deprovisioning = "DEPROVISIONING",
+        OperationUnspecified = "OPERATION_UNSPECIFIED",
     }
 }
 /// `QualifiedNumber`
@@ -7245,172 +2784,17 @@ pub struct QualifiedNumber {
     /// The date and time the hosting order was last updated.
     pub updated_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for QualifiedNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = QualifiedNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct QualifiedNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<QualifiedNumber, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<QualifiedNumberGlobalProcessState>> = None;
-                let mut f4: Option<Option<QualifiedNumberOsrEligibilityDetails>> = None;
-                let mut f5: Option<
-                    Option<QualifiedNumberOwnershipVerificationDetails>,
-                > = None;
-                let mut f6: Option<Option<QualifiedNumberHostedNumberDetails>> = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("projectId", 1usize),
-                        ("regionCode", 2usize),
-                        ("globalProcessState", 3usize),
-                        ("osrEligibility", 4usize),
-                        ("ownershipVerification", 5usize),
-                        ("hostedNumber", 6usize),
-                        ("createdTime", 7usize),
-                        ("updatedTime", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "projectId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "regionCode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "globalProcessState",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "osrEligibility",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "ownershipVerification",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "hostedNumber",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "createdTime",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "updatedTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(QualifiedNumber {
-                    phone_number: f0.flatten(),
-                    project_id: f1.flatten(),
-                    region_code: f2.flatten(),
-                    global_process_state: f3.flatten(),
-                    osr_eligibility: f4.flatten(),
-                    ownership_verification: f5.flatten(),
-                    hosted_number: f6.flatten(),
-                    created_time: f7.flatten(),
-                    updated_time: f8.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<QualifiedNumber, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<QualifiedNumber as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("QualifiedNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for QualifiedNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.region_code {
-            map.serialize_entry("regionCode", value)?;
-        }
-        if let Some(value) = &self.global_process_state {
-            map.serialize_entry("globalProcessState", value)?;
-        }
-        if let Some(value) = &self.osr_eligibility {
-            map.serialize_entry("osrEligibility", value)?;
-        }
-        if let Some(value) = &self.ownership_verification {
-            map.serialize_entry("ownershipVerification", value)?;
-        }
-        if let Some(value) = &self.hosted_number {
-            map.serialize_entry("hostedNumber", value)?;
-        }
-        if let Some(value) = &self.created_time {
-            map.serialize_entry("createdTime", value)?;
-        }
-        if let Some(value) = &self.updated_time {
-            map.serialize_entry("updatedTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) QualifiedNumber default {
+        0 phone_number: opt = "phoneNumber";
+        1 project_id: opt = "projectId";
+        2 region_code: opt = "regionCode";
+        3 global_process_state: opt = "globalProcessState";
+        4 osr_eligibility: opt = "osrEligibility";
+        5 ownership_verification: opt = "ownershipVerification";
+        6 hosted_number: opt = "hostedNumber";
+        7 created_time: opt = "createdTime";
+        8 updated_time: opt = "updatedTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7519,93 +2903,19 @@ pub enum QualifiedNumberGlobalProcessState {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl QualifiedNumberGlobalProcessState {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::GlobalProcessStateUnspecified => "GLOBAL_PROCESS_STATE_UNSPECIFIED",
-            Self::GlobalProcessStateEligibleCheckPending => {
-                "GLOBAL_PROCESS_STATE_ELIGIBLE_CHECK_PENDING"
-            }
-            Self::GlobalProcessStateEligible => "GLOBAL_PROCESS_STATE_ELIGIBLE",
-            Self::GlobalProcessStateNotEligible => "GLOBAL_PROCESS_STATE_NOT_ELIGIBLE",
-            Self::GlobalProcessStateVerificationPending => {
-                "GLOBAL_PROCESS_STATE_VERIFICATION_PENDING"
-            }
-            Self::GlobalProcessStateVerificationFailed => {
-                "GLOBAL_PROCESS_STATE_VERIFICATION_FAILED"
-            }
-            Self::GlobalProcessStateVerificationBlocked => {
-                "GLOBAL_PROCESS_STATE_VERIFICATION_BLOCKED"
-            }
-            Self::GlobalProcessStateVerified => "GLOBAL_PROCESS_STATE_VERIFIED",
-            Self::GlobalProcessStateHostingInProgress => {
-                "GLOBAL_PROCESS_STATE_HOSTING_IN_PROGRESS"
-            }
-            Self::GlobalProcessStateHostingDone => "GLOBAL_PROCESS_STATE_HOSTING_DONE",
-            Self::GlobalProcessStateHostingFailed => {
-                "GLOBAL_PROCESS_STATE_HOSTING_FAILED"
-            }
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for QualifiedNumberGlobalProcessState {
-    fn from(value: &str) -> Self {
-        match value {
-            "GLOBAL_PROCESS_STATE_UNSPECIFIED" => Self::GlobalProcessStateUnspecified,
-            "GLOBAL_PROCESS_STATE_ELIGIBLE_CHECK_PENDING" => {
-                Self::GlobalProcessStateEligibleCheckPending
-            }
-            "GLOBAL_PROCESS_STATE_ELIGIBLE" => Self::GlobalProcessStateEligible,
-            "GLOBAL_PROCESS_STATE_NOT_ELIGIBLE" => Self::GlobalProcessStateNotEligible,
-            "GLOBAL_PROCESS_STATE_VERIFICATION_PENDING" => {
-                Self::GlobalProcessStateVerificationPending
-            }
-            "GLOBAL_PROCESS_STATE_VERIFICATION_FAILED" => {
-                Self::GlobalProcessStateVerificationFailed
-            }
-            "GLOBAL_PROCESS_STATE_VERIFICATION_BLOCKED" => {
-                Self::GlobalProcessStateVerificationBlocked
-            }
-            "GLOBAL_PROCESS_STATE_VERIFIED" => Self::GlobalProcessStateVerified,
-            "GLOBAL_PROCESS_STATE_HOSTING_IN_PROGRESS" => {
-                Self::GlobalProcessStateHostingInProgress
-            }
-            "GLOBAL_PROCESS_STATE_HOSTING_DONE" => Self::GlobalProcessStateHostingDone,
-            "GLOBAL_PROCESS_STATE_HOSTING_FAILED" => {
-                Self::GlobalProcessStateHostingFailed
-            }
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for QualifiedNumberGlobalProcessState {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for QualifiedNumberGlobalProcessState {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for QualifiedNumberGlobalProcessState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for QualifiedNumberGlobalProcessState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for QualifiedNumberGlobalProcessState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) QualifiedNumberGlobalProcessState {
+        GlobalProcessStateUnspecified = "GLOBAL_PROCESS_STATE_UNSPECIFIED",
+        GlobalProcessStateEligibleCheckPending = "GLOBAL_PROCESS_STATE_ELIGIBLE_CHECK_PENDING",
+        GlobalProcessStateEligible = "GLOBAL_PROCESS_STATE_ELIGIBLE",
+        GlobalProcessStateNotEligible = "GLOBAL_PROCESS_STATE_NOT_ELIGIBLE",
+        GlobalProcessStateVerificationPending = "GLOBAL_PROCESS_STATE_VERIFICATION_PENDING",
+        GlobalProcessStateVerificationFailed = "GLOBAL_PROCESS_STATE_VERIFICATION_FAILED",
+        GlobalProcessStateVerificationBlocked = "GLOBAL_PROCESS_STATE_VERIFICATION_BLOCKED",
+        GlobalProcessStateVerified = "GLOBAL_PROCESS_STATE_VERIFIED",
+        GlobalProcessStateHostingInProgress = "GLOBAL_PROCESS_STATE_HOSTING_IN_PROGRESS",
+        GlobalProcessStateHostingDone = "GLOBAL_PROCESS_STATE_HOSTING_DONE",
+        GlobalProcessStateHostingFailed = "GLOBAL_PROCESS_STATE_HOSTING_FAILED",
     }
 }
 /// Details about the hosting status of a number, including any errors if available.
@@ -7617,69 +2927,10 @@ pub struct QualifiedNumberHostedNumberDetails {
     /// The description of the hosting status error.
     pub error: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for QualifiedNumberHostedNumberDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = QualifiedNumberHostedNumberDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct QualifiedNumberHostedNumberDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<QualifiedNumberHostedNumberDetails, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("status", 0usize), ("error", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(QualifiedNumberHostedNumberDetails {
-                    status: f0.flatten(),
-                    error: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<QualifiedNumberHostedNumberDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<QualifiedNumberHostedNumberDetails as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("QualifiedNumberHostedNumberDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for QualifiedNumberHostedNumberDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) QualifiedNumberHostedNumberDetails default {
+        0 status: opt = "status";
+        1 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7709,69 +2960,10 @@ pub struct QualifiedNumberOsrEligibilityDetails {
     /// `error`
     pub error: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for QualifiedNumberOsrEligibilityDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = QualifiedNumberOsrEligibilityDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct QualifiedNumberOsrEligibilityDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<QualifiedNumberOsrEligibilityDetails, __A::Error> {
-                let mut f0: Option<Option<State>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("status", 0usize), ("error", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(QualifiedNumberOsrEligibilityDetails {
-                    status: f0.flatten(),
-                    error: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<QualifiedNumberOsrEligibilityDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<QualifiedNumberOsrEligibilityDetails as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("QualifiedNumberOsrEligibilityDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for QualifiedNumberOsrEligibilityDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) QualifiedNumberOsrEligibilityDetails default {
+        0 status: opt = "status";
+        1 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7801,73 +2993,10 @@ pub struct QualifiedNumberOwnershipVerificationDetails {
     /// `error`
     pub error: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for QualifiedNumberOwnershipVerificationDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = QualifiedNumberOwnershipVerificationDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct QualifiedNumberOwnershipVerificationDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<QualifiedNumberOwnershipVerificationDetails, __A::Error> {
-                let mut f0: Option<Option<State>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("status", 0usize), ("error", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(QualifiedNumberOwnershipVerificationDetails {
-                    status: f0.flatten(),
-                    error: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<QualifiedNumberOwnershipVerificationDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<QualifiedNumberOwnershipVerificationDetails as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "QualifiedNumberOwnershipVerificationDetails",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for QualifiedNumberOwnershipVerificationDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) QualifiedNumberOwnershipVerificationDetails default {
+        0 status: opt = "status";
+        1 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7919,93 +3048,19 @@ pub enum QualifiedNumberServiceListQualifiedNumbersStates {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl QualifiedNumberServiceListQualifiedNumbersStates {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::GlobalProcessStateEligibleCheckPending => {
-                "GLOBAL_PROCESS_STATE_ELIGIBLE_CHECK_PENDING"
-            }
-            Self::GlobalProcessStateEligible => "GLOBAL_PROCESS_STATE_ELIGIBLE",
-            Self::GlobalProcessStateNotEligible => "GLOBAL_PROCESS_STATE_NOT_ELIGIBLE",
-            Self::GlobalProcessStateVerificationPending => {
-                "GLOBAL_PROCESS_STATE_VERIFICATION_PENDING"
-            }
-            Self::GlobalProcessStateVerificationFailed => {
-                "GLOBAL_PROCESS_STATE_VERIFICATION_FAILED"
-            }
-            Self::GlobalProcessStateVerificationBlocked => {
-                "GLOBAL_PROCESS_STATE_VERIFICATION_BLOCKED"
-            }
-            Self::GlobalProcessStateVerified => "GLOBAL_PROCESS_STATE_VERIFIED",
-            Self::GlobalProcessStateHostingInProgress => {
-                "GLOBAL_PROCESS_STATE_HOSTING_IN_PROGRESS"
-            }
-            Self::GlobalProcessStateHostingDone => "GLOBAL_PROCESS_STATE_HOSTING_DONE",
-            Self::GlobalProcessStateHostingFailed => {
-                "GLOBAL_PROCESS_STATE_HOSTING_FAILED"
-            }
-            Self::GlobalProcessStateUnspecified => "GLOBAL_PROCESS_STATE_UNSPECIFIED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for QualifiedNumberServiceListQualifiedNumbersStates {
-    fn from(value: &str) -> Self {
-        match value {
-            "GLOBAL_PROCESS_STATE_ELIGIBLE_CHECK_PENDING" => {
-                Self::GlobalProcessStateEligibleCheckPending
-            }
-            "GLOBAL_PROCESS_STATE_ELIGIBLE" => Self::GlobalProcessStateEligible,
-            "GLOBAL_PROCESS_STATE_NOT_ELIGIBLE" => Self::GlobalProcessStateNotEligible,
-            "GLOBAL_PROCESS_STATE_VERIFICATION_PENDING" => {
-                Self::GlobalProcessStateVerificationPending
-            }
-            "GLOBAL_PROCESS_STATE_VERIFICATION_FAILED" => {
-                Self::GlobalProcessStateVerificationFailed
-            }
-            "GLOBAL_PROCESS_STATE_VERIFICATION_BLOCKED" => {
-                Self::GlobalProcessStateVerificationBlocked
-            }
-            "GLOBAL_PROCESS_STATE_VERIFIED" => Self::GlobalProcessStateVerified,
-            "GLOBAL_PROCESS_STATE_HOSTING_IN_PROGRESS" => {
-                Self::GlobalProcessStateHostingInProgress
-            }
-            "GLOBAL_PROCESS_STATE_HOSTING_DONE" => Self::GlobalProcessStateHostingDone,
-            "GLOBAL_PROCESS_STATE_HOSTING_FAILED" => {
-                Self::GlobalProcessStateHostingFailed
-            }
-            "GLOBAL_PROCESS_STATE_UNSPECIFIED" => Self::GlobalProcessStateUnspecified,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for QualifiedNumberServiceListQualifiedNumbersStates {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for QualifiedNumberServiceListQualifiedNumbersStates {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for QualifiedNumberServiceListQualifiedNumbersStates {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for QualifiedNumberServiceListQualifiedNumbersStates {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for QualifiedNumberServiceListQualifiedNumbersStates {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) QualifiedNumberServiceListQualifiedNumbersStates {
+        GlobalProcessStateEligibleCheckPending = "GLOBAL_PROCESS_STATE_ELIGIBLE_CHECK_PENDING",
+        GlobalProcessStateEligible = "GLOBAL_PROCESS_STATE_ELIGIBLE",
+        GlobalProcessStateNotEligible = "GLOBAL_PROCESS_STATE_NOT_ELIGIBLE",
+        GlobalProcessStateVerificationPending = "GLOBAL_PROCESS_STATE_VERIFICATION_PENDING",
+        GlobalProcessStateVerificationFailed = "GLOBAL_PROCESS_STATE_VERIFICATION_FAILED",
+        GlobalProcessStateVerificationBlocked = "GLOBAL_PROCESS_STATE_VERIFICATION_BLOCKED",
+        GlobalProcessStateVerified = "GLOBAL_PROCESS_STATE_VERIFIED",
+        GlobalProcessStateHostingInProgress = "GLOBAL_PROCESS_STATE_HOSTING_IN_PROGRESS",
+        GlobalProcessStateHostingDone = "GLOBAL_PROCESS_STATE_HOSTING_DONE",
+        GlobalProcessStateHostingFailed = "GLOBAL_PROCESS_STATE_HOSTING_FAILED",
+        GlobalProcessStateUnspecified = "GLOBAL_PROCESS_STATE_UNSPECIFIED",
     }
 }
 /// Letter of Authorization for resellers.
@@ -8021,94 +3076,12 @@ pub struct ResellerLoaInfo {
     /// The current carrier you are using for voice services for the number you want to host on Sinch.
     pub current_voice_carrier: String,
 }
-impl<'de> serde::Deserialize<'de> for ResellerLoaInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResellerLoaInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ResellerLoaInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ResellerLoaInfo, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<AuthorizedPerson> = None;
-                let mut f2: Option<Address> = None;
-                let mut f3: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("businessName", 0usize),
-                        ("authorisedPerson", 1usize),
-                        ("address", 2usize),
-                        ("currentVoiceCarrier", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "businessName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "authorisedPerson",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "address")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "currentVoiceCarrier",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResellerLoaInfo {
-                    business_name: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("businessName"))?,
-                    authorised_person: f1
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "authorisedPerson",
-                        ))?,
-                    address: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("address"))?,
-                    current_voice_carrier: f3
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "currentVoiceCarrier",
-                        ))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ResellerLoaInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ResellerLoaInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("businessName", &self.business_name)?;
-        map.serialize_entry("authorisedPerson", &self.authorised_person)?;
-        map.serialize_entry("address", &self.address)?;
-        map.serialize_entry("currentVoiceCarrier", &self.current_voice_carrier)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ResellerLoaInfo strict {
+        0 business_name: req = "businessName";
+        1 authorised_person: req = "authorisedPerson";
+        2 address: req = "address";
+        3 current_voice_carrier: req = "currentVoiceCarrier";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8144,114 +3117,13 @@ pub struct ScheduledProvisioning {
     /// A list of error codes, if applicable, for the scheduled provisioning task.
     pub error_codes: Option<Vec<i64>>,
 }
-impl<'de> serde::Deserialize<'de> for ScheduledProvisioning {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ScheduledProvisioning;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ScheduledProvisioning")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ScheduledProvisioning, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<Vec<i64>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("servicePlanId", 0usize),
-                        ("status", 1usize),
-                        ("lastUpdatedTime", 2usize),
-                        ("campaignId", 3usize),
-                        ("errorCodes", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "servicePlanId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "lastUpdatedTime",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "campaignId",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "errorCodes",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ScheduledProvisioning {
-                    service_plan_id: f0.flatten(),
-                    status: f1.flatten(),
-                    last_updated_time: f2.flatten(),
-                    campaign_id: f3.flatten(),
-                    error_codes: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ScheduledProvisioning, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ScheduledProvisioning as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ScheduledProvisioning", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ScheduledProvisioning {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.service_plan_id {
-            map.serialize_entry("servicePlanId", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.last_updated_time {
-            map.serialize_entry("lastUpdatedTime", value)?;
-        }
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.error_codes {
-            map.serialize_entry("errorCodes", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ScheduledProvisioning default {
+        0 service_plan_id: opt = "servicePlanId";
+        1 status: opt = "status";
+        2 last_updated_time: opt = "lastUpdatedTime";
+        3 campaign_id: opt = "campaignId";
+        4 error_codes: opt = "errorCodes";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8309,51 +3181,10 @@ pub enum ServiceType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ServiceType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::Campaign => "CAMPAIGN",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ServiceType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "CAMPAIGN" => Self::Campaign,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ServiceType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ServiceType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ServiceType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ServiceType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ServiceType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ServiceType {
+        Sms = "SMS",
+        Campaign = "CAMPAIGN",
     }
 }
 /// Configuration for SMS
@@ -8371,105 +3202,12 @@ pub struct SmsConfiguration {
     /// Displays if a number is assigned to another aggregator in T-Mobile's platform, and requires migration from previous aggregator to Sinch.
     pub migrate_to_sinch_tmo: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for SmsConfiguration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SmsConfiguration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SmsConfiguration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SmsConfiguration, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<ScheduledProvisioning>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("servicePlanId", 0usize),
-                        ("scheduledProvisioning", 1usize),
-                        ("campaignId", 2usize),
-                        ("migrateToSinchTmo", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "servicePlanId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "scheduledProvisioning",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "campaignId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "migrateToSinchTmo",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SmsConfiguration {
-                    service_plan_id: f0.flatten(),
-                    scheduled_provisioning: f1.flatten(),
-                    campaign_id: f2.flatten(),
-                    migrate_to_sinch_tmo: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SmsConfiguration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SmsConfiguration as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SmsConfiguration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SmsConfiguration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.service_plan_id {
-            map.serialize_entry("servicePlanId", value)?;
-        }
-        if let Some(value) = &self.scheduled_provisioning {
-            map.serialize_entry("scheduledProvisioning", value)?;
-        }
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.migrate_to_sinch_tmo {
-            map.serialize_entry("migrateToSinchTmo", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SmsConfiguration default {
+        0 service_plan_id: opt = "servicePlanId";
+        1 scheduled_provisioning: opt = "scheduledProvisioning";
+        2 campaign_id: opt = "campaignId";
+        3 migrate_to_sinch_tmo: opt = "migrateToSinchTmo";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8515,64 +3253,9 @@ pub struct SmsProvisioning {
     /// An object giving details about the SMS provisioning of the number.
     pub sms_provisioning: Option<SmsProvisioningSmsProvisioning>,
 }
-impl<'de> serde::Deserialize<'de> for SmsProvisioning {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SmsProvisioning;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SmsProvisioning")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SmsProvisioning, __A::Error> {
-                let mut f0: Option<Option<SmsProvisioningSmsProvisioning>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("smsProvisioning", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "smsProvisioning",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SmsProvisioning {
-                    sms_provisioning: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SmsProvisioning, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SmsProvisioning as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SmsProvisioning", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SmsProvisioning {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.sms_provisioning {
-            map.serialize_entry("smsProvisioning", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SmsProvisioning default {
+        0 sms_provisioning: opt = "smsProvisioning";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8610,136 +3293,15 @@ pub struct SmsProvisioningSmsProvisioning {
     /// If an error occurred during provisioning, this field will contain the error code. This field is also an empty string when no error has occurred.
     pub error_code: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SmsProvisioningSmsProvisioning {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SmsProvisioningSmsProvisioning;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SmsProvisioningSmsProvisioning")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SmsProvisioningSmsProvisioning, __A::Error> {
-                let mut f0: Option<Option<ServiceType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Type>> = None;
-                let mut f3: Option<Option<State>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("serviceType", 0usize),
-                        ("serviceId", 1usize),
-                        ("type", 2usize),
-                        ("state", 3usize),
-                        ("updateTime", 4usize),
-                        ("errorMessage", 5usize),
-                        ("errorCode", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "serviceType",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "serviceId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "state")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "updateTime",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "errorMessage",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "errorCode",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SmsProvisioningSmsProvisioning {
-                    service_type: f0.flatten(),
-                    service_id: f1.flatten(),
-                    r#type: f2.flatten(),
-                    state: f3.flatten(),
-                    update_time: f4.flatten(),
-                    error_message: f5.flatten(),
-                    error_code: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SmsProvisioningSmsProvisioning, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SmsProvisioningSmsProvisioning as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SmsProvisioningSmsProvisioning", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SmsProvisioningSmsProvisioning {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.service_type {
-            map.serialize_entry("serviceType", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        if let Some(value) = &self.error_message {
-            map.serialize_entry("errorMessage", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SmsProvisioningSmsProvisioning default {
+        0 service_type: opt = "serviceType";
+        1 service_id: opt = "serviceId";
+        2 r#type: opt = "type";
+        3 state: opt = "state";
+        4 update_time: opt = "updateTime";
+        5 error_message: opt = "errorMessage";
+        6 error_code: opt = "errorCode";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8812,57 +3374,13 @@ pub enum State {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl State {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Done => "DONE",
-            Self::Failed => "FAILED",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Waiting => "WAITING",
-            Self::StateUnspecified => "STATE_UNSPECIFIED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for State {
-    fn from(value: &str) -> Self {
-        match value {
-            "DONE" => Self::Done,
-            "FAILED" => Self::Failed,
-            "IN_PROGRESS" => Self::InProgress,
-            "WAITING" => Self::Waiting,
-            "STATE_UNSPECIFIED" => Self::StateUnspecified,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for State {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for State {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for State {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for State {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for State {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) State {
+        Done = "DONE",
+        Failed = "FAILED",
+        InProgress = "IN_PROGRESS",
+        Waiting = "WAITING",
+        StateUnspecified = "STATE_UNSPECIFIED",
     }
 }
 /// `TextEnableInfo`
@@ -8884,132 +3402,15 @@ pub struct TextEnableInfo {
     /// The type of the letter of authorization.
     pub loa_type: Option<TextEnableInfoLoaType>,
 }
-impl<'de> serde::Deserialize<'de> for TextEnableInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TextEnableInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TextEnableInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TextEnableInfo, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<AuthorizedPerson>> = None;
-                let mut f2: Option<Option<Address>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<TextEnableInfoLoaType>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("businessName", 0usize),
-                        ("authorisedPerson", 1usize),
-                        ("address", 2usize),
-                        ("serviceProvider", 3usize),
-                        ("currentVoiceCarrier", 4usize),
-                        ("nnid", 5usize),
-                        ("loaType", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "businessName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "authorisedPerson",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "address")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "serviceProvider",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "currentVoiceCarrier",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "nnid")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "loaType")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TextEnableInfo {
-                    business_name: f0.flatten(),
-                    authorised_person: f1.flatten(),
-                    address: f2.flatten(),
-                    service_provider: f3.flatten(),
-                    current_voice_carrier: f4.flatten(),
-                    nnid: f5.flatten(),
-                    loa_type: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TextEnableInfo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TextEnableInfo as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TextEnableInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TextEnableInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.business_name {
-            map.serialize_entry("businessName", value)?;
-        }
-        if let Some(value) = &self.authorised_person {
-            map.serialize_entry("authorisedPerson", value)?;
-        }
-        if let Some(value) = &self.address {
-            map.serialize_entry("address", value)?;
-        }
-        if let Some(value) = &self.service_provider {
-            map.serialize_entry("serviceProvider", value)?;
-        }
-        if let Some(value) = &self.current_voice_carrier {
-            map.serialize_entry("currentVoiceCarrier", value)?;
-        }
-        if let Some(value) = &self.nnid {
-            map.serialize_entry("nnid", value)?;
-        }
-        if let Some(value) = &self.loa_type {
-            map.serialize_entry("loaType", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TextEnableInfo default {
+        0 business_name: opt = "businessName";
+        1 authorised_person: opt = "authorisedPerson";
+        2 address: opt = "address";
+        3 service_provider: opt = "serviceProvider";
+        4 current_voice_carrier: opt = "currentVoiceCarrier";
+        5 nnid: opt = "nnid";
+        6 loa_type: opt = "loaType";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9076,51 +3477,10 @@ pub enum TextEnableInfoLoaType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl TextEnableInfoLoaType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Direct => "Direct",
-            Self::Reseller => "Reseller",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for TextEnableInfoLoaType {
-    fn from(value: &str) -> Self {
-        match value {
-            "Direct" => Self::Direct,
-            "Reseller" => Self::Reseller,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for TextEnableInfoLoaType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for TextEnableInfoLoaType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TextEnableInfoLoaType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TextEnableInfoLoaType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TextEnableInfoLoaType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) TextEnableInfoLoaType {
+        Direct = "Direct",
+        Reseller = "Reseller",
     }
 }
 /// A request to text enable the numbers in a hosting order.
@@ -9154,206 +3514,21 @@ pub struct TextEnableNumbersRequest {
     /// The client's callback URL to be called for text enablement updates.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TextEnableNumbersRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TextEnableNumbersRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TextEnableNumbersRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TextEnableNumbersRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Vec<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<String> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<DirectLoaInfo>> = None;
-                let mut f8: Option<Option<ResellerLoaInfo>> = None;
-                let mut f9: Option<Option<BlanketLoaInfo>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f11: Option<Option<bool>> = None;
-                let mut f12: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("projectId", 0usize),
-                        ("displayName", 1usize),
-                        ("regionCode", 2usize),
-                        ("numbers", 3usize),
-                        ("nnid", 4usize),
-                        ("servicePlanId", 5usize),
-                        ("campaignId", 6usize),
-                        ("directLoaInfo", 7usize),
-                        ("resellerLoaInfo", 8usize),
-                        ("blanketLoaInfo", 9usize),
-                        ("scheduledOsrUpdateTime", 10usize),
-                        ("migrateToSinchTmo", 11usize),
-                        ("callbackUrl", 12usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "displayName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "regionCode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "numbers")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "nnid")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "servicePlanId",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "campaignId",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "directLoaInfo",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "resellerLoaInfo",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "blanketLoaInfo",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "scheduledOsrUpdateTime",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "migrateToSinchTmo",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TextEnableNumbersRequest {
-                    project_id: f0.flatten(),
-                    display_name: f1.flatten(),
-                    region_code: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
-                    numbers: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
-                    nnid: f4.flatten(),
-                    service_plan_id: f5
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "servicePlanId",
-                        ))?,
-                    campaign_id: f6.flatten(),
-                    direct_loa_info: f7.flatten(),
-                    reseller_loa_info: f8.flatten(),
-                    blanket_loa_info: f9.flatten(),
-                    scheduled_osr_update_time: f10.flatten(),
-                    migrate_to_sinch_tmo: f11.flatten(),
-                    callback_url: f12.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("TextEnableNumbersRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TextEnableNumbersRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        map.serialize_entry("regionCode", &self.region_code)?;
-        map.serialize_entry("numbers", &self.numbers)?;
-        if let Some(value) = &self.nnid {
-            map.serialize_entry("nnid", value)?;
-        }
-        map.serialize_entry("servicePlanId", &self.service_plan_id)?;
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.direct_loa_info {
-            map.serialize_entry("directLoaInfo", value)?;
-        }
-        if let Some(value) = &self.reseller_loa_info {
-            map.serialize_entry("resellerLoaInfo", value)?;
-        }
-        if let Some(value) = &self.blanket_loa_info {
-            map.serialize_entry("blanketLoaInfo", value)?;
-        }
-        if let Some(value) = &self.scheduled_osr_update_time {
-            map.serialize_entry("scheduledOsrUpdateTime", value)?;
-        }
-        if let Some(value) = &self.migrate_to_sinch_tmo {
-            map.serialize_entry("migrateToSinchTmo", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TextEnableNumbersRequest strict {
+        0 project_id: opt = "projectId";
+        1 display_name: opt = "displayName";
+        2 region_code: req = "regionCode";
+        3 numbers: req = "numbers";
+        4 nnid: opt = "nnid";
+        5 service_plan_id: req = "servicePlanId";
+        6 campaign_id: opt = "campaignId";
+        7 direct_loa_info: opt = "directLoaInfo";
+        8 reseller_loa_info: opt = "resellerLoaInfo";
+        9 blanket_loa_info: opt = "blanketLoaInfo";
+        10 scheduled_osr_update_time: opt = "scheduledOsrUpdateTime";
+        11 migrate_to_sinch_tmo: opt = "migrateToSinchTmo";
+        12 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9442,64 +3617,9 @@ pub struct TextEnableResponse {
     /// The ID of the hosting order.
     pub hosting_order_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TextEnableResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TextEnableResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TextEnableResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TextEnableResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("hostingOrderId", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "hostingOrderId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TextEnableResponse {
-                    hosting_order_id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TextEnableResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TextEnableResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TextEnableResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TextEnableResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.hosting_order_id {
-            map.serialize_entry("hostingOrderId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TextEnableResponse default {
+        0 hosting_order_id: opt = "hostingOrderId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9524,69 +3644,10 @@ pub struct TextEnableTollFreeNumbersDirectLoaInfoRequest {
     /// `directLoaInfo`
     pub direct_loa_info: DirectLoaInfo,
 }
-impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersDirectLoaInfoRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TextEnableTollFreeNumbersDirectLoaInfoRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TextEnableTollFreeNumbersDirectLoaInfoRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TextEnableTollFreeNumbersDirectLoaInfoRequest, __A::Error> {
-                let mut f0: Option<Option<TextEnableTollFreeNumbersLoaInfoCommon>> = None;
-                let mut f1: Option<DirectLoaInfo> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("allOf", 0usize), ("directLoaInfo", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "allOf")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "directLoaInfo",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TextEnableTollFreeNumbersDirectLoaInfoRequest {
-                    all_of: f0.flatten(),
-                    direct_loa_info: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("directLoaInfo"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "TextEnableTollFreeNumbersDirectLoaInfoRequest",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for TextEnableTollFreeNumbersDirectLoaInfoRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.all_of {
-            map.serialize_entry("allOf", value)?;
-        }
-        map.serialize_entry("directLoaInfo", &self.direct_loa_info)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TextEnableTollFreeNumbersDirectLoaInfoRequest strict {
+        0 all_of: opt = "allOf";
+        1 direct_loa_info: req = "directLoaInfo";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9627,132 +3688,15 @@ pub struct TextEnableTollFreeNumbersLoaInfoCommon {
     /// The callback URL to be called for text enablement updates
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersLoaInfoCommon {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TextEnableTollFreeNumbersLoaInfoCommon;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TextEnableTollFreeNumbersLoaInfoCommon")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TextEnableTollFreeNumbersLoaInfoCommon, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Vec<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<String> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("projectId", 0usize),
-                        ("displayName", 1usize),
-                        ("regionCode", 2usize),
-                        ("numbers", 3usize),
-                        ("scheduledZipwhipProvisioningTime", 4usize),
-                        ("servicePlanId", 5usize),
-                        ("callbackUrl", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "displayName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "regionCode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "numbers")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "scheduledZipwhipProvisioningTime",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "servicePlanId",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TextEnableTollFreeNumbersLoaInfoCommon {
-                    project_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
-                    display_name: f1.flatten(),
-                    region_code: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
-                    numbers: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
-                    scheduled_zipwhip_provisioning_time: f4.flatten(),
-                    service_plan_id: f5
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "servicePlanId",
-                        ))?,
-                    callback_url: f6.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("TextEnableTollFreeNumbersLoaInfoCommon", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TextEnableTollFreeNumbersLoaInfoCommon {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("projectId", &self.project_id)?;
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        map.serialize_entry("regionCode", &self.region_code)?;
-        map.serialize_entry("numbers", &self.numbers)?;
-        if let Some(value) = &self.scheduled_zipwhip_provisioning_time {
-            map.serialize_entry("scheduledZipwhipProvisioningTime", value)?;
-        }
-        map.serialize_entry("servicePlanId", &self.service_plan_id)?;
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TextEnableTollFreeNumbersLoaInfoCommon strict {
+        0 project_id: req = "projectId";
+        1 display_name: opt = "displayName";
+        2 region_code: req = "regionCode";
+        3 numbers: req = "numbers";
+        4 scheduled_zipwhip_provisioning_time: opt = "scheduledZipwhipProvisioningTime";
+        5 service_plan_id: req = "servicePlanId";
+        6 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9936,71 +3880,10 @@ pub struct TextEnableTollFreeNumbersResellerLoaInfoRequest {
     /// `resellerLoaInfo`
     pub reseller_loa_info: ResellerLoaInfo,
 }
-impl<'de> serde::Deserialize<'de> for TextEnableTollFreeNumbersResellerLoaInfoRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TextEnableTollFreeNumbersResellerLoaInfoRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TextEnableTollFreeNumbersResellerLoaInfoRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TextEnableTollFreeNumbersResellerLoaInfoRequest, __A::Error> {
-                let mut f0: Option<Option<TextEnableTollFreeNumbersLoaInfoCommon>> = None;
-                let mut f1: Option<ResellerLoaInfo> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("allOf", 0usize), ("resellerLoaInfo", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "allOf")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "resellerLoaInfo",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TextEnableTollFreeNumbersResellerLoaInfoRequest {
-                    all_of: f0.flatten(),
-                    reseller_loa_info: f1
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "resellerLoaInfo",
-                        ))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "TextEnableTollFreeNumbersResellerLoaInfoRequest",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for TextEnableTollFreeNumbersResellerLoaInfoRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.all_of {
-            map.serialize_entry("allOf", value)?;
-        }
-        map.serialize_entry("resellerLoaInfo", &self.reseller_loa_info)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TextEnableTollFreeNumbersResellerLoaInfoRequest strict {
+        0 all_of: opt = "allOf";
+        1 reseller_loa_info: req = "resellerLoaInfo";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10035,51 +3918,10 @@ pub enum Type {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Type {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Provisioning => "PROVISIONING",
-            Self::Deprovisioning => "DEPROVISIONING",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Type {
-    fn from(value: &str) -> Self {
-        match value {
-            "PROVISIONING" => Self::Provisioning,
-            "DEPROVISIONING" => Self::Deprovisioning,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Type {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Type {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Type {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Type {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Type {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Type {
+        Provisioning = "PROVISIONING",
+        Deprovisioning = "DEPROVISIONING",
     }
 }
 /// A timestamp in ISO 8601 format indicating the last time the status was updated.
@@ -10091,51 +3933,9 @@ pub struct VerifyVoiceChallengeRequest {
     /// `code`
     pub code: String,
 }
-impl<'de> serde::Deserialize<'de> for VerifyVoiceChallengeRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerifyVoiceChallengeRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerifyVoiceChallengeRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerifyVoiceChallengeRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("code", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerifyVoiceChallengeRequest {
-                    code: f0.ok_or_else(|| serde::de::Error::missing_field("code"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerifyVoiceChallengeRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerifyVoiceChallengeRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("code", &self.code)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerifyVoiceChallengeRequest strict {
+        0 code: req = "code";
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -13,58 +13,9 @@ pub struct Audio {
     /// `audio`
     pub audio: Option<AudioAudio>,
 }
-impl<'de> serde::Deserialize<'de> for Audio {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Audio;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Audio")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Audio, __A::Error> {
-                let mut f0: Option<Option<AudioAudio>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("audio", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "audio")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Audio { audio: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Audio, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Audio as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Audio", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Audio {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.audio {
-            map.serialize_entry("audio", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Audio default {
+        0 audio: opt = "audio";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -87,58 +38,9 @@ pub struct AudioAudio {
     /// Public content URL where the audio file is accessible.
     pub url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for AudioAudio {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AudioAudio;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AudioAudio")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AudioAudio, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AudioAudio { url: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AudioAudio, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AudioAudio as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AudioAudio", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AudioAudio {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AudioAudio default {
+        0 url: opt = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -161,58 +63,9 @@ pub struct Calendar {
     /// `calendar`
     pub calendar: Option<CalendarCalendar>,
 }
-impl<'de> serde::Deserialize<'de> for Calendar {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Calendar;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Calendar")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Calendar, __A::Error> {
-                let mut f0: Option<Option<CalendarCalendar>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("calendar", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "calendar")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Calendar { calendar: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Calendar, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Calendar as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Calendar", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Calendar {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.calendar {
-            map.serialize_entry("calendar", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Calendar default {
+        0 calendar: opt = "calendar";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -235,60 +88,9 @@ pub struct CalendarCalendar {
     /// Public content URL where the calendar is accessible.
     pub url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CalendarCalendar {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CalendarCalendar;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CalendarCalendar")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CalendarCalendar, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CalendarCalendar {
-                    url: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CalendarCalendar, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CalendarCalendar as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CalendarCalendar", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CalendarCalendar {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CalendarCalendar default {
+        0 url: opt = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -311,58 +113,9 @@ pub struct Contact {
     /// `contact`
     pub contact: Option<ContactContact>,
 }
-impl<'de> serde::Deserialize<'de> for Contact {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Contact;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Contact")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Contact, __A::Error> {
-                let mut f0: Option<Option<ContactContact>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("contact", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "contact")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Contact { contact: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Contact, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Contact as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Contact", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Contact {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.contact {
-            map.serialize_entry("contact", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Contact default {
+        0 contact: opt = "contact";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -385,60 +138,9 @@ pub struct ContactContact {
     /// Public content URL where the contact card is accessible.
     pub url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ContactContact {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactContact;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactContact")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactContact, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactContact {
-                    url: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContactContact, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContactContact as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContactContact", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactContact {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactContact default {
+        0 url: opt = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -461,58 +163,9 @@ pub struct Image {
     /// `image`
     pub image: Option<ImageImage>,
 }
-impl<'de> serde::Deserialize<'de> for Image {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Image;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Image")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Image, __A::Error> {
-                let mut f0: Option<Option<ImageImage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("image", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "image")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Image { image: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Image, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Image as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Image", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Image {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.image {
-            map.serialize_entry("image", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Image default {
+        0 image: opt = "image";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -535,58 +188,9 @@ pub struct ImageImage {
     /// Public content URL where the image is accessible.
     pub url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ImageImage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ImageImage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ImageImage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ImageImage, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ImageImage { url: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ImageImage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ImageImage as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ImageImage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ImageImage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ImageImage default {
+        0 url: opt = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -609,64 +213,9 @@ pub struct MessageText {
     /// Text that is delivered alongside the content if added in a slide of the MMS. Supports plain text. Maximum of 5000 characters.
     pub message_text: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for MessageText {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MessageText;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MessageText")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MessageText, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message-text", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "message-text",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MessageText {
-                    message_text: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MessageText, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MessageText as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("MessageText", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MessageText {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message_text {
-            map.serialize_entry("message-text", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MessageText default {
+        0 message_text: opt = "message-text";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -812,58 +361,9 @@ pub struct Pdf {
     /// `pdf`
     pub pdf: Option<PdfPdf>,
 }
-impl<'de> serde::Deserialize<'de> for Pdf {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Pdf;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Pdf")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Pdf, __A::Error> {
-                let mut f0: Option<Option<PdfPdf>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("pdf", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "pdf")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Pdf { pdf: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Pdf, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Pdf as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Pdf", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Pdf {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.pdf {
-            map.serialize_entry("pdf", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Pdf default {
+        0 pdf: opt = "pdf";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -886,58 +386,9 @@ pub struct PdfPdf {
     /// Public content URL where the PDF is accessible.
     pub url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for PdfPdf {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PdfPdf;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PdfPdf")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PdfPdf, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PdfPdf { url: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PdfPdf, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PdfPdf as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PdfPdf", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PdfPdf {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PdfPdf default {
+        0 url: opt = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -974,141 +425,16 @@ pub struct ResponsePayload {
     /// Message that explains the error code. Returned with `failure` status for any action.
     pub error_info: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ResponsePayload {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponsePayload;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ResponsePayload")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ResponsePayload, __A::Error> {
-                let mut f0: Option<Option<ResponsePayloadStatus>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("status", 0usize),
-                        ("status-details", 1usize),
-                        ("tracking-id", 2usize),
-                        ("to", 3usize),
-                        ("mms-id", 4usize),
-                        ("from", 5usize),
-                        ("error-code", 6usize),
-                        ("error-info", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "status-details",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "tracking-id",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "to")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "mms-id")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "from")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "error-code",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "error-info",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResponsePayload {
-                    status: f0.flatten(),
-                    status_details: f1.flatten(),
-                    tracking_id: f2.flatten(),
-                    to: f3.flatten(),
-                    mms_id: f4.flatten(),
-                    from: f5.flatten(),
-                    error_code: f6.flatten(),
-                    error_info: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ResponsePayload, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ResponsePayload as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ResponsePayload", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ResponsePayload {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.status_details {
-            map.serialize_entry("status-details", value)?;
-        }
-        if let Some(value) = &self.tracking_id {
-            map.serialize_entry("tracking-id", value)?;
-        }
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        if let Some(value) = &self.mms_id {
-            map.serialize_entry("mms-id", value)?;
-        }
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("error-code", value)?;
-        }
-        if let Some(value) = &self.error_info {
-            map.serialize_entry("error-info", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ResponsePayload default {
+        0 status: opt = "status";
+        1 status_details: opt = "status-details";
+        2 tracking_id: opt = "tracking-id";
+        3 to: opt = "to";
+        4 mms_id: opt = "mms-id";
+        5 from: opt = "from";
+        6 error_code: opt = "error-code";
+        7 error_info: opt = "error-info";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1181,51 +507,10 @@ pub enum ResponsePayloadStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ResponsePayloadStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Success => "success",
-            Self::Failure => "failure",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ResponsePayloadStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "success" => Self::Success,
-            "failure" => Self::Failure,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ResponsePayloadStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ResponsePayloadStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ResponsePayloadStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ResponsePayloadStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ResponsePayloadStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ResponsePayloadStatus {
+        Success = "success",
+        Failure = "failure",
     }
 }
 /// This is to save an MMS.
@@ -1261,147 +546,17 @@ pub struct SaveMms {
     /// Note that you cannot include multiple files of the same MIME type on the same slide. Also note that, if transcoding is `ON` for the account, the API shall reformat the content when necessary, so it can be delivered to the end-users handset in the best possible way.
     pub slide: Option<Vec<SaveMmsSlideItem>>,
 }
-impl<'de> serde::Deserialize<'de> for SaveMms {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SaveMms;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SaveMms")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SaveMms, __A::Error> {
-                let mut f0: Option<SaveMmsAction> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<bool>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<String> = None;
-                let mut f8: Option<Option<Vec<SaveMmsSlideItem>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("action", 0usize),
-                        ("message-subject", 1usize),
-                        ("fallback-sms-text", 2usize),
-                        ("disable-fallback-sms", 3usize),
-                        ("disable-fallback-sms-link", 4usize),
-                        ("fallback-sms-link-expiration", 5usize),
-                        ("client-reference", 6usize),
-                        ("name", 7usize),
-                        ("slide", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "message-subject",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "fallback-sms-text",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "disable-fallback-sms",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "disable-fallback-sms-link",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "fallback-sms-link-expiration",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "client-reference",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "name")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "slide")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SaveMms {
-                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
-                    message_subject: f1.flatten(),
-                    fallback_sms_text: f2.flatten(),
-                    disable_fallback_sms: f3.flatten(),
-                    disable_fallback_sms_link: f4.flatten(),
-                    fallback_sms_link_expiration: f5.flatten(),
-                    client_reference: f6.flatten(),
-                    name: f7.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    slide: f8.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SaveMms", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SaveMms {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("action", &self.action)?;
-        if let Some(value) = &self.message_subject {
-            map.serialize_entry("message-subject", value)?;
-        }
-        if let Some(value) = &self.fallback_sms_text {
-            map.serialize_entry("fallback-sms-text", value)?;
-        }
-        if let Some(value) = &self.disable_fallback_sms {
-            map.serialize_entry("disable-fallback-sms", value)?;
-        }
-        if let Some(value) = &self.disable_fallback_sms_link {
-            map.serialize_entry("disable-fallback-sms-link", value)?;
-        }
-        if let Some(value) = &self.fallback_sms_link_expiration {
-            map.serialize_entry("fallback-sms-link-expiration", value)?;
-        }
-        if let Some(value) = &self.client_reference {
-            map.serialize_entry("client-reference", value)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.slide {
-            map.serialize_entry("slide", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SaveMms strict {
+        0 action: req = "action";
+        1 message_subject: opt = "message-subject";
+        2 fallback_sms_text: opt = "fallback-sms-text";
+        3 disable_fallback_sms: opt = "disable-fallback-sms";
+        4 disable_fallback_sms_link: opt = "disable-fallback-sms-link";
+        5 fallback_sms_link_expiration: opt = "fallback-sms-link-expiration";
+        6 client_reference: opt = "client-reference";
+        7 name: req = "name";
+        8 slide: opt = "slide";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1468,49 +623,9 @@ pub enum SaveMmsAction {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SaveMmsAction {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Savemms => "savemms",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SaveMmsAction {
-    fn from(value: &str) -> Self {
-        match value {
-            "savemms" => Self::Savemms,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SaveMmsAction {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SaveMmsAction {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SaveMmsAction {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SaveMmsAction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SaveMmsAction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SaveMmsAction {
+        Savemms = "savemms",
     }
 }
 /// `SaveMmsSlideItem`
@@ -1912,203 +1027,22 @@ pub struct SendMms {
     /// Note that you cannot include multiple files of the same MIME type on the same slide. Also note that, if transcoding is `ON` for the account, the API shall reformat the content when necessary, so it can be delivered to the end-users handset in the best possible way.
     pub slide: Vec<SendMmsSlideItem>,
 }
-impl<'de> serde::Deserialize<'de> for SendMms {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SendMms;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SendMms")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SendMms, __A::Error> {
-                let mut f0: Option<SendMmsAction> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<bool>> = None;
-                let mut f8: Option<Option<bool>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<bool>> = None;
-                let mut f13: Option<Vec<SendMmsSlideItem>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("action", 0usize),
-                        ("service-id", 1usize),
-                        ("to", 2usize),
-                        ("from", 3usize),
-                        ("from-mask", 4usize),
-                        ("message-subject", 5usize),
-                        ("fallback-sms-text", 6usize),
-                        ("disable-fallback-sms-link", 7usize),
-                        ("disable-fallback-sms", 8usize),
-                        ("fallback-sms-link-expiration", 9usize),
-                        ("mms-expiry-timestamp", 10usize),
-                        ("client-reference", 11usize),
-                        ("cache-content", 12usize),
-                        ("slide", 13usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "service-id",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "to")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "from")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "from-mask",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "message-subject",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "fallback-sms-text",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "disable-fallback-sms-link",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "disable-fallback-sms",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "fallback-sms-link-expiration",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "mms-expiry-timestamp",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "client-reference",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "cache-content",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "slide")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SendMms {
-                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
-                    service_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("service-id"))?,
-                    to: f2.ok_or_else(|| serde::de::Error::missing_field("to"))?,
-                    from: f3.ok_or_else(|| serde::de::Error::missing_field("from"))?,
-                    from_mask: f4.flatten(),
-                    message_subject: f5.flatten(),
-                    fallback_sms_text: f6.flatten(),
-                    disable_fallback_sms_link: f7.flatten(),
-                    disable_fallback_sms: f8.flatten(),
-                    fallback_sms_link_expiration: f9.flatten(),
-                    mms_expiry_timestamp: f10.flatten(),
-                    client_reference: f11.flatten(),
-                    cache_content: f12.flatten(),
-                    slide: f13.ok_or_else(|| serde::de::Error::missing_field("slide"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("SendMms", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SendMms {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("action", &self.action)?;
-        map.serialize_entry("service-id", &self.service_id)?;
-        map.serialize_entry("to", &self.to)?;
-        map.serialize_entry("from", &self.from)?;
-        if let Some(value) = &self.from_mask {
-            map.serialize_entry("from-mask", value)?;
-        }
-        if let Some(value) = &self.message_subject {
-            map.serialize_entry("message-subject", value)?;
-        }
-        if let Some(value) = &self.fallback_sms_text {
-            map.serialize_entry("fallback-sms-text", value)?;
-        }
-        if let Some(value) = &self.disable_fallback_sms_link {
-            map.serialize_entry("disable-fallback-sms-link", value)?;
-        }
-        if let Some(value) = &self.disable_fallback_sms {
-            map.serialize_entry("disable-fallback-sms", value)?;
-        }
-        if let Some(value) = &self.fallback_sms_link_expiration {
-            map.serialize_entry("fallback-sms-link-expiration", value)?;
-        }
-        if let Some(value) = &self.mms_expiry_timestamp {
-            map.serialize_entry("mms-expiry-timestamp", value)?;
-        }
-        if let Some(value) = &self.client_reference {
-            map.serialize_entry("client-reference", value)?;
-        }
-        if let Some(value) = &self.cache_content {
-            map.serialize_entry("cache-content", value)?;
-        }
-        map.serialize_entry("slide", &self.slide)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SendMms strict {
+        0 action: req = "action";
+        1 service_id: req = "service-id";
+        2 to: req = "to";
+        3 from: req = "from";
+        4 from_mask: opt = "from-mask";
+        5 message_subject: opt = "message-subject";
+        6 fallback_sms_text: opt = "fallback-sms-text";
+        7 disable_fallback_sms_link: opt = "disable-fallback-sms-link";
+        8 disable_fallback_sms: opt = "disable-fallback-sms";
+        9 fallback_sms_link_expiration: opt = "fallback-sms-link-expiration";
+        10 mms_expiry_timestamp: opt = "mms-expiry-timestamp";
+        11 client_reference: opt = "client-reference";
+        12 cache_content: opt = "cache-content";
+        13 slide: req = "slide";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2202,49 +1136,9 @@ pub enum SendMmsAction {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SendMmsAction {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sendmms => "sendmms",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SendMmsAction {
-    fn from(value: &str) -> Self {
-        match value {
-            "sendmms" => Self::Sendmms,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SendMmsAction {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SendMmsAction {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SendMmsAction {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SendMmsAction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SendMmsAction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SendMmsAction {
+        Sendmms = "sendmms",
     }
 }
 /// `SendMmsSlideItem`
@@ -2636,203 +1530,22 @@ pub struct SendSavedMms {
     /// Custom slides to dynamically replace the text of already specified slides at the time of sending.
     pub custom_slides: Option<Vec<SendSavedMmsCustomSlidesItem>>,
 }
-impl<'de> serde::Deserialize<'de> for SendSavedMms {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SendSavedMms;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SendSavedMms")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SendSavedMms, __A::Error> {
-                let mut f0: Option<SendSavedMmsAction> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<bool>> = None;
-                let mut f9: Option<Option<bool>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f11: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f12: Option<Option<String>> = None;
-                let mut f13: Option<Option<Vec<SendSavedMmsCustomSlidesItem>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("action", 0usize),
-                        ("mms-id", 1usize),
-                        ("service-id", 2usize),
-                        ("to", 3usize),
-                        ("from", 4usize),
-                        ("from-mask", 5usize),
-                        ("message-subject", 6usize),
-                        ("fallback-sms-text", 7usize),
-                        ("disable-fallback-sms", 8usize),
-                        ("disable-fallback-sms-link", 9usize),
-                        ("fallback-sms-link-expiration", 10usize),
-                        ("mms-expiry-timestamp", 11usize),
-                        ("client-reference", 12usize),
-                        ("custom-slides", 13usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "mms-id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "service-id",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "to")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "from")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "from-mask",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "message-subject",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "fallback-sms-text",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "disable-fallback-sms",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "disable-fallback-sms-link",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "fallback-sms-link-expiration",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "mms-expiry-timestamp",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "client-reference",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "custom-slides",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SendSavedMms {
-                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
-                    mms_id: f1.ok_or_else(|| serde::de::Error::missing_field("mms-id"))?,
-                    service_id: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("service-id"))?,
-                    to: f3.ok_or_else(|| serde::de::Error::missing_field("to"))?,
-                    from: f4.ok_or_else(|| serde::de::Error::missing_field("from"))?,
-                    from_mask: f5.flatten(),
-                    message_subject: f6.flatten(),
-                    fallback_sms_text: f7.flatten(),
-                    disable_fallback_sms: f8.flatten(),
-                    disable_fallback_sms_link: f9.flatten(),
-                    fallback_sms_link_expiration: f10.flatten(),
-                    mms_expiry_timestamp: f11.flatten(),
-                    client_reference: f12.flatten(),
-                    custom_slides: f13.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SendSavedMms", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SendSavedMms {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("action", &self.action)?;
-        map.serialize_entry("mms-id", &self.mms_id)?;
-        map.serialize_entry("service-id", &self.service_id)?;
-        map.serialize_entry("to", &self.to)?;
-        map.serialize_entry("from", &self.from)?;
-        if let Some(value) = &self.from_mask {
-            map.serialize_entry("from-mask", value)?;
-        }
-        if let Some(value) = &self.message_subject {
-            map.serialize_entry("message-subject", value)?;
-        }
-        if let Some(value) = &self.fallback_sms_text {
-            map.serialize_entry("fallback-sms-text", value)?;
-        }
-        if let Some(value) = &self.disable_fallback_sms {
-            map.serialize_entry("disable-fallback-sms", value)?;
-        }
-        if let Some(value) = &self.disable_fallback_sms_link {
-            map.serialize_entry("disable-fallback-sms-link", value)?;
-        }
-        if let Some(value) = &self.fallback_sms_link_expiration {
-            map.serialize_entry("fallback-sms-link-expiration", value)?;
-        }
-        if let Some(value) = &self.mms_expiry_timestamp {
-            map.serialize_entry("mms-expiry-timestamp", value)?;
-        }
-        if let Some(value) = &self.client_reference {
-            map.serialize_entry("client-reference", value)?;
-        }
-        if let Some(value) = &self.custom_slides {
-            map.serialize_entry("custom-slides", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SendSavedMms strict {
+        0 action: req = "action";
+        1 mms_id: req = "mms-id";
+        2 service_id: req = "service-id";
+        3 to: req = "to";
+        4 from: req = "from";
+        5 from_mask: opt = "from-mask";
+        6 message_subject: opt = "message-subject";
+        7 fallback_sms_text: opt = "fallback-sms-text";
+        8 disable_fallback_sms: opt = "disable-fallback-sms";
+        9 disable_fallback_sms_link: opt = "disable-fallback-sms-link";
+        10 fallback_sms_link_expiration: opt = "fallback-sms-link-expiration";
+        11 mms_expiry_timestamp: opt = "mms-expiry-timestamp";
+        12 client_reference: opt = "client-reference";
+        13 custom_slides: opt = "custom-slides";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2929,49 +1642,9 @@ pub enum SendSavedMmsAction {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SendSavedMmsAction {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sendsavedmms => "sendsavedmms",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SendSavedMmsAction {
-    fn from(value: &str) -> Self {
-        match value {
-            "sendsavedmms" => Self::Sendsavedmms,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SendSavedMmsAction {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SendSavedMmsAction {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SendSavedMmsAction {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SendSavedMmsAction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SendSavedMmsAction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SendSavedMmsAction {
+        Sendsavedmms = "sendsavedmms",
     }
 }
 /// `SendSavedMmsCustomSlidesItem`
@@ -2983,76 +1656,10 @@ pub struct SendSavedMmsCustomSlidesItem {
     /// Slide number identifying which slide's text content to replace with `custom-message-text`.
     pub custom_slide: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SendSavedMmsCustomSlidesItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SendSavedMmsCustomSlidesItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SendSavedMmsCustomSlidesItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SendSavedMmsCustomSlidesItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("custom-message-text", 0usize), ("custom-slide", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "custom-message-text",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "custom-slide",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SendSavedMmsCustomSlidesItem {
-                    custom_message_text: f0.flatten(),
-                    custom_slide: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SendSavedMmsCustomSlidesItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SendSavedMmsCustomSlidesItem as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SendSavedMmsCustomSlidesItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SendSavedMmsCustomSlidesItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.custom_message_text {
-            map.serialize_entry("custom-message-text", value)?;
-        }
-        if let Some(value) = &self.custom_slide {
-            map.serialize_entry("custom-slide", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SendSavedMmsCustomSlidesItem default {
+        0 custom_message_text: opt = "custom-message-text";
+        1 custom_slide: opt = "custom-slide";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3083,58 +1690,9 @@ pub struct Video {
     /// `video`
     pub video: Option<VideoVideo>,
 }
-impl<'de> serde::Deserialize<'de> for Video {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Video;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Video")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Video, __A::Error> {
-                let mut f0: Option<Option<VideoVideo>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("video", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "video")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Video { video: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Video, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Video as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Video", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Video {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.video {
-            map.serialize_entry("video", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Video default {
+        0 video: opt = "video";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3157,58 +1715,9 @@ pub struct VideoVideo {
     /// Public content URL where the video is accessible.
     pub url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for VideoVideo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VideoVideo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VideoVideo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VideoVideo, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VideoVideo { url: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VideoVideo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VideoVideo as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VideoVideo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VideoVideo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VideoVideo default {
+        0 url: opt = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]

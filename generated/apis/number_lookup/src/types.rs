@@ -23,55 +23,12 @@ pub enum ApiFeature {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ApiFeature {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::LineType => "LineType",
-            Self::SimSwap => "SimSwap",
-            Self::VoIpDetection => "VoIPDetection",
-            Self::Rnd => "RND",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ApiFeature {
-    fn from(value: &str) -> Self {
-        match value {
-            "LineType" => Self::LineType,
-            "SimSwap" => Self::SimSwap,
-            "VoIPDetection" => Self::VoIpDetection,
-            "RND" => Self::Rnd,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ApiFeature {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ApiFeature {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ApiFeature {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ApiFeature {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ApiFeature {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ApiFeature {
+        LineType = "LineType",
+        SimSwap = "SimSwap",
+        VoIpDetection = "VoIPDetection",
+        Rnd = "RND",
     }
 }
 /// Represents the type of a phone line.
@@ -95,59 +52,14 @@ pub enum ApiLineType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ApiLineType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Landline => "Landline",
-            Self::Mobile => "Mobile",
-            Self::VoIp => "VoIP",
-            Self::Special => "Special",
-            Self::Freephone => "Freephone",
-            Self::Other2 => "Other",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ApiLineType {
-    fn from(value: &str) -> Self {
-        match value {
-            "Landline" => Self::Landline,
-            "Mobile" => Self::Mobile,
-            "VoIP" => Self::VoIp,
-            "Special" => Self::Special,
-            "Freephone" => Self::Freephone,
-            "Other" => Self::Other2,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ApiLineType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ApiLineType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ApiLineType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ApiLineType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ApiLineType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ApiLineType {
+        Landline = "Landline",
+        Mobile = "Mobile",
+        VoIp = "VoIP",
+        Special = "Special",
+        Freephone = "Freephone",
+        Other2 = "Other",
     }
 }
 /// `ApiSwapPeriod`
@@ -179,67 +91,18 @@ pub enum ApiSwapPeriod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ApiSwapPeriod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Undefined => "Undefined",
-            Self::Sp4h => "SP4H",
-            Self::Sp12h => "SP12H",
-            Self::Sp24h => "SP24H",
-            Self::Sp48h => "SP48H",
-            Self::Sp5d => "SP5D",
-            Self::Sp7d => "SP7D",
-            Self::Sp14d => "SP14D",
-            Self::Sp30d => "SP30D",
-            Self::Spmax => "SPMAX",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ApiSwapPeriod {
-    fn from(value: &str) -> Self {
-        match value {
-            "Undefined" => Self::Undefined,
-            "SP4H" => Self::Sp4h,
-            "SP12H" => Self::Sp12h,
-            "SP24H" => Self::Sp24h,
-            "SP48H" => Self::Sp48h,
-            "SP5D" => Self::Sp5d,
-            "SP7D" => Self::Sp7d,
-            "SP14D" => Self::Sp14d,
-            "SP30D" => Self::Sp30d,
-            "SPMAX" => Self::Spmax,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ApiSwapPeriod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ApiSwapPeriod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ApiSwapPeriod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ApiSwapPeriod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ApiSwapPeriod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ApiSwapPeriod {
+        Undefined = "Undefined",
+        Sp4h = "SP4H",
+        Sp12h = "SP12H",
+        Sp24h = "SP24H",
+        Sp48h = "SP48H",
+        Sp5d = "SP5D",
+        Sp7d = "SP7D",
+        Sp14d = "SP14D",
+        Sp30d = "SP30D",
+        Spmax = "SPMAX",
     }
 }
 /// `ApiVoIpProbability`
@@ -259,55 +122,12 @@ pub enum ApiVoIpProbability {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ApiVoIpProbability {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Unknown => "Unknown",
-            Self::Low => "Low",
-            Self::Likely => "Likely",
-            Self::High => "High",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ApiVoIpProbability {
-    fn from(value: &str) -> Self {
-        match value {
-            "Unknown" => Self::Unknown,
-            "Low" => Self::Low,
-            "Likely" => Self::Likely,
-            "High" => Self::High,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ApiVoIpProbability {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ApiVoIpProbability {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ApiVoIpProbability {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ApiVoIpProbability {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ApiVoIpProbability {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ApiVoIpProbability {
+        Unknown = "Unknown",
+        Low = "Low",
+        Likely = "Likely",
+        High = "High",
     }
 }
 /// `ErrorResponse`
@@ -323,89 +143,12 @@ pub struct ErrorResponse {
     /// A URI reference that identifies the error type.
     pub r#type: Option<Option<String>>,
 }
-impl<'de> serde::Deserialize<'de> for ErrorResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ErrorResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ErrorResponse, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("status", 0usize),
-                        ("title", 1usize),
-                        ("detail", 2usize),
-                        ("type", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ErrorResponse {
-                    status: f0.flatten(),
-                    title: f1.flatten(),
-                    detail: f2.flatten(),
-                    r#type: f3,
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ErrorResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ErrorResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ErrorResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ErrorResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.detail {
-            map.serialize_entry("detail", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ErrorResponse default {
+        0 status: opt = "status";
+        1 title: opt = "title";
+        2 detail: opt = "detail";
+        3 r#type: opt_null = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -460,128 +203,15 @@ pub struct LineResponse {
     /// `error`
     pub error: Option<Option<ErrorResponse>>,
 }
-impl<'de> serde::Deserialize<'de> for LineResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = LineResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct LineResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<LineResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<ApiLineType>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<ErrorResponse>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("carrier", 0usize),
-                        ("type", 1usize),
-                        ("mobileCountryCode", 2usize),
-                        ("mobileNetworkCode", 3usize),
-                        ("ported", 4usize),
-                        ("portingDate", 5usize),
-                        ("error", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "carrier")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "mobileCountryCode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "mobileNetworkCode",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "ported")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "portingDate",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(LineResponse {
-                    carrier: f0,
-                    r#type: f1,
-                    mobile_country_code: f2,
-                    mobile_network_code: f3,
-                    ported: f4,
-                    porting_date: f5,
-                    error: f6,
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<LineResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<LineResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("LineResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for LineResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.carrier {
-            map.serialize_entry("carrier", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.mobile_country_code {
-            map.serialize_entry("mobileCountryCode", value)?;
-        }
-        if let Some(value) = &self.mobile_network_code {
-            map.serialize_entry("mobileNetworkCode", value)?;
-        }
-        if let Some(value) = &self.ported {
-            map.serialize_entry("ported", value)?;
-        }
-        if let Some(value) = &self.porting_date {
-            map.serialize_entry("portingDate", value)?;
-        }
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) LineResponse default {
+        0 carrier: opt_null = "carrier";
+        1 r#type: opt_null = "type";
+        2 mobile_country_code: opt_null = "mobileCountryCode";
+        3 mobile_network_code: opt_null = "mobileNetworkCode";
+        4 ported: opt_null = "ported";
+        5 porting_date: opt_null = "portingDate";
+        6 error: opt_null = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -646,75 +276,11 @@ pub struct NumberLookupRequest {
     /// Required when RND feature is requested.
     pub rnd_feature_options: Option<Option<RndFeatureOptions>>,
 }
-impl<'de> serde::Deserialize<'de> for NumberLookupRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NumberLookupRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NumberLookupRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NumberLookupRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<Vec<ApiFeature>>> = None;
-                let mut f2: Option<Option<RndFeatureOptions>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("number", 0usize),
-                        ("features", 1usize),
-                        ("rndFeatureOptions", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "features")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "rndFeatureOptions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NumberLookupRequest {
-                    number: f0.ok_or_else(|| serde::de::Error::missing_field("number"))?,
-                    features: f1.flatten(),
-                    rnd_feature_options: f2,
-                })
-            }
-        }
-        deserializer.deserialize_struct("NumberLookupRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NumberLookupRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("number", &self.number)?;
-        if let Some(value) = &self.features {
-            map.serialize_entry("features", value)?;
-        }
-        if let Some(value) = &self.rnd_feature_options {
-            map.serialize_entry("rndFeatureOptions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NumberLookupRequest strict {
+        0 number: req = "number";
+        1 features: opt = "features";
+        2 rnd_feature_options: opt_null = "rndFeatureOptions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -758,124 +324,15 @@ pub struct NumberLookupResponse {
     /// Requested MSISDN in E.164 format.
     pub number: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for NumberLookupResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NumberLookupResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NumberLookupResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NumberLookupResponse, __A::Error> {
-                let mut f0: Option<Option<LineResponse>> = None;
-                let mut f1: Option<Option<SimSwapResponse>> = None;
-                let mut f2: Option<Option<VoIpDetectionResponse>> = None;
-                let mut f3: Option<Option<RndResponse>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("line", 0usize),
-                        ("simSwap", 1usize),
-                        ("voIPDetection", 2usize),
-                        ("rnd", 3usize),
-                        ("countryCode", 4usize),
-                        ("traceId", 5usize),
-                        ("number", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "line")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "simSwap")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "voIPDetection",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "rnd")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "countryCode",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "traceId")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "number")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NumberLookupResponse {
-                    line: f0,
-                    sim_swap: f1,
-                    vo_ip_detection: f2,
-                    rnd: f3,
-                    country_code: f4.flatten(),
-                    trace_id: f5.flatten(),
-                    number: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NumberLookupResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NumberLookupResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NumberLookupResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NumberLookupResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.line {
-            map.serialize_entry("line", value)?;
-        }
-        if let Some(value) = &self.sim_swap {
-            map.serialize_entry("simSwap", value)?;
-        }
-        if let Some(value) = &self.vo_ip_detection {
-            map.serialize_entry("voIPDetection", value)?;
-        }
-        if let Some(value) = &self.rnd {
-            map.serialize_entry("rnd", value)?;
-        }
-        if let Some(value) = &self.country_code {
-            map.serialize_entry("countryCode", value)?;
-        }
-        if let Some(value) = &self.trace_id {
-            map.serialize_entry("traceId", value)?;
-        }
-        if let Some(value) = &self.number {
-            map.serialize_entry("number", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NumberLookupResponse default {
+        0 line: opt_null = "line";
+        1 sim_swap: opt_null = "simSwap";
+        2 vo_ip_detection: opt_null = "voIPDetection";
+        3 rnd: opt_null = "rnd";
+        4 country_code: opt = "countryCode";
+        5 trace_id: opt = "traceId";
+        6 number: opt = "number";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -942,89 +399,12 @@ pub struct ProblemDetails {
     /// The identifier for a trace.
     pub trace_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ProblemDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ProblemDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ProblemDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ProblemDetails, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("title", 1usize),
-                        ("status", 2usize),
-                        ("traceId", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "traceId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ProblemDetails {
-                    r#type: f0,
-                    title: f1.flatten(),
-                    status: f2.flatten(),
-                    trace_id: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ProblemDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ProblemDetails as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ProblemDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ProblemDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.trace_id {
-            map.serialize_entry("traceId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ProblemDetails default {
+        0 r#type: opt_null = "type";
+        1 title: opt = "title";
+        2 status: opt = "status";
+        3 trace_id: opt = "traceId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1067,64 +447,9 @@ pub struct RndFeatureOptions {
     /// Last contact date in YYYY-MM-DD format.
     pub contact_date: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for RndFeatureOptions {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RndFeatureOptions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RndFeatureOptions")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RndFeatureOptions, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("contactDate", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "contactDate",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RndFeatureOptions {
-                    contact_date: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RndFeatureOptions, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RndFeatureOptions as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RndFeatureOptions", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RndFeatureOptions {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.contact_date {
-            map.serialize_entry("contactDate", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RndFeatureOptions default {
+        0 contact_date: opt = "contactDate";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1149,72 +474,10 @@ pub struct RndResponse {
     /// `error`
     pub error: Option<Option<ErrorResponse>>,
 }
-impl<'de> serde::Deserialize<'de> for RndResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RndResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RndResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RndResponse, __A::Error> {
-                let mut f0: Option<Option<bool>> = None;
-                let mut f1: Option<Option<ErrorResponse>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("disconnected", 0usize), ("error", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "disconnected",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RndResponse {
-                    disconnected: f0,
-                    error: f1,
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RndResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RndResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RndResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RndResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.disconnected {
-            map.serialize_entry("disconnected", value)?;
-        }
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RndResponse default {
+        0 disconnected: opt_null = "disconnected";
+        1 error: opt_null = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1249,80 +512,11 @@ pub struct SimSwapResponse {
     /// `error`
     pub error: Option<Option<ErrorResponse>>,
 }
-impl<'de> serde::Deserialize<'de> for SimSwapResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SimSwapResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SimSwapResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SimSwapResponse, __A::Error> {
-                let mut f0: Option<Option<bool>> = None;
-                let mut f1: Option<Option<ApiSwapPeriod>> = None;
-                let mut f2: Option<Option<ErrorResponse>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("swapped", 0usize), ("swapPeriod", 1usize), ("error", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "swapped")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "swapPeriod",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SimSwapResponse {
-                    swapped: f0,
-                    swap_period: f1,
-                    error: f2,
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SimSwapResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SimSwapResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SimSwapResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SimSwapResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.swapped {
-            map.serialize_entry("swapped", value)?;
-        }
-        if let Some(value) = &self.swap_period {
-            map.serialize_entry("swapPeriod", value)?;
-        }
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SimSwapResponse default {
+        0 swapped: opt_null = "swapped";
+        1 swap_period: opt_null = "swapPeriod";
+        2 error: opt_null = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1361,72 +555,10 @@ pub struct VoIpDetectionResponse {
     /// `error`
     pub error: Option<Option<ErrorResponse>>,
 }
-impl<'de> serde::Deserialize<'de> for VoIpDetectionResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VoIpDetectionResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VoIpDetectionResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VoIpDetectionResponse, __A::Error> {
-                let mut f0: Option<Option<ApiVoIpProbability>> = None;
-                let mut f1: Option<Option<ErrorResponse>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("probability", 0usize), ("error", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "probability",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VoIpDetectionResponse {
-                    probability: f0,
-                    error: f1,
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VoIpDetectionResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VoIpDetectionResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VoIpDetectionResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VoIpDetectionResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.probability {
-            map.serialize_entry("probability", value)?;
-        }
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VoIpDetectionResponse default {
+        0 probability: opt_null = "probability";
+        1 error: opt_null = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]

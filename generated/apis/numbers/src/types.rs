@@ -19,105 +19,12 @@ pub struct ActiveNumberRequest {
     /// The callback URL to be called for a rented number's provisioning / deprovisioning operations.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ActiveNumberRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ActiveNumberRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ActiveNumberRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ActiveNumberRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<SmsConfiguration>> = None;
-                let mut f2: Option<Option<VoiceConfiguration>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("displayName", 0usize),
-                        ("smsConfiguration", 1usize),
-                        ("voiceConfiguration", 2usize),
-                        ("callbackUrl", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "displayName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "smsConfiguration",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "voiceConfiguration",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ActiveNumberRequest {
-                    display_name: f0.flatten(),
-                    sms_configuration: f1.flatten(),
-                    voice_configuration: f2.flatten(),
-                    callback_url: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ActiveNumberRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ActiveNumberRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ActiveNumberRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ActiveNumberRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.sms_configuration {
-            map.serialize_entry("smsConfiguration", value)?;
-        }
-        if let Some(value) = &self.voice_configuration {
-            map.serialize_entry("voiceConfiguration", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ActiveNumberRequest default {
+        0 display_name: opt = "displayName";
+        1 sms_configuration: opt = "smsConfiguration";
+        2 voice_configuration: opt = "voiceConfiguration";
+        3 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -184,210 +91,21 @@ pub struct ActiveNumberResponse {
     /// The callback URL to be called for a rented number's provisioning / deprovisioning operations.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ActiveNumberResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ActiveNumberResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ActiveNumberResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ActiveNumberResponse, __A::Error> {
-                let mut f0: Option<Option<PhoneNumber>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<RegionCode>> = None;
-                let mut f4: Option<Option<NumberType>> = None;
-                let mut f5: Option<Option<Vec<NumberCapability>>> = None;
-                let mut f6: Option<Option<Money>> = None;
-                let mut f7: Option<Option<i32>> = None;
-                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f10: Option<Option<SmsConfiguration>> = None;
-                let mut f11: Option<Option<VoiceConfiguration>> = None;
-                let mut f12: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("projectId", 1usize),
-                        ("displayName", 2usize),
-                        ("regionCode", 3usize),
-                        ("type", 4usize),
-                        ("capability", 5usize),
-                        ("money", 6usize),
-                        ("paymentIntervalMonths", 7usize),
-                        ("nextChargeDate", 8usize),
-                        ("expireAt", 9usize),
-                        ("smsConfiguration", 10usize),
-                        ("voiceConfiguration", 11usize),
-                        ("callbackUrl", 12usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "projectId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "displayName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "regionCode",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "type")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "capability",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "money")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "paymentIntervalMonths",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "nextChargeDate",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "expireAt")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "smsConfiguration",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "voiceConfiguration",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ActiveNumberResponse {
-                    phone_number: f0.flatten(),
-                    project_id: f1.flatten(),
-                    display_name: f2.flatten(),
-                    region_code: f3.flatten(),
-                    r#type: f4.flatten(),
-                    capability: f5.flatten(),
-                    money: f6.flatten(),
-                    payment_interval_months: f7.flatten(),
-                    next_charge_date: f8.flatten(),
-                    expire_at: f9.flatten(),
-                    sms_configuration: f10.flatten(),
-                    voice_configuration: f11.flatten(),
-                    callback_url: f12.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ActiveNumberResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ActiveNumberResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ActiveNumberResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ActiveNumberResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.region_code {
-            map.serialize_entry("regionCode", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.capability {
-            map.serialize_entry("capability", value)?;
-        }
-        if let Some(value) = &self.money {
-            map.serialize_entry("money", value)?;
-        }
-        if let Some(value) = &self.payment_interval_months {
-            map.serialize_entry("paymentIntervalMonths", value)?;
-        }
-        if let Some(value) = &self.next_charge_date {
-            map.serialize_entry("nextChargeDate", value)?;
-        }
-        if let Some(value) = &self.expire_at {
-            map.serialize_entry("expireAt", value)?;
-        }
-        if let Some(value) = &self.sms_configuration {
-            map.serialize_entry("smsConfiguration", value)?;
-        }
-        if let Some(value) = &self.voice_configuration {
-            map.serialize_entry("voiceConfiguration", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ActiveNumberResponse default {
+        0 phone_number: opt = "phoneNumber";
+        1 project_id: opt = "projectId";
+        2 display_name: opt = "displayName";
+        3 region_code: opt = "regionCode";
+        4 r#type: opt = "type";
+        5 capability: opt = "capability";
+        6 money: opt = "money";
+        7 payment_interval_months: opt = "paymentIntervalMonths";
+        8 next_charge_date: opt = "nextChargeDate";
+        9 expire_at: opt = "expireAt";
+        10 sms_configuration: opt = "smsConfiguration";
+        11 voice_configuration: opt = "voiceConfiguration";
+        12 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -497,59 +215,12 @@ pub enum AddressValidationResultCode {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AddressValidationResultCode {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AddressValidationResultCodeUnspecified => {
-                "ADDRESS_VALIDATION_RESULT_CODE_UNSPECIFIED"
-            }
-            Self::ExactMatch => "EXACT_MATCH",
-            Self::NearMatch => "NEAR_MATCH",
-            Self::NoMatch => "NO_MATCH",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AddressValidationResultCode {
-    fn from(value: &str) -> Self {
-        match value {
-            "ADDRESS_VALIDATION_RESULT_CODE_UNSPECIFIED" => {
-                Self::AddressValidationResultCodeUnspecified
-            }
-            "EXACT_MATCH" => Self::ExactMatch,
-            "NEAR_MATCH" => Self::NearMatch,
-            "NO_MATCH" => Self::NoMatch,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AddressValidationResultCode {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AddressValidationResultCode {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AddressValidationResultCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AddressValidationResultCode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AddressValidationResultCode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AddressValidationResultCode {
+        AddressValidationResultCodeUnspecified = "ADDRESS_VALIDATION_RESULT_CODE_UNSPECIFIED",
+        ExactMatch = "EXACT_MATCH",
+        NearMatch = "NEAR_MATCH",
+        NoMatch = "NO_MATCH",
     }
 }
 /// `Attachment`
@@ -571,136 +242,15 @@ pub struct Attachment {
     /// `documentType`
     pub document_type: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Attachment {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Attachment;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Attachment")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Attachment, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<UploadStatus>> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("attachmentId", 0usize),
-                        ("fileName", 1usize),
-                        ("mimeType", 2usize),
-                        ("createTime", 3usize),
-                        ("updateTime", 4usize),
-                        ("uploadStatus", 5usize),
-                        ("documentType", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "attachmentId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "fileName")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "mimeType")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "createTime",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "updateTime",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "uploadStatus",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "documentType",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Attachment {
-                    attachment_id: f0.flatten(),
-                    file_name: f1.flatten(),
-                    mime_type: f2.flatten(),
-                    create_time: f3.flatten(),
-                    update_time: f4.flatten(),
-                    upload_status: f5.flatten(),
-                    document_type: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Attachment, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Attachment as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Attachment", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Attachment {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.attachment_id {
-            map.serialize_entry("attachmentId", value)?;
-        }
-        if let Some(value) = &self.file_name {
-            map.serialize_entry("fileName", value)?;
-        }
-        if let Some(value) = &self.mime_type {
-            map.serialize_entry("mimeType", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        if let Some(value) = &self.upload_status {
-            map.serialize_entry("uploadStatus", value)?;
-        }
-        if let Some(value) = &self.document_type {
-            map.serialize_entry("documentType", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Attachment default {
+        0 attachment_id: opt = "attachmentId";
+        1 file_name: opt = "fileName";
+        2 mime_type: opt = "mimeType";
+        3 create_time: opt = "createTime";
+        4 update_time: opt = "updateTime";
+        5 upload_status: opt = "uploadStatus";
+        6 document_type: opt = "documentType";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -763,68 +313,10 @@ pub struct AttachmentTemplate {
     /// URL where the template can be downloaded from
     pub url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for AttachmentTemplate {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AttachmentTemplate;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AttachmentTemplate")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AttachmentTemplate, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("url", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AttachmentTemplate {
-                    name: f0.flatten(),
-                    url: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AttachmentTemplate, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AttachmentTemplate as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AttachmentTemplate", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AttachmentTemplate {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AttachmentTemplate default {
+        0 name: opt = "name";
+        1 url: opt = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -868,153 +360,16 @@ pub struct AvailableNumber {
     /// If `true`, use the [Number Order](https://developers.sinch.com/docs/numbers/api-reference/numbers/number-order) API to buy the number: call "Lookup number requirements" to find out exactly which information and documents are required, then provide them with the order's registration and attachment endpoints before submitting the order.
     pub supporting_documentation_required: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for AvailableNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AvailableNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AvailableNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AvailableNumber, __A::Error> {
-                let mut f0: Option<Option<PhoneNumber>> = None;
-                let mut f1: Option<Option<RegionCode>> = None;
-                let mut f2: Option<Option<NumberType>> = None;
-                let mut f3: Option<Option<Vec<NumberCapability>>> = None;
-                let mut f4: Option<Option<Money>> = None;
-                let mut f5: Option<Option<Money>> = None;
-                let mut f6: Option<Option<i32>> = None;
-                let mut f7: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("regionCode", 1usize),
-                        ("type", 2usize),
-                        ("capability", 3usize),
-                        ("setupPrice", 4usize),
-                        ("monthlyPrice", 5usize),
-                        ("paymentIntervalMonths", 6usize),
-                        ("supportingDocumentationRequired", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "regionCode",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "capability",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "setupPrice",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "monthlyPrice",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "paymentIntervalMonths",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "supportingDocumentationRequired",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AvailableNumber {
-                    phone_number: f0.flatten(),
-                    region_code: f1.flatten(),
-                    r#type: f2.flatten(),
-                    capability: f3.flatten(),
-                    setup_price: f4.flatten(),
-                    monthly_price: f5.flatten(),
-                    payment_interval_months: f6.flatten(),
-                    supporting_documentation_required: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AvailableNumber, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AvailableNumber as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AvailableNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AvailableNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.region_code {
-            map.serialize_entry("regionCode", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.capability {
-            map.serialize_entry("capability", value)?;
-        }
-        if let Some(value) = &self.setup_price {
-            map.serialize_entry("setupPrice", value)?;
-        }
-        if let Some(value) = &self.monthly_price {
-            map.serialize_entry("monthlyPrice", value)?;
-        }
-        if let Some(value) = &self.payment_interval_months {
-            map.serialize_entry("paymentIntervalMonths", value)?;
-        }
-        if let Some(value) = &self.supporting_documentation_required {
-            map.serialize_entry("supportingDocumentationRequired", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AvailableNumber default {
+        0 phone_number: opt = "phoneNumber";
+        1 region_code: opt = "regionCode";
+        2 r#type: opt = "type";
+        3 capability: opt = "capability";
+        4 setup_price: opt = "setupPrice";
+        5 monthly_price: opt = "monthlyPrice";
+        6 payment_interval_months: opt = "paymentIntervalMonths";
+        7 supporting_documentation_required: opt = "supportingDocumentationRequired";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1085,84 +440,11 @@ pub struct AvailableRegion {
     /// A list of the different number types available. Examples: `MOBILE` or `LOCAL`.
     pub types: Option<Vec<NumberType>>,
 }
-impl<'de> serde::Deserialize<'de> for AvailableRegion {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AvailableRegion;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AvailableRegion")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AvailableRegion, __A::Error> {
-                let mut f0: Option<Option<RegionCode>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Vec<NumberType>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("regionCode", 0usize), ("regionName", 1usize), ("types", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "regionCode",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "regionName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "types")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AvailableRegion {
-                    region_code: f0.flatten(),
-                    region_name: f1.flatten(),
-                    types: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AvailableRegion, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AvailableRegion as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AvailableRegion", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AvailableRegion {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.region_code {
-            map.serialize_entry("regionCode", value)?;
-        }
-        if let Some(value) = &self.region_name {
-            map.serialize_entry("regionName", value)?;
-        }
-        if let Some(value) = &self.types {
-            map.serialize_entry("types", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AvailableRegion default {
+        0 region_code: opt = "regionCode";
+        1 region_name: opt = "regionName";
+        2 types: opt = "types";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1201,72 +483,10 @@ pub struct BadRequest {
     /// `fieldViolations`
     pub field_violations: Option<Vec<FieldViolation>>,
 }
-impl<'de> serde::Deserialize<'de> for BadRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BadRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BadRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BadRequest, __A::Error> {
-                let mut f0: Option<Option<BadRequestType>> = None;
-                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("fieldViolations", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "fieldViolations",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BadRequest {
-                    r#type: f0.flatten(),
-                    field_violations: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BadRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BadRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BadRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BadRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.field_violations {
-            map.serialize_entry("fieldViolations", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BadRequest default {
+        0 r#type: opt = "type";
+        1 field_violations: opt = "fieldViolations";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1301,49 +521,9 @@ pub enum BadRequestType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BadRequestType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BadRequest => "BadRequest",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BadRequestType {
-    fn from(value: &str) -> Self {
-        match value {
-            "BadRequest" => Self::BadRequest,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BadRequestType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BadRequestType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BadRequestType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BadRequestType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BadRequestType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BadRequestType {
+        BadRequest = "BadRequest",
     }
 }
 /// Response message containing the callbacks configuration for a specific project.
@@ -1355,76 +535,10 @@ pub struct CallbackConfiguration {
     /// The HMAC secret used for hashing the callback body using the HMAC-SHA1 algorithm - and for creating the `X-Sinch-Signature` header.
     pub hmac_secret: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackConfiguration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackConfiguration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackConfiguration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackConfiguration, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("projectId", 0usize), ("hmacSecret", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "hmacSecret",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackConfiguration {
-                    project_id: f0.flatten(),
-                    hmac_secret: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackConfiguration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackConfiguration as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackConfiguration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackConfiguration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.hmac_secret {
-            map.serialize_entry("hmacSecret", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackConfiguration default {
+        0 project_id: opt = "projectId";
+        1 hmac_secret: opt = "hmacSecret";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1455,64 +569,9 @@ pub struct CallbackConfigurationUpdate {
     /// The HMAC secret to be updated for the specified project. It must be between 32 and 64 characters, alphanumeric (A-Z, a-z, 0-9) and hyphens (-) only. Regex pattern: ^[a-zA-Z0-9-]{32,64}$
     pub hmac_secret: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdate {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackConfigurationUpdate;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackConfigurationUpdate")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackConfigurationUpdate, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("hmacSecret", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "hmacSecret",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackConfigurationUpdate {
-                    hmac_secret: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackConfigurationUpdate, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackConfigurationUpdate as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackConfigurationUpdate", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackConfigurationUpdate {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.hmac_secret {
-            map.serialize_entry("hmacSecret", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackConfigurationUpdate default {
+        0 hmac_secret: opt = "hmacSecret";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1641,154 +700,17 @@ pub struct CallbackPayloadActiveNumber {
     /// The unique identifier of the resource, depending on the resource type. For example, a phone number.
     pub resource_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackPayloadActiveNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackPayloadActiveNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackPayloadActiveNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackPayloadActiveNumber, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<ResourceType> = None;
-                let mut f4: Option<Option<CallbackPayloadActiveNumberEventType>> = None;
-                let mut f5: Option<Option<CallbackPayloadActiveNumberStatus>> = None;
-                let mut f6: Option<Option<CallbackPayloadActiveNumberFailureCode>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("eventId", 0usize),
-                        ("timestamp", 1usize),
-                        ("projectId", 2usize),
-                        ("resourceType", 3usize),
-                        ("eventType", 4usize),
-                        ("status", 5usize),
-                        ("failureCode", 6usize),
-                        ("internalFailureCode", 7usize),
-                        ("resourceId", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "eventId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "timestamp",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "projectId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "resourceType",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "eventType",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "status")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "failureCode",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "internalFailureCode",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "resourceId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackPayloadActiveNumber {
-                    event_id: f0.flatten(),
-                    timestamp: f1.flatten(),
-                    project_id: f2.flatten(),
-                    resource_type: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("resourceType"))?,
-                    event_type: f4.flatten(),
-                    status: f5.flatten(),
-                    failure_code: f6.flatten(),
-                    internal_failure_code: f7.flatten(),
-                    resource_id: f8.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallbackPayloadActiveNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackPayloadActiveNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event_id {
-            map.serialize_entry("eventId", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        map.serialize_entry("resourceType", &self.resource_type)?;
-        if let Some(value) = &self.event_type {
-            map.serialize_entry("eventType", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.failure_code {
-            map.serialize_entry("failureCode", value)?;
-        }
-        if let Some(value) = &self.internal_failure_code {
-            map.serialize_entry("internalFailureCode", value)?;
-        }
-        if let Some(value) = &self.resource_id {
-            map.serialize_entry("resourceId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackPayloadActiveNumber strict {
+        0 event_id: opt = "eventId";
+        1 timestamp: opt = "timestamp";
+        2 project_id: opt = "projectId";
+        3 resource_type: req = "resourceType";
+        4 event_type: opt = "eventType";
+        5 status: opt = "status";
+        6 failure_code: opt = "failureCode";
+        7 internal_failure_code: opt = "internalFailureCode";
+        8 resource_id: opt = "resourceId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1879,59 +801,14 @@ pub enum CallbackPayloadActiveNumberEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackPayloadActiveNumberEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ProvisioningToSmsPlatform => "PROVISIONING_TO_SMS_PLATFORM",
-            Self::DeprovisioningFromSmsPlatform => "DEPROVISIONING_FROM_SMS_PLATFORM",
-            Self::ProvisioningToCampaign => "PROVISIONING_TO_CAMPAIGN",
-            Self::DeprovisioningFromCampaign => "DEPROVISIONING_FROM_CAMPAIGN",
-            Self::ProvisioningToVoicePlatform => "PROVISIONING_TO_VOICE_PLATFORM",
-            Self::DeprovisioningFromVoicePlatform => "DEPROVISIONING_FROM_VOICE_PLATFORM",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackPayloadActiveNumberEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "PROVISIONING_TO_SMS_PLATFORM" => Self::ProvisioningToSmsPlatform,
-            "DEPROVISIONING_FROM_SMS_PLATFORM" => Self::DeprovisioningFromSmsPlatform,
-            "PROVISIONING_TO_CAMPAIGN" => Self::ProvisioningToCampaign,
-            "DEPROVISIONING_FROM_CAMPAIGN" => Self::DeprovisioningFromCampaign,
-            "PROVISIONING_TO_VOICE_PLATFORM" => Self::ProvisioningToVoicePlatform,
-            "DEPROVISIONING_FROM_VOICE_PLATFORM" => Self::DeprovisioningFromVoicePlatform,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackPayloadActiveNumberEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackPayloadActiveNumberEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackPayloadActiveNumberEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackPayloadActiveNumberEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackPayloadActiveNumberEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackPayloadActiveNumberEventType {
+        ProvisioningToSmsPlatform = "PROVISIONING_TO_SMS_PLATFORM",
+        DeprovisioningFromSmsPlatform = "DEPROVISIONING_FROM_SMS_PLATFORM",
+        ProvisioningToCampaign = "PROVISIONING_TO_CAMPAIGN",
+        DeprovisioningFromCampaign = "DEPROVISIONING_FROM_CAMPAIGN",
+        ProvisioningToVoicePlatform = "PROVISIONING_TO_VOICE_PLATFORM",
+        DeprovisioningFromVoicePlatform = "DEPROVISIONING_FROM_VOICE_PLATFORM",
     }
 }
 /// If the status is FAILED, a failure code will be provided. For numbers provisioning to SMS platform, there won't be any extra `failureCode`, as the result is binary. For campaign provisioning-related failures, refer to the list for the possible values.
@@ -1973,77 +850,23 @@ pub enum CallbackPayloadActiveNumberFailureCode {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackPayloadActiveNumberFailureCode {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CampaignNotAvailable => "CAMPAIGN_NOT_AVAILABLE",
-            Self::Exceeded10dlcLimit => "EXCEEDED_10DLC_LIMIT",
-            Self::NumberProvisioningFailed => "NUMBER_PROVISIONING_FAILED",
-            Self::PartnerServiceUnavailable => "PARTNER_SERVICE_UNAVAILABLE",
-            Self::CampaignPendingAcceptance => "CAMPAIGN_PENDING_ACCEPTANCE",
-            Self::MnoSharingError => "MNO_SHARING_ERROR",
-            Self::CampaignProvisioningFailed => "CAMPAIGN_PROVISIONING_FAILED",
-            Self::CampaignExpired => "CAMPAIGN_EXPIRED",
-            Self::CampaignMnoRejected => "CAMPAIGN_MNO_REJECTED",
-            Self::CampaignMnoSuspended => "CAMPAIGN_MNO_SUSPENDED",
-            Self::CampaignMnoReview => "CAMPAIGN_MNO_REVIEW",
-            Self::InsufficientBalance => "INSUFFICIENT_BALANCE",
-            Self::MockCampaignNotAllowed => "MOCK_CAMPAIGN_NOT_ALLOWED",
-            Self::TfnNotAllowed => "TFN_NOT_ALLOWED",
-            Self::InvalidNnid => "INVALID_NNID",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackPayloadActiveNumberFailureCode {
-    fn from(value: &str) -> Self {
-        match value {
-            "CAMPAIGN_NOT_AVAILABLE" => Self::CampaignNotAvailable,
-            "EXCEEDED_10DLC_LIMIT" => Self::Exceeded10dlcLimit,
-            "NUMBER_PROVISIONING_FAILED" => Self::NumberProvisioningFailed,
-            "PARTNER_SERVICE_UNAVAILABLE" => Self::PartnerServiceUnavailable,
-            "CAMPAIGN_PENDING_ACCEPTANCE" => Self::CampaignPendingAcceptance,
-            "MNO_SHARING_ERROR" => Self::MnoSharingError,
-            "CAMPAIGN_PROVISIONING_FAILED" => Self::CampaignProvisioningFailed,
-            "CAMPAIGN_EXPIRED" => Self::CampaignExpired,
-            "CAMPAIGN_MNO_REJECTED" => Self::CampaignMnoRejected,
-            "CAMPAIGN_MNO_SUSPENDED" => Self::CampaignMnoSuspended,
-            "CAMPAIGN_MNO_REVIEW" => Self::CampaignMnoReview,
-            "INSUFFICIENT_BALANCE" => Self::InsufficientBalance,
-            "MOCK_CAMPAIGN_NOT_ALLOWED" => Self::MockCampaignNotAllowed,
-            "TFN_NOT_ALLOWED" => Self::TfnNotAllowed,
-            "INVALID_NNID" => Self::InvalidNnid,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackPayloadActiveNumberFailureCode {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackPayloadActiveNumberFailureCode {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackPayloadActiveNumberFailureCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackPayloadActiveNumberFailureCode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackPayloadActiveNumberFailureCode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackPayloadActiveNumberFailureCode {
+        CampaignNotAvailable = "CAMPAIGN_NOT_AVAILABLE",
+        Exceeded10dlcLimit = "EXCEEDED_10DLC_LIMIT",
+        NumberProvisioningFailed = "NUMBER_PROVISIONING_FAILED",
+        PartnerServiceUnavailable = "PARTNER_SERVICE_UNAVAILABLE",
+        CampaignPendingAcceptance = "CAMPAIGN_PENDING_ACCEPTANCE",
+        MnoSharingError = "MNO_SHARING_ERROR",
+        CampaignProvisioningFailed = "CAMPAIGN_PROVISIONING_FAILED",
+        CampaignExpired = "CAMPAIGN_EXPIRED",
+        CampaignMnoRejected = "CAMPAIGN_MNO_REJECTED",
+        CampaignMnoSuspended = "CAMPAIGN_MNO_SUSPENDED",
+        CampaignMnoReview = "CAMPAIGN_MNO_REVIEW",
+        InsufficientBalance = "INSUFFICIENT_BALANCE",
+        MockCampaignNotAllowed = "MOCK_CAMPAIGN_NOT_ALLOWED",
+        TfnNotAllowed = "TFN_NOT_ALLOWED",
+        InvalidNnid = "INVALID_NNID",
     }
 }
 /// The status of the event or the state transition it represents.
@@ -2059,51 +882,10 @@ pub enum CallbackPayloadActiveNumberStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackPayloadActiveNumberStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Succeeded => "SUCCEEDED",
-            Self::Failed => "FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackPayloadActiveNumberStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "SUCCEEDED" => Self::Succeeded,
-            "FAILED" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackPayloadActiveNumberStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackPayloadActiveNumberStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackPayloadActiveNumberStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackPayloadActiveNumberStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackPayloadActiveNumberStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackPayloadActiveNumberStatus {
+        Succeeded = "SUCCEEDED",
+        Failed = "FAILED",
     }
 }
 /// `CallbackPayloadCommon`
@@ -2119,93 +901,12 @@ pub struct CallbackPayloadCommon {
     /// `resourceType`
     pub resource_type: ResourceType,
 }
-impl<'de> serde::Deserialize<'de> for CallbackPayloadCommon {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackPayloadCommon;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackPayloadCommon")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackPayloadCommon, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<ResourceType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("eventId", 0usize),
-                        ("timestamp", 1usize),
-                        ("projectId", 2usize),
-                        ("resourceType", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "eventId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "timestamp",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "projectId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "resourceType",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackPayloadCommon {
-                    event_id: f0.flatten(),
-                    timestamp: f1.flatten(),
-                    project_id: f2.flatten(),
-                    resource_type: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("resourceType"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallbackPayloadCommon", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackPayloadCommon {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event_id {
-            map.serialize_entry("eventId", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        map.serialize_entry("resourceType", &self.resource_type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackPayloadCommon strict {
+        0 event_id: opt = "eventId";
+        1 timestamp: opt = "timestamp";
+        2 project_id: opt = "projectId";
+        3 resource_type: req = "resourceType";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2255,128 +956,15 @@ pub struct CallbackPayloadNumberOrder {
     /// The unique identifier of the resource, depending on the resource type. For example, a number order ID.
     pub resource_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackPayloadNumberOrder {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackPayloadNumberOrder;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackPayloadNumberOrder")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackPayloadNumberOrder, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<ResourceType> = None;
-                let mut f4: Option<Option<CallbackPayloadNumberOrderEventType>> = None;
-                let mut f5: Option<Option<CallbackPayloadNumberOrderStatus>> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("eventId", 0usize),
-                        ("timestamp", 1usize),
-                        ("projectId", 2usize),
-                        ("resourceType", 3usize),
-                        ("eventType", 4usize),
-                        ("status", 5usize),
-                        ("resourceId", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "eventId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "timestamp",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "projectId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "resourceType",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "eventType",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "status")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "resourceId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackPayloadNumberOrder {
-                    event_id: f0.flatten(),
-                    timestamp: f1.flatten(),
-                    project_id: f2.flatten(),
-                    resource_type: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("resourceType"))?,
-                    event_type: f4.flatten(),
-                    status: f5.flatten(),
-                    resource_id: f6.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallbackPayloadNumberOrder", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackPayloadNumberOrder {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event_id {
-            map.serialize_entry("eventId", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        map.serialize_entry("resourceType", &self.resource_type)?;
-        if let Some(value) = &self.event_type {
-            map.serialize_entry("eventType", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.resource_id {
-            map.serialize_entry("resourceId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackPayloadNumberOrder strict {
+        0 event_id: opt = "eventId";
+        1 timestamp: opt = "timestamp";
+        2 project_id: opt = "projectId";
+        3 resource_type: req = "resourceType";
+        4 event_type: opt = "eventType";
+        5 status: opt = "status";
+        6 resource_id: opt = "resourceId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2439,49 +1027,9 @@ pub enum CallbackPayloadNumberOrderEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackPayloadNumberOrderEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NumberOrderProcessing => "NUMBER_ORDER_PROCESSING",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackPayloadNumberOrderEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "NUMBER_ORDER_PROCESSING" => Self::NumberOrderProcessing,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackPayloadNumberOrderEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackPayloadNumberOrderEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackPayloadNumberOrderEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackPayloadNumberOrderEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackPayloadNumberOrderEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackPayloadNumberOrderEventType {
+        NumberOrderProcessing = "NUMBER_ORDER_PROCESSING",
     }
 }
 /// The status of the event or the state transition it represents.
@@ -2503,57 +1051,13 @@ pub enum CallbackPayloadNumberOrderStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackPayloadNumberOrderStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InReview => "IN_REVIEW",
-            Self::Blocked => "BLOCKED",
-            Self::Completed => "COMPLETED",
-            Self::Rejected => "REJECTED",
-            Self::Expired => "EXPIRED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackPayloadNumberOrderStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "IN_REVIEW" => Self::InReview,
-            "BLOCKED" => Self::Blocked,
-            "COMPLETED" => Self::Completed,
-            "REJECTED" => Self::Rejected,
-            "EXPIRED" => Self::Expired,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackPayloadNumberOrderStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackPayloadNumberOrderStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackPayloadNumberOrderStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackPayloadNumberOrderStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackPayloadNumberOrderStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackPayloadNumberOrderStatus {
+        InReview = "IN_REVIEW",
+        Blocked = "BLOCKED",
+        Completed = "COMPLETED",
+        Rejected = "REJECTED",
+        Expired = "EXPIRED",
     }
 }
 /// `CreateNumberOrderOption`
@@ -2563,64 +1067,9 @@ pub struct CreateNumberOrderOption {
     /// The phone numbers to order, in E.164 format. Although this is an array, only one phone number per order is currently supported.
     pub phone_numbers: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for CreateNumberOrderOption {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateNumberOrderOption;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateNumberOrderOption")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateNumberOrderOption, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("phoneNumbers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumbers",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateNumberOrderOption {
-                    phone_numbers: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateNumberOrderOption, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateNumberOrderOption as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CreateNumberOrderOption", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateNumberOrderOption {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_numbers {
-            map.serialize_entry("phoneNumbers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateNumberOrderOption default {
+        0 phone_numbers: opt = "phoneNumbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2827,109 +1276,13 @@ pub struct CreateNumberOrderRequestBase {
     /// `callbackUrl`
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateNumberOrderRequestBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateNumberOrderRequestBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateNumberOrderRequestBase, __A::Error> {
-                let mut f0: Option<RegionCode> = None;
-                let mut f1: Option<NumberType> = None;
-                let mut f2: Option<Option<OrderSmsConfiguration>> = None;
-                let mut f3: Option<Option<OrderVoiceConfiguration>> = None;
-                let mut f4: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("regionCode", 0usize),
-                        ("numberType", 1usize),
-                        ("smsConfiguration", 2usize),
-                        ("voiceConfiguration", 3usize),
-                        ("callbackUrl", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "regionCode",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "numberType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "smsConfiguration",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "voiceConfiguration",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateNumberOrderRequestBase {
-                    region_code: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
-                    number_type: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("numberType"))?,
-                    sms_configuration: f2.flatten(),
-                    voice_configuration: f3.flatten(),
-                    callback_url: f4.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateNumberOrderRequestBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateNumberOrderRequestBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("regionCode", &self.region_code)?;
-        map.serialize_entry("numberType", &self.number_type)?;
-        if let Some(value) = &self.sms_configuration {
-            map.serialize_entry("smsConfiguration", value)?;
-        }
-        if let Some(value) = &self.voice_configuration {
-            map.serialize_entry("voiceConfiguration", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateNumberOrderRequestBase strict {
+        0 region_code: req = "regionCode";
+        1 number_type: req = "numberType";
+        2 sms_configuration: opt = "smsConfiguration";
+        3 voice_configuration: opt = "voiceConfiguration";
+        4 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3097,59 +1450,9 @@ pub struct CreateNumberOrderRequestKindVariant0 {
     /// `numberOrderOption`
     pub number_order_option: CreateNumberOrderOption,
 }
-impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKindVariant0 {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateNumberOrderRequestKindVariant0;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateNumberOrderRequestKindVariant0")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateNumberOrderRequestKindVariant0, __A::Error> {
-                let mut f0: Option<CreateNumberOrderOption> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("numberOrderOption", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "numberOrderOption",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateNumberOrderRequestKindVariant0 {
-                    number_order_option: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "numberOrderOption",
-                        ))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("CreateNumberOrderRequestKindVariant0", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateNumberOrderRequestKindVariant0 {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("numberOrderOption", &self.number_order_option)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateNumberOrderRequestKindVariant0 strict {
+        0 number_order_option: req = "numberOrderOption";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3169,59 +1472,9 @@ pub struct CreateNumberOrderRequestKindVariant1 {
     /// `quantityOrderOption`
     pub quantity_order_option: CreateQuantityOrderOption,
 }
-impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequestKindVariant1 {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateNumberOrderRequestKindVariant1;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateNumberOrderRequestKindVariant1")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateNumberOrderRequestKindVariant1, __A::Error> {
-                let mut f0: Option<CreateQuantityOrderOption> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("quantityOrderOption", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "quantityOrderOption",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateNumberOrderRequestKindVariant1 {
-                    quantity_order_option: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "quantityOrderOption",
-                        ))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("CreateNumberOrderRequestKindVariant1", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateNumberOrderRequestKindVariant1 {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("quantityOrderOption", &self.quantity_order_option)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateNumberOrderRequestKindVariant1 strict {
+        0 quantity_order_option: req = "quantityOrderOption";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3247,99 +1500,12 @@ pub struct CreateQuantityOrderOption {
     /// `capabilities`
     pub capabilities: Option<Vec<NumberCapability>>,
 }
-impl<'de> serde::Deserialize<'de> for CreateQuantityOrderOption {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateQuantityOrderOption;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateQuantityOrderOption")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateQuantityOrderOption, __A::Error> {
-                let mut f0: Option<Option<NumberPattern>> = None;
-                let mut f1: Option<i32> = None;
-                let mut f2: Option<Option<bool>> = None;
-                let mut f3: Option<Option<Vec<NumberCapability>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("numberPattern", 0usize),
-                        ("requestedQuantity", 1usize),
-                        ("sequential", 2usize),
-                        ("capabilities", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "numberPattern",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "requestedQuantity",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "sequential",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "capabilities",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateQuantityOrderOption {
-                    number_pattern: f0.flatten(),
-                    requested_quantity: f1
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "requestedQuantity",
-                        ))?,
-                    sequential: f2.flatten(),
-                    capabilities: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateQuantityOrderOption", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateQuantityOrderOption {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.number_pattern {
-            map.serialize_entry("numberPattern", value)?;
-        }
-        map.serialize_entry("requestedQuantity", &self.requested_quantity)?;
-        if let Some(value) = &self.sequential {
-            map.serialize_entry("sequential", value)?;
-        }
-        if let Some(value) = &self.capabilities {
-            map.serialize_entry("capabilities", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateQuantityOrderOption strict {
+        0 number_pattern: opt = "numberPattern";
+        1 requested_quantity: req = "requestedQuantity";
+        2 sequential: opt = "sequential";
+        3 capabilities: opt = "capabilities";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3389,132 +1555,15 @@ pub struct EmergencyAddress {
     /// The postal code of the emergency location.
     pub postal_code_plus_four: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for EmergencyAddress {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = EmergencyAddress;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct EmergencyAddress")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<EmergencyAddress, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("streetNumber", 0usize),
-                        ("streetInfo", 1usize),
-                        ("location", 2usize),
-                        ("city", 3usize),
-                        ("state", 4usize),
-                        ("postalCode", 5usize),
-                        ("postalCodePlusFour", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "streetNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "streetInfo",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "location")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "city")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "state")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "postalCode",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "postalCodePlusFour",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(EmergencyAddress {
-                    street_number: f0.flatten(),
-                    street_info: f1.flatten(),
-                    location: f2.flatten(),
-                    city: f3.flatten(),
-                    state: f4.flatten(),
-                    postal_code: f5.flatten(),
-                    postal_code_plus_four: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<EmergencyAddress, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<EmergencyAddress as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("EmergencyAddress", &[], __Visitor)
-    }
-}
-impl serde::Serialize for EmergencyAddress {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.street_number {
-            map.serialize_entry("streetNumber", value)?;
-        }
-        if let Some(value) = &self.street_info {
-            map.serialize_entry("streetInfo", value)?;
-        }
-        if let Some(value) = &self.location {
-            map.serialize_entry("location", value)?;
-        }
-        if let Some(value) = &self.city {
-            map.serialize_entry("city", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.postal_code {
-            map.serialize_entry("postalCode", value)?;
-        }
-        if let Some(value) = &self.postal_code_plus_four {
-            map.serialize_entry("postalCodePlusFour", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) EmergencyAddress default {
+        0 street_number: opt = "streetNumber";
+        1 street_info: opt = "streetInfo";
+        2 location: opt = "location";
+        3 city: opt = "city";
+        4 state: opt = "state";
+        5 postal_code: opt = "postalCode";
+        6 postal_code_plus_four: opt = "postalCodePlusFour";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3577,63 +1626,10 @@ pub struct EmergencyAddressRequest {
     /// `address`
     pub address: EmergencyAddressRequestAddress,
 }
-impl<'de> serde::Deserialize<'de> for EmergencyAddressRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = EmergencyAddressRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct EmergencyAddressRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<EmergencyAddressRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<EmergencyAddressRequestAddress> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("displayName", 0usize), ("address", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "displayName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "address")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(EmergencyAddressRequest {
-                    display_name: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("displayName"))?,
-                    address: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("address"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("EmergencyAddressRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for EmergencyAddressRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("displayName", &self.display_name)?;
-        map.serialize_entry("address", &self.address)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) EmergencyAddressRequest strict {
+        0 display_name: req = "displayName";
+        1 address: req = "address";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3669,118 +1665,15 @@ pub struct EmergencyAddressRequestAddress {
     /// The postal code of the emergency location.
     pub postal_code_plus_four: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for EmergencyAddressRequestAddress {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = EmergencyAddressRequestAddress;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct EmergencyAddressRequestAddress")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<EmergencyAddressRequestAddress, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<String> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("streetNumber", 0usize),
-                        ("streetInfo", 1usize),
-                        ("location", 2usize),
-                        ("city", 3usize),
-                        ("state", 4usize),
-                        ("postalCode", 5usize),
-                        ("postalCodePlusFour", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "streetNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "streetInfo",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "location")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "city")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "state")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "postalCode",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "postalCodePlusFour",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(EmergencyAddressRequestAddress {
-                    street_number: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("streetNumber"))?,
-                    street_info: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("streetInfo"))?,
-                    location: f2.flatten(),
-                    city: f3.ok_or_else(|| serde::de::Error::missing_field("city"))?,
-                    state: f4.ok_or_else(|| serde::de::Error::missing_field("state"))?,
-                    postal_code: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("postalCode"))?,
-                    postal_code_plus_four: f6.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("EmergencyAddressRequestAddress", &[], __Visitor)
-    }
-}
-impl serde::Serialize for EmergencyAddressRequestAddress {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("streetNumber", &self.street_number)?;
-        map.serialize_entry("streetInfo", &self.street_info)?;
-        if let Some(value) = &self.location {
-            map.serialize_entry("location", value)?;
-        }
-        map.serialize_entry("city", &self.city)?;
-        map.serialize_entry("state", &self.state)?;
-        map.serialize_entry("postalCode", &self.postal_code)?;
-        if let Some(value) = &self.postal_code_plus_four {
-            map.serialize_entry("postalCodePlusFour", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) EmergencyAddressRequestAddress strict {
+        0 street_number: req = "streetNumber";
+        1 street_info: req = "streetInfo";
+        2 location: opt = "location";
+        3 city: req = "city";
+        4 state: req = "state";
+        5 postal_code: req = "postalCode";
+        6 postal_code_plus_four: opt = "postalCodePlusFour";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3824,72 +1717,10 @@ pub struct FieldViolation {
     /// `description`
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FieldViolation {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FieldViolation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FieldViolation")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FieldViolation, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("field", 0usize), ("description", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FieldViolation {
-                    field: f0.flatten(),
-                    description: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FieldViolation, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FieldViolation as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FieldViolation {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.field {
-            map.serialize_entry("field", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FieldViolation default {
+        0 field: opt = "field";
+        1 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3920,60 +1751,9 @@ pub struct InternalError {
     /// `error`
     pub error: Option<InternalErrorError>,
 }
-impl<'de> serde::Deserialize<'de> for InternalError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InternalError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InternalError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InternalError, __A::Error> {
-                let mut f0: Option<Option<InternalErrorError>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("error", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InternalError {
-                    error: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InternalError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InternalError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InternalError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InternalError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InternalError default {
+        0 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4002,91 +1782,12 @@ pub struct InternalErrorError {
     /// `details`
     pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
 }
-impl<'de> serde::Deserialize<'de> for InternalErrorError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InternalErrorError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InternalErrorError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InternalErrorError, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<InternalErrorErrorStatus>> = None;
-                let mut f3: Option<
-                    Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("message", 1usize),
-                        ("status", 2usize),
-                        ("details", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InternalErrorError {
-                    code: f0.flatten(),
-                    message: f1.flatten(),
-                    status: f2.flatten(),
-                    details: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InternalErrorError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InternalErrorError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InternalErrorError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InternalErrorError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InternalErrorError default {
+        0 code: opt = "code";
+        1 message: opt = "message";
+        2 status: opt = "status";
+        3 details: opt = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4138,51 +1839,10 @@ pub enum InternalErrorErrorStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InternalErrorErrorStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Internal => "INTERNAL",
-            Self::Unknown => "UNKNOWN",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InternalErrorErrorStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "INTERNAL" => Self::Internal,
-            "UNKNOWN" => Self::Unknown,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InternalErrorErrorStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InternalErrorErrorStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InternalErrorErrorStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InternalErrorErrorStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InternalErrorErrorStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InternalErrorErrorStatus {
+        Internal = "INTERNAL",
+        Unknown = "UNKNOWN",
     }
 }
 /// `InvalidArgument`
@@ -4192,60 +1852,9 @@ pub struct InvalidArgument {
     /// `error`
     pub error: Option<InvalidArgumentError>,
 }
-impl<'de> serde::Deserialize<'de> for InvalidArgument {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InvalidArgument;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InvalidArgument")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InvalidArgument, __A::Error> {
-                let mut f0: Option<Option<InvalidArgumentError>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("error", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InvalidArgument {
-                    error: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InvalidArgument, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InvalidArgument as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InvalidArgument", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InvalidArgument {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InvalidArgument default {
+        0 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4274,89 +1883,12 @@ pub struct InvalidArgumentError {
     /// `details`
     pub details: Option<Vec<BadRequest>>,
 }
-impl<'de> serde::Deserialize<'de> for InvalidArgumentError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InvalidArgumentError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InvalidArgumentError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InvalidArgumentError, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<InvalidArgumentErrorStatus>> = None;
-                let mut f3: Option<Option<Vec<BadRequest>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("message", 1usize),
-                        ("status", 2usize),
-                        ("details", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InvalidArgumentError {
-                    code: f0.flatten(),
-                    message: f1.flatten(),
-                    status: f2.flatten(),
-                    details: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InvalidArgumentError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InvalidArgumentError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InvalidArgumentError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InvalidArgumentError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InvalidArgumentError default {
+        0 code: opt = "code";
+        1 message: opt = "message";
+        2 status: opt = "status";
+        3 details: opt = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4403,49 +1935,9 @@ pub enum InvalidArgumentErrorStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InvalidArgumentErrorStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InvalidArgument => "INVALID_ARGUMENT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InvalidArgumentErrorStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "INVALID_ARGUMENT" => Self::InvalidArgument,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InvalidArgumentErrorStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InvalidArgumentErrorStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InvalidArgumentErrorStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InvalidArgumentErrorStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InvalidArgumentErrorStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InvalidArgumentErrorStatus {
+        InvalidArgument = "INVALID_ARGUMENT",
     }
 }
 /// Response message to list your active phone numbers.
@@ -4459,92 +1951,11 @@ pub struct ListActiveNumbersResponse {
     /// The maximum number of results returned.
     pub total_size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListActiveNumbersResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListActiveNumbersResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListActiveNumbersResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListActiveNumbersResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<ActiveNumberResponse>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("activeNumbers", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("totalSize", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "activeNumbers",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalSize",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListActiveNumbersResponse {
-                    active_numbers: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                    total_size: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListActiveNumbersResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListActiveNumbersResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListActiveNumbersResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListActiveNumbersResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.active_numbers {
-            map.serialize_entry("activeNumbers", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.total_size {
-            map.serialize_entry("totalSize", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListActiveNumbersResponse default {
+        0 active_numbers: opt = "activeNumbers";
+        1 next_page_token: opt = "nextPageToken";
+        2 total_size: opt = "totalSize";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4584,64 +1995,9 @@ pub struct ListAvailableNumbersResponse {
     /// List of available phone numbers.
     pub available_numbers: Option<Vec<AvailableNumber>>,
 }
-impl<'de> serde::Deserialize<'de> for ListAvailableNumbersResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListAvailableNumbersResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListAvailableNumbersResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListAvailableNumbersResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<AvailableNumber>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("availableNumbers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "availableNumbers",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListAvailableNumbersResponse {
-                    available_numbers: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListAvailableNumbersResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListAvailableNumbersResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListAvailableNumbersResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListAvailableNumbersResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.available_numbers {
-            map.serialize_entry("availableNumbers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListAvailableNumbersResponse default {
+        0 available_numbers: opt = "availableNumbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4664,64 +2020,9 @@ pub struct ListAvailableRegionsResponse {
     /// List of regions for which numbers are provided.
     pub available_regions: Option<Vec<AvailableRegion>>,
 }
-impl<'de> serde::Deserialize<'de> for ListAvailableRegionsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListAvailableRegionsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListAvailableRegionsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListAvailableRegionsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<AvailableRegion>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("availableRegions", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "availableRegions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListAvailableRegionsResponse {
-                    available_regions: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListAvailableRegionsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListAvailableRegionsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListAvailableRegionsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListAvailableRegionsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.available_regions {
-            map.serialize_entry("availableRegions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListAvailableRegionsResponse default {
+        0 available_regions: opt = "availableRegions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4746,68 +2047,10 @@ pub struct LookupNumberRequirementsRequest {
     /// `numberType`
     pub number_type: NumberType,
 }
-impl<'de> serde::Deserialize<'de> for LookupNumberRequirementsRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = LookupNumberRequirementsRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct LookupNumberRequirementsRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<LookupNumberRequirementsRequest, __A::Error> {
-                let mut f0: Option<RegionCode> = None;
-                let mut f1: Option<NumberType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("regionCode", 0usize), ("numberType", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "regionCode",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "numberType",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(LookupNumberRequirementsRequest {
-                    region_code: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
-                    number_type: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("numberType"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("LookupNumberRequirementsRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for LookupNumberRequirementsRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("regionCode", &self.region_code)?;
-        map.serialize_entry("numberType", &self.number_type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) LookupNumberRequirementsRequest strict {
+        0 region_code: req = "regionCode";
+        1 number_type: req = "numberType";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4835,72 +2078,10 @@ pub struct Money {
     /// There are no guarantees on the precision unless documented by the message origin. The amount cannot be updated and is read-only.
     pub amount: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Money {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Money;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Money")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Money, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("currencyCode", 0usize), ("amount", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "currencyCode",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "amount")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Money {
-                    currency_code: f0.flatten(),
-                    amount: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Money, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Money as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Money", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Money {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.currency_code {
-            map.serialize_entry("currencyCode", value)?;
-        }
-        if let Some(value) = &self.amount {
-            map.serialize_entry("amount", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Money default {
+        0 currency_code: opt = "currencyCode";
+        1 amount: opt = "amount";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4931,58 +2112,9 @@ pub struct NotFound {
     /// `error`
     pub error: Option<NotFoundError>,
 }
-impl<'de> serde::Deserialize<'de> for NotFound {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotFound;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotFound")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotFound, __A::Error> {
-                let mut f0: Option<Option<NotFoundError>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("error", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotFound { error: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NotFound, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NotFound as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NotFound", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotFound {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotFound default {
+        0 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5011,89 +2143,12 @@ pub struct NotFoundError {
     /// `details`
     pub details: Option<Vec<NotFoundErrorDetails>>,
 }
-impl<'de> serde::Deserialize<'de> for NotFoundError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotFoundError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotFoundError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotFoundError, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<NotFoundErrorStatus>> = None;
-                let mut f3: Option<Option<Vec<NotFoundErrorDetails>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("message", 1usize),
-                        ("status", 2usize),
-                        ("details", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotFoundError {
-                    code: f0.flatten(),
-                    message: f1.flatten(),
-                    status: f2.flatten(),
-                    details: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NotFoundError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NotFoundError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NotFoundError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotFoundError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotFoundError default {
+        0 code: opt = "code";
+        1 message: opt = "message";
+        2 status: opt = "status";
+        3 details: opt = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5144,110 +2199,13 @@ pub struct NotFoundErrorDetails {
     /// A description of the error.
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for NotFoundErrorDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotFoundErrorDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotFoundErrorDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotFoundErrorDetails, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("resourceType", 1usize),
-                        ("resourceName", 2usize),
-                        ("owner", 3usize),
-                        ("description", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "resourceType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "resourceName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "owner")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotFoundErrorDetails {
-                    r#type: f0.flatten(),
-                    resource_type: f1.flatten(),
-                    resource_name: f2.flatten(),
-                    owner: f3.flatten(),
-                    description: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NotFoundErrorDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NotFoundErrorDetails as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NotFoundErrorDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotFoundErrorDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.resource_type {
-            map.serialize_entry("resourceType", value)?;
-        }
-        if let Some(value) = &self.resource_name {
-            map.serialize_entry("resourceName", value)?;
-        }
-        if let Some(value) = &self.owner {
-            map.serialize_entry("owner", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotFoundErrorDetails default {
+        0 r#type: opt = "type";
+        1 resource_type: opt = "resourceType";
+        2 resource_name: opt = "resourceName";
+        3 owner: opt = "owner";
+        4 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5300,49 +2258,9 @@ pub enum NotFoundErrorStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NotFoundErrorStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NotFound => "NOT_FOUND",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NotFoundErrorStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "NOT_FOUND" => Self::NotFound,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NotFoundErrorStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NotFoundErrorStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NotFoundErrorStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NotFoundErrorStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NotFoundErrorStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NotFoundErrorStatus {
+        NotFound = "NOT_FOUND",
     }
 }
 /// The capabilities the phone number supports: SMS, Voice, or both
@@ -5358,51 +2276,10 @@ pub enum NumberCapability {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NumberCapability {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::Voice => "VOICE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberCapability {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "VOICE" => Self::Voice,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberCapability {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberCapability {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberCapability {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberCapability {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberCapability {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NumberCapability {
+        Sms = "SMS",
+        Voice = "VOICE",
     }
 }
 /// `NumberOrder`
@@ -5432,192 +2309,19 @@ pub struct NumberOrder {
     /// `updateTime`
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for NumberOrder {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NumberOrder;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NumberOrder")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NumberOrder, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<RegionCode>> = None;
-                let mut f3: Option<Option<NumberOrderState>> = None;
-                let mut f4: Option<Option<NumberType>> = None;
-                let mut f5: Option<Option<Vec<OrderNumber>>> = None;
-                let mut f6: Option<Option<OrderSmsConfiguration>> = None;
-                let mut f7: Option<Option<OrderVoiceConfiguration>> = None;
-                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("projectId", 0usize),
-                        ("idNumberOrder", 1usize),
-                        ("regionCode", 2usize),
-                        ("state", 3usize),
-                        ("numberType", 4usize),
-                        ("orderNumbers", 5usize),
-                        ("smsConfiguration", 6usize),
-                        ("voiceConfiguration", 7usize),
-                        ("expireTime", 8usize),
-                        ("createTime", 9usize),
-                        ("updateTime", 10usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "idNumberOrder",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "regionCode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "state")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "numberType",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "orderNumbers",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "smsConfiguration",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "voiceConfiguration",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "expireTime",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "createTime",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "updateTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NumberOrder {
-                    project_id: f0.flatten(),
-                    id_number_order: f1.flatten(),
-                    region_code: f2.flatten(),
-                    state: f3.flatten(),
-                    number_type: f4.flatten(),
-                    order_numbers: f5.flatten(),
-                    sms_configuration: f6.flatten(),
-                    voice_configuration: f7.flatten(),
-                    expire_time: f8,
-                    create_time: f9.flatten(),
-                    update_time: f10.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NumberOrder, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NumberOrder as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NumberOrder", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NumberOrder {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.id_number_order {
-            map.serialize_entry("idNumberOrder", value)?;
-        }
-        if let Some(value) = &self.region_code {
-            map.serialize_entry("regionCode", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.number_type {
-            map.serialize_entry("numberType", value)?;
-        }
-        if let Some(value) = &self.order_numbers {
-            map.serialize_entry("orderNumbers", value)?;
-        }
-        if let Some(value) = &self.sms_configuration {
-            map.serialize_entry("smsConfiguration", value)?;
-        }
-        if let Some(value) = &self.voice_configuration {
-            map.serialize_entry("voiceConfiguration", value)?;
-        }
-        if let Some(value) = &self.expire_time {
-            map.serialize_entry("expireTime", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NumberOrder default {
+        0 project_id: opt = "projectId";
+        1 id_number_order: opt = "idNumberOrder";
+        2 region_code: opt = "regionCode";
+        3 state: opt = "state";
+        4 number_type: opt = "numberType";
+        5 order_numbers: opt = "orderNumbers";
+        6 sms_configuration: opt = "smsConfiguration";
+        7 voice_configuration: opt = "voiceConfiguration";
+        8 expire_time: opt_null = "expireTime";
+        9 create_time: opt = "createTime";
+        10 update_time: opt = "updateTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5721,61 +2425,15 @@ pub enum NumberOrderState {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NumberOrderState {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NumberOrderStateUnspecified => "NUMBER_ORDER_STATE_UNSPECIFIED",
-            Self::Created => "CREATED",
-            Self::Expired => "EXPIRED",
-            Self::InReview => "IN_REVIEW",
-            Self::Blocked => "BLOCKED",
-            Self::Rejected => "REJECTED",
-            Self::Completed => "COMPLETED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberOrderState {
-    fn from(value: &str) -> Self {
-        match value {
-            "NUMBER_ORDER_STATE_UNSPECIFIED" => Self::NumberOrderStateUnspecified,
-            "CREATED" => Self::Created,
-            "EXPIRED" => Self::Expired,
-            "IN_REVIEW" => Self::InReview,
-            "BLOCKED" => Self::Blocked,
-            "REJECTED" => Self::Rejected,
-            "COMPLETED" => Self::Completed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberOrderState {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberOrderState {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberOrderState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberOrderState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberOrderState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NumberOrderState {
+        NumberOrderStateUnspecified = "NUMBER_ORDER_STATE_UNSPECIFIED",
+        Created = "CREATED",
+        Expired = "EXPIRED",
+        InReview = "IN_REVIEW",
+        Blocked = "BLOCKED",
+        Rejected = "REJECTED",
+        Completed = "COMPLETED",
     }
 }
 /// Search Pattern
@@ -5787,72 +2445,10 @@ pub struct NumberPattern {
     /// `searchPattern`
     pub search_pattern: Option<NumberPatternSearchPattern>,
 }
-impl<'de> serde::Deserialize<'de> for NumberPattern {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NumberPattern;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NumberPattern")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NumberPattern, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<NumberPatternSearchPattern>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("pattern", 0usize), ("searchPattern", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "pattern")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "searchPattern",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NumberPattern {
-                    pattern: f0.flatten(),
-                    search_pattern: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NumberPattern, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NumberPattern as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NumberPattern", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NumberPattern {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.pattern {
-            map.serialize_entry("pattern", value)?;
-        }
-        if let Some(value) = &self.search_pattern {
-            map.serialize_entry("searchPattern", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NumberPattern default {
+        0 pattern: opt = "pattern";
+        1 search_pattern: opt = "searchPattern";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5894,53 +2490,11 @@ pub enum NumberPatternSearchPattern {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NumberPatternSearchPattern {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Start => "START",
-            Self::Contains => "CONTAINS",
-            Self::End => "END",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberPatternSearchPattern {
-    fn from(value: &str) -> Self {
-        match value {
-            "START" => Self::Start,
-            "CONTAINS" => Self::Contains,
-            "END" => Self::End,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberPatternSearchPattern {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberPatternSearchPattern {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberPatternSearchPattern {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberPatternSearchPattern {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberPatternSearchPattern {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NumberPatternSearchPattern {
+        Start = "START",
+        Contains = "CONTAINS",
+        End = "END",
     }
 }
 /// `NumberPrice`
@@ -5954,92 +2508,11 @@ pub struct NumberPrice {
     /// `paymentIntervalMonths`
     pub payment_interval_months: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for NumberPrice {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NumberPrice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NumberPrice")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NumberPrice, __A::Error> {
-                let mut f0: Option<Option<Money>> = None;
-                let mut f1: Option<Option<Money>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("setupPrice", 0usize),
-                        ("monthlyPrice", 1usize),
-                        ("paymentIntervalMonths", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "setupPrice",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "monthlyPrice",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "paymentIntervalMonths",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NumberPrice {
-                    setup_price: f0.flatten(),
-                    monthly_price: f1.flatten(),
-                    payment_interval_months: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NumberPrice, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NumberPrice as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NumberPrice", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NumberPrice {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.setup_price {
-            map.serialize_entry("setupPrice", value)?;
-        }
-        if let Some(value) = &self.monthly_price {
-            map.serialize_entry("monthlyPrice", value)?;
-        }
-        if let Some(value) = &self.payment_interval_months {
-            map.serialize_entry("paymentIntervalMonths", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NumberPrice default {
+        0 setup_price: opt = "setupPrice";
+        1 monthly_price: opt = "monthlyPrice";
+        2 payment_interval_months: opt = "paymentIntervalMonths";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6078,74 +2551,10 @@ pub struct NumberRequirements {
     /// List of attachments necessary to be uploaded as part of the KYC process
     pub attachments: Option<Vec<RequiredAttachment>>,
 }
-impl<'de> serde::Deserialize<'de> for NumberRequirements {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NumberRequirements;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NumberRequirements")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NumberRequirements, __A::Error> {
-                let mut f0: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                let mut f1: Option<Option<Vec<RequiredAttachment>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("fields", 0usize), ("attachments", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "fields")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "attachments",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NumberRequirements {
-                    fields: f0.flatten(),
-                    attachments: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NumberRequirements, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NumberRequirements as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NumberRequirements", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NumberRequirements {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.fields {
-            map.serialize_entry("fields", value)?;
-        }
-        if let Some(value) = &self.attachments {
-            map.serialize_entry("attachments", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NumberRequirements default {
+        0 fields: opt = "fields";
+        1 attachments: opt = "attachments";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6185,51 +2594,10 @@ pub enum NumberServiceListActiveNumbersOrderBy {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NumberServiceListActiveNumbersOrderBy {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PhoneNumber => "phoneNumber",
-            Self::DisplayName => "displayName",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberServiceListActiveNumbersOrderBy {
-    fn from(value: &str) -> Self {
-        match value {
-            "phoneNumber" => Self::PhoneNumber,
-            "displayName" => Self::DisplayName,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberServiceListActiveNumbersOrderBy {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberServiceListActiveNumbersOrderBy {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberServiceListActiveNumbersOrderBy {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberServiceListActiveNumbersOrderBy {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberServiceListActiveNumbersOrderBy {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NumberServiceListActiveNumbersOrderBy {
+        PhoneNumber = "phoneNumber",
+        DisplayName = "displayName",
     }
 }
 /// The number type.
@@ -6247,53 +2615,11 @@ pub enum NumberType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NumberType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mobile => "MOBILE",
-            Self::Local => "LOCAL",
-            Self::TollFree => "TOLL_FREE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberType {
-    fn from(value: &str) -> Self {
-        match value {
-            "MOBILE" => Self::Mobile,
-            "LOCAL" => Self::Local,
-            "TOLL_FREE" => Self::TollFree,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NumberType {
+        Mobile = "MOBILE",
+        Local = "LOCAL",
+        TollFree = "TOLL_FREE",
     }
 }
 /// `OrderNumber`
@@ -6307,92 +2633,11 @@ pub struct OrderNumber {
     /// `capabilities`
     pub capabilities: Option<Vec<NumberCapability>>,
 }
-impl<'de> serde::Deserialize<'de> for OrderNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderNumber, __A::Error> {
-                let mut f0: Option<Option<PhoneNumber>> = None;
-                let mut f1: Option<Option<NumberPrice>> = None;
-                let mut f2: Option<Option<Vec<NumberCapability>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("numberPrice", 1usize),
-                        ("capabilities", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "numberPrice",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "capabilities",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderNumber {
-                    phone_number: f0.flatten(),
-                    number_price: f1.flatten(),
-                    capabilities: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<OrderNumber, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<OrderNumber as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("OrderNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.number_price {
-            map.serialize_entry("numberPrice", value)?;
-        }
-        if let Some(value) = &self.capabilities {
-            map.serialize_entry("capabilities", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderNumber default {
+        0 phone_number: opt = "phoneNumber";
+        1 number_price: opt = "numberPrice";
+        2 capabilities: opt = "capabilities";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6542,51 +2787,9 @@ pub struct OrderVoiceConfigurationBase {
     /// `type`
     pub r#type: VoiceApplicationType,
 }
-impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderVoiceConfigurationBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderVoiceConfigurationBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderVoiceConfigurationBase, __A::Error> {
-                let mut f0: Option<VoiceApplicationType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderVoiceConfigurationBase {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("OrderVoiceConfigurationBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderVoiceConfigurationBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderVoiceConfigurationBase strict {
+        0 r#type: req = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6610,88 +2813,12 @@ pub struct OrderVoiceConfigurationEst {
     /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
     pub trunk_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationEst {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderVoiceConfigurationEst;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderVoiceConfigurationEst")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderVoiceConfigurationEst, __A::Error> {
-                let mut f0: Option<VoiceApplicationType> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<ScheduledVoiceProvisioning>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("lastUpdatedTime", 1usize),
-                        ("scheduledVoiceProvisioning", 2usize),
-                        ("trunkId", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "lastUpdatedTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "scheduledVoiceProvisioning",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "trunkId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderVoiceConfigurationEst {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    last_updated_time: f1.flatten(),
-                    scheduled_voice_provisioning: f2.flatten(),
-                    trunk_id: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("OrderVoiceConfigurationEst", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderVoiceConfigurationEst {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.last_updated_time {
-            map.serialize_entry("lastUpdatedTime", value)?;
-        }
-        if let Some(value) = &self.scheduled_voice_provisioning {
-            map.serialize_entry("scheduledVoiceProvisioning", value)?;
-        }
-        if let Some(value) = &self.trunk_id {
-            map.serialize_entry("trunkId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderVoiceConfigurationEst strict {
+        0 r#type: req = "type";
+        1 last_updated_time: opt = "lastUpdatedTime";
+        2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
+        3 trunk_id: opt = "trunkId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6741,92 +2868,12 @@ pub struct OrderVoiceConfigurationFax {
     /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
     pub service_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationFax {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderVoiceConfigurationFax;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderVoiceConfigurationFax")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderVoiceConfigurationFax, __A::Error> {
-                let mut f0: Option<VoiceApplicationType> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<ScheduledVoiceProvisioning>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("lastUpdatedTime", 1usize),
-                        ("scheduledVoiceProvisioning", 2usize),
-                        ("serviceId", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "lastUpdatedTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "scheduledVoiceProvisioning",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "serviceId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderVoiceConfigurationFax {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    last_updated_time: f1.flatten(),
-                    scheduled_voice_provisioning: f2.flatten(),
-                    service_id: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("OrderVoiceConfigurationFax", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderVoiceConfigurationFax {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.last_updated_time {
-            map.serialize_entry("lastUpdatedTime", value)?;
-        }
-        if let Some(value) = &self.scheduled_voice_provisioning {
-            map.serialize_entry("scheduledVoiceProvisioning", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderVoiceConfigurationFax strict {
+        0 r#type: req = "type";
+        1 last_updated_time: opt = "lastUpdatedTime";
+        2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
+        3 service_id: opt = "serviceId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6872,59 +2919,10 @@ pub struct OrderVoiceConfigurationRtc {
     /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
     pub app_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for OrderVoiceConfigurationRtc {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderVoiceConfigurationRtc;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderVoiceConfigurationRtc")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderVoiceConfigurationRtc, __A::Error> {
-                let mut f0: Option<VoiceApplicationType> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("appId", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "appId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderVoiceConfigurationRtc {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    app_id: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("OrderVoiceConfigurationRtc", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderVoiceConfigurationRtc {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.app_id {
-            map.serialize_entry("appId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderVoiceConfigurationRtc strict {
+        0 r#type: req = "type";
+        1 app_id: opt = "appId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6962,55 +2960,12 @@ pub enum ProvisioningStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ProvisioningStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ProvisioningStatusUnspecified => "PROVISIONING_STATUS_UNSPECIFIED",
-            Self::Waiting => "WAITING",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Failed => "FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ProvisioningStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PROVISIONING_STATUS_UNSPECIFIED" => Self::ProvisioningStatusUnspecified,
-            "WAITING" => Self::Waiting,
-            "IN_PROGRESS" => Self::InProgress,
-            "FAILED" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ProvisioningStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ProvisioningStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ProvisioningStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ProvisioningStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ProvisioningStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ProvisioningStatus {
+        ProvisioningStatusUnspecified = "PROVISIONING_STATUS_UNSPECIFIED",
+        Waiting = "WAITING",
+        InProgress = "IN_PROGRESS",
+        Failed = "FAILED",
     }
 }
 /// ISO 3166-1 alpha-2 country code of the phone number. Example: US, GB or SE.
@@ -7026,90 +2981,11 @@ pub struct Registration {
     /// A list of timestamped messages from our team with feedback regarding your submitted registration details, in ascending timestamp order
     pub logs: Option<Vec<RegistrationLog>>,
 }
-impl<'de> serde::Deserialize<'de> for Registration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Registration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Registration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Registration, __A::Error> {
-                let mut f0: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                let mut f1: Option<Option<Vec<Attachment>>> = None;
-                let mut f2: Option<Option<Vec<RegistrationLog>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("requestDetails", 0usize),
-                        ("attachments", 1usize),
-                        ("logs", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "requestDetails",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "attachments",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "logs")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Registration {
-                    request_details: f0.flatten(),
-                    attachments: f1.flatten(),
-                    logs: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Registration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Registration as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Registration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Registration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.request_details {
-            map.serialize_entry("requestDetails", value)?;
-        }
-        if let Some(value) = &self.attachments {
-            map.serialize_entry("attachments", value)?;
-        }
-        if let Some(value) = &self.logs {
-            map.serialize_entry("logs", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Registration default {
+        0 request_details: opt = "requestDetails";
+        1 attachments: opt = "attachments";
+        2 logs: opt = "logs";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7151,72 +3027,10 @@ pub struct RegistrationLog {
     /// Timestamp string (RFC3339). Indicates the date & time when the message was created.
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for RegistrationLog {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RegistrationLog;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RegistrationLog")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RegistrationLog, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message", 0usize), ("createTime", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "createTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RegistrationLog {
-                    message: f0.flatten(),
-                    create_time: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RegistrationLog, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RegistrationLog as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RegistrationLog", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RegistrationLog {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RegistrationLog default {
+        0 message: opt = "message";
+        1 create_time: opt = "createTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7259,130 +3073,15 @@ pub struct RentAnyNumberRequest {
     /// The callback URL to be called for a rented number's provisioning / deprovisioning operations.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for RentAnyNumberRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RentAnyNumberRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RentAnyNumberRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RentAnyNumberRequest, __A::Error> {
-                let mut f0: Option<Option<NumberPattern>> = None;
-                let mut f1: Option<RegionCode> = None;
-                let mut f2: Option<NumberType> = None;
-                let mut f3: Option<Option<Vec<NumberCapability>>> = None;
-                let mut f4: Option<Option<SmsConfiguration>> = None;
-                let mut f5: Option<Option<VoiceConfiguration>> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("numberPattern", 0usize),
-                        ("regionCode", 1usize),
-                        ("type", 2usize),
-                        ("capabilities", 3usize),
-                        ("smsConfiguration", 4usize),
-                        ("voiceConfiguration", 5usize),
-                        ("callbackUrl", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "numberPattern",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "regionCode",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "capabilities",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "smsConfiguration",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "voiceConfiguration",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RentAnyNumberRequest {
-                    number_pattern: f0.flatten(),
-                    region_code: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("regionCode"))?,
-                    r#type: f2.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    capabilities: f3.flatten(),
-                    sms_configuration: f4.flatten(),
-                    voice_configuration: f5.flatten(),
-                    callback_url: f6.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("RentAnyNumberRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RentAnyNumberRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.number_pattern {
-            map.serialize_entry("numberPattern", value)?;
-        }
-        map.serialize_entry("regionCode", &self.region_code)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.capabilities {
-            map.serialize_entry("capabilities", value)?;
-        }
-        if let Some(value) = &self.sms_configuration {
-            map.serialize_entry("smsConfiguration", value)?;
-        }
-        if let Some(value) = &self.voice_configuration {
-            map.serialize_entry("voiceConfiguration", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RentAnyNumberRequest strict {
+        0 number_pattern: opt = "numberPattern";
+        1 region_code: req = "regionCode";
+        2 r#type: req = "type";
+        3 capabilities: opt = "capabilities";
+        4 sms_configuration: opt = "smsConfiguration";
+        5 voice_configuration: opt = "voiceConfiguration";
+        6 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7440,92 +3139,11 @@ pub struct RentNumberRequest {
     /// The callback URL to be called for a rented number's provisioning / deprovisioning operations.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for RentNumberRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RentNumberRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RentNumberRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RentNumberRequest, __A::Error> {
-                let mut f0: Option<Option<SmsConfiguration>> = None;
-                let mut f1: Option<Option<VoiceConfiguration>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("smsConfiguration", 0usize),
-                        ("voiceConfiguration", 1usize),
-                        ("callbackUrl", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "smsConfiguration",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "voiceConfiguration",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "callbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RentNumberRequest {
-                    sms_configuration: f0.flatten(),
-                    voice_configuration: f1.flatten(),
-                    callback_url: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RentNumberRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RentNumberRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RentNumberRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RentNumberRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.sms_configuration {
-            map.serialize_entry("smsConfiguration", value)?;
-        }
-        if let Some(value) = &self.voice_configuration {
-            map.serialize_entry("voiceConfiguration", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RentNumberRequest default {
+        0 sms_configuration: opt = "smsConfiguration";
+        1 voice_configuration: opt = "voiceConfiguration";
+        2 callback_url: opt = "callbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7562,60 +3180,9 @@ pub struct RequestEntityTooLarge {
     /// `error`
     pub error: Option<RequestEntityTooLargeError>,
 }
-impl<'de> serde::Deserialize<'de> for RequestEntityTooLarge {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RequestEntityTooLarge;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RequestEntityTooLarge")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RequestEntityTooLarge, __A::Error> {
-                let mut f0: Option<Option<RequestEntityTooLargeError>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("error", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RequestEntityTooLarge {
-                    error: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RequestEntityTooLarge, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RequestEntityTooLarge as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RequestEntityTooLarge", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RequestEntityTooLarge {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RequestEntityTooLarge default {
+        0 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7644,89 +3211,12 @@ pub struct RequestEntityTooLargeError {
     /// `details`
     pub details: Option<Vec<RequestEntityTooLargeErrorDetails>>,
 }
-impl<'de> serde::Deserialize<'de> for RequestEntityTooLargeError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RequestEntityTooLargeError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RequestEntityTooLargeError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RequestEntityTooLargeError, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<RequestEntityTooLargeErrorStatus>> = None;
-                let mut f3: Option<Option<Vec<RequestEntityTooLargeErrorDetails>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("message", 1usize),
-                        ("status", 2usize),
-                        ("details", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RequestEntityTooLargeError {
-                    code: f0.flatten(),
-                    message: f1.flatten(),
-                    status: f2.flatten(),
-                    details: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RequestEntityTooLargeError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RequestEntityTooLargeError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RequestEntityTooLargeError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RequestEntityTooLargeError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RequestEntityTooLargeError default {
+        0 code: opt = "code";
+        1 message: opt = "message";
+        2 status: opt = "status";
+        3 details: opt = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7776,89 +3266,11 @@ pub struct RequestEntityTooLargeErrorDetails {
     /// A description of the error.
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for RequestEntityTooLargeErrorDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RequestEntityTooLargeErrorDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RequestEntityTooLargeErrorDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RequestEntityTooLargeErrorDetails, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("resourceName", 1usize),
-                        ("description", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "resourceName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RequestEntityTooLargeErrorDetails {
-                    r#type: f0.flatten(),
-                    resource_name: f1.flatten(),
-                    description: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RequestEntityTooLargeErrorDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RequestEntityTooLargeErrorDetails as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("RequestEntityTooLargeErrorDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RequestEntityTooLargeErrorDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.resource_name {
-            map.serialize_entry("resourceName", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RequestEntityTooLargeErrorDetails default {
+        0 r#type: opt = "type";
+        1 resource_name: opt = "resourceName";
+        2 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7899,49 +3311,9 @@ pub enum RequestEntityTooLargeErrorStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RequestEntityTooLargeErrorStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ContentTooLarge => "CONTENT_TOO_LARGE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RequestEntityTooLargeErrorStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "CONTENT_TOO_LARGE" => Self::ContentTooLarge,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RequestEntityTooLargeErrorStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RequestEntityTooLargeErrorStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RequestEntityTooLargeErrorStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RequestEntityTooLargeErrorStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RequestEntityTooLargeErrorStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RequestEntityTooLargeErrorStatus {
+        ContentTooLarge = "CONTENT_TOO_LARGE",
     }
 }
 /// `RequiredAttachment`
@@ -7963,132 +3335,15 @@ pub struct RequiredAttachment {
     /// Document types allowed for this attachment. If specified, the documentType field in the attachment must be one of the allowed types.
     pub allowed_document_types: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for RequiredAttachment {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RequiredAttachment;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RequiredAttachment")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RequiredAttachment, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<bool>> = None;
-                let mut f3: Option<Option<Vec<AttachmentTemplate>>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<Vec<String>>> = None;
-                let mut f6: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("description", 1usize),
-                        ("mandatory", 2usize),
-                        ("template", 3usize),
-                        ("title", 4usize),
-                        ("allowedMimeTypes", 5usize),
-                        ("allowedDocumentTypes", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "mandatory",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "template")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "title")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "allowedMimeTypes",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "allowedDocumentTypes",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RequiredAttachment {
-                    id: f0.flatten(),
-                    description: f1.flatten(),
-                    mandatory: f2.flatten(),
-                    template: f3.flatten(),
-                    title: f4.flatten(),
-                    allowed_mime_types: f5.flatten(),
-                    allowed_document_types: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RequiredAttachment, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RequiredAttachment as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RequiredAttachment", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RequiredAttachment {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.mandatory {
-            map.serialize_entry("mandatory", value)?;
-        }
-        if let Some(value) = &self.template {
-            map.serialize_entry("template", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.allowed_mime_types {
-            map.serialize_entry("allowedMimeTypes", value)?;
-        }
-        if let Some(value) = &self.allowed_document_types {
-            map.serialize_entry("allowedDocumentTypes", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RequiredAttachment default {
+        0 id: opt = "id";
+        1 description: opt = "description";
+        2 mandatory: opt = "mandatory";
+        3 template: opt = "template";
+        4 title: opt = "title";
+        5 allowed_mime_types: opt = "allowedMimeTypes";
+        6 allowed_document_types: opt = "allowedDocumentTypes";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8155,51 +3410,10 @@ pub enum ResourceType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ResourceType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ActiveNumber => "ACTIVE_NUMBER",
-            Self::NumberOrder => "NUMBER_ORDER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ResourceType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ACTIVE_NUMBER" => Self::ActiveNumber,
-            "NUMBER_ORDER" => Self::NumberOrder,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ResourceType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ResourceType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ResourceType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ResourceType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ResourceType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ResourceType {
+        ActiveNumber = "ACTIVE_NUMBER",
+        NumberOrder = "NUMBER_ORDER",
     }
 }
 /// Represents the ongoing or failed scheduled provisioning job. This field will be empty if the number was both successfully provisioned to the SMS platform and linked to the 10DLC campaign.
@@ -8217,114 +3431,13 @@ pub struct ScheduledProvisioning {
     /// `errorCodes`
     pub error_codes: Option<Vec<SmsErrorCode>>,
 }
-impl<'de> serde::Deserialize<'de> for ScheduledProvisioning {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ScheduledProvisioning;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ScheduledProvisioning")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ScheduledProvisioning, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<ProvisioningStatus>> = None;
-                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f4: Option<Option<Vec<SmsErrorCode>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("servicePlanId", 0usize),
-                        ("campaignId", 1usize),
-                        ("status", 2usize),
-                        ("lastUpdatedTime", 3usize),
-                        ("errorCodes", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "servicePlanId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "campaignId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "lastUpdatedTime",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "errorCodes",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ScheduledProvisioning {
-                    service_plan_id: f0.flatten(),
-                    campaign_id: f1.flatten(),
-                    status: f2.flatten(),
-                    last_updated_time: f3.flatten(),
-                    error_codes: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ScheduledProvisioning, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ScheduledProvisioning as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ScheduledProvisioning", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ScheduledProvisioning {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.service_plan_id {
-            map.serialize_entry("servicePlanId", value)?;
-        }
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.last_updated_time {
-            map.serialize_entry("lastUpdatedTime", value)?;
-        }
-        if let Some(value) = &self.error_codes {
-            map.serialize_entry("errorCodes", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ScheduledProvisioning default {
+        0 service_plan_id: opt = "servicePlanId";
+        1 campaign_id: opt = "campaignId";
+        2 status: opt = "status";
+        3 last_updated_time: opt = "lastUpdatedTime";
+        4 error_codes: opt = "errorCodes";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8497,72 +3610,11 @@ pub struct ScheduledVoiceProvisioningCommon {
     /// `status`
     pub status: Option<ProvisioningStatus>,
 }
-impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningCommon {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ScheduledVoiceProvisioningCommon;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ScheduledVoiceProvisioningCommon")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ScheduledVoiceProvisioningCommon, __A::Error> {
-                let mut f0: Option<VoiceApplicationType> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<ProvisioningStatus>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("lastUpdatedTime", 1usize), ("status", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "lastUpdatedTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ScheduledVoiceProvisioningCommon {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    last_updated_time: f1.flatten(),
-                    status: f2.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("ScheduledVoiceProvisioningCommon", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ScheduledVoiceProvisioningCommon {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.last_updated_time {
-            map.serialize_entry("lastUpdatedTime", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ScheduledVoiceProvisioningCommon strict {
+        0 r#type: req = "type";
+        1 last_updated_time: opt = "lastUpdatedTime";
+        2 status: opt = "status";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8603,84 +3655,12 @@ pub struct ScheduledVoiceProvisioningEst {
     /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
     pub trunk_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningEst {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ScheduledVoiceProvisioningEst;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ScheduledVoiceProvisioningEst")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ScheduledVoiceProvisioningEst, __A::Error> {
-                let mut f0: Option<VoiceApplicationType> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<ProvisioningStatus>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("lastUpdatedTime", 1usize),
-                        ("status", 2usize),
-                        ("trunkId", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "lastUpdatedTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "trunkId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ScheduledVoiceProvisioningEst {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    last_updated_time: f1.flatten(),
-                    status: f2.flatten(),
-                    trunk_id: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ScheduledVoiceProvisioningEst", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ScheduledVoiceProvisioningEst {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.last_updated_time {
-            map.serialize_entry("lastUpdatedTime", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.trunk_id {
-            map.serialize_entry("trunkId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ScheduledVoiceProvisioningEst strict {
+        0 r#type: req = "type";
+        1 last_updated_time: opt = "lastUpdatedTime";
+        2 status: opt = "status";
+        3 trunk_id: opt = "trunkId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8727,88 +3707,12 @@ pub struct ScheduledVoiceProvisioningFax {
     /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
     pub service_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningFax {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ScheduledVoiceProvisioningFax;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ScheduledVoiceProvisioningFax")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ScheduledVoiceProvisioningFax, __A::Error> {
-                let mut f0: Option<VoiceApplicationType> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<ProvisioningStatus>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("lastUpdatedTime", 1usize),
-                        ("status", 2usize),
-                        ("serviceId", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "lastUpdatedTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "serviceId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ScheduledVoiceProvisioningFax {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    last_updated_time: f1.flatten(),
-                    status: f2.flatten(),
-                    service_id: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ScheduledVoiceProvisioningFax", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ScheduledVoiceProvisioningFax {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.last_updated_time {
-            map.serialize_entry("lastUpdatedTime", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ScheduledVoiceProvisioningFax strict {
+        0 r#type: req = "type";
+        1 last_updated_time: opt = "lastUpdatedTime";
+        2 status: opt = "status";
+        3 service_id: opt = "serviceId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8855,84 +3759,12 @@ pub struct ScheduledVoiceProvisioningRtc {
     /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
     pub app_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ScheduledVoiceProvisioningRtc {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ScheduledVoiceProvisioningRtc;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ScheduledVoiceProvisioningRtc")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ScheduledVoiceProvisioningRtc, __A::Error> {
-                let mut f0: Option<VoiceApplicationType> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<ProvisioningStatus>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("lastUpdatedTime", 1usize),
-                        ("status", 2usize),
-                        ("appId", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "lastUpdatedTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "appId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ScheduledVoiceProvisioningRtc {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    last_updated_time: f1.flatten(),
-                    status: f2.flatten(),
-                    app_id: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ScheduledVoiceProvisioningRtc", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ScheduledVoiceProvisioningRtc {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.last_updated_time {
-            map.serialize_entry("lastUpdatedTime", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.app_id {
-            map.serialize_entry("appId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ScheduledVoiceProvisioningRtc strict {
+        0 r#type: req = "type";
+        1 last_updated_time: opt = "lastUpdatedTime";
+        2 status: opt = "status";
+        3 app_id: opt = "appId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8981,86 +3813,11 @@ pub struct SmsConfiguration {
     /// `scheduledProvisioning`
     pub scheduled_provisioning: Option<ScheduledProvisioning>,
 }
-impl<'de> serde::Deserialize<'de> for SmsConfiguration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SmsConfiguration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SmsConfiguration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SmsConfiguration, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<ScheduledProvisioning>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("servicePlanId", 0usize),
-                        ("campaignId", 1usize),
-                        ("scheduledProvisioning", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "servicePlanId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "campaignId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "scheduledProvisioning",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SmsConfiguration {
-                    service_plan_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "servicePlanId",
-                        ))?,
-                    campaign_id: f1.flatten(),
-                    scheduled_provisioning: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SmsConfiguration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SmsConfiguration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("servicePlanId", &self.service_plan_id)?;
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.scheduled_provisioning {
-            map.serialize_entry("scheduledProvisioning", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SmsConfiguration strict {
+        0 service_plan_id: req = "servicePlanId";
+        1 campaign_id: opt = "campaignId";
+        2 scheduled_provisioning: opt = "scheduledProvisioning";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9097,70 +3854,10 @@ pub struct SmsConfigurationBase {
     /// Only for US phone numbers. This `campaignId` is required to send SMS traffic to US; click [here](https://community.sinch.com/t5/10DLC/What-is-10DLC/ta-p/7845) to read more about 10DLC A2P messaging. So, it is the current campaign ID for this number. The `campaignId` is found on your TCR platform.
     pub campaign_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SmsConfigurationBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SmsConfigurationBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SmsConfigurationBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SmsConfigurationBase, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("servicePlanId", 0usize), ("campaignId", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "servicePlanId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "campaignId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SmsConfigurationBase {
-                    service_plan_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "servicePlanId",
-                        ))?,
-                    campaign_id: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SmsConfigurationBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SmsConfigurationBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("servicePlanId", &self.service_plan_id)?;
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SmsConfigurationBase strict {
+        0 service_plan_id: req = "servicePlanId";
+        1 campaign_id: opt = "campaignId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9224,83 +3921,26 @@ pub enum SmsErrorCode {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SmsErrorCode {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ErrorCodeUnspecified => "ERROR_CODE_UNSPECIFIED",
-            Self::InternalError => "INTERNAL_ERROR",
-            Self::SmsProvisioningFailed => "SMS_PROVISIONING_FAILED",
-            Self::CampaignProvisioningFailed => "CAMPAIGN_PROVISIONING_FAILED",
-            Self::CampaignNotAvailable => "CAMPAIGN_NOT_AVAILABLE",
-            Self::Exceeded10dlcLimit => "EXCEEDED_10DLC_LIMIT",
-            Self::NumberProvisioningFailed => "NUMBER_PROVISIONING_FAILED",
-            Self::PartnerServiceUnavailable => "PARTNER_SERVICE_UNAVAILABLE",
-            Self::CampaignPendingAcceptance => "CAMPAIGN_PENDING_ACCEPTANCE",
-            Self::MnoSharingError => "MNO_SHARING_ERROR",
-            Self::CampaignExpired => "CAMPAIGN_EXPIRED",
-            Self::CampaignMnoRejected => "CAMPAIGN_MNO_REJECTED",
-            Self::CampaignMnoSuspended => "CAMPAIGN_MNO_SUSPENDED",
-            Self::CampaignMnoReview => "CAMPAIGN_MNO_REVIEW",
-            Self::InsufficientBalance => "INSUFFICIENT_BALANCE",
-            Self::MockCampaignNotAllowed => "MOCK_CAMPAIGN_NOT_ALLOWED",
-            Self::TfnNotAllowed => "TFN_NOT_ALLOWED",
-            Self::InvalidNnid => "INVALID_NNID",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SmsErrorCode {
-    fn from(value: &str) -> Self {
-        match value {
-            "ERROR_CODE_UNSPECIFIED" => Self::ErrorCodeUnspecified,
-            "INTERNAL_ERROR" => Self::InternalError,
-            "SMS_PROVISIONING_FAILED" => Self::SmsProvisioningFailed,
-            "CAMPAIGN_PROVISIONING_FAILED" => Self::CampaignProvisioningFailed,
-            "CAMPAIGN_NOT_AVAILABLE" => Self::CampaignNotAvailable,
-            "EXCEEDED_10DLC_LIMIT" => Self::Exceeded10dlcLimit,
-            "NUMBER_PROVISIONING_FAILED" => Self::NumberProvisioningFailed,
-            "PARTNER_SERVICE_UNAVAILABLE" => Self::PartnerServiceUnavailable,
-            "CAMPAIGN_PENDING_ACCEPTANCE" => Self::CampaignPendingAcceptance,
-            "MNO_SHARING_ERROR" => Self::MnoSharingError,
-            "CAMPAIGN_EXPIRED" => Self::CampaignExpired,
-            "CAMPAIGN_MNO_REJECTED" => Self::CampaignMnoRejected,
-            "CAMPAIGN_MNO_SUSPENDED" => Self::CampaignMnoSuspended,
-            "CAMPAIGN_MNO_REVIEW" => Self::CampaignMnoReview,
-            "INSUFFICIENT_BALANCE" => Self::InsufficientBalance,
-            "MOCK_CAMPAIGN_NOT_ALLOWED" => Self::MockCampaignNotAllowed,
-            "TFN_NOT_ALLOWED" => Self::TfnNotAllowed,
-            "INVALID_NNID" => Self::InvalidNnid,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SmsErrorCode {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SmsErrorCode {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SmsErrorCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SmsErrorCode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SmsErrorCode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SmsErrorCode {
+        ErrorCodeUnspecified = "ERROR_CODE_UNSPECIFIED",
+        InternalError = "INTERNAL_ERROR",
+        SmsProvisioningFailed = "SMS_PROVISIONING_FAILED",
+        CampaignProvisioningFailed = "CAMPAIGN_PROVISIONING_FAILED",
+        CampaignNotAvailable = "CAMPAIGN_NOT_AVAILABLE",
+        Exceeded10dlcLimit = "EXCEEDED_10DLC_LIMIT",
+        NumberProvisioningFailed = "NUMBER_PROVISIONING_FAILED",
+        PartnerServiceUnavailable = "PARTNER_SERVICE_UNAVAILABLE",
+        CampaignPendingAcceptance = "CAMPAIGN_PENDING_ACCEPTANCE",
+        MnoSharingError = "MNO_SHARING_ERROR",
+        CampaignExpired = "CAMPAIGN_EXPIRED",
+        CampaignMnoRejected = "CAMPAIGN_MNO_REJECTED",
+        CampaignMnoSuspended = "CAMPAIGN_MNO_SUSPENDED",
+        CampaignMnoReview = "CAMPAIGN_MNO_REVIEW",
+        InsufficientBalance = "INSUFFICIENT_BALANCE",
+        MockCampaignNotAllowed = "MOCK_CAMPAIGN_NOT_ALLOWED",
+        TfnNotAllowed = "TFN_NOT_ALLOWED",
+        InvalidNnid = "INVALID_NNID",
     }
 }
 /// `UpdateNumberOrderRegistrationRequest`
@@ -9310,67 +3950,9 @@ pub struct UpdateNumberOrderRegistrationRequest {
     /// Free-form JSON object representing registration data.
     pub request_details: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateNumberOrderRegistrationRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateNumberOrderRegistrationRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateNumberOrderRegistrationRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateNumberOrderRegistrationRequest, __A::Error> {
-                let mut f0: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("requestDetails", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "requestDetails",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateNumberOrderRegistrationRequest {
-                    request_details: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UpdateNumberOrderRegistrationRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UpdateNumberOrderRegistrationRequest as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("UpdateNumberOrderRegistrationRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateNumberOrderRegistrationRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.request_details {
-            map.serialize_entry("requestDetails", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateNumberOrderRegistrationRequest default {
+        0 request_details: opt = "requestDetails";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9398,64 +3980,10 @@ pub struct UploadNumberOrderAttachmentRequest {
     /// Optional document type associated with the uploaded attachment
     pub document_type: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for UploadNumberOrderAttachmentRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UploadNumberOrderAttachmentRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UploadNumberOrderAttachmentRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UploadNumberOrderAttachmentRequest, __A::Error> {
-                let mut f0: Option<sinch_sdk_runtime::File> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("file", 0usize), ("documentType", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "file")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "documentType",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UploadNumberOrderAttachmentRequest {
-                    file: f0.ok_or_else(|| serde::de::Error::missing_field("file"))?,
-                    document_type: f1.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("UploadNumberOrderAttachmentRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UploadNumberOrderAttachmentRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("file", &self.file)?;
-        if let Some(value) = &self.document_type {
-            map.serialize_entry("documentType", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UploadNumberOrderAttachmentRequest strict {
+        0 file: req = "file";
+        1 document_type: opt = "documentType";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9512,53 +4040,11 @@ pub enum UploadStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl UploadStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Completed => "COMPLETED",
-            Self::Waiting => "WAITING",
-            Self::Failed => "FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for UploadStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "COMPLETED" => Self::Completed,
-            "WAITING" => Self::Waiting,
-            "FAILED" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for UploadStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for UploadStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for UploadStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for UploadStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for UploadStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) UploadStatus {
+        Completed = "COMPLETED",
+        Waiting = "WAITING",
+        Failed = "FAILED",
     }
 }
 /// Response object containing details of the emergency address.
@@ -9580,144 +4066,15 @@ pub struct ValidateAddressResponse {
     /// List of candidate addresses (only available if validationResult == NO_MATCH)
     pub candidate_addresses: Option<Vec<EmergencyAddress>>,
 }
-impl<'de> serde::Deserialize<'de> for ValidateAddressResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ValidateAddressResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ValidateAddressResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ValidateAddressResponse, __A::Error> {
-                let mut f0: Option<Option<PhoneNumber>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<EmergencyAddress>> = None;
-                let mut f3: Option<Option<AddressValidationResultCode>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<EmergencyAddress>> = None;
-                let mut f6: Option<Option<Vec<EmergencyAddress>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("displayName", 1usize),
-                        ("validatedAddress", 2usize),
-                        ("validationResult", 3usize),
-                        ("validationMessage", 4usize),
-                        ("correctedAddress", 5usize),
-                        ("candidateAddresses", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "displayName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "validatedAddress",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "validationResult",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "validationMessage",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "correctedAddress",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "candidateAddresses",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ValidateAddressResponse {
-                    phone_number: f0.flatten(),
-                    display_name: f1.flatten(),
-                    validated_address: f2.flatten(),
-                    validation_result: f3.flatten(),
-                    validation_message: f4.flatten(),
-                    corrected_address: f5.flatten(),
-                    candidate_addresses: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ValidateAddressResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ValidateAddressResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ValidateAddressResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ValidateAddressResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.validated_address {
-            map.serialize_entry("validatedAddress", value)?;
-        }
-        if let Some(value) = &self.validation_result {
-            map.serialize_entry("validationResult", value)?;
-        }
-        if let Some(value) = &self.validation_message {
-            map.serialize_entry("validationMessage", value)?;
-        }
-        if let Some(value) = &self.corrected_address {
-            map.serialize_entry("correctedAddress", value)?;
-        }
-        if let Some(value) = &self.candidate_addresses {
-            map.serialize_entry("candidateAddresses", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ValidateAddressResponse default {
+        0 phone_number: opt = "phoneNumber";
+        1 display_name: opt = "displayName";
+        2 validated_address: opt = "validatedAddress";
+        3 validation_result: opt = "validationResult";
+        4 validation_message: opt = "validationMessage";
+        5 corrected_address: opt = "correctedAddress";
+        6 candidate_addresses: opt = "candidateAddresses";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9784,58 +4141,9 @@ pub struct VoiceAppId {
     /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
     pub app_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for VoiceAppId {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VoiceAppId;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VoiceAppId")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VoiceAppId, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("appId", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "appId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VoiceAppId { app_id: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VoiceAppId, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VoiceAppId as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VoiceAppId", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VoiceAppId {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.app_id {
-            map.serialize_entry("appId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VoiceAppId default {
+        0 app_id: opt = "appId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9866,53 +4174,11 @@ pub enum VoiceApplicationType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VoiceApplicationType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Rtc => "RTC",
-            Self::Est => "EST",
-            Self::Fax => "FAX",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VoiceApplicationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "RTC" => Self::Rtc,
-            "EST" => Self::Est,
-            "FAX" => Self::Fax,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VoiceApplicationType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VoiceApplicationType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VoiceApplicationType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VoiceApplicationType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VoiceApplicationType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VoiceApplicationType {
+        Rtc = "RTC",
+        Est = "EST",
+        Fax = "FAX",
     }
 }
 /// The current voice configuration for this number. During scheduled provisioning, the app ID, service ID, or trunk ID value may be empty in a response if it is still processing or if it has failed. The status of scheduled provisioning will show under a `scheduledVoiceProvisioning` object if it's still running. Once processed successfully, the `appId`/`serviceId`/`trunkId` sent will appear directly under the `voiceConfiguration` object.
@@ -10037,88 +4303,11 @@ pub struct VoiceConfigurationCommon {
     /// `scheduledVoiceProvisioning`
     pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
 }
-impl<'de> serde::Deserialize<'de> for VoiceConfigurationCommon {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VoiceConfigurationCommon;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VoiceConfigurationCommon")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VoiceConfigurationCommon, __A::Error> {
-                let mut f0: Option<Option<VoiceApplicationType>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<ScheduledVoiceProvisioning>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("lastUpdatedTime", 1usize),
-                        ("scheduledVoiceProvisioning", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "lastUpdatedTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "scheduledVoiceProvisioning",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VoiceConfigurationCommon {
-                    r#type: f0.flatten(),
-                    last_updated_time: f1.flatten(),
-                    scheduled_voice_provisioning: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VoiceConfigurationCommon, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VoiceConfigurationCommon as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VoiceConfigurationCommon", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VoiceConfigurationCommon {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.last_updated_time {
-            map.serialize_entry("lastUpdatedTime", value)?;
-        }
-        if let Some(value) = &self.scheduled_voice_provisioning {
-            map.serialize_entry("scheduledVoiceProvisioning", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VoiceConfigurationCommon default {
+        0 r#type: opt = "type";
+        1 last_updated_time: opt = "lastUpdatedTime";
+        2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10167,88 +4356,12 @@ pub struct VoiceConfigurationEst {
     /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
     pub trunk_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for VoiceConfigurationEst {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VoiceConfigurationEst;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VoiceConfigurationEst")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VoiceConfigurationEst, __A::Error> {
-                let mut f0: Option<VoiceApplicationType> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<ScheduledVoiceProvisioning>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("lastUpdatedTime", 1usize),
-                        ("scheduledVoiceProvisioning", 2usize),
-                        ("trunkId", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "lastUpdatedTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "scheduledVoiceProvisioning",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "trunkId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VoiceConfigurationEst {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    last_updated_time: f1.flatten(),
-                    scheduled_voice_provisioning: f2.flatten(),
-                    trunk_id: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VoiceConfigurationEst", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VoiceConfigurationEst {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.last_updated_time {
-            map.serialize_entry("lastUpdatedTime", value)?;
-        }
-        if let Some(value) = &self.scheduled_voice_provisioning {
-            map.serialize_entry("scheduledVoiceProvisioning", value)?;
-        }
-        if let Some(value) = &self.trunk_id {
-            map.serialize_entry("trunkId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VoiceConfigurationEst strict {
+        0 r#type: req = "type";
+        1 last_updated_time: opt = "lastUpdatedTime";
+        2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
+        3 trunk_id: opt = "trunkId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10298,92 +4411,12 @@ pub struct VoiceConfigurationFax {
     /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
     pub service_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for VoiceConfigurationFax {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VoiceConfigurationFax;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VoiceConfigurationFax")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VoiceConfigurationFax, __A::Error> {
-                let mut f0: Option<VoiceApplicationType> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<ScheduledVoiceProvisioning>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("lastUpdatedTime", 1usize),
-                        ("scheduledVoiceProvisioning", 2usize),
-                        ("serviceId", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "lastUpdatedTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "scheduledVoiceProvisioning",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "serviceId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VoiceConfigurationFax {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    last_updated_time: f1.flatten(),
-                    scheduled_voice_provisioning: f2.flatten(),
-                    service_id: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VoiceConfigurationFax", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VoiceConfigurationFax {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.last_updated_time {
-            map.serialize_entry("lastUpdatedTime", value)?;
-        }
-        if let Some(value) = &self.scheduled_voice_provisioning {
-            map.serialize_entry("scheduledVoiceProvisioning", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VoiceConfigurationFax strict {
+        0 r#type: req = "type";
+        1 last_updated_time: opt = "lastUpdatedTime";
+        2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
+        3 service_id: opt = "serviceId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10433,97 +4466,12 @@ pub struct VoiceConfigurationRtc {
     /// Your app ID for the Voice API. The `appId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/voice/apps).
     pub app_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for VoiceConfigurationRtc {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VoiceConfigurationRtc;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VoiceConfigurationRtc")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VoiceConfigurationRtc, __A::Error> {
-                let mut f0: Option<Option<VoiceApplicationType>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<ScheduledVoiceProvisioning>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("lastUpdatedTime", 1usize),
-                        ("scheduledVoiceProvisioning", 2usize),
-                        ("appId", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "lastUpdatedTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "scheduledVoiceProvisioning",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "appId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VoiceConfigurationRtc {
-                    r#type: f0.flatten(),
-                    last_updated_time: f1.flatten(),
-                    scheduled_voice_provisioning: f2.flatten(),
-                    app_id: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VoiceConfigurationRtc, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VoiceConfigurationRtc as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VoiceConfigurationRtc", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VoiceConfigurationRtc {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.last_updated_time {
-            map.serialize_entry("lastUpdatedTime", value)?;
-        }
-        if let Some(value) = &self.scheduled_voice_provisioning {
-            map.serialize_entry("scheduledVoiceProvisioning", value)?;
-        }
-        if let Some(value) = &self.app_id {
-            map.serialize_entry("appId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VoiceConfigurationRtc default {
+        0 r#type: opt = "type";
+        1 last_updated_time: opt = "lastUpdatedTime";
+        2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
+        3 app_id: opt = "appId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10572,64 +4520,9 @@ pub struct VoiceServiceId {
     /// The service ID if the type is FAX. The `serviceId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/fax/services).
     pub service_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for VoiceServiceId {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VoiceServiceId;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VoiceServiceId")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VoiceServiceId, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("serviceId", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "serviceId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VoiceServiceId {
-                    service_id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VoiceServiceId, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VoiceServiceId as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VoiceServiceId", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VoiceServiceId {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VoiceServiceId default {
+        0 service_id: opt = "serviceId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10652,60 +4545,9 @@ pub struct VoiceTrunkId {
     /// The trunk ID if the type is EST. The `trunkId` can be found in your [Sinch Customer Dashboard](https://dashboard.sinch.com/trunks/your-trunks).
     pub trunk_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for VoiceTrunkId {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VoiceTrunkId;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VoiceTrunkId")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VoiceTrunkId, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("trunkId", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "trunkId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VoiceTrunkId {
-                    trunk_id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VoiceTrunkId, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VoiceTrunkId as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VoiceTrunkId", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VoiceTrunkId {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.trunk_id {
-            map.serialize_entry("trunkId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VoiceTrunkId default {
+        0 trunk_id: opt = "trunkId";
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -13,64 +13,9 @@ pub struct ActivatePortInRequest {
     /// `phoneNumberGroups`
     pub phone_number_groups: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for ActivatePortInRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ActivatePortInRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ActivatePortInRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ActivatePortInRequest, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("phoneNumberGroups", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumberGroups",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ActivatePortInRequest {
-                    phone_number_groups: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ActivatePortInRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ActivatePortInRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ActivatePortInRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ActivatePortInRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number_groups {
-            map.serialize_entry("phoneNumberGroups", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ActivatePortInRequest default {
+        0 phone_number_groups: opt = "phoneNumberGroups";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -93,60 +38,9 @@ pub struct AddOrderNoteRequest {
     /// `note`
     pub note: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for AddOrderNoteRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AddOrderNoteRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AddOrderNoteRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AddOrderNoteRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("note", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "note")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AddOrderNoteRequest {
-                    note: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AddOrderNoteRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AddOrderNoteRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AddOrderNoteRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AddOrderNoteRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.note {
-            map.serialize_entry("note", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AddOrderNoteRequest default {
+        0 note: opt = "note";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -171,68 +65,10 @@ pub struct AddOrderNoteResponse {
     /// `note`
     pub note: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for AddOrderNoteResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AddOrderNoteResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AddOrderNoteResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AddOrderNoteResponse, __A::Error> {
-                let mut f0: Option<Option<f64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("id", 0usize), ("note", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "note")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AddOrderNoteResponse {
-                    id: f0.flatten(),
-                    note: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AddOrderNoteResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AddOrderNoteResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AddOrderNoteResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AddOrderNoteResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.note {
-            map.serialize_entry("note", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AddOrderNoteResponse default {
+        0 id: opt = "id";
+        1 note: opt = "note";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -262,72 +98,10 @@ pub struct BadRequestDetail {
     /// The field violation(s).
     pub field_violations: Option<Vec<FieldViolation>>,
 }
-impl<'de> serde::Deserialize<'de> for BadRequestDetail {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BadRequestDetail;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BadRequestDetail")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BadRequestDetail, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("fieldViolations", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "fieldViolations",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BadRequestDetail {
-                    r#type: f0.flatten(),
-                    field_violations: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BadRequestDetail, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BadRequestDetail as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BadRequestDetail", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BadRequestDetail {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.field_violations {
-            map.serialize_entry("fieldViolations", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BadRequestDetail default {
+        0 r#type: opt = "type";
+        1 field_violations: opt = "fieldViolations";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -364,101 +138,12 @@ pub struct DefaultsConfiguration {
     /// The default time zone for porting in numbers. If you don't specify a time zone in the order, this time zone will be used.
     pub default_port_time_zone: Option<DefaultsConfigurationDefaultPortTimeZone>,
 }
-impl<'de> serde::Deserialize<'de> for DefaultsConfiguration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DefaultsConfiguration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DefaultsConfiguration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DefaultsConfiguration, __A::Error> {
-                let mut f0: Option<Option<DefaultsConfigurationContact>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<DefaultsConfigurationDefaultPortTimeZone>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("contact", 0usize),
-                        ("webhookUrl", 1usize),
-                        ("defaultPortTime", 2usize),
-                        ("defaultPortTimeZone", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "contact")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "webhookUrl",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "defaultPortTime",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "defaultPortTimeZone",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DefaultsConfiguration {
-                    contact: f0.flatten(),
-                    webhook_url: f1.flatten(),
-                    default_port_time: f2.flatten(),
-                    default_port_time_zone: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DefaultsConfiguration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DefaultsConfiguration as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DefaultsConfiguration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DefaultsConfiguration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.contact {
-            map.serialize_entry("contact", value)?;
-        }
-        if let Some(value) = &self.webhook_url {
-            map.serialize_entry("webhookUrl", value)?;
-        }
-        if let Some(value) = &self.default_port_time {
-            map.serialize_entry("defaultPortTime", value)?;
-        }
-        if let Some(value) = &self.default_port_time_zone {
-            map.serialize_entry("defaultPortTimeZone", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DefaultsConfiguration default {
+        0 contact: opt = "contact";
+        1 webhook_url: opt = "webhookUrl";
+        2 default_port_time: opt = "defaultPortTime";
+        3 default_port_time_zone: opt = "defaultPortTimeZone";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -508,76 +193,11 @@ pub struct DefaultsConfigurationContact {
     /// The phone number of the default user.
     pub phone: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for DefaultsConfigurationContact {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DefaultsConfigurationContact;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DefaultsConfigurationContact")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DefaultsConfigurationContact, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("email", 0usize), ("name", 1usize), ("phone", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "email")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "phone")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DefaultsConfigurationContact {
-                    email: f0.flatten(),
-                    name: f1.flatten(),
-                    phone: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DefaultsConfigurationContact, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DefaultsConfigurationContact as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DefaultsConfigurationContact", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DefaultsConfigurationContact {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.email {
-            map.serialize_entry("email", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.phone {
-            map.serialize_entry("phone", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DefaultsConfigurationContact default {
+        0 email: opt = "email";
+        1 name: opt = "name";
+        2 phone: opt = "phone";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -626,57 +246,13 @@ pub enum DefaultsConfigurationDefaultPortTimeZone {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DefaultsConfigurationDefaultPortTimeZone {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UsEastern => "US/Eastern",
-            Self::UsCentral => "US/Central",
-            Self::UsMountain => "US/Mountain",
-            Self::UsPacific => "US/Pacific",
-            Self::Gmt => "GMT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DefaultsConfigurationDefaultPortTimeZone {
-    fn from(value: &str) -> Self {
-        match value {
-            "US/Eastern" => Self::UsEastern,
-            "US/Central" => Self::UsCentral,
-            "US/Mountain" => Self::UsMountain,
-            "US/Pacific" => Self::UsPacific,
-            "GMT" => Self::Gmt,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DefaultsConfigurationDefaultPortTimeZone {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DefaultsConfigurationDefaultPortTimeZone {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DefaultsConfigurationDefaultPortTimeZone {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DefaultsConfigurationDefaultPortTimeZone {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DefaultsConfigurationDefaultPortTimeZone {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DefaultsConfigurationDefaultPortTimeZone {
+        UsEastern = "US/Eastern",
+        UsCentral = "US/Central",
+        UsMountain = "US/Mountain",
+        UsPacific = "US/Pacific",
+        Gmt = "GMT",
     }
 }
 /// `DesiredPortDateTime`
@@ -690,86 +266,11 @@ pub struct DesiredPortDateTime {
     /// The time zone you want to use for the desired port time.
     pub desired_port_time_zone: Option<DesiredPortDateTimeDesiredPortTimeZone>,
 }
-impl<'de> serde::Deserialize<'de> for DesiredPortDateTime {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DesiredPortDateTime;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DesiredPortDateTime")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DesiredPortDateTime, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<DesiredPortDateTimeDesiredPortTimeZone>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("desiredPortDate", 0usize),
-                        ("desiredPortTime", 1usize),
-                        ("desiredPortTimeZone", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "desiredPortDate",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "desiredPortTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "desiredPortTimeZone",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DesiredPortDateTime {
-                    desired_port_date: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "desiredPortDate",
-                        ))?,
-                    desired_port_time: f1.flatten(),
-                    desired_port_time_zone: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("DesiredPortDateTime", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DesiredPortDateTime {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("desiredPortDate", &self.desired_port_date)?;
-        if let Some(value) = &self.desired_port_time {
-            map.serialize_entry("desiredPortTime", value)?;
-        }
-        if let Some(value) = &self.desired_port_time_zone {
-            map.serialize_entry("desiredPortTimeZone", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DesiredPortDateTime strict {
+        0 desired_port_date: req = "desiredPortDate";
+        1 desired_port_time: opt = "desiredPortTime";
+        2 desired_port_time_zone: opt = "desiredPortTimeZone";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -816,57 +317,13 @@ pub enum DesiredPortDateTimeDesiredPortTimeZone {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DesiredPortDateTimeDesiredPortTimeZone {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UsEastern => "US/Eastern",
-            Self::UsCentral => "US/Central",
-            Self::UsMountain => "US/Mountain",
-            Self::UsPacific => "US/Pacific",
-            Self::Gmt => "GMT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DesiredPortDateTimeDesiredPortTimeZone {
-    fn from(value: &str) -> Self {
-        match value {
-            "US/Eastern" => Self::UsEastern,
-            "US/Central" => Self::UsCentral,
-            "US/Mountain" => Self::UsMountain,
-            "US/Pacific" => Self::UsPacific,
-            "GMT" => Self::Gmt,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DesiredPortDateTimeDesiredPortTimeZone {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DesiredPortDateTimeDesiredPortTimeZone {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DesiredPortDateTimeDesiredPortTimeZone {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DesiredPortDateTimeDesiredPortTimeZone {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DesiredPortDateTimeDesiredPortTimeZone {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DesiredPortDateTimeDesiredPortTimeZone {
+        UsEastern = "US/Eastern",
+        UsCentral = "US/Central",
+        UsMountain = "US/Mountain",
+        UsPacific = "US/Pacific",
+        Gmt = "GMT",
     }
 }
 /// `EndUser`
@@ -906,229 +363,24 @@ pub struct EndUser {
     /// The type of address. Available values are `B` for Business or `R` for Residence
     pub type_of_service: Option<EndUserTypeOfService>,
 }
-impl<'de> serde::Deserialize<'de> for EndUser {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = EndUser;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct EndUser")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<EndUser, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<String> = None;
-                let mut f13: Option<String> = None;
-                let mut f14: Option<String> = None;
-                let mut f15: Option<Option<EndUserTypeOfService>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("streetNum", 1usize),
-                        ("streetName", 2usize),
-                        ("streetPreDir", 3usize),
-                        ("streetType", 4usize),
-                        ("streetPostDir", 5usize),
-                        ("locationType1", 6usize),
-                        ("locationValue1", 7usize),
-                        ("locationType2", 8usize),
-                        ("locationValue2", 9usize),
-                        ("locationType3", 10usize),
-                        ("locationValue3", 11usize),
-                        ("city", 12usize),
-                        ("state", 13usize),
-                        ("zipCode", 14usize),
-                        ("typeOfService", 15usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "streetNum",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "streetName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "streetPreDir",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "streetType",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "streetPostDir",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "locationType1",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "locationValue1",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "locationType2",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "locationValue2",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "locationType3",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "locationValue3",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f12, "city")?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "state")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "zipCode")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "typeOfService",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(EndUser {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    street_num: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("streetNum"))?,
-                    street_name: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("streetName"))?,
-                    street_pre_dir: f3.flatten(),
-                    street_type: f4.flatten(),
-                    street_post_dir: f5.flatten(),
-                    location_type1: f6.flatten(),
-                    location_value1: f7.flatten(),
-                    location_type2: f8.flatten(),
-                    location_value2: f9.flatten(),
-                    location_type3: f10.flatten(),
-                    location_value3: f11.flatten(),
-                    city: f12.ok_or_else(|| serde::de::Error::missing_field("city"))?,
-                    state: f13.ok_or_else(|| serde::de::Error::missing_field("state"))?,
-                    zip_code: f14
-                        .ok_or_else(|| serde::de::Error::missing_field("zipCode"))?,
-                    type_of_service: f15.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("EndUser", &[], __Visitor)
-    }
-}
-impl serde::Serialize for EndUser {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("streetNum", &self.street_num)?;
-        map.serialize_entry("streetName", &self.street_name)?;
-        if let Some(value) = &self.street_pre_dir {
-            map.serialize_entry("streetPreDir", value)?;
-        }
-        if let Some(value) = &self.street_type {
-            map.serialize_entry("streetType", value)?;
-        }
-        if let Some(value) = &self.street_post_dir {
-            map.serialize_entry("streetPostDir", value)?;
-        }
-        if let Some(value) = &self.location_type1 {
-            map.serialize_entry("locationType1", value)?;
-        }
-        if let Some(value) = &self.location_value1 {
-            map.serialize_entry("locationValue1", value)?;
-        }
-        if let Some(value) = &self.location_type2 {
-            map.serialize_entry("locationType2", value)?;
-        }
-        if let Some(value) = &self.location_value2 {
-            map.serialize_entry("locationValue2", value)?;
-        }
-        if let Some(value) = &self.location_type3 {
-            map.serialize_entry("locationType3", value)?;
-        }
-        if let Some(value) = &self.location_value3 {
-            map.serialize_entry("locationValue3", value)?;
-        }
-        map.serialize_entry("city", &self.city)?;
-        map.serialize_entry("state", &self.state)?;
-        map.serialize_entry("zipCode", &self.zip_code)?;
-        if let Some(value) = &self.type_of_service {
-            map.serialize_entry("typeOfService", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) EndUser strict {
+        0 name: req = "name";
+        1 street_num: req = "streetNum";
+        2 street_name: req = "streetName";
+        3 street_pre_dir: opt = "streetPreDir";
+        4 street_type: opt = "streetType";
+        5 street_post_dir: opt = "streetPostDir";
+        6 location_type1: opt = "locationType1";
+        7 location_value1: opt = "locationValue1";
+        8 location_type2: opt = "locationType2";
+        9 location_value2: opt = "locationValue2";
+        10 location_type3: opt = "locationType3";
+        11 location_value3: opt = "locationValue3";
+        12 city: req = "city";
+        13 state: req = "state";
+        14 zip_code: req = "zipCode";
+        15 type_of_service: opt = "typeOfService";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1226,51 +478,10 @@ pub enum EndUserTypeOfService {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl EndUserTypeOfService {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::B => "B",
-            Self::R => "R",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for EndUserTypeOfService {
-    fn from(value: &str) -> Self {
-        match value {
-            "B" => Self::B,
-            "R" => Self::R,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for EndUserTypeOfService {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for EndUserTypeOfService {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for EndUserTypeOfService {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for EndUserTypeOfService {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for EndUserTypeOfService {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) EndUserTypeOfService {
+        B = "B",
+        R = "R",
     }
 }
 /// `Error`
@@ -1286,89 +497,12 @@ pub struct Error {
     /// Details of the errors
     pub details: Option<Vec<ErrorDetail>>,
 }
-impl<'de> serde::Deserialize<'de> for Error {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Error;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Error")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Error, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Vec<ErrorDetail>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("status", 1usize),
-                        ("message", 2usize),
-                        ("details", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Error {
-                    code: f0.flatten(),
-                    status: f1.flatten(),
-                    message: f2.flatten(),
-                    details: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Error, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Error as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Error", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Error {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Error default {
+        0 code: opt = "code";
+        1 status: opt = "status";
+        2 message: opt = "message";
+        3 details: opt = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1528,91 +662,12 @@ pub struct ErrorInfo {
     /// Additional structured details about this error. key value pair of strings
     pub meta_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
-impl<'de> serde::Deserialize<'de> for ErrorInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ErrorInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ErrorInfo, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("reason", 1usize),
-                        ("domain", 2usize),
-                        ("metaData", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reason")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "domain")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "metaData")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ErrorInfo {
-                    r#type: f0.flatten(),
-                    reason: f1.flatten(),
-                    domain: f2.flatten(),
-                    meta_data: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ErrorInfo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ErrorInfo as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ErrorInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ErrorInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.domain {
-            map.serialize_entry("domain", value)?;
-        }
-        if let Some(value) = &self.meta_data {
-            map.serialize_entry("metaData", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ErrorInfo default {
+        0 r#type: opt = "type";
+        1 reason: opt = "reason";
+        2 domain: opt = "domain";
+        3 meta_data: opt = "metaData";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1660,68 +715,10 @@ pub struct EstConfiguration {
     /// `trunkId`
     pub trunk_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for EstConfiguration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = EstConfiguration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct EstConfiguration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<EstConfiguration, __A::Error> {
-                let mut f0: Option<Option<EstConfigurationType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("trunkId", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "trunkId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(EstConfiguration {
-                    r#type: f0.flatten(),
-                    trunk_id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<EstConfiguration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<EstConfiguration as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("EstConfiguration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for EstConfiguration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.trunk_id {
-            map.serialize_entry("trunkId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) EstConfiguration default {
+        0 r#type: opt = "type";
+        1 trunk_id: opt = "trunkId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1756,49 +753,9 @@ pub enum EstConfigurationType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl EstConfigurationType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Est => "EST",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for EstConfigurationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "EST" => Self::Est,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for EstConfigurationType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for EstConfigurationType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for EstConfigurationType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for EstConfigurationType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for EstConfigurationType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) EstConfigurationType {
+        Est = "EST",
     }
 }
 /// When you want to use the number for fax
@@ -1810,72 +767,10 @@ pub struct FaxConfiguration {
     /// `serviceId`
     pub service_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FaxConfiguration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FaxConfiguration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FaxConfiguration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FaxConfiguration, __A::Error> {
-                let mut f0: Option<Option<FaxConfigurationType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("serviceId", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "serviceId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FaxConfiguration {
-                    r#type: f0.flatten(),
-                    service_id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FaxConfiguration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FaxConfiguration as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FaxConfiguration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FaxConfiguration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.service_id {
-            map.serialize_entry("serviceId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FaxConfiguration default {
+        0 r#type: opt = "type";
+        1 service_id: opt = "serviceId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1910,49 +805,9 @@ pub enum FaxConfigurationType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl FaxConfigurationType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fax => "FAX",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for FaxConfigurationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "FAX" => Self::Fax,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for FaxConfigurationType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for FaxConfigurationType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for FaxConfigurationType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for FaxConfigurationType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for FaxConfigurationType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) FaxConfigurationType {
+        Fax = "FAX",
     }
 }
 /// `Feature`
@@ -1962,58 +817,9 @@ pub struct Feature {
     /// An object describing the emergency 911 contact address associated with the number.
     pub e911: Option<FeatureE911>,
 }
-impl<'de> serde::Deserialize<'de> for Feature {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Feature;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Feature")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Feature, __A::Error> {
-                let mut f0: Option<Option<FeatureE911>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("e911", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "e911")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Feature { e911: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Feature, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Feature as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Feature", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Feature {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.e911 {
-            map.serialize_entry("e911", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Feature default {
+        0 e911: opt = "e911";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2064,228 +870,23 @@ pub struct FeatureE911 {
     /// The validated postal code +4 digits.
     pub enh_postal_code_plus_four: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FeatureE911 {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FeatureE911;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FeatureE911")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FeatureE911, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<String>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("streetNum", 1usize),
-                        ("streetInfo", 2usize),
-                        ("location", 3usize),
-                        ("city", 4usize),
-                        ("state", 5usize),
-                        ("postalCode", 6usize),
-                        ("postalCodePlusFour", 7usize),
-                        ("enhStreetNum", 8usize),
-                        ("enhStreetInfo", 9usize),
-                        ("enhLocation", 10usize),
-                        ("enhCity", 11usize),
-                        ("enhState", 12usize),
-                        ("enhPostalCode", 13usize),
-                        ("enhPostalCodePlusFour", 14usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "streetNum",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "streetInfo",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "location")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "city")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "state")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "postalCode",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "postalCodePlusFour",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "enhStreetNum",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "enhStreetInfo",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "enhLocation",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "enhCity")?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "enhState",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "enhPostalCode",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "enhPostalCodePlusFour",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FeatureE911 {
-                    name: f0.flatten(),
-                    street_num: f1.flatten(),
-                    street_info: f2.flatten(),
-                    location: f3.flatten(),
-                    city: f4.flatten(),
-                    state: f5.flatten(),
-                    postal_code: f6.flatten(),
-                    postal_code_plus_four: f7.flatten(),
-                    enh_street_num: f8.flatten(),
-                    enh_street_info: f9.flatten(),
-                    enh_location: f10.flatten(),
-                    enh_city: f11.flatten(),
-                    enh_state: f12.flatten(),
-                    enh_postal_code: f13.flatten(),
-                    enh_postal_code_plus_four: f14.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FeatureE911, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FeatureE911 as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FeatureE911", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FeatureE911 {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.street_num {
-            map.serialize_entry("streetNum", value)?;
-        }
-        if let Some(value) = &self.street_info {
-            map.serialize_entry("streetInfo", value)?;
-        }
-        if let Some(value) = &self.location {
-            map.serialize_entry("location", value)?;
-        }
-        if let Some(value) = &self.city {
-            map.serialize_entry("city", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.postal_code {
-            map.serialize_entry("postalCode", value)?;
-        }
-        if let Some(value) = &self.postal_code_plus_four {
-            map.serialize_entry("postalCodePlusFour", value)?;
-        }
-        if let Some(value) = &self.enh_street_num {
-            map.serialize_entry("enhStreetNum", value)?;
-        }
-        if let Some(value) = &self.enh_street_info {
-            map.serialize_entry("enhStreetInfo", value)?;
-        }
-        if let Some(value) = &self.enh_location {
-            map.serialize_entry("enhLocation", value)?;
-        }
-        if let Some(value) = &self.enh_city {
-            map.serialize_entry("enhCity", value)?;
-        }
-        if let Some(value) = &self.enh_state {
-            map.serialize_entry("enhState", value)?;
-        }
-        if let Some(value) = &self.enh_postal_code {
-            map.serialize_entry("enhPostalCode", value)?;
-        }
-        if let Some(value) = &self.enh_postal_code_plus_four {
-            map.serialize_entry("enhPostalCodePlusFour", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FeatureE911 default {
+        0 name: opt = "name";
+        1 street_num: opt = "streetNum";
+        2 street_info: opt = "streetInfo";
+        3 location: opt = "location";
+        4 city: opt = "city";
+        5 state: opt = "state";
+        6 postal_code: opt = "postalCode";
+        7 postal_code_plus_four: opt = "postalCodePlusFour";
+        8 enh_street_num: opt = "enhStreetNum";
+        9 enh_street_info: opt = "enhStreetInfo";
+        10 enh_location: opt = "enhLocation";
+        11 enh_city: opt = "enhCity";
+        12 enh_state: opt = "enhState";
+        13 enh_postal_code: opt = "enhPostalCode";
+        14 enh_postal_code_plus_four: opt = "enhPostalCodePlusFour";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2396,72 +997,10 @@ pub struct FieldViolation {
     /// Description of why the request field was considered invalid.
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FieldViolation {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FieldViolation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FieldViolation")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FieldViolation, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("field", 0usize), ("description", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FieldViolation {
-                    field: f0.flatten(),
-                    description: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FieldViolation, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FieldViolation as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FieldViolation {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.field {
-            map.serialize_entry("field", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FieldViolation default {
+        0 field: opt = "field";
+        1 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2502,128 +1041,14 @@ pub struct GetOrderDocumentContentResponse {
     /// `contentType`
     pub content_type: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for GetOrderDocumentContentResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetOrderDocumentContentResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetOrderDocumentContentResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetOrderDocumentContentResponse, __A::Error> {
-                let mut f0: Option<Option<f64>> = None;
-                let mut f1: Option<Option<f64>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("documentId", 0usize),
-                        ("id", 1usize),
-                        ("documentName", 2usize),
-                        ("description", 3usize),
-                        ("fileContent", 4usize),
-                        ("contentType", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "documentId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "documentName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "description",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "fileContent",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "contentType",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetOrderDocumentContentResponse {
-                    document_id: f0.flatten(),
-                    id: f1.flatten(),
-                    document_name: f2.flatten(),
-                    description: f3.flatten(),
-                    file_content: f4.flatten(),
-                    content_type: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetOrderDocumentContentResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetOrderDocumentContentResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("GetOrderDocumentContentResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetOrderDocumentContentResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.document_id {
-            map.serialize_entry("documentId", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.document_name {
-            map.serialize_entry("documentName", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.file_content {
-            map.serialize_entry("fileContent", value)?;
-        }
-        if let Some(value) = &self.content_type {
-            map.serialize_entry("contentType", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetOrderDocumentContentResponse default {
+        0 document_id: opt = "documentId";
+        1 id: opt = "id";
+        2 document_name: opt = "documentName";
+        3 description: opt = "description";
+        4 file_content: opt = "fileContent";
+        5 content_type: opt = "contentType";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2684,95 +1109,11 @@ pub struct GetPortInAvailableActivationResponseItem {
         Vec<GetPortInAvailableActivationResponseItemPhoneNumbersItem>,
     >,
 }
-impl<'de> serde::Deserialize<'de> for GetPortInAvailableActivationResponseItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetPortInAvailableActivationResponseItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetPortInAvailableActivationResponseItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetPortInAvailableActivationResponseItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<
-                    Option<Vec<GetPortInAvailableActivationResponseItemPhoneNumbersItem>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumberGroup", 0usize),
-                        ("focDate", 1usize),
-                        ("phoneNumbers", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumberGroup",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "focDate")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "phoneNumbers",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetPortInAvailableActivationResponseItem {
-                    phone_number_group: f0.flatten(),
-                    foc_date: f1.flatten(),
-                    phone_numbers: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetPortInAvailableActivationResponseItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetPortInAvailableActivationResponseItem as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "GetPortInAvailableActivationResponseItem",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for GetPortInAvailableActivationResponseItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number_group {
-            map.serialize_entry("phoneNumberGroup", value)?;
-        }
-        if let Some(value) = &self.foc_date {
-            map.serialize_entry("focDate", value)?;
-        }
-        if let Some(value) = &self.phone_numbers {
-            map.serialize_entry("phoneNumbers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetPortInAvailableActivationResponseItem default {
+        0 phone_number_group: opt = "phoneNumberGroup";
+        1 foc_date: opt = "focDate";
+        2 phone_numbers: opt = "phoneNumbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2816,108 +1157,11 @@ pub struct GetPortInAvailableActivationResponseItemPhoneNumbersItem {
     /// `smsConfiguration`
     pub sms_configuration: Option<SmsConfiguration>,
 }
-impl<'de> serde::Deserialize<'de>
-for GetPortInAvailableActivationResponseItemPhoneNumbersItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetPortInAvailableActivationResponseItemPhoneNumbersItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(
-                    "struct GetPortInAvailableActivationResponseItemPhoneNumbersItem",
-                )
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<
-                GetPortInAvailableActivationResponseItemPhoneNumbersItem,
-                __A::Error,
-            > {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<VoiceConfiguration>> = None;
-                let mut f2: Option<Option<SmsConfiguration>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("voiceConfiguration", 1usize),
-                        ("smsConfiguration", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "voiceConfiguration",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "smsConfiguration",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetPortInAvailableActivationResponseItemPhoneNumbersItem {
-                    phone_number: f0.flatten(),
-                    voice_configuration: f1.flatten(),
-                    sms_configuration: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<
-                GetPortInAvailableActivationResponseItemPhoneNumbersItem,
-                __S::Error,
-            > {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(
-                    <GetPortInAvailableActivationResponseItemPhoneNumbersItem as Default>::default(),
-                )
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "GetPortInAvailableActivationResponseItemPhoneNumbersItem",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for GetPortInAvailableActivationResponseItemPhoneNumbersItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.voice_configuration {
-            map.serialize_entry("voiceConfiguration", value)?;
-        }
-        if let Some(value) = &self.sms_configuration {
-            map.serialize_entry("smsConfiguration", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetPortInAvailableActivationResponseItemPhoneNumbersItem default {
+        0 phone_number: opt = "phoneNumber";
+        1 voice_configuration: opt = "voiceConfiguration";
+        2 sms_configuration: opt = "smsConfiguration";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2962,106 +1206,13 @@ pub struct GetPortInOrdersResponse {
     /// Total size of the result.
     pub total_items: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for GetPortInOrdersResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetPortInOrdersResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetPortInOrdersResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetPortInOrdersResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<OrderListItem>>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("orders", 0usize),
-                        ("page", 1usize),
-                        ("totalPages", 2usize),
-                        ("pageSize", 3usize),
-                        ("totalItems", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "orders")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "page")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalPages",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "pageSize")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "totalItems",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetPortInOrdersResponse {
-                    orders: f0.flatten(),
-                    page: f1.flatten(),
-                    total_pages: f2.flatten(),
-                    page_size: f3.flatten(),
-                    total_items: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetPortInOrdersResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetPortInOrdersResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetPortInOrdersResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetPortInOrdersResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.orders {
-            map.serialize_entry("orders", value)?;
-        }
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.total_pages {
-            map.serialize_entry("totalPages", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetPortInOrdersResponse default {
+        0 orders: opt = "orders";
+        1 page: opt = "page";
+        2 total_pages: opt = "totalPages";
+        3 page_size: opt = "pageSize";
+        4 total_items: opt = "totalItems";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3114,76 +1265,11 @@ pub struct NewNoteWebhookStatusEvent {
     /// The note that was added.
     pub note: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for NewNoteWebhookStatusEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NewNoteWebhookStatusEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NewNoteWebhookStatusEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NewNoteWebhookStatusEvent, __A::Error> {
-                let mut f0: Option<Option<NewNoteWebhookStatusEventType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("orderId", 1usize), ("note", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "orderId")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "note")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NewNoteWebhookStatusEvent {
-                    r#type: f0.flatten(),
-                    order_id: f1.flatten(),
-                    note: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NewNoteWebhookStatusEvent, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NewNoteWebhookStatusEvent as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NewNoteWebhookStatusEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NewNoteWebhookStatusEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.order_id {
-            map.serialize_entry("orderId", value)?;
-        }
-        if let Some(value) = &self.note {
-            map.serialize_entry("note", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NewNoteWebhookStatusEvent default {
+        0 r#type: opt = "type";
+        1 order_id: opt = "orderId";
+        2 note: opt = "note";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3224,49 +1310,9 @@ pub enum NewNoteWebhookStatusEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NewNoteWebhookStatusEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NewOrderNote => "NEW_ORDER_NOTE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NewNoteWebhookStatusEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "NEW_ORDER_NOTE" => Self::NewOrderNote,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NewNoteWebhookStatusEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NewNoteWebhookStatusEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NewNoteWebhookStatusEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NewNoteWebhookStatusEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NewNoteWebhookStatusEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NewNoteWebhookStatusEventType {
+        NewOrderNote = "NEW_ORDER_NOTE",
     }
 }
 /// The request was malformed on one or more fields.
@@ -3276,60 +1322,9 @@ pub struct NotFoundDetail {
     /// The request was malformed on one or more properties.
     pub r#type: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for NotFoundDetail {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotFoundDetail;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotFoundDetail")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotFoundDetail, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotFoundDetail {
-                    r#type: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NotFoundDetail, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NotFoundDetail as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NotFoundDetail", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotFoundDetail {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotFoundDetail default {
+        0 r#type: opt = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3360,106 +1355,13 @@ pub struct NumberPortingStatusItem {
     /// The reason the number was rejected.
     pub reject_reason: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for NumberPortingStatusItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NumberPortingStatusItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NumberPortingStatusItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NumberPortingStatusItem, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<NumberPortingStatusItemStatus>> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f4: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("status", 1usize),
-                        ("activatedDate", 2usize),
-                        ("confirmedDate", 3usize),
-                        ("rejectReason", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "activatedDate",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "confirmedDate",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "rejectReason",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NumberPortingStatusItem {
-                    phone_number: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumber"))?,
-                    status: f1.flatten(),
-                    activated_date: f2.flatten(),
-                    confirmed_date: f3.flatten(),
-                    reject_reason: f4.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("NumberPortingStatusItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NumberPortingStatusItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("phoneNumber", &self.phone_number)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.activated_date {
-            map.serialize_entry("activatedDate", value)?;
-        }
-        if let Some(value) = &self.confirmed_date {
-            map.serialize_entry("confirmedDate", value)?;
-        }
-        if let Some(value) = &self.reject_reason {
-            map.serialize_entry("rejectReason", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NumberPortingStatusItem strict {
+        0 phone_number: req = "phoneNumber";
+        1 status: opt = "status";
+        2 activated_date: opt = "activatedDate";
+        3 confirmed_date: opt = "confirmedDate";
+        4 reject_reason: opt = "rejectReason";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3523,59 +1425,14 @@ pub enum NumberPortingStatusItemStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NumberPortingStatusItemStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Confirmed => "CONFIRMED",
-            Self::Rejected => "REJECTED",
-            Self::Activated => "ACTIVATED",
-            Self::Canceled => "CANCELED",
-            Self::Excluded => "EXCLUDED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberPortingStatusItemStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "CONFIRMED" => Self::Confirmed,
-            "REJECTED" => Self::Rejected,
-            "ACTIVATED" => Self::Activated,
-            "CANCELED" => Self::Canceled,
-            "EXCLUDED" => Self::Excluded,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberPortingStatusItemStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberPortingStatusItemStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberPortingStatusItemStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberPortingStatusItemStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberPortingStatusItemStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NumberPortingStatusItemStatus {
+        Pending = "PENDING",
+        Confirmed = "CONFIRMED",
+        Rejected = "REJECTED",
+        Activated = "ACTIVATED",
+        Canceled = "CANCELED",
+        Excluded = "EXCLUDED",
     }
 }
 /// `NumberStatusWebhookStatusEvent`
@@ -3589,80 +1446,11 @@ pub struct NumberStatusWebhookStatusEvent {
     /// `phoneNumbers`
     pub phone_numbers: Option<Vec<NumberPortingStatusItem>>,
 }
-impl<'de> serde::Deserialize<'de> for NumberStatusWebhookStatusEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NumberStatusWebhookStatusEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NumberStatusWebhookStatusEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NumberStatusWebhookStatusEvent, __A::Error> {
-                let mut f0: Option<Option<NumberStatusWebhookStatusEventType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Vec<NumberPortingStatusItem>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("orderId", 1usize), ("phoneNumbers", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "orderId")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "phoneNumbers",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NumberStatusWebhookStatusEvent {
-                    r#type: f0.flatten(),
-                    order_id: f1.flatten(),
-                    phone_numbers: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NumberStatusWebhookStatusEvent, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NumberStatusWebhookStatusEvent as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NumberStatusWebhookStatusEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NumberStatusWebhookStatusEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.order_id {
-            map.serialize_entry("orderId", value)?;
-        }
-        if let Some(value) = &self.phone_numbers {
-            map.serialize_entry("phoneNumbers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NumberStatusWebhookStatusEvent default {
+        0 r#type: opt = "type";
+        1 order_id: opt = "orderId";
+        2 phone_numbers: opt = "phoneNumbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3713,53 +1501,11 @@ pub enum NumberStatusWebhookStatusEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NumberStatusWebhookStatusEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NumbersActivated => "NUMBERS_ACTIVATED",
-            Self::NumbersConfirmed => "NUMBERS_CONFIRMED",
-            Self::NumbersRejected => "NUMBERS_REJECTED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NumberStatusWebhookStatusEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "NUMBERS_ACTIVATED" => Self::NumbersActivated,
-            "NUMBERS_CONFIRMED" => Self::NumbersConfirmed,
-            "NUMBERS_REJECTED" => Self::NumbersRejected,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NumberStatusWebhookStatusEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NumberStatusWebhookStatusEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NumberStatusWebhookStatusEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NumberStatusWebhookStatusEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NumberStatusWebhookStatusEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NumberStatusWebhookStatusEventType {
+        NumbersActivated = "NUMBERS_ACTIVATED",
+        NumbersConfirmed = "NUMBERS_CONFIRMED",
+        NumbersRejected = "NUMBERS_REJECTED",
     }
 }
 /// `OrderBaseItem`
@@ -3792,191 +1538,20 @@ pub struct OrderBaseItem {
     /// The unique identifier for the order
     pub id: Option<f64>,
 }
-impl<'de> serde::Deserialize<'de> for OrderBaseItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderBaseItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderBaseItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderBaseItem, __A::Error> {
-                let mut f0: Option<Option<OrderStatus>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<bool>> = None;
-                let mut f3: Option<DesiredPortDateTime> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<Vec<PhoneNumberMinItem>>> = None;
-                let mut f7: Option<Option<Vec<OrderNote>>> = None;
-                let mut f8: Option<Option<Vec<OrderDocumentBase>>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<f64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("status", 0usize),
-                        ("customerOrderReference", 1usize),
-                        ("onDemandActivation", 2usize),
-                        ("desiredPortSchedule", 3usize),
-                        ("loaUploadedBy", 4usize),
-                        ("loaAttachmentDate", 5usize),
-                        ("phoneNumbers", 6usize),
-                        ("notes", 7usize),
-                        ("documents", 8usize),
-                        ("createdDate", 9usize),
-                        ("resellerName", 10usize),
-                        ("id", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "customerOrderReference",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "onDemandActivation",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "desiredPortSchedule",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "loaUploadedBy",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "loaAttachmentDate",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "phoneNumbers",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "notes")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "documents",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "createdDate",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "resellerName",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderBaseItem {
-                    status: f0.flatten(),
-                    customer_order_reference: f1.flatten(),
-                    on_demand_activation: f2.flatten(),
-                    desired_port_schedule: f3
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "desiredPortSchedule",
-                        ))?,
-                    loa_uploaded_by: f4.flatten(),
-                    loa_attachment_date: f5.flatten(),
-                    phone_numbers: f6.flatten(),
-                    notes: f7.flatten(),
-                    documents: f8.flatten(),
-                    created_date: f9.flatten(),
-                    reseller_name: f10.flatten(),
-                    id: f11.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("OrderBaseItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderBaseItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.customer_order_reference {
-            map.serialize_entry("customerOrderReference", value)?;
-        }
-        if let Some(value) = &self.on_demand_activation {
-            map.serialize_entry("onDemandActivation", value)?;
-        }
-        map.serialize_entry("desiredPortSchedule", &self.desired_port_schedule)?;
-        if let Some(value) = &self.loa_uploaded_by {
-            map.serialize_entry("loaUploadedBy", value)?;
-        }
-        if let Some(value) = &self.loa_attachment_date {
-            map.serialize_entry("loaAttachmentDate", value)?;
-        }
-        if let Some(value) = &self.phone_numbers {
-            map.serialize_entry("phoneNumbers", value)?;
-        }
-        if let Some(value) = &self.notes {
-            map.serialize_entry("notes", value)?;
-        }
-        if let Some(value) = &self.documents {
-            map.serialize_entry("documents", value)?;
-        }
-        if let Some(value) = &self.created_date {
-            map.serialize_entry("createdDate", value)?;
-        }
-        if let Some(value) = &self.reseller_name {
-            map.serialize_entry("resellerName", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderBaseItem strict {
+        0 status: opt = "status";
+        1 customer_order_reference: opt = "customerOrderReference";
+        2 on_demand_activation: opt = "onDemandActivation";
+        3 desired_port_schedule: req = "desiredPortSchedule";
+        4 loa_uploaded_by: opt = "loaUploadedBy";
+        5 loa_attachment_date: opt = "loaAttachmentDate";
+        6 phone_numbers: opt = "phoneNumbers";
+        7 notes: opt = "notes";
+        8 documents: opt = "documents";
+        9 created_date: opt = "createdDate";
+        10 reseller_name: opt = "resellerName";
+        11 id: opt = "id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4069,84 +1644,11 @@ pub struct OrderDocumentBase {
     /// A description of the contents of the document.
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for OrderDocumentBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderDocumentBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderDocumentBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderDocumentBase, __A::Error> {
-                let mut f0: Option<Option<f64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("id", 0usize), ("documentName", 1usize), ("description", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "documentName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderDocumentBase {
-                    id: f0.flatten(),
-                    document_name: f1.flatten(),
-                    description: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<OrderDocumentBase, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<OrderDocumentBase as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("OrderDocumentBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderDocumentBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.document_name {
-            map.serialize_entry("documentName", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderDocumentBase default {
+        0 id: opt = "id";
+        1 document_name: opt = "documentName";
+        2 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4189,101 +1691,12 @@ pub struct OrderDocumentWithContent {
     /// Base64-encoded content representing the file contents.
     pub file_content: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for OrderDocumentWithContent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderDocumentWithContent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderDocumentWithContent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderDocumentWithContent, __A::Error> {
-                let mut f0: Option<Option<f64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("documentName", 1usize),
-                        ("description", 2usize),
-                        ("fileContent", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "documentName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "description",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "fileContent",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderDocumentWithContent {
-                    id: f0.flatten(),
-                    document_name: f1.flatten(),
-                    description: f2.flatten(),
-                    file_content: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<OrderDocumentWithContent, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<OrderDocumentWithContent as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("OrderDocumentWithContent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderDocumentWithContent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.document_name {
-            map.serialize_entry("documentName", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.file_content {
-            map.serialize_entry("fileContent", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderDocumentWithContent default {
+        0 id: opt = "id";
+        1 document_name: opt = "documentName";
+        2 description: opt = "description";
+        3 file_content: opt = "fileContent";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4342,162 +1755,17 @@ pub struct OrderListItem {
     /// The number of phone numbers that are activated, The number of phone numbers that are confirmed, a helper property for you, this can also be done by and counting on the `numbers` collection and filtering on status `EXCLUDED`
     pub excluded_quantity: Option<f64>,
 }
-impl<'de> serde::Deserialize<'de> for OrderListItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderListItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderListItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderListItem, __A::Error> {
-                let mut f0: Option<Option<f64>> = None;
-                let mut f1: Option<Option<OrderStatus>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<f64>> = None;
-                let mut f5: Option<Option<f64>> = None;
-                let mut f6: Option<Option<f64>> = None;
-                let mut f7: Option<Option<f64>> = None;
-                let mut f8: Option<Option<f64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("status", 1usize),
-                        ("customerOrderReference", 2usize),
-                        ("createdDate", 3usize),
-                        ("phoneNumberQuantity", 4usize),
-                        ("focQuantity", 5usize),
-                        ("activatedQuantity", 6usize),
-                        ("rejectedQuantity", 7usize),
-                        ("excludedQuantity", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "customerOrderReference",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "createdDate",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "phoneNumberQuantity",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "focQuantity",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "activatedQuantity",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "rejectedQuantity",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "excludedQuantity",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderListItem {
-                    id: f0.flatten(),
-                    status: f1.flatten(),
-                    customer_order_reference: f2.flatten(),
-                    created_date: f3.flatten(),
-                    phone_number_quantity: f4.flatten(),
-                    foc_quantity: f5.flatten(),
-                    activated_quantity: f6.flatten(),
-                    rejected_quantity: f7.flatten(),
-                    excluded_quantity: f8.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<OrderListItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<OrderListItem as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("OrderListItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderListItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.customer_order_reference {
-            map.serialize_entry("customerOrderReference", value)?;
-        }
-        if let Some(value) = &self.created_date {
-            map.serialize_entry("createdDate", value)?;
-        }
-        if let Some(value) = &self.phone_number_quantity {
-            map.serialize_entry("phoneNumberQuantity", value)?;
-        }
-        if let Some(value) = &self.foc_quantity {
-            map.serialize_entry("focQuantity", value)?;
-        }
-        if let Some(value) = &self.activated_quantity {
-            map.serialize_entry("activatedQuantity", value)?;
-        }
-        if let Some(value) = &self.rejected_quantity {
-            map.serialize_entry("rejectedQuantity", value)?;
-        }
-        if let Some(value) = &self.excluded_quantity {
-            map.serialize_entry("excludedQuantity", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderListItem default {
+        0 id: opt = "id";
+        1 status: opt = "status";
+        2 customer_order_reference: opt = "customerOrderReference";
+        3 created_date: opt = "createdDate";
+        4 phone_number_quantity: opt = "phoneNumberQuantity";
+        5 foc_quantity: opt = "focQuantity";
+        6 activated_quantity: opt = "activatedQuantity";
+        7 rejected_quantity: opt = "rejectedQuantity";
+        8 excluded_quantity: opt = "excludedQuantity";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4574,84 +1842,11 @@ pub struct OrderNote {
     /// The user who created the note.
     pub created_by: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for OrderNote {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderNote;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderNote")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderNote, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("note", 0usize), ("createdTime", 1usize), ("createdBy", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "note")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "createdTime",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "createdBy",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderNote {
-                    note: f0.flatten(),
-                    created_time: f1.flatten(),
-                    created_by: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<OrderNote, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<OrderNote as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("OrderNote", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderNote {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.note {
-            map.serialize_entry("note", value)?;
-        }
-        if let Some(value) = &self.created_time {
-            map.serialize_entry("createdTime", value)?;
-        }
-        if let Some(value) = &self.created_by {
-            map.serialize_entry("createdBy", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderNote default {
+        0 note: opt = "note";
+        1 created_time: opt = "createdTime";
+        2 created_by: opt = "createdBy";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4711,190 +1906,20 @@ pub struct OrderPortInRequest {
     /// The unique identifier for the order
     pub id: Option<f64>,
 }
-impl<'de> serde::Deserialize<'de> for OrderPortInRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderPortInRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderPortInRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderPortInRequest, __A::Error> {
-                let mut f0: Option<Option<OrderStatus>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<bool>> = None;
-                let mut f3: Option<DesiredPortDateTime> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Vec<PhoneNumberMinItem>> = None;
-                let mut f7: Option<Option<Vec<OrderNote>>> = None;
-                let mut f8: Option<Option<Vec<OrderDocumentBase>>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<f64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("status", 0usize),
-                        ("customerOrderReference", 1usize),
-                        ("onDemandActivation", 2usize),
-                        ("desiredPortSchedule", 3usize),
-                        ("loaUploadedBy", 4usize),
-                        ("loaAttachmentDate", 5usize),
-                        ("phoneNumbers", 6usize),
-                        ("notes", 7usize),
-                        ("documents", 8usize),
-                        ("createdDate", 9usize),
-                        ("resellerName", 10usize),
-                        ("id", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "customerOrderReference",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "onDemandActivation",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "desiredPortSchedule",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "loaUploadedBy",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "loaAttachmentDate",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "phoneNumbers",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "notes")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "documents",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "createdDate",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "resellerName",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderPortInRequest {
-                    status: f0.flatten(),
-                    customer_order_reference: f1.flatten(),
-                    on_demand_activation: f2.flatten(),
-                    desired_port_schedule: f3
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "desiredPortSchedule",
-                        ))?,
-                    loa_uploaded_by: f4.flatten(),
-                    loa_attachment_date: f5.flatten(),
-                    phone_numbers: f6
-                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumbers"))?,
-                    notes: f7.flatten(),
-                    documents: f8.flatten(),
-                    created_date: f9.flatten(),
-                    reseller_name: f10.flatten(),
-                    id: f11.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("OrderPortInRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderPortInRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.customer_order_reference {
-            map.serialize_entry("customerOrderReference", value)?;
-        }
-        if let Some(value) = &self.on_demand_activation {
-            map.serialize_entry("onDemandActivation", value)?;
-        }
-        map.serialize_entry("desiredPortSchedule", &self.desired_port_schedule)?;
-        if let Some(value) = &self.loa_uploaded_by {
-            map.serialize_entry("loaUploadedBy", value)?;
-        }
-        if let Some(value) = &self.loa_attachment_date {
-            map.serialize_entry("loaAttachmentDate", value)?;
-        }
-        map.serialize_entry("phoneNumbers", &self.phone_numbers)?;
-        if let Some(value) = &self.notes {
-            map.serialize_entry("notes", value)?;
-        }
-        if let Some(value) = &self.documents {
-            map.serialize_entry("documents", value)?;
-        }
-        if let Some(value) = &self.created_date {
-            map.serialize_entry("createdDate", value)?;
-        }
-        if let Some(value) = &self.reseller_name {
-            map.serialize_entry("resellerName", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderPortInRequest strict {
+        0 status: opt = "status";
+        1 customer_order_reference: opt = "customerOrderReference";
+        2 on_demand_activation: opt = "onDemandActivation";
+        3 desired_port_schedule: req = "desiredPortSchedule";
+        4 loa_uploaded_by: opt = "loaUploadedBy";
+        5 loa_attachment_date: opt = "loaAttachmentDate";
+        6 phone_numbers: req = "phoneNumbers";
+        7 notes: opt = "notes";
+        8 documents: opt = "documents";
+        9 created_date: opt = "createdDate";
+        10 reseller_name: opt = "resellerName";
+        11 id: opt = "id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4991,55 +2016,12 @@ pub enum OrderStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl OrderStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Confirmed => "CONFIRMED",
-            Self::Completed => "COMPLETED",
-            Self::Canceled => "CANCELED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for OrderStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "CONFIRMED" => Self::Confirmed,
-            "COMPLETED" => Self::Completed,
-            "CANCELED" => Self::Canceled,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for OrderStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for OrderStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for OrderStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for OrderStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) OrderStatus {
+        Pending = "PENDING",
+        Confirmed = "CONFIRMED",
+        Completed = "COMPLETED",
+        Canceled = "CANCELED",
     }
 }
 /// Order payload included in webhook events. Identical to OrderBaseItem but excludes `id`, since the order identifier is already present as `orderId` at the top level of the webhook event.
@@ -5070,182 +2052,19 @@ pub struct OrderWebhookItem {
     /// **This is requirement for canadian numbers only, we need to figure out what we expect here and where the customer can find this info**
     pub reseller_name: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for OrderWebhookItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderWebhookItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderWebhookItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderWebhookItem, __A::Error> {
-                let mut f0: Option<Option<OrderStatus>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<bool>> = None;
-                let mut f3: Option<DesiredPortDateTime> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<Vec<PhoneNumberMinItem>>> = None;
-                let mut f7: Option<Option<Vec<OrderNote>>> = None;
-                let mut f8: Option<Option<Vec<OrderDocumentBase>>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("status", 0usize),
-                        ("customerOrderReference", 1usize),
-                        ("onDemandActivation", 2usize),
-                        ("desiredPortSchedule", 3usize),
-                        ("loaUploadedBy", 4usize),
-                        ("loaAttachmentDate", 5usize),
-                        ("phoneNumbers", 6usize),
-                        ("notes", 7usize),
-                        ("documents", 8usize),
-                        ("createdDate", 9usize),
-                        ("resellerName", 10usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "customerOrderReference",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "onDemandActivation",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "desiredPortSchedule",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "loaUploadedBy",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "loaAttachmentDate",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "phoneNumbers",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "notes")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "documents",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "createdDate",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "resellerName",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderWebhookItem {
-                    status: f0.flatten(),
-                    customer_order_reference: f1.flatten(),
-                    on_demand_activation: f2.flatten(),
-                    desired_port_schedule: f3
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "desiredPortSchedule",
-                        ))?,
-                    loa_uploaded_by: f4.flatten(),
-                    loa_attachment_date: f5.flatten(),
-                    phone_numbers: f6.flatten(),
-                    notes: f7.flatten(),
-                    documents: f8.flatten(),
-                    created_date: f9.flatten(),
-                    reseller_name: f10.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("OrderWebhookItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderWebhookItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.customer_order_reference {
-            map.serialize_entry("customerOrderReference", value)?;
-        }
-        if let Some(value) = &self.on_demand_activation {
-            map.serialize_entry("onDemandActivation", value)?;
-        }
-        map.serialize_entry("desiredPortSchedule", &self.desired_port_schedule)?;
-        if let Some(value) = &self.loa_uploaded_by {
-            map.serialize_entry("loaUploadedBy", value)?;
-        }
-        if let Some(value) = &self.loa_attachment_date {
-            map.serialize_entry("loaAttachmentDate", value)?;
-        }
-        if let Some(value) = &self.phone_numbers {
-            map.serialize_entry("phoneNumbers", value)?;
-        }
-        if let Some(value) = &self.notes {
-            map.serialize_entry("notes", value)?;
-        }
-        if let Some(value) = &self.documents {
-            map.serialize_entry("documents", value)?;
-        }
-        if let Some(value) = &self.created_date {
-            map.serialize_entry("createdDate", value)?;
-        }
-        if let Some(value) = &self.reseller_name {
-            map.serialize_entry("resellerName", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderWebhookItem strict {
+        0 status: opt = "status";
+        1 customer_order_reference: opt = "customerOrderReference";
+        2 on_demand_activation: opt = "onDemandActivation";
+        3 desired_port_schedule: req = "desiredPortSchedule";
+        4 loa_uploaded_by: opt = "loaUploadedBy";
+        5 loa_attachment_date: opt = "loaAttachmentDate";
+        6 phone_numbers: opt = "phoneNumbers";
+        7 notes: opt = "notes";
+        8 documents: opt = "documents";
+        9 created_date: opt = "createdDate";
+        10 reseller_name: opt = "resellerName";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5332,76 +2151,11 @@ pub struct OrderWebhookStatusEvent {
     /// `order`
     pub order: Option<OrderWebhookItem>,
 }
-impl<'de> serde::Deserialize<'de> for OrderWebhookStatusEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrderWebhookStatusEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrderWebhookStatusEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrderWebhookStatusEvent, __A::Error> {
-                let mut f0: Option<Option<OrderWebhookStatusEventType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<OrderWebhookItem>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("orderId", 1usize), ("order", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "orderId")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "order")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrderWebhookStatusEvent {
-                    r#type: f0.flatten(),
-                    order_id: f1.flatten(),
-                    order: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<OrderWebhookStatusEvent, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<OrderWebhookStatusEvent as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("OrderWebhookStatusEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrderWebhookStatusEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.order_id {
-            map.serialize_entry("orderId", value)?;
-        }
-        if let Some(value) = &self.order {
-            map.serialize_entry("order", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrderWebhookStatusEvent default {
+        0 r#type: opt = "type";
+        1 order_id: opt = "orderId";
+        2 order: opt = "order";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5442,49 +2196,9 @@ pub enum OrderWebhookStatusEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl OrderWebhookStatusEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OrderUpdated => "ORDER_UPDATED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for OrderWebhookStatusEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ORDER_UPDATED" => Self::OrderUpdated,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for OrderWebhookStatusEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for OrderWebhookStatusEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for OrderWebhookStatusEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for OrderWebhookStatusEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for OrderWebhookStatusEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) OrderWebhookStatusEventType {
+        OrderUpdated = "ORDER_UPDATED",
     }
 }
 /// An object describing how pages of items are displayed.
@@ -5500,97 +2214,12 @@ pub struct Pagination {
     /// Total size of the result.
     pub total_items: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for Pagination {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Pagination;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Pagination")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Pagination, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("page", 0usize),
-                        ("totalPages", 1usize),
-                        ("pageSize", 2usize),
-                        ("totalItems", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "totalPages",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "pageSize")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "totalItems",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Pagination {
-                    page: f0.flatten(),
-                    total_pages: f1.flatten(),
-                    page_size: f2.flatten(),
-                    total_items: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Pagination, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Pagination as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Pagination", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Pagination {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.total_pages {
-            map.serialize_entry("totalPages", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("pageSize", value)?;
-        }
-        if let Some(value) = &self.total_items {
-            map.serialize_entry("totalItems", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Pagination default {
+        0 page: opt = "page";
+        1 total_pages: opt = "totalPages";
+        2 page_size: opt = "pageSize";
+        3 total_items: opt = "totalItems";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5637,88 +2266,11 @@ pub struct PhoneNumberGroupItem {
     /// `phoneNumbers`
     pub phone_numbers: Option<Vec<PhoneNumberItem>>,
 }
-impl<'de> serde::Deserialize<'de> for PhoneNumberGroupItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PhoneNumberGroupItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PhoneNumberGroupItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PhoneNumberGroupItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Vec<PhoneNumberItem>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumberGroup", 0usize),
-                        ("focDate", 1usize),
-                        ("phoneNumbers", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumberGroup",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "focDate")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "phoneNumbers",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PhoneNumberGroupItem {
-                    phone_number_group: f0.flatten(),
-                    foc_date: f1.flatten(),
-                    phone_numbers: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PhoneNumberGroupItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PhoneNumberGroupItem as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PhoneNumberGroupItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PhoneNumberGroupItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number_group {
-            map.serialize_entry("phoneNumberGroup", value)?;
-        }
-        if let Some(value) = &self.foc_date {
-            map.serialize_entry("focDate", value)?;
-        }
-        if let Some(value) = &self.phone_numbers {
-            map.serialize_entry("phoneNumbers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PhoneNumberGroupItem default {
+        0 phone_number_group: opt = "phoneNumberGroup";
+        1 foc_date: opt = "focDate";
+        2 phone_numbers: opt = "phoneNumbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5789,265 +2341,26 @@ pub struct PhoneNumberItem {
     /// Once the phone number has a firm order confirmation (FOC) date, it will be returned as part of the phone number details. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
     pub foc_date: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for PhoneNumberItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PhoneNumberItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PhoneNumberItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PhoneNumberItem, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<PhoneNumberItemStatus>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<VoiceConfiguration>> = None;
-                let mut f9: Option<Option<SmsConfiguration>> = None;
-                let mut f10: Option<EndUser> = None;
-                let mut f11: Option<PortOutItem> = None;
-                let mut f12: Option<Option<Feature>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<String>> = None;
-                let mut f15: Option<Option<Vec<PhoneNumberItemExcludedFeaturesItem>>> = None;
-                let mut f16: Option<Option<String>> = None;
-                let mut f17: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("status", 1usize),
-                        ("exclusionReason", 2usize),
-                        ("exclusionDate", 3usize),
-                        ("countryCode", 4usize),
-                        ("activatedDate", 5usize),
-                        ("confirmedDate", 6usize),
-                        ("activateUser", 7usize),
-                        ("voiceConfiguration", 8usize),
-                        ("smsConfiguration", 9usize),
-                        ("endUser", 10usize),
-                        ("portOutInfo", 11usize),
-                        ("features", 12usize),
-                        ("newPortOutPin", 13usize),
-                        ("rejectReason", 14usize),
-                        ("excludedFeatures", 15usize),
-                        ("phoneNumberGroup", 16usize),
-                        ("focDate", 17usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "exclusionReason",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "exclusionDate",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "countryCode",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "activatedDate",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "confirmedDate",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "activateUser",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "voiceConfiguration",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "smsConfiguration",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "endUser")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "portOutInfo",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "features",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "newPortOutPin",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "rejectReason",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "excludedFeatures",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "phoneNumberGroup",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "focDate")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PhoneNumberItem {
-                    phone_number: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumber"))?,
-                    status: f1.flatten(),
-                    exclusion_reason: f2.flatten(),
-                    exclusion_date: f3.flatten(),
-                    country_code: f4.flatten(),
-                    activated_date: f5.flatten(),
-                    confirmed_date: f6.flatten(),
-                    activate_user: f7.flatten(),
-                    voice_configuration: f8.flatten(),
-                    sms_configuration: f9.flatten(),
-                    end_user: f10
-                        .ok_or_else(|| serde::de::Error::missing_field("endUser"))?,
-                    port_out_info: f11
-                        .ok_or_else(|| serde::de::Error::missing_field("portOutInfo"))?,
-                    features: f12.flatten(),
-                    new_port_out_pin: f13.flatten(),
-                    reject_reason: f14.flatten(),
-                    excluded_features: f15.flatten(),
-                    phone_number_group: f16.flatten(),
-                    foc_date: f17.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("PhoneNumberItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PhoneNumberItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("phoneNumber", &self.phone_number)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.exclusion_reason {
-            map.serialize_entry("exclusionReason", value)?;
-        }
-        if let Some(value) = &self.exclusion_date {
-            map.serialize_entry("exclusionDate", value)?;
-        }
-        if let Some(value) = &self.country_code {
-            map.serialize_entry("countryCode", value)?;
-        }
-        if let Some(value) = &self.activated_date {
-            map.serialize_entry("activatedDate", value)?;
-        }
-        if let Some(value) = &self.confirmed_date {
-            map.serialize_entry("confirmedDate", value)?;
-        }
-        if let Some(value) = &self.activate_user {
-            map.serialize_entry("activateUser", value)?;
-        }
-        if let Some(value) = &self.voice_configuration {
-            map.serialize_entry("voiceConfiguration", value)?;
-        }
-        if let Some(value) = &self.sms_configuration {
-            map.serialize_entry("smsConfiguration", value)?;
-        }
-        map.serialize_entry("endUser", &self.end_user)?;
-        map.serialize_entry("portOutInfo", &self.port_out_info)?;
-        if let Some(value) = &self.features {
-            map.serialize_entry("features", value)?;
-        }
-        if let Some(value) = &self.new_port_out_pin {
-            map.serialize_entry("newPortOutPin", value)?;
-        }
-        if let Some(value) = &self.reject_reason {
-            map.serialize_entry("rejectReason", value)?;
-        }
-        if let Some(value) = &self.excluded_features {
-            map.serialize_entry("excludedFeatures", value)?;
-        }
-        if let Some(value) = &self.phone_number_group {
-            map.serialize_entry("phoneNumberGroup", value)?;
-        }
-        if let Some(value) = &self.foc_date {
-            map.serialize_entry("focDate", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PhoneNumberItem strict {
+        0 phone_number: req = "phoneNumber";
+        1 status: opt = "status";
+        2 exclusion_reason: opt = "exclusionReason";
+        3 exclusion_date: opt = "exclusionDate";
+        4 country_code: opt = "countryCode";
+        5 activated_date: opt = "activatedDate";
+        6 confirmed_date: opt = "confirmedDate";
+        7 activate_user: opt = "activateUser";
+        8 voice_configuration: opt = "voiceConfiguration";
+        9 sms_configuration: opt = "smsConfiguration";
+        10 end_user: req = "endUser";
+        11 port_out_info: req = "portOutInfo";
+        12 features: opt = "features";
+        13 new_port_out_pin: opt = "newPortOutPin";
+        14 reject_reason: opt = "rejectReason";
+        15 excluded_features: opt = "excludedFeatures";
+        16 phone_number_group: opt = "phoneNumberGroup";
+        17 foc_date: opt = "focDate";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6177,77 +2490,10 @@ pub struct PhoneNumberItemExcludedFeaturesItem {
     /// The reason the feature was excluded.
     pub exclusion_reason: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for PhoneNumberItemExcludedFeaturesItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PhoneNumberItemExcludedFeaturesItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PhoneNumberItemExcludedFeaturesItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PhoneNumberItemExcludedFeaturesItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("featureName", 0usize), ("exclusionReason", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "featureName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "exclusionReason",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PhoneNumberItemExcludedFeaturesItem {
-                    feature_name: f0.flatten(),
-                    exclusion_reason: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PhoneNumberItemExcludedFeaturesItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PhoneNumberItemExcludedFeaturesItem as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("PhoneNumberItemExcludedFeaturesItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PhoneNumberItemExcludedFeaturesItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.feature_name {
-            map.serialize_entry("featureName", value)?;
-        }
-        if let Some(value) = &self.exclusion_reason {
-            map.serialize_entry("exclusionReason", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PhoneNumberItemExcludedFeaturesItem default {
+        0 feature_name: opt = "featureName";
+        1 exclusion_reason: opt = "exclusionReason";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6292,59 +2538,14 @@ pub enum PhoneNumberItemStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl PhoneNumberItemStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Confirmed => "CONFIRMED",
-            Self::Rejected => "REJECTED",
-            Self::Activated => "ACTIVATED",
-            Self::Canceled => "CANCELED",
-            Self::Excluded => "EXCLUDED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for PhoneNumberItemStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "CONFIRMED" => Self::Confirmed,
-            "REJECTED" => Self::Rejected,
-            "ACTIVATED" => Self::Activated,
-            "CANCELED" => Self::Canceled,
-            "EXCLUDED" => Self::Excluded,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for PhoneNumberItemStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for PhoneNumberItemStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for PhoneNumberItemStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for PhoneNumberItemStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for PhoneNumberItemStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) PhoneNumberItemStatus {
+        Pending = "PENDING",
+        Confirmed = "CONFIRMED",
+        Rejected = "REJECTED",
+        Activated = "ACTIVATED",
+        Canceled = "CANCELED",
+        Excluded = "EXCLUDED",
     }
 }
 /// The minimum required fields for a phone number to be ported.
@@ -6388,265 +2589,26 @@ pub struct PhoneNumberMinItem {
     /// Once the phone number has a firm order confirmation (FOC) date, it will be returned as part of the phone number details. Formatted as [ISO-8601](https://en.wikipedia.org/wiki/ISO_8601): `YYYY-MM-DDThh:mm:ss.SSSZ`.
     pub foc_date: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for PhoneNumberMinItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PhoneNumberMinItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PhoneNumberMinItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PhoneNumberMinItem, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<PhoneNumberItemStatus>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<VoiceConfiguration>> = None;
-                let mut f9: Option<Option<SmsConfiguration>> = None;
-                let mut f10: Option<EndUser> = None;
-                let mut f11: Option<PortOutItem> = None;
-                let mut f12: Option<Option<Feature>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<String>> = None;
-                let mut f15: Option<Option<Vec<PhoneNumberItemExcludedFeaturesItem>>> = None;
-                let mut f16: Option<Option<String>> = None;
-                let mut f17: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("status", 1usize),
-                        ("exclusionReason", 2usize),
-                        ("exclusionDate", 3usize),
-                        ("countryCode", 4usize),
-                        ("activatedDate", 5usize),
-                        ("confirmedDate", 6usize),
-                        ("activateUser", 7usize),
-                        ("voiceConfiguration", 8usize),
-                        ("smsConfiguration", 9usize),
-                        ("endUser", 10usize),
-                        ("portOutInfo", 11usize),
-                        ("features", 12usize),
-                        ("newPortOutPin", 13usize),
-                        ("rejectReason", 14usize),
-                        ("excludedFeatures", 15usize),
-                        ("phoneNumberGroup", 16usize),
-                        ("focDate", 17usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "exclusionReason",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "exclusionDate",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "countryCode",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "activatedDate",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "confirmedDate",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "activateUser",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "voiceConfiguration",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "smsConfiguration",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "endUser")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "portOutInfo",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "features",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "newPortOutPin",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "rejectReason",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "excludedFeatures",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "phoneNumberGroup",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "focDate")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PhoneNumberMinItem {
-                    phone_number: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumber"))?,
-                    status: f1.flatten(),
-                    exclusion_reason: f2.flatten(),
-                    exclusion_date: f3.flatten(),
-                    country_code: f4.flatten(),
-                    activated_date: f5.flatten(),
-                    confirmed_date: f6.flatten(),
-                    activate_user: f7.flatten(),
-                    voice_configuration: f8.flatten(),
-                    sms_configuration: f9.flatten(),
-                    end_user: f10
-                        .ok_or_else(|| serde::de::Error::missing_field("endUser"))?,
-                    port_out_info: f11
-                        .ok_or_else(|| serde::de::Error::missing_field("portOutInfo"))?,
-                    features: f12.flatten(),
-                    new_port_out_pin: f13.flatten(),
-                    reject_reason: f14.flatten(),
-                    excluded_features: f15.flatten(),
-                    phone_number_group: f16.flatten(),
-                    foc_date: f17.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("PhoneNumberMinItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PhoneNumberMinItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("phoneNumber", &self.phone_number)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.exclusion_reason {
-            map.serialize_entry("exclusionReason", value)?;
-        }
-        if let Some(value) = &self.exclusion_date {
-            map.serialize_entry("exclusionDate", value)?;
-        }
-        if let Some(value) = &self.country_code {
-            map.serialize_entry("countryCode", value)?;
-        }
-        if let Some(value) = &self.activated_date {
-            map.serialize_entry("activatedDate", value)?;
-        }
-        if let Some(value) = &self.confirmed_date {
-            map.serialize_entry("confirmedDate", value)?;
-        }
-        if let Some(value) = &self.activate_user {
-            map.serialize_entry("activateUser", value)?;
-        }
-        if let Some(value) = &self.voice_configuration {
-            map.serialize_entry("voiceConfiguration", value)?;
-        }
-        if let Some(value) = &self.sms_configuration {
-            map.serialize_entry("smsConfiguration", value)?;
-        }
-        map.serialize_entry("endUser", &self.end_user)?;
-        map.serialize_entry("portOutInfo", &self.port_out_info)?;
-        if let Some(value) = &self.features {
-            map.serialize_entry("features", value)?;
-        }
-        if let Some(value) = &self.new_port_out_pin {
-            map.serialize_entry("newPortOutPin", value)?;
-        }
-        if let Some(value) = &self.reject_reason {
-            map.serialize_entry("rejectReason", value)?;
-        }
-        if let Some(value) = &self.excluded_features {
-            map.serialize_entry("excludedFeatures", value)?;
-        }
-        if let Some(value) = &self.phone_number_group {
-            map.serialize_entry("phoneNumberGroup", value)?;
-        }
-        if let Some(value) = &self.foc_date {
-            map.serialize_entry("focDate", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PhoneNumberMinItem strict {
+        0 phone_number: req = "phoneNumber";
+        1 status: opt = "status";
+        2 exclusion_reason: opt = "exclusionReason";
+        3 exclusion_date: opt = "exclusionDate";
+        4 country_code: opt = "countryCode";
+        5 activated_date: opt = "activatedDate";
+        6 confirmed_date: opt = "confirmedDate";
+        7 activate_user: opt = "activateUser";
+        8 voice_configuration: opt = "voiceConfiguration";
+        9 sms_configuration: opt = "smsConfiguration";
+        10 end_user: req = "endUser";
+        11 port_out_info: req = "portOutInfo";
+        12 features: opt = "features";
+        13 new_port_out_pin: opt = "newPortOutPin";
+        14 reject_reason: opt = "rejectReason";
+        15 excluded_features: opt = "excludedFeatures";
+        16 phone_number_group: opt = "phoneNumberGroup";
+        17 foc_date: opt = "focDate";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6774,64 +2736,9 @@ pub struct PortInOrderGroup {
     /// A group of phone numbers to be ported in.
     pub phone_number_groups: Option<Vec<PortInOrderGroupPhoneNumberGroupsItem>>,
 }
-impl<'de> serde::Deserialize<'de> for PortInOrderGroup {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PortInOrderGroup;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PortInOrderGroup")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PortInOrderGroup, __A::Error> {
-                let mut f0: Option<Option<Vec<PortInOrderGroupPhoneNumberGroupsItem>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("phoneNumberGroups", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumberGroups",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PortInOrderGroup {
-                    phone_number_groups: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PortInOrderGroup, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PortInOrderGroup as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PortInOrderGroup", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PortInOrderGroup {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number_groups {
-            map.serialize_entry("phoneNumberGroups", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PortInOrderGroup default {
+        0 phone_number_groups: opt = "phoneNumberGroups";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6859,73 +2766,10 @@ pub struct PortInOrderGroupPhoneNumberGroupsItem {
     /// `status`
     pub status: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for PortInOrderGroupPhoneNumberGroupsItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PortInOrderGroupPhoneNumberGroupsItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PortInOrderGroupPhoneNumberGroupsItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PortInOrderGroupPhoneNumberGroupsItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("phoneNumberGroup", 0usize), ("status", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumberGroup",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PortInOrderGroupPhoneNumberGroupsItem {
-                    phone_number_group: f0.flatten(),
-                    status: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PortInOrderGroupPhoneNumberGroupsItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PortInOrderGroupPhoneNumberGroupsItem as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("PortInOrderGroupPhoneNumberGroupsItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PortInOrderGroupPhoneNumberGroupsItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number_group {
-            map.serialize_entry("phoneNumberGroup", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PortInOrderGroupPhoneNumberGroupsItem default {
+        0 phone_number_group: opt = "phoneNumberGroup";
+        1 status: opt = "status";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6964,118 +2808,13 @@ pub struct PortOutItem {
     /// Date of authorizing the port-in (must be today or earlier and cannot be in the future), in `YYYY-MM-DD` format.
     pub authorizing_date: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for PortOutItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PortOutItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PortOutItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PortOutItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("existingPortOutPin", 0usize),
-                        ("accountNum", 1usize),
-                        ("accountPhoneNumber", 2usize),
-                        ("authorizingName", 3usize),
-                        ("authorizingDate", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "existingPortOutPin",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "accountNum",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "accountPhoneNumber",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "authorizingName",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "authorizingDate",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PortOutItem {
-                    existing_port_out_pin: f0.flatten(),
-                    account_num: f1.flatten(),
-                    account_phone_number: f2.flatten(),
-                    authorizing_name: f3.flatten(),
-                    authorizing_date: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PortOutItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PortOutItem as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PortOutItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PortOutItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.existing_port_out_pin {
-            map.serialize_entry("existingPortOutPin", value)?;
-        }
-        if let Some(value) = &self.account_num {
-            map.serialize_entry("accountNum", value)?;
-        }
-        if let Some(value) = &self.account_phone_number {
-            map.serialize_entry("accountPhoneNumber", value)?;
-        }
-        if let Some(value) = &self.authorizing_name {
-            map.serialize_entry("authorizingName", value)?;
-        }
-        if let Some(value) = &self.authorizing_date {
-            map.serialize_entry("authorizingDate", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PortOutItem default {
+        0 existing_port_out_pin: opt = "existingPortOutPin";
+        1 account_num: opt = "accountNum";
+        2 account_phone_number: opt = "accountPhoneNumber";
+        3 authorizing_name: opt = "authorizingName";
+        4 authorizing_date: opt = "authorizingDate";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7130,93 +2869,12 @@ pub struct PortabilityCheckNumber {
     /// If applicable, the reason why the number cannot be ported.
     pub reason: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for PortabilityCheckNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PortabilityCheckNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PortabilityCheckNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PortabilityCheckNumber, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<bool>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("phoneNumber", 0usize),
-                        ("portable", 1usize),
-                        ("carrier", 2usize),
-                        ("reason", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "portable")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "carrier")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PortabilityCheckNumber {
-                    phone_number: f0.flatten(),
-                    portable: f1.flatten(),
-                    carrier: f2.flatten(),
-                    reason: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PortabilityCheckNumber, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PortabilityCheckNumber as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PortabilityCheckNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PortabilityCheckNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.portable {
-            map.serialize_entry("portable", value)?;
-        }
-        if let Some(value) = &self.carrier {
-            map.serialize_entry("carrier", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PortabilityCheckNumber default {
+        0 phone_number: opt = "phoneNumber";
+        1 portable: opt = "portable";
+        2 carrier: opt = "carrier";
+        3 reason: opt = "reason";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7259,64 +2917,9 @@ pub struct PortabilityCheckRequest {
     /// `phoneNumbers`
     pub phone_numbers: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for PortabilityCheckRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PortabilityCheckRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PortabilityCheckRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PortabilityCheckRequest, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("phoneNumbers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumbers",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PortabilityCheckRequest {
-                    phone_numbers: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PortabilityCheckRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PortabilityCheckRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PortabilityCheckRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PortabilityCheckRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_numbers {
-            map.serialize_entry("phoneNumbers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PortabilityCheckRequest default {
+        0 phone_numbers: opt = "phoneNumbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7339,64 +2942,9 @@ pub struct PortabilityCheckResponse {
     /// `phoneNumbers`
     pub phone_numbers: Option<Vec<PortabilityCheckNumber>>,
 }
-impl<'de> serde::Deserialize<'de> for PortabilityCheckResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PortabilityCheckResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PortabilityCheckResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PortabilityCheckResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<PortabilityCheckNumber>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("phoneNumbers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phoneNumbers",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PortabilityCheckResponse {
-                    phone_numbers: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PortabilityCheckResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PortabilityCheckResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PortabilityCheckResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PortabilityCheckResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone_numbers {
-            map.serialize_entry("phoneNumbers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PortabilityCheckResponse default {
+        0 phone_numbers: opt = "phoneNumbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7424,68 +2972,10 @@ pub struct RtcConfiguration {
     /// The app id from the dashboard where you want to use the number
     pub app_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for RtcConfiguration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RtcConfiguration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RtcConfiguration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RtcConfiguration, __A::Error> {
-                let mut f0: Option<Option<RtcConfigurationType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("appId", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "appId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RtcConfiguration {
-                    r#type: f0.flatten(),
-                    app_id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RtcConfiguration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RtcConfiguration as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RtcConfiguration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RtcConfiguration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.app_id {
-            map.serialize_entry("appId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RtcConfiguration default {
+        0 r#type: opt = "type";
+        1 app_id: opt = "appId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7517,49 +3007,9 @@ pub enum RtcConfigurationType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RtcConfigurationType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Rtc => "RTC",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RtcConfigurationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "RTC" => Self::Rtc,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RtcConfigurationType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RtcConfigurationType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RtcConfigurationType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RtcConfigurationType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RtcConfigurationType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RtcConfigurationType {
+        Rtc = "RTC",
     }
 }
 /// Configuration for what sms service id to use, and other sms related configurations
@@ -7569,60 +3019,9 @@ pub struct SmsConfiguration {
     /// `smsAppId`
     pub sms_app_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SmsConfiguration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SmsConfiguration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SmsConfiguration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SmsConfiguration, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("smsAppId", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "smsAppId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SmsConfiguration {
-                    sms_app_id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SmsConfiguration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SmsConfiguration as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SmsConfiguration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SmsConfiguration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.sms_app_id {
-            map.serialize_entry("smsAppId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SmsConfiguration default {
+        0 sms_app_id: opt = "smsAppId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7758,68 +3157,10 @@ pub struct WebhookEvent {
     /// The order ID that was updated.
     pub order_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for WebhookEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WebhookEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WebhookEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WebhookEvent, __A::Error> {
-                let mut f0: Option<Option<WebhookEventType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("orderId", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "orderId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WebhookEvent {
-                    r#type: f0.flatten(),
-                    order_id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<WebhookEvent, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<WebhookEvent as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("WebhookEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WebhookEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.order_id {
-            map.serialize_entry("orderId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WebhookEvent default {
+        0 r#type: opt = "type";
+        1 order_id: opt = "orderId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7862,56 +3203,12 @@ pub enum WebhookEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl WebhookEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OrderUpdated => "ORDER_UPDATED",
-            Self::NumbersActivated => "NUMBERS_ACTIVATED",
-            Self::NumbersConfirmed => "NUMBERS_CONFIRMED",
-            Self::NumbersRejected => "NUMBERS_REJECTED",
-            Self::NewOrderNote => "NEW_ORDER_NOTE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for WebhookEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ORDER_UPDATED" => Self::OrderUpdated,
-            "NUMBERS_ACTIVATED" => Self::NumbersActivated,
-            "NUMBERS_CONFIRMED" => Self::NumbersConfirmed,
-            "NUMBERS_REJECTED" => Self::NumbersRejected,
-            "NEW_ORDER_NOTE" => Self::NewOrderNote,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for WebhookEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for WebhookEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for WebhookEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for WebhookEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhookEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) WebhookEventType {
+        OrderUpdated = "ORDER_UPDATED",
+        NumbersActivated = "NUMBERS_ACTIVATED",
+        NumbersConfirmed = "NUMBERS_CONFIRMED",
+        NumbersRejected = "NUMBERS_REJECTED",
+        NewOrderNote = "NEW_ORDER_NOTE",
     }
 }

@@ -13,51 +13,9 @@ pub struct AgentComposingEvent {
     /// `type`
     pub r#type: AgentComposingEventType,
 }
-impl<'de> serde::Deserialize<'de> for AgentComposingEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AgentComposingEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AgentComposingEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AgentComposingEvent, __A::Error> {
-                let mut f0: Option<AgentComposingEventType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AgentComposingEvent {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("AgentComposingEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AgentComposingEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AgentComposingEvent strict {
+        0 r#type: req = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -79,49 +37,9 @@ pub enum AgentComposingEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AgentComposingEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AgentComposing => "agent_composing",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AgentComposingEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "agent_composing" => Self::AgentComposing,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AgentComposingEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AgentComposingEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AgentComposingEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AgentComposingEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AgentComposingEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AgentComposingEventType {
+        AgentComposing = "agent_composing",
     }
 }
 /// `AgentEvent`
@@ -135,66 +53,11 @@ pub struct AgentEvent {
     /// `event`
     pub event: AgentEventEvent,
 }
-impl<'de> serde::Deserialize<'de> for AgentEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AgentEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AgentEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AgentEvent, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<AgentEventEvent> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("to", 0usize), ("event_id", 1usize), ("event", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event_id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "event")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AgentEvent {
-                    to: f0.flatten(),
-                    event_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("event_id"))?,
-                    event: f2.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("AgentEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AgentEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        map.serialize_entry("event_id", &self.event_id)?;
-        map.serialize_entry("event", &self.event)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AgentEvent strict {
+        0 to: opt = "to";
+        1 event_id: req = "event_id";
+        2 event: req = "event";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -325,62 +188,10 @@ pub struct AgentReadEvent {
     /// `message_id`
     pub message_id: String,
 }
-impl<'de> serde::Deserialize<'de> for AgentReadEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AgentReadEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AgentReadEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AgentReadEvent, __A::Error> {
-                let mut f0: Option<AgentReadEventType> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("message_id", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "message_id",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AgentReadEvent {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    message_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("message_id"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("AgentReadEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AgentReadEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("message_id", &self.message_id)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AgentReadEvent strict {
+        0 r#type: req = "type";
+        1 message_id: req = "message_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -408,49 +219,9 @@ pub enum AgentReadEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AgentReadEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AgentRead => "agent_read",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AgentReadEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "agent_read" => Self::AgentRead,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AgentReadEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AgentReadEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AgentReadEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AgentReadEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AgentReadEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AgentReadEventType {
+        AgentRead = "agent_read",
     }
 }
 /// `Callback`
@@ -611,98 +382,14 @@ pub struct CapabilitiesResponse {
     /// Whether or not the Sinch API can send RCS messages to this device
     pub rcs_enabled: bool,
 }
-impl<'de> serde::Deserialize<'de> for CapabilitiesResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CapabilitiesResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CapabilitiesResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CapabilitiesResponse, __A::Error> {
-                let mut f0: Option<sinch_sdk_runtime::Timestamp> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<Vec<CapabilitiesResponseCapabilitiesItem>> = None;
-                let mut f5: Option<bool> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("at", 0usize),
-                        ("msisdn", 1usize),
-                        ("mcc", 2usize),
-                        ("mnc", 3usize),
-                        ("capabilities", 4usize),
-                        ("rcs_enabled", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "at")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "msisdn")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "mcc")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "mnc")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "capabilities",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "rcs_enabled",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CapabilitiesResponse {
-                    at: f0.ok_or_else(|| serde::de::Error::missing_field("at"))?,
-                    msisdn: f1.ok_or_else(|| serde::de::Error::missing_field("msisdn"))?,
-                    mcc: f2.ok_or_else(|| serde::de::Error::missing_field("mcc"))?,
-                    mnc: f3.ok_or_else(|| serde::de::Error::missing_field("mnc"))?,
-                    capabilities: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("capabilities"))?,
-                    rcs_enabled: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("rcs_enabled"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CapabilitiesResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CapabilitiesResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("at", &self.at)?;
-        map.serialize_entry("msisdn", &self.msisdn)?;
-        map.serialize_entry("mcc", &self.mcc)?;
-        map.serialize_entry("mnc", &self.mnc)?;
-        map.serialize_entry("capabilities", &self.capabilities)?;
-        map.serialize_entry("rcs_enabled", &self.rcs_enabled)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CapabilitiesResponse strict {
+        0 at: req = "at";
+        1 msisdn: req = "msisdn";
+        2 mcc: req = "mcc";
+        3 mnc: req = "mnc";
+        4 capabilities: req = "capabilities";
+        5 rcs_enabled: req = "rcs_enabled";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -748,59 +435,14 @@ pub enum CapabilitiesResponseCapabilitiesItem {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CapabilitiesResponseCapabilitiesItem {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Chat => "chat",
-            Self::FileTransfer => "fileTransfer",
-            Self::VideoCall => "videoCall",
-            Self::GeolocationPush => "geolocationPush",
-            Self::CallComposer => "callComposer",
-            Self::ChatBotCommunication => "chatBotCommunication",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CapabilitiesResponseCapabilitiesItem {
-    fn from(value: &str) -> Self {
-        match value {
-            "chat" => Self::Chat,
-            "fileTransfer" => Self::FileTransfer,
-            "videoCall" => Self::VideoCall,
-            "geolocationPush" => Self::GeolocationPush,
-            "callComposer" => Self::CallComposer,
-            "chatBotCommunication" => Self::ChatBotCommunication,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CapabilitiesResponseCapabilitiesItem {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CapabilitiesResponseCapabilitiesItem {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CapabilitiesResponseCapabilitiesItem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CapabilitiesResponseCapabilitiesItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CapabilitiesResponseCapabilitiesItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CapabilitiesResponseCapabilitiesItem {
+        Chat = "chat",
+        FileTransfer = "fileTransfer",
+        VideoCall = "videoCall",
+        GeolocationPush = "geolocationPush",
+        CallComposer = "callComposer",
+        ChatBotCommunication = "chatBotCommunication",
     }
 }
 /// A horizontal carousel of rich cards
@@ -814,64 +456,11 @@ pub struct CarouselRichCardMessage {
     /// The list of contents for each card in the carousel. There must be at least 2 and at most 10 cards in a carousel
     pub contents: Vec<RichCardContent>,
 }
-impl<'de> serde::Deserialize<'de> for CarouselRichCardMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CarouselRichCardMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CarouselRichCardMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CarouselRichCardMessage, __A::Error> {
-                let mut f0: Option<CarouselRichCardMessageType> = None;
-                let mut f1: Option<CarouselRichCardMessageWidth> = None;
-                let mut f2: Option<Vec<RichCardContent>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("width", 1usize), ("contents", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "width")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "contents")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CarouselRichCardMessage {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    width: f1.ok_or_else(|| serde::de::Error::missing_field("width"))?,
-                    contents: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("contents"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CarouselRichCardMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CarouselRichCardMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("width", &self.width)?;
-        map.serialize_entry("contents", &self.contents)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CarouselRichCardMessage strict {
+        0 r#type: req = "type";
+        1 width: req = "width";
+        2 contents: req = "contents";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -901,49 +490,9 @@ pub enum CarouselRichCardMessageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CarouselRichCardMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CarouselRichCard => "carousel_rich_card",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CarouselRichCardMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "carousel_rich_card" => Self::CarouselRichCard,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CarouselRichCardMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CarouselRichCardMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CarouselRichCardMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CarouselRichCardMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CarouselRichCardMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CarouselRichCardMessageType {
+        CarouselRichCard = "carousel_rich_card",
     }
 }
 /// The width of the cards in the carousel
@@ -959,51 +508,10 @@ pub enum CarouselRichCardMessageWidth {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CarouselRichCardMessageWidth {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Small => "SMALL",
-            Self::Medium => "MEDIUM",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CarouselRichCardMessageWidth {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMALL" => Self::Small,
-            "MEDIUM" => Self::Medium,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CarouselRichCardMessageWidth {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CarouselRichCardMessageWidth {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CarouselRichCardMessageWidth {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CarouselRichCardMessageWidth {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CarouselRichCardMessageWidth {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CarouselRichCardMessageWidth {
+        Small = "SMALL",
+        Medium = "MEDIUM",
     }
 }
 /// creates a new event on the user's calendar
@@ -1021,92 +529,13 @@ pub struct CreateCalendarEvent {
     /// `description`
     pub description: String,
 }
-impl<'de> serde::Deserialize<'de> for CreateCalendarEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateCalendarEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateCalendarEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateCalendarEvent, __A::Error> {
-                let mut f0: Option<CreateCalendarEventType> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("start_time", 1usize),
-                        ("end_time", 2usize),
-                        ("title", 3usize),
-                        ("description", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "start_time",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "end_time")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "title")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateCalendarEvent {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    start_time: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("start_time"))?,
-                    end_time: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("end_time"))?,
-                    title: f3.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    description: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("description"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateCalendarEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateCalendarEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("start_time", &self.start_time)?;
-        map.serialize_entry("end_time", &self.end_time)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("description", &self.description)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateCalendarEvent strict {
+        0 r#type: req = "type";
+        1 start_time: req = "start_time";
+        2 end_time: req = "end_time";
+        3 title: req = "title";
+        4 description: req = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1140,49 +569,9 @@ pub enum CreateCalendarEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CreateCalendarEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CreateCalendarEvent => "create_calendar_event",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CreateCalendarEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "create_calendar_event" => Self::CreateCalendarEvent,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CreateCalendarEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CreateCalendarEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CreateCalendarEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CreateCalendarEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CreateCalendarEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CreateCalendarEventType {
+        CreateCalendarEvent = "create_calendar_event",
     }
 }
 /// calls a phone number via the user's dialer app
@@ -1194,62 +583,10 @@ pub struct DialPhoneNumber {
     /// `phone_number`
     pub phone_number: String,
 }
-impl<'de> serde::Deserialize<'de> for DialPhoneNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DialPhoneNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DialPhoneNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DialPhoneNumber, __A::Error> {
-                let mut f0: Option<DialPhoneNumberType> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("phone_number", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "phone_number",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DialPhoneNumber {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    phone_number: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("phone_number"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("DialPhoneNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DialPhoneNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("phone_number", &self.phone_number)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DialPhoneNumber strict {
+        0 r#type: req = "type";
+        1 phone_number: req = "phone_number";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1277,49 +614,9 @@ pub enum DialPhoneNumberType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DialPhoneNumberType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DialPhoneNumber => "dial_phone_number",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DialPhoneNumberType {
-    fn from(value: &str) -> Self {
-        match value {
-            "dial_phone_number" => Self::DialPhoneNumber,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DialPhoneNumberType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DialPhoneNumberType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DialPhoneNumberType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DialPhoneNumberType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DialPhoneNumberType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DialPhoneNumberType {
+        DialPhoneNumber = "dial_phone_number",
     }
 }
 /// `Error`
@@ -1335,88 +632,12 @@ pub struct Error {
     /// `field_errors`
     pub field_errors: Option<Vec<FieldError>>,
 }
-impl<'de> serde::Deserialize<'de> for Error {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Error;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Error")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Error, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<Vec<FieldError>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("ref_id", 0usize),
-                        ("error", 1usize),
-                        ("error_code", 2usize),
-                        ("field_errors", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "ref_id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "error")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "error_code",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "field_errors",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Error {
-                    ref_id: f0.flatten(),
-                    error: f1.ok_or_else(|| serde::de::Error::missing_field("error"))?,
-                    error_code: f2.flatten(),
-                    field_errors: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Error", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Error {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.ref_id {
-            map.serialize_entry("ref_id", value)?;
-        }
-        map.serialize_entry("error", &self.error)?;
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("error_code", value)?;
-        }
-        if let Some(value) = &self.field_errors {
-            map.serialize_entry("field_errors", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Error strict {
+        0 ref_id: opt = "ref_id";
+        1 error: req = "error";
+        2 error_code: opt = "error_code";
+        3 field_errors: opt = "field_errors";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1456,64 +677,10 @@ pub struct FallbackInfo {
     /// Optionally specified triggers
     pub conditions: Option<FallbackInfoConditions>,
 }
-impl<'de> serde::Deserialize<'de> for FallbackInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FallbackInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FallbackInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FallbackInfo, __A::Error> {
-                let mut f0: Option<SmsBatchMessage> = None;
-                let mut f1: Option<Option<FallbackInfoConditions>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message", 0usize), ("conditions", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "conditions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FallbackInfo {
-                    message: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
-                    conditions: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("FallbackInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FallbackInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message", &self.message)?;
-        if let Some(value) = &self.conditions {
-            map.serialize_entry("conditions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FallbackInfo strict {
+        0 message: req = "message";
+        1 conditions: opt = "conditions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1545,103 +712,12 @@ pub struct FallbackInfoConditions {
     /// Trigger fallback for any errors encountered, e.g. error from south bound service provider
     pub agent_error: Option<FallbackInfoConditionsAgentError>,
 }
-impl<'de> serde::Deserialize<'de> for FallbackInfoConditions {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FallbackInfoConditions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FallbackInfoConditions")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FallbackInfoConditions, __A::Error> {
-                let mut f0: Option<Option<FallbackInfoConditionsRcsUnavailable>> = None;
-                let mut f1: Option<
-                    Option<FallbackInfoConditionsCapabilityUnsupported>,
-                > = None;
-                let mut f2: Option<Option<FallbackInfoConditionsExpired>> = None;
-                let mut f3: Option<Option<FallbackInfoConditionsAgentError>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("rcs_unavailable", 0usize),
-                        ("capability_unsupported", 1usize),
-                        ("expired", 2usize),
-                        ("agent_error", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "rcs_unavailable",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "capability_unsupported",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "expired")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "agent_error",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FallbackInfoConditions {
-                    rcs_unavailable: f0.flatten(),
-                    capability_unsupported: f1.flatten(),
-                    expired: f2.flatten(),
-                    agent_error: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FallbackInfoConditions, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FallbackInfoConditions as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FallbackInfoConditions", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FallbackInfoConditions {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.rcs_unavailable {
-            map.serialize_entry("rcs_unavailable", value)?;
-        }
-        if let Some(value) = &self.capability_unsupported {
-            map.serialize_entry("capability_unsupported", value)?;
-        }
-        if let Some(value) = &self.expired {
-            map.serialize_entry("expired", value)?;
-        }
-        if let Some(value) = &self.agent_error {
-            map.serialize_entry("agent_error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FallbackInfoConditions default {
+        0 rcs_unavailable: opt = "rcs_unavailable";
+        1 capability_unsupported: opt = "capability_unsupported";
+        2 expired: opt = "expired";
+        3 agent_error: opt = "agent_error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1693,53 +769,9 @@ pub struct FallbackInfoConditionsAgentError {
     /// `enabled`
     pub enabled: bool,
 }
-impl<'de> serde::Deserialize<'de> for FallbackInfoConditionsAgentError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FallbackInfoConditionsAgentError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FallbackInfoConditionsAgentError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FallbackInfoConditionsAgentError, __A::Error> {
-                let mut f0: Option<bool> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("enabled", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "enabled")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FallbackInfoConditionsAgentError {
-                    enabled: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("enabled"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("FallbackInfoConditionsAgentError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FallbackInfoConditionsAgentError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("enabled", &self.enabled)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FallbackInfoConditionsAgentError strict {
+        0 enabled: req = "enabled";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1757,57 +789,9 @@ pub struct FallbackInfoConditionsCapabilityUnsupported {
     /// `enabled`
     pub enabled: bool,
 }
-impl<'de> serde::Deserialize<'de> for FallbackInfoConditionsCapabilityUnsupported {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FallbackInfoConditionsCapabilityUnsupported;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FallbackInfoConditionsCapabilityUnsupported")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FallbackInfoConditionsCapabilityUnsupported, __A::Error> {
-                let mut f0: Option<bool> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("enabled", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "enabled")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FallbackInfoConditionsCapabilityUnsupported {
-                    enabled: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("enabled"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "FallbackInfoConditionsCapabilityUnsupported",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for FallbackInfoConditionsCapabilityUnsupported {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("enabled", &self.enabled)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FallbackInfoConditionsCapabilityUnsupported strict {
+        0 enabled: req = "enabled";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1825,52 +809,9 @@ pub struct FallbackInfoConditionsExpired {
     /// `enabled`
     pub enabled: bool,
 }
-impl<'de> serde::Deserialize<'de> for FallbackInfoConditionsExpired {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FallbackInfoConditionsExpired;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FallbackInfoConditionsExpired")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FallbackInfoConditionsExpired, __A::Error> {
-                let mut f0: Option<bool> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("enabled", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "enabled")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FallbackInfoConditionsExpired {
-                    enabled: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("enabled"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("FallbackInfoConditionsExpired", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FallbackInfoConditionsExpired {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("enabled", &self.enabled)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FallbackInfoConditionsExpired strict {
+        0 enabled: req = "enabled";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1888,53 +829,9 @@ pub struct FallbackInfoConditionsRcsUnavailable {
     /// `enabled`
     pub enabled: bool,
 }
-impl<'de> serde::Deserialize<'de> for FallbackInfoConditionsRcsUnavailable {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FallbackInfoConditionsRcsUnavailable;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FallbackInfoConditionsRcsUnavailable")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FallbackInfoConditionsRcsUnavailable, __A::Error> {
-                let mut f0: Option<bool> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("enabled", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "enabled")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FallbackInfoConditionsRcsUnavailable {
-                    enabled: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("enabled"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("FallbackInfoConditionsRcsUnavailable", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FallbackInfoConditionsRcsUnavailable {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("enabled", &self.enabled)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FallbackInfoConditionsRcsUnavailable strict {
+        0 enabled: req = "enabled";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1954,57 +851,10 @@ pub struct FieldError {
     /// `errors`
     pub errors: Vec<String>,
 }
-impl<'de> serde::Deserialize<'de> for FieldError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FieldError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FieldError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FieldError, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Vec<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("field", 0usize), ("errors", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "errors")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FieldError {
-                    field: f0.ok_or_else(|| serde::de::Error::missing_field("field"))?,
-                    errors: f1.ok_or_else(|| serde::de::Error::missing_field("errors"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("FieldError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FieldError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("field", &self.field)?;
-        map.serialize_entry("errors", &self.errors)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FieldError strict {
+        0 field: req = "field";
+        1 errors: req = "errors";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2031,93 +881,12 @@ pub struct FileInfo {
     /// http(s) URL for the actual content
     pub file_uri: String,
 }
-impl<'de> serde::Deserialize<'de> for FileInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FileInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FileInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FileInfo, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("mime_type", 0usize),
-                        ("file_size", 1usize),
-                        ("file_name", 2usize),
-                        ("file_uri", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "mime_type",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "file_size",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "file_name",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "file_uri")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FileInfo {
-                    mime_type: f0.flatten(),
-                    file_size: f1.flatten(),
-                    file_name: f2.flatten(),
-                    file_uri: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("file_uri"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("FileInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FileInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.mime_type {
-            map.serialize_entry("mime_type", value)?;
-        }
-        if let Some(value) = &self.file_size {
-            map.serialize_entry("file_size", value)?;
-        }
-        if let Some(value) = &self.file_name {
-            map.serialize_entry("file_name", value)?;
-        }
-        map.serialize_entry("file_uri", &self.file_uri)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FileInfo strict {
+        0 mime_type: opt = "mime_type";
+        1 file_size: opt = "file_size";
+        2 file_name: opt = "file_name";
+        3 file_uri: req = "file_uri";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2159,69 +928,11 @@ pub struct FileMessage {
     /// `file`
     pub file: FileInfo,
 }
-impl<'de> serde::Deserialize<'de> for FileMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FileMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FileMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FileMessage, __A::Error> {
-                let mut f0: Option<FileMessageType> = None;
-                let mut f1: Option<Option<FileInfo>> = None;
-                let mut f2: Option<FileInfo> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("thumbnail", 1usize), ("file", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "thumbnail",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "file")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FileMessage {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    thumbnail: f1.flatten(),
-                    file: f2.ok_or_else(|| serde::de::Error::missing_field("file"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("FileMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FileMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.thumbnail {
-            map.serialize_entry("thumbnail", value)?;
-        }
-        map.serialize_entry("file", &self.file)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FileMessage strict {
+        0 r#type: req = "type";
+        1 thumbnail: opt = "thumbnail";
+        2 file: req = "file";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2252,49 +963,9 @@ pub enum FileMessageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl FileMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::File => "file",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for FileMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "file" => Self::File,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for FileMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for FileMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for FileMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for FileMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for FileMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) FileMessageType {
+        File = "file",
     }
 }
 /// A location send back from an end user.
@@ -2308,69 +979,11 @@ pub struct LocationResponse {
     /// `longitude`
     pub longitude: f64,
 }
-impl<'de> serde::Deserialize<'de> for LocationResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = LocationResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct LocationResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<LocationResponse, __A::Error> {
-                let mut f0: Option<LocationResponseType> = None;
-                let mut f1: Option<f64> = None;
-                let mut f2: Option<f64> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("latitude", 1usize), ("longitude", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "latitude")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "longitude",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(LocationResponse {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    latitude: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("latitude"))?,
-                    longitude: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("longitude"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("LocationResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for LocationResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("latitude", &self.latitude)?;
-        map.serialize_entry("longitude", &self.longitude)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) LocationResponse strict {
+        0 r#type: req = "type";
+        1 latitude: req = "latitude";
+        2 longitude: req = "longitude";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2400,49 +1013,9 @@ pub enum LocationResponseType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl LocationResponseType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Location => "location",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for LocationResponseType {
-    fn from(value: &str) -> Self {
-        match value {
-            "location" => Self::Location,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for LocationResponseType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for LocationResponseType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for LocationResponseType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for LocationResponseType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for LocationResponseType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) LocationResponseType {
+        Location = "location",
     }
 }
 /// `Message`
@@ -2466,125 +1039,16 @@ pub struct Message {
     /// `fallback`
     pub fallback: Option<FallbackInfo>,
 }
-impl<'de> serde::Deserialize<'de> for Message {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Message;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Message")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Message, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<MessageMessage> = None;
-                let mut f5: Option<Option<Vec<MessageSuggestionsItem>>> = None;
-                let mut f6: Option<Option<MessageExpire>> = None;
-                let mut f7: Option<Option<FallbackInfo>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("message_id", 0usize),
-                        ("to", 1usize),
-                        ("mcc", 2usize),
-                        ("mnc", 3usize),
-                        ("message", 4usize),
-                        ("suggestions", 5usize),
-                        ("expire", 6usize),
-                        ("fallback", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "message_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "to")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "mcc")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "mnc")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "message")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "suggestions",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "expire")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "fallback")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Message {
-                    message_id: f0.flatten(),
-                    to: f1.flatten(),
-                    mcc: f2.flatten(),
-                    mnc: f3.flatten(),
-                    message: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
-                    suggestions: f5.flatten(),
-                    expire: f6.flatten(),
-                    fallback: f7.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Message", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Message {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        if let Some(value) = &self.mcc {
-            map.serialize_entry("mcc", value)?;
-        }
-        if let Some(value) = &self.mnc {
-            map.serialize_entry("mnc", value)?;
-        }
-        map.serialize_entry("message", &self.message)?;
-        if let Some(value) = &self.suggestions {
-            map.serialize_entry("suggestions", value)?;
-        }
-        if let Some(value) = &self.expire {
-            map.serialize_entry("expire", value)?;
-        }
-        if let Some(value) = &self.fallback {
-            map.serialize_entry("fallback", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Message strict {
+        0 message_id: opt = "message_id";
+        1 to: opt = "to";
+        2 mcc: opt = "mcc";
+        3 mnc: opt = "mnc";
+        4 message: req = "message";
+        5 suggestions: opt = "suggestions";
+        6 expire: opt = "expire";
+        7 fallback: opt = "fallback";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2648,68 +1112,10 @@ pub struct MessageExpire {
     /// Should the message be revoked when the timeout happens. If not, the message might still be delivered to the handset after the configured timeout, however no further status updates will be sent by the system.
     pub revoke: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for MessageExpire {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MessageExpire;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MessageExpire")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MessageExpire, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("timeout", 0usize), ("revoke", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "timeout")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "revoke")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MessageExpire {
-                    timeout: f0.flatten(),
-                    revoke: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MessageExpire, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MessageExpire as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("MessageExpire", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MessageExpire {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.timeout {
-            map.serialize_entry("timeout", value)?;
-        }
-        if let Some(value) = &self.revoke {
-            map.serialize_entry("revoke", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MessageExpire default {
+        0 timeout: opt = "timeout";
+        1 revoke: opt = "revoke";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2925,84 +1331,12 @@ pub struct MessageQueuedResponse {
     /// The status report
     pub status_report: MessageQueuedResponseStatusReport,
 }
-impl<'de> serde::Deserialize<'de> for MessageQueuedResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MessageQueuedResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MessageQueuedResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MessageQueuedResponse, __A::Error> {
-                let mut f0: Option<MessageQueuedResponseType> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<MessageQueuedResponseStatusReport> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("message_id", 1usize),
-                        ("at", 2usize),
-                        ("status_report", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "message_id",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "at")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "status_report",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MessageQueuedResponse {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    message_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("message_id"))?,
-                    at: f2.ok_or_else(|| serde::de::Error::missing_field("at"))?,
-                    status_report: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("status_report"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("MessageQueuedResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MessageQueuedResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("message_id", &self.message_id)?;
-        map.serialize_entry("at", &self.at)?;
-        map.serialize_entry("status_report", &self.status_report)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MessageQueuedResponse strict {
+        0 r#type: req = "type";
+        1 message_id: req = "message_id";
+        2 at: req = "at";
+        3 status_report: req = "status_report";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3030,52 +1364,9 @@ pub struct MessageQueuedResponseStatusReport {
     /// `type`
     pub r#type: MessageQueuedResponseStatusReportType,
 }
-impl<'de> serde::Deserialize<'de> for MessageQueuedResponseStatusReport {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MessageQueuedResponseStatusReport;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MessageQueuedResponseStatusReport")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MessageQueuedResponseStatusReport, __A::Error> {
-                let mut f0: Option<MessageQueuedResponseStatusReportType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MessageQueuedResponseStatusReport {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("MessageQueuedResponseStatusReport", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MessageQueuedResponseStatusReport {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MessageQueuedResponseStatusReport strict {
+        0 r#type: req = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3097,49 +1388,9 @@ pub enum MessageQueuedResponseStatusReportType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MessageQueuedResponseStatusReportType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MessageQueuedResponseStatusReportType {
-    fn from(value: &str) -> Self {
-        match value {
-            "queued" => Self::Queued,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MessageQueuedResponseStatusReportType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MessageQueuedResponseStatusReportType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MessageQueuedResponseStatusReportType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MessageQueuedResponseStatusReportType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MessageQueuedResponseStatusReportType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MessageQueuedResponseStatusReportType {
+        Queued = "queued",
     }
 }
 /// `MessageQueuedResponseType`
@@ -3153,49 +1404,9 @@ pub enum MessageQueuedResponseType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MessageQueuedResponseType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::StatusReportRcs => "status_report_rcs",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MessageQueuedResponseType {
-    fn from(value: &str) -> Self {
-        match value {
-            "status_report_rcs" => Self::StatusReportRcs,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MessageQueuedResponseType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MessageQueuedResponseType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MessageQueuedResponseType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MessageQueuedResponseType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MessageQueuedResponseType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MessageQueuedResponseType {
+        StatusReportRcs = "status_report_rcs",
     }
 }
 /// `MessageSuggestionsItem`
@@ -3313,57 +1524,10 @@ pub struct OpenUrl {
     /// `url`
     pub url: String,
 }
-impl<'de> serde::Deserialize<'de> for OpenUrl {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OpenUrl;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OpenUrl")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OpenUrl, __A::Error> {
-                let mut f0: Option<OpenUrlType> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("url", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OpenUrl {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("OpenUrl", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OpenUrl {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("url", &self.url)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OpenUrl strict {
+        0 r#type: req = "type";
+        1 url: req = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3388,49 +1552,9 @@ pub enum OpenUrlType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl OpenUrlType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OpenUrl => "open_url",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for OpenUrlType {
-    fn from(value: &str) -> Self {
-        match value {
-            "open_url" => Self::OpenUrl,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for OpenUrlType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for OpenUrlType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for OpenUrlType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for OpenUrlType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for OpenUrlType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) OpenUrlType {
+        OpenUrl = "open_url",
     }
 }
 /// Data that will be sent back to the agent when the user taps the reply
@@ -3440,51 +1564,9 @@ pub struct Postback {
     /// Payload (base64 encoded) that will be sent back to the agent when the user taps the suggestion
     pub data: String,
 }
-impl<'de> serde::Deserialize<'de> for Postback {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Postback;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Postback")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Postback, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("data", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "data")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Postback {
-                    data: f0.ok_or_else(|| serde::de::Error::missing_field("data"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Postback", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Postback {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("data", &self.data)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Postback strict {
+        0 data: req = "data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3502,51 +1584,9 @@ pub struct RequestDeanonymization {
     /// `type`
     pub r#type: RequestDeanonymizationType,
 }
-impl<'de> serde::Deserialize<'de> for RequestDeanonymization {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RequestDeanonymization;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RequestDeanonymization")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RequestDeanonymization, __A::Error> {
-                let mut f0: Option<RequestDeanonymizationType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RequestDeanonymization {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("RequestDeanonymization", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RequestDeanonymization {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RequestDeanonymization strict {
+        0 r#type: req = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3568,49 +1608,9 @@ pub enum RequestDeanonymizationType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RequestDeanonymizationType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RequestDeanonymization => "request_deanonymization",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RequestDeanonymizationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "request_deanonymization" => Self::RequestDeanonymization,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RequestDeanonymizationType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RequestDeanonymizationType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RequestDeanonymizationType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RequestDeanonymizationType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RequestDeanonymizationType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RequestDeanonymizationType {
+        RequestDeanonymization = "request_deanonymization",
     }
 }
 /// request a location to be shared with the agent
@@ -3620,51 +1620,9 @@ pub struct RequestLocationPush {
     /// `type`
     pub r#type: RequestLocationPushType,
 }
-impl<'de> serde::Deserialize<'de> for RequestLocationPush {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RequestLocationPush;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RequestLocationPush")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RequestLocationPush, __A::Error> {
-                let mut f0: Option<RequestLocationPushType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RequestLocationPush {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("RequestLocationPush", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RequestLocationPush {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RequestLocationPush strict {
+        0 r#type: req = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3686,49 +1644,9 @@ pub enum RequestLocationPushType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RequestLocationPushType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RequestLocationPush => "request_location_push",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RequestLocationPushType {
-    fn from(value: &str) -> Self {
-        match value {
-            "request_location_push" => Self::RequestLocationPush,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RequestLocationPushType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RequestLocationPushType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RequestLocationPushType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RequestLocationPushType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RequestLocationPushType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RequestLocationPushType {
+        RequestLocationPush = "request_location_push",
     }
 }
 /// One of title, description and media must be specified
@@ -3744,97 +1662,12 @@ pub struct RichCardContent {
     /// `suggestions`
     pub suggestions: Option<Vec<RichCardContentSuggestionsItem>>,
 }
-impl<'de> serde::Deserialize<'de> for RichCardContent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RichCardContent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RichCardContent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RichCardContent, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<RichCardMedia>> = None;
-                let mut f3: Option<Option<Vec<RichCardContentSuggestionsItem>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("title", 0usize),
-                        ("description", 1usize),
-                        ("media", 2usize),
-                        ("suggestions", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "media")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "suggestions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RichCardContent {
-                    title: f0.flatten(),
-                    description: f1.flatten(),
-                    media: f2.flatten(),
-                    suggestions: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RichCardContent, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RichCardContent as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RichCardContent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RichCardContent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.media {
-            map.serialize_entry("media", value)?;
-        }
-        if let Some(value) = &self.suggestions {
-            map.serialize_entry("suggestions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RichCardContent default {
+        0 title: opt = "title";
+        1 description: opt = "description";
+        2 media: opt = "media";
+        3 suggestions: opt = "suggestions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3991,69 +1824,11 @@ pub struct RichCardMedia {
     /// `thumbnail`
     pub thumbnail: Option<FileInfo>,
 }
-impl<'de> serde::Deserialize<'de> for RichCardMedia {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RichCardMedia;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RichCardMedia")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RichCardMedia, __A::Error> {
-                let mut f0: Option<RichCardMediaHeight> = None;
-                let mut f1: Option<FileInfo> = None;
-                let mut f2: Option<Option<FileInfo>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("height", 0usize), ("file", 1usize), ("thumbnail", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "height")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "file")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "thumbnail",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RichCardMedia {
-                    height: f0.ok_or_else(|| serde::de::Error::missing_field("height"))?,
-                    file: f1.ok_or_else(|| serde::de::Error::missing_field("file"))?,
-                    thumbnail: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("RichCardMedia", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RichCardMedia {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("height", &self.height)?;
-        map.serialize_entry("file", &self.file)?;
-        if let Some(value) = &self.thumbnail {
-            map.serialize_entry("thumbnail", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RichCardMedia strict {
+        0 height: req = "height";
+        1 file: req = "file";
+        2 thumbnail: opt = "thumbnail";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4091,53 +1866,11 @@ pub enum RichCardMediaHeight {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RichCardMediaHeight {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Short => "SHORT",
-            Self::Medium => "MEDIUM",
-            Self::Tall => "TALL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RichCardMediaHeight {
-    fn from(value: &str) -> Self {
-        match value {
-            "SHORT" => Self::Short,
-            "MEDIUM" => Self::Medium,
-            "TALL" => Self::Tall,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RichCardMediaHeight {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RichCardMediaHeight {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RichCardMediaHeight {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RichCardMediaHeight {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RichCardMediaHeight {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RichCardMediaHeight {
+        Short = "SHORT",
+        Medium = "MEDIUM",
+        Tall = "TALL",
     }
 }
 /// show a given location on a map
@@ -4153,82 +1886,12 @@ pub struct ShowLocation {
     /// `label`
     pub label: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ShowLocation {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ShowLocation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ShowLocation")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ShowLocation, __A::Error> {
-                let mut f0: Option<ShowLocationType> = None;
-                let mut f1: Option<f64> = None;
-                let mut f2: Option<f64> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("latitude", 1usize),
-                        ("longitude", 2usize),
-                        ("label", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "latitude")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "longitude",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "label")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ShowLocation {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    latitude: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("latitude"))?,
-                    longitude: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("longitude"))?,
-                    label: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ShowLocation", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ShowLocation {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("latitude", &self.latitude)?;
-        map.serialize_entry("longitude", &self.longitude)?;
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ShowLocation strict {
+        0 r#type: req = "type";
+        1 latitude: req = "latitude";
+        2 longitude: req = "longitude";
+        3 label: opt = "label";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4264,49 +1927,9 @@ pub enum ShowLocationType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ShowLocationType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ShowLocation => "show_location",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ShowLocationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "show_location" => Self::ShowLocation,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ShowLocationType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ShowLocationType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ShowLocationType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ShowLocationType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ShowLocationType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ShowLocationType {
+        ShowLocation = "show_location",
     }
 }
 /// `SmsBatchMessage`
@@ -4330,128 +1953,16 @@ pub struct SmsBatchMessage {
     /// Override the default callback URL for this SMS message
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SmsBatchMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SmsBatchMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SmsBatchMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SmsBatchMessage, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<SmsBatchMessageDeliveryReport>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("from", 0usize),
-                        ("type", 1usize),
-                        ("text", 2usize),
-                        ("udh", 3usize),
-                        ("campaign_id", 4usize),
-                        ("delivery_report", 5usize),
-                        ("expire_at", 6usize),
-                        ("callback_url", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "from")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "text")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "udh")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "campaign_id",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "delivery_report",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "expire_at",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "callback_url",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SmsBatchMessage {
-                    from: f0.ok_or_else(|| serde::de::Error::missing_field("from"))?,
-                    r#type: f1.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    text: f2.ok_or_else(|| serde::de::Error::missing_field("text"))?,
-                    udh: f3.flatten(),
-                    campaign_id: f4.flatten(),
-                    delivery_report: f5.flatten(),
-                    expire_at: f6.flatten(),
-                    callback_url: f7.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SmsBatchMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SmsBatchMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("from", &self.from)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("text", &self.text)?;
-        if let Some(value) = &self.udh {
-            map.serialize_entry("udh", value)?;
-        }
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaign_id", value)?;
-        }
-        if let Some(value) = &self.delivery_report {
-            map.serialize_entry("delivery_report", value)?;
-        }
-        if let Some(value) = &self.expire_at {
-            map.serialize_entry("expire_at", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callback_url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SmsBatchMessage strict {
+        0 from: req = "from";
+        1 r#type: req = "type";
+        2 text: req = "text";
+        3 udh: opt = "udh";
+        4 campaign_id: opt = "campaign_id";
+        5 delivery_report: opt = "delivery_report";
+        6 expire_at: opt = "expire_at";
+        7 callback_url: opt = "callback_url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4520,55 +2031,12 @@ pub enum SmsBatchMessageDeliveryReport {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SmsBatchMessageDeliveryReport {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "none",
-            Self::Summary => "summary",
-            Self::Full => "full",
-            Self::PerRecipient => "per_recipient",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SmsBatchMessageDeliveryReport {
-    fn from(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "summary" => Self::Summary,
-            "full" => Self::Full,
-            "per_recipient" => Self::PerRecipient,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SmsBatchMessageDeliveryReport {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SmsBatchMessageDeliveryReport {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SmsBatchMessageDeliveryReport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SmsBatchMessageDeliveryReport {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SmsBatchMessageDeliveryReport {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SmsBatchMessageDeliveryReport {
+        None = "none",
+        Summary = "summary",
+        Full = "full",
+        PerRecipient = "per_recipient",
     }
 }
 /// A singular rich card on which orientation and alignment may be specified
@@ -4584,88 +2052,12 @@ pub struct StandaloneRichCardMessage {
     /// `content`
     pub content: RichCardContent,
 }
-impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StandaloneRichCardMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StandaloneRichCardMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StandaloneRichCardMessage, __A::Error> {
-                let mut f0: Option<StandaloneRichCardMessageType> = None;
-                let mut f1: Option<StandaloneRichCardMessageOrientation> = None;
-                let mut f2: Option<
-                    Option<StandaloneRichCardMessageThumbnailAlignment>,
-                > = None;
-                let mut f3: Option<RichCardContent> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("orientation", 1usize),
-                        ("thumbnail_alignment", 2usize),
-                        ("content", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "orientation",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "thumbnail_alignment",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "content")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StandaloneRichCardMessage {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    orientation: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("orientation"))?,
-                    thumbnail_alignment: f2.flatten(),
-                    content: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("StandaloneRichCardMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StandaloneRichCardMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("orientation", &self.orientation)?;
-        if let Some(value) = &self.thumbnail_alignment {
-            map.serialize_entry("thumbnail_alignment", value)?;
-        }
-        map.serialize_entry("content", &self.content)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StandaloneRichCardMessage strict {
+        0 r#type: req = "type";
+        1 orientation: req = "orientation";
+        2 thumbnail_alignment: opt = "thumbnail_alignment";
+        3 content: req = "content";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4706,51 +2098,10 @@ pub enum StandaloneRichCardMessageOrientation {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StandaloneRichCardMessageOrientation {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Horizontal => "HORIZONTAL",
-            Self::Vertical => "VERTICAL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StandaloneRichCardMessageOrientation {
-    fn from(value: &str) -> Self {
-        match value {
-            "HORIZONTAL" => Self::Horizontal,
-            "VERTICAL" => Self::Vertical,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StandaloneRichCardMessageOrientation {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StandaloneRichCardMessageOrientation {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StandaloneRichCardMessageOrientation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StandaloneRichCardMessageOrientation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessageOrientation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StandaloneRichCardMessageOrientation {
+        Horizontal = "HORIZONTAL",
+        Vertical = "VERTICAL",
     }
 }
 /// Where the standalone rich card has horizontal alignment, should it be left aligned (so content to the left, suggestions go to the right) or vice-versa? Defaults to LEFT
@@ -4766,51 +2117,10 @@ pub enum StandaloneRichCardMessageThumbnailAlignment {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StandaloneRichCardMessageThumbnailAlignment {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Left => "LEFT",
-            Self::Right => "RIGHT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StandaloneRichCardMessageThumbnailAlignment {
-    fn from(value: &str) -> Self {
-        match value {
-            "LEFT" => Self::Left,
-            "RIGHT" => Self::Right,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StandaloneRichCardMessageThumbnailAlignment {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StandaloneRichCardMessageThumbnailAlignment {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StandaloneRichCardMessageThumbnailAlignment {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StandaloneRichCardMessageThumbnailAlignment {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessageThumbnailAlignment {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StandaloneRichCardMessageThumbnailAlignment {
+        Left = "LEFT",
+        Right = "RIGHT",
     }
 }
 /// `StandaloneRichCardMessageType`
@@ -4824,49 +2134,9 @@ pub enum StandaloneRichCardMessageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StandaloneRichCardMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::StandaloneRichCard => "standalone_rich_card",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StandaloneRichCardMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "standalone_rich_card" => Self::StandaloneRichCard,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StandaloneRichCardMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StandaloneRichCardMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StandaloneRichCardMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StandaloneRichCardMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StandaloneRichCardMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StandaloneRichCardMessageType {
+        StandaloneRichCard = "standalone_rich_card",
     }
 }
 /// `StatusReport`
@@ -4882,84 +2152,12 @@ pub struct StatusReport {
     /// The status report
     pub status_report: StatusReportStatusReport,
 }
-impl<'de> serde::Deserialize<'de> for StatusReport {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StatusReport;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StatusReport")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StatusReport, __A::Error> {
-                let mut f0: Option<StatusReportType> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<StatusReportStatusReport> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("message_id", 1usize),
-                        ("at", 2usize),
-                        ("status_report", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "message_id",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "at")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "status_report",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StatusReport {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    message_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("message_id"))?,
-                    at: f2.ok_or_else(|| serde::de::Error::missing_field("at"))?,
-                    status_report: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("status_report"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("StatusReport", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StatusReport {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("message_id", &self.message_id)?;
-        map.serialize_entry("at", &self.at)?;
-        map.serialize_entry("status_report", &self.status_report)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StatusReport strict {
+        0 r#type: req = "type";
+        1 message_id: req = "message_id";
+        2 at: req = "at";
+        3 status_report: req = "status_report";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4991,65 +2189,11 @@ pub struct StatusReportAborted {
     /// Has the message expired?
     pub expired: bool,
 }
-impl<'de> serde::Deserialize<'de> for StatusReportAborted {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StatusReportAborted;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StatusReportAborted")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StatusReportAborted, __A::Error> {
-                let mut f0: Option<StatusReportAbortedType> = None;
-                let mut f1: Option<bool> = None;
-                let mut f2: Option<bool> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("revoked", 1usize), ("expired", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "revoked")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "expired")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StatusReportAborted {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    revoked: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("revoked"))?,
-                    expired: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("expired"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("StatusReportAborted", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StatusReportAborted {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("revoked", &self.revoked)?;
-        map.serialize_entry("expired", &self.expired)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StatusReportAborted strict {
+        0 r#type: req = "type";
+        1 revoked: req = "revoked";
+        2 expired: req = "expired";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5079,49 +2223,9 @@ pub enum StatusReportAbortedType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StatusReportAbortedType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Aborted => "aborted",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StatusReportAbortedType {
-    fn from(value: &str) -> Self {
-        match value {
-            "aborted" => Self::Aborted,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StatusReportAbortedType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StatusReportAbortedType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StatusReportAbortedType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StatusReportAbortedType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StatusReportAbortedType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StatusReportAbortedType {
+        Aborted = "aborted",
     }
 }
 /// `StatusReportDelivered`
@@ -5131,51 +2235,9 @@ pub struct StatusReportDelivered {
     /// `type`
     pub r#type: StatusReportDeliveredType,
 }
-impl<'de> serde::Deserialize<'de> for StatusReportDelivered {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StatusReportDelivered;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StatusReportDelivered")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StatusReportDelivered, __A::Error> {
-                let mut f0: Option<StatusReportDeliveredType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StatusReportDelivered {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("StatusReportDelivered", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StatusReportDelivered {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StatusReportDelivered strict {
+        0 r#type: req = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5197,49 +2259,9 @@ pub enum StatusReportDeliveredType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StatusReportDeliveredType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Delivered => "delivered",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StatusReportDeliveredType {
-    fn from(value: &str) -> Self {
-        match value {
-            "delivered" => Self::Delivered,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StatusReportDeliveredType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StatusReportDeliveredType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StatusReportDeliveredType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StatusReportDeliveredType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StatusReportDeliveredType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StatusReportDeliveredType {
+        Delivered = "delivered",
     }
 }
 /// `StatusReportDisplayed`
@@ -5249,51 +2271,9 @@ pub struct StatusReportDisplayed {
     /// `type`
     pub r#type: StatusReportDisplayedType,
 }
-impl<'de> serde::Deserialize<'de> for StatusReportDisplayed {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StatusReportDisplayed;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StatusReportDisplayed")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StatusReportDisplayed, __A::Error> {
-                let mut f0: Option<StatusReportDisplayedType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StatusReportDisplayed {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("StatusReportDisplayed", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StatusReportDisplayed {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StatusReportDisplayed strict {
+        0 r#type: req = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5315,49 +2295,9 @@ pub enum StatusReportDisplayedType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StatusReportDisplayedType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Displayed => "displayed",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StatusReportDisplayedType {
-    fn from(value: &str) -> Self {
-        match value {
-            "displayed" => Self::Displayed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StatusReportDisplayedType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StatusReportDisplayedType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StatusReportDisplayedType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StatusReportDisplayedType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StatusReportDisplayedType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StatusReportDisplayedType {
+        Displayed = "displayed",
     }
 }
 /// `StatusReportFailed`
@@ -5375,85 +2315,13 @@ pub struct StatusReportFailed {
     /// Descriptive message of why the message failed
     pub reason: String,
 }
-impl<'de> serde::Deserialize<'de> for StatusReportFailed {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StatusReportFailed;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StatusReportFailed")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StatusReportFailed, __A::Error> {
-                let mut f0: Option<StatusReportFailedType> = None;
-                let mut f1: Option<bool> = None;
-                let mut f2: Option<bool> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("revoked", 1usize),
-                        ("expired", 2usize),
-                        ("code", 3usize),
-                        ("reason", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "revoked")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "expired")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "code")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "reason")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StatusReportFailed {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    revoked: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("revoked"))?,
-                    expired: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("expired"))?,
-                    code: f3.flatten(),
-                    reason: f4.ok_or_else(|| serde::de::Error::missing_field("reason"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("StatusReportFailed", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StatusReportFailed {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("revoked", &self.revoked)?;
-        map.serialize_entry("expired", &self.expired)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        map.serialize_entry("reason", &self.reason)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StatusReportFailed strict {
+        0 r#type: req = "type";
+        1 revoked: req = "revoked";
+        2 expired: req = "expired";
+        3 code: opt = "code";
+        4 reason: req = "reason";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5491,49 +2359,9 @@ pub enum StatusReportFailedType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StatusReportFailedType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Failed => "failed",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StatusReportFailedType {
-    fn from(value: &str) -> Self {
-        match value {
-            "failed" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StatusReportFailedType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StatusReportFailedType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StatusReportFailedType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StatusReportFailedType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StatusReportFailedType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StatusReportFailedType {
+        Failed = "failed",
     }
 }
 /// The status report
@@ -5705,49 +2533,9 @@ pub enum StatusReportType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StatusReportType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::StatusReportRcs => "status_report_rcs",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StatusReportType {
-    fn from(value: &str) -> Self {
-        match value {
-            "status_report_rcs" => Self::StatusReportRcs,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StatusReportType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StatusReportType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StatusReportType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StatusReportType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StatusReportType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StatusReportType {
+        StatusReportRcs = "status_report_rcs",
     }
 }
 /// The user can tap a suggested action to initiate the corresponding native action on the device
@@ -5763,81 +2551,12 @@ pub struct SuggestedAction {
     /// `action`
     pub action: SuggestedActionAction,
 }
-impl<'de> serde::Deserialize<'de> for SuggestedAction {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SuggestedAction;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SuggestedAction")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SuggestedAction, __A::Error> {
-                let mut f0: Option<SuggestedActionType> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<Postback>> = None;
-                let mut f3: Option<SuggestedActionAction> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("display_text", 1usize),
-                        ("postback", 2usize),
-                        ("action", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "display_text",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "postback")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "action")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SuggestedAction {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    display_text: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("display_text"))?,
-                    postback: f2.flatten(),
-                    action: f3.ok_or_else(|| serde::de::Error::missing_field("action"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("SuggestedAction", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SuggestedAction {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("display_text", &self.display_text)?;
-        if let Some(value) = &self.postback {
-            map.serialize_entry("postback", value)?;
-        }
-        map.serialize_entry("action", &self.action)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SuggestedAction strict {
+        0 r#type: req = "type";
+        1 display_text: req = "display_text";
+        2 postback: opt = "postback";
+        3 action: req = "action";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6085,49 +2804,9 @@ pub enum SuggestedActionType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SuggestedActionType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Action => "action",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SuggestedActionType {
-    fn from(value: &str) -> Self {
-        match value {
-            "action" => Self::Action,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SuggestedActionType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SuggestedActionType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SuggestedActionType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SuggestedActionType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SuggestedActionType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SuggestedActionType {
+        Action = "action",
     }
 }
 /// The user can tap a suggested reply to send the text reply back to the agent
@@ -6141,70 +2820,11 @@ pub struct SuggestedReply {
     /// `postback`
     pub postback: Option<Postback>,
 }
-impl<'de> serde::Deserialize<'de> for SuggestedReply {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SuggestedReply;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SuggestedReply")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SuggestedReply, __A::Error> {
-                let mut f0: Option<SuggestedReplyType> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<Postback>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("display_text", 1usize), ("postback", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "display_text",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "postback")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SuggestedReply {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    display_text: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("display_text"))?,
-                    postback: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SuggestedReply", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SuggestedReply {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("display_text", &self.display_text)?;
-        if let Some(value) = &self.postback {
-            map.serialize_entry("postback", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SuggestedReply strict {
+        0 r#type: req = "type";
+        1 display_text: req = "display_text";
+        2 postback: opt = "postback";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6238,49 +2858,9 @@ pub enum SuggestedReplyType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SuggestedReplyType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Reply => "reply",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SuggestedReplyType {
-    fn from(value: &str) -> Self {
-        match value {
-            "reply" => Self::Reply,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SuggestedReplyType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SuggestedReplyType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SuggestedReplyType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SuggestedReplyType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SuggestedReplyType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SuggestedReplyType {
+        Reply = "reply",
     }
 }
 /// `Suggestion`
@@ -6400,71 +2980,11 @@ pub struct SuggestionResponse {
     /// `text`
     pub text: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SuggestionResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SuggestionResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SuggestionResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SuggestionResponse, __A::Error> {
-                let mut f0: Option<SuggestionResponseType> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("postback_data", 1usize), ("text", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "postback_data",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "text")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SuggestionResponse {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    postback_data: f1.flatten(),
-                    text: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SuggestionResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SuggestionResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.postback_data {
-            map.serialize_entry("postback_data", value)?;
-        }
-        if let Some(value) = &self.text {
-            map.serialize_entry("text", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SuggestionResponse strict {
+        0 r#type: req = "type";
+        1 postback_data: opt = "postback_data";
+        2 text: opt = "text";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6500,49 +3020,9 @@ pub enum SuggestionResponseType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SuggestionResponseType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SuggestionResponse => "suggestion_response",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SuggestionResponseType {
-    fn from(value: &str) -> Self {
-        match value {
-            "suggestion_response" => Self::SuggestionResponse,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SuggestionResponseType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SuggestionResponseType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SuggestionResponseType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SuggestionResponseType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SuggestionResponseType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SuggestionResponseType {
+        SuggestionResponse = "suggestion_response",
     }
 }
 /// `TextMessage`
@@ -6554,57 +3034,10 @@ pub struct TextMessage {
     /// The message body content
     pub text: String,
 }
-impl<'de> serde::Deserialize<'de> for TextMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TextMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TextMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TextMessage, __A::Error> {
-                let mut f0: Option<TextMessageType> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("text", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "text")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TextMessage {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    text: f1.ok_or_else(|| serde::de::Error::missing_field("text"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("TextMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TextMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("text", &self.text)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TextMessage strict {
+        0 r#type: req = "type";
+        1 text: req = "text";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6629,49 +3062,9 @@ pub enum TextMessageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl TextMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for TextMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for TextMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for TextMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TextMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TextMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TextMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) TextMessageType {
+        Text = "text",
     }
 }
 /// Event notifying the agent that the user is typing
@@ -6681,51 +3074,9 @@ pub struct UserAgentComposing {
     /// `type`
     pub r#type: UserAgentComposingType,
 }
-impl<'de> serde::Deserialize<'de> for UserAgentComposing {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UserAgentComposing;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UserAgentComposing")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UserAgentComposing, __A::Error> {
-                let mut f0: Option<UserAgentComposingType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UserAgentComposing {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("UserAgentComposing", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UserAgentComposing {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UserAgentComposing strict {
+        0 r#type: req = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6747,49 +3098,9 @@ pub enum UserAgentComposingType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl UserAgentComposingType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Composing => "composing",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for UserAgentComposingType {
-    fn from(value: &str) -> Self {
-        match value {
-            "composing" => Self::Composing,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for UserAgentComposingType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for UserAgentComposingType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for UserAgentComposingType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for UserAgentComposingType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for UserAgentComposingType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) UserAgentComposingType {
+        Composing = "composing",
     }
 }
 /// `UserAgentEvent`
@@ -6803,65 +3114,11 @@ pub struct UserAgentEvent {
     /// `event`
     pub event: UserAgentComposing,
 }
-impl<'de> serde::Deserialize<'de> for UserAgentEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UserAgentEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UserAgentEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UserAgentEvent, __A::Error> {
-                let mut f0: Option<UserAgentEventType> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<UserAgentComposing> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("from", 1usize), ("event", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "from")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "event")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UserAgentEvent {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    from: f1.flatten(),
-                    event: f2.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("UserAgentEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UserAgentEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        map.serialize_entry("event", &self.event)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UserAgentEvent strict {
+        0 r#type: req = "type";
+        1 from: opt = "from";
+        2 event: req = "event";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6895,49 +3152,9 @@ pub enum UserAgentEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl UserAgentEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UserAgentEventRcs => "user_agent_event_rcs",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for UserAgentEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "user_agent_event_rcs" => Self::UserAgentEventRcs,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for UserAgentEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for UserAgentEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for UserAgentEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for UserAgentEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for UserAgentEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) UserAgentEventType {
+        UserAgentEventRcs = "user_agent_event_rcs",
     }
 }
 /// Message that has been sent from the user to the agent
@@ -6953,82 +3170,12 @@ pub struct UserAgentMessage {
     /// The message content
     pub message: UserAgentMessageMessage,
 }
-impl<'de> serde::Deserialize<'de> for UserAgentMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UserAgentMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UserAgentMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UserAgentMessage, __A::Error> {
-                let mut f0: Option<UserAgentMessageType> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<UserAgentMessageMessage> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("message_id", 1usize),
-                        ("from", 2usize),
-                        ("message", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "message_id",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "from")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "message")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UserAgentMessage {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    message_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("message_id"))?,
-                    from: f2.flatten(),
-                    message: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("UserAgentMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UserAgentMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("message_id", &self.message_id)?;
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        map.serialize_entry("message", &self.message)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UserAgentMessage strict {
+        0 r#type: req = "type";
+        1 message_id: req = "message_id";
+        2 from: opt = "from";
+        3 message: req = "message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7228,48 +3375,8 @@ pub enum UserAgentMessageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl UserAgentMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UserAgentMessageRcs => "user_agent_message_rcs",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for UserAgentMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "user_agent_message_rcs" => Self::UserAgentMessageRcs,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for UserAgentMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for UserAgentMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for UserAgentMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for UserAgentMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for UserAgentMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) UserAgentMessageType {
+        UserAgentMessageRcs = "user_agent_message_rcs",
     }
 }

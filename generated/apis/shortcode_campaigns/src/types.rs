@@ -23,123 +23,14 @@ pub struct BasicCampaign {
     /// Campaign update date
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for BasicCampaign {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BasicCampaign;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BasicCampaign")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BasicCampaign, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Shortcode>> = None;
-                let mut f3: Option<Option<CampaignStatus>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("campaignId", 0usize),
-                        ("name", 1usize),
-                        ("shortcode", 2usize),
-                        ("status", 3usize),
-                        ("createdAt", 4usize),
-                        ("updatedAt", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaignId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "shortcode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "createdAt",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "updatedAt",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BasicCampaign {
-                    campaign_id: f0.flatten(),
-                    name: f1.flatten(),
-                    shortcode: f2.flatten(),
-                    status: f3.flatten(),
-                    created_at: f4.flatten(),
-                    updated_at: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BasicCampaign, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BasicCampaign as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BasicCampaign", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BasicCampaign {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.shortcode {
-            map.serialize_entry("shortcode", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("createdAt", value)?;
-        }
-        if let Some(value) = &self.updated_at {
-            map.serialize_entry("updatedAt", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BasicCampaign default {
+        0 campaign_id: opt = "campaignId";
+        1 name: opt = "name";
+        2 shortcode: opt = "shortcode";
+        3 status: opt = "status";
+        4 created_at: opt = "createdAt";
+        5 updated_at: opt = "updatedAt";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -198,76 +89,10 @@ pub struct CallbackConfigurationResponse {
     /// `projectId`
     pub project_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackConfigurationResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackConfigurationResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackConfigurationResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackConfigurationResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("hmacSecret", 0usize), ("projectId", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "hmacSecret",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "projectId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackConfigurationResponse {
-                    hmac_secret: f0.flatten(),
-                    project_id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackConfigurationResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackConfigurationResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackConfigurationResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackConfigurationResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.hmac_secret {
-            map.serialize_entry("hmacSecret", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackConfigurationResponse default {
+        0 hmac_secret: opt = "hmacSecret";
+        1 project_id: opt = "projectId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -298,65 +123,9 @@ pub struct CallbackConfigurationUpdateBody {
     /// The HMAC secret to be updated for the specified project
     pub hmac_secret: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackConfigurationUpdateBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackConfigurationUpdateBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackConfigurationUpdateBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackConfigurationUpdateBody, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("hmacSecret", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "hmacSecret",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackConfigurationUpdateBody {
-                    hmac_secret: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackConfigurationUpdateBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackConfigurationUpdateBody as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("CallbackConfigurationUpdateBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackConfigurationUpdateBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.hmac_secret {
-            map.serialize_entry("hmacSecret", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackConfigurationUpdateBody default {
+        0 hmac_secret: opt = "hmacSecret";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -393,149 +162,16 @@ pub struct CallbackEventBody {
     /// The date and time when the event was created.
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackEventBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackEventBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackEventBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackEventBody, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<CallbackEventBodyEventType>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<CallbackEventBodyResourceType>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<CallbackEventBodyData>> = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("eventId", 0usize),
-                        ("eventType", 1usize),
-                        ("projectId", 2usize),
-                        ("resourceId", 3usize),
-                        ("resourceType", 4usize),
-                        ("shortcode", 5usize),
-                        ("data", 6usize),
-                        ("createTime", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "eventId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "eventType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "projectId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "resourceId",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "resourceType",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "shortcode",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "data")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "createTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackEventBody {
-                    event_id: f0.flatten(),
-                    event_type: f1.flatten(),
-                    project_id: f2.flatten(),
-                    resource_id: f3.flatten(),
-                    resource_type: f4.flatten(),
-                    shortcode: f5.flatten(),
-                    data: f6.flatten(),
-                    create_time: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackEventBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackEventBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackEventBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackEventBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event_id {
-            map.serialize_entry("eventId", value)?;
-        }
-        if let Some(value) = &self.event_type {
-            map.serialize_entry("eventType", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.resource_id {
-            map.serialize_entry("resourceId", value)?;
-        }
-        if let Some(value) = &self.resource_type {
-            map.serialize_entry("resourceType", value)?;
-        }
-        if let Some(value) = &self.shortcode {
-            map.serialize_entry("shortcode", value)?;
-        }
-        if let Some(value) = &self.data {
-            map.serialize_entry("data", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackEventBody default {
+        0 event_id: opt = "eventId";
+        1 event_type: opt = "eventType";
+        2 project_id: opt = "projectId";
+        3 resource_id: opt = "resourceId";
+        4 resource_type: opt = "resourceType";
+        5 shortcode: opt = "shortcode";
+        6 data: opt = "data";
+        7 create_time: opt = "createTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -749,55 +385,12 @@ pub enum CallbackEventBodyEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackEventBodyEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CarrierOrderNote => "CARRIER_ORDER_NOTE",
-            Self::CarrierOrderStatusUpdate => "CARRIER_ORDER_STATUS_UPDATE",
-            Self::CampaignNote => "CAMPAIGN_NOTE",
-            Self::CampaignStatusUpdate => "CAMPAIGN_STATUS_UPDATE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackEventBodyEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "CARRIER_ORDER_NOTE" => Self::CarrierOrderNote,
-            "CARRIER_ORDER_STATUS_UPDATE" => Self::CarrierOrderStatusUpdate,
-            "CAMPAIGN_NOTE" => Self::CampaignNote,
-            "CAMPAIGN_STATUS_UPDATE" => Self::CampaignStatusUpdate,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackEventBodyEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackEventBodyEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackEventBodyEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackEventBodyEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackEventBodyEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackEventBodyEventType {
+        CarrierOrderNote = "CARRIER_ORDER_NOTE",
+        CarrierOrderStatusUpdate = "CARRIER_ORDER_STATUS_UPDATE",
+        CampaignNote = "CAMPAIGN_NOTE",
+        CampaignStatusUpdate = "CAMPAIGN_STATUS_UPDATE",
     }
 }
 /// The type of the resource. Possible values are CAMPAIGN and CARRIER_ORDER.
@@ -813,51 +406,10 @@ pub enum CallbackEventBodyResourceType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackEventBodyResourceType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Campaign => "CAMPAIGN",
-            Self::CarrierOrder => "CARRIER_ORDER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackEventBodyResourceType {
-    fn from(value: &str) -> Self {
-        match value {
-            "CAMPAIGN" => Self::Campaign,
-            "CARRIER_ORDER" => Self::CarrierOrder,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackEventBodyResourceType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackEventBodyResourceType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackEventBodyResourceType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackEventBodyResourceType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackEventBodyResourceType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackEventBodyResourceType {
+        Campaign = "CAMPAIGN",
+        CarrierOrder = "CARRIER_ORDER",
     }
 }
 /// Callback URL that will be used to notify about campaign order updates. There are four different events that will be sent - CARRIER_ORDER_NOTE - CARRIER_ORDER_STATUS_UPDATE - CAMPAIGN_NOTE - CAMPAIGN_STATUS_UPDATE See callback documentation in submit endpoint section.
@@ -919,363 +471,34 @@ pub struct Campaign {
     /// `mmsDrUrl`
     pub mms_dr_url: Option<MmsDrUrl>,
 }
-impl<'de> serde::Deserialize<'de> for Campaign {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Campaign;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Campaign")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Campaign, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Shortcode>> = None;
-                let mut f3: Option<Option<CampaignStatus>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<TrafficCharge>> = None;
-                let mut f8: Option<Option<ScRequested>> = None;
-                let mut f9: Option<Option<BrandId>> = None;
-                let mut f10: Option<Option<CustomerCare>> = None;
-                let mut f11: Option<Option<Vec<ContentDefinition>>> = None;
-                let mut f12: Option<Option<TermsAndConditions>> = None;
-                let mut f13: Option<Option<PrivacyPolicy>> = None;
-                let mut f14: Option<Option<ComplianceEmails>> = None;
-                let mut f15: Option<Option<ContactEmails>> = None;
-                let mut f16: Option<Option<CallbackUrl>> = None;
-                let mut f17: Option<Option<IsMigrated>> = None;
-                let mut f18: Option<Option<Vec<CarrierOrder>>> = None;
-                let mut f19: Option<Option<Vec<CampaignAttachment>>> = None;
-                let mut f20: Option<Option<Vec<CampaignLog>>> = None;
-                let mut f21: Option<Option<Vec<Note>>> = None;
-                let mut f22: Option<Option<SmsApp>> = None;
-                let mut f23: Option<Option<MmsApp>> = None;
-                let mut f24: Option<Option<MmsMoUrl>> = None;
-                let mut f25: Option<Option<MmsDrUrl>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("campaignId", 0usize),
-                        ("name", 1usize),
-                        ("shortcode", 2usize),
-                        ("status", 3usize),
-                        ("createdAt", 4usize),
-                        ("updatedAt", 5usize),
-                        ("description", 6usize),
-                        ("trafficCharge", 7usize),
-                        ("scRequested", 8usize),
-                        ("brandId", 9usize),
-                        ("customerCare", 10usize),
-                        ("contentDefinitions", 11usize),
-                        ("termsAndConditions", 12usize),
-                        ("privacyPolicy", 13usize),
-                        ("complianceEmails", 14usize),
-                        ("contactEmails", 15usize),
-                        ("callbackUrl", 16usize),
-                        ("isMigrated", 17usize),
-                        ("carrierOrders", 18usize),
-                        ("campaignAttachments", 19usize),
-                        ("logs", 20usize),
-                        ("notes", 21usize),
-                        ("smsApp", 22usize),
-                        ("mmsApp", 23usize),
-                        ("mmsMoUrl", 24usize),
-                        ("mmsDrUrl", 25usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaignId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "shortcode",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "createdAt",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "updatedAt",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "description",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "trafficCharge",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "scRequested",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "brandId")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "customerCare",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "contentDefinitions",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "termsAndConditions",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "privacyPolicy",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "complianceEmails",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "contactEmails",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "callbackUrl",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f17,
-                                "isMigrated",
-                            )?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "carrierOrders",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f19,
-                                "campaignAttachments",
-                            )?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f20, "logs")?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f21, "notes")?
-                        }
-                        Some(22usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f22, "smsApp")?
-                        }
-                        Some(23usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "mmsApp")?
-                        }
-                        Some(24usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f24,
-                                "mmsMoUrl",
-                            )?
-                        }
-                        Some(25usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f25,
-                                "mmsDrUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Campaign {
-                    campaign_id: f0.flatten(),
-                    name: f1.flatten(),
-                    shortcode: f2.flatten(),
-                    status: f3.flatten(),
-                    created_at: f4.flatten(),
-                    updated_at: f5.flatten(),
-                    description: f6.flatten(),
-                    traffic_charge: f7.flatten(),
-                    sc_requested: f8.flatten(),
-                    brand_id: f9.flatten(),
-                    customer_care: f10.flatten(),
-                    content_definitions: f11.flatten(),
-                    terms_and_conditions: f12.flatten(),
-                    privacy_policy: f13.flatten(),
-                    compliance_emails: f14.flatten(),
-                    contact_emails: f15.flatten(),
-                    callback_url: f16.flatten(),
-                    is_migrated: f17.flatten(),
-                    carrier_orders: f18.flatten(),
-                    campaign_attachments: f19.flatten(),
-                    logs: f20.flatten(),
-                    notes: f21.flatten(),
-                    sms_app: f22.flatten(),
-                    mms_app: f23.flatten(),
-                    mms_mo_url: f24.flatten(),
-                    mms_dr_url: f25.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Campaign, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Campaign as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Campaign", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Campaign {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.shortcode {
-            map.serialize_entry("shortcode", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("createdAt", value)?;
-        }
-        if let Some(value) = &self.updated_at {
-            map.serialize_entry("updatedAt", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.traffic_charge {
-            map.serialize_entry("trafficCharge", value)?;
-        }
-        if let Some(value) = &self.sc_requested {
-            map.serialize_entry("scRequested", value)?;
-        }
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.customer_care {
-            map.serialize_entry("customerCare", value)?;
-        }
-        if let Some(value) = &self.content_definitions {
-            map.serialize_entry("contentDefinitions", value)?;
-        }
-        if let Some(value) = &self.terms_and_conditions {
-            map.serialize_entry("termsAndConditions", value)?;
-        }
-        if let Some(value) = &self.privacy_policy {
-            map.serialize_entry("privacyPolicy", value)?;
-        }
-        if let Some(value) = &self.compliance_emails {
-            map.serialize_entry("complianceEmails", value)?;
-        }
-        if let Some(value) = &self.contact_emails {
-            map.serialize_entry("contactEmails", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        if let Some(value) = &self.is_migrated {
-            map.serialize_entry("isMigrated", value)?;
-        }
-        if let Some(value) = &self.carrier_orders {
-            map.serialize_entry("carrierOrders", value)?;
-        }
-        if let Some(value) = &self.campaign_attachments {
-            map.serialize_entry("campaignAttachments", value)?;
-        }
-        if let Some(value) = &self.logs {
-            map.serialize_entry("logs", value)?;
-        }
-        if let Some(value) = &self.notes {
-            map.serialize_entry("notes", value)?;
-        }
-        if let Some(value) = &self.sms_app {
-            map.serialize_entry("smsApp", value)?;
-        }
-        if let Some(value) = &self.mms_app {
-            map.serialize_entry("mmsApp", value)?;
-        }
-        if let Some(value) = &self.mms_mo_url {
-            map.serialize_entry("mmsMoUrl", value)?;
-        }
-        if let Some(value) = &self.mms_dr_url {
-            map.serialize_entry("mmsDrUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Campaign default {
+        0 campaign_id: opt = "campaignId";
+        1 name: opt = "name";
+        2 shortcode: opt = "shortcode";
+        3 status: opt = "status";
+        4 created_at: opt = "createdAt";
+        5 updated_at: opt = "updatedAt";
+        6 description: opt = "description";
+        7 traffic_charge: opt = "trafficCharge";
+        8 sc_requested: opt = "scRequested";
+        9 brand_id: opt = "brandId";
+        10 customer_care: opt = "customerCare";
+        11 content_definitions: opt = "contentDefinitions";
+        12 terms_and_conditions: opt = "termsAndConditions";
+        13 privacy_policy: opt = "privacyPolicy";
+        14 compliance_emails: opt = "complianceEmails";
+        15 contact_emails: opt = "contactEmails";
+        16 callback_url: opt = "callbackUrl";
+        17 is_migrated: opt = "isMigrated";
+        18 carrier_orders: opt = "carrierOrders";
+        19 campaign_attachments: opt = "campaignAttachments";
+        20 logs: opt = "logs";
+        21 notes: opt = "notes";
+        22 sms_app: opt = "smsApp";
+        23 mms_app: opt = "mmsApp";
+        24 mms_mo_url: opt = "mmsMoUrl";
+        25 mms_dr_url: opt = "mmsDrUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1460,88 +683,11 @@ pub struct CampaignAttachment {
     /// Attachment description
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CampaignAttachment {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CampaignAttachment;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CampaignAttachment")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CampaignAttachment, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("attachmentId", 0usize),
-                        ("name", 1usize),
-                        ("description", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "attachmentId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CampaignAttachment {
-                    attachment_id: f0.flatten(),
-                    name: f1.flatten(),
-                    description: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CampaignAttachment, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CampaignAttachment as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CampaignAttachment", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CampaignAttachment {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.attachment_id {
-            map.serialize_entry("attachmentId", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CampaignAttachment default {
+        0 attachment_id: opt = "attachmentId";
+        1 name: opt = "name";
+        2 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1582,92 +728,11 @@ pub struct CampaignLog {
     /// Log creation date
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for CampaignLog {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CampaignLog;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CampaignLog")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CampaignLog, __A::Error> {
-                let mut f0: Option<Option<CampaignStatus>> = None;
-                let mut f1: Option<Option<CampaignStatus>> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("previousStatus", 0usize),
-                        ("currentStatus", 1usize),
-                        ("createdAt", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "previousStatus",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "currentStatus",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "createdAt",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CampaignLog {
-                    previous_status: f0.flatten(),
-                    current_status: f1.flatten(),
-                    created_at: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CampaignLog, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CampaignLog as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CampaignLog", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CampaignLog {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.previous_status {
-            map.serialize_entry("previousStatus", value)?;
-        }
-        if let Some(value) = &self.current_status {
-            map.serialize_entry("currentStatus", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("createdAt", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CampaignLog default {
+        0 previous_status: opt = "previousStatus";
+        1 current_status: opt = "currentStatus";
+        2 created_at: opt = "createdAt";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1706,72 +771,10 @@ pub struct CampaignNoteBody {
     /// `note`
     pub note: Option<Note>,
 }
-impl<'de> serde::Deserialize<'de> for CampaignNoteBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CampaignNoteBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CampaignNoteBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CampaignNoteBody, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Note>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("campaignId", 0usize), ("note", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaignId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "note")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CampaignNoteBody {
-                    campaign_id: f0.flatten(),
-                    note: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CampaignNoteBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CampaignNoteBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CampaignNoteBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CampaignNoteBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.note {
-            map.serialize_entry("note", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CampaignNoteBody default {
+        0 campaign_id: opt = "campaignId";
+        1 note: opt = "note";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1840,288 +843,28 @@ pub struct CampaignRequestBase {
     /// `mmsDrUrl`
     pub mms_dr_url: Option<MmsDrUrl>,
 }
-impl<'de> serde::Deserialize<'de> for CampaignRequestBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CampaignRequestBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CampaignRequestBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CampaignRequestBase, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<TrafficCharge> = None;
-                let mut f3: Option<Option<ContactEmails>> = None;
-                let mut f4: Option<Option<ComplianceEmails>> = None;
-                let mut f5: Option<ScRequested> = None;
-                let mut f6: Option<Option<BrandId>> = None;
-                let mut f7: Option<Option<Shortcode>> = None;
-                let mut f8: Option<Option<Vec<String>>> = None;
-                let mut f9: Option<CustomerCare> = None;
-                let mut f10: Option<Vec<ContentDefinitionRequest>> = None;
-                let mut f11: Option<Option<TermsAndConditions>> = None;
-                let mut f12: Option<Option<PrivacyPolicy>> = None;
-                let mut f13: Option<Option<IsMigrated>> = None;
-                let mut f14: Option<Option<CallbackUrl>> = None;
-                let mut f15: Option<Option<Vec<String>>> = None;
-                let mut f16: Option<Option<SmsApp>> = None;
-                let mut f17: Option<Option<MmsApp>> = None;
-                let mut f18: Option<Option<MmsMoUrl>> = None;
-                let mut f19: Option<Option<MmsDrUrl>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("description", 1usize),
-                        ("trafficCharge", 2usize),
-                        ("contactEmails", 3usize),
-                        ("complianceEmails", 4usize),
-                        ("scRequested", 5usize),
-                        ("brandId", 6usize),
-                        ("shortcode", 7usize),
-                        ("carrierIds", 8usize),
-                        ("customerCare", 9usize),
-                        ("contentDefinitions", 10usize),
-                        ("termsAndConditions", 11usize),
-                        ("privacyPolicy", 12usize),
-                        ("isMigrated", 13usize),
-                        ("callbackUrl", 14usize),
-                        ("attachments", 15usize),
-                        ("smsApp", 16usize),
-                        ("mmsApp", 17usize),
-                        ("mmsMoUrl", 18usize),
-                        ("mmsDrUrl", 19usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "trafficCharge",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "contactEmails",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "complianceEmails",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "scRequested",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "brandId")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "shortcode",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "carrierIds",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "customerCare",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "contentDefinitions",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "termsAndConditions",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "privacyPolicy",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "isMigrated",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "callbackUrl",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "attachments",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "smsApp")?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "mmsApp")?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "mmsMoUrl",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f19,
-                                "mmsDrUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CampaignRequestBase {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    description: f1.flatten(),
-                    traffic_charge: f2
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "trafficCharge",
-                        ))?,
-                    contact_emails: f3.flatten(),
-                    compliance_emails: f4.flatten(),
-                    sc_requested: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("scRequested"))?,
-                    brand_id: f6.flatten(),
-                    shortcode: f7.flatten(),
-                    carrier_ids: f8.flatten(),
-                    customer_care: f9
-                        .ok_or_else(|| serde::de::Error::missing_field("customerCare"))?,
-                    content_definitions: f10
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "contentDefinitions",
-                        ))?,
-                    terms_and_conditions: f11.flatten(),
-                    privacy_policy: f12.flatten(),
-                    is_migrated: f13.flatten(),
-                    callback_url: f14.flatten(),
-                    attachments: f15.flatten(),
-                    sms_app: f16.flatten(),
-                    mms_app: f17.flatten(),
-                    mms_mo_url: f18.flatten(),
-                    mms_dr_url: f19.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CampaignRequestBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CampaignRequestBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.serialize_entry("trafficCharge", &self.traffic_charge)?;
-        if let Some(value) = &self.contact_emails {
-            map.serialize_entry("contactEmails", value)?;
-        }
-        if let Some(value) = &self.compliance_emails {
-            map.serialize_entry("complianceEmails", value)?;
-        }
-        map.serialize_entry("scRequested", &self.sc_requested)?;
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.shortcode {
-            map.serialize_entry("shortcode", value)?;
-        }
-        if let Some(value) = &self.carrier_ids {
-            map.serialize_entry("carrierIds", value)?;
-        }
-        map.serialize_entry("customerCare", &self.customer_care)?;
-        map.serialize_entry("contentDefinitions", &self.content_definitions)?;
-        if let Some(value) = &self.terms_and_conditions {
-            map.serialize_entry("termsAndConditions", value)?;
-        }
-        if let Some(value) = &self.privacy_policy {
-            map.serialize_entry("privacyPolicy", value)?;
-        }
-        if let Some(value) = &self.is_migrated {
-            map.serialize_entry("isMigrated", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        if let Some(value) = &self.attachments {
-            map.serialize_entry("attachments", value)?;
-        }
-        if let Some(value) = &self.sms_app {
-            map.serialize_entry("smsApp", value)?;
-        }
-        if let Some(value) = &self.mms_app {
-            map.serialize_entry("mmsApp", value)?;
-        }
-        if let Some(value) = &self.mms_mo_url {
-            map.serialize_entry("mmsMoUrl", value)?;
-        }
-        if let Some(value) = &self.mms_dr_url {
-            map.serialize_entry("mmsDrUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CampaignRequestBase strict {
+        0 name: req = "name";
+        1 description: opt = "description";
+        2 traffic_charge: req = "trafficCharge";
+        3 contact_emails: opt = "contactEmails";
+        4 compliance_emails: opt = "complianceEmails";
+        5 sc_requested: req = "scRequested";
+        6 brand_id: opt = "brandId";
+        7 shortcode: opt = "shortcode";
+        8 carrier_ids: opt = "carrierIds";
+        9 customer_care: req = "customerCare";
+        10 content_definitions: req = "contentDefinitions";
+        11 terms_and_conditions: opt = "termsAndConditions";
+        12 privacy_policy: opt = "privacyPolicy";
+        13 is_migrated: opt = "isMigrated";
+        14 callback_url: opt = "callbackUrl";
+        15 attachments: opt = "attachments";
+        16 sms_app: opt = "smsApp";
+        17 mms_app: opt = "mmsApp";
+        18 mms_mo_url: opt = "mmsMoUrl";
+        19 mms_dr_url: opt = "mmsDrUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2261,65 +1004,17 @@ pub enum CampaignStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CampaignStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Draft => "DRAFT",
-            Self::PendingReview => "PENDING_REVIEW",
-            Self::Reviewing => "REVIEWING",
-            Self::ReadyCarrierSubmission => "READY_CARRIER_SUBMISSION",
-            Self::CarrierSubmitted => "CARRIER_SUBMITTED",
-            Self::Completed => "COMPLETED",
-            Self::Cancelled => "CANCELLED",
-            Self::Deprovisioned => "DEPROVISIONED",
-            Self::AwaitingClientUpdate => "AWAITING_CLIENT_UPDATE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CampaignStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "DRAFT" => Self::Draft,
-            "PENDING_REVIEW" => Self::PendingReview,
-            "REVIEWING" => Self::Reviewing,
-            "READY_CARRIER_SUBMISSION" => Self::ReadyCarrierSubmission,
-            "CARRIER_SUBMITTED" => Self::CarrierSubmitted,
-            "COMPLETED" => Self::Completed,
-            "CANCELLED" => Self::Cancelled,
-            "DEPROVISIONED" => Self::Deprovisioned,
-            "AWAITING_CLIENT_UPDATE" => Self::AwaitingClientUpdate,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CampaignStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CampaignStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CampaignStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CampaignStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CampaignStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CampaignStatus {
+        Draft = "DRAFT",
+        PendingReview = "PENDING_REVIEW",
+        Reviewing = "REVIEWING",
+        ReadyCarrierSubmission = "READY_CARRIER_SUBMISSION",
+        CarrierSubmitted = "CARRIER_SUBMITTED",
+        Completed = "COMPLETED",
+        Cancelled = "CANCELLED",
+        Deprovisioned = "DEPROVISIONED",
+        AwaitingClientUpdate = "AWAITING_CLIENT_UPDATE",
     }
 }
 /// Body object linked to callback body when event type is CAMPAIGN_STATUS_UPDATE.
@@ -2331,76 +1026,10 @@ pub struct CampaignStatusUpdateBody {
     /// `newStatus`
     pub new_status: Option<CampaignStatus>,
 }
-impl<'de> serde::Deserialize<'de> for CampaignStatusUpdateBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CampaignStatusUpdateBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CampaignStatusUpdateBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CampaignStatusUpdateBody, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<CampaignStatus>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("campaignId", 0usize), ("newStatus", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaignId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "newStatus",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CampaignStatusUpdateBody {
-                    campaign_id: f0.flatten(),
-                    new_status: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CampaignStatusUpdateBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CampaignStatusUpdateBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CampaignStatusUpdateBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CampaignStatusUpdateBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.new_status {
-            map.serialize_entry("newStatus", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CampaignStatusUpdateBody default {
+        0 campaign_id: opt = "campaignId";
+        1 new_status: opt = "newStatus";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2433,72 +1062,10 @@ pub struct Carrier {
     /// Carrier name
     pub name: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Carrier {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Carrier;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Carrier")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Carrier, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("carrier_id", 0usize), ("name", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "carrier_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Carrier {
-                    carrier_id: f0.flatten(),
-                    name: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Carrier, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Carrier as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Carrier", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Carrier {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.carrier_id {
-            map.serialize_entry("carrier_id", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Carrier default {
+        0 carrier_id: opt = "carrier_id";
+        1 name: opt = "name";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2529,60 +1096,9 @@ pub struct CarrierList {
     /// List of carriers
     pub carriers: Option<Vec<Carrier>>,
 }
-impl<'de> serde::Deserialize<'de> for CarrierList {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CarrierList;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CarrierList")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CarrierList, __A::Error> {
-                let mut f0: Option<Option<Vec<Carrier>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("carriers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "carriers")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CarrierList {
-                    carriers: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CarrierList, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CarrierList as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CarrierList", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CarrierList {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.carriers {
-            map.serialize_entry("carriers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CarrierList default {
+        0 carriers: opt = "carriers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2619,145 +1135,16 @@ pub struct CarrierOrder {
     /// Carrier order update date
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for CarrierOrder {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CarrierOrder;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CarrierOrder")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CarrierOrder, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<CarrierOrderStatus>> = None;
-                let mut f4: Option<Option<Vec<Note>>> = None;
-                let mut f5: Option<Option<Vec<CarrierOrderLog>>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("carrierOrderId", 0usize),
-                        ("carrierId", 1usize),
-                        ("carrierName", 2usize),
-                        ("status", 3usize),
-                        ("notes", 4usize),
-                        ("logs", 5usize),
-                        ("createdAt", 6usize),
-                        ("updatedAt", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "carrierOrderId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "carrierId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "carrierName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "notes")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "logs")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "createdAt",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "updatedAt",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CarrierOrder {
-                    carrier_order_id: f0.flatten(),
-                    carrier_id: f1.flatten(),
-                    carrier_name: f2.flatten(),
-                    status: f3.flatten(),
-                    notes: f4.flatten(),
-                    logs: f5.flatten(),
-                    created_at: f6.flatten(),
-                    updated_at: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CarrierOrder, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CarrierOrder as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CarrierOrder", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CarrierOrder {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.carrier_order_id {
-            map.serialize_entry("carrierOrderId", value)?;
-        }
-        if let Some(value) = &self.carrier_id {
-            map.serialize_entry("carrierId", value)?;
-        }
-        if let Some(value) = &self.carrier_name {
-            map.serialize_entry("carrierName", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.notes {
-            map.serialize_entry("notes", value)?;
-        }
-        if let Some(value) = &self.logs {
-            map.serialize_entry("logs", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("createdAt", value)?;
-        }
-        if let Some(value) = &self.updated_at {
-            map.serialize_entry("updatedAt", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CarrierOrder default {
+        0 carrier_order_id: opt = "carrierOrderId";
+        1 carrier_id: opt = "carrierId";
+        2 carrier_name: opt = "carrierName";
+        3 status: opt = "status";
+        4 notes: opt = "notes";
+        5 logs: opt = "logs";
+        6 created_at: opt = "createdAt";
+        7 updated_at: opt = "updatedAt";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2828,92 +1215,11 @@ pub struct CarrierOrderLog {
     /// Log creation date
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for CarrierOrderLog {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CarrierOrderLog;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CarrierOrderLog")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CarrierOrderLog, __A::Error> {
-                let mut f0: Option<Option<CarrierOrderStatus>> = None;
-                let mut f1: Option<Option<CarrierOrderStatus>> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("previousStatus", 0usize),
-                        ("currentStatus", 1usize),
-                        ("createdAt", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "previousStatus",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "currentStatus",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "createdAt",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CarrierOrderLog {
-                    previous_status: f0.flatten(),
-                    current_status: f1.flatten(),
-                    created_at: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CarrierOrderLog, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CarrierOrderLog as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CarrierOrderLog", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CarrierOrderLog {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.previous_status {
-            map.serialize_entry("previousStatus", value)?;
-        }
-        if let Some(value) = &self.current_status {
-            map.serialize_entry("currentStatus", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("createdAt", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CarrierOrderLog default {
+        0 previous_status: opt = "previousStatus";
+        1 current_status: opt = "currentStatus";
+        2 created_at: opt = "createdAt";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2954,88 +1260,11 @@ pub struct CarrierOrderNoteBody {
     /// `note`
     pub note: Option<Note>,
 }
-impl<'de> serde::Deserialize<'de> for CarrierOrderNoteBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CarrierOrderNoteBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CarrierOrderNoteBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CarrierOrderNoteBody, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Note>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("campaignId", 0usize),
-                        ("carrierOrderId", 1usize),
-                        ("note", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaignId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "carrierOrderId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "note")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CarrierOrderNoteBody {
-                    campaign_id: f0.flatten(),
-                    carrier_order_id: f1.flatten(),
-                    note: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CarrierOrderNoteBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CarrierOrderNoteBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CarrierOrderNoteBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CarrierOrderNoteBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.carrier_order_id {
-            map.serialize_entry("carrierOrderId", value)?;
-        }
-        if let Some(value) = &self.note {
-            map.serialize_entry("note", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CarrierOrderNoteBody default {
+        0 campaign_id: opt = "campaignId";
+        1 carrier_order_id: opt = "carrierOrderId";
+        2 note: opt = "note";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3098,71 +1327,20 @@ pub enum CarrierOrderStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CarrierOrderStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Submitted => "SUBMITTED",
-            Self::Approved => "APPROVED",
-            Self::Rejected => "REJECTED",
-            Self::ProvisionedByCarrier => "PROVISIONED_BY_CARRIER",
-            Self::ProvisionedBySinch => "PROVISIONED_BY_SINCH",
-            Self::ClientCertificationRequested => "CLIENT_CERTIFICATION_REQUESTED",
-            Self::CarrierCertificationRequested => "CARRIER_CERTIFICATION_REQUESTED",
-            Self::Certified => "CERTIFIED",
-            Self::Deprovisioned => "DEPROVISIONED",
-            Self::CertificationFailure => "CERTIFICATION_FAILURE",
-            Self::Cancelled => "CANCELLED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CarrierOrderStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "SUBMITTED" => Self::Submitted,
-            "APPROVED" => Self::Approved,
-            "REJECTED" => Self::Rejected,
-            "PROVISIONED_BY_CARRIER" => Self::ProvisionedByCarrier,
-            "PROVISIONED_BY_SINCH" => Self::ProvisionedBySinch,
-            "CLIENT_CERTIFICATION_REQUESTED" => Self::ClientCertificationRequested,
-            "CARRIER_CERTIFICATION_REQUESTED" => Self::CarrierCertificationRequested,
-            "CERTIFIED" => Self::Certified,
-            "DEPROVISIONED" => Self::Deprovisioned,
-            "CERTIFICATION_FAILURE" => Self::CertificationFailure,
-            "CANCELLED" => Self::Cancelled,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CarrierOrderStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CarrierOrderStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CarrierOrderStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CarrierOrderStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CarrierOrderStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CarrierOrderStatus {
+        Pending = "PENDING",
+        Submitted = "SUBMITTED",
+        Approved = "APPROVED",
+        Rejected = "REJECTED",
+        ProvisionedByCarrier = "PROVISIONED_BY_CARRIER",
+        ProvisionedBySinch = "PROVISIONED_BY_SINCH",
+        ClientCertificationRequested = "CLIENT_CERTIFICATION_REQUESTED",
+        CarrierCertificationRequested = "CARRIER_CERTIFICATION_REQUESTED",
+        Certified = "CERTIFIED",
+        Deprovisioned = "DEPROVISIONED",
+        CertificationFailure = "CERTIFICATION_FAILURE",
+        Cancelled = "CANCELLED",
     }
 }
 /// Body object linked to callback body when event type is CARRIER_ORDER_STATUS_UPDATE.
@@ -3176,92 +1354,11 @@ pub struct CarrierOrderStatusUpdateBody {
     /// `newStatus`
     pub new_status: Option<CarrierOrderStatus>,
 }
-impl<'de> serde::Deserialize<'de> for CarrierOrderStatusUpdateBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CarrierOrderStatusUpdateBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CarrierOrderStatusUpdateBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CarrierOrderStatusUpdateBody, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<CarrierOrderStatus>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("campaignId", 0usize),
-                        ("carrierOrderId", 1usize),
-                        ("newStatus", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaignId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "carrierOrderId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "newStatus",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CarrierOrderStatusUpdateBody {
-                    campaign_id: f0.flatten(),
-                    carrier_order_id: f1.flatten(),
-                    new_status: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CarrierOrderStatusUpdateBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CarrierOrderStatusUpdateBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CarrierOrderStatusUpdateBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CarrierOrderStatusUpdateBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.carrier_order_id {
-            map.serialize_entry("carrierOrderId", value)?;
-        }
-        if let Some(value) = &self.new_status {
-            map.serialize_entry("newStatus", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CarrierOrderStatusUpdateBody default {
+        0 campaign_id: opt = "campaignId";
+        1 carrier_order_id: opt = "carrierOrderId";
+        2 new_status: opt = "newStatus";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3308,105 +1405,12 @@ pub struct ContentDefinition {
     /// `messageFlow`
     pub message_flow: Option<MessageFlow>,
 }
-impl<'de> serde::Deserialize<'de> for ContentDefinition {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContentDefinition;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContentDefinition")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContentDefinition, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<MessageFlow>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("messageType", 0usize),
-                        ("contentType", 1usize),
-                        ("subscription", 2usize),
-                        ("messageFlow", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "messageType",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "contentType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "subscription",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "messageFlow",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContentDefinition {
-                    message_type: f0.flatten(),
-                    content_type: f1.flatten(),
-                    subscription: f2.flatten(),
-                    message_flow: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContentDefinition, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContentDefinition as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContentDefinition", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContentDefinition {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message_type {
-            map.serialize_entry("messageType", value)?;
-        }
-        if let Some(value) = &self.content_type {
-            map.serialize_entry("contentType", value)?;
-        }
-        if let Some(value) = &self.subscription {
-            map.serialize_entry("subscription", value)?;
-        }
-        if let Some(value) = &self.message_flow {
-            map.serialize_entry("messageFlow", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContentDefinition default {
+        0 message_type: opt = "messageType";
+        1 content_type: opt = "contentType";
+        2 subscription: opt = "subscription";
+        3 message_flow: opt = "messageFlow";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3455,105 +1459,12 @@ pub struct ContentDefinitionRequest {
     /// `messageFlow`
     pub message_flow: Option<MessageFlow>,
 }
-impl<'de> serde::Deserialize<'de> for ContentDefinitionRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContentDefinitionRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContentDefinitionRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContentDefinitionRequest, __A::Error> {
-                let mut f0: Option<Option<MessageTypeEnum>> = None;
-                let mut f1: Option<Option<ContentTypeEnum>> = None;
-                let mut f2: Option<Option<ContentDefinitionRequestSubscription>> = None;
-                let mut f3: Option<Option<MessageFlow>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("messageType", 0usize),
-                        ("contentType", 1usize),
-                        ("subscription", 2usize),
-                        ("messageFlow", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "messageType",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "contentType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "subscription",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "messageFlow",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContentDefinitionRequest {
-                    message_type: f0.flatten(),
-                    content_type: f1.flatten(),
-                    subscription: f2.flatten(),
-                    message_flow: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContentDefinitionRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContentDefinitionRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContentDefinitionRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContentDefinitionRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message_type {
-            map.serialize_entry("messageType", value)?;
-        }
-        if let Some(value) = &self.content_type {
-            map.serialize_entry("contentType", value)?;
-        }
-        if let Some(value) = &self.subscription {
-            map.serialize_entry("subscription", value)?;
-        }
-        if let Some(value) = &self.message_flow {
-            map.serialize_entry("messageFlow", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContentDefinitionRequest default {
+        0 message_type: opt = "messageType";
+        1 content_type: opt = "contentType";
+        2 subscription: opt = "subscription";
+        3 message_flow: opt = "messageFlow";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3605,51 +1516,10 @@ pub enum ContentDefinitionRequestSubscription {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentDefinitionRequestSubscription {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OneTime => "ONE_TIME",
-            Self::Subscription => "SUBSCRIPTION",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentDefinitionRequestSubscription {
-    fn from(value: &str) -> Self {
-        match value {
-            "ONE_TIME" => Self::OneTime,
-            "SUBSCRIPTION" => Self::Subscription,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentDefinitionRequestSubscription {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentDefinitionRequestSubscription {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentDefinitionRequestSubscription {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentDefinitionRequestSubscription {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentDefinitionRequestSubscription {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentDefinitionRequestSubscription {
+        OneTime = "ONE_TIME",
+        Subscription = "SUBSCRIPTION",
     }
 }
 /// Content type that will be used in the content definition.
@@ -4338,49 +2208,9 @@ pub enum ContentTypeEnumVariant0 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant0 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Chat => "CHAT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant0 {
-    fn from(value: &str) -> Self {
-        match value {
-            "CHAT" => Self::Chat,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant0 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant0 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant0 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant0 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant0 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant0 {
+        Chat = "CHAT",
     }
 }
 /// Coupons
@@ -4394,49 +2224,9 @@ pub enum ContentTypeEnumVariant1 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant1 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Coupons => "COUPONS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant1 {
-    fn from(value: &str) -> Self {
-        match value {
-            "COUPONS" => Self::Coupons,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant1 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant1 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant1 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant1 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant1 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant1 {
+        Coupons = "COUPONS",
     }
 }
 /// Customer Care
@@ -4450,49 +2240,9 @@ pub enum ContentTypeEnumVariant10 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant10 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CustomerCare => "CUSTOMER_CARE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant10 {
-    fn from(value: &str) -> Self {
-        match value {
-            "CUSTOMER_CARE" => Self::CustomerCare,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant10 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant10 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant10 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant10 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant10 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant10 {
+        CustomerCare = "CUSTOMER_CARE",
     }
 }
 /// Delivery Notifications
@@ -4506,49 +2256,9 @@ pub enum ContentTypeEnumVariant11 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant11 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DeliveryNotification => "DELIVERY_NOTIFICATION",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant11 {
-    fn from(value: &str) -> Self {
-        match value {
-            "DELIVERY_NOTIFICATION" => Self::DeliveryNotification,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant11 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant11 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant11 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant11 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant11 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant11 {
+        DeliveryNotification = "DELIVERY_NOTIFICATION",
     }
 }
 /// Emergency
@@ -4562,49 +2272,9 @@ pub enum ContentTypeEnumVariant12 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant12 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Emergency => "EMERGENCY",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant12 {
-    fn from(value: &str) -> Self {
-        match value {
-            "EMERGENCY" => Self::Emergency,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant12 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant12 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant12 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant12 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant12 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant12 {
+        Emergency = "EMERGENCY",
     }
 }
 /// Financial
@@ -4618,49 +2288,9 @@ pub enum ContentTypeEnumVariant13 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant13 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Financial => "FINANCIAL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant13 {
-    fn from(value: &str) -> Self {
-        match value {
-            "FINANCIAL" => Self::Financial,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant13 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant13 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant13 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant13 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant13 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant13 {
+        Financial = "FINANCIAL",
     }
 }
 /// Fraud Alert Messaging
@@ -4674,49 +2304,9 @@ pub enum ContentTypeEnumVariant14 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant14 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FraudAlert => "FRAUD_ALERT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant14 {
-    fn from(value: &str) -> Self {
-        match value {
-            "FRAUD_ALERT" => Self::FraudAlert,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant14 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant14 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant14 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant14 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant14 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant14 {
+        FraudAlert = "FRAUD_ALERT",
     }
 }
 /// Healthcare
@@ -4730,49 +2320,9 @@ pub enum ContentTypeEnumVariant15 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant15 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Healthcare => "HEALTHCARE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant15 {
-    fn from(value: &str) -> Self {
-        match value {
-            "HEALTHCARE" => Self::Healthcare,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant15 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant15 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant15 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant15 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant15 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant15 {
+        Healthcare = "HEALTHCARE",
     }
 }
 /// High Education
@@ -4786,49 +2336,9 @@ pub enum ContentTypeEnumVariant16 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant16 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HighEducation => "HIGH_EDUCATION",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant16 {
-    fn from(value: &str) -> Self {
-        match value {
-            "HIGH_EDUCATION" => Self::HighEducation,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant16 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant16 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant16 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant16 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant16 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant16 {
+        HighEducation = "HIGH_EDUCATION",
     }
 }
 /// Internal Testing/Demo
@@ -4842,49 +2352,9 @@ pub enum ContentTypeEnumVariant17 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant17 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InternalTesting => "INTERNAL_TESTING",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant17 {
-    fn from(value: &str) -> Self {
-        match value {
-            "INTERNAL_TESTING" => Self::InternalTesting,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant17 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant17 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant17 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant17 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant17 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant17 {
+        InternalTesting = "INTERNAL_TESTING",
     }
 }
 /// K-12 Education
@@ -4898,49 +2368,9 @@ pub enum ContentTypeEnumVariant18 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant18 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::K12Education => "K12_EDUCATION",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant18 {
-    fn from(value: &str) -> Self {
-        match value {
-            "K12_EDUCATION" => Self::K12Education,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant18 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant18 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant18 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant18 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant18 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant18 {
+        K12Education = "K12_EDUCATION",
     }
 }
 /// Marketing
@@ -4954,49 +2384,9 @@ pub enum ContentTypeEnumVariant19 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant19 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Marketing => "MARKETING",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant19 {
-    fn from(value: &str) -> Self {
-        match value {
-            "MARKETING" => Self::Marketing,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant19 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant19 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant19 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant19 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant19 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant19 {
+        Marketing = "MARKETING",
     }
 }
 /// Entertainment alerts
@@ -5010,49 +2400,9 @@ pub enum ContentTypeEnumVariant2 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant2 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::EntertainmentAlerts => "ENTERTAINMENT_ALERTS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant2 {
-    fn from(value: &str) -> Self {
-        match value {
-            "ENTERTAINMENT_ALERTS" => Self::EntertainmentAlerts,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant2 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant2 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant2 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant2 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant2 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant2 {
+        EntertainmentAlerts = "ENTERTAINMENT_ALERTS",
     }
 }
 /// Political (Election Campaigns)
@@ -5066,49 +2416,9 @@ pub enum ContentTypeEnumVariant20 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant20 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Political => "POLITICAL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant20 {
-    fn from(value: &str) -> Self {
-        match value {
-            "POLITICAL" => Self::Political,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant20 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant20 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant20 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant20 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant20 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant20 {
+        Political = "POLITICAL",
     }
 }
 /// Public Service Announcement
@@ -5122,49 +2432,9 @@ pub enum ContentTypeEnumVariant21 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant21 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PublicServiceAnnouncement => "PUBLIC_SERVICE_ANNOUNCEMENT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant21 {
-    fn from(value: &str) -> Self {
-        match value {
-            "PUBLIC_SERVICE_ANNOUNCEMENT" => Self::PublicServiceAnnouncement,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant21 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant21 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant21 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant21 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant21 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant21 {
+        PublicServiceAnnouncement = "PUBLIC_SERVICE_ANNOUNCEMENT",
     }
 }
 /// Security Alert
@@ -5178,49 +2448,9 @@ pub enum ContentTypeEnumVariant22 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant22 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SecurityAlert => "SECURITY_ALERT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant22 {
-    fn from(value: &str) -> Self {
-        match value {
-            "SECURITY_ALERT" => Self::SecurityAlert,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant22 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant22 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant22 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant22 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant22 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant22 {
+        SecurityAlert = "SECURITY_ALERT",
     }
 }
 /// Shopping Cart Reminder
@@ -5234,49 +2464,9 @@ pub enum ContentTypeEnumVariant23 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant23 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ShoppingCartReminder => "SHOPPING_CART_REMINDER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant23 {
-    fn from(value: &str) -> Self {
-        match value {
-            "SHOPPING_CART_REMINDER" => Self::ShoppingCartReminder,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant23 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant23 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant23 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant23 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant23 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant23 {
+        ShoppingCartReminder = "SHOPPING_CART_REMINDER",
     }
 }
 /// Informational alerts
@@ -5290,49 +2480,9 @@ pub enum ContentTypeEnumVariant3 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant3 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InformationalAlerts => "INFORMATIONAL_ALERTS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant3 {
-    fn from(value: &str) -> Self {
-        match value {
-            "INFORMATIONAL_ALERTS" => Self::InformationalAlerts,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant3 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant3 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant3 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant3 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant3 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant3 {
+        InformationalAlerts = "INFORMATIONAL_ALERTS",
     }
 }
 /// Sweepstakes
@@ -5346,49 +2496,9 @@ pub enum ContentTypeEnumVariant4 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant4 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sweepstakes => "SWEEPSTAKES",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant4 {
-    fn from(value: &str) -> Self {
-        match value {
-            "SWEEPSTAKES" => Self::Sweepstakes,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant4 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant4 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant4 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant4 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant4 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant4 {
+        Sweepstakes = "SWEEPSTAKES",
     }
 }
 /// Trivia
@@ -5402,49 +2512,9 @@ pub enum ContentTypeEnumVariant5 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant5 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Trivia => "TRIVIA",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant5 {
-    fn from(value: &str) -> Self {
-        match value {
-            "TRIVIA" => Self::Trivia,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant5 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant5 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant5 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant5 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant5 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant5 {
+        Trivia = "TRIVIA",
     }
 }
 /// Two factor authentication
@@ -5458,49 +2528,9 @@ pub enum ContentTypeEnumVariant6 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant6 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TwoFactorAuthentication => "TWO_FACTOR_AUTHENTICATION",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant6 {
-    fn from(value: &str) -> Self {
-        match value {
-            "TWO_FACTOR_AUTHENTICATION" => Self::TwoFactorAuthentication,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant6 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant6 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant6 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant6 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant6 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant6 {
+        TwoFactorAuthentication = "TWO_FACTOR_AUTHENTICATION",
     }
 }
 /// Voting polling
@@ -5514,49 +2544,9 @@ pub enum ContentTypeEnumVariant7 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant7 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VotingPolling => "VOTING_POLLING",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant7 {
-    fn from(value: &str) -> Self {
-        match value {
-            "VOTING_POLLING" => Self::VotingPolling,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant7 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant7 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant7 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant7 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant7 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant7 {
+        VotingPolling = "VOTING_POLLING",
     }
 }
 /// Account Notification
@@ -5570,49 +2560,9 @@ pub enum ContentTypeEnumVariant8 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant8 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AccountNotification => "ACCOUNT_NOTIFICATION",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant8 {
-    fn from(value: &str) -> Self {
-        match value {
-            "ACCOUNT_NOTIFICATION" => Self::AccountNotification,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant8 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant8 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant8 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant8 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant8 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant8 {
+        AccountNotification = "ACCOUNT_NOTIFICATION",
     }
 }
 /// Charity
@@ -5626,49 +2576,9 @@ pub enum ContentTypeEnumVariant9 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentTypeEnumVariant9 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CharitableDonation => "CHARITABLE_DONATION",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentTypeEnumVariant9 {
-    fn from(value: &str) -> Self {
-        match value {
-            "CHARITABLE_DONATION" => Self::CharitableDonation,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentTypeEnumVariant9 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentTypeEnumVariant9 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentTypeEnumVariant9 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentTypeEnumVariant9 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentTypeEnumVariant9 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentTypeEnumVariant9 {
+        CharitableDonation = "CHARITABLE_DONATION",
     }
 }
 /// `CreateCampaignRequest`
@@ -5718,297 +2628,29 @@ pub struct CreateCampaignRequest {
     /// Add some comments to the campaign. This field is optional.
     pub notes: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for CreateCampaignRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateCampaignRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateCampaignRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateCampaignRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<TrafficCharge> = None;
-                let mut f3: Option<Option<ContactEmails>> = None;
-                let mut f4: Option<Option<ComplianceEmails>> = None;
-                let mut f5: Option<ScRequested> = None;
-                let mut f6: Option<Option<BrandId>> = None;
-                let mut f7: Option<Option<Shortcode>> = None;
-                let mut f8: Option<Option<Vec<String>>> = None;
-                let mut f9: Option<CustomerCare> = None;
-                let mut f10: Option<Vec<ContentDefinitionRequest>> = None;
-                let mut f11: Option<Option<TermsAndConditions>> = None;
-                let mut f12: Option<Option<PrivacyPolicy>> = None;
-                let mut f13: Option<Option<IsMigrated>> = None;
-                let mut f14: Option<Option<CallbackUrl>> = None;
-                let mut f15: Option<Option<Vec<String>>> = None;
-                let mut f16: Option<Option<SmsApp>> = None;
-                let mut f17: Option<Option<MmsApp>> = None;
-                let mut f18: Option<Option<MmsMoUrl>> = None;
-                let mut f19: Option<Option<MmsDrUrl>> = None;
-                let mut f20: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("description", 1usize),
-                        ("trafficCharge", 2usize),
-                        ("contactEmails", 3usize),
-                        ("complianceEmails", 4usize),
-                        ("scRequested", 5usize),
-                        ("brandId", 6usize),
-                        ("shortcode", 7usize),
-                        ("carrierIds", 8usize),
-                        ("customerCare", 9usize),
-                        ("contentDefinitions", 10usize),
-                        ("termsAndConditions", 11usize),
-                        ("privacyPolicy", 12usize),
-                        ("isMigrated", 13usize),
-                        ("callbackUrl", 14usize),
-                        ("attachments", 15usize),
-                        ("smsApp", 16usize),
-                        ("mmsApp", 17usize),
-                        ("mmsMoUrl", 18usize),
-                        ("mmsDrUrl", 19usize),
-                        ("notes", 20usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "trafficCharge",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "contactEmails",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "complianceEmails",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "scRequested",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "brandId")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "shortcode",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "carrierIds",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "customerCare",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "contentDefinitions",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "termsAndConditions",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "privacyPolicy",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "isMigrated",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "callbackUrl",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "attachments",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "smsApp")?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "mmsApp")?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "mmsMoUrl",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f19,
-                                "mmsDrUrl",
-                            )?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f20, "notes")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateCampaignRequest {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    description: f1.flatten(),
-                    traffic_charge: f2
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "trafficCharge",
-                        ))?,
-                    contact_emails: f3.flatten(),
-                    compliance_emails: f4.flatten(),
-                    sc_requested: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("scRequested"))?,
-                    brand_id: f6.flatten(),
-                    shortcode: f7.flatten(),
-                    carrier_ids: f8.flatten(),
-                    customer_care: f9
-                        .ok_or_else(|| serde::de::Error::missing_field("customerCare"))?,
-                    content_definitions: f10
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "contentDefinitions",
-                        ))?,
-                    terms_and_conditions: f11.flatten(),
-                    privacy_policy: f12.flatten(),
-                    is_migrated: f13.flatten(),
-                    callback_url: f14.flatten(),
-                    attachments: f15.flatten(),
-                    sms_app: f16.flatten(),
-                    mms_app: f17.flatten(),
-                    mms_mo_url: f18.flatten(),
-                    mms_dr_url: f19.flatten(),
-                    notes: f20.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateCampaignRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateCampaignRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.serialize_entry("trafficCharge", &self.traffic_charge)?;
-        if let Some(value) = &self.contact_emails {
-            map.serialize_entry("contactEmails", value)?;
-        }
-        if let Some(value) = &self.compliance_emails {
-            map.serialize_entry("complianceEmails", value)?;
-        }
-        map.serialize_entry("scRequested", &self.sc_requested)?;
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.shortcode {
-            map.serialize_entry("shortcode", value)?;
-        }
-        if let Some(value) = &self.carrier_ids {
-            map.serialize_entry("carrierIds", value)?;
-        }
-        map.serialize_entry("customerCare", &self.customer_care)?;
-        map.serialize_entry("contentDefinitions", &self.content_definitions)?;
-        if let Some(value) = &self.terms_and_conditions {
-            map.serialize_entry("termsAndConditions", value)?;
-        }
-        if let Some(value) = &self.privacy_policy {
-            map.serialize_entry("privacyPolicy", value)?;
-        }
-        if let Some(value) = &self.is_migrated {
-            map.serialize_entry("isMigrated", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        if let Some(value) = &self.attachments {
-            map.serialize_entry("attachments", value)?;
-        }
-        if let Some(value) = &self.sms_app {
-            map.serialize_entry("smsApp", value)?;
-        }
-        if let Some(value) = &self.mms_app {
-            map.serialize_entry("mmsApp", value)?;
-        }
-        if let Some(value) = &self.mms_mo_url {
-            map.serialize_entry("mmsMoUrl", value)?;
-        }
-        if let Some(value) = &self.mms_dr_url {
-            map.serialize_entry("mmsDrUrl", value)?;
-        }
-        if let Some(value) = &self.notes {
-            map.serialize_entry("notes", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateCampaignRequest strict {
+        0 name: req = "name";
+        1 description: opt = "description";
+        2 traffic_charge: req = "trafficCharge";
+        3 contact_emails: opt = "contactEmails";
+        4 compliance_emails: opt = "complianceEmails";
+        5 sc_requested: req = "scRequested";
+        6 brand_id: opt = "brandId";
+        7 shortcode: opt = "shortcode";
+        8 carrier_ids: opt = "carrierIds";
+        9 customer_care: req = "customerCare";
+        10 content_definitions: req = "contentDefinitions";
+        11 terms_and_conditions: opt = "termsAndConditions";
+        12 privacy_policy: opt = "privacyPolicy";
+        13 is_migrated: opt = "isMigrated";
+        14 callback_url: opt = "callbackUrl";
+        15 attachments: opt = "attachments";
+        16 sms_app: opt = "smsApp";
+        17 mms_app: opt = "mmsApp";
+        18 mms_mo_url: opt = "mmsMoUrl";
+        19 mms_dr_url: opt = "mmsDrUrl";
+        20 notes: opt = "notes";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6134,60 +2776,9 @@ pub struct CreateNoteRequest {
     /// Note text. Max length is 1000 characters.
     pub text: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CreateNoteRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateNoteRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateNoteRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateNoteRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("text", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "text")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateNoteRequest {
-                    text: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateNoteRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateNoteRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CreateNoteRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateNoteRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.text {
-            map.serialize_entry("text", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateNoteRequest default {
+        0 text: opt = "text";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6220,123 +2811,14 @@ pub struct CustomerCare {
     /// Customer care phone number that will be used to contact customer care.
     pub phone_number: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CustomerCare {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CustomerCare;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CustomerCare")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CustomerCare, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("optOutKeywords", 0usize),
-                        ("optOutMtText", 1usize),
-                        ("helpMtText", 2usize),
-                        ("email", 3usize),
-                        ("website", 4usize),
-                        ("phoneNumber", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "optOutKeywords",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "optOutMtText",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "helpMtText",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "email")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "website")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "phoneNumber",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CustomerCare {
-                    opt_out_keywords: f0.flatten(),
-                    opt_out_mt_text: f1.flatten(),
-                    help_mt_text: f2.flatten(),
-                    email: f3.flatten(),
-                    website: f4.flatten(),
-                    phone_number: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CustomerCare, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CustomerCare as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CustomerCare", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CustomerCare {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.opt_out_keywords {
-            map.serialize_entry("optOutKeywords", value)?;
-        }
-        if let Some(value) = &self.opt_out_mt_text {
-            map.serialize_entry("optOutMtText", value)?;
-        }
-        if let Some(value) = &self.help_mt_text {
-            map.serialize_entry("helpMtText", value)?;
-        }
-        if let Some(value) = &self.email {
-            map.serialize_entry("email", value)?;
-        }
-        if let Some(value) = &self.website {
-            map.serialize_entry("website", value)?;
-        }
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CustomerCare default {
+        0 opt_out_keywords: opt = "optOutKeywords";
+        1 opt_out_mt_text: opt = "optOutMtText";
+        2 help_mt_text: opt = "helpMtText";
+        3 email: opt = "email";
+        4 website: opt = "website";
+        5 phone_number: opt = "phoneNumber";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6429,288 +2911,28 @@ pub struct EditCampaignRequest {
     /// `mmsDrUrl`
     pub mms_dr_url: Option<MmsDrUrl>,
 }
-impl<'de> serde::Deserialize<'de> for EditCampaignRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = EditCampaignRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct EditCampaignRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<EditCampaignRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<TrafficCharge> = None;
-                let mut f3: Option<Option<ContactEmails>> = None;
-                let mut f4: Option<Option<ComplianceEmails>> = None;
-                let mut f5: Option<ScRequested> = None;
-                let mut f6: Option<Option<BrandId>> = None;
-                let mut f7: Option<Option<Shortcode>> = None;
-                let mut f8: Option<Option<Vec<String>>> = None;
-                let mut f9: Option<CustomerCare> = None;
-                let mut f10: Option<Vec<ContentDefinitionRequest>> = None;
-                let mut f11: Option<Option<TermsAndConditions>> = None;
-                let mut f12: Option<Option<PrivacyPolicy>> = None;
-                let mut f13: Option<Option<IsMigrated>> = None;
-                let mut f14: Option<Option<CallbackUrl>> = None;
-                let mut f15: Option<Option<Vec<String>>> = None;
-                let mut f16: Option<Option<SmsApp>> = None;
-                let mut f17: Option<Option<MmsApp>> = None;
-                let mut f18: Option<Option<MmsMoUrl>> = None;
-                let mut f19: Option<Option<MmsDrUrl>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("description", 1usize),
-                        ("trafficCharge", 2usize),
-                        ("contactEmails", 3usize),
-                        ("complianceEmails", 4usize),
-                        ("scRequested", 5usize),
-                        ("brandId", 6usize),
-                        ("shortcode", 7usize),
-                        ("carrierIds", 8usize),
-                        ("customerCare", 9usize),
-                        ("contentDefinitions", 10usize),
-                        ("termsAndConditions", 11usize),
-                        ("privacyPolicy", 12usize),
-                        ("isMigrated", 13usize),
-                        ("callbackUrl", 14usize),
-                        ("attachments", 15usize),
-                        ("smsApp", 16usize),
-                        ("mmsApp", 17usize),
-                        ("mmsMoUrl", 18usize),
-                        ("mmsDrUrl", 19usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "trafficCharge",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "contactEmails",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "complianceEmails",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "scRequested",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "brandId")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "shortcode",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "carrierIds",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "customerCare",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "contentDefinitions",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "termsAndConditions",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "privacyPolicy",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "isMigrated",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "callbackUrl",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "attachments",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f16, "smsApp")?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f17, "mmsApp")?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "mmsMoUrl",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f19,
-                                "mmsDrUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(EditCampaignRequest {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    description: f1.flatten(),
-                    traffic_charge: f2
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "trafficCharge",
-                        ))?,
-                    contact_emails: f3.flatten(),
-                    compliance_emails: f4.flatten(),
-                    sc_requested: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("scRequested"))?,
-                    brand_id: f6.flatten(),
-                    shortcode: f7.flatten(),
-                    carrier_ids: f8.flatten(),
-                    customer_care: f9
-                        .ok_or_else(|| serde::de::Error::missing_field("customerCare"))?,
-                    content_definitions: f10
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "contentDefinitions",
-                        ))?,
-                    terms_and_conditions: f11.flatten(),
-                    privacy_policy: f12.flatten(),
-                    is_migrated: f13.flatten(),
-                    callback_url: f14.flatten(),
-                    attachments: f15.flatten(),
-                    sms_app: f16.flatten(),
-                    mms_app: f17.flatten(),
-                    mms_mo_url: f18.flatten(),
-                    mms_dr_url: f19.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("EditCampaignRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for EditCampaignRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.serialize_entry("trafficCharge", &self.traffic_charge)?;
-        if let Some(value) = &self.contact_emails {
-            map.serialize_entry("contactEmails", value)?;
-        }
-        if let Some(value) = &self.compliance_emails {
-            map.serialize_entry("complianceEmails", value)?;
-        }
-        map.serialize_entry("scRequested", &self.sc_requested)?;
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.shortcode {
-            map.serialize_entry("shortcode", value)?;
-        }
-        if let Some(value) = &self.carrier_ids {
-            map.serialize_entry("carrierIds", value)?;
-        }
-        map.serialize_entry("customerCare", &self.customer_care)?;
-        map.serialize_entry("contentDefinitions", &self.content_definitions)?;
-        if let Some(value) = &self.terms_and_conditions {
-            map.serialize_entry("termsAndConditions", value)?;
-        }
-        if let Some(value) = &self.privacy_policy {
-            map.serialize_entry("privacyPolicy", value)?;
-        }
-        if let Some(value) = &self.is_migrated {
-            map.serialize_entry("isMigrated", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callbackUrl", value)?;
-        }
-        if let Some(value) = &self.attachments {
-            map.serialize_entry("attachments", value)?;
-        }
-        if let Some(value) = &self.sms_app {
-            map.serialize_entry("smsApp", value)?;
-        }
-        if let Some(value) = &self.mms_app {
-            map.serialize_entry("mmsApp", value)?;
-        }
-        if let Some(value) = &self.mms_mo_url {
-            map.serialize_entry("mmsMoUrl", value)?;
-        }
-        if let Some(value) = &self.mms_dr_url {
-            map.serialize_entry("mmsDrUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) EditCampaignRequest strict {
+        0 name: req = "name";
+        1 description: opt = "description";
+        2 traffic_charge: req = "trafficCharge";
+        3 contact_emails: opt = "contactEmails";
+        4 compliance_emails: opt = "complianceEmails";
+        5 sc_requested: req = "scRequested";
+        6 brand_id: opt = "brandId";
+        7 shortcode: opt = "shortcode";
+        8 carrier_ids: opt = "carrierIds";
+        9 customer_care: req = "customerCare";
+        10 content_definitions: req = "contentDefinitions";
+        11 terms_and_conditions: opt = "termsAndConditions";
+        12 privacy_policy: opt = "privacyPolicy";
+        13 is_migrated: opt = "isMigrated";
+        14 callback_url: opt = "callbackUrl";
+        15 attachments: opt = "attachments";
+        16 sms_app: opt = "smsApp";
+        17 mms_app: opt = "mmsApp";
+        18 mms_mo_url: opt = "mmsMoUrl";
+        19 mms_dr_url: opt = "mmsDrUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6920,72 +3142,10 @@ pub struct FieldViolation {
     /// `description`
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FieldViolation {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FieldViolation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FieldViolation")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FieldViolation, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("field", 0usize), ("description", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FieldViolation {
-                    field: f0.flatten(),
-                    description: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FieldViolation, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FieldViolation as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FieldViolation", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FieldViolation {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.field {
-            map.serialize_entry("field", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FieldViolation default {
+        0 field: opt = "field";
+        1 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7022,89 +3182,12 @@ pub struct InternalRestError {
     /// `status`
     pub status: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for InternalRestError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InternalRestError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InternalRestError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InternalRestError, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<Vec<ErrorDetails>>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("details", 1usize),
-                        ("message", 2usize),
-                        ("status", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "details")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InternalRestError {
-                    code: f0.flatten(),
-                    details: f1.flatten(),
-                    message: f2.flatten(),
-                    status: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InternalRestError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InternalRestError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InternalRestError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InternalRestError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InternalRestError default {
+        0 code: opt = "code";
+        1 details: opt = "details";
+        2 message: opt = "message";
+        3 status: opt = "status";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7149,72 +3232,10 @@ pub struct InvalidRequestDetails {
     /// `fieldViolations`
     pub field_violations: Option<Vec<FieldViolation>>,
 }
-impl<'de> serde::Deserialize<'de> for InvalidRequestDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InvalidRequestDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InvalidRequestDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InvalidRequestDetails, __A::Error> {
-                let mut f0: Option<Option<InvalidRequestDetailsType>> = None;
-                let mut f1: Option<Option<Vec<FieldViolation>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("fieldViolations", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "fieldViolations",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InvalidRequestDetails {
-                    r#type: f0.flatten(),
-                    field_violations: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InvalidRequestDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InvalidRequestDetails as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InvalidRequestDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InvalidRequestDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.field_violations {
-            map.serialize_entry("fieldViolations", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InvalidRequestDetails default {
+        0 r#type: opt = "type";
+        1 field_violations: opt = "fieldViolations";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7249,49 +3270,9 @@ pub enum InvalidRequestDetailsType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InvalidRequestDetailsType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BadRequest => "BadRequest",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InvalidRequestDetailsType {
-    fn from(value: &str) -> Self {
-        match value {
-            "BadRequest" => Self::BadRequest,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InvalidRequestDetailsType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InvalidRequestDetailsType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InvalidRequestDetailsType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InvalidRequestDetailsType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InvalidRequestDetailsType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InvalidRequestDetailsType {
+        BadRequest = "BadRequest",
     }
 }
 /// Indicates the campaign is migrated from another provided or another customer Sinch account. It is required to submit the campaign details in dashboard when it’s a migration.
@@ -7307,92 +3288,11 @@ pub struct ListCampaignResponse {
     /// Total count of campaigns matching provided search criteria
     pub total_size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListCampaignResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListCampaignResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListCampaignResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListCampaignResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<BasicCampaign>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("campaigns", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("totalSize", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaigns",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalSize",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListCampaignResponse {
-                    campaigns: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                    total_size: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListCampaignResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListCampaignResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListCampaignResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListCampaignResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaigns {
-            map.serialize_entry("campaigns", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.total_size {
-            map.serialize_entry("totalSize", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListCampaignResponse default {
+        0 campaigns: opt = "campaigns";
+        1 next_page_token: opt = "nextPageToken";
+        2 total_size: opt = "totalSize";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7433,88 +3333,11 @@ pub struct MessageFlow {
     /// Sample alert that will be used in the content definition.
     pub sample_alert: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for MessageFlow {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MessageFlow;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MessageFlow")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MessageFlow, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("callToAction", 0usize),
-                        ("optIn", 1usize),
-                        ("sampleAlert", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "callToAction",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "optIn")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "sampleAlert",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MessageFlow {
-                    call_to_action: f0.flatten(),
-                    opt_in: f1.flatten(),
-                    sample_alert: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MessageFlow, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MessageFlow as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("MessageFlow", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MessageFlow {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.call_to_action {
-            map.serialize_entry("callToAction", value)?;
-        }
-        if let Some(value) = &self.opt_in {
-            map.serialize_entry("optIn", value)?;
-        }
-        if let Some(value) = &self.sample_alert {
-            map.serialize_entry("sampleAlert", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MessageFlow default {
+        0 call_to_action: opt = "callToAction";
+        1 opt_in: opt = "optIn";
+        2 sample_alert: opt = "sampleAlert";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7561,55 +3384,12 @@ pub enum MessageTypeEnum {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MessageTypeEnum {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "SMS",
-            Self::MmsVideo => "MMS_VIDEO",
-            Self::MmsAudio => "MMS_AUDIO",
-            Self::MmsImage => "MMS_IMAGE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MessageTypeEnum {
-    fn from(value: &str) -> Self {
-        match value {
-            "SMS" => Self::Sms,
-            "MMS_VIDEO" => Self::MmsVideo,
-            "MMS_AUDIO" => Self::MmsAudio,
-            "MMS_IMAGE" => Self::MmsImage,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MessageTypeEnum {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MessageTypeEnum {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MessageTypeEnum {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MessageTypeEnum {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MessageTypeEnum {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MessageTypeEnum {
+        Sms = "SMS",
+        MmsVideo = "MMS_VIDEO",
+        MmsAudio = "MMS_AUDIO",
+        MmsImage = "MMS_IMAGE",
     }
 }
 /// The MMS routing profile app
@@ -7631,101 +3411,12 @@ pub struct NotFoundDetails {
     /// A human-readable description of the error.
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for NotFoundDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotFoundDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotFoundDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotFoundDetails, __A::Error> {
-                let mut f0: Option<Option<NotFoundDetailsType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("resourceType", 1usize),
-                        ("resourceName", 2usize),
-                        ("description", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "resourceType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "resourceName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotFoundDetails {
-                    r#type: f0.flatten(),
-                    resource_type: f1.flatten(),
-                    resource_name: f2.flatten(),
-                    description: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NotFoundDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NotFoundDetails as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NotFoundDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotFoundDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.resource_type {
-            map.serialize_entry("resourceType", value)?;
-        }
-        if let Some(value) = &self.resource_name {
-            map.serialize_entry("resourceName", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotFoundDetails default {
+        0 r#type: opt = "type";
+        1 resource_type: opt = "resourceType";
+        2 resource_name: opt = "resourceName";
+        3 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7772,49 +3463,9 @@ pub enum NotFoundDetailsType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NotFoundDetailsType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ResourceInfo => "ResourceInfo",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NotFoundDetailsType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ResourceInfo" => Self::ResourceInfo,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NotFoundDetailsType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NotFoundDetailsType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NotFoundDetailsType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NotFoundDetailsType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NotFoundDetailsType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NotFoundDetailsType {
+        ResourceInfo = "ResourceInfo",
     }
 }
 /// Notes used to contact customer and agents.
@@ -7828,80 +3479,11 @@ pub struct Note {
     /// Note creation date
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for Note {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Note;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Note")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Note, __A::Error> {
-                let mut f0: Option<Option<NoteAuthor>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("author", 0usize), ("text", 1usize), ("createdAt", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "author")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "text")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "createdAt",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Note {
-                    author: f0.flatten(),
-                    text: f1.flatten(),
-                    created_at: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Note, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Note as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Note", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Note {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.author {
-            map.serialize_entry("author", value)?;
-        }
-        if let Some(value) = &self.text {
-            map.serialize_entry("text", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("createdAt", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Note default {
+        0 author: opt = "author";
+        1 text: opt = "text";
+        2 created_at: opt = "createdAt";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7944,51 +3526,10 @@ pub enum NoteAuthor {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NoteAuthor {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Customer => "CUSTOMER",
-            Self::Agent => "AGENT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NoteAuthor {
-    fn from(value: &str) -> Self {
-        match value {
-            "CUSTOMER" => Self::Customer,
-            "AGENT" => Self::Agent,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NoteAuthor {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NoteAuthor {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NoteAuthor {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NoteAuthor {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NoteAuthor {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NoteAuthor {
+        Customer = "CUSTOMER",
+        Agent = "AGENT",
     }
 }
 /// Provide the URL to your company’s Privacy Policy, which outlines how you collect, use, and protect customers' personal information. If you do not have a URL, please enter the full text of your Privacy Policy. Mandatory at submission time.
@@ -8000,68 +3541,10 @@ pub struct PrivacyPolicy {
     /// Privacy policy URL
     pub url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for PrivacyPolicy {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PrivacyPolicy;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PrivacyPolicy")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PrivacyPolicy, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("text", 0usize), ("url", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "text")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PrivacyPolicy {
-                    text: f0.flatten(),
-                    url: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PrivacyPolicy, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PrivacyPolicy as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PrivacyPolicy", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PrivacyPolicy {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.text {
-            map.serialize_entry("text", value)?;
-        }
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PrivacyPolicy default {
+        0 text: opt = "text";
+        1 url: opt = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8089,58 +3572,9 @@ pub struct RestError {
     /// `error`
     pub error: Option<InternalRestError>,
 }
-impl<'de> serde::Deserialize<'de> for RestError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RestError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RestError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RestError, __A::Error> {
-                let mut f0: Option<Option<InternalRestError>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("error", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RestError { error: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RestError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RestError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RestError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RestError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RestError default {
+        0 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8171,68 +3605,10 @@ pub struct TermsAndConditions {
     /// Terms and conditions URL
     pub url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TermsAndConditions {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TermsAndConditions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TermsAndConditions")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TermsAndConditions, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("text", 0usize), ("url", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "text")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TermsAndConditions {
-                    text: f0.flatten(),
-                    url: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TermsAndConditions, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TermsAndConditions as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TermsAndConditions", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TermsAndConditions {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.text {
-            map.serialize_entry("text", value)?;
-        }
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TermsAndConditions default {
+        0 text: opt = "text";
+        1 url: opt = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8266,51 +3642,10 @@ pub enum TrafficCharge {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl TrafficCharge {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Standard => "STANDARD",
-            Self::FreeToEndUser => "FREE_TO_END_USER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for TrafficCharge {
-    fn from(value: &str) -> Self {
-        match value {
-            "STANDARD" => Self::Standard,
-            "FREE_TO_END_USER" => Self::FreeToEndUser,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for TrafficCharge {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for TrafficCharge {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TrafficCharge {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TrafficCharge {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TrafficCharge {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) TrafficCharge {
+        Standard = "STANDARD",
+        FreeToEndUser = "FREE_TO_END_USER",
     }
 }
 /// `UploadAttachmentRequest`
@@ -8322,63 +3657,10 @@ pub struct UploadAttachmentRequest {
     /// File description
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for UploadAttachmentRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UploadAttachmentRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UploadAttachmentRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UploadAttachmentRequest, __A::Error> {
-                let mut f0: Option<sinch_sdk_runtime::File> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("file", 0usize), ("description", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "file")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UploadAttachmentRequest {
-                    file: f0.ok_or_else(|| serde::de::Error::missing_field("file"))?,
-                    description: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("UploadAttachmentRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UploadAttachmentRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("file", &self.file)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UploadAttachmentRequest strict {
+        0 file: req = "file";
+        1 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]

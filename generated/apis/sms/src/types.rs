@@ -25,106 +25,13 @@ pub struct CreateGroupResponse {
     /// ISO-8601 format
     pub modified_at: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for CreateGroupResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateGroupResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateGroupResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateGroupResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("name", 1usize),
-                        ("size", 2usize),
-                        ("created_at", 3usize),
-                        ("modified_at", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "size")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "created_at",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "modified_at",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateGroupResponse {
-                    id: f0.flatten(),
-                    name: f1.flatten(),
-                    size: f2.flatten(),
-                    created_at: f3.flatten(),
-                    modified_at: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateGroupResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateGroupResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CreateGroupResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateGroupResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.size {
-            map.serialize_entry("size", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("created_at", value)?;
-        }
-        if let Some(value) = &self.modified_at {
-            map.serialize_entry("modified_at", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateGroupResponse default {
+        0 id: opt = "id";
+        1 name: opt = "name";
+        2 size: opt = "size";
+        3 created_at: opt = "created_at";
+        4 modified_at: opt = "modified_at";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -177,92 +84,11 @@ pub struct DryRunResponse {
     /// The recipient, the number of message parts to this recipient, the body of the message, and the encoding type of each message
     pub per_recipient: Option<Vec<DryRunResponsePerRecipientItem>>,
 }
-impl<'de> serde::Deserialize<'de> for DryRunResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DryRunResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DryRunResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DryRunResponse, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<Vec<DryRunResponsePerRecipientItem>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("number_of_recipients", 0usize),
-                        ("number_of_messages", 1usize),
-                        ("per_recipient", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "number_of_recipients",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "number_of_messages",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "per_recipient",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DryRunResponse {
-                    number_of_recipients: f0.flatten(),
-                    number_of_messages: f1.flatten(),
-                    per_recipient: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DryRunResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DryRunResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DryRunResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DryRunResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.number_of_recipients {
-            map.serialize_entry("number_of_recipients", value)?;
-        }
-        if let Some(value) = &self.number_of_messages {
-            map.serialize_entry("number_of_messages", value)?;
-        }
-        if let Some(value) = &self.per_recipient {
-            map.serialize_entry("per_recipient", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DryRunResponse default {
+        0 number_of_recipients: opt = "number_of_recipients";
+        1 number_of_messages: opt = "number_of_messages";
+        2 per_recipient: opt = "per_recipient";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -308,97 +134,12 @@ pub struct DryRunResponsePerRecipientItem {
     /// `encoding`
     pub encoding: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for DryRunResponsePerRecipientItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DryRunResponsePerRecipientItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DryRunResponsePerRecipientItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DryRunResponsePerRecipientItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("recipient", 0usize),
-                        ("message_part", 1usize),
-                        ("body", 2usize),
-                        ("encoding", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "recipient",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "message_part",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "body")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "encoding")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DryRunResponsePerRecipientItem {
-                    recipient: f0.flatten(),
-                    message_part: f1.flatten(),
-                    body: f2.flatten(),
-                    encoding: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DryRunResponsePerRecipientItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DryRunResponsePerRecipientItem as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DryRunResponsePerRecipientItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DryRunResponsePerRecipientItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.recipient {
-            map.serialize_entry("recipient", value)?;
-        }
-        if let Some(value) = &self.message_part {
-            map.serialize_entry("message_part", value)?;
-        }
-        if let Some(value) = &self.body {
-            map.serialize_entry("body", value)?;
-        }
-        if let Some(value) = &self.encoding {
-            map.serialize_entry("encoding", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DryRunResponsePerRecipientItem default {
+        0 recipient: opt = "recipient";
+        1 message_part: opt = "message_part";
+        2 body: opt = "body";
+        3 encoding: opt = "encoding";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -447,51 +188,10 @@ pub enum GetDeliveryReportByBatchIdType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetDeliveryReportByBatchIdType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Summary => "summary",
-            Self::Full => "full",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetDeliveryReportByBatchIdType {
-    fn from(value: &str) -> Self {
-        match value {
-            "summary" => Self::Summary,
-            "full" => Self::Full,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetDeliveryReportByBatchIdType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetDeliveryReportByBatchIdType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetDeliveryReportByBatchIdType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetDeliveryReportByBatchIdType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetDeliveryReportByBatchIdType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetDeliveryReportByBatchIdType {
+        Summary = "summary",
+        Full = "full",
     }
 }
 /// `GetDeliveryReportByPhoneNumberResponse`
@@ -525,177 +225,19 @@ pub struct GetDeliveryReportByPhoneNumberResponse {
     /// The number of parts the message was split into. Present only if max_number_of_message_parts parameter was set.
     pub number_of_message_parts: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for GetDeliveryReportByPhoneNumberResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetDeliveryReportByPhoneNumberResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetDeliveryReportByPhoneNumberResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetDeliveryReportByPhoneNumberResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("batch_id", 1usize),
-                        ("recipient", 2usize),
-                        ("code", 3usize),
-                        ("status", 4usize),
-                        ("status_message", 5usize),
-                        ("at", 6usize),
-                        ("operator_status_at", 7usize),
-                        ("client_reference", 8usize),
-                        ("applied_originator", 9usize),
-                        ("number_of_message_parts", 10usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "batch_id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "recipient",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "code")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "status")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "status_message",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "at")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "operator_status_at",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "client_reference",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "applied_originator",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "number_of_message_parts",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetDeliveryReportByPhoneNumberResponse {
-                    r#type: f0.flatten(),
-                    batch_id: f1.flatten(),
-                    recipient: f2.flatten(),
-                    code: f3.flatten(),
-                    status: f4.flatten(),
-                    status_message: f5.flatten(),
-                    at: f6.flatten(),
-                    operator_status_at: f7.flatten(),
-                    client_reference: f8.flatten(),
-                    applied_originator: f9.flatten(),
-                    number_of_message_parts: f10.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetDeliveryReportByPhoneNumberResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetDeliveryReportByPhoneNumberResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("GetDeliveryReportByPhoneNumberResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetDeliveryReportByPhoneNumberResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.batch_id {
-            map.serialize_entry("batch_id", value)?;
-        }
-        if let Some(value) = &self.recipient {
-            map.serialize_entry("recipient", value)?;
-        }
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.status_message {
-            map.serialize_entry("status_message", value)?;
-        }
-        if let Some(value) = &self.at {
-            map.serialize_entry("at", value)?;
-        }
-        if let Some(value) = &self.operator_status_at {
-            map.serialize_entry("operator_status_at", value)?;
-        }
-        if let Some(value) = &self.client_reference {
-            map.serialize_entry("client_reference", value)?;
-        }
-        if let Some(value) = &self.applied_originator {
-            map.serialize_entry("applied_originator", value)?;
-        }
-        if let Some(value) = &self.number_of_message_parts {
-            map.serialize_entry("number_of_message_parts", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetDeliveryReportByPhoneNumberResponse default {
+        0 r#type: opt = "type";
+        1 batch_id: opt = "batch_id";
+        2 recipient: opt = "recipient";
+        3 code: opt = "code";
+        4 status: opt = "status";
+        5 status_message: opt = "status_message";
+        6 at: opt = "at";
+        7 operator_status_at: opt = "operator_status_at";
+        8 client_reference: opt = "client_reference";
+        9 applied_originator: opt = "applied_originator";
+        10 number_of_message_parts: opt = "number_of_message_parts";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -792,97 +334,12 @@ pub struct GroupObject {
     /// `auto_update`
     pub auto_update: Option<GroupObjectAutoUpdate>,
 }
-impl<'de> serde::Deserialize<'de> for GroupObject {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GroupObject;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GroupObject")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GroupObject, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Vec<Msisdn>>> = None;
-                let mut f2: Option<Option<Vec<String>>> = None;
-                let mut f3: Option<Option<GroupObjectAutoUpdate>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("members", 1usize),
-                        ("child_groups", 2usize),
-                        ("auto_update", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "members")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "child_groups",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "auto_update",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GroupObject {
-                    name: f0.flatten(),
-                    members: f1.flatten(),
-                    child_groups: f2.flatten(),
-                    auto_update: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GroupObject, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GroupObject as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GroupObject", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GroupObject {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.members {
-            map.serialize_entry("members", value)?;
-        }
-        if let Some(value) = &self.child_groups {
-            map.serialize_entry("child_groups", value)?;
-        }
-        if let Some(value) = &self.auto_update {
-            map.serialize_entry("auto_update", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GroupObject default {
+        0 name: opt = "name";
+        1 members: opt = "members";
+        2 child_groups: opt = "child_groups";
+        3 auto_update: opt = "auto_update";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -932,76 +389,11 @@ pub struct GroupObjectAutoUpdate {
     /// Keyword to be sent in MO to remove from a group.
     pub remove: Option<GroupObjectAutoUpdateRemove>,
 }
-impl<'de> serde::Deserialize<'de> for GroupObjectAutoUpdate {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GroupObjectAutoUpdate;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GroupObjectAutoUpdate")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GroupObjectAutoUpdate, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<GroupObjectAutoUpdateAdd>> = None;
-                let mut f2: Option<Option<GroupObjectAutoUpdateRemove>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("to", 0usize), ("add", 1usize), ("remove", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "add")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "remove")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GroupObjectAutoUpdate {
-                    to: f0.flatten(),
-                    add: f1.flatten(),
-                    remove: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GroupObjectAutoUpdate, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GroupObjectAutoUpdate as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GroupObjectAutoUpdate", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GroupObjectAutoUpdate {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        if let Some(value) = &self.add {
-            map.serialize_entry("add", value)?;
-        }
-        if let Some(value) = &self.remove {
-            map.serialize_entry("remove", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GroupObjectAutoUpdate default {
+        0 to: opt = "to";
+        1 add: opt = "add";
+        2 remove: opt = "remove";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1050,76 +442,10 @@ pub struct GroupObjectAutoUpdateAdd {
     /// Must be one word.
     pub second_word: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for GroupObjectAutoUpdateAdd {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GroupObjectAutoUpdateAdd;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GroupObjectAutoUpdateAdd")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GroupObjectAutoUpdateAdd, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("first_word", 0usize), ("second_word", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "first_word",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "second_word",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GroupObjectAutoUpdateAdd {
-                    first_word: f0.flatten(),
-                    second_word: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GroupObjectAutoUpdateAdd, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GroupObjectAutoUpdateAdd as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GroupObjectAutoUpdateAdd", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GroupObjectAutoUpdateAdd {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.first_word {
-            map.serialize_entry("first_word", value)?;
-        }
-        if let Some(value) = &self.second_word {
-            map.serialize_entry("second_word", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GroupObjectAutoUpdateAdd default {
+        0 first_word: opt = "first_word";
+        1 second_word: opt = "second_word";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1161,76 +487,10 @@ pub struct GroupObjectAutoUpdateRemove {
     /// Must be one word.
     pub second_word: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for GroupObjectAutoUpdateRemove {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GroupObjectAutoUpdateRemove;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GroupObjectAutoUpdateRemove")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GroupObjectAutoUpdateRemove, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("first_word", 0usize), ("second_word", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "first_word",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "second_word",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GroupObjectAutoUpdateRemove {
-                    first_word: f0.flatten(),
-                    second_word: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GroupObjectAutoUpdateRemove, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GroupObjectAutoUpdateRemove as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GroupObjectAutoUpdateRemove", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GroupObjectAutoUpdateRemove {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.first_word {
-            map.serialize_entry("first_word", value)?;
-        }
-        if let Some(value) = &self.second_word {
-            map.serialize_entry("second_word", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GroupObjectAutoUpdateRemove default {
+        0 first_word: opt = "first_word";
+        1 second_word: opt = "second_word";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1267,93 +527,12 @@ pub struct InboundResponseObject {
     /// The page of inbounds matching the given filters
     pub inbounds: Option<Vec<InboundsObject>>,
 }
-impl<'de> serde::Deserialize<'de> for InboundResponseObject {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InboundResponseObject;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InboundResponseObject")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InboundResponseObject, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<Vec<InboundsObject>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("page", 0usize),
-                        ("page_size", 1usize),
-                        ("count", 2usize),
-                        ("inbounds", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "page_size",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "count")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "inbounds")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InboundResponseObject {
-                    page: f0.flatten(),
-                    page_size: f1.flatten(),
-                    count: f2.flatten(),
-                    inbounds: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InboundResponseObject, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InboundResponseObject as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InboundResponseObject", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InboundResponseObject {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("page_size", value)?;
-        }
-        if let Some(value) = &self.count {
-            map.serialize_entry("count", value)?;
-        }
-        if let Some(value) = &self.inbounds {
-            map.serialize_entry("inbounds", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InboundResponseObject default {
+        0 page: opt = "page";
+        1 page_size: opt = "page_size";
+        2 count: opt = "count";
+        3 inbounds: opt = "inbounds";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1414,133 +593,16 @@ pub struct InboundsObject {
     /// Formatted as ISO-8601.
     pub received_at: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for InboundsObject {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InboundsObject;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InboundsObject")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InboundsObject, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("id", 1usize),
-                        ("from", 2usize),
-                        ("to", 3usize),
-                        ("body", 4usize),
-                        ("operator_id", 5usize),
-                        ("sent_at", 6usize),
-                        ("received_at", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "from")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "to")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "body")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "operator_id",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "sent_at")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "received_at",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InboundsObject {
-                    r#type: f0.flatten(),
-                    id: f1.flatten(),
-                    from: f2.flatten(),
-                    to: f3.flatten(),
-                    body: f4.flatten(),
-                    operator_id: f5.flatten(),
-                    sent_at: f6.flatten(),
-                    received_at: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InboundsObject, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InboundsObject as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InboundsObject", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InboundsObject {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        if let Some(value) = &self.body {
-            map.serialize_entry("body", value)?;
-        }
-        if let Some(value) = &self.operator_id {
-            map.serialize_entry("operator_id", value)?;
-        }
-        if let Some(value) = &self.sent_at {
-            map.serialize_entry("sent_at", value)?;
-        }
-        if let Some(value) = &self.received_at {
-            map.serialize_entry("received_at", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InboundsObject default {
+        0 r#type: opt = "type";
+        1 id: opt = "id";
+        2 from: opt = "from";
+        3 to: opt = "to";
+        4 body: opt = "body";
+        5 operator_id: opt = "operator_id";
+        6 sent_at: opt = "sent_at";
+        7 received_at: opt = "received_at";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1613,93 +675,12 @@ pub struct ListBatchesResponse {
     /// The page of batches matching the given filters
     pub batches: Option<Vec<SendBatchObject>>,
 }
-impl<'de> serde::Deserialize<'de> for ListBatchesResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListBatchesResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListBatchesResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListBatchesResponse, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<Vec<SendBatchObject>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("page", 0usize),
-                        ("count", 1usize),
-                        ("page_size", 2usize),
-                        ("batches", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "count")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "page_size",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "batches")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListBatchesResponse {
-                    page: f0.flatten(),
-                    count: f1.flatten(),
-                    page_size: f2.flatten(),
-                    batches: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListBatchesResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListBatchesResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListBatchesResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListBatchesResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.count {
-            map.serialize_entry("count", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("page_size", value)?;
-        }
-        if let Some(value) = &self.batches {
-            map.serialize_entry("batches", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListBatchesResponse default {
+        0 page: opt = "page";
+        1 count: opt = "count";
+        2 page_size: opt = "page_size";
+        3 batches: opt = "batches";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1748,93 +729,12 @@ pub struct ListGroupsResponse {
     /// `groups`
     pub groups: Option<Vec<GroupObject>>,
 }
-impl<'de> serde::Deserialize<'de> for ListGroupsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListGroupsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListGroupsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListGroupsResponse, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<Vec<GroupObject>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("page", 0usize),
-                        ("page_size", 1usize),
-                        ("count", 2usize),
-                        ("groups", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "page_size",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "count")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "groups")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListGroupsResponse {
-                    page: f0.flatten(),
-                    page_size: f1.flatten(),
-                    count: f2.flatten(),
-                    groups: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListGroupsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListGroupsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListGroupsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListGroupsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("page_size", value)?;
-        }
-        if let Some(value) = &self.count {
-            map.serialize_entry("count", value)?;
-        }
-        if let Some(value) = &self.groups {
-            map.serialize_entry("groups", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListGroupsResponse default {
+        0 page: opt = "page";
+        1 page_size: opt = "page_size";
+        2 count: opt = "count";
+        3 groups: opt = "groups";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1888,60 +788,10 @@ pub struct ReplaceGroupRequest {
     /// Max 10 000 elements.
     pub members: Vec<Msisdn>,
 }
-impl<'de> serde::Deserialize<'de> for ReplaceGroupRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ReplaceGroupRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ReplaceGroupRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ReplaceGroupRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Vec<Msisdn>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("members", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "members")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ReplaceGroupRequest {
-                    name: f0.flatten(),
-                    members: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("members"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ReplaceGroupRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ReplaceGroupRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        map.serialize_entry("members", &self.members)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ReplaceGroupRequest strict {
+        0 name: opt = "name";
+        1 members: req = "members";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1975,108 +825,13 @@ pub struct RetrieveDeliveryResponseObj {
     /// The client identifier of the batch this delivery report belongs to, if set when submitting batch.
     pub client_reference: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for RetrieveDeliveryResponseObj {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RetrieveDeliveryResponseObj;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RetrieveDeliveryResponseObj")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RetrieveDeliveryResponseObj, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<
-                    Option<Vec<RetrieveDeliveryResponseObjStatusesItem>>,
-                > = None;
-                let mut f4: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("batch_id", 1usize),
-                        ("total_message_count", 2usize),
-                        ("statuses", 3usize),
-                        ("client_reference", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "batch_id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "total_message_count",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "statuses")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "client_reference",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RetrieveDeliveryResponseObj {
-                    r#type: f0.flatten(),
-                    batch_id: f1.flatten(),
-                    total_message_count: f2.flatten(),
-                    statuses: f3.flatten(),
-                    client_reference: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RetrieveDeliveryResponseObj, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RetrieveDeliveryResponseObj as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RetrieveDeliveryResponseObj", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RetrieveDeliveryResponseObj {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.batch_id {
-            map.serialize_entry("batch_id", value)?;
-        }
-        if let Some(value) = &self.total_message_count {
-            map.serialize_entry("total_message_count", value)?;
-        }
-        if let Some(value) = &self.statuses {
-            map.serialize_entry("statuses", value)?;
-        }
-        if let Some(value) = &self.client_reference {
-            map.serialize_entry("client_reference", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RetrieveDeliveryResponseObj default {
+        0 r#type: opt = "type";
+        1 batch_id: opt = "batch_id";
+        2 total_message_count: opt = "total_message_count";
+        3 statuses: opt = "statuses";
+        4 client_reference: opt = "client_reference";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2134,98 +889,12 @@ pub struct RetrieveDeliveryResponseObjStatusesItem {
     /// Only for full report. A list of the phone number recipients which messages has this status code.
     pub recipients: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for RetrieveDeliveryResponseObjStatusesItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RetrieveDeliveryResponseObjStatusesItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RetrieveDeliveryResponseObjStatusesItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RetrieveDeliveryResponseObjStatusesItem, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("status", 1usize),
-                        ("count", 2usize),
-                        ("recipients", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "count")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "recipients",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RetrieveDeliveryResponseObjStatusesItem {
-                    code: f0.flatten(),
-                    status: f1.flatten(),
-                    count: f2.flatten(),
-                    recipients: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RetrieveDeliveryResponseObjStatusesItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RetrieveDeliveryResponseObjStatusesItem as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "RetrieveDeliveryResponseObjStatusesItem",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for RetrieveDeliveryResponseObjStatusesItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.count {
-            map.serialize_entry("count", value)?;
-        }
-        if let Some(value) = &self.recipients {
-            map.serialize_entry("recipients", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RetrieveDeliveryResponseObjStatusesItem default {
+        0 code: opt = "code";
+        1 status: opt = "status";
+        2 count: opt = "count";
+        3 recipients: opt = "recipients";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2337,246 +1006,25 @@ pub struct SendBatchCreated {
     /// Indicates if the batch has been canceled or not.
     pub canceled: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for SendBatchCreated {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SendBatchCreated;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SendBatchCreated")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SendBatchCreated, __A::Error> {
-                let mut f0: Option<Option<Vec<Msisdn>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<SendBatchCreatedType>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<SendBatchCreatedDeliveryReport>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<bool>> = None;
-                let mut f10: Option<Option<SendBatchCreatedParameters>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<i64>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f15: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f16: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("to", 0usize),
-                        ("from", 1usize),
-                        ("type", 2usize),
-                        ("body", 3usize),
-                        ("udh", 4usize),
-                        ("delivery_report", 5usize),
-                        ("send_at", 6usize),
-                        ("expire_at", 7usize),
-                        ("callback_url", 8usize),
-                        ("flash_message", 9usize),
-                        ("parameters", 10usize),
-                        ("client_reference", 11usize),
-                        ("max_number_of_message_parts", 12usize),
-                        ("id", 13usize),
-                        ("created_at", 14usize),
-                        ("modified_at", 15usize),
-                        ("canceled", 16usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "from")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "body")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "udh")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "delivery_report",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "send_at")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "expire_at",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "callback_url",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "flash_message",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "parameters",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "client_reference",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "max_number_of_message_parts",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "id")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "created_at",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "modified_at",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "canceled",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SendBatchCreated {
-                    to: f0.flatten(),
-                    from: f1.flatten(),
-                    r#type: f2.flatten(),
-                    body: f3.flatten(),
-                    udh: f4.flatten(),
-                    delivery_report: f5.flatten(),
-                    send_at: f6.flatten(),
-                    expire_at: f7.flatten(),
-                    callback_url: f8.flatten(),
-                    flash_message: f9.flatten(),
-                    parameters: f10.flatten(),
-                    client_reference: f11.flatten(),
-                    max_number_of_message_parts: f12.flatten(),
-                    id: f13.flatten(),
-                    created_at: f14.flatten(),
-                    modified_at: f15.flatten(),
-                    canceled: f16.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SendBatchCreated, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SendBatchCreated as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SendBatchCreated", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SendBatchCreated {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.body {
-            map.serialize_entry("body", value)?;
-        }
-        if let Some(value) = &self.udh {
-            map.serialize_entry("udh", value)?;
-        }
-        if let Some(value) = &self.delivery_report {
-            map.serialize_entry("delivery_report", value)?;
-        }
-        if let Some(value) = &self.send_at {
-            map.serialize_entry("send_at", value)?;
-        }
-        if let Some(value) = &self.expire_at {
-            map.serialize_entry("expire_at", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callback_url", value)?;
-        }
-        if let Some(value) = &self.flash_message {
-            map.serialize_entry("flash_message", value)?;
-        }
-        if let Some(value) = &self.parameters {
-            map.serialize_entry("parameters", value)?;
-        }
-        if let Some(value) = &self.client_reference {
-            map.serialize_entry("client_reference", value)?;
-        }
-        if let Some(value) = &self.max_number_of_message_parts {
-            map.serialize_entry("max_number_of_message_parts", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.created_at {
-            map.serialize_entry("created_at", value)?;
-        }
-        if let Some(value) = &self.modified_at {
-            map.serialize_entry("modified_at", value)?;
-        }
-        if let Some(value) = &self.canceled {
-            map.serialize_entry("canceled", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SendBatchCreated default {
+        0 to: opt = "to";
+        1 from: opt = "from";
+        2 r#type: opt = "type";
+        3 body: opt = "body";
+        4 udh: opt = "udh";
+        5 delivery_report: opt = "delivery_report";
+        6 send_at: opt = "send_at";
+        7 expire_at: opt = "expire_at";
+        8 callback_url: opt = "callback_url";
+        9 flash_message: opt = "flash_message";
+        10 parameters: opt = "parameters";
+        11 client_reference: opt = "client_reference";
+        12 max_number_of_message_parts: opt = "max_number_of_message_parts";
+        13 id: opt = "id";
+        14 created_at: opt = "created_at";
+        15 modified_at: opt = "modified_at";
+        16 canceled: opt = "canceled";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2714,55 +1162,12 @@ pub enum SendBatchCreatedDeliveryReport {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SendBatchCreatedDeliveryReport {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "none",
-            Self::Summary => "summary",
-            Self::Full => "full",
-            Self::PerRecipient => "per_recipient",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SendBatchCreatedDeliveryReport {
-    fn from(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "summary" => Self::Summary,
-            "full" => Self::Full,
-            "per_recipient" => Self::PerRecipient,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SendBatchCreatedDeliveryReport {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SendBatchCreatedDeliveryReport {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SendBatchCreatedDeliveryReport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SendBatchCreatedDeliveryReport {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SendBatchCreatedDeliveryReport {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SendBatchCreatedDeliveryReport {
+        None = "none",
+        Summary = "summary",
+        Full = "full",
+        PerRecipient = "per_recipient",
     }
 }
 /// Contains the parameters that will be used for customizing the message for each recipient.
@@ -2805,51 +1210,10 @@ pub enum SendBatchCreatedType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SendBatchCreatedType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::MtText => "mt_text",
-            Self::MtBinary => "mt_binary",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SendBatchCreatedType {
-    fn from(value: &str) -> Self {
-        match value {
-            "mt_text" => Self::MtText,
-            "mt_binary" => Self::MtBinary,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SendBatchCreatedType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SendBatchCreatedType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SendBatchCreatedType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SendBatchCreatedType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SendBatchCreatedType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SendBatchCreatedType {
+        MtText = "mt_text",
+        MtBinary = "mt_binary",
     }
 }
 /// `SendBatchObject`
@@ -2918,186 +1282,21 @@ pub struct SendBatchObject {
     /// Must be higher or equal 1
     pub max_number_of_message_parts: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for SendBatchObject {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SendBatchObject;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SendBatchObject")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SendBatchObject, __A::Error> {
-                let mut f0: Option<Vec<Msisdn>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<SendBatchObjectType> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<SendBatchObjectDeliveryReport> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<bool>> = None;
-                let mut f10: Option<Option<SendBatchObjectParameters>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("to", 0usize),
-                        ("from", 1usize),
-                        ("type", 2usize),
-                        ("body", 3usize),
-                        ("udh", 4usize),
-                        ("delivery_report", 5usize),
-                        ("send_at", 6usize),
-                        ("expire_at", 7usize),
-                        ("callback_url", 8usize),
-                        ("flash_message", 9usize),
-                        ("parameters", 10usize),
-                        ("client_reference", 11usize),
-                        ("max_number_of_message_parts", 12usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "from")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "body")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "udh")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "delivery_report",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "send_at")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "expire_at",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "callback_url",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "flash_message",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "parameters",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "client_reference",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "max_number_of_message_parts",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SendBatchObject {
-                    to: f0.ok_or_else(|| serde::de::Error::missing_field("to"))?,
-                    from: f1.flatten(),
-                    r#type: f2.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    body: f3.ok_or_else(|| serde::de::Error::missing_field("body"))?,
-                    udh: f4.flatten(),
-                    delivery_report: f5
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "delivery_report",
-                        ))?,
-                    send_at: f6.flatten(),
-                    expire_at: f7.flatten(),
-                    callback_url: f8.flatten(),
-                    flash_message: f9.flatten(),
-                    parameters: f10.flatten(),
-                    client_reference: f11.flatten(),
-                    max_number_of_message_parts: f12.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SendBatchObject", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SendBatchObject {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("to", &self.to)?;
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("body", &self.body)?;
-        if let Some(value) = &self.udh {
-            map.serialize_entry("udh", value)?;
-        }
-        map.serialize_entry("delivery_report", &self.delivery_report)?;
-        if let Some(value) = &self.send_at {
-            map.serialize_entry("send_at", value)?;
-        }
-        if let Some(value) = &self.expire_at {
-            map.serialize_entry("expire_at", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callback_url", value)?;
-        }
-        if let Some(value) = &self.flash_message {
-            map.serialize_entry("flash_message", value)?;
-        }
-        if let Some(value) = &self.parameters {
-            map.serialize_entry("parameters", value)?;
-        }
-        if let Some(value) = &self.client_reference {
-            map.serialize_entry("client_reference", value)?;
-        }
-        if let Some(value) = &self.max_number_of_message_parts {
-            map.serialize_entry("max_number_of_message_parts", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SendBatchObject strict {
+        0 to: req = "to";
+        1 from: opt = "from";
+        2 r#type: req = "type";
+        3 body: req = "body";
+        4 udh: opt = "udh";
+        5 delivery_report: req = "delivery_report";
+        6 send_at: opt = "send_at";
+        7 expire_at: opt = "expire_at";
+        8 callback_url: opt = "callback_url";
+        9 flash_message: opt = "flash_message";
+        10 parameters: opt = "parameters";
+        11 client_reference: opt = "client_reference";
+        12 max_number_of_message_parts: opt = "max_number_of_message_parts";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3193,55 +1392,12 @@ pub enum SendBatchObjectDeliveryReport {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SendBatchObjectDeliveryReport {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "none",
-            Self::Summary => "summary",
-            Self::Full => "full",
-            Self::PerRecipient => "per_recipient",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SendBatchObjectDeliveryReport {
-    fn from(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "summary" => Self::Summary,
-            "full" => Self::Full,
-            "per_recipient" => Self::PerRecipient,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SendBatchObjectDeliveryReport {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SendBatchObjectDeliveryReport {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SendBatchObjectDeliveryReport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SendBatchObjectDeliveryReport {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SendBatchObjectDeliveryReport {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SendBatchObjectDeliveryReport {
+        None = "none",
+        Summary = "summary",
+        Full = "full",
+        PerRecipient = "per_recipient",
     }
 }
 /// Contains the parameters that will be used for customizing the message for each recipient.
@@ -3364,51 +1520,10 @@ pub enum SendBatchObjectType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SendBatchObjectType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::MtText => "mt_text",
-            Self::MtBinary => "mt_binary",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SendBatchObjectType {
-    fn from(value: &str) -> Self {
-        match value {
-            "mt_text" => Self::MtText,
-            "mt_binary" => Self::MtBinary,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SendBatchObjectType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SendBatchObjectType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SendBatchObjectType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SendBatchObjectType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SendBatchObjectType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SendBatchObjectType {
+        MtText = "mt_text",
+        MtBinary = "mt_binary",
     }
 }
 /// `UpdateBatchReq`
@@ -3459,137 +1574,16 @@ pub struct UpdateBatchReq {
     /// Must be valid URL. Max 2048 characters long.
     pub callback_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateBatchReq {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateBatchReq;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateBatchReq")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateBatchReq, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<UpdateBatchReqDeliveryReport>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("toAdd", 0usize),
-                        ("toRemove", 1usize),
-                        ("from", 2usize),
-                        ("body", 3usize),
-                        ("delivery_report", 4usize),
-                        ("send_at", 5usize),
-                        ("expire_at", 6usize),
-                        ("callback_url", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "toAdd")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "toRemove")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "from")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "body")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "delivery_report",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "send_at")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "expire_at",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "callback_url",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateBatchReq {
-                    to_add: f0.flatten(),
-                    to_remove: f1.flatten(),
-                    from: f2.flatten(),
-                    body: f3.flatten(),
-                    delivery_report: f4.flatten(),
-                    send_at: f5.flatten(),
-                    expire_at: f6.flatten(),
-                    callback_url: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UpdateBatchReq, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UpdateBatchReq as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UpdateBatchReq", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateBatchReq {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.to_add {
-            map.serialize_entry("toAdd", value)?;
-        }
-        if let Some(value) = &self.to_remove {
-            map.serialize_entry("toRemove", value)?;
-        }
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.body {
-            map.serialize_entry("body", value)?;
-        }
-        if let Some(value) = &self.delivery_report {
-            map.serialize_entry("delivery_report", value)?;
-        }
-        if let Some(value) = &self.send_at {
-            map.serialize_entry("send_at", value)?;
-        }
-        if let Some(value) = &self.expire_at {
-            map.serialize_entry("expire_at", value)?;
-        }
-        if let Some(value) = &self.callback_url {
-            map.serialize_entry("callback_url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateBatchReq default {
+        0 to_add: opt = "toAdd";
+        1 to_remove: opt = "toRemove";
+        2 from: opt = "from";
+        3 body: opt = "body";
+        4 delivery_report: opt = "delivery_report";
+        5 send_at: opt = "send_at";
+        6 expire_at: opt = "expire_at";
+        7 callback_url: opt = "callback_url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3672,55 +1666,12 @@ pub enum UpdateBatchReqDeliveryReport {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl UpdateBatchReqDeliveryReport {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "none",
-            Self::Summary => "summary",
-            Self::Full => "full",
-            Self::PerRecipient => "per_recipient",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for UpdateBatchReqDeliveryReport {
-    fn from(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "summary" => Self::Summary,
-            "full" => Self::Full,
-            "per_recipient" => Self::PerRecipient,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for UpdateBatchReqDeliveryReport {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for UpdateBatchReqDeliveryReport {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for UpdateBatchReqDeliveryReport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for UpdateBatchReqDeliveryReport {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for UpdateBatchReqDeliveryReport {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) UpdateBatchReqDeliveryReport {
+        None = "none",
+        Summary = "summary",
+        Full = "full",
+        PerRecipient = "per_recipient",
     }
 }
 /// `UpdateGroupRequest`
@@ -3755,106 +1706,13 @@ pub struct UpdateGroupRequest {
     /// Must be valid group ID
     pub remove_from_group: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateGroupRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateGroupRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateGroupRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateGroupRequest, __A::Error> {
-                let mut f0: Option<Option<Vec<Msisdn>>> = None;
-                let mut f1: Option<Option<Vec<Msisdn>>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("add", 0usize),
-                        ("remove", 1usize),
-                        ("name", 2usize),
-                        ("add_from_group", 3usize),
-                        ("remove_from_group", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "add")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "remove")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "name")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "add_from_group",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "remove_from_group",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateGroupRequest {
-                    add: f0.flatten(),
-                    remove: f1.flatten(),
-                    name: f2.flatten(),
-                    add_from_group: f3.flatten(),
-                    remove_from_group: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UpdateGroupRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UpdateGroupRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UpdateGroupRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateGroupRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.add {
-            map.serialize_entry("add", value)?;
-        }
-        if let Some(value) = &self.remove {
-            map.serialize_entry("remove", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.add_from_group {
-            map.serialize_entry("add_from_group", value)?;
-        }
-        if let Some(value) = &self.remove_from_group {
-            map.serialize_entry("remove_from_group", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateGroupRequest default {
+        0 add: opt = "add";
+        1 remove: opt = "remove";
+        2 name: opt = "name";
+        3 add_from_group: opt = "add_from_group";
+        4 remove_from_group: opt = "remove_from_group";
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -17,76 +17,11 @@ pub struct Error {
     /// Array of detailed error messages
     pub details: Option<Vec<ErrorDetail>>,
 }
-impl<'de> serde::Deserialize<'de> for Error {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Error;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Error")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Error, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Vec<ErrorDetail>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("code", 0usize), ("message", 1usize), ("details", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Error {
-                    code: f0.flatten(),
-                    message: f1.flatten(),
-                    details: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Error, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Error as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Error", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Error {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Error default {
+        0 code: opt = "code";
+        1 message: opt = "message";
+        2 details: opt = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -125,70 +60,10 @@ pub struct ErrorDetail {
     /// I am not sure.
     pub value: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
-impl<'de> serde::Deserialize<'de> for ErrorDetail {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorDetail;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ErrorDetail")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ErrorDetail, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ErrorDetail {
-                    r#type: f0.flatten(),
-                    value: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ErrorDetail, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ErrorDetail as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ErrorDetail", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ErrorDetail {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ErrorDetail default {
+        0 r#type: opt = "type";
+        1 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -233,139 +108,16 @@ pub struct Job {
     /// Array with JobResults of the job
     pub results: Option<Vec<JobResult>>,
 }
-impl<'de> serde::Deserialize<'de> for Job {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Job;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Job")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Job, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<JobDeliveryFormat> = None;
-                let mut f3: Option<
-                    std::collections::BTreeMap<String, serde_json::Value>,
-                > = None;
-                let mut f4: Option<Option<JobRunInterval>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<JobStatus>> = None;
-                let mut f7: Option<Option<Vec<JobResult>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("jobId", 0usize),
-                        ("exportType", 1usize),
-                        ("deliveryFormat", 2usize),
-                        ("parameters", 3usize),
-                        ("runInterval", 4usize),
-                        ("webhookUrl", 5usize),
-                        ("status", 6usize),
-                        ("results", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "jobId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "exportType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "deliveryFormat",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "parameters",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "runInterval",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "webhookUrl",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "status")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "results")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Job {
-                    job_id: f0.flatten(),
-                    export_type: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("exportType"))?,
-                    delivery_format: f2
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "deliveryFormat",
-                        ))?,
-                    parameters: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("parameters"))?,
-                    run_interval: f4.flatten(),
-                    webhook_url: f5.flatten(),
-                    status: f6.flatten(),
-                    results: f7.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Job", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Job {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.job_id {
-            map.serialize_entry("jobId", value)?;
-        }
-        map.serialize_entry("exportType", &self.export_type)?;
-        map.serialize_entry("deliveryFormat", &self.delivery_format)?;
-        map.serialize_entry("parameters", &self.parameters)?;
-        if let Some(value) = &self.run_interval {
-            map.serialize_entry("runInterval", value)?;
-        }
-        if let Some(value) = &self.webhook_url {
-            map.serialize_entry("webhookUrl", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.results {
-            map.serialize_entry("results", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Job strict {
+        0 job_id: opt = "jobId";
+        1 export_type: req = "exportType";
+        2 delivery_format: req = "deliveryFormat";
+        3 parameters: req = "parameters";
+        4 run_interval: opt = "runInterval";
+        5 webhook_url: opt = "webhookUrl";
+        6 status: opt = "status";
+        7 results: opt = "results";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -429,53 +181,11 @@ pub enum JobDeliveryFormat {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl JobDeliveryFormat {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Json => "JSON",
-            Self::Excel => "EXCEL",
-            Self::Tsv => "TSV",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for JobDeliveryFormat {
-    fn from(value: &str) -> Self {
-        match value {
-            "JSON" => Self::Json,
-            "EXCEL" => Self::Excel,
-            "TSV" => Self::Tsv,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for JobDeliveryFormat {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for JobDeliveryFormat {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for JobDeliveryFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for JobDeliveryFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for JobDeliveryFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) JobDeliveryFormat {
+        Json = "JSON",
+        Excel = "EXCEL",
+        Tsv = "TSV",
     }
 }
 /// Information how how to access the export
@@ -487,72 +197,10 @@ pub struct JobResult {
     /// hash of file,
     pub file_checksum: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for JobResult {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = JobResult;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct JobResult")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<JobResult, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize), ("fileChecksum", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "fileChecksum",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(JobResult {
-                    url: f0.flatten(),
-                    file_checksum: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<JobResult, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<JobResult as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("JobResult", &[], __Visitor)
-    }
-}
-impl serde::Serialize for JobResult {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        if let Some(value) = &self.file_checksum {
-            map.serialize_entry("fileChecksum", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) JobResult default {
+        0 url: opt = "url";
+        1 file_checksum: opt = "fileChecksum";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -587,49 +235,9 @@ pub enum JobRunInterval {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl JobRunInterval {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Once => "ONCE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for JobRunInterval {
-    fn from(value: &str) -> Self {
-        match value {
-            "ONCE" => Self::Once,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for JobRunInterval {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for JobRunInterval {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for JobRunInterval {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for JobRunInterval {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for JobRunInterval {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) JobRunInterval {
+        Once = "ONCE",
     }
 }
 /// Indicates if the report is ready or not, future values can be scheduled
@@ -645,51 +253,10 @@ pub enum JobStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl JobStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Running => "RUNNING",
-            Self::Completed => "COMPLETED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for JobStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "RUNNING" => Self::Running,
-            "COMPLETED" => Self::Completed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for JobStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for JobStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for JobStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for JobStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for JobStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) JobStatus {
+        Running = "RUNNING",
+        Completed = "COMPLETED",
     }
 }
 /// `Pagination`
@@ -703,92 +270,11 @@ pub struct Pagination {
     /// Total number of of items
     pub total_size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for Pagination {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Pagination;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Pagination")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Pagination, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("pageToken", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("totalSize", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "pageToken",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalSize",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Pagination {
-                    page_token: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                    total_size: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Pagination, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Pagination as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Pagination", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Pagination {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page_token {
-            map.serialize_entry("pageToken", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.total_size {
-            map.serialize_entry("totalSize", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Pagination default {
+        0 page_token: opt = "pageToken";
+        1 next_page_token: opt = "nextPageToken";
+        2 total_size: opt = "totalSize";
     }
 }
 #[allow(clippy::should_implement_trait)]

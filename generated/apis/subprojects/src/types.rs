@@ -15,76 +15,10 @@ pub struct ListSubprojectsResponse {
     /// Collection of subprojects.
     pub subprojects: Option<Vec<Subproject>>,
 }
-impl<'de> serde::Deserialize<'de> for ListSubprojectsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListSubprojectsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListSubprojectsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListSubprojectsResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Vec<Subproject>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("nextPageToken", 0usize), ("subprojects", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "subprojects",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListSubprojectsResponse {
-                    next_page_token: f0.flatten(),
-                    subprojects: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListSubprojectsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListSubprojectsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListSubprojectsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListSubprojectsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.subprojects {
-            map.serialize_entry("subprojects", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListSubprojectsResponse default {
+        0 next_page_token: opt = "nextPageToken";
+        1 subprojects: opt = "subprojects";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -127,128 +61,15 @@ pub struct Subproject {
     /// The date/time the subproject was updated. ISO 8601 format.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for Subproject {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Subproject;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Subproject")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Subproject, __A::Error> {
-                let mut f0: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f1: Option<Option<bool>> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("createTime", 0usize),
-                        ("deleted", 1usize),
-                        ("displayName", 2usize),
-                        ("labels", 3usize),
-                        ("parentProjectId", 4usize),
-                        ("subprojectId", 5usize),
-                        ("updateTime", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "createTime",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "deleted")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "displayName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "labels")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "parentProjectId",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "subprojectId",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "updateTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Subproject {
-                    create_time: f0.flatten(),
-                    deleted: f1.flatten(),
-                    display_name: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("displayName"))?,
-                    labels: f3.flatten(),
-                    parent_project_id: f4.flatten(),
-                    subproject_id: f5.flatten(),
-                    update_time: f6.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Subproject", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Subproject {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.deleted {
-            map.serialize_entry("deleted", value)?;
-        }
-        map.serialize_entry("displayName", &self.display_name)?;
-        if let Some(value) = &self.labels {
-            map.serialize_entry("labels", value)?;
-        }
-        if let Some(value) = &self.parent_project_id {
-            map.serialize_entry("parentProjectId", value)?;
-        }
-        if let Some(value) = &self.subproject_id {
-            map.serialize_entry("subprojectId", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Subproject strict {
+        0 create_time: opt = "createTime";
+        1 deleted: opt = "deleted";
+        2 display_name: req = "displayName";
+        3 labels: opt = "labels";
+        4 parent_project_id: opt = "parentProjectId";
+        5 subproject_id: opt = "subprojectId";
+        6 update_time: opt = "updateTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -309,69 +130,10 @@ pub struct SubprojectServiceCreateSubprojectRequest {
     /// A map of labels. String, key-value pairs that are completely customizable to allow for your metadata. Both the key and the value can be modified. Examples: `"region": "US-Northwest"` or `"phoneNumber": "14051234567"`
     pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
-impl<'de> serde::Deserialize<'de> for SubprojectServiceCreateSubprojectRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SubprojectServiceCreateSubprojectRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SubprojectServiceCreateSubprojectRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SubprojectServiceCreateSubprojectRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("displayName", 0usize), ("labels", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "displayName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "labels")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SubprojectServiceCreateSubprojectRequest {
-                    display_name: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("displayName"))?,
-                    labels: f1.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "SubprojectServiceCreateSubprojectRequest",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for SubprojectServiceCreateSubprojectRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("displayName", &self.display_name)?;
-        if let Some(value) = &self.labels {
-            map.serialize_entry("labels", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SubprojectServiceCreateSubprojectRequest strict {
+        0 display_name: req = "displayName";
+        1 labels: opt = "labels";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -402,77 +164,10 @@ pub struct SubprojectServiceUpdateSubprojectRequest {
     /// `labels`
     pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
-impl<'de> serde::Deserialize<'de> for SubprojectServiceUpdateSubprojectRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SubprojectServiceUpdateSubprojectRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SubprojectServiceUpdateSubprojectRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SubprojectServiceUpdateSubprojectRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("displayName", 0usize), ("labels", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "displayName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "labels")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SubprojectServiceUpdateSubprojectRequest {
-                    display_name: f0.flatten(),
-                    labels: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SubprojectServiceUpdateSubprojectRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SubprojectServiceUpdateSubprojectRequest as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "SubprojectServiceUpdateSubprojectRequest",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for SubprojectServiceUpdateSubprojectRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.labels {
-            map.serialize_entry("labels", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SubprojectServiceUpdateSubprojectRequest default {
+        0 display_name: opt = "displayName";
+        1 labels: opt = "labels";
     }
 }
 #[allow(clippy::should_implement_trait)]

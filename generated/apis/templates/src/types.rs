@@ -15,68 +15,10 @@ pub struct Any {
     /// `value`
     pub value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Any {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Any;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Any")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Any, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type_url", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type_url")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Any {
-                    type_url: f0.flatten(),
-                    value: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Any, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Any as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Any", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Any {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.type_url {
-            map.serialize_entry("type_url", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Any default {
+        0 type_url: opt = "type_url";
+        1 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -125,63 +67,16 @@ pub enum Channel {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Channel {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Unspecified => "UNSPECIFIED",
-            Self::Conversation => "CONVERSATION",
-            Self::Messenger => "MESSENGER",
-            Self::Whatsapp => "WHATSAPP",
-            Self::Rcs => "RCS",
-            Self::Sms => "SMS",
-            Self::Viber => "VIBER",
-            Self::Viberbm => "VIBERBM",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Channel {
-    fn from(value: &str) -> Self {
-        match value {
-            "UNSPECIFIED" => Self::Unspecified,
-            "CONVERSATION" => Self::Conversation,
-            "MESSENGER" => Self::Messenger,
-            "WHATSAPP" => Self::Whatsapp,
-            "RCS" => Self::Rcs,
-            "SMS" => Self::Sms,
-            "VIBER" => Self::Viber,
-            "VIBERBM" => Self::Viberbm,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Channel {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Channel {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Channel {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Channel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Channel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Channel {
+        Unspecified = "UNSPECIFIED",
+        Conversation = "CONVERSATION",
+        Messenger = "MESSENGER",
+        Whatsapp = "WHATSAPP",
+        Rcs = "RCS",
+        Sms = "SMS",
+        Viber = "VIBER",
+        Viberbm = "VIBERBM",
     }
 }
 /// paths: "f.a"
@@ -387,58 +282,9 @@ pub struct FieldMask {
     /// The set of field mask paths.
     pub paths: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for FieldMask {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FieldMask;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FieldMask")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FieldMask, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("paths", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "paths")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FieldMask { paths: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FieldMask, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FieldMask as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FieldMask", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FieldMask {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.paths {
-            map.serialize_entry("paths", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FieldMask default {
+        0 paths: opt = "paths";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -461,64 +307,9 @@ pub struct ListTemplatesResponse {
     /// TODO: Pagination
     pub templates: Option<Vec<Template>>,
 }
-impl<'de> serde::Deserialize<'de> for ListTemplatesResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListTemplatesResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListTemplatesResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListTemplatesResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<Template>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("templates", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "templates",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListTemplatesResponse {
-                    templates: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListTemplatesResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListTemplatesResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListTemplatesResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListTemplatesResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.templates {
-            map.serialize_entry("templates", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListTemplatesResponse default {
+        0 templates: opt = "templates";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -547,89 +338,12 @@ pub struct RuntimeError {
     /// `message`
     pub message: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for RuntimeError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RuntimeError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RuntimeError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RuntimeError, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<Vec<Any>>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("details", 1usize),
-                        ("error", 2usize),
-                        ("message", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "details")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "error")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "message")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RuntimeError {
-                    code: f0.flatten(),
-                    details: f1.flatten(),
-                    error: f2.flatten(),
-                    message: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RuntimeError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RuntimeError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RuntimeError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RuntimeError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RuntimeError default {
+        0 code: opt = "code";
+        1 details: opt = "details";
+        2 error: opt = "error";
+        3 message: opt = "message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -688,136 +402,15 @@ pub struct Template {
     /// Timestamp when the template was updated.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for Template {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Template;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Template")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Template, __A::Error> {
-                let mut f0: Option<Option<Channel>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<Vec<TemplateTranslation>>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("channel", 0usize),
-                        ("create_time", 1usize),
-                        ("default_translation", 2usize),
-                        ("description", 3usize),
-                        ("id", 4usize),
-                        ("translations", 5usize),
-                        ("update_time", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "channel")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "create_time",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "default_translation",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "description",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "id")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "translations",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "update_time",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Template {
-                    channel: f0.flatten(),
-                    create_time: f1.flatten(),
-                    default_translation: f2.flatten(),
-                    description: f3.flatten(),
-                    id: f4.flatten(),
-                    translations: f5.flatten(),
-                    update_time: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Template, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Template as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Template", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Template {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.channel {
-            map.serialize_entry("channel", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("create_time", value)?;
-        }
-        if let Some(value) = &self.default_translation {
-            map.serialize_entry("default_translation", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.translations {
-            map.serialize_entry("translations", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("update_time", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Template default {
+        0 channel: opt = "channel";
+        1 create_time: opt = "create_time";
+        2 default_translation: opt = "default_translation";
+        3 description: opt = "description";
+        4 id: opt = "id";
+        5 translations: opt = "translations";
+        6 update_time: opt = "update_time";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -890,123 +483,14 @@ pub struct TemplateTranslation {
     /// The version of template.
     pub version: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TemplateTranslation {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateTranslation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateTranslation")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateTranslation, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f4: Option<Option<Vec<TemplateVariable>>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("content", 0usize),
-                        ("create_time", 1usize),
-                        ("language_code", 2usize),
-                        ("update_time", 3usize),
-                        ("variables", 4usize),
-                        ("version", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "content")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "create_time",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "language_code",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "update_time",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "variables",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "version")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateTranslation {
-                    content: f0.flatten(),
-                    create_time: f1.flatten(),
-                    language_code: f2.flatten(),
-                    update_time: f3.flatten(),
-                    variables: f4.flatten(),
-                    version: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TemplateTranslation, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TemplateTranslation as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TemplateTranslation", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateTranslation {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.content {
-            map.serialize_entry("content", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("create_time", value)?;
-        }
-        if let Some(value) = &self.language_code {
-            map.serialize_entry("language_code", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("update_time", value)?;
-        }
-        if let Some(value) = &self.variables {
-            map.serialize_entry("variables", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateTranslation default {
+        0 content: opt = "content";
+        1 create_time: opt = "create_time";
+        2 language_code: opt = "language_code";
+        3 update_time: opt = "update_time";
+        4 variables: opt = "variables";
+        5 version: opt = "version";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1063,72 +547,10 @@ pub struct TemplateVariable {
     /// `preview_value`
     pub preview_value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TemplateVariable {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateVariable;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateVariable")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateVariable, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key", 0usize), ("preview_value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "preview_value",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateVariable {
-                    key: f0.flatten(),
-                    preview_value: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TemplateVariable, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TemplateVariable as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TemplateVariable", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateVariable {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.key {
-            map.serialize_entry("key", value)?;
-        }
-        if let Some(value) = &self.preview_value {
-            map.serialize_entry("preview_value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateVariable default {
+        0 key: opt = "key";
+        1 preview_value: opt = "preview_value";
     }
 }
 #[allow(clippy::should_implement_trait)]

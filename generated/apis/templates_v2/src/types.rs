@@ -23,111 +23,14 @@ pub struct AddressInfo {
     /// Two letter country code.
     pub country_code: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for AddressInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AddressInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AddressInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AddressInfo, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("city", 0usize),
-                        ("country", 1usize),
-                        ("state", 2usize),
-                        ("zip", 3usize),
-                        ("type", 4usize),
-                        ("country_code", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "city")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "country")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "state")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "zip")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "type")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "country_code",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AddressInfo {
-                    city: f0.flatten(),
-                    country: f1.flatten(),
-                    state: f2.flatten(),
-                    zip: f3.flatten(),
-                    r#type: f4.flatten(),
-                    country_code: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AddressInfo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AddressInfo as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AddressInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AddressInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.city {
-            map.serialize_entry("city", value)?;
-        }
-        if let Some(value) = &self.country {
-            map.serialize_entry("country", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.zip {
-            map.serialize_entry("zip", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.country_code {
-            map.serialize_entry("country_code", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AddressInfo default {
+        0 city: opt = "city";
+        1 country: opt = "country";
+        2 state: opt = "state";
+        3 zip: opt = "zip";
+        4 r#type: opt = "type";
+        5 country_code: opt = "country_code";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -184,68 +87,10 @@ pub struct Any {
     /// `value`
     pub value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Any {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Any;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Any")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Any, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type_url", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type_url")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Any {
-                    type_url: f0.flatten(),
-                    value: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Any, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Any as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Any", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Any {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.type_url {
-            map.serialize_entry("type_url", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Any default {
+        0 type_url: opt = "type_url";
+        1 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -276,64 +121,9 @@ pub struct CalendarMessageField {
     /// Calendar message
     pub calendar_message: Option<CalendarMessageFieldCalendarMessage>,
 }
-impl<'de> serde::Deserialize<'de> for CalendarMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CalendarMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CalendarMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CalendarMessageField, __A::Error> {
-                let mut f0: Option<Option<CalendarMessageFieldCalendarMessage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("calendar_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "calendar_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CalendarMessageField {
-                    calendar_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CalendarMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CalendarMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CalendarMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CalendarMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.calendar_message {
-            map.serialize_entry("calendar_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CalendarMessageField default {
+        0 calendar_message: opt = "calendar_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -369,115 +159,14 @@ pub struct CalendarMessageFieldCalendarMessage {
     /// The URL that is opened when the user cannot open a calendar event directly or channel does not have support for this type.
     pub fallback_url: String,
 }
-impl<'de> serde::Deserialize<'de> for CalendarMessageFieldCalendarMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CalendarMessageFieldCalendarMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CalendarMessageFieldCalendarMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CalendarMessageFieldCalendarMessage, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<sinch_sdk_runtime::Timestamp> = None;
-                let mut f2: Option<sinch_sdk_runtime::Timestamp> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("title", 0usize),
-                        ("event_start", 1usize),
-                        ("event_end", 2usize),
-                        ("event_title", 3usize),
-                        ("event_description", 4usize),
-                        ("fallback_url", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "event_start",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "event_end",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "event_title",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "event_description",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "fallback_url",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CalendarMessageFieldCalendarMessage {
-                    title: f0.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    event_start: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("event_start"))?,
-                    event_end: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("event_end"))?,
-                    event_title: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("event_title"))?,
-                    event_description: f4.flatten(),
-                    fallback_url: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("fallback_url"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("CalendarMessageFieldCalendarMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CalendarMessageFieldCalendarMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("event_start", &self.event_start)?;
-        map.serialize_entry("event_end", &self.event_end)?;
-        map.serialize_entry("event_title", &self.event_title)?;
-        if let Some(value) = &self.event_description {
-            map.serialize_entry("event_description", value)?;
-        }
-        map.serialize_entry("fallback_url", &self.fallback_url)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CalendarMessageFieldCalendarMessage strict {
+        0 title: req = "title";
+        1 event_start: req = "event_start";
+        2 event_end: req = "event_end";
+        3 event_title: req = "event_title";
+        4 event_description: opt = "event_description";
+        5 fallback_url: req = "fallback_url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -513,64 +202,9 @@ pub struct CallMessageField {
     /// Call Message
     pub call_message: Option<CallMessageFieldCallMessage>,
 }
-impl<'de> serde::Deserialize<'de> for CallMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallMessageField, __A::Error> {
-                let mut f0: Option<Option<CallMessageFieldCallMessage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("call_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "call_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallMessageField {
-                    call_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.call_message {
-            map.serialize_entry("call_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallMessageField default {
+        0 call_message: opt = "call_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -599,62 +233,10 @@ pub struct CallMessageFieldCallMessage {
     /// The title is clickable in some cases.
     pub title: String,
 }
-impl<'de> serde::Deserialize<'de> for CallMessageFieldCallMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallMessageFieldCallMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallMessageFieldCallMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallMessageFieldCallMessage, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("phone_number", 0usize), ("title", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phone_number",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallMessageFieldCallMessage {
-                    phone_number: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("phone_number"))?,
-                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallMessageFieldCallMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallMessageFieldCallMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("phone_number", &self.phone_number)?;
-        map.serialize_entry("title", &self.title)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallMessageFieldCallMessage strict {
+        0 phone_number: req = "phone_number";
+        1 title: req = "title";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -685,55 +267,12 @@ pub enum CardHeight {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CardHeight {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UnspecifiedHeight => "UNSPECIFIED_HEIGHT",
-            Self::Short => "SHORT",
-            Self::Medium => "MEDIUM",
-            Self::Tall => "TALL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CardHeight {
-    fn from(value: &str) -> Self {
-        match value {
-            "UNSPECIFIED_HEIGHT" => Self::UnspecifiedHeight,
-            "SHORT" => Self::Short,
-            "MEDIUM" => Self::Medium,
-            "TALL" => Self::Tall,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CardHeight {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CardHeight {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CardHeight {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CardHeight {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CardHeight {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CardHeight {
+        UnspecifiedHeight = "UNSPECIFIED_HEIGHT",
+        Short = "SHORT",
+        Medium = "MEDIUM",
+        Tall = "TALL",
     }
 }
 /// Message containing text, media and choices.
@@ -753,119 +292,14 @@ pub struct CardMessage {
     /// Optional additional properties.
     pub message_properties: Option<CardMessageMessageProperties>,
 }
-impl<'de> serde::Deserialize<'de> for CardMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CardMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CardMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CardMessage, __A::Error> {
-                let mut f0: Option<Option<Vec<Choice>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<CardHeight>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<MediaProperties>> = None;
-                let mut f5: Option<Option<CardMessageMessageProperties>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("choices", 0usize),
-                        ("description", 1usize),
-                        ("height", 2usize),
-                        ("title", 3usize),
-                        ("media_message", 4usize),
-                        ("message_properties", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "choices")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "height")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "title")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "media_message",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "message_properties",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CardMessage {
-                    choices: f0.flatten(),
-                    description: f1.flatten(),
-                    height: f2.flatten(),
-                    title: f3.flatten(),
-                    media_message: f4.flatten(),
-                    message_properties: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CardMessage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CardMessage as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CardMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CardMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.choices {
-            map.serialize_entry("choices", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.height {
-            map.serialize_entry("height", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        if let Some(value) = &self.media_message {
-            map.serialize_entry("media_message", value)?;
-        }
-        if let Some(value) = &self.message_properties {
-            map.serialize_entry("message_properties", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CardMessage default {
+        0 choices: opt = "choices";
+        1 description: opt = "description";
+        2 height: opt = "height";
+        3 title: opt = "title";
+        4 media_message: opt = "media_message";
+        5 message_properties: opt = "message_properties";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -923,64 +357,9 @@ pub struct CardMessageField {
     /// `card_message`
     pub card_message: Option<CardMessage>,
 }
-impl<'de> serde::Deserialize<'de> for CardMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CardMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CardMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CardMessageField, __A::Error> {
-                let mut f0: Option<Option<CardMessage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("card_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "card_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CardMessageField {
-                    card_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CardMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CardMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CardMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CardMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.card_message {
-            map.serialize_entry("card_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CardMessageField default {
+        0 card_message: opt = "card_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1003,64 +382,9 @@ pub struct CardMessageMessageProperties {
     /// Optional. Sets the header for the footer of a WhatsApp reply button message, if there is no media in the message. Ignored for other channels. Ignored if not transcoded to a native WhatsApp message with reply buttons.
     pub whatsapp_header: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CardMessageMessageProperties {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CardMessageMessageProperties;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CardMessageMessageProperties")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CardMessageMessageProperties, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("whatsapp_header", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "whatsapp_header",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CardMessageMessageProperties {
-                    whatsapp_header: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CardMessageMessageProperties, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CardMessageMessageProperties as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CardMessageMessageProperties", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CardMessageMessageProperties {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.whatsapp_header {
-            map.serialize_entry("whatsapp_header", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CardMessageMessageProperties default {
+        0 whatsapp_header: opt = "whatsapp_header";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1083,64 +407,9 @@ pub struct CarouselMessageField {
     /// Carousel Message
     pub carousel_message: Option<CarouselMessageFieldCarouselMessage>,
 }
-impl<'de> serde::Deserialize<'de> for CarouselMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CarouselMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CarouselMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CarouselMessageField, __A::Error> {
-                let mut f0: Option<Option<CarouselMessageFieldCarouselMessage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("carousel_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "carousel_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CarouselMessageField {
-                    carousel_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CarouselMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CarouselMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CarouselMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CarouselMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.carousel_message {
-            map.serialize_entry("carousel_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CarouselMessageField default {
+        0 carousel_message: opt = "carousel_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1168,60 +437,10 @@ pub struct CarouselMessageFieldCarouselMessage {
     /// Optional. Outer choices on the carousel level. The number of outer choices is limited to 3.
     pub choices: Option<Vec<Choice>>,
 }
-impl<'de> serde::Deserialize<'de> for CarouselMessageFieldCarouselMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CarouselMessageFieldCarouselMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CarouselMessageFieldCarouselMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CarouselMessageFieldCarouselMessage, __A::Error> {
-                let mut f0: Option<Vec<CardMessage>> = None;
-                let mut f1: Option<Option<Vec<Choice>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("cards", 0usize), ("choices", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cards")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "choices")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CarouselMessageFieldCarouselMessage {
-                    cards: f0.ok_or_else(|| serde::de::Error::missing_field("cards"))?,
-                    choices: f1.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("CarouselMessageFieldCarouselMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CarouselMessageFieldCarouselMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("cards", &self.cards)?;
-        if let Some(value) = &self.choices {
-            map.serialize_entry("choices", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CarouselMessageFieldCarouselMessage strict {
+        0 cards: req = "cards";
+        1 choices: opt = "choices";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1249,76 +468,10 @@ pub struct ChannelTemplateOverride {
     /// A mapping between omni-template variables and the channel specific parameters.
     pub parameter_mappings: Option<std::collections::BTreeMap<String, String>>,
 }
-impl<'de> serde::Deserialize<'de> for ChannelTemplateOverride {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChannelTemplateOverride;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ChannelTemplateOverride")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ChannelTemplateOverride, __A::Error> {
-                let mut f0: Option<Option<TemplateReference>> = None;
-                let mut f1: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("template_reference", 0usize), ("parameter_mappings", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "template_reference",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "parameter_mappings",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ChannelTemplateOverride {
-                    template_reference: f0.flatten(),
-                    parameter_mappings: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ChannelTemplateOverride, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ChannelTemplateOverride as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ChannelTemplateOverride", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ChannelTemplateOverride {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.template_reference {
-            map.serialize_entry("template_reference", value)?;
-        }
-        if let Some(value) = &self.parameter_mappings {
-            map.serialize_entry("parameter_mappings", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ChannelTemplateOverride default {
+        0 template_reference: opt = "template_reference";
+        1 parameter_mappings: opt = "parameter_mappings";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1554,76 +707,10 @@ pub struct ChoiceCommonProps {
     /// `display_mode`
     pub display_mode: Option<DisplayMode>,
 }
-impl<'de> serde::Deserialize<'de> for ChoiceCommonProps {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChoiceCommonProps;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ChoiceCommonProps")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ChoiceCommonProps, __A::Error> {
-                let mut f0: Option<Option<serde_json::Value>> = None;
-                let mut f1: Option<Option<DisplayMode>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("postback_data", 0usize), ("display_mode", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "postback_data",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "display_mode",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ChoiceCommonProps {
-                    postback_data: f0.flatten(),
-                    display_mode: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ChoiceCommonProps, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ChoiceCommonProps as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ChoiceCommonProps", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ChoiceCommonProps {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.postback_data {
-            map.serialize_entry("postback_data", value)?;
-        }
-        if let Some(value) = &self.display_mode {
-            map.serialize_entry("display_mode", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ChoiceCommonProps default {
+        0 postback_data: opt = "postback_data";
+        1 display_mode: opt = "display_mode";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1660,88 +747,12 @@ pub struct ChoiceItem {
     /// Optional parameter. Postback data that will be returned in the MO if the user selects this option.
     pub postback_data: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ChoiceItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChoiceItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ChoiceItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ChoiceItem, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<MediaProperties>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("title", 0usize),
-                        ("description", 1usize),
-                        ("media", 2usize),
-                        ("postback_data", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "media")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "postback_data",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ChoiceItem {
-                    title: f0.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    description: f1.flatten(),
-                    media: f2.flatten(),
-                    postback_data: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ChoiceItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ChoiceItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("title", &self.title)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.media {
-            map.serialize_entry("media", value)?;
-        }
-        if let Some(value) = &self.postback_data {
-            map.serialize_entry("postback_data", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ChoiceItem strict {
+        0 title: req = "title";
+        1 description: opt = "description";
+        2 media: opt = "media";
+        3 postback_data: opt = "postback_data";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1779,64 +790,9 @@ pub struct ChoiceMessageField {
     /// A message containing choices.
     pub choice_message: Option<ChoiceMessageFieldChoiceMessage>,
 }
-impl<'de> serde::Deserialize<'de> for ChoiceMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChoiceMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ChoiceMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ChoiceMessageField, __A::Error> {
-                let mut f0: Option<Option<ChoiceMessageFieldChoiceMessage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("choice_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "choice_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ChoiceMessageField {
-                    choice_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ChoiceMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ChoiceMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ChoiceMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ChoiceMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.choice_message {
-            map.serialize_entry("choice_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ChoiceMessageField default {
+        0 choice_message: opt = "choice_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1866,83 +822,11 @@ pub struct ChoiceMessageFieldChoiceMessage {
     /// `message_properties`
     pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
 }
-impl<'de> serde::Deserialize<'de> for ChoiceMessageFieldChoiceMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChoiceMessageFieldChoiceMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ChoiceMessageFieldChoiceMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ChoiceMessageFieldChoiceMessage, __A::Error> {
-                let mut f0: Option<Vec<Choice>> = None;
-                let mut f1: Option<Option<TextMessageFieldTextMessage>> = None;
-                let mut f2: Option<
-                    Option<ChoiceMessagePropertiesFieldMessageProperties>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("choices", 0usize),
-                        ("text_message", 1usize),
-                        ("message_properties", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "choices")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "text_message",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "message_properties",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ChoiceMessageFieldChoiceMessage {
-                    choices: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("choices"))?,
-                    text_message: f1.flatten(),
-                    message_properties: f2.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("ChoiceMessageFieldChoiceMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ChoiceMessageFieldChoiceMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("choices", &self.choices)?;
-        if let Some(value) = &self.text_message {
-            map.serialize_entry("text_message", value)?;
-        }
-        if let Some(value) = &self.message_properties {
-            map.serialize_entry("message_properties", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ChoiceMessageFieldChoiceMessage strict {
+        0 choices: req = "choices";
+        1 text_message: opt = "text_message";
+        2 message_properties: opt = "message_properties";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1980,66 +864,9 @@ pub struct ChoiceMessagePropertiesField {
     /// `message_properties`
     pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
 }
-impl<'de> serde::Deserialize<'de> for ChoiceMessagePropertiesField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChoiceMessagePropertiesField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ChoiceMessagePropertiesField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ChoiceMessagePropertiesField, __A::Error> {
-                let mut f0: Option<
-                    Option<ChoiceMessagePropertiesFieldMessageProperties>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message_properties", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "message_properties",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ChoiceMessagePropertiesField {
-                    message_properties: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ChoiceMessagePropertiesField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ChoiceMessagePropertiesField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ChoiceMessagePropertiesField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ChoiceMessagePropertiesField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message_properties {
-            map.serialize_entry("message_properties", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ChoiceMessagePropertiesField default {
+        0 message_properties: opt = "message_properties";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2065,69 +892,9 @@ pub struct ChoiceMessagePropertiesFieldMessageProperties {
     /// Optional. Sets the text for the footer of a WhatsApp reply button or URL button message. Ignored for other channels.
     pub whatsapp_footer: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ChoiceMessagePropertiesFieldMessageProperties {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChoiceMessagePropertiesFieldMessageProperties;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ChoiceMessagePropertiesFieldMessageProperties")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ChoiceMessagePropertiesFieldMessageProperties, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("whatsapp_footer", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "whatsapp_footer",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ChoiceMessagePropertiesFieldMessageProperties {
-                    whatsapp_footer: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ChoiceMessagePropertiesFieldMessageProperties, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ChoiceMessagePropertiesFieldMessageProperties as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "ChoiceMessagePropertiesFieldMessageProperties",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for ChoiceMessagePropertiesFieldMessageProperties {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.whatsapp_footer {
-            map.serialize_entry("whatsapp_footer", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ChoiceMessagePropertiesFieldMessageProperties default {
+        0 whatsapp_footer: opt = "whatsapp_footer";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2375,58 +1142,9 @@ pub struct Choices {
     /// The number of choices is limited to 10.
     pub choices: Option<Vec<Choice>>,
 }
-impl<'de> serde::Deserialize<'de> for Choices {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Choices;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Choices")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Choices, __A::Error> {
-                let mut f0: Option<Option<Vec<Choice>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("choices", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "choices")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Choices { choices: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Choices, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Choices as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Choices", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Choices {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.choices {
-            map.serialize_entry("choices", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Choices default {
+        0 choices: opt = "choices";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2449,64 +1167,9 @@ pub struct ContactInfoMessageField {
     /// Contact Info Message
     pub contact_info_message: Option<ContactInfoMessageFieldContactInfoMessage>,
 }
-impl<'de> serde::Deserialize<'de> for ContactInfoMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactInfoMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactInfoMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactInfoMessageField, __A::Error> {
-                let mut f0: Option<Option<ContactInfoMessageFieldContactInfoMessage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("contact_info_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "contact_info_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactInfoMessageField {
-                    contact_info_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContactInfoMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContactInfoMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContactInfoMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactInfoMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.contact_info_message {
-            map.serialize_entry("contact_info_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactInfoMessageField default {
+        0 contact_info_message: opt = "contact_info_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2544,129 +1207,15 @@ pub struct ContactInfoMessageFieldContactInfoMessage {
     /// Date of birth in YYYY-MM-DD format.
     pub birthday: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ContactInfoMessageFieldContactInfoMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactInfoMessageFieldContactInfoMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactInfoMessageFieldContactInfoMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactInfoMessageFieldContactInfoMessage, __A::Error> {
-                let mut f0: Option<NameInfo> = None;
-                let mut f1: Option<Vec<PhoneNumberInfo>> = None;
-                let mut f2: Option<Option<Vec<AddressInfo>>> = None;
-                let mut f3: Option<Option<Vec<EmailInfo>>> = None;
-                let mut f4: Option<Option<OrganizationInfo>> = None;
-                let mut f5: Option<Option<Vec<UrlInfo>>> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("phone_numbers", 1usize),
-                        ("addresses", 2usize),
-                        ("email_addresses", 3usize),
-                        ("organization", 4usize),
-                        ("urls", 5usize),
-                        ("birthday", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "phone_numbers",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "addresses",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "email_addresses",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "organization",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "urls")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "birthday")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactInfoMessageFieldContactInfoMessage {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    phone_numbers: f1
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "phone_numbers",
-                        ))?,
-                    addresses: f2.flatten(),
-                    email_addresses: f3.flatten(),
-                    organization: f4.flatten(),
-                    urls: f5.flatten(),
-                    birthday: f6.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "ContactInfoMessageFieldContactInfoMessage",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for ContactInfoMessageFieldContactInfoMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("phone_numbers", &self.phone_numbers)?;
-        if let Some(value) = &self.addresses {
-            map.serialize_entry("addresses", value)?;
-        }
-        if let Some(value) = &self.email_addresses {
-            map.serialize_entry("email_addresses", value)?;
-        }
-        if let Some(value) = &self.organization {
-            map.serialize_entry("organization", value)?;
-        }
-        if let Some(value) = &self.urls {
-            map.serialize_entry("urls", value)?;
-        }
-        if let Some(value) = &self.birthday {
-            map.serialize_entry("birthday", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactInfoMessageFieldContactInfoMessage strict {
+        0 name: req = "name";
+        1 phone_numbers: req = "phone_numbers";
+        2 addresses: opt = "addresses";
+        3 email_addresses: opt = "email_addresses";
+        4 organization: opt = "organization";
+        5 urls: opt = "urls";
+        6 birthday: opt = "birthday";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2722,63 +1271,10 @@ pub struct Coordinates {
     /// The longitude.
     pub longitude: f64,
 }
-impl<'de> serde::Deserialize<'de> for Coordinates {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Coordinates;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Coordinates")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Coordinates, __A::Error> {
-                let mut f0: Option<f64> = None;
-                let mut f1: Option<f64> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("latitude", 0usize), ("longitude", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "latitude")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "longitude",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Coordinates {
-                    latitude: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("latitude"))?,
-                    longitude: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("longitude"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Coordinates", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Coordinates {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("latitude", &self.latitude)?;
-        map.serialize_entry("longitude", &self.longitude)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Coordinates strict {
+        0 latitude: req = "latitude";
+        1 longitude: req = "longitude";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2805,51 +1301,10 @@ pub enum DisplayMode {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DisplayMode {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DisplayModeUnspecified => "DISPLAY_MODE_UNSPECIFIED",
-            Self::Persistent => "PERSISTENT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DisplayMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "DISPLAY_MODE_UNSPECIFIED" => Self::DisplayModeUnspecified,
-            "PERSISTENT" => Self::Persistent,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DisplayMode {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DisplayMode {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DisplayMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DisplayMode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DisplayMode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DisplayMode {
+        DisplayModeUnspecified = "DISPLAY_MODE_UNSPECIFIED",
+        Persistent = "PERSISTENT",
     }
 }
 /// Email addresses of the contact.
@@ -2861,66 +1316,10 @@ pub struct EmailInfo {
     /// Email address type. e.g. WORK or HOME.
     pub r#type: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for EmailInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = EmailInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct EmailInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<EmailInfo, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("email_address", 0usize), ("type", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "email_address",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(EmailInfo {
-                    email_address: f0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "email_address",
-                        ))?,
-                    r#type: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("EmailInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for EmailInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("email_address", &self.email_address)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) EmailInfo strict {
+        0 email_address: req = "email_address";
+        1 r#type: opt = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3051,51 +1450,9 @@ pub struct ListItemVariant0 {
     /// `choice`
     pub choice: ChoiceItem,
 }
-impl<'de> serde::Deserialize<'de> for ListItemVariant0 {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListItemVariant0;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListItemVariant0")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListItemVariant0, __A::Error> {
-                let mut f0: Option<ChoiceItem> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("choice", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "choice")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListItemVariant0 {
-                    choice: f0.ok_or_else(|| serde::de::Error::missing_field("choice"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ListItemVariant0", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListItemVariant0 {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("choice", &self.choice)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListItemVariant0 strict {
+        0 choice: req = "choice";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3113,52 +1470,9 @@ pub struct ListItemVariant1 {
     /// `product`
     pub product: ProductItem,
 }
-impl<'de> serde::Deserialize<'de> for ListItemVariant1 {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListItemVariant1;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListItemVariant1")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListItemVariant1, __A::Error> {
-                let mut f0: Option<ProductItem> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("product", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "product")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListItemVariant1 {
-                    product: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("product"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ListItemVariant1", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListItemVariant1 {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("product", &self.product)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListItemVariant1 strict {
+        0 product: req = "product";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3176,64 +1490,9 @@ pub struct ListMessageField {
     /// List Message
     pub list_message: Option<ListMessageFieldListMessage>,
 }
-impl<'de> serde::Deserialize<'de> for ListMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListMessageField, __A::Error> {
-                let mut f0: Option<Option<ListMessageFieldListMessage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("list_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "list_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListMessageField {
-                    list_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.list_message {
-            map.serialize_entry("list_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListMessageField default {
+        0 list_message: opt = "list_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3267,98 +1526,13 @@ pub struct ListMessageFieldListMessage {
     /// Additional properties for the message. Required if sending a product list message.
     pub message_properties: Option<ListMessageFieldListMessageMessageProperties>,
 }
-impl<'de> serde::Deserialize<'de> for ListMessageFieldListMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListMessageFieldListMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListMessageFieldListMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListMessageFieldListMessage, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<MediaProperties>> = None;
-                let mut f3: Option<Vec<ListSection>> = None;
-                let mut f4: Option<
-                    Option<ListMessageFieldListMessageMessageProperties>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("title", 0usize),
-                        ("description", 1usize),
-                        ("media", 2usize),
-                        ("sections", 3usize),
-                        ("message_properties", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "media")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "sections")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "message_properties",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListMessageFieldListMessage {
-                    title: f0.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    description: f1.flatten(),
-                    media: f2.flatten(),
-                    sections: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("sections"))?,
-                    message_properties: f4.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ListMessageFieldListMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListMessageFieldListMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("title", &self.title)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.media {
-            map.serialize_entry("media", value)?;
-        }
-        map.serialize_entry("sections", &self.sections)?;
-        if let Some(value) = &self.message_properties {
-            map.serialize_entry("message_properties", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListMessageFieldListMessage strict {
+        0 title: req = "title";
+        1 description: opt = "description";
+        2 media: opt = "media";
+        3 sections: req = "sections";
+        4 message_properties: opt = "message_properties";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3404,93 +1578,11 @@ pub struct ListMessageFieldListMessageMessageProperties {
     /// Optional. Sets the text for the header of a WhatsApp choice list message. Ignored for other channels.
     pub whatsapp_header: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ListMessageFieldListMessageMessageProperties {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListMessageFieldListMessageMessageProperties;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListMessageFieldListMessageMessageProperties")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListMessageFieldListMessageMessageProperties, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("catalog_id", 0usize),
-                        ("menu", 1usize),
-                        ("whatsapp_header", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "catalog_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "menu")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "whatsapp_header",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListMessageFieldListMessageMessageProperties {
-                    catalog_id: f0.flatten(),
-                    menu: f1.flatten(),
-                    whatsapp_header: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListMessageFieldListMessageMessageProperties, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListMessageFieldListMessageMessageProperties as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "ListMessageFieldListMessageMessageProperties",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for ListMessageFieldListMessageMessageProperties {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.catalog_id {
-            map.serialize_entry("catalog_id", value)?;
-        }
-        if let Some(value) = &self.menu {
-            map.serialize_entry("menu", value)?;
-        }
-        if let Some(value) = &self.whatsapp_header {
-            map.serialize_entry("whatsapp_header", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListMessageFieldListMessageMessageProperties default {
+        0 catalog_id: opt = "catalog_id";
+        1 menu: opt = "menu";
+        2 whatsapp_header: opt = "whatsapp_header";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3529,59 +1621,10 @@ pub struct ListSection {
     /// `items`
     pub items: Vec<ListItem>,
 }
-impl<'de> serde::Deserialize<'de> for ListSection {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListSection;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListSection")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListSection, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Vec<ListItem>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("title", 0usize), ("items", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "items")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListSection {
-                    title: f0.flatten(),
-                    items: f1.ok_or_else(|| serde::de::Error::missing_field("items"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ListSection", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListSection {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        map.serialize_entry("items", &self.items)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListSection strict {
+        0 title: opt = "title";
+        1 items: req = "items";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3607,64 +1650,9 @@ pub struct LocationMessageField {
     /// Location Message
     pub location_message: Option<LocationMessageFieldLocationMessage>,
 }
-impl<'de> serde::Deserialize<'de> for LocationMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = LocationMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct LocationMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<LocationMessageField, __A::Error> {
-                let mut f0: Option<Option<LocationMessageFieldLocationMessage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("location_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "location_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(LocationMessageField {
-                    location_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<LocationMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<LocationMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("LocationMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for LocationMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.location_message {
-            map.serialize_entry("location_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) LocationMessageField default {
+        0 location_message: opt = "location_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3694,71 +1682,11 @@ pub struct LocationMessageFieldLocationMessage {
     /// The title is shown close to the button or link that leads to a map showing the location. The title can be clickable in some cases.
     pub title: String,
 }
-impl<'de> serde::Deserialize<'de> for LocationMessageFieldLocationMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = LocationMessageFieldLocationMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct LocationMessageFieldLocationMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<LocationMessageFieldLocationMessage, __A::Error> {
-                let mut f0: Option<Coordinates> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("coordinates", 0usize), ("label", 1usize), ("title", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "coordinates",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "label")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "title")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(LocationMessageFieldLocationMessage {
-                    coordinates: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("coordinates"))?,
-                    label: f1.flatten(),
-                    title: f2.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("LocationMessageFieldLocationMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for LocationMessageFieldLocationMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("coordinates", &self.coordinates)?;
-        if let Some(value) = &self.label {
-            map.serialize_entry("label", value)?;
-        }
-        map.serialize_entry("title", &self.title)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) LocationMessageFieldLocationMessage strict {
+        0 coordinates: req = "coordinates";
+        1 label: opt = "label";
+        2 title: req = "title";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3785,64 +1713,9 @@ pub struct MediaMessageField {
     /// `media_message`
     pub media_message: Option<MediaProperties>,
 }
-impl<'de> serde::Deserialize<'de> for MediaMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MediaMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MediaMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MediaMessageField, __A::Error> {
-                let mut f0: Option<Option<MediaProperties>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("media_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "media_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MediaMessageField {
-                    media_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MediaMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MediaMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("MediaMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MediaMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.media_message {
-            map.serialize_entry("media_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MediaMessageField default {
+        0 media_message: opt = "media_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3869,79 +1742,11 @@ pub struct MediaProperties {
     /// Overrides the media file name.
     pub filename_override: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for MediaProperties {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MediaProperties;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MediaProperties")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MediaProperties, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("thumbnail_url", 0usize),
-                        ("url", 1usize),
-                        ("filename_override", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "thumbnail_url",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "filename_override",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MediaProperties {
-                    thumbnail_url: f0.flatten(),
-                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                    filename_override: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("MediaProperties", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MediaProperties {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.thumbnail_url {
-            map.serialize_entry("thumbnail_url", value)?;
-        }
-        map.serialize_entry("url", &self.url)?;
-        if let Some(value) = &self.filename_override {
-            map.serialize_entry("filename_override", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MediaProperties strict {
+        0 thumbnail_url: opt = "thumbnail_url";
+        1 url: req = "url";
+        2 filename_override: opt = "filename_override";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3983,115 +1788,14 @@ pub struct NameInfo {
     /// Suffix after the name.
     pub suffix: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for NameInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NameInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NameInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NameInfo, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("full_name", 0usize),
-                        ("first_name", 1usize),
-                        ("last_name", 2usize),
-                        ("middle_name", 3usize),
-                        ("prefix", 4usize),
-                        ("suffix", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "full_name",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "first_name",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "last_name",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "middle_name",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "prefix")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "suffix")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NameInfo {
-                    full_name: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("full_name"))?,
-                    first_name: f1.flatten(),
-                    last_name: f2.flatten(),
-                    middle_name: f3.flatten(),
-                    prefix: f4.flatten(),
-                    suffix: f5.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("NameInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NameInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("full_name", &self.full_name)?;
-        if let Some(value) = &self.first_name {
-            map.serialize_entry("first_name", value)?;
-        }
-        if let Some(value) = &self.last_name {
-            map.serialize_entry("last_name", value)?;
-        }
-        if let Some(value) = &self.middle_name {
-            map.serialize_entry("middle_name", value)?;
-        }
-        if let Some(value) = &self.prefix {
-            map.serialize_entry("prefix", value)?;
-        }
-        if let Some(value) = &self.suffix {
-            map.serialize_entry("suffix", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NameInfo strict {
+        0 full_name: req = "full_name";
+        1 first_name: opt = "first_name";
+        2 last_name: opt = "last_name";
+        3 middle_name: opt = "middle_name";
+        4 prefix: opt = "prefix";
+        5 suffix: opt = "suffix";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4145,80 +1849,11 @@ pub struct OrganizationInfo {
     /// Corporate title, e.g. Software engineer
     pub title: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for OrganizationInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OrganizationInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OrganizationInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OrganizationInfo, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("company", 0usize), ("department", 1usize), ("title", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "company")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "department",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "title")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OrganizationInfo {
-                    company: f0.flatten(),
-                    department: f1.flatten(),
-                    title: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<OrganizationInfo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<OrganizationInfo as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("OrganizationInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OrganizationInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.company {
-            map.serialize_entry("company", value)?;
-        }
-        if let Some(value) = &self.department {
-            map.serialize_entry("department", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OrganizationInfo default {
+        0 company: opt = "company";
+        1 department: opt = "department";
+        2 title: opt = "title";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4257,64 +1892,10 @@ pub struct PhoneNumberInfo {
     /// Phone number type, e.g. WORK or HOME.
     pub r#type: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for PhoneNumberInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PhoneNumberInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PhoneNumberInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PhoneNumberInfo, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("phone_number", 0usize), ("type", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "phone_number",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PhoneNumberInfo {
-                    phone_number: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("phone_number"))?,
-                    r#type: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("PhoneNumberInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PhoneNumberInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("phone_number", &self.phone_number)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PhoneNumberInfo strict {
+        0 phone_number: req = "phone_number";
+        1 r#type: opt = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4348,96 +1929,13 @@ pub struct ProductItem {
     /// Output only. The currency of the item_price.
     pub currency: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ProductItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ProductItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ProductItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ProductItem, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<i32>> = None;
-                let mut f3: Option<Option<f64>> = None;
-                let mut f4: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("marketplace", 1usize),
-                        ("quantity", 2usize),
-                        ("item_price", 3usize),
-                        ("currency", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "marketplace",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "quantity")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "item_price",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "currency")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ProductItem {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    marketplace: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("marketplace"))?,
-                    quantity: f2.flatten(),
-                    item_price: f3.flatten(),
-                    currency: f4.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ProductItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ProductItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("marketplace", &self.marketplace)?;
-        if let Some(value) = &self.quantity {
-            map.serialize_entry("quantity", value)?;
-        }
-        if let Some(value) = &self.item_price {
-            map.serialize_entry("item_price", value)?;
-        }
-        if let Some(value) = &self.currency {
-            map.serialize_entry("currency", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ProductItem strict {
+        0 id: req = "id";
+        1 marketplace: req = "marketplace";
+        2 quantity: opt = "quantity";
+        3 item_price: opt = "item_price";
+        4 currency: opt = "currency";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4476,60 +1974,9 @@ pub struct RuntimeError {
     /// `error`
     pub error: Option<RuntimeErrorError>,
 }
-impl<'de> serde::Deserialize<'de> for RuntimeError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RuntimeError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RuntimeError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RuntimeError, __A::Error> {
-                let mut f0: Option<Option<RuntimeErrorError>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("error", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RuntimeError {
-                    error: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RuntimeError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RuntimeError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RuntimeError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RuntimeError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.error {
-            map.serialize_entry("error", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RuntimeError default {
+        0 error: opt = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4558,89 +2005,12 @@ pub struct RuntimeErrorError {
     /// `status`
     pub status: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for RuntimeErrorError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RuntimeErrorError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RuntimeErrorError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RuntimeErrorError, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<Vec<Any>>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("details", 1usize),
-                        ("message", 2usize),
-                        ("status", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "details")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "status")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RuntimeErrorError {
-                    code: f0.flatten(),
-                    details: f1.flatten(),
-                    message: f2.flatten(),
-                    status: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RuntimeErrorError, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RuntimeErrorError as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RuntimeErrorError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RuntimeErrorError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RuntimeErrorError default {
+        0 code: opt = "code";
+        1 details: opt = "details";
+        2 message: opt = "message";
+        3 status: opt = "status";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4683,66 +2053,9 @@ pub struct ShareLocationMessageField {
     /// Share Location Message
     pub share_location_message: Option<ShareLocationMessageFieldShareLocationMessage>,
 }
-impl<'de> serde::Deserialize<'de> for ShareLocationMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ShareLocationMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ShareLocationMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ShareLocationMessageField, __A::Error> {
-                let mut f0: Option<
-                    Option<ShareLocationMessageFieldShareLocationMessage>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("share_location_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "share_location_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ShareLocationMessageField {
-                    share_location_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ShareLocationMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ShareLocationMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ShareLocationMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ShareLocationMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.share_location_message {
-            map.serialize_entry("share_location_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ShareLocationMessageField default {
+        0 share_location_message: opt = "share_location_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4772,67 +2085,10 @@ pub struct ShareLocationMessageFieldShareLocationMessage {
     /// The URL that is opened when channel does not have support for this type.
     pub fallback_url: String,
 }
-impl<'de> serde::Deserialize<'de> for ShareLocationMessageFieldShareLocationMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ShareLocationMessageFieldShareLocationMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ShareLocationMessageFieldShareLocationMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ShareLocationMessageFieldShareLocationMessage, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("title", 0usize), ("fallback_url", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "fallback_url",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ShareLocationMessageFieldShareLocationMessage {
-                    title: f0.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    fallback_url: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("fallback_url"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "ShareLocationMessageFieldShareLocationMessage",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for ShareLocationMessageFieldShareLocationMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("fallback_url", &self.fallback_url)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ShareLocationMessageFieldShareLocationMessage strict {
+        0 title: req = "title";
+        1 fallback_url: req = "fallback_url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4853,64 +2109,9 @@ pub struct TemplateMessageField {
     /// Template Message
     pub template_message: Option<TemplateMessageFieldTemplateMessage>,
 }
-impl<'de> serde::Deserialize<'de> for TemplateMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateMessageField, __A::Error> {
-                let mut f0: Option<Option<TemplateMessageFieldTemplateMessage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("template_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "template_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateMessageField {
-                    template_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TemplateMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TemplateMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TemplateMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.template_message {
-            map.serialize_entry("template_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateMessageField default {
+        0 template_message: opt = "template_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4942,79 +2143,10 @@ pub struct TemplateMessageFieldTemplateMessage {
     /// `omni_template`
     pub omni_template: Option<TemplateReferenceWithVersion>,
 }
-impl<'de> serde::Deserialize<'de> for TemplateMessageFieldTemplateMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateMessageFieldTemplateMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateMessageFieldTemplateMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateMessageFieldTemplateMessage, __A::Error> {
-                let mut f0: Option<
-                    Option<std::collections::BTreeMap<String, TemplateReference>>,
-                > = None;
-                let mut f1: Option<Option<TemplateReferenceWithVersion>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("channel_template", 0usize), ("omni_template", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "channel_template",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "omni_template",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateMessageFieldTemplateMessage {
-                    channel_template: f0.flatten(),
-                    omni_template: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TemplateMessageFieldTemplateMessage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TemplateMessageFieldTemplateMessage as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("TemplateMessageFieldTemplateMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateMessageFieldTemplateMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.channel_template {
-            map.serialize_entry("channel_template", value)?;
-        }
-        if let Some(value) = &self.omni_template {
-            map.serialize_entry("omni_template", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateMessageFieldTemplateMessage default {
+        0 channel_template: opt = "channel_template";
+        1 omni_template: opt = "omni_template";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5063,93 +2195,12 @@ pub struct TemplateReference {
     /// The ID of the template. Note that, in the case of WhatsApp channel-specific templates, this field must be populated by the name of the template.
     pub template_id: String,
 }
-impl<'de> serde::Deserialize<'de> for TemplateReference {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateReference;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateReference")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateReference, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                let mut f3: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("version", 0usize),
-                        ("language_code", 1usize),
-                        ("parameters", 2usize),
-                        ("template_id", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "language_code",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "parameters",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "template_id",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateReference {
-                    version: f0.flatten(),
-                    language_code: f1.flatten(),
-                    parameters: f2.flatten(),
-                    template_id: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("template_id"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("TemplateReference", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateReference {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.language_code {
-            map.serialize_entry("language_code", value)?;
-        }
-        if let Some(value) = &self.parameters {
-            map.serialize_entry("parameters", value)?;
-        }
-        map.serialize_entry("template_id", &self.template_id)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateReference strict {
+        0 version: opt = "version";
+        1 language_code: opt = "language_code";
+        2 parameters: opt = "parameters";
+        3 template_id: req = "template_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5202,92 +2253,12 @@ pub struct TemplateReferenceWithVersion {
     /// The ID of the template. Note that, in the case of WhatsApp channel-specific templates, this field must be populated by the name of the template.
     pub template_id: String,
 }
-impl<'de> serde::Deserialize<'de> for TemplateReferenceWithVersion {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateReferenceWithVersion;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateReferenceWithVersion")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateReferenceWithVersion, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                let mut f3: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("version", 0usize),
-                        ("language_code", 1usize),
-                        ("parameters", 2usize),
-                        ("template_id", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "language_code",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "parameters",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "template_id",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateReferenceWithVersion {
-                    version: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("version"))?,
-                    language_code: f1.flatten(),
-                    parameters: f2.flatten(),
-                    template_id: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("template_id"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("TemplateReferenceWithVersion", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateReferenceWithVersion {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("version", &self.version)?;
-        if let Some(value) = &self.language_code {
-            map.serialize_entry("language_code", value)?;
-        }
-        if let Some(value) = &self.parameters {
-            map.serialize_entry("parameters", value)?;
-        }
-        map.serialize_entry("template_id", &self.template_id)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateReferenceWithVersion strict {
+        0 version: req = "version";
+        1 language_code: opt = "language_code";
+        2 parameters: opt = "parameters";
+        3 template_id: req = "template_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5325,72 +2296,10 @@ pub struct TemplateVariable {
     /// `preview_value`
     pub preview_value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TemplateVariable {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateVariable;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateVariable")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateVariable, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key", 0usize), ("preview_value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "preview_value",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateVariable {
-                    key: f0.flatten(),
-                    preview_value: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TemplateVariable, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TemplateVariable as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TemplateVariable", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateVariable {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.key {
-            map.serialize_entry("key", value)?;
-        }
-        if let Some(value) = &self.preview_value {
-            map.serialize_entry("preview_value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateVariable default {
+        0 key: opt = "key";
+        1 preview_value: opt = "preview_value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5438,130 +2347,15 @@ pub struct TemplatesV2CreateTemplateRequest {
     /// Timestamp when the template was updated.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for TemplatesV2CreateTemplateRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplatesV2CreateTemplateRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplatesV2CreateTemplateRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplatesV2CreateTemplateRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<Vec<V2TemplateTranslation>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("description", 1usize),
-                        ("version", 2usize),
-                        ("default_translation", 3usize),
-                        ("translations", 4usize),
-                        ("create_time", 5usize),
-                        ("update_time", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "version")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "default_translation",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "translations",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "create_time",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "update_time",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplatesV2CreateTemplateRequest {
-                    id: f0.flatten(),
-                    description: f1.flatten(),
-                    version: f2.flatten(),
-                    default_translation: f3
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "default_translation",
-                        ))?,
-                    translations: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("translations"))?,
-                    create_time: f5.flatten(),
-                    update_time: f6.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("TemplatesV2CreateTemplateRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplatesV2CreateTemplateRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        map.serialize_entry("default_translation", &self.default_translation)?;
-        map.serialize_entry("translations", &self.translations)?;
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("create_time", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("update_time", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplatesV2CreateTemplateRequest strict {
+        0 id: opt = "id";
+        1 description: opt = "description";
+        2 version: opt = "version";
+        3 default_translation: req = "default_translation";
+        4 translations: req = "translations";
+        5 create_time: opt = "create_time";
+        6 update_time: opt = "update_time";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5632,127 +2426,15 @@ pub struct TemplatesV2UpdateTemplateRequest {
     /// Timestamp when the template was updated.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for TemplatesV2UpdateTemplateRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplatesV2UpdateTemplateRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplatesV2UpdateTemplateRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplatesV2UpdateTemplateRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<i64> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<Vec<V2TemplateTranslation>>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("description", 1usize),
-                        ("version", 2usize),
-                        ("default_translation", 3usize),
-                        ("translations", 4usize),
-                        ("create_time", 5usize),
-                        ("update_time", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "version")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "default_translation",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "translations",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "create_time",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "update_time",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplatesV2UpdateTemplateRequest {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    description: f1.flatten(),
-                    version: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("version"))?,
-                    default_translation: f3.flatten(),
-                    translations: f4.flatten(),
-                    create_time: f5.flatten(),
-                    update_time: f6.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("TemplatesV2UpdateTemplateRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplatesV2UpdateTemplateRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.serialize_entry("version", &self.version)?;
-        if let Some(value) = &self.default_translation {
-            map.serialize_entry("default_translation", value)?;
-        }
-        if let Some(value) = &self.translations {
-            map.serialize_entry("translations", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("create_time", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("update_time", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplatesV2UpdateTemplateRequest strict {
+        0 id: req = "id";
+        1 description: opt = "description";
+        2 version: req = "version";
+        3 default_translation: opt = "default_translation";
+        4 translations: opt = "translations";
+        5 create_time: opt = "create_time";
+        6 update_time: opt = "update_time";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5803,64 +2485,9 @@ pub struct TextMessageField {
     /// Text Message
     pub text_message: Option<TextMessageFieldTextMessage>,
 }
-impl<'de> serde::Deserialize<'de> for TextMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TextMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TextMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TextMessageField, __A::Error> {
-                let mut f0: Option<Option<TextMessageFieldTextMessage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("text_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "text_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TextMessageField {
-                    text_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TextMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TextMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TextMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TextMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.text_message {
-            map.serialize_entry("text_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TextMessageField default {
+        0 text_message: opt = "text_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5886,51 +2513,9 @@ pub struct TextMessageFieldTextMessage {
     /// The text to be sent.
     pub text: String,
 }
-impl<'de> serde::Deserialize<'de> for TextMessageFieldTextMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TextMessageFieldTextMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TextMessageFieldTextMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TextMessageFieldTextMessage, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("text", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "text")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TextMessageFieldTextMessage {
-                    text: f0.ok_or_else(|| serde::de::Error::missing_field("text"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("TextMessageFieldTextMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TextMessageFieldTextMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TextMessageFieldTextMessage strict {
+        0 text: req = "text";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5950,59 +2535,10 @@ pub struct UrlInfo {
     /// Optional. URL type, e.g. Org or Social
     pub r#type: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for UrlInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UrlInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UrlInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UrlInfo, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize), ("type", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UrlInfo {
-                    url: f0.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                    r#type: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("UrlInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UrlInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("url", &self.url)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UrlInfo strict {
+        0 url: req = "url";
+        1 r#type: opt = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6028,64 +2564,9 @@ pub struct UrlMessageField {
     /// URL Message
     pub url_message: Option<UrlMessageFieldUrlMessage>,
 }
-impl<'de> serde::Deserialize<'de> for UrlMessageField {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UrlMessageField;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UrlMessageField")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UrlMessageField, __A::Error> {
-                let mut f0: Option<Option<UrlMessageFieldUrlMessage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url_message", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "url_message",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UrlMessageField {
-                    url_message: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UrlMessageField, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UrlMessageField as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UrlMessageField", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UrlMessageField {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.url_message {
-            map.serialize_entry("url_message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UrlMessageField default {
+        0 url_message: opt = "url_message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6110,57 +2591,10 @@ pub struct UrlMessageFieldUrlMessage {
     /// The url to show.
     pub url: String,
 }
-impl<'de> serde::Deserialize<'de> for UrlMessageFieldUrlMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UrlMessageFieldUrlMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UrlMessageFieldUrlMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UrlMessageFieldUrlMessage, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("title", 0usize), ("url", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "title")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UrlMessageFieldUrlMessage {
-                    title: f0.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("UrlMessageFieldUrlMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UrlMessageFieldUrlMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("url", &self.url)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UrlMessageFieldUrlMessage strict {
+        0 title: req = "title";
+        1 url: req = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6181,64 +2615,9 @@ pub struct V2ListTemplatesResponse {
     /// `templates`
     pub templates: Option<Vec<V2Template>>,
 }
-impl<'de> serde::Deserialize<'de> for V2ListTemplatesResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = V2ListTemplatesResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct V2ListTemplatesResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<V2ListTemplatesResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<V2Template>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("templates", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "templates",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(V2ListTemplatesResponse {
-                    templates: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<V2ListTemplatesResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<V2ListTemplatesResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("V2ListTemplatesResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for V2ListTemplatesResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.templates {
-            map.serialize_entry("templates", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) V2ListTemplatesResponse default {
+        0 templates: opt = "templates";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6261,64 +2640,9 @@ pub struct V2ListTranslationsResponse {
     /// `translations`
     pub translations: Option<Vec<V2TemplateTranslation>>,
 }
-impl<'de> serde::Deserialize<'de> for V2ListTranslationsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = V2ListTranslationsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct V2ListTranslationsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<V2ListTranslationsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<V2TemplateTranslation>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("translations", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "translations",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(V2ListTranslationsResponse {
-                    translations: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<V2ListTranslationsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<V2ListTranslationsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("V2ListTranslationsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for V2ListTranslationsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.translations {
-            map.serialize_entry("translations", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) V2ListTranslationsResponse default {
+        0 translations: opt = "translations";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6352,127 +2676,14 @@ pub struct V2MessageCommonProps {
     /// Timestamp of when the translation was updated.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for V2MessageCommonProps {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = V2MessageCommonProps;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct V2MessageCommonProps")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<V2MessageCommonProps, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<ChannelTemplateOverridesMap>> = None;
-                let mut f3: Option<Option<Vec<TemplateVariable>>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("language_code", 0usize),
-                        ("version", 1usize),
-                        ("channel_template_overrides", 2usize),
-                        ("variables", 3usize),
-                        ("create_time", 4usize),
-                        ("update_time", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "language_code",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "version")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "channel_template_overrides",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "variables",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "create_time",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "update_time",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(V2MessageCommonProps {
-                    language_code: f0.flatten(),
-                    version: f1.flatten(),
-                    channel_template_overrides: f2.flatten(),
-                    variables: f3.flatten(),
-                    create_time: f4.flatten(),
-                    update_time: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<V2MessageCommonProps, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<V2MessageCommonProps as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("V2MessageCommonProps", &[], __Visitor)
-    }
-}
-impl serde::Serialize for V2MessageCommonProps {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.language_code {
-            map.serialize_entry("language_code", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.channel_template_overrides {
-            map.serialize_entry("channel_template_overrides", value)?;
-        }
-        if let Some(value) = &self.variables {
-            map.serialize_entry("variables", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("create_time", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("update_time", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) V2MessageCommonProps default {
+        0 language_code: opt = "language_code";
+        1 version: opt = "version";
+        2 channel_template_overrides: opt = "channel_template_overrides";
+        3 variables: opt = "variables";
+        4 create_time: opt = "create_time";
+        5 update_time: opt = "update_time";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6830,136 +3041,15 @@ pub struct V2Template {
     /// Timestamp when the template was updated.
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for V2Template {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = V2Template;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct V2Template")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<V2Template, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<Vec<V2TemplateTranslation>>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("description", 1usize),
-                        ("version", 2usize),
-                        ("default_translation", 3usize),
-                        ("translations", 4usize),
-                        ("create_time", 5usize),
-                        ("update_time", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "version")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "default_translation",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "translations",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "create_time",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "update_time",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(V2Template {
-                    id: f0.flatten(),
-                    description: f1.flatten(),
-                    version: f2.flatten(),
-                    default_translation: f3.flatten(),
-                    translations: f4.flatten(),
-                    create_time: f5.flatten(),
-                    update_time: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<V2Template, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<V2Template as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("V2Template", &[], __Visitor)
-    }
-}
-impl serde::Serialize for V2Template {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.default_translation {
-            map.serialize_entry("default_translation", value)?;
-        }
-        if let Some(value) = &self.translations {
-            map.serialize_entry("translations", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("create_time", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("update_time", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) V2Template default {
+        0 id: opt = "id";
+        1 description: opt = "description";
+        2 version: opt = "version";
+        3 default_translation: opt = "default_translation";
+        4 translations: opt = "translations";
+        5 create_time: opt = "create_time";
+        6 update_time: opt = "update_time";
     }
 }
 #[allow(clippy::should_implement_trait)]

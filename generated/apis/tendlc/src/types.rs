@@ -45,238 +45,25 @@ pub struct Brand {
     /// `brandStatus`
     pub brand_status: Option<BrandStatus>,
 }
-impl<'de> serde::Deserialize<'de> for Brand {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Brand;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Brand")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Brand, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<String>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<String>> = None;
-                let mut f15: Option<Option<BrandVerticalType>> = None;
-                let mut f16: Option<Option<BrandStatus>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brandId", 0usize),
-                        ("projectId", 1usize),
-                        ("displayName", 2usize),
-                        ("companyName", 3usize),
-                        ("ein", 4usize),
-                        ("phone", 5usize),
-                        ("street", 6usize),
-                        ("city", 7usize),
-                        ("state", 8usize),
-                        ("postalCode", 9usize),
-                        ("country", 10usize),
-                        ("email", 11usize),
-                        ("stockSymbol", 12usize),
-                        ("stockExchange", 13usize),
-                        ("website", 14usize),
-                        ("vertical", 15usize),
-                        ("brandStatus", 16usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "projectId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "displayName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "companyName",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "ein")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "phone")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "street")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "city")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "state")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "postalCode",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "country")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "email")?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "stockSymbol",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "stockExchange",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "website")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "vertical",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "brandStatus",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Brand {
-                    brand_id: f0.flatten(),
-                    project_id: f1.flatten(),
-                    display_name: f2.flatten(),
-                    company_name: f3.flatten(),
-                    ein: f4.flatten(),
-                    phone: f5.flatten(),
-                    street: f6.flatten(),
-                    city: f7.flatten(),
-                    state: f8.flatten(),
-                    postal_code: f9.flatten(),
-                    country: f10.flatten(),
-                    email: f11.flatten(),
-                    stock_symbol: f12.flatten(),
-                    stock_exchange: f13.flatten(),
-                    website: f14.flatten(),
-                    vertical: f15.flatten(),
-                    brand_status: f16.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Brand, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Brand as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Brand", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Brand {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.company_name {
-            map.serialize_entry("companyName", value)?;
-        }
-        if let Some(value) = &self.ein {
-            map.serialize_entry("ein", value)?;
-        }
-        if let Some(value) = &self.phone {
-            map.serialize_entry("phone", value)?;
-        }
-        if let Some(value) = &self.street {
-            map.serialize_entry("street", value)?;
-        }
-        if let Some(value) = &self.city {
-            map.serialize_entry("city", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.postal_code {
-            map.serialize_entry("postalCode", value)?;
-        }
-        if let Some(value) = &self.country {
-            map.serialize_entry("country", value)?;
-        }
-        if let Some(value) = &self.email {
-            map.serialize_entry("email", value)?;
-        }
-        if let Some(value) = &self.stock_symbol {
-            map.serialize_entry("stockSymbol", value)?;
-        }
-        if let Some(value) = &self.stock_exchange {
-            map.serialize_entry("stockExchange", value)?;
-        }
-        if let Some(value) = &self.website {
-            map.serialize_entry("website", value)?;
-        }
-        if let Some(value) = &self.vertical {
-            map.serialize_entry("vertical", value)?;
-        }
-        if let Some(value) = &self.brand_status {
-            map.serialize_entry("brandStatus", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Brand default {
+        0 brand_id: opt = "brandId";
+        1 project_id: opt = "projectId";
+        2 display_name: opt = "displayName";
+        3 company_name: opt = "companyName";
+        4 ein: opt = "ein";
+        5 phone: opt = "phone";
+        6 street: opt = "street";
+        7 city: opt = "city";
+        8 state: opt = "state";
+        9 postal_code: opt = "postalCode";
+        10 country: opt = "country";
+        11 email: opt = "email";
+        12 stock_symbol: opt = "stockSymbol";
+        13 stock_exchange: opt = "stockExchange";
+        14 website: opt = "website";
+        15 vertical: opt = "vertical";
+        16 brand_status: opt = "brandStatus";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -407,53 +194,11 @@ pub enum BrandEntityType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandEntityType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Public => "PUBLIC",
-            Self::Private => "PRIVATE",
-            Self::CharityNonProfit => "CHARITY_NON_PROFIT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandEntityType {
-    fn from(value: &str) -> Self {
-        match value {
-            "PUBLIC" => Self::Public,
-            "PRIVATE" => Self::Private,
-            "CHARITY_NON_PROFIT" => Self::CharityNonProfit,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandEntityType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandEntityType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandEntityType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandEntityType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandEntityType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandEntityType {
+        Public = "PUBLIC",
+        Private = "PRIVATE",
+        CharityNonProfit = "CHARITY_NON_PROFIT",
     }
 }
 /// Brand Registration Details
@@ -481,175 +226,18 @@ pub struct BrandRegistration {
     /// Defines if created brand should be mocked or real one
     pub mock: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for BrandRegistration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandRegistration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandRegistration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandRegistration, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<BrandRegistrationStatus>> = None;
-                let mut f5: Option<Option<BrandRegistrationType>> = None;
-                let mut f6: Option<Option<CompanyDetails>> = None;
-                let mut f7: Option<Option<FinancialDetails>> = None;
-                let mut f8: Option<Option<ContactDetails>> = None;
-                let mut f9: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brandRegistrationId", 0usize),
-                        ("brandId", 1usize),
-                        ("identityStatus", 2usize),
-                        ("displayName", 3usize),
-                        ("brandRegistrationStatus", 4usize),
-                        ("brandRegistrationType", 5usize),
-                        ("companyDetails", 6usize),
-                        ("financialDetails", 7usize),
-                        ("contactDetails", 8usize),
-                        ("mock", 9usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "brandRegistrationId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "brandId")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "identityStatus",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "displayName",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "brandRegistrationStatus",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "brandRegistrationType",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "companyDetails",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "financialDetails",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "contactDetails",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "mock")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandRegistration {
-                    brand_registration_id: f0.flatten(),
-                    brand_id: f1.flatten(),
-                    identity_status: f2.flatten(),
-                    display_name: f3.flatten(),
-                    brand_registration_status: f4.flatten(),
-                    brand_registration_type: f5.flatten(),
-                    company_details: f6.flatten(),
-                    financial_details: f7.flatten(),
-                    contact_details: f8.flatten(),
-                    mock: f9.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandRegistration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandRegistration as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BrandRegistration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandRegistration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_registration_id {
-            map.serialize_entry("brandRegistrationId", value)?;
-        }
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.identity_status {
-            map.serialize_entry("identityStatus", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.brand_registration_status {
-            map.serialize_entry("brandRegistrationStatus", value)?;
-        }
-        if let Some(value) = &self.brand_registration_type {
-            map.serialize_entry("brandRegistrationType", value)?;
-        }
-        if let Some(value) = &self.company_details {
-            map.serialize_entry("companyDetails", value)?;
-        }
-        if let Some(value) = &self.financial_details {
-            map.serialize_entry("financialDetails", value)?;
-        }
-        if let Some(value) = &self.contact_details {
-            map.serialize_entry("contactDetails", value)?;
-        }
-        if let Some(value) = &self.mock {
-            map.serialize_entry("mock", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandRegistration default {
+        0 brand_registration_id: opt = "brandRegistrationId";
+        1 brand_id: opt = "brandId";
+        2 identity_status: opt = "identityStatus";
+        3 display_name: opt = "displayName";
+        4 brand_registration_status: opt = "brandRegistrationStatus";
+        5 brand_registration_type: opt = "brandRegistrationType";
+        6 company_details: opt = "companyDetails";
+        7 financial_details: opt = "financialDetails";
+        8 contact_details: opt = "contactDetails";
+        9 mock: opt = "mock";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -736,69 +324,10 @@ pub struct BrandRegistrationFeedbackResponse {
     /// `category`
     pub category: Option<Vec<Category>>,
 }
-impl<'de> serde::Deserialize<'de> for BrandRegistrationFeedbackResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BrandRegistrationFeedbackResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BrandRegistrationFeedbackResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BrandRegistrationFeedbackResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Vec<Category>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("brandId", 0usize), ("category", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "category")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BrandRegistrationFeedbackResponse {
-                    brand_id: f0.flatten(),
-                    category: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BrandRegistrationFeedbackResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BrandRegistrationFeedbackResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("BrandRegistrationFeedbackResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BrandRegistrationFeedbackResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.category {
-            map.serialize_entry("category", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BrandRegistrationFeedbackResponse default {
+        0 brand_id: opt = "brandId";
+        1 category: opt = "category";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -841,57 +370,13 @@ pub enum BrandRegistrationServiceVettingInfoVettingStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandRegistrationServiceVettingInfoVettingStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Unscore => "UNSCORE",
-            Self::Active => "ACTIVE",
-            Self::Failed => "FAILED",
-            Self::Expired => "EXPIRED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandRegistrationServiceVettingInfoVettingStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "UNSCORE" => Self::Unscore,
-            "ACTIVE" => Self::Active,
-            "FAILED" => Self::Failed,
-            "EXPIRED" => Self::Expired,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandRegistrationServiceVettingInfoVettingStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandRegistrationServiceVettingInfoVettingStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandRegistrationServiceVettingInfoVettingStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandRegistrationServiceVettingInfoVettingStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandRegistrationServiceVettingInfoVettingStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandRegistrationServiceVettingInfoVettingStatus {
+        Pending = "PENDING",
+        Unscore = "UNSCORE",
+        Active = "ACTIVE",
+        Failed = "FAILED",
+        Expired = "EXPIRED",
     }
 }
 /// - DRAFT: Registration has not yet been submitted. Only feasible when creating a brand registration in dashboard.sinch.com - IN_PROGRESS: Registration had been submitted for review - REJECTED: Registration has been rejected. Please contact your account manager for further information - APPROVED: Brand registration has been completed - UPGRADE: The Brand is being upgraded to FULL registration
@@ -913,57 +398,13 @@ pub enum BrandRegistrationStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandRegistrationStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Draft => "DRAFT",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Rejected => "REJECTED",
-            Self::Approved => "APPROVED",
-            Self::Upgrade => "UPGRADE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandRegistrationStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "DRAFT" => Self::Draft,
-            "IN_PROGRESS" => Self::InProgress,
-            "REJECTED" => Self::Rejected,
-            "APPROVED" => Self::Approved,
-            "UPGRADE" => Self::Upgrade,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandRegistrationStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandRegistrationStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandRegistrationStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandRegistrationStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandRegistrationStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandRegistrationStatus {
+        Draft = "DRAFT",
+        InProgress = "IN_PROGRESS",
+        Rejected = "REJECTED",
+        Approved = "APPROVED",
+        Upgrade = "UPGRADE",
     }
 }
 /// - SIMPLIFIED: Simplified Registration costs 10USD and will only verify your brand. - FULL: Full Registration will cost 50USD but perform an vetting and grant a vetted verified brand.
@@ -981,57 +422,11 @@ pub enum BrandRegistrationType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandRegistrationType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Simplified => "SIMPLIFIED",
-            Self::Full => "FULL",
-            Self::BrandRegistrationTypeUnspecified => {
-                "BRAND_REGISTRATION_TYPE_UNSPECIFIED"
-            }
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandRegistrationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SIMPLIFIED" => Self::Simplified,
-            "FULL" => Self::Full,
-            "BRAND_REGISTRATION_TYPE_UNSPECIFIED" => {
-                Self::BrandRegistrationTypeUnspecified
-            }
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandRegistrationType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandRegistrationType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandRegistrationType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandRegistrationType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandRegistrationType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandRegistrationType {
+        Simplified = "SIMPLIFIED",
+        Full = "FULL",
+        BrandRegistrationTypeUnspecified = "BRAND_REGISTRATION_TYPE_UNSPECIFIED",
     }
 }
 /// `BrandStatus`
@@ -1047,51 +442,10 @@ pub enum BrandStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Imported => "IMPORTED",
-            Self::WaitingForVerification => "WAITING_FOR_VERIFICATION",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "IMPORTED" => Self::Imported,
-            "WAITING_FOR_VERIFICATION" => Self::WaitingForVerification,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandStatus {
+        Imported = "IMPORTED",
+        WaitingForVerification = "WAITING_FOR_VERIFICATION",
     }
 }
 /// - PROFESSIONAL
@@ -1170,93 +524,31 @@ pub enum BrandVerticalType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BrandVerticalType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Professional => "PROFESSIONAL",
-            Self::RealEstate => "REAL_ESTATE",
-            Self::Healthcare => "HEALTHCARE",
-            Self::HumanResources => "HUMAN_RESOURCES",
-            Self::Energy => "ENERGY",
-            Self::Entertainment => "ENTERTAINMENT",
-            Self::Retail => "RETAIL",
-            Self::Transportation => "TRANSPORTATION",
-            Self::Agriculture => "AGRICULTURE",
-            Self::Insurance => "INSURANCE",
-            Self::Postal => "POSTAL",
-            Self::Education => "EDUCATION",
-            Self::Hospitality => "HOSPITALITY",
-            Self::Financial => "FINANCIAL",
-            Self::Political => "POLITICAL",
-            Self::Gambling => "GAMBLING",
-            Self::Legal => "LEGAL",
-            Self::Construction => "CONSTRUCTION",
-            Self::Ngo => "NGO",
-            Self::Manufacturing => "MANUFACTURING",
-            Self::Government => "GOVERNMENT",
-            Self::Technology => "TECHNOLOGY",
-            Self::Communication => "COMMUNICATION",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BrandVerticalType {
-    fn from(value: &str) -> Self {
-        match value {
-            "PROFESSIONAL" => Self::Professional,
-            "REAL_ESTATE" => Self::RealEstate,
-            "HEALTHCARE" => Self::Healthcare,
-            "HUMAN_RESOURCES" => Self::HumanResources,
-            "ENERGY" => Self::Energy,
-            "ENTERTAINMENT" => Self::Entertainment,
-            "RETAIL" => Self::Retail,
-            "TRANSPORTATION" => Self::Transportation,
-            "AGRICULTURE" => Self::Agriculture,
-            "INSURANCE" => Self::Insurance,
-            "POSTAL" => Self::Postal,
-            "EDUCATION" => Self::Education,
-            "HOSPITALITY" => Self::Hospitality,
-            "FINANCIAL" => Self::Financial,
-            "POLITICAL" => Self::Political,
-            "GAMBLING" => Self::Gambling,
-            "LEGAL" => Self::Legal,
-            "CONSTRUCTION" => Self::Construction,
-            "NGO" => Self::Ngo,
-            "MANUFACTURING" => Self::Manufacturing,
-            "GOVERNMENT" => Self::Government,
-            "TECHNOLOGY" => Self::Technology,
-            "COMMUNICATION" => Self::Communication,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BrandVerticalType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BrandVerticalType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BrandVerticalType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BrandVerticalType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BrandVerticalType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BrandVerticalType {
+        Professional = "PROFESSIONAL",
+        RealEstate = "REAL_ESTATE",
+        Healthcare = "HEALTHCARE",
+        HumanResources = "HUMAN_RESOURCES",
+        Energy = "ENERGY",
+        Entertainment = "ENTERTAINMENT",
+        Retail = "RETAIL",
+        Transportation = "TRANSPORTATION",
+        Agriculture = "AGRICULTURE",
+        Insurance = "INSURANCE",
+        Postal = "POSTAL",
+        Education = "EDUCATION",
+        Hospitality = "HOSPITALITY",
+        Financial = "FINANCIAL",
+        Political = "POLITICAL",
+        Gambling = "GAMBLING",
+        Legal = "LEGAL",
+        Construction = "CONSTRUCTION",
+        Ngo = "NGO",
+        Manufacturing = "MANUFACTURING",
+        Government = "GOVERNMENT",
+        Technology = "TECHNOLOGY",
+        Communication = "COMMUNICATION",
     }
 }
 /// MNO properties
@@ -1278,124 +570,15 @@ pub struct CampaignMnoMetadata {
     /// Number of messages allowed per day on T-Mobile network. If the brandTier attribute is 'UNCAPPED', then this attribute will be NULL.
     pub brand_daily_cap: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CampaignMnoMetadata {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CampaignMnoMetadata;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CampaignMnoMetadata")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CampaignMnoMetadata, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("mno", 0usize),
-                        ("status", 1usize),
-                        ("msgClass", 2usize),
-                        ("tpm", 3usize),
-                        ("tpmScope", 4usize),
-                        ("brandTier", 5usize),
-                        ("brandDailyCap", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "mno")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "msgClass")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "tpm")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "tpmScope")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "brandTier",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "brandDailyCap",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CampaignMnoMetadata {
-                    mno: f0.flatten(),
-                    status: f1.flatten(),
-                    msg_class: f2.flatten(),
-                    tpm: f3.flatten(),
-                    tpm_scope: f4.flatten(),
-                    brand_tier: f5.flatten(),
-                    brand_daily_cap: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CampaignMnoMetadata, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CampaignMnoMetadata as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CampaignMnoMetadata", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CampaignMnoMetadata {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.mno {
-            map.serialize_entry("mno", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.msg_class {
-            map.serialize_entry("msgClass", value)?;
-        }
-        if let Some(value) = &self.tpm {
-            map.serialize_entry("tpm", value)?;
-        }
-        if let Some(value) = &self.tpm_scope {
-            map.serialize_entry("tpmScope", value)?;
-        }
-        if let Some(value) = &self.brand_tier {
-            map.serialize_entry("brandTier", value)?;
-        }
-        if let Some(value) = &self.brand_daily_cap {
-            map.serialize_entry("brandDailyCap", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CampaignMnoMetadata default {
+        0 mno: opt = "mno";
+        1 status: opt = "status";
+        2 msg_class: opt = "msgClass";
+        3 tpm: opt = "tpm";
+        4 tpm_scope: opt = "tpmScope";
+        5 brand_tier: opt = "brandTier";
+        6 brand_daily_cap: opt = "brandDailyCap";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1458,84 +641,10 @@ pub struct CampaignRegistrationExternalServiceUploadCampaignFileResponse {
     /// A message providing details if the file upload was not successful. Will be an empty string if the upload was successful.
     pub message: Option<String>,
 }
-impl<'de> serde::Deserialize<'de>
-for CampaignRegistrationExternalServiceUploadCampaignFileResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CampaignRegistrationExternalServiceUploadCampaignFileResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(
-                    "struct CampaignRegistrationExternalServiceUploadCampaignFileResponse",
-                )
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<
-                CampaignRegistrationExternalServiceUploadCampaignFileResponse,
-                __A::Error,
-            > {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("status", 0usize), ("message", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CampaignRegistrationExternalServiceUploadCampaignFileResponse {
-                    status: f0.flatten(),
-                    message: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<
-                CampaignRegistrationExternalServiceUploadCampaignFileResponse,
-                __S::Error,
-            > {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(
-                    <CampaignRegistrationExternalServiceUploadCampaignFileResponse as Default>::default(),
-                )
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "CampaignRegistrationExternalServiceUploadCampaignFileResponse",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for CampaignRegistrationExternalServiceUploadCampaignFileResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CampaignRegistrationExternalServiceUploadCampaignFileResponse default {
+        0 status: opt = "status";
+        1 message: opt = "message";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1586,71 +695,17 @@ pub enum CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SinchReview => "SINCH_REVIEW",
-            Self::SinchApproved => "SINCH_APPROVED",
-            Self::SinchRejected => "SINCH_REJECTED",
-            Self::Submitted => "SUBMITTED",
-            Self::Approved => "APPROVED",
-            Self::Active => "ACTIVE",
-            Self::Expired => "EXPIRED",
-            Self::Rejected => "REJECTED",
-            Self::SubmissionFailed => "SUBMISSION_FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str>
-for CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
-    fn from(value: &str) -> Self {
-        match value {
-            "SINCH_REVIEW" => Self::SinchReview,
-            "SINCH_APPROVED" => Self::SinchApproved,
-            "SINCH_REJECTED" => Self::SinchRejected,
-            "SUBMITTED" => Self::Submitted,
-            "APPROVED" => Self::Approved,
-            "ACTIVE" => Self::Active,
-            "EXPIRED" => Self::Expired,
-            "REJECTED" => Self::Rejected,
-            "SUBMISSION_FAILED" => Self::SubmissionFailed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String>
-for CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr
-for CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display
-for CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize
-for CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de>
-for CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
+        SinchReview = "SINCH_REVIEW",
+        SinchApproved = "SINCH_APPROVED",
+        SinchRejected = "SINCH_REJECTED",
+        Submitted = "SUBMITTED",
+        Approved = "APPROVED",
+        Active = "ACTIVE",
+        Expired = "EXPIRED",
+        Rejected = "REJECTED",
+        SubmissionFailed = "SUBMISSION_FAILED",
     }
 }
 /// Campaign Response
@@ -1740,556 +795,49 @@ pub struct CampaignResponse {
     /// When the campaign would be due for its next renew/bill date.
     pub next_renewal_or_expiration_date: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for CampaignResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CampaignResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CampaignResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CampaignResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<bool>> = None;
-                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<Vec<String>>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<bool>> = None;
-                let mut f15: Option<Option<bool>> = None;
-                let mut f16: Option<Option<bool>> = None;
-                let mut f17: Option<Option<bool>> = None;
-                let mut f18: Option<Option<bool>> = None;
-                let mut f19: Option<Option<bool>> = None;
-                let mut f20: Option<Option<bool>> = None;
-                let mut f21: Option<Option<bool>> = None;
-                let mut f22: Option<Option<bool>> = None;
-                let mut f23: Option<Option<String>> = None;
-                let mut f24: Option<Option<String>> = None;
-                let mut f25: Option<Option<String>> = None;
-                let mut f26: Option<Option<String>> = None;
-                let mut f27: Option<Option<String>> = None;
-                let mut f28: Option<Option<String>> = None;
-                let mut f29: Option<Option<String>> = None;
-                let mut f30: Option<Option<f64>> = None;
-                let mut f31: Option<Option<f64>> = None;
-                let mut f32: Option<Option<CampaignResponseStatus>> = None;
-                let mut f33: Option<
-                    Option<std::collections::BTreeMap<String, CampaignMnoMetadata>>,
-                > = None;
-                let mut f34: Option<Option<bool>> = None;
-                let mut f35: Option<Option<CampaignResponseLastActionStatus>> = None;
-                let mut f36: Option<Option<String>> = None;
-                let mut f37: Option<Option<String>> = None;
-                let mut f38: Option<Option<String>> = None;
-                let mut f39: Option<Option<String>> = None;
-                let mut f40: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("campaignId", 0usize),
-                        ("campaignName", 1usize),
-                        ("campaignRegistrationId", 2usize),
-                        ("createDate", 3usize),
-                        ("modifiedDate", 4usize),
-                        ("createdBy", 5usize),
-                        ("modifiedBy", 6usize),
-                        ("autoRenewal", 7usize),
-                        ("billedDate", 8usize),
-                        ("brandId", 9usize),
-                        ("vertical", 10usize),
-                        ("useCase", 11usize),
-                        ("subUseCases", 12usize),
-                        ("description", 13usize),
-                        ("embeddedLink", 14usize),
-                        ("embeddedPhone", 15usize),
-                        ("affiliateMarketing", 16usize),
-                        ("numberPool", 17usize),
-                        ("ageGated", 18usize),
-                        ("directLending", 19usize),
-                        ("subscriberOptIn", 20usize),
-                        ("subscriberOptOut", 21usize),
-                        ("subscriberHelp", 22usize),
-                        ("sample1", 23usize),
-                        ("sample2", 24usize),
-                        ("sample3", 25usize),
-                        ("sample4", 26usize),
-                        ("stopMessage", 27usize),
-                        ("optInMessage", 28usize),
-                        ("helpMessage", 29usize),
-                        ("monthlyFee", 30usize),
-                        ("setupFee", 31usize),
-                        ("status", 32usize),
-                        ("mnoMetadata", 33usize),
-                        ("mock", 34usize),
-                        ("lastActionStatus", 35usize),
-                        ("optinKeywords", 36usize),
-                        ("optoutKeywords", 37usize),
-                        ("helpKeywords", 38usize),
-                        ("messageFlow", 39usize),
-                        ("nextRenewalOrExpirationDate", 40usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaignId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "campaignName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "campaignRegistrationId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "createDate",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "modifiedDate",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "createdBy",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "modifiedBy",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "autoRenewal",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "billedDate",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "brandId")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "vertical",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "useCase")?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "subUseCases",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "description",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "embeddedLink",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "embeddedPhone",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "affiliateMarketing",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f17,
-                                "numberPool",
-                            )?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "ageGated",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f19,
-                                "directLending",
-                            )?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "subscriberOptIn",
-                            )?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f21,
-                                "subscriberOptOut",
-                            )?
-                        }
-                        Some(22usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f22,
-                                "subscriberHelp",
-                            )?
-                        }
-                        Some(23usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f23, "sample1")?
-                        }
-                        Some(24usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f24, "sample2")?
-                        }
-                        Some(25usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f25, "sample3")?
-                        }
-                        Some(26usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f26, "sample4")?
-                        }
-                        Some(27usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f27,
-                                "stopMessage",
-                            )?
-                        }
-                        Some(28usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f28,
-                                "optInMessage",
-                            )?
-                        }
-                        Some(29usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f29,
-                                "helpMessage",
-                            )?
-                        }
-                        Some(30usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f30,
-                                "monthlyFee",
-                            )?
-                        }
-                        Some(31usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f31,
-                                "setupFee",
-                            )?
-                        }
-                        Some(32usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f32, "status")?
-                        }
-                        Some(33usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f33,
-                                "mnoMetadata",
-                            )?
-                        }
-                        Some(34usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f34, "mock")?
-                        }
-                        Some(35usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f35,
-                                "lastActionStatus",
-                            )?
-                        }
-                        Some(36usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f36,
-                                "optinKeywords",
-                            )?
-                        }
-                        Some(37usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f37,
-                                "optoutKeywords",
-                            )?
-                        }
-                        Some(38usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f38,
-                                "helpKeywords",
-                            )?
-                        }
-                        Some(39usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f39,
-                                "messageFlow",
-                            )?
-                        }
-                        Some(40usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f40,
-                                "nextRenewalOrExpirationDate",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CampaignResponse {
-                    campaign_id: f0.flatten(),
-                    campaign_name: f1.flatten(),
-                    campaign_registration_id: f2.flatten(),
-                    create_date: f3.flatten(),
-                    modified_date: f4.flatten(),
-                    created_by: f5.flatten(),
-                    modified_by: f6.flatten(),
-                    auto_renewal: f7.flatten(),
-                    billed_date: f8.flatten(),
-                    brand_id: f9.flatten(),
-                    vertical: f10.flatten(),
-                    use_case: f11.flatten(),
-                    sub_use_cases: f12.flatten(),
-                    description: f13.flatten(),
-                    embedded_link: f14.flatten(),
-                    embedded_phone: f15.flatten(),
-                    affiliate_marketing: f16.flatten(),
-                    number_pool: f17.flatten(),
-                    age_gated: f18.flatten(),
-                    direct_lending: f19.flatten(),
-                    subscriber_opt_in: f20.flatten(),
-                    subscriber_opt_out: f21.flatten(),
-                    subscriber_help: f22.flatten(),
-                    sample1: f23.flatten(),
-                    sample2: f24.flatten(),
-                    sample3: f25.flatten(),
-                    sample4: f26.flatten(),
-                    stop_message: f27.flatten(),
-                    opt_in_message: f28.flatten(),
-                    help_message: f29.flatten(),
-                    monthly_fee: f30.flatten(),
-                    setup_fee: f31.flatten(),
-                    status: f32.flatten(),
-                    mno_metadata: f33.flatten(),
-                    mock: f34.flatten(),
-                    last_action_status: f35.flatten(),
-                    optin_keywords: f36.flatten(),
-                    optout_keywords: f37.flatten(),
-                    help_keywords: f38.flatten(),
-                    message_flow: f39.flatten(),
-                    next_renewal_or_expiration_date: f40.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CampaignResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CampaignResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CampaignResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CampaignResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.campaign_name {
-            map.serialize_entry("campaignName", value)?;
-        }
-        if let Some(value) = &self.campaign_registration_id {
-            map.serialize_entry("campaignRegistrationId", value)?;
-        }
-        if let Some(value) = &self.create_date {
-            map.serialize_entry("createDate", value)?;
-        }
-        if let Some(value) = &self.modified_date {
-            map.serialize_entry("modifiedDate", value)?;
-        }
-        if let Some(value) = &self.created_by {
-            map.serialize_entry("createdBy", value)?;
-        }
-        if let Some(value) = &self.modified_by {
-            map.serialize_entry("modifiedBy", value)?;
-        }
-        if let Some(value) = &self.auto_renewal {
-            map.serialize_entry("autoRenewal", value)?;
-        }
-        if let Some(value) = &self.billed_date {
-            map.serialize_entry("billedDate", value)?;
-        }
-        if let Some(value) = &self.brand_id {
-            map.serialize_entry("brandId", value)?;
-        }
-        if let Some(value) = &self.vertical {
-            map.serialize_entry("vertical", value)?;
-        }
-        if let Some(value) = &self.use_case {
-            map.serialize_entry("useCase", value)?;
-        }
-        if let Some(value) = &self.sub_use_cases {
-            map.serialize_entry("subUseCases", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.embedded_link {
-            map.serialize_entry("embeddedLink", value)?;
-        }
-        if let Some(value) = &self.embedded_phone {
-            map.serialize_entry("embeddedPhone", value)?;
-        }
-        if let Some(value) = &self.affiliate_marketing {
-            map.serialize_entry("affiliateMarketing", value)?;
-        }
-        if let Some(value) = &self.number_pool {
-            map.serialize_entry("numberPool", value)?;
-        }
-        if let Some(value) = &self.age_gated {
-            map.serialize_entry("ageGated", value)?;
-        }
-        if let Some(value) = &self.direct_lending {
-            map.serialize_entry("directLending", value)?;
-        }
-        if let Some(value) = &self.subscriber_opt_in {
-            map.serialize_entry("subscriberOptIn", value)?;
-        }
-        if let Some(value) = &self.subscriber_opt_out {
-            map.serialize_entry("subscriberOptOut", value)?;
-        }
-        if let Some(value) = &self.subscriber_help {
-            map.serialize_entry("subscriberHelp", value)?;
-        }
-        if let Some(value) = &self.sample1 {
-            map.serialize_entry("sample1", value)?;
-        }
-        if let Some(value) = &self.sample2 {
-            map.serialize_entry("sample2", value)?;
-        }
-        if let Some(value) = &self.sample3 {
-            map.serialize_entry("sample3", value)?;
-        }
-        if let Some(value) = &self.sample4 {
-            map.serialize_entry("sample4", value)?;
-        }
-        if let Some(value) = &self.stop_message {
-            map.serialize_entry("stopMessage", value)?;
-        }
-        if let Some(value) = &self.opt_in_message {
-            map.serialize_entry("optInMessage", value)?;
-        }
-        if let Some(value) = &self.help_message {
-            map.serialize_entry("helpMessage", value)?;
-        }
-        if let Some(value) = &self.monthly_fee {
-            map.serialize_entry("monthlyFee", value)?;
-        }
-        if let Some(value) = &self.setup_fee {
-            map.serialize_entry("setupFee", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.mno_metadata {
-            map.serialize_entry("mnoMetadata", value)?;
-        }
-        if let Some(value) = &self.mock {
-            map.serialize_entry("mock", value)?;
-        }
-        if let Some(value) = &self.last_action_status {
-            map.serialize_entry("lastActionStatus", value)?;
-        }
-        if let Some(value) = &self.optin_keywords {
-            map.serialize_entry("optinKeywords", value)?;
-        }
-        if let Some(value) = &self.optout_keywords {
-            map.serialize_entry("optoutKeywords", value)?;
-        }
-        if let Some(value) = &self.help_keywords {
-            map.serialize_entry("helpKeywords", value)?;
-        }
-        if let Some(value) = &self.message_flow {
-            map.serialize_entry("messageFlow", value)?;
-        }
-        if let Some(value) = &self.next_renewal_or_expiration_date {
-            map.serialize_entry("nextRenewalOrExpirationDate", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CampaignResponse default {
+        0 campaign_id: opt = "campaignId";
+        1 campaign_name: opt = "campaignName";
+        2 campaign_registration_id: opt = "campaignRegistrationId";
+        3 create_date: opt = "createDate";
+        4 modified_date: opt = "modifiedDate";
+        5 created_by: opt = "createdBy";
+        6 modified_by: opt = "modifiedBy";
+        7 auto_renewal: opt = "autoRenewal";
+        8 billed_date: opt = "billedDate";
+        9 brand_id: opt = "brandId";
+        10 vertical: opt = "vertical";
+        11 use_case: opt = "useCase";
+        12 sub_use_cases: opt = "subUseCases";
+        13 description: opt = "description";
+        14 embedded_link: opt = "embeddedLink";
+        15 embedded_phone: opt = "embeddedPhone";
+        16 affiliate_marketing: opt = "affiliateMarketing";
+        17 number_pool: opt = "numberPool";
+        18 age_gated: opt = "ageGated";
+        19 direct_lending: opt = "directLending";
+        20 subscriber_opt_in: opt = "subscriberOptIn";
+        21 subscriber_opt_out: opt = "subscriberOptOut";
+        22 subscriber_help: opt = "subscriberHelp";
+        23 sample1: opt = "sample1";
+        24 sample2: opt = "sample2";
+        25 sample3: opt = "sample3";
+        26 sample4: opt = "sample4";
+        27 stop_message: opt = "stopMessage";
+        28 opt_in_message: opt = "optInMessage";
+        29 help_message: opt = "helpMessage";
+        30 monthly_fee: opt = "monthlyFee";
+        31 setup_fee: opt = "setupFee";
+        32 status: opt = "status";
+        33 mno_metadata: opt = "mnoMetadata";
+        34 mock: opt = "mock";
+        35 last_action_status: opt = "lastActionStatus";
+        36 optin_keywords: opt = "optinKeywords";
+        37 optout_keywords: opt = "optoutKeywords";
+        38 help_keywords: opt = "helpKeywords";
+        39 message_flow: opt = "messageFlow";
+        40 next_renewal_or_expiration_date: opt = "nextRenewalOrExpirationDate";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2583,65 +1131,17 @@ pub enum CampaignResponseLastActionStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CampaignResponseLastActionStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CreateInProgress => "CREATE_IN_PROGRESS",
-            Self::CreateSuccessful => "CREATE_SUCCESSFUL",
-            Self::CreateFailed => "CREATE_FAILED",
-            Self::DeleteInProgress => "DELETE_IN_PROGRESS",
-            Self::DeleteSuccessful => "DELETE_SUCCESSFUL",
-            Self::DeleteFailed => "DELETE_FAILED",
-            Self::ResubmitInProgress => "RESUBMIT_IN_PROGRESS",
-            Self::ResubmitSuccessful => "RESUBMIT_SUCCESSFUL",
-            Self::ResubmitFailed => "RESUBMIT_FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CampaignResponseLastActionStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "CREATE_IN_PROGRESS" => Self::CreateInProgress,
-            "CREATE_SUCCESSFUL" => Self::CreateSuccessful,
-            "CREATE_FAILED" => Self::CreateFailed,
-            "DELETE_IN_PROGRESS" => Self::DeleteInProgress,
-            "DELETE_SUCCESSFUL" => Self::DeleteSuccessful,
-            "DELETE_FAILED" => Self::DeleteFailed,
-            "RESUBMIT_IN_PROGRESS" => Self::ResubmitInProgress,
-            "RESUBMIT_SUCCESSFUL" => Self::ResubmitSuccessful,
-            "RESUBMIT_FAILED" => Self::ResubmitFailed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CampaignResponseLastActionStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CampaignResponseLastActionStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CampaignResponseLastActionStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CampaignResponseLastActionStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CampaignResponseLastActionStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CampaignResponseLastActionStatus {
+        CreateInProgress = "CREATE_IN_PROGRESS",
+        CreateSuccessful = "CREATE_SUCCESSFUL",
+        CreateFailed = "CREATE_FAILED",
+        DeleteInProgress = "DELETE_IN_PROGRESS",
+        DeleteSuccessful = "DELETE_SUCCESSFUL",
+        DeleteFailed = "DELETE_FAILED",
+        ResubmitInProgress = "RESUBMIT_IN_PROGRESS",
+        ResubmitSuccessful = "RESUBMIT_SUCCESSFUL",
+        ResubmitFailed = "RESUBMIT_FAILED",
     }
 }
 /// Campaign Status.
@@ -2671,65 +1171,17 @@ pub enum CampaignResponseStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CampaignResponseStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SinchReview => "SINCH_REVIEW",
-            Self::SinchApproved => "SINCH_APPROVED",
-            Self::SinchRejected => "SINCH_REJECTED",
-            Self::Submitted => "SUBMITTED",
-            Self::Approved => "APPROVED",
-            Self::Active => "ACTIVE",
-            Self::Expired => "EXPIRED",
-            Self::Rejected => "REJECTED",
-            Self::SubmissionFailed => "SUBMISSION_FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CampaignResponseStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "SINCH_REVIEW" => Self::SinchReview,
-            "SINCH_APPROVED" => Self::SinchApproved,
-            "SINCH_REJECTED" => Self::SinchRejected,
-            "SUBMITTED" => Self::Submitted,
-            "APPROVED" => Self::Approved,
-            "ACTIVE" => Self::Active,
-            "EXPIRED" => Self::Expired,
-            "REJECTED" => Self::Rejected,
-            "SUBMISSION_FAILED" => Self::SubmissionFailed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CampaignResponseStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CampaignResponseStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CampaignResponseStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CampaignResponseStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CampaignResponseStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CampaignResponseStatus {
+        SinchReview = "SINCH_REVIEW",
+        SinchApproved = "SINCH_APPROVED",
+        SinchRejected = "SINCH_REJECTED",
+        Submitted = "SUBMITTED",
+        Approved = "APPROVED",
+        Active = "ACTIVE",
+        Expired = "EXPIRED",
+        Rejected = "REJECTED",
+        SubmissionFailed = "SUBMISSION_FAILED",
     }
 }
 /// `CampaignSubUseCaseType`
@@ -2761,67 +1213,18 @@ pub enum CampaignSubUseCaseType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CampaignSubUseCaseType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2fa => "2FA",
-            Self::AccountNotification => "ACCOUNT_NOTIFICATION",
-            Self::CustomerCare => "CUSTOMER_CARE",
-            Self::DeliveryNotification => "DELIVERY_NOTIFICATION",
-            Self::FraudAlert => "FRAUD_ALERT",
-            Self::HigherEducation => "HIGHER_EDUCATION",
-            Self::Marketing => "MARKETING",
-            Self::PollingVoting => "POLLING_VOTING",
-            Self::PublicServiceAnnouncement => "PUBLIC_SERVICE_ANNOUNCEMENT",
-            Self::SecurityAlert => "SECURITY_ALERT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CampaignSubUseCaseType {
-    fn from(value: &str) -> Self {
-        match value {
-            "2FA" => Self::V2fa,
-            "ACCOUNT_NOTIFICATION" => Self::AccountNotification,
-            "CUSTOMER_CARE" => Self::CustomerCare,
-            "DELIVERY_NOTIFICATION" => Self::DeliveryNotification,
-            "FRAUD_ALERT" => Self::FraudAlert,
-            "HIGHER_EDUCATION" => Self::HigherEducation,
-            "MARKETING" => Self::Marketing,
-            "POLLING_VOTING" => Self::PollingVoting,
-            "PUBLIC_SERVICE_ANNOUNCEMENT" => Self::PublicServiceAnnouncement,
-            "SECURITY_ALERT" => Self::SecurityAlert,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CampaignSubUseCaseType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CampaignSubUseCaseType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CampaignSubUseCaseType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CampaignSubUseCaseType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CampaignSubUseCaseType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CampaignSubUseCaseType {
+        V2fa = "2FA",
+        AccountNotification = "ACCOUNT_NOTIFICATION",
+        CustomerCare = "CUSTOMER_CARE",
+        DeliveryNotification = "DELIVERY_NOTIFICATION",
+        FraudAlert = "FRAUD_ALERT",
+        HigherEducation = "HIGHER_EDUCATION",
+        Marketing = "MARKETING",
+        PollingVoting = "POLLING_VOTING",
+        PublicServiceAnnouncement = "PUBLIC_SERVICE_ANNOUNCEMENT",
+        SecurityAlert = "SECURITY_ALERT",
     }
 }
 /// Select a use case that is the primary use case that is most applicable to the service that messages are providing to subscribers. Standard use cases are immediately available for all qualified registered brands, whereas special use cases require vetting or pre/post approval by mobile network operators (MNOs).
@@ -2881,91 +1284,30 @@ pub enum CampaignUseCaseType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CampaignUseCaseType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2fa => "2FA",
-            Self::AccountNotification => "ACCOUNT_NOTIFICATION",
-            Self::CustomerCare => "CUSTOMER_CARE",
-            Self::DeliveryNotification => "DELIVERY_NOTIFICATION",
-            Self::FraudAlert => "FRAUD_ALERT",
-            Self::HigherEducation => "HIGHER_EDUCATION",
-            Self::LowVolume => "LOW_VOLUME",
-            Self::Marketing => "MARKETING",
-            Self::Mixed => "MIXED",
-            Self::PollingVoting => "POLLING_VOTING",
-            Self::PublicServiceAnnouncement => "PUBLIC_SERVICE_ANNOUNCEMENT",
-            Self::SecurityAlert => "SECURITY_ALERT",
-            Self::AgentsFranchises => "AGENTS_FRANCHISES",
-            Self::CarrierExempt => "CARRIER_EXEMPT",
-            Self::Charity => "CHARITY",
-            Self::Emergency => "EMERGENCY",
-            Self::K12Education => "K12_EDUCATION",
-            Self::Political => "POLITICAL",
-            Self::Proxy => "PROXY",
-            Self::Social => "SOCIAL",
-            Self::Sweepstake => "SWEEPSTAKE",
-            Self::SoleProprietor => "SOLE_PROPRIETOR",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CampaignUseCaseType {
-    fn from(value: &str) -> Self {
-        match value {
-            "2FA" => Self::V2fa,
-            "ACCOUNT_NOTIFICATION" => Self::AccountNotification,
-            "CUSTOMER_CARE" => Self::CustomerCare,
-            "DELIVERY_NOTIFICATION" => Self::DeliveryNotification,
-            "FRAUD_ALERT" => Self::FraudAlert,
-            "HIGHER_EDUCATION" => Self::HigherEducation,
-            "LOW_VOLUME" => Self::LowVolume,
-            "MARKETING" => Self::Marketing,
-            "MIXED" => Self::Mixed,
-            "POLLING_VOTING" => Self::PollingVoting,
-            "PUBLIC_SERVICE_ANNOUNCEMENT" => Self::PublicServiceAnnouncement,
-            "SECURITY_ALERT" => Self::SecurityAlert,
-            "AGENTS_FRANCHISES" => Self::AgentsFranchises,
-            "CARRIER_EXEMPT" => Self::CarrierExempt,
-            "CHARITY" => Self::Charity,
-            "EMERGENCY" => Self::Emergency,
-            "K12_EDUCATION" => Self::K12Education,
-            "POLITICAL" => Self::Political,
-            "PROXY" => Self::Proxy,
-            "SOCIAL" => Self::Social,
-            "SWEEPSTAKE" => Self::Sweepstake,
-            "SOLE_PROPRIETOR" => Self::SoleProprietor,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CampaignUseCaseType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CampaignUseCaseType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CampaignUseCaseType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CampaignUseCaseType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CampaignUseCaseType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CampaignUseCaseType {
+        V2fa = "2FA",
+        AccountNotification = "ACCOUNT_NOTIFICATION",
+        CustomerCare = "CUSTOMER_CARE",
+        DeliveryNotification = "DELIVERY_NOTIFICATION",
+        FraudAlert = "FRAUD_ALERT",
+        HigherEducation = "HIGHER_EDUCATION",
+        LowVolume = "LOW_VOLUME",
+        Marketing = "MARKETING",
+        Mixed = "MIXED",
+        PollingVoting = "POLLING_VOTING",
+        PublicServiceAnnouncement = "PUBLIC_SERVICE_ANNOUNCEMENT",
+        SecurityAlert = "SECURITY_ALERT",
+        AgentsFranchises = "AGENTS_FRANCHISES",
+        CarrierExempt = "CARRIER_EXEMPT",
+        Charity = "CHARITY",
+        Emergency = "EMERGENCY",
+        K12Education = "K12_EDUCATION",
+        Political = "POLITICAL",
+        Proxy = "PROXY",
+        Social = "SOCIAL",
+        Sweepstake = "SWEEPSTAKE",
+        SoleProprietor = "SOLE_PROPRIETOR",
     }
 }
 /// This field has been deprecated and is no longer being captured.
@@ -2983,97 +1325,12 @@ pub struct Category {
     /// `fields`
     pub fields: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for Category {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Category;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Category")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Category, __A::Error> {
-                let mut f0: Option<Option<CategoryId>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("displayName", 1usize),
-                        ("description", 2usize),
-                        ("fields", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "displayName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "description",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "fields")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Category {
-                    id: f0.flatten(),
-                    display_name: f1.flatten(),
-                    description: f2.flatten(),
-                    fields: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Category, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Category as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Category", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Category {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.fields {
-            map.serialize_entry("fields", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Category default {
+        0 id: opt = "id";
+        1 display_name: opt = "displayName";
+        2 description: opt = "description";
+        3 fields: opt = "fields";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3128,57 +1385,13 @@ pub enum CategoryId {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CategoryId {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TaxId => "TAX_ID",
-            Self::StockSymbol => "STOCK_SYMBOL",
-            Self::GovernmentEntity => "GOVERNMENT_ENTITY",
-            Self::Nonprofit => "NONPROFIT",
-            Self::Others => "OTHERS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CategoryId {
-    fn from(value: &str) -> Self {
-        match value {
-            "TAX_ID" => Self::TaxId,
-            "STOCK_SYMBOL" => Self::StockSymbol,
-            "GOVERNMENT_ENTITY" => Self::GovernmentEntity,
-            "NONPROFIT" => Self::Nonprofit,
-            "OTHERS" => Self::Others,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CategoryId {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CategoryId {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CategoryId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CategoryId {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CategoryId {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CategoryId {
+        TaxId = "TAX_ID",
+        StockSymbol = "STOCK_SYMBOL",
+        GovernmentEntity = "GOVERNMENT_ENTITY",
+        Nonprofit = "NONPROFIT",
+        Others = "OTHERS",
     }
 }
 /// Company Details
@@ -3206,171 +1419,18 @@ pub struct CompanyDetails {
     /// The website of the business
     pub web_address: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CompanyDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CompanyDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CompanyDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CompanyDetails, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("companyName", 0usize),
-                        ("companyEmail", 1usize),
-                        ("businessContactEmail", 2usize),
-                        ("brandName", 3usize),
-                        ("country", 4usize),
-                        ("streetAddress", 5usize),
-                        ("city", 6usize),
-                        ("postalCode", 7usize),
-                        ("state", 8usize),
-                        ("webAddress", 9usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "companyName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "companyEmail",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "businessContactEmail",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "brandName",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "country")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "streetAddress",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "city")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "postalCode",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "state")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "webAddress",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CompanyDetails {
-                    company_name: f0.flatten(),
-                    company_email: f1.flatten(),
-                    business_contact_email: f2.flatten(),
-                    brand_name: f3.flatten(),
-                    country: f4.flatten(),
-                    street_address: f5.flatten(),
-                    city: f6.flatten(),
-                    postal_code: f7.flatten(),
-                    state: f8.flatten(),
-                    web_address: f9.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CompanyDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CompanyDetails as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CompanyDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CompanyDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.company_name {
-            map.serialize_entry("companyName", value)?;
-        }
-        if let Some(value) = &self.company_email {
-            map.serialize_entry("companyEmail", value)?;
-        }
-        if let Some(value) = &self.business_contact_email {
-            map.serialize_entry("businessContactEmail", value)?;
-        }
-        if let Some(value) = &self.brand_name {
-            map.serialize_entry("brandName", value)?;
-        }
-        if let Some(value) = &self.country {
-            map.serialize_entry("country", value)?;
-        }
-        if let Some(value) = &self.street_address {
-            map.serialize_entry("streetAddress", value)?;
-        }
-        if let Some(value) = &self.city {
-            map.serialize_entry("city", value)?;
-        }
-        if let Some(value) = &self.postal_code {
-            map.serialize_entry("postalCode", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.web_address {
-            map.serialize_entry("webAddress", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CompanyDetails default {
+        0 company_name: opt = "companyName";
+        1 company_email: opt = "companyEmail";
+        2 business_contact_email: opt = "businessContactEmail";
+        3 brand_name: opt = "brandName";
+        4 country: opt = "country";
+        5 street_address: opt = "streetAddress";
+        6 city: opt = "city";
+        7 postal_code: opt = "postalCode";
+        8 state: opt = "state";
+        9 web_address: opt = "webAddress";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3455,97 +1515,12 @@ pub struct ContactDetails {
     /// The email address to the end user contact person
     pub email: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ContactDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactDetails, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("firstName", 0usize),
-                        ("lastName", 1usize),
-                        ("phoneNumber", 2usize),
-                        ("email", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "firstName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "lastName")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "email")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactDetails {
-                    first_name: f0.flatten(),
-                    last_name: f1.flatten(),
-                    phone_number: f2.flatten(),
-                    email: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContactDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContactDetails as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContactDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.first_name {
-            map.serialize_entry("firstName", value)?;
-        }
-        if let Some(value) = &self.last_name {
-            map.serialize_entry("lastName", value)?;
-        }
-        if let Some(value) = &self.phone_number {
-            map.serialize_entry("phoneNumber", value)?;
-        }
-        if let Some(value) = &self.email {
-            map.serialize_entry("email", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactDetails default {
+        0 first_name: opt = "firstName";
+        1 last_name: opt = "lastName";
+        2 phone_number: opt = "phoneNumber";
+        3 email: opt = "email";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3598,127 +1573,14 @@ pub struct CreateBrandRegistration {
     /// Defines if created brand should be mocked or real one
     pub mock: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for CreateBrandRegistration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateBrandRegistration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateBrandRegistration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateBrandRegistration, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<BrandRegistrationType>> = None;
-                let mut f2: Option<Option<CompanyDetails>> = None;
-                let mut f3: Option<Option<FinancialDetails>> = None;
-                let mut f4: Option<Option<ContactDetails>> = None;
-                let mut f5: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("displayName", 0usize),
-                        ("brandRegistrationType", 1usize),
-                        ("companyDetails", 2usize),
-                        ("financialDetails", 3usize),
-                        ("contactDetails", 4usize),
-                        ("mock", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "displayName",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "brandRegistrationType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "companyDetails",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "financialDetails",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "contactDetails",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "mock")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateBrandRegistration {
-                    display_name: f0.flatten(),
-                    brand_registration_type: f1.flatten(),
-                    company_details: f2.flatten(),
-                    financial_details: f3.flatten(),
-                    contact_details: f4.flatten(),
-                    mock: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateBrandRegistration, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateBrandRegistration as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CreateBrandRegistration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateBrandRegistration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        if let Some(value) = &self.brand_registration_type {
-            map.serialize_entry("brandRegistrationType", value)?;
-        }
-        if let Some(value) = &self.company_details {
-            map.serialize_entry("companyDetails", value)?;
-        }
-        if let Some(value) = &self.financial_details {
-            map.serialize_entry("financialDetails", value)?;
-        }
-        if let Some(value) = &self.contact_details {
-            map.serialize_entry("contactDetails", value)?;
-        }
-        if let Some(value) = &self.mock {
-            map.serialize_entry("mock", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateBrandRegistration default {
+        0 display_name: opt = "displayName";
+        1 brand_registration_type: opt = "brandRegistrationType";
+        2 company_details: opt = "companyDetails";
+        3 financial_details: opt = "financialDetails";
+        4 contact_details: opt = "contactDetails";
+        5 mock: opt = "mock";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3776,65 +1638,9 @@ pub struct CreateBrandRegistrationResponse {
     /// Output only. Brand registration Id
     pub brand_registration_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CreateBrandRegistrationResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateBrandRegistrationResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateBrandRegistrationResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateBrandRegistrationResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("brandRegistrationId", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "brandRegistrationId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateBrandRegistrationResponse {
-                    brand_registration_id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateBrandRegistrationResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateBrandRegistrationResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("CreateBrandRegistrationResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateBrandRegistrationResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_registration_id {
-            map.serialize_entry("brandRegistrationId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateBrandRegistrationResponse default {
+        0 brand_registration_id: opt = "brandRegistrationId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3915,386 +1721,37 @@ pub struct CreateTcrCampaignRequest {
     /// If this property is set to `true`, this will delay the submission of the campaign until all necessary documentation is uploaded using the [Upload Campaign Files](https://developers.sinch.com/docs/10dlc-registration/api-reference/10dlc-registration/tag/10DLC-Campaign-Registration/#tag/10DLC-Campaign-Registration/operation/CampaignRegistrationExternalService_UploadCampaignFile) operation.
     pub attachments: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for CreateTcrCampaignRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateTcrCampaignRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateTcrCampaignRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateTcrCampaignRequest, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<CampaignUseCaseType> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Option<CampaignVerticalType>> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<String> = None;
-                let mut f6: Option<String> = None;
-                let mut f7: Option<String> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<String> = None;
-                let mut f10: Option<String> = None;
-                let mut f11: Option<String> = None;
-                let mut f12: Option<Option<Vec<CampaignSubUseCaseType>>> = None;
-                let mut f13: Option<bool> = None;
-                let mut f14: Option<bool> = None;
-                let mut f15: Option<bool> = None;
-                let mut f16: Option<bool> = None;
-                let mut f17: Option<bool> = None;
-                let mut f18: Option<bool> = None;
-                let mut f19: Option<bool> = None;
-                let mut f20: Option<bool> = None;
-                let mut f21: Option<bool> = None;
-                let mut f22: Option<String> = None;
-                let mut f23: Option<String> = None;
-                let mut f24: Option<String> = None;
-                let mut f25: Option<String> = None;
-                let mut f26: Option<Option<String>> = None;
-                let mut f27: Option<Option<String>> = None;
-                let mut f28: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brandId", 0usize),
-                        ("useCase", 1usize),
-                        ("campaignName", 2usize),
-                        ("vertical", 3usize),
-                        ("description", 4usize),
-                        ("sample1", 5usize),
-                        ("sample2", 6usize),
-                        ("sample3", 7usize),
-                        ("sample4", 8usize),
-                        ("stopMessage", 9usize),
-                        ("optInMessage", 10usize),
-                        ("helpMessage", 11usize),
-                        ("subUseCases", 12usize),
-                        ("autoRenewal", 13usize),
-                        ("embeddedLink", 14usize),
-                        ("embeddedPhone", 15usize),
-                        ("numberPool", 16usize),
-                        ("ageGated", 17usize),
-                        ("directLending", 18usize),
-                        ("subscriberOptIn", 19usize),
-                        ("subscriberOptOut", 20usize),
-                        ("subscriberHelp", 21usize),
-                        ("optinKeywords", 22usize),
-                        ("optoutKeywords", 23usize),
-                        ("helpKeywords", 24usize),
-                        ("messageFlow", 25usize),
-                        ("terms_and_conditions_link", 26usize),
-                        ("privacy_policy_link", 27usize),
-                        ("attachments", 28usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "brandId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "useCase")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "campaignName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "vertical")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "description",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "sample1")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "sample2")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "sample3")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "sample4")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "stopMessage",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "optInMessage",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "helpMessage",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "subUseCases",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "autoRenewal",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "embeddedLink",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "embeddedPhone",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "numberPool",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f17,
-                                "ageGated",
-                            )?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "directLending",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f19,
-                                "subscriberOptIn",
-                            )?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "subscriberOptOut",
-                            )?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f21,
-                                "subscriberHelp",
-                            )?
-                        }
-                        Some(22usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f22,
-                                "optinKeywords",
-                            )?
-                        }
-                        Some(23usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f23,
-                                "optoutKeywords",
-                            )?
-                        }
-                        Some(24usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f24,
-                                "helpKeywords",
-                            )?
-                        }
-                        Some(25usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f25,
-                                "messageFlow",
-                            )?
-                        }
-                        Some(26usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f26,
-                                "terms_and_conditions_link",
-                            )?
-                        }
-                        Some(27usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f27,
-                                "privacy_policy_link",
-                            )?
-                        }
-                        Some(28usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f28,
-                                "attachments",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateTcrCampaignRequest {
-                    brand_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("brandId"))?,
-                    use_case: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("useCase"))?,
-                    campaign_name: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("campaignName"))?,
-                    vertical: f3.flatten(),
-                    description: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("description"))?,
-                    sample1: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("sample1"))?,
-                    sample2: f6
-                        .ok_or_else(|| serde::de::Error::missing_field("sample2"))?,
-                    sample3: f7
-                        .ok_or_else(|| serde::de::Error::missing_field("sample3"))?,
-                    sample4: f8.flatten(),
-                    stop_message: f9
-                        .ok_or_else(|| serde::de::Error::missing_field("stopMessage"))?,
-                    opt_in_message: f10
-                        .ok_or_else(|| serde::de::Error::missing_field("optInMessage"))?,
-                    help_message: f11
-                        .ok_or_else(|| serde::de::Error::missing_field("helpMessage"))?,
-                    sub_use_cases: f12.flatten(),
-                    auto_renewal: f13
-                        .ok_or_else(|| serde::de::Error::missing_field("autoRenewal"))?,
-                    embedded_link: f14
-                        .ok_or_else(|| serde::de::Error::missing_field("embeddedLink"))?,
-                    embedded_phone: f15
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "embeddedPhone",
-                        ))?,
-                    number_pool: f16
-                        .ok_or_else(|| serde::de::Error::missing_field("numberPool"))?,
-                    age_gated: f17
-                        .ok_or_else(|| serde::de::Error::missing_field("ageGated"))?,
-                    direct_lending: f18
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "directLending",
-                        ))?,
-                    subscriber_opt_in: f19
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "subscriberOptIn",
-                        ))?,
-                    subscriber_opt_out: f20
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "subscriberOptOut",
-                        ))?,
-                    subscriber_help: f21
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "subscriberHelp",
-                        ))?,
-                    optin_keywords: f22
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "optinKeywords",
-                        ))?,
-                    optout_keywords: f23
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "optoutKeywords",
-                        ))?,
-                    help_keywords: f24
-                        .ok_or_else(|| serde::de::Error::missing_field("helpKeywords"))?,
-                    message_flow: f25
-                        .ok_or_else(|| serde::de::Error::missing_field("messageFlow"))?,
-                    terms_and_conditions_link: f26.flatten(),
-                    privacy_policy_link: f27.flatten(),
-                    attachments: f28.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateTcrCampaignRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateTcrCampaignRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("brandId", &self.brand_id)?;
-        map.serialize_entry("useCase", &self.use_case)?;
-        map.serialize_entry("campaignName", &self.campaign_name)?;
-        if let Some(value) = &self.vertical {
-            map.serialize_entry("vertical", value)?;
-        }
-        map.serialize_entry("description", &self.description)?;
-        map.serialize_entry("sample1", &self.sample1)?;
-        map.serialize_entry("sample2", &self.sample2)?;
-        map.serialize_entry("sample3", &self.sample3)?;
-        if let Some(value) = &self.sample4 {
-            map.serialize_entry("sample4", value)?;
-        }
-        map.serialize_entry("stopMessage", &self.stop_message)?;
-        map.serialize_entry("optInMessage", &self.opt_in_message)?;
-        map.serialize_entry("helpMessage", &self.help_message)?;
-        if let Some(value) = &self.sub_use_cases {
-            map.serialize_entry("subUseCases", value)?;
-        }
-        map.serialize_entry("autoRenewal", &self.auto_renewal)?;
-        map.serialize_entry("embeddedLink", &self.embedded_link)?;
-        map.serialize_entry("embeddedPhone", &self.embedded_phone)?;
-        map.serialize_entry("numberPool", &self.number_pool)?;
-        map.serialize_entry("ageGated", &self.age_gated)?;
-        map.serialize_entry("directLending", &self.direct_lending)?;
-        map.serialize_entry("subscriberOptIn", &self.subscriber_opt_in)?;
-        map.serialize_entry("subscriberOptOut", &self.subscriber_opt_out)?;
-        map.serialize_entry("subscriberHelp", &self.subscriber_help)?;
-        map.serialize_entry("optinKeywords", &self.optin_keywords)?;
-        map.serialize_entry("optoutKeywords", &self.optout_keywords)?;
-        map.serialize_entry("helpKeywords", &self.help_keywords)?;
-        map.serialize_entry("messageFlow", &self.message_flow)?;
-        if let Some(value) = &self.terms_and_conditions_link {
-            map.serialize_entry("terms_and_conditions_link", value)?;
-        }
-        if let Some(value) = &self.privacy_policy_link {
-            map.serialize_entry("privacy_policy_link", value)?;
-        }
-        if let Some(value) = &self.attachments {
-            map.serialize_entry("attachments", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateTcrCampaignRequest strict {
+        0 brand_id: req = "brandId";
+        1 use_case: req = "useCase";
+        2 campaign_name: req = "campaignName";
+        3 vertical: opt = "vertical";
+        4 description: req = "description";
+        5 sample1: req = "sample1";
+        6 sample2: req = "sample2";
+        7 sample3: req = "sample3";
+        8 sample4: opt = "sample4";
+        9 stop_message: req = "stopMessage";
+        10 opt_in_message: req = "optInMessage";
+        11 help_message: req = "helpMessage";
+        12 sub_use_cases: opt = "subUseCases";
+        13 auto_renewal: req = "autoRenewal";
+        14 embedded_link: req = "embeddedLink";
+        15 embedded_phone: req = "embeddedPhone";
+        16 number_pool: req = "numberPool";
+        17 age_gated: req = "ageGated";
+        18 direct_lending: req = "directLending";
+        19 subscriber_opt_in: req = "subscriberOptIn";
+        20 subscriber_opt_out: req = "subscriberOptOut";
+        21 subscriber_help: req = "subscriberHelp";
+        22 optin_keywords: req = "optinKeywords";
+        23 optout_keywords: req = "optoutKeywords";
+        24 help_keywords: req = "helpKeywords";
+        25 message_flow: req = "messageFlow";
+        26 terms_and_conditions_link: opt = "terms_and_conditions_link";
+        27 privacy_policy_link: opt = "privacy_policy_link";
+        28 attachments: opt = "attachments";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4399,64 +1856,9 @@ pub struct CreateTcrCampaignResponse {
     /// Sinch generated campaign ID (ULID format).  Note that this is not the TCR campaign ID.  The TCR Campaign ID will be available once the campaign has been approved and submitted to TCR.
     pub campaign_registration_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CreateTcrCampaignResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateTcrCampaignResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateTcrCampaignResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateTcrCampaignResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("campaignRegistrationId", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaignRegistrationId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateTcrCampaignResponse {
-                    campaign_registration_id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateTcrCampaignResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateTcrCampaignResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CreateTcrCampaignResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateTcrCampaignResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaign_registration_id {
-            map.serialize_entry("campaignRegistrationId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateTcrCampaignResponse default {
+        0 campaign_registration_id: opt = "campaignRegistrationId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4483,64 +1885,9 @@ pub struct CreateTfnVerificationResponse {
     /// `tfnVerificationId`
     pub tfn_verification_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CreateTfnVerificationResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateTfnVerificationResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateTfnVerificationResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateTfnVerificationResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("tfnVerificationId", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "tfnVerificationId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateTfnVerificationResponse {
-                    tfn_verification_id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CreateTfnVerificationResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CreateTfnVerificationResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CreateTfnVerificationResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateTfnVerificationResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.tfn_verification_id {
-            map.serialize_entry("tfnVerificationId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateTfnVerificationResponse default {
+        0 tfn_verification_id: opt = "tfnVerificationId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4563,51 +1910,9 @@ pub struct Error {
     /// `error`
     pub error: ErrorError,
 }
-impl<'de> serde::Deserialize<'de> for Error {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Error;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Error")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Error, __A::Error> {
-                let mut f0: Option<ErrorError> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("error", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "error")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Error {
-                    error: f0.ok_or_else(|| serde::de::Error::missing_field("error"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Error", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Error {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("error", &self.error)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Error strict {
+        0 error: req = "error";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4635,123 +1940,14 @@ pub struct ErrorDetails {
     /// An array of all the field violations which contributed to the error.
     pub field_violations: Option<Vec<FieldViolations>>,
 }
-impl<'de> serde::Deserialize<'de> for ErrorDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ErrorDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ErrorDetails, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<Vec<FieldViolations>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("resourceType", 1usize),
-                        ("resourceName", 2usize),
-                        ("owner", 3usize),
-                        ("description", 4usize),
-                        ("fieldViolations", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "resourceType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "resourceName",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "owner")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "description",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "fieldViolations",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ErrorDetails {
-                    r#type: f0.flatten(),
-                    resource_type: f1.flatten(),
-                    resource_name: f2.flatten(),
-                    owner: f3.flatten(),
-                    description: f4.flatten(),
-                    field_violations: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ErrorDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ErrorDetails as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ErrorDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ErrorDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.resource_type {
-            map.serialize_entry("resourceType", value)?;
-        }
-        if let Some(value) = &self.resource_name {
-            map.serialize_entry("resourceName", value)?;
-        }
-        if let Some(value) = &self.owner {
-            map.serialize_entry("owner", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.field_violations {
-            map.serialize_entry("fieldViolations", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ErrorDetails default {
+        0 r#type: opt = "type";
+        1 resource_type: opt = "resourceType";
+        2 resource_name: opt = "resourceName";
+        3 owner: opt = "owner";
+        4 description: opt = "description";
+        5 field_violations: opt = "fieldViolations";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4812,79 +2008,12 @@ pub struct ErrorError {
     /// An array of objects describing the error in more detail, if applicable.
     pub details: Option<Vec<ErrorDetails>>,
 }
-impl<'de> serde::Deserialize<'de> for ErrorError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ErrorError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ErrorError, __A::Error> {
-                let mut f0: Option<i64> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Vec<ErrorDetails>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("code", 0usize),
-                        ("message", 1usize),
-                        ("status", 2usize),
-                        ("details", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "details")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ErrorError {
-                    code: f0.ok_or_else(|| serde::de::Error::missing_field("code"))?,
-                    message: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
-                    status: f2.flatten(),
-                    details: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ErrorError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ErrorError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("code", &self.code)?;
-        map.serialize_entry("message", &self.message)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ErrorError strict {
+        0 code: req = "code";
+        1 message: req = "message";
+        2 status: opt = "status";
+        3 details: opt = "details";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4919,72 +2048,10 @@ pub struct FieldViolations {
     /// The description of the error.
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FieldViolations {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FieldViolations;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FieldViolations")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FieldViolations, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("field", 0usize), ("description", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "field")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FieldViolations {
-                    field: f0.flatten(),
-                    description: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FieldViolations, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FieldViolations as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FieldViolations", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FieldViolations {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.field {
-            map.serialize_entry("field", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FieldViolations default {
+        0 field: opt = "field";
+        1 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5025,127 +2092,14 @@ pub struct FinancialDetails {
     /// In what stock exchange is the company registered
     pub exchange: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FinancialDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FinancialDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FinancialDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FinancialDetails, __A::Error> {
-                let mut f0: Option<Option<BrandEntityType>> = None;
-                let mut f1: Option<Option<BrandVerticalType>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brandEntityType", 0usize),
-                        ("brandVerticalType", 1usize),
-                        ("taxIdCountry", 2usize),
-                        ("taxIdCorporate", 3usize),
-                        ("stockSymbol", 4usize),
-                        ("exchange", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "brandEntityType",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "brandVerticalType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "taxIdCountry",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "taxIdCorporate",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "stockSymbol",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "exchange")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FinancialDetails {
-                    brand_entity_type: f0.flatten(),
-                    brand_vertical_type: f1.flatten(),
-                    tax_id_country: f2.flatten(),
-                    tax_id_corporate: f3.flatten(),
-                    stock_symbol: f4.flatten(),
-                    exchange: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FinancialDetails, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FinancialDetails as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FinancialDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FinancialDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_entity_type {
-            map.serialize_entry("brandEntityType", value)?;
-        }
-        if let Some(value) = &self.brand_vertical_type {
-            map.serialize_entry("brandVerticalType", value)?;
-        }
-        if let Some(value) = &self.tax_id_country {
-            map.serialize_entry("taxIdCountry", value)?;
-        }
-        if let Some(value) = &self.tax_id_corporate {
-            map.serialize_entry("taxIdCorporate", value)?;
-        }
-        if let Some(value) = &self.stock_symbol {
-            map.serialize_entry("stockSymbol", value)?;
-        }
-        if let Some(value) = &self.exchange {
-            map.serialize_entry("exchange", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FinancialDetails default {
+        0 brand_entity_type: opt = "brandEntityType";
+        1 brand_vertical_type: opt = "brandVerticalType";
+        2 tax_id_country: opt = "taxIdCountry";
+        3 tax_id_corporate: opt = "taxIdCorporate";
+        4 stock_symbol: opt = "stockSymbol";
+        5 exchange: opt = "exchange";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5208,119 +2162,13 @@ pub struct GetCampaignRegistrationFeedbackResponse {
     /// `internalErrorResponse`
     pub internal_error_response: Option<Vec<InternalErrorResponse>>,
 }
-impl<'de> serde::Deserialize<'de> for GetCampaignRegistrationFeedbackResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetCampaignRegistrationFeedbackResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetCampaignRegistrationFeedbackResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetCampaignRegistrationFeedbackResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Vec<TcrErrorResponse>>> = None;
-                let mut f4: Option<Option<Vec<InternalErrorResponse>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("campaignRegistrationId", 0usize),
-                        ("campaignId", 1usize),
-                        ("status", 2usize),
-                        ("tcrErrorResponse", 3usize),
-                        ("internalErrorResponse", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaignRegistrationId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "campaignId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "tcrErrorResponse",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "internalErrorResponse",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetCampaignRegistrationFeedbackResponse {
-                    campaign_registration_id: f0.flatten(),
-                    campaign_id: f1.flatten(),
-                    status: f2.flatten(),
-                    tcr_error_response: f3.flatten(),
-                    internal_error_response: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetCampaignRegistrationFeedbackResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetCampaignRegistrationFeedbackResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "GetCampaignRegistrationFeedbackResponse",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for GetCampaignRegistrationFeedbackResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaign_registration_id {
-            map.serialize_entry("campaignRegistrationId", value)?;
-        }
-        if let Some(value) = &self.campaign_id {
-            map.serialize_entry("campaignId", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.tcr_error_response {
-            map.serialize_entry("tcrErrorResponse", value)?;
-        }
-        if let Some(value) = &self.internal_error_response {
-            map.serialize_entry("internalErrorResponse", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetCampaignRegistrationFeedbackResponse default {
+        0 campaign_registration_id: opt = "campaignRegistrationId";
+        1 campaign_id: opt = "campaignId";
+        2 status: opt = "status";
+        3 tcr_error_response: opt = "tcrErrorResponse";
+        4 internal_error_response: opt = "internalErrorResponse";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5377,76 +2225,10 @@ pub struct GetTfnVerificationRequest {
     /// `tfnVerificationId`
     pub tfn_verification_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for GetTfnVerificationRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetTfnVerificationRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetTfnVerificationRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetTfnVerificationRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("projectId", 0usize), ("tfnVerificationId", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "tfnVerificationId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetTfnVerificationRequest {
-                    project_id: f0.flatten(),
-                    tfn_verification_id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetTfnVerificationRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetTfnVerificationRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetTfnVerificationRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetTfnVerificationRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.tfn_verification_id {
-            map.serialize_entry("tfnVerificationId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetTfnVerificationRequest default {
+        0 project_id: opt = "projectId";
+        1 tfn_verification_id: opt = "tfnVerificationId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5477,61 +2259,9 @@ pub struct GetTfnVerificationUseCasesResponse {
     /// `useCases`
     pub use_cases: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for GetTfnVerificationUseCasesResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetTfnVerificationUseCasesResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetTfnVerificationUseCasesResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetTfnVerificationUseCasesResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("useCases", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "useCases")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetTfnVerificationUseCasesResponse {
-                    use_cases: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetTfnVerificationUseCasesResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetTfnVerificationUseCasesResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("GetTfnVerificationUseCasesResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetTfnVerificationUseCasesResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.use_cases {
-            map.serialize_entry("useCases", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetTfnVerificationUseCasesResponse default {
+        0 use_cases: opt = "useCases";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5556,72 +2286,10 @@ pub struct InternalErrorResponse {
     /// `description`
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for InternalErrorResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InternalErrorResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InternalErrorResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InternalErrorResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("code", 0usize), ("description", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InternalErrorResponse {
-                    code: f0.flatten(),
-                    description: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InternalErrorResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InternalErrorResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InternalErrorResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InternalErrorResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InternalErrorResponse default {
+        0 code: opt = "code";
+        1 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5656,92 +2324,11 @@ pub struct ListBrandRegistrationResponse {
     /// `totalSize`
     pub total_size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListBrandRegistrationResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListBrandRegistrationResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListBrandRegistrationResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListBrandRegistrationResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<BrandRegistration>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("brandRegistrations", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("totalSize", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "brandRegistrations",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalSize",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListBrandRegistrationResponse {
-                    brand_registrations: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                    total_size: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListBrandRegistrationResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListBrandRegistrationResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListBrandRegistrationResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListBrandRegistrationResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.brand_registrations {
-            map.serialize_entry("brandRegistrations", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.total_size {
-            map.serialize_entry("totalSize", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListBrandRegistrationResponse default {
+        0 brand_registrations: opt = "brandRegistrations";
+        1 next_page_token: opt = "nextPageToken";
+        2 total_size: opt = "totalSize";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5785,93 +2372,11 @@ pub struct ListCampaignRegistrationResponse {
     /// `totalSize`
     pub total_size: Option<i32>,
 }
-impl<'de> serde::Deserialize<'de> for ListCampaignRegistrationResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListCampaignRegistrationResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListCampaignRegistrationResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListCampaignRegistrationResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<CampaignResponse>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i32>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("campaignRegistrations", 0usize),
-                        ("nextPageToken", 1usize),
-                        ("totalSize", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "campaignRegistrations",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "nextPageToken",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "totalSize",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListCampaignRegistrationResponse {
-                    campaign_registrations: f0.flatten(),
-                    next_page_token: f1.flatten(),
-                    total_size: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListCampaignRegistrationResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListCampaignRegistrationResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("ListCampaignRegistrationResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListCampaignRegistrationResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.campaign_registrations {
-            map.serialize_entry("campaignRegistrations", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        if let Some(value) = &self.total_size {
-            map.serialize_entry("totalSize", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListCampaignRegistrationResponse default {
+        0 campaign_registrations: opt = "campaignRegistrations";
+        1 next_page_token: opt = "nextPageToken";
+        2 total_size: opt = "totalSize";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5915,92 +2420,11 @@ pub struct ListTfnVerificationsResponse {
     /// `nextPageToken`
     pub next_page_token: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ListTfnVerificationsResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ListTfnVerificationsResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ListTfnVerificationsResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ListTfnVerificationsResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<TfnVerification>>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("tfnVerifications", 0usize),
-                        ("totalSize", 1usize),
-                        ("nextPageToken", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "tfnVerifications",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "totalSize",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "nextPageToken",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ListTfnVerificationsResponse {
-                    tfn_verifications: f0.flatten(),
-                    total_size: f1.flatten(),
-                    next_page_token: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ListTfnVerificationsResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ListTfnVerificationsResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ListTfnVerificationsResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ListTfnVerificationsResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.tfn_verifications {
-            map.serialize_entry("tfnVerifications", value)?;
-        }
-        if let Some(value) = &self.total_size {
-            map.serialize_entry("totalSize", value)?;
-        }
-        if let Some(value) = &self.next_page_token {
-            map.serialize_entry("nextPageToken", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ListTfnVerificationsResponse default {
+        0 tfn_verifications: opt = "tfnVerifications";
+        1 total_size: opt = "totalSize";
+        2 next_page_token: opt = "nextPageToken";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6067,249 +2491,24 @@ pub struct MnoMetadata {
     /// Number of messages allowed per day on T-Mobile network. If the brandTier attribute is 'UNCAPPED', then this attribute will be NULL.
     pub brand_daily_cap: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for MnoMetadata {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MnoMetadata;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MnoMetadata")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MnoMetadata, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<bool>> = None;
-                let mut f2: Option<Option<bool>> = None;
-                let mut f3: Option<Option<bool>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<bool>> = None;
-                let mut f6: Option<Option<bool>> = None;
-                let mut f7: Option<Option<bool>> = None;
-                let mut f8: Option<Option<bool>> = None;
-                let mut f9: Option<Option<bool>> = None;
-                let mut f10: Option<Option<f64>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<String>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<String>> = None;
-                let mut f15: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("mno", 0usize),
-                        ("mnoSupport", 1usize),
-                        ("mnoReview", 2usize),
-                        ("qualify", 3usize),
-                        ("minMsgSamples", 4usize),
-                        ("reqSubscriberOptIn", 5usize),
-                        ("reqSubscriberOptOut", 6usize),
-                        ("reqSubscriberHelp", 7usize),
-                        ("noEmbeddedLink", 8usize),
-                        ("noEmbeddedPhone", 9usize),
-                        ("surcharge", 10usize),
-                        ("msgClass", 11usize),
-                        ("tpm", 12usize),
-                        ("tpmScope", 13usize),
-                        ("brandTier", 14usize),
-                        ("brandDailyCap", 15usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "mno")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "mnoSupport",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "mnoReview",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "qualify")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "minMsgSamples",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "reqSubscriberOptIn",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "reqSubscriberOptOut",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "reqSubscriberHelp",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "noEmbeddedLink",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "noEmbeddedPhone",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "surcharge",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "msgClass",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f12, "tpm")?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "tpmScope",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "brandTier",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "brandDailyCap",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MnoMetadata {
-                    mno: f0.flatten(),
-                    mno_support: f1.flatten(),
-                    mno_review: f2.flatten(),
-                    qualify: f3.flatten(),
-                    min_msg_samples: f4.flatten(),
-                    req_subscriber_opt_in: f5.flatten(),
-                    req_subscriber_opt_out: f6.flatten(),
-                    req_subscriber_help: f7.flatten(),
-                    no_embedded_link: f8.flatten(),
-                    no_embedded_phone: f9.flatten(),
-                    surcharge: f10.flatten(),
-                    msg_class: f11.flatten(),
-                    tpm: f12.flatten(),
-                    tpm_scope: f13.flatten(),
-                    brand_tier: f14.flatten(),
-                    brand_daily_cap: f15.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MnoMetadata, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MnoMetadata as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("MnoMetadata", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MnoMetadata {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.mno {
-            map.serialize_entry("mno", value)?;
-        }
-        if let Some(value) = &self.mno_support {
-            map.serialize_entry("mnoSupport", value)?;
-        }
-        if let Some(value) = &self.mno_review {
-            map.serialize_entry("mnoReview", value)?;
-        }
-        if let Some(value) = &self.qualify {
-            map.serialize_entry("qualify", value)?;
-        }
-        if let Some(value) = &self.min_msg_samples {
-            map.serialize_entry("minMsgSamples", value)?;
-        }
-        if let Some(value) = &self.req_subscriber_opt_in {
-            map.serialize_entry("reqSubscriberOptIn", value)?;
-        }
-        if let Some(value) = &self.req_subscriber_opt_out {
-            map.serialize_entry("reqSubscriberOptOut", value)?;
-        }
-        if let Some(value) = &self.req_subscriber_help {
-            map.serialize_entry("reqSubscriberHelp", value)?;
-        }
-        if let Some(value) = &self.no_embedded_link {
-            map.serialize_entry("noEmbeddedLink", value)?;
-        }
-        if let Some(value) = &self.no_embedded_phone {
-            map.serialize_entry("noEmbeddedPhone", value)?;
-        }
-        if let Some(value) = &self.surcharge {
-            map.serialize_entry("surcharge", value)?;
-        }
-        if let Some(value) = &self.msg_class {
-            map.serialize_entry("msgClass", value)?;
-        }
-        if let Some(value) = &self.tpm {
-            map.serialize_entry("tpm", value)?;
-        }
-        if let Some(value) = &self.tpm_scope {
-            map.serialize_entry("tpmScope", value)?;
-        }
-        if let Some(value) = &self.brand_tier {
-            map.serialize_entry("brandTier", value)?;
-        }
-        if let Some(value) = &self.brand_daily_cap {
-            map.serialize_entry("brandDailyCap", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MnoMetadata default {
+        0 mno: opt = "mno";
+        1 mno_support: opt = "mnoSupport";
+        2 mno_review: opt = "mnoReview";
+        3 qualify: opt = "qualify";
+        4 min_msg_samples: opt = "minMsgSamples";
+        5 req_subscriber_opt_in: opt = "reqSubscriberOptIn";
+        6 req_subscriber_opt_out: opt = "reqSubscriberOptOut";
+        7 req_subscriber_help: opt = "reqSubscriberHelp";
+        8 no_embedded_link: opt = "noEmbeddedLink";
+        9 no_embedded_phone: opt = "noEmbeddedPhone";
+        10 surcharge: opt = "surcharge";
+        11 msg_class: opt = "msgClass";
+        12 tpm: opt = "tpm";
+        13 tpm_scope: opt = "tpmScope";
+        14 brand_tier: opt = "brandTier";
+        15 brand_daily_cap: opt = "brandDailyCap";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6434,125 +2633,14 @@ pub struct QualifyBrandByUseCaseResponse {
     /// Map of Metadata  Map of MNO metadata where key is the 'networkId' of the MNO and value is Metadata of the MNO
     pub mno_metadata: Option<std::collections::BTreeMap<String, MnoMetadata>>,
 }
-impl<'de> serde::Deserialize<'de> for QualifyBrandByUseCaseResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = QualifyBrandByUseCaseResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct QualifyBrandByUseCaseResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<QualifyBrandByUseCaseResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<f64>> = None;
-                let mut f2: Option<Option<f64>> = None;
-                let mut f3: Option<Option<f64>> = None;
-                let mut f4: Option<Option<f64>> = None;
-                let mut f5: Option<
-                    Option<std::collections::BTreeMap<String, MnoMetadata>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("useCase", 0usize),
-                        ("monthlyFee", 1usize),
-                        ("setupFee", 2usize),
-                        ("minSubUseCases", 3usize),
-                        ("maxSubUseCases", 4usize),
-                        ("mnoMetadata", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "useCase")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "monthlyFee",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "setupFee")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "minSubUseCases",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "maxSubUseCases",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "mnoMetadata",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(QualifyBrandByUseCaseResponse {
-                    use_case: f0.flatten(),
-                    monthly_fee: f1.flatten(),
-                    setup_fee: f2.flatten(),
-                    min_sub_use_cases: f3.flatten(),
-                    max_sub_use_cases: f4.flatten(),
-                    mno_metadata: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<QualifyBrandByUseCaseResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<QualifyBrandByUseCaseResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("QualifyBrandByUseCaseResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for QualifyBrandByUseCaseResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.use_case {
-            map.serialize_entry("useCase", value)?;
-        }
-        if let Some(value) = &self.monthly_fee {
-            map.serialize_entry("monthlyFee", value)?;
-        }
-        if let Some(value) = &self.setup_fee {
-            map.serialize_entry("setupFee", value)?;
-        }
-        if let Some(value) = &self.min_sub_use_cases {
-            map.serialize_entry("minSubUseCases", value)?;
-        }
-        if let Some(value) = &self.max_sub_use_cases {
-            map.serialize_entry("maxSubUseCases", value)?;
-        }
-        if let Some(value) = &self.mno_metadata {
-            map.serialize_entry("mnoMetadata", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) QualifyBrandByUseCaseResponse default {
+        0 use_case: opt = "useCase";
+        1 monthly_fee: opt = "monthlyFee";
+        2 setup_fee: opt = "setupFee";
+        3 min_sub_use_cases: opt = "minSubUseCases";
+        4 max_sub_use_cases: opt = "maxSubUseCases";
+        5 mno_metadata: opt = "mnoMetadata";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6610,64 +2698,9 @@ pub struct RequestInfoResponse {
     /// The same request Identification that was sent on the input.
     pub request_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for RequestInfoResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RequestInfoResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RequestInfoResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RequestInfoResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("requestId", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "requestId",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RequestInfoResponse {
-                    request_id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RequestInfoResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RequestInfoResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RequestInfoResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RequestInfoResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.request_id {
-            map.serialize_entry("requestId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RequestInfoResponse default {
+        0 request_id: opt = "requestId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6690,61 +2723,9 @@ pub struct ResubmitCampaignRegistrationRequest {
     /// `mnos`
     pub mnos: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for ResubmitCampaignRegistrationRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResubmitCampaignRegistrationRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ResubmitCampaignRegistrationRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ResubmitCampaignRegistrationRequest, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("mnos", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "mnos")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ResubmitCampaignRegistrationRequest {
-                    mnos: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ResubmitCampaignRegistrationRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ResubmitCampaignRegistrationRequest as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("ResubmitCampaignRegistrationRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ResubmitCampaignRegistrationRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.mnos {
-            map.serialize_entry("mnos", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ResubmitCampaignRegistrationRequest default {
+        0 mnos: opt = "mnos";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6771,80 +2752,11 @@ pub struct TcrErrorResponse {
     /// `description`
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TcrErrorResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TcrErrorResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TcrErrorResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TcrErrorResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("code", 0usize), ("field", 1usize), ("description", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "field")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TcrErrorResponse {
-                    code: f0.flatten(),
-                    field: f1.flatten(),
-                    description: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TcrErrorResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TcrErrorResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TcrErrorResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TcrErrorResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.field {
-            map.serialize_entry("field", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TcrErrorResponse default {
+        0 code: opt = "code";
+        1 field: opt = "field";
+        2 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6885,92 +2797,11 @@ pub struct TenDlcBrandUpdateRequest {
     /// `contactDetails`
     pub contact_details: Option<ContactDetails>,
 }
-impl<'de> serde::Deserialize<'de> for TenDlcBrandUpdateRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TenDlcBrandUpdateRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TenDlcBrandUpdateRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TenDlcBrandUpdateRequest, __A::Error> {
-                let mut f0: Option<Option<CompanyDetails>> = None;
-                let mut f1: Option<Option<FinancialDetails>> = None;
-                let mut f2: Option<Option<ContactDetails>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("companyDetails", 0usize),
-                        ("financialDetails", 1usize),
-                        ("contactDetails", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "companyDetails",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "financialDetails",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "contactDetails",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TenDlcBrandUpdateRequest {
-                    company_details: f0.flatten(),
-                    financial_details: f1.flatten(),
-                    contact_details: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TenDlcBrandUpdateRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TenDlcBrandUpdateRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TenDlcBrandUpdateRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TenDlcBrandUpdateRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.company_details {
-            map.serialize_entry("companyDetails", value)?;
-        }
-        if let Some(value) = &self.financial_details {
-            map.serialize_entry("financialDetails", value)?;
-        }
-        if let Some(value) = &self.contact_details {
-            map.serialize_entry("contactDetails", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TenDlcBrandUpdateRequest default {
+        0 company_details: opt = "companyDetails";
+        1 financial_details: opt = "financialDetails";
+        2 contact_details: opt = "contactDetails";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7007,64 +2838,9 @@ pub struct TenDlcVettingInfoResponse {
     /// `vettingInfo`
     pub vetting_info: Option<Vec<VettingInfo>>,
 }
-impl<'de> serde::Deserialize<'de> for TenDlcVettingInfoResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TenDlcVettingInfoResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TenDlcVettingInfoResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TenDlcVettingInfoResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<VettingInfo>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("vettingInfo", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "vettingInfo",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TenDlcVettingInfoResponse {
-                    vetting_info: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TenDlcVettingInfoResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TenDlcVettingInfoResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TenDlcVettingInfoResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TenDlcVettingInfoResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.vetting_info {
-            map.serialize_entry("vettingInfo", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TenDlcVettingInfoResponse default {
+        0 vetting_info: opt = "vettingInfo";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7155,510 +2931,42 @@ pub struct TfnVerificationBase {
     /// Feedback notes added during the review process.
     pub notes: Option<Vec<TfnVerificationNote>>,
 }
-impl<'de> serde::Deserialize<'de> for TfnVerificationBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TfnVerificationBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TfnVerificationBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TfnVerificationBase, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<TfnVerificationStatus>> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<String> = None;
-                let mut f6: Option<String> = None;
-                let mut f7: Option<String> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<String> = None;
-                let mut f10: Option<String> = None;
-                let mut f11: Option<String> = None;
-                let mut f12: Option<Option<String>> = None;
-                let mut f13: Option<String> = None;
-                let mut f14: Option<String> = None;
-                let mut f15: Option<String> = None;
-                let mut f16: Option<String> = None;
-                let mut f17: Option<String> = None;
-                let mut f18: Option<String> = None;
-                let mut f19: Option<String> = None;
-                let mut f20: Option<String> = None;
-                let mut f21: Option<String> = None;
-                let mut f22: Option<String> = None;
-                let mut f23: Option<Vec<String>> = None;
-                let mut f24: Option<Option<String>> = None;
-                let mut f25: Option<String> = None;
-                let mut f26: Option<TfnVerificationBaseBusinessType> = None;
-                let mut f27: Option<String> = None;
-                let mut f28: Option<Option<String>> = None;
-                let mut f29: Option<String> = None;
-                let mut f30: Option<Option<String>> = None;
-                let mut f31: Option<String> = None;
-                let mut f32: Option<String> = None;
-                let mut f33: Option<Option<Vec<TfnVerificationNote>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("tfnVerificationId", 0usize),
-                        ("status", 1usize),
-                        ("createTime", 2usize),
-                        ("projectId", 3usize),
-                        ("createdBy", 4usize),
-                        ("phoneNumber", 5usize),
-                        ("businessName", 6usize),
-                        ("businessAddress1", 7usize),
-                        ("businessAddress2", 8usize),
-                        ("businessCity", 9usize),
-                        ("businessState", 10usize),
-                        ("businessZipCode", 11usize),
-                        ("businessCountry", 12usize),
-                        ("businessContactFirstName", 13usize),
-                        ("businessContactLastName", 14usize),
-                        ("businessContactEmail", 15usize),
-                        ("businessContactPhone", 16usize),
-                        ("corporateWebsite", 17usize),
-                        ("messageVolume", 18usize),
-                        ("useCase", 19usize),
-                        ("useCaseSummary", 20usize),
-                        ("productionMessageContent", 21usize),
-                        ("optInWorkflowDescription", 22usize),
-                        ("optInWorkflowImageUrls", 23usize),
-                        ("additionalInformation", 24usize),
-                        ("businessRegistrationNumber", 25usize),
-                        ("businessType", 26usize),
-                        ("businessRegistrationCountry", 27usize),
-                        ("campaignVerifyAuthorizationToken", 28usize),
-                        ("businessRegistrationType", 29usize),
-                        ("businessDba", 30usize),
-                        ("termsAndConditionsUrl", 31usize),
-                        ("privacyPolicyUrl", 32usize),
-                        ("notes", 33usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "tfnVerificationId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "createTime",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "projectId",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "createdBy",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "phoneNumber",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "businessName",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "businessAddress1",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "businessAddress2",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "businessCity",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "businessState",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "businessZipCode",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "businessCountry",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "businessContactFirstName",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "businessContactLastName",
-                            )?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "businessContactEmail",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "businessContactPhone",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f17,
-                                "corporateWebsite",
-                            )?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "messageVolume",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f19, "useCase")?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "useCaseSummary",
-                            )?
-                        }
-                        Some(21usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f21,
-                                "productionMessageContent",
-                            )?
-                        }
-                        Some(22usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f22,
-                                "optInWorkflowDescription",
-                            )?
-                        }
-                        Some(23usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f23,
-                                "optInWorkflowImageUrls",
-                            )?
-                        }
-                        Some(24usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f24,
-                                "additionalInformation",
-                            )?
-                        }
-                        Some(25usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f25,
-                                "businessRegistrationNumber",
-                            )?
-                        }
-                        Some(26usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f26,
-                                "businessType",
-                            )?
-                        }
-                        Some(27usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f27,
-                                "businessRegistrationCountry",
-                            )?
-                        }
-                        Some(28usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f28,
-                                "campaignVerifyAuthorizationToken",
-                            )?
-                        }
-                        Some(29usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f29,
-                                "businessRegistrationType",
-                            )?
-                        }
-                        Some(30usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f30,
-                                "businessDba",
-                            )?
-                        }
-                        Some(31usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f31,
-                                "termsAndConditionsUrl",
-                            )?
-                        }
-                        Some(32usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f32,
-                                "privacyPolicyUrl",
-                            )?
-                        }
-                        Some(33usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f33, "notes")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TfnVerificationBase {
-                    tfn_verification_id: f0.flatten(),
-                    status: f1.flatten(),
-                    create_time: f2.flatten(),
-                    project_id: f3.flatten(),
-                    created_by: f4.flatten(),
-                    phone_number: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("phoneNumber"))?,
-                    business_name: f6
-                        .ok_or_else(|| serde::de::Error::missing_field("businessName"))?,
-                    business_address1: f7
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "businessAddress1",
-                        ))?,
-                    business_address2: f8.flatten(),
-                    business_city: f9
-                        .ok_or_else(|| serde::de::Error::missing_field("businessCity"))?,
-                    business_state: f10
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "businessState",
-                        ))?,
-                    business_zip_code: f11
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "businessZipCode",
-                        ))?,
-                    business_country: f12.flatten(),
-                    business_contact_first_name: f13
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "businessContactFirstName",
-                        ))?,
-                    business_contact_last_name: f14
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "businessContactLastName",
-                        ))?,
-                    business_contact_email: f15
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "businessContactEmail",
-                        ))?,
-                    business_contact_phone: f16
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "businessContactPhone",
-                        ))?,
-                    corporate_website: f17
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "corporateWebsite",
-                        ))?,
-                    message_volume: f18
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "messageVolume",
-                        ))?,
-                    use_case: f19
-                        .ok_or_else(|| serde::de::Error::missing_field("useCase"))?,
-                    use_case_summary: f20
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "useCaseSummary",
-                        ))?,
-                    production_message_content: f21
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "productionMessageContent",
-                        ))?,
-                    opt_in_workflow_description: f22
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "optInWorkflowDescription",
-                        ))?,
-                    opt_in_workflow_image_urls: f23
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "optInWorkflowImageUrls",
-                        ))?,
-                    additional_information: f24.flatten(),
-                    business_registration_number: f25
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "businessRegistrationNumber",
-                        ))?,
-                    business_type: f26
-                        .ok_or_else(|| serde::de::Error::missing_field("businessType"))?,
-                    business_registration_country: f27
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "businessRegistrationCountry",
-                        ))?,
-                    campaign_verify_authorization_token: f28.flatten(),
-                    business_registration_type: f29
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "businessRegistrationType",
-                        ))?,
-                    business_dba: f30.flatten(),
-                    terms_and_conditions_url: f31
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "termsAndConditionsUrl",
-                        ))?,
-                    privacy_policy_url: f32
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "privacyPolicyUrl",
-                        ))?,
-                    notes: f33.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("TfnVerificationBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TfnVerificationBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.tfn_verification_id {
-            map.serialize_entry("tfnVerificationId", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        if let Some(value) = &self.created_by {
-            map.serialize_entry("createdBy", value)?;
-        }
-        map.serialize_entry("phoneNumber", &self.phone_number)?;
-        map.serialize_entry("businessName", &self.business_name)?;
-        map.serialize_entry("businessAddress1", &self.business_address1)?;
-        if let Some(value) = &self.business_address2 {
-            map.serialize_entry("businessAddress2", value)?;
-        }
-        map.serialize_entry("businessCity", &self.business_city)?;
-        map.serialize_entry("businessState", &self.business_state)?;
-        map.serialize_entry("businessZipCode", &self.business_zip_code)?;
-        if let Some(value) = &self.business_country {
-            map.serialize_entry("businessCountry", value)?;
-        }
-        map.serialize_entry(
-            "businessContactFirstName",
-            &self.business_contact_first_name,
-        )?;
-        map.serialize_entry(
-            "businessContactLastName",
-            &self.business_contact_last_name,
-        )?;
-        map.serialize_entry("businessContactEmail", &self.business_contact_email)?;
-        map.serialize_entry("businessContactPhone", &self.business_contact_phone)?;
-        map.serialize_entry("corporateWebsite", &self.corporate_website)?;
-        map.serialize_entry("messageVolume", &self.message_volume)?;
-        map.serialize_entry("useCase", &self.use_case)?;
-        map.serialize_entry("useCaseSummary", &self.use_case_summary)?;
-        map.serialize_entry(
-            "productionMessageContent",
-            &self.production_message_content,
-        )?;
-        map.serialize_entry(
-            "optInWorkflowDescription",
-            &self.opt_in_workflow_description,
-        )?;
-        map.serialize_entry("optInWorkflowImageUrls", &self.opt_in_workflow_image_urls)?;
-        if let Some(value) = &self.additional_information {
-            map.serialize_entry("additionalInformation", value)?;
-        }
-        map.serialize_entry(
-            "businessRegistrationNumber",
-            &self.business_registration_number,
-        )?;
-        map.serialize_entry("businessType", &self.business_type)?;
-        map.serialize_entry(
-            "businessRegistrationCountry",
-            &self.business_registration_country,
-        )?;
-        if let Some(value) = &self.campaign_verify_authorization_token {
-            map.serialize_entry("campaignVerifyAuthorizationToken", value)?;
-        }
-        map.serialize_entry(
-            "businessRegistrationType",
-            &self.business_registration_type,
-        )?;
-        if let Some(value) = &self.business_dba {
-            map.serialize_entry("businessDba", value)?;
-        }
-        map.serialize_entry("termsAndConditionsUrl", &self.terms_and_conditions_url)?;
-        map.serialize_entry("privacyPolicyUrl", &self.privacy_policy_url)?;
-        if let Some(value) = &self.notes {
-            map.serialize_entry("notes", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TfnVerificationBase strict {
+        0 tfn_verification_id: opt = "tfnVerificationId";
+        1 status: opt = "status";
+        2 create_time: opt = "createTime";
+        3 project_id: opt = "projectId";
+        4 created_by: opt = "createdBy";
+        5 phone_number: req = "phoneNumber";
+        6 business_name: req = "businessName";
+        7 business_address1: req = "businessAddress1";
+        8 business_address2: opt = "businessAddress2";
+        9 business_city: req = "businessCity";
+        10 business_state: req = "businessState";
+        11 business_zip_code: req = "businessZipCode";
+        12 business_country: opt = "businessCountry";
+        13 business_contact_first_name: req = "businessContactFirstName";
+        14 business_contact_last_name: req = "businessContactLastName";
+        15 business_contact_email: req = "businessContactEmail";
+        16 business_contact_phone: req = "businessContactPhone";
+        17 corporate_website: req = "corporateWebsite";
+        18 message_volume: req = "messageVolume";
+        19 use_case: req = "useCase";
+        20 use_case_summary: req = "useCaseSummary";
+        21 production_message_content: req = "productionMessageContent";
+        22 opt_in_workflow_description: req = "optInWorkflowDescription";
+        23 opt_in_workflow_image_urls: req = "optInWorkflowImageUrls";
+        24 additional_information: opt = "additionalInformation";
+        25 business_registration_number: req = "businessRegistrationNumber";
+        26 business_type: req = "businessType";
+        27 business_registration_country: req = "businessRegistrationCountry";
+        28 campaign_verify_authorization_token: opt = "campaignVerifyAuthorizationToken";
+        29 business_registration_type: req = "businessRegistrationType";
+        30 business_dba: opt = "businessDba";
+        31 terms_and_conditions_url: req = "termsAndConditionsUrl";
+        32 privacy_policy_url: req = "privacyPolicyUrl";
+        33 notes: opt = "notes";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7805,57 +3113,13 @@ pub enum TfnVerificationBaseBusinessType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl TfnVerificationBaseBusinessType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SoleProprietor => "SOLE_PROPRIETOR",
-            Self::PrivateProfit => "PRIVATE_PROFIT",
-            Self::PublicProfit => "PUBLIC_PROFIT",
-            Self::NonProfit => "NON_PROFIT",
-            Self::Government => "GOVERNMENT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for TfnVerificationBaseBusinessType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SOLE_PROPRIETOR" => Self::SoleProprietor,
-            "PRIVATE_PROFIT" => Self::PrivateProfit,
-            "PUBLIC_PROFIT" => Self::PublicProfit,
-            "NON_PROFIT" => Self::NonProfit,
-            "GOVERNMENT" => Self::Government,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for TfnVerificationBaseBusinessType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for TfnVerificationBaseBusinessType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TfnVerificationBaseBusinessType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TfnVerificationBaseBusinessType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TfnVerificationBaseBusinessType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) TfnVerificationBaseBusinessType {
+        SoleProprietor = "SOLE_PROPRIETOR",
+        PrivateProfit = "PRIVATE_PROFIT",
+        PublicProfit = "PUBLIC_PROFIT",
+        NonProfit = "NON_PROFIT",
+        Government = "GOVERNMENT",
     }
 }
 /// Feedback note added during the review process containing, e.g., the rejection reason
@@ -7867,72 +3131,10 @@ pub struct TfnVerificationNote {
     /// `createTime`
     pub create_time: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TfnVerificationNote {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TfnVerificationNote;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TfnVerificationNote")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TfnVerificationNote, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("note", 0usize), ("createTime", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "note")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "createTime",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TfnVerificationNote {
-                    note: f0.flatten(),
-                    create_time: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TfnVerificationNote, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TfnVerificationNote as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TfnVerificationNote", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TfnVerificationNote {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.note {
-            map.serialize_entry("note", value)?;
-        }
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TfnVerificationNote default {
+        0 note: opt = "note";
+        1 create_time: opt = "createTime";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7975,57 +3177,13 @@ pub enum TfnVerificationStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl TfnVerificationStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::StatusUnspecified => "STATUS_UNSPECIFIED",
-            Self::Waiting => "WAITING",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Verified => "VERIFIED",
-            Self::Rejected => "REJECTED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for TfnVerificationStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "STATUS_UNSPECIFIED" => Self::StatusUnspecified,
-            "WAITING" => Self::Waiting,
-            "IN_PROGRESS" => Self::InProgress,
-            "VERIFIED" => Self::Verified,
-            "REJECTED" => Self::Rejected,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for TfnVerificationStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for TfnVerificationStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TfnVerificationStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TfnVerificationStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TfnVerificationStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) TfnVerificationStatus {
+        StatusUnspecified = "STATUS_UNSPECIFIED",
+        Waiting = "WAITING",
+        InProgress = "IN_PROGRESS",
+        Verified = "VERIFIED",
+        Rejected = "REJECTED",
     }
 }
 /// Request payload to upload a file for a campaign registration. Only one file can be uploaded at a time.
@@ -8052,96 +3210,12 @@ pub struct V1uploadCampaignFilesRequest {
     /// For the last file, set it to `true` to indicate that the upload is complete and the campaign should be submitted for review.
     pub submit_campaign: bool,
 }
-impl<'de> serde::Deserialize<'de> for V1uploadCampaignFilesRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = V1uploadCampaignFilesRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct V1uploadCampaignFilesRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<V1uploadCampaignFilesRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<V1uploadCampaignFilesRequestFile>> = None;
-                let mut f3: Option<bool> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("projectId", 0usize),
-                        ("campaignInternalId", 1usize),
-                        ("file", 2usize),
-                        ("submitCampaign", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "campaignInternalId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "file")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "submitCampaign",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(V1uploadCampaignFilesRequest {
-                    project_id: f0.flatten(),
-                    campaign_internal_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "campaignInternalId",
-                        ))?,
-                    file: f2.flatten(),
-                    submit_campaign: f3
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "submitCampaign",
-                        ))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("V1uploadCampaignFilesRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for V1uploadCampaignFilesRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.project_id {
-            map.serialize_entry("projectId", value)?;
-        }
-        map.serialize_entry("campaignInternalId", &self.campaign_internal_id)?;
-        if let Some(value) = &self.file {
-            map.serialize_entry("file", value)?;
-        }
-        map.serialize_entry("submitCampaign", &self.submit_campaign)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) V1uploadCampaignFilesRequest strict {
+        0 project_id: opt = "projectId";
+        1 campaign_internal_id: req = "campaignInternalId";
+        2 file: opt = "file";
+        3 submit_campaign: req = "submitCampaign";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8191,89 +3265,11 @@ pub struct V1uploadCampaignFilesRequestFile {
     /// Represents the category or intended purpose of a file and used to classify uploaded files based on their content or function.
     pub file_category: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for V1uploadCampaignFilesRequestFile {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = V1uploadCampaignFilesRequestFile;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct V1uploadCampaignFilesRequestFile")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<V1uploadCampaignFilesRequestFile, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("fileName", 0usize),
-                        ("fileContent", 1usize),
-                        ("fileCategory", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "fileName")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "fileContent",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "fileCategory",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(V1uploadCampaignFilesRequestFile {
-                    file_name: f0.flatten(),
-                    file_content: f1.flatten(),
-                    file_category: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<V1uploadCampaignFilesRequestFile, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<V1uploadCampaignFilesRequestFile as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("V1uploadCampaignFilesRequestFile", &[], __Visitor)
-    }
-}
-impl serde::Serialize for V1uploadCampaignFilesRequestFile {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.file_name {
-            map.serialize_entry("fileName", value)?;
-        }
-        if let Some(value) = &self.file_content {
-            map.serialize_entry("fileContent", value)?;
-        }
-        if let Some(value) = &self.file_category {
-            map.serialize_entry("fileCategory", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) V1uploadCampaignFilesRequestFile default {
+        0 file_name: opt = "fileName";
+        1 file_content: opt = "fileContent";
+        2 file_category: opt = "fileCategory";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8314,49 +3310,9 @@ pub enum VettingClass {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VettingClass {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Standard => "STANDARD",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VettingClass {
-    fn from(value: &str) -> Self {
-        match value {
-            "STANDARD" => Self::Standard,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VettingClass {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VettingClass {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VettingClass {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VettingClass {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VettingClass {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VettingClass {
+        Standard = "STANDARD",
     }
 }
 /// `VettingInfo`
@@ -8384,175 +3340,18 @@ pub struct VettingInfo {
     /// `createDate`
     pub create_date: Option<sinch_sdk_runtime::Timestamp>,
 }
-impl<'de> serde::Deserialize<'de> for VettingInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VettingInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VettingInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VettingInfo, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<VettingProvider>> = None;
-                let mut f2: Option<Option<VettingStatus>> = None;
-                let mut f3: Option<Option<VettingClass>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<i32>> = None;
-                let mut f6: Option<Option<Vec<String>>> = None;
-                let mut f7: Option<Option<std::collections::BTreeMap<String, String>>> = None;
-                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f9: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("vettingId", 0usize),
-                        ("provider", 1usize),
-                        ("vettingStatus", 2usize),
-                        ("vettingClass", 3usize),
-                        ("vettingToken", 4usize),
-                        ("vettingScore", 5usize),
-                        ("reasons", 6usize),
-                        ("vettingDetails", 7usize),
-                        ("vettedDate", 8usize),
-                        ("createDate", 9usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "vettingId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "provider")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "vettingStatus",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "vettingClass",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "vettingToken",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "vettingScore",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "reasons")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "vettingDetails",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "vettedDate",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "createDate",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VettingInfo {
-                    vetting_id: f0.flatten(),
-                    provider: f1.flatten(),
-                    vetting_status: f2.flatten(),
-                    vetting_class: f3.flatten(),
-                    vetting_token: f4.flatten(),
-                    vetting_score: f5.flatten(),
-                    reasons: f6.flatten(),
-                    vetting_details: f7.flatten(),
-                    vetted_date: f8.flatten(),
-                    create_date: f9.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VettingInfo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VettingInfo as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VettingInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VettingInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.vetting_id {
-            map.serialize_entry("vettingId", value)?;
-        }
-        if let Some(value) = &self.provider {
-            map.serialize_entry("provider", value)?;
-        }
-        if let Some(value) = &self.vetting_status {
-            map.serialize_entry("vettingStatus", value)?;
-        }
-        if let Some(value) = &self.vetting_class {
-            map.serialize_entry("vettingClass", value)?;
-        }
-        if let Some(value) = &self.vetting_token {
-            map.serialize_entry("vettingToken", value)?;
-        }
-        if let Some(value) = &self.vetting_score {
-            map.serialize_entry("vettingScore", value)?;
-        }
-        if let Some(value) = &self.reasons {
-            map.serialize_entry("reasons", value)?;
-        }
-        if let Some(value) = &self.vetting_details {
-            map.serialize_entry("vettingDetails", value)?;
-        }
-        if let Some(value) = &self.vetted_date {
-            map.serialize_entry("vettedDate", value)?;
-        }
-        if let Some(value) = &self.create_date {
-            map.serialize_entry("createDate", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VettingInfo default {
+        0 vetting_id: opt = "vettingId";
+        1 provider: opt = "provider";
+        2 vetting_status: opt = "vettingStatus";
+        3 vetting_class: opt = "vettingClass";
+        4 vetting_token: opt = "vettingToken";
+        5 vetting_score: opt = "vettingScore";
+        6 reasons: opt = "reasons";
+        7 vetting_details: opt = "vettingDetails";
+        8 vetted_date: opt = "vettedDate";
+        9 create_date: opt = "createDate";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8638,49 +3437,9 @@ pub enum VettingProvider {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VettingProvider {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Aegis => "AEGIS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VettingProvider {
-    fn from(value: &str) -> Self {
-        match value {
-            "AEGIS" => Self::Aegis,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VettingProvider {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VettingProvider {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VettingProvider {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VettingProvider {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VettingProvider {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VettingProvider {
+        Aegis = "AEGIS",
     }
 }
 /// `VettingStatus`
@@ -8702,56 +3461,12 @@ pub enum VettingStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VettingStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Unscore => "UNSCORE",
-            Self::Active => "ACTIVE",
-            Self::Failed => "FAILED",
-            Self::Expired => "EXPIRED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VettingStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "UNSCORE" => Self::Unscore,
-            "ACTIVE" => Self::Active,
-            "FAILED" => Self::Failed,
-            "EXPIRED" => Self::Expired,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VettingStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VettingStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VettingStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VettingStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VettingStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VettingStatus {
+        Pending = "PENDING",
+        Unscore = "UNSCORE",
+        Active = "ACTIVE",
+        Failed = "FAILED",
+        Expired = "EXPIRED",
     }
 }

@@ -27,97 +27,12 @@ pub struct Error {
     /// If applicable, a reference ID for support to use with diagnosing the error.
     pub reference: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Error {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Error;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Error")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Error, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("status", 0usize),
-                        ("errorCode", 1usize),
-                        ("message", 2usize),
-                        ("reference", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "errorCode",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "reference",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Error {
-                    status: f0.flatten(),
-                    error_code: f1.flatten(),
-                    message: f2.flatten(),
-                    reference: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Error, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Error as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Error", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Error {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Error default {
+        0 status: opt = "status";
+        1 error_code: opt = "errorCode";
+        2 message: opt = "message";
+        3 reference: opt = "reference";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -166,58 +81,10 @@ pub struct Identity {
     /// For type `number` use an [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537)-compatible phone number.
     pub endpoint: String,
 }
-impl<'de> serde::Deserialize<'de> for Identity {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Identity;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Identity")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Identity, __A::Error> {
-                let mut f0: Option<IdentityType> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("endpoint", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "endpoint")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Identity {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    endpoint: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Identity", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Identity {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("endpoint", &self.endpoint)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Identity strict {
+        0 r#type: req = "type";
+        1 endpoint: req = "endpoint";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -242,49 +109,9 @@ pub enum IdentityType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl IdentityType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Number => "number",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for IdentityType {
-    fn from(value: &str) -> Self {
-        match value {
-            "number" => Self::Number,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for IdentityType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for IdentityType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for IdentityType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for IdentityType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for IdentityType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) IdentityType {
+        Number = "number",
     }
 }
 /// Available methods and actions which can be done after a successful Verification
@@ -298,76 +125,11 @@ pub struct Links {
     /// The HTTP method to use when performing the action using the linked localized URL.
     pub method: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Links {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Links;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Links")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Links, __A::Error> {
-                let mut f0: Option<Option<LinksRel>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("rel", 0usize), ("href", 1usize), ("method", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "rel")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "href")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "method")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Links {
-                    rel: f0.flatten(),
-                    href: f1.flatten(),
-                    method: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Links, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Links as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Links", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Links {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.rel {
-            map.serialize_entry("rel", value)?;
-        }
-        if let Some(value) = &self.href {
-            map.serialize_entry("href", value)?;
-        }
-        if let Some(value) = &self.method {
-            map.serialize_entry("method", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Links default {
+        0 rel: opt = "rel";
+        1 href: opt = "href";
+        2 method: opt = "method";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -410,51 +172,10 @@ pub enum LinksRel {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl LinksRel {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Status => "status",
-            Self::Report => "report",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for LinksRel {
-    fn from(value: &str) -> Self {
-        match value {
-            "status" => Self::Status,
-            "report" => Self::Report,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for LinksRel {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for LinksRel {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for LinksRel {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for LinksRel {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for LinksRel {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) LinksRel {
+        Status = "status",
+        Report = "report",
     }
 }
 /// Text-To-Speech engine settings
@@ -464,60 +185,9 @@ pub struct PhoneCallSpeech {
     /// A `language-region` identifier according to [IANA](https://www.iana.org/assignments/language-subtag-registry/language-subtag-registry). Only a subset of those identifiers is accepted.
     pub locale: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for PhoneCallSpeech {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PhoneCallSpeech;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PhoneCallSpeech")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PhoneCallSpeech, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("locale", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "locale")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PhoneCallSpeech {
-                    locale: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PhoneCallSpeech, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PhoneCallSpeech as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PhoneCallSpeech", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PhoneCallSpeech {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.locale {
-            map.serialize_entry("locale", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PhoneCallSpeech default {
+        0 locale: opt = "locale";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -542,72 +212,10 @@ pub struct Price {
     /// `amount`
     pub amount: Option<f64>,
 }
-impl<'de> serde::Deserialize<'de> for Price {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Price;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Price")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Price, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<f64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("currencyId", 0usize), ("amount", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "currencyId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "amount")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Price {
-                    currency_id: f0.flatten(),
-                    amount: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Price, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Price as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Price", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Price {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.currency_id {
-            map.serialize_entry("currencyId", value)?;
-        }
-        if let Some(value) = &self.amount {
-            map.serialize_entry("amount", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Price default {
+        0 currency_id: opt = "currencyId";
+        1 amount: opt = "amount";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -646,53 +254,11 @@ pub enum SmsCodeType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SmsCodeType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Numeric => "Numeric",
-            Self::Alpha => "Alpha",
-            Self::Alphanumeric => "Alphanumeric",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SmsCodeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "Numeric" => Self::Numeric,
-            "Alpha" => Self::Alpha,
-            "Alphanumeric" => Self::Alphanumeric,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SmsCodeType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SmsCodeType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SmsCodeType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SmsCodeType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SmsCodeType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SmsCodeType {
+        Numeric = "Numeric",
+        Alpha = "Alpha",
+        Alphanumeric = "Alphanumeric",
     }
 }
 /// The expiration time for a verification process is represented in the format `HH:MM:SS`.
@@ -710,51 +276,10 @@ pub enum Source {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Source {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Intercepted => "intercepted",
-            Self::Manual => "manual",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Source {
-    fn from(value: &str) -> Self {
-        match value {
-            "intercepted" => Self::Intercepted,
-            "manual" => Self::Manual,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Source {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Source {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Source {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Source {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Source {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Source {
+        Intercepted = "intercepted",
+        Manual = "manual",
     }
 }
 /// The type of the call result.
@@ -778,59 +303,14 @@ pub enum StatusCallResult {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StatusCallResult {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Answered => "ANSWERED",
-            Self::Cancel => "CANCEL",
-            Self::Completed => "COMPLETED",
-            Self::NoAnswer => "NO_ANSWER",
-            Self::Busy => "BUSY",
-            Self::Failed => "FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StatusCallResult {
-    fn from(value: &str) -> Self {
-        match value {
-            "ANSWERED" => Self::Answered,
-            "CANCEL" => Self::Cancel,
-            "COMPLETED" => Self::Completed,
-            "NO_ANSWER" => Self::NoAnswer,
-            "BUSY" => Self::Busy,
-            "FAILED" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StatusCallResult {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StatusCallResult {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StatusCallResult {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StatusCallResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StatusCallResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StatusCallResult {
+        Answered = "ANSWERED",
+        Cancel = "CANCEL",
+        Completed = "COMPLETED",
+        NoAnswer = "NO_ANSWER",
+        Busy = "BUSY",
+        Failed = "FAILED",
     }
 }
 /// Prices associated with this verification
@@ -844,92 +324,11 @@ pub struct StatusPrice {
     /// `billableDuration`
     pub billable_duration: Option<BillableDuration>,
 }
-impl<'de> serde::Deserialize<'de> for StatusPrice {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StatusPrice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StatusPrice")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StatusPrice, __A::Error> {
-                let mut f0: Option<Option<VerificationPrice>> = None;
-                let mut f1: Option<Option<TerminationPrice>> = None;
-                let mut f2: Option<Option<BillableDuration>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("verificationPrice", 0usize),
-                        ("terminationPrice", 1usize),
-                        ("billableDuration", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "verificationPrice",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "terminationPrice",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "billableDuration",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StatusPrice {
-                    verification_price: f0.flatten(),
-                    termination_price: f1.flatten(),
-                    billable_duration: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<StatusPrice, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<StatusPrice as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("StatusPrice", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StatusPrice {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.verification_price {
-            map.serialize_entry("verificationPrice", value)?;
-        }
-        if let Some(value) = &self.termination_price {
-            map.serialize_entry("terminationPrice", value)?;
-        }
-        if let Some(value) = &self.billable_duration {
-            map.serialize_entry("billableDuration", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StatusPrice default {
+        0 verification_price: opt = "verificationPrice";
+        1 termination_price: opt = "terminationPrice";
+        2 billable_duration: opt = "billableDuration";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1119,97 +518,14 @@ pub struct VerificationEventBase {
     /// `custom`
     pub custom: Option<VerificationEventCustom>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationEventBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationEventBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationEventBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationEventBase, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<VerificationEventType> = None;
-                let mut f2: Option<VerificationMethodReport> = None;
-                let mut f3: Option<Identity> = None;
-                let mut f4: Option<Option<VerificationEventReference>> = None;
-                let mut f5: Option<Option<VerificationEventCustom>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("event", 1usize),
-                        ("method", 2usize),
-                        ("identity", 3usize),
-                        ("reference", 4usize),
-                        ("custom", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "method")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "identity")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "reference",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationEventBase {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    event: f1.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                    method: f2.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    identity: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
-                    reference: f4.flatten(),
-                    custom: f5.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationEventBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationEventBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("event", &self.event)?;
-        map.serialize_entry("method", &self.method)?;
-        map.serialize_entry("identity", &self.identity)?;
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationEventBase strict {
+        0 id: req = "id";
+        1 event: req = "event";
+        2 method: req = "method";
+        3 identity: req = "identity";
+        4 reference: opt = "reference";
+        5 custom: opt = "custom";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1259,51 +575,10 @@ pub enum VerificationEventResponseAction {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationEventResponseAction {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Allow => "allow",
-            Self::Deny => "deny",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationEventResponseAction {
-    fn from(value: &str) -> Self {
-        match value {
-            "allow" => Self::Allow,
-            "deny" => Self::Deny,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationEventResponseAction {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationEventResponseAction {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationEventResponseAction {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationEventResponseAction {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationEventResponseAction {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationEventResponseAction {
+        Allow = "allow",
+        Deny = "deny",
     }
 }
 /// The type of the event.
@@ -1321,53 +596,11 @@ pub enum VerificationEventType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationEventType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VerificationRequestEvent => "VerificationRequestEvent",
-            Self::VerificationResultEvent => "VerificationResultEvent",
-            Self::VerificationSmsDeliveredEvent => "VerificationSmsDeliveredEvent",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationEventType {
-    fn from(value: &str) -> Self {
-        match value {
-            "VerificationRequestEvent" => Self::VerificationRequestEvent,
-            "VerificationResultEvent" => Self::VerificationResultEvent,
-            "VerificationSmsDeliveredEvent" => Self::VerificationSmsDeliveredEvent,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationEventType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationEventType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationEventType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationEventType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationEventType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationEventType {
+        VerificationRequestEvent = "VerificationRequestEvent",
+        VerificationResultEvent = "VerificationResultEvent",
+        VerificationSmsDeliveredEvent = "VerificationSmsDeliveredEvent",
     }
 }
 /// The type of the verification.
@@ -1387,55 +620,12 @@ pub enum VerificationMethodReport {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationMethodReport {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "sms",
-            Self::Flashcall => "flashcall",
-            Self::Callout => "callout",
-            Self::Whatsapp => "whatsapp",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationMethodReport {
-    fn from(value: &str) -> Self {
-        match value {
-            "sms" => Self::Sms,
-            "flashcall" => Self::Flashcall,
-            "callout" => Self::Callout,
-            "whatsapp" => Self::Whatsapp,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationMethodReport {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationMethodReport {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationMethodReport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationMethodReport {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationMethodReport {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationMethodReport {
+        Sms = "sms",
+        Flashcall = "flashcall",
+        Callout = "callout",
+        Whatsapp = "whatsapp",
     }
 }
 /// The type of the verification request.
@@ -1457,57 +647,13 @@ pub enum VerificationMethodStart {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationMethodStart {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "sms",
-            Self::Flashcall => "flashcall",
-            Self::Callout => "callout",
-            Self::Seamless => "seamless",
-            Self::Whatsapp => "whatsapp",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationMethodStart {
-    fn from(value: &str) -> Self {
-        match value {
-            "sms" => Self::Sms,
-            "flashcall" => Self::Flashcall,
-            "callout" => Self::Callout,
-            "seamless" => Self::Seamless,
-            "whatsapp" => Self::Whatsapp,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationMethodStart {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationMethodStart {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationMethodStart {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationMethodStart {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationMethodStart {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationMethodStart {
+        Sms = "sms",
+        Flashcall = "flashcall",
+        Callout = "callout",
+        Seamless = "seamless",
+        Whatsapp = "whatsapp",
     }
 }
 /// The maximum price charged for this verification process.
@@ -1684,63 +830,10 @@ pub struct VerificationReportRequestFlashCall {
     /// A configuration object containing settings specific to flash call verifications.
     pub flash_call: VerificationReportRequestFlashCallFlashCall,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestFlashCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportRequestFlashCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportRequestFlashCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportRequestFlashCall, __A::Error> {
-                let mut f0: Option<VerificationReportRequestFlashCallMethod> = None;
-                let mut f1: Option<VerificationReportRequestFlashCallFlashCall> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("method", 0usize), ("flashCall", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "flashCall",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportRequestFlashCall {
-                    method: f0.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    flash_call: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("flashCall"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationReportRequestFlashCall", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationReportRequestFlashCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("method", &self.method)?;
-        map.serialize_entry("flashCall", &self.flash_call)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportRequestFlashCall strict {
+        0 method: req = "method";
+        1 flash_call: req = "flashCall";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1764,56 +857,9 @@ pub struct VerificationReportRequestFlashCallFlashCall {
     /// The caller ID of the flash call. Caller ID in flash call verification refers to the phone number from which the call was made to the user's device. The verification system uses this incoming number as One Time Password (OTP)
     pub cli: String,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestFlashCallFlashCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportRequestFlashCallFlashCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportRequestFlashCallFlashCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportRequestFlashCallFlashCall, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("cli", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportRequestFlashCallFlashCall {
-                    cli: f0.ok_or_else(|| serde::de::Error::missing_field("cli"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "VerificationReportRequestFlashCallFlashCall",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for VerificationReportRequestFlashCallFlashCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("cli", &self.cli)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportRequestFlashCallFlashCall strict {
+        0 cli: req = "cli";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1835,49 +881,9 @@ pub enum VerificationReportRequestFlashCallMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationReportRequestFlashCallMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Flashcall => "flashcall",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationReportRequestFlashCallMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "flashcall" => Self::Flashcall,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationReportRequestFlashCallMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationReportRequestFlashCallMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationReportRequestFlashCallMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationReportRequestFlashCallMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestFlashCallMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationReportRequestFlashCallMethod {
+        Flashcall = "flashcall",
     }
 }
 /// Phone Call Verification Report Request
@@ -1889,59 +895,10 @@ pub struct VerificationReportRequestPhoneCall {
     /// A configuration object containing settings specific to Phone Call verifications.
     pub callout: VerificationReportRequestPhoneCallCallout,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestPhoneCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportRequestPhoneCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportRequestPhoneCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportRequestPhoneCall, __A::Error> {
-                let mut f0: Option<VerificationReportRequestPhoneCallMethod> = None;
-                let mut f1: Option<VerificationReportRequestPhoneCallCallout> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("method", 0usize), ("callout", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callout")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportRequestPhoneCall {
-                    method: f0.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    callout: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("callout"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationReportRequestPhoneCall", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationReportRequestPhoneCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("method", &self.method)?;
-        map.serialize_entry("callout", &self.callout)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportRequestPhoneCall strict {
+        0 method: req = "method";
+        1 callout: req = "callout";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1965,65 +922,9 @@ pub struct VerificationReportRequestPhoneCallCallout {
     /// The code which was received by the user submitting the Phone Call verification.
     pub code: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestPhoneCallCallout {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportRequestPhoneCallCallout;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportRequestPhoneCallCallout")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportRequestPhoneCallCallout, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("code", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportRequestPhoneCallCallout {
-                    code: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerificationReportRequestPhoneCallCallout, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerificationReportRequestPhoneCallCallout as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "VerificationReportRequestPhoneCallCallout",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for VerificationReportRequestPhoneCallCallout {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportRequestPhoneCallCallout default {
+        0 code: opt = "code";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2050,49 +951,9 @@ pub enum VerificationReportRequestPhoneCallMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationReportRequestPhoneCallMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Callout => "callout",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationReportRequestPhoneCallMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "callout" => Self::Callout,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationReportRequestPhoneCallMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationReportRequestPhoneCallMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationReportRequestPhoneCallMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationReportRequestPhoneCallMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestPhoneCallMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationReportRequestPhoneCallMethod {
+        Callout = "callout",
     }
 }
 /// SMS Verification Report Request
@@ -2104,57 +965,10 @@ pub struct VerificationReportRequestSms {
     /// A configuration object containing settings specific to SMS verifications.
     pub sms: VerificationReportRequestSmsSms,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestSms {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportRequestSms;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportRequestSms")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportRequestSms, __A::Error> {
-                let mut f0: Option<VerificationReportRequestSmsMethod> = None;
-                let mut f1: Option<VerificationReportRequestSmsSms> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("method", 0usize), ("sms", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "sms")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportRequestSms {
-                    method: f0.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    sms: f1.ok_or_else(|| serde::de::Error::missing_field("sms"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationReportRequestSms", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationReportRequestSms {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("method", &self.method)?;
-        map.serialize_entry("sms", &self.sms)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportRequestSms strict {
+        0 method: req = "method";
+        1 sms: req = "sms";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2182,49 +996,9 @@ pub enum VerificationReportRequestSmsMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationReportRequestSmsMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "sms",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationReportRequestSmsMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "sms" => Self::Sms,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationReportRequestSmsMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationReportRequestSmsMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationReportRequestSmsMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationReportRequestSmsMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestSmsMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationReportRequestSmsMethod {
+        Sms = "sms",
     }
 }
 /// A configuration object containing settings specific to SMS verifications.
@@ -2234,52 +1008,9 @@ pub struct VerificationReportRequestSmsSms {
     /// The code which was received by the user submitting the SMS verification.
     pub code: String,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestSmsSms {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportRequestSmsSms;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportRequestSmsSms")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportRequestSmsSms, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("code", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportRequestSmsSms {
-                    code: f0.ok_or_else(|| serde::de::Error::missing_field("code"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationReportRequestSmsSms", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationReportRequestSmsSms {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("code", &self.code)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportRequestSmsSms strict {
+        0 code: req = "code";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2299,59 +1030,10 @@ pub struct VerificationReportRequestWhatsApp {
     /// A configuration object containing settings specific to WhatsApp verifications.
     pub whatsapp: VerificationReportRequestWhatsAppWhatsapp,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestWhatsApp {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportRequestWhatsApp;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportRequestWhatsApp")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportRequestWhatsApp, __A::Error> {
-                let mut f0: Option<VerificationReportRequestWhatsAppMethod> = None;
-                let mut f1: Option<VerificationReportRequestWhatsAppWhatsapp> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("method", 0usize), ("whatsapp", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "whatsapp")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportRequestWhatsApp {
-                    method: f0.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    whatsapp: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("whatsapp"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationReportRequestWhatsApp", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationReportRequestWhatsApp {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("method", &self.method)?;
-        map.serialize_entry("whatsapp", &self.whatsapp)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportRequestWhatsApp strict {
+        0 method: req = "method";
+        1 whatsapp: req = "whatsapp";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2379,49 +1061,9 @@ pub enum VerificationReportRequestWhatsAppMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationReportRequestWhatsAppMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Whatsapp => "whatsapp",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationReportRequestWhatsAppMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "whatsapp" => Self::Whatsapp,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationReportRequestWhatsAppMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationReportRequestWhatsAppMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationReportRequestWhatsAppMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationReportRequestWhatsAppMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestWhatsAppMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationReportRequestWhatsAppMethod {
+        Whatsapp = "whatsapp",
     }
 }
 /// A configuration object containing settings specific to WhatsApp verifications.
@@ -2431,56 +1073,9 @@ pub struct VerificationReportRequestWhatsAppWhatsapp {
     /// The code which was received by the user submitting the WhatsApp verification.
     pub code: String,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportRequestWhatsAppWhatsapp {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportRequestWhatsAppWhatsapp;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportRequestWhatsAppWhatsapp")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportRequestWhatsAppWhatsapp, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("code", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "code")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportRequestWhatsAppWhatsapp {
-                    code: f0.ok_or_else(|| serde::de::Error::missing_field("code"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "VerificationReportRequestWhatsAppWhatsapp",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for VerificationReportRequestWhatsAppWhatsapp {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("code", &self.code)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportRequestWhatsAppWhatsapp strict {
+        0 code: req = "code";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2652,80 +1247,12 @@ pub struct VerificationReportResponseBase {
     /// `reason`
     pub reason: Option<VerificationStatusReason>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportResponseBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportResponseBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportResponseBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportResponseBase, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<VerificationMethodReport> = None;
-                let mut f2: Option<Option<VerificationStatus>> = None;
-                let mut f3: Option<Option<VerificationStatusReason>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("method", 1usize),
-                        ("status", 2usize),
-                        ("reason", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportResponseBase {
-                    id: f0.flatten(),
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    status: f2.flatten(),
-                    reason: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationReportResponseBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationReportResponseBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportResponseBase strict {
+        0 id: opt = "id";
+        1 method: req = "method";
+        2 status: opt = "status";
+        3 reason: opt = "reason";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2771,94 +1298,13 @@ pub struct VerificationReportResponseFlashCall {
     /// Displays if the call was completed successfully.
     pub call_complete: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportResponseFlashCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportResponseFlashCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportResponseFlashCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportResponseFlashCall, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<VerificationMethodReport> = None;
-                let mut f2: Option<Option<VerificationStatus>> = None;
-                let mut f3: Option<Option<VerificationStatusReason>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("method", 1usize),
-                        ("status", 2usize),
-                        ("reason", 3usize),
-                        ("callComplete", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "callComplete",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportResponseFlashCall {
-                    id: f0.flatten(),
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    status: f2.flatten(),
-                    reason: f3.flatten(),
-                    call_complete: f4.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationReportResponseFlashCall", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationReportResponseFlashCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.call_complete {
-            map.serialize_entry("callComplete", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportResponseFlashCall strict {
+        0 id: opt = "id";
+        1 method: req = "method";
+        2 status: opt = "status";
+        3 reason: opt = "reason";
+        4 call_complete: opt = "callComplete";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2910,94 +1356,13 @@ pub struct VerificationReportResponsePhoneCall {
     /// Displays if the call was completed successfully.
     pub call_complete: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportResponsePhoneCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportResponsePhoneCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportResponsePhoneCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportResponsePhoneCall, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<VerificationMethodReport> = None;
-                let mut f2: Option<Option<VerificationStatus>> = None;
-                let mut f3: Option<Option<VerificationStatusReason>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("method", 1usize),
-                        ("status", 2usize),
-                        ("reason", 3usize),
-                        ("callComplete", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "callComplete",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportResponsePhoneCall {
-                    id: f0.flatten(),
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    status: f2.flatten(),
-                    reason: f3.flatten(),
-                    call_complete: f4.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationReportResponsePhoneCall", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationReportResponsePhoneCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.call_complete {
-            map.serialize_entry("callComplete", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportResponsePhoneCall strict {
+        0 id: opt = "id";
+        1 method: req = "method";
+        2 status: opt = "status";
+        3 reason: opt = "reason";
+        4 call_complete: opt = "callComplete";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3047,80 +1412,12 @@ pub struct VerificationReportResponseSms {
     /// `reason`
     pub reason: Option<VerificationStatusReason>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportResponseSms {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportResponseSms;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportResponseSms")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportResponseSms, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<VerificationMethodReport> = None;
-                let mut f2: Option<Option<VerificationStatus>> = None;
-                let mut f3: Option<Option<VerificationStatusReason>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("method", 1usize),
-                        ("status", 2usize),
-                        ("reason", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportResponseSms {
-                    id: f0.flatten(),
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    status: f2.flatten(),
-                    reason: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationReportResponseSms", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationReportResponseSms {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportResponseSms strict {
+        0 id: opt = "id";
+        1 method: req = "method";
+        2 status: opt = "status";
+        3 reason: opt = "reason";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3164,81 +1461,12 @@ pub struct VerificationReportResponseWhatsApp {
     /// `reason`
     pub reason: Option<VerificationStatusReason>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationReportResponseWhatsApp {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationReportResponseWhatsApp;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationReportResponseWhatsApp")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationReportResponseWhatsApp, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<VerificationMethodReport> = None;
-                let mut f2: Option<Option<VerificationStatus>> = None;
-                let mut f3: Option<Option<VerificationStatusReason>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("method", 1usize),
-                        ("status", 2usize),
-                        ("reason", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "reason")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationReportResponseWhatsApp {
-                    id: f0.flatten(),
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    status: f2.flatten(),
-                    reason: f3.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationReportResponseWhatsApp", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationReportResponseWhatsApp {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationReportResponseWhatsApp strict {
+        0 id: opt = "id";
+        1 method: req = "method";
+        2 status: opt = "status";
+        3 reason: opt = "reason";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3290,119 +1518,16 @@ pub struct VerificationRequestEvent {
     /// Allows you to set or override if provided in the API request, the SMS verification content language. Only used with the SMS verification method. The content language specified in the API request or in the callback can be overridden by carrier provider specific templates, due to compliance and legal requirements, such as [US shortcode requirements (pdf)](https://community.sinch.com/t5/SMS/Sinch-US-Short-Code-Onboarding-Overview/ta-p/7085).
     pub accept_language: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationRequestEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationRequestEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationRequestEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationRequestEvent, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<VerificationRequestEventEvent> = None;
-                let mut f2: Option<VerificationMethodReport> = None;
-                let mut f3: Option<Identity> = None;
-                let mut f4: Option<Option<VerificationEventReference>> = None;
-                let mut f5: Option<Option<VerificationEventCustom>> = None;
-                let mut f6: Option<Option<Price>> = None;
-                let mut f7: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("event", 1usize),
-                        ("method", 2usize),
-                        ("identity", 3usize),
-                        ("reference", 4usize),
-                        ("custom", 5usize),
-                        ("price", 6usize),
-                        ("acceptLanguage", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "method")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "identity")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "reference",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "price")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "acceptLanguage",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationRequestEvent {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    event: f1.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                    method: f2.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    identity: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
-                    reference: f4.flatten(),
-                    custom: f5.flatten(),
-                    price: f6.flatten(),
-                    accept_language: f7.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationRequestEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationRequestEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("event", &self.event)?;
-        map.serialize_entry("method", &self.method)?;
-        map.serialize_entry("identity", &self.identity)?;
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.price {
-            map.serialize_entry("price", value)?;
-        }
-        if let Some(value) = &self.accept_language {
-            map.serialize_entry("acceptLanguage", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationRequestEvent strict {
+        0 id: req = "id";
+        1 event: req = "event";
+        2 method: req = "method";
+        3 identity: req = "identity";
+        4 reference: opt = "reference";
+        5 custom: opt = "custom";
+        6 price: opt = "price";
+        7 accept_language: opt = "acceptLanguage";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3458,49 +1583,9 @@ pub enum VerificationRequestEventEvent {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationRequestEventEvent {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VerificationRequestEvent => "VerificationRequestEvent",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationRequestEventEvent {
-    fn from(value: &str) -> Self {
-        match value {
-            "VerificationRequestEvent" => Self::VerificationRequestEvent,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationRequestEventEvent {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationRequestEventEvent {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationRequestEventEvent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationRequestEventEvent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationRequestEventEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationRequestEventEvent {
+        VerificationRequestEvent = "VerificationRequestEvent",
     }
 }
 /// `VerificationRequestEventResponse`
@@ -3706,52 +1791,9 @@ pub struct VerificationRequestEventResponseBase {
     /// `action`
     pub action: VerificationEventResponseAction,
 }
-impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationRequestEventResponseBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationRequestEventResponseBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationRequestEventResponseBase, __A::Error> {
-                let mut f0: Option<VerificationEventResponseAction> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("action", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationRequestEventResponseBase {
-                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationRequestEventResponseBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationRequestEventResponseBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("action", &self.action)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationRequestEventResponseBase strict {
+        0 action: req = "action";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3771,70 +1813,10 @@ pub struct VerificationRequestEventResponseFlashCall {
     /// `flashCall`
     pub flash_call: Option<VerificationRequestEventResponseFlashCallFlashCall>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseFlashCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationRequestEventResponseFlashCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationRequestEventResponseFlashCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationRequestEventResponseFlashCall, __A::Error> {
-                let mut f0: Option<VerificationEventResponseAction> = None;
-                let mut f1: Option<
-                    Option<VerificationRequestEventResponseFlashCallFlashCall>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("action", 0usize), ("flashCall", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "flashCall",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationRequestEventResponseFlashCall {
-                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
-                    flash_call: f1.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "VerificationRequestEventResponseFlashCall",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for VerificationRequestEventResponseFlashCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("action", &self.action)?;
-        if let Some(value) = &self.flash_call {
-            map.serialize_entry("flashCall", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationRequestEventResponseFlashCall strict {
+        0 action: req = "action";
+        1 flash_call: opt = "flashCall";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3996,66 +1978,10 @@ pub struct VerificationRequestEventResponsePhoneCall {
     /// `callout`
     pub callout: Option<VerificationRequestEventResponsePhoneCallCallout>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponsePhoneCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationRequestEventResponsePhoneCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationRequestEventResponsePhoneCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationRequestEventResponsePhoneCall, __A::Error> {
-                let mut f0: Option<VerificationEventResponseAction> = None;
-                let mut f1: Option<
-                    Option<VerificationRequestEventResponsePhoneCallCallout>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("action", 0usize), ("callout", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callout")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationRequestEventResponsePhoneCall {
-                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
-                    callout: f1.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "VerificationRequestEventResponsePhoneCall",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for VerificationRequestEventResponsePhoneCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("action", &self.action)?;
-        if let Some(value) = &self.callout {
-            map.serialize_entry("callout", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationRequestEventResponsePhoneCall strict {
+        0 action: req = "action";
+        1 callout: opt = "callout";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4185,60 +2111,10 @@ pub struct VerificationRequestEventResponseSms {
     /// `sms`
     pub sms: Option<VerificationRequestEventResponseSmsSms>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSms {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationRequestEventResponseSms;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationRequestEventResponseSms")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationRequestEventResponseSms, __A::Error> {
-                let mut f0: Option<VerificationEventResponseAction> = None;
-                let mut f1: Option<Option<VerificationRequestEventResponseSmsSms>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("action", 0usize), ("sms", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "sms")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationRequestEventResponseSms {
-                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
-                    sms: f1.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationRequestEventResponseSms", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationRequestEventResponseSms {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("action", &self.action)?;
-        if let Some(value) = &self.sms {
-            map.serialize_entry("sms", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationRequestEventResponseSms strict {
+        0 action: req = "action";
+        1 sms: opt = "sms";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4401,66 +2277,10 @@ pub struct VerificationRequestEventResponseWhatsApp {
     /// `whatsapp`
     pub whatsapp: Option<VerificationRequestEventResponseWhatsAppWhatsapp>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseWhatsApp {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationRequestEventResponseWhatsApp;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationRequestEventResponseWhatsApp")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationRequestEventResponseWhatsApp, __A::Error> {
-                let mut f0: Option<VerificationEventResponseAction> = None;
-                let mut f1: Option<
-                    Option<VerificationRequestEventResponseWhatsAppWhatsapp>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("action", 0usize), ("whatsapp", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "action")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "whatsapp")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationRequestEventResponseWhatsApp {
-                    action: f0.ok_or_else(|| serde::de::Error::missing_field("action"))?,
-                    whatsapp: f1.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "VerificationRequestEventResponseWhatsApp",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for VerificationRequestEventResponseWhatsApp {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("action", &self.action)?;
-        if let Some(value) = &self.whatsapp {
-            map.serialize_entry("whatsapp", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationRequestEventResponseWhatsApp strict {
+        0 action: req = "action";
+        1 whatsapp: opt = "whatsapp";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4610,122 +2430,17 @@ pub struct VerificationResultEvent {
     /// `source`
     pub source: Option<Source>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationResultEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationResultEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationResultEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationResultEvent, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<VerificationResultEventEvent> = None;
-                let mut f2: Option<VerificationMethodReport> = None;
-                let mut f3: Option<Identity> = None;
-                let mut f4: Option<Option<VerificationEventReference>> = None;
-                let mut f5: Option<Option<VerificationEventCustom>> = None;
-                let mut f6: Option<VerificationStatus> = None;
-                let mut f7: Option<Option<VerificationStatusReason>> = None;
-                let mut f8: Option<Option<Source>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("event", 1usize),
-                        ("method", 2usize),
-                        ("identity", 3usize),
-                        ("reference", 4usize),
-                        ("custom", 5usize),
-                        ("status", 6usize),
-                        ("reason", 7usize),
-                        ("source", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "method")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "identity")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "reference",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "status")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "reason")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "source")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationResultEvent {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    event: f1.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                    method: f2.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    identity: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
-                    reference: f4.flatten(),
-                    custom: f5.flatten(),
-                    status: f6.ok_or_else(|| serde::de::Error::missing_field("status"))?,
-                    reason: f7.flatten(),
-                    source: f8.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationResultEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationResultEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("event", &self.event)?;
-        map.serialize_entry("method", &self.method)?;
-        map.serialize_entry("identity", &self.identity)?;
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        map.serialize_entry("status", &self.status)?;
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationResultEvent strict {
+        0 id: req = "id";
+        1 event: req = "event";
+        2 method: req = "method";
+        3 identity: req = "identity";
+        4 reference: opt = "reference";
+        5 custom: opt = "custom";
+        6 status: req = "status";
+        7 reason: opt = "reason";
+        8 source: opt = "source";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4783,49 +2498,9 @@ pub enum VerificationResultEventEvent {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationResultEventEvent {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VerificationResultEvent => "VerificationResultEvent",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationResultEventEvent {
-    fn from(value: &str) -> Self {
-        match value {
-            "VerificationResultEvent" => Self::VerificationResultEvent,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationResultEventEvent {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationResultEventEvent {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationResultEventEvent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationResultEventEvent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationResultEventEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationResultEventEvent {
+        VerificationResultEvent = "VerificationResultEvent",
     }
 }
 /// `VerificationSmsDeliveredEvent`
@@ -4847,109 +2522,15 @@ pub struct VerificationSmsDeliveredEvent {
     /// The result of the SMS delivery. Possible values can be extended in the future.
     pub sms_result: VerificationSmsDeliveredEventSmsResult,
 }
-impl<'de> serde::Deserialize<'de> for VerificationSmsDeliveredEvent {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationSmsDeliveredEvent;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationSmsDeliveredEvent")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationSmsDeliveredEvent, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<VerificationSmsDeliveredEventEvent> = None;
-                let mut f2: Option<VerificationMethodReport> = None;
-                let mut f3: Option<Identity> = None;
-                let mut f4: Option<Option<VerificationEventReference>> = None;
-                let mut f5: Option<Option<VerificationEventCustom>> = None;
-                let mut f6: Option<VerificationSmsDeliveredEventSmsResult> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("event", 1usize),
-                        ("method", 2usize),
-                        ("identity", 3usize),
-                        ("reference", 4usize),
-                        ("custom", 5usize),
-                        ("smsResult", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "event")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "method")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "identity")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "reference",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "smsResult",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationSmsDeliveredEvent {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    event: f1.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                    method: f2.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    identity: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
-                    reference: f4.flatten(),
-                    custom: f5.flatten(),
-                    sms_result: f6
-                        .ok_or_else(|| serde::de::Error::missing_field("smsResult"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationSmsDeliveredEvent", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationSmsDeliveredEvent {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("event", &self.event)?;
-        map.serialize_entry("method", &self.method)?;
-        map.serialize_entry("identity", &self.identity)?;
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        map.serialize_entry("smsResult", &self.sms_result)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationSmsDeliveredEvent strict {
+        0 id: req = "id";
+        1 event: req = "event";
+        2 method: req = "method";
+        3 identity: req = "identity";
+        4 reference: opt = "reference";
+        5 custom: opt = "custom";
+        6 sms_result: req = "smsResult";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4995,49 +2576,9 @@ pub enum VerificationSmsDeliveredEventEvent {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationSmsDeliveredEventEvent {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VerificationSmsDeliveredEvent => "VerificationSmsDeliveredEvent",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationSmsDeliveredEventEvent {
-    fn from(value: &str) -> Self {
-        match value {
-            "VerificationSmsDeliveredEvent" => Self::VerificationSmsDeliveredEvent,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationSmsDeliveredEventEvent {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationSmsDeliveredEventEvent {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationSmsDeliveredEventEvent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationSmsDeliveredEventEvent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationSmsDeliveredEventEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationSmsDeliveredEventEvent {
+        VerificationSmsDeliveredEvent = "VerificationSmsDeliveredEvent",
     }
 }
 /// The result of the SMS delivery. Possible values can be extended in the future.
@@ -5053,51 +2594,10 @@ pub enum VerificationSmsDeliveredEventSmsResult {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationSmsDeliveredEventSmsResult {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Successful => "Successful",
-            Self::Failed => "Failed",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationSmsDeliveredEventSmsResult {
-    fn from(value: &str) -> Self {
-        match value {
-            "Successful" => Self::Successful,
-            "Failed" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationSmsDeliveredEventSmsResult {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationSmsDeliveredEventSmsResult {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationSmsDeliveredEventSmsResult {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationSmsDeliveredEventSmsResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationSmsDeliveredEventSmsResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationSmsDeliveredEventSmsResult {
+        Successful = "Successful",
+        Failed = "Failed",
     }
 }
 /// `VerificationStartRequest`
@@ -5301,83 +2801,12 @@ pub struct VerificationStartRequestBase {
     /// `custom`
     pub custom: Option<VerificationEventCustom>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStartRequestBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStartRequestBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStartRequestBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStartRequestBase, __A::Error> {
-                let mut f0: Option<Identity> = None;
-                let mut f1: Option<VerificationMethodStart> = None;
-                let mut f2: Option<Option<VerificationEventReference>> = None;
-                let mut f3: Option<Option<VerificationEventCustom>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("identity", 0usize),
-                        ("method", 1usize),
-                        ("reference", 2usize),
-                        ("custom", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "identity")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "reference",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStartRequestBase {
-                    identity: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    reference: f2.flatten(),
-                    custom: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationStartRequestBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStartRequestBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("identity", &self.identity)?;
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStartRequestBase strict {
+        0 identity: req = "identity";
+        1 method: req = "method";
+        2 reference: opt = "reference";
+        3 custom: opt = "custom";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5419,83 +2848,12 @@ pub struct VerificationStartRequestData {
     /// `custom`
     pub custom: Option<VerificationEventCustom>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStartRequestData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStartRequestData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStartRequestData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStartRequestData, __A::Error> {
-                let mut f0: Option<Identity> = None;
-                let mut f1: Option<VerificationMethodStart> = None;
-                let mut f2: Option<Option<VerificationEventReference>> = None;
-                let mut f3: Option<Option<VerificationEventCustom>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("identity", 0usize),
-                        ("method", 1usize),
-                        ("reference", 2usize),
-                        ("custom", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "identity")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "reference",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStartRequestData {
-                    identity: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    reference: f2.flatten(),
-                    custom: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationStartRequestData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStartRequestData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("identity", &self.identity)?;
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStartRequestData strict {
+        0 identity: req = "identity";
+        1 method: req = "method";
+        2 reference: opt = "reference";
+        3 custom: opt = "custom";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5539,99 +2897,13 @@ pub struct VerificationStartRequestFlashCall {
     /// An optional configuration for Flash Call Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
     pub flash_call_options: Option<VerificationStartRequestFlashCallFlashCallOptions>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStartRequestFlashCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStartRequestFlashCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStartRequestFlashCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStartRequestFlashCall, __A::Error> {
-                let mut f0: Option<Identity> = None;
-                let mut f1: Option<VerificationMethodStart> = None;
-                let mut f2: Option<Option<VerificationEventReference>> = None;
-                let mut f3: Option<Option<VerificationEventCustom>> = None;
-                let mut f4: Option<
-                    Option<VerificationStartRequestFlashCallFlashCallOptions>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("identity", 0usize),
-                        ("method", 1usize),
-                        ("reference", 2usize),
-                        ("custom", 3usize),
-                        ("flashCallOptions", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "identity")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "reference",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "flashCallOptions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStartRequestFlashCall {
-                    identity: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    reference: f2.flatten(),
-                    custom: f3.flatten(),
-                    flash_call_options: f4.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationStartRequestFlashCall", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStartRequestFlashCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("identity", &self.identity)?;
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.flash_call_options {
-            map.serialize_entry("flashCallOptions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStartRequestFlashCall strict {
+        0 identity: req = "identity";
+        1 method: req = "method";
+        2 reference: opt = "reference";
+        3 custom: opt = "custom";
+        4 flash_call_options: opt = "flashCallOptions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5796,99 +3068,13 @@ pub struct VerificationStartRequestPhoneCall {
     /// An optional configuration for Phone Call Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
     pub callout_options: Option<VerificationStartRequestPhoneCallCalloutOptions>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStartRequestPhoneCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStartRequestPhoneCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStartRequestPhoneCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStartRequestPhoneCall, __A::Error> {
-                let mut f0: Option<Identity> = None;
-                let mut f1: Option<VerificationMethodStart> = None;
-                let mut f2: Option<Option<VerificationEventReference>> = None;
-                let mut f3: Option<Option<VerificationEventCustom>> = None;
-                let mut f4: Option<
-                    Option<VerificationStartRequestPhoneCallCalloutOptions>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("identity", 0usize),
-                        ("method", 1usize),
-                        ("reference", 2usize),
-                        ("custom", 3usize),
-                        ("calloutOptions", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "identity")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "reference",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "calloutOptions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStartRequestPhoneCall {
-                    identity: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    reference: f2.flatten(),
-                    custom: f3.flatten(),
-                    callout_options: f4.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationStartRequestPhoneCall", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStartRequestPhoneCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("identity", &self.identity)?;
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.callout_options {
-            map.serialize_entry("calloutOptions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStartRequestPhoneCall strict {
+        0 identity: req = "identity";
+        1 method: req = "method";
+        2 reference: opt = "reference";
+        3 custom: opt = "custom";
+        4 callout_options: opt = "calloutOptions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6026,96 +3212,13 @@ pub struct VerificationStartRequestSms {
     /// An optional configuration for Sms Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
     pub sms_options: Option<VerificationStartRequestSmsSmsOptions>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStartRequestSms {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStartRequestSms;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStartRequestSms")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStartRequestSms, __A::Error> {
-                let mut f0: Option<Identity> = None;
-                let mut f1: Option<VerificationMethodStart> = None;
-                let mut f2: Option<Option<VerificationEventReference>> = None;
-                let mut f3: Option<Option<VerificationEventCustom>> = None;
-                let mut f4: Option<Option<VerificationStartRequestSmsSmsOptions>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("identity", 0usize),
-                        ("method", 1usize),
-                        ("reference", 2usize),
-                        ("custom", 3usize),
-                        ("smsOptions", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "identity")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "reference",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "smsOptions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStartRequestSms {
-                    identity: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    reference: f2.flatten(),
-                    custom: f3.flatten(),
-                    sms_options: f4.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationStartRequestSms", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStartRequestSms {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("identity", &self.identity)?;
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.sms_options {
-            map.serialize_entry("smsOptions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStartRequestSms strict {
+        0 identity: req = "identity";
+        1 method: req = "method";
+        2 reference: opt = "reference";
+        3 custom: opt = "custom";
+        4 sms_options: opt = "smsOptions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6262,99 +3365,13 @@ pub struct VerificationStartRequestWhatsApp {
     /// An optional configuration for WhatsApp Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](/docs/voice/api-reference/authentication/signed-request).
     pub whatsapp_options: Option<VerificationStartRequestWhatsAppWhatsappOptions>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStartRequestWhatsApp {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStartRequestWhatsApp;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStartRequestWhatsApp")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStartRequestWhatsApp, __A::Error> {
-                let mut f0: Option<Identity> = None;
-                let mut f1: Option<VerificationMethodStart> = None;
-                let mut f2: Option<Option<VerificationEventReference>> = None;
-                let mut f3: Option<Option<VerificationEventCustom>> = None;
-                let mut f4: Option<
-                    Option<VerificationStartRequestWhatsAppWhatsappOptions>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("identity", 0usize),
-                        ("method", 1usize),
-                        ("reference", 2usize),
-                        ("custom", 3usize),
-                        ("whatsappOptions", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "identity")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "reference",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "whatsappOptions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStartRequestWhatsApp {
-                    identity: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("identity"))?,
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    reference: f2.flatten(),
-                    custom: f3.flatten(),
-                    whatsapp_options: f4.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationStartRequestWhatsApp", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStartRequestWhatsApp {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("identity", &self.identity)?;
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.whatsapp_options {
-            map.serialize_entry("whatsappOptions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStartRequestWhatsApp strict {
+        0 identity: req = "identity";
+        1 method: req = "method";
+        2 reference: opt = "reference";
+        3 custom: opt = "custom";
+        4 whatsapp_options: opt = "whatsappOptions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6678,65 +3695,11 @@ pub struct VerificationStartResponseBase {
     /// `_links`
     pub links: Option<Vec<Links>>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStartResponseBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStartResponseBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStartResponseBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStartResponseBase, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<VerificationMethodStart> = None;
-                let mut f2: Option<Option<Vec<Links>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("id", 0usize), ("method", 1usize), ("_links", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "_links")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStartResponseBase {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    links: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationStartResponseBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStartResponseBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.links {
-            map.serialize_entry("_links", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStartResponseBase strict {
+        0 id: req = "id";
+        1 method: req = "method";
+        2 links: opt = "_links";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6772,77 +3735,12 @@ pub struct VerificationStartResponseData {
     /// The response contains the target URI.
     pub seamless: VerificationStartResponseDataSeamless,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStartResponseData {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStartResponseData;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStartResponseData")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStartResponseData, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<VerificationMethodStart> = None;
-                let mut f2: Option<Option<Vec<Links>>> = None;
-                let mut f3: Option<VerificationStartResponseDataSeamless> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("method", 1usize),
-                        ("_links", 2usize),
-                        ("seamless", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "_links")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "seamless")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStartResponseData {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    links: f2.flatten(),
-                    seamless: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("seamless"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationStartResponseData", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStartResponseData {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.links {
-            map.serialize_entry("_links", value)?;
-        }
-        map.serialize_entry("seamless", &self.seamless)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStartResponseData strict {
+        0 id: req = "id";
+        1 method: req = "method";
+        2 links: opt = "_links";
+        3 seamless: req = "seamless";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6874,65 +3772,9 @@ pub struct VerificationStartResponseDataSeamless {
     /// The target URI.
     pub target_uri: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStartResponseDataSeamless {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStartResponseDataSeamless;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStartResponseDataSeamless")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStartResponseDataSeamless, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("targetUri", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "targetUri",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStartResponseDataSeamless {
-                    target_uri: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerificationStartResponseDataSeamless, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerificationStartResponseDataSeamless as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationStartResponseDataSeamless", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStartResponseDataSeamless {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.target_uri {
-            map.serialize_entry("targetUri", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStartResponseDataSeamless default {
+        0 target_uri: opt = "targetUri";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6961,85 +3803,12 @@ pub struct VerificationStartResponseFlashCall {
     /// The response contains the `cliFilter` and `interceptionTimeout` properties.
     pub flash_call: Option<VerificationStartResponseFlashCallFlashCall>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStartResponseFlashCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStartResponseFlashCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStartResponseFlashCall, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<VerificationMethodStart> = None;
-                let mut f2: Option<Option<Vec<Links>>> = None;
-                let mut f3: Option<
-                    Option<VerificationStartResponseFlashCallFlashCall>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("method", 1usize),
-                        ("_links", 2usize),
-                        ("flashCall", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "_links")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "flashCall",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStartResponseFlashCall {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    links: f2.flatten(),
-                    flash_call: f3.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationStartResponseFlashCall", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStartResponseFlashCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.links {
-            map.serialize_entry("_links", value)?;
-        }
-        if let Some(value) = &self.flash_call {
-            map.serialize_entry("flashCall", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStartResponseFlashCall strict {
+        0 id: req = "id";
+        1 method: req = "method";
+        2 links: opt = "_links";
+        3 flash_call: opt = "flashCall";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7224,78 +3993,12 @@ pub struct VerificationStartResponseSms {
     /// The response contains the `template` of the SMS to be expected and intercepted.
     pub sms: Option<VerificationStartResponseSmsSms>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStartResponseSms {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStartResponseSms;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStartResponseSms")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStartResponseSms, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<VerificationMethodStart> = None;
-                let mut f2: Option<Option<Vec<Links>>> = None;
-                let mut f3: Option<Option<VerificationStartResponseSmsSms>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("method", 1usize),
-                        ("_links", 2usize),
-                        ("sms", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "_links")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "sms")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStartResponseSms {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    links: f2.flatten(),
-                    sms: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VerificationStartResponseSms", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStartResponseSms {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.links {
-            map.serialize_entry("_links", value)?;
-        }
-        if let Some(value) = &self.sms {
-            map.serialize_entry("sms", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStartResponseSms strict {
+        0 id: req = "id";
+        1 method: req = "method";
+        2 links: opt = "_links";
+        3 sms: opt = "sms";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7454,79 +4157,12 @@ pub struct VerificationStartResponseWhatsApp {
     /// The response contains the `codeType` property.
     pub whatsapp: Option<VerificationStartResponseWhatsAppWhatsapp>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStartResponseWhatsApp {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStartResponseWhatsApp;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStartResponseWhatsApp")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStartResponseWhatsApp, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<VerificationMethodStart> = None;
-                let mut f2: Option<Option<Vec<Links>>> = None;
-                let mut f3: Option<Option<VerificationStartResponseWhatsAppWhatsapp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("method", 1usize),
-                        ("_links", 2usize),
-                        ("whatsapp", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "method")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "_links")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "whatsapp")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStartResponseWhatsApp {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    method: f1.ok_or_else(|| serde::de::Error::missing_field("method"))?,
-                    links: f2.flatten(),
-                    whatsapp: f3.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationStartResponseWhatsApp", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStartResponseWhatsApp {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("method", &self.method)?;
-        if let Some(value) = &self.links {
-            map.serialize_entry("_links", value)?;
-        }
-        if let Some(value) = &self.whatsapp {
-            map.serialize_entry("whatsapp", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStartResponseWhatsApp strict {
+        0 id: req = "id";
+        1 method: req = "method";
+        2 links: opt = "_links";
+        3 whatsapp: opt = "whatsapp";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7663,59 +4299,14 @@ pub enum VerificationStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "PENDING",
-            Self::Successful => "SUCCESSFUL",
-            Self::Fail => "FAIL",
-            Self::Denied => "DENIED",
-            Self::Aborted => "ABORTED",
-            Self::Error => "ERROR",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "PENDING" => Self::Pending,
-            "SUCCESSFUL" => Self::Successful,
-            "FAIL" => Self::Fail,
-            "DENIED" => Self::Denied,
-            "ABORTED" => Self::Aborted,
-            "ERROR" => Self::Error,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationStatus {
+        Pending = "PENDING",
+        Successful = "SUCCESSFUL",
+        Fail = "FAIL",
+        Denied = "DENIED",
+        Aborted = "ABORTED",
+        Error = "ERROR",
     }
 }
 /// Displays the reason why a verification has `FAILED`, was `DENIED`, or was `ABORTED`.
@@ -7755,79 +4346,22 @@ pub enum VerificationStatusReason {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationStatusReason {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fraud => "Fraud",
-            Self::NotEnoughCredit => "Not enough credit",
-            Self::Blocked => "Blocked",
-            Self::DeniedByCallback => "Denied by callback",
-            Self::InvalidCallback => "Invalid callback",
-            Self::InternalError => "Internal error",
-            Self::DestinationDenied => "Destination denied",
-            Self::NetworkErrorOrNumberUnreachable => {
-                "Network error or number unreachable"
-            }
-            Self::FailedPending => "Failed pending",
-            Self::SmsDeliveryFailure => "SMS delivery failure",
-            Self::InvalidCli => "Invalid CLI",
-            Self::InvalidCode => "Invalid code",
-            Self::Expired => "Expired",
-            Self::HungUpWithoutEnteringValidCode => "Hung up without entering valid code",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationStatusReason {
-    fn from(value: &str) -> Self {
-        match value {
-            "Fraud" => Self::Fraud,
-            "Not enough credit" => Self::NotEnoughCredit,
-            "Blocked" => Self::Blocked,
-            "Denied by callback" => Self::DeniedByCallback,
-            "Invalid callback" => Self::InvalidCallback,
-            "Internal error" => Self::InternalError,
-            "Destination denied" => Self::DestinationDenied,
-            "Network error or number unreachable" => {
-                Self::NetworkErrorOrNumberUnreachable
-            }
-            "Failed pending" => Self::FailedPending,
-            "SMS delivery failure" => Self::SmsDeliveryFailure,
-            "Invalid CLI" => Self::InvalidCli,
-            "Invalid code" => Self::InvalidCode,
-            "Expired" => Self::Expired,
-            "Hung up without entering valid code" => Self::HungUpWithoutEnteringValidCode,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationStatusReason {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationStatusReason {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationStatusReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationStatusReason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationStatusReason {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationStatusReason {
+        Fraud = "Fraud",
+        NotEnoughCredit = "Not enough credit",
+        Blocked = "Blocked",
+        DeniedByCallback = "Denied by callback",
+        InvalidCallback = "Invalid callback",
+        InternalError = "Internal error",
+        DestinationDenied = "Destination denied",
+        NetworkErrorOrNumberUnreachable = "Network error or number unreachable",
+        FailedPending = "Failed pending",
+        SmsDeliveryFailure = "SMS delivery failure",
+        InvalidCli = "Invalid CLI",
+        InvalidCode = "Invalid code",
+        Expired = "Expired",
+        HungUpWithoutEnteringValidCode = "Hung up without entering valid code",
     }
 }
 /// `VerificationStatusResponse`
@@ -7997,128 +4531,15 @@ pub struct VerificationStatusResponseBase {
     /// `verificationTimestamp`
     pub verification_timestamp: Option<VerificationTimestamp>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStatusResponseBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStatusResponseBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStatusResponseBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStatusResponseBase, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<VerificationStatus>> = None;
-                let mut f2: Option<Option<VerificationStatusReason>> = None;
-                let mut f3: Option<Option<VerificationEventReference>> = None;
-                let mut f4: Option<Option<Identity>> = None;
-                let mut f5: Option<Option<CountryId>> = None;
-                let mut f6: Option<Option<VerificationTimestamp>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("status", 1usize),
-                        ("reason", 2usize),
-                        ("reference", 3usize),
-                        ("identity", 4usize),
-                        ("countryId", 5usize),
-                        ("verificationTimestamp", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "reason")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "reference",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "identity")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "countryId",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "verificationTimestamp",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStatusResponseBase {
-                    id: f0.flatten(),
-                    status: f1.flatten(),
-                    reason: f2.flatten(),
-                    reference: f3.flatten(),
-                    identity: f4.flatten(),
-                    country_id: f5.flatten(),
-                    verification_timestamp: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerificationStatusResponseBase, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerificationStatusResponseBase as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VerificationStatusResponseBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStatusResponseBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.identity {
-            map.serialize_entry("identity", value)?;
-        }
-        if let Some(value) = &self.country_id {
-            map.serialize_entry("countryId", value)?;
-        }
-        if let Some(value) = &self.verification_timestamp {
-            map.serialize_entry("verificationTimestamp", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStatusResponseBase default {
+        0 id: opt = "id";
+        1 status: opt = "status";
+        2 reason: opt = "reason";
+        3 reference: opt = "reference";
+        4 identity: opt = "identity";
+        5 country_id: opt = "countryId";
+        6 verification_timestamp: opt = "verificationTimestamp";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8204,182 +4625,20 @@ pub struct VerificationStatusResponseFlashCall {
     /// `source`
     pub source: Option<Source>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStatusResponseFlashCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStatusResponseFlashCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStatusResponseFlashCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStatusResponseFlashCall, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<VerificationStatus>> = None;
-                let mut f2: Option<Option<VerificationStatusReason>> = None;
-                let mut f3: Option<Option<VerificationEventReference>> = None;
-                let mut f4: Option<Option<Identity>> = None;
-                let mut f5: Option<Option<CountryId>> = None;
-                let mut f6: Option<Option<VerificationTimestamp>> = None;
-                let mut f7: Option<Option<VerificationStatusResponseFlashCallMethod>> = None;
-                let mut f8: Option<Option<bool>> = None;
-                let mut f9: Option<Option<StatusCallResult>> = None;
-                let mut f10: Option<Option<StatusPrice>> = None;
-                let mut f11: Option<Option<Source>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("status", 1usize),
-                        ("reason", 2usize),
-                        ("reference", 3usize),
-                        ("identity", 4usize),
-                        ("countryId", 5usize),
-                        ("verificationTimestamp", 6usize),
-                        ("method", 7usize),
-                        ("callComplete", 8usize),
-                        ("callResult", 9usize),
-                        ("price", 10usize),
-                        ("source", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "reason")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "reference",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "identity")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "countryId",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "verificationTimestamp",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "method")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "callComplete",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "callResult",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "price")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "source")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStatusResponseFlashCall {
-                    id: f0.flatten(),
-                    status: f1.flatten(),
-                    reason: f2.flatten(),
-                    reference: f3.flatten(),
-                    identity: f4.flatten(),
-                    country_id: f5.flatten(),
-                    verification_timestamp: f6.flatten(),
-                    method: f7.flatten(),
-                    call_complete: f8.flatten(),
-                    call_result: f9.flatten(),
-                    price: f10.flatten(),
-                    source: f11.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerificationStatusResponseFlashCall, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerificationStatusResponseFlashCall as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationStatusResponseFlashCall", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStatusResponseFlashCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.identity {
-            map.serialize_entry("identity", value)?;
-        }
-        if let Some(value) = &self.country_id {
-            map.serialize_entry("countryId", value)?;
-        }
-        if let Some(value) = &self.verification_timestamp {
-            map.serialize_entry("verificationTimestamp", value)?;
-        }
-        if let Some(value) = &self.method {
-            map.serialize_entry("method", value)?;
-        }
-        if let Some(value) = &self.call_complete {
-            map.serialize_entry("callComplete", value)?;
-        }
-        if let Some(value) = &self.call_result {
-            map.serialize_entry("callResult", value)?;
-        }
-        if let Some(value) = &self.price {
-            map.serialize_entry("price", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStatusResponseFlashCall default {
+        0 id: opt = "id";
+        1 status: opt = "status";
+        2 reason: opt = "reason";
+        3 reference: opt = "reference";
+        4 identity: opt = "identity";
+        5 country_id: opt = "countryId";
+        6 verification_timestamp: opt = "verificationTimestamp";
+        7 method: opt = "method";
+        8 call_complete: opt = "callComplete";
+        9 call_result: opt = "callResult";
+        10 price: opt = "price";
+        11 source: opt = "source";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8480,49 +4739,9 @@ pub enum VerificationStatusResponseFlashCallMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationStatusResponseFlashCallMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Flashcall => "flashcall",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationStatusResponseFlashCallMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "flashcall" => Self::Flashcall,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationStatusResponseFlashCallMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationStatusResponseFlashCallMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationStatusResponseFlashCallMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationStatusResponseFlashCallMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationStatusResponseFlashCallMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationStatusResponseFlashCallMethod {
+        Flashcall = "flashcall",
     }
 }
 /// Phone Call Verification Status Response
@@ -8552,173 +4771,19 @@ pub struct VerificationStatusResponsePhoneCall {
     /// `price`
     pub price: Option<StatusPrice>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStatusResponsePhoneCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStatusResponsePhoneCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStatusResponsePhoneCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStatusResponsePhoneCall, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<VerificationStatus>> = None;
-                let mut f2: Option<Option<VerificationStatusReason>> = None;
-                let mut f3: Option<Option<VerificationEventReference>> = None;
-                let mut f4: Option<Option<Identity>> = None;
-                let mut f5: Option<Option<CountryId>> = None;
-                let mut f6: Option<Option<VerificationTimestamp>> = None;
-                let mut f7: Option<Option<VerificationStatusResponsePhoneCallMethod>> = None;
-                let mut f8: Option<Option<bool>> = None;
-                let mut f9: Option<Option<StatusCallResult>> = None;
-                let mut f10: Option<Option<StatusPrice>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("status", 1usize),
-                        ("reason", 2usize),
-                        ("reference", 3usize),
-                        ("identity", 4usize),
-                        ("countryId", 5usize),
-                        ("verificationTimestamp", 6usize),
-                        ("method", 7usize),
-                        ("callComplete", 8usize),
-                        ("callResult", 9usize),
-                        ("price", 10usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "reason")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "reference",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "identity")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "countryId",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "verificationTimestamp",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "method")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "callComplete",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "callResult",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "price")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStatusResponsePhoneCall {
-                    id: f0.flatten(),
-                    status: f1.flatten(),
-                    reason: f2.flatten(),
-                    reference: f3.flatten(),
-                    identity: f4.flatten(),
-                    country_id: f5.flatten(),
-                    verification_timestamp: f6.flatten(),
-                    method: f7.flatten(),
-                    call_complete: f8.flatten(),
-                    call_result: f9.flatten(),
-                    price: f10.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerificationStatusResponsePhoneCall, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerificationStatusResponsePhoneCall as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationStatusResponsePhoneCall", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStatusResponsePhoneCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.identity {
-            map.serialize_entry("identity", value)?;
-        }
-        if let Some(value) = &self.country_id {
-            map.serialize_entry("countryId", value)?;
-        }
-        if let Some(value) = &self.verification_timestamp {
-            map.serialize_entry("verificationTimestamp", value)?;
-        }
-        if let Some(value) = &self.method {
-            map.serialize_entry("method", value)?;
-        }
-        if let Some(value) = &self.call_complete {
-            map.serialize_entry("callComplete", value)?;
-        }
-        if let Some(value) = &self.call_result {
-            map.serialize_entry("callResult", value)?;
-        }
-        if let Some(value) = &self.price {
-            map.serialize_entry("price", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStatusResponsePhoneCall default {
+        0 id: opt = "id";
+        1 status: opt = "status";
+        2 reason: opt = "reason";
+        3 reference: opt = "reference";
+        4 identity: opt = "identity";
+        5 country_id: opt = "countryId";
+        6 verification_timestamp: opt = "verificationTimestamp";
+        7 method: opt = "method";
+        8 call_complete: opt = "callComplete";
+        9 call_result: opt = "callResult";
+        10 price: opt = "price";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8813,49 +4878,9 @@ pub enum VerificationStatusResponsePhoneCallMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationStatusResponsePhoneCallMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Callout => "callout",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationStatusResponsePhoneCallMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "callout" => Self::Callout,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationStatusResponsePhoneCallMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationStatusResponsePhoneCallMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationStatusResponsePhoneCallMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationStatusResponsePhoneCallMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationStatusResponsePhoneCallMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationStatusResponsePhoneCallMethod {
+        Callout = "callout",
     }
 }
 /// SMS Verification Status Response
@@ -8883,155 +4908,18 @@ pub struct VerificationStatusResponseSms {
     /// `source`
     pub source: Option<Source>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSms {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStatusResponseSms;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStatusResponseSms")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStatusResponseSms, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<VerificationStatus>> = None;
-                let mut f2: Option<Option<VerificationStatusReason>> = None;
-                let mut f3: Option<Option<VerificationEventReference>> = None;
-                let mut f4: Option<Option<Identity>> = None;
-                let mut f5: Option<Option<CountryId>> = None;
-                let mut f6: Option<Option<VerificationTimestamp>> = None;
-                let mut f7: Option<Option<VerificationStatusResponseSmsMethod>> = None;
-                let mut f8: Option<Option<VerificationStatusResponseSmsPrice>> = None;
-                let mut f9: Option<Option<Source>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("status", 1usize),
-                        ("reason", 2usize),
-                        ("reference", 3usize),
-                        ("identity", 4usize),
-                        ("countryId", 5usize),
-                        ("verificationTimestamp", 6usize),
-                        ("method", 7usize),
-                        ("price", 8usize),
-                        ("source", 9usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "reason")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "reference",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "identity")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "countryId",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "verificationTimestamp",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "method")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "price")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "source")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStatusResponseSms {
-                    id: f0.flatten(),
-                    status: f1.flatten(),
-                    reason: f2.flatten(),
-                    reference: f3.flatten(),
-                    identity: f4.flatten(),
-                    country_id: f5.flatten(),
-                    verification_timestamp: f6.flatten(),
-                    method: f7.flatten(),
-                    price: f8.flatten(),
-                    source: f9.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerificationStatusResponseSms, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerificationStatusResponseSms as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("VerificationStatusResponseSms", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStatusResponseSms {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.identity {
-            map.serialize_entry("identity", value)?;
-        }
-        if let Some(value) = &self.country_id {
-            map.serialize_entry("countryId", value)?;
-        }
-        if let Some(value) = &self.verification_timestamp {
-            map.serialize_entry("verificationTimestamp", value)?;
-        }
-        if let Some(value) = &self.method {
-            map.serialize_entry("method", value)?;
-        }
-        if let Some(value) = &self.price {
-            map.serialize_entry("price", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStatusResponseSms default {
+        0 id: opt = "id";
+        1 status: opt = "status";
+        2 reason: opt = "reason";
+        3 reference: opt = "reference";
+        4 identity: opt = "identity";
+        5 country_id: opt = "countryId";
+        6 verification_timestamp: opt = "verificationTimestamp";
+        7 method: opt = "method";
+        8 price: opt = "price";
+        9 source: opt = "source";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9123,49 +5011,9 @@ pub enum VerificationStatusResponseSmsMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationStatusResponseSmsMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "sms",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationStatusResponseSmsMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "sms" => Self::Sms,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationStatusResponseSmsMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationStatusResponseSmsMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationStatusResponseSmsMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationStatusResponseSmsMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSmsMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationStatusResponseSmsMethod {
+        Sms = "sms",
     }
 }
 /// Prices associated with this verification
@@ -9175,65 +5023,9 @@ pub struct VerificationStatusResponseSmsPrice {
     /// `verificationPrice`
     pub verification_price: Option<VerificationPrice>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStatusResponseSmsPrice {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStatusResponseSmsPrice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStatusResponseSmsPrice")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStatusResponseSmsPrice, __A::Error> {
-                let mut f0: Option<Option<VerificationPrice>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("verificationPrice", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "verificationPrice",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStatusResponseSmsPrice {
-                    verification_price: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerificationStatusResponseSmsPrice, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerificationStatusResponseSmsPrice as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationStatusResponseSmsPrice", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStatusResponseSmsPrice {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.verification_price {
-            map.serialize_entry("verificationPrice", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStatusResponseSmsPrice default {
+        0 verification_price: opt = "verificationPrice";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9274,156 +5066,18 @@ pub struct VerificationStatusResponseWhatsApp {
     /// `source`
     pub source: Option<Source>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsApp {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStatusResponseWhatsApp;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStatusResponseWhatsApp")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStatusResponseWhatsApp, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<VerificationStatus>> = None;
-                let mut f2: Option<Option<VerificationStatusReason>> = None;
-                let mut f3: Option<Option<VerificationEventReference>> = None;
-                let mut f4: Option<Option<Identity>> = None;
-                let mut f5: Option<Option<CountryId>> = None;
-                let mut f6: Option<Option<VerificationTimestamp>> = None;
-                let mut f7: Option<Option<VerificationStatusResponseWhatsAppMethod>> = None;
-                let mut f8: Option<Option<VerificationStatusResponseWhatsAppPrice>> = None;
-                let mut f9: Option<Option<Source>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("status", 1usize),
-                        ("reason", 2usize),
-                        ("reference", 3usize),
-                        ("identity", 4usize),
-                        ("countryId", 5usize),
-                        ("verificationTimestamp", 6usize),
-                        ("method", 7usize),
-                        ("price", 8usize),
-                        ("source", 9usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "status")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "reason")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "reference",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "identity")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "countryId",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "verificationTimestamp",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "method")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "price")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "source")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStatusResponseWhatsApp {
-                    id: f0.flatten(),
-                    status: f1.flatten(),
-                    reason: f2.flatten(),
-                    reference: f3.flatten(),
-                    identity: f4.flatten(),
-                    country_id: f5.flatten(),
-                    verification_timestamp: f6.flatten(),
-                    method: f7.flatten(),
-                    price: f8.flatten(),
-                    source: f9.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerificationStatusResponseWhatsApp, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerificationStatusResponseWhatsApp as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("VerificationStatusResponseWhatsApp", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VerificationStatusResponseWhatsApp {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        if let Some(value) = &self.identity {
-            map.serialize_entry("identity", value)?;
-        }
-        if let Some(value) = &self.country_id {
-            map.serialize_entry("countryId", value)?;
-        }
-        if let Some(value) = &self.verification_timestamp {
-            map.serialize_entry("verificationTimestamp", value)?;
-        }
-        if let Some(value) = &self.method {
-            map.serialize_entry("method", value)?;
-        }
-        if let Some(value) = &self.price {
-            map.serialize_entry("price", value)?;
-        }
-        if let Some(value) = &self.source {
-            map.serialize_entry("source", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStatusResponseWhatsApp default {
+        0 id: opt = "id";
+        1 status: opt = "status";
+        2 reason: opt = "reason";
+        3 reference: opt = "reference";
+        4 identity: opt = "identity";
+        5 country_id: opt = "countryId";
+        6 verification_timestamp: opt = "verificationTimestamp";
+        7 method: opt = "method";
+        8 price: opt = "price";
+        9 source: opt = "source";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9515,49 +5169,9 @@ pub enum VerificationStatusResponseWhatsAppMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VerificationStatusResponseWhatsAppMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Whatsapp => "whatsapp",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VerificationStatusResponseWhatsAppMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "whatsapp" => Self::Whatsapp,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VerificationStatusResponseWhatsAppMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VerificationStatusResponseWhatsAppMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VerificationStatusResponseWhatsAppMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VerificationStatusResponseWhatsAppMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsAppMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VerificationStatusResponseWhatsAppMethod {
+        Whatsapp = "whatsapp",
     }
 }
 /// Prices associated with this verification
@@ -9567,69 +5181,9 @@ pub struct VerificationStatusResponseWhatsAppPrice {
     /// `verificationPrice`
     pub verification_price: Option<VerificationPrice>,
 }
-impl<'de> serde::Deserialize<'de> for VerificationStatusResponseWhatsAppPrice {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VerificationStatusResponseWhatsAppPrice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VerificationStatusResponseWhatsAppPrice")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VerificationStatusResponseWhatsAppPrice, __A::Error> {
-                let mut f0: Option<Option<VerificationPrice>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("verificationPrice", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "verificationPrice",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VerificationStatusResponseWhatsAppPrice {
-                    verification_price: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<VerificationStatusResponseWhatsAppPrice, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<VerificationStatusResponseWhatsAppPrice as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "VerificationStatusResponseWhatsAppPrice",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for VerificationStatusResponseWhatsAppPrice {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.verification_price {
-            map.serialize_entry("verificationPrice", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VerificationStatusResponseWhatsAppPrice default {
+        0 verification_price: opt = "verificationPrice";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9664,52 +5218,10 @@ pub enum WhatsAppCodeType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl WhatsAppCodeType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Numeric => "Numeric",
-            Self::Alpha => "Alpha",
-            Self::Alphanumeric => "Alphanumeric",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for WhatsAppCodeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "Numeric" => Self::Numeric,
-            "Alpha" => Self::Alpha,
-            "Alphanumeric" => Self::Alphanumeric,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for WhatsAppCodeType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for WhatsAppCodeType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for WhatsAppCodeType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for WhatsAppCodeType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for WhatsAppCodeType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) WhatsAppCodeType {
+        Numeric = "Numeric",
+        Alpha = "Alpha",
+        Alphanumeric = "Alphanumeric",
     }
 }

@@ -27,128 +27,16 @@ pub struct AceRequest {
     /// `amd`
     pub amd: Option<AmdObject>,
 }
-impl<'de> serde::Deserialize<'de> for AceRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AceRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AceRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AceRequest, __A::Error> {
-                let mut f0: Option<AceRequestEvent> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<TimeStamp>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<AmdObject>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("event", 0usize),
-                        ("callid", 1usize),
-                        ("conferenceId", 2usize),
-                        ("version", 3usize),
-                        ("timestamp", 4usize),
-                        ("custom", 5usize),
-                        ("applicationKey", 6usize),
-                        ("amd", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callid")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "conferenceId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "timestamp",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "applicationKey",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "amd")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AceRequest {
-                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                    callid: f1.flatten(),
-                    conference_id: f2.flatten(),
-                    version: f3.flatten(),
-                    timestamp: f4.flatten(),
-                    custom: f5.flatten(),
-                    application_key: f6.flatten(),
-                    amd: f7.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("AceRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AceRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("event", &self.event)?;
-        if let Some(value) = &self.callid {
-            map.serialize_entry("callid", value)?;
-        }
-        if let Some(value) = &self.conference_id {
-            map.serialize_entry("conferenceId", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.application_key {
-            map.serialize_entry("applicationKey", value)?;
-        }
-        if let Some(value) = &self.amd {
-            map.serialize_entry("amd", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AceRequest strict {
+        0 event: req = "event";
+        1 callid: opt = "callid";
+        2 conference_id: opt = "conferenceId";
+        3 version: opt = "version";
+        4 timestamp: opt = "timestamp";
+        5 custom: opt = "custom";
+        6 application_key: opt = "applicationKey";
+        7 amd: opt = "amd";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -214,49 +102,9 @@ pub enum AceRequestEvent {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AceRequestEvent {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ace => "ace",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AceRequestEvent {
-    fn from(value: &str) -> Self {
-        match value {
-            "ace" => Self::Ace,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AceRequestEvent {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AceRequestEvent {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AceRequestEvent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AceRequestEvent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AceRequestEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AceRequestEvent {
+        Ace = "ace",
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
@@ -268,72 +116,10 @@ pub struct AceSvamlRequestBody {
     /// `action`
     pub action: Option<SvamlActionAce>,
 }
-impl<'de> serde::Deserialize<'de> for AceSvamlRequestBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AceSvamlRequestBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AceSvamlRequestBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AceSvamlRequestBody, __A::Error> {
-                let mut f0: Option<Option<Vec<SvamlInstructionAce>>> = None;
-                let mut f1: Option<Option<SvamlActionAce>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("instructions", 0usize), ("action", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "instructions",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "action")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AceSvamlRequestBody {
-                    instructions: f0.flatten(),
-                    action: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AceSvamlRequestBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AceSvamlRequestBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AceSvamlRequestBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AceSvamlRequestBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.instructions {
-            map.serialize_entry("instructions", value)?;
-        }
-        if let Some(value) = &self.action {
-            map.serialize_entry("action", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AceSvamlRequestBody default {
+        0 instructions: opt = "instructions";
+        1 action: opt = "action";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -368,76 +154,11 @@ pub struct AmdObject {
     /// The length of the call.
     pub duration: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for AmdObject {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AmdObject;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AmdObject")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AmdObject, __A::Error> {
-                let mut f0: Option<Option<AmdObjectStatus>> = None;
-                let mut f1: Option<Option<AmdObjectReason>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("status", 0usize), ("reason", 1usize), ("duration", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reason")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "duration")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AmdObject {
-                    status: f0.flatten(),
-                    reason: f1.flatten(),
-                    duration: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AmdObject, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AmdObject as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AmdObject", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AmdObject {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.duration {
-            map.serialize_entry("duration", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AmdObject default {
+        0 status: opt = "status";
+        1 reason: opt = "reason";
+        2 duration: opt = "duration";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -484,55 +205,12 @@ pub enum AmdObjectReason {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AmdObjectReason {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Longgreeting => "longgreeting",
-            Self::Initialsilence => "initialsilence",
-            Self::Beep => "beep",
-            Self::NA => "n/a",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AmdObjectReason {
-    fn from(value: &str) -> Self {
-        match value {
-            "longgreeting" => Self::Longgreeting,
-            "initialsilence" => Self::Initialsilence,
-            "beep" => Self::Beep,
-            "n/a" => Self::NA,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AmdObjectReason {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AmdObjectReason {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AmdObjectReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AmdObjectReason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AmdObjectReason {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AmdObjectReason {
+        Longgreeting = "longgreeting",
+        Initialsilence = "initialsilence",
+        Beep = "beep",
+        NA = "n/a",
     }
 }
 /// The determination by the system of who answered the call.
@@ -552,55 +230,12 @@ pub enum AmdObjectStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AmdObjectStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Machine => "machine",
-            Self::Human => "human",
-            Self::Notsure => "notsure",
-            Self::Hangup => "hangup",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AmdObjectStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "machine" => Self::Machine,
-            "human" => Self::Human,
-            "notsure" => Self::Notsure,
-            "hangup" => Self::Hangup,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AmdObjectStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AmdObjectStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AmdObjectStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AmdObjectStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AmdObjectStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AmdObjectStatus {
+        Machine = "machine",
+        Human = "human",
+        Notsure = "notsure",
+        Hangup = "hangup",
     }
 }
 /// The `amd` object enables [Answering Machine Detection](https://developers.sinch.com/docs/voice/api-reference/amd_v2) (AMD) and sets whether it works synchronously or asychronously.
@@ -612,68 +247,10 @@ pub struct AmdRequest {
     /// Determines if AMD is set to operate synchronously or asychronously. Refer to the [AMD](https://developers.sinch.com/docs/voice/api-reference/amd_v2) documentation for more information about this setting.
     pub r#async: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for AmdRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AmdRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AmdRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AmdRequest, __A::Error> {
-                let mut f0: Option<Option<bool>> = None;
-                let mut f1: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("enabled", 0usize), ("async", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "enabled")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "async")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AmdRequest {
-                    enabled: f0.flatten(),
-                    r#async: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AmdRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AmdRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AmdRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AmdRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.enabled {
-            map.serialize_entry("enabled", value)?;
-        }
-        if let Some(value) = &self.r#async {
-            map.serialize_entry("async", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AmdRequest default {
+        0 enabled: opt = "enabled";
+        1 r#async: opt = "async";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -706,68 +283,10 @@ pub struct CallHeader {
     /// The call header value of the key value pair.
     pub value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallHeader {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallHeader;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallHeader")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallHeader, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallHeader {
-                    key: f0.flatten(),
-                    value: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallHeader, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallHeader as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallHeader", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallHeader {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.key {
-            map.serialize_entry("key", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallHeader default {
+        0 key: opt = "key";
+        1 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -807,57 +326,13 @@ pub enum CallResult {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallResult {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NA => "N/A",
-            Self::Answered => "ANSWERED",
-            Self::Busy => "BUSY",
-            Self::Noanswer => "NOANSWER",
-            Self::Failed => "FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallResult {
-    fn from(value: &str) -> Self {
-        match value {
-            "N/A" => Self::NA,
-            "ANSWERED" => Self::Answered,
-            "BUSY" => Self::Busy,
-            "NOANSWER" => Self::Noanswer,
-            "FAILED" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallResult {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallResult {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallResult {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallResult {
+        NA = "N/A",
+        Answered = "ANSWERED",
+        Busy = "BUSY",
+        Noanswer = "NOANSWER",
+        Failed = "FAILED",
     }
 }
 /// `Callbacks`
@@ -867,58 +342,9 @@ pub struct Callbacks {
     /// Contains primary and or fallback callback URLs
     pub url: Option<CallbacksUrl>,
 }
-impl<'de> serde::Deserialize<'de> for Callbacks {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Callbacks;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Callbacks")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Callbacks, __A::Error> {
-                let mut f0: Option<Option<CallbacksUrl>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Callbacks { url: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Callbacks, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Callbacks as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Callbacks", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Callbacks {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Callbacks default {
+        0 url: opt = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -943,68 +369,10 @@ pub struct CallbacksUrl {
     /// Your fallback callback URL (returned if configured). It is used only if Sinch platform gets a timeout or error from your primary callback URL.
     pub fallback: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallbacksUrl {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbacksUrl;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbacksUrl")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbacksUrl, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("primary", 0usize), ("fallback", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "primary")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "fallback")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbacksUrl {
-                    primary: f0.flatten(),
-                    fallback: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbacksUrl, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbacksUrl as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbacksUrl", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbacksUrl {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.primary {
-            map.serialize_entry("primary", value)?;
-        }
-        if let Some(value) = &self.fallback {
-            map.serialize_entry("fallback", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbacksUrl default {
+        0 primary: opt = "primary";
+        1 fallback: opt = "fallback";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1043,53 +411,11 @@ pub enum CallingManageCallWithCallLegCallLeg {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallingManageCallWithCallLegCallLeg {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Caller => "caller",
-            Self::Callee => "callee",
-            Self::Both => "both",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallingManageCallWithCallLegCallLeg {
-    fn from(value: &str) -> Self {
-        match value {
-            "caller" => Self::Caller,
-            "callee" => Self::Callee,
-            "both" => Self::Both,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallingManageCallWithCallLegCallLeg {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallingManageCallWithCallLegCallLeg {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallingManageCallWithCallLegCallLeg {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallingManageCallWithCallLegCallLeg {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallingManageCallWithCallLegCallLeg {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallingManageCallWithCallLegCallLeg {
+        Caller = "caller",
+        Callee = "callee",
+        Both = "both",
     }
 }
 /// Currently three types of callouts are supported: conference callouts, text-to-speech callouts and custom callouts. The custom callout is the most flexible, but text-to-speech and conference callouts are more convenient.
@@ -1216,76 +542,11 @@ pub struct CalloutRequestBase {
     /// Used to input custom data.
     pub custom: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CalloutRequestBase {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CalloutRequestBase;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CalloutRequestBase")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CalloutRequestBase, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("cli", 0usize), ("dtmf", 1usize), ("custom", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "dtmf")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "custom")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CalloutRequestBase {
-                    cli: f0.flatten(),
-                    dtmf: f1.flatten(),
-                    custom: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CalloutRequestBase, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CalloutRequestBase as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CalloutRequestBase", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CalloutRequestBase {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.cli {
-            map.serialize_entry("cli", value)?;
-        }
-        if let Some(value) = &self.dtmf {
-            map.serialize_entry("dtmf", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CalloutRequestBase default {
+        0 cli: opt = "cli";
+        1 dtmf: opt = "dtmf";
+        2 custom: opt = "custom";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1330,53 +591,11 @@ pub enum CalloutRequestType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CalloutRequestType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ConferenceCallout => "conferenceCallout",
-            Self::TtsCallout => "ttsCallout",
-            Self::CustomCallout => "customCallout",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CalloutRequestType {
-    fn from(value: &str) -> Self {
-        match value {
-            "conferenceCallout" => Self::ConferenceCallout,
-            "ttsCallout" => Self::TtsCallout,
-            "customCallout" => Self::CustomCallout,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CalloutRequestType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CalloutRequestType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CalloutRequestType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CalloutRequestType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CalloutRequestType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CalloutRequestType {
+        ConferenceCallout = "conferenceCallout",
+        TtsCallout = "ttsCallout",
+        CustomCallout = "customCallout",
     }
 }
 /// Valid values are `voice` and `sms`
@@ -1392,51 +611,10 @@ pub enum Capability {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Capability {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Voice => "voice",
-            Self::Sms => "sms",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Capability {
-    fn from(value: &str) -> Self {
-        match value {
-            "voice" => Self::Voice,
-            "sms" => Self::Sms,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Capability {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Capability {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Capability {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Capability {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Capability {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Capability {
+        Voice = "voice",
+        Sms = "sms",
     }
 }
 /// The conference callout calls a phone number or a user. When the call is answered, it's connected to a conference room.
@@ -1472,206 +650,22 @@ pub struct ConferenceCallout {
     /// can be either “pstn” for PSTN endpoint or “mxp” for data (app or web) clients.
     pub domain: Option<Domain>,
 }
-impl<'de> serde::Deserialize<'de> for ConferenceCallout {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConferenceCallout;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ConferenceCallout")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ConferenceCallout, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<ConferenceCalloutDestination> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<Option<ConferenceDtmfOptions>> = None;
-                let mut f6: Option<Option<i64>> = None;
-                let mut f7: Option<Option<bool>> = None;
-                let mut f8: Option<Option<bool>> = None;
-                let mut f9: Option<Option<bool>> = None;
-                let mut f10: Option<Option<String>> = None;
-                let mut f11: Option<Option<String>> = None;
-                let mut f12: Option<Option<MusicOnHold>> = None;
-                let mut f13: Option<Option<Domain>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("cli", 0usize),
-                        ("dtmf", 1usize),
-                        ("custom", 2usize),
-                        ("destination", 3usize),
-                        ("conferenceId", 4usize),
-                        ("conferenceDtmfOptions", 5usize),
-                        ("maxDuration", 6usize),
-                        ("enableAce", 7usize),
-                        ("enableDice", 8usize),
-                        ("enablePie", 9usize),
-                        ("locale", 10usize),
-                        ("greeting", 11usize),
-                        ("mohClass", 12usize),
-                        ("domain", 13usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "dtmf")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "custom")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "destination",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "conferenceId",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "conferenceDtmfOptions",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "maxDuration",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "enableAce",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "enableDice",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "enablePie",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "locale")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "greeting",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "mohClass",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "domain")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConferenceCallout {
-                    cli: f0.flatten(),
-                    dtmf: f1.flatten(),
-                    custom: f2.flatten(),
-                    destination: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("destination"))?,
-                    conference_id: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("conferenceId"))?,
-                    conference_dtmf_options: f5.flatten(),
-                    max_duration: f6.flatten(),
-                    enable_ace: f7.flatten(),
-                    enable_dice: f8.flatten(),
-                    enable_pie: f9.flatten(),
-                    locale: f10.flatten(),
-                    greeting: f11.flatten(),
-                    moh_class: f12.flatten(),
-                    domain: f13.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ConferenceCallout", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ConferenceCallout {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.cli {
-            map.serialize_entry("cli", value)?;
-        }
-        if let Some(value) = &self.dtmf {
-            map.serialize_entry("dtmf", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        map.serialize_entry("destination", &self.destination)?;
-        map.serialize_entry("conferenceId", &self.conference_id)?;
-        if let Some(value) = &self.conference_dtmf_options {
-            map.serialize_entry("conferenceDtmfOptions", value)?;
-        }
-        if let Some(value) = &self.max_duration {
-            map.serialize_entry("maxDuration", value)?;
-        }
-        if let Some(value) = &self.enable_ace {
-            map.serialize_entry("enableAce", value)?;
-        }
-        if let Some(value) = &self.enable_dice {
-            map.serialize_entry("enableDice", value)?;
-        }
-        if let Some(value) = &self.enable_pie {
-            map.serialize_entry("enablePie", value)?;
-        }
-        if let Some(value) = &self.locale {
-            map.serialize_entry("locale", value)?;
-        }
-        if let Some(value) = &self.greeting {
-            map.serialize_entry("greeting", value)?;
-        }
-        if let Some(value) = &self.moh_class {
-            map.serialize_entry("mohClass", value)?;
-        }
-        if let Some(value) = &self.domain {
-            map.serialize_entry("domain", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ConferenceCallout strict {
+        0 cli: opt = "cli";
+        1 dtmf: opt = "dtmf";
+        2 custom: opt = "custom";
+        3 destination: req = "destination";
+        4 conference_id: req = "conferenceId";
+        5 conference_dtmf_options: opt = "conferenceDtmfOptions";
+        6 max_duration: opt = "maxDuration";
+        7 enable_ace: opt = "enableAce";
+        8 enable_dice: opt = "enableDice";
+        9 enable_pie: opt = "enablePie";
+        10 locale: opt = "locale";
+        11 greeting: opt = "greeting";
+        12 moh_class: opt = "mohClass";
+        13 domain: opt = "domain";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1899,72 +893,10 @@ pub struct ConferenceCalloutRequest {
     /// `conferenceCallout`
     pub conference_callout: Option<ConferenceCallout>,
 }
-impl<'de> serde::Deserialize<'de> for ConferenceCalloutRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConferenceCalloutRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ConferenceCalloutRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ConferenceCalloutRequest, __A::Error> {
-                let mut f0: Option<Option<ConferenceCalloutRequestMethod>> = None;
-                let mut f1: Option<Option<ConferenceCallout>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("method", 0usize), ("conferenceCallout", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "conferenceCallout",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConferenceCalloutRequest {
-                    method: f0.flatten(),
-                    conference_callout: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ConferenceCalloutRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ConferenceCalloutRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ConferenceCalloutRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ConferenceCalloutRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.method {
-            map.serialize_entry("method", value)?;
-        }
-        if let Some(value) = &self.conference_callout {
-            map.serialize_entry("conferenceCallout", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ConferenceCalloutRequest default {
+        0 method: opt = "method";
+        1 conference_callout: opt = "conferenceCallout";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1999,49 +931,9 @@ pub enum ConferenceCalloutRequestMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ConferenceCalloutRequestMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ConferenceCallout => "conferenceCallout",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ConferenceCalloutRequestMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "conferenceCallout" => Self::ConferenceCallout,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ConferenceCalloutRequestMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ConferenceCalloutRequestMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ConferenceCalloutRequestMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ConferenceCalloutRequestMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ConferenceCalloutRequestMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ConferenceCalloutRequestMethod {
+        ConferenceCallout = "conferenceCallout",
     }
 }
 /// Options to control how DTMF signals are used by the participant in the conference. For information on how to use this feature, read more [here](https://developers.sinch.com/docs/voice/api-reference/conference-dtmf).
@@ -2058,84 +950,11 @@ pub struct ConferenceDtmfOptions {
     /// The number of milliseconds that the system will wait between entered digits before triggering the PIE callback. The default value is `3000`.
     pub timeout_mills: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for ConferenceDtmfOptions {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ConferenceDtmfOptions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ConferenceDtmfOptions")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ConferenceDtmfOptions, __A::Error> {
-                let mut f0: Option<Option<ConferenceDtmfOptionsMode>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("mode", 0usize), ("maxDigits", 1usize), ("timeoutMills", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "mode")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "maxDigits",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "timeoutMills",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ConferenceDtmfOptions {
-                    mode: f0.flatten(),
-                    max_digits: f1.flatten(),
-                    timeout_mills: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ConferenceDtmfOptions, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ConferenceDtmfOptions as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ConferenceDtmfOptions", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ConferenceDtmfOptions {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.mode {
-            map.serialize_entry("mode", value)?;
-        }
-        if let Some(value) = &self.max_digits {
-            map.serialize_entry("maxDigits", value)?;
-        }
-        if let Some(value) = &self.timeout_mills {
-            map.serialize_entry("timeoutMills", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ConferenceDtmfOptions default {
+        0 mode: opt = "mode";
+        1 max_digits: opt = "maxDigits";
+        2 timeout_mills: opt = "timeoutMills";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2180,53 +999,11 @@ pub enum ConferenceDtmfOptionsMode {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ConferenceDtmfOptionsMode {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ignore => "ignore",
-            Self::Forward => "forward",
-            Self::Detect => "detect",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ConferenceDtmfOptionsMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "ignore" => Self::Ignore,
-            "forward" => Self::Forward,
-            "detect" => Self::Detect,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ConferenceDtmfOptionsMode {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ConferenceDtmfOptionsMode {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ConferenceDtmfOptionsMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ConferenceDtmfOptionsMode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ConferenceDtmfOptionsMode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ConferenceDtmfOptionsMode {
+        Ignore = "ignore",
+        Forward = "forward",
+        Detect = "detect",
     }
 }
 /// The custom callout, the server initiates a call from the servers that can be controlled by specifying how the call should progress at each call event.
@@ -2254,142 +1031,17 @@ pub struct CustomCallout {
     /// You can use it to set a new callback URL in case you wish to replace your voice application configured callback URL.
     pub dice: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CustomCallout {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CustomCallout;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CustomCallout")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CustomCallout, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<CustomCalloutDestination>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<i64>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("cli", 0usize),
-                        ("destination", 1usize),
-                        ("dtmf", 2usize),
-                        ("custom", 3usize),
-                        ("maxDuration", 4usize),
-                        ("ice", 5usize),
-                        ("ace", 6usize),
-                        ("pie", 7usize),
-                        ("dice", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "destination",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "dtmf")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "custom")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "maxDuration",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "ice")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "ace")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "pie")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "dice")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CustomCallout {
-                    cli: f0.flatten(),
-                    destination: f1.flatten(),
-                    dtmf: f2.flatten(),
-                    custom: f3.flatten(),
-                    max_duration: f4.flatten(),
-                    ice: f5.flatten(),
-                    ace: f6.flatten(),
-                    pie: f7.flatten(),
-                    dice: f8.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CustomCallout, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CustomCallout as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CustomCallout", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CustomCallout {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.cli {
-            map.serialize_entry("cli", value)?;
-        }
-        if let Some(value) = &self.destination {
-            map.serialize_entry("destination", value)?;
-        }
-        if let Some(value) = &self.dtmf {
-            map.serialize_entry("dtmf", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.max_duration {
-            map.serialize_entry("maxDuration", value)?;
-        }
-        if let Some(value) = &self.ice {
-            map.serialize_entry("ice", value)?;
-        }
-        if let Some(value) = &self.ace {
-            map.serialize_entry("ace", value)?;
-        }
-        if let Some(value) = &self.pie {
-            map.serialize_entry("pie", value)?;
-        }
-        if let Some(value) = &self.dice {
-            map.serialize_entry("dice", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CustomCallout default {
+        0 cli: opt = "cli";
+        1 destination: opt = "destination";
+        2 dtmf: opt = "dtmf";
+        3 custom: opt = "custom";
+        4 max_duration: opt = "maxDuration";
+        5 ice: opt = "ice";
+        6 ace: opt = "ace";
+        7 pie: opt = "pie";
+        8 dice: opt = "dice";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2590,72 +1242,10 @@ pub struct CustomCalloutRequest {
     /// `customCallout`
     pub custom_callout: Option<CustomCallout>,
 }
-impl<'de> serde::Deserialize<'de> for CustomCalloutRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CustomCalloutRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CustomCalloutRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CustomCalloutRequest, __A::Error> {
-                let mut f0: Option<Option<CustomCalloutRequestMethod>> = None;
-                let mut f1: Option<Option<CustomCallout>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("method", 0usize), ("customCallout", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "customCallout",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CustomCalloutRequest {
-                    method: f0.flatten(),
-                    custom_callout: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CustomCalloutRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CustomCalloutRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CustomCalloutRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CustomCalloutRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.method {
-            map.serialize_entry("method", value)?;
-        }
-        if let Some(value) = &self.custom_callout {
-            map.serialize_entry("customCallout", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CustomCalloutRequest default {
+        0 method: opt = "method";
+        1 custom_callout: opt = "customCallout";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2690,49 +1280,9 @@ pub enum CustomCalloutRequestMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CustomCalloutRequestMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CustomCallout => "customCallout",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CustomCalloutRequestMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "customCallout" => Self::CustomCallout,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CustomCalloutRequestMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CustomCalloutRequestMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CustomCalloutRequestMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CustomCalloutRequestMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CustomCalloutRequestMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CustomCalloutRequestMethod {
+        CustomCallout = "customCallout",
     }
 }
 /// Known destination
@@ -2881,58 +1431,10 @@ pub struct DestinationDid {
     /// Number that the caller has called
     pub endpoint: String,
 }
-impl<'de> serde::Deserialize<'de> for DestinationDid {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DestinationDid;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DestinationDid")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DestinationDid, __A::Error> {
-                let mut f0: Option<DidDestination> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("endpoint", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "endpoint")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DestinationDid {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    endpoint: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("DestinationDid", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DestinationDid {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("endpoint", &self.endpoint)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DestinationDid strict {
+        0 r#type: req = "type";
+        1 endpoint: req = "endpoint";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2955,58 +1457,10 @@ pub struct DestinationMxp {
     /// For type `userName` the value is the username for a data endpoint.
     pub endpoint: String,
 }
-impl<'de> serde::Deserialize<'de> for DestinationMxp {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DestinationMxp;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DestinationMxp")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DestinationMxp, __A::Error> {
-                let mut f0: Option<MxpDestination> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("endpoint", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "endpoint")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DestinationMxp {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    endpoint: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("DestinationMxp", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DestinationMxp {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("endpoint", &self.endpoint)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DestinationMxp strict {
+        0 r#type: req = "type";
+        1 endpoint: req = "endpoint";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3029,58 +1483,10 @@ pub struct DestinationPstn {
     /// If the type is `number` the value of the endpoint is a phone number.
     pub endpoint: String,
 }
-impl<'de> serde::Deserialize<'de> for DestinationPstn {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DestinationPstn;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DestinationPstn")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DestinationPstn, __A::Error> {
-                let mut f0: Option<PstnDestination> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("endpoint", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "endpoint")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DestinationPstn {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    endpoint: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("DestinationPstn", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DestinationPstn {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("endpoint", &self.endpoint)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DestinationPstn strict {
+        0 r#type: req = "type";
+        1 endpoint: req = "endpoint";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3103,58 +1509,10 @@ pub struct DestinationSip {
     /// For type `sip` the value is the SIP address for a SIP endpoint.
     pub endpoint: String,
 }
-impl<'de> serde::Deserialize<'de> for DestinationSip {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DestinationSip;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DestinationSip")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DestinationSip, __A::Error> {
-                let mut f0: Option<SipDestination> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("endpoint", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "endpoint")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DestinationSip {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    endpoint: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("DestinationSip", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DestinationSip {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("endpoint", &self.endpoint)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DestinationSip strict {
+        0 r#type: req = "type";
+        1 endpoint: req = "endpoint";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3177,58 +1535,10 @@ pub struct DestinationWebSocket {
     /// The Stream/Websocket server address.
     pub endpoint: String,
 }
-impl<'de> serde::Deserialize<'de> for DestinationWebSocket {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DestinationWebSocket;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DestinationWebSocket")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DestinationWebSocket, __A::Error> {
-                let mut f0: Option<DestinationWebSocketType> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("endpoint", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "endpoint")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DestinationWebSocket {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    endpoint: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("DestinationWebSocket", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DestinationWebSocket {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("endpoint", &self.endpoint)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DestinationWebSocket strict {
+        0 r#type: req = "type";
+        1 endpoint: req = "endpoint";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3256,49 +1566,9 @@ pub enum DestinationWebSocketType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DestinationWebSocketType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Websocket => "Websocket",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DestinationWebSocketType {
-    fn from(value: &str) -> Self {
-        match value {
-            "Websocket" => Self::Websocket,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DestinationWebSocketType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DestinationWebSocketType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DestinationWebSocketType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DestinationWebSocketType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DestinationWebSocketType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DestinationWebSocketType {
+        Websocket = "Websocket",
     }
 }
 /// The request body of a Disconnected Call Event.
@@ -3336,203 +1606,23 @@ pub struct DiceRequest {
     /// If the call was initiated by a Sinch SDK client, call headers are the headers specified by the *caller* client. Read more about call headers [here](https://developers.sinch.com/docs/voice/api-reference/call-headers/).
     pub call_headers: Option<Vec<CallHeader>>,
 }
-impl<'de> serde::Deserialize<'de> for DiceRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DiceRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DiceRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DiceRequest, __A::Error> {
-                let mut f0: Option<DiceRequestEvent> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<TimeStamp>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<DiceRequestReason>> = None;
-                let mut f8: Option<Option<CallResult>> = None;
-                let mut f9: Option<Option<Price>> = None;
-                let mut f10: Option<Option<Price>> = None;
-                let mut f11: Option<Option<Destination>> = None;
-                let mut f12: Option<Option<i64>> = None;
-                let mut f13: Option<Option<String>> = None;
-                let mut f14: Option<Option<Vec<CallHeader>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("event", 0usize),
-                        ("callid", 1usize),
-                        ("conferenceId", 2usize),
-                        ("version", 3usize),
-                        ("timestamp", 4usize),
-                        ("custom", 5usize),
-                        ("applicationKey", 6usize),
-                        ("reason", 7usize),
-                        ("result", 8usize),
-                        ("debit", 9usize),
-                        ("userRate", 10usize),
-                        ("to", 11usize),
-                        ("duration", 12usize),
-                        ("from", 13usize),
-                        ("callHeaders", 14usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callid")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "conferenceId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "timestamp",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "applicationKey",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "reason")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "result")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "debit")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "userRate",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "to")?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "duration",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f13, "from")?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f14,
-                                "callHeaders",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DiceRequest {
-                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                    callid: f1.flatten(),
-                    conference_id: f2.flatten(),
-                    version: f3.flatten(),
-                    timestamp: f4.flatten(),
-                    custom: f5.flatten(),
-                    application_key: f6.flatten(),
-                    reason: f7.flatten(),
-                    result: f8.flatten(),
-                    debit: f9.flatten(),
-                    user_rate: f10.flatten(),
-                    to: f11.flatten(),
-                    duration: f12.flatten(),
-                    from: f13.flatten(),
-                    call_headers: f14.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("DiceRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DiceRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("event", &self.event)?;
-        if let Some(value) = &self.callid {
-            map.serialize_entry("callid", value)?;
-        }
-        if let Some(value) = &self.conference_id {
-            map.serialize_entry("conferenceId", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.application_key {
-            map.serialize_entry("applicationKey", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.result {
-            map.serialize_entry("result", value)?;
-        }
-        if let Some(value) = &self.debit {
-            map.serialize_entry("debit", value)?;
-        }
-        if let Some(value) = &self.user_rate {
-            map.serialize_entry("userRate", value)?;
-        }
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        if let Some(value) = &self.duration {
-            map.serialize_entry("duration", value)?;
-        }
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.call_headers {
-            map.serialize_entry("callHeaders", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DiceRequest strict {
+        0 event: req = "event";
+        1 callid: opt = "callid";
+        2 conference_id: opt = "conferenceId";
+        3 version: opt = "version";
+        4 timestamp: opt = "timestamp";
+        5 custom: opt = "custom";
+        6 application_key: opt = "applicationKey";
+        7 reason: opt = "reason";
+        8 result: opt = "result";
+        9 debit: opt = "debit";
+        10 user_rate: opt = "userRate";
+        11 to: opt = "to";
+        12 duration: opt = "duration";
+        13 from: opt = "from";
+        14 call_headers: opt = "callHeaders";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3640,49 +1730,9 @@ pub enum DiceRequestEvent {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DiceRequestEvent {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dice => "dice",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DiceRequestEvent {
-    fn from(value: &str) -> Self {
-        match value {
-            "dice" => Self::Dice,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DiceRequestEvent {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DiceRequestEvent {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DiceRequestEvent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DiceRequestEvent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DiceRequestEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DiceRequestEvent {
+        Dice = "dice",
     }
 }
 /// The reason the call was disconnected.
@@ -3724,77 +1774,23 @@ pub enum DiceRequestReason {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DiceRequestReason {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NA => "N/A",
-            Self::Established => "ESTABLISHED",
-            Self::Otherpeeranswered => "OTHERPEERANSWERED",
-            Self::Timeout => "TIMEOUT",
-            Self::Callerhangup => "CALLERHANGUP",
-            Self::Calleehangup => "CALLEEHANGUP",
-            Self::Blocked => "BLOCKED",
-            Self::Managerhangup => "MANAGERHANGUP",
-            Self::Nocreditpartner => "NOCREDITPARTNER",
-            Self::Clientnetwork => "CLIENTNETWORK",
-            Self::Congestion => "CONGESTION",
-            Self::Generalerror => "GENERALERROR",
-            Self::Cancel => "CANCEL",
-            Self::Usernotfound => "USERNOTFOUND",
-            Self::Callbackerror => "CALLBACKERROR",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DiceRequestReason {
-    fn from(value: &str) -> Self {
-        match value {
-            "N/A" => Self::NA,
-            "ESTABLISHED" => Self::Established,
-            "OTHERPEERANSWERED" => Self::Otherpeeranswered,
-            "TIMEOUT" => Self::Timeout,
-            "CALLERHANGUP" => Self::Callerhangup,
-            "CALLEEHANGUP" => Self::Calleehangup,
-            "BLOCKED" => Self::Blocked,
-            "MANAGERHANGUP" => Self::Managerhangup,
-            "NOCREDITPARTNER" => Self::Nocreditpartner,
-            "CLIENTNETWORK" => Self::Clientnetwork,
-            "CONGESTION" => Self::Congestion,
-            "GENERALERROR" => Self::Generalerror,
-            "CANCEL" => Self::Cancel,
-            "USERNOTFOUND" => Self::Usernotfound,
-            "CALLBACKERROR" => Self::Callbackerror,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DiceRequestReason {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DiceRequestReason {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DiceRequestReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DiceRequestReason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DiceRequestReason {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DiceRequestReason {
+        NA = "N/A",
+        Established = "ESTABLISHED",
+        Otherpeeranswered = "OTHERPEERANSWERED",
+        Timeout = "TIMEOUT",
+        Callerhangup = "CALLERHANGUP",
+        Calleehangup = "CALLEEHANGUP",
+        Blocked = "BLOCKED",
+        Managerhangup = "MANAGERHANGUP",
+        Nocreditpartner = "NOCREDITPARTNER",
+        Clientnetwork = "CLIENTNETWORK",
+        Congestion = "CONGESTION",
+        Generalerror = "GENERALERROR",
+        Cancel = "CANCEL",
+        Usernotfound = "USERNOTFOUND",
+        Callbackerror = "CALLBACKERROR",
     }
 }
 /// Type `did` for Direct Inward Dialling
@@ -3808,49 +1804,9 @@ pub enum DidDestination {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DidDestination {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Did => "did",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DidDestination {
-    fn from(value: &str) -> Self {
-        match value {
-            "did" => Self::Did,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DidDestination {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DidDestination {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DidDestination {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DidDestination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DidDestination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DidDestination {
+        Did = "did",
     }
 }
 /// Can be either `pstn` for PSTN endpoint or `mxp` for data (app or web) clients.
@@ -3870,55 +1826,12 @@ pub enum Domain {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl Domain {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pstn => "pstn",
-            Self::Mxp => "mxp",
-            Self::Pstn2 => "PSTN",
-            Self::Mxp2 => "MXP",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for Domain {
-    fn from(value: &str) -> Self {
-        match value {
-            "pstn" => Self::Pstn,
-            "mxp" => Self::Mxp,
-            "PSTN" => Self::Pstn2,
-            "MXP" => Self::Mxp2,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for Domain {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for Domain {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for Domain {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for Domain {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for Domain {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) Domain {
+        Pstn = "pstn",
+        Mxp = "mxp",
+        Pstn2 = "PSTN",
+        Mxp2 = "MXP",
     }
 }
 /// `Error`
@@ -3934,97 +1847,12 @@ pub struct Error {
     /// If applicable, a reference ID for support to use with diagnosing the error.
     pub reference: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Error {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Error;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Error")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Error, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("status", 0usize),
-                        ("errorCode", 1usize),
-                        ("message", 2usize),
-                        ("reference", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "status")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "errorCode",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "reference",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Error {
-                    status: f0.flatten(),
-                    error_code: f1.flatten(),
-                    message: f2.flatten(),
-                    reference: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Error, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Error as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Error", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Error {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.reference {
-            map.serialize_entry("reference", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Error default {
+        0 status: opt = "status";
+        1 error_code: opt = "errorCode";
+        2 message: opt = "message";
+        3 reference: opt = "reference";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4089,169 +1917,20 @@ pub struct GetCallResponseObj {
     /// `debit`
     pub debit: Option<Price>,
 }
-impl<'de> serde::Deserialize<'de> for GetCallResponseObj {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetCallResponseObj;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetCallResponseObj")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetCallResponseObj, __A::Error> {
-                let mut f0: Option<Option<GetCallResponseObjFrom>> = None;
-                let mut f1: Option<Option<GetCallResponseObjTo>> = None;
-                let mut f2: Option<Option<GetCallResponseObjDomain>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<i64>> = None;
-                let mut f5: Option<Option<GetCallResponseObjStatus>> = None;
-                let mut f6: Option<Option<CallResult>> = None;
-                let mut f7: Option<Option<GetCallResponseObjReason>> = None;
-                let mut f8: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<Price>> = None;
-                let mut f11: Option<Option<Price>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("from", 0usize),
-                        ("to", 1usize),
-                        ("domain", 2usize),
-                        ("callId", 3usize),
-                        ("duration", 4usize),
-                        ("status", 5usize),
-                        ("result", 6usize),
-                        ("reason", 7usize),
-                        ("timestamp", 8usize),
-                        ("custom", 9usize),
-                        ("userRate", 10usize),
-                        ("debit", 11usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "from")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "to")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "domain")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "callId")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "duration")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "status")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "result")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "reason")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "timestamp",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "custom")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "userRate",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "debit")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetCallResponseObj {
-                    from: f0.flatten(),
-                    to: f1.flatten(),
-                    domain: f2.flatten(),
-                    call_id: f3.flatten(),
-                    duration: f4.flatten(),
-                    status: f5.flatten(),
-                    result: f6.flatten(),
-                    reason: f7.flatten(),
-                    timestamp: f8.flatten(),
-                    custom: f9.flatten(),
-                    user_rate: f10.flatten(),
-                    debit: f11.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetCallResponseObj, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetCallResponseObj as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetCallResponseObj", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetCallResponseObj {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        if let Some(value) = &self.domain {
-            map.serialize_entry("domain", value)?;
-        }
-        if let Some(value) = &self.call_id {
-            map.serialize_entry("callId", value)?;
-        }
-        if let Some(value) = &self.duration {
-            map.serialize_entry("duration", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.result {
-            map.serialize_entry("result", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.user_rate {
-            map.serialize_entry("userRate", value)?;
-        }
-        if let Some(value) = &self.debit {
-            map.serialize_entry("debit", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetCallResponseObj default {
+        0 from: opt = "from";
+        1 to: opt = "to";
+        2 domain: opt = "domain";
+        3 call_id: opt = "callId";
+        4 duration: opt = "duration";
+        5 status: opt = "status";
+        6 result: opt = "result";
+        7 reason: opt = "reason";
+        8 timestamp: opt = "timestamp";
+        9 custom: opt = "custom";
+        10 user_rate: opt = "userRate";
+        11 debit: opt = "debit";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4346,49 +2025,9 @@ pub enum GetCallResponseObjDomain {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetCallResponseObjDomain {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pstn => "pstn",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetCallResponseObjDomain {
-    fn from(value: &str) -> Self {
-        match value {
-            "pstn" => Self::Pstn,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetCallResponseObjDomain {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetCallResponseObjDomain {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetCallResponseObjDomain {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetCallResponseObjDomain {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetCallResponseObjDomain {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetCallResponseObjDomain {
+        Pstn = "pstn",
     }
 }
 /// `GetCallResponseObjFrom`
@@ -4546,67 +2185,18 @@ pub enum GetCallResponseObjReason {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetCallResponseObjReason {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NA => "N/A",
-            Self::Timeout => "TIMEOUT",
-            Self::Callerhangup => "CALLERHANGUP",
-            Self::Calleehangup => "CALLEEHANGUP",
-            Self::Blocked => "BLOCKED",
-            Self::Nocreditpartner => "NOCREDITPARTNER",
-            Self::Managerhangup => "MANAGERHANGUP",
-            Self::Cancel => "CANCEL",
-            Self::Generalerror => "GENERALERROR",
-            Self::Invalidsvamlaction => "INVALIDSVAMLACTION",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetCallResponseObjReason {
-    fn from(value: &str) -> Self {
-        match value {
-            "N/A" => Self::NA,
-            "TIMEOUT" => Self::Timeout,
-            "CALLERHANGUP" => Self::Callerhangup,
-            "CALLEEHANGUP" => Self::Calleehangup,
-            "BLOCKED" => Self::Blocked,
-            "NOCREDITPARTNER" => Self::Nocreditpartner,
-            "MANAGERHANGUP" => Self::Managerhangup,
-            "CANCEL" => Self::Cancel,
-            "GENERALERROR" => Self::Generalerror,
-            "INVALIDSVAMLACTION" => Self::Invalidsvamlaction,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetCallResponseObjReason {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetCallResponseObjReason {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetCallResponseObjReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetCallResponseObjReason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetCallResponseObjReason {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetCallResponseObjReason {
+        NA = "N/A",
+        Timeout = "TIMEOUT",
+        Callerhangup = "CALLERHANGUP",
+        Calleehangup = "CALLEEHANGUP",
+        Blocked = "BLOCKED",
+        Nocreditpartner = "NOCREDITPARTNER",
+        Managerhangup = "MANAGERHANGUP",
+        Cancel = "CANCEL",
+        Generalerror = "GENERALERROR",
+        Invalidsvamlaction = "INVALIDSVAMLACTION",
     }
 }
 /// The status of the call. Either `ONGOING` or `FINAL`
@@ -4622,51 +2212,10 @@ pub enum GetCallResponseObjStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetCallResponseObjStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ongoing => "ONGOING",
-            Self::Final => "FINAL",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetCallResponseObjStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "ONGOING" => Self::Ongoing,
-            "FINAL" => Self::Final,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetCallResponseObjStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetCallResponseObjStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetCallResponseObjStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetCallResponseObjStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetCallResponseObjStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetCallResponseObjStatus {
+        Ongoing = "ONGOING",
+        Final = "FINAL",
     }
 }
 /// `GetCallResponseObjTo`
@@ -4802,60 +2351,9 @@ pub struct GetCalloutResponseObj {
     /// The returned call identifier.
     pub call_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for GetCalloutResponseObj {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetCalloutResponseObj;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetCalloutResponseObj")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetCalloutResponseObj, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("callId", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "callId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetCalloutResponseObj {
-                    call_id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetCalloutResponseObj, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetCalloutResponseObj as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetCalloutResponseObj", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetCalloutResponseObj {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.call_id {
-            map.serialize_entry("callId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetCalloutResponseObj default {
+        0 call_id: opt = "callId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4878,66 +2376,9 @@ pub struct GetConferenceInfoResponse {
     /// `participants`
     pub participants: Option<Vec<GetConferenceInfoResponseParticipantsItem>>,
 }
-impl<'de> serde::Deserialize<'de> for GetConferenceInfoResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetConferenceInfoResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetConferenceInfoResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetConferenceInfoResponse, __A::Error> {
-                let mut f0: Option<
-                    Option<Vec<GetConferenceInfoResponseParticipantsItem>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("participants", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "participants",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetConferenceInfoResponse {
-                    participants: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetConferenceInfoResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetConferenceInfoResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetConferenceInfoResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetConferenceInfoResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.participants {
-            map.serialize_entry("participants", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetConferenceInfoResponse default {
+        0 participants: opt = "participants";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4971,103 +2412,13 @@ pub struct GetConferenceInfoResponseParticipantsItem {
     /// `onhold`
     pub onhold: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for GetConferenceInfoResponseParticipantsItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetConferenceInfoResponseParticipantsItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetConferenceInfoResponseParticipantsItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetConferenceInfoResponseParticipantsItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<bool>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("cli", 0usize),
-                        ("id", 1usize),
-                        ("duration", 2usize),
-                        ("muted", 3usize),
-                        ("onhold", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "id")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "duration")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "muted")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "onhold")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetConferenceInfoResponseParticipantsItem {
-                    cli: f0.flatten(),
-                    id: f1.flatten(),
-                    duration: f2.flatten(),
-                    muted: f3.flatten(),
-                    onhold: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetConferenceInfoResponseParticipantsItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetConferenceInfoResponseParticipantsItem as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "GetConferenceInfoResponseParticipantsItem",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for GetConferenceInfoResponseParticipantsItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.cli {
-            map.serialize_entry("cli", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.duration {
-            map.serialize_entry("duration", value)?;
-        }
-        if let Some(value) = &self.muted {
-            map.serialize_entry("muted", value)?;
-        }
-        if let Some(value) = &self.onhold {
-            map.serialize_entry("onhold", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetConferenceInfoResponseParticipantsItem default {
+        0 cli: opt = "cli";
+        1 id: opt = "id";
+        2 duration: opt = "duration";
+        3 muted: opt = "muted";
+        4 onhold: opt = "onhold";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5116,60 +2467,9 @@ pub struct GetNumbersResponseObj {
     /// The object type. Will always be list of numbers, associated application keys and capabilities
     pub numbers: Option<Vec<GetNumbersResponseObjNumbersItem>>,
 }
-impl<'de> serde::Deserialize<'de> for GetNumbersResponseObj {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetNumbersResponseObj;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetNumbersResponseObj")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetNumbersResponseObj, __A::Error> {
-                let mut f0: Option<Option<Vec<GetNumbersResponseObjNumbersItem>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("numbers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetNumbersResponseObj {
-                    numbers: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetNumbersResponseObj, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetNumbersResponseObj as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetNumbersResponseObj", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetNumbersResponseObj {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.numbers {
-            map.serialize_entry("numbers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetNumbersResponseObj default {
+        0 numbers: opt = "numbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5199,89 +2499,11 @@ pub struct GetNumbersResponseObjNumbersItem {
     /// `capability`
     pub capability: Option<Capability>,
 }
-impl<'de> serde::Deserialize<'de> for GetNumbersResponseObjNumbersItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetNumbersResponseObjNumbersItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetNumbersResponseObjNumbersItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetNumbersResponseObjNumbersItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Capability>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("number", 0usize),
-                        ("applicationkey", 1usize),
-                        ("capability", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "applicationkey",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "capability",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetNumbersResponseObjNumbersItem {
-                    number: f0.flatten(),
-                    applicationkey: f1.flatten(),
-                    capability: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetNumbersResponseObjNumbersItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetNumbersResponseObjNumbersItem as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("GetNumbersResponseObjNumbersItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetNumbersResponseObjNumbersItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.number {
-            map.serialize_entry("number", value)?;
-        }
-        if let Some(value) = &self.applicationkey {
-            map.serialize_entry("applicationkey", value)?;
-        }
-        if let Some(value) = &self.capability {
-            map.serialize_entry("capability", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetNumbersResponseObjNumbersItem default {
+        0 number: opt = "number";
+        1 applicationkey: opt = "applicationkey";
+        2 capability: opt = "capability";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5318,60 +2540,9 @@ pub struct GetQueryNumber {
     /// The number item object.
     pub number: Option<GetQueryNumberNumber>,
 }
-impl<'de> serde::Deserialize<'de> for GetQueryNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetQueryNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetQueryNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetQueryNumber, __A::Error> {
-                let mut f0: Option<Option<GetQueryNumberNumber>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("number", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetQueryNumber {
-                    number: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetQueryNumber, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetQueryNumber as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetQueryNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetQueryNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.number {
-            map.serialize_entry("number", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetQueryNumber default {
+        0 number: opt = "number";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5402,114 +2573,13 @@ pub struct GetQueryNumberNumber {
     /// `rate`
     pub rate: Option<Price>,
 }
-impl<'de> serde::Deserialize<'de> for GetQueryNumberNumber {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetQueryNumberNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetQueryNumberNumber")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetQueryNumberNumber, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<GetQueryNumberNumberNumberType>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<bool>> = None;
-                let mut f4: Option<Option<Price>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("countryId", 0usize),
-                        ("numberType", 1usize),
-                        ("normalizedNumber", 2usize),
-                        ("restricted", 3usize),
-                        ("rate", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "countryId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "numberType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "normalizedNumber",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "restricted",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "rate")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetQueryNumberNumber {
-                    country_id: f0.flatten(),
-                    number_type: f1.flatten(),
-                    normalized_number: f2.flatten(),
-                    restricted: f3.flatten(),
-                    rate: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetQueryNumberNumber, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetQueryNumberNumber as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetQueryNumberNumber", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetQueryNumberNumber {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.country_id {
-            map.serialize_entry("countryId", value)?;
-        }
-        if let Some(value) = &self.number_type {
-            map.serialize_entry("numberType", value)?;
-        }
-        if let Some(value) = &self.normalized_number {
-            map.serialize_entry("normalizedNumber", value)?;
-        }
-        if let Some(value) = &self.restricted {
-            map.serialize_entry("restricted", value)?;
-        }
-        if let Some(value) = &self.rate {
-            map.serialize_entry("rate", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetQueryNumberNumber default {
+        0 country_id: opt = "countryId";
+        1 number_type: opt = "numberType";
+        2 normalized_number: opt = "normalizedNumber";
+        3 restricted: opt = "restricted";
+        4 rate: opt = "rate";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5571,55 +2641,12 @@ pub enum GetQueryNumberNumberNumberType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetQueryNumberNumberNumberType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Unknown => "Unknown",
-            Self::Fixed => "Fixed",
-            Self::Mobile => "Mobile",
-            Self::Other2 => "Other",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetQueryNumberNumberNumberType {
-    fn from(value: &str) -> Self {
-        match value {
-            "Unknown" => Self::Unknown,
-            "Fixed" => Self::Fixed,
-            "Mobile" => Self::Mobile,
-            "Other" => Self::Other2,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetQueryNumberNumberNumberType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetQueryNumberNumberNumberType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetQueryNumberNumberNumberType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetQueryNumberNumberNumberType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetQueryNumberNumberNumberType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetQueryNumberNumberNumberType {
+        Unknown = "Unknown",
+        Fixed = "Fixed",
+        Mobile = "Mobile",
+        Other2 = "Other",
     }
 }
 /// `GetRecordingFileInfo`
@@ -5637,108 +2664,13 @@ pub struct GetRecordingFileInfo {
     /// `headers`
     pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
-impl<'de> serde::Deserialize<'de> for GetRecordingFileInfo {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GetRecordingFileInfo;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GetRecordingFileInfo")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GetRecordingFileInfo, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<
-                    Option<std::collections::BTreeMap<String, serde_json::Value>>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("key", 0usize),
-                        ("url", 1usize),
-                        ("createdOn", 2usize),
-                        ("expiresOn", 3usize),
-                        ("headers", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "createdOn",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "expiresOn",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "headers")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GetRecordingFileInfo {
-                    key: f0.flatten(),
-                    url: f1.flatten(),
-                    created_on: f2.flatten(),
-                    expires_on: f3.flatten(),
-                    headers: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<GetRecordingFileInfo, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<GetRecordingFileInfo as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("GetRecordingFileInfo", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GetRecordingFileInfo {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.key {
-            map.serialize_entry("key", value)?;
-        }
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        if let Some(value) = &self.created_on {
-            map.serialize_entry("createdOn", value)?;
-        }
-        if let Some(value) = &self.expires_on {
-            map.serialize_entry("expiresOn", value)?;
-        }
-        if let Some(value) = &self.headers {
-            map.serialize_entry("headers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GetRecordingFileInfo default {
+        0 key: opt = "key";
+        1 url: opt = "url";
+        2 created_on: opt = "createdOn";
+        3 expires_on: opt = "expiresOn";
+        4 headers: opt = "headers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5820,216 +2752,24 @@ pub struct IceRequest {
     /// If the call is initiated by a Sinch SDK client, call headers are the headers specified by the *caller* client. Read more about call headers [here](https://developers.sinch.com/docs/voice/api-reference/call-headers).
     pub call_headers: Option<Vec<CallHeader>>,
 }
-impl<'de> serde::Deserialize<'de> for IceRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = IceRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct IceRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<IceRequest, __A::Error> {
-                let mut f0: Option<WebhooksEventRequestType> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<TimeStamp>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<Price>> = None;
-                let mut f9: Option<Option<String>> = None;
-                let mut f10: Option<Option<Destination>> = None;
-                let mut f11: Option<Option<Domain>> = None;
-                let mut f12: Option<Option<Domain>> = None;
-                let mut f13: Option<Option<i64>> = None;
-                let mut f14: Option<Option<String>> = None;
-                let mut f15: Option<Option<Vec<CallHeader>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("event", 0usize),
-                        ("callid", 1usize),
-                        ("conferenceId", 2usize),
-                        ("version", 3usize),
-                        ("timestamp", 4usize),
-                        ("custom", 5usize),
-                        ("applicationKey", 6usize),
-                        ("callResourceUrl", 7usize),
-                        ("userRate", 8usize),
-                        ("cli", 9usize),
-                        ("to", 10usize),
-                        ("domain", 11usize),
-                        ("originationType", 12usize),
-                        ("duration", 13usize),
-                        ("rdnis", 14usize),
-                        ("callHeaders", 15usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callid")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "conferenceId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "timestamp",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "custom")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "applicationKey",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "callResourceUrl",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "userRate")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "cli")?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f10, "to")?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f11, "domain")?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "originationType",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "duration",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "rdnis")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "callHeaders",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(IceRequest {
-                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                    callid: f1.flatten(),
-                    conference_id: f2.flatten(),
-                    version: f3.flatten(),
-                    timestamp: f4.flatten(),
-                    custom: f5.flatten(),
-                    application_key: f6.flatten(),
-                    call_resource_url: f7.flatten(),
-                    user_rate: f8.flatten(),
-                    cli: f9.flatten(),
-                    to: f10.flatten(),
-                    domain: f11.flatten(),
-                    origination_type: f12.flatten(),
-                    duration: f13.flatten(),
-                    rdnis: f14.flatten(),
-                    call_headers: f15.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("IceRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for IceRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("event", &self.event)?;
-        if let Some(value) = &self.callid {
-            map.serialize_entry("callid", value)?;
-        }
-        if let Some(value) = &self.conference_id {
-            map.serialize_entry("conferenceId", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.application_key {
-            map.serialize_entry("applicationKey", value)?;
-        }
-        if let Some(value) = &self.call_resource_url {
-            map.serialize_entry("callResourceUrl", value)?;
-        }
-        if let Some(value) = &self.user_rate {
-            map.serialize_entry("userRate", value)?;
-        }
-        if let Some(value) = &self.cli {
-            map.serialize_entry("cli", value)?;
-        }
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        if let Some(value) = &self.domain {
-            map.serialize_entry("domain", value)?;
-        }
-        if let Some(value) = &self.origination_type {
-            map.serialize_entry("originationType", value)?;
-        }
-        if let Some(value) = &self.duration {
-            map.serialize_entry("duration", value)?;
-        }
-        if let Some(value) = &self.rdnis {
-            map.serialize_entry("rdnis", value)?;
-        }
-        if let Some(value) = &self.call_headers {
-            map.serialize_entry("callHeaders", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) IceRequest strict {
+        0 event: req = "event";
+        1 callid: opt = "callid";
+        2 conference_id: opt = "conferenceId";
+        3 version: opt = "version";
+        4 timestamp: opt = "timestamp";
+        5 custom: opt = "custom";
+        6 application_key: opt = "applicationKey";
+        7 call_resource_url: opt = "callResourceUrl";
+        8 user_rate: opt = "userRate";
+        9 cli: opt = "cli";
+        10 to: opt = "to";
+        11 domain: opt = "domain";
+        12 origination_type: opt = "originationType";
+        13 duration: opt = "duration";
+        14 rdnis: opt = "rdnis";
+        15 call_headers: opt = "callHeaders";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6141,72 +2881,10 @@ pub struct IceSvamlRequestBody {
     /// `action`
     pub action: Option<SvamlActionIce>,
 }
-impl<'de> serde::Deserialize<'de> for IceSvamlRequestBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = IceSvamlRequestBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct IceSvamlRequestBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<IceSvamlRequestBody, __A::Error> {
-                let mut f0: Option<Option<Vec<SvamlInstructionIce>>> = None;
-                let mut f1: Option<Option<SvamlActionIce>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("instructions", 0usize), ("action", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "instructions",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "action")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(IceSvamlRequestBody {
-                    instructions: f0.flatten(),
-                    action: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<IceSvamlRequestBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<IceSvamlRequestBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("IceSvamlRequestBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for IceSvamlRequestBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.instructions {
-            map.serialize_entry("instructions", value)?;
-        }
-        if let Some(value) = &self.action {
-            map.serialize_entry("action", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) IceSvamlRequestBody default {
+        0 instructions: opt = "instructions";
+        1 action: opt = "action";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6239,61 +2917,10 @@ pub struct ManageConferenceParticipantRequest {
     /// Means "music on hold". If this optional parameter is included, plays music to the first participant in a conference while they're alone and waiting for other participants to join. If `moh` isn't specified, the user will only hear silence while alone in the conference. This property is only available to use with the `onhold` command.
     pub moh: Option<MusicOnHold>,
 }
-impl<'de> serde::Deserialize<'de> for ManageConferenceParticipantRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ManageConferenceParticipantRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ManageConferenceParticipantRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ManageConferenceParticipantRequest, __A::Error> {
-                let mut f0: Option<ManageConferenceParticipantRequestCommand> = None;
-                let mut f1: Option<Option<MusicOnHold>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("command", 0usize), ("moh", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "moh")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ManageConferenceParticipantRequest {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    moh: f1.flatten(),
-                })
-            }
-        }
-        deserializer
-            .deserialize_struct("ManageConferenceParticipantRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ManageConferenceParticipantRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        if let Some(value) = &self.moh {
-            map.serialize_entry("moh", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ManageConferenceParticipantRequest strict {
+        0 command: req = "command";
+        1 moh: opt = "moh";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6329,55 +2956,12 @@ pub enum ManageConferenceParticipantRequestCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ManageConferenceParticipantRequestCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mute => "mute",
-            Self::Unmute => "unmute",
-            Self::Onhold => "onhold",
-            Self::Resume => "resume",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ManageConferenceParticipantRequestCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "mute" => Self::Mute,
-            "unmute" => Self::Unmute,
-            "onhold" => Self::Onhold,
-            "resume" => Self::Resume,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ManageConferenceParticipantRequestCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ManageConferenceParticipantRequestCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ManageConferenceParticipantRequestCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ManageConferenceParticipantRequestCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ManageConferenceParticipantRequestCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ManageConferenceParticipantRequestCommand {
+        Mute = "mute",
+        Unmute = "unmute",
+        Onhold = "onhold",
+        Resume = "resume",
     }
 }
 /// An IVR menu that contains an audio prompt as well as configured options.
@@ -6405,136 +2989,16 @@ pub struct Menu {
     /// The set of options available in the menu.
     pub options: Option<Vec<Option2>>,
 }
-impl<'de> serde::Deserialize<'de> for Menu {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Menu;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Menu")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Menu, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i64>> = None;
-                let mut f5: Option<Option<i64>> = None;
-                let mut f6: Option<Option<i64>> = None;
-                let mut f7: Option<Option<Vec<Option2>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("id", 0usize),
-                        ("mainPrompt", 1usize),
-                        ("repeatPrompt", 2usize),
-                        ("repeats", 3usize),
-                        ("maxDigits", 4usize),
-                        ("timeoutMills", 5usize),
-                        ("maxTimeoutMills", 6usize),
-                        ("options", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "mainPrompt",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "repeatPrompt",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "repeats")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "maxDigits",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "timeoutMills",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "maxTimeoutMills",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "options")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Menu {
-                    id: f0.ok_or_else(|| serde::de::Error::missing_field("id"))?,
-                    main_prompt: f1.flatten(),
-                    repeat_prompt: f2.flatten(),
-                    repeats: f3.flatten(),
-                    max_digits: f4.flatten(),
-                    timeout_mills: f5.flatten(),
-                    max_timeout_mills: f6.flatten(),
-                    options: f7.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Menu", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Menu {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("id", &self.id)?;
-        if let Some(value) = &self.main_prompt {
-            map.serialize_entry("mainPrompt", value)?;
-        }
-        if let Some(value) = &self.repeat_prompt {
-            map.serialize_entry("repeatPrompt", value)?;
-        }
-        if let Some(value) = &self.repeats {
-            map.serialize_entry("repeats", value)?;
-        }
-        if let Some(value) = &self.max_digits {
-            map.serialize_entry("maxDigits", value)?;
-        }
-        if let Some(value) = &self.timeout_mills {
-            map.serialize_entry("timeoutMills", value)?;
-        }
-        if let Some(value) = &self.max_timeout_mills {
-            map.serialize_entry("maxTimeoutMills", value)?;
-        }
-        if let Some(value) = &self.options {
-            map.serialize_entry("options", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Menu strict {
+        0 id: req = "id";
+        1 main_prompt: opt = "mainPrompt";
+        2 repeat_prompt: opt = "repeatPrompt";
+        3 repeats: opt = "repeats";
+        4 max_digits: opt = "maxDigits";
+        5 timeout_mills: opt = "timeoutMills";
+        6 max_timeout_mills: opt = "maxTimeoutMills";
+        7 options: opt = "options";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6606,55 +3070,12 @@ pub enum MusicOnHold {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MusicOnHold {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ring => "ring",
-            Self::Music1 => "music1",
-            Self::Music2 => "music2",
-            Self::Music3 => "music3",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MusicOnHold {
-    fn from(value: &str) -> Self {
-        match value {
-            "ring" => Self::Ring,
-            "music1" => Self::Music1,
-            "music2" => Self::Music2,
-            "music3" => Self::Music3,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MusicOnHold {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MusicOnHold {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MusicOnHold {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MusicOnHold {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MusicOnHold {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MusicOnHold {
+        Ring = "ring",
+        Music1 = "music1",
+        Music2 = "music2",
+        Music3 = "music3",
     }
 }
 /// Type `userName` used for data endpoints.
@@ -6670,51 +3091,10 @@ pub enum MxpDestination {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MxpDestination {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Username => "username",
-            Self::Username2 => "Username",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MxpDestination {
-    fn from(value: &str) -> Self {
-        match value {
-            "username" => Self::Username,
-            "Username" => Self::Username2,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MxpDestination {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MxpDestination {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MxpDestination {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MxpDestination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MxpDestination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MxpDestination {
+        Username = "username",
+        Username2 = "Username",
     }
 }
 /// The request body of Notify Event notifying of an error.
@@ -6738,129 +3118,16 @@ pub struct NotifyErrorRequest {
     /// An optional parameter containing notification-specific information.
     pub custom: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for NotifyErrorRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotifyErrorRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotifyErrorRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotifyErrorRequest, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<i64>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("event", 0usize),
-                        ("version", 1usize),
-                        ("type", 2usize),
-                        ("callid", 3usize),
-                        ("errorCode", 4usize),
-                        ("errorMsg", 5usize),
-                        ("user", 6usize),
-                        ("custom", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "version")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "type")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "callid")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "errorCode",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "errorMsg")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "user")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "custom")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotifyErrorRequest {
-                    event: f0.flatten(),
-                    version: f1.flatten(),
-                    r#type: f2.flatten(),
-                    callid: f3.flatten(),
-                    error_code: f4.flatten(),
-                    error_msg: f5.flatten(),
-                    user: f6.flatten(),
-                    custom: f7.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NotifyErrorRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NotifyErrorRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NotifyErrorRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotifyErrorRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.event {
-            map.serialize_entry("event", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.callid {
-            map.serialize_entry("callid", value)?;
-        }
-        if let Some(value) = &self.error_code {
-            map.serialize_entry("errorCode", value)?;
-        }
-        if let Some(value) = &self.error_msg {
-            map.serialize_entry("errorMsg", value)?;
-        }
-        if let Some(value) = &self.user {
-            map.serialize_entry("user", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotifyErrorRequest default {
+        0 event: opt = "event";
+        1 version: opt = "version";
+        2 r#type: opt = "type";
+        3 callid: opt = "callid";
+        4 error_code: opt = "errorCode";
+        5 error_msg: opt = "errorMsg";
+        6 user: opt = "user";
+        7 custom: opt = "custom";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6941,124 +3208,16 @@ pub struct NotifyRequest {
     /// An optional parameter containing notification-specific information.
     pub custom: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for NotifyRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotifyRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotifyRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotifyRequest, __A::Error> {
-                let mut f0: Option<NotifyRequestEvent> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<AmdObject>> = None;
-                let mut f7: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("event", 0usize),
-                        ("callid", 1usize),
-                        ("conferenceId", 2usize),
-                        ("version", 3usize),
-                        ("type", 4usize),
-                        ("destination", 5usize),
-                        ("amd", 6usize),
-                        ("custom", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callid")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "conferenceId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "type")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "destination",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "amd")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "custom")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotifyRequest {
-                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                    callid: f1.flatten(),
-                    conference_id: f2.flatten(),
-                    version: f3.flatten(),
-                    r#type: f4.flatten(),
-                    destination: f5.flatten(),
-                    amd: f6.flatten(),
-                    custom: f7.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("NotifyRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotifyRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("event", &self.event)?;
-        if let Some(value) = &self.callid {
-            map.serialize_entry("callid", value)?;
-        }
-        if let Some(value) = &self.conference_id {
-            map.serialize_entry("conferenceId", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.destination {
-            map.serialize_entry("destination", value)?;
-        }
-        if let Some(value) = &self.amd {
-            map.serialize_entry("amd", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotifyRequest strict {
+        0 event: req = "event";
+        1 callid: opt = "callid";
+        2 conference_id: opt = "conferenceId";
+        3 version: opt = "version";
+        4 r#type: opt = "type";
+        5 destination: opt = "destination";
+        6 amd: opt = "amd";
+        7 custom: opt = "custom";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7124,49 +3283,9 @@ pub enum NotifyRequestEvent {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NotifyRequestEvent {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Notify => "notify",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NotifyRequestEvent {
-    fn from(value: &str) -> Self {
-        match value {
-            "notify" => Self::Notify,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NotifyRequestEvent {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NotifyRequestEvent {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NotifyRequestEvent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NotifyRequestEvent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NotifyRequestEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NotifyRequestEvent {
+        Notify = "notify",
     }
 }
 /// A configured option that the user can trigger to perform an action.
@@ -7181,57 +3300,10 @@ pub struct Option2 {
     /// - If you want to perform another behavior you have coded in your application, use ```return (value)```, where `(value)` is the name of the method you want to execute.
     pub action: String,
 }
-impl<'de> serde::Deserialize<'de> for Option2 {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Option2;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Option2")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Option2, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("dtmf", 0usize), ("action", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "dtmf")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "action")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Option2 {
-                    dtmf: f0.ok_or_else(|| serde::de::Error::missing_field("dtmf"))?,
-                    action: f1.ok_or_else(|| serde::de::Error::missing_field("action"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Option2", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Option2 {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("dtmf", &self.dtmf)?;
-        map.serialize_entry("action", &self.action)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Option2 strict {
+        0 dtmf: req = "dtmf";
+        1 action: req = "action";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7254,72 +3326,10 @@ pub struct PatchsvamlRequestBody {
     /// `action`
     pub action: Option<SvamlActionPatch>,
 }
-impl<'de> serde::Deserialize<'de> for PatchsvamlRequestBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PatchsvamlRequestBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PatchsvamlRequestBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PatchsvamlRequestBody, __A::Error> {
-                let mut f0: Option<Option<Vec<SvamlInstruction>>> = None;
-                let mut f1: Option<Option<SvamlActionPatch>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("instructions", 0usize), ("action", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "instructions",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "action")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PatchsvamlRequestBody {
-                    instructions: f0.flatten(),
-                    action: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PatchsvamlRequestBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PatchsvamlRequestBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PatchsvamlRequestBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PatchsvamlRequestBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.instructions {
-            map.serialize_entry("instructions", value)?;
-        }
-        if let Some(value) = &self.action {
-            map.serialize_entry("action", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PatchsvamlRequestBody default {
+        0 instructions: opt = "instructions";
+        1 action: opt = "action";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7364,132 +3374,16 @@ pub struct PieRequest {
     /// The unique application key. You can find it in the Sinch [dashboard](https://dashboard.sinch.com/voice/apps).
     pub application_key: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for PieRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PieRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PieRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PieRequest, __A::Error> {
-                let mut f0: Option<PieRequestEvent> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<TimeStamp>> = None;
-                let mut f5: Option<Option<PieRequestMenuResult>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("event", 0usize),
-                        ("callid", 1usize),
-                        ("conferenceId", 2usize),
-                        ("version", 3usize),
-                        ("timestamp", 4usize),
-                        ("menuResult", 5usize),
-                        ("custom", 6usize),
-                        ("applicationKey", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callid")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "conferenceId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "timestamp",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "menuResult",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "custom")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "applicationKey",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PieRequest {
-                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                    callid: f1.flatten(),
-                    conference_id: f2.flatten(),
-                    version: f3.flatten(),
-                    timestamp: f4.flatten(),
-                    menu_result: f5.flatten(),
-                    custom: f6.flatten(),
-                    application_key: f7.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("PieRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PieRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("event", &self.event)?;
-        if let Some(value) = &self.callid {
-            map.serialize_entry("callid", value)?;
-        }
-        if let Some(value) = &self.conference_id {
-            map.serialize_entry("conferenceId", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.menu_result {
-            map.serialize_entry("menuResult", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.application_key {
-            map.serialize_entry("applicationKey", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PieRequest strict {
+        0 event: req = "event";
+        1 callid: opt = "callid";
+        2 conference_id: opt = "conferenceId";
+        3 version: opt = "version";
+        4 timestamp: opt = "timestamp";
+        5 menu_result: opt = "menuResult";
+        6 custom: opt = "custom";
+        7 application_key: opt = "applicationKey";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7555,49 +3449,9 @@ pub enum PieRequestEvent {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl PieRequestEvent {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pie => "pie",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for PieRequestEvent {
-    fn from(value: &str) -> Self {
-        match value {
-            "pie" => Self::Pie,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for PieRequestEvent {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for PieRequestEvent {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for PieRequestEvent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for PieRequestEvent {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for PieRequestEvent {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) PieRequestEvent {
+        Pie = "pie",
     }
 }
 /// An object containing information about the returned menu result.
@@ -7613,93 +3467,12 @@ pub struct PieRequestMenuResult {
     /// The type of input received.
     pub input_method: Option<PieRequestMenuResultInputMethod>,
 }
-impl<'de> serde::Deserialize<'de> for PieRequestMenuResult {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PieRequestMenuResult;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PieRequestMenuResult")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PieRequestMenuResult, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<PieRequestMenuResultType>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<PieRequestMenuResultInputMethod>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("menuId", 0usize),
-                        ("type", 1usize),
-                        ("value", 2usize),
-                        ("inputMethod", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "menuId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "value")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "inputMethod",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PieRequestMenuResult {
-                    menu_id: f0.flatten(),
-                    r#type: f1.flatten(),
-                    value: f2.flatten(),
-                    input_method: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PieRequestMenuResult, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PieRequestMenuResult as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PieRequestMenuResult", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PieRequestMenuResult {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.menu_id {
-            map.serialize_entry("menuId", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        if let Some(value) = &self.input_method {
-            map.serialize_entry("inputMethod", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PieRequestMenuResult default {
+        0 menu_id: opt = "menuId";
+        1 r#type: opt = "type";
+        2 value: opt = "value";
+        3 input_method: opt = "inputMethod";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7751,51 +3524,10 @@ pub enum PieRequestMenuResultInputMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl PieRequestMenuResultInputMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dtmf => "dtmf",
-            Self::Voice => "voice",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for PieRequestMenuResultInputMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "dtmf" => Self::Dtmf,
-            "voice" => Self::Voice,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for PieRequestMenuResultInputMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for PieRequestMenuResultInputMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for PieRequestMenuResultInputMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for PieRequestMenuResultInputMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for PieRequestMenuResultInputMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) PieRequestMenuResultInputMethod {
+        Dtmf = "dtmf",
+        Voice = "voice",
     }
 }
 /// The type of information that's returned.
@@ -7819,59 +3551,14 @@ pub enum PieRequestMenuResultType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl PieRequestMenuResultType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Error => "error",
-            Self::Return => "return",
-            Self::Sequence => "sequence",
-            Self::Timeout => "timeout",
-            Self::Hangup => "hangup",
-            Self::Invalidinput => "invalidinput",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for PieRequestMenuResultType {
-    fn from(value: &str) -> Self {
-        match value {
-            "error" => Self::Error,
-            "return" => Self::Return,
-            "sequence" => Self::Sequence,
-            "timeout" => Self::Timeout,
-            "hangup" => Self::Hangup,
-            "invalidinput" => Self::Invalidinput,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for PieRequestMenuResultType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for PieRequestMenuResultType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for PieRequestMenuResultType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for PieRequestMenuResultType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for PieRequestMenuResultType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) PieRequestMenuResultType {
+        Error = "error",
+        Return = "return",
+        Sequence = "sequence",
+        Timeout = "timeout",
+        Hangup = "hangup",
+        Invalidinput = "invalidinput",
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
@@ -7883,72 +3570,10 @@ pub struct PieSvamlRequestBody {
     /// `action`
     pub action: Option<SvamlActionPie>,
 }
-impl<'de> serde::Deserialize<'de> for PieSvamlRequestBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PieSvamlRequestBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PieSvamlRequestBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PieSvamlRequestBody, __A::Error> {
-                let mut f0: Option<Option<Vec<SvamlInstructionPie>>> = None;
-                let mut f1: Option<Option<SvamlActionPie>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("instructions", 0usize), ("action", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "instructions",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "action")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PieSvamlRequestBody {
-                    instructions: f0.flatten(),
-                    action: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<PieSvamlRequestBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<PieSvamlRequestBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("PieSvamlRequestBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PieSvamlRequestBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.instructions {
-            map.serialize_entry("instructions", value)?;
-        }
-        if let Some(value) = &self.action {
-            map.serialize_entry("action", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PieSvamlRequestBody default {
+        0 instructions: opt = "instructions";
+        1 action: opt = "action";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7981,72 +3606,10 @@ pub struct Price {
     /// `amount`
     pub amount: Option<f64>,
 }
-impl<'de> serde::Deserialize<'de> for Price {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Price;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Price")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Price, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<f64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("currencyId", 0usize), ("amount", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "currencyId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "amount")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Price {
-                    currency_id: f0,
-                    amount: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Price, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Price as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Price", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Price {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.currency_id {
-            map.serialize_entry("currencyId", value)?;
-        }
-        if let Some(value) = &self.amount {
-            map.serialize_entry("amount", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Price default {
+        0 currency_id: opt_null = "currencyId";
+        1 amount: opt = "amount";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8083,51 +3646,10 @@ pub enum PstnDestination {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl PstnDestination {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Number => "number",
-            Self::Number2 => "Number",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for PstnDestination {
-    fn from(value: &str) -> Self {
-        match value {
-            "number" => Self::Number,
-            "Number" => Self::Number2,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for PstnDestination {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for PstnDestination {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for PstnDestination {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for PstnDestination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for PstnDestination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) PstnDestination {
+        Number = "number",
+        Number2 = "Number",
     }
 }
 /// Type `sip` for SIP infrastructures.
@@ -8141,49 +3663,9 @@ pub enum SipDestination {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SipDestination {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sip => "sip",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SipDestination {
-    fn from(value: &str) -> Self {
-        match value {
-            "sip" => Self::Sip,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SipDestination {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SipDestination {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SipDestination {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SipDestination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SipDestination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SipDestination {
+        Sip = "sip",
     }
 }
 /// The action that will control the call. Each SVAML object can only include one action.
@@ -8584,87 +4066,12 @@ pub struct SvamlActionConnectConf {
     /// Means "music on hold". If this optional parameter is included, plays music to the first participant in a conference while they're alone and waiting for other participants to join. If `moh` isn't specified, the user will only hear silence while alone in the conference.
     pub moh: Option<MusicOnHold>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlActionConnectConf {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlActionConnectConf;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlActionConnectConf")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlActionConnectConf, __A::Error> {
-                let mut f0: Option<SvamlActionConnectConfName> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<ConferenceDtmfOptions>> = None;
-                let mut f3: Option<Option<MusicOnHold>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("conferenceId", 1usize),
-                        ("conferenceDtmfOptions", 2usize),
-                        ("moh", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "conferenceId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "conferenceDtmfOptions",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "moh")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlActionConnectConf {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    conference_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("conferenceId"))?,
-                    conference_dtmf_options: f2.flatten(),
-                    moh: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlActionConnectConf", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlActionConnectConf {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("conferenceId", &self.conference_id)?;
-        if let Some(value) = &self.conference_dtmf_options {
-            map.serialize_entry("conferenceDtmfOptions", value)?;
-        }
-        if let Some(value) = &self.moh {
-            map.serialize_entry("moh", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlActionConnectConf strict {
+        0 name: req = "name";
+        1 conference_id: req = "conferenceId";
+        2 conference_dtmf_options: opt = "conferenceDtmfOptions";
+        3 moh: opt = "moh";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8707,49 +4114,9 @@ pub enum SvamlActionConnectConfName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlActionConnectConfName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ConnectConf => "connectConf",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlActionConnectConfName {
-    fn from(value: &str) -> Self {
-        match value {
-            "connectConf" => Self::ConnectConf,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlActionConnectConfName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlActionConnectConfName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlActionConnectConfName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlActionConnectConfName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlActionConnectConfName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlActionConnectConfName {
+        ConnectConf = "connectConf",
     }
 }
 /// Determines how an application-to-application call is connected. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
@@ -8763,75 +4130,11 @@ pub struct SvamlActionConnectMxp {
     /// An optional parameter that allows you to specify or override call headers provided to the receiving Sinch SDK client. Read more about call headers [here](https://developers.sinch.com/docs/voice/api-reference/call-headers/).
     pub callheaders: Option<Vec<CallHeader>>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlActionConnectMxp {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlActionConnectMxp;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlActionConnectMxp")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlActionConnectMxp, __A::Error> {
-                let mut f0: Option<SvamlActionConnectMxpName> = None;
-                let mut f1: Option<Option<DestinationMxp>> = None;
-                let mut f2: Option<Option<Vec<CallHeader>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("destination", 1usize), ("callheaders", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "destination",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "callheaders",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlActionConnectMxp {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    destination: f1.flatten(),
-                    callheaders: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlActionConnectMxp", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlActionConnectMxp {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.destination {
-            map.serialize_entry("destination", value)?;
-        }
-        if let Some(value) = &self.callheaders {
-            map.serialize_entry("callheaders", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlActionConnectMxp strict {
+        0 name: req = "name";
+        1 destination: opt = "destination";
+        2 callheaders: opt = "callheaders";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8867,49 +4170,9 @@ pub enum SvamlActionConnectMxpName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlActionConnectMxpName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ConnectMxp => "connectMxp",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlActionConnectMxpName {
-    fn from(value: &str) -> Self {
-        match value {
-            "connectMxp" => Self::ConnectMxp,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlActionConnectMxpName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlActionConnectMxpName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlActionConnectMxpName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlActionConnectMxpName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlActionConnectMxpName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlActionConnectMxpName {
+        ConnectMxp = "connectMxp",
     }
 }
 /// Determines how a PSTN call is connected. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
@@ -8939,150 +4202,18 @@ pub struct SvamlActionConnectPstn {
     /// `amd`
     pub amd: Option<AmdRequest>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlActionConnectPstn {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlActionConnectPstn;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlActionConnectPstn")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlActionConnectPstn, __A::Error> {
-                let mut f0: Option<SvamlActionConnectPstnName> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i64>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<bool>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<AmdRequest>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("number", 1usize),
-                        ("locale", 2usize),
-                        ("maxDuration", 3usize),
-                        ("dialTimeout", 4usize),
-                        ("cli", 5usize),
-                        ("suppressCallbacks", 6usize),
-                        ("dtmf", 7usize),
-                        ("indications", 8usize),
-                        ("amd", 9usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "number")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "locale")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "maxDuration",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "dialTimeout",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "cli")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "suppressCallbacks",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "dtmf")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "indications",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "amd")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlActionConnectPstn {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    number: f1.flatten(),
-                    locale: f2.flatten(),
-                    max_duration: f3.flatten(),
-                    dial_timeout: f4.flatten(),
-                    cli: f5.flatten(),
-                    suppress_callbacks: f6.flatten(),
-                    dtmf: f7.flatten(),
-                    indications: f8.flatten(),
-                    amd: f9.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlActionConnectPstn", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlActionConnectPstn {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.number {
-            map.serialize_entry("number", value)?;
-        }
-        if let Some(value) = &self.locale {
-            map.serialize_entry("locale", value)?;
-        }
-        if let Some(value) = &self.max_duration {
-            map.serialize_entry("maxDuration", value)?;
-        }
-        if let Some(value) = &self.dial_timeout {
-            map.serialize_entry("dialTimeout", value)?;
-        }
-        if let Some(value) = &self.cli {
-            map.serialize_entry("cli", value)?;
-        }
-        if let Some(value) = &self.suppress_callbacks {
-            map.serialize_entry("suppressCallbacks", value)?;
-        }
-        if let Some(value) = &self.dtmf {
-            map.serialize_entry("dtmf", value)?;
-        }
-        if let Some(value) = &self.indications {
-            map.serialize_entry("indications", value)?;
-        }
-        if let Some(value) = &self.amd {
-            map.serialize_entry("amd", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlActionConnectPstn strict {
+        0 name: req = "name";
+        1 number: opt = "number";
+        2 locale: opt = "locale";
+        3 max_duration: opt = "maxDuration";
+        4 dial_timeout: opt = "dialTimeout";
+        5 cli: opt = "cli";
+        6 suppress_callbacks: opt = "suppressCallbacks";
+        7 dtmf: opt = "dtmf";
+        8 indications: opt = "indications";
+        9 amd: opt = "amd";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9160,49 +4291,9 @@ pub enum SvamlActionConnectPstnName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlActionConnectPstnName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ConnectPstn => "connectPstn",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlActionConnectPstnName {
-    fn from(value: &str) -> Self {
-        match value {
-            "connectPstn" => Self::ConnectPstn,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlActionConnectPstnName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlActionConnectPstnName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlActionConnectPstnName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlActionConnectPstnName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlActionConnectPstnName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlActionConnectPstnName {
+        ConnectPstn = "connectPstn",
     }
 }
 /// Determines how to route a call to a SIP server. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
@@ -9226,135 +4317,16 @@ pub struct SvamlActionConnectSip {
     /// Means "music on hold". If this optional parameter is included, plays music to the connected participant if the SIP call is placed on hold. If `moh` isn't specified and the SIP call is placed on hold, the user will only hear silence while during the holding period .
     pub moh: Option<MusicOnHold>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlActionConnectSip {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlActionConnectSip;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlActionConnectSip")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlActionConnectSip, __A::Error> {
-                let mut f0: Option<SvamlActionConnectSipName> = None;
-                let mut f1: Option<DestinationSip> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<SvamlActionConnectSipTransport>> = None;
-                let mut f5: Option<Option<bool>> = None;
-                let mut f6: Option<Option<Vec<CallHeader>>> = None;
-                let mut f7: Option<Option<MusicOnHold>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("destination", 1usize),
-                        ("maxDuration", 2usize),
-                        ("cli", 3usize),
-                        ("transport", 4usize),
-                        ("suppressCallbacks", 5usize),
-                        ("callHeaders", 6usize),
-                        ("moh", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "destination",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "maxDuration",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "cli")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "transport",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "suppressCallbacks",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "callHeaders",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "moh")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlActionConnectSip {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    destination: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("destination"))?,
-                    max_duration: f2.flatten(),
-                    cli: f3.flatten(),
-                    transport: f4.flatten(),
-                    suppress_callbacks: f5.flatten(),
-                    call_headers: f6.flatten(),
-                    moh: f7.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlActionConnectSip", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlActionConnectSip {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("destination", &self.destination)?;
-        if let Some(value) = &self.max_duration {
-            map.serialize_entry("maxDuration", value)?;
-        }
-        if let Some(value) = &self.cli {
-            map.serialize_entry("cli", value)?;
-        }
-        if let Some(value) = &self.transport {
-            map.serialize_entry("transport", value)?;
-        }
-        if let Some(value) = &self.suppress_callbacks {
-            map.serialize_entry("suppressCallbacks", value)?;
-        }
-        if let Some(value) = &self.call_headers {
-            map.serialize_entry("callHeaders", value)?;
-        }
-        if let Some(value) = &self.moh {
-            map.serialize_entry("moh", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlActionConnectSip strict {
+        0 name: req = "name";
+        1 destination: req = "destination";
+        2 max_duration: opt = "maxDuration";
+        3 cli: opt = "cli";
+        4 transport: opt = "transport";
+        5 suppress_callbacks: opt = "suppressCallbacks";
+        6 call_headers: opt = "callHeaders";
+        7 moh: opt = "moh";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9421,49 +4393,9 @@ pub enum SvamlActionConnectSipName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlActionConnectSipName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ConnectSip => "connectSip",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlActionConnectSipName {
-    fn from(value: &str) -> Self {
-        match value {
-            "connectSip" => Self::ConnectSip,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlActionConnectSipName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlActionConnectSipName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlActionConnectSipName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlActionConnectSipName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlActionConnectSipName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlActionConnectSipName {
+        ConnectSip = "connectSip",
     }
 }
 /// An optional parameter to specify the SIP transport protocol. If unspecified, UDP is used.
@@ -9481,53 +4413,11 @@ pub enum SvamlActionConnectSipTransport {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlActionConnectSipTransport {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Udp => "UDP",
-            Self::Tcp => "TCP",
-            Self::Tls => "TLS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlActionConnectSipTransport {
-    fn from(value: &str) -> Self {
-        match value {
-            "UDP" => Self::Udp,
-            "TCP" => Self::Tcp,
-            "TLS" => Self::Tls,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlActionConnectSipTransport {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlActionConnectSipTransport {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlActionConnectSipTransport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlActionConnectSipTransport {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlActionConnectSipTransport {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlActionConnectSipTransport {
+        Udp = "UDP",
+        Tcp = "TCP",
+        Tls = "TLS",
     }
 }
 /// Determines how to route a call to a Stream/websocket server. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback.
@@ -9545,104 +4435,13 @@ pub struct SvamlActionConnectStream {
     /// These custom parameters (headers/messages) are sent to your WebSocket server in the initial message when the ConnectStream is established.
     pub call_headers: Option<Vec<CallHeader>>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlActionConnectStream {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlActionConnectStream;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlActionConnectStream")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlActionConnectStream, __A::Error> {
-                let mut f0: Option<SvamlActionConnectStreamName> = None;
-                let mut f1: Option<DestinationWebSocket> = None;
-                let mut f2: Option<Option<SvamlActionConnectStreamStreamingOptions>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<Vec<CallHeader>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("destination", 1usize),
-                        ("streamingOptions", 2usize),
-                        ("maxDuration", 3usize),
-                        ("callHeaders", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "destination",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "streamingOptions",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "maxDuration",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "callHeaders",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlActionConnectStream {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    destination: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("destination"))?,
-                    streaming_options: f2.flatten(),
-                    max_duration: f3.flatten(),
-                    call_headers: f4.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlActionConnectStream", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlActionConnectStream {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("destination", &self.destination)?;
-        if let Some(value) = &self.streaming_options {
-            map.serialize_entry("streamingOptions", value)?;
-        }
-        if let Some(value) = &self.max_duration {
-            map.serialize_entry("maxDuration", value)?;
-        }
-        if let Some(value) = &self.call_headers {
-            map.serialize_entry("callHeaders", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlActionConnectStream strict {
+        0 name: req = "name";
+        1 destination: req = "destination";
+        2 streaming_options: opt = "streamingOptions";
+        3 max_duration: opt = "maxDuration";
+        4 call_headers: opt = "callHeaders";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9691,49 +4490,9 @@ pub enum SvamlActionConnectStreamName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlActionConnectStreamName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ConnectStream => "connectStream",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlActionConnectStreamName {
-    fn from(value: &str) -> Self {
-        match value {
-            "connectStream" => Self::ConnectStream,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlActionConnectStreamName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlActionConnectStreamName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlActionConnectStreamName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlActionConnectStreamName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlActionConnectStreamName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlActionConnectStreamName {
+        ConnectStream = "connectStream",
     }
 }
 /// Optional parameters for the WebSocket stream.
@@ -9745,77 +4504,10 @@ pub struct SvamlActionConnectStreamStreamingOptions {
     /// The sample rate for the audio stream in Hz.
     pub sample_rate: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlActionConnectStreamStreamingOptions {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlActionConnectStreamStreamingOptions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlActionConnectStreamStreamingOptions")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlActionConnectStreamStreamingOptions, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("version", 0usize), ("sampleRate", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "sampleRate",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlActionConnectStreamStreamingOptions {
-                    version: f0.flatten(),
-                    sample_rate: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SvamlActionConnectStreamStreamingOptions, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SvamlActionConnectStreamStreamingOptions as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "SvamlActionConnectStreamStreamingOptions",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for SvamlActionConnectStreamStreamingOptions {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.sample_rate {
-            map.serialize_entry("sampleRate", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlActionConnectStreamStreamingOptions default {
+        0 version: opt = "version";
+        1 sample_rate: opt = "sampleRate";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9846,51 +4538,9 @@ pub struct SvamlActionContinue {
     /// The name property. Must have the value `continue`.
     pub name: SvamlActionContinueName,
 }
-impl<'de> serde::Deserialize<'de> for SvamlActionContinue {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlActionContinue;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlActionContinue")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlActionContinue, __A::Error> {
-                let mut f0: Option<SvamlActionContinueName> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlActionContinue {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlActionContinue", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlActionContinue {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlActionContinue strict {
+        0 name: req = "name";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9912,49 +4562,9 @@ pub enum SvamlActionContinueName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlActionContinueName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Continue => "continue",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlActionContinueName {
-    fn from(value: &str) -> Self {
-        match value {
-            "continue" => Self::Continue,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlActionContinueName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlActionContinueName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlActionContinueName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlActionContinueName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlActionContinueName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlActionContinueName {
+        Continue = "continue",
     }
 }
 /// Hangs up a call. Available to use in a response to an [Incoming Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ice) callback or an [Answered Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) callback.
@@ -9964,51 +4574,9 @@ pub struct SvamlActionHangup {
     /// The name property. Must have the value `hangup`.
     pub name: SvamlActionHangupName,
 }
-impl<'de> serde::Deserialize<'de> for SvamlActionHangup {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlActionHangup;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlActionHangup")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlActionHangup, __A::Error> {
-                let mut f0: Option<SvamlActionHangupName> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlActionHangup {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlActionHangup", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlActionHangup {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlActionHangup strict {
+        0 name: req = "name";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10030,49 +4598,9 @@ pub enum SvamlActionHangupName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlActionHangupName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Hangup => "hangup",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlActionHangupName {
-    fn from(value: &str) -> Self {
-        match value {
-            "hangup" => Self::Hangup,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlActionHangupName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlActionHangupName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlActionHangupName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlActionHangupName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlActionHangupName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlActionHangupName {
+        Hangup = "hangup",
     }
 }
 /// The action that will control the call. Each SVAML object can only include one action.
@@ -10325,101 +4853,13 @@ pub struct SvamlActionPark {
     /// The maximum amount of time in seconds that the `holdPrompt` will be played.
     pub max_duration: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlActionPark {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlActionPark;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlActionPark")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlActionPark, __A::Error> {
-                let mut f0: Option<SvamlActionParkName> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("locale", 1usize),
-                        ("introPrompt", 2usize),
-                        ("holdPrompt", 3usize),
-                        ("maxDuration", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "locale")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "introPrompt",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "holdPrompt",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "maxDuration",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlActionPark {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    locale: f1.flatten(),
-                    intro_prompt: f2.flatten(),
-                    hold_prompt: f3.flatten(),
-                    max_duration: f4.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlActionPark", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlActionPark {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.locale {
-            map.serialize_entry("locale", value)?;
-        }
-        if let Some(value) = &self.intro_prompt {
-            map.serialize_entry("introPrompt", value)?;
-        }
-        if let Some(value) = &self.hold_prompt {
-            map.serialize_entry("holdPrompt", value)?;
-        }
-        if let Some(value) = &self.max_duration {
-            map.serialize_entry("maxDuration", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlActionPark strict {
+        0 name: req = "name";
+        1 locale: opt = "locale";
+        2 intro_prompt: opt = "introPrompt";
+        3 hold_prompt: opt = "holdPrompt";
+        4 max_duration: opt = "maxDuration";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10467,49 +4907,9 @@ pub enum SvamlActionParkName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlActionParkName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Park => "park",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlActionParkName {
-    fn from(value: &str) -> Self {
-        match value {
-            "park" => Self::Park,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlActionParkName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlActionParkName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlActionParkName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlActionParkName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlActionParkName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlActionParkName {
+        Park = "park",
     }
 }
 /// The action that will control the call. Each SVAML object can only include one action.
@@ -10816,102 +5216,14 @@ pub struct SvamlActionRunMenu {
     /// The list of menus available. The menu with the `id` value of `main` will always play first. If no menu has an `id` value of `main`, an error is returned.
     pub menus: Option<Vec<Menu>>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlActionRunMenu {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlActionRunMenu;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlActionRunMenu")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlActionRunMenu, __A::Error> {
-                let mut f0: Option<SvamlActionRunMenuName> = None;
-                let mut f1: Option<Option<bool>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                let mut f5: Option<Option<Vec<Menu>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("barge", 1usize),
-                        ("locale", 2usize),
-                        ("mainMenu", 3usize),
-                        ("enableVoice", 4usize),
-                        ("menus", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "barge")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "locale")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "mainMenu")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "enableVoice",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "menus")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlActionRunMenu {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    barge: f1.flatten(),
-                    locale: f2.flatten(),
-                    main_menu: f3.flatten(),
-                    enable_voice: f4.flatten(),
-                    menus: f5.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlActionRunMenu", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlActionRunMenu {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.barge {
-            map.serialize_entry("barge", value)?;
-        }
-        if let Some(value) = &self.locale {
-            map.serialize_entry("locale", value)?;
-        }
-        if let Some(value) = &self.main_menu {
-            map.serialize_entry("mainMenu", value)?;
-        }
-        if let Some(value) = &self.enable_voice {
-            map.serialize_entry("enableVoice", value)?;
-        }
-        if let Some(value) = &self.menus {
-            map.serialize_entry("menus", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlActionRunMenu strict {
+        0 name: req = "name";
+        1 barge: opt = "barge";
+        2 locale: opt = "locale";
+        3 main_menu: opt = "mainMenu";
+        4 enable_voice: opt = "enableVoice";
+        5 menus: opt = "menus";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10965,49 +5277,9 @@ pub enum SvamlActionRunMenuName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlActionRunMenuName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RunMenu => "runMenu",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlActionRunMenuName {
-    fn from(value: &str) -> Self {
-        match value {
-            "runMenu" => Self::RunMenu,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlActionRunMenuName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlActionRunMenuName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlActionRunMenuName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlActionRunMenuName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlActionRunMenuName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlActionRunMenuName {
+        RunMenu = "runMenu",
     }
 }
 /// Instructions allow an application to play a message or file, start recording, and various other tasks. For more information about instructions, see the [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) documentation.
@@ -11391,51 +5663,9 @@ pub struct SvamlInstructionAnswer {
     /// The `name` property. Must have the value `answer`.
     pub name: SvamlInstructionAnswerName,
 }
-impl<'de> serde::Deserialize<'de> for SvamlInstructionAnswer {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlInstructionAnswer;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlInstructionAnswer")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlInstructionAnswer, __A::Error> {
-                let mut f0: Option<SvamlInstructionAnswerName> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlInstructionAnswer {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlInstructionAnswer", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlInstructionAnswer {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlInstructionAnswer strict {
+        0 name: req = "name";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11457,49 +5687,9 @@ pub enum SvamlInstructionAnswerName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlInstructionAnswerName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Answer => "answer",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlInstructionAnswerName {
-    fn from(value: &str) -> Self {
-        match value {
-            "answer" => Self::Answer,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlInstructionAnswerName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlInstructionAnswerName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlInstructionAnswerName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlInstructionAnswerName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlInstructionAnswerName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlInstructionAnswerName {
+        Answer = "answer",
     }
 }
 /// Instructions allow an application to play a message or file, start recording, and various other tasks. For more information about instructions, see the [SVAML](https://developers.sinch.com/docs/voice/api-reference/svaml/) documentation.
@@ -11910,65 +6100,11 @@ pub struct SvamlInstructionPlayFiles {
     /// If using SSML or TTS, this is a required field. The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales).
     pub locale: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlInstructionPlayFiles {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlInstructionPlayFiles;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlInstructionPlayFiles")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlInstructionPlayFiles, __A::Error> {
-                let mut f0: Option<SvamlInstructionPlayFilesName> = None;
-                let mut f1: Option<Vec<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("ids", 1usize), ("locale", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "ids")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "locale")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlInstructionPlayFiles {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    ids: f1.ok_or_else(|| serde::de::Error::missing_field("ids"))?,
-                    locale: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlInstructionPlayFiles", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlInstructionPlayFiles {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("ids", &self.ids)?;
-        if let Some(value) = &self.locale {
-            map.serialize_entry("locale", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlInstructionPlayFiles strict {
+        0 name: req = "name";
+        1 ids: req = "ids";
+        2 locale: opt = "locale";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12002,49 +6138,9 @@ pub enum SvamlInstructionPlayFilesName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlInstructionPlayFilesName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PlayFiles => "playFiles",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlInstructionPlayFilesName {
-    fn from(value: &str) -> Self {
-        match value {
-            "playFiles" => Self::PlayFiles,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlInstructionPlayFilesName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlInstructionPlayFilesName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlInstructionPlayFilesName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlInstructionPlayFilesName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlInstructionPlayFilesName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlInstructionPlayFilesName {
+        PlayFiles = "playFiles",
     }
 }
 /// Plays a synthesized text-to-speech message to the end user. The message is provided in the text field.
@@ -12058,67 +6154,11 @@ pub struct SvamlInstructionSay {
     /// The voice and language you want to use for the text-to-speech message. This can either be defined by the ISO 639 locale and language code or by specifying a particular voice. Supported languages and voices are detailed [here](https://developers.sinch.com/docs/voice/api-reference/voice-locales).
     pub locale: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlInstructionSay {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlInstructionSay;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlInstructionSay")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlInstructionSay, __A::Error> {
-                let mut f0: Option<SvamlInstructionSayName> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("text", 1usize), ("locale", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "text")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "locale")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlInstructionSay {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    text: f1.flatten(),
-                    locale: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlInstructionSay", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlInstructionSay {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.text {
-            map.serialize_entry("text", value)?;
-        }
-        if let Some(value) = &self.locale {
-            map.serialize_entry("locale", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlInstructionSay strict {
+        0 name: req = "name";
+        1 text: opt = "text";
+        2 locale: opt = "locale";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12154,49 +6194,9 @@ pub enum SvamlInstructionSayName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlInstructionSayName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Say => "say",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlInstructionSayName {
-    fn from(value: &str) -> Self {
-        match value {
-            "say" => Self::Say,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlInstructionSayName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlInstructionSayName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlInstructionSayName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlInstructionSayName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlInstructionSayName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlInstructionSayName {
+        Say = "say",
     }
 }
 /// Plays DTMF tones in the call.
@@ -12210,59 +6210,10 @@ pub struct SvamlInstructionSendDtmf {
     /// This is useful if the callout destination requires a conference PIN code or an extension. If there is a calling party, it will hear progress while the DTMF is sent.
     pub value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlInstructionSendDtmf {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlInstructionSendDtmf;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlInstructionSendDtmf")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlInstructionSendDtmf, __A::Error> {
-                let mut f0: Option<SvamlInstructionSendDtmfName> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlInstructionSendDtmf {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    value: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlInstructionSendDtmf", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlInstructionSendDtmf {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlInstructionSendDtmf strict {
+        0 name: req = "name";
+        1 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12292,49 +6243,9 @@ pub enum SvamlInstructionSendDtmfName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlInstructionSendDtmfName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SendDtmf => "sendDtmf",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlInstructionSendDtmfName {
-    fn from(value: &str) -> Self {
-        match value {
-            "sendDtmf" => Self::SendDtmf,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlInstructionSendDtmfName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlInstructionSendDtmfName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlInstructionSendDtmfName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlInstructionSendDtmfName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlInstructionSendDtmfName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlInstructionSendDtmfName {
+        SendDtmf = "sendDtmf",
     }
 }
 /// Creates a cookie for the duration of the call.
@@ -12348,67 +6259,11 @@ pub struct SvamlInstructionSetCookie {
     /// The value of the cookie you want to set.
     pub value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlInstructionSetCookie {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlInstructionSetCookie;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlInstructionSetCookie")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlInstructionSetCookie, __A::Error> {
-                let mut f0: Option<SvamlInstructionSetCookieName> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("key", 1usize), ("value", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "key")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlInstructionSetCookie {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    key: f1.flatten(),
-                    value: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlInstructionSetCookie", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlInstructionSetCookie {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.key {
-            map.serialize_entry("key", value)?;
-        }
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlInstructionSetCookie strict {
+        0 name: req = "name";
+        1 key: opt = "key";
+        2 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12444,49 +6299,9 @@ pub enum SvamlInstructionSetCookieName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlInstructionSetCookieName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SetCookie => "setCookie",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlInstructionSetCookieName {
-    fn from(value: &str) -> Self {
-        match value {
-            "setCookie" => Self::SetCookie,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlInstructionSetCookieName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlInstructionSetCookieName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlInstructionSetCookieName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlInstructionSetCookieName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlInstructionSetCookieName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlInstructionSetCookieName {
+        SetCookie = "setCookie",
     }
 }
 /// Starts a recording of the call.
@@ -12498,59 +6313,10 @@ pub struct SvamlInstructionStartRecording {
     /// `options`
     pub options: Option<SvamlInstructionStartRecordingOptions>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlInstructionStartRecording {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlInstructionStartRecording;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlInstructionStartRecording")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlInstructionStartRecording, __A::Error> {
-                let mut f0: Option<SvamlInstructionStartRecordingName> = None;
-                let mut f1: Option<Option<SvamlInstructionStartRecordingOptions>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("options", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "options")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlInstructionStartRecording {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    options: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlInstructionStartRecording", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlInstructionStartRecording {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.options {
-            map.serialize_entry("options", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlInstructionStartRecording strict {
+        0 name: req = "name";
+        1 options: opt = "options";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12583,49 +6349,9 @@ pub enum SvamlInstructionStartRecordingName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlInstructionStartRecordingName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::StartRecording => "startRecording",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlInstructionStartRecordingName {
-    fn from(value: &str) -> Self {
-        match value {
-            "startRecording" => Self::StartRecording,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlInstructionStartRecordingName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlInstructionStartRecordingName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlInstructionStartRecordingName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlInstructionStartRecordingName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlInstructionStartRecordingName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlInstructionStartRecordingName {
+        StartRecording = "startRecording",
     }
 }
 /// `SvamlInstructionStartRecordingOptions`
@@ -12645,117 +6371,13 @@ pub struct SvamlInstructionStartRecordingOptions {
         SvamlInstructionStartRecordingOptionsTranscriptionOptions,
     >,
 }
-impl<'de> serde::Deserialize<'de> for SvamlInstructionStartRecordingOptions {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlInstructionStartRecordingOptions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlInstructionStartRecordingOptions")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlInstructionStartRecordingOptions, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<bool>> = None;
-                let mut f4: Option<
-                    Option<SvamlInstructionStartRecordingOptionsTranscriptionOptions>,
-                > = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("destinationUrl", 0usize),
-                        ("credentials", 1usize),
-                        ("format", 2usize),
-                        ("notificationEvents", 3usize),
-                        ("transcriptionOptions", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "destinationUrl",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "credentials",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "format")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "notificationEvents",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "transcriptionOptions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlInstructionStartRecordingOptions {
-                    destination_url: f0.flatten(),
-                    credentials: f1.flatten(),
-                    format: f2.flatten(),
-                    notification_events: f3.flatten(),
-                    transcription_options: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SvamlInstructionStartRecordingOptions, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SvamlInstructionStartRecordingOptions as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("SvamlInstructionStartRecordingOptions", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlInstructionStartRecordingOptions {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.destination_url {
-            map.serialize_entry("destinationUrl", value)?;
-        }
-        if let Some(value) = &self.credentials {
-            map.serialize_entry("credentials", value)?;
-        }
-        if let Some(value) = &self.format {
-            map.serialize_entry("format", value)?;
-        }
-        if let Some(value) = &self.notification_events {
-            map.serialize_entry("notificationEvents", value)?;
-        }
-        if let Some(value) = &self.transcription_options {
-            map.serialize_entry("transcriptionOptions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlInstructionStartRecordingOptions default {
+        0 destination_url: opt = "destinationUrl";
+        1 credentials: opt = "credentials";
+        2 format: opt = "format";
+        3 notification_events: opt = "notificationEvents";
+        4 transcription_options: opt = "transcriptionOptions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12809,84 +6431,10 @@ pub struct SvamlInstructionStartRecordingOptionsTranscriptionOptions {
     /// `locale`
     pub locale: Option<String>,
 }
-impl<'de> serde::Deserialize<'de>
-for SvamlInstructionStartRecordingOptionsTranscriptionOptions {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlInstructionStartRecordingOptionsTranscriptionOptions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(
-                    "struct SvamlInstructionStartRecordingOptionsTranscriptionOptions",
-                )
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<
-                SvamlInstructionStartRecordingOptionsTranscriptionOptions,
-                __A::Error,
-            > {
-                let mut f0: Option<Option<bool>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("enabled", 0usize), ("locale", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "enabled")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "locale")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlInstructionStartRecordingOptionsTranscriptionOptions {
-                    enabled: f0.flatten(),
-                    locale: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<
-                SvamlInstructionStartRecordingOptionsTranscriptionOptions,
-                __S::Error,
-            > {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(
-                    <SvamlInstructionStartRecordingOptionsTranscriptionOptions as Default>::default(),
-                )
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "SvamlInstructionStartRecordingOptionsTranscriptionOptions",
-                &[],
-                __Visitor,
-            )
-    }
-}
-impl serde::Serialize for SvamlInstructionStartRecordingOptionsTranscriptionOptions {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.enabled {
-            map.serialize_entry("enabled", value)?;
-        }
-        if let Some(value) = &self.locale {
-            map.serialize_entry("locale", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlInstructionStartRecordingOptionsTranscriptionOptions default {
+        0 enabled: opt = "enabled";
+        1 locale: opt = "locale";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12917,51 +6465,9 @@ pub struct SvamlInstructionStopRecording {
     /// The `name` property. Must have the value `stopRecording`.
     pub name: SvamlInstructionStopRecordingName,
 }
-impl<'de> serde::Deserialize<'de> for SvamlInstructionStopRecording {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlInstructionStopRecording;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlInstructionStopRecording")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlInstructionStopRecording, __A::Error> {
-                let mut f0: Option<SvamlInstructionStopRecordingName> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlInstructionStopRecording {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlInstructionStopRecording", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlInstructionStopRecording {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlInstructionStopRecording strict {
+        0 name: req = "name";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -12983,49 +6489,9 @@ pub enum SvamlInstructionStopRecordingName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SvamlInstructionStopRecordingName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::StopRecording => "stopRecording",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SvamlInstructionStopRecordingName {
-    fn from(value: &str) -> Self {
-        match value {
-            "stopRecording" => Self::StopRecording,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SvamlInstructionStopRecordingName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SvamlInstructionStopRecordingName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SvamlInstructionStopRecordingName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SvamlInstructionStopRecordingName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SvamlInstructionStopRecordingName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SvamlInstructionStopRecordingName {
+        StopRecording = "stopRecording",
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
@@ -13037,72 +6503,10 @@ pub struct SvamlRequestBody {
     /// `action`
     pub action: Option<SvamlAction>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlRequestBody {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlRequestBody;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlRequestBody")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlRequestBody, __A::Error> {
-                let mut f0: Option<Option<Vec<SvamlInstruction>>> = None;
-                let mut f1: Option<Option<SvamlAction>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("instructions", 0usize), ("action", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "instructions",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "action")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlRequestBody {
-                    instructions: f0.flatten(),
-                    action: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SvamlRequestBody, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SvamlRequestBody as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SvamlRequestBody", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlRequestBody {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.instructions {
-            map.serialize_entry("instructions", value)?;
-        }
-        if let Some(value) = &self.action {
-            map.serialize_entry("action", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlRequestBody default {
+        0 instructions: opt = "instructions";
+        1 action: opt = "action";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13172,160 +6576,19 @@ pub struct TtsCallout {
     /// If `enablePie` is set to `true` and the application has a callback URL specified, you will receive a PIE callback after the `runMenu` action executes and after the configured menu timeout has elapsed with no input. If it's set to `false`, no PIE events will be sent to your backend.
     pub enable_pie: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for TtsCallout {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TtsCallout;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TtsCallout")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TtsCallout, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<TtsCalloutDestination> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Domain>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<String>> = None;
-                let mut f8: Option<Option<bool>> = None;
-                let mut f9: Option<Option<bool>> = None;
-                let mut f10: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("cli", 0usize),
-                        ("destination", 1usize),
-                        ("dtmf", 2usize),
-                        ("domain", 3usize),
-                        ("custom", 4usize),
-                        ("locale", 5usize),
-                        ("text", 6usize),
-                        ("prompts", 7usize),
-                        ("enableAce", 8usize),
-                        ("enableDice", 9usize),
-                        ("enablePie", 10usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "cli")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "destination",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "dtmf")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "domain")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "custom")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "locale")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "text")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "prompts")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "enableAce",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "enableDice",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "enablePie",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TtsCallout {
-                    cli: f0.flatten(),
-                    destination: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("destination"))?,
-                    dtmf: f2.flatten(),
-                    domain: f3.flatten(),
-                    custom: f4.flatten(),
-                    locale: f5.flatten(),
-                    text: f6.flatten(),
-                    prompts: f7.flatten(),
-                    enable_ace: f8.flatten(),
-                    enable_dice: f9.flatten(),
-                    enable_pie: f10.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("TtsCallout", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TtsCallout {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.cli {
-            map.serialize_entry("cli", value)?;
-        }
-        map.serialize_entry("destination", &self.destination)?;
-        if let Some(value) = &self.dtmf {
-            map.serialize_entry("dtmf", value)?;
-        }
-        if let Some(value) = &self.domain {
-            map.serialize_entry("domain", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.locale {
-            map.serialize_entry("locale", value)?;
-        }
-        if let Some(value) = &self.text {
-            map.serialize_entry("text", value)?;
-        }
-        if let Some(value) = &self.prompts {
-            map.serialize_entry("prompts", value)?;
-        }
-        if let Some(value) = &self.enable_ace {
-            map.serialize_entry("enableAce", value)?;
-        }
-        if let Some(value) = &self.enable_dice {
-            map.serialize_entry("enableDice", value)?;
-        }
-        if let Some(value) = &self.enable_pie {
-            map.serialize_entry("enablePie", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TtsCallout strict {
+        0 cli: opt = "cli";
+        1 destination: req = "destination";
+        2 dtmf: opt = "dtmf";
+        3 domain: opt = "domain";
+        4 custom: opt = "custom";
+        5 locale: opt = "locale";
+        6 text: opt = "text";
+        7 prompts: opt = "prompts";
+        8 enable_ace: opt = "enableAce";
+        9 enable_dice: opt = "enableDice";
+        10 enable_pie: opt = "enablePie";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13533,72 +6796,10 @@ pub struct TtsCalloutRequest {
     /// `ttsCallout`
     pub tts_callout: Option<TtsCallout>,
 }
-impl<'de> serde::Deserialize<'de> for TtsCalloutRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TtsCalloutRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TtsCalloutRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TtsCalloutRequest, __A::Error> {
-                let mut f0: Option<Option<TtsCalloutRequestMethod>> = None;
-                let mut f1: Option<Option<TtsCallout>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("method", 0usize), ("ttsCallout", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "method")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "ttsCallout",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TtsCalloutRequest {
-                    method: f0.flatten(),
-                    tts_callout: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TtsCalloutRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TtsCalloutRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TtsCalloutRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TtsCalloutRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.method {
-            map.serialize_entry("method", value)?;
-        }
-        if let Some(value) = &self.tts_callout {
-            map.serialize_entry("ttsCallout", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TtsCalloutRequest default {
+        0 method: opt = "method";
+        1 tts_callout: opt = "ttsCallout";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13633,49 +6834,9 @@ pub enum TtsCalloutRequestMethod {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl TtsCalloutRequestMethod {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TtsCallout => "ttsCallout",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for TtsCalloutRequestMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "ttsCallout" => Self::TtsCallout,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for TtsCalloutRequestMethod {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for TtsCalloutRequestMethod {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TtsCalloutRequestMethod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TtsCalloutRequestMethod {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TtsCalloutRequestMethod {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) TtsCalloutRequestMethod {
+        TtsCallout = "ttsCallout",
     }
 }
 /// `UnassignNumbers`
@@ -13689,88 +6850,11 @@ pub struct UnassignNumbers {
     /// (optional) indicates the DID capability that was assigned to the chosen application. Please note that the DID needs to support the selected capability.
     pub capability: Option<Capability>,
 }
-impl<'de> serde::Deserialize<'de> for UnassignNumbers {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UnassignNumbers;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UnassignNumbers")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UnassignNumbers, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Capability>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("number", 0usize),
-                        ("applicationkey", 1usize),
-                        ("capability", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "applicationkey",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "capability",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UnassignNumbers {
-                    number: f0.flatten(),
-                    applicationkey: f1.flatten(),
-                    capability: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UnassignNumbers, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UnassignNumbers as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UnassignNumbers", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UnassignNumbers {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.number {
-            map.serialize_entry("number", value)?;
-        }
-        if let Some(value) = &self.applicationkey {
-            map.serialize_entry("applicationkey", value)?;
-        }
-        if let Some(value) = &self.capability {
-            map.serialize_entry("capability", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UnassignNumbers default {
+        0 number: opt = "number";
+        1 applicationkey: opt = "applicationkey";
+        2 capability: opt = "capability";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13811,88 +6895,11 @@ pub struct UpdateNumbers {
     /// indicates the DID capability that needs to be assigned to the chosen application. Please note that the DID needs to support the selected capability.
     pub capability: Option<Capability>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateNumbers {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateNumbers;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateNumbers")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateNumbers, __A::Error> {
-                let mut f0: Option<Option<Vec<String>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Capability>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("numbers", 0usize),
-                        ("applicationkey", 1usize),
-                        ("capability", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "applicationkey",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "capability",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateNumbers {
-                    numbers: f0.flatten(),
-                    applicationkey: f1.flatten(),
-                    capability: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UpdateNumbers, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UpdateNumbers as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UpdateNumbers", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateNumbers {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.numbers {
-            map.serialize_entry("numbers", value)?;
-        }
-        if let Some(value) = &self.applicationkey {
-            map.serialize_entry("applicationkey", value)?;
-        }
-        if let Some(value) = &self.capability {
-            map.serialize_entry("capability", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateNumbers default {
+        0 numbers: opt = "numbers";
+        1 applicationkey: opt = "applicationkey";
+        2 capability: opt = "capability";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13933,88 +6940,11 @@ pub struct WebhooksCallEventRequest {
     /// The unique application key. You can find it in the Sinch [dashboard](https://dashboard.sinch.com/voice/apps).
     pub application_key: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for WebhooksCallEventRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WebhooksCallEventRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WebhooksCallEventRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WebhooksCallEventRequest, __A::Error> {
-                let mut f0: Option<Option<TimeStamp>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("timestamp", 0usize),
-                        ("custom", 1usize),
-                        ("applicationKey", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "timestamp",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "custom")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "applicationKey",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WebhooksCallEventRequest {
-                    timestamp: f0.flatten(),
-                    custom: f1.flatten(),
-                    application_key: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<WebhooksCallEventRequest, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<WebhooksCallEventRequest as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("WebhooksCallEventRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WebhooksCallEventRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.custom {
-            map.serialize_entry("custom", value)?;
-        }
-        if let Some(value) = &self.application_key {
-            map.serialize_entry("applicationKey", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WebhooksCallEventRequest default {
+        0 timestamp: opt = "timestamp";
+        1 custom: opt = "custom";
+        2 application_key: opt = "applicationKey";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14214,84 +7144,12 @@ pub struct WebhooksEventRequest {
     /// The current API version.
     pub version: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for WebhooksEventRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WebhooksEventRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WebhooksEventRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WebhooksEventRequest, __A::Error> {
-                let mut f0: Option<WebhooksEventRequestType> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("event", 0usize),
-                        ("callid", 1usize),
-                        ("conferenceId", 2usize),
-                        ("version", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callid")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "conferenceId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "version")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WebhooksEventRequest {
-                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                    callid: f1.flatten(),
-                    conference_id: f2.flatten(),
-                    version: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("WebhooksEventRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WebhooksEventRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("event", &self.event)?;
-        if let Some(value) = &self.callid {
-            map.serialize_entry("callid", value)?;
-        }
-        if let Some(value) = &self.conference_id {
-            map.serialize_entry("conferenceId", value)?;
-        }
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WebhooksEventRequest strict {
+        0 event: req = "event";
+        1 callid: opt = "callid";
+        2 conference_id: opt = "conferenceId";
+        3 version: opt = "version";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14341,56 +7199,12 @@ pub enum WebhooksEventRequestType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl WebhooksEventRequestType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ice => "ice",
-            Self::Ace => "ace",
-            Self::Dice => "dice",
-            Self::Pie => "pie",
-            Self::Notify => "notify",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for WebhooksEventRequestType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ice" => Self::Ice,
-            "ace" => Self::Ace,
-            "dice" => Self::Dice,
-            "pie" => Self::Pie,
-            "notify" => Self::Notify,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for WebhooksEventRequestType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for WebhooksEventRequestType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for WebhooksEventRequestType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for WebhooksEventRequestType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhooksEventRequestType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) WebhooksEventRequestType {
+        Ice = "ice",
+        Ace = "ace",
+        Dice = "dice",
+        Pie = "pie",
+        Notify = "notify",
     }
 }

@@ -17,60 +17,10 @@ pub struct Amd {
     /// `events`
     pub events: Option<AmdEvents>,
 }
-impl<'de> serde::Deserialize<'de> for Amd {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Amd;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Amd")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Amd, __A::Error> {
-                let mut f0: Option<AmdCommand> = None;
-                let mut f1: Option<Option<AmdEvents>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("command", 0usize), ("events", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "events")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Amd {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    events: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Amd", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Amd {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        if let Some(value) = &self.events {
-            map.serialize_entry("events", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Amd strict {
+        0 command: req = "command";
+        1 events: opt = "events";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -100,49 +50,9 @@ pub enum AmdCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AmdCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Amd => "amd",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AmdCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "amd" => Self::Amd,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AmdCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AmdCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AmdCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AmdCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AmdCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AmdCommand {
+        Amd = "amd",
     }
 }
 /// SVAML commands to execute based on the answering machine detection result. These events define different call flows depending on whether a human, machine, beep, or unknown entity answers the call.
@@ -158,97 +68,12 @@ pub struct AmdEvents {
     /// SVAML commands to be executed when an unknown event is detected
     pub on_unknown: Option<SvamlCommands>,
 }
-impl<'de> serde::Deserialize<'de> for AmdEvents {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AmdEvents;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AmdEvents")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AmdEvents, __A::Error> {
-                let mut f0: Option<Option<SvamlCommands>> = None;
-                let mut f1: Option<Option<SvamlCommands>> = None;
-                let mut f2: Option<Option<SvamlCommands>> = None;
-                let mut f3: Option<Option<SvamlCommands>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("onHuman", 0usize),
-                        ("onMachine", 1usize),
-                        ("onBeep", 2usize),
-                        ("onUnknown", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "onHuman")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "onMachine",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "onBeep")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "onUnknown",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AmdEvents {
-                    on_human: f0.flatten(),
-                    on_machine: f1.flatten(),
-                    on_beep: f2.flatten(),
-                    on_unknown: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<AmdEvents, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<AmdEvents as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("AmdEvents", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AmdEvents {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.on_human {
-            map.serialize_entry("onHuman", value)?;
-        }
-        if let Some(value) = &self.on_machine {
-            map.serialize_entry("onMachine", value)?;
-        }
-        if let Some(value) = &self.on_beep {
-            map.serialize_entry("onBeep", value)?;
-        }
-        if let Some(value) = &self.on_unknown {
-            map.serialize_entry("onUnknown", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AmdEvents default {
+        0 on_human: opt = "onHuman";
+        1 on_machine: opt = "onMachine";
+        2 on_beep: opt = "onBeep";
+        3 on_unknown: opt = "onUnknown";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -291,52 +116,9 @@ pub struct Answer {
     /// Answer call
     pub command: AnswerCommand,
 }
-impl<'de> serde::Deserialize<'de> for Answer {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Answer;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Answer")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Answer, __A::Error> {
-                let mut f0: Option<AnswerCommand> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("command", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Answer {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Answer", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Answer {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Answer strict {
+        0 command: req = "command";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -358,49 +140,9 @@ pub enum AnswerCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl AnswerCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Answer => "answer",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for AnswerCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "answer" => Self::Answer,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for AnswerCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for AnswerCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for AnswerCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for AnswerCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for AnswerCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) AnswerCommand {
+        Answer = "answer",
     }
 }
 /// Returned when the request is malformed or contains invalid parameters.
@@ -416,75 +158,12 @@ pub struct BadRequest {
     /// `instance`
     pub instance: serde_json::Value,
 }
-impl<'de> serde::Deserialize<'de> for BadRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BadRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BadRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BadRequest, __A::Error> {
-                let mut f0: Option<BadRequestType> = None;
-                let mut f1: Option<BadRequestTitle> = None;
-                let mut f2: Option<serde_json::Value> = None;
-                let mut f3: Option<serde_json::Value> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("title", 1usize),
-                        ("detail", 2usize),
-                        ("instance", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BadRequest {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
-                    instance: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("BadRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BadRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("detail", &self.detail)?;
-        map.serialize_entry("instance", &self.instance)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BadRequest strict {
+        0 r#type: req = "type";
+        1 title: req = "title";
+        2 detail: req = "detail";
+        3 instance: req = "instance";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -516,49 +195,9 @@ pub enum BadRequestTitle {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BadRequestTitle {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BadRequest => "Bad Request",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BadRequestTitle {
-    fn from(value: &str) -> Self {
-        match value {
-            "Bad Request" => Self::BadRequest,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BadRequestTitle {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BadRequestTitle {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BadRequestTitle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BadRequestTitle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BadRequestTitle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BadRequestTitle {
+        BadRequest = "Bad Request",
     }
 }
 /// `BadRequestType`
@@ -572,53 +211,9 @@ pub enum BadRequestType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BadRequestType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HttpsApiSinchComDocsErrorsBadRequest => {
-                "https://api.sinch.com/docs/errors/bad-request"
-            }
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BadRequestType {
-    fn from(value: &str) -> Self {
-        match value {
-            "https://api.sinch.com/docs/errors/bad-request" => {
-                Self::HttpsApiSinchComDocsErrorsBadRequest
-            }
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BadRequestType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BadRequestType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BadRequestType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BadRequestType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BadRequestType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BadRequestType {
+        HttpsApiSinchComDocsErrorsBadRequest = "https://api.sinch.com/docs/errors/bad-request",
     }
 }
 /// Detailed per-session view of a batch call operation. Contains one entry for each call session in the batch, including the session identifier and its current execution state.
@@ -628,52 +223,9 @@ pub struct BatchDetails {
     /// `sessions`
     pub sessions: Vec<BatchDetailsSessionsItem>,
 }
-impl<'de> serde::Deserialize<'de> for BatchDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BatchDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BatchDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BatchDetails, __A::Error> {
-                let mut f0: Option<Vec<BatchDetailsSessionsItem>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("sessions", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "sessions")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BatchDetails {
-                    sessions: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("sessions"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("BatchDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BatchDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("sessions", &self.sessions)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BatchDetails strict {
+        0 sessions: req = "sessions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -693,68 +245,10 @@ pub struct BatchDetailsSessionsItem {
     /// `state`
     pub state: Option<SessionStates>,
 }
-impl<'de> serde::Deserialize<'de> for BatchDetailsSessionsItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BatchDetailsSessionsItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BatchDetailsSessionsItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BatchDetailsSessionsItem, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<SessionStates>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("id", 0usize), ("state", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "state")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BatchDetailsSessionsItem {
-                    id: f0.flatten(),
-                    state: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BatchDetailsSessionsItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BatchDetailsSessionsItem as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BatchDetailsSessionsItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BatchDetailsSessionsItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BatchDetailsSessionsItem default {
+        0 id: opt = "id";
+        1 state: opt = "state";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -788,72 +282,10 @@ pub struct BatchOptions {
     /// When the TTL expires, any call sessions that have not yet been initiated will stop being processed (calls already in progress are not affected).
     pub ttl_seconds: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for BatchOptions {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BatchOptions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BatchOptions")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BatchOptions, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("maxCps", 0usize), ("ttlSeconds", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "maxCps")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "ttlSeconds",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BatchOptions {
-                    max_cps: f0.flatten(),
-                    ttl_seconds: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BatchOptions, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BatchOptions as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BatchOptions", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BatchOptions {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.max_cps {
-            map.serialize_entry("maxCps", value)?;
-        }
-        if let Some(value) = &self.ttl_seconds {
-            map.serialize_entry("ttlSeconds", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BatchOptions default {
+        0 max_cps: opt = "maxCps";
+        1 ttl_seconds: opt = "ttlSeconds";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -884,60 +316,9 @@ pub struct BatchStopResponse {
     /// State of the batch processing cancellation request
     pub result: Option<BatchStopResponseResult>,
 }
-impl<'de> serde::Deserialize<'de> for BatchStopResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BatchStopResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BatchStopResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BatchStopResponse, __A::Error> {
-                let mut f0: Option<Option<BatchStopResponseResult>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("result", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "result")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BatchStopResponse {
-                    result: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BatchStopResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BatchStopResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BatchStopResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BatchStopResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.result {
-            map.serialize_entry("result", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BatchStopResponse default {
+        0 result: opt = "result";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -964,49 +345,9 @@ pub enum BatchStopResponseResult {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BatchStopResponseResult {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::StopRequested => "STOP_REQUESTED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BatchStopResponseResult {
-    fn from(value: &str) -> Self {
-        match value {
-            "STOP_REQUESTED" => Self::StopRequested,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BatchStopResponseResult {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BatchStopResponseResult {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BatchStopResponseResult {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BatchStopResponseResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BatchStopResponseResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BatchStopResponseResult {
+        StopRequested = "STOP_REQUESTED",
     }
 }
 /// Summary of a batch call operation, including counts of call sessions by state and overall progress.
@@ -1037,139 +378,17 @@ pub struct BatchSummary {
     /// Actual CPS may be lower depending on routing, carrier, and platform capacity, as well as account limitations.
     pub requested_cps: i64,
 }
-impl<'de> serde::Deserialize<'de> for BatchSummary {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BatchSummary;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BatchSummary")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BatchSummary, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<i64> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f3: Option<i64> = None;
-                let mut f4: Option<i64> = None;
-                let mut f5: Option<i64> = None;
-                let mut f6: Option<i64> = None;
-                let mut f7: Option<Option<i64>> = None;
-                let mut f8: Option<i64> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("batchId", 0usize),
-                        ("sessionCount", 1usize),
-                        ("endTime", 2usize),
-                        ("queued", 3usize),
-                        ("inProgress", 4usize),
-                        ("completed", 5usize),
-                        ("expired", 6usize),
-                        ("ttlSeconds", 7usize),
-                        ("requestedCps", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "batchId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "sessionCount",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "endTime")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "queued")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "inProgress",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "completed",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "expired")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "ttlSeconds",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "requestedCps",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BatchSummary {
-                    batch_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("batchId"))?,
-                    session_count: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("sessionCount"))?,
-                    end_time: f2.flatten(),
-                    queued: f3.ok_or_else(|| serde::de::Error::missing_field("queued"))?,
-                    in_progress: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("inProgress"))?,
-                    completed: f5
-                        .ok_or_else(|| serde::de::Error::missing_field("completed"))?,
-                    expired: f6
-                        .ok_or_else(|| serde::de::Error::missing_field("expired"))?,
-                    ttl_seconds: f7.flatten(),
-                    requested_cps: f8
-                        .ok_or_else(|| serde::de::Error::missing_field("requestedCps"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("BatchSummary", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BatchSummary {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("batchId", &self.batch_id)?;
-        map.serialize_entry("sessionCount", &self.session_count)?;
-        if let Some(value) = &self.end_time {
-            map.serialize_entry("endTime", value)?;
-        }
-        map.serialize_entry("queued", &self.queued)?;
-        map.serialize_entry("inProgress", &self.in_progress)?;
-        map.serialize_entry("completed", &self.completed)?;
-        map.serialize_entry("expired", &self.expired)?;
-        if let Some(value) = &self.ttl_seconds {
-            map.serialize_entry("ttlSeconds", value)?;
-        }
-        map.serialize_entry("requestedCps", &self.requested_cps)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BatchSummary strict {
+        0 batch_id: req = "batchId";
+        1 session_count: req = "sessionCount";
+        2 end_time: opt = "endTime";
+        3 queued: req = "queued";
+        4 in_progress: req = "inProgress";
+        5 completed: req = "completed";
+        6 expired: req = "expired";
+        7 ttl_seconds: opt = "ttlSeconds";
+        8 requested_cps: req = "requestedCps";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1219,63 +438,10 @@ pub struct BridgeCall {
     /// Name of the bridge to join. If no bridge with this name exists in the session, a new one is created automatically.
     pub bridge_name: String,
 }
-impl<'de> serde::Deserialize<'de> for BridgeCall {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BridgeCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BridgeCall")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BridgeCall, __A::Error> {
-                let mut f0: Option<BridgeCallCommand> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("command", 0usize), ("bridgeName", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "bridgeName",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BridgeCall {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    bridge_name: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("bridgeName"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("BridgeCall", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BridgeCall {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        map.serialize_entry("bridgeName", &self.bridge_name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BridgeCall strict {
+        0 command: req = "command";
+        1 bridge_name: req = "bridgeName";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1303,49 +469,9 @@ pub enum BridgeCallCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl BridgeCallCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BridgeCall => "bridgeCall",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for BridgeCallCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "bridgeCall" => Self::BridgeCall,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for BridgeCallCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for BridgeCallCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for BridgeCallCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for BridgeCallCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for BridgeCallCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) BridgeCallCommand {
+        BridgeCall = "bridgeCall",
     }
 }
 /// Call details
@@ -1403,288 +529,29 @@ pub struct Call {
     /// Absolute URI to this call resource. Use this URL to retrieve the call details
     pub call_resource_url: String,
 }
-impl<'de> serde::Deserialize<'de> for Call {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Call;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Call")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Call, __A::Error> {
-                let mut f0: Option<CallId> = None;
-                let mut f1: Option<ProjectId> = None;
-                let mut f2: Option<ServiceId> = None;
-                let mut f3: Option<SessionId> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<BatchId>> = None;
-                let mut f7: Option<Option<From2>> = None;
-                let mut f8: Option<Option<To>> = None;
-                let mut f9: Option<sinch_sdk_runtime::Timestamp> = None;
-                let mut f10: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f11: Option<CallType> = None;
-                let mut f12: Option<CallDirection> = None;
-                let mut f13: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f14: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f15: Option<Option<i64>> = None;
-                let mut f16: Option<CallResult> = None;
-                let mut f17: Option<Option<CallReason>> = None;
-                let mut f18: Option<OriginationType> = None;
-                let mut f19: Option<Money> = None;
-                let mut f20: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("callId", 0usize),
-                        ("projectId", 1usize),
-                        ("serviceId", 2usize),
-                        ("sessionId", 3usize),
-                        ("callName", 4usize),
-                        ("bridgeName", 5usize),
-                        ("batchId", 6usize),
-                        ("from", 7usize),
-                        ("to", 8usize),
-                        ("startTime", 9usize),
-                        ("updateTime", 10usize),
-                        ("callType", 11usize),
-                        ("direction", 12usize),
-                        ("answerTime", 13usize),
-                        ("endTime", 14usize),
-                        ("callDurationSeconds", 15usize),
-                        ("callResult", 16usize),
-                        ("callReason", 17usize),
-                        ("originationType", 18usize),
-                        ("callRate", 19usize),
-                        ("callResourceUrl", 20usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "callId")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "projectId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "serviceId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "sessionId",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "callName")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "bridgeName",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "batchId")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "from")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "to")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "startTime",
-                            )?
-                        }
-                        Some(10usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f10,
-                                "updateTime",
-                            )?
-                        }
-                        Some(11usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f11,
-                                "callType",
-                            )?
-                        }
-                        Some(12usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f12,
-                                "direction",
-                            )?
-                        }
-                        Some(13usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f13,
-                                "answerTime",
-                            )?
-                        }
-                        Some(14usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f14, "endTime")?
-                        }
-                        Some(15usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f15,
-                                "callDurationSeconds",
-                            )?
-                        }
-                        Some(16usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f16,
-                                "callResult",
-                            )?
-                        }
-                        Some(17usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f17,
-                                "callReason",
-                            )?
-                        }
-                        Some(18usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f18,
-                                "originationType",
-                            )?
-                        }
-                        Some(19usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f19,
-                                "callRate",
-                            )?
-                        }
-                        Some(20usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f20,
-                                "callResourceUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Call {
-                    call_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("callId"))?,
-                    project_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
-                    service_id: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("serviceId"))?,
-                    session_id: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("sessionId"))?,
-                    call_name: f4.flatten(),
-                    bridge_name: f5.flatten(),
-                    batch_id: f6.flatten(),
-                    from: f7.flatten(),
-                    to: f8.flatten(),
-                    start_time: f9
-                        .ok_or_else(|| serde::de::Error::missing_field("startTime"))?,
-                    update_time: f10.flatten(),
-                    call_type: f11
-                        .ok_or_else(|| serde::de::Error::missing_field("callType"))?,
-                    direction: f12
-                        .ok_or_else(|| serde::de::Error::missing_field("direction"))?,
-                    answer_time: f13.flatten(),
-                    end_time: f14.flatten(),
-                    call_duration_seconds: f15.flatten(),
-                    call_result: f16
-                        .ok_or_else(|| serde::de::Error::missing_field("callResult"))?,
-                    call_reason: f17.flatten(),
-                    origination_type: f18
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "originationType",
-                        ))?,
-                    call_rate: f19
-                        .ok_or_else(|| serde::de::Error::missing_field("callRate"))?,
-                    call_resource_url: f20
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "callResourceUrl",
-                        ))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Call", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Call {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("callId", &self.call_id)?;
-        map.serialize_entry("projectId", &self.project_id)?;
-        map.serialize_entry("serviceId", &self.service_id)?;
-        map.serialize_entry("sessionId", &self.session_id)?;
-        if let Some(value) = &self.call_name {
-            map.serialize_entry("callName", value)?;
-        }
-        if let Some(value) = &self.bridge_name {
-            map.serialize_entry("bridgeName", value)?;
-        }
-        if let Some(value) = &self.batch_id {
-            map.serialize_entry("batchId", value)?;
-        }
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        map.serialize_entry("startTime", &self.start_time)?;
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.serialize_entry("callType", &self.call_type)?;
-        map.serialize_entry("direction", &self.direction)?;
-        if let Some(value) = &self.answer_time {
-            map.serialize_entry("answerTime", value)?;
-        }
-        if let Some(value) = &self.end_time {
-            map.serialize_entry("endTime", value)?;
-        }
-        if let Some(value) = &self.call_duration_seconds {
-            map.serialize_entry("callDurationSeconds", value)?;
-        }
-        map.serialize_entry("callResult", &self.call_result)?;
-        if let Some(value) = &self.call_reason {
-            map.serialize_entry("callReason", value)?;
-        }
-        map.serialize_entry("originationType", &self.origination_type)?;
-        map.serialize_entry("callRate", &self.call_rate)?;
-        map.serialize_entry("callResourceUrl", &self.call_resource_url)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Call strict {
+        0 call_id: req = "callId";
+        1 project_id: req = "projectId";
+        2 service_id: req = "serviceId";
+        3 session_id: req = "sessionId";
+        4 call_name: opt = "callName";
+        5 bridge_name: opt = "bridgeName";
+        6 batch_id: opt = "batchId";
+        7 from: opt = "from";
+        8 to: opt = "to";
+        9 start_time: req = "startTime";
+        10 update_time: opt = "updateTime";
+        11 call_type: req = "callType";
+        12 direction: req = "direction";
+        13 answer_time: opt = "answerTime";
+        14 end_time: opt = "endTime";
+        15 call_duration_seconds: opt = "callDurationSeconds";
+        16 call_result: req = "callResult";
+        17 call_reason: opt = "callReason";
+        18 origination_type: req = "originationType";
+        19 call_rate: req = "callRate";
+        20 call_resource_url: req = "callResourceUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1895,51 +762,9 @@ pub struct CallBehaviorsNone {
     /// No call behavior is configured.
     pub r#type: CallBehaviorsNoneType,
 }
-impl<'de> serde::Deserialize<'de> for CallBehaviorsNone {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallBehaviorsNone;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallBehaviorsNone")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallBehaviorsNone, __A::Error> {
-                let mut f0: Option<CallBehaviorsNoneType> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallBehaviorsNone {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallBehaviorsNone", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallBehaviorsNone {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallBehaviorsNone strict {
+        0 r#type: req = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1961,49 +786,9 @@ pub enum CallBehaviorsNoneType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallBehaviorsNoneType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "NONE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallBehaviorsNoneType {
-    fn from(value: &str) -> Self {
-        match value {
-            "NONE" => Self::None,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallBehaviorsNoneType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallBehaviorsNoneType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallBehaviorsNoneType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallBehaviorsNoneType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallBehaviorsNoneType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallBehaviorsNoneType {
+        None = "NONE",
     }
 }
 /// Calls are handled using a predefined static SVAML script. The commands are executed for every call on this service, without any backend involvement.
@@ -2015,58 +800,10 @@ pub struct CallBehaviorsStatic {
     /// `static`
     pub r#static: SvamlInput,
 }
-impl<'de> serde::Deserialize<'de> for CallBehaviorsStatic {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallBehaviorsStatic;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallBehaviorsStatic")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallBehaviorsStatic, __A::Error> {
-                let mut f0: Option<CallBehaviorsStaticType> = None;
-                let mut f1: Option<SvamlInput> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("static", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "static")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallBehaviorsStatic {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    r#static: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("static"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallBehaviorsStatic", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallBehaviorsStatic {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("static", &self.r#static)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallBehaviorsStatic strict {
+        0 r#type: req = "type";
+        1 r#static: req = "static";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2094,49 +831,9 @@ pub enum CallBehaviorsStaticType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallBehaviorsStaticType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Static => "STATIC",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallBehaviorsStaticType {
-    fn from(value: &str) -> Self {
-        match value {
-            "STATIC" => Self::Static,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallBehaviorsStaticType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallBehaviorsStaticType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallBehaviorsStaticType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallBehaviorsStaticType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallBehaviorsStaticType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallBehaviorsStaticType {
+        Static = "STATIC",
     }
 }
 /// Calls are handled dynamically by sending webhook events to the configured URL. The backend responds with SVAML commands that control the call flow in real time.
@@ -2148,58 +845,10 @@ pub struct CallBehaviorsWebhook {
     /// `webhook`
     pub webhook: WebhookConfiguration,
 }
-impl<'de> serde::Deserialize<'de> for CallBehaviorsWebhook {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallBehaviorsWebhook;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallBehaviorsWebhook")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallBehaviorsWebhook, __A::Error> {
-                let mut f0: Option<CallBehaviorsWebhookType> = None;
-                let mut f1: Option<WebhookConfiguration> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("webhook", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "webhook")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallBehaviorsWebhook {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    webhook: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("webhook"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallBehaviorsWebhook", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallBehaviorsWebhook {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("webhook", &self.webhook)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallBehaviorsWebhook strict {
+        0 r#type: req = "type";
+        1 webhook: req = "webhook";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2227,49 +876,9 @@ pub enum CallBehaviorsWebhookType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallBehaviorsWebhookType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Webhook => "WEBHOOK",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallBehaviorsWebhookType {
-    fn from(value: &str) -> Self {
-        match value {
-            "WEBHOOK" => Self::Webhook,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallBehaviorsWebhookType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallBehaviorsWebhookType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallBehaviorsWebhookType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallBehaviorsWebhookType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallBehaviorsWebhookType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallBehaviorsWebhookType {
+        Webhook = "WEBHOOK",
     }
 }
 /// Indicates the direction of the call.
@@ -2285,51 +894,10 @@ pub enum CallDirection {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallDirection {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "INBOUND",
-            Self::Outbound => "OUTBOUND",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallDirection {
-    fn from(value: &str) -> Self {
-        match value {
-            "INBOUND" => Self::Inbound,
-            "OUTBOUND" => Self::Outbound,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallDirection {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallDirection {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallDirection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallDirection {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallDirection {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallDirection {
+        Inbound = "INBOUND",
+        Outbound = "OUTBOUND",
     }
 }
 /// Webhook to handle call events, used when callBehaviors are set to WEBHOOK
@@ -2349,115 +917,14 @@ pub struct CallEvents {
     /// SVAML commands to be executed when the call fails
     pub on_failure: Option<SvamlCommands>,
 }
-impl<'de> serde::Deserialize<'de> for CallEvents {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallEvents;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallEvents")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallEvents, __A::Error> {
-                let mut f0: Option<Option<SvamlCommands>> = None;
-                let mut f1: Option<Option<SvamlCommands>> = None;
-                let mut f2: Option<Option<SvamlCommands>> = None;
-                let mut f3: Option<Option<SvamlCommands>> = None;
-                let mut f4: Option<Option<SvamlCommands>> = None;
-                let mut f5: Option<Option<SvamlCommands>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("onAnswer", 0usize),
-                        ("onBusy", 1usize),
-                        ("onReject", 2usize),
-                        ("onTimeout", 3usize),
-                        ("onHangup", 4usize),
-                        ("onFailure", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "onAnswer")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "onBusy")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "onReject")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "onTimeout",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "onHangup")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "onFailure",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallEvents {
-                    on_answer: f0.flatten(),
-                    on_busy: f1.flatten(),
-                    on_reject: f2.flatten(),
-                    on_timeout: f3.flatten(),
-                    on_hangup: f4.flatten(),
-                    on_failure: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallEvents, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallEvents as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallEvents", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallEvents {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.on_answer {
-            map.serialize_entry("onAnswer", value)?;
-        }
-        if let Some(value) = &self.on_busy {
-            map.serialize_entry("onBusy", value)?;
-        }
-        if let Some(value) = &self.on_reject {
-            map.serialize_entry("onReject", value)?;
-        }
-        if let Some(value) = &self.on_timeout {
-            map.serialize_entry("onTimeout", value)?;
-        }
-        if let Some(value) = &self.on_hangup {
-            map.serialize_entry("onHangup", value)?;
-        }
-        if let Some(value) = &self.on_failure {
-            map.serialize_entry("onFailure", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallEvents default {
+        0 on_answer: opt = "onAnswer";
+        1 on_busy: opt = "onBusy";
+        2 on_reject: opt = "onReject";
+        3 on_timeout: opt = "onTimeout";
+        4 on_hangup: opt = "onHangup";
+        5 on_failure: opt = "onFailure";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2516,59 +983,10 @@ pub struct CallHeadersItem {
     /// Value of the header.
     pub value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CallHeadersItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallHeadersItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallHeadersItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallHeadersItem, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallHeadersItem {
-                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
-                    value: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallHeadersItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallHeadersItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("key", &self.key)?;
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallHeadersItem strict {
+        0 key: req = "key";
+        1 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2596,52 +1014,9 @@ pub struct CallPatchRequest {
     /// `commands`
     pub commands: SvamlCommands,
 }
-impl<'de> serde::Deserialize<'de> for CallPatchRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallPatchRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallPatchRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallPatchRequest, __A::Error> {
-                let mut f0: Option<SvamlCommands> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("commands", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "commands")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallPatchRequest {
-                    commands: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("commands"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallPatchRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallPatchRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("commands", &self.commands)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallPatchRequest strict {
+        0 commands: req = "commands";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2684,67 +1059,18 @@ pub enum CallReason {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallReason {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ok => "OK",
-            Self::NotAvailable => "NOT_AVAILABLE",
-            Self::CallerHangup => "CALLER_HANGUP",
-            Self::CalleeHangup => "CALLEE_HANGUP",
-            Self::ManagerHangup => "MANAGER_HANGUP",
-            Self::DidNotFound => "DID_NOT_FOUND",
-            Self::InvalidScript => "INVALID_SCRIPT",
-            Self::UnknownProduct => "UNKNOWN_PRODUCT",
-            Self::NoMoreRoutes => "NO_MORE_ROUTES",
-            Self::Error => "ERROR",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallReason {
-    fn from(value: &str) -> Self {
-        match value {
-            "OK" => Self::Ok,
-            "NOT_AVAILABLE" => Self::NotAvailable,
-            "CALLER_HANGUP" => Self::CallerHangup,
-            "CALLEE_HANGUP" => Self::CalleeHangup,
-            "MANAGER_HANGUP" => Self::ManagerHangup,
-            "DID_NOT_FOUND" => Self::DidNotFound,
-            "INVALID_SCRIPT" => Self::InvalidScript,
-            "UNKNOWN_PRODUCT" => Self::UnknownProduct,
-            "NO_MORE_ROUTES" => Self::NoMoreRoutes,
-            "ERROR" => Self::Error,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallReason {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallReason {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallReason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallReason {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallReason {
+        Ok = "OK",
+        NotAvailable = "NOT_AVAILABLE",
+        CallerHangup = "CALLER_HANGUP",
+        CalleeHangup = "CALLEE_HANGUP",
+        ManagerHangup = "MANAGER_HANGUP",
+        DidNotFound = "DID_NOT_FOUND",
+        InvalidScript = "INVALID_SCRIPT",
+        UnknownProduct = "UNKNOWN_PRODUCT",
+        NoMoreRoutes = "NO_MORE_ROUTES",
+        Error = "ERROR",
     }
 }
 /// Request payload to initiate an outbound call or a batch of outbound call sessions.
@@ -2759,80 +1085,11 @@ pub struct CallRequest {
     /// `batchOptions`
     pub batch_options: Option<BatchOptions>,
 }
-impl<'de> serde::Deserialize<'de> for CallRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallRequest, __A::Error> {
-                let mut f0: Option<SvamlCommands> = None;
-                let mut f1: Option<Option<RequestParameters>> = None;
-                let mut f2: Option<Option<BatchOptions>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("commands", 0usize),
-                        ("parameters", 1usize),
-                        ("batchOptions", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "commands")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "parameters",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "batchOptions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallRequest {
-                    commands: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("commands"))?,
-                    parameters: f1.flatten(),
-                    batch_options: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("commands", &self.commands)?;
-        if let Some(value) = &self.parameters {
-            map.serialize_entry("parameters", value)?;
-        }
-        if let Some(value) = &self.batch_options {
-            map.serialize_entry("batchOptions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallRequest strict {
+        0 commands: req = "commands";
+        1 parameters: opt = "parameters";
+        2 batch_options: opt = "batchOptions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2872,91 +1129,12 @@ pub struct CallResponse {
     /// `batchId`
     pub batch_id: Option<BatchId>,
 }
-impl<'de> serde::Deserialize<'de> for CallResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallResponse, __A::Error> {
-                let mut f0: Option<ProjectId> = None;
-                let mut f1: Option<ServiceId> = None;
-                let mut f2: Option<SessionId> = None;
-                let mut f3: Option<Option<BatchId>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("projectId", 0usize),
-                        ("serviceId", 1usize),
-                        ("sessionId", 2usize),
-                        ("batchId", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "projectId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "serviceId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "sessionId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "batchId")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallResponse {
-                    project_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
-                    service_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("serviceId"))?,
-                    session_id: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("sessionId"))?,
-                    batch_id: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("projectId", &self.project_id)?;
-        map.serialize_entry("serviceId", &self.service_id)?;
-        map.serialize_entry("sessionId", &self.session_id)?;
-        if let Some(value) = &self.batch_id {
-            map.serialize_entry("batchId", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallResponse strict {
+        0 project_id: req = "projectId";
+        1 service_id: req = "serviceId";
+        2 session_id: req = "sessionId";
+        3 batch_id: opt = "batchId";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3010,65 +1188,17 @@ pub enum CallResult {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallResult {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "QUEUED",
-            Self::Initiated => "INITIATED",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Completed => "COMPLETED",
-            Self::Rejected => "REJECTED",
-            Self::NoAnswer => "NO_ANSWER",
-            Self::Cancel => "CANCEL",
-            Self::Busy => "BUSY",
-            Self::Failed => "FAILED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallResult {
-    fn from(value: &str) -> Self {
-        match value {
-            "QUEUED" => Self::Queued,
-            "INITIATED" => Self::Initiated,
-            "IN_PROGRESS" => Self::InProgress,
-            "COMPLETED" => Self::Completed,
-            "REJECTED" => Self::Rejected,
-            "NO_ANSWER" => Self::NoAnswer,
-            "CANCEL" => Self::Cancel,
-            "BUSY" => Self::Busy,
-            "FAILED" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallResult {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallResult {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallResult {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallResult {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallResult {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallResult {
+        Queued = "QUEUED",
+        Initiated = "INITIATED",
+        InProgress = "IN_PROGRESS",
+        Completed = "COMPLETED",
+        Rejected = "REJECTED",
+        NoAnswer = "NO_ANSWER",
+        Cancel = "CANCEL",
+        Busy = "BUSY",
+        Failed = "FAILED",
     }
 }
 /// The type of channel used for the call.
@@ -3090,55 +1220,12 @@ pub enum CallType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Phone => "PHONE",
-            Self::Sip => "SIP",
-            Self::Stream => "STREAM",
-            Self::VoiceRelay => "VOICE_RELAY",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallType {
-    fn from(value: &str) -> Self {
-        match value {
-            "PHONE" => Self::Phone,
-            "SIP" => Self::Sip,
-            "STREAM" => Self::Stream,
-            "VOICE_RELAY" => Self::VoiceRelay,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallType {
+        Phone = "PHONE",
+        Sip = "SIP",
+        Stream = "STREAM",
+        VoiceRelay = "VOICE_RELAY",
     }
 }
 /// List of calls.
@@ -3152,63 +1239,11 @@ pub struct CallsList {
     /// `meta`
     pub meta: PaginationMeta,
 }
-impl<'de> serde::Deserialize<'de> for CallsList {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallsList;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallsList")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallsList, __A::Error> {
-                let mut f0: Option<Vec<Call>> = None;
-                let mut f1: Option<PaginationLinks> = None;
-                let mut f2: Option<PaginationMeta> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("calls", 0usize), ("links", 1usize), ("meta", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "calls")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "links")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "meta")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallsList {
-                    calls: f0.ok_or_else(|| serde::de::Error::missing_field("calls"))?,
-                    links: f1.ok_or_else(|| serde::de::Error::missing_field("links"))?,
-                    meta: f2.ok_or_else(|| serde::de::Error::missing_field("meta"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("CallsList", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallsList {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("calls", &self.calls)?;
-        map.serialize_entry("links", &self.links)?;
-        map.serialize_entry("meta", &self.meta)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallsList strict {
+        0 calls: req = "calls";
+        1 links: req = "links";
+        2 meta: req = "meta";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3240,75 +1275,12 @@ pub struct Conflict {
     /// `instance`
     pub instance: serde_json::Value,
 }
-impl<'de> serde::Deserialize<'de> for Conflict {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Conflict;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Conflict")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Conflict, __A::Error> {
-                let mut f0: Option<ConflictType> = None;
-                let mut f1: Option<ConflictTitle> = None;
-                let mut f2: Option<serde_json::Value> = None;
-                let mut f3: Option<serde_json::Value> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("title", 1usize),
-                        ("detail", 2usize),
-                        ("instance", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Conflict {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
-                    instance: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Conflict", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Conflict {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("detail", &self.detail)?;
-        map.serialize_entry("instance", &self.instance)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Conflict strict {
+        0 r#type: req = "type";
+        1 title: req = "title";
+        2 detail: req = "detail";
+        3 instance: req = "instance";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3340,49 +1312,9 @@ pub enum ConflictTitle {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ConflictTitle {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DuplicateResourceName => "Duplicate resource name",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ConflictTitle {
-    fn from(value: &str) -> Self {
-        match value {
-            "Duplicate resource name" => Self::DuplicateResourceName,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ConflictTitle {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ConflictTitle {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ConflictTitle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ConflictTitle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ConflictTitle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ConflictTitle {
+        DuplicateResourceName = "Duplicate resource name",
     }
 }
 /// `ConflictType`
@@ -3396,53 +1328,9 @@ pub enum ConflictType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ConflictType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HttpsApiSinchComDocsErrorsConflict => {
-                "https://api.sinch.com/docs/errors/conflict"
-            }
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ConflictType {
-    fn from(value: &str) -> Self {
-        match value {
-            "https://api.sinch.com/docs/errors/conflict" => {
-                Self::HttpsApiSinchComDocsErrorsConflict
-            }
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ConflictType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ConflictType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ConflictType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ConflictType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ConflictType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ConflictType {
+        HttpsApiSinchComDocsErrorsConflict = "https://api.sinch.com/docs/errors/conflict",
     }
 }
 /// Request body for creating a new voice service. Extends the update request with `name` as a required field.
@@ -3458,92 +1346,12 @@ pub struct CreateService {
     /// `callBehavior`
     pub call_behavior: Option<CallBehaviors>,
 }
-impl<'de> serde::Deserialize<'de> for CreateService {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateService;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateService")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateService, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<ServiceIsDefault>> = None;
-                let mut f3: Option<Option<CallBehaviors>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("description", 1usize),
-                        ("isDefault", 2usize),
-                        ("callBehavior", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "isDefault",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "callBehavior",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateService {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    description: f1.flatten(),
-                    is_default: f2.flatten(),
-                    call_behavior: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateService", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateService {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.is_default {
-            map.serialize_entry("isDefault", value)?;
-        }
-        if let Some(value) = &self.call_behavior {
-            map.serialize_entry("callBehavior", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateService strict {
+        0 name: req = "name";
+        1 description: opt = "description";
+        2 is_default: opt = "isDefault";
+        3 call_behavior: opt = "callBehavior";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3581,51 +1389,9 @@ pub struct DescribeSvamlRequest {
     /// The SVAML payload to describe.
     pub svaml: SvamlInput,
 }
-impl<'de> serde::Deserialize<'de> for DescribeSvamlRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DescribeSvamlRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DescribeSvamlRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DescribeSvamlRequest, __A::Error> {
-                let mut f0: Option<SvamlInput> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("svaml", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "svaml")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DescribeSvamlRequest {
-                    svaml: f0.ok_or_else(|| serde::de::Error::missing_field("svaml"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("DescribeSvamlRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DescribeSvamlRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("svaml", &self.svaml)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DescribeSvamlRequest strict {
+        0 svaml: req = "svaml";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3661,114 +1427,15 @@ pub struct Dial {
     /// `events`
     pub events: Option<CallEvents>,
 }
-impl<'de> serde::Deserialize<'de> for Dial {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Dial;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Dial")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Dial, __A::Error> {
-                let mut f0: Option<DialCommand> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<From2>> = None;
-                let mut f3: Option<To> = None;
-                let mut f4: Option<Option<i64>> = None;
-                let mut f5: Option<Option<i64>> = None;
-                let mut f6: Option<Option<CallEvents>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("command", 0usize),
-                        ("callName", 1usize),
-                        ("from", 2usize),
-                        ("to", 3usize),
-                        ("dialTimeoutDurationSeconds", 4usize),
-                        ("maxCallDurationSeconds", 5usize),
-                        ("events", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callName")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "from")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "to")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "dialTimeoutDurationSeconds",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "maxCallDurationSeconds",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "events")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Dial {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    call_name: f1.flatten(),
-                    from: f2.flatten(),
-                    to: f3.ok_or_else(|| serde::de::Error::missing_field("to"))?,
-                    dial_timeout_duration_seconds: f4.flatten(),
-                    max_call_duration_seconds: f5.flatten(),
-                    events: f6.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Dial", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Dial {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        if let Some(value) = &self.call_name {
-            map.serialize_entry("callName", value)?;
-        }
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        map.serialize_entry("to", &self.to)?;
-        if let Some(value) = &self.dial_timeout_duration_seconds {
-            map.serialize_entry("dialTimeoutDurationSeconds", value)?;
-        }
-        if let Some(value) = &self.max_call_duration_seconds {
-            map.serialize_entry("maxCallDurationSeconds", value)?;
-        }
-        if let Some(value) = &self.events {
-            map.serialize_entry("events", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Dial strict {
+        0 command: req = "command";
+        1 call_name: opt = "callName";
+        2 from: opt = "from";
+        3 to: req = "to";
+        4 dial_timeout_duration_seconds: opt = "dialTimeoutDurationSeconds";
+        5 max_call_duration_seconds: opt = "maxCallDurationSeconds";
+        6 events: opt = "events";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3823,49 +1490,9 @@ pub enum DialCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DialCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dial => "dial",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DialCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "dial" => Self::Dial,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DialCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DialCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DialCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DialCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DialCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DialCommand {
+        Dial = "dial",
     }
 }
 /// Returned when the authenticated identity does not have permission to perform the requested operation.
@@ -3881,75 +1508,12 @@ pub struct Forbidden {
     /// `instance`
     pub instance: serde_json::Value,
 }
-impl<'de> serde::Deserialize<'de> for Forbidden {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Forbidden;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Forbidden")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Forbidden, __A::Error> {
-                let mut f0: Option<ForbiddenType> = None;
-                let mut f1: Option<ForbiddenTitle> = None;
-                let mut f2: Option<serde_json::Value> = None;
-                let mut f3: Option<serde_json::Value> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("title", 1usize),
-                        ("detail", 2usize),
-                        ("instance", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Forbidden {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
-                    instance: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Forbidden", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Forbidden {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("detail", &self.detail)?;
-        map.serialize_entry("instance", &self.instance)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Forbidden strict {
+        0 r#type: req = "type";
+        1 title: req = "title";
+        2 detail: req = "detail";
+        3 instance: req = "instance";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3981,49 +1545,9 @@ pub enum ForbiddenTitle {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ForbiddenTitle {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Forbidden => "Forbidden",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ForbiddenTitle {
-    fn from(value: &str) -> Self {
-        match value {
-            "Forbidden" => Self::Forbidden,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ForbiddenTitle {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ForbiddenTitle {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ForbiddenTitle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ForbiddenTitle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ForbiddenTitle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ForbiddenTitle {
+        Forbidden = "Forbidden",
     }
 }
 /// `ForbiddenType`
@@ -4037,53 +1561,9 @@ pub enum ForbiddenType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ForbiddenType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HttpsApiSinchComDocsErrorsForbidden => {
-                "https://api.sinch.com/docs/errors/forbidden"
-            }
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ForbiddenType {
-    fn from(value: &str) -> Self {
-        match value {
-            "https://api.sinch.com/docs/errors/forbidden" => {
-                Self::HttpsApiSinchComDocsErrorsForbidden
-            }
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ForbiddenType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ForbiddenType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ForbiddenType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ForbiddenType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ForbiddenType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ForbiddenType {
+        HttpsApiSinchComDocsErrorsForbidden = "https://api.sinch.com/docs/errors/forbidden",
     }
 }
 /// Call origin - Phone Number or SIP endpoint
@@ -4185,59 +1665,10 @@ pub struct GotoMenu {
     /// Name of the target menu to execute next. Must match a key in menus.
     pub menu_name: String,
 }
-impl<'de> serde::Deserialize<'de> for GotoMenu {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = GotoMenu;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct GotoMenu")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<GotoMenu, __A::Error> {
-                let mut f0: Option<GotoMenuCommand> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("command", 0usize), ("menuName", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "menuName")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(GotoMenu {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    menu_name: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("menuName"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("GotoMenu", &[], __Visitor)
-    }
-}
-impl serde::Serialize for GotoMenu {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        map.serialize_entry("menuName", &self.menu_name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) GotoMenu strict {
+        0 command: req = "command";
+        1 menu_name: req = "menuName";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4265,49 +1696,9 @@ pub enum GotoMenuCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GotoMenuCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::GotoMenu => "gotoMenu",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GotoMenuCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "gotoMenu" => Self::GotoMenu,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GotoMenuCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GotoMenuCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GotoMenuCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GotoMenuCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GotoMenuCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GotoMenuCommand {
+        GotoMenu = "gotoMenu",
     }
 }
 /// Ends a call leg. This is a non-blocking command — execution continues to the next command in the sequence even though the call has been ended. The `onHangup` event is triggered for the call leg that was ended.
@@ -4323,60 +1714,10 @@ pub struct Hangup {
     /// If omitted, the current call leg is ended.
     pub call_name: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for Hangup {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Hangup;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Hangup")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Hangup, __A::Error> {
-                let mut f0: Option<HangupCommand> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("command", 0usize), ("callName", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callName")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Hangup {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    call_name: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Hangup", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Hangup {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        if let Some(value) = &self.call_name {
-            map.serialize_entry("callName", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Hangup strict {
+        0 command: req = "command";
+        1 call_name: opt = "callName";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4406,49 +1747,9 @@ pub enum HangupCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl HangupCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Hangup => "hangup",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for HangupCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "hangup" => Self::Hangup,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for HangupCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for HangupCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for HangupCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for HangupCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for HangupCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) HangupCommand {
+        Hangup = "hangup",
     }
 }
 /// Returned when an unexpected error occurs on the server.
@@ -4464,75 +1765,12 @@ pub struct InternalServerError {
     /// `instance`
     pub instance: serde_json::Value,
 }
-impl<'de> serde::Deserialize<'de> for InternalServerError {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InternalServerError;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InternalServerError")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InternalServerError, __A::Error> {
-                let mut f0: Option<InternalServerErrorType> = None;
-                let mut f1: Option<InternalServerErrorTitle> = None;
-                let mut f2: Option<serde_json::Value> = None;
-                let mut f3: Option<serde_json::Value> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("title", 1usize),
-                        ("detail", 2usize),
-                        ("instance", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InternalServerError {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
-                    instance: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("InternalServerError", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InternalServerError {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("detail", &self.detail)?;
-        map.serialize_entry("instance", &self.instance)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InternalServerError strict {
+        0 r#type: req = "type";
+        1 title: req = "title";
+        2 detail: req = "detail";
+        3 instance: req = "instance";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4564,49 +1802,9 @@ pub enum InternalServerErrorTitle {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InternalServerErrorTitle {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InternalServerError => "Internal Server Error",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InternalServerErrorTitle {
-    fn from(value: &str) -> Self {
-        match value {
-            "Internal Server Error" => Self::InternalServerError,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InternalServerErrorTitle {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InternalServerErrorTitle {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InternalServerErrorTitle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InternalServerErrorTitle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InternalServerErrorTitle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InternalServerErrorTitle {
+        InternalServerError = "Internal Server Error",
     }
 }
 /// `InternalServerErrorType`
@@ -4620,53 +1818,9 @@ pub enum InternalServerErrorType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InternalServerErrorType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HttpsApiSinchComDocsErrorsInternalServerError => {
-                "https://api.sinch.com/docs/errors/internal-server-error"
-            }
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InternalServerErrorType {
-    fn from(value: &str) -> Self {
-        match value {
-            "https://api.sinch.com/docs/errors/internal-server-error" => {
-                Self::HttpsApiSinchComDocsErrorsInternalServerError
-            }
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InternalServerErrorType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InternalServerErrorType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InternalServerErrorType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InternalServerErrorType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InternalServerErrorType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InternalServerErrorType {
+        HttpsApiSinchComDocsErrorsInternalServerError = "https://api.sinch.com/docs/errors/internal-server-error",
     }
 }
 /// Defines a set of named menus and executes them starting from startMenu. This is a blocking command — execution waits for the menu to complete before proceeding to the next command.
@@ -4682,69 +1836,11 @@ pub struct Menu {
     /// Map of menu definitions keyed by menu name.
     pub menus: std::collections::BTreeMap<String, MenuItem>,
 }
-impl<'de> serde::Deserialize<'de> for Menu {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Menu;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Menu")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Menu, __A::Error> {
-                let mut f0: Option<MenuCommand> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<std::collections::BTreeMap<String, MenuItem>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("command", 0usize), ("startMenu", 1usize), ("menus", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "startMenu",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "menus")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Menu {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    start_menu: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("startMenu"))?,
-                    menus: f2.ok_or_else(|| serde::de::Error::missing_field("menus"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Menu", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Menu {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        map.serialize_entry("startMenu", &self.start_menu)?;
-        map.serialize_entry("menus", &self.menus)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Menu strict {
+        0 command: req = "command";
+        1 start_menu: req = "startMenu";
+        2 menus: req = "menus";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4774,49 +1870,9 @@ pub enum MenuCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MenuCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Menu => "menu",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MenuCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "menu" => Self::Menu,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MenuCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MenuCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MenuCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MenuCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MenuCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MenuCommand {
+        Menu = "menu",
     }
 }
 /// Defines a single menu step, including prompts, input handling rules, input-to-command matches, and failure handling.
@@ -4865,173 +1921,18 @@ pub struct MenuItem {
     /// This handler runs after the repeat limit is reached without any input matching a menu match item.
     pub on_fail: Option<SvamlCommands>,
 }
-impl<'de> serde::Deserialize<'de> for MenuItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MenuItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MenuItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MenuItem, __A::Error> {
-                let mut f0: Option<Option<MenuPrompt>> = None;
-                let mut f1: Option<Option<MenuPrompt>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                let mut f3: Option<Option<i64>> = None;
-                let mut f4: Option<Option<i64>> = None;
-                let mut f5: Option<Option<i64>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<Vec<MenuItemInputMethodsItem>>> = None;
-                let mut f8: Option<
-                    Option<std::collections::BTreeMap<String, SvamlCommands>>,
-                > = None;
-                let mut f9: Option<Option<SvamlCommands>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("prompt", 0usize),
-                        ("repeatPrompt", 1usize),
-                        ("inputTimeoutDurationSeconds", 2usize),
-                        ("repeatCount", 3usize),
-                        ("minimumInputLength", 4usize),
-                        ("maximumInputLength", 5usize),
-                        ("terminatingSequence", 6usize),
-                        ("inputMethods", 7usize),
-                        ("matches", 8usize),
-                        ("onFail", 9usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "prompt")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "repeatPrompt",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "inputTimeoutDurationSeconds",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "repeatCount",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "minimumInputLength",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "maximumInputLength",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "terminatingSequence",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "inputMethods",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "matches")?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f9, "onFail")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MenuItem {
-                    prompt: f0.flatten(),
-                    repeat_prompt: f1.flatten(),
-                    input_timeout_duration_seconds: f2.flatten(),
-                    repeat_count: f3.flatten(),
-                    minimum_input_length: f4.flatten(),
-                    maximum_input_length: f5.flatten(),
-                    terminating_sequence: f6.flatten(),
-                    input_methods: f7.flatten(),
-                    matches: f8.flatten(),
-                    on_fail: f9.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MenuItem, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MenuItem as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("MenuItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MenuItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.prompt {
-            map.serialize_entry("prompt", value)?;
-        }
-        if let Some(value) = &self.repeat_prompt {
-            map.serialize_entry("repeatPrompt", value)?;
-        }
-        if let Some(value) = &self.input_timeout_duration_seconds {
-            map.serialize_entry("inputTimeoutDurationSeconds", value)?;
-        }
-        if let Some(value) = &self.repeat_count {
-            map.serialize_entry("repeatCount", value)?;
-        }
-        if let Some(value) = &self.minimum_input_length {
-            map.serialize_entry("minimumInputLength", value)?;
-        }
-        if let Some(value) = &self.maximum_input_length {
-            map.serialize_entry("maximumInputLength", value)?;
-        }
-        if let Some(value) = &self.terminating_sequence {
-            map.serialize_entry("terminatingSequence", value)?;
-        }
-        if let Some(value) = &self.input_methods {
-            map.serialize_entry("inputMethods", value)?;
-        }
-        if let Some(value) = &self.matches {
-            map.serialize_entry("matches", value)?;
-        }
-        if let Some(value) = &self.on_fail {
-            map.serialize_entry("onFail", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MenuItem default {
+        0 prompt: opt = "prompt";
+        1 repeat_prompt: opt = "repeatPrompt";
+        2 input_timeout_duration_seconds: opt = "inputTimeoutDurationSeconds";
+        3 repeat_count: opt = "repeatCount";
+        4 minimum_input_length: opt = "minimumInputLength";
+        5 maximum_input_length: opt = "maximumInputLength";
+        6 terminating_sequence: opt = "terminatingSequence";
+        7 input_methods: opt = "inputMethods";
+        8 matches: opt = "matches";
+        9 on_fail: opt = "onFail";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5120,49 +2021,9 @@ pub enum MenuItemInputMethodsItem {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MenuItemInputMethodsItem {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dtmf => "DTMF",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MenuItemInputMethodsItem {
-    fn from(value: &str) -> Self {
-        match value {
-            "DTMF" => Self::Dtmf,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MenuItemInputMethodsItem {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MenuItemInputMethodsItem {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MenuItemInputMethodsItem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MenuItemInputMethodsItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MenuItemInputMethodsItem {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MenuItemInputMethodsItem {
+        Dtmf = "DTMF",
     }
 }
 /// Prompt configuration for menu playback, including prompt messages and barge-in behavior.
@@ -5178,64 +2039,10 @@ pub struct MenuPrompt {
     /// `messages`
     pub messages: TypesOfMessages,
 }
-impl<'de> serde::Deserialize<'de> for MenuPrompt {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MenuPrompt;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MenuPrompt")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MenuPrompt, __A::Error> {
-                let mut f0: Option<Option<bool>> = None;
-                let mut f1: Option<TypesOfMessages> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("allowBargeIn", 0usize), ("messages", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "allowBargeIn",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "messages")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MenuPrompt {
-                    allow_barge_in: f0.flatten(),
-                    messages: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("messages"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("MenuPrompt", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MenuPrompt {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.allow_barge_in {
-            map.serialize_entry("allowBargeIn", value)?;
-        }
-        map.serialize_entry("messages", &self.messages)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MenuPrompt strict {
+        0 allow_barge_in: opt = "allowBargeIn";
+        1 messages: req = "messages";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5355,60 +2162,9 @@ pub struct MessageEvents {
     /// Commands to execute when all messages in the sequence have finished playing.
     pub on_finish: Option<SvamlCommands>,
 }
-impl<'de> serde::Deserialize<'de> for MessageEvents {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MessageEvents;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MessageEvents")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MessageEvents, __A::Error> {
-                let mut f0: Option<Option<SvamlCommands>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("onFinish", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "onFinish")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MessageEvents {
-                    on_finish: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<MessageEvents, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<MessageEvents as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("MessageEvents", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MessageEvents {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.on_finish {
-            map.serialize_entry("onFinish", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MessageEvents default {
+        0 on_finish: opt = "onFinish";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5433,57 +2189,10 @@ pub struct MessagePlay {
     /// Play
     pub play: MessagePlayPlay,
 }
-impl<'de> serde::Deserialize<'de> for MessagePlay {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MessagePlay;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MessagePlay")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MessagePlay, __A::Error> {
-                let mut f0: Option<MessagePlayType> = None;
-                let mut f1: Option<MessagePlayPlay> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("play", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "play")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MessagePlay {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    play: f1.ok_or_else(|| serde::de::Error::missing_field("play"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("MessagePlay", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MessagePlay {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("play", &self.play)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MessagePlay strict {
+        0 r#type: req = "type";
+        1 play: req = "play";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5507,51 +2216,9 @@ pub struct MessagePlayPlay {
     /// URL of the media to send
     pub url: String,
 }
-impl<'de> serde::Deserialize<'de> for MessagePlayPlay {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MessagePlayPlay;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MessagePlayPlay")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MessagePlayPlay, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MessagePlayPlay {
-                    url: f0.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("MessagePlayPlay", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MessagePlayPlay {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("url", &self.url)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MessagePlayPlay strict {
+        0 url: req = "url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5573,49 +2240,9 @@ pub enum MessagePlayType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MessagePlayType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Play => "PLAY",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MessagePlayType {
-    fn from(value: &str) -> Self {
-        match value {
-            "PLAY" => Self::Play,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MessagePlayType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MessagePlayType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MessagePlayType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MessagePlayType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MessagePlayType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MessagePlayType {
+        Play = "PLAY",
     }
 }
 /// A text-to-speech (TTS) message item. The platform synthesizes the provided text into speech and plays it on the call.
@@ -5627,57 +2254,10 @@ pub struct MessageSay {
     /// Say
     pub say: MessageSaySay,
 }
-impl<'de> serde::Deserialize<'de> for MessageSay {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MessageSay;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MessageSay")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MessageSay, __A::Error> {
-                let mut f0: Option<MessageSayType> = None;
-                let mut f1: Option<MessageSaySay> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("say", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "say")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MessageSay {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    say: f1.ok_or_else(|| serde::de::Error::missing_field("say"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("MessageSay", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MessageSay {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("say", &self.say)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MessageSay strict {
+        0 r#type: req = "type";
+        1 say: req = "say";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5708,70 +2288,11 @@ pub struct MessageSaySay {
     /// The name of the voice to use for text-to-speech synthesis.
     pub voice_name: VoiceName,
 }
-impl<'de> serde::Deserialize<'de> for MessageSaySay {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MessageSaySay;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MessageSaySay")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MessageSaySay, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<MessageSaySayFormat>> = None;
-                let mut f2: Option<VoiceName> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("text", 0usize), ("format", 1usize), ("voiceName", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "text")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "format")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "voiceName",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MessageSaySay {
-                    text: f0.ok_or_else(|| serde::de::Error::missing_field("text"))?,
-                    format: f1.flatten(),
-                    voice_name: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("voiceName"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("MessageSaySay", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MessageSaySay {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("text", &self.text)?;
-        if let Some(value) = &self.format {
-            map.serialize_entry("format", value)?;
-        }
-        map.serialize_entry("voiceName", &self.voice_name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MessageSaySay strict {
+        0 text: req = "text";
+        1 format: opt = "format";
+        2 voice_name: req = "voiceName";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5804,51 +2325,10 @@ pub enum MessageSaySayFormat {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MessageSaySayFormat {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "TEXT",
-            Self::Ssml => "SSML",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MessageSaySayFormat {
-    fn from(value: &str) -> Self {
-        match value {
-            "TEXT" => Self::Text,
-            "SSML" => Self::Ssml,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MessageSaySayFormat {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MessageSaySayFormat {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MessageSaySayFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MessageSaySayFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MessageSaySayFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MessageSaySayFormat {
+        Text = "TEXT",
+        Ssml = "SSML",
     }
 }
 /// Text-to-speech message to be played during the call.
@@ -5862,49 +2342,9 @@ pub enum MessageSayType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MessageSayType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Say => "SAY",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MessageSayType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SAY" => Self::Say,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MessageSayType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MessageSayType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MessageSayType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MessageSayType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MessageSayType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MessageSayType {
+        Say = "SAY",
     }
 }
 /// Plays one or more messages on the call. Multiple messages in the array are played sequentially in order.
@@ -5926,84 +2366,12 @@ pub struct Messages {
     /// `events`
     pub events: Option<MessageEvents>,
 }
-impl<'de> serde::Deserialize<'de> for Messages {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Messages;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Messages")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Messages, __A::Error> {
-                let mut f0: Option<MessagesCommand> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<TypesOfMessages> = None;
-                let mut f3: Option<Option<MessageEvents>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("command", 0usize),
-                        ("messagesName", 1usize),
-                        ("messages", 2usize),
-                        ("events", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "messagesName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "messages")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "events")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Messages {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    messages_name: f1.flatten(),
-                    messages: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("messages"))?,
-                    events: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Messages", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Messages {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        if let Some(value) = &self.messages_name {
-            map.serialize_entry("messagesName", value)?;
-        }
-        map.serialize_entry("messages", &self.messages)?;
-        if let Some(value) = &self.events {
-            map.serialize_entry("events", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Messages strict {
+        0 command: req = "command";
+        1 messages_name: opt = "messagesName";
+        2 messages: req = "messages";
+        3 events: opt = "events";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6043,49 +2411,9 @@ pub enum MessagesCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MessagesCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Messages => "messages",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MessagesCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "messages" => Self::Messages,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MessagesCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MessagesCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MessagesCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MessagesCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MessagesCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MessagesCommand {
+        Messages = "messages",
     }
 }
 /// A monetary amount with an associated currency code.
@@ -6097,62 +2425,10 @@ pub struct Money {
     /// The monetary amount as a string to preserve precision. Supports up to 4 decimal places (e.g., "10.5000", "0.9999").
     pub amount: String,
 }
-impl<'de> serde::Deserialize<'de> for Money {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Money;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Money")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Money, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("currencyCode", 0usize), ("amount", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "currencyCode",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "amount")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Money {
-                    currency_code: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("currencyCode"))?,
-                    amount: f1.ok_or_else(|| serde::de::Error::missing_field("amount"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Money", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Money {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("currencyCode", &self.currency_code)?;
-        map.serialize_entry("amount", &self.amount)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Money strict {
+        0 currency_code: req = "currencyCode";
+        1 amount: req = "amount";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6179,75 +2455,12 @@ pub struct NotFound {
     /// `instance`
     pub instance: serde_json::Value,
 }
-impl<'de> serde::Deserialize<'de> for NotFound {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotFound;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotFound")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotFound, __A::Error> {
-                let mut f0: Option<NotFoundType> = None;
-                let mut f1: Option<NotFoundTitle> = None;
-                let mut f2: Option<serde_json::Value> = None;
-                let mut f3: Option<serde_json::Value> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("title", 1usize),
-                        ("detail", 2usize),
-                        ("instance", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotFound {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
-                    instance: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("NotFound", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotFound {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("detail", &self.detail)?;
-        map.serialize_entry("instance", &self.instance)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotFound strict {
+        0 r#type: req = "type";
+        1 title: req = "title";
+        2 detail: req = "detail";
+        3 instance: req = "instance";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6279,49 +2492,9 @@ pub enum NotFoundTitle {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NotFoundTitle {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NotFound => "Not Found",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NotFoundTitle {
-    fn from(value: &str) -> Self {
-        match value {
-            "Not Found" => Self::NotFound,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NotFoundTitle {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NotFoundTitle {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NotFoundTitle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NotFoundTitle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NotFoundTitle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NotFoundTitle {
+        NotFound = "Not Found",
     }
 }
 /// `NotFoundType`
@@ -6335,53 +2508,9 @@ pub enum NotFoundType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl NotFoundType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HttpsApiSinchComDocsErrorsNotFound => {
-                "https://api.sinch.com/docs/errors/not-found"
-            }
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for NotFoundType {
-    fn from(value: &str) -> Self {
-        match value {
-            "https://api.sinch.com/docs/errors/not-found" => {
-                Self::HttpsApiSinchComDocsErrorsNotFound
-            }
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for NotFoundType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for NotFoundType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for NotFoundType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for NotFoundType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for NotFoundType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) NotFoundType {
+        HttpsApiSinchComDocsErrorsNotFound = "https://api.sinch.com/docs/errors/not-found",
     }
 }
 /// Indicates the origin/source of the call.
@@ -6401,53 +2530,11 @@ pub enum OriginationType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl OriginationType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Phone => "PHONE",
-            Self::Sip => "SIP",
-            Self::Server => "SERVER",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for OriginationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "PHONE" => Self::Phone,
-            "SIP" => Self::Sip,
-            "SERVER" => Self::Server,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for OriginationType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for OriginationType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for OriginationType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for OriginationType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for OriginationType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) OriginationType {
+        Phone = "PHONE",
+        Sip = "SIP",
+        Server = "SERVER",
     }
 }
 /// Pagination links for navigating through pages of results in a paginated list response.
@@ -6472,85 +2559,13 @@ pub struct PaginationLinks {
     /// Absolute URI of the current page.
     pub self_: String,
 }
-impl<'de> serde::Deserialize<'de> for PaginationLinks {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PaginationLinks;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PaginationLinks")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PaginationLinks, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("first", 0usize),
-                        ("last", 1usize),
-                        ("next", 2usize),
-                        ("prev", 3usize),
-                        ("self", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "first")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "last")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "next")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "prev")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "self")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PaginationLinks {
-                    first: f0.ok_or_else(|| serde::de::Error::missing_field("first"))?,
-                    last: f1.ok_or_else(|| serde::de::Error::missing_field("last"))?,
-                    next: f2.flatten(),
-                    prev: f3.flatten(),
-                    self_: f4.ok_or_else(|| serde::de::Error::missing_field("self"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("PaginationLinks", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PaginationLinks {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("first", &self.first)?;
-        map.serialize_entry("last", &self.last)?;
-        if let Some(value) = &self.next {
-            map.serialize_entry("next", value)?;
-        }
-        if let Some(value) = &self.prev {
-            map.serialize_entry("prev", value)?;
-        }
-        map.serialize_entry("self", &self.self_)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PaginationLinks strict {
+        0 first: req = "first";
+        1 last: req = "last";
+        2 next: opt = "next";
+        3 prev: opt = "prev";
+        4 self_: req = "self";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6590,67 +2605,10 @@ pub struct PaginationMeta {
     /// Total number of pages.
     pub page_count: i64,
 }
-impl<'de> serde::Deserialize<'de> for PaginationMeta {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PaginationMeta;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PaginationMeta")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PaginationMeta, __A::Error> {
-                let mut f0: Option<i64> = None;
-                let mut f1: Option<i64> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("totalCount", 0usize), ("pageCount", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "totalCount",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "pageCount",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PaginationMeta {
-                    total_count: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("totalCount"))?,
-                    page_count: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("pageCount"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("PaginationMeta", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PaginationMeta {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("totalCount", &self.total_count)?;
-        map.serialize_entry("pageCount", &self.page_count)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PaginationMeta strict {
+        0 total_count: req = "totalCount";
+        1 page_count: req = "pageCount";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6675,65 +2633,10 @@ pub struct Pause {
     /// Duration of the pause in milliseconds.
     pub duration_milliseconds: i64,
 }
-impl<'de> serde::Deserialize<'de> for Pause {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Pause;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Pause")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Pause, __A::Error> {
-                let mut f0: Option<PauseCommand> = None;
-                let mut f1: Option<i64> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("command", 0usize), ("durationMilliseconds", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "durationMilliseconds",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Pause {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    duration_milliseconds: f1
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "durationMilliseconds",
-                        ))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Pause", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Pause {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        map.serialize_entry("durationMilliseconds", &self.duration_milliseconds)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Pause strict {
+        0 command: req = "command";
+        1 duration_milliseconds: req = "durationMilliseconds";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6761,49 +2664,9 @@ pub enum PauseCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl PauseCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pause => "pause",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for PauseCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "pause" => Self::Pause,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for PauseCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for PauseCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for PauseCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for PauseCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for PauseCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) PauseCommand {
+        Pause = "pause",
     }
 }
 /// Returned when the account has insufficient balance or credit to complete the request.
@@ -6819,75 +2682,12 @@ pub struct PaymentRequired {
     /// `instance`
     pub instance: serde_json::Value,
 }
-impl<'de> serde::Deserialize<'de> for PaymentRequired {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PaymentRequired;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PaymentRequired")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PaymentRequired, __A::Error> {
-                let mut f0: Option<PaymentRequiredType> = None;
-                let mut f1: Option<PaymentRequiredTitle> = None;
-                let mut f2: Option<serde_json::Value> = None;
-                let mut f3: Option<serde_json::Value> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("title", 1usize),
-                        ("detail", 2usize),
-                        ("instance", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PaymentRequired {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
-                    instance: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("PaymentRequired", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PaymentRequired {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("detail", &self.detail)?;
-        map.serialize_entry("instance", &self.instance)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PaymentRequired strict {
+        0 r#type: req = "type";
+        1 title: req = "title";
+        2 detail: req = "detail";
+        3 instance: req = "instance";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6919,49 +2719,9 @@ pub enum PaymentRequiredTitle {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl PaymentRequiredTitle {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AccountSuspended => "Account Suspended",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for PaymentRequiredTitle {
-    fn from(value: &str) -> Self {
-        match value {
-            "Account Suspended" => Self::AccountSuspended,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for PaymentRequiredTitle {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for PaymentRequiredTitle {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for PaymentRequiredTitle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for PaymentRequiredTitle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentRequiredTitle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) PaymentRequiredTitle {
+        AccountSuspended = "Account Suspended",
     }
 }
 /// `PaymentRequiredType`
@@ -6975,53 +2735,9 @@ pub enum PaymentRequiredType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl PaymentRequiredType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HttpsApiSinchComDocsErrorsPaymentRequired => {
-                "https://api.sinch.com/docs/errors/payment-required"
-            }
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for PaymentRequiredType {
-    fn from(value: &str) -> Self {
-        match value {
-            "https://api.sinch.com/docs/errors/payment-required" => {
-                Self::HttpsApiSinchComDocsErrorsPaymentRequired
-            }
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for PaymentRequiredType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for PaymentRequiredType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for PaymentRequiredType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for PaymentRequiredType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for PaymentRequiredType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) PaymentRequiredType {
+        HttpsApiSinchComDocsErrorsPaymentRequired = "https://api.sinch.com/docs/errors/payment-required",
     }
 }
 /// Routes the call to a phone number on the Public Switched Telephone Network (PSTN).
@@ -7033,57 +2749,10 @@ pub struct Phone {
     /// `phone`
     pub phone: PhonePhone,
 }
-impl<'de> serde::Deserialize<'de> for Phone {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Phone;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Phone")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Phone, __A::Error> {
-                let mut f0: Option<PhoneType> = None;
-                let mut f1: Option<PhonePhone> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("phone", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "phone")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Phone {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    phone: f1.ok_or_else(|| serde::de::Error::missing_field("phone"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Phone", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Phone {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("phone", &self.phone)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Phone strict {
+        0 r#type: req = "type";
+        1 phone: req = "phone";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7106,51 +2775,9 @@ pub struct PhonePhone {
     /// `number`
     pub number: PhoneNumber,
 }
-impl<'de> serde::Deserialize<'de> for PhonePhone {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = PhonePhone;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct PhonePhone")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<PhonePhone, __A::Error> {
-                let mut f0: Option<PhoneNumber> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("number", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "number")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(PhonePhone {
-                    number: f0.ok_or_else(|| serde::de::Error::missing_field("number"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("PhonePhone", &[], __Visitor)
-    }
-}
-impl serde::Serialize for PhonePhone {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("number", &self.number)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) PhonePhone strict {
+        0 number: req = "number";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7172,49 +2799,9 @@ pub enum PhoneType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl PhoneType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Phone => "PHONE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for PhoneType {
-    fn from(value: &str) -> Self {
-        match value {
-            "PHONE" => Self::Phone,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for PhoneType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for PhoneType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for PhoneType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for PhoneType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for PhoneType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) PhoneType {
+        Phone = "PHONE",
     }
 }
 /// Base error response schema following [RFC 9457](https://www.rfc-editor.org/rfc/rfc9457) (Problem Details for HTTP APIs). All error responses use this structure.
@@ -7230,75 +2817,12 @@ pub struct ProblemDetails {
     /// URI reference that identifies the specific occurrence of the problem (typically the request path).
     pub instance: String,
 }
-impl<'de> serde::Deserialize<'de> for ProblemDetails {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ProblemDetails;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ProblemDetails")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ProblemDetails, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("title", 1usize),
-                        ("detail", 2usize),
-                        ("instance", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ProblemDetails {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
-                    instance: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ProblemDetails", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ProblemDetails {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("detail", &self.detail)?;
-        map.serialize_entry("instance", &self.instance)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ProblemDetails strict {
+        0 r#type: req = "type";
+        1 title: req = "title";
+        2 detail: req = "detail";
+        3 instance: req = "instance";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7336,53 +2860,11 @@ pub enum RecordingDestination {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RecordingDestination {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Aws => "AWS",
-            Self::Gcp => "GCP",
-            Self::Azure => "AZURE",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RecordingDestination {
-    fn from(value: &str) -> Self {
-        match value {
-            "AWS" => Self::Aws,
-            "GCP" => Self::Gcp,
-            "AZURE" => Self::Azure,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RecordingDestination {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RecordingDestination {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RecordingDestination {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RecordingDestination {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RecordingDestination {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RecordingDestination {
+        Aws = "AWS",
+        Gcp = "GCP",
+        Azure = "AZURE",
     }
 }
 /// SVAML commands to execute based on recording lifecycle outcomes.
@@ -7394,72 +2876,10 @@ pub struct RecordingEvents {
     /// Commands to execute if the recording fails to start. If omitted, failures are silently ignored and the call flow continues.
     pub on_failure: Option<SvamlCommands>,
 }
-impl<'de> serde::Deserialize<'de> for RecordingEvents {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RecordingEvents;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RecordingEvents")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RecordingEvents, __A::Error> {
-                let mut f0: Option<Option<SvamlCommands>> = None;
-                let mut f1: Option<Option<SvamlCommands>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("onFinish", 0usize), ("onFailure", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "onFinish")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "onFailure",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RecordingEvents {
-                    on_finish: f0.flatten(),
-                    on_failure: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<RecordingEvents, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<RecordingEvents as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("RecordingEvents", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RecordingEvents {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.on_finish {
-            map.serialize_entry("onFinish", value)?;
-        }
-        if let Some(value) = &self.on_failure {
-            map.serialize_entry("onFailure", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RecordingEvents default {
+        0 on_finish: opt = "onFinish";
+        1 on_failure: opt = "onFailure";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7496,51 +2916,10 @@ pub enum RecordingFormat {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RecordingFormat {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mp3 => "MP3",
-            Self::Wav => "WAV",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RecordingFormat {
-    fn from(value: &str) -> Self {
-        match value {
-            "MP3" => Self::Mp3,
-            "WAV" => Self::Wav,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RecordingFormat {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RecordingFormat {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RecordingFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RecordingFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RecordingFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RecordingFormat {
+        Mp3 = "MP3",
+        Wav = "WAV",
     }
 }
 /// Recording options for this recording.
@@ -7560,119 +2939,14 @@ pub struct RecordingOptions {
     /// `transcriptionOptions`
     pub transcription_options: Option<TranscriptionOptions>,
 }
-impl<'de> serde::Deserialize<'de> for RecordingOptions {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = RecordingOptions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct RecordingOptions")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<RecordingOptions, __A::Error> {
-                let mut f0: Option<Option<RecordingFormat>> = None;
-                let mut f1: Option<Option<RecordingType>> = None;
-                let mut f2: Option<RecordingDestination> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<Option<TranscriptionOptions>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("format", 0usize),
-                        ("recordingType", 1usize),
-                        ("destination", 2usize),
-                        ("destinationUrl", 3usize),
-                        ("credentials", 4usize),
-                        ("transcriptionOptions", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "format")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "recordingType",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "destination",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "destinationUrl",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "credentials",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "transcriptionOptions",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(RecordingOptions {
-                    format: f0.flatten(),
-                    recording_type: f1.flatten(),
-                    destination: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("destination"))?,
-                    destination_url: f3
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "destinationUrl",
-                        ))?,
-                    credentials: f4
-                        .ok_or_else(|| serde::de::Error::missing_field("credentials"))?,
-                    transcription_options: f5.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("RecordingOptions", &[], __Visitor)
-    }
-}
-impl serde::Serialize for RecordingOptions {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.format {
-            map.serialize_entry("format", value)?;
-        }
-        if let Some(value) = &self.recording_type {
-            map.serialize_entry("recordingType", value)?;
-        }
-        map.serialize_entry("destination", &self.destination)?;
-        map.serialize_entry("destinationUrl", &self.destination_url)?;
-        map.serialize_entry("credentials", &self.credentials)?;
-        if let Some(value) = &self.transcription_options {
-            map.serialize_entry("transcriptionOptions", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) RecordingOptions strict {
+        0 format: opt = "format";
+        1 recording_type: opt = "recordingType";
+        2 destination: req = "destination";
+        3 destination_url: req = "destinationUrl";
+        4 credentials: req = "credentials";
+        5 transcription_options: opt = "transcriptionOptions";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7727,53 +3001,11 @@ pub enum RecordingType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl RecordingType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Combined => "COMBINED",
-            Self::Inbound => "INBOUND",
-            Self::Outbound => "OUTBOUND",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for RecordingType {
-    fn from(value: &str) -> Self {
-        match value {
-            "COMBINED" => Self::Combined,
-            "INBOUND" => Self::Inbound,
-            "OUTBOUND" => Self::Outbound,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for RecordingType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for RecordingType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for RecordingType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for RecordingType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for RecordingType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) RecordingType {
+        Combined = "COMBINED",
+        Inbound = "INBOUND",
+        Outbound = "OUTBOUND",
     }
 }
 /// Dictionary of customer-defined parameters to be passed to the commands.
@@ -7799,64 +3031,11 @@ pub struct ServiceListResponse {
     /// `meta`
     pub meta: PaginationMeta,
 }
-impl<'de> serde::Deserialize<'de> for ServiceListResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ServiceListResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ServiceListResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ServiceListResponse, __A::Error> {
-                let mut f0: Option<Vec<ServiceShortResponse>> = None;
-                let mut f1: Option<PaginationLinks> = None;
-                let mut f2: Option<PaginationMeta> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("services", 0usize), ("links", 1usize), ("meta", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "services")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "links")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "meta")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ServiceListResponse {
-                    services: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("services"))?,
-                    links: f1.ok_or_else(|| serde::de::Error::missing_field("links"))?,
-                    meta: f2.ok_or_else(|| serde::de::Error::missing_field("meta"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ServiceListResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ServiceListResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("services", &self.services)?;
-        map.serialize_entry("links", &self.links)?;
-        map.serialize_entry("meta", &self.meta)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ServiceListResponse strict {
+        0 services: req = "services";
+        1 links: req = "links";
+        2 meta: req = "meta";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -7898,141 +3077,16 @@ pub struct ServiceResponse {
     /// `callBehavior`
     pub call_behavior: Option<CallBehaviors>,
 }
-impl<'de> serde::Deserialize<'de> for ServiceResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ServiceResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ServiceResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ServiceResponse, __A::Error> {
-                let mut f0: Option<ServiceId> = None;
-                let mut f1: Option<ProjectId> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<ServiceIsDefault> = None;
-                let mut f7: Option<Option<CallBehaviors>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("serviceId", 0usize),
-                        ("projectId", 1usize),
-                        ("createTime", 2usize),
-                        ("updateTime", 3usize),
-                        ("name", 4usize),
-                        ("description", 5usize),
-                        ("isDefault", 6usize),
-                        ("callBehavior", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "serviceId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "projectId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "createTime",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "updateTime",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "name")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "description",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "isDefault",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "callBehavior",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ServiceResponse {
-                    service_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("serviceId"))?,
-                    project_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
-                    create_time: f2.flatten(),
-                    update_time: f3.flatten(),
-                    name: f4.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    description: f5.flatten(),
-                    is_default: f6
-                        .ok_or_else(|| serde::de::Error::missing_field("isDefault"))?,
-                    call_behavior: f7.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ServiceResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ServiceResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("serviceId", &self.service_id)?;
-        map.serialize_entry("projectId", &self.project_id)?;
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.serialize_entry("isDefault", &self.is_default)?;
-        if let Some(value) = &self.call_behavior {
-            map.serialize_entry("callBehavior", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ServiceResponse strict {
+        0 service_id: req = "serviceId";
+        1 project_id: req = "projectId";
+        2 create_time: opt = "createTime";
+        3 update_time: opt = "updateTime";
+        4 name: req = "name";
+        5 description: opt = "description";
+        6 is_default: req = "isDefault";
+        7 call_behavior: opt = "callBehavior";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8099,131 +3153,15 @@ pub struct ServiceShortResponse {
     /// The default service is used when no specific service is specified in API requests.
     pub is_default: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for ServiceShortResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ServiceShortResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ServiceShortResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ServiceShortResponse, __A::Error> {
-                let mut f0: Option<ServiceId> = None;
-                let mut f1: Option<ProjectId> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f3: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("serviceId", 0usize),
-                        ("projectId", 1usize),
-                        ("createTime", 2usize),
-                        ("updateTime", 3usize),
-                        ("name", 4usize),
-                        ("description", 5usize),
-                        ("isDefault", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "serviceId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "projectId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "createTime",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "updateTime",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "name")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "description",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "isDefault",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ServiceShortResponse {
-                    service_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("serviceId"))?,
-                    project_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
-                    create_time: f2.flatten(),
-                    update_time: f3.flatten(),
-                    name: f4.flatten(),
-                    description: f5.flatten(),
-                    is_default: f6.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ServiceShortResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ServiceShortResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("serviceId", &self.service_id)?;
-        map.serialize_entry("projectId", &self.project_id)?;
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.is_default {
-            map.serialize_entry("isDefault", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ServiceShortResponse strict {
+        0 service_id: req = "serviceId";
+        1 project_id: req = "projectId";
+        2 create_time: opt = "createTime";
+        3 update_time: opt = "updateTime";
+        4 name: opt = "name";
+        5 description: opt = "description";
+        6 is_default: opt = "isDefault";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8298,131 +3236,16 @@ pub struct Session {
     /// `state`
     pub state: SessionStates,
 }
-impl<'de> serde::Deserialize<'de> for Session {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Session;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Session")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Session, __A::Error> {
-                let mut f0: Option<SessionId> = None;
-                let mut f1: Option<ProjectId> = None;
-                let mut f2: Option<ServiceId> = None;
-                let mut f3: Option<Vec<Call>> = None;
-                let mut f4: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f5: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f6: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f7: Option<SessionStates> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("sessionId", 0usize),
-                        ("projectId", 1usize),
-                        ("serviceId", 2usize),
-                        ("calls", 3usize),
-                        ("createTime", 4usize),
-                        ("updateTime", 5usize),
-                        ("endTime", 6usize),
-                        ("state", 7usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "sessionId",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "projectId",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "serviceId",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "calls")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "createTime",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "updateTime",
-                            )?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "endTime")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "state")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Session {
-                    session_id: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("sessionId"))?,
-                    project_id: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("projectId"))?,
-                    service_id: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("serviceId"))?,
-                    calls: f3.ok_or_else(|| serde::de::Error::missing_field("calls"))?,
-                    create_time: f4.flatten(),
-                    update_time: f5.flatten(),
-                    end_time: f6.flatten(),
-                    state: f7.ok_or_else(|| serde::de::Error::missing_field("state"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Session", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Session {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("sessionId", &self.session_id)?;
-        map.serialize_entry("projectId", &self.project_id)?;
-        map.serialize_entry("serviceId", &self.service_id)?;
-        map.serialize_entry("calls", &self.calls)?;
-        if let Some(value) = &self.create_time {
-            map.serialize_entry("createTime", value)?;
-        }
-        if let Some(value) = &self.update_time {
-            map.serialize_entry("updateTime", value)?;
-        }
-        if let Some(value) = &self.end_time {
-            map.serialize_entry("endTime", value)?;
-        }
-        map.serialize_entry("state", &self.state)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Session strict {
+        0 session_id: req = "sessionId";
+        1 project_id: req = "projectId";
+        2 service_id: req = "serviceId";
+        3 calls: req = "calls";
+        4 create_time: opt = "createTime";
+        5 update_time: opt = "updateTime";
+        6 end_time: opt = "endTime";
+        7 state: req = "state";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8482,55 +3305,12 @@ pub enum SessionStates {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SessionStates {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "QUEUED",
-            Self::InProgress => "IN_PROGRESS",
-            Self::Completed => "COMPLETED",
-            Self::Expired => "EXPIRED",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SessionStates {
-    fn from(value: &str) -> Self {
-        match value {
-            "QUEUED" => Self::Queued,
-            "IN_PROGRESS" => Self::InProgress,
-            "COMPLETED" => Self::Completed,
-            "EXPIRED" => Self::Expired,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SessionStates {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SessionStates {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SessionStates {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SessionStates {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SessionStates {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SessionStates {
+        Queued = "QUEUED",
+        InProgress = "IN_PROGRESS",
+        Completed = "COMPLETED",
+        Expired = "EXPIRED",
     }
 }
 /// SIP Endpoint
@@ -8542,57 +3322,10 @@ pub struct Sip {
     /// `sip`
     pub sip: SipSip,
 }
-impl<'de> serde::Deserialize<'de> for Sip {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Sip;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Sip")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Sip, __A::Error> {
-                let mut f0: Option<SipType> = None;
-                let mut f1: Option<SipSip> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("sip", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "sip")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Sip {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    sip: f1.ok_or_else(|| serde::de::Error::missing_field("sip"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Sip", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Sip {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("sip", &self.sip)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Sip strict {
+        0 r#type: req = "type";
+        1 sip: req = "sip";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8617,59 +3350,10 @@ pub struct SipCallHeadersItem {
     /// Value of the SIP header.
     pub value: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SipCallHeadersItem {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SipCallHeadersItem;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SipCallHeadersItem")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SipCallHeadersItem, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("key", 0usize), ("value", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "key")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "value")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SipCallHeadersItem {
-                    key: f0.ok_or_else(|| serde::de::Error::missing_field("key"))?,
-                    value: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SipCallHeadersItem", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SipCallHeadersItem {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("key", &self.key)?;
-        if let Some(value) = &self.value {
-            map.serialize_entry("value", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SipCallHeadersItem strict {
+        0 key: req = "key";
+        1 value: opt = "value";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8697,57 +3381,10 @@ pub struct SipFrom {
     /// `sip`
     pub sip: SipFromSip,
 }
-impl<'de> serde::Deserialize<'de> for SipFrom {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SipFrom;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SipFrom")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SipFrom, __A::Error> {
-                let mut f0: Option<SipFromType> = None;
-                let mut f1: Option<SipFromSip> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("sip", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "sip")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SipFrom {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    sip: f1.ok_or_else(|| serde::de::Error::missing_field("sip"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("SipFrom", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SipFrom {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("sip", &self.sip)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SipFrom strict {
+        0 r#type: req = "type";
+        1 sip: req = "sip";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8770,64 +3407,10 @@ pub struct SipFromSip {
     /// Display name presented to the called party as the caller identity. Transmitted as the display name part of the SIP `From` header (for example, `Alice <sip:alice@example.com>`).
     pub display_name: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SipFromSip {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SipFromSip;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SipFromSip")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SipFromSip, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("endpoint", 0usize), ("displayName", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "endpoint")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "displayName",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SipFromSip {
-                    endpoint: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
-                    display_name: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SipFromSip", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SipFromSip {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("endpoint", &self.endpoint)?;
-        if let Some(value) = &self.display_name {
-            map.serialize_entry("displayName", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SipFromSip strict {
+        0 endpoint: req = "endpoint";
+        1 display_name: opt = "displayName";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -8857,49 +3440,9 @@ pub enum SipFromType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SipFromType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sip => "SIP",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SipFromType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SIP" => Self::Sip,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SipFromType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SipFromType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SipFromType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SipFromType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SipFromType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SipFromType {
+        Sip = "SIP",
     }
 }
 /// `SipSip`
@@ -8915,80 +3458,11 @@ pub struct SipSip {
     /// `callHeaders`
     pub call_headers: Option<SipCallHeaders>,
 }
-impl<'de> serde::Deserialize<'de> for SipSip {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SipSip;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SipSip")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SipSip, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<SipSipTransport>> = None;
-                let mut f2: Option<Option<SipCallHeaders>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("endpoint", 0usize),
-                        ("transport", 1usize),
-                        ("callHeaders", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "endpoint")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "transport",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "callHeaders",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SipSip {
-                    endpoint: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
-                    transport: f1.flatten(),
-                    call_headers: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SipSip", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SipSip {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("endpoint", &self.endpoint)?;
-        if let Some(value) = &self.transport {
-            map.serialize_entry("transport", value)?;
-        }
-        if let Some(value) = &self.call_headers {
-            map.serialize_entry("callHeaders", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SipSip strict {
+        0 endpoint: req = "endpoint";
+        1 transport: opt = "transport";
+        2 call_headers: opt = "callHeaders";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9030,53 +3504,11 @@ pub enum SipSipTransport {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SipSipTransport {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Udp => "UDP",
-            Self::Tcp => "TCP",
-            Self::Tls => "TLS",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SipSipTransport {
-    fn from(value: &str) -> Self {
-        match value {
-            "UDP" => Self::Udp,
-            "TCP" => Self::Tcp,
-            "TLS" => Self::Tls,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SipSipTransport {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SipSipTransport {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SipSipTransport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SipSipTransport {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SipSipTransport {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SipSipTransport {
+        Udp = "UDP",
+        Tcp = "TCP",
+        Tls = "TLS",
     }
 }
 /// Routes the call to a SIP (Session Initiation Protocol) endpoint.
@@ -9090,49 +3522,9 @@ pub enum SipType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl SipType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sip => "SIP",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for SipType {
-    fn from(value: &str) -> Self {
-        match value {
-            "SIP" => Self::Sip,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for SipType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for SipType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for SipType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for SipType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for SipType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) SipType {
+        Sip = "SIP",
     }
 }
 /// Starts recording the call. This is a non-blocking command — execution continues to the next command in the sequence immediately after recording begins.
@@ -9152,90 +3544,12 @@ pub struct StartRecording {
     /// `events`
     pub events: Option<RecordingEvents>,
 }
-impl<'de> serde::Deserialize<'de> for StartRecording {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StartRecording;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StartRecording")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StartRecording, __A::Error> {
-                let mut f0: Option<StartRecordingCommand> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<RecordingOptions> = None;
-                let mut f3: Option<Option<RecordingEvents>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("command", 0usize),
-                        ("recordingName", 1usize),
-                        ("recordingOptions", 2usize),
-                        ("events", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "recordingName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "recordingOptions",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "events")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StartRecording {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    recording_name: f1.flatten(),
-                    recording_options: f2
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "recordingOptions",
-                        ))?,
-                    events: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("StartRecording", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StartRecording {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        if let Some(value) = &self.recording_name {
-            map.serialize_entry("recordingName", value)?;
-        }
-        map.serialize_entry("recordingOptions", &self.recording_options)?;
-        if let Some(value) = &self.events {
-            map.serialize_entry("events", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StartRecording strict {
+        0 command: req = "command";
+        1 recording_name: opt = "recordingName";
+        2 recording_options: req = "recordingOptions";
+        3 events: opt = "events";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9275,49 +3589,9 @@ pub enum StartRecordingCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StartRecordingCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::StartRecording => "startRecording",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StartRecordingCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "startRecording" => Self::StartRecording,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StartRecordingCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StartRecordingCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StartRecordingCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StartRecordingCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StartRecordingCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StartRecordingCommand {
+        StartRecording = "startRecording",
     }
 }
 /// Stops a message sequence started by a `messages` command. It will also cancel any messages with specified `messagesName` that will appear in the call session in the future.
@@ -9331,63 +3605,10 @@ pub struct StopMessages {
     /// Name of the message sequence to stop, as set by `messagesName` in the `messages` command.
     pub messages_name: String,
 }
-impl<'de> serde::Deserialize<'de> for StopMessages {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StopMessages;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StopMessages")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StopMessages, __A::Error> {
-                let mut f0: Option<StopMessagesCommand> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("command", 0usize), ("messagesName", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "messagesName",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StopMessages {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    messages_name: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("messagesName"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("StopMessages", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StopMessages {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        map.serialize_entry("messagesName", &self.messages_name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StopMessages strict {
+        0 command: req = "command";
+        1 messages_name: req = "messagesName";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9415,49 +3636,9 @@ pub enum StopMessagesCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StopMessagesCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::StopMessages => "stopMessages",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StopMessagesCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "stopMessages" => Self::StopMessages,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StopMessagesCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StopMessagesCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StopMessagesCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StopMessagesCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StopMessagesCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StopMessagesCommand {
+        StopMessages = "stopMessages",
     }
 }
 /// Stops a recording previously started by a `startRecording` command. This is a non-blocking command — execution continues to the next command in the sequence immediately after the stop is initiated.
@@ -9469,63 +3650,10 @@ pub struct StopRecording {
     /// Name of the recording to stop, as set by `recordingName` in the `startRecording` command.
     pub recording_name: String,
 }
-impl<'de> serde::Deserialize<'de> for StopRecording {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StopRecording;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StopRecording")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StopRecording, __A::Error> {
-                let mut f0: Option<StopRecordingCommand> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("command", 0usize), ("recordingName", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "recordingName",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StopRecording {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    recording_name: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("recordingName"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("StopRecording", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StopRecording {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        map.serialize_entry("recordingName", &self.recording_name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StopRecording strict {
+        0 command: req = "command";
+        1 recording_name: req = "recordingName";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9553,49 +3681,9 @@ pub enum StopRecordingCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StopRecordingCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::StopRecording => "stopRecording",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StopRecordingCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "stopRecording" => Self::StopRecording,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StopRecordingCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StopRecordingCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StopRecordingCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StopRecordingCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StopRecordingCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StopRecordingCommand {
+        StopRecording = "stopRecording",
     }
 }
 /// Routes the call to a WebSocket stream endpoint for real-time audio processing.
@@ -9607,57 +3695,10 @@ pub struct Stream {
     /// `stream`
     pub stream: StreamStream,
 }
-impl<'de> serde::Deserialize<'de> for Stream {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Stream;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Stream")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Stream, __A::Error> {
-                let mut f0: Option<StreamType> = None;
-                let mut f1: Option<StreamStream> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("stream", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "stream")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Stream {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    stream: f1.ok_or_else(|| serde::de::Error::missing_field("stream"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Stream", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Stream {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("stream", &self.stream)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Stream strict {
+        0 r#type: req = "type";
+        1 stream: req = "stream";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9682,80 +3723,11 @@ pub struct StreamStream {
     /// `callHeaders`
     pub call_headers: Option<CallHeaders>,
 }
-impl<'de> serde::Deserialize<'de> for StreamStream {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StreamStream;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StreamStream")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StreamStream, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<StreamStreamStreamOptions>> = None;
-                let mut f2: Option<Option<CallHeaders>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("endpoint", 0usize),
-                        ("streamOptions", 1usize),
-                        ("callHeaders", 2usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "endpoint")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "streamOptions",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "callHeaders",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StreamStream {
-                    endpoint: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
-                    stream_options: f1.flatten(),
-                    call_headers: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("StreamStream", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StreamStream {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("endpoint", &self.endpoint)?;
-        if let Some(value) = &self.stream_options {
-            map.serialize_entry("streamOptions", value)?;
-        }
-        if let Some(value) = &self.call_headers {
-            map.serialize_entry("callHeaders", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StreamStream strict {
+        0 endpoint: req = "endpoint";
+        1 stream_options: opt = "streamOptions";
+        2 call_headers: opt = "callHeaders";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9799,80 +3771,11 @@ pub struct StreamStreamStreamOptions {
     /// Higher sample rates can be useful for non-PSTN scenarios (for example, SIP/streaming paths), but will increase bandwidth usage and processing load.
     pub sample_rate: Option<i64>,
 }
-impl<'de> serde::Deserialize<'de> for StreamStreamStreamOptions {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StreamStreamStreamOptions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StreamStreamStreamOptions")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StreamStreamStreamOptions, __A::Error> {
-                let mut f0: Option<Option<i64>> = None;
-                let mut f1: Option<Option<StreamStreamStreamOptionsCodec>> = None;
-                let mut f2: Option<Option<i64>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("version", 0usize), ("codec", 1usize), ("sampleRate", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "version")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "codec")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "sampleRate",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StreamStreamStreamOptions {
-                    version: f0.flatten(),
-                    codec: f1.flatten(),
-                    sample_rate: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<StreamStreamStreamOptions, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<StreamStreamStreamOptions as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("StreamStreamStreamOptions", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StreamStreamStreamOptions {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.version {
-            map.serialize_entry("version", value)?;
-        }
-        if let Some(value) = &self.codec {
-            map.serialize_entry("codec", value)?;
-        }
-        if let Some(value) = &self.sample_rate {
-            map.serialize_entry("sampleRate", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StreamStreamStreamOptions default {
+        0 version: opt = "version";
+        1 codec: opt = "codec";
+        2 sample_rate: opt = "sampleRate";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -9915,49 +3818,9 @@ pub enum StreamStreamStreamOptionsCodec {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StreamStreamStreamOptionsCodec {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pcm => "PCM",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StreamStreamStreamOptionsCodec {
-    fn from(value: &str) -> Self {
-        match value {
-            "PCM" => Self::Pcm,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StreamStreamStreamOptionsCodec {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StreamStreamStreamOptionsCodec {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StreamStreamStreamOptionsCodec {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StreamStreamStreamOptionsCodec {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StreamStreamStreamOptionsCodec {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StreamStreamStreamOptionsCodec {
+        Pcm = "PCM",
     }
 }
 /// Routes the call to a WebSocket stream endpoint for real-time audio processing.
@@ -9971,49 +3834,9 @@ pub enum StreamType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl StreamType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Stream => "STREAM",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for StreamType {
-    fn from(value: &str) -> Self {
-        match value {
-            "STREAM" => Self::Stream,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for StreamType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for StreamType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for StreamType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for StreamType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for StreamType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) StreamType {
+        Stream = "STREAM",
     }
 }
 /// A single SVAML (Sinch Voice Application Markup Language) command that controls call behavior.
@@ -10416,64 +4239,9 @@ pub struct SvamlDescriptionResponse {
     /// Human-readable description of the call flow.
     pub description: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlDescriptionResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlDescriptionResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlDescriptionResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlDescriptionResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("description", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "description",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlDescriptionResponse {
-                    description: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SvamlDescriptionResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SvamlDescriptionResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SvamlDescriptionResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlDescriptionResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlDescriptionResponse default {
+        0 description: opt = "description";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10500,68 +4268,11 @@ pub struct SvamlInput {
     /// Commands to execute on specific events for this call.
     pub events: Option<SvamlInputEvents>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlInput {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlInput;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlInput")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlInput, __A::Error> {
-                let mut f0: Option<SvamlCommands> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<SvamlInputEvents>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("commands", 0usize), ("callName", 1usize), ("events", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "commands")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "callName")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "events")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlInput {
-                    commands: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("commands"))?,
-                    call_name: f1.flatten(),
-                    events: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("SvamlInput", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlInput {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("commands", &self.commands)?;
-        if let Some(value) = &self.call_name {
-            map.serialize_entry("callName", value)?;
-        }
-        if let Some(value) = &self.events {
-            map.serialize_entry("events", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlInput strict {
+        0 commands: req = "commands";
+        1 call_name: opt = "callName";
+        2 events: opt = "events";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10593,60 +4304,9 @@ pub struct SvamlInputEvents {
     /// SVAML commands to be executed when the call is hung up.
     pub on_hangup: Option<SvamlCommands>,
 }
-impl<'de> serde::Deserialize<'de> for SvamlInputEvents {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SvamlInputEvents;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SvamlInputEvents")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SvamlInputEvents, __A::Error> {
-                let mut f0: Option<Option<SvamlCommands>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("onHangup", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "onHangup")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SvamlInputEvents {
-                    on_hangup: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SvamlInputEvents, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SvamlInputEvents as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SvamlInputEvents", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SvamlInputEvents {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.on_hangup {
-            map.serialize_entry("onHangup", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SvamlInputEvents default {
+        0 on_hangup: opt = "onHangup";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10815,75 +4475,12 @@ pub struct TooManyRequests {
     /// `instance`
     pub instance: serde_json::Value,
 }
-impl<'de> serde::Deserialize<'de> for TooManyRequests {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TooManyRequests;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TooManyRequests")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TooManyRequests, __A::Error> {
-                let mut f0: Option<TooManyRequestsType> = None;
-                let mut f1: Option<TooManyRequestsTitle> = None;
-                let mut f2: Option<serde_json::Value> = None;
-                let mut f3: Option<serde_json::Value> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("title", 1usize),
-                        ("detail", 2usize),
-                        ("instance", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TooManyRequests {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
-                    instance: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("TooManyRequests", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TooManyRequests {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("detail", &self.detail)?;
-        map.serialize_entry("instance", &self.instance)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TooManyRequests strict {
+        0 r#type: req = "type";
+        1 title: req = "title";
+        2 detail: req = "detail";
+        3 instance: req = "instance";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -10915,49 +4512,9 @@ pub enum TooManyRequestsTitle {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl TooManyRequestsTitle {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TooManyRequests => "Too Many Requests",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for TooManyRequestsTitle {
-    fn from(value: &str) -> Self {
-        match value {
-            "Too Many Requests" => Self::TooManyRequests,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for TooManyRequestsTitle {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for TooManyRequestsTitle {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TooManyRequestsTitle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TooManyRequestsTitle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TooManyRequestsTitle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) TooManyRequestsTitle {
+        TooManyRequests = "Too Many Requests",
     }
 }
 /// `TooManyRequestsType`
@@ -10971,53 +4528,9 @@ pub enum TooManyRequestsType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl TooManyRequestsType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HttpsApiSinchComDocsErrorsTooManyRequests => {
-                "https://api.sinch.com/docs/errors/too-many-requests"
-            }
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for TooManyRequestsType {
-    fn from(value: &str) -> Self {
-        match value {
-            "https://api.sinch.com/docs/errors/too-many-requests" => {
-                Self::HttpsApiSinchComDocsErrorsTooManyRequests
-            }
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for TooManyRequestsType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for TooManyRequestsType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TooManyRequestsType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TooManyRequestsType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TooManyRequestsType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) TooManyRequestsType {
+        HttpsApiSinchComDocsErrorsTooManyRequests = "https://api.sinch.com/docs/errors/too-many-requests",
     }
 }
 /// Configuration for automatic speech-to-text transcription of the recording.
@@ -11029,64 +4542,10 @@ pub struct TranscriptionOptions {
     /// Language code in BCP-47 format.
     pub locale: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for TranscriptionOptions {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TranscriptionOptions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TranscriptionOptions")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TranscriptionOptions, __A::Error> {
-                let mut f0: Option<bool> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("isEnabled", 0usize), ("locale", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "isEnabled",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "locale")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TranscriptionOptions {
-                    is_enabled: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("isEnabled"))?,
-                    locale: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("TranscriptionOptions", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TranscriptionOptions {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("isEnabled", &self.is_enabled)?;
-        if let Some(value) = &self.locale {
-            map.serialize_entry("locale", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TranscriptionOptions strict {
+        0 is_enabled: req = "isEnabled";
+        1 locale: opt = "locale";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11120,75 +4579,12 @@ pub struct Unauthorized {
     /// `instance`
     pub instance: serde_json::Value,
 }
-impl<'de> serde::Deserialize<'de> for Unauthorized {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Unauthorized;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Unauthorized")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Unauthorized, __A::Error> {
-                let mut f0: Option<UnauthorizedType> = None;
-                let mut f1: Option<UnauthorizedTitle> = None;
-                let mut f2: Option<serde_json::Value> = None;
-                let mut f3: Option<serde_json::Value> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("title", 1usize),
-                        ("detail", 2usize),
-                        ("instance", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "title")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "detail")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "instance")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Unauthorized {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    title: f1.ok_or_else(|| serde::de::Error::missing_field("title"))?,
-                    detail: f2.ok_or_else(|| serde::de::Error::missing_field("detail"))?,
-                    instance: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("instance"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Unauthorized", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Unauthorized {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("title", &self.title)?;
-        map.serialize_entry("detail", &self.detail)?;
-        map.serialize_entry("instance", &self.instance)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Unauthorized strict {
+        0 r#type: req = "type";
+        1 title: req = "title";
+        2 detail: req = "detail";
+        3 instance: req = "instance";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11220,49 +4616,9 @@ pub enum UnauthorizedTitle {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl UnauthorizedTitle {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Unauthorized => "Unauthorized",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for UnauthorizedTitle {
-    fn from(value: &str) -> Self {
-        match value {
-            "Unauthorized" => Self::Unauthorized,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for UnauthorizedTitle {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for UnauthorizedTitle {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for UnauthorizedTitle {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for UnauthorizedTitle {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for UnauthorizedTitle {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) UnauthorizedTitle {
+        Unauthorized = "Unauthorized",
     }
 }
 /// `UnauthorizedType`
@@ -11276,53 +4632,9 @@ pub enum UnauthorizedType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl UnauthorizedType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HttpsApiSinchComDocsErrorsUnauthorized => {
-                "https://api.sinch.com/docs/errors/unauthorized"
-            }
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for UnauthorizedType {
-    fn from(value: &str) -> Self {
-        match value {
-            "https://api.sinch.com/docs/errors/unauthorized" => {
-                Self::HttpsApiSinchComDocsErrorsUnauthorized
-            }
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for UnauthorizedType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for UnauthorizedType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for UnauthorizedType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for UnauthorizedType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for UnauthorizedType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) UnauthorizedType {
+        HttpsApiSinchComDocsErrorsUnauthorized = "https://api.sinch.com/docs/errors/unauthorized",
     }
 }
 /// Request body for updating an existing voice service. Only the fields provided will be modified; omitted fields remain unchanged.
@@ -11338,101 +4650,12 @@ pub struct UpdateService {
     /// `callBehavior`
     pub call_behavior: Option<CallBehaviors>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateService {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateService;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateService")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateService, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<ServiceIsDefault>> = None;
-                let mut f3: Option<Option<CallBehaviors>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("name", 0usize),
-                        ("description", 1usize),
-                        ("isDefault", 2usize),
-                        ("callBehavior", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "description",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "isDefault",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "callBehavior",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateService {
-                    name: f0.flatten(),
-                    description: f1.flatten(),
-                    is_default: f2.flatten(),
-                    call_behavior: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UpdateService, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UpdateService as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UpdateService", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateService {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.is_default {
-            map.serialize_entry("isDefault", value)?;
-        }
-        if let Some(value) = &self.call_behavior {
-            map.serialize_entry("callBehavior", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateService default {
+        0 name: opt = "name";
+        1 description: opt = "description";
+        2 is_default: opt = "isDefault";
+        3 call_behavior: opt = "callBehavior";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11479,63 +4702,10 @@ pub struct ValidateSvamlRequest {
     /// Controls how strictly the SVAML payload is validated.
     pub validation_type: Option<ValidateSvamlRequestValidationType>,
 }
-impl<'de> serde::Deserialize<'de> for ValidateSvamlRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ValidateSvamlRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ValidateSvamlRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ValidateSvamlRequest, __A::Error> {
-                let mut f0: Option<SvamlInput> = None;
-                let mut f1: Option<Option<ValidateSvamlRequestValidationType>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("svaml", 0usize), ("validationType", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "svaml")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "validationType",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ValidateSvamlRequest {
-                    svaml: f0.ok_or_else(|| serde::de::Error::missing_field("svaml"))?,
-                    validation_type: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ValidateSvamlRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ValidateSvamlRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("svaml", &self.svaml)?;
-        if let Some(value) = &self.validation_type {
-            map.serialize_entry("validationType", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ValidateSvamlRequest strict {
+        0 svaml: req = "svaml";
+        1 validation_type: opt = "validationType";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -11570,51 +4740,10 @@ pub enum ValidateSvamlRequestValidationType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ValidateSvamlRequestValidationType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Normal => "NORMAL",
-            Self::Strict => "STRICT",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ValidateSvamlRequestValidationType {
-    fn from(value: &str) -> Self {
-        match value {
-            "NORMAL" => Self::Normal,
-            "STRICT" => Self::Strict,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ValidateSvamlRequestValidationType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ValidateSvamlRequestValidationType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ValidateSvamlRequestValidationType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ValidateSvamlRequestValidationType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ValidateSvamlRequestValidationType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ValidateSvamlRequestValidationType {
+        Normal = "NORMAL",
+        Strict = "STRICT",
     }
 }
 /// Result of a SVAML validation request.
@@ -11631,60 +4760,10 @@ pub struct ValidateSvamlResponse {
     /// Present only when `isValid` is `false`. Each entry identifies a specific problem, including the affected field or command where applicable.
     pub errors: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for ValidateSvamlResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ValidateSvamlResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ValidateSvamlResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ValidateSvamlResponse, __A::Error> {
-                let mut f0: Option<bool> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("isValid", 0usize), ("errors", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "isValid")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "errors")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ValidateSvamlResponse {
-                    is_valid: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("isValid"))?,
-                    errors: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ValidateSvamlResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ValidateSvamlResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("isValid", &self.is_valid)?;
-        if let Some(value) = &self.errors {
-            map.serialize_entry("errors", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ValidateSvamlResponse strict {
+        0 is_valid: req = "isValid";
+        1 errors: opt = "errors";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -13256,1591 +6335,780 @@ pub enum VoiceName {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VoiceName {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Aarav => "Aarav",
-            Self::Aarav2 => "Aarav_2",
-            Self::Aarohi => "Aarohi",
-            Self::Aarti => "Aarti",
-            Self::Aarti2 => "Aarti_2",
-            Self::Aarti3 => "Aarti_3",
-            Self::Aashi => "Aashi",
-            Self::Abbi => "Abbi",
-            Self::Abdullah => "Abdullah",
-            Self::Abeo => "Abeo",
-            Self::Abril => "Abril",
-            Self::Achara => "Achara",
-            Self::Ada => "Ada",
-            Self::Ada2 => "Ada_2",
-            Self::Adam => "Adam",
-            Self::Adam2 => "Adam_2",
-            Self::Aditi => "Aditi",
-            Self::Adri => "Adri",
-            Self::Adriano => "Adriano",
-            Self::Agnieszka => "Agnieszka",
-            Self::Ahmet => "Ahmet",
-            Self::Aigul => "Aigul",
-            Self::Ainhoa => "Ainhoa",
-            Self::Alain => "Alain",
-            Self::Alba => "Alba",
-            Self::Aled => "Aled",
-            Self::Aleksandar => "Aleksandar",
-            Self::Alessio => "Alessio",
-            Self::Alessio2 => "Alessio_2",
-            Self::Alex => "Alex",
-            Self::Alfie => "Alfie",
-            Self::Ali => "Ali",
-            Self::Alina => "Alina",
-            Self::Alloy => "Alloy",
-            Self::Alloy2 => "Alloy_2",
-            Self::Alonso => "Alonso",
-            Self::Alvaro => "Alvaro",
-            Self::Amal => "Amal",
-            Self::Amala => "Amala",
-            Self::Amanda => "Amanda",
-            Self::Amany => "Amany",
-            Self::Amber => "Amber",
-            Self::Ambre => "Ambre",
-            Self::Ameha => "Ameha",
-            Self::Amina => "Amina",
-            Self::Amy => "Amy",
-            Self::Amy2 => "Amy_2",
-            Self::Amy3 => "Amy_3",
-            Self::Ana => "Ana",
-            Self::Anahit => "Anahit",
-            Self::Ananya => "Ananya",
-            Self::Ananya2 => "Ananya_2",
-            Self::Anbu => "Anbu",
-            Self::Ander => "Ander",
-            Self::Andre => "Andre",
-            Self::Andre2 => "Andre_2",
-            Self::Andrea => "Andrea",
-            Self::Andres => "Andres",
-            Self::Andrew => "Andrew",
-            Self::Andrew2 => "Andrew_2",
-            Self::Andrew3 => "Andrew_3",
-            Self::Andrew4 => "Andrew_4",
-            Self::Angelo => "Angelo",
-            Self::Anila => "Anila",
-            Self::Annette => "Annette",
-            Self::Antoine => "Antoine",
-            Self::Antonin => "Antonin",
-            Self::Antonio => "Antonio",
-            Self::Anu => "Anu",
-            Self::Aoi => "Aoi",
-            Self::Arabella => "Arabella",
-            Self::Ardi => "Ardi",
-            Self::Aria => "Aria",
-            Self::Aria2 => "Aria_2",
-            Self::Ariane => "Ariane",
-            Self::Arjun => "Arjun",
-            Self::Arjun2 => "Arjun_2",
-            Self::Arjun3 => "Arjun_3",
-            Self::Arlet => "Arlet",
-            Self::Arnau => "Arnau",
-            Self::Arnaud => "Arnaud",
-            Self::Arthur => "Arthur",
-            Self::Arya => "Arya",
-            Self::Arya2 => "Arya_2",
-            Self::Asad => "Asad",
-            Self::Ashley => "Ashley",
-            Self::Asilia => "Asilia",
-            Self::Astrid => "Astrid",
-            Self::Athina => "Athina",
-            Self::Ava => "Ava",
-            Self::Ava2 => "Ava_2",
-            Self::Ava3 => "Ava_3",
-            Self::Avri => "Avri",
-            Self::Ayanda => "Ayanda",
-            Self::Ayanda2 => "Ayanda_2",
-            Self::Aysha => "Aysha",
-            Self::Babek => "Babek",
-            Self::Banu => "Banu",
-            Self::Bashkar => "Bashkar",
-            Self::Bassel => "Bassel",
-            Self::Bataa => "Bataa",
-            Self::Beatrice => "Beatrice",
-            Self::Beatriz => "Beatriz",
-            Self::Belkys => "Belkys",
-            Self::Bella => "Bella",
-            Self::Benigno => "Benigno",
-            Self::Bernd => "Bernd",
-            Self::Bianca => "Bianca",
-            Self::Bianca2 => "Bianca_2",
-            Self::Bianca3 => "Bianca_3",
-            Self::Blessica => "Blessica",
-            Self::BongJin => "BongJin",
-            Self::Borislav => "Borislav",
-            Self::Brandon => "Brandon",
-            Self::Brandon2 => "Brandon_2",
-            Self::Bree => "Bree",
-            Self::Brenda => "Brenda",
-            Self::Brian => "Brian",
-            Self::Brian2 => "Brian_2",
-            Self::Brian3 => "Brian_3",
-            Self::Brigitte => "Brigitte",
-            Self::Bryan => "Bryan",
-            Self::Bryan2 => "Bryan_2",
-            Self::Bryan3 => "Bryan_3",
-            Self::Burcu => "Burcu",
-            Self::Calimero => "Calimero",
-            Self::Camila => "Camila",
-            Self::Camilla => "Camilla",
-            Self::Camilla2 => "Camilla_2",
-            Self::Camilla3 => "Camilla_3",
-            Self::Candela => "Candela",
-            Self::Carla => "Carla",
-            Self::Carlos => "Carlos",
-            Self::Carlota => "Carlota",
-            Self::Carly => "Carly",
-            Self::Carmen => "Carmen",
-            Self::Cataldo => "Cataldo",
-            Self::Catalina => "Catalina",
-            Self::Cecilio => "Cecilio",
-            Self::Celeste => "Celeste",
-            Self::Celine => "Celine",
-            Self::Celine2 => "Celine_2",
-            Self::Chantal => "Chantal",
-            Self::Chanthavong => "Chanthavong",
-            Self::Charline => "Charline",
-            Self::Chilemba => "Chilemba",
-            Self::Christel => "Christel",
-            Self::Christoph => "Christoph",
-            Self::Christopher => "Christopher",
-            Self::Christopher2 => "Christopher_2",
-            Self::Clara => "Clara",
-            Self::Claude => "Claude",
-            Self::Colette => "Colette",
-            Self::Colm => "Colm",
-            Self::Conchita => "Conchita",
-            Self::Connor => "Connor",
-            Self::Conrad => "Conrad",
-            Self::Cora => "Cora",
-            Self::Cora2 => "Cora_2",
-            Self::Coralie => "Coralie",
-            Self::Cristiano => "Cristiano",
-            Self::Daichi => "Daichi",
-            Self::Dalia => "Dalia",
-            Self::Dalia2 => "Dalia_2",
-            Self::Daniel => "Daniel",
-            Self::Daniel2 => "Daniel_2",
-            Self::Danielle => "Danielle",
-            Self::Danielle2 => "Danielle_2",
-            Self::Dario => "Dario",
-            Self::Dariya => "Dariya",
-            Self::Darren => "Darren",
-            Self::Daudi => "Daudi",
-            Self::Daulet => "Daulet",
-            Self::Davis => "Davis",
-            Self::Davis2 => "Davis_2",
-            Self::Davis3 => "Davis_3",
-            Self::Dena => "Dena",
-            Self::Denise => "Denise",
-            Self::Derek => "Derek",
-            Self::Dhwani => "Dhwani",
-            Self::Diego => "Diego",
-            Self::Dilara => "Dilara",
-            Self::Dimas => "Dimas",
-            Self::Dmitry => "Dmitry",
-            Self::Donato => "Donato",
-            Self::Dora => "Dora",
-            Self::Duarte => "Duarte",
-            Self::Duncan => "Duncan",
-            Self::Dustin => "Dustin",
-            Self::Echo => "Echo",
-            Self::Eka => "Eka",
-            Self::Elena => "Elena",
-            Self::Elias => "Elias",
-            Self::Elimu => "Elimu",
-            Self::Elin => "Elin",
-            Self::Elizabeth => "Elizabeth",
-            Self::Elke => "Elke",
-            Self::Elliot => "Elliot",
-            Self::Eloise => "Eloise",
-            Self::Elsa => "Elsa",
-            Self::Elsie => "Elsie",
-            Self::Elvira => "Elvira",
-            Self::Elza => "Elza",
-            Self::Emel => "Emel",
-            Self::Emil => "Emil",
-            Self::Emilio => "Emilio",
-            Self::Emily => "Emily",
-            Self::Emma => "Emma",
-            Self::Emma2 => "Emma_2",
-            Self::Emma3 => "Emma_3",
-            Self::Emma4 => "Emma_4",
-            Self::Enric => "Enric",
-            Self::Enrique => "Enrique",
-            Self::Eric => "Eric",
-            Self::Estrella => "Estrella",
-            Self::Ethan => "Ethan",
-            Self::Evelyn => "Evelyn",
-            Self::Everita => "Everita",
-            Self::Ewa => "Ewa",
-            Self::Ewa2 => "Ewa_2",
-            Self::Ezinne => "Ezinne",
-            Self::Fabio => "Fabio",
-            Self::Fabiola => "Fabiola",
-            Self::Fable => "Fable",
-            Self::Fabrice => "Fabrice",
-            Self::Fahed => "Fahed",
-            Self::Farid => "Farid",
-            Self::Fatima => "Fatima",
-            Self::Federico => "Federico",
-            Self::Fenna => "Fenna",
-            Self::Fernanda => "Fernanda",
-            Self::Fiamma => "Fiamma",
-            Self::Filiz => "Filiz",
-            Self::Finn => "Finn",
-            Self::Florian => "Florian",
-            Self::Florian2 => "Florian_2",
-            Self::Florin => "Florin",
-            Self::Francisca => "Francisca",
-            Self::Freya => "Freya",
-            Self::Gabrielle => "Gabrielle",
-            Self::Gabrielle2 => "Gabrielle_2",
-            Self::Gabrijela => "Gabrijela",
-            Self::Gadis => "Gadis",
-            Self::Gagan => "Gagan",
-            Self::Gemma => "Gemma",
-            Self::Gemma2 => "Gemma_2",
-            Self::Geraint => "Geraint",
-            Self::Gerard => "Gerard",
-            Self::Gerardo => "Gerardo",
-            Self::Gianni => "Gianni",
-            Self::Giorgi => "Giorgi",
-            Self::Giorgio => "Giorgio",
-            Self::Giovanna => "Giovanna",
-            Self::Gisela => "Gisela",
-            Self::Giuseppe => "Giuseppe",
-            Self::Giuseppe2 => "Giuseppe_2",
-            Self::Gonzalo => "Gonzalo",
-            Self::GookMin => "GookMin",
-            Self::Goran => "Goran",
-            Self::Grace => "Grace",
-            Self::Gregory => "Gregory",
-            Self::Gudrun => "Gudrun",
-            Self::Gul => "Gul",
-            Self::GulNawaz => "GulNawaz",
-            Self::Gunnar => "Gunnar",
-            Self::Guy => "Guy",
-            Self::Gwyneth => "Gwyneth",
-            Self::Hala => "Hala",
-            Self::Hamdan => "Hamdan",
-            Self::Hamed => "Hamed",
-            Self::Hannah => "Hannah",
-            Self::Hannah2 => "Hannah_2",
-            Self::Hans => "Hans",
-            Self::Harri => "Harri",
-            Self::Hayk => "Hayk",
-            Self::Hedi => "Hedi",
-            Self::Hemkala => "Hemkala",
-            Self::Henri => "Henri",
-            Self::Hila => "Hila",
-            Self::Hillevi => "Hillevi",
-            Self::HiuGaai => "HiuGaai",
-            Self::Hiujin => "Hiujin",
-            Self::HiuMaan => "HiuMaan",
-            Self::HoaiMy => "HoaiMy",
-            Self::Hollie => "Hollie",
-            Self::HsiaoChen => "HsiaoChen",
-            Self::HsiaoYu => "HsiaoYu",
-            Self::Humberto => "Humberto",
-            Self::Hyunsu => "Hyunsu",
-            Self::Hyunsu2 => "Hyunsu_2",
-            Self::Hyunsu3 => "Hyunsu_3",
-            Self::Ida => "Ida",
-            Self::Ilir => "Ilir",
-            Self::Iman => "Iman",
-            Self::Imani => "Imani",
-            Self::Imelda => "Imelda",
-            Self::Ines => "Ines",
-            Self::Ines2 => "Ines_2",
-            Self::Ingrid => "Ingrid",
-            Self::InJoon => "InJoon",
-            Self::Irene => "Irene",
-            Self::Irma => "Irma",
-            Self::Isabella => "Isabella",
-            Self::Isabella2 => "Isabella_2",
-            Self::Isabella3 => "Isabella_3",
-            Self::Isabelle => "Isabelle",
-            Self::Isabelle2 => "Isabelle_2",
-            Self::Iselin => "Iselin",
-            Self::Isidora => "Isidora",
-            Self::Ismael => "Ismael",
-            Self::Ivy => "Ivy",
-            Self::Ivy2 => "Ivy_2",
-            Self::Jacek => "Jacek",
-            Self::Jacob => "Jacob",
-            Self::Jacqueline => "Jacqueline",
-            Self::Jajang => "Jajang",
-            Self::Jamal => "Jamal",
-            Self::James => "James",
-            Self::Jan => "Jan",
-            Self::Jane => "Jane",
-            Self::Jane2 => "Jane_2",
-            Self::Jann => "Jann",
-            Self::Jasmine => "Jasmine",
-            Self::Jasmine2 => "Jasmine_2",
-            Self::Jason => "Jason",
-            Self::Javier => "Javier",
-            Self::Jean => "Jean",
-            Self::Jenny => "Jenny",
-            Self::Jenny2 => "Jenny_2",
-            Self::Jenny3 => "Jenny_3",
-            Self::Jeppe => "Jeppe",
-            Self::Jerome => "Jerome",
-            Self::Jihye => "Jihye",
-            Self::JiMin => "JiMin",
-            Self::Jimmie => "Jimmie",
-            Self::Jitka => "Jitka",
-            Self::Joana => "Joana",
-            Self::Joanna => "Joanna",
-            Self::Joanna2 => "Joanna_2",
-            Self::Joanna3 => "Joanna_3",
-            Self::Joanne => "Joanne",
-            Self::Joey => "Joey",
-            Self::Joey2 => "Joey_2",
-            Self::Jonas => "Jonas",
-            Self::Jorge => "Jorge",
-            Self::Jorge2 => "Jorge_2",
-            Self::Joseph => "Joseph",
-            Self::Josephine => "Josephine",
-            Self::Juan => "Juan",
-            Self::Julio => "Julio",
-            Self::Justin => "Justin",
-            Self::Justin2 => "Justin_2",
-            Self::Kai => "Kai",
-            Self::Kajal => "Kajal",
-            Self::Kajal2 => "Kajal_2",
-            Self::Kalina => "Kalina",
-            Self::Kani => "Kani",
-            Self::Karina => "Karina",
-            Self::Karl => "Karl",
-            Self::Karla => "Karla",
-            Self::Kasper => "Kasper",
-            Self::Katja => "Katja",
-            Self::Kavya => "Kavya",
-            Self::Kavya2 => "Kavya_2",
-            Self::Kazuha => "Kazuha",
-            Self::Keita => "Keita",
-            Self::Ken => "Ken",
-            Self::Kendra => "Kendra",
-            Self::Kendra2 => "Kendra_2",
-            Self::Keomany => "Keomany",
-            Self::Kert => "Kert",
-            Self::Kevin => "Kevin",
-            Self::Killian => "Killian",
-            Self::Kim => "Kim",
-            Self::Kimberly => "Kimberly",
-            Self::Kimberly2 => "Kimberly_2",
-            Self::Klarissa => "Klarissa",
-            Self::Klaus => "Klaus",
-            Self::Kumar => "Kumar",
-            Self::Kunal => "Kunal",
-            Self::Kunal2 => "Kunal_2",
-            Self::Laia => "Laia",
-            Self::Laila => "Laila",
-            Self::Laith => "Laith",
-            Self::Larissa => "Larissa",
-            Self::Latifa => "Latifa",
-            Self::Laura => "Laura",
-            Self::Laura2 => "Laura_2",
-            Self::Layla => "Layla",
-            Self::Lea => "Lea",
-            Self::Lea2 => "Lea_2",
-            Self::Lea3 => "Lea_3",
-            Self::Leah => "Leah",
-            Self::Leila => "Leila",
-            Self::Leni => "Leni",
-            Self::Lennart => "Lennart",
-            Self::Leonas => "Leonas",
-            Self::Leticia => "Leticia",
-            Self::Lewis => "Lewis",
-            Self::Lia => "Lia",
-            Self::Liam => "Liam",
-            Self::Lian => "Lian",
-            Self::Lian2 => "Lian_2",
-            Self::Libby => "Libby",
-            Self::Liberto => "Liberto",
-            Self::Lisa => "Lisa",
-            Self::Lisa2 => "Lisa_2",
-            Self::Lisandro => "Lisandro",
-            Self::Liv => "Liv",
-            Self::Livia => "Livia",
-            Self::Livia2 => "Livia_2",
-            Self::Lola => "Lola",
-            Self::Lorena => "Lorena",
-            Self::Lorenzio => "Lorenzio",
-            Self::Lorenzo => "Lorenzo",
-            Self::Lotte => "Lotte",
-            Self::Louisa => "Louisa",
-            Self::Lucia => "Lucia",
-            Self::Lucia2 => "Lucia_2",
-            Self::Lucia3 => "Lucia_3",
-            Self::Luciano => "Luciano",
-            Self::Lucien => "Lucien",
-            Self::Luis => "Luis",
-            Self::Lukas => "Lukas",
-            Self::Luke => "Luke",
-            Self::Luna => "Luna",
-            Self::Luna2 => "Luna_2",
-            Self::Lupe => "Lupe",
-            Self::Lupe2 => "Lupe_2",
-            Self::Lupe3 => "Lupe_3",
-            Self::Maarten => "Maarten",
-            Self::Macerio => "Macerio",
-            Self::Macerio2 => "Macerio_2",
-            Self::Madhur => "Madhur",
-            Self::Madina => "Madina",
-            Self::Mads => "Mads",
-            Self::Maisie => "Maisie",
-            Self::Maja => "Maja",
-            Self::Manohar => "Manohar",
-            Self::Manuel => "Manuel",
-            Self::Manuela => "Manuela",
-            Self::Marcello => "Marcello",
-            Self::Marcelo => "Marcelo",
-            Self::Marek => "Marek",
-            Self::Margarita => "Margarita",
-            Self::Maria => "Maria",
-            Self::Marija => "Marija",
-            Self::Marina => "Marina",
-            Self::Mario => "Mario",
-            Self::Marlene => "Marlene",
-            Self::Marta => "Marta",
-            Self::Maryam => "Maryam",
-            Self::Masaru => "Masaru",
-            Self::Mateo => "Mateo",
-            Self::Mathieu => "Mathieu",
-            Self::Matthew => "Matthew",
-            Self::Matthew2 => "Matthew_2",
-            Self::Matthew3 => "Matthew_3",
-            Self::Mattias => "Mattias",
-            Self::Maurice => "Maurice",
-            Self::Maxim => "Maxim",
-            Self::Maya => "Maya",
-            Self::Mayu => "Mayu",
-            Self::Mekdes => "Mekdes",
-            Self::Mia => "Mia",
-            Self::Mia2 => "Mia_2",
-            Self::Mia3 => "Mia_3",
-            Self::Michelle => "Michelle",
-            Self::Midhun => "Midhun",
-            Self::Miguel => "Miguel",
-            Self::Mitchell => "Mitchell",
-            Self::Mizuki => "Mizuki",
-            Self::Moaz => "Moaz",
-            Self::Mohan => "Mohan",
-            Self::Molly => "Molly",
-            Self::Monica => "Monica",
-            Self::Mouna => "Mouna",
-            Self::Muuse => "Muuse",
-            Self::Nabanita => "Nabanita",
-            Self::Naja => "Naja",
-            Self::NamMinh => "NamMinh",
-            Self::Nanami => "Nanami",
-            Self::Nanami2 => "Nanami_2",
-            Self::Nancy => "Nancy",
-            Self::Nancy2 => "Nancy_2",
-            Self::Naoki => "Naoki",
-            Self::Natasha => "Natasha",
-            Self::Neerja => "Neerja",
-            Self::Neerja2 => "Neerja_2",
-            Self::Neil => "Neil",
-            Self::Nestoras => "Nestoras",
-            Self::Nia => "Nia",
-            Self::Niamh => "Niamh",
-            Self::Niamh2 => "Niamh_2",
-            Self::Nicholas => "Nicholas",
-            Self::Nicholas2 => "Nicholas_2",
-            Self::Nicolau => "Nicolau",
-            Self::Nicole => "Nicole",
-            Self::Nil => "Nil",
-            Self::Nilar => "Nilar",
-            Self::Nils => "Nils",
-            Self::Niranjan => "Niranjan",
-            Self::Niwat => "Niwat",
-            Self::Noah => "Noah",
-            Self::Noemi => "Noemi",
-            Self::Noora => "Noora",
-            Self::Noura => "Noura",
-            Self::Nova => "Nova",
-            Self::Nova2 => "Nova_2",
-            Self::Nuria => "Nuria",
-            Self::Ojas => "Ojas",
-            Self::Ola => "Ola",
-            Self::Ola2 => "Ola_2",
-            Self::Oliver => "Oliver",
-            Self::Olivia => "Olivia",
-            Self::Ollie => "Ollie",
-            Self::Ollie2 => "Ollie_2",
-            Self::Omar => "Omar",
-            Self::Ona => "Ona",
-            Self::Onyx => "Onyx",
-            Self::Orla => "Orla",
-            Self::Osman => "Osman",
-            Self::Ostap => "Ostap",
-            Self::Pallavi => "Pallavi",
-            Self::Palmira => "Palmira",
-            Self::Paloma => "Paloma",
-            Self::Paola => "Paola",
-            Self::Pedro => "Pedro",
-            Self::Pedro2 => "Pedro_2",
-            Self::Pelayo => "Pelayo",
-            Self::Penelope => "Penelope",
-            Self::Pernille => "Pernille",
-            Self::Petra => "Petra",
-            Self::Phoebe => "Phoebe",
-            Self::Phoebe2 => "Phoebe_2",
-            Self::Pierina => "Pierina",
-            Self::Piseth => "Piseth",
-            Self::Polina => "Polina",
-            Self::Prabhat => "Prabhat",
-            Self::Prabhat2 => "Prabhat_2",
-            Self::Pradeep => "Pradeep",
-            Self::Premwadee => "Premwadee",
-            Self::Priyom => "Priyom",
-            Self::Rafiki => "Rafiki",
-            Self::Ralf => "Ralf",
-            Self::Rami => "Rami",
-            Self::Ramona => "Ramona",
-            Self::Rana => "Rana",
-            Self::Raquel => "Raquel",
-            Self::Raveena => "Raveena",
-            Self::Reem => "Reem",
-            Self::Rehaan => "Rehaan",
-            Self::Rehaan2 => "Rehaan_2",
-            Self::Rehema => "Rehema",
-            Self::Remi => "Remi",
-            Self::Remi2 => "Remi_2",
-            Self::Remy => "Remy",
-            Self::Remy2 => "Remy_2",
-            Self::Renata => "Renata",
-            Self::Ricardo => "Ricardo",
-            Self::Rinaldo => "Rinaldo",
-            Self::Roberto => "Roberto",
-            Self::Rodrigo => "Rodrigo",
-            Self::Roger => "Roger",
-            Self::Roi => "Roi",
-            Self::Rok => "Rok",
-            Self::Rosa => "Rosa",
-            Self::Ruben => "Ruben",
-            Self::Russell => "Russell",
-            Self::Ruth => "Ruth",
-            Self::Ruth2 => "Ruth_2",
-            Self::Ryan => "Ryan",
-            Self::Ryan2 => "Ryan_2",
-            Self::Sabela => "Sabela",
-            Self::Sabrina => "Sabrina",
-            Self::Sabrina2 => "Sabrina_2",
-            Self::Sagar => "Sagar",
-            Self::Saleh => "Saleh",
-            Self::Salli => "Salli",
-            Self::Salli2 => "Salli_2",
-            Self::Salli3 => "Salli_3",
-            Self::Salma => "Salma",
-            Self::Salman => "Salman",
-            Self::Salome => "Salome",
-            Self::Sam => "Sam",
-            Self::Sameera => "Sameera",
-            Self::Samuel => "Samuel",
-            Self::Sana => "Sana",
-            Self::Sapna => "Sapna",
-            Self::Sara => "Sara",
-            Self::Saranya => "Saranya",
-            Self::Sardor => "Sardor",
-            Self::Saul => "Saul",
-            Self::Sebastian => "Sebastian",
-            Self::Selma => "Selma",
-            Self::SeoHyeon => "SeoHyeon",
-            Self::Seoyeon => "Seoyeon",
-            Self::Seoyeon2 => "Seoyeon_2",
-            Self::Seoyeon3 => "Seoyeon_3",
-            Self::Seraphina => "Seraphina",
-            Self::Seraphina2 => "Seraphina_2",
-            Self::Serena => "Serena",
-            Self::Serena2 => "Serena_2",
-            Self::Sergio => "Sergio",
-            Self::Sergio2 => "Sergio_2",
-            Self::Shakir => "Shakir",
-            Self::Shimmer => "Shimmer",
-            Self::Shiori => "Shiori",
-            Self::Shruti => "Shruti",
-            Self::Siqiniq => "Siqiniq",
-            Self::Siqiniq2 => "Siqiniq_2",
-            Self::Siti => "Siti",
-            Self::Sobhana => "Sobhana",
-            Self::Soffie => "Soffie",
-            Self::Sofia => "Sofia",
-            Self::Sofie => "Sofie",
-            Self::Sonia => "Sonia",
-            Self::SoonBok => "SoonBok",
-            Self::Sophie => "Sophie",
-            Self::Sophie2 => "Sophie_2",
-            Self::Srecko => "Srecko",
-            Self::Sreymom => "Sreymom",
-            Self::Steffan => "Steffan",
-            Self::Steffan2 => "Steffan_2",
-            Self::Steffan3 => "Steffan_3",
-            Self::Stephen => "Stephen",
-            Self::Stephen2 => "Stephen_2",
-            Self::Subhasini => "Subhasini",
-            Self::Sukant => "Sukant",
-            Self::SunHi => "SunHi",
-            Self::SunHi2 => "SunHi_2",
-            Self::Surya => "Surya",
-            Self::Suvi => "Suvi",
-            Self::Svetlana => "Svetlana",
-            Self::Swara => "Swara",
-            Self::Sylvie => "Sylvie",
-            Self::Sylvie2 => "Sylvie_2",
-            Self::Taim => "Taim",
-            Self::Takumi => "Takumi",
-            Self::Takumi2 => "Takumi_2",
-            Self::Tamas => "Tamas",
-            Self::Tania => "Tania",
-            Self::Tanishaa => "Tanishaa",
-            Self::Tanja => "Tanja",
-            Self::Taqqiq => "Taqqiq",
-            Self::Taqqiq2 => "Taqqiq_2",
-            Self::Tatyana => "Tatyana",
-            Self::Teo => "Teo",
-            Self::Teresa => "Teresa",
-            Self::Thalita => "Thalita",
-            Self::Thalita2 => "Thalita_2",
-            Self::Thalita3 => "Thalita_3",
-            Self::Thando => "Thando",
-            Self::Themba => "Themba",
-            Self::Thiago => "Thiago",
-            Self::Thierry => "Thierry",
-            Self::Thierry2 => "Thierry_2",
-            Self::Thiha => "Thiha",
-            Self::Thilini => "Thilini",
-            Self::Thomas => "Thomas",
-            Self::Tiana => "Tiana",
-            Self::Tiffany => "Tiffany",
-            Self::Tim => "Tim",
-            Self::Tina => "Tina",
-            Self::Tomas => "Tomas",
-            Self::Tomoko => "Tomoko",
-            Self::Tony => "Tony",
-            Self::Triana => "Triana",
-            Self::Tristan => "Tristan",
-            Self::TristanEs => "Tristan_ES",
-            Self::TristanEs2 => "Tristan_ES_2",
-            Self::Tuti => "Tuti",
-            Self::Tyler => "Tyler",
-            Self::Ubax => "Ubax",
-            Self::Uzma => "Uzma",
-            Self::Vaani => "Vaani",
-            Self::Valentina => "Valentina",
-            Self::Valerio => "Valerio",
-            Self::Valluvar => "Valluvar",
-            Self::Venba => "Venba",
-            Self::Vera => "Vera",
-            Self::Vesna => "Vesna",
-            Self::Vicki => "Vicki",
-            Self::Vicki2 => "Vicki_2",
-            Self::Vicki3 => "Vicki_3",
-            Self::Victor => "Victor",
-            Self::Viktoria => "Viktoria",
-            Self::Vitoria => "Vitoria",
-            Self::Vitoria2 => "Vitoria_2",
-            Self::Vivienne => "Vivienne",
-            Self::Vivienne2 => "Vivienne_2",
-            Self::Vlasta => "Vlasta",
-            Self::WanLung => "WanLung",
-            Self::Wayne => "Wayne",
-            Self::Willem => "Willem",
-            Self::William => "William",
-            Self::William2 => "William_2",
-            Self::Xiaochen => "Xiaochen",
-            Self::Xiaochen2 => "Xiaochen_2",
-            Self::Xiaochen3 => "Xiaochen_3",
-            Self::Xiaochen4 => "Xiaochen_4",
-            Self::Xiaohan => "Xiaohan",
-            Self::Xiaohan2 => "Xiaohan_2",
-            Self::Xiaomeng => "Xiaomeng",
-            Self::XiaoMin => "XiaoMin",
-            Self::Xiaomo => "Xiaomo",
-            Self::Xiaoqiu => "Xiaoqiu",
-            Self::Xiaorou => "Xiaorou",
-            Self::Xiaorui => "Xiaorui",
-            Self::Xiaoshuang => "Xiaoshuang",
-            Self::Xiaoshuang2 => "Xiaoshuang_2",
-            Self::Xiaoshuang3 => "Xiaoshuang_3",
-            Self::Xiaotong => "Xiaotong",
-            Self::Xiaoxiao => "Xiaoxiao",
-            Self::Xiaoxiao2 => "Xiaoxiao_2",
-            Self::Xiaoxiao3 => "Xiaoxiao_3",
-            Self::Xiaoxiao4 => "Xiaoxiao_4",
-            Self::Xiaoxiao5 => "Xiaoxiao_5",
-            Self::Xiaoyan => "Xiaoyan",
-            Self::Xiaoyi => "Xiaoyi",
-            Self::Xiaoyi2 => "Xiaoyi_2",
-            Self::Xiaoyou => "Xiaoyou",
-            Self::Xiaoyou2 => "Xiaoyou_2",
-            Self::Xiaoyou3 => "Xiaoyou_3",
-            Self::Xiaoyu => "Xiaoyu",
-            Self::Xiaoyu2 => "Xiaoyu_2",
-            Self::Xiaozhen => "Xiaozhen",
-            Self::Ximena => "Ximena",
-            Self::XimenaEs => "Ximena_ES",
-            Self::XimenaEs2 => "Ximena_ES_2",
-            Self::XimenaEs3 => "Ximena_ES_3",
-            Self::Yago => "Yago",
-            Self::Yan => "Yan",
-            Self::Yara => "Yara",
-            Self::Yashica => "Yashica",
-            Self::Yasmin => "Yasmin",
-            Self::Yesui => "Yesui",
-            Self::Yolanda => "Yolanda",
-            Self::YuJin => "YuJin",
-            Self::Yundeng => "Yundeng",
-            Self::Yunfan => "Yunfan",
-            Self::Yunfan2 => "Yunfan_2",
-            Self::Yunfeng => "Yunfeng",
-            Self::Yunhan => "Yunhan",
-            Self::Yunhao => "Yunhao",
-            Self::YunJhe => "YunJhe",
-            Self::Yunjian => "Yunjian",
-            Self::Yunjie => "Yunjie",
-            Self::YunSong => "YunSong",
-            Self::Yunxi => "Yunxi",
-            Self::Yunxi2 => "Yunxi_2",
-            Self::Yunxia => "Yunxia",
-            Self::Yunxia2 => "Yunxia_2",
-            Self::Yunxiang => "Yunxiang",
-            Self::Yunxiao => "Yunxiao",
-            Self::Yunxiao2 => "Yunxiao_2",
-            Self::Yunyang => "Yunyang",
-            Self::Yunye => "Yunye",
-            Self::Yunye2 => "Yunye_2",
-            Self::Yunyi => "Yunyi",
-            Self::Yunyi2 => "Yunyi_2",
-            Self::Yunze => "Yunze",
-            Self::Yunzhe => "Yunzhe",
-            Self::Yves => "Yves",
-            Self::Yvette => "Yvette",
-            Self::Zariyah => "Zariyah",
-            Self::Zayd => "Zayd",
-            Self::Zeina => "Zeina",
-            Self::Zhiyu => "Zhiyu",
-            Self::Zhiyu2 => "Zhiyu_2",
-            Self::Zofia => "Zofia",
-            Self::Zuri => "Zuri",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VoiceName {
-    fn from(value: &str) -> Self {
-        match value {
-            "Aarav" => Self::Aarav,
-            "Aarav_2" => Self::Aarav2,
-            "Aarohi" => Self::Aarohi,
-            "Aarti" => Self::Aarti,
-            "Aarti_2" => Self::Aarti2,
-            "Aarti_3" => Self::Aarti3,
-            "Aashi" => Self::Aashi,
-            "Abbi" => Self::Abbi,
-            "Abdullah" => Self::Abdullah,
-            "Abeo" => Self::Abeo,
-            "Abril" => Self::Abril,
-            "Achara" => Self::Achara,
-            "Ada" => Self::Ada,
-            "Ada_2" => Self::Ada2,
-            "Adam" => Self::Adam,
-            "Adam_2" => Self::Adam2,
-            "Aditi" => Self::Aditi,
-            "Adri" => Self::Adri,
-            "Adriano" => Self::Adriano,
-            "Agnieszka" => Self::Agnieszka,
-            "Ahmet" => Self::Ahmet,
-            "Aigul" => Self::Aigul,
-            "Ainhoa" => Self::Ainhoa,
-            "Alain" => Self::Alain,
-            "Alba" => Self::Alba,
-            "Aled" => Self::Aled,
-            "Aleksandar" => Self::Aleksandar,
-            "Alessio" => Self::Alessio,
-            "Alessio_2" => Self::Alessio2,
-            "Alex" => Self::Alex,
-            "Alfie" => Self::Alfie,
-            "Ali" => Self::Ali,
-            "Alina" => Self::Alina,
-            "Alloy" => Self::Alloy,
-            "Alloy_2" => Self::Alloy2,
-            "Alonso" => Self::Alonso,
-            "Alvaro" => Self::Alvaro,
-            "Amal" => Self::Amal,
-            "Amala" => Self::Amala,
-            "Amanda" => Self::Amanda,
-            "Amany" => Self::Amany,
-            "Amber" => Self::Amber,
-            "Ambre" => Self::Ambre,
-            "Ameha" => Self::Ameha,
-            "Amina" => Self::Amina,
-            "Amy" => Self::Amy,
-            "Amy_2" => Self::Amy2,
-            "Amy_3" => Self::Amy3,
-            "Ana" => Self::Ana,
-            "Anahit" => Self::Anahit,
-            "Ananya" => Self::Ananya,
-            "Ananya_2" => Self::Ananya2,
-            "Anbu" => Self::Anbu,
-            "Ander" => Self::Ander,
-            "Andre" => Self::Andre,
-            "Andre_2" => Self::Andre2,
-            "Andrea" => Self::Andrea,
-            "Andres" => Self::Andres,
-            "Andrew" => Self::Andrew,
-            "Andrew_2" => Self::Andrew2,
-            "Andrew_3" => Self::Andrew3,
-            "Andrew_4" => Self::Andrew4,
-            "Angelo" => Self::Angelo,
-            "Anila" => Self::Anila,
-            "Annette" => Self::Annette,
-            "Antoine" => Self::Antoine,
-            "Antonin" => Self::Antonin,
-            "Antonio" => Self::Antonio,
-            "Anu" => Self::Anu,
-            "Aoi" => Self::Aoi,
-            "Arabella" => Self::Arabella,
-            "Ardi" => Self::Ardi,
-            "Aria" => Self::Aria,
-            "Aria_2" => Self::Aria2,
-            "Ariane" => Self::Ariane,
-            "Arjun" => Self::Arjun,
-            "Arjun_2" => Self::Arjun2,
-            "Arjun_3" => Self::Arjun3,
-            "Arlet" => Self::Arlet,
-            "Arnau" => Self::Arnau,
-            "Arnaud" => Self::Arnaud,
-            "Arthur" => Self::Arthur,
-            "Arya" => Self::Arya,
-            "Arya_2" => Self::Arya2,
-            "Asad" => Self::Asad,
-            "Ashley" => Self::Ashley,
-            "Asilia" => Self::Asilia,
-            "Astrid" => Self::Astrid,
-            "Athina" => Self::Athina,
-            "Ava" => Self::Ava,
-            "Ava_2" => Self::Ava2,
-            "Ava_3" => Self::Ava3,
-            "Avri" => Self::Avri,
-            "Ayanda" => Self::Ayanda,
-            "Ayanda_2" => Self::Ayanda2,
-            "Aysha" => Self::Aysha,
-            "Babek" => Self::Babek,
-            "Banu" => Self::Banu,
-            "Bashkar" => Self::Bashkar,
-            "Bassel" => Self::Bassel,
-            "Bataa" => Self::Bataa,
-            "Beatrice" => Self::Beatrice,
-            "Beatriz" => Self::Beatriz,
-            "Belkys" => Self::Belkys,
-            "Bella" => Self::Bella,
-            "Benigno" => Self::Benigno,
-            "Bernd" => Self::Bernd,
-            "Bianca" => Self::Bianca,
-            "Bianca_2" => Self::Bianca2,
-            "Bianca_3" => Self::Bianca3,
-            "Blessica" => Self::Blessica,
-            "BongJin" => Self::BongJin,
-            "Borislav" => Self::Borislav,
-            "Brandon" => Self::Brandon,
-            "Brandon_2" => Self::Brandon2,
-            "Bree" => Self::Bree,
-            "Brenda" => Self::Brenda,
-            "Brian" => Self::Brian,
-            "Brian_2" => Self::Brian2,
-            "Brian_3" => Self::Brian3,
-            "Brigitte" => Self::Brigitte,
-            "Bryan" => Self::Bryan,
-            "Bryan_2" => Self::Bryan2,
-            "Bryan_3" => Self::Bryan3,
-            "Burcu" => Self::Burcu,
-            "Calimero" => Self::Calimero,
-            "Camila" => Self::Camila,
-            "Camilla" => Self::Camilla,
-            "Camilla_2" => Self::Camilla2,
-            "Camilla_3" => Self::Camilla3,
-            "Candela" => Self::Candela,
-            "Carla" => Self::Carla,
-            "Carlos" => Self::Carlos,
-            "Carlota" => Self::Carlota,
-            "Carly" => Self::Carly,
-            "Carmen" => Self::Carmen,
-            "Cataldo" => Self::Cataldo,
-            "Catalina" => Self::Catalina,
-            "Cecilio" => Self::Cecilio,
-            "Celeste" => Self::Celeste,
-            "Celine" => Self::Celine,
-            "Celine_2" => Self::Celine2,
-            "Chantal" => Self::Chantal,
-            "Chanthavong" => Self::Chanthavong,
-            "Charline" => Self::Charline,
-            "Chilemba" => Self::Chilemba,
-            "Christel" => Self::Christel,
-            "Christoph" => Self::Christoph,
-            "Christopher" => Self::Christopher,
-            "Christopher_2" => Self::Christopher2,
-            "Clara" => Self::Clara,
-            "Claude" => Self::Claude,
-            "Colette" => Self::Colette,
-            "Colm" => Self::Colm,
-            "Conchita" => Self::Conchita,
-            "Connor" => Self::Connor,
-            "Conrad" => Self::Conrad,
-            "Cora" => Self::Cora,
-            "Cora_2" => Self::Cora2,
-            "Coralie" => Self::Coralie,
-            "Cristiano" => Self::Cristiano,
-            "Daichi" => Self::Daichi,
-            "Dalia" => Self::Dalia,
-            "Dalia_2" => Self::Dalia2,
-            "Daniel" => Self::Daniel,
-            "Daniel_2" => Self::Daniel2,
-            "Danielle" => Self::Danielle,
-            "Danielle_2" => Self::Danielle2,
-            "Dario" => Self::Dario,
-            "Dariya" => Self::Dariya,
-            "Darren" => Self::Darren,
-            "Daudi" => Self::Daudi,
-            "Daulet" => Self::Daulet,
-            "Davis" => Self::Davis,
-            "Davis_2" => Self::Davis2,
-            "Davis_3" => Self::Davis3,
-            "Dena" => Self::Dena,
-            "Denise" => Self::Denise,
-            "Derek" => Self::Derek,
-            "Dhwani" => Self::Dhwani,
-            "Diego" => Self::Diego,
-            "Dilara" => Self::Dilara,
-            "Dimas" => Self::Dimas,
-            "Dmitry" => Self::Dmitry,
-            "Donato" => Self::Donato,
-            "Dora" => Self::Dora,
-            "Duarte" => Self::Duarte,
-            "Duncan" => Self::Duncan,
-            "Dustin" => Self::Dustin,
-            "Echo" => Self::Echo,
-            "Eka" => Self::Eka,
-            "Elena" => Self::Elena,
-            "Elias" => Self::Elias,
-            "Elimu" => Self::Elimu,
-            "Elin" => Self::Elin,
-            "Elizabeth" => Self::Elizabeth,
-            "Elke" => Self::Elke,
-            "Elliot" => Self::Elliot,
-            "Eloise" => Self::Eloise,
-            "Elsa" => Self::Elsa,
-            "Elsie" => Self::Elsie,
-            "Elvira" => Self::Elvira,
-            "Elza" => Self::Elza,
-            "Emel" => Self::Emel,
-            "Emil" => Self::Emil,
-            "Emilio" => Self::Emilio,
-            "Emily" => Self::Emily,
-            "Emma" => Self::Emma,
-            "Emma_2" => Self::Emma2,
-            "Emma_3" => Self::Emma3,
-            "Emma_4" => Self::Emma4,
-            "Enric" => Self::Enric,
-            "Enrique" => Self::Enrique,
-            "Eric" => Self::Eric,
-            "Estrella" => Self::Estrella,
-            "Ethan" => Self::Ethan,
-            "Evelyn" => Self::Evelyn,
-            "Everita" => Self::Everita,
-            "Ewa" => Self::Ewa,
-            "Ewa_2" => Self::Ewa2,
-            "Ezinne" => Self::Ezinne,
-            "Fabio" => Self::Fabio,
-            "Fabiola" => Self::Fabiola,
-            "Fable" => Self::Fable,
-            "Fabrice" => Self::Fabrice,
-            "Fahed" => Self::Fahed,
-            "Farid" => Self::Farid,
-            "Fatima" => Self::Fatima,
-            "Federico" => Self::Federico,
-            "Fenna" => Self::Fenna,
-            "Fernanda" => Self::Fernanda,
-            "Fiamma" => Self::Fiamma,
-            "Filiz" => Self::Filiz,
-            "Finn" => Self::Finn,
-            "Florian" => Self::Florian,
-            "Florian_2" => Self::Florian2,
-            "Florin" => Self::Florin,
-            "Francisca" => Self::Francisca,
-            "Freya" => Self::Freya,
-            "Gabrielle" => Self::Gabrielle,
-            "Gabrielle_2" => Self::Gabrielle2,
-            "Gabrijela" => Self::Gabrijela,
-            "Gadis" => Self::Gadis,
-            "Gagan" => Self::Gagan,
-            "Gemma" => Self::Gemma,
-            "Gemma_2" => Self::Gemma2,
-            "Geraint" => Self::Geraint,
-            "Gerard" => Self::Gerard,
-            "Gerardo" => Self::Gerardo,
-            "Gianni" => Self::Gianni,
-            "Giorgi" => Self::Giorgi,
-            "Giorgio" => Self::Giorgio,
-            "Giovanna" => Self::Giovanna,
-            "Gisela" => Self::Gisela,
-            "Giuseppe" => Self::Giuseppe,
-            "Giuseppe_2" => Self::Giuseppe2,
-            "Gonzalo" => Self::Gonzalo,
-            "GookMin" => Self::GookMin,
-            "Goran" => Self::Goran,
-            "Grace" => Self::Grace,
-            "Gregory" => Self::Gregory,
-            "Gudrun" => Self::Gudrun,
-            "Gul" => Self::Gul,
-            "GulNawaz" => Self::GulNawaz,
-            "Gunnar" => Self::Gunnar,
-            "Guy" => Self::Guy,
-            "Gwyneth" => Self::Gwyneth,
-            "Hala" => Self::Hala,
-            "Hamdan" => Self::Hamdan,
-            "Hamed" => Self::Hamed,
-            "Hannah" => Self::Hannah,
-            "Hannah_2" => Self::Hannah2,
-            "Hans" => Self::Hans,
-            "Harri" => Self::Harri,
-            "Hayk" => Self::Hayk,
-            "Hedi" => Self::Hedi,
-            "Hemkala" => Self::Hemkala,
-            "Henri" => Self::Henri,
-            "Hila" => Self::Hila,
-            "Hillevi" => Self::Hillevi,
-            "HiuGaai" => Self::HiuGaai,
-            "Hiujin" => Self::Hiujin,
-            "HiuMaan" => Self::HiuMaan,
-            "HoaiMy" => Self::HoaiMy,
-            "Hollie" => Self::Hollie,
-            "HsiaoChen" => Self::HsiaoChen,
-            "HsiaoYu" => Self::HsiaoYu,
-            "Humberto" => Self::Humberto,
-            "Hyunsu" => Self::Hyunsu,
-            "Hyunsu_2" => Self::Hyunsu2,
-            "Hyunsu_3" => Self::Hyunsu3,
-            "Ida" => Self::Ida,
-            "Ilir" => Self::Ilir,
-            "Iman" => Self::Iman,
-            "Imani" => Self::Imani,
-            "Imelda" => Self::Imelda,
-            "Ines" => Self::Ines,
-            "Ines_2" => Self::Ines2,
-            "Ingrid" => Self::Ingrid,
-            "InJoon" => Self::InJoon,
-            "Irene" => Self::Irene,
-            "Irma" => Self::Irma,
-            "Isabella" => Self::Isabella,
-            "Isabella_2" => Self::Isabella2,
-            "Isabella_3" => Self::Isabella3,
-            "Isabelle" => Self::Isabelle,
-            "Isabelle_2" => Self::Isabelle2,
-            "Iselin" => Self::Iselin,
-            "Isidora" => Self::Isidora,
-            "Ismael" => Self::Ismael,
-            "Ivy" => Self::Ivy,
-            "Ivy_2" => Self::Ivy2,
-            "Jacek" => Self::Jacek,
-            "Jacob" => Self::Jacob,
-            "Jacqueline" => Self::Jacqueline,
-            "Jajang" => Self::Jajang,
-            "Jamal" => Self::Jamal,
-            "James" => Self::James,
-            "Jan" => Self::Jan,
-            "Jane" => Self::Jane,
-            "Jane_2" => Self::Jane2,
-            "Jann" => Self::Jann,
-            "Jasmine" => Self::Jasmine,
-            "Jasmine_2" => Self::Jasmine2,
-            "Jason" => Self::Jason,
-            "Javier" => Self::Javier,
-            "Jean" => Self::Jean,
-            "Jenny" => Self::Jenny,
-            "Jenny_2" => Self::Jenny2,
-            "Jenny_3" => Self::Jenny3,
-            "Jeppe" => Self::Jeppe,
-            "Jerome" => Self::Jerome,
-            "Jihye" => Self::Jihye,
-            "JiMin" => Self::JiMin,
-            "Jimmie" => Self::Jimmie,
-            "Jitka" => Self::Jitka,
-            "Joana" => Self::Joana,
-            "Joanna" => Self::Joanna,
-            "Joanna_2" => Self::Joanna2,
-            "Joanna_3" => Self::Joanna3,
-            "Joanne" => Self::Joanne,
-            "Joey" => Self::Joey,
-            "Joey_2" => Self::Joey2,
-            "Jonas" => Self::Jonas,
-            "Jorge" => Self::Jorge,
-            "Jorge_2" => Self::Jorge2,
-            "Joseph" => Self::Joseph,
-            "Josephine" => Self::Josephine,
-            "Juan" => Self::Juan,
-            "Julio" => Self::Julio,
-            "Justin" => Self::Justin,
-            "Justin_2" => Self::Justin2,
-            "Kai" => Self::Kai,
-            "Kajal" => Self::Kajal,
-            "Kajal_2" => Self::Kajal2,
-            "Kalina" => Self::Kalina,
-            "Kani" => Self::Kani,
-            "Karina" => Self::Karina,
-            "Karl" => Self::Karl,
-            "Karla" => Self::Karla,
-            "Kasper" => Self::Kasper,
-            "Katja" => Self::Katja,
-            "Kavya" => Self::Kavya,
-            "Kavya_2" => Self::Kavya2,
-            "Kazuha" => Self::Kazuha,
-            "Keita" => Self::Keita,
-            "Ken" => Self::Ken,
-            "Kendra" => Self::Kendra,
-            "Kendra_2" => Self::Kendra2,
-            "Keomany" => Self::Keomany,
-            "Kert" => Self::Kert,
-            "Kevin" => Self::Kevin,
-            "Killian" => Self::Killian,
-            "Kim" => Self::Kim,
-            "Kimberly" => Self::Kimberly,
-            "Kimberly_2" => Self::Kimberly2,
-            "Klarissa" => Self::Klarissa,
-            "Klaus" => Self::Klaus,
-            "Kumar" => Self::Kumar,
-            "Kunal" => Self::Kunal,
-            "Kunal_2" => Self::Kunal2,
-            "Laia" => Self::Laia,
-            "Laila" => Self::Laila,
-            "Laith" => Self::Laith,
-            "Larissa" => Self::Larissa,
-            "Latifa" => Self::Latifa,
-            "Laura" => Self::Laura,
-            "Laura_2" => Self::Laura2,
-            "Layla" => Self::Layla,
-            "Lea" => Self::Lea,
-            "Lea_2" => Self::Lea2,
-            "Lea_3" => Self::Lea3,
-            "Leah" => Self::Leah,
-            "Leila" => Self::Leila,
-            "Leni" => Self::Leni,
-            "Lennart" => Self::Lennart,
-            "Leonas" => Self::Leonas,
-            "Leticia" => Self::Leticia,
-            "Lewis" => Self::Lewis,
-            "Lia" => Self::Lia,
-            "Liam" => Self::Liam,
-            "Lian" => Self::Lian,
-            "Lian_2" => Self::Lian2,
-            "Libby" => Self::Libby,
-            "Liberto" => Self::Liberto,
-            "Lisa" => Self::Lisa,
-            "Lisa_2" => Self::Lisa2,
-            "Lisandro" => Self::Lisandro,
-            "Liv" => Self::Liv,
-            "Livia" => Self::Livia,
-            "Livia_2" => Self::Livia2,
-            "Lola" => Self::Lola,
-            "Lorena" => Self::Lorena,
-            "Lorenzio" => Self::Lorenzio,
-            "Lorenzo" => Self::Lorenzo,
-            "Lotte" => Self::Lotte,
-            "Louisa" => Self::Louisa,
-            "Lucia" => Self::Lucia,
-            "Lucia_2" => Self::Lucia2,
-            "Lucia_3" => Self::Lucia3,
-            "Luciano" => Self::Luciano,
-            "Lucien" => Self::Lucien,
-            "Luis" => Self::Luis,
-            "Lukas" => Self::Lukas,
-            "Luke" => Self::Luke,
-            "Luna" => Self::Luna,
-            "Luna_2" => Self::Luna2,
-            "Lupe" => Self::Lupe,
-            "Lupe_2" => Self::Lupe2,
-            "Lupe_3" => Self::Lupe3,
-            "Maarten" => Self::Maarten,
-            "Macerio" => Self::Macerio,
-            "Macerio_2" => Self::Macerio2,
-            "Madhur" => Self::Madhur,
-            "Madina" => Self::Madina,
-            "Mads" => Self::Mads,
-            "Maisie" => Self::Maisie,
-            "Maja" => Self::Maja,
-            "Manohar" => Self::Manohar,
-            "Manuel" => Self::Manuel,
-            "Manuela" => Self::Manuela,
-            "Marcello" => Self::Marcello,
-            "Marcelo" => Self::Marcelo,
-            "Marek" => Self::Marek,
-            "Margarita" => Self::Margarita,
-            "Maria" => Self::Maria,
-            "Marija" => Self::Marija,
-            "Marina" => Self::Marina,
-            "Mario" => Self::Mario,
-            "Marlene" => Self::Marlene,
-            "Marta" => Self::Marta,
-            "Maryam" => Self::Maryam,
-            "Masaru" => Self::Masaru,
-            "Mateo" => Self::Mateo,
-            "Mathieu" => Self::Mathieu,
-            "Matthew" => Self::Matthew,
-            "Matthew_2" => Self::Matthew2,
-            "Matthew_3" => Self::Matthew3,
-            "Mattias" => Self::Mattias,
-            "Maurice" => Self::Maurice,
-            "Maxim" => Self::Maxim,
-            "Maya" => Self::Maya,
-            "Mayu" => Self::Mayu,
-            "Mekdes" => Self::Mekdes,
-            "Mia" => Self::Mia,
-            "Mia_2" => Self::Mia2,
-            "Mia_3" => Self::Mia3,
-            "Michelle" => Self::Michelle,
-            "Midhun" => Self::Midhun,
-            "Miguel" => Self::Miguel,
-            "Mitchell" => Self::Mitchell,
-            "Mizuki" => Self::Mizuki,
-            "Moaz" => Self::Moaz,
-            "Mohan" => Self::Mohan,
-            "Molly" => Self::Molly,
-            "Monica" => Self::Monica,
-            "Mouna" => Self::Mouna,
-            "Muuse" => Self::Muuse,
-            "Nabanita" => Self::Nabanita,
-            "Naja" => Self::Naja,
-            "NamMinh" => Self::NamMinh,
-            "Nanami" => Self::Nanami,
-            "Nanami_2" => Self::Nanami2,
-            "Nancy" => Self::Nancy,
-            "Nancy_2" => Self::Nancy2,
-            "Naoki" => Self::Naoki,
-            "Natasha" => Self::Natasha,
-            "Neerja" => Self::Neerja,
-            "Neerja_2" => Self::Neerja2,
-            "Neil" => Self::Neil,
-            "Nestoras" => Self::Nestoras,
-            "Nia" => Self::Nia,
-            "Niamh" => Self::Niamh,
-            "Niamh_2" => Self::Niamh2,
-            "Nicholas" => Self::Nicholas,
-            "Nicholas_2" => Self::Nicholas2,
-            "Nicolau" => Self::Nicolau,
-            "Nicole" => Self::Nicole,
-            "Nil" => Self::Nil,
-            "Nilar" => Self::Nilar,
-            "Nils" => Self::Nils,
-            "Niranjan" => Self::Niranjan,
-            "Niwat" => Self::Niwat,
-            "Noah" => Self::Noah,
-            "Noemi" => Self::Noemi,
-            "Noora" => Self::Noora,
-            "Noura" => Self::Noura,
-            "Nova" => Self::Nova,
-            "Nova_2" => Self::Nova2,
-            "Nuria" => Self::Nuria,
-            "Ojas" => Self::Ojas,
-            "Ola" => Self::Ola,
-            "Ola_2" => Self::Ola2,
-            "Oliver" => Self::Oliver,
-            "Olivia" => Self::Olivia,
-            "Ollie" => Self::Ollie,
-            "Ollie_2" => Self::Ollie2,
-            "Omar" => Self::Omar,
-            "Ona" => Self::Ona,
-            "Onyx" => Self::Onyx,
-            "Orla" => Self::Orla,
-            "Osman" => Self::Osman,
-            "Ostap" => Self::Ostap,
-            "Pallavi" => Self::Pallavi,
-            "Palmira" => Self::Palmira,
-            "Paloma" => Self::Paloma,
-            "Paola" => Self::Paola,
-            "Pedro" => Self::Pedro,
-            "Pedro_2" => Self::Pedro2,
-            "Pelayo" => Self::Pelayo,
-            "Penelope" => Self::Penelope,
-            "Pernille" => Self::Pernille,
-            "Petra" => Self::Petra,
-            "Phoebe" => Self::Phoebe,
-            "Phoebe_2" => Self::Phoebe2,
-            "Pierina" => Self::Pierina,
-            "Piseth" => Self::Piseth,
-            "Polina" => Self::Polina,
-            "Prabhat" => Self::Prabhat,
-            "Prabhat_2" => Self::Prabhat2,
-            "Pradeep" => Self::Pradeep,
-            "Premwadee" => Self::Premwadee,
-            "Priyom" => Self::Priyom,
-            "Rafiki" => Self::Rafiki,
-            "Ralf" => Self::Ralf,
-            "Rami" => Self::Rami,
-            "Ramona" => Self::Ramona,
-            "Rana" => Self::Rana,
-            "Raquel" => Self::Raquel,
-            "Raveena" => Self::Raveena,
-            "Reem" => Self::Reem,
-            "Rehaan" => Self::Rehaan,
-            "Rehaan_2" => Self::Rehaan2,
-            "Rehema" => Self::Rehema,
-            "Remi" => Self::Remi,
-            "Remi_2" => Self::Remi2,
-            "Remy" => Self::Remy,
-            "Remy_2" => Self::Remy2,
-            "Renata" => Self::Renata,
-            "Ricardo" => Self::Ricardo,
-            "Rinaldo" => Self::Rinaldo,
-            "Roberto" => Self::Roberto,
-            "Rodrigo" => Self::Rodrigo,
-            "Roger" => Self::Roger,
-            "Roi" => Self::Roi,
-            "Rok" => Self::Rok,
-            "Rosa" => Self::Rosa,
-            "Ruben" => Self::Ruben,
-            "Russell" => Self::Russell,
-            "Ruth" => Self::Ruth,
-            "Ruth_2" => Self::Ruth2,
-            "Ryan" => Self::Ryan,
-            "Ryan_2" => Self::Ryan2,
-            "Sabela" => Self::Sabela,
-            "Sabrina" => Self::Sabrina,
-            "Sabrina_2" => Self::Sabrina2,
-            "Sagar" => Self::Sagar,
-            "Saleh" => Self::Saleh,
-            "Salli" => Self::Salli,
-            "Salli_2" => Self::Salli2,
-            "Salli_3" => Self::Salli3,
-            "Salma" => Self::Salma,
-            "Salman" => Self::Salman,
-            "Salome" => Self::Salome,
-            "Sam" => Self::Sam,
-            "Sameera" => Self::Sameera,
-            "Samuel" => Self::Samuel,
-            "Sana" => Self::Sana,
-            "Sapna" => Self::Sapna,
-            "Sara" => Self::Sara,
-            "Saranya" => Self::Saranya,
-            "Sardor" => Self::Sardor,
-            "Saul" => Self::Saul,
-            "Sebastian" => Self::Sebastian,
-            "Selma" => Self::Selma,
-            "SeoHyeon" => Self::SeoHyeon,
-            "Seoyeon" => Self::Seoyeon,
-            "Seoyeon_2" => Self::Seoyeon2,
-            "Seoyeon_3" => Self::Seoyeon3,
-            "Seraphina" => Self::Seraphina,
-            "Seraphina_2" => Self::Seraphina2,
-            "Serena" => Self::Serena,
-            "Serena_2" => Self::Serena2,
-            "Sergio" => Self::Sergio,
-            "Sergio_2" => Self::Sergio2,
-            "Shakir" => Self::Shakir,
-            "Shimmer" => Self::Shimmer,
-            "Shiori" => Self::Shiori,
-            "Shruti" => Self::Shruti,
-            "Siqiniq" => Self::Siqiniq,
-            "Siqiniq_2" => Self::Siqiniq2,
-            "Siti" => Self::Siti,
-            "Sobhana" => Self::Sobhana,
-            "Soffie" => Self::Soffie,
-            "Sofia" => Self::Sofia,
-            "Sofie" => Self::Sofie,
-            "Sonia" => Self::Sonia,
-            "SoonBok" => Self::SoonBok,
-            "Sophie" => Self::Sophie,
-            "Sophie_2" => Self::Sophie2,
-            "Srecko" => Self::Srecko,
-            "Sreymom" => Self::Sreymom,
-            "Steffan" => Self::Steffan,
-            "Steffan_2" => Self::Steffan2,
-            "Steffan_3" => Self::Steffan3,
-            "Stephen" => Self::Stephen,
-            "Stephen_2" => Self::Stephen2,
-            "Subhasini" => Self::Subhasini,
-            "Sukant" => Self::Sukant,
-            "SunHi" => Self::SunHi,
-            "SunHi_2" => Self::SunHi2,
-            "Surya" => Self::Surya,
-            "Suvi" => Self::Suvi,
-            "Svetlana" => Self::Svetlana,
-            "Swara" => Self::Swara,
-            "Sylvie" => Self::Sylvie,
-            "Sylvie_2" => Self::Sylvie2,
-            "Taim" => Self::Taim,
-            "Takumi" => Self::Takumi,
-            "Takumi_2" => Self::Takumi2,
-            "Tamas" => Self::Tamas,
-            "Tania" => Self::Tania,
-            "Tanishaa" => Self::Tanishaa,
-            "Tanja" => Self::Tanja,
-            "Taqqiq" => Self::Taqqiq,
-            "Taqqiq_2" => Self::Taqqiq2,
-            "Tatyana" => Self::Tatyana,
-            "Teo" => Self::Teo,
-            "Teresa" => Self::Teresa,
-            "Thalita" => Self::Thalita,
-            "Thalita_2" => Self::Thalita2,
-            "Thalita_3" => Self::Thalita3,
-            "Thando" => Self::Thando,
-            "Themba" => Self::Themba,
-            "Thiago" => Self::Thiago,
-            "Thierry" => Self::Thierry,
-            "Thierry_2" => Self::Thierry2,
-            "Thiha" => Self::Thiha,
-            "Thilini" => Self::Thilini,
-            "Thomas" => Self::Thomas,
-            "Tiana" => Self::Tiana,
-            "Tiffany" => Self::Tiffany,
-            "Tim" => Self::Tim,
-            "Tina" => Self::Tina,
-            "Tomas" => Self::Tomas,
-            "Tomoko" => Self::Tomoko,
-            "Tony" => Self::Tony,
-            "Triana" => Self::Triana,
-            "Tristan" => Self::Tristan,
-            "Tristan_ES" => Self::TristanEs,
-            "Tristan_ES_2" => Self::TristanEs2,
-            "Tuti" => Self::Tuti,
-            "Tyler" => Self::Tyler,
-            "Ubax" => Self::Ubax,
-            "Uzma" => Self::Uzma,
-            "Vaani" => Self::Vaani,
-            "Valentina" => Self::Valentina,
-            "Valerio" => Self::Valerio,
-            "Valluvar" => Self::Valluvar,
-            "Venba" => Self::Venba,
-            "Vera" => Self::Vera,
-            "Vesna" => Self::Vesna,
-            "Vicki" => Self::Vicki,
-            "Vicki_2" => Self::Vicki2,
-            "Vicki_3" => Self::Vicki3,
-            "Victor" => Self::Victor,
-            "Viktoria" => Self::Viktoria,
-            "Vitoria" => Self::Vitoria,
-            "Vitoria_2" => Self::Vitoria2,
-            "Vivienne" => Self::Vivienne,
-            "Vivienne_2" => Self::Vivienne2,
-            "Vlasta" => Self::Vlasta,
-            "WanLung" => Self::WanLung,
-            "Wayne" => Self::Wayne,
-            "Willem" => Self::Willem,
-            "William" => Self::William,
-            "William_2" => Self::William2,
-            "Xiaochen" => Self::Xiaochen,
-            "Xiaochen_2" => Self::Xiaochen2,
-            "Xiaochen_3" => Self::Xiaochen3,
-            "Xiaochen_4" => Self::Xiaochen4,
-            "Xiaohan" => Self::Xiaohan,
-            "Xiaohan_2" => Self::Xiaohan2,
-            "Xiaomeng" => Self::Xiaomeng,
-            "XiaoMin" => Self::XiaoMin,
-            "Xiaomo" => Self::Xiaomo,
-            "Xiaoqiu" => Self::Xiaoqiu,
-            "Xiaorou" => Self::Xiaorou,
-            "Xiaorui" => Self::Xiaorui,
-            "Xiaoshuang" => Self::Xiaoshuang,
-            "Xiaoshuang_2" => Self::Xiaoshuang2,
-            "Xiaoshuang_3" => Self::Xiaoshuang3,
-            "Xiaotong" => Self::Xiaotong,
-            "Xiaoxiao" => Self::Xiaoxiao,
-            "Xiaoxiao_2" => Self::Xiaoxiao2,
-            "Xiaoxiao_3" => Self::Xiaoxiao3,
-            "Xiaoxiao_4" => Self::Xiaoxiao4,
-            "Xiaoxiao_5" => Self::Xiaoxiao5,
-            "Xiaoyan" => Self::Xiaoyan,
-            "Xiaoyi" => Self::Xiaoyi,
-            "Xiaoyi_2" => Self::Xiaoyi2,
-            "Xiaoyou" => Self::Xiaoyou,
-            "Xiaoyou_2" => Self::Xiaoyou2,
-            "Xiaoyou_3" => Self::Xiaoyou3,
-            "Xiaoyu" => Self::Xiaoyu,
-            "Xiaoyu_2" => Self::Xiaoyu2,
-            "Xiaozhen" => Self::Xiaozhen,
-            "Ximena" => Self::Ximena,
-            "Ximena_ES" => Self::XimenaEs,
-            "Ximena_ES_2" => Self::XimenaEs2,
-            "Ximena_ES_3" => Self::XimenaEs3,
-            "Yago" => Self::Yago,
-            "Yan" => Self::Yan,
-            "Yara" => Self::Yara,
-            "Yashica" => Self::Yashica,
-            "Yasmin" => Self::Yasmin,
-            "Yesui" => Self::Yesui,
-            "Yolanda" => Self::Yolanda,
-            "YuJin" => Self::YuJin,
-            "Yundeng" => Self::Yundeng,
-            "Yunfan" => Self::Yunfan,
-            "Yunfan_2" => Self::Yunfan2,
-            "Yunfeng" => Self::Yunfeng,
-            "Yunhan" => Self::Yunhan,
-            "Yunhao" => Self::Yunhao,
-            "YunJhe" => Self::YunJhe,
-            "Yunjian" => Self::Yunjian,
-            "Yunjie" => Self::Yunjie,
-            "YunSong" => Self::YunSong,
-            "Yunxi" => Self::Yunxi,
-            "Yunxi_2" => Self::Yunxi2,
-            "Yunxia" => Self::Yunxia,
-            "Yunxia_2" => Self::Yunxia2,
-            "Yunxiang" => Self::Yunxiang,
-            "Yunxiao" => Self::Yunxiao,
-            "Yunxiao_2" => Self::Yunxiao2,
-            "Yunyang" => Self::Yunyang,
-            "Yunye" => Self::Yunye,
-            "Yunye_2" => Self::Yunye2,
-            "Yunyi" => Self::Yunyi,
-            "Yunyi_2" => Self::Yunyi2,
-            "Yunze" => Self::Yunze,
-            "Yunzhe" => Self::Yunzhe,
-            "Yves" => Self::Yves,
-            "Yvette" => Self::Yvette,
-            "Zariyah" => Self::Zariyah,
-            "Zayd" => Self::Zayd,
-            "Zeina" => Self::Zeina,
-            "Zhiyu" => Self::Zhiyu,
-            "Zhiyu_2" => Self::Zhiyu2,
-            "Zofia" => Self::Zofia,
-            "Zuri" => Self::Zuri,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VoiceName {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VoiceName {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VoiceName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VoiceName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VoiceName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VoiceName {
+        Aarav = "Aarav",
+        Aarav2 = "Aarav_2",
+        Aarohi = "Aarohi",
+        Aarti = "Aarti",
+        Aarti2 = "Aarti_2",
+        Aarti3 = "Aarti_3",
+        Aashi = "Aashi",
+        Abbi = "Abbi",
+        Abdullah = "Abdullah",
+        Abeo = "Abeo",
+        Abril = "Abril",
+        Achara = "Achara",
+        Ada = "Ada",
+        Ada2 = "Ada_2",
+        Adam = "Adam",
+        Adam2 = "Adam_2",
+        Aditi = "Aditi",
+        Adri = "Adri",
+        Adriano = "Adriano",
+        Agnieszka = "Agnieszka",
+        Ahmet = "Ahmet",
+        Aigul = "Aigul",
+        Ainhoa = "Ainhoa",
+        Alain = "Alain",
+        Alba = "Alba",
+        Aled = "Aled",
+        Aleksandar = "Aleksandar",
+        Alessio = "Alessio",
+        Alessio2 = "Alessio_2",
+        Alex = "Alex",
+        Alfie = "Alfie",
+        Ali = "Ali",
+        Alina = "Alina",
+        Alloy = "Alloy",
+        Alloy2 = "Alloy_2",
+        Alonso = "Alonso",
+        Alvaro = "Alvaro",
+        Amal = "Amal",
+        Amala = "Amala",
+        Amanda = "Amanda",
+        Amany = "Amany",
+        Amber = "Amber",
+        Ambre = "Ambre",
+        Ameha = "Ameha",
+        Amina = "Amina",
+        Amy = "Amy",
+        Amy2 = "Amy_2",
+        Amy3 = "Amy_3",
+        Ana = "Ana",
+        Anahit = "Anahit",
+        Ananya = "Ananya",
+        Ananya2 = "Ananya_2",
+        Anbu = "Anbu",
+        Ander = "Ander",
+        Andre = "Andre",
+        Andre2 = "Andre_2",
+        Andrea = "Andrea",
+        Andres = "Andres",
+        Andrew = "Andrew",
+        Andrew2 = "Andrew_2",
+        Andrew3 = "Andrew_3",
+        Andrew4 = "Andrew_4",
+        Angelo = "Angelo",
+        Anila = "Anila",
+        Annette = "Annette",
+        Antoine = "Antoine",
+        Antonin = "Antonin",
+        Antonio = "Antonio",
+        Anu = "Anu",
+        Aoi = "Aoi",
+        Arabella = "Arabella",
+        Ardi = "Ardi",
+        Aria = "Aria",
+        Aria2 = "Aria_2",
+        Ariane = "Ariane",
+        Arjun = "Arjun",
+        Arjun2 = "Arjun_2",
+        Arjun3 = "Arjun_3",
+        Arlet = "Arlet",
+        Arnau = "Arnau",
+        Arnaud = "Arnaud",
+        Arthur = "Arthur",
+        Arya = "Arya",
+        Arya2 = "Arya_2",
+        Asad = "Asad",
+        Ashley = "Ashley",
+        Asilia = "Asilia",
+        Astrid = "Astrid",
+        Athina = "Athina",
+        Ava = "Ava",
+        Ava2 = "Ava_2",
+        Ava3 = "Ava_3",
+        Avri = "Avri",
+        Ayanda = "Ayanda",
+        Ayanda2 = "Ayanda_2",
+        Aysha = "Aysha",
+        Babek = "Babek",
+        Banu = "Banu",
+        Bashkar = "Bashkar",
+        Bassel = "Bassel",
+        Bataa = "Bataa",
+        Beatrice = "Beatrice",
+        Beatriz = "Beatriz",
+        Belkys = "Belkys",
+        Bella = "Bella",
+        Benigno = "Benigno",
+        Bernd = "Bernd",
+        Bianca = "Bianca",
+        Bianca2 = "Bianca_2",
+        Bianca3 = "Bianca_3",
+        Blessica = "Blessica",
+        BongJin = "BongJin",
+        Borislav = "Borislav",
+        Brandon = "Brandon",
+        Brandon2 = "Brandon_2",
+        Bree = "Bree",
+        Brenda = "Brenda",
+        Brian = "Brian",
+        Brian2 = "Brian_2",
+        Brian3 = "Brian_3",
+        Brigitte = "Brigitte",
+        Bryan = "Bryan",
+        Bryan2 = "Bryan_2",
+        Bryan3 = "Bryan_3",
+        Burcu = "Burcu",
+        Calimero = "Calimero",
+        Camila = "Camila",
+        Camilla = "Camilla",
+        Camilla2 = "Camilla_2",
+        Camilla3 = "Camilla_3",
+        Candela = "Candela",
+        Carla = "Carla",
+        Carlos = "Carlos",
+        Carlota = "Carlota",
+        Carly = "Carly",
+        Carmen = "Carmen",
+        Cataldo = "Cataldo",
+        Catalina = "Catalina",
+        Cecilio = "Cecilio",
+        Celeste = "Celeste",
+        Celine = "Celine",
+        Celine2 = "Celine_2",
+        Chantal = "Chantal",
+        Chanthavong = "Chanthavong",
+        Charline = "Charline",
+        Chilemba = "Chilemba",
+        Christel = "Christel",
+        Christoph = "Christoph",
+        Christopher = "Christopher",
+        Christopher2 = "Christopher_2",
+        Clara = "Clara",
+        Claude = "Claude",
+        Colette = "Colette",
+        Colm = "Colm",
+        Conchita = "Conchita",
+        Connor = "Connor",
+        Conrad = "Conrad",
+        Cora = "Cora",
+        Cora2 = "Cora_2",
+        Coralie = "Coralie",
+        Cristiano = "Cristiano",
+        Daichi = "Daichi",
+        Dalia = "Dalia",
+        Dalia2 = "Dalia_2",
+        Daniel = "Daniel",
+        Daniel2 = "Daniel_2",
+        Danielle = "Danielle",
+        Danielle2 = "Danielle_2",
+        Dario = "Dario",
+        Dariya = "Dariya",
+        Darren = "Darren",
+        Daudi = "Daudi",
+        Daulet = "Daulet",
+        Davis = "Davis",
+        Davis2 = "Davis_2",
+        Davis3 = "Davis_3",
+        Dena = "Dena",
+        Denise = "Denise",
+        Derek = "Derek",
+        Dhwani = "Dhwani",
+        Diego = "Diego",
+        Dilara = "Dilara",
+        Dimas = "Dimas",
+        Dmitry = "Dmitry",
+        Donato = "Donato",
+        Dora = "Dora",
+        Duarte = "Duarte",
+        Duncan = "Duncan",
+        Dustin = "Dustin",
+        Echo = "Echo",
+        Eka = "Eka",
+        Elena = "Elena",
+        Elias = "Elias",
+        Elimu = "Elimu",
+        Elin = "Elin",
+        Elizabeth = "Elizabeth",
+        Elke = "Elke",
+        Elliot = "Elliot",
+        Eloise = "Eloise",
+        Elsa = "Elsa",
+        Elsie = "Elsie",
+        Elvira = "Elvira",
+        Elza = "Elza",
+        Emel = "Emel",
+        Emil = "Emil",
+        Emilio = "Emilio",
+        Emily = "Emily",
+        Emma = "Emma",
+        Emma2 = "Emma_2",
+        Emma3 = "Emma_3",
+        Emma4 = "Emma_4",
+        Enric = "Enric",
+        Enrique = "Enrique",
+        Eric = "Eric",
+        Estrella = "Estrella",
+        Ethan = "Ethan",
+        Evelyn = "Evelyn",
+        Everita = "Everita",
+        Ewa = "Ewa",
+        Ewa2 = "Ewa_2",
+        Ezinne = "Ezinne",
+        Fabio = "Fabio",
+        Fabiola = "Fabiola",
+        Fable = "Fable",
+        Fabrice = "Fabrice",
+        Fahed = "Fahed",
+        Farid = "Farid",
+        Fatima = "Fatima",
+        Federico = "Federico",
+        Fenna = "Fenna",
+        Fernanda = "Fernanda",
+        Fiamma = "Fiamma",
+        Filiz = "Filiz",
+        Finn = "Finn",
+        Florian = "Florian",
+        Florian2 = "Florian_2",
+        Florin = "Florin",
+        Francisca = "Francisca",
+        Freya = "Freya",
+        Gabrielle = "Gabrielle",
+        Gabrielle2 = "Gabrielle_2",
+        Gabrijela = "Gabrijela",
+        Gadis = "Gadis",
+        Gagan = "Gagan",
+        Gemma = "Gemma",
+        Gemma2 = "Gemma_2",
+        Geraint = "Geraint",
+        Gerard = "Gerard",
+        Gerardo = "Gerardo",
+        Gianni = "Gianni",
+        Giorgi = "Giorgi",
+        Giorgio = "Giorgio",
+        Giovanna = "Giovanna",
+        Gisela = "Gisela",
+        Giuseppe = "Giuseppe",
+        Giuseppe2 = "Giuseppe_2",
+        Gonzalo = "Gonzalo",
+        GookMin = "GookMin",
+        Goran = "Goran",
+        Grace = "Grace",
+        Gregory = "Gregory",
+        Gudrun = "Gudrun",
+        Gul = "Gul",
+        GulNawaz = "GulNawaz",
+        Gunnar = "Gunnar",
+        Guy = "Guy",
+        Gwyneth = "Gwyneth",
+        Hala = "Hala",
+        Hamdan = "Hamdan",
+        Hamed = "Hamed",
+        Hannah = "Hannah",
+        Hannah2 = "Hannah_2",
+        Hans = "Hans",
+        Harri = "Harri",
+        Hayk = "Hayk",
+        Hedi = "Hedi",
+        Hemkala = "Hemkala",
+        Henri = "Henri",
+        Hila = "Hila",
+        Hillevi = "Hillevi",
+        HiuGaai = "HiuGaai",
+        Hiujin = "Hiujin",
+        HiuMaan = "HiuMaan",
+        HoaiMy = "HoaiMy",
+        Hollie = "Hollie",
+        HsiaoChen = "HsiaoChen",
+        HsiaoYu = "HsiaoYu",
+        Humberto = "Humberto",
+        Hyunsu = "Hyunsu",
+        Hyunsu2 = "Hyunsu_2",
+        Hyunsu3 = "Hyunsu_3",
+        Ida = "Ida",
+        Ilir = "Ilir",
+        Iman = "Iman",
+        Imani = "Imani",
+        Imelda = "Imelda",
+        Ines = "Ines",
+        Ines2 = "Ines_2",
+        Ingrid = "Ingrid",
+        InJoon = "InJoon",
+        Irene = "Irene",
+        Irma = "Irma",
+        Isabella = "Isabella",
+        Isabella2 = "Isabella_2",
+        Isabella3 = "Isabella_3",
+        Isabelle = "Isabelle",
+        Isabelle2 = "Isabelle_2",
+        Iselin = "Iselin",
+        Isidora = "Isidora",
+        Ismael = "Ismael",
+        Ivy = "Ivy",
+        Ivy2 = "Ivy_2",
+        Jacek = "Jacek",
+        Jacob = "Jacob",
+        Jacqueline = "Jacqueline",
+        Jajang = "Jajang",
+        Jamal = "Jamal",
+        James = "James",
+        Jan = "Jan",
+        Jane = "Jane",
+        Jane2 = "Jane_2",
+        Jann = "Jann",
+        Jasmine = "Jasmine",
+        Jasmine2 = "Jasmine_2",
+        Jason = "Jason",
+        Javier = "Javier",
+        Jean = "Jean",
+        Jenny = "Jenny",
+        Jenny2 = "Jenny_2",
+        Jenny3 = "Jenny_3",
+        Jeppe = "Jeppe",
+        Jerome = "Jerome",
+        Jihye = "Jihye",
+        JiMin = "JiMin",
+        Jimmie = "Jimmie",
+        Jitka = "Jitka",
+        Joana = "Joana",
+        Joanna = "Joanna",
+        Joanna2 = "Joanna_2",
+        Joanna3 = "Joanna_3",
+        Joanne = "Joanne",
+        Joey = "Joey",
+        Joey2 = "Joey_2",
+        Jonas = "Jonas",
+        Jorge = "Jorge",
+        Jorge2 = "Jorge_2",
+        Joseph = "Joseph",
+        Josephine = "Josephine",
+        Juan = "Juan",
+        Julio = "Julio",
+        Justin = "Justin",
+        Justin2 = "Justin_2",
+        Kai = "Kai",
+        Kajal = "Kajal",
+        Kajal2 = "Kajal_2",
+        Kalina = "Kalina",
+        Kani = "Kani",
+        Karina = "Karina",
+        Karl = "Karl",
+        Karla = "Karla",
+        Kasper = "Kasper",
+        Katja = "Katja",
+        Kavya = "Kavya",
+        Kavya2 = "Kavya_2",
+        Kazuha = "Kazuha",
+        Keita = "Keita",
+        Ken = "Ken",
+        Kendra = "Kendra",
+        Kendra2 = "Kendra_2",
+        Keomany = "Keomany",
+        Kert = "Kert",
+        Kevin = "Kevin",
+        Killian = "Killian",
+        Kim = "Kim",
+        Kimberly = "Kimberly",
+        Kimberly2 = "Kimberly_2",
+        Klarissa = "Klarissa",
+        Klaus = "Klaus",
+        Kumar = "Kumar",
+        Kunal = "Kunal",
+        Kunal2 = "Kunal_2",
+        Laia = "Laia",
+        Laila = "Laila",
+        Laith = "Laith",
+        Larissa = "Larissa",
+        Latifa = "Latifa",
+        Laura = "Laura",
+        Laura2 = "Laura_2",
+        Layla = "Layla",
+        Lea = "Lea",
+        Lea2 = "Lea_2",
+        Lea3 = "Lea_3",
+        Leah = "Leah",
+        Leila = "Leila",
+        Leni = "Leni",
+        Lennart = "Lennart",
+        Leonas = "Leonas",
+        Leticia = "Leticia",
+        Lewis = "Lewis",
+        Lia = "Lia",
+        Liam = "Liam",
+        Lian = "Lian",
+        Lian2 = "Lian_2",
+        Libby = "Libby",
+        Liberto = "Liberto",
+        Lisa = "Lisa",
+        Lisa2 = "Lisa_2",
+        Lisandro = "Lisandro",
+        Liv = "Liv",
+        Livia = "Livia",
+        Livia2 = "Livia_2",
+        Lola = "Lola",
+        Lorena = "Lorena",
+        Lorenzio = "Lorenzio",
+        Lorenzo = "Lorenzo",
+        Lotte = "Lotte",
+        Louisa = "Louisa",
+        Lucia = "Lucia",
+        Lucia2 = "Lucia_2",
+        Lucia3 = "Lucia_3",
+        Luciano = "Luciano",
+        Lucien = "Lucien",
+        Luis = "Luis",
+        Lukas = "Lukas",
+        Luke = "Luke",
+        Luna = "Luna",
+        Luna2 = "Luna_2",
+        Lupe = "Lupe",
+        Lupe2 = "Lupe_2",
+        Lupe3 = "Lupe_3",
+        Maarten = "Maarten",
+        Macerio = "Macerio",
+        Macerio2 = "Macerio_2",
+        Madhur = "Madhur",
+        Madina = "Madina",
+        Mads = "Mads",
+        Maisie = "Maisie",
+        Maja = "Maja",
+        Manohar = "Manohar",
+        Manuel = "Manuel",
+        Manuela = "Manuela",
+        Marcello = "Marcello",
+        Marcelo = "Marcelo",
+        Marek = "Marek",
+        Margarita = "Margarita",
+        Maria = "Maria",
+        Marija = "Marija",
+        Marina = "Marina",
+        Mario = "Mario",
+        Marlene = "Marlene",
+        Marta = "Marta",
+        Maryam = "Maryam",
+        Masaru = "Masaru",
+        Mateo = "Mateo",
+        Mathieu = "Mathieu",
+        Matthew = "Matthew",
+        Matthew2 = "Matthew_2",
+        Matthew3 = "Matthew_3",
+        Mattias = "Mattias",
+        Maurice = "Maurice",
+        Maxim = "Maxim",
+        Maya = "Maya",
+        Mayu = "Mayu",
+        Mekdes = "Mekdes",
+        Mia = "Mia",
+        Mia2 = "Mia_2",
+        Mia3 = "Mia_3",
+        Michelle = "Michelle",
+        Midhun = "Midhun",
+        Miguel = "Miguel",
+        Mitchell = "Mitchell",
+        Mizuki = "Mizuki",
+        Moaz = "Moaz",
+        Mohan = "Mohan",
+        Molly = "Molly",
+        Monica = "Monica",
+        Mouna = "Mouna",
+        Muuse = "Muuse",
+        Nabanita = "Nabanita",
+        Naja = "Naja",
+        NamMinh = "NamMinh",
+        Nanami = "Nanami",
+        Nanami2 = "Nanami_2",
+        Nancy = "Nancy",
+        Nancy2 = "Nancy_2",
+        Naoki = "Naoki",
+        Natasha = "Natasha",
+        Neerja = "Neerja",
+        Neerja2 = "Neerja_2",
+        Neil = "Neil",
+        Nestoras = "Nestoras",
+        Nia = "Nia",
+        Niamh = "Niamh",
+        Niamh2 = "Niamh_2",
+        Nicholas = "Nicholas",
+        Nicholas2 = "Nicholas_2",
+        Nicolau = "Nicolau",
+        Nicole = "Nicole",
+        Nil = "Nil",
+        Nilar = "Nilar",
+        Nils = "Nils",
+        Niranjan = "Niranjan",
+        Niwat = "Niwat",
+        Noah = "Noah",
+        Noemi = "Noemi",
+        Noora = "Noora",
+        Noura = "Noura",
+        Nova = "Nova",
+        Nova2 = "Nova_2",
+        Nuria = "Nuria",
+        Ojas = "Ojas",
+        Ola = "Ola",
+        Ola2 = "Ola_2",
+        Oliver = "Oliver",
+        Olivia = "Olivia",
+        Ollie = "Ollie",
+        Ollie2 = "Ollie_2",
+        Omar = "Omar",
+        Ona = "Ona",
+        Onyx = "Onyx",
+        Orla = "Orla",
+        Osman = "Osman",
+        Ostap = "Ostap",
+        Pallavi = "Pallavi",
+        Palmira = "Palmira",
+        Paloma = "Paloma",
+        Paola = "Paola",
+        Pedro = "Pedro",
+        Pedro2 = "Pedro_2",
+        Pelayo = "Pelayo",
+        Penelope = "Penelope",
+        Pernille = "Pernille",
+        Petra = "Petra",
+        Phoebe = "Phoebe",
+        Phoebe2 = "Phoebe_2",
+        Pierina = "Pierina",
+        Piseth = "Piseth",
+        Polina = "Polina",
+        Prabhat = "Prabhat",
+        Prabhat2 = "Prabhat_2",
+        Pradeep = "Pradeep",
+        Premwadee = "Premwadee",
+        Priyom = "Priyom",
+        Rafiki = "Rafiki",
+        Ralf = "Ralf",
+        Rami = "Rami",
+        Ramona = "Ramona",
+        Rana = "Rana",
+        Raquel = "Raquel",
+        Raveena = "Raveena",
+        Reem = "Reem",
+        Rehaan = "Rehaan",
+        Rehaan2 = "Rehaan_2",
+        Rehema = "Rehema",
+        Remi = "Remi",
+        Remi2 = "Remi_2",
+        Remy = "Remy",
+        Remy2 = "Remy_2",
+        Renata = "Renata",
+        Ricardo = "Ricardo",
+        Rinaldo = "Rinaldo",
+        Roberto = "Roberto",
+        Rodrigo = "Rodrigo",
+        Roger = "Roger",
+        Roi = "Roi",
+        Rok = "Rok",
+        Rosa = "Rosa",
+        Ruben = "Ruben",
+        Russell = "Russell",
+        Ruth = "Ruth",
+        Ruth2 = "Ruth_2",
+        Ryan = "Ryan",
+        Ryan2 = "Ryan_2",
+        Sabela = "Sabela",
+        Sabrina = "Sabrina",
+        Sabrina2 = "Sabrina_2",
+        Sagar = "Sagar",
+        Saleh = "Saleh",
+        Salli = "Salli",
+        Salli2 = "Salli_2",
+        Salli3 = "Salli_3",
+        Salma = "Salma",
+        Salman = "Salman",
+        Salome = "Salome",
+        Sam = "Sam",
+        Sameera = "Sameera",
+        Samuel = "Samuel",
+        Sana = "Sana",
+        Sapna = "Sapna",
+        Sara = "Sara",
+        Saranya = "Saranya",
+        Sardor = "Sardor",
+        Saul = "Saul",
+        Sebastian = "Sebastian",
+        Selma = "Selma",
+        SeoHyeon = "SeoHyeon",
+        Seoyeon = "Seoyeon",
+        Seoyeon2 = "Seoyeon_2",
+        Seoyeon3 = "Seoyeon_3",
+        Seraphina = "Seraphina",
+        Seraphina2 = "Seraphina_2",
+        Serena = "Serena",
+        Serena2 = "Serena_2",
+        Sergio = "Sergio",
+        Sergio2 = "Sergio_2",
+        Shakir = "Shakir",
+        Shimmer = "Shimmer",
+        Shiori = "Shiori",
+        Shruti = "Shruti",
+        Siqiniq = "Siqiniq",
+        Siqiniq2 = "Siqiniq_2",
+        Siti = "Siti",
+        Sobhana = "Sobhana",
+        Soffie = "Soffie",
+        Sofia = "Sofia",
+        Sofie = "Sofie",
+        Sonia = "Sonia",
+        SoonBok = "SoonBok",
+        Sophie = "Sophie",
+        Sophie2 = "Sophie_2",
+        Srecko = "Srecko",
+        Sreymom = "Sreymom",
+        Steffan = "Steffan",
+        Steffan2 = "Steffan_2",
+        Steffan3 = "Steffan_3",
+        Stephen = "Stephen",
+        Stephen2 = "Stephen_2",
+        Subhasini = "Subhasini",
+        Sukant = "Sukant",
+        SunHi = "SunHi",
+        SunHi2 = "SunHi_2",
+        Surya = "Surya",
+        Suvi = "Suvi",
+        Svetlana = "Svetlana",
+        Swara = "Swara",
+        Sylvie = "Sylvie",
+        Sylvie2 = "Sylvie_2",
+        Taim = "Taim",
+        Takumi = "Takumi",
+        Takumi2 = "Takumi_2",
+        Tamas = "Tamas",
+        Tania = "Tania",
+        Tanishaa = "Tanishaa",
+        Tanja = "Tanja",
+        Taqqiq = "Taqqiq",
+        Taqqiq2 = "Taqqiq_2",
+        Tatyana = "Tatyana",
+        Teo = "Teo",
+        Teresa = "Teresa",
+        Thalita = "Thalita",
+        Thalita2 = "Thalita_2",
+        Thalita3 = "Thalita_3",
+        Thando = "Thando",
+        Themba = "Themba",
+        Thiago = "Thiago",
+        Thierry = "Thierry",
+        Thierry2 = "Thierry_2",
+        Thiha = "Thiha",
+        Thilini = "Thilini",
+        Thomas = "Thomas",
+        Tiana = "Tiana",
+        Tiffany = "Tiffany",
+        Tim = "Tim",
+        Tina = "Tina",
+        Tomas = "Tomas",
+        Tomoko = "Tomoko",
+        Tony = "Tony",
+        Triana = "Triana",
+        Tristan = "Tristan",
+        TristanEs = "Tristan_ES",
+        TristanEs2 = "Tristan_ES_2",
+        Tuti = "Tuti",
+        Tyler = "Tyler",
+        Ubax = "Ubax",
+        Uzma = "Uzma",
+        Vaani = "Vaani",
+        Valentina = "Valentina",
+        Valerio = "Valerio",
+        Valluvar = "Valluvar",
+        Venba = "Venba",
+        Vera = "Vera",
+        Vesna = "Vesna",
+        Vicki = "Vicki",
+        Vicki2 = "Vicki_2",
+        Vicki3 = "Vicki_3",
+        Victor = "Victor",
+        Viktoria = "Viktoria",
+        Vitoria = "Vitoria",
+        Vitoria2 = "Vitoria_2",
+        Vivienne = "Vivienne",
+        Vivienne2 = "Vivienne_2",
+        Vlasta = "Vlasta",
+        WanLung = "WanLung",
+        Wayne = "Wayne",
+        Willem = "Willem",
+        William = "William",
+        William2 = "William_2",
+        Xiaochen = "Xiaochen",
+        Xiaochen2 = "Xiaochen_2",
+        Xiaochen3 = "Xiaochen_3",
+        Xiaochen4 = "Xiaochen_4",
+        Xiaohan = "Xiaohan",
+        Xiaohan2 = "Xiaohan_2",
+        Xiaomeng = "Xiaomeng",
+        XiaoMin = "XiaoMin",
+        Xiaomo = "Xiaomo",
+        Xiaoqiu = "Xiaoqiu",
+        Xiaorou = "Xiaorou",
+        Xiaorui = "Xiaorui",
+        Xiaoshuang = "Xiaoshuang",
+        Xiaoshuang2 = "Xiaoshuang_2",
+        Xiaoshuang3 = "Xiaoshuang_3",
+        Xiaotong = "Xiaotong",
+        Xiaoxiao = "Xiaoxiao",
+        Xiaoxiao2 = "Xiaoxiao_2",
+        Xiaoxiao3 = "Xiaoxiao_3",
+        Xiaoxiao4 = "Xiaoxiao_4",
+        Xiaoxiao5 = "Xiaoxiao_5",
+        Xiaoyan = "Xiaoyan",
+        Xiaoyi = "Xiaoyi",
+        Xiaoyi2 = "Xiaoyi_2",
+        Xiaoyou = "Xiaoyou",
+        Xiaoyou2 = "Xiaoyou_2",
+        Xiaoyou3 = "Xiaoyou_3",
+        Xiaoyu = "Xiaoyu",
+        Xiaoyu2 = "Xiaoyu_2",
+        Xiaozhen = "Xiaozhen",
+        Ximena = "Ximena",
+        XimenaEs = "Ximena_ES",
+        XimenaEs2 = "Ximena_ES_2",
+        XimenaEs3 = "Ximena_ES_3",
+        Yago = "Yago",
+        Yan = "Yan",
+        Yara = "Yara",
+        Yashica = "Yashica",
+        Yasmin = "Yasmin",
+        Yesui = "Yesui",
+        Yolanda = "Yolanda",
+        YuJin = "YuJin",
+        Yundeng = "Yundeng",
+        Yunfan = "Yunfan",
+        Yunfan2 = "Yunfan_2",
+        Yunfeng = "Yunfeng",
+        Yunhan = "Yunhan",
+        Yunhao = "Yunhao",
+        YunJhe = "YunJhe",
+        Yunjian = "Yunjian",
+        Yunjie = "Yunjie",
+        YunSong = "YunSong",
+        Yunxi = "Yunxi",
+        Yunxi2 = "Yunxi_2",
+        Yunxia = "Yunxia",
+        Yunxia2 = "Yunxia_2",
+        Yunxiang = "Yunxiang",
+        Yunxiao = "Yunxiao",
+        Yunxiao2 = "Yunxiao_2",
+        Yunyang = "Yunyang",
+        Yunye = "Yunye",
+        Yunye2 = "Yunye_2",
+        Yunyi = "Yunyi",
+        Yunyi2 = "Yunyi_2",
+        Yunze = "Yunze",
+        Yunzhe = "Yunzhe",
+        Yves = "Yves",
+        Yvette = "Yvette",
+        Zariyah = "Zariyah",
+        Zayd = "Zayd",
+        Zeina = "Zeina",
+        Zhiyu = "Zhiyu",
+        Zhiyu2 = "Zhiyu_2",
+        Zofia = "Zofia",
+        Zuri = "Zuri",
     }
 }
 /// Routes the call through the Voice Relay service, enabling real-time speech-to-text (STT) and text-to-speech (TTS) via a WebSocket connection to the application backend.
@@ -14852,62 +7120,10 @@ pub struct VoiceRelay {
     /// `voiceRelay`
     pub voice_relay: VoiceRelayVoiceRelay,
 }
-impl<'de> serde::Deserialize<'de> for VoiceRelay {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VoiceRelay;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VoiceRelay")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VoiceRelay, __A::Error> {
-                let mut f0: Option<VoiceRelayType> = None;
-                let mut f1: Option<VoiceRelayVoiceRelay> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("voiceRelay", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "voiceRelay",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VoiceRelay {
-                    r#type: f0.ok_or_else(|| serde::de::Error::missing_field("type"))?,
-                    voice_relay: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("voiceRelay"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("VoiceRelay", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VoiceRelay {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &self.r#type)?;
-        map.serialize_entry("voiceRelay", &self.voice_relay)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VoiceRelay strict {
+        0 r#type: req = "type";
+        1 voice_relay: req = "voiceRelay";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -14935,49 +7151,9 @@ pub enum VoiceRelayType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl VoiceRelayType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VoiceRelay => "VOICE_RELAY",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for VoiceRelayType {
-    fn from(value: &str) -> Self {
-        match value {
-            "VOICE_RELAY" => Self::VoiceRelay,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for VoiceRelayType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for VoiceRelayType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for VoiceRelayType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for VoiceRelayType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for VoiceRelayType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) VoiceRelayType {
+        VoiceRelay = "VOICE_RELAY",
     }
 }
 /// `VoiceRelayVoiceRelay`
@@ -15003,100 +7179,13 @@ pub struct VoiceRelayVoiceRelay {
     /// `callHeaders`
     pub call_headers: Option<CallHeaders>,
 }
-impl<'de> serde::Deserialize<'de> for VoiceRelayVoiceRelay {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VoiceRelayVoiceRelay;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VoiceRelayVoiceRelay")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VoiceRelayVoiceRelay, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<bool>> = None;
-                let mut f2: Option<VoiceName> = None;
-                let mut f3: Option<String> = None;
-                let mut f4: Option<Option<CallHeaders>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("endpoint", 0usize),
-                        ("enableInterruptions", 1usize),
-                        ("ttsVoice", 2usize),
-                        ("sttLanguage", 3usize),
-                        ("callHeaders", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "endpoint")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "enableInterruptions",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "ttsVoice")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "sttLanguage",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "callHeaders",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VoiceRelayVoiceRelay {
-                    endpoint: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("endpoint"))?,
-                    enable_interruptions: f1.flatten(),
-                    tts_voice: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("ttsVoice"))?,
-                    stt_language: f3
-                        .ok_or_else(|| serde::de::Error::missing_field("sttLanguage"))?,
-                    call_headers: f4.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VoiceRelayVoiceRelay", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VoiceRelayVoiceRelay {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("endpoint", &self.endpoint)?;
-        if let Some(value) = &self.enable_interruptions {
-            map.serialize_entry("enableInterruptions", value)?;
-        }
-        map.serialize_entry("ttsVoice", &self.tts_voice)?;
-        map.serialize_entry("sttLanguage", &self.stt_language)?;
-        if let Some(value) = &self.call_headers {
-            map.serialize_entry("callHeaders", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VoiceRelayVoiceRelay strict {
+        0 endpoint: req = "endpoint";
+        1 enable_interruptions: opt = "enableInterruptions";
+        2 tts_voice: req = "ttsVoice";
+        3 stt_language: req = "sttLanguage";
+        4 call_headers: opt = "callHeaders";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -15144,86 +7233,12 @@ pub struct Webhook {
     /// `fallbackUrl`
     pub fallback_url: Option<WebhookFallbackUrl>,
 }
-impl<'de> serde::Deserialize<'de> for Webhook {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Webhook;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Webhook")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Webhook, __A::Error> {
-                let mut f0: Option<WebhookCommand> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Option<WebhookFallbackUrl>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("command", 0usize),
-                        ("webhookName", 1usize),
-                        ("url", 2usize),
-                        ("fallbackUrl", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "command")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "webhookName",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "url")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "fallbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Webhook {
-                    command: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("command"))?,
-                    webhook_name: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("webhookName"))?,
-                    url: f2.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                    fallback_url: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("Webhook", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Webhook {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("command", &self.command)?;
-        map.serialize_entry("webhookName", &self.webhook_name)?;
-        map.serialize_entry("url", &self.url)?;
-        if let Some(value) = &self.fallback_url {
-            map.serialize_entry("fallbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Webhook strict {
+        0 command: req = "command";
+        1 webhook_name: req = "webhookName";
+        2 url: req = "url";
+        3 fallback_url: opt = "fallbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -15259,49 +7274,9 @@ pub enum WebhookCommand {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl WebhookCommand {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Webhook => "webhook",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for WebhookCommand {
-    fn from(value: &str) -> Self {
-        match value {
-            "webhook" => Self::Webhook,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for WebhookCommand {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for WebhookCommand {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for WebhookCommand {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for WebhookCommand {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhookCommand {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) WebhookCommand {
+        Webhook = "webhook",
     }
 }
 /// Webhook configuration
@@ -15313,63 +7288,10 @@ pub struct WebhookConfiguration {
     /// `fallbackUrl`
     pub fallback_url: Option<WebhookFallbackUrl>,
 }
-impl<'de> serde::Deserialize<'de> for WebhookConfiguration {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WebhookConfiguration;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WebhookConfiguration")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WebhookConfiguration, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<WebhookFallbackUrl>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize), ("fallbackUrl", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "fallbackUrl",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WebhookConfiguration {
-                    url: f0.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                    fallback_url: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("WebhookConfiguration", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WebhookConfiguration {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("url", &self.url)?;
-        if let Some(value) = &self.fallback_url {
-            map.serialize_entry("fallbackUrl", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WebhookConfiguration strict {
+        0 url: req = "url";
+        1 fallback_url: opt = "fallbackUrl";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -15408,65 +7330,11 @@ pub struct WebhookRequest {
     /// This property is also included for webhooks triggered by the `webhook` command within a menu context.
     pub menu: Option<WebhookRequestMenu>,
 }
-impl<'de> serde::Deserialize<'de> for WebhookRequest {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WebhookRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WebhookRequest")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WebhookRequest, __A::Error> {
-                let mut f0: Option<WebhookRequestEvent> = None;
-                let mut f1: Option<Call> = None;
-                let mut f2: Option<Option<WebhookRequestMenu>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("event", 0usize), ("call", 1usize), ("menu", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "event")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "call")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "menu")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WebhookRequest {
-                    event: f0.ok_or_else(|| serde::de::Error::missing_field("event"))?,
-                    call: f1.ok_or_else(|| serde::de::Error::missing_field("call"))?,
-                    menu: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("WebhookRequest", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WebhookRequest {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("event", &self.event)?;
-        map.serialize_entry("call", &self.call)?;
-        if let Some(value) = &self.menu {
-            map.serialize_entry("menu", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WebhookRequest strict {
+        0 event: req = "event";
+        1 call: req = "call";
+        2 menu: opt = "menu";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -15626,77 +7494,23 @@ pub enum WebhookRequestEventVariant0 {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl WebhookRequestEventVariant0 {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallIncoming => "call.incoming",
-            Self::CallAnswered => "call.answered",
-            Self::CallBusy => "call.busy",
-            Self::CallRejected => "call.rejected",
-            Self::CallTimeout => "call.timeout",
-            Self::CallHangup => "call.hangup",
-            Self::CallFailed => "call.failed",
-            Self::CallAmdHuman => "call.amd.human",
-            Self::CallAmdMachine => "call.amd.machine",
-            Self::CallAmdBeep => "call.amd.beep",
-            Self::CallAmdUnknown => "call.amd.unknown",
-            Self::CallMessageFinished => "call.message.finished",
-            Self::CallRecordingFinished => "call.recording.finished",
-            Self::CallRecordingFailed => "call.recording.failed",
-            Self::CallMenu => "call.menu",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for WebhookRequestEventVariant0 {
-    fn from(value: &str) -> Self {
-        match value {
-            "call.incoming" => Self::CallIncoming,
-            "call.answered" => Self::CallAnswered,
-            "call.busy" => Self::CallBusy,
-            "call.rejected" => Self::CallRejected,
-            "call.timeout" => Self::CallTimeout,
-            "call.hangup" => Self::CallHangup,
-            "call.failed" => Self::CallFailed,
-            "call.amd.human" => Self::CallAmdHuman,
-            "call.amd.machine" => Self::CallAmdMachine,
-            "call.amd.beep" => Self::CallAmdBeep,
-            "call.amd.unknown" => Self::CallAmdUnknown,
-            "call.message.finished" => Self::CallMessageFinished,
-            "call.recording.finished" => Self::CallRecordingFinished,
-            "call.recording.failed" => Self::CallRecordingFailed,
-            "call.menu" => Self::CallMenu,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for WebhookRequestEventVariant0 {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for WebhookRequestEventVariant0 {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for WebhookRequestEventVariant0 {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for WebhookRequestEventVariant0 {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for WebhookRequestEventVariant0 {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) WebhookRequestEventVariant0 {
+        CallIncoming = "call.incoming",
+        CallAnswered = "call.answered",
+        CallBusy = "call.busy",
+        CallRejected = "call.rejected",
+        CallTimeout = "call.timeout",
+        CallHangup = "call.hangup",
+        CallFailed = "call.failed",
+        CallAmdHuman = "call.amd.human",
+        CallAmdMachine = "call.amd.machine",
+        CallAmdBeep = "call.amd.beep",
+        CallAmdUnknown = "call.amd.unknown",
+        CallMessageFinished = "call.message.finished",
+        CallRecordingFinished = "call.recording.finished",
+        CallRecordingFailed = "call.recording.failed",
+        CallMenu = "call.menu",
     }
 }
 /// Information about the menu interaction that triggered the webhook, including the menu name and the input sequence received from the user.
@@ -15710,58 +7524,10 @@ pub struct WebhookRequestMenu {
     /// The input sequence gathered from the user by the menu.
     pub input: String,
 }
-impl<'de> serde::Deserialize<'de> for WebhookRequestMenu {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WebhookRequestMenu;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WebhookRequestMenu")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WebhookRequestMenu, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("menuName", 0usize), ("input", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "menuName")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "input")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WebhookRequestMenu {
-                    menu_name: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("menuName"))?,
-                    input: f1.ok_or_else(|| serde::de::Error::missing_field("input"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("WebhookRequestMenu", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WebhookRequestMenu {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("menuName", &self.menu_name)?;
-        map.serialize_entry("input", &self.input)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WebhookRequestMenu strict {
+        0 menu_name: req = "menuName";
+        1 input: req = "input";
     }
 }
 #[allow(clippy::should_implement_trait)]

@@ -17,67 +17,11 @@ pub struct AudioMessage {
     /// `provider`
     pub provider: Option<Provider>,
 }
-impl<'de> serde::Deserialize<'de> for AudioMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AudioMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct AudioMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<AudioMessage, __A::Error> {
-                let mut f0: Option<Option<ContentMessageType>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<Provider>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("url", 1usize), ("provider", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "provider")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(AudioMessage {
-                    r#type: f0.flatten(),
-                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                    provider: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("AudioMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for AudioMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.serialize_entry("url", &self.url)?;
-        if let Some(value) = &self.provider {
-            map.serialize_entry("provider", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) AudioMessage strict {
+        0 r#type: opt = "type";
+        1 url: req = "url";
+        2 provider: opt = "provider";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -111,68 +55,10 @@ pub struct BasicCallbackContact {
     /// `wa_id`
     pub wa_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for BasicCallbackContact {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = BasicCallbackContact;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct BasicCallbackContact")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<BasicCallbackContact, __A::Error> {
-                let mut f0: Option<Option<WhatsAppProfile>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("profile", 0usize), ("wa_id", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "profile")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "wa_id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(BasicCallbackContact {
-                    profile: f0.flatten(),
-                    wa_id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<BasicCallbackContact, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<BasicCallbackContact as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("BasicCallbackContact", &[], __Visitor)
-    }
-}
-impl serde::Serialize for BasicCallbackContact {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.profile {
-            map.serialize_entry("profile", value)?;
-        }
-        if let Some(value) = &self.wa_id {
-            map.serialize_entry("wa_id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) BasicCallbackContact default {
+        0 profile: opt = "profile";
+        1 wa_id: opt = "wa_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -200,58 +86,9 @@ pub struct Button {
     /// `type`
     pub r#type: Option<ButtonType>,
 }
-impl<'de> serde::Deserialize<'de> for Button {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Button;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Button")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Button, __A::Error> {
-                let mut f0: Option<Option<ButtonType>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Button { r#type: f0.flatten() })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<Button, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<Button as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("Button", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Button {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Button default {
+        0 r#type: opt = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -282,53 +119,11 @@ pub enum ButtonType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ButtonType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::QuickReply => "quick_reply",
-            Self::Url => "url",
-            Self::Call => "call",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ButtonType {
-    fn from(value: &str) -> Self {
-        match value {
-            "quick_reply" => Self::QuickReply,
-            "url" => Self::Url,
-            "call" => Self::Call,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ButtonType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ButtonType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ButtonType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ButtonType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ButtonType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ButtonType {
+        QuickReply = "quick_reply",
+        Url = "url",
+        Call = "call",
     }
 }
 /// `CallbackReceipt`
@@ -344,93 +139,12 @@ pub struct CallbackReceipt {
     /// `notifications`
     pub notifications: Option<Vec<NotificationMessage>>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackReceipt {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackReceipt;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackReceipt")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackReceipt, __A::Error> {
-                let mut f0: Option<Option<CallbackReceiptType>> = None;
-                let mut f1: Option<Option<Vec<DeliveryReceipt>>> = None;
-                let mut f2: Option<Option<Vec<BasicCallbackContact>>> = None;
-                let mut f3: Option<Option<Vec<NotificationMessage>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("statuses", 1usize),
-                        ("contacts", 2usize),
-                        ("notifications", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "statuses")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "contacts")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "notifications",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackReceipt {
-                    r#type: f0.flatten(),
-                    statuses: f1.flatten(),
-                    contacts: f2.flatten(),
-                    notifications: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackReceipt, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackReceipt as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackReceipt", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackReceipt {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.statuses {
-            map.serialize_entry("statuses", value)?;
-        }
-        if let Some(value) = &self.contacts {
-            map.serialize_entry("contacts", value)?;
-        }
-        if let Some(value) = &self.notifications {
-            map.serialize_entry("notifications", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackReceipt default {
+        0 r#type: opt = "type";
+        1 statuses: opt = "statuses";
+        2 contacts: opt = "contacts";
+        3 notifications: opt = "notifications";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -477,49 +191,9 @@ pub enum CallbackReceiptType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl CallbackReceiptType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Whatsapp => "whatsapp",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for CallbackReceiptType {
-    fn from(value: &str) -> Self {
-        match value {
-            "whatsapp" => Self::Whatsapp,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for CallbackReceiptType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for CallbackReceiptType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for CallbackReceiptType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for CallbackReceiptType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CallbackReceiptType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) CallbackReceiptType {
+        Whatsapp = "whatsapp",
     }
 }
 /// `CallbackStoreSearchResult`
@@ -529,60 +203,9 @@ pub struct CallbackStoreSearchResult {
     /// `results`
     pub results: Option<Vec<CallbackReceipt>>,
 }
-impl<'de> serde::Deserialize<'de> for CallbackStoreSearchResult {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CallbackStoreSearchResult;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CallbackStoreSearchResult")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CallbackStoreSearchResult, __A::Error> {
-                let mut f0: Option<Option<Vec<CallbackReceipt>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("results", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "results")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CallbackStoreSearchResult {
-                    results: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CallbackStoreSearchResult, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CallbackStoreSearchResult as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CallbackStoreSearchResult", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CallbackStoreSearchResult {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.results {
-            map.serialize_entry("results", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CallbackStoreSearchResult default {
+        0 results: opt = "results";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -605,64 +228,9 @@ pub struct CapabilityResponse {
     /// `capabilities`
     pub capabilities: Option<Vec<CapabilityStatus>>,
 }
-impl<'de> serde::Deserialize<'de> for CapabilityResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CapabilityResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CapabilityResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CapabilityResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<CapabilityStatus>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("capabilities", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "capabilities",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CapabilityResponse {
-                    capabilities: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CapabilityResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CapabilityResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CapabilityResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CapabilityResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.capabilities {
-            map.serialize_entry("capabilities", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CapabilityResponse default {
+        0 capabilities: opt = "capabilities";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -687,68 +255,10 @@ pub struct CapabilityStatus {
     /// `capable`
     pub capable: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for CapabilityStatus {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CapabilityStatus;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CapabilityStatus")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CapabilityStatus, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("msisdn", 0usize), ("capable", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "msisdn")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "capable")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CapabilityStatus {
-                    msisdn: f0.flatten(),
-                    capable: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<CapabilityStatus, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<CapabilityStatus as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("CapabilityStatus", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CapabilityStatus {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.msisdn {
-            map.serialize_entry("msisdn", value)?;
-        }
-        if let Some(value) = &self.capable {
-            map.serialize_entry("capable", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CapabilityStatus default {
+        0 msisdn: opt = "msisdn";
+        1 capable: opt = "capable";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -791,120 +301,15 @@ pub struct ContactAddress {
     /// `country_code`
     pub country_code: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ContactAddress {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactAddress;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactAddress")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactAddress, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("street", 0usize),
-                        ("city", 1usize),
-                        ("state", 2usize),
-                        ("zip", 3usize),
-                        ("country", 4usize),
-                        ("type", 5usize),
-                        ("country_code", 6usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "street")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "city")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "state")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "zip")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "country")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "type")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "country_code",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactAddress {
-                    street: f0.flatten(),
-                    city: f1.flatten(),
-                    state: f2.flatten(),
-                    zip: f3.flatten(),
-                    country: f4.flatten(),
-                    r#type: f5.flatten(),
-                    country_code: f6.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContactAddress, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContactAddress as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContactAddress", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactAddress {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.street {
-            map.serialize_entry("street", value)?;
-        }
-        if let Some(value) = &self.city {
-            map.serialize_entry("city", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.zip {
-            map.serialize_entry("zip", value)?;
-        }
-        if let Some(value) = &self.country {
-            map.serialize_entry("country", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.country_code {
-            map.serialize_entry("country_code", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactAddress default {
+        0 street: opt = "street";
+        1 city: opt = "city";
+        2 state: opt = "state";
+        3 zip: opt = "zip";
+        4 country: opt = "country";
+        5 r#type: opt = "type";
+        6 country_code: opt = "country_code";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -983,155 +388,18 @@ pub struct ContactCard {
     /// `contact_image_url`
     pub contact_image_url: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ContactCard {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactCard;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactCard")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactCard, __A::Error> {
-                let mut f0: Option<Option<Vec<ContactAddress>>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<Vec<ContactEmail>>> = None;
-                let mut f3: Option<Option<Vec<ContactMessagingInformation>>> = None;
-                let mut f4: Option<Option<ContactName>> = None;
-                let mut f5: Option<Option<ContactOrganization>> = None;
-                let mut f6: Option<Option<Vec<ContactPhone>>> = None;
-                let mut f7: Option<Option<Vec<ContactUrl>>> = None;
-                let mut f8: Option<Option<String>> = None;
-                let mut f9: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("addresses", 0usize),
-                        ("birthday", 1usize),
-                        ("emails", 2usize),
-                        ("ims", 3usize),
-                        ("name", 4usize),
-                        ("org", 5usize),
-                        ("phones", 6usize),
-                        ("urls", 7usize),
-                        ("contact_image", 8usize),
-                        ("contact_image_url", 9usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "addresses",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "birthday")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "emails")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "ims")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "name")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "org")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "phones")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f7, "urls")?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "contact_image",
-                            )?
-                        }
-                        Some(9usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f9,
-                                "contact_image_url",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactCard {
-                    addresses: f0.flatten(),
-                    birthday: f1.flatten(),
-                    emails: f2.flatten(),
-                    ims: f3.flatten(),
-                    name: f4.flatten(),
-                    org: f5.flatten(),
-                    phones: f6.flatten(),
-                    urls: f7.flatten(),
-                    contact_image: f8.flatten(),
-                    contact_image_url: f9.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContactCard, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContactCard as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContactCard", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactCard {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.addresses {
-            map.serialize_entry("addresses", value)?;
-        }
-        if let Some(value) = &self.birthday {
-            map.serialize_entry("birthday", value)?;
-        }
-        if let Some(value) = &self.emails {
-            map.serialize_entry("emails", value)?;
-        }
-        if let Some(value) = &self.ims {
-            map.serialize_entry("ims", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.org {
-            map.serialize_entry("org", value)?;
-        }
-        if let Some(value) = &self.phones {
-            map.serialize_entry("phones", value)?;
-        }
-        if let Some(value) = &self.urls {
-            map.serialize_entry("urls", value)?;
-        }
-        if let Some(value) = &self.contact_image {
-            map.serialize_entry("contact_image", value)?;
-        }
-        if let Some(value) = &self.contact_image_url {
-            map.serialize_entry("contact_image_url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactCard default {
+        0 addresses: opt = "addresses";
+        1 birthday: opt = "birthday";
+        2 emails: opt = "emails";
+        3 ims: opt = "ims";
+        4 name: opt = "name";
+        5 org: opt = "org";
+        6 phones: opt = "phones";
+        7 urls: opt = "urls";
+        8 contact_image: opt = "contact_image";
+        9 contact_image_url: opt = "contact_image_url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1212,68 +480,10 @@ pub struct ContactEmail {
     /// `type`
     pub r#type: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ContactEmail {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactEmail;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactEmail")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactEmail, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("email", 0usize), ("type", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "email")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactEmail {
-                    email: f0.flatten(),
-                    r#type: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContactEmail, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContactEmail as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContactEmail", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactEmail {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.email {
-            map.serialize_entry("email", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactEmail default {
+        0 email: opt = "email";
+        1 r#type: opt = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1303,68 +513,10 @@ pub struct ContactMessagingInformation {
     /// `user_id`
     pub user_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ContactMessagingInformation {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactMessagingInformation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactMessagingInformation")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactMessagingInformation, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("service", 0usize), ("user_id", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "service")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "user_id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactMessagingInformation {
-                    service: f0.flatten(),
-                    user_id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContactMessagingInformation, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContactMessagingInformation as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContactMessagingInformation", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactMessagingInformation {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.service {
-            map.serialize_entry("service", value)?;
-        }
-        if let Some(value) = &self.user_id {
-            map.serialize_entry("user_id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactMessagingInformation default {
+        0 service: opt = "service";
+        1 user_id: opt = "user_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1405,117 +557,14 @@ pub struct ContactName {
     /// `middle_name`
     pub middle_name: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ContactName {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactName;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactName")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactName, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<String> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("suffix", 0usize),
-                        ("prefix", 1usize),
-                        ("formatted_name", 2usize),
-                        ("first_name", 3usize),
-                        ("last_name", 4usize),
-                        ("middle_name", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "suffix")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "prefix")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "formatted_name",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "first_name",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "last_name",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "middle_name",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactName {
-                    suffix: f0.flatten(),
-                    prefix: f1.flatten(),
-                    formatted_name: f2
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "formatted_name",
-                        ))?,
-                    first_name: f3.flatten(),
-                    last_name: f4.flatten(),
-                    middle_name: f5.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ContactName", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactName {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.suffix {
-            map.serialize_entry("suffix", value)?;
-        }
-        if let Some(value) = &self.prefix {
-            map.serialize_entry("prefix", value)?;
-        }
-        map.serialize_entry("formatted_name", &self.formatted_name)?;
-        if let Some(value) = &self.first_name {
-            map.serialize_entry("first_name", value)?;
-        }
-        if let Some(value) = &self.last_name {
-            map.serialize_entry("last_name", value)?;
-        }
-        if let Some(value) = &self.middle_name {
-            map.serialize_entry("middle_name", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactName strict {
+        0 suffix: opt = "suffix";
+        1 prefix: opt = "prefix";
+        2 formatted_name: req = "formatted_name";
+        3 first_name: opt = "first_name";
+        4 last_name: opt = "last_name";
+        5 middle_name: opt = "middle_name";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1569,80 +618,11 @@ pub struct ContactOrganization {
     /// `title`
     pub title: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ContactOrganization {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactOrganization;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactOrganization")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactOrganization, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("company", 0usize), ("department", 1usize), ("title", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "company")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "department",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "title")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactOrganization {
-                    company: f0.flatten(),
-                    department: f1.flatten(),
-                    title: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContactOrganization, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContactOrganization as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContactOrganization", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactOrganization {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.company {
-            map.serialize_entry("company", value)?;
-        }
-        if let Some(value) = &self.department {
-            map.serialize_entry("department", value)?;
-        }
-        if let Some(value) = &self.title {
-            map.serialize_entry("title", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactOrganization default {
+        0 company: opt = "company";
+        1 department: opt = "department";
+        2 title: opt = "title";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1683,76 +663,11 @@ pub struct ContactPhone {
     /// `wa_id`
     pub wa_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ContactPhone {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactPhone;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactPhone")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactPhone, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("phone", 0usize), ("type", 1usize), ("wa_id", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "phone")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "wa_id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactPhone {
-                    phone: f0.flatten(),
-                    r#type: f1.flatten(),
-                    wa_id: f2.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContactPhone, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContactPhone as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContactPhone", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactPhone {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.phone {
-            map.serialize_entry("phone", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.wa_id {
-            map.serialize_entry("wa_id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactPhone default {
+        0 phone: opt = "phone";
+        1 r#type: opt = "type";
+        2 wa_id: opt = "wa_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1791,68 +706,10 @@ pub struct ContactUrl {
     /// `type`
     pub r#type: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ContactUrl {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactUrl;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactUrl")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactUrl, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize), ("type", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactUrl {
-                    url: f0.flatten(),
-                    r#type: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContactUrl, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContactUrl as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContactUrl", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactUrl {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactUrl default {
+        0 url: opt = "url";
+        1 r#type: opt = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1882,60 +739,10 @@ pub struct ContactsMessage {
     /// `contacts`
     pub contacts: Vec<ContactCard>,
 }
-impl<'de> serde::Deserialize<'de> for ContactsMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContactsMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContactsMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContactsMessage, __A::Error> {
-                let mut f0: Option<Option<ContentMessageType>> = None;
-                let mut f1: Option<Vec<ContactCard>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("contacts", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "contacts")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContactsMessage {
-                    r#type: f0.flatten(),
-                    contacts: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("contacts"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ContactsMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContactsMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.serialize_entry("contacts", &self.contacts)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContactsMessage strict {
+        0 r#type: opt = "type";
+        1 contacts: req = "contacts";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -1961,60 +768,9 @@ pub struct ContentMessage {
     /// `type`
     pub r#type: Option<ContentMessageType>,
 }
-impl<'de> serde::Deserialize<'de> for ContentMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ContentMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ContentMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ContentMessage, __A::Error> {
-                let mut f0: Option<Option<ContentMessageType>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ContentMessage {
-                    r#type: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ContentMessage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ContentMessage as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ContentMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ContentMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ContentMessage default {
+        0 r#type: opt = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2057,65 +813,17 @@ pub enum ContentMessageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl ContentMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Template => "template",
-            Self::Image => "image",
-            Self::Audio => "audio",
-            Self::Contacts => "contacts",
-            Self::Document => "document",
-            Self::Location => "location",
-            Self::Video => "video",
-            Self::Sticker => "sticker",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for ContentMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            "template" => Self::Template,
-            "image" => Self::Image,
-            "audio" => Self::Audio,
-            "contacts" => Self::Contacts,
-            "document" => Self::Document,
-            "location" => Self::Location,
-            "video" => Self::Video,
-            "sticker" => Self::Sticker,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for ContentMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for ContentMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for ContentMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for ContentMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ContentMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) ContentMessageType {
+        Text = "text",
+        Template = "template",
+        Image = "image",
+        Audio = "audio",
+        Contacts = "contacts",
+        Document = "document",
+        Location = "location",
+        Video = "video",
+        Sticker = "sticker",
     }
 }
 /// `CreateStickerMessage`
@@ -2127,59 +835,10 @@ pub struct CreateStickerMessage {
     /// `emojis`
     pub emojis: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for CreateStickerMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateStickerMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateStickerMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateStickerMessage, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize), ("emojis", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "emojis")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateStickerMessage {
-                    url: f0.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                    emojis: f1.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateStickerMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateStickerMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("url", &self.url)?;
-        if let Some(value) = &self.emojis {
-            map.serialize_entry("emojis", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateStickerMessage strict {
+        0 url: req = "url";
+        1 emojis: opt = "emojis";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2211,91 +870,12 @@ pub struct CreateStickerpackMessage {
     /// `android_app_store_link`
     pub android_app_store_link: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for CreateStickerpackMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CreateStickerpackMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct CreateStickerpackMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<CreateStickerpackMessage, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("publisher", 0usize),
-                        ("name", 1usize),
-                        ("ios_app_store_link", 2usize),
-                        ("android_app_store_link", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "publisher",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "ios_app_store_link",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "android_app_store_link",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(CreateStickerpackMessage {
-                    publisher: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("publisher"))?,
-                    name: f1.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    ios_app_store_link: f2.flatten(),
-                    android_app_store_link: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("CreateStickerpackMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for CreateStickerpackMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("publisher", &self.publisher)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.ios_app_store_link {
-            map.serialize_entry("ios_app_store_link", value)?;
-        }
-        if let Some(value) = &self.android_app_store_link {
-            map.serialize_entry("android_app_store_link", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) CreateStickerpackMessage strict {
+        0 publisher: req = "publisher";
+        1 name: req = "name";
+        2 ios_app_store_link: opt = "ios_app_store_link";
+        3 android_app_store_link: opt = "android_app_store_link";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2338,119 +918,14 @@ pub struct DeliveryReceipt {
     /// `timestamp`
     pub timestamp: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for DeliveryReceipt {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DeliveryReceipt;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DeliveryReceipt")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DeliveryReceipt, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<DeliveryReceiptStatus>> = None;
-                let mut f3: Option<Option<DeliveryReceiptState>> = None;
-                let mut f4: Option<Option<String>> = None;
-                let mut f5: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("message_id", 0usize),
-                        ("recipient", 1usize),
-                        ("status", 2usize),
-                        ("state", 3usize),
-                        ("details", 4usize),
-                        ("timestamp", 5usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "message_id",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "recipient",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "status")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "state")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "details")?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f5,
-                                "timestamp",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DeliveryReceipt {
-                    message_id: f0.flatten(),
-                    recipient: f1.flatten(),
-                    status: f2.flatten(),
-                    state: f3.flatten(),
-                    details: f4.flatten(),
-                    timestamp: f5.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<DeliveryReceipt, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<DeliveryReceipt as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("DeliveryReceipt", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DeliveryReceipt {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.recipient {
-            map.serialize_entry("recipient", value)?;
-        }
-        if let Some(value) = &self.status {
-            map.serialize_entry("status", value)?;
-        }
-        if let Some(value) = &self.state {
-            map.serialize_entry("state", value)?;
-        }
-        if let Some(value) = &self.details {
-            map.serialize_entry("details", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DeliveryReceipt default {
+        0 message_id: opt = "message_id";
+        1 recipient: opt = "recipient";
+        2 status: opt = "status";
+        3 state: opt = "state";
+        4 details: opt = "details";
+        5 timestamp: opt = "timestamp";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2525,65 +1000,17 @@ pub enum DeliveryReceiptState {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DeliveryReceiptState {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::Delivered => "delivered",
-            Self::Dispatched => "dispatched",
-            Self::Sent => "sent",
-            Self::Deleted => "deleted",
-            Self::Read => "read",
-            Self::NoCapability => "no_capability",
-            Self::NoOptIn => "no_opt_in",
-            Self::Failed => "failed",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DeliveryReceiptState {
-    fn from(value: &str) -> Self {
-        match value {
-            "queued" => Self::Queued,
-            "delivered" => Self::Delivered,
-            "dispatched" => Self::Dispatched,
-            "sent" => Self::Sent,
-            "deleted" => Self::Deleted,
-            "read" => Self::Read,
-            "no_capability" => Self::NoCapability,
-            "no_opt_in" => Self::NoOptIn,
-            "failed" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DeliveryReceiptState {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DeliveryReceiptState {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DeliveryReceiptState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DeliveryReceiptState {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DeliveryReceiptState {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DeliveryReceiptState {
+        Queued = "queued",
+        Delivered = "delivered",
+        Dispatched = "dispatched",
+        Sent = "sent",
+        Deleted = "deleted",
+        Read = "read",
+        NoCapability = "no_capability",
+        NoOptIn = "no_opt_in",
+        Failed = "failed",
     }
 }
 /// `DeliveryReceiptStatus`
@@ -2599,51 +1026,10 @@ pub enum DeliveryReceiptStatus {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl DeliveryReceiptStatus {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Success => "success",
-            Self::Failed => "failed",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for DeliveryReceiptStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "success" => Self::Success,
-            "failed" => Self::Failed,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for DeliveryReceiptStatus {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for DeliveryReceiptStatus {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for DeliveryReceiptStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for DeliveryReceiptStatus {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for DeliveryReceiptStatus {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) DeliveryReceiptStatus {
+        Success = "success",
+        Failed = "failed",
     }
 }
 /// `DocumentMessage`
@@ -2661,89 +1047,13 @@ pub struct DocumentMessage {
     /// `provider`
     pub provider: Option<Provider>,
 }
-impl<'de> serde::Deserialize<'de> for DocumentMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DocumentMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct DocumentMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<DocumentMessage, __A::Error> {
-                let mut f0: Option<Option<ContentMessageType>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<Provider>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("url", 1usize),
-                        ("caption", 2usize),
-                        ("filename", 3usize),
-                        ("provider", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "caption")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "filename")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "provider")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(DocumentMessage {
-                    r#type: f0.flatten(),
-                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                    caption: f2.flatten(),
-                    filename: f3.flatten(),
-                    provider: f4.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("DocumentMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for DocumentMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.serialize_entry("url", &self.url)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.filename {
-            map.serialize_entry("filename", value)?;
-        }
-        if let Some(value) = &self.provider {
-            map.serialize_entry("provider", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) DocumentMessage strict {
+        0 r#type: opt = "type";
+        1 url: req = "url";
+        2 caption: opt = "caption";
+        3 filename: opt = "filename";
+        4 provider: opt = "provider";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2789,68 +1099,10 @@ pub struct ErrorMessage {
     /// `reason`
     pub reason: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for ErrorMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ErrorMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ErrorMessage, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("message", 0usize), ("reason", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "message")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "reason")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ErrorMessage {
-                    message: f0.flatten(),
-                    reason: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<ErrorMessage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<ErrorMessage as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("ErrorMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ErrorMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.reason {
-            map.serialize_entry("reason", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ErrorMessage default {
+        0 message: opt = "message";
+        1 reason: opt = "reason";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -2889,106 +1141,13 @@ pub struct FetchCallbacksMessage {
     /// `from`
     pub from: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for FetchCallbacksMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FetchCallbacksMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct FetchCallbacksMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<FetchCallbacksMessage, __A::Error> {
-                let mut f0: Option<Option<i32>> = None;
-                let mut f1: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f2: Option<Option<sinch_sdk_runtime::Timestamp>> = None;
-                let mut f3: Option<Option<i32>> = None;
-                let mut f4: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("page", 0usize),
-                        ("start_time", 1usize),
-                        ("end_time", 2usize),
-                        ("page_size", 3usize),
-                        ("from", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "page")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "start_time",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "end_time")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "page_size",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "from")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(FetchCallbacksMessage {
-                    page: f0.flatten(),
-                    start_time: f1.flatten(),
-                    end_time: f2.flatten(),
-                    page_size: f3.flatten(),
-                    from: f4.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<FetchCallbacksMessage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<FetchCallbacksMessage as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("FetchCallbacksMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for FetchCallbacksMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.page {
-            map.serialize_entry("page", value)?;
-        }
-        if let Some(value) = &self.start_time {
-            map.serialize_entry("start_time", value)?;
-        }
-        if let Some(value) = &self.end_time {
-            map.serialize_entry("end_time", value)?;
-        }
-        if let Some(value) = &self.page_size {
-            map.serialize_entry("page_size", value)?;
-        }
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) FetchCallbacksMessage default {
+        0 page: opt = "page";
+        1 start_time: opt = "start_time";
+        2 end_time: opt = "end_time";
+        3 page_size: opt = "page_size";
+        4 from: opt = "from";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3043,51 +1202,10 @@ pub enum GetStickerInformationNamespace {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetStickerInformationNamespace {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Whatsapp => "whatsapp",
-            Self::ThirdParty => "third_party",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetStickerInformationNamespace {
-    fn from(value: &str) -> Self {
-        match value {
-            "whatsapp" => Self::Whatsapp,
-            "third_party" => Self::ThirdParty,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetStickerInformationNamespace {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetStickerInformationNamespace {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetStickerInformationNamespace {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetStickerInformationNamespace {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetStickerInformationNamespace {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetStickerInformationNamespace {
+        Whatsapp = "whatsapp",
+        ThirdParty = "third_party",
     }
 }
 /// `GetStickerpackInformationNamespace`
@@ -3103,51 +1221,10 @@ pub enum GetStickerpackInformationNamespace {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetStickerpackInformationNamespace {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Whatsapp => "whatsapp",
-            Self::ThirdParty => "third_party",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetStickerpackInformationNamespace {
-    fn from(value: &str) -> Self {
-        match value {
-            "whatsapp" => Self::Whatsapp,
-            "third_party" => Self::ThirdParty,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetStickerpackInformationNamespace {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetStickerpackInformationNamespace {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetStickerpackInformationNamespace {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetStickerpackInformationNamespace {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetStickerpackInformationNamespace {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetStickerpackInformationNamespace {
+        Whatsapp = "whatsapp",
+        ThirdParty = "third_party",
     }
 }
 /// `GetStickerpacksNamespace`
@@ -3163,51 +1240,10 @@ pub enum GetStickerpacksNamespace {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetStickerpacksNamespace {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Whatsapp => "whatsapp",
-            Self::ThirdParty => "third_party",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetStickerpacksNamespace {
-    fn from(value: &str) -> Self {
-        match value {
-            "whatsapp" => Self::Whatsapp,
-            "third_party" => Self::ThirdParty,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetStickerpacksNamespace {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetStickerpacksNamespace {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetStickerpacksNamespace {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetStickerpacksNamespace {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetStickerpacksNamespace {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetStickerpacksNamespace {
+        Whatsapp = "whatsapp",
+        ThirdParty = "third_party",
     }
 }
 /// `GetStickersNamespace`
@@ -3223,51 +1259,10 @@ pub enum GetStickersNamespace {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl GetStickersNamespace {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Whatsapp => "whatsapp",
-            Self::ThirdParty => "third_party",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for GetStickersNamespace {
-    fn from(value: &str) -> Self {
-        match value {
-            "whatsapp" => Self::Whatsapp,
-            "third_party" => Self::ThirdParty,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for GetStickersNamespace {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for GetStickersNamespace {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for GetStickersNamespace {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for GetStickersNamespace {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for GetStickersNamespace {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) GetStickersNamespace {
+        Whatsapp = "whatsapp",
+        ThirdParty = "third_party",
     }
 }
 /// `ImageMessage`
@@ -3283,80 +1278,12 @@ pub struct ImageMessage {
     /// `provider`
     pub provider: Option<Provider>,
 }
-impl<'de> serde::Deserialize<'de> for ImageMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ImageMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ImageMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ImageMessage, __A::Error> {
-                let mut f0: Option<Option<ContentMessageType>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Provider>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("url", 1usize),
-                        ("caption", 2usize),
-                        ("provider", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "caption")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "provider")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ImageMessage {
-                    r#type: f0.flatten(),
-                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                    caption: f2.flatten(),
-                    provider: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("ImageMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ImageMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.serialize_entry("url", &self.url)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.provider {
-            map.serialize_entry("provider", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ImageMessage strict {
+        0 r#type: opt = "type";
+        1 url: req = "url";
+        2 caption: opt = "caption";
+        3 provider: opt = "provider";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3394,60 +1321,9 @@ pub struct InnerNotificationMessage {
     /// `type`
     pub r#type: Option<InnerNotificationMessageType>,
 }
-impl<'de> serde::Deserialize<'de> for InnerNotificationMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = InnerNotificationMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct InnerNotificationMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<InnerNotificationMessage, __A::Error> {
-                let mut f0: Option<Option<InnerNotificationMessageType>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(InnerNotificationMessage {
-                    r#type: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<InnerNotificationMessage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<InnerNotificationMessage as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("InnerNotificationMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for InnerNotificationMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) InnerNotificationMessage default {
+        0 r#type: opt = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3496,71 +1372,20 @@ pub enum InnerNotificationMessageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl InnerNotificationMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Text => "text",
-            Self::Location => "location",
-            Self::Contacts => "contacts",
-            Self::Image => "image",
-            Self::Document => "document",
-            Self::Audio => "audio",
-            Self::Video => "video",
-            Self::Voice => "voice",
-            Self::Sticker => "sticker",
-            Self::Button => "button",
-            Self::GroupEvent => "group_event",
-            Self::Error => "error",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for InnerNotificationMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "text" => Self::Text,
-            "location" => Self::Location,
-            "contacts" => Self::Contacts,
-            "image" => Self::Image,
-            "document" => Self::Document,
-            "audio" => Self::Audio,
-            "video" => Self::Video,
-            "voice" => Self::Voice,
-            "sticker" => Self::Sticker,
-            "button" => Self::Button,
-            "group_event" => Self::GroupEvent,
-            "error" => Self::Error,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for InnerNotificationMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for InnerNotificationMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for InnerNotificationMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for InnerNotificationMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for InnerNotificationMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) InnerNotificationMessageType {
+        Text = "text",
+        Location = "location",
+        Contacts = "contacts",
+        Image = "image",
+        Document = "document",
+        Audio = "audio",
+        Video = "video",
+        Voice = "voice",
+        Sticker = "sticker",
+        Button = "button",
+        GroupEvent = "group_event",
+        Error = "error",
     }
 }
 /// `LocationMessage`
@@ -3578,93 +1403,13 @@ pub struct LocationMessage {
     /// `address`
     pub address: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for LocationMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = LocationMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct LocationMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<LocationMessage, __A::Error> {
-                let mut f0: Option<Option<ContentMessageType>> = None;
-                let mut f1: Option<f64> = None;
-                let mut f2: Option<f64> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("latitude", 1usize),
-                        ("longitude", 2usize),
-                        ("name", 3usize),
-                        ("address", 4usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "latitude")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "longitude",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "name")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f4, "address")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(LocationMessage {
-                    r#type: f0.flatten(),
-                    latitude: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("latitude"))?,
-                    longitude: f2
-                        .ok_or_else(|| serde::de::Error::missing_field("longitude"))?,
-                    name: f3.flatten(),
-                    address: f4.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("LocationMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for LocationMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.serialize_entry("latitude", &self.latitude)?;
-        map.serialize_entry("longitude", &self.longitude)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.address {
-            map.serialize_entry("address", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) LocationMessage strict {
+        0 r#type: opt = "type";
+        1 latitude: req = "latitude";
+        2 longitude: req = "longitude";
+        3 name: opt = "name";
+        4 address: opt = "address";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3707,67 +1452,11 @@ pub struct MediaProviderMessage {
     /// `config`
     pub config: Option<ProviderConfig>,
 }
-impl<'de> serde::Deserialize<'de> for MediaProviderMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MediaProviderMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MediaProviderMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MediaProviderMessage, __A::Error> {
-                let mut f0: Option<String> = None;
-                let mut f1: Option<Option<MediaProviderMessageType>> = None;
-                let mut f2: Option<Option<ProviderConfig>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize), ("type", 1usize), ("config", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "type")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "config")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MediaProviderMessage {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                    r#type: f1.flatten(),
-                    config: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("MediaProviderMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MediaProviderMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.config {
-            map.serialize_entry("config", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MediaProviderMessage strict {
+        0 name: req = "name";
+        1 r#type: opt = "type";
+        2 config: opt = "config";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3803,49 +1492,9 @@ pub enum MediaProviderMessageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl MediaProviderMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Www => "www",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for MediaProviderMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "www" => Self::Www,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for MediaProviderMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for MediaProviderMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for MediaProviderMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for MediaProviderMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for MediaProviderMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) MediaProviderMessageType {
+        Www = "www",
     }
 }
 /// `MsisdnListMessage`
@@ -3855,52 +1504,9 @@ pub struct MsisdnListMessage {
     /// `numbers`
     pub numbers: Vec<String>,
 }
-impl<'de> serde::Deserialize<'de> for MsisdnListMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = MsisdnListMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct MsisdnListMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<MsisdnListMessage, __A::Error> {
-                let mut f0: Option<Vec<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("numbers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(MsisdnListMessage {
-                    numbers: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("MsisdnListMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for MsisdnListMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("numbers", &self.numbers)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) MsisdnListMessage strict {
+        0 numbers: req = "numbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -3920,72 +1526,10 @@ pub struct NotificationContext {
     /// `message_id`
     pub message_id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for NotificationContext {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotificationContext;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotificationContext")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotificationContext, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("from", 0usize), ("message_id", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "from")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "message_id",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotificationContext {
-                    from: f0.flatten(),
-                    message_id: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NotificationContext, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NotificationContext as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NotificationContext", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotificationContext {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotificationContext default {
+        0 from: opt = "from";
+        1 message_id: opt = "message_id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4032,154 +1576,17 @@ pub struct NotificationMessage {
     /// `frequently_forwarded`
     pub frequently_forwarded: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for NotificationMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NotificationMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct NotificationMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<NotificationMessage, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<InnerNotificationMessage>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<Option<bool>> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<String>> = None;
-                let mut f7: Option<Option<NotificationContext>> = None;
-                let mut f8: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("from", 0usize),
-                        ("message_id", 1usize),
-                        ("message", 2usize),
-                        ("timestamp", 3usize),
-                        ("forwarded", 4usize),
-                        ("in_group", 5usize),
-                        ("to", 6usize),
-                        ("replying_to", 7usize),
-                        ("frequently_forwarded", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "from")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f1,
-                                "message_id",
-                            )?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "message")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "timestamp",
-                            )?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "forwarded",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "in_group")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f6, "to")?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "replying_to",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f8,
-                                "frequently_forwarded",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(NotificationMessage {
-                    from: f0.flatten(),
-                    message_id: f1.flatten(),
-                    message: f2.flatten(),
-                    timestamp: f3.flatten(),
-                    forwarded: f4.flatten(),
-                    in_group: f5.flatten(),
-                    to: f6.flatten(),
-                    replying_to: f7.flatten(),
-                    frequently_forwarded: f8.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<NotificationMessage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<NotificationMessage as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("NotificationMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for NotificationMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.from {
-            map.serialize_entry("from", value)?;
-        }
-        if let Some(value) = &self.message_id {
-            map.serialize_entry("message_id", value)?;
-        }
-        if let Some(value) = &self.message {
-            map.serialize_entry("message", value)?;
-        }
-        if let Some(value) = &self.timestamp {
-            map.serialize_entry("timestamp", value)?;
-        }
-        if let Some(value) = &self.forwarded {
-            map.serialize_entry("forwarded", value)?;
-        }
-        if let Some(value) = &self.in_group {
-            map.serialize_entry("in_group", value)?;
-        }
-        if let Some(value) = &self.to {
-            map.serialize_entry("to", value)?;
-        }
-        if let Some(value) = &self.replying_to {
-            map.serialize_entry("replying_to", value)?;
-        }
-        if let Some(value) = &self.frequently_forwarded {
-            map.serialize_entry("frequently_forwarded", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) NotificationMessage default {
+        0 from: opt = "from";
+        1 message_id: opt = "message_id";
+        2 message: opt = "message";
+        3 timestamp: opt = "timestamp";
+        4 forwarded: opt = "forwarded";
+        5 in_group: opt = "in_group";
+        6 to: opt = "to";
+        7 replying_to: opt = "replying_to";
+        8 frequently_forwarded: opt = "frequently_forwarded";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4252,52 +1659,9 @@ pub struct OptInMessage {
     /// `numbers`
     pub numbers: Vec<String>,
 }
-impl<'de> serde::Deserialize<'de> for OptInMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = OptInMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct OptInMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<OptInMessage, __A::Error> {
-                let mut f0: Option<Vec<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("numbers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "numbers")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(OptInMessage {
-                    numbers: f0
-                        .ok_or_else(|| serde::de::Error::missing_field("numbers"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("OptInMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for OptInMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("numbers", &self.numbers)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) OptInMessage strict {
+        0 numbers: req = "numbers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4315,51 +1679,9 @@ pub struct Provider {
     /// `name`
     pub name: String,
 }
-impl<'de> serde::Deserialize<'de> for Provider {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Provider;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct Provider")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<Provider, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(Provider {
-                    name: f0.ok_or_else(|| serde::de::Error::missing_field("name"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("Provider", &[], __Visitor)
-    }
-}
-impl serde::Serialize for Provider {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) Provider strict {
+        0 name: req = "name";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4377,51 +1699,9 @@ pub struct ProviderConfig {
     /// `config`
     pub config: String,
 }
-impl<'de> serde::Deserialize<'de> for ProviderConfig {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ProviderConfig;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct ProviderConfig")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<ProviderConfig, __A::Error> {
-                let mut f0: Option<String> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("config", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "config")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(ProviderConfig {
-                    config: f0.ok_or_else(|| serde::de::Error::missing_field("config"))?,
-                })
-            }
-        }
-        deserializer.deserialize_struct("ProviderConfig", &[], __Visitor)
-    }
-}
-impl serde::Serialize for ProviderConfig {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("config", &self.config)?;
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) ProviderConfig strict {
+        0 config: req = "config";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4439,60 +1719,9 @@ pub struct SinchCreateStickerResponse {
     /// `index`
     pub index: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SinchCreateStickerResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SinchCreateStickerResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SinchCreateStickerResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SinchCreateStickerResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("index", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "index")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SinchCreateStickerResponse {
-                    index: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SinchCreateStickerResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SinchCreateStickerResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SinchCreateStickerResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SinchCreateStickerResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.index {
-            map.serialize_entry("index", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SinchCreateStickerResponse default {
+        0 index: opt = "index";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4515,60 +1744,9 @@ pub struct SinchCreateStickerpackResponse {
     /// `id`
     pub id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SinchCreateStickerpackResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SinchCreateStickerpackResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SinchCreateStickerpackResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SinchCreateStickerpackResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("id", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SinchCreateStickerpackResponse {
-                    id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SinchCreateStickerpackResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SinchCreateStickerpackResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SinchCreateStickerpackResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SinchCreateStickerpackResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SinchCreateStickerpackResponse default {
+        0 id: opt = "id";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4593,69 +1771,10 @@ pub struct SinchGetStickerInformationResponse {
     /// `emojis`
     pub emojis: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for SinchGetStickerInformationResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SinchGetStickerInformationResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SinchGetStickerInformationResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SinchGetStickerInformationResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("id", 0usize), ("emojis", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "emojis")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SinchGetStickerInformationResponse {
-                    id: f0.flatten(),
-                    emojis: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SinchGetStickerInformationResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SinchGetStickerInformationResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("SinchGetStickerInformationResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SinchGetStickerInformationResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.emojis {
-            map.serialize_entry("emojis", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SinchGetStickerInformationResponse default {
+        0 id: opt = "id";
+        1 emojis: opt = "emojis";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4689,102 +1808,12 @@ pub struct SinchGetStickerpackInformationResponse {
     /// `android_app_store_link`
     pub android_app_store_link: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for SinchGetStickerpackInformationResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SinchGetStickerpackInformationResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SinchGetStickerpackInformationResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SinchGetStickerpackInformationResponse, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("publisher", 0usize),
-                        ("name", 1usize),
-                        ("ios_app_store_link", 2usize),
-                        ("android_app_store_link", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "publisher",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "ios_app_store_link",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "android_app_store_link",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SinchGetStickerpackInformationResponse {
-                    publisher: f0.flatten(),
-                    name: f1.flatten(),
-                    ios_app_store_link: f2.flatten(),
-                    android_app_store_link: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SinchGetStickerpackInformationResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SinchGetStickerpackInformationResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("SinchGetStickerpackInformationResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SinchGetStickerpackInformationResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.publisher {
-            map.serialize_entry("publisher", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.ios_app_store_link {
-            map.serialize_entry("ios_app_store_link", value)?;
-        }
-        if let Some(value) = &self.android_app_store_link {
-            map.serialize_entry("android_app_store_link", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SinchGetStickerpackInformationResponse default {
+        0 publisher: opt = "publisher";
+        1 name: opt = "name";
+        2 ios_app_store_link: opt = "ios_app_store_link";
+        3 android_app_store_link: opt = "android_app_store_link";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4827,64 +1856,9 @@ pub struct SinchGetStickerpacksResponse {
     /// `stickerpacks`
     pub stickerpacks: Option<Vec<WhatsAppStickerpackId>>,
 }
-impl<'de> serde::Deserialize<'de> for SinchGetStickerpacksResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SinchGetStickerpacksResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SinchGetStickerpacksResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SinchGetStickerpacksResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<WhatsAppStickerpackId>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("stickerpacks", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "stickerpacks",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SinchGetStickerpacksResponse {
-                    stickerpacks: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SinchGetStickerpacksResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SinchGetStickerpacksResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SinchGetStickerpacksResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SinchGetStickerpacksResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.stickerpacks {
-            map.serialize_entry("stickerpacks", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SinchGetStickerpacksResponse default {
+        0 stickerpacks: opt = "stickerpacks";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4907,60 +1881,9 @@ pub struct SinchGetStickersResponse {
     /// `stickers`
     pub stickers: Option<Vec<WhatsAppStickerIndex>>,
 }
-impl<'de> serde::Deserialize<'de> for SinchGetStickersResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SinchGetStickersResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct SinchGetStickersResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<SinchGetStickersResponse, __A::Error> {
-                let mut f0: Option<Option<Vec<WhatsAppStickerIndex>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("stickers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "stickers")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(SinchGetStickersResponse {
-                    stickers: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<SinchGetStickersResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<SinchGetStickersResponse as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("SinchGetStickersResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for SinchGetStickersResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.stickers {
-            map.serialize_entry("stickers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) SinchGetStickersResponse default {
+        0 stickers: opt = "stickers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -4989,89 +1912,12 @@ pub struct StickerMessage {
     /// `provider`
     pub provider: Option<Provider>,
 }
-impl<'de> serde::Deserialize<'de> for StickerMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StickerMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct StickerMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<StickerMessage, __A::Error> {
-                let mut f0: Option<Option<ContentMessageType>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Provider>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("url", 1usize),
-                        ("id", 2usize),
-                        ("provider", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "id")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "provider")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(StickerMessage {
-                    r#type: f0.flatten(),
-                    url: f1.flatten(),
-                    id: f2.flatten(),
-                    provider: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<StickerMessage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<StickerMessage as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("StickerMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for StickerMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.provider {
-            map.serialize_entry("provider", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) StickerMessage default {
+        0 r#type: opt = "type";
+        1 url: opt = "url";
+        2 id: opt = "id";
+        3 provider: opt = "provider";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5114,60 +1960,9 @@ pub struct TemplateContentMessage {
     /// `type`
     pub r#type: Option<TemplateContentMessageType>,
 }
-impl<'de> serde::Deserialize<'de> for TemplateContentMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateContentMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateContentMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateContentMessage, __A::Error> {
-                let mut f0: Option<Option<TemplateContentMessageType>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateContentMessage {
-                    r#type: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<TemplateContentMessage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<TemplateContentMessage as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("TemplateContentMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateContentMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateContentMessage default {
+        0 r#type: opt = "type";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5200,55 +1995,12 @@ pub enum TemplateContentMessageType {
     /// A value this SDK does not know yet, kept as received.
     Other(String),
 }
-impl TemplateContentMessageType {
-    /// The value as it is sent over the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Image => "image",
-            Self::Document => "document",
-            Self::Video => "video",
-            Self::Text => "text",
-            Self::Other(other) => other.as_str(),
-        }
-    }
-}
-impl From<&str> for TemplateContentMessageType {
-    fn from(value: &str) -> Self {
-        match value {
-            "image" => Self::Image,
-            "document" => Self::Document,
-            "video" => Self::Video,
-            "text" => Self::Text,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl From<String> for TemplateContentMessageType {
-    fn from(value: String) -> Self {
-        Self::from(value.as_str())
-    }
-}
-impl std::str::FromStr for TemplateContentMessageType {
-    type Err = std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value))
-    }
-}
-impl std::fmt::Display for TemplateContentMessageType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl serde::Serialize for TemplateContentMessageType {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for TemplateContentMessageType {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        sinch_sdk_runtime::open_enum::deserialize(deserializer)
+sinch_sdk_runtime::open_enum::open_enum! {
+    (sinch_sdk_runtime) TemplateContentMessageType {
+        Image = "image",
+        Document = "document",
+        Video = "video",
+        Text = "text",
     }
 }
 /// `TemplateMessage`
@@ -5274,140 +2026,17 @@ pub struct TemplateMessage {
     /// `media`
     pub media: Option<TemplateContentMessage>,
 }
-impl<'de> serde::Deserialize<'de> for TemplateMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TemplateMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TemplateMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TemplateMessage, __A::Error> {
-                let mut f0: Option<Option<ContentMessageType>> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                let mut f2: Option<Option<Vec<Button>>> = None;
-                let mut f3: Option<Option<String>> = None;
-                let mut f4: Option<String> = None;
-                let mut f5: Option<Option<String>> = None;
-                let mut f6: Option<Option<Vec<String>>> = None;
-                let mut f7: Option<Option<Vec<String>>> = None;
-                let mut f8: Option<Option<TemplateContentMessage>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("params", 1usize),
-                        ("buttons", 2usize),
-                        ("language", 3usize),
-                        ("template_name", 4usize),
-                        ("ttl", 5usize),
-                        ("header_params", 6usize),
-                        ("body_params", 7usize),
-                        ("media", 8usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "params")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "buttons")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "language")?
-                        }
-                        Some(4usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f4,
-                                "template_name",
-                            )?
-                        }
-                        Some(5usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f5, "ttl")?
-                        }
-                        Some(6usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f6,
-                                "header_params",
-                            )?
-                        }
-                        Some(7usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f7,
-                                "body_params",
-                            )?
-                        }
-                        Some(8usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f8, "media")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TemplateMessage {
-                    r#type: f0.flatten(),
-                    params: f1.flatten(),
-                    buttons: f2.flatten(),
-                    language: f3.flatten(),
-                    template_name: f4
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "template_name",
-                        ))?,
-                    ttl: f5.flatten(),
-                    header_params: f6.flatten(),
-                    body_params: f7.flatten(),
-                    media: f8.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("TemplateMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TemplateMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.params {
-            map.serialize_entry("params", value)?;
-        }
-        if let Some(value) = &self.buttons {
-            map.serialize_entry("buttons", value)?;
-        }
-        if let Some(value) = &self.language {
-            map.serialize_entry("language", value)?;
-        }
-        map.serialize_entry("template_name", &self.template_name)?;
-        if let Some(value) = &self.ttl {
-            map.serialize_entry("ttl", value)?;
-        }
-        if let Some(value) = &self.header_params {
-            map.serialize_entry("header_params", value)?;
-        }
-        if let Some(value) = &self.body_params {
-            map.serialize_entry("body_params", value)?;
-        }
-        if let Some(value) = &self.media {
-            map.serialize_entry("media", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TemplateMessage strict {
+        0 r#type: opt = "type";
+        1 params: opt = "params";
+        2 buttons: opt = "buttons";
+        3 language: opt = "language";
+        4 template_name: req = "template_name";
+        5 ttl: opt = "ttl";
+        6 header_params: opt = "header_params";
+        7 body_params: opt = "body_params";
+        8 media: opt = "media";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5479,71 +2108,11 @@ pub struct TextMessage {
     /// `preview_url`
     pub preview_url: Option<bool>,
 }
-impl<'de> serde::Deserialize<'de> for TextMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TextMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct TextMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<TextMessage, __A::Error> {
-                let mut f0: Option<Option<ContentMessageType>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<bool>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("type", 0usize), ("text", 1usize), ("preview_url", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "text")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "preview_url",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(TextMessage {
-                    r#type: f0.flatten(),
-                    text: f1.ok_or_else(|| serde::de::Error::missing_field("text"))?,
-                    preview_url: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("TextMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for TextMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.serialize_entry("text", &self.text)?;
-        if let Some(value) = &self.preview_url {
-            map.serialize_entry("preview_url", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) TextMessage strict {
+        0 r#type: opt = "type";
+        1 text: req = "text";
+        2 preview_url: opt = "preview_url";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5577,68 +2146,10 @@ pub struct UpdateStickerMessage {
     /// `emojis`
     pub emojis: Option<Vec<String>>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateStickerMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateStickerMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateStickerMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateStickerMessage, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<Vec<String>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("url", 0usize), ("emojis", 1usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "url")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "emojis")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateStickerMessage {
-                    url: f0.flatten(),
-                    emojis: f1.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UpdateStickerMessage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UpdateStickerMessage as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UpdateStickerMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateStickerMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.url {
-            map.serialize_entry("url", value)?;
-        }
-        if let Some(value) = &self.emojis {
-            map.serialize_entry("emojis", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateStickerMessage default {
+        0 url: opt = "url";
+        1 emojis: opt = "emojis";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5672,101 +2183,12 @@ pub struct UpdateStickerpackMessage {
     /// `android_app_store_link`
     pub android_app_store_link: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for UpdateStickerpackMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UpdateStickerpackMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct UpdateStickerpackMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<UpdateStickerpackMessage, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                let mut f1: Option<Option<String>> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("publisher", 0usize),
-                        ("name", 1usize),
-                        ("ios_app_store_link", 2usize),
-                        ("android_app_store_link", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "publisher",
-                            )?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "name")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f2,
-                                "ios_app_store_link",
-                            )?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f3,
-                                "android_app_store_link",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(UpdateStickerpackMessage {
-                    publisher: f0.flatten(),
-                    name: f1.flatten(),
-                    ios_app_store_link: f2.flatten(),
-                    android_app_store_link: f3.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<UpdateStickerpackMessage, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<UpdateStickerpackMessage as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("UpdateStickerpackMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for UpdateStickerpackMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.publisher {
-            map.serialize_entry("publisher", value)?;
-        }
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.ios_app_store_link {
-            map.serialize_entry("ios_app_store_link", value)?;
-        }
-        if let Some(value) = &self.android_app_store_link {
-            map.serialize_entry("android_app_store_link", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) UpdateStickerpackMessage default {
+        0 publisher: opt = "publisher";
+        1 name: opt = "name";
+        2 ios_app_store_link: opt = "ios_app_store_link";
+        3 android_app_store_link: opt = "android_app_store_link";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5815,80 +2237,12 @@ pub struct VideoMessage {
     /// `provider`
     pub provider: Option<Provider>,
 }
-impl<'de> serde::Deserialize<'de> for VideoMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VideoMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct VideoMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<VideoMessage, __A::Error> {
-                let mut f0: Option<Option<ContentMessageType>> = None;
-                let mut f1: Option<String> = None;
-                let mut f2: Option<Option<String>> = None;
-                let mut f3: Option<Option<Provider>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[
-                        ("type", 0usize),
-                        ("url", 1usize),
-                        ("caption", 2usize),
-                        ("provider", 3usize),
-                    ],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "type")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "url")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "caption")?
-                        }
-                        Some(3usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f3, "provider")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(VideoMessage {
-                    r#type: f0.flatten(),
-                    url: f1.ok_or_else(|| serde::de::Error::missing_field("url"))?,
-                    caption: f2.flatten(),
-                    provider: f3.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("VideoMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for VideoMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        map.serialize_entry("url", &self.url)?;
-        if let Some(value) = &self.caption {
-            map.serialize_entry("caption", value)?;
-        }
-        if let Some(value) = &self.provider {
-            map.serialize_entry("provider", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) VideoMessage strict {
+        0 r#type: opt = "type";
+        1 url: req = "url";
+        2 caption: opt = "caption";
+        3 provider: opt = "provider";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -5926,60 +2280,9 @@ pub struct WhatsAppApplication {
     /// `media`
     pub media: Option<WhatsAppMedia>,
 }
-impl<'de> serde::Deserialize<'de> for WhatsAppApplication {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WhatsAppApplication;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WhatsAppApplication")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WhatsAppApplication, __A::Error> {
-                let mut f0: Option<Option<WhatsAppMedia>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("media", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "media")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WhatsAppApplication {
-                    media: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<WhatsAppApplication, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<WhatsAppApplication as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("WhatsAppApplication", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WhatsAppApplication {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.media {
-            map.serialize_entry("media", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WhatsAppApplication default {
+        0 media: opt = "media";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6002,61 +2305,9 @@ pub struct WhatsAppListMediaProvidersResponse {
     /// `settings`
     pub settings: Option<WhatsAppSettings>,
 }
-impl<'de> serde::Deserialize<'de> for WhatsAppListMediaProvidersResponse {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WhatsAppListMediaProvidersResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WhatsAppListMediaProvidersResponse")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WhatsAppListMediaProvidersResponse, __A::Error> {
-                let mut f0: Option<Option<WhatsAppSettings>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("settings", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "settings")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WhatsAppListMediaProvidersResponse {
-                    settings: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<WhatsAppListMediaProvidersResponse, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<WhatsAppListMediaProvidersResponse as Default>::default())
-            }
-        }
-        deserializer
-            .deserialize_struct("WhatsAppListMediaProvidersResponse", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WhatsAppListMediaProvidersResponse {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.settings {
-            map.serialize_entry("settings", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WhatsAppListMediaProvidersResponse default {
+        0 settings: opt = "settings";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6079,64 +2330,9 @@ pub struct WhatsAppMedia {
     /// `providers`
     pub providers: Option<Vec<MediaProviderMessage>>,
 }
-impl<'de> serde::Deserialize<'de> for WhatsAppMedia {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WhatsAppMedia;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WhatsAppMedia")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WhatsAppMedia, __A::Error> {
-                let mut f0: Option<Option<Vec<MediaProviderMessage>>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("providers", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "providers",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WhatsAppMedia {
-                    providers: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<WhatsAppMedia, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<WhatsAppMedia as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("WhatsAppMedia", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WhatsAppMedia {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.providers {
-            map.serialize_entry("providers", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WhatsAppMedia default {
+        0 providers: opt = "providers";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6163,66 +2359,11 @@ pub struct WhatsAppMessage {
     /// `callback`
     pub callback: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for WhatsAppMessage {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WhatsAppMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WhatsAppMessage")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WhatsAppMessage, __A::Error> {
-                let mut f0: Option<Vec<String>> = None;
-                let mut f1: Option<WhatsAppMessageMessage> = None;
-                let mut f2: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("to", 0usize), ("message", 1usize), ("callback", 2usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "to")?
-                        }
-                        Some(1usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f1, "message")?
-                        }
-                        Some(2usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f2, "callback")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WhatsAppMessage {
-                    to: f0.ok_or_else(|| serde::de::Error::missing_field("to"))?,
-                    message: f1
-                        .ok_or_else(|| serde::de::Error::missing_field("message"))?,
-                    callback: f2.flatten(),
-                })
-            }
-        }
-        deserializer.deserialize_struct("WhatsAppMessage", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WhatsAppMessage {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("to", &self.to)?;
-        map.serialize_entry("message", &self.message)?;
-        if let Some(value) = &self.callback {
-            map.serialize_entry("callback", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WhatsAppMessage strict {
+        0 to: req = "to";
+        1 message: req = "message";
+        2 callback: opt = "callback";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6501,60 +2642,9 @@ pub struct WhatsAppProfile {
     /// `name`
     pub name: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for WhatsAppProfile {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WhatsAppProfile;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WhatsAppProfile")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WhatsAppProfile, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("name", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "name")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WhatsAppProfile {
-                    name: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<WhatsAppProfile, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<WhatsAppProfile as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("WhatsAppProfile", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WhatsAppProfile {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WhatsAppProfile default {
+        0 name: opt = "name";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6577,64 +2667,9 @@ pub struct WhatsAppSettings {
     /// `application`
     pub application: Option<WhatsAppApplication>,
 }
-impl<'de> serde::Deserialize<'de> for WhatsAppSettings {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WhatsAppSettings;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WhatsAppSettings")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WhatsAppSettings, __A::Error> {
-                let mut f0: Option<Option<WhatsAppApplication>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("application", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(
-                                &mut map,
-                                &mut f0,
-                                "application",
-                            )?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WhatsAppSettings {
-                    application: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<WhatsAppSettings, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<WhatsAppSettings as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("WhatsAppSettings", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WhatsAppSettings {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.application {
-            map.serialize_entry("application", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WhatsAppSettings default {
+        0 application: opt = "application";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6657,60 +2692,9 @@ pub struct WhatsAppStickerIndex {
     /// `index`
     pub index: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for WhatsAppStickerIndex {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WhatsAppStickerIndex;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WhatsAppStickerIndex")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WhatsAppStickerIndex, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("index", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "index")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WhatsAppStickerIndex {
-                    index: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<WhatsAppStickerIndex, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<WhatsAppStickerIndex as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("WhatsAppStickerIndex", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WhatsAppStickerIndex {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.index {
-            map.serialize_entry("index", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WhatsAppStickerIndex default {
+        0 index: opt = "index";
     }
 }
 #[allow(clippy::should_implement_trait)]
@@ -6733,60 +2717,9 @@ pub struct WhatsAppStickerpackId {
     /// `id`
     pub id: Option<String>,
 }
-impl<'de> serde::Deserialize<'de> for WhatsAppStickerpackId {
-    fn deserialize<__D: serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = WhatsAppStickerpackId;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("struct WhatsAppStickerpackId")
-            }
-            fn visit_map<__A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> Result<WhatsAppStickerpackId, __A::Error> {
-                let mut f0: Option<Option<String>> = None;
-                const __FIELDS: sinch_sdk_runtime::object::Fields = sinch_sdk_runtime::object::Fields(
-                    &[("id", 0usize)],
-                );
-                while let Some(key) = map.next_key_seed(__FIELDS)? {
-                    match key {
-                        Some(0usize) => {
-                            sinch_sdk_runtime::object::field(&mut map, &mut f0, "id")?
-                        }
-                        _ => {
-                            map.next_value::<serde::de::IgnoredAny>()?;
-                        }
-                    }
-                }
-                Ok(WhatsAppStickerpackId {
-                    id: f0.flatten(),
-                })
-            }
-            fn visit_seq<__S: serde::de::SeqAccess<'de>>(
-                self,
-                seq: __S,
-            ) -> Result<WhatsAppStickerpackId, __S::Error> {
-                sinch_sdk_runtime::object::empty(seq, &self)?;
-                Ok(<WhatsAppStickerpackId as Default>::default())
-            }
-        }
-        deserializer.deserialize_struct("WhatsAppStickerpackId", &[], __Visitor)
-    }
-}
-impl serde::Serialize for WhatsAppStickerpackId {
-    fn serialize<__S: serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> Result<__S::Ok, __S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        map.end()
+sinch_sdk_runtime::object::object! {
+    (sinch_sdk_runtime) WhatsAppStickerpackId default {
+        0 id: opt = "id";
     }
 }
 #[allow(clippy::should_implement_trait)]
