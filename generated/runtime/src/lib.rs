@@ -42,3 +42,7 @@ pub use reqwest;
 
 #[cfg(feature = "testing")]
 pub mod testing;
+
+// The runtime's macros name it `$crate::__runtime`, here and where it is a module of a crate.
+#[doc(hidden)]
+pub use crate as __runtime;

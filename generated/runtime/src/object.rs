@@ -185,6 +185,65 @@ macro_rules! __object {
 }
 pub use __object as object;
 
+/// The setters of a struct's optional fields, one line each: `setters! { Name { field: Type = "name"; ... } }`,
+/// where `Type` is what the setter takes (`impl Into<Type>`) and `name` the property its docs name.
+/// Each stores the value as its field holds it ([`Slot`]: `Some`, `Some(Some(..))` for a nullable
+/// field, boxed where the field is). The runtime is named `$crate::__runtime` (re-exported at the
+/// root of every crate holding it), since a path given as an argument could not repeat per setter.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __setters {
+    ($name:ident { $($field:ident: $t:ty = $json:literal;)* }) => {
+        // Setters are named after the fields, even where a field is called `add` or `not`.
+        #[allow(clippy::should_implement_trait)]
+        impl $name {
+            $(
+                #[doc = concat!(" Sets `", $json, "`.")]
+                pub fn $field(mut self, value: impl Into<$t>) -> Self {
+                    self.$field = $crate::__runtime::object::set::<$t, _>(value.into());
+                    self
+                }
+            )*
+        }
+    };
+}
+pub use __setters as setters;
+
+/// How an optional field holds a value it is set to, for [`setters!`].
+pub trait Slot<T> {
+    /// The field's value holding `value`.
+    fn hold(value: T) -> Self;
+}
+
+impl<T> Slot<T> for Option<T> {
+    fn hold(value: T) -> Self {
+        Some(value)
+    }
+}
+
+impl<T> Slot<T> for Option<Option<T>> {
+    fn hold(value: T) -> Self {
+        Some(Some(value))
+    }
+}
+
+impl<T> Slot<T> for Option<Box<T>> {
+    fn hold(value: T) -> Self {
+        Some(Box::new(value))
+    }
+}
+
+impl<T> Slot<T> for Option<Option<Box<T>>> {
+    fn hold(value: T) -> Self {
+        Some(Some(Box::new(value)))
+    }
+}
+
+/// A field's value holding `value`, as the field's type holds it.
+pub fn set<T, S: Slot<T>>(value: T) -> S {
+    S::hold(value)
+}
+
 /// What `[]` reads as, for [`object!`]: serde's derive reads a struct from a sequence of its
 /// fields in order, but in JSON only `[]` for a struct whose fields are all optional was ever meant
 /// so (Conversation's own examples send `"message_properties": []`).
@@ -524,6 +583,35 @@ mod tests {
         assert!(e.contains("expected struct Strict"), "{e}");
         let e = read("3").unwrap_err();
         assert!(e.contains("expected struct Strict"), "{e}");
+    }
+
+    #[derive(Debug, Default, PartialEq)]
+    struct Settable {
+        name: Option<String>,
+        note: Option<Option<String>>,
+        inner: Option<Box<Settable>>,
+        parent: Option<Option<Box<Settable>>>,
+    }
+    crate::__setters! {
+        Settable {
+            name: String = "name";
+            note: String = "note";
+            inner: Settable = "inner";
+            parent: Settable = "parent";
+        }
+    }
+
+    #[test]
+    fn setters_hold_the_value_as_each_field_does() {
+        let leaf = Settable::default().name("leaf");
+        let got = Settable::default()
+            .note("n")
+            .inner(Settable::default().name("i"))
+            .parent(Settable::default().name("p"));
+        assert_eq!(leaf.name.as_deref(), Some("leaf"));
+        assert_eq!(got.note, Some(Some("n".to_string())));
+        assert_eq!(got.inner.unwrap().name.as_deref(), Some("i"));
+        assert_eq!(got.parent.flatten().unwrap().name.as_deref(), Some("p"));
     }
 
     #[test]

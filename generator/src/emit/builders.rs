@@ -88,6 +88,7 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs) -> TokenStream {
     let mut params = Vec::new();
     let mut inits = Vec::new();
     let mut setters = Vec::new();
+    let mut table = Vec::new();
     let mut taken: BTreeSet<String> = BTreeSet::from(["new".to_string()]);
     for f in &s.fields {
         let field = naming::ident(&f.name);
@@ -123,7 +124,13 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs) -> TokenStream {
         } else {
             quote!(Some(#v))
         };
-        let doc = format!(" Sets `{}`.", if f.json.is_empty() { &f.name } else { &f.json });
+        let json = if f.json.is_empty() { &f.name } else { &f.json };
+        if setter == field {
+            // The runtime's `setters!` table (one line each); `with_new` is written out below.
+            table.push(quote!(#field: #t = #json;));
+            continue;
+        }
+        let doc = format!(" Sets `{json}`.");
         setters.push(quote! {
             #[doc = #doc]
             pub fn #setter(mut self, value: impl Into<#t>) -> Self {
@@ -169,7 +176,7 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs) -> TokenStream {
             });
         }
     }
-    quote! {
+    let constructors = quote! {
         // Setters are named after the fields, even where a field is called `add` or `not`.
         #[allow(clippy::should_implement_trait)]
         impl #ident {
@@ -181,7 +188,15 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs) -> TokenStream {
             #(#shortcuts)*
             #(#setters)*
         }
-    }
+    };
+    let table = (!table.is_empty()).then(|| {
+        quote! {
+            crate::runtime::object::setters! {
+                #ident { #(#table)* }
+            }
+        }
+    });
+    quote!(#constructors #table)
 }
 
 /// Per variant of a union: (constructor name, parameters, argument names).

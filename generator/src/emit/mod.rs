@@ -89,7 +89,7 @@ fn table_macro(item: &syn::Item) -> Option<String> {
     };
     let last = m.mac.path.segments.last()?.ident.to_string();
     let separator = match last.as_str() {
-        "object" => ';',
+        "object" | "setters" => ';',
         "open_enum" => ',',
         _ => return None,
     };

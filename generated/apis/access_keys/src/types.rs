@@ -43,30 +43,14 @@ impl AccessKey {
             update_time: None,
         }
     }
-    /// Sets `accessKeyId`.
-    pub fn access_key_id(mut self, value: impl Into<String>) -> Self {
-        self.access_key_id = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AccessKey {
+        access_key_id: String = "accessKeyId";
+        display_name: String = "displayName";
+        project_id: String = "projectId";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
     }
 }
 /// `Any`
@@ -94,15 +78,11 @@ impl Any {
             value: None,
         }
     }
-    /// Sets `type_url`.
-    pub fn type_url(mut self, value: impl Into<String>) -> Self {
-        self.type_url = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Any {
+        type_url: String = "type_url";
+        value: String = "value";
     }
 }
 /// Update Access Key request.
@@ -124,10 +104,10 @@ impl CreateAccessKey {
     pub fn new() -> Self {
         Self { display_name: None }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateAccessKey {
+        display_name: String = "displayName";
     }
 }
 /// Response message for the AccessKeyService.CreateAccessKey.
@@ -156,15 +136,11 @@ impl CreateAccessKeyResponse {
             secret: None,
         }
     }
-    /// Sets `accessKey`.
-    pub fn access_key(mut self, value: impl Into<AccessKey>) -> Self {
-        self.access_key = Some(value.into());
-        self
-    }
-    /// Sets `secret`.
-    pub fn secret(mut self, value: impl Into<String>) -> Self {
-        self.secret = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateAccessKeyResponse {
+        access_key: AccessKey = "accessKey";
+        secret: String = "secret";
     }
 }
 /// `Error`
@@ -186,10 +162,10 @@ impl Error {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<ErrorError>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Error {
+        error: ErrorError = "error";
     }
 }
 /// `ErrorError`
@@ -225,25 +201,13 @@ impl ErrorError {
             status: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i32>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<Any>>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ErrorError {
+        code: i32 = "code";
+        details: Vec<Any> = "details";
+        message: String = "message";
+        status: String = "status";
     }
 }
 /// Response message for the AccessKeyService.ListAccessKeysRequest.
@@ -271,15 +235,11 @@ impl ListAccessKeysResponse {
             next_page_token: None,
         }
     }
-    /// Sets `accessKeys`.
-    pub fn access_keys(mut self, value: impl Into<Vec<AccessKey>>) -> Self {
-        self.access_keys = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListAccessKeysResponse {
+        access_keys: Vec<AccessKey> = "accessKeys";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// Update Access Key request.
@@ -301,9 +261,9 @@ impl UpdateAccessKey {
     pub fn new() -> Self {
         Self { display_name: None }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateAccessKey {
+        display_name: String = "displayName";
     }
 }

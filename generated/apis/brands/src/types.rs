@@ -51,40 +51,16 @@ impl BasicBrand {
             update_time: None,
         }
     }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `brandName`.
-    pub fn brand_name(mut self, value: impl Into<String>) -> Self {
-        self.brand_name = Some(value.into());
-        self
-    }
-    /// Sets `brandMetadataId`.
-    pub fn brand_metadata_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_metadata_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<BrandStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BasicBrand {
+        brand_id: String = "brandId";
+        brand_name: String = "brandName";
+        brand_metadata_id: String = "brandMetadataId";
+        status: BrandStatus = "status";
+        callback_url: String = "callbackUrl";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
     }
 }
 /// The brand object that contains the brand details.
@@ -140,50 +116,18 @@ impl Brand {
             update_time: None,
         }
     }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `brandName`.
-    pub fn brand_name(mut self, value: impl Into<String>) -> Self {
-        self.brand_name = Some(value.into());
-        self
-    }
-    /// Sets `brandMetadataId`.
-    pub fn brand_metadata_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_metadata_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<BrandStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<Vec<BrandCategory>>) -> Self {
-        self.data = Some(value.into());
-        self
-    }
-    /// Sets `logs`.
-    pub fn logs(mut self, value: impl Into<Vec<BrandLog>>) -> Self {
-        self.logs = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Brand {
+        brand_id: String = "brandId";
+        brand_name: String = "brandName";
+        brand_metadata_id: String = "brandMetadataId";
+        status: BrandStatus = "status";
+        data: Vec<BrandCategory> = "data";
+        logs: Vec<BrandLog> = "logs";
+        callback_url: String = "callbackUrl";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
     }
 }
 /// The list of attributes included in the category. Each key is the name of the attribute in the metadata endpoint response and the value is the value of the attribute assigned by the customer. Json format is '{key:value, key:value}' with types like string, integer or boolean.
@@ -329,25 +273,13 @@ impl BrandLog {
             author: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<BrandStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `comment`.
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
-    }
-    /// Sets `author`.
-    pub fn author(mut self, value: impl Into<BrandLogAuthor>) -> Self {
-        self.author = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandLog {
+        status: BrandStatus = "status";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        comment: String = "comment";
+        author: BrandLogAuthor = "author";
     }
 }
 /// Author. It can be either a customer or an agent.
@@ -414,40 +346,16 @@ impl BrandMetadata {
             data: None,
         }
     }
-    /// Sets `brandMetadataId`.
-    pub fn brand_metadata_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_metadata_id = Some(value.into());
-        self
-    }
-    /// Sets `brandType`.
-    pub fn brand_type(mut self, value: impl Into<BrandType>) -> Self {
-        self.brand_type = Some(value.into());
-        self
-    }
-    /// Sets `marketCode`.
-    pub fn market_code(mut self, value: impl Into<String>) -> Self {
-        self.market_code = Some(value.into());
-        self
-    }
-    /// Sets `majorVersion`.
-    pub fn major_version(mut self, value: impl Into<i64>) -> Self {
-        self.major_version = Some(value.into());
-        self
-    }
-    /// Sets `minorVersion`.
-    pub fn minor_version(mut self, value: impl Into<i64>) -> Self {
-        self.minor_version = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<Vec<BrandMetadataCategory>>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandMetadata {
+        brand_metadata_id: String = "brandMetadataId";
+        brand_type: BrandType = "brandType";
+        market_code: String = "marketCode";
+        major_version: i64 = "majorVersion";
+        minor_version: i64 = "minorVersion";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        data: Vec<BrandMetadataCategory> = "data";
     }
 }
 /// A category of data that contains a set of attributes and validation rules.
@@ -479,23 +387,12 @@ impl BrandMetadataCategory {
             attributes: None,
         }
     }
-    /// Sets `categoryType`.
-    pub fn category_type(mut self, value: impl Into<String>) -> Self {
-        self.category_type = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `attributes`.
-    pub fn attributes(
-        mut self,
-        value: impl Into<Vec<BrandMetadataCategoryAttribute>>,
-    ) -> Self {
-        self.attributes = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandMetadataCategory {
+        category_type: String = "categoryType";
+        title: String = "title";
+        attributes: Vec<BrandMetadataCategoryAttribute> = "attributes";
     }
 }
 /// An attribute of a category that contains a set of validation rules.
@@ -563,71 +460,21 @@ impl BrandMetadataCategoryAttribute {
             multiline: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `required`.
-    pub fn required(mut self, value: impl Into<bool>) -> Self {
-        self.required = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `maxLength`.
-    pub fn max_length(mut self, value: impl Into<i64>) -> Self {
-        self.max_length = Some(value.into());
-        self
-    }
-    /// Sets `minLength`.
-    pub fn min_length(mut self, value: impl Into<i64>) -> Self {
-        self.min_length = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `pattern`.
-    pub fn pattern(mut self, value: impl Into<String>) -> Self {
-        self.pattern = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(
-        mut self,
-        value: impl Into<BrandMetadataCategoryAttributeMessage>,
-    ) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `items`.
-    pub fn items(
-        mut self,
-        value: impl Into<BrandMetadataCategoryAttributeItems>,
-    ) -> Self {
-        self.items = Some(value.into());
-        self
-    }
-    /// Sets `minItems`.
-    pub fn min_items(mut self, value: impl Into<i64>) -> Self {
-        self.min_items = Some(value.into());
-        self
-    }
-    /// Sets `multiline`.
-    pub fn multiline(mut self, value: impl Into<bool>) -> Self {
-        self.multiline = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandMetadataCategoryAttribute {
+        description: String = "description";
+        title: String = "title";
+        required: bool = "required";
+        r#type: String = "type";
+        max_length: i64 = "maxLength";
+        min_length: i64 = "minLength";
+        name: String = "name";
+        pattern: String = "pattern";
+        message: BrandMetadataCategoryAttributeMessage = "message";
+        items: BrandMetadataCategoryAttributeItems = "items";
+        min_items: i64 = "minItems";
+        multiline: bool = "multiline";
     }
 }
 /// Some attributes can be an array of items. This field is used to define the values the customer can select.
@@ -652,15 +499,11 @@ impl BrandMetadataCategoryAttributeItems {
     pub fn new() -> Self {
         Self { r#type: None, r#enum: None }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `enum`.
-    pub fn r#enum(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.r#enum = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandMetadataCategoryAttributeItems {
+        r#type: String = "type";
+        r#enum: Vec<String> = "enum";
     }
 }
 /// Pattern validation message
@@ -696,25 +539,13 @@ impl BrandMetadataCategoryAttributeMessage {
             min_items: None,
         }
     }
-    /// Sets `pattern`.
-    pub fn pattern(mut self, value: impl Into<String>) -> Self {
-        self.pattern = Some(value.into());
-        self
-    }
-    /// Sets `maxLength`.
-    pub fn max_length(mut self, value: impl Into<String>) -> Self {
-        self.max_length = Some(value.into());
-        self
-    }
-    /// Sets `minLength`.
-    pub fn min_length(mut self, value: impl Into<String>) -> Self {
-        self.min_length = Some(value.into());
-        self
-    }
-    /// Sets `minItems`.
-    pub fn min_items(mut self, value: impl Into<String>) -> Self {
-        self.min_items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandMetadataCategoryAttributeMessage {
+        pattern: String = "pattern";
+        max_length: String = "maxLength";
+        min_length: String = "minLength";
+        min_items: String = "minItems";
     }
 }
 /// `BrandStatus`
@@ -799,20 +630,12 @@ impl BrandUpdateRequest {
             callback_url: None,
         }
     }
-    /// Sets `brandName`.
-    pub fn brand_name(mut self, value: impl Into<String>) -> Self {
-        self.brand_name = Some(value.into());
-        self
-    }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<Vec<BrandCategory>>) -> Self {
-        self.data = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandUpdateRequest {
+        brand_name: String = "brandName";
+        data: Vec<BrandCategory> = "data";
+        callback_url: String = "callbackUrl";
     }
 }
 /// `CallbackConfigurationResponse`
@@ -840,15 +663,11 @@ impl CallbackConfigurationResponse {
             project_id: None,
         }
     }
-    /// Sets `hmacSecret`.
-    pub fn hmac_secret(mut self, value: impl Into<String>) -> Self {
-        self.hmac_secret = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackConfigurationResponse {
+        hmac_secret: String = "hmacSecret";
+        project_id: String = "projectId";
     }
 }
 /// `CallbackConfigurationUpdateBody`
@@ -870,10 +689,10 @@ impl CallbackConfigurationUpdateBody {
     pub fn new() -> Self {
         Self { hmac_secret: None }
     }
-    /// Sets `hmacSecret`.
-    pub fn hmac_secret(mut self, value: impl Into<String>) -> Self {
-        self.hmac_secret = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackConfigurationUpdateBody {
+        hmac_secret: String = "hmacSecret";
     }
 }
 /// The body of the callback event.
@@ -925,48 +744,17 @@ impl CallbackEventBody {
             create_time: None,
         }
     }
-    /// Sets `eventId`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
-    }
-    /// Sets `eventType`.
-    pub fn event_type(mut self, value: impl Into<CallbackEventBodyEventType>) -> Self {
-        self.event_type = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `resourceId`.
-    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
-        self.resource_id = Some(value.into());
-        self
-    }
-    /// Sets `resourceType`.
-    pub fn resource_type(
-        mut self,
-        value: impl Into<CallbackEventBodyResourceType>,
-    ) -> Self {
-        self.resource_type = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<BrandStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `comments`.
-    pub fn comments(mut self, value: impl Into<String>) -> Self {
-        self.comments = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackEventBody {
+        event_id: String = "eventId";
+        event_type: CallbackEventBodyEventType = "eventType";
+        project_id: String = "projectId";
+        resource_id: String = "resourceId";
+        resource_type: CallbackEventBodyResourceType = "resourceType";
+        status: BrandStatus = "status";
+        comments: String = "comments";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
     }
 }
 /// The type of the event. Possible values are BRAND_STATUS_UPDATE.
@@ -1114,15 +902,11 @@ impl FieldViolation {
             description: None,
         }
     }
-    /// Sets `field`.
-    pub fn field(mut self, value: impl Into<String>) -> Self {
-        self.field = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FieldViolation {
+        field: String = "field";
+        description: String = "description";
     }
 }
 /// `InternalRestError`
@@ -1158,25 +942,13 @@ impl InternalRestError {
             status: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i32>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<ErrorDetails>>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<InternalRestErrorStatus>) -> Self {
-        self.status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InternalRestError {
+        code: i32 = "code";
+        details: Vec<ErrorDetails> = "details";
+        message: String = "message";
+        status: InternalRestErrorStatus = "status";
     }
 }
 /// `InternalRestErrorStatus`
@@ -1235,15 +1007,11 @@ impl InvalidRequestDetails {
             field_violations: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<InvalidRequestDetailsType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `fieldViolations`.
-    pub fn field_violations(mut self, value: impl Into<Vec<FieldViolation>>) -> Self {
-        self.field_violations = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InvalidRequestDetails {
+        r#type: InvalidRequestDetailsType = "type";
+        field_violations: Vec<FieldViolation> = "fieldViolations";
     }
 }
 /// For invalid arguments details, this value is always BadRequest.
@@ -1291,20 +1059,12 @@ impl ListBrandResponse {
             total_size: None,
         }
     }
-    /// Sets `brands`.
-    pub fn brands(mut self, value: impl Into<Vec<BasicBrand>>) -> Self {
-        self.brands = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `totalSize`.
-    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
-        self.total_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListBrandResponse {
+        brands: Vec<BasicBrand> = "brands";
+        next_page_token: String = "nextPageToken";
+        total_size: i32 = "totalSize";
     }
 }
 /// `NotFoundDetails`
@@ -1340,25 +1100,13 @@ impl NotFoundDetails {
             description: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<NotFoundDetailsType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `resourceType`.
-    pub fn resource_type(mut self, value: impl Into<String>) -> Self {
-        self.resource_type = Some(value.into());
-        self
-    }
-    /// Sets `resourceName`.
-    pub fn resource_name(mut self, value: impl Into<String>) -> Self {
-        self.resource_name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotFoundDetails {
+        r#type: NotFoundDetailsType = "type";
+        resource_type: String = "resourceType";
+        resource_name: String = "resourceName";
+        description: String = "description";
     }
 }
 /// For not found details.
@@ -1396,9 +1144,9 @@ impl RestError {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<InternalRestError>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RestError {
+        error: InternalRestError = "error";
     }
 }

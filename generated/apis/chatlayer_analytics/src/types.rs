@@ -56,20 +56,12 @@ impl AnalyticsComputeEventsFunnelRequest {
             properties: None,
         }
     }
-    /// Sets `breakdown_property`.
-    pub fn breakdown_property(mut self, value: impl Into<String>) -> Self {
-        self.breakdown_property = Some(value.into());
-        self
-    }
-    /// Sets `order_type`.
-    pub fn order_type(mut self, value: impl Into<String>) -> Self {
-        self.order_type = Some(value.into());
-        self
-    }
-    /// Sets `properties`.
-    pub fn properties(mut self, value: impl Into<Vec<FunnelStepFilter>>) -> Self {
-        self.properties = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AnalyticsComputeEventsFunnelRequest {
+        breakdown_property: String = "breakdown_property";
+        order_type: String = "order_type";
+        properties: Vec<FunnelStepFilter> = "properties";
     }
 }
 /// `AnalyticsComputeFlowFunnelRequest`
@@ -122,20 +114,12 @@ impl AnalyticsComputeFlowFunnelRequest {
             properties: None,
         }
     }
-    /// Sets `breakdown_property`.
-    pub fn breakdown_property(mut self, value: impl Into<String>) -> Self {
-        self.breakdown_property = Some(value.into());
-        self
-    }
-    /// Sets `order_type`.
-    pub fn order_type(mut self, value: impl Into<String>) -> Self {
-        self.order_type = Some(value.into());
-        self
-    }
-    /// Sets `properties`.
-    pub fn properties(mut self, value: impl Into<Vec<FunnelStepFilter>>) -> Self {
-        self.properties = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AnalyticsComputeFlowFunnelRequest {
+        breakdown_property: String = "breakdown_property";
+        order_type: String = "order_type";
+        properties: Vec<FunnelStepFilter> = "properties";
     }
 }
 /// `AnalyticsCreateEventDefinitionRequest`
@@ -167,20 +151,12 @@ impl AnalyticsCreateEventDefinitionRequest {
             team_id: None,
         }
     }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<String>) -> Self {
-        self.event = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `team_id`.
-    pub fn team_id(mut self, value: impl Into<String>) -> Self {
-        self.team_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AnalyticsCreateEventDefinitionRequest {
+        event: String = "event";
+        description: String = "description";
+        team_id: String = "team_id";
     }
 }
 /// `AnalyticsCreateSubscriptionRequest`
@@ -226,35 +202,15 @@ impl AnalyticsCreateSubscriptionRequest {
             version: None,
         }
     }
-    /// Sets `bot_version`.
-    pub fn bot_version(mut self, value: impl Into<String>) -> Self {
-        self.bot_version = Some(value.into());
-        self
-    }
-    /// Sets `target`.
-    pub fn target(mut self, value: impl Into<String>) -> Self {
-        self.target = Some(value.into());
-        self
-    }
-    /// Sets `secret`.
-    pub fn secret(mut self, value: impl Into<String>) -> Self {
-        self.secret = Some(value.into());
-        self
-    }
-    /// Sets `event_type`.
-    pub fn event_type(mut self, value: impl Into<String>) -> Self {
-        self.event_type = Some(value.into());
-        self
-    }
-    /// Sets `event_names`.
-    pub fn event_names(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.event_names = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<String>) -> Self {
-        self.version = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AnalyticsCreateSubscriptionRequest {
+        bot_version: String = "bot_version";
+        target: String = "target";
+        secret: String = "secret";
+        event_type: String = "event_type";
+        event_names: Vec<String> = "event_names";
+        version: String = "version";
     }
 }
 /// `AnalyticsGetEventAttributeValuesRequest`
@@ -276,10 +232,10 @@ impl AnalyticsGetEventAttributeValuesRequest {
     pub fn new() -> Self {
         Self { query: None }
     }
-    /// Sets `query`.
-    pub fn query(mut self, value: impl Into<String>) -> Self {
-        self.query = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AnalyticsGetEventAttributeValuesRequest {
+        query: String = "query";
     }
 }
 /// `AnalyticsListEventsWithFiltersRequest`
@@ -346,40 +302,16 @@ impl AnalyticsListEventsWithFiltersRequest {
             filters: None,
         }
     }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `page_token`.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(value.into());
-        self
-    }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<String>) -> Self {
-        self.event = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `user_id`.
-    pub fn user_id(mut self, value: impl Into<String>) -> Self {
-        self.user_id = Some(value.into());
-        self
-    }
-    /// Sets `campaign_id`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `filters`.
-    pub fn filters(mut self, value: impl Into<Vec<AttributeFilter>>) -> Self {
-        self.filters = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AnalyticsListEventsWithFiltersRequest {
+        page_size: i32 = "page_size";
+        page_token: String = "page_token";
+        event: String = "event";
+        conversation_id: String = "conversation_id";
+        user_id: String = "user_id";
+        campaign_id: String = "campaign_id";
+        filters: Vec<AttributeFilter> = "filters";
     }
 }
 /// `AnalyticsTrackEventRequest`
@@ -427,43 +359,16 @@ impl AnalyticsTrackEventRequest {
             timestamp: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<String>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `user_id`.
-    pub fn user_id(mut self, value: impl Into<String>) -> Self {
-        self.user_id = Some(value.into());
-        self
-    }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<String>) -> Self {
-        self.event = Some(value.into());
-        self
-    }
-    /// Sets `attributes`.
-    pub fn attributes(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-    /// Sets `context`.
-    pub fn context(mut self, value: impl Into<TrackEventRequestContext>) -> Self {
-        self.context = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.timestamp = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AnalyticsTrackEventRequest {
+        id: String = "id";
+        version: String = "version";
+        user_id: String = "user_id";
+        event: String = "event";
+        attributes: std::collections::BTreeMap<String, String> = "attributes";
+        context: TrackEventRequestContext = "context";
+        timestamp: sinch_sdk_runtime::Timestamp = "timestamp";
     }
 }
 /// `AttributeFilter`
@@ -495,20 +400,12 @@ impl AttributeFilter {
             value: None,
         }
     }
-    /// Sets `key`.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets `operator`.
-    pub fn operator(mut self, value: impl Into<String>) -> Self {
-        self.operator = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AttributeFilter {
+        key: String = "key";
+        operator: String = "operator";
+        value: Vec<String> = "value";
     }
 }
 /// `CampaignInfo`
@@ -552,35 +449,15 @@ impl CampaignInfo {
             term: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<String>) -> Self {
-        self.source = Some(value.into());
-        self
-    }
-    /// Sets `medium`.
-    pub fn medium(mut self, value: impl Into<String>) -> Self {
-        self.medium = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `term`.
-    pub fn term(mut self, value: impl Into<String>) -> Self {
-        self.term = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CampaignInfo {
+        id: String = "id";
+        source: String = "source";
+        medium: String = "medium";
+        name: String = "name";
+        content: String = "content";
+        term: String = "term";
     }
 }
 /// `ComputeFunnelResponse`
@@ -602,10 +479,10 @@ impl ComputeFunnelResponse {
     pub fn new() -> Self {
         Self { result: None }
     }
-    /// Sets `result`.
-    pub fn result(mut self, value: impl Into<Vec<FunnelStepResultByCohort>>) -> Self {
-        self.result = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ComputeFunnelResponse {
+        result: Vec<FunnelStepResultByCohort> = "result";
     }
 }
 /// `CreateEventDefinitionResponse`
@@ -627,10 +504,10 @@ impl CreateEventDefinitionResponse {
     pub fn new() -> Self {
         Self { event_definition: None }
     }
-    /// Sets `event_definition`.
-    pub fn event_definition(mut self, value: impl Into<EventDefinition>) -> Self {
-        self.event_definition = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateEventDefinitionResponse {
+        event_definition: EventDefinition = "event_definition";
     }
 }
 /// `CreateSubscriptionResponse`
@@ -652,10 +529,10 @@ impl CreateSubscriptionResponse {
     pub fn new() -> Self {
         Self { subscription: None }
     }
-    /// Sets `subscription`.
-    pub fn subscription(mut self, value: impl Into<Subscription>) -> Self {
-        self.subscription = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateSubscriptionResponse {
+        subscription: Subscription = "subscription";
     }
 }
 /// `EchoRequest`
@@ -697,10 +574,10 @@ impl EchoResponse {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EchoResponse {
+        message: String = "message";
     }
 }
 /// `Edge`
@@ -740,30 +617,14 @@ impl Edge {
             to_step: None,
         }
     }
-    /// Sets `count`.
-    pub fn count(mut self, value: impl Into<i64>) -> Self {
-        self.count = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `from_step`.
-    pub fn from_step(mut self, value: impl Into<Step>) -> Self {
-        self.from_step = Some(value.into());
-        self
-    }
-    /// Sets `to_step`.
-    pub fn to_step(mut self, value: impl Into<Step>) -> Self {
-        self.to_step = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Edge {
+        count: i64 = "count";
+        id: String = "id";
+        r#type: String = "type";
+        from_step: Step = "from_step";
+        to_step: Step = "to_step";
     }
 }
 /// `EventDefinition`
@@ -815,45 +676,17 @@ impl EventDefinition {
             volume_30_day: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `team_id`.
-    pub fn team_id(mut self, value: impl Into<String>) -> Self {
-        self.team_id = Some(value.into());
-        self
-    }
-    /// Sets `bot_id`.
-    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
-        self.bot_id = Some(value.into());
-        self
-    }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<String>) -> Self {
-        self.event = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `last_seen_at`.
-    pub fn last_seen_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.last_seen_at = Some(value.into());
-        self
-    }
-    /// Sets `volume_30_day`.
-    pub fn volume_30_day(mut self, value: impl Into<i32>) -> Self {
-        self.volume_30_day = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventDefinition {
+        id: String = "id";
+        team_id: String = "team_id";
+        bot_id: String = "bot_id";
+        event: String = "event";
+        description: String = "description";
+        created_at: sinch_sdk_runtime::Timestamp = "created_at";
+        last_seen_at: sinch_sdk_runtime::Timestamp = "last_seen_at";
+        volume_30_day: i32 = "volume_30_day";
     }
 }
 /// `FlowStep`
@@ -881,15 +714,11 @@ impl FlowStep {
             id: None,
         }
     }
-    /// Sets `occurrences`.
-    pub fn occurrences(mut self, value: impl Into<i64>) -> Self {
-        self.occurrences = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FlowStep {
+        occurrences: i64 = "occurrences";
+        id: String = "id";
     }
 }
 /// `FlowTransition`
@@ -929,30 +758,14 @@ impl FlowTransition {
             timestamp: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `from_step`.
-    pub fn from_step(mut self, value: impl Into<Step>) -> Self {
-        self.from_step = Some(value.into());
-        self
-    }
-    /// Sets `to_step`.
-    pub fn to_step(mut self, value: impl Into<Step>) -> Self {
-        self.to_step = Some(value.into());
-        self
-    }
-    /// Sets `depth`.
-    pub fn depth(mut self, value: impl Into<i64>) -> Self {
-        self.depth = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.timestamp = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FlowTransition {
+        id: String = "id";
+        from_step: Step = "from_step";
+        to_step: Step = "to_step";
+        depth: i64 = "depth";
+        timestamp: sinch_sdk_runtime::Timestamp = "timestamp";
     }
 }
 /// `FunnelStep`
@@ -984,20 +797,12 @@ impl FunnelStep {
             properties: None,
         }
     }
-    /// Sets `order`.
-    pub fn order(mut self, value: impl Into<i32>) -> Self {
-        self.order = Some(value.into());
-        self
-    }
-    /// Sets `event_id`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
-    }
-    /// Sets `properties`.
-    pub fn properties(mut self, value: impl Into<Vec<FunnelStepFilter>>) -> Self {
-        self.properties = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FunnelStep {
+        order: i32 = "order";
+        event_id: String = "event_id";
+        properties: Vec<FunnelStepFilter> = "properties";
     }
 }
 /// `FunnelStepFilter`
@@ -1033,25 +838,13 @@ impl FunnelStepFilter {
             value: None,
         }
     }
-    /// Sets `key`.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets `operator`.
-    pub fn operator(mut self, value: impl Into<String>) -> Self {
-        self.operator = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FunnelStepFilter {
+        key: String = "key";
+        operator: String = "operator";
+        r#type: String = "type";
+        value: Vec<String> = "value";
     }
 }
 /// `FunnelStepResult`
@@ -1087,25 +880,13 @@ impl FunnelStepResult {
             breakdown_value: None,
         }
     }
-    /// Sets `event_id`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
-    }
-    /// Sets `count`.
-    pub fn count(mut self, value: impl Into<i32>) -> Self {
-        self.count = Some(value.into());
-        self
-    }
-    /// Sets `order`.
-    pub fn order(mut self, value: impl Into<i64>) -> Self {
-        self.order = Some(value.into());
-        self
-    }
-    /// Sets `breakdown_value`.
-    pub fn breakdown_value(mut self, value: impl Into<String>) -> Self {
-        self.breakdown_value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FunnelStepResult {
+        event_id: String = "event_id";
+        count: i32 = "count";
+        order: i64 = "order";
+        breakdown_value: String = "breakdown_value";
     }
 }
 /// `FunnelStepResultByCohort`
@@ -1127,10 +908,10 @@ impl FunnelStepResultByCohort {
     pub fn new() -> Self {
         Self { values: None }
     }
-    /// Sets `values`.
-    pub fn values(mut self, value: impl Into<Vec<FunnelStepResult>>) -> Self {
-        self.values = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FunnelStepResultByCohort {
+        values: Vec<FunnelStepResult> = "values";
     }
 }
 /// `GetConversationFlowResponse`
@@ -1166,25 +947,13 @@ impl GetConversationFlowResponse {
             transitions: None,
         }
     }
-    /// Sets `bot_id`.
-    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
-        self.bot_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `user_id`.
-    pub fn user_id(mut self, value: impl Into<String>) -> Self {
-        self.user_id = Some(value.into());
-        self
-    }
-    /// Sets `transitions`.
-    pub fn transitions(mut self, value: impl Into<Vec<FlowTransition>>) -> Self {
-        self.transitions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetConversationFlowResponse {
+        bot_id: String = "bot_id";
+        conversation_id: String = "conversation_id";
+        user_id: String = "user_id";
+        transitions: Vec<FlowTransition> = "transitions";
     }
 }
 /// `GetConversationsInsightsResponse`
@@ -1206,10 +975,10 @@ impl GetConversationsInsightsResponse {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<SeriesData>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetConversationsInsightsResponse {
+        data: SeriesData = "data";
     }
 }
 /// `GetConversationsResponse`
@@ -1231,10 +1000,10 @@ impl GetConversationsResponse {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<SeriesData>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetConversationsResponse {
+        data: SeriesData = "data";
     }
 }
 /// `GetEventAttributeValuesResponse`
@@ -1256,10 +1025,10 @@ impl GetEventAttributeValuesResponse {
     pub fn new() -> Self {
         Self { attributes: None }
     }
-    /// Sets `attributes`.
-    pub fn attributes(mut self, value: impl Into<Vec<TrackingEventAttribute>>) -> Self {
-        self.attributes = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetEventAttributeValuesResponse {
+        attributes: Vec<TrackingEventAttribute> = "attributes";
     }
 }
 /// `GetFlowStepDetailsResponse`
@@ -1291,20 +1060,12 @@ impl GetFlowStepDetailsResponse {
             conversation_count: None,
         }
     }
-    /// Sets `message_count`.
-    pub fn message_count(mut self, value: impl Into<i64>) -> Self {
-        self.message_count = Some(value.into());
-        self
-    }
-    /// Sets `drop_off_count`.
-    pub fn drop_off_count(mut self, value: impl Into<i64>) -> Self {
-        self.drop_off_count = Some(value.into());
-        self
-    }
-    /// Sets `conversation_count`.
-    pub fn conversation_count(mut self, value: impl Into<i64>) -> Self {
-        self.conversation_count = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetFlowStepDetailsResponse {
+        message_count: i64 = "message_count";
+        drop_off_count: i64 = "drop_off_count";
+        conversation_count: i64 = "conversation_count";
     }
 }
 /// `GetFlowStepEdgesResponse`
@@ -1326,10 +1087,10 @@ impl GetFlowStepEdgesResponse {
     pub fn new() -> Self {
         Self { edges: None }
     }
-    /// Sets `edges`.
-    pub fn edges(mut self, value: impl Into<Vec<Edge>>) -> Self {
-        self.edges = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetFlowStepEdgesResponse {
+        edges: Vec<Edge> = "edges";
     }
 }
 /// `GetFlowsResponse`
@@ -1351,10 +1112,10 @@ impl GetFlowsResponse {
     pub fn new() -> Self {
         Self { nodes: None }
     }
-    /// Sets `nodes`.
-    pub fn nodes(mut self, value: impl Into<Vec<FlowStep>>) -> Self {
-        self.nodes = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetFlowsResponse {
+        nodes: Vec<FlowStep> = "nodes";
     }
 }
 /// `GetIntentInsightsResponse`
@@ -1376,10 +1137,10 @@ impl GetIntentInsightsResponse {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<SeriesData>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetIntentInsightsResponse {
+        data: SeriesData = "data";
     }
 }
 /// `GetIntentsResponse`
@@ -1407,15 +1168,11 @@ impl GetIntentsResponse {
             pagination: None,
         }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<Vec<IntentInfo>>) -> Self {
-        self.data = Some(value.into());
-        self
-    }
-    /// Sets `pagination`.
-    pub fn pagination(mut self, value: impl Into<Pagination>) -> Self {
-        self.pagination = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetIntentsResponse {
+        data: Vec<IntentInfo> = "data";
+        pagination: Pagination = "pagination";
     }
 }
 /// `GetKnowledgeBaseResponse`
@@ -1437,10 +1194,10 @@ impl GetKnowledgeBaseResponse {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<SeriesData>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetKnowledgeBaseResponse {
+        data: SeriesData = "data";
     }
 }
 /// `GetKnowledgeBaseTagsInsightsResponse`
@@ -1462,10 +1219,10 @@ impl GetKnowledgeBaseTagsInsightsResponse {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<Vec<KnowledgeBaseTagInsight>>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetKnowledgeBaseTagsInsightsResponse {
+        data: Vec<KnowledgeBaseTagInsight> = "data";
     }
 }
 /// `GetMessagesResponse`
@@ -1487,10 +1244,10 @@ impl GetMessagesResponse {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<SeriesData>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetMessagesResponse {
+        data: SeriesData = "data";
     }
 }
 /// `GetTeamEventsResponse`
@@ -1518,15 +1275,11 @@ impl GetTeamEventsResponse {
             next_page_token: None,
         }
     }
-    /// Sets `events`.
-    pub fn events(mut self, value: impl Into<Vec<TrackingEvent>>) -> Self {
-        self.events = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetTeamEventsResponse {
+        events: Vec<TrackingEvent> = "events";
+        next_page_token: String = "next_page_token";
     }
 }
 /// `GetTeamKnowledgeBaseResponse`
@@ -1548,10 +1301,10 @@ impl GetTeamKnowledgeBaseResponse {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<SeriesData>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetTeamKnowledgeBaseResponse {
+        data: SeriesData = "data";
     }
 }
 /// `GetTeamUsageResponse`
@@ -1573,10 +1326,10 @@ impl GetTeamUsageResponse {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<SeriesData>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetTeamUsageResponse {
+        data: SeriesData = "data";
     }
 }
 /// `GetUserActivityResponse`
@@ -1598,10 +1351,10 @@ impl GetUserActivityResponse {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<SeriesData>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetUserActivityResponse {
+        data: SeriesData = "data";
     }
 }
 /// `GetUsersResponse`
@@ -1623,10 +1376,10 @@ impl GetUsersResponse {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<SeriesData>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetUsersResponse {
+        data: SeriesData = "data";
     }
 }
 /// `GetVoiceAnalyticsResponse`
@@ -1648,10 +1401,10 @@ impl GetVoiceAnalyticsResponse {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<SeriesData>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetVoiceAnalyticsResponse {
+        data: SeriesData = "data";
     }
 }
 /// `IntentInfo`
@@ -1683,20 +1436,12 @@ impl IntentInfo {
             rank: None,
         }
     }
-    /// Sets `intent_id`.
-    pub fn intent_id(mut self, value: impl Into<String>) -> Self {
-        self.intent_id = Some(value.into());
-        self
-    }
-    /// Sets `count`.
-    pub fn count(mut self, value: impl Into<i32>) -> Self {
-        self.count = Some(value.into());
-        self
-    }
-    /// Sets `rank`.
-    pub fn rank(mut self, value: impl Into<i32>) -> Self {
-        self.rank = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    IntentInfo {
+        intent_id: String = "intent_id";
+        count: i32 = "count";
+        rank: i32 = "rank";
     }
 }
 /// `KnowledgeBaseTagInsight`
@@ -1728,20 +1473,12 @@ impl KnowledgeBaseTagInsight {
             rank: None,
         }
     }
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(value.into());
-        self
-    }
-    /// Sets `count`.
-    pub fn count(mut self, value: impl Into<i32>) -> Self {
-        self.count = Some(value.into());
-        self
-    }
-    /// Sets `rank`.
-    pub fn rank(mut self, value: impl Into<i32>) -> Self {
-        self.rank = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KnowledgeBaseTagInsight {
+        tag: String = "tag";
+        count: i32 = "count";
+        rank: i32 = "rank";
     }
 }
 /// `ListAppIntegrationsLog`
@@ -1809,71 +1546,21 @@ impl ListAppIntegrationsLog {
             event_command: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `app_id`.
-    pub fn app_id(mut self, value: impl Into<String>) -> Self {
-        self.app_id = Some(value.into());
-        self
-    }
-    /// Sets `app_version`.
-    pub fn app_version(mut self, value: impl Into<String>) -> Self {
-        self.app_version = Some(value.into());
-        self
-    }
-    /// Sets `platform_version`.
-    pub fn platform_version(mut self, value: impl Into<String>) -> Self {
-        self.platform_version = Some(value.into());
-        self
-    }
-    /// Sets `log_message`.
-    pub fn log_message(mut self, value: impl Into<String>) -> Self {
-        self.log_message = Some(value.into());
-        self
-    }
-    /// Sets `log_type`.
-    pub fn log_type(mut self, value: impl Into<String>) -> Self {
-        self.log_type = Some(value.into());
-        self
-    }
-    /// Sets `severity_level`.
-    pub fn severity_level(mut self, value: impl Into<i32>) -> Self {
-        self.severity_level = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `log_attributes`.
-    pub fn log_attributes(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.log_attributes = Some(value.into());
-        self
-    }
-    /// Sets `resource_attributes`.
-    pub fn resource_attributes(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.resource_attributes = Some(value.into());
-        self
-    }
-    /// Sets `event_method`.
-    pub fn event_method(mut self, value: impl Into<String>) -> Self {
-        self.event_method = Some(value.into());
-        self
-    }
-    /// Sets `event_command`.
-    pub fn event_command(mut self, value: impl Into<String>) -> Self {
-        self.event_command = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListAppIntegrationsLog {
+        id: String = "id";
+        app_id: String = "app_id";
+        app_version: String = "app_version";
+        platform_version: String = "platform_version";
+        log_message: String = "log_message";
+        log_type: String = "log_type";
+        severity_level: i32 = "severity_level";
+        timestamp: sinch_sdk_runtime::Timestamp = "timestamp";
+        log_attributes: std::collections::BTreeMap<String, String> = "log_attributes";
+        resource_attributes: std::collections::BTreeMap<String, String> = "resource_attributes";
+        event_method: String = "event_method";
+        event_command: String = "event_command";
     }
 }
 /// `ListAppIntegrationsLogsResponse`
@@ -1901,15 +1588,11 @@ impl ListAppIntegrationsLogsResponse {
             next_page_token: None,
         }
     }
-    /// Sets `logs`.
-    pub fn logs(mut self, value: impl Into<Vec<ListAppIntegrationsLog>>) -> Self {
-        self.logs = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListAppIntegrationsLogsResponse {
+        logs: Vec<ListAppIntegrationsLog> = "logs";
+        next_page_token: String = "next_page_token";
     }
 }
 /// `ListEventDefinitionsResponse`
@@ -1937,15 +1620,11 @@ impl ListEventDefinitionsResponse {
             next_page_token: None,
         }
     }
-    /// Sets `event_definitions`.
-    pub fn event_definitions(mut self, value: impl Into<Vec<EventDefinition>>) -> Self {
-        self.event_definitions = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListEventDefinitionsResponse {
+        event_definitions: Vec<EventDefinition> = "event_definitions";
+        next_page_token: String = "next_page_token";
     }
 }
 /// `ListEventsResponse`
@@ -1973,15 +1652,11 @@ impl ListEventsResponse {
             next_page_token: None,
         }
     }
-    /// Sets `events`.
-    pub fn events(mut self, value: impl Into<Vec<TrackingEvent>>) -> Self {
-        self.events = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListEventsResponse {
+        events: Vec<TrackingEvent> = "events";
+        next_page_token: String = "next_page_token";
     }
 }
 /// `ListSubscriptionsResponse`
@@ -2009,15 +1684,11 @@ impl ListSubscriptionsResponse {
             next_page_token: None,
         }
     }
-    /// Sets `subscriptions`.
-    pub fn subscriptions(mut self, value: impl Into<Vec<Subscription>>) -> Self {
-        self.subscriptions = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListSubscriptionsResponse {
+        subscriptions: Vec<Subscription> = "subscriptions";
+        next_page_token: String = "next_page_token";
     }
 }
 /// `Pagination`
@@ -2049,20 +1720,12 @@ impl Pagination {
             has_more: None,
         }
     }
-    /// Sets `start_cursor`.
-    pub fn start_cursor(mut self, value: impl Into<String>) -> Self {
-        self.start_cursor = Some(value.into());
-        self
-    }
-    /// Sets `end_cursor`.
-    pub fn end_cursor(mut self, value: impl Into<String>) -> Self {
-        self.end_cursor = Some(value.into());
-        self
-    }
-    /// Sets `has_more`.
-    pub fn has_more(mut self, value: impl Into<bool>) -> Self {
-        self.has_more = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Pagination {
+        start_cursor: String = "start_cursor";
+        end_cursor: String = "end_cursor";
+        has_more: bool = "has_more";
     }
 }
 /// `Serie`
@@ -2106,38 +1769,15 @@ impl Serie {
             labels: None,
         }
     }
-    /// Sets `values`.
-    pub fn values(mut self, value: impl Into<Vec<i32>>) -> Self {
-        self.values = Some(value.into());
-        self
-    }
-    /// Sets `mean`.
-    pub fn mean(mut self, value: impl Into<i32>) -> Self {
-        self.mean = Some(value.into());
-        self
-    }
-    /// Sets `max`.
-    pub fn max(mut self, value: impl Into<i32>) -> Self {
-        self.max = Some(value.into());
-        self
-    }
-    /// Sets `min`.
-    pub fn min(mut self, value: impl Into<i32>) -> Self {
-        self.min = Some(value.into());
-        self
-    }
-    /// Sets `sum`.
-    pub fn sum(mut self, value: impl Into<i32>) -> Self {
-        self.sum = Some(value.into());
-        self
-    }
-    /// Sets `labels`.
-    pub fn labels(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.labels = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Serie {
+        values: Vec<i32> = "values";
+        mean: i32 = "mean";
+        max: i32 = "max";
+        min: i32 = "min";
+        sum: i32 = "sum";
+        labels: std::collections::BTreeMap<String, String> = "labels";
     }
 }
 /// `SeriesData`
@@ -2169,20 +1809,12 @@ impl SeriesData {
             x_values: None,
         }
     }
-    /// Sets `series`.
-    pub fn series(mut self, value: impl Into<Vec<Serie>>) -> Self {
-        self.series = Some(value.into());
-        self
-    }
-    /// Sets `series_labels`.
-    pub fn series_labels(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.series_labels = Some(value.into());
-        self
-    }
-    /// Sets `x_values`.
-    pub fn x_values(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.x_values = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SeriesData {
+        series: Vec<Serie> = "series";
+        series_labels: Vec<String> = "series_labels";
+        x_values: Vec<String> = "x_values";
     }
 }
 /// `Step`
@@ -2207,15 +1839,11 @@ impl Step {
     pub fn new() -> Self {
         Self { id: None, r#type: None }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Step {
+        id: String = "id";
+        r#type: String = "type";
     }
 }
 /// `Subscription`
@@ -2273,50 +1901,18 @@ impl Subscription {
             status: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `bot_id`.
-    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
-        self.bot_id = Some(value.into());
-        self
-    }
-    /// Sets `bot_version`.
-    pub fn bot_version(mut self, value: impl Into<String>) -> Self {
-        self.bot_version = Some(value.into());
-        self
-    }
-    /// Sets `target`.
-    pub fn target(mut self, value: impl Into<String>) -> Self {
-        self.target = Some(value.into());
-        self
-    }
-    /// Sets `event_type`.
-    pub fn event_type(mut self, value: impl Into<String>) -> Self {
-        self.event_type = Some(value.into());
-        self
-    }
-    /// Sets `event_names`.
-    pub fn event_names(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.event_names = Some(value.into());
-        self
-    }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<String>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Subscription {
+        id: String = "id";
+        bot_id: String = "bot_id";
+        bot_version: String = "bot_version";
+        target: String = "target";
+        event_type: String = "event_type";
+        event_names: Vec<String> = "event_names";
+        created_at: sinch_sdk_runtime::Timestamp = "created_at";
+        version: String = "version";
+        status: String = "status";
     }
 }
 /// `TrackEventRequestContext`
@@ -2344,15 +1940,11 @@ impl TrackEventRequestContext {
             campaign: None,
         }
     }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `campaign`.
-    pub fn campaign(mut self, value: impl Into<CampaignInfo>) -> Self {
-        self.campaign = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TrackEventRequestContext {
+        conversation_id: String = "conversation_id";
+        campaign: CampaignInfo = "campaign";
     }
 }
 /// `TrackEventResponse`
@@ -2374,10 +1966,10 @@ impl TrackEventResponse {
     pub fn new() -> Self {
         Self { event_id: None }
     }
-    /// Sets `event_id`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TrackEventResponse {
+        event_id: String = "event_id";
     }
 }
 /// `TrackingEvent`
@@ -2437,58 +2029,19 @@ impl TrackingEvent {
             timestamp: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<String>) -> Self {
-        self.event = Some(value.into());
-        self
-    }
-    /// Sets `bot_id`.
-    pub fn bot_id(mut self, value: impl Into<String>) -> Self {
-        self.bot_id = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<String>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `user_id`.
-    pub fn user_id(mut self, value: impl Into<String>) -> Self {
-        self.user_id = Some(value.into());
-        self
-    }
-    /// Sets `channel_id`.
-    pub fn channel_id(mut self, value: impl Into<String>) -> Self {
-        self.channel_id = Some(value.into());
-        self
-    }
-    /// Sets `channel_type`.
-    pub fn channel_type(mut self, value: impl Into<String>) -> Self {
-        self.channel_type = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `attributes`.
-    pub fn attributes(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.attributes = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.timestamp = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TrackingEvent {
+        id: String = "id";
+        event: String = "event";
+        bot_id: String = "bot_id";
+        version: String = "version";
+        user_id: String = "user_id";
+        channel_id: String = "channel_id";
+        channel_type: String = "channel_type";
+        conversation_id: String = "conversation_id";
+        attributes: std::collections::BTreeMap<String, String> = "attributes";
+        timestamp: sinch_sdk_runtime::Timestamp = "timestamp";
     }
 }
 /// `TrackingEventAttribute`
@@ -2513,14 +2066,10 @@ impl TrackingEventAttribute {
     pub fn new() -> Self {
         Self { key: None, value: None }
     }
-    /// Sets `key`.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TrackingEventAttribute {
+        key: String = "key";
+        value: String = "value";
     }
 }

@@ -51,40 +51,16 @@ impl Attachment {
             update_time: None,
         }
     }
-    /// Sets `attachmentId`.
-    pub fn attachment_id(mut self, value: impl Into<String>) -> Self {
-        self.attachment_id = Some(value.into());
-        self
-    }
-    /// Sets `fileName`.
-    pub fn file_name(mut self, value: impl Into<String>) -> Self {
-        self.file_name = Some(value.into());
-        self
-    }
-    /// Sets `attachmentType`.
-    pub fn attachment_type(mut self, value: impl Into<AttachmentType>) -> Self {
-        self.attachment_type = Some(value.into());
-        self
-    }
-    /// Sets `mimeType`.
-    pub fn mime_type(mut self, value: impl Into<String>) -> Self {
-        self.mime_type = Some(value.into());
-        self
-    }
-    /// Sets `uploadStatus`.
-    pub fn upload_status(mut self, value: impl Into<AttachmentUploadStatus>) -> Self {
-        self.upload_status = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Attachment {
+        attachment_id: String = "attachmentId";
+        file_name: String = "fileName";
+        attachment_type: AttachmentType = "attachmentType";
+        mime_type: String = "mimeType";
+        upload_status: AttachmentUploadStatus = "uploadStatus";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
     }
 }
 /// Attachment input when creating/updating a brand. Attachments can be added by url or using the specified endpoint. Only the latest version of each attachment type is kept per Brand.
@@ -116,20 +92,12 @@ impl AttachmentInput {
             file_url: None,
         }
     }
-    /// Sets `fileName`.
-    pub fn file_name(mut self, value: impl Into<String>) -> Self {
-        self.file_name = Some(value.into());
-        self
-    }
-    /// Sets `attachmentType`.
-    pub fn attachment_type(mut self, value: impl Into<AttachmentType>) -> Self {
-        self.attachment_type = Some(value.into());
-        self
-    }
-    /// Sets `fileUrl`.
-    pub fn file_url(mut self, value: impl Into<String>) -> Self {
-        self.file_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AttachmentInput {
+        file_name: String = "fileName";
+        attachment_type: AttachmentType = "attachmentType";
+        file_url: String = "fileUrl";
     }
 }
 /// Attachment type
@@ -214,35 +182,15 @@ impl BasicBrand {
             update_time: None,
         }
     }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<BrandStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `channels`.
-    pub fn channels(mut self, value: impl Into<Vec<Channel>>) -> Self {
-        self.channels = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BasicBrand {
+        brand_id: String = "brandId";
+        display_name: String = "displayName";
+        status: BrandStatus = "status";
+        channels: Vec<Channel> = "channels";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
     }
 }
 /// The brand object that contains the brand details.
@@ -454,244 +402,55 @@ impl Brand {
             update_time: None,
         }
     }
-    /// Sets `legalCompanyName`.
-    pub fn legal_company_name(mut self, value: impl Into<String>) -> Self {
-        self.legal_company_name = Some(value.into());
-        self
-    }
-    /// Sets `dba`.
-    pub fn dba(mut self, value: impl Into<String>) -> Self {
-        self.dba = Some(value.into());
-        self
-    }
-    /// Sets `entityType`.
-    pub fn entity_type(mut self, value: impl Into<BrandPropertiesEntityType>) -> Self {
-        self.entity_type = Some(value.into());
-        self
-    }
-    /// Sets `verticalType`.
-    pub fn vertical_type(
-        mut self,
-        value: impl Into<BrandPropertiesVerticalType>,
-    ) -> Self {
-        self.vertical_type = Some(value.into());
-        self
-    }
-    /// Sets `programType`.
-    pub fn program_type(mut self, value: impl Into<BrandPropertiesProgramType>) -> Self {
-        self.program_type = Some(value.into());
-        self
-    }
-    /// Sets `registrationCountry`.
-    pub fn registration_country(mut self, value: impl Into<String>) -> Self {
-        self.registration_country = Some(value.into());
-        self
-    }
-    /// Sets `registrationState`.
-    pub fn registration_state(mut self, value: impl Into<String>) -> Self {
-        self.registration_state = Some(value.into());
-        self
-    }
-    /// Sets `stockMarketSymbol`.
-    pub fn stock_market_symbol(mut self, value: impl Into<String>) -> Self {
-        self.stock_market_symbol = Some(value.into());
-        self
-    }
-    /// Sets `exchange`.
-    pub fn exchange(mut self, value: impl Into<String>) -> Self {
-        self.exchange = Some(value.into());
-        self
-    }
-    /// Sets `website`.
-    pub fn website(mut self, value: impl Into<String>) -> Self {
-        self.website = Some(value.into());
-        self
-    }
-    /// Sets `companyEmail`.
-    pub fn company_email(mut self, value: impl Into<String>) -> Self {
-        self.company_email = Some(value.into());
-        self
-    }
-    /// Sets `estimatedAnnualRevenue`.
-    pub fn estimated_annual_revenue(mut self, value: impl Into<String>) -> Self {
-        self.estimated_annual_revenue = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `street`.
-    pub fn street(mut self, value: impl Into<String>) -> Self {
-        self.street = Some(value.into());
-        self
-    }
-    /// Sets `street2`.
-    pub fn street2(mut self, value: impl Into<String>) -> Self {
-        self.street2 = Some(value.into());
-        self
-    }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `stateCode`.
-    pub fn state_code(mut self, value: impl Into<String>) -> Self {
-        self.state_code = Some(value.into());
-        self
-    }
-    /// Sets `zip`.
-    pub fn zip(mut self, value: impl Into<String>) -> Self {
-        self.zip = Some(value.into());
-        self
-    }
-    /// Sets `taxCountry`.
-    pub fn tax_country(mut self, value: impl Into<String>) -> Self {
-        self.tax_country = Some(value.into());
-        self
-    }
-    /// Sets `federalTaxId`.
-    pub fn federal_tax_id(mut self, value: impl Into<String>) -> Self {
-        self.federal_tax_id = Some(value.into());
-        self
-    }
-    /// Sets `duns`.
-    pub fn duns(mut self, value: impl Into<String>) -> Self {
-        self.duns = Some(value.into());
-        self
-    }
-    /// Sets `giin`.
-    pub fn giin(mut self, value: impl Into<String>) -> Self {
-        self.giin = Some(value.into());
-        self
-    }
-    /// Sets `lei`.
-    pub fn lei(mut self, value: impl Into<String>) -> Self {
-        self.lei = Some(value.into());
-        self
-    }
-    /// Sets `firstName`.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
-        self
-    }
-    /// Sets `lastName`.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumberExtension`.
-    pub fn phone_number_extension(mut self, value: impl Into<String>) -> Self {
-        self.phone_number_extension = Some(value.into());
-        self
-    }
-    /// Sets `mobilePhoneNumber`.
-    pub fn mobile_phone_number(mut self, value: impl Into<String>) -> Self {
-        self.mobile_phone_number = Some(value.into());
-        self
-    }
-    /// Sets `contactEmail`.
-    pub fn contact_email(mut self, value: impl Into<String>) -> Self {
-        self.contact_email = Some(value.into());
-        self
-    }
-    /// Sets `politicalToken`.
-    pub fn political_token(mut self, value: impl Into<String>) -> Self {
-        self.political_token = Some(value.into());
-        self
-    }
-    /// Sets `politicalType`.
-    pub fn political_type(
-        mut self,
-        value: impl Into<BrandPropertiesPoliticalType>,
-    ) -> Self {
-        self.political_type = Some(value.into());
-        self
-    }
-    /// Sets `politicalUrl`.
-    pub fn political_url(mut self, value: impl Into<String>) -> Self {
-        self.political_url = Some(value.into());
-        self
-    }
-    /// Sets `governmentWebsite`.
-    pub fn government_website(mut self, value: impl Into<String>) -> Self {
-        self.government_website = Some(value.into());
-        self
-    }
-    /// Sets `governmentType`.
-    pub fn government_type(
-        mut self,
-        value: impl Into<BrandPropertiesGovernmentType>,
-    ) -> Self {
-        self.government_type = Some(value.into());
-        self
-    }
-    /// Sets `governmentTypeOther`.
-    pub fn government_type_other(mut self, value: impl Into<String>) -> Self {
-        self.government_type_other = Some(value.into());
-        self
-    }
-    /// Sets `charitableAccreditation`.
-    pub fn charitable_accreditation(mut self, value: impl Into<String>) -> Self {
-        self.charitable_accreditation = Some(value.into());
-        self
-    }
-    /// Sets `scType`.
-    pub fn sc_type(mut self, value: impl Into<BrandPropertiesScType>) -> Self {
-        self.sc_type = Some(value.into());
-        self
-    }
-    /// Sets `scText`.
-    pub fn sc_text(mut self, value: impl Into<String>) -> Self {
-        self.sc_text = Some(value.into());
-        self
-    }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `contentProvider`.
-    pub fn content_provider(mut self, value: impl Into<bool>) -> Self {
-        self.content_provider = Some(value.into());
-        self
-    }
-    /// Sets `attachments`.
-    pub fn attachments(mut self, value: impl Into<Vec<Attachment>>) -> Self {
-        self.attachments = Some(value.into());
-        self
-    }
-    /// Sets `logs`.
-    pub fn logs(mut self, value: impl Into<Vec<BrandLog>>) -> Self {
-        self.logs = Some(value.into());
-        self
-    }
-    /// Sets `channels`.
-    pub fn channels(mut self, value: impl Into<Vec<Channel>>) -> Self {
-        self.channels = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Brand {
+        legal_company_name: String = "legalCompanyName";
+        dba: String = "dba";
+        entity_type: BrandPropertiesEntityType = "entityType";
+        vertical_type: BrandPropertiesVerticalType = "verticalType";
+        program_type: BrandPropertiesProgramType = "programType";
+        registration_country: String = "registrationCountry";
+        registration_state: String = "registrationState";
+        stock_market_symbol: String = "stockMarketSymbol";
+        exchange: String = "exchange";
+        website: String = "website";
+        company_email: String = "companyEmail";
+        estimated_annual_revenue: String = "estimatedAnnualRevenue";
+        country: String = "country";
+        street: String = "street";
+        street2: String = "street2";
+        city: String = "city";
+        state: String = "state";
+        state_code: String = "stateCode";
+        zip: String = "zip";
+        tax_country: String = "taxCountry";
+        federal_tax_id: String = "federalTaxId";
+        duns: String = "duns";
+        giin: String = "giin";
+        lei: String = "lei";
+        first_name: String = "firstName";
+        last_name: String = "lastName";
+        phone_number: String = "phoneNumber";
+        phone_number_extension: String = "phoneNumberExtension";
+        mobile_phone_number: String = "mobilePhoneNumber";
+        contact_email: String = "contactEmail";
+        political_token: String = "politicalToken";
+        political_type: BrandPropertiesPoliticalType = "politicalType";
+        political_url: String = "politicalUrl";
+        government_website: String = "governmentWebsite";
+        government_type: BrandPropertiesGovernmentType = "governmentType";
+        government_type_other: String = "governmentTypeOther";
+        charitable_accreditation: String = "charitableAccreditation";
+        sc_type: BrandPropertiesScType = "scType";
+        sc_text: String = "scText";
+        brand_id: String = "brandId";
+        content_provider: bool = "contentProvider";
+        attachments: Vec<Attachment> = "attachments";
+        logs: Vec<BrandLog> = "logs";
+        channels: Vec<Channel> = "channels";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
     }
 }
 /// A log entry for a brand, which contains details of the brand status update or new channel added. It can contain information provided by the agent handling the request.
@@ -723,20 +482,12 @@ impl BrandLog {
             brand_current_state: None,
         }
     }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `brandCurrentState`.
-    pub fn brand_current_state(mut self, value: impl Into<BrandStatus>) -> Self {
-        self.brand_current_state = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandLog {
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        message: String = "message";
+        brand_current_state: BrandStatus = "brandCurrentState";
     }
 }
 /// A brand order created for a brand and a specific process metadata.
@@ -800,63 +551,20 @@ impl BrandOrder {
             update_time: None,
         }
     }
-    /// Sets `brandOrderId`.
-    pub fn brand_order_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_order_id = Some(value.into());
-        self
-    }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<BrandOrderStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `metadataName`.
-    pub fn metadata_name(mut self, value: impl Into<BrandOrderMetadata>) -> Self {
-        self.metadata_name = Some(value.into());
-        self
-    }
-    /// Sets `logs`.
-    pub fn logs(mut self, value: impl Into<Vec<BrandOrderLog>>) -> Self {
-        self.logs = Some(value.into());
-        self
-    }
-    /// Sets `channels`.
-    pub fn channels(mut self, value: impl Into<Vec<Channel>>) -> Self {
-        self.channels = Some(value.into());
-        self
-    }
-    /// Sets `thirdPartyMetadata`.
-    pub fn third_party_metadata(
-        mut self,
-        value: impl Into<Vec<ThirdPartyElement>>,
-    ) -> Self {
-        self.third_party_metadata = Some(value.into());
-        self
-    }
-    /// Sets `pricing`.
-    pub fn pricing(mut self, value: impl Into<Money>) -> Self {
-        self.pricing = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandOrder {
+        brand_order_id: String = "brandOrderId";
+        brand_id: String = "brandId";
+        status: BrandOrderStatus = "status";
+        metadata_name: BrandOrderMetadata = "metadataName";
+        logs: Vec<BrandOrderLog> = "logs";
+        channels: Vec<Channel> = "channels";
+        third_party_metadata: Vec<ThirdPartyElement> = "thirdPartyMetadata";
+        pricing: Money = "pricing";
+        callback_url: String = "callbackUrl";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
     }
 }
 /// Business payload carried in the `data` property of a brand order CloudEvent. Contains the brand order status update details that triggered the event.
@@ -896,30 +604,14 @@ impl BrandOrderEventData {
             comments: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `resourceId`.
-    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
-        self.resource_id = Some(value.into());
-        self
-    }
-    /// Sets `resourceType`.
-    pub fn resource_type(mut self, value: impl Into<BrandOrderMetadata>) -> Self {
-        self.resource_type = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<BrandOrderStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `comments`.
-    pub fn comments(mut self, value: impl Into<String>) -> Self {
-        self.comments = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandOrderEventData {
+        project_id: String = "projectId";
+        resource_id: String = "resourceId";
+        resource_type: BrandOrderMetadata = "resourceType";
+        status: BrandOrderStatus = "status";
+        comments: String = "comments";
     }
 }
 /// A log entry for a brand order, which contains details of the brand order status update or new channel added. It can contain information provided by the agent handling the request.
@@ -955,25 +647,13 @@ impl BrandOrderLog {
             brand_previous_state: None,
         }
     }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `brandCurrentState`.
-    pub fn brand_current_state(mut self, value: impl Into<BrandOrderStatus>) -> Self {
-        self.brand_current_state = Some(value.into());
-        self
-    }
-    /// Sets `brandPreviousState`.
-    pub fn brand_previous_state(mut self, value: impl Into<BrandOrderStatus>) -> Self {
-        self.brand_previous_state = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandOrderLog {
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        message: String = "message";
+        brand_current_state: BrandOrderStatus = "brandCurrentState";
+        brand_previous_state: BrandOrderStatus = "brandPreviousState";
     }
 }
 /// These are the different processes the customers can request to add different channels to the Brand.
@@ -1087,10 +767,10 @@ impl BrandOrderRequest {
             callback_url: None,
         }
     }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandOrderRequest {
+        callback_url: String = "callbackUrl";
     }
 }
 /// These are the different processes the customers can request to add different channels to the Brand.
@@ -1231,35 +911,15 @@ impl BrandOrderSummary {
             update_time: None,
         }
     }
-    /// Sets `brandOrderId`.
-    pub fn brand_order_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_order_id = Some(value.into());
-        self
-    }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<BrandOrderStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `metadataName`.
-    pub fn metadata_name(mut self, value: impl Into<BrandOrderMetadata>) -> Self {
-        self.metadata_name = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandOrderSummary {
+        brand_order_id: String = "brandOrderId";
+        brand_id: String = "brandId";
+        status: BrandOrderStatus = "status";
+        metadata_name: BrandOrderMetadata = "metadataName";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
     }
 }
 /// Writable properties shared across brand request and response schemas.
@@ -1439,214 +1099,49 @@ impl BrandProperties {
             sc_text: None,
         }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `legalCompanyName`.
-    pub fn legal_company_name(mut self, value: impl Into<String>) -> Self {
-        self.legal_company_name = Some(value.into());
-        self
-    }
-    /// Sets `dba`.
-    pub fn dba(mut self, value: impl Into<String>) -> Self {
-        self.dba = Some(value.into());
-        self
-    }
-    /// Sets `entityType`.
-    pub fn entity_type(mut self, value: impl Into<BrandPropertiesEntityType>) -> Self {
-        self.entity_type = Some(value.into());
-        self
-    }
-    /// Sets `verticalType`.
-    pub fn vertical_type(
-        mut self,
-        value: impl Into<BrandPropertiesVerticalType>,
-    ) -> Self {
-        self.vertical_type = Some(value.into());
-        self
-    }
-    /// Sets `programType`.
-    pub fn program_type(mut self, value: impl Into<BrandPropertiesProgramType>) -> Self {
-        self.program_type = Some(value.into());
-        self
-    }
-    /// Sets `registrationCountry`.
-    pub fn registration_country(mut self, value: impl Into<String>) -> Self {
-        self.registration_country = Some(value.into());
-        self
-    }
-    /// Sets `registrationState`.
-    pub fn registration_state(mut self, value: impl Into<String>) -> Self {
-        self.registration_state = Some(value.into());
-        self
-    }
-    /// Sets `stockMarketSymbol`.
-    pub fn stock_market_symbol(mut self, value: impl Into<String>) -> Self {
-        self.stock_market_symbol = Some(value.into());
-        self
-    }
-    /// Sets `exchange`.
-    pub fn exchange(mut self, value: impl Into<String>) -> Self {
-        self.exchange = Some(value.into());
-        self
-    }
-    /// Sets `website`.
-    pub fn website(mut self, value: impl Into<String>) -> Self {
-        self.website = Some(value.into());
-        self
-    }
-    /// Sets `companyEmail`.
-    pub fn company_email(mut self, value: impl Into<String>) -> Self {
-        self.company_email = Some(value.into());
-        self
-    }
-    /// Sets `estimatedAnnualRevenue`.
-    pub fn estimated_annual_revenue(mut self, value: impl Into<String>) -> Self {
-        self.estimated_annual_revenue = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `street`.
-    pub fn street(mut self, value: impl Into<String>) -> Self {
-        self.street = Some(value.into());
-        self
-    }
-    /// Sets `street2`.
-    pub fn street2(mut self, value: impl Into<String>) -> Self {
-        self.street2 = Some(value.into());
-        self
-    }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `stateCode`.
-    pub fn state_code(mut self, value: impl Into<String>) -> Self {
-        self.state_code = Some(value.into());
-        self
-    }
-    /// Sets `zip`.
-    pub fn zip(mut self, value: impl Into<String>) -> Self {
-        self.zip = Some(value.into());
-        self
-    }
-    /// Sets `taxCountry`.
-    pub fn tax_country(mut self, value: impl Into<String>) -> Self {
-        self.tax_country = Some(value.into());
-        self
-    }
-    /// Sets `federalTaxId`.
-    pub fn federal_tax_id(mut self, value: impl Into<String>) -> Self {
-        self.federal_tax_id = Some(value.into());
-        self
-    }
-    /// Sets `duns`.
-    pub fn duns(mut self, value: impl Into<String>) -> Self {
-        self.duns = Some(value.into());
-        self
-    }
-    /// Sets `giin`.
-    pub fn giin(mut self, value: impl Into<String>) -> Self {
-        self.giin = Some(value.into());
-        self
-    }
-    /// Sets `lei`.
-    pub fn lei(mut self, value: impl Into<String>) -> Self {
-        self.lei = Some(value.into());
-        self
-    }
-    /// Sets `firstName`.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
-        self
-    }
-    /// Sets `lastName`.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumberExtension`.
-    pub fn phone_number_extension(mut self, value: impl Into<String>) -> Self {
-        self.phone_number_extension = Some(value.into());
-        self
-    }
-    /// Sets `mobilePhoneNumber`.
-    pub fn mobile_phone_number(mut self, value: impl Into<String>) -> Self {
-        self.mobile_phone_number = Some(value.into());
-        self
-    }
-    /// Sets `contactEmail`.
-    pub fn contact_email(mut self, value: impl Into<String>) -> Self {
-        self.contact_email = Some(value.into());
-        self
-    }
-    /// Sets `politicalToken`.
-    pub fn political_token(mut self, value: impl Into<String>) -> Self {
-        self.political_token = Some(value.into());
-        self
-    }
-    /// Sets `politicalType`.
-    pub fn political_type(
-        mut self,
-        value: impl Into<BrandPropertiesPoliticalType>,
-    ) -> Self {
-        self.political_type = Some(value.into());
-        self
-    }
-    /// Sets `politicalUrl`.
-    pub fn political_url(mut self, value: impl Into<String>) -> Self {
-        self.political_url = Some(value.into());
-        self
-    }
-    /// Sets `governmentWebsite`.
-    pub fn government_website(mut self, value: impl Into<String>) -> Self {
-        self.government_website = Some(value.into());
-        self
-    }
-    /// Sets `governmentType`.
-    pub fn government_type(
-        mut self,
-        value: impl Into<BrandPropertiesGovernmentType>,
-    ) -> Self {
-        self.government_type = Some(value.into());
-        self
-    }
-    /// Sets `governmentTypeOther`.
-    pub fn government_type_other(mut self, value: impl Into<String>) -> Self {
-        self.government_type_other = Some(value.into());
-        self
-    }
-    /// Sets `charitableAccreditation`.
-    pub fn charitable_accreditation(mut self, value: impl Into<String>) -> Self {
-        self.charitable_accreditation = Some(value.into());
-        self
-    }
-    /// Sets `scType`.
-    pub fn sc_type(mut self, value: impl Into<BrandPropertiesScType>) -> Self {
-        self.sc_type = Some(value.into());
-        self
-    }
-    /// Sets `scText`.
-    pub fn sc_text(mut self, value: impl Into<String>) -> Self {
-        self.sc_text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandProperties {
+        display_name: String = "displayName";
+        legal_company_name: String = "legalCompanyName";
+        dba: String = "dba";
+        entity_type: BrandPropertiesEntityType = "entityType";
+        vertical_type: BrandPropertiesVerticalType = "verticalType";
+        program_type: BrandPropertiesProgramType = "programType";
+        registration_country: String = "registrationCountry";
+        registration_state: String = "registrationState";
+        stock_market_symbol: String = "stockMarketSymbol";
+        exchange: String = "exchange";
+        website: String = "website";
+        company_email: String = "companyEmail";
+        estimated_annual_revenue: String = "estimatedAnnualRevenue";
+        country: String = "country";
+        street: String = "street";
+        street2: String = "street2";
+        city: String = "city";
+        state: String = "state";
+        state_code: String = "stateCode";
+        zip: String = "zip";
+        tax_country: String = "taxCountry";
+        federal_tax_id: String = "federalTaxId";
+        duns: String = "duns";
+        giin: String = "giin";
+        lei: String = "lei";
+        first_name: String = "firstName";
+        last_name: String = "lastName";
+        phone_number: String = "phoneNumber";
+        phone_number_extension: String = "phoneNumberExtension";
+        mobile_phone_number: String = "mobilePhoneNumber";
+        contact_email: String = "contactEmail";
+        political_token: String = "politicalToken";
+        political_type: BrandPropertiesPoliticalType = "politicalType";
+        political_url: String = "politicalUrl";
+        government_website: String = "governmentWebsite";
+        government_type: BrandPropertiesGovernmentType = "governmentType";
+        government_type_other: String = "governmentTypeOther";
+        charitable_accreditation: String = "charitableAccreditation";
+        sc_type: BrandPropertiesScType = "scType";
+        sc_text: String = "scText";
     }
 }
 /// Specifies the legal structure of the business or organization being registered. This is a critical field that affects compliance requirements, verification processes, and the availability of certain products. Required for all product verification.
@@ -1921,35 +1416,15 @@ impl CallbackBrandOrderStatusUpdatedBody {
             data: None,
         }
     }
-    /// Sets `specversion`.
-    pub fn specversion(mut self, value: impl Into<CloudEventBaseSpecversion>) -> Self {
-        self.specversion = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<String>) -> Self {
-        self.source = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `time`.
-    pub fn time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.time = Some(value.into());
-        self
-    }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<BrandOrderEventData>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackBrandOrderStatusUpdatedBody {
+        specversion: CloudEventBaseSpecversion = "specversion";
+        id: String = "id";
+        source: String = "source";
+        r#type: String = "type";
+        time: sinch_sdk_runtime::Timestamp = "time";
+        data: BrandOrderEventData = "data";
     }
 }
 /// Response body for the GET Callback Configuration endpoint. The HMAC secret is masked — only the last 6 characters are shown.
@@ -1979,15 +1454,11 @@ impl CallbackConfigResponse {
             hmac_secret_mask: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `hmacSecretMask`.
-    pub fn hmac_secret_mask(mut self, value: impl Into<String>) -> Self {
-        self.hmac_secret_mask = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackConfigResponse {
+        project_id: String = "projectId";
+        hmac_secret_mask: String = "hmacSecretMask";
     }
 }
 /// Response body returned once after setting or rotating the HMAC secret. The full secret is
@@ -2016,15 +1487,11 @@ impl CallbackConfigSecretResponse {
             hmac_secret: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `hmacSecret`.
-    pub fn hmac_secret(mut self, value: impl Into<String>) -> Self {
-        self.hmac_secret = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackConfigSecretResponse {
+        project_id: String = "projectId";
+        hmac_secret: String = "hmacSecret";
     }
 }
 /// Request body for the Update Callback Configuration endpoint.
@@ -2046,10 +1513,10 @@ impl CallbackConfigUpdateBody {
     pub fn new() -> Self {
         Self { hmac_secret: None }
     }
-    /// Sets `hmacSecret`.
-    pub fn hmac_secret(mut self, value: impl Into<String>) -> Self {
-        self.hmac_secret = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackConfigUpdateBody {
+        hmac_secret: String = "hmacSecret";
     }
 }
 /// Channel represents the different channels that can be assigned to a brand after completing a brand order. Each channel has different requirements and it is assigned after completing a specific brand order process.
@@ -2111,30 +1578,14 @@ impl CloudEventBase {
             time: None,
         }
     }
-    /// Sets `specversion`.
-    pub fn specversion(mut self, value: impl Into<CloudEventBaseSpecversion>) -> Self {
-        self.specversion = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<String>) -> Self {
-        self.source = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `time`.
-    pub fn time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CloudEventBase {
+        specversion: CloudEventBaseSpecversion = "specversion";
+        id: String = "id";
+        source: String = "source";
+        r#type: String = "type";
+        time: sinch_sdk_runtime::Timestamp = "time";
     }
 }
 /// The version of the CloudEvents specification which the event uses. Always "1.0".
@@ -2338,219 +1789,50 @@ impl CreateBrandRequest {
             attachment_inputs: None,
         }
     }
-    /// Sets `legalCompanyName`.
-    pub fn legal_company_name(mut self, value: impl Into<String>) -> Self {
-        self.legal_company_name = Some(value.into());
-        self
-    }
-    /// Sets `dba`.
-    pub fn dba(mut self, value: impl Into<String>) -> Self {
-        self.dba = Some(value.into());
-        self
-    }
-    /// Sets `entityType`.
-    pub fn entity_type(mut self, value: impl Into<BrandPropertiesEntityType>) -> Self {
-        self.entity_type = Some(value.into());
-        self
-    }
-    /// Sets `verticalType`.
-    pub fn vertical_type(
-        mut self,
-        value: impl Into<BrandPropertiesVerticalType>,
-    ) -> Self {
-        self.vertical_type = Some(value.into());
-        self
-    }
-    /// Sets `programType`.
-    pub fn program_type(mut self, value: impl Into<BrandPropertiesProgramType>) -> Self {
-        self.program_type = Some(value.into());
-        self
-    }
-    /// Sets `registrationCountry`.
-    pub fn registration_country(mut self, value: impl Into<String>) -> Self {
-        self.registration_country = Some(value.into());
-        self
-    }
-    /// Sets `registrationState`.
-    pub fn registration_state(mut self, value: impl Into<String>) -> Self {
-        self.registration_state = Some(value.into());
-        self
-    }
-    /// Sets `stockMarketSymbol`.
-    pub fn stock_market_symbol(mut self, value: impl Into<String>) -> Self {
-        self.stock_market_symbol = Some(value.into());
-        self
-    }
-    /// Sets `exchange`.
-    pub fn exchange(mut self, value: impl Into<String>) -> Self {
-        self.exchange = Some(value.into());
-        self
-    }
-    /// Sets `website`.
-    pub fn website(mut self, value: impl Into<String>) -> Self {
-        self.website = Some(value.into());
-        self
-    }
-    /// Sets `companyEmail`.
-    pub fn company_email(mut self, value: impl Into<String>) -> Self {
-        self.company_email = Some(value.into());
-        self
-    }
-    /// Sets `estimatedAnnualRevenue`.
-    pub fn estimated_annual_revenue(mut self, value: impl Into<String>) -> Self {
-        self.estimated_annual_revenue = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `street`.
-    pub fn street(mut self, value: impl Into<String>) -> Self {
-        self.street = Some(value.into());
-        self
-    }
-    /// Sets `street2`.
-    pub fn street2(mut self, value: impl Into<String>) -> Self {
-        self.street2 = Some(value.into());
-        self
-    }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `stateCode`.
-    pub fn state_code(mut self, value: impl Into<String>) -> Self {
-        self.state_code = Some(value.into());
-        self
-    }
-    /// Sets `zip`.
-    pub fn zip(mut self, value: impl Into<String>) -> Self {
-        self.zip = Some(value.into());
-        self
-    }
-    /// Sets `taxCountry`.
-    pub fn tax_country(mut self, value: impl Into<String>) -> Self {
-        self.tax_country = Some(value.into());
-        self
-    }
-    /// Sets `federalTaxId`.
-    pub fn federal_tax_id(mut self, value: impl Into<String>) -> Self {
-        self.federal_tax_id = Some(value.into());
-        self
-    }
-    /// Sets `duns`.
-    pub fn duns(mut self, value: impl Into<String>) -> Self {
-        self.duns = Some(value.into());
-        self
-    }
-    /// Sets `giin`.
-    pub fn giin(mut self, value: impl Into<String>) -> Self {
-        self.giin = Some(value.into());
-        self
-    }
-    /// Sets `lei`.
-    pub fn lei(mut self, value: impl Into<String>) -> Self {
-        self.lei = Some(value.into());
-        self
-    }
-    /// Sets `firstName`.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
-        self
-    }
-    /// Sets `lastName`.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumberExtension`.
-    pub fn phone_number_extension(mut self, value: impl Into<String>) -> Self {
-        self.phone_number_extension = Some(value.into());
-        self
-    }
-    /// Sets `mobilePhoneNumber`.
-    pub fn mobile_phone_number(mut self, value: impl Into<String>) -> Self {
-        self.mobile_phone_number = Some(value.into());
-        self
-    }
-    /// Sets `contactEmail`.
-    pub fn contact_email(mut self, value: impl Into<String>) -> Self {
-        self.contact_email = Some(value.into());
-        self
-    }
-    /// Sets `politicalToken`.
-    pub fn political_token(mut self, value: impl Into<String>) -> Self {
-        self.political_token = Some(value.into());
-        self
-    }
-    /// Sets `politicalType`.
-    pub fn political_type(
-        mut self,
-        value: impl Into<BrandPropertiesPoliticalType>,
-    ) -> Self {
-        self.political_type = Some(value.into());
-        self
-    }
-    /// Sets `politicalUrl`.
-    pub fn political_url(mut self, value: impl Into<String>) -> Self {
-        self.political_url = Some(value.into());
-        self
-    }
-    /// Sets `governmentWebsite`.
-    pub fn government_website(mut self, value: impl Into<String>) -> Self {
-        self.government_website = Some(value.into());
-        self
-    }
-    /// Sets `governmentType`.
-    pub fn government_type(
-        mut self,
-        value: impl Into<BrandPropertiesGovernmentType>,
-    ) -> Self {
-        self.government_type = Some(value.into());
-        self
-    }
-    /// Sets `governmentTypeOther`.
-    pub fn government_type_other(mut self, value: impl Into<String>) -> Self {
-        self.government_type_other = Some(value.into());
-        self
-    }
-    /// Sets `charitableAccreditation`.
-    pub fn charitable_accreditation(mut self, value: impl Into<String>) -> Self {
-        self.charitable_accreditation = Some(value.into());
-        self
-    }
-    /// Sets `scType`.
-    pub fn sc_type(mut self, value: impl Into<BrandPropertiesScType>) -> Self {
-        self.sc_type = Some(value.into());
-        self
-    }
-    /// Sets `scText`.
-    pub fn sc_text(mut self, value: impl Into<String>) -> Self {
-        self.sc_text = Some(value.into());
-        self
-    }
-    /// Sets `contentProvider`.
-    pub fn content_provider(mut self, value: impl Into<bool>) -> Self {
-        self.content_provider = Some(value.into());
-        self
-    }
-    /// Sets `attachmentInputs`.
-    pub fn attachment_inputs(mut self, value: impl Into<Vec<AttachmentInput>>) -> Self {
-        self.attachment_inputs = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateBrandRequest {
+        legal_company_name: String = "legalCompanyName";
+        dba: String = "dba";
+        entity_type: BrandPropertiesEntityType = "entityType";
+        vertical_type: BrandPropertiesVerticalType = "verticalType";
+        program_type: BrandPropertiesProgramType = "programType";
+        registration_country: String = "registrationCountry";
+        registration_state: String = "registrationState";
+        stock_market_symbol: String = "stockMarketSymbol";
+        exchange: String = "exchange";
+        website: String = "website";
+        company_email: String = "companyEmail";
+        estimated_annual_revenue: String = "estimatedAnnualRevenue";
+        country: String = "country";
+        street: String = "street";
+        street2: String = "street2";
+        city: String = "city";
+        state: String = "state";
+        state_code: String = "stateCode";
+        zip: String = "zip";
+        tax_country: String = "taxCountry";
+        federal_tax_id: String = "federalTaxId";
+        duns: String = "duns";
+        giin: String = "giin";
+        lei: String = "lei";
+        first_name: String = "firstName";
+        last_name: String = "lastName";
+        phone_number: String = "phoneNumber";
+        phone_number_extension: String = "phoneNumberExtension";
+        mobile_phone_number: String = "mobilePhoneNumber";
+        contact_email: String = "contactEmail";
+        political_token: String = "politicalToken";
+        political_type: BrandPropertiesPoliticalType = "politicalType";
+        political_url: String = "politicalUrl";
+        government_website: String = "governmentWebsite";
+        government_type: BrandPropertiesGovernmentType = "governmentType";
+        government_type_other: String = "governmentTypeOther";
+        charitable_accreditation: String = "charitableAccreditation";
+        sc_type: BrandPropertiesScType = "scType";
+        sc_text: String = "scText";
+        content_provider: bool = "contentProvider";
+        attachment_inputs: Vec<AttachmentInput> = "attachmentInputs";
     }
 }
 /// Import Brand request
@@ -2590,10 +1872,10 @@ impl ImportBrandRequest {
             callback_url: None,
         }
     }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ImportBrandRequest {
+        callback_url: String = "callbackUrl";
     }
 }
 /// Type of import, options are IMPORT_TCR_BRAND for 10DLC / RCS and IMPORT_GCH_BRAND for Short Code
@@ -2644,20 +1926,12 @@ impl ImportBrandResponse {
             brand_owner_contact_email: None,
         }
     }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `brandOrderId`.
-    pub fn brand_order_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_order_id = Some(value.into());
-        self
-    }
-    /// Sets `brandOwnerContactEmail`.
-    pub fn brand_owner_contact_email(mut self, value: impl Into<String>) -> Self {
-        self.brand_owner_contact_email = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ImportBrandResponse {
+        brand_id: String = "brandId";
+        brand_order_id: String = "brandOrderId";
+        brand_owner_contact_email: String = "brandOwnerContactEmail";
     }
 }
 /// Detailed information about a specific error that occurred during the processing of a request. This is used in the `errors` field of the `RestError` schema to provide more granular information about the error.
@@ -2685,15 +1959,11 @@ impl InternalRestError {
             detail: None,
         }
     }
-    /// Sets `pointer`.
-    pub fn pointer(mut self, value: impl Into<String>) -> Self {
-        self.pointer = Some(value.into());
-        self
-    }
-    /// Sets `detail`.
-    pub fn detail(mut self, value: impl Into<String>) -> Self {
-        self.detail = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InternalRestError {
+        pointer: String = "pointer";
+        detail: String = "detail";
     }
 }
 /// Pagination links.
@@ -2715,10 +1985,10 @@ impl Links {
     pub fn new() -> Self {
         Self { next: None }
     }
-    /// Sets `next`.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Links {
+        next: String = "next";
     }
 }
 /// List of Brands response
@@ -2750,20 +2020,12 @@ impl ListBrandOrderResponse {
             meta: None,
         }
     }
-    /// Sets `orders`.
-    pub fn orders(mut self, value: impl Into<Vec<BrandOrderSummary>>) -> Self {
-        self.orders = Some(value.into());
-        self
-    }
-    /// Sets `links`.
-    pub fn links(mut self, value: impl Into<Links>) -> Self {
-        self.links = Some(value.into());
-        self
-    }
-    /// Sets `meta`.
-    pub fn meta(mut self, value: impl Into<PaginationMeta>) -> Self {
-        self.meta = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListBrandOrderResponse {
+        orders: Vec<BrandOrderSummary> = "orders";
+        links: Links = "links";
+        meta: PaginationMeta = "meta";
     }
 }
 /// List of Brands response
@@ -2795,20 +2057,12 @@ impl ListBrandResponse {
             meta: None,
         }
     }
-    /// Sets `brands`.
-    pub fn brands(mut self, value: impl Into<Vec<BasicBrand>>) -> Self {
-        self.brands = Some(value.into());
-        self
-    }
-    /// Sets `links`.
-    pub fn links(mut self, value: impl Into<Links>) -> Self {
-        self.links = Some(value.into());
-        self
-    }
-    /// Sets `meta`.
-    pub fn meta(mut self, value: impl Into<PaginationMeta>) -> Self {
-        self.meta = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListBrandResponse {
+        brands: Vec<BasicBrand> = "brands";
+        links: Links = "links";
+        meta: PaginationMeta = "meta";
     }
 }
 /// Money amount with currency.
@@ -2836,15 +2090,11 @@ impl Money {
             currency_code: None,
         }
     }
-    /// Sets `amount`.
-    pub fn amount(mut self, value: impl Into<String>) -> Self {
-        self.amount = Some(value.into());
-        self
-    }
-    /// Sets `currencyCode`.
-    pub fn currency_code(mut self, value: impl Into<String>) -> Self {
-        self.currency_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Money {
+        amount: String = "amount";
+        currency_code: String = "currencyCode";
     }
 }
 /// Pagination metadata for list responses.
@@ -2866,10 +2116,10 @@ impl PaginationMeta {
     pub fn new() -> Self {
         Self { total_count: None }
     }
-    /// Sets `totalCount`.
-    pub fn total_count(mut self, value: impl Into<i32>) -> Self {
-        self.total_count = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaginationMeta {
+        total_count: i32 = "totalCount";
     }
 }
 /// Request body for partially updating an existing Brand. Only fields present in the request body are updated; omitted fields remain unchanged. Fields set to null explicitly clear the value.
@@ -3053,219 +2303,50 @@ impl PatchBrandRequest {
             attachment_inputs: None,
         }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `legalCompanyName`.
-    pub fn legal_company_name(mut self, value: impl Into<String>) -> Self {
-        self.legal_company_name = Some(value.into());
-        self
-    }
-    /// Sets `dba`.
-    pub fn dba(mut self, value: impl Into<String>) -> Self {
-        self.dba = Some(value.into());
-        self
-    }
-    /// Sets `entityType`.
-    pub fn entity_type(mut self, value: impl Into<BrandPropertiesEntityType>) -> Self {
-        self.entity_type = Some(value.into());
-        self
-    }
-    /// Sets `verticalType`.
-    pub fn vertical_type(
-        mut self,
-        value: impl Into<BrandPropertiesVerticalType>,
-    ) -> Self {
-        self.vertical_type = Some(value.into());
-        self
-    }
-    /// Sets `programType`.
-    pub fn program_type(mut self, value: impl Into<BrandPropertiesProgramType>) -> Self {
-        self.program_type = Some(value.into());
-        self
-    }
-    /// Sets `registrationCountry`.
-    pub fn registration_country(mut self, value: impl Into<String>) -> Self {
-        self.registration_country = Some(value.into());
-        self
-    }
-    /// Sets `registrationState`.
-    pub fn registration_state(mut self, value: impl Into<String>) -> Self {
-        self.registration_state = Some(value.into());
-        self
-    }
-    /// Sets `stockMarketSymbol`.
-    pub fn stock_market_symbol(mut self, value: impl Into<String>) -> Self {
-        self.stock_market_symbol = Some(value.into());
-        self
-    }
-    /// Sets `exchange`.
-    pub fn exchange(mut self, value: impl Into<String>) -> Self {
-        self.exchange = Some(value.into());
-        self
-    }
-    /// Sets `website`.
-    pub fn website(mut self, value: impl Into<String>) -> Self {
-        self.website = Some(value.into());
-        self
-    }
-    /// Sets `companyEmail`.
-    pub fn company_email(mut self, value: impl Into<String>) -> Self {
-        self.company_email = Some(value.into());
-        self
-    }
-    /// Sets `estimatedAnnualRevenue`.
-    pub fn estimated_annual_revenue(mut self, value: impl Into<String>) -> Self {
-        self.estimated_annual_revenue = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `street`.
-    pub fn street(mut self, value: impl Into<String>) -> Self {
-        self.street = Some(value.into());
-        self
-    }
-    /// Sets `street2`.
-    pub fn street2(mut self, value: impl Into<String>) -> Self {
-        self.street2 = Some(value.into());
-        self
-    }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `stateCode`.
-    pub fn state_code(mut self, value: impl Into<String>) -> Self {
-        self.state_code = Some(value.into());
-        self
-    }
-    /// Sets `zip`.
-    pub fn zip(mut self, value: impl Into<String>) -> Self {
-        self.zip = Some(value.into());
-        self
-    }
-    /// Sets `taxCountry`.
-    pub fn tax_country(mut self, value: impl Into<String>) -> Self {
-        self.tax_country = Some(value.into());
-        self
-    }
-    /// Sets `federalTaxId`.
-    pub fn federal_tax_id(mut self, value: impl Into<String>) -> Self {
-        self.federal_tax_id = Some(value.into());
-        self
-    }
-    /// Sets `duns`.
-    pub fn duns(mut self, value: impl Into<String>) -> Self {
-        self.duns = Some(value.into());
-        self
-    }
-    /// Sets `giin`.
-    pub fn giin(mut self, value: impl Into<String>) -> Self {
-        self.giin = Some(value.into());
-        self
-    }
-    /// Sets `lei`.
-    pub fn lei(mut self, value: impl Into<String>) -> Self {
-        self.lei = Some(value.into());
-        self
-    }
-    /// Sets `firstName`.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
-        self
-    }
-    /// Sets `lastName`.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumberExtension`.
-    pub fn phone_number_extension(mut self, value: impl Into<String>) -> Self {
-        self.phone_number_extension = Some(value.into());
-        self
-    }
-    /// Sets `mobilePhoneNumber`.
-    pub fn mobile_phone_number(mut self, value: impl Into<String>) -> Self {
-        self.mobile_phone_number = Some(value.into());
-        self
-    }
-    /// Sets `contactEmail`.
-    pub fn contact_email(mut self, value: impl Into<String>) -> Self {
-        self.contact_email = Some(value.into());
-        self
-    }
-    /// Sets `politicalToken`.
-    pub fn political_token(mut self, value: impl Into<String>) -> Self {
-        self.political_token = Some(value.into());
-        self
-    }
-    /// Sets `politicalType`.
-    pub fn political_type(
-        mut self,
-        value: impl Into<BrandPropertiesPoliticalType>,
-    ) -> Self {
-        self.political_type = Some(value.into());
-        self
-    }
-    /// Sets `politicalUrl`.
-    pub fn political_url(mut self, value: impl Into<String>) -> Self {
-        self.political_url = Some(value.into());
-        self
-    }
-    /// Sets `governmentWebsite`.
-    pub fn government_website(mut self, value: impl Into<String>) -> Self {
-        self.government_website = Some(value.into());
-        self
-    }
-    /// Sets `governmentType`.
-    pub fn government_type(
-        mut self,
-        value: impl Into<BrandPropertiesGovernmentType>,
-    ) -> Self {
-        self.government_type = Some(value.into());
-        self
-    }
-    /// Sets `governmentTypeOther`.
-    pub fn government_type_other(mut self, value: impl Into<String>) -> Self {
-        self.government_type_other = Some(value.into());
-        self
-    }
-    /// Sets `charitableAccreditation`.
-    pub fn charitable_accreditation(mut self, value: impl Into<String>) -> Self {
-        self.charitable_accreditation = Some(value.into());
-        self
-    }
-    /// Sets `scType`.
-    pub fn sc_type(mut self, value: impl Into<BrandPropertiesScType>) -> Self {
-        self.sc_type = Some(value.into());
-        self
-    }
-    /// Sets `scText`.
-    pub fn sc_text(mut self, value: impl Into<String>) -> Self {
-        self.sc_text = Some(value.into());
-        self
-    }
-    /// Sets `attachmentInputs`.
-    pub fn attachment_inputs(mut self, value: impl Into<Vec<AttachmentInput>>) -> Self {
-        self.attachment_inputs = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PatchBrandRequest {
+        display_name: String = "displayName";
+        legal_company_name: String = "legalCompanyName";
+        dba: String = "dba";
+        entity_type: BrandPropertiesEntityType = "entityType";
+        vertical_type: BrandPropertiesVerticalType = "verticalType";
+        program_type: BrandPropertiesProgramType = "programType";
+        registration_country: String = "registrationCountry";
+        registration_state: String = "registrationState";
+        stock_market_symbol: String = "stockMarketSymbol";
+        exchange: String = "exchange";
+        website: String = "website";
+        company_email: String = "companyEmail";
+        estimated_annual_revenue: String = "estimatedAnnualRevenue";
+        country: String = "country";
+        street: String = "street";
+        street2: String = "street2";
+        city: String = "city";
+        state: String = "state";
+        state_code: String = "stateCode";
+        zip: String = "zip";
+        tax_country: String = "taxCountry";
+        federal_tax_id: String = "federalTaxId";
+        duns: String = "duns";
+        giin: String = "giin";
+        lei: String = "lei";
+        first_name: String = "firstName";
+        last_name: String = "lastName";
+        phone_number: String = "phoneNumber";
+        phone_number_extension: String = "phoneNumberExtension";
+        mobile_phone_number: String = "mobilePhoneNumber";
+        contact_email: String = "contactEmail";
+        political_token: String = "politicalToken";
+        political_type: BrandPropertiesPoliticalType = "politicalType";
+        political_url: String = "politicalUrl";
+        government_website: String = "governmentWebsite";
+        government_type: BrandPropertiesGovernmentType = "governmentType";
+        government_type_other: String = "governmentTypeOther";
+        charitable_accreditation: String = "charitableAccreditation";
+        sc_type: BrandPropertiesScType = "scType";
+        sc_text: String = "scText";
+        attachment_inputs: Vec<AttachmentInput> = "attachmentInputs";
     }
 }
 /// Standard error response body for the Sinch Compliance API. It follows the RFC 7807 specification for problem details. The body contains either an `errors` list with structured field-level details or a `detail` field with a plain text explanation.
@@ -3493,10 +2574,10 @@ impl RestErrorKindVariant0 {
     pub fn new() -> Self {
         Self { errors: None }
     }
-    /// Sets `errors`.
-    pub fn errors(mut self, value: impl Into<Vec<InternalRestError>>) -> Self {
-        self.errors = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RestErrorKindVariant0 {
+        errors: Vec<InternalRestError> = "errors";
     }
 }
 /// Response with a plain text explanation of the error.
@@ -3518,10 +2599,10 @@ impl RestErrorKindVariant1 {
     pub fn new() -> Self {
         Self { detail: None }
     }
-    /// Sets `detail`.
-    pub fn detail(mut self, value: impl Into<String>) -> Self {
-        self.detail = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RestErrorKindVariant1 {
+        detail: String = "detail";
     }
 }
 /// Third party metadata element. This is used to include any additional information that is required for the brand order process that is not included in the standard fields. For instance, it can be used to include the 10DLC brand ID when the import type is IMPORT_TCR_BRAND, or the US Short Code Registry brand ID when the import type is IMPORT_GCH_BRAND.
@@ -3546,15 +2627,11 @@ impl ThirdPartyElement {
     pub fn new() -> Self {
         Self { name: None, value: None }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ThirdPartyElement {
+        name: String = "name";
+        value: String = "value";
     }
 }
 /// `UploadBrandAttachmentRequest`

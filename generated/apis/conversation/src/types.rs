@@ -47,35 +47,15 @@ impl AddressInfo {
             country_code: None,
         }
     }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `zip`.
-    pub fn zip(mut self, value: impl Into<String>) -> Self {
-        self.zip = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `country_code`.
-    pub fn country_code(mut self, value: impl Into<String>) -> Self {
-        self.country_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AddressInfo {
+        city: String = "city";
+        country: String = "country";
+        state: String = "state";
+        zip: String = "zip";
+        r#type: String = "type";
+        country_code: String = "country_code";
     }
 }
 /// Represents an agent that is involved in a conversation.
@@ -107,20 +87,12 @@ impl Agent {
             picture_url: None,
         }
     }
-    /// Sets `display_name`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<AgentType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `picture_url`.
-    pub fn picture_url(mut self, value: impl Into<String>) -> Self {
-        self.picture_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Agent {
+        display_name: String = "display_name";
+        r#type: AgentType = "type";
+        picture_url: String = "picture_url";
     }
 }
 /// Agent Joined Event Type
@@ -142,13 +114,10 @@ impl AgentJoinedEventField {
     pub fn new() -> Self {
         Self { agent_joined_event: None }
     }
-    /// Sets `agent_joined_event`.
-    pub fn agent_joined_event(
-        mut self,
-        value: impl Into<AgentJoinedEventFieldAgentJoinedEvent>,
-    ) -> Self {
-        self.agent_joined_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AgentJoinedEventField {
+        agent_joined_event: AgentJoinedEventFieldAgentJoinedEvent = "agent_joined_event";
     }
 }
 /// Agent Joined Event
@@ -190,13 +159,10 @@ impl AgentLeftEventField {
     pub fn new() -> Self {
         Self { agent_left_event: None }
     }
-    /// Sets `agent_left_event`.
-    pub fn agent_left_event(
-        mut self,
-        value: impl Into<AgentLeftEventFieldAgentLeftEvent>,
-    ) -> Self {
-        self.agent_left_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AgentLeftEventField {
+        agent_left_event: AgentLeftEventFieldAgentLeftEvent = "agent_left_event";
     }
 }
 /// Agent Left Event
@@ -278,45 +244,14 @@ impl AnalysisResult {
             ml_offensive_analysis_result: None,
         }
     }
-    /// Sets `ml_sentiment_result`.
-    pub fn ml_sentiment_result(
-        mut self,
-        value: impl Into<Vec<MachineLearningSentimentResult>>,
-    ) -> Self {
-        self.ml_sentiment_result = Some(value.into());
-        self
-    }
-    /// Sets `ml_nlu_result`.
-    pub fn ml_nlu_result(
-        mut self,
-        value: impl Into<Vec<MachineLearningNluResult>>,
-    ) -> Self {
-        self.ml_nlu_result = Some(value.into());
-        self
-    }
-    /// Sets `ml_image_recognition_result`.
-    pub fn ml_image_recognition_result(
-        mut self,
-        value: impl Into<Vec<MachineLearningImageRecognitionResult>>,
-    ) -> Self {
-        self.ml_image_recognition_result = Some(value.into());
-        self
-    }
-    /// Sets `ml_pii_result`.
-    pub fn ml_pii_result(
-        mut self,
-        value: impl Into<Vec<MachineLearningPiiResult>>,
-    ) -> Self {
-        self.ml_pii_result = Some(value.into());
-        self
-    }
-    /// Sets `ml_offensive_analysis_result`.
-    pub fn ml_offensive_analysis_result(
-        mut self,
-        value: impl Into<MachineLearningOffensiveAnalysisResult>,
-    ) -> Self {
-        self.ml_offensive_analysis_result = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AnalysisResult {
+        ml_sentiment_result: Vec<MachineLearningSentimentResult> = "ml_sentiment_result";
+        ml_nlu_result: Vec<MachineLearningNluResult> = "ml_nlu_result";
+        ml_image_recognition_result: Vec<MachineLearningImageRecognitionResult> = "ml_image_recognition_result";
+        ml_pii_result: Vec<MachineLearningPiiResult> = "ml_pii_result";
+        ml_offensive_analysis_result: MachineLearningOffensiveAnalysisResult = "ml_offensive_analysis_result";
     }
 }
 /// `Any`
@@ -344,15 +279,11 @@ impl Any {
             value: None,
         }
     }
-    /// Sets `type_url`.
-    pub fn type_url(mut self, value: impl Into<String>) -> Self {
-        self.type_url = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Any {
+        type_url: String = "type_url";
+        value: String = "value";
     }
 }
 /// The request sent to the API endpoint to create a new app.
@@ -415,57 +346,17 @@ impl AppCreateRequest {
             delivery_report_based_fallback: None,
         }
     }
-    /// Sets `conversation_metadata_report_view`.
-    pub fn conversation_metadata_report_view(
-        mut self,
-        value: impl Into<ConversationMetadataReportView>,
-    ) -> Self {
-        self.conversation_metadata_report_view = Some(value.into());
-        self
-    }
-    /// Sets `retention_policy`.
-    pub fn retention_policy(mut self, value: impl Into<RetentionPolicy>) -> Self {
-        self.retention_policy = Some(value.into());
-        self
-    }
-    /// Sets `dispatch_retention_policy`.
-    pub fn dispatch_retention_policy(
-        mut self,
-        value: impl Into<DispatchRetentionPolicy>,
-    ) -> Self {
-        self.dispatch_retention_policy = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
-    }
-    /// Sets `smart_conversation`.
-    pub fn smart_conversation(mut self, value: impl Into<SmartConversation>) -> Self {
-        self.smart_conversation = Some(value.into());
-        self
-    }
-    /// Sets `callback_settings`.
-    pub fn callback_settings(mut self, value: impl Into<CallbackSettings>) -> Self {
-        self.callback_settings = Some(value.into());
-        self
-    }
-    /// Sets `message_retry_settings`.
-    pub fn message_retry_settings(
-        mut self,
-        value: impl Into<MessageRetrySettings>,
-    ) -> Self {
-        self.message_retry_settings = Some(value.into());
-        self
-    }
-    /// Sets `delivery_report_based_fallback`.
-    pub fn delivery_report_based_fallback(
-        mut self,
-        value: impl Into<DeliveryReportBasedFallback>,
-    ) -> Self {
-        self.delivery_report_based_fallback = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AppCreateRequest {
+        conversation_metadata_report_view: ConversationMetadataReportView = "conversation_metadata_report_view";
+        retention_policy: RetentionPolicy = "retention_policy";
+        dispatch_retention_policy: DispatchRetentionPolicy = "dispatch_retention_policy";
+        processing_mode: ProcessingMode = "processing_mode";
+        smart_conversation: SmartConversation = "smart_conversation";
+        callback_settings: CallbackSettings = "callback_settings";
+        message_retry_settings: MessageRetrySettings = "message_retry_settings";
+        delivery_report_based_fallback: DeliveryReportBasedFallback = "delivery_report_based_fallback";
     }
 }
 /// App Event Type
@@ -487,10 +378,10 @@ impl AppEventField {
     pub fn new() -> Self {
         Self { app_event: None }
     }
-    /// Sets `app_event`.
-    pub fn app_event(mut self, value: impl Into<AppEventFieldAppEvent>) -> Self {
-        self.app_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AppEventField {
+        app_event: AppEventFieldAppEvent = "app_event";
     }
 }
 /// Event originating from an app
@@ -1003,39 +894,14 @@ impl AppMessage {
     ) -> Self {
         Self::new(AppMessageTypes::contact_info(value))
     }
-    /// Sets `explicit_channel_message`.
-    pub fn explicit_channel_message(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.explicit_channel_message = Some(value.into());
-        self
-    }
-    /// Sets `explicit_channel_omni_message`.
-    pub fn explicit_channel_omni_message(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, OmniMessageOverride>>,
-    ) -> Self {
-        self.explicit_channel_omni_message = Some(value.into());
-        self
-    }
-    /// Sets `channel_specific_message`.
-    pub fn channel_specific_message(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, ChannelSpecificMessage>>,
-    ) -> Self {
-        self.channel_specific_message = Some(value.into());
-        self
-    }
-    /// Sets `agent`.
-    pub fn agent(mut self, value: impl Into<Agent>) -> Self {
-        self.agent = Some(value.into());
-        self
-    }
-    /// Sets `reply_to`.
-    pub fn reply_to(mut self, value: impl Into<AppMessageCommonPropsReplyTo>) -> Self {
-        self.reply_to = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AppMessage {
+        explicit_channel_message: std::collections::BTreeMap<String, String> = "explicit_channel_message";
+        explicit_channel_omni_message: std::collections::BTreeMap<String, OmniMessageOverride> = "explicit_channel_omni_message";
+        channel_specific_message: std::collections::BTreeMap<String, ChannelSpecificMessage> = "channel_specific_message";
+        agent: Agent = "agent";
+        reply_to: AppMessageCommonPropsReplyTo = "reply_to";
     }
 }
 /// `AppMessageCommonProps`
@@ -1080,39 +946,14 @@ impl AppMessageCommonProps {
             reply_to: None,
         }
     }
-    /// Sets `explicit_channel_message`.
-    pub fn explicit_channel_message(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.explicit_channel_message = Some(value.into());
-        self
-    }
-    /// Sets `explicit_channel_omni_message`.
-    pub fn explicit_channel_omni_message(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, OmniMessageOverride>>,
-    ) -> Self {
-        self.explicit_channel_omni_message = Some(value.into());
-        self
-    }
-    /// Sets `channel_specific_message`.
-    pub fn channel_specific_message(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, ChannelSpecificMessage>>,
-    ) -> Self {
-        self.channel_specific_message = Some(value.into());
-        self
-    }
-    /// Sets `agent`.
-    pub fn agent(mut self, value: impl Into<Agent>) -> Self {
-        self.agent = Some(value.into());
-        self
-    }
-    /// Sets `reply_to`.
-    pub fn reply_to(mut self, value: impl Into<AppMessageCommonPropsReplyTo>) -> Self {
-        self.reply_to = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AppMessageCommonProps {
+        explicit_channel_message: std::collections::BTreeMap<String, String> = "explicit_channel_message";
+        explicit_channel_omni_message: std::collections::BTreeMap<String, OmniMessageOverride> = "explicit_channel_omni_message";
+        channel_specific_message: std::collections::BTreeMap<String, ChannelSpecificMessage> = "channel_specific_message";
+        agent: Agent = "agent";
+        reply_to: AppMessageCommonPropsReplyTo = "reply_to";
     }
 }
 /// Sends this message as a contextual reply to an inbound contact message, so the contact sees their original message quoted. Only supported on the WhatsApp channel. Conversation API keeps the mapping needed for the quote for 96 hours. If the referenced message is unknown or older than 96 hours, or the message is sent on a channel that does not support contextual replies, the message is still sent without the quote. For more information, see [Sending contextual replies](https://developers.sinch.com/docs/conversation/channel-support/whatsapp/message-support/#sending-contextual-replies).
@@ -1156,10 +997,10 @@ impl AppMessageObject {
     pub fn new() -> Self {
         Self { app_message: None }
     }
-    /// Sets `app_message`.
-    pub fn app_message(mut self, value: impl Into<AppMessage>) -> Self {
-        self.app_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AppMessageObject {
+        app_message: AppMessage = "app_message";
     }
 }
 /// `AppMessageTypes`
@@ -1513,85 +1354,22 @@ impl AppResponse {
             message_retry_settings: None,
         }
     }
-    /// Sets `channel_credentials`.
-    pub fn channel_credentials(
-        mut self,
-        value: impl Into<Vec<ConversationChannelCredentials>>,
-    ) -> Self {
-        self.channel_credentials = Some(value.into());
-        self
-    }
-    /// Sets `conversation_metadata_report_view`.
-    pub fn conversation_metadata_report_view(
-        mut self,
-        value: impl Into<ConversationMetadataReportView>,
-    ) -> Self {
-        self.conversation_metadata_report_view = Some(value.into());
-        self
-    }
-    /// Sets `display_name`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `rate_limits`.
-    pub fn rate_limits(mut self, value: impl Into<RateLimits>) -> Self {
-        self.rate_limits = Some(value.into());
-        self
-    }
-    /// Sets `retention_policy`.
-    pub fn retention_policy(mut self, value: impl Into<RetentionPolicy>) -> Self {
-        self.retention_policy = Some(value.into());
-        self
-    }
-    /// Sets `dispatch_retention_policy`.
-    pub fn dispatch_retention_policy(
-        mut self,
-        value: impl Into<DispatchRetentionPolicy>,
-    ) -> Self {
-        self.dispatch_retention_policy = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
-    }
-    /// Sets `smart_conversation`.
-    pub fn smart_conversation(mut self, value: impl Into<SmartConversation>) -> Self {
-        self.smart_conversation = Some(value.into());
-        self
-    }
-    /// Sets `queue_stats`.
-    pub fn queue_stats(mut self, value: impl Into<QueueStats>) -> Self {
-        self.queue_stats = Some(value.into());
-        self
-    }
-    /// Sets `callback_settings`.
-    pub fn callback_settings(mut self, value: impl Into<CallbackSettings>) -> Self {
-        self.callback_settings = Some(value.into());
-        self
-    }
-    /// Sets `delivery_report_based_fallback`.
-    pub fn delivery_report_based_fallback(
-        mut self,
-        value: impl Into<DeliveryReportBasedFallback>,
-    ) -> Self {
-        self.delivery_report_based_fallback = Some(value.into());
-        self
-    }
-    /// Sets `message_retry_settings`.
-    pub fn message_retry_settings(
-        mut self,
-        value: impl Into<MessageRetrySettings>,
-    ) -> Self {
-        self.message_retry_settings = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AppResponse {
+        channel_credentials: Vec<ConversationChannelCredentials> = "channel_credentials";
+        conversation_metadata_report_view: ConversationMetadataReportView = "conversation_metadata_report_view";
+        display_name: String = "display_name";
+        id: String = "id";
+        rate_limits: RateLimits = "rate_limits";
+        retention_policy: RetentionPolicy = "retention_policy";
+        dispatch_retention_policy: DispatchRetentionPolicy = "dispatch_retention_policy";
+        processing_mode: ProcessingMode = "processing_mode";
+        smart_conversation: SmartConversation = "smart_conversation";
+        queue_stats: QueueStats = "queue_stats";
+        callback_settings: CallbackSettings = "callback_settings";
+        delivery_report_based_fallback: DeliveryReportBasedFallback = "delivery_report_based_fallback";
+        message_retry_settings: MessageRetrySettings = "message_retry_settings";
     }
 }
 /// The request sent to the API endpoint to update the configuration of an app.
@@ -1651,70 +1429,19 @@ impl AppUpdateRequest {
             delivery_report_based_fallback: None,
         }
     }
-    /// Sets `channel_credentials`.
-    pub fn channel_credentials(
-        mut self,
-        value: impl Into<Vec<ConversationChannelCredentials>>,
-    ) -> Self {
-        self.channel_credentials = Some(value.into());
-        self
-    }
-    /// Sets `conversation_metadata_report_view`.
-    pub fn conversation_metadata_report_view(
-        mut self,
-        value: impl Into<ConversationMetadataReportView>,
-    ) -> Self {
-        self.conversation_metadata_report_view = Some(value.into());
-        self
-    }
-    /// Sets `display_name`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `retention_policy`.
-    pub fn retention_policy(mut self, value: impl Into<RetentionPolicy>) -> Self {
-        self.retention_policy = Some(value.into());
-        self
-    }
-    /// Sets `dispatch_retention_policy`.
-    pub fn dispatch_retention_policy(
-        mut self,
-        value: impl Into<DispatchRetentionPolicy>,
-    ) -> Self {
-        self.dispatch_retention_policy = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
-    }
-    /// Sets `smart_conversation`.
-    pub fn smart_conversation(mut self, value: impl Into<SmartConversation>) -> Self {
-        self.smart_conversation = Some(value.into());
-        self
-    }
-    /// Sets `callback_settings`.
-    pub fn callback_settings(mut self, value: impl Into<CallbackSettings>) -> Self {
-        self.callback_settings = Some(value.into());
-        self
-    }
-    /// Sets `message_retry_settings`.
-    pub fn message_retry_settings(
-        mut self,
-        value: impl Into<MessageRetrySettings>,
-    ) -> Self {
-        self.message_retry_settings = Some(value.into());
-        self
-    }
-    /// Sets `delivery_report_based_fallback`.
-    pub fn delivery_report_based_fallback(
-        mut self,
-        value: impl Into<DeliveryReportBasedFallback>,
-    ) -> Self {
-        self.delivery_report_based_fallback = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AppUpdateRequest {
+        channel_credentials: Vec<ConversationChannelCredentials> = "channel_credentials";
+        conversation_metadata_report_view: ConversationMetadataReportView = "conversation_metadata_report_view";
+        display_name: String = "display_name";
+        retention_policy: RetentionPolicy = "retention_policy";
+        dispatch_retention_policy: DispatchRetentionPolicy = "dispatch_retention_policy";
+        processing_mode: ProcessingMode = "processing_mode";
+        smart_conversation: SmartConversation = "smart_conversation";
+        callback_settings: CallbackSettings = "callback_settings";
+        message_retry_settings: MessageRetrySettings = "message_retry_settings";
+        delivery_report_based_fallback: DeliveryReportBasedFallback = "delivery_report_based_fallback";
     }
 }
 /// Apple Business Chat
@@ -1736,13 +1463,10 @@ impl AppleBcCredentialsField {
     pub fn new() -> Self {
         Self { applebc_credentials: None }
     }
-    /// Sets `applebc_credentials`.
-    pub fn applebc_credentials(
-        mut self,
-        value: impl Into<AppleBcCredentialsFieldApplebcCredentials>,
-    ) -> Self {
-        self.applebc_credentials = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AppleBcCredentialsField {
+        applebc_credentials: AppleBcCredentialsFieldApplebcCredentials = "applebc_credentials";
     }
 }
 /// If you are including the AppleBC channel in the `channel_identifier` property, you must include this object.
@@ -1778,20 +1502,12 @@ impl AppleBcCredentialsFieldApplebcCredentials {
             apple_pay_certificate_password: None,
         }
     }
-    /// Sets `merchant_id`.
-    pub fn merchant_id(mut self, value: impl Into<String>) -> Self {
-        self.merchant_id = Some(value.into());
-        self
-    }
-    /// Sets `apple_pay_certificate_reference`.
-    pub fn apple_pay_certificate_reference(mut self, value: impl Into<String>) -> Self {
-        self.apple_pay_certificate_reference = Some(value.into());
-        self
-    }
-    /// Sets `apple_pay_certificate_password`.
-    pub fn apple_pay_certificate_password(mut self, value: impl Into<String>) -> Self {
-        self.apple_pay_certificate_password = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AppleBcCredentialsFieldApplebcCredentials {
+        merchant_id: String = "merchant_id";
+        apple_pay_certificate_reference: String = "apple_pay_certificate_reference";
+        apple_pay_certificate_password: String = "apple_pay_certificate_password";
     }
 }
 /// Represents a consent audit record from the Conversation API.
@@ -1929,13 +1645,10 @@ impl CalendarMessageField {
     pub fn new() -> Self {
         Self { calendar_message: None }
     }
-    /// Sets `calendar_message`.
-    pub fn calendar_message(
-        mut self,
-        value: impl Into<CalendarMessageFieldCalendarMessage>,
-    ) -> Self {
-        self.calendar_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CalendarMessageField {
+        calendar_message: CalendarMessageFieldCalendarMessage = "calendar_message";
     }
 }
 /// Calendar message
@@ -1985,10 +1698,10 @@ impl CalendarMessageFieldCalendarMessage {
             fallback_url: fallback_url.into(),
         }
     }
-    /// Sets `event_description`.
-    pub fn event_description(mut self, value: impl Into<String>) -> Self {
-        self.event_description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CalendarMessageFieldCalendarMessage {
+        event_description: String = "event_description";
     }
 }
 /// Message for triggering a call.
@@ -2010,13 +1723,10 @@ impl CallMessageField {
     pub fn new() -> Self {
         Self { call_message: None }
     }
-    /// Sets `call_message`.
-    pub fn call_message(
-        mut self,
-        value: impl Into<CallMessageFieldCallMessage>,
-    ) -> Self {
-        self.call_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallMessageField {
+        call_message: CallMessageFieldCallMessage = "call_message";
     }
 }
 /// Call Message
@@ -2087,25 +1797,13 @@ impl CallbackEventCommon {
             correlation_id: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackEventCommon {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
     }
 }
 /// This object contains additional settings related to callback processing.
@@ -2129,13 +1827,10 @@ impl CallbackSettings {
             secret_for_overridden_callback_urls: None,
         }
     }
-    /// Sets `secret_for_overridden_callback_urls`.
-    pub fn secret_for_overridden_callback_urls(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.secret_for_overridden_callback_urls = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackSettings {
+        secret_for_overridden_callback_urls: String = "secret_for_overridden_callback_urls";
     }
 }
 /// This callback is used to deliver the results of the asynchronous capability checks.
@@ -2183,33 +1878,14 @@ impl CapabilityEvent {
             capability_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `capability_notification`.
-    pub fn capability_notification(
-        mut self,
-        value: impl Into<CapabilityEventCapabilityNotification>,
-    ) -> Self {
-        self.capability_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CapabilityEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        capability_notification: CapabilityEventCapabilityNotification = "capability_notification";
     }
 }
 /// `CapabilityEventCapabilityNotification`
@@ -2257,43 +1933,16 @@ impl CapabilityEventCapabilityNotification {
             reason: None,
         }
     }
-    /// Sets `request_id`.
-    pub fn request_id(mut self, value: impl Into<String>) -> Self {
-        self.request_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `channel`.
-    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.channel = Some(value.into());
-        self
-    }
-    /// Sets `identity`.
-    pub fn identity(mut self, value: impl Into<String>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-    /// Sets `capability_status`.
-    pub fn capability_status(
-        mut self,
-        value: impl Into<CapabilityEventCapabilityNotificationCapabilityStatus>,
-    ) -> Self {
-        self.capability_status = Some(value.into());
-        self
-    }
-    /// Sets `channel_capabilities`.
-    pub fn channel_capabilities(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.channel_capabilities = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<Reason>) -> Self {
-        self.reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CapabilityEventCapabilityNotification {
+        request_id: String = "request_id";
+        contact_id: String = "contact_id";
+        channel: ConversationChannel = "channel";
+        identity: String = "identity";
+        capability_status: CapabilityEventCapabilityNotificationCapabilityStatus = "capability_status";
+        channel_capabilities: Vec<String> = "channel_capabilities";
+        reason: Reason = "reason";
     }
 }
 /// Status indicating the recipient's capability on the channel.
@@ -2387,38 +2036,15 @@ impl CardMessage {
             message_properties: None,
         }
     }
-    /// Sets `choices`.
-    pub fn choices(mut self, value: impl Into<Vec<Choice>>) -> Self {
-        self.choices = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `height`.
-    pub fn height(mut self, value: impl Into<CardHeight>) -> Self {
-        self.height = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `media_message`.
-    pub fn media_message(mut self, value: impl Into<MediaProperties>) -> Self {
-        self.media_message = Some(value.into());
-        self
-    }
-    /// Sets `message_properties`.
-    pub fn message_properties(
-        mut self,
-        value: impl Into<CardMessageMessageProperties>,
-    ) -> Self {
-        self.message_properties = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CardMessage {
+        choices: Vec<Choice> = "choices";
+        description: String = "description";
+        height: CardHeight = "height";
+        title: String = "title";
+        media_message: MediaProperties = "media_message";
+        message_properties: CardMessageMessageProperties = "message_properties";
     }
 }
 /// Field containing a Card Message
@@ -2440,10 +2066,10 @@ impl CardMessageField {
     pub fn new() -> Self {
         Self { card_message: None }
     }
-    /// Sets `card_message`.
-    pub fn card_message(mut self, value: impl Into<CardMessage>) -> Self {
-        self.card_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CardMessageField {
+        card_message: CardMessage = "card_message";
     }
 }
 /// Optional additional properties.
@@ -2465,10 +2091,10 @@ impl CardMessageMessageProperties {
     pub fn new() -> Self {
         Self { whatsapp_header: None }
     }
-    /// Sets `whatsapp_header`.
-    pub fn whatsapp_header(mut self, value: impl Into<String>) -> Self {
-        self.whatsapp_header = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CardMessageMessageProperties {
+        whatsapp_header: String = "whatsapp_header";
     }
 }
 /// Message containing a list of cards often rendered horizontally on supported channels.
@@ -2490,13 +2116,10 @@ impl CarouselMessageField {
     pub fn new() -> Self {
         Self { carousel_message: None }
     }
-    /// Sets `carousel_message`.
-    pub fn carousel_message(
-        mut self,
-        value: impl Into<CarouselMessageFieldCarouselMessage>,
-    ) -> Self {
-        self.carousel_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CarouselMessageField {
+        carousel_message: CarouselMessageFieldCarouselMessage = "carousel_message";
     }
 }
 /// Carousel Message
@@ -2524,10 +2147,10 @@ impl CarouselMessageFieldCarouselMessage {
             choices: None,
         }
     }
-    /// Sets `choices`.
-    pub fn choices(mut self, value: impl Into<Vec<Choice>>) -> Self {
-        self.choices = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CarouselMessageFieldCarouselMessage {
+        choices: Vec<Choice> = "choices";
     }
 }
 /// `ChannelCredentialsCommonTypes`
@@ -2574,33 +2197,14 @@ impl ChannelCredentialsCommonTypes {
             credential_ordinal_number: None,
         }
     }
-    /// Sets `callback_secret`.
-    pub fn callback_secret(mut self, value: impl Into<String>) -> Self {
-        self.callback_secret = Some(value.into());
-        self
-    }
-    /// Sets `channel`.
-    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.channel = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<ChannelIntegrationState>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `channel_known_id`.
-    pub fn channel_known_id(mut self, value: impl Into<String>) -> Self {
-        self.channel_known_id = Some(value.into());
-        self
-    }
-    /// Sets `credential_ordinal_number`.
-    pub fn credential_ordinal_number(
-        mut self,
-        value: impl Into<CredentialOrdinalNumber>,
-    ) -> Self {
-        self.credential_ordinal_number = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChannelCredentialsCommonTypes {
+        callback_secret: String = "callback_secret";
+        channel: ConversationChannel = "channel";
+        state: ChannelIntegrationState = "state";
+        channel_known_id: String = "channel_known_id";
+        credential_ordinal_number: CredentialOrdinalNumber = "credential_ordinal_number";
     }
 }
 /// `ChannelCredentialsTypes`
@@ -3061,33 +2665,14 @@ impl ChannelEvent {
             channel_event_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `channel_event_notification`.
-    pub fn channel_event_notification(
-        mut self,
-        value: impl Into<ChannelEventChannelEventNotification>,
-    ) -> Self {
-        self.channel_event_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChannelEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        channel_event_notification: ChannelEventChannelEventNotification = "channel_event_notification";
     }
 }
 /// `ChannelEventChannelEventNotification`
@@ -3109,13 +2694,10 @@ impl ChannelEventChannelEventNotification {
     pub fn new() -> Self {
         Self { channel_event: None }
     }
-    /// Sets `channel_event`.
-    pub fn channel_event(
-        mut self,
-        value: impl Into<ChannelEventChannelEventNotificationChannelEvent>,
-    ) -> Self {
-        self.channel_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChannelEventChannelEventNotification {
+        channel_event: ChannelEventChannelEventNotificationChannelEvent = "channel_event";
     }
 }
 /// `ChannelEventChannelEventNotificationChannelEvent`
@@ -3147,23 +2729,12 @@ impl ChannelEventChannelEventNotificationChannelEvent {
             additional_data: None,
         }
     }
-    /// Sets `channel`.
-    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.channel = Some(value.into());
-        self
-    }
-    /// Sets `event_type`.
-    pub fn event_type(mut self, value: impl Into<String>) -> Self {
-        self.event_type = Some(value.into());
-        self
-    }
-    /// Sets `additional_data`.
-    pub fn additional_data(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.additional_data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChannelEventChannelEventNotificationChannelEvent {
+        channel: ConversationChannel = "channel";
+        event_type: String = "event_type";
+        additional_data: std::collections::BTreeMap<String, serde_json::Value> = "additional_data";
     }
 }
 /// `ChannelIdentities`
@@ -3222,10 +2793,10 @@ impl ChannelIdentity {
             identity: identity.into(),
         }
     }
-    /// Sets `app_id`.
-    pub fn app_id(mut self, value: impl Into<String>) -> Self {
-        self.app_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChannelIdentity {
+        app_id: String = "app_id";
     }
 }
 /// State of the channel credentials integration.
@@ -3253,10 +2824,10 @@ impl ChannelIntegrationState {
             description: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChannelIntegrationState {
+        description: String = "description";
     }
 }
 /// Status of the channel credentials integration
@@ -3339,20 +2910,12 @@ impl ChannelSpecificCommonProps {
             footer: None,
         }
     }
-    /// Sets `header`.
-    pub fn header(mut self, value: impl Into<ChannelSpecificCommonPropsHeader>) -> Self {
-        self.header = Some(value.into());
-        self
-    }
-    /// Sets `body`.
-    pub fn body(mut self, value: impl Into<WhatsAppInteractiveBody>) -> Self {
-        self.body = Some(value.into());
-        self
-    }
-    /// Sets `footer`.
-    pub fn footer(mut self, value: impl Into<WhatsAppInteractiveFooter>) -> Self {
-        self.footer = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChannelSpecificCommonProps {
+        header: ChannelSpecificCommonPropsHeader = "header";
+        body: WhatsAppInteractiveBody = "body";
+        footer: WhatsAppInteractiveFooter = "footer";
     }
 }
 /// The header of the interactive message.
@@ -3540,13 +3103,10 @@ impl ChannelSpecificContactMessage {
             channel_specific_message: None,
         }
     }
-    /// Sets `channel_specific_message`.
-    pub fn channel_specific_message(
-        mut self,
-        value: impl Into<ChannelSpecificContactMessageChannelSpecificMessage>,
-    ) -> Self {
-        self.channel_specific_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChannelSpecificContactMessage {
+        channel_specific_message: ChannelSpecificContactMessageChannelSpecificMessage = "channel_specific_message";
     }
 }
 /// `ChannelSpecificContactMessageChannelSpecificMessage`
@@ -3576,21 +3136,11 @@ impl ChannelSpecificContactMessageChannelSpecificMessage {
             message: None,
         }
     }
-    /// Sets `message_type`.
-    pub fn message_type(
-        mut self,
-        value: impl Into<ChannelSpecificContactMessageChannelSpecificMessageMessageType>,
-    ) -> Self {
-        self.message_type = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(
-        mut self,
-        value: impl Into<WhatsAppInteractiveNfmReplyChannelSpecificContactMessage>,
-    ) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChannelSpecificContactMessageChannelSpecificMessage {
+        message_type: ChannelSpecificContactMessageChannelSpecificMessageMessageType = "message_type";
+        message: WhatsAppInteractiveNfmReplyChannelSpecificContactMessage = "message";
     }
 }
 /// The message type.
@@ -4146,15 +3696,11 @@ impl Choice {
     ) -> Self {
         Self::new(ChoiceTypes::share_location(title, fallback_url))
     }
-    /// Sets `postback_data`.
-    pub fn postback_data(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.postback_data = Some(value.into());
-        self
-    }
-    /// Sets `display_mode`.
-    pub fn display_mode(mut self, value: impl Into<DisplayMode>) -> Self {
-        self.display_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Choice {
+        postback_data: serde_json::Value = "postback_data";
+        display_mode: DisplayMode = "display_mode";
     }
 }
 /// `ChoiceCommonProps`
@@ -4182,15 +3728,11 @@ impl ChoiceCommonProps {
             display_mode: None,
         }
     }
-    /// Sets `postback_data`.
-    pub fn postback_data(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.postback_data = Some(value.into());
-        self
-    }
-    /// Sets `display_mode`.
-    pub fn display_mode(mut self, value: impl Into<DisplayMode>) -> Self {
-        self.display_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceCommonProps {
+        postback_data: serde_json::Value = "postback_data";
+        display_mode: DisplayMode = "display_mode";
     }
 }
 /// A message component for interactive messages, containing a choice.
@@ -4226,20 +3768,12 @@ impl ChoiceItem {
             postback_data: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `media`.
-    pub fn media(mut self, value: impl Into<MediaProperties>) -> Self {
-        self.media = Some(value.into());
-        self
-    }
-    /// Sets `postback_data`.
-    pub fn postback_data(mut self, value: impl Into<String>) -> Self {
-        self.postback_data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceItem {
+        description: String = "description";
+        media: MediaProperties = "media";
+        postback_data: String = "postback_data";
     }
 }
 /// Message containing choices/actions.
@@ -4261,13 +3795,10 @@ impl ChoiceMessageField {
     pub fn new() -> Self {
         Self { choice_message: None }
     }
-    /// Sets `choice_message`.
-    pub fn choice_message(
-        mut self,
-        value: impl Into<ChoiceMessageFieldChoiceMessage>,
-    ) -> Self {
-        self.choice_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceMessageField {
+        choice_message: ChoiceMessageFieldChoiceMessage = "choice_message";
     }
 }
 /// A message containing choices.
@@ -4299,21 +3830,11 @@ impl ChoiceMessageFieldChoiceMessage {
             message_properties: None,
         }
     }
-    /// Sets `text_message`.
-    pub fn text_message(
-        mut self,
-        value: impl Into<TextMessageFieldTextMessage>,
-    ) -> Self {
-        self.text_message = Some(value.into());
-        self
-    }
-    /// Sets `message_properties`.
-    pub fn message_properties(
-        mut self,
-        value: impl Into<ChoiceMessagePropertiesFieldMessageProperties>,
-    ) -> Self {
-        self.message_properties = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceMessageFieldChoiceMessage {
+        text_message: TextMessageFieldTextMessage = "text_message";
+        message_properties: ChoiceMessagePropertiesFieldMessageProperties = "message_properties";
     }
 }
 /// Additional properties for the message.
@@ -4335,13 +3856,10 @@ impl ChoiceMessagePropertiesField {
     pub fn new() -> Self {
         Self { message_properties: None }
     }
-    /// Sets `message_properties`.
-    pub fn message_properties(
-        mut self,
-        value: impl Into<ChoiceMessagePropertiesFieldMessageProperties>,
-    ) -> Self {
-        self.message_properties = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceMessagePropertiesField {
+        message_properties: ChoiceMessagePropertiesFieldMessageProperties = "message_properties";
     }
 }
 /// `ChoiceMessagePropertiesFieldMessageProperties`
@@ -4363,10 +3881,10 @@ impl ChoiceMessagePropertiesFieldMessageProperties {
     pub fn new() -> Self {
         Self { whatsapp_footer: None }
     }
-    /// Sets `whatsapp_footer`.
-    pub fn whatsapp_footer(mut self, value: impl Into<String>) -> Self {
-        self.whatsapp_footer = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceMessagePropertiesFieldMessageProperties {
+        whatsapp_footer: String = "whatsapp_footer";
     }
 }
 /// Represents a response to a choice message.
@@ -4390,13 +3908,10 @@ impl ChoiceResponseMessageField {
             choice_response_message: None,
         }
     }
-    /// Sets `choice_response_message`.
-    pub fn choice_response_message(
-        mut self,
-        value: impl Into<ChoiceResponseMessageFieldChoiceResponseMessage>,
-    ) -> Self {
-        self.choice_response_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceResponseMessageField {
+        choice_response_message: ChoiceResponseMessageFieldChoiceResponseMessage = "choice_response_message";
     }
 }
 /// Choice Response Message
@@ -4669,10 +4184,10 @@ impl Choices {
     pub fn new() -> Self {
         Self { choices: None }
     }
-    /// Sets `choices`.
-    pub fn choices(mut self, value: impl Into<Vec<Choice>>) -> Self {
-        self.choices = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Choices {
+        choices: Vec<Choice> = "choices";
     }
 }
 /// Optional. Used for OAuth2 authentication.
@@ -4723,23 +4238,12 @@ impl ClientCredentials {
             token_request_type: None,
         }
     }
-    /// Sets `scope`.
-    pub fn scope(mut self, value: impl Into<String>) -> Self {
-        self.scope = Some(value.into());
-        self
-    }
-    /// Sets `response_type`.
-    pub fn response_type(mut self, value: impl Into<String>) -> Self {
-        self.response_type = Some(value.into());
-        self
-    }
-    /// Sets `token_request_type`.
-    pub fn token_request_type(
-        mut self,
-        value: impl Into<ClientCredentialsTokenRequestType>,
-    ) -> Self {
-        self.token_request_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ClientCredentials {
+        scope: String = "scope";
+        response_type: String = "response_type";
+        token_request_type: ClientCredentialsTokenRequestType = "token_request_type";
     }
 }
 /// Optional. Controls how `client_id` and `client_secret` are sent to the token endpoint. Either `BASIC` or `FORM`. If not set or unrecognized, `BASIC` is used by default.
@@ -4798,25 +4302,13 @@ impl CommentEvent {
             user: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `comment_type`.
-    pub fn comment_type(mut self, value: impl Into<CommentEventCommentType>) -> Self {
-        self.comment_type = Some(value.into());
-        self
-    }
-    /// Sets `commented_on`.
-    pub fn commented_on(mut self, value: impl Into<String>) -> Self {
-        self.commented_on = Some(value.into());
-        self
-    }
-    /// Sets `user`.
-    pub fn user(mut self, value: impl Into<String>) -> Self {
-        self.user = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CommentEvent {
+        id: String = "id";
+        comment_type: CommentEventCommentType = "comment_type";
+        commented_on: String = "commented_on";
+        user: String = "user";
     }
 }
 /// Either LIVE or FEED. Indicates the type of media on which the comment was made.
@@ -4857,10 +4349,10 @@ impl CommentEventField {
     pub fn new() -> Self {
         Self { comment_event: None }
     }
-    /// Sets `comment_event`.
-    pub fn comment_event(mut self, value: impl Into<CommentEvent>) -> Self {
-        self.comment_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CommentEventField {
+        comment_event: CommentEvent = "comment_event";
     }
 }
 /// Comment Reply Event Type
@@ -4882,13 +4374,10 @@ impl CommentReplyEventField {
     pub fn new() -> Self {
         Self { comment_reply_event: None }
     }
-    /// Sets `comment_reply_event`.
-    pub fn comment_reply_event(
-        mut self,
-        value: impl Into<CommentReplyEventFieldCommentReplyEvent>,
-    ) -> Self {
-        self.comment_reply_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CommentReplyEventField {
+        comment_reply_event: CommentReplyEventFieldCommentReplyEvent = "comment_reply_event";
     }
 }
 /// Represents a response to a comment event.
@@ -4932,13 +4421,10 @@ impl ComposingEndEventField {
     pub fn new() -> Self {
         Self { composing_end_event: None }
     }
-    /// Sets `composing_end_event`.
-    pub fn composing_end_event(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.composing_end_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ComposingEndEventField {
+        composing_end_event: std::collections::BTreeMap<String, serde_json::Value> = "composing_end_event";
     }
 }
 /// Composing
@@ -4960,13 +4446,10 @@ impl ComposingEventField {
     pub fn new() -> Self {
         Self { composing_event: None }
     }
-    /// Sets `composing_event`.
-    pub fn composing_event(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.composing_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ComposingEventField {
+        composing_event: std::collections::BTreeMap<String, serde_json::Value> = "composing_event";
     }
 }
 /// The consent list type. See [consent management](https://developers.sinch.com/docs/conversation/consent-management) page for more information.
@@ -5040,48 +4523,17 @@ impl Contact {
             metadata: None,
         }
     }
-    /// Sets `channel_identities`.
-    pub fn channel_identities(mut self, value: impl Into<Vec<ChannelIdentity>>) -> Self {
-        self.channel_identities = Some(value.into());
-        self
-    }
-    /// Sets `channel_priority`.
-    pub fn channel_priority(
-        mut self,
-        value: impl Into<Vec<ConversationChannel>>,
-    ) -> Self {
-        self.channel_priority = Some(value.into());
-        self
-    }
-    /// Sets `display_name`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `external_id`.
-    pub fn external_id(mut self, value: impl Into<String>) -> Self {
-        self.external_id = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `language`.
-    pub fn language(mut self, value: impl Into<ContactLanguage>) -> Self {
-        self.language = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Contact {
+        channel_identities: Vec<ChannelIdentity> = "channel_identities";
+        channel_priority: Vec<ConversationChannel> = "channel_priority";
+        display_name: String = "display_name";
+        email: String = "email";
+        external_id: String = "external_id";
+        id: String = "id";
+        language: ContactLanguage = "language";
+        metadata: String = "metadata";
     }
 }
 /// This callback is sent when a new contact is created.
@@ -5129,33 +4581,14 @@ impl ContactCreateEvent {
             contact_create_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_create_notification`.
-    pub fn contact_create_notification(
-        mut self,
-        value: impl Into<ContactNotification>,
-    ) -> Self {
-        self.contact_create_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactCreateEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        contact_create_notification: ContactNotification = "contact_create_notification";
     }
 }
 /// A participant in a conversation typically representing a person. It is associated with a collection of channel identities.
@@ -5206,33 +4639,14 @@ impl ContactCreateRequest {
             metadata: None,
         }
     }
-    /// Sets `channel_priority`.
-    pub fn channel_priority(
-        mut self,
-        value: impl Into<Vec<ConversationChannel>>,
-    ) -> Self {
-        self.channel_priority = Some(value.into());
-        self
-    }
-    /// Sets `display_name`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `external_id`.
-    pub fn external_id(mut self, value: impl Into<String>) -> Self {
-        self.external_id = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactCreateRequest {
+        channel_priority: Vec<ConversationChannel> = "channel_priority";
+        display_name: String = "display_name";
+        email: String = "email";
+        external_id: String = "external_id";
+        metadata: String = "metadata";
     }
 }
 /// This callback is sent when a contact is deleted.
@@ -5280,33 +4694,14 @@ impl ContactDeleteEvent {
             contact_delete_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_delete_notification`.
-    pub fn contact_delete_notification(
-        mut self,
-        value: impl Into<ContactNotification>,
-    ) -> Self {
-        self.contact_delete_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactDeleteEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        contact_delete_notification: ContactNotification = "contact_delete_notification";
     }
 }
 /// Message originating from a contact
@@ -5515,10 +4910,10 @@ impl ContactEventField {
     pub fn new() -> Self {
         Self { contact_event: None }
     }
-    /// Sets `contact_event`.
-    pub fn contact_event(mut self, value: impl Into<ContactEvent>) -> Self {
-        self.contact_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactEventField {
+        contact_event: ContactEvent = "contact_event";
     }
 }
 /// Contact ID
@@ -5540,10 +4935,10 @@ impl ContactIdField {
     pub fn new() -> Self {
         Self { contact_id: None }
     }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactIdField {
+        contact_id: String = "contact_id";
     }
 }
 /// This callback is sent when duplicates of channel identities are found between multiple contacts in the contact database during message and event processing.
@@ -5593,35 +4988,14 @@ impl ContactIdentitiesDuplicationEvent {
             duplicated_contact_identities_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `duplicated_contact_identities_notification`.
-    pub fn duplicated_contact_identities_notification(
-        mut self,
-        value: impl Into<
-            ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification,
-        >,
-    ) -> Self {
-        self.duplicated_contact_identities_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactIdentitiesDuplicationEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        duplicated_contact_identities_notification: ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification = "duplicated_contact_identities_notification";
     }
 }
 /// `ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification`
@@ -5649,17 +5023,10 @@ impl ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification {
             duplicated_identities: None,
         }
     }
-    /// Sets `duplicated_identities`.
-    pub fn duplicated_identities(
-        mut self,
-        value: impl Into<
-            Vec<
-                ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem,
-            >,
-        >,
-    ) -> Self {
-        self.duplicated_identities = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification {
+        duplicated_identities: Vec<ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem> = "duplicated_identities";
     }
 }
 /// `ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem`
@@ -5687,15 +5054,11 @@ impl ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDup
             contact_ids: None,
         }
     }
-    /// Sets `channel`.
-    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.channel = Some(value.into());
-        self
-    }
-    /// Sets `contact_ids`.
-    pub fn contact_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.contact_ids = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem {
+        channel: ConversationChannel = "channel";
+        contact_ids: Vec<String> = "contact_ids";
     }
 }
 /// Message containing contact information.
@@ -5717,13 +5080,10 @@ impl ContactInfoMessageField {
     pub fn new() -> Self {
         Self { contact_info_message: None }
     }
-    /// Sets `contact_info_message`.
-    pub fn contact_info_message(
-        mut self,
-        value: impl Into<ContactInfoMessageFieldContactInfoMessage>,
-    ) -> Self {
-        self.contact_info_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactInfoMessageField {
+        contact_info_message: ContactInfoMessageFieldContactInfoMessage = "contact_info_message";
     }
 }
 /// Contact Info Message
@@ -5774,30 +5134,14 @@ impl ContactInfoMessageFieldContactInfoMessage {
             birthday: None,
         }
     }
-    /// Sets `addresses`.
-    pub fn addresses(mut self, value: impl Into<Vec<AddressInfo>>) -> Self {
-        self.addresses = Some(value.into());
-        self
-    }
-    /// Sets `email_addresses`.
-    pub fn email_addresses(mut self, value: impl Into<Vec<EmailInfo>>) -> Self {
-        self.email_addresses = Some(value.into());
-        self
-    }
-    /// Sets `organization`.
-    pub fn organization(mut self, value: impl Into<OrganizationInfo>) -> Self {
-        self.organization = Some(value.into());
-        self
-    }
-    /// Sets `urls`.
-    pub fn urls(mut self, value: impl Into<Vec<UrlInfo>>) -> Self {
-        self.urls = Some(value.into());
-        self
-    }
-    /// Sets `birthday`.
-    pub fn birthday(mut self, value: impl Into<String>) -> Self {
-        self.birthday = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactInfoMessageFieldContactInfoMessage {
+        addresses: Vec<AddressInfo> = "addresses";
+        email_addresses: Vec<EmailInfo> = "email_addresses";
+        organization: OrganizationInfo = "organization";
+        urls: Vec<UrlInfo> = "urls";
+        birthday: String = "birthday";
     }
 }
 /// `ContactLanguage`
@@ -6048,18 +5392,11 @@ impl ContactListIdentityConflictsResponse {
             next_page_token: None,
         }
     }
-    /// Sets `conflicts`.
-    pub fn conflicts(
-        mut self,
-        value: impl Into<Vec<ContactListIdentityConflictsResponseConflictsItem>>,
-    ) -> Self {
-        self.conflicts = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactListIdentityConflictsResponse {
+        conflicts: Vec<ContactListIdentityConflictsResponseConflictsItem> = "conflicts";
+        next_page_token: String = "next_page_token";
     }
 }
 /// `ContactListIdentityConflictsResponseConflictsItem`
@@ -6091,20 +5428,12 @@ impl ContactListIdentityConflictsResponseConflictsItem {
             contact_ids: None,
         }
     }
-    /// Sets `identity`.
-    pub fn identity(mut self, value: impl Into<String>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-    /// Sets `channels`.
-    pub fn channels(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.channels = Some(value.into());
-        self
-    }
-    /// Sets `contact_ids`.
-    pub fn contact_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.contact_ids = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactListIdentityConflictsResponseConflictsItem {
+        identity: String = "identity";
+        channels: Vec<String> = "channels";
+        contact_ids: Vec<String> = "contact_ids";
     }
 }
 /// This callback is sent when two contacts are merged.
@@ -6152,33 +5481,14 @@ impl ContactMergeEvent {
             contact_merge_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_merge_notification`.
-    pub fn contact_merge_notification(
-        mut self,
-        value: impl Into<ContactMergeEventContactMergeNotification>,
-    ) -> Self {
-        self.contact_merge_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactMergeEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        contact_merge_notification: ContactMergeEventContactMergeNotification = "contact_merge_notification";
     }
 }
 /// `ContactMergeEventContactMergeNotification`
@@ -6206,15 +5516,11 @@ impl ContactMergeEventContactMergeNotification {
             deleted_contact: None,
         }
     }
-    /// Sets `preserved_contact`.
-    pub fn preserved_contact(mut self, value: impl Into<Contact>) -> Self {
-        self.preserved_contact = Some(value.into());
-        self
-    }
-    /// Sets `deleted_contact`.
-    pub fn deleted_contact(mut self, value: impl Into<Contact>) -> Self {
-        self.deleted_contact = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactMergeEventContactMergeNotification {
+        preserved_contact: Contact = "preserved_contact";
+        deleted_contact: Contact = "deleted_contact";
     }
 }
 /// A message originating from a contact.
@@ -6427,10 +5733,10 @@ impl ContactMessage {
     pub fn text_message_field(text: impl Into<String>) -> Self {
         Self::new(ContactMessageTypes::text_message_field(text))
     }
-    /// Sets `reply_to`.
-    pub fn reply_to(mut self, value: impl Into<ReplyToFieldReplyTo>) -> Self {
-        self.reply_to = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactMessage {
+        reply_to: ReplyToFieldReplyTo = "reply_to";
     }
 }
 /// `ContactMessageCommonProps`
@@ -6604,13 +5910,10 @@ impl ContactMessageEventField {
             contact_message_event: None,
         }
     }
-    /// Sets `contact_message_event`.
-    pub fn contact_message_event(
-        mut self,
-        value: impl Into<ContactMessageEvent>,
-    ) -> Self {
-        self.contact_message_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactMessageEventField {
+        contact_message_event: ContactMessageEvent = "contact_message_event";
     }
 }
 /// Payment Status Update
@@ -6634,13 +5937,10 @@ impl ContactMessageEventVariant0 {
             payment_status_update_event: None,
         }
     }
-    /// Sets `payment_status_update_event`.
-    pub fn payment_status_update_event(
-        mut self,
-        value: impl Into<PaymentStatusUpdateEvent>,
-    ) -> Self {
-        self.payment_status_update_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactMessageEventVariant0 {
+        payment_status_update_event: PaymentStatusUpdateEvent = "payment_status_update_event";
     }
 }
 /// Short Link Activated
@@ -6664,13 +5964,10 @@ impl ContactMessageEventVariant1 {
             shortlink_activated_event: None,
         }
     }
-    /// Sets `shortlink_activated_event`.
-    pub fn shortlink_activated_event(
-        mut self,
-        value: impl Into<ShortLinkActivatedEvent>,
-    ) -> Self {
-        self.shortlink_activated_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactMessageEventVariant1 {
+        shortlink_activated_event: ShortLinkActivatedEvent = "shortlink_activated_event";
     }
 }
 /// Reaction
@@ -6692,10 +5989,10 @@ impl ContactMessageEventVariant2 {
     pub fn new() -> Self {
         Self { reaction_event: None }
     }
-    /// Sets `reaction_event`.
-    pub fn reaction_event(mut self, value: impl Into<ReactionEvent>) -> Self {
-        self.reaction_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactMessageEventVariant2 {
+        reaction_event: ReactionEvent = "reaction_event";
     }
 }
 /// `ContactMessageTypes`
@@ -7004,10 +6301,10 @@ impl ContactNotification {
     pub fn new() -> Self {
         Self { contact: None }
     }
-    /// Sets `contact`.
-    pub fn contact(mut self, value: impl Into<Contact>) -> Self {
-        self.contact = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactNotification {
+        contact: Contact = "contact";
     }
 }
 /// Settings related to contact management for the project.
@@ -7031,10 +6328,10 @@ impl ContactSettings {
             unified_contact_id_enabled: None,
         }
     }
-    /// Sets `unified_contact_id_enabled`.
-    pub fn unified_contact_id_enabled(mut self, value: impl Into<bool>) -> Self {
-        self.unified_contact_id_enabled = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactSettings {
+        unified_contact_id_enabled: bool = "unified_contact_id_enabled";
     }
 }
 /// This callback is sent when a contact is updated.
@@ -7082,33 +6379,14 @@ impl ContactUpdateEvent {
             contact_update_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_update_notification`.
-    pub fn contact_update_notification(
-        mut self,
-        value: impl Into<ContactNotification>,
-    ) -> Self {
-        self.contact_update_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactUpdateEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        contact_update_notification: ContactNotification = "contact_update_notification";
     }
 }
 /// A collection of messages exchanged between a contact and an app.
@@ -7173,53 +6451,18 @@ impl Conversation {
             last_received: None,
         }
     }
-    /// Sets `active`.
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets `active_channel`.
-    pub fn active_channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.active_channel = Some(value.into());
-        self
-    }
-    /// Sets `app_id`.
-    pub fn app_id(mut self, value: impl Into<String>) -> Self {
-        self.app_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `metadata_json`.
-    pub fn metadata_json(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.metadata_json = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `last_received`.
-    pub fn last_received(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.last_received = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Conversation {
+        active: bool = "active";
+        active_channel: ConversationChannel = "active_channel";
+        app_id: String = "app_id";
+        contact_id: String = "contact_id";
+        metadata: String = "metadata";
+        metadata_json: std::collections::BTreeMap<String, serde_json::Value> = "metadata_json";
+        correlation_id: String = "correlation_id";
+        id: String = "id";
+        last_received: sinch_sdk_runtime::Timestamp = "last_received";
     }
 }
 /// A collection of messages exchanged between a contact and an app.
@@ -7275,43 +6518,16 @@ impl ConversationBase {
             correlation_id: None,
         }
     }
-    /// Sets `active`.
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets `active_channel`.
-    pub fn active_channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.active_channel = Some(value.into());
-        self
-    }
-    /// Sets `app_id`.
-    pub fn app_id(mut self, value: impl Into<String>) -> Self {
-        self.app_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `metadata_json`.
-    pub fn metadata_json(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.metadata_json = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationBase {
+        active: bool = "active";
+        active_channel: ConversationChannel = "active_channel";
+        app_id: String = "app_id";
+        contact_id: String = "contact_id";
+        metadata: String = "metadata";
+        metadata_json: std::collections::BTreeMap<String, serde_json::Value> = "metadata_json";
+        correlation_id: String = "correlation_id";
     }
 }
 /// The identifier of the channel you want to include. Must be one of the enum values.
@@ -7694,33 +6910,14 @@ impl ConversationChannelCredentials {
     ) -> Self {
         Self::new(ChannelCredentialsTypes::kakao_talk_chat(value))
     }
-    /// Sets `callback_secret`.
-    pub fn callback_secret(mut self, value: impl Into<String>) -> Self {
-        self.callback_secret = Some(value.into());
-        self
-    }
-    /// Sets `channel`.
-    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.channel = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<ChannelIntegrationState>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `channel_known_id`.
-    pub fn channel_known_id(mut self, value: impl Into<String>) -> Self {
-        self.channel_known_id = Some(value.into());
-        self
-    }
-    /// Sets `credential_ordinal_number`.
-    pub fn credential_ordinal_number(
-        mut self,
-        value: impl Into<CredentialOrdinalNumber>,
-    ) -> Self {
-        self.credential_ordinal_number = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationChannelCredentials {
+        callback_secret: String = "callback_secret";
+        channel: ConversationChannel = "channel";
+        state: ChannelIntegrationState = "state";
+        channel_known_id: String = "channel_known_id";
+        credential_ordinal_number: CredentialOrdinalNumber = "credential_ordinal_number";
     }
 }
 /// This callback is sent when a conversation between the subscribed app and a contact is deleted.
@@ -7768,33 +6965,14 @@ impl ConversationDeleteEvent {
             conversation_delete_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_delete_notification`.
-    pub fn conversation_delete_notification(
-        mut self,
-        value: impl Into<ConversationNotification>,
-    ) -> Self {
-        self.conversation_delete_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationDeleteEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        conversation_delete_notification: ConversationNotification = "conversation_delete_notification";
     }
 }
 /// Conversation Deleted Event Type
@@ -7820,13 +6998,10 @@ impl ConversationDeletedEventField {
             conversation_deleted_event: None,
         }
     }
-    /// Sets `conversation_deleted_event`.
-    pub fn conversation_deleted_event(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.conversation_deleted_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationDeletedEventField {
+        conversation_deleted_event: std::collections::BTreeMap<String, serde_json::Value> = "conversation_deleted_event";
     }
 }
 /// The direction of the message flow, indicating whether the message was sent to or from the Conversation API app.
@@ -7901,30 +7076,14 @@ impl ConversationEvent {
             id: id.into(),
         }
     }
-    /// Sets `app_event`.
-    pub fn app_event(mut self, value: impl Into<AppEventFieldAppEvent>) -> Self {
-        self.app_event = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `accept_time`.
-    pub fn accept_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accept_time = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<ConversationDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationEvent {
+        app_event: AppEventFieldAppEvent = "app_event";
+        conversation_id: String = "conversation_id";
+        contact_id: String = "contact_id";
+        accept_time: sinch_sdk_runtime::Timestamp = "accept_time";
+        direction: ConversationDirection = "direction";
     }
 }
 /// Common properties to ConversationEvent management
@@ -7968,35 +7127,15 @@ impl ConversationEventBase {
             processing_mode: None,
         }
     }
-    /// Sets `app_event`.
-    pub fn app_event(mut self, value: impl Into<AppEventFieldAppEvent>) -> Self {
-        self.app_event = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `channel_identity`.
-    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
-        self.channel_identity = Some(value.into());
-        self
-    }
-    /// Sets `accept_time`.
-    pub fn accept_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accept_time = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationEventBase {
+        app_event: AppEventFieldAppEvent = "app_event";
+        conversation_id: String = "conversation_id";
+        contact_id: String = "contact_id";
+        channel_identity: ChannelIdentity = "channel_identity";
+        accept_time: sinch_sdk_runtime::Timestamp = "accept_time";
+        processing_mode: ProcessingMode = "processing_mode";
     }
 }
 /// `ConversationListRecentConversationsOrder`
@@ -8248,55 +7387,19 @@ impl ConversationMessage {
     pub fn variant1(value: impl Into<ContactMessage>) -> Self {
         Self::new(ConversationMessageTypes::variant1(value))
     }
-    /// Sets `accept_time`.
-    pub fn accept_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accept_time = Some(value.into());
-        self
-    }
-    /// Sets `channel_identity`.
-    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
-        self.channel_identity = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<ConversationDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `injected`.
-    pub fn injected(mut self, value: impl Into<bool>) -> Self {
-        self.injected = Some(value.into());
-        self
-    }
-    /// Sets `sender_id`.
-    pub fn sender_id(mut self, value: impl Into<String>) -> Self {
-        self.sender_id = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationMessage {
+        accept_time: sinch_sdk_runtime::Timestamp = "accept_time";
+        channel_identity: ChannelIdentity = "channel_identity";
+        contact_id: String = "contact_id";
+        conversation_id: String = "conversation_id";
+        direction: ConversationDirection = "direction";
+        id: String = "id";
+        metadata: String = "metadata";
+        injected: bool = "injected";
+        sender_id: String = "sender_id";
+        processing_mode: ProcessingMode = "processing_mode";
     }
 }
 /// `ConversationMessageCommonProps`
@@ -8357,55 +7460,19 @@ impl ConversationMessageCommonProps {
             processing_mode: None,
         }
     }
-    /// Sets `accept_time`.
-    pub fn accept_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accept_time = Some(value.into());
-        self
-    }
-    /// Sets `channel_identity`.
-    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
-        self.channel_identity = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<ConversationDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `injected`.
-    pub fn injected(mut self, value: impl Into<bool>) -> Self {
-        self.injected = Some(value.into());
-        self
-    }
-    /// Sets `sender_id`.
-    pub fn sender_id(mut self, value: impl Into<String>) -> Self {
-        self.sender_id = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationMessageCommonProps {
+        accept_time: sinch_sdk_runtime::Timestamp = "accept_time";
+        channel_identity: ChannelIdentity = "channel_identity";
+        contact_id: String = "contact_id";
+        conversation_id: String = "conversation_id";
+        direction: ConversationDirection = "direction";
+        id: String = "id";
+        metadata: String = "metadata";
+        injected: bool = "injected";
+        sender_id: String = "sender_id";
+        processing_mode: ProcessingMode = "processing_mode";
     }
 }
 /// `ConversationMessageTypes`
@@ -8672,10 +7739,10 @@ impl ConversationMessageTypesInjectVariant0 {
     pub fn new() -> Self {
         Self { app_message: None }
     }
-    /// Sets `app_message`.
-    pub fn app_message(mut self, value: impl Into<AppMessage>) -> Self {
-        self.app_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationMessageTypesInjectVariant0 {
+        app_message: AppMessage = "app_message";
     }
 }
 /// Contact Message to be injected
@@ -8697,10 +7764,10 @@ impl ConversationMessageTypesInjectVariant1 {
     pub fn new() -> Self {
         Self { contact_message: None }
     }
-    /// Sets `contact_message`.
-    pub fn contact_message(mut self, value: impl Into<ContactMessage>) -> Self {
-        self.contact_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationMessageTypesInjectVariant1 {
+        contact_message: ContactMessage = "contact_message";
     }
 }
 /// App Message
@@ -8722,10 +7789,10 @@ impl ConversationMessageTypesVariant0 {
     pub fn new() -> Self {
         Self { app_message: None }
     }
-    /// Sets `app_message`.
-    pub fn app_message(mut self, value: impl Into<AppMessage>) -> Self {
-        self.app_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationMessageTypesVariant0 {
+        app_message: AppMessage = "app_message";
     }
 }
 /// Contact Message
@@ -8747,10 +7814,10 @@ impl ConversationMessageTypesVariant1 {
     pub fn new() -> Self {
         Self { contact_message: None }
     }
-    /// Sets `contact_message`.
-    pub fn contact_message(mut self, value: impl Into<ContactMessage>) -> Self {
-        self.contact_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationMessageTypesVariant1 {
+        contact_message: ContactMessage = "contact_message";
     }
 }
 /// `ConversationMessagesView`
@@ -8811,10 +7878,10 @@ impl ConversationNotification {
     pub fn new() -> Self {
         Self { conversation: None }
     }
-    /// Sets `conversation`.
-    pub fn conversation(mut self, value: impl Into<Conversation>) -> Self {
-        self.conversation = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationNotification {
+        conversation: Conversation = "conversation";
     }
 }
 /// `ConversationRecentMessage`
@@ -8842,15 +7909,11 @@ impl ConversationRecentMessage {
             last_message: None,
         }
     }
-    /// Sets `conversation`.
-    pub fn conversation(mut self, value: impl Into<Conversation>) -> Self {
-        self.conversation = Some(value.into());
-        self
-    }
-    /// Sets `last_message`.
-    pub fn last_message(mut self, value: impl Into<ConversationMessage>) -> Self {
-        self.last_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationRecentMessage {
+        conversation: Conversation = "conversation";
+        last_message: ConversationMessage = "last_message";
     }
 }
 /// This callback is sent when a new conversation between the subscribed app and a contact is started.
@@ -8898,33 +7961,14 @@ impl ConversationStartEvent {
             conversation_start_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_start_notification`.
-    pub fn conversation_start_notification(
-        mut self,
-        value: impl Into<ConversationNotification>,
-    ) -> Self {
-        self.conversation_start_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationStartEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        conversation_start_notification: ConversationNotification = "conversation_start_notification";
     }
 }
 /// This callback is sent when a conversation between the subscribed app and a contact is stopped.
@@ -8972,33 +8016,14 @@ impl ConversationStopEvent {
             conversation_stop_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_stop_notification`.
-    pub fn conversation_stop_notification(
-        mut self,
-        value: impl Into<ConversationNotification>,
-    ) -> Self {
-        self.conversation_stop_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationStopEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        conversation_stop_notification: ConversationNotification = "conversation_stop_notification";
     }
 }
 /// `ConversationWebhookEvent`
@@ -9903,33 +8928,14 @@ impl CreateConversationRequest {
             correlation_id: None,
         }
     }
-    /// Sets `active`.
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets `active_channel`.
-    pub fn active_channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.active_channel = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `metadata_json`.
-    pub fn metadata_json(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.metadata_json = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateConversationRequest {
+        active: bool = "active";
+        active_channel: ConversationChannel = "active_channel";
+        metadata: String = "metadata";
+        metadata_json: std::collections::BTreeMap<String, serde_json::Value> = "metadata_json";
+        correlation_id: String = "correlation_id";
     }
 }
 /// The ordinal number of the credential. This field is used when the application supports multiple credential integrations per channel. Currently, this is only applicable to the `LINE` channel. For other channels, this value will always be set to `0`. In the case in which there are multiple credential integrations per channel on a single app, this field must have a unique value for each multi-credential channel entry.
@@ -9959,15 +8965,11 @@ impl DeliveryReportBasedFallback {
             delivery_report_waiting_time: None,
         }
     }
-    /// Sets `enabled`.
-    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
-        self.enabled = Some(value.into());
-        self
-    }
-    /// Sets `delivery_report_waiting_time`.
-    pub fn delivery_report_waiting_time(mut self, value: impl Into<i32>) -> Self {
-        self.delivery_report_waiting_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeliveryReportBasedFallback {
+        enabled: bool = "enabled";
+        delivery_report_waiting_time: i32 = "delivery_report_waiting_time";
     }
 }
 /// Shows the status of the message or event delivery
@@ -10024,18 +9026,11 @@ impl DispatchRetentionPolicy {
             ttl_days: None,
         }
     }
-    /// Sets `retention_type`.
-    pub fn retention_type(
-        mut self,
-        value: impl Into<DispatchRetentionPolicyType>,
-    ) -> Self {
-        self.retention_type = Some(value.into());
-        self
-    }
-    /// Sets `ttl_days`.
-    pub fn ttl_days(mut self, value: impl Into<i64>) -> Self {
-        self.ttl_days = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DispatchRetentionPolicy {
+        retention_type: DispatchRetentionPolicyType = "retention_type";
+        ttl_days: i64 = "ttl_days";
     }
 }
 /// `DispatchRetentionPolicyType`
@@ -10092,13 +9087,10 @@ impl DocumentFieldClassification {
     pub fn new() -> Self {
         Self { result: None }
     }
-    /// Sets `result`.
-    pub fn result(
-        mut self,
-        value: impl Into<Vec<DocumentFieldClassificationData>>,
-    ) -> Self {
-        self.result = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DocumentFieldClassification {
+        result: Vec<DocumentFieldClassificationData> = "result";
     }
 }
 /// `DocumentFieldClassificationData`
@@ -10125,10 +9117,10 @@ impl DocumentFieldClassificationDataValue {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DocumentFieldClassificationDataValue {
+        data: Vec<String> = "data";
     }
 }
 /// An object that identifies a document type within the image, along with a confidence level for that document type.
@@ -10156,15 +9148,11 @@ impl DocumentImageClassification {
             confidence: None,
         }
     }
-    /// Sets `doc_type`.
-    pub fn doc_type(mut self, value: impl Into<String>) -> Self {
-        self.doc_type = Some(value.into());
-        self
-    }
-    /// Sets `confidence`.
-    pub fn confidence(mut self, value: impl Into<f64>) -> Self {
-        self.confidence = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DocumentImageClassification {
+        doc_type: String = "doc_type";
+        confidence: f64 = "confidence";
     }
 }
 /// Email addresses of the contact.
@@ -10192,10 +9180,10 @@ impl EmailInfo {
             r#type: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EmailInfo {
+        r#type: String = "type";
     }
 }
 /// `EventDelivery`
@@ -10243,33 +9231,14 @@ impl EventDelivery {
             event_delivery_report: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `event_delivery_report`.
-    pub fn event_delivery_report(
-        mut self,
-        value: impl Into<EventDeliveryEventDeliveryReport>,
-    ) -> Self {
-        self.event_delivery_report = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventDelivery {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        event_delivery_report: EventDeliveryEventDeliveryReport = "event_delivery_report";
     }
 }
 /// `EventDeliveryEventDeliveryReport`
@@ -10317,40 +9286,16 @@ impl EventDeliveryEventDeliveryReport {
             processing_mode: None,
         }
     }
-    /// Sets `event_id`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<DeliveryStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `channel_identity`.
-    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
-        self.channel_identity = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<Reason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventDeliveryEventDeliveryReport {
+        event_id: String = "event_id";
+        status: DeliveryStatus = "status";
+        channel_identity: ChannelIdentity = "channel_identity";
+        contact_id: String = "contact_id";
+        reason: Reason = "reason";
+        metadata: String = "metadata";
+        processing_mode: ProcessingMode = "processing_mode";
     }
 }
 /// `EventInbound`
@@ -10398,30 +9343,14 @@ impl EventInbound {
             event: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<EventInboundEvent>) -> Self {
-        self.event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventInbound {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        event: EventInboundEvent = "event";
     }
 }
 /// `EventInboundEvent`
@@ -10477,53 +9406,18 @@ impl EventInboundEvent {
             processing_mode: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<EventInboundEventDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `contact_event`.
-    pub fn contact_event(mut self, value: impl Into<ContactEvent>) -> Self {
-        self.contact_event = Some(value.into());
-        self
-    }
-    /// Sets `contact_message_event`.
-    pub fn contact_message_event(
-        mut self,
-        value: impl Into<ContactMessageEvent>,
-    ) -> Self {
-        self.contact_message_event = Some(value.into());
-        self
-    }
-    /// Sets `channel_identity`.
-    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
-        self.channel_identity = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `accept_time`.
-    pub fn accept_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accept_time = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventInboundEvent {
+        id: String = "id";
+        direction: EventInboundEventDirection = "direction";
+        contact_event: ContactEvent = "contact_event";
+        contact_message_event: ContactMessageEvent = "contact_message_event";
+        channel_identity: ChannelIdentity = "channel_identity";
+        contact_id: String = "contact_id";
+        conversation_id: String = "conversation_id";
+        accept_time: sinch_sdk_runtime::Timestamp = "accept_time";
+        processing_mode: ProcessingMode = "processing_mode";
     }
 }
 /// The direction of the event. It's always TO_APP for contact events.
@@ -10561,13 +9455,10 @@ impl FallbackMessageField {
     pub fn new() -> Self {
         Self { fallback_message: None }
     }
-    /// Sets `fallback_message`.
-    pub fn fallback_message(
-        mut self,
-        value: impl Into<FallbackMessageFieldFallbackMessage>,
-    ) -> Self {
-        self.fallback_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FallbackMessageField {
+        fallback_message: FallbackMessageFieldFallbackMessage = "fallback_message";
     }
 }
 /// Fallback Message
@@ -10595,15 +9486,11 @@ impl FallbackMessageFieldFallbackMessage {
             reason: None,
         }
     }
-    /// Sets `raw_message`.
-    pub fn raw_message(mut self, value: impl Into<String>) -> Self {
-        self.raw_message = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<Reason>) -> Self {
-        self.reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FallbackMessageFieldFallbackMessage {
+        raw_message: String = "raw_message";
+        reason: Reason = "reason";
     }
 }
 /// `FlowChannelSpecificMessage`
@@ -10659,49 +9546,16 @@ impl FlowChannelSpecificMessage {
             flow_action_payload: None,
         }
     }
-    /// Sets `header`.
-    pub fn header(mut self, value: impl Into<ChannelSpecificCommonPropsHeader>) -> Self {
-        self.header = Some(value.into());
-        self
-    }
-    /// Sets `body`.
-    pub fn body(mut self, value: impl Into<WhatsAppInteractiveBody>) -> Self {
-        self.body = Some(value.into());
-        self
-    }
-    /// Sets `footer`.
-    pub fn footer(mut self, value: impl Into<WhatsAppInteractiveFooter>) -> Self {
-        self.footer = Some(value.into());
-        self
-    }
-    /// Sets `flow_token`.
-    pub fn flow_token(mut self, value: impl Into<String>) -> Self {
-        self.flow_token = Some(value.into());
-        self
-    }
-    /// Sets `flow_mode`.
-    pub fn flow_mode(
-        mut self,
-        value: impl Into<FlowChannelSpecificMessageFlowMode>,
-    ) -> Self {
-        self.flow_mode = Some(value.into());
-        self
-    }
-    /// Sets `flow_action`.
-    pub fn flow_action(
-        mut self,
-        value: impl Into<FlowChannelSpecificMessageFlowAction>,
-    ) -> Self {
-        self.flow_action = Some(value.into());
-        self
-    }
-    /// Sets `flow_action_payload`.
-    pub fn flow_action_payload(
-        mut self,
-        value: impl Into<FlowChannelSpecificMessageFlowActionPayload>,
-    ) -> Self {
-        self.flow_action_payload = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FlowChannelSpecificMessage {
+        header: ChannelSpecificCommonPropsHeader = "header";
+        body: WhatsAppInteractiveBody = "body";
+        footer: WhatsAppInteractiveFooter = "footer";
+        flow_token: String = "flow_token";
+        flow_mode: FlowChannelSpecificMessageFlowMode = "flow_mode";
+        flow_action: FlowChannelSpecificMessageFlowAction = "flow_action";
+        flow_action_payload: FlowChannelSpecificMessageFlowActionPayload = "flow_action_payload";
     }
 }
 /// `FlowChannelSpecificMessageFlowAction`
@@ -10745,18 +9599,11 @@ impl FlowChannelSpecificMessageFlowActionPayload {
     pub fn new() -> Self {
         Self { screen: None, data: None }
     }
-    /// Sets `screen`.
-    pub fn screen(mut self, value: impl Into<String>) -> Self {
-        self.screen = Some(value.into());
-        self
-    }
-    /// Sets `data`.
-    pub fn data(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FlowChannelSpecificMessageFlowActionPayload {
+        screen: String = "screen";
+        data: std::collections::BTreeMap<String, serde_json::Value> = "data";
     }
 }
 /// The mode in which the flow is.
@@ -10797,13 +9644,10 @@ impl GenericEventField {
     pub fn new() -> Self {
         Self { generic_event: None }
     }
-    /// Sets `generic_event`.
-    pub fn generic_event(
-        mut self,
-        value: impl Into<GenericEventFieldGenericEvent>,
-    ) -> Self {
-        self.generic_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GenericEventField {
+        generic_event: GenericEventFieldGenericEvent = "generic_event";
     }
 }
 /// Event that contains only a flexible payload field.
@@ -10853,15 +9697,11 @@ impl GetAuditRecordsFromConsentResponse {
             audit_records: None,
         }
     }
-    /// Sets `identity`.
-    pub fn identity(mut self, value: impl Into<Identity>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-    /// Sets `audit_records`.
-    pub fn audit_records(mut self, value: impl Into<Vec<AuditRecord>>) -> Self {
-        self.audit_records = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetAuditRecordsFromConsentResponse {
+        identity: Identity = "identity";
+        audit_records: Vec<AuditRecord> = "audit_records";
     }
 }
 /// The channel. Must be one of the supported channels for this operation.
@@ -10942,10 +9782,10 @@ impl GetChannelProfileResponse {
     pub fn new() -> Self {
         Self { profile_name: None }
     }
-    /// Sets `profile_name`.
-    pub fn profile_name(mut self, value: impl Into<String>) -> Self {
-        self.profile_name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetChannelProfileResponse {
+        profile_name: String = "profile_name";
     }
 }
 /// `GetIdentitiesFromConsentResponse`
@@ -10973,15 +9813,11 @@ impl GetIdentitiesFromConsentResponse {
             next_page_token: None,
         }
     }
-    /// Sets `identities`.
-    pub fn identities(mut self, value: impl Into<Vec<Identity>>) -> Self {
-        self.identities = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetIdentitiesFromConsentResponse {
+        identities: Vec<Identity> = "identities";
+        next_page_token: String = "next_page_token";
     }
 }
 /// Channel Identities
@@ -11003,10 +9839,10 @@ impl IdentifiedByField {
     pub fn new() -> Self {
         Self { identified_by: None }
     }
-    /// Sets `identified_by`.
-    pub fn identified_by(mut self, value: impl Into<ChannelIdentities>) -> Self {
-        self.identified_by = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    IdentifiedByField {
+        identified_by: ChannelIdentities = "identified_by";
     }
 }
 /// Represents a identity from the Conversation API.
@@ -11070,30 +9906,14 @@ impl InjectConversationEventRequest {
             processing_mode: None,
         }
     }
-    /// Sets `app_event`.
-    pub fn app_event(mut self, value: impl Into<AppEventFieldAppEvent>) -> Self {
-        self.app_event = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `channel_identity`.
-    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
-        self.channel_identity = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InjectConversationEventRequest {
+        app_event: AppEventFieldAppEvent = "app_event";
+        conversation_id: String = "conversation_id";
+        contact_id: String = "contact_id";
+        channel_identity: ChannelIdentity = "channel_identity";
+        processing_mode: ProcessingMode = "processing_mode";
     }
 }
 /// Inject Event Request
@@ -11115,10 +9935,10 @@ impl InjectEventRequest {
     pub fn new() -> Self {
         Self { event: None }
     }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<InjectConversationEventRequest>) -> Self {
-        self.event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InjectEventRequest {
+        event: InjectConversationEventRequest = "event";
     }
 }
 /// `InjectEventResponse`
@@ -11146,15 +9966,11 @@ impl InjectEventResponse {
             accepted_time: None,
         }
     }
-    /// Sets `event_id`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
-    }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InjectEventResponse {
+        event_id: String = "event_id";
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
     }
 }
 /// `InjectMessageCommonProps`
@@ -11212,25 +10028,13 @@ impl InjectMessageCommonProps {
             metadata: None,
         }
     }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `sender_id`.
-    pub fn sender_id(mut self, value: impl Into<String>) -> Self {
-        self.sender_id = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InjectMessageCommonProps {
+        conversation_id: String = "conversation_id";
+        sender_id: String = "sender_id";
+        processing_mode: ProcessingMode = "processing_mode";
+        metadata: String = "metadata";
     }
 }
 /// A message on a particular channel.
@@ -11428,25 +10232,13 @@ impl InjectMessageRequest {
             kind: kind.into(),
         }
     }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `sender_id`.
-    pub fn sender_id(mut self, value: impl Into<String>) -> Self {
-        self.sender_id = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InjectMessageRequest {
+        conversation_id: String = "conversation_id";
+        sender_id: String = "sender_id";
+        processing_mode: ProcessingMode = "processing_mode";
+        metadata: String = "metadata";
     }
 }
 /// Instagram
@@ -11470,13 +10262,10 @@ impl InstagramCredentialsField {
             instagram_credentials: None,
         }
     }
-    /// Sets `instagram_credentials`.
-    pub fn instagram_credentials(
-        mut self,
-        value: impl Into<InstagramCredentialsFieldInstagramCredentials>,
-    ) -> Self {
-        self.instagram_credentials = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InstagramCredentialsField {
+        instagram_credentials: InstagramCredentialsFieldInstagramCredentials = "instagram_credentials";
     }
 }
 /// If you are including the INSTAGRAM channel in the `channel_identifier` property, you must include this object.
@@ -11504,10 +10293,10 @@ impl InstagramCredentialsFieldInstagramCredentials {
             business_account_id: None,
         }
     }
-    /// Sets `business_account_id`.
-    pub fn business_account_id(mut self, value: impl Into<String>) -> Self {
-        self.business_account_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InstagramCredentialsFieldInstagramCredentials {
+        business_account_id: String = "business_account_id";
     }
 }
 /// `IntentResult`
@@ -11532,15 +10321,11 @@ impl IntentResult {
     pub fn new() -> Self {
         Self { intent: None, score: None }
     }
-    /// Sets `intent`.
-    pub fn intent(mut self, value: impl Into<String>) -> Self {
-        self.intent = Some(value.into());
-        self
-    }
-    /// Sets `score`.
-    pub fn score(mut self, value: impl Into<f64>) -> Self {
-        self.score = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    IntentResult {
+        intent: String = "intent";
+        score: f64 = "score";
     }
 }
 /// A button that opens an app link (e.g. call button)
@@ -11700,15 +10485,11 @@ impl KakaoTalkCarouselCommerceChannelSpecificMessage {
             carousel: carousel.into(),
         }
     }
-    /// Sets `push_alarm`.
-    pub fn push_alarm(mut self, value: impl Into<bool>) -> Self {
-        self.push_alarm = Some(value.into());
-        self
-    }
-    /// Sets `adult`.
-    pub fn adult(mut self, value: impl Into<bool>) -> Self {
-        self.adult = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkCarouselCommerceChannelSpecificMessage {
+        push_alarm: bool = "push_alarm";
+        adult: bool = "adult";
     }
 }
 /// Carousel content
@@ -11740,21 +10521,11 @@ impl KakaoTalkCarouselCommerceChannelSpecificMessageCarousel {
             tail: None,
         }
     }
-    /// Sets `head`.
-    pub fn head(
-        mut self,
-        value: impl Into<KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead>,
-    ) -> Self {
-        self.head = Some(value.into());
-        self
-    }
-    /// Sets `tail`.
-    pub fn tail(
-        mut self,
-        value: impl Into<KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail>,
-    ) -> Self {
-        self.tail = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkCarouselCommerceChannelSpecificMessageCarousel {
+        head: KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead = "head";
+        tail: KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail = "tail";
     }
 }
 /// Carousel introduction
@@ -11806,25 +10577,13 @@ impl KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
             scheme_android: None,
         }
     }
-    /// Sets `link_mo`.
-    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
-        self.link_mo = Some(value.into());
-        self
-    }
-    /// Sets `link_pc`.
-    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
-        self.link_pc = Some(value.into());
-        self
-    }
-    /// Sets `scheme_ios`.
-    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
-        self.scheme_ios = Some(value.into());
-        self
-    }
-    /// Sets `scheme_android`.
-    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
-        self.scheme_android = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
+        link_mo: String = "link_mo";
+        link_pc: String = "link_pc";
+        scheme_ios: String = "scheme_ios";
+        scheme_android: String = "scheme_android";
     }
 }
 /// "More" button
@@ -11860,20 +10619,12 @@ impl KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail {
             scheme_android: None,
         }
     }
-    /// Sets `link_pc`.
-    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
-        self.link_pc = Some(value.into());
-        self
-    }
-    /// Sets `scheme_ios`.
-    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
-        self.scheme_ios = Some(value.into());
-        self
-    }
-    /// Sets `scheme_android`.
-    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
-        self.scheme_android = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail {
+        link_pc: String = "link_pc";
+        scheme_ios: String = "scheme_ios";
+        scheme_android: String = "scheme_android";
     }
 }
 /// `KakaoTalkChannelSpecificMessage`
@@ -11901,15 +10652,11 @@ impl KakaoTalkChannelSpecificMessage {
             adult: None,
         }
     }
-    /// Sets `push_alarm`.
-    pub fn push_alarm(mut self, value: impl Into<bool>) -> Self {
-        self.push_alarm = Some(value.into());
-        self
-    }
-    /// Sets `adult`.
-    pub fn adult(mut self, value: impl Into<bool>) -> Self {
-        self.adult = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkChannelSpecificMessage {
+        push_alarm: bool = "push_alarm";
+        adult: bool = "adult";
     }
 }
 /// KakaoTalkChat
@@ -11935,13 +10682,10 @@ impl KakaoTalkChatCredentialsField {
             kakaotalkchat_credentials: None,
         }
     }
-    /// Sets `kakaotalkchat_credentials`.
-    pub fn kakaotalkchat_credentials(
-        mut self,
-        value: impl Into<KakaoTalkChatCredentialsFieldKakaotalkchatCredentials>,
-    ) -> Self {
-        self.kakaotalkchat_credentials = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkChatCredentialsField {
+        kakaotalkchat_credentials: KakaoTalkChatCredentialsFieldKakaotalkchatCredentials = "kakaotalkchat_credentials";
     }
 }
 /// If you are including the KakaoTalkChat channel in the `channel_identifier` property, you must include this object.
@@ -11969,10 +10713,10 @@ impl KakaoTalkChatCredentialsFieldKakaotalkchatCredentials {
             api_key: None,
         }
     }
-    /// Sets `api_key`.
-    pub fn api_key(mut self, value: impl Into<String>) -> Self {
-        self.api_key = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkChatCredentialsFieldKakaotalkchatCredentials {
+        api_key: String = "api_key";
     }
 }
 /// `KakaoTalkCommerceChannelSpecificMessage`
@@ -12024,25 +10768,13 @@ impl KakaoTalkCommerceChannelSpecificMessage {
             coupon: None,
         }
     }
-    /// Sets `push_alarm`.
-    pub fn push_alarm(mut self, value: impl Into<bool>) -> Self {
-        self.push_alarm = Some(value.into());
-        self
-    }
-    /// Sets `adult`.
-    pub fn adult(mut self, value: impl Into<bool>) -> Self {
-        self.adult = Some(value.into());
-        self
-    }
-    /// Sets `additional_content`.
-    pub fn additional_content(mut self, value: impl Into<String>) -> Self {
-        self.additional_content = Some(value.into());
-        self
-    }
-    /// Sets `coupon`.
-    pub fn coupon(mut self, value: impl Into<KakaoTalkCommerceMessageCoupon>) -> Self {
-        self.coupon = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkCommerceChannelSpecificMessage {
+        push_alarm: bool = "push_alarm";
+        adult: bool = "adult";
+        additional_content: String = "additional_content";
+        coupon: KakaoTalkCommerceMessageCoupon = "coupon";
     }
 }
 /// A message type for sending KakaoTalk commerce messages
@@ -12086,15 +10818,11 @@ impl KakaoTalkCommerceMessage {
             coupon: None,
         }
     }
-    /// Sets `additional_content`.
-    pub fn additional_content(mut self, value: impl Into<String>) -> Self {
-        self.additional_content = Some(value.into());
-        self
-    }
-    /// Sets `coupon`.
-    pub fn coupon(mut self, value: impl Into<KakaoTalkCommerceMessageCoupon>) -> Self {
-        self.coupon = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkCommerceMessage {
+        additional_content: String = "additional_content";
+        coupon: KakaoTalkCommerceMessageCoupon = "coupon";
     }
 }
 /// `KakaoTalkCommerceMessageButtonsItem`
@@ -12718,10 +11446,10 @@ impl KakaoTalkCommerceMessageImage {
             image_link: None,
         }
     }
-    /// Sets `image_link`.
-    pub fn image_link(mut self, value: impl Into<String>) -> Self {
-        self.image_link = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkCommerceMessageImage {
+        image_link: String = "image_link";
     }
 }
 /// `KakaoTalkCoupon`
@@ -12765,30 +11493,14 @@ impl KakaoTalkCoupon {
             scheme_ios: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `link_mo`.
-    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
-        self.link_mo = Some(value.into());
-        self
-    }
-    /// Sets `link_pc`.
-    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
-        self.link_pc = Some(value.into());
-        self
-    }
-    /// Sets `scheme_android`.
-    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
-        self.scheme_android = Some(value.into());
-        self
-    }
-    /// Sets `scheme_ios`.
-    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
-        self.scheme_ios = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkCoupon {
+        description: String = "description";
+        link_mo: String = "link_mo";
+        link_pc: String = "link_pc";
+        scheme_android: String = "scheme_android";
+        scheme_ios: String = "scheme_ios";
     }
 }
 /// KakaoTalk
@@ -12812,13 +11524,10 @@ impl KakaoTalkCredentialsField {
             kakaotalk_credentials: None,
         }
     }
-    /// Sets `kakaotalk_credentials`.
-    pub fn kakaotalk_credentials(
-        mut self,
-        value: impl Into<KakaoTalkCredentialsFieldKakaotalkCredentials>,
-    ) -> Self {
-        self.kakaotalk_credentials = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkCredentialsField {
+        kakaotalk_credentials: KakaoTalkCredentialsFieldKakaotalkCredentials = "kakaotalk_credentials";
     }
 }
 /// If you are including the KakaoTalk channel in the `channel_identifier` property, you must include this object.
@@ -13019,30 +11728,14 @@ impl KakaoTalkDiscountRateCoupon {
             discount_rate: discount_rate.into(),
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `link_mo`.
-    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
-        self.link_mo = Some(value.into());
-        self
-    }
-    /// Sets `link_pc`.
-    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
-        self.link_pc = Some(value.into());
-        self
-    }
-    /// Sets `scheme_android`.
-    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
-        self.scheme_android = Some(value.into());
-        self
-    }
-    /// Sets `scheme_ios`.
-    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
-        self.scheme_ios = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkDiscountRateCoupon {
+        description: String = "description";
+        link_mo: String = "link_mo";
+        link_pc: String = "link_pc";
+        scheme_android: String = "scheme_android";
+        scheme_ios: String = "scheme_ios";
     }
 }
 /// `KakaoTalkDiscountRateCouponType`
@@ -13110,30 +11803,14 @@ impl KakaoTalkFixedDiscountCoupon {
             discount_fixed: discount_fixed.into(),
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `link_mo`.
-    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
-        self.link_mo = Some(value.into());
-        self
-    }
-    /// Sets `link_pc`.
-    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
-        self.link_pc = Some(value.into());
-        self
-    }
-    /// Sets `scheme_android`.
-    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
-        self.scheme_android = Some(value.into());
-        self
-    }
-    /// Sets `scheme_ios`.
-    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
-        self.scheme_ios = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkFixedDiscountCoupon {
+        description: String = "description";
+        link_mo: String = "link_mo";
+        link_pc: String = "link_pc";
+        scheme_android: String = "scheme_android";
+        scheme_ios: String = "scheme_ios";
     }
 }
 /// `KakaoTalkFixedDiscountCouponType`
@@ -13201,30 +11878,14 @@ impl KakaoTalkFreeCoupon {
             title: title.into(),
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `link_mo`.
-    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
-        self.link_mo = Some(value.into());
-        self
-    }
-    /// Sets `link_pc`.
-    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
-        self.link_pc = Some(value.into());
-        self
-    }
-    /// Sets `scheme_android`.
-    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
-        self.scheme_android = Some(value.into());
-        self
-    }
-    /// Sets `scheme_ios`.
-    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
-        self.scheme_ios = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkFreeCoupon {
+        description: String = "description";
+        link_mo: String = "link_mo";
+        link_pc: String = "link_pc";
+        scheme_android: String = "scheme_android";
+        scheme_ios: String = "scheme_ios";
     }
 }
 /// `KakaoTalkFreeCouponType`
@@ -13334,30 +11995,14 @@ impl KakaoTalkShippingDiscountCoupon {
             scheme_ios: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `link_mo`.
-    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
-        self.link_mo = Some(value.into());
-        self
-    }
-    /// Sets `link_pc`.
-    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
-        self.link_pc = Some(value.into());
-        self
-    }
-    /// Sets `scheme_android`.
-    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
-        self.scheme_android = Some(value.into());
-        self
-    }
-    /// Sets `scheme_ios`.
-    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
-        self.scheme_ios = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkShippingDiscountCoupon {
+        description: String = "description";
+        link_mo: String = "link_mo";
+        link_pc: String = "link_pc";
+        scheme_android: String = "scheme_android";
+        scheme_ios: String = "scheme_ios";
     }
 }
 /// `KakaoTalkShippingDiscountCouponType`
@@ -13425,30 +12070,14 @@ impl KakaoTalkUpCoupon {
             title: title.into(),
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `link_mo`.
-    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
-        self.link_mo = Some(value.into());
-        self
-    }
-    /// Sets `link_pc`.
-    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
-        self.link_pc = Some(value.into());
-        self
-    }
-    /// Sets `scheme_android`.
-    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
-        self.scheme_android = Some(value.into());
-        self
-    }
-    /// Sets `scheme_ios`.
-    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
-        self.scheme_ios = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkUpCoupon {
+        description: String = "description";
+        link_mo: String = "link_mo";
+        link_pc: String = "link_pc";
+        scheme_android: String = "scheme_android";
+        scheme_ios: String = "scheme_ios";
     }
 }
 /// `KakaoTalkUpCouponType`
@@ -13504,10 +12133,10 @@ impl KakaoTalkWebLinkButton {
             link_pc: None,
         }
     }
-    /// Sets `link_pc`.
-    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
-        self.link_pc = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaoTalkWebLinkButton {
+        link_pc: String = "link_pc";
     }
 }
 /// `KakaoTalkWebLinkButtonType`
@@ -13545,13 +12174,10 @@ impl LineCredentialsField {
     pub fn new() -> Self {
         Self { line_credentials: None }
     }
-    /// Sets `line_credentials`.
-    pub fn line_credentials(
-        mut self,
-        value: impl Into<LineCredentialsFieldLineCredentials>,
-    ) -> Self {
-        self.line_credentials = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LineCredentialsField {
+        line_credentials: LineCredentialsFieldLineCredentials = "line_credentials";
     }
 }
 /// If the `channel` property is set to `LINE` for this entry of the `channel_credentials` array, you must include either the `line_credentials` object or the `line_enterprise_credentials` object in the entry as well.
@@ -13583,10 +12209,10 @@ impl LineCredentialsFieldLineCredentials {
             is_default: None,
         }
     }
-    /// Sets `is_default`.
-    pub fn is_default(mut self, value: impl Into<bool>) -> Self {
-        self.is_default = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LineCredentialsFieldLineCredentials {
+        is_default: bool = "is_default";
     }
 }
 /// LINE Credentials Japan
@@ -13608,10 +12234,10 @@ impl LineCredentialsJapanField {
     pub fn new() -> Self {
         Self { line_japan: None }
     }
-    /// Sets `line_japan`.
-    pub fn line_japan(mut self, value: impl Into<LineEnterpriseCredentials>) -> Self {
-        self.line_japan = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LineCredentialsJapanField {
+        line_japan: LineEnterpriseCredentials = "line_japan";
     }
 }
 /// LINE Credentials Thailand
@@ -13633,10 +12259,10 @@ impl LineCredentialsThailandField {
     pub fn new() -> Self {
         Self { line_thailand: None }
     }
-    /// Sets `line_thailand`.
-    pub fn line_thailand(mut self, value: impl Into<LineEnterpriseCredentials>) -> Self {
-        self.line_thailand = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LineCredentialsThailandField {
+        line_thailand: LineEnterpriseCredentials = "line_thailand";
     }
 }
 /// LINE Credentials
@@ -13688,13 +12314,10 @@ impl LineEnterpriseCredentialsField {
             line_enterprise_credentials: None,
         }
     }
-    /// Sets `line_enterprise_credentials`.
-    pub fn line_enterprise_credentials(
-        mut self,
-        value: impl Into<LineEnterpriseCredentialsFieldLineEnterpriseCredentials>,
-    ) -> Self {
-        self.line_enterprise_credentials = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LineEnterpriseCredentialsField {
+        line_enterprise_credentials: LineEnterpriseCredentialsFieldLineEnterpriseCredentials = "line_enterprise_credentials";
     }
 }
 /// If the `channel` property is set to `LINE` for this entry of the `channel_credentials` array, you must include either the `line_credentials` object or the `line_enterprise_credentials` object in the entry as well.
@@ -13823,10 +12446,10 @@ impl LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
             ),
         )
     }
-    /// Sets `is_default`.
-    pub fn is_default(mut self, value: impl Into<bool>) -> Self {
-        self.is_default = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
+        is_default: bool = "is_default";
     }
 }
 /// `LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind`
@@ -13982,29 +12605,12 @@ impl LineNotificationMessageTemplateBody {
             buttons: None,
         }
     }
-    /// Sets `emphasized_item`.
-    pub fn emphasized_item(
-        mut self,
-        value: impl Into<LineNotificationMessageTemplateEmphasizedItem>,
-    ) -> Self {
-        self.emphasized_item = Some(value.into());
-        self
-    }
-    /// Sets `items`.
-    pub fn items(
-        mut self,
-        value: impl Into<Vec<LineNotificationMessageTemplateItem>>,
-    ) -> Self {
-        self.items = Some(value.into());
-        self
-    }
-    /// Sets `buttons`.
-    pub fn buttons(
-        mut self,
-        value: impl Into<Vec<LineNotificationMessageTemplateButton>>,
-    ) -> Self {
-        self.buttons = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LineNotificationMessageTemplateBody {
+        emphasized_item: LineNotificationMessageTemplateEmphasizedItem = "emphasized_item";
+        items: Vec<LineNotificationMessageTemplateItem> = "items";
+        buttons: Vec<LineNotificationMessageTemplateButton> = "buttons";
     }
 }
 /// Template button
@@ -14058,13 +12664,10 @@ impl LineNotificationMessageTemplateChannelSpecificMessage {
             body: None,
         }
     }
-    /// Sets `body`.
-    pub fn body(
-        mut self,
-        value: impl Into<LineNotificationMessageTemplateBody>,
-    ) -> Self {
-        self.body = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LineNotificationMessageTemplateChannelSpecificMessage {
+        body: LineNotificationMessageTemplateBody = "body";
     }
 }
 /// Template emphasized item
@@ -14138,10 +12741,10 @@ impl ListAppsResponse {
     pub fn new() -> Self {
         Self { apps: None }
     }
-    /// Sets `apps`.
-    pub fn apps(mut self, value: impl Into<Vec<AppResponse>>) -> Self {
-        self.apps = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListAppsResponse {
+        apps: Vec<AppResponse> = "apps";
     }
 }
 /// `ListContactsResponse`
@@ -14170,15 +12773,11 @@ impl ListContactsResponse {
             next_page_token: None,
         }
     }
-    /// Sets `contacts`.
-    pub fn contacts(mut self, value: impl Into<Vec<Contact>>) -> Self {
-        self.contacts = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListContactsResponse {
+        contacts: Vec<Contact> = "contacts";
+        next_page_token: String = "next_page_token";
     }
 }
 /// `ListConversationsResponse`
@@ -14210,20 +12809,12 @@ impl ListConversationsResponse {
             total_size: None,
         }
     }
-    /// Sets `conversations`.
-    pub fn conversations(mut self, value: impl Into<Vec<Conversation>>) -> Self {
-        self.conversations = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `total_size`.
-    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
-        self.total_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListConversationsResponse {
+        conversations: Vec<Conversation> = "conversations";
+        next_page_token: String = "next_page_token";
+        total_size: i32 = "total_size";
     }
 }
 /// `ListEventsResponse`
@@ -14251,15 +12842,11 @@ impl ListEventsResponse {
             next_page_token: None,
         }
     }
-    /// Sets `events`.
-    pub fn events(mut self, value: impl Into<Vec<ConversationEvent>>) -> Self {
-        self.events = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListEventsResponse {
+        events: Vec<ConversationEvent> = "events";
+        next_page_token: String = "next_page_token";
     }
 }
 /// Item containing either choiceItem or ProductItem
@@ -14426,13 +13013,10 @@ impl ListMessageField {
     pub fn new() -> Self {
         Self { list_message: None }
     }
-    /// Sets `list_message`.
-    pub fn list_message(
-        mut self,
-        value: impl Into<ListMessageFieldListMessage>,
-    ) -> Self {
-        self.list_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListMessageField {
+        list_message: ListMessageFieldListMessage = "list_message";
     }
 }
 /// List Message
@@ -14472,23 +13056,12 @@ impl ListMessageFieldListMessage {
             message_properties: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `media`.
-    pub fn media(mut self, value: impl Into<MediaProperties>) -> Self {
-        self.media = Some(value.into());
-        self
-    }
-    /// Sets `message_properties`.
-    pub fn message_properties(
-        mut self,
-        value: impl Into<ListMessageFieldListMessageMessageProperties>,
-    ) -> Self {
-        self.message_properties = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListMessageFieldListMessage {
+        description: String = "description";
+        media: MediaProperties = "media";
+        message_properties: ListMessageFieldListMessageMessageProperties = "message_properties";
     }
 }
 /// Additional properties for the message. Required if sending a product list message.
@@ -14520,20 +13093,12 @@ impl ListMessageFieldListMessageMessageProperties {
             whatsapp_header: None,
         }
     }
-    /// Sets `catalog_id`.
-    pub fn catalog_id(mut self, value: impl Into<String>) -> Self {
-        self.catalog_id = Some(value.into());
-        self
-    }
-    /// Sets `menu`.
-    pub fn menu(mut self, value: impl Into<String>) -> Self {
-        self.menu = Some(value.into());
-        self
-    }
-    /// Sets `whatsapp_header`.
-    pub fn whatsapp_header(mut self, value: impl Into<String>) -> Self {
-        self.whatsapp_header = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListMessageFieldListMessageMessageProperties {
+        catalog_id: String = "catalog_id";
+        menu: String = "menu";
+        whatsapp_header: String = "whatsapp_header";
     }
 }
 /// Request body for listing messages by channel identity. NOTE: You can use either contact_ids OR channel_identities, but not both in the same request.
@@ -14597,60 +13162,20 @@ impl ListMessagesByChannelIdentityRequest {
             direction: None,
         }
     }
-    /// Sets `channel_identities`.
-    pub fn channel_identities(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.channel_identities = Some(value.into());
-        self
-    }
-    /// Sets `contact_ids`.
-    pub fn contact_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.contact_ids = Some(value.into());
-        self
-    }
-    /// Sets `app_id`.
-    pub fn app_id(mut self, value: impl Into<String>) -> Self {
-        self.app_id = Some(value.into());
-        self
-    }
-    /// Sets `messages_source`.
-    pub fn messages_source(mut self, value: impl Into<MessageSource>) -> Self {
-        self.messages_source = Some(value.into());
-        self
-    }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `page_token`.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(value.into());
-        self
-    }
-    /// Sets `view`.
-    pub fn view(mut self, value: impl Into<ConversationMessagesView>) -> Self {
-        self.view = Some(value.into());
-        self
-    }
-    /// Sets `start_time`.
-    pub fn start_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.start_time = Some(value.into());
-        self
-    }
-    /// Sets `end_time`.
-    pub fn end_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.end_time = Some(value.into());
-        self
-    }
-    /// Sets `channel`.
-    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.channel = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<ConversationDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListMessagesByChannelIdentityRequest {
+        channel_identities: Vec<String> = "channel_identities";
+        contact_ids: Vec<String> = "contact_ids";
+        app_id: String = "app_id";
+        messages_source: MessageSource = "messages_source";
+        page_size: i32 = "page_size";
+        page_token: String = "page_token";
+        view: ConversationMessagesView = "view";
+        start_time: sinch_sdk_runtime::Timestamp = "start_time";
+        end_time: sinch_sdk_runtime::Timestamp = "end_time";
+        channel: ConversationChannel = "channel";
+        direction: ConversationDirection = "direction";
     }
 }
 /// `ListMessagesResponse`
@@ -14678,15 +13203,11 @@ impl ListMessagesResponse {
             next_page_token: None,
         }
     }
-    /// Sets `messages`.
-    pub fn messages(mut self, value: impl Into<Vec<ConversationMessage>>) -> Self {
-        self.messages = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListMessagesResponse {
+        messages: Vec<ConversationMessage> = "messages";
+        next_page_token: String = "next_page_token";
     }
 }
 /// `ListRecentConversationsResponse`
@@ -14718,23 +13239,12 @@ impl ListRecentConversationsResponse {
             total_size: None,
         }
     }
-    /// Sets `conversations`.
-    pub fn conversations(
-        mut self,
-        value: impl Into<Vec<ConversationRecentMessage>>,
-    ) -> Self {
-        self.conversations = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `total_size`.
-    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
-        self.total_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListRecentConversationsResponse {
+        conversations: Vec<ConversationRecentMessage> = "conversations";
+        next_page_token: String = "next_page_token";
+        total_size: i32 = "total_size";
     }
 }
 /// Section for interactive WhatsApp messages containing ListItem
@@ -14762,10 +13272,10 @@ impl ListSection {
             items: items.into(),
         }
     }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListSection {
+        title: String = "title";
     }
 }
 /// `ListWebhooksResponse`
@@ -14787,10 +13297,10 @@ impl ListWebhooksResponse {
     pub fn new() -> Self {
         Self { webhooks: None }
     }
-    /// Sets `webhooks`.
-    pub fn webhooks(mut self, value: impl Into<Vec<Webhook>>) -> Self {
-        self.webhooks = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListWebhooksResponse {
+        webhooks: Vec<Webhook> = "webhooks";
     }
 }
 /// Message containing geographic location.
@@ -14812,13 +13322,10 @@ impl LocationMessageField {
     pub fn new() -> Self {
         Self { location_message: None }
     }
-    /// Sets `location_message`.
-    pub fn location_message(
-        mut self,
-        value: impl Into<LocationMessageFieldLocationMessage>,
-    ) -> Self {
-        self.location_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LocationMessageField {
+        location_message: LocationMessageFieldLocationMessage = "location_message";
     }
 }
 /// Location Message
@@ -14850,10 +13357,10 @@ impl LocationMessageFieldLocationMessage {
             title: title.into(),
         }
     }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LocationMessageFieldLocationMessage {
+        label: String = "label";
     }
 }
 /// `MachineLearningImageRecognitionResult`
@@ -14889,34 +13396,13 @@ impl MachineLearningImageRecognitionResult {
             document_field_classification: None,
         }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets `document_image_classification`.
-    pub fn document_image_classification(
-        mut self,
-        value: impl Into<DocumentImageClassification>,
-    ) -> Self {
-        self.document_image_classification = Some(value.into());
-        self
-    }
-    /// Sets `optical_character_recognition`.
-    pub fn optical_character_recognition(
-        mut self,
-        value: impl Into<OpticalCharacterRecognition>,
-    ) -> Self {
-        self.optical_character_recognition = Some(value.into());
-        self
-    }
-    /// Sets `document_field_classification`.
-    pub fn document_field_classification(
-        mut self,
-        value: impl Into<DocumentFieldClassification>,
-    ) -> Self {
-        self.document_field_classification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MachineLearningImageRecognitionResult {
+        url: String = "url";
+        document_image_classification: DocumentImageClassification = "document_image_classification";
+        optical_character_recognition: OpticalCharacterRecognition = "optical_character_recognition";
+        document_field_classification: DocumentFieldClassification = "document_field_classification";
     }
 }
 /// `MachineLearningNluResult`
@@ -14952,25 +13438,13 @@ impl MachineLearningNluResult {
             results: None,
         }
     }
-    /// Sets `intent`.
-    pub fn intent(mut self, value: impl Into<String>) -> Self {
-        self.intent = Some(value.into());
-        self
-    }
-    /// Sets `score`.
-    pub fn score(mut self, value: impl Into<f64>) -> Self {
-        self.score = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `results`.
-    pub fn results(mut self, value: impl Into<Vec<IntentResult>>) -> Self {
-        self.results = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MachineLearningNluResult {
+        intent: String = "intent";
+        score: f64 = "score";
+        message: String = "message";
+        results: Vec<IntentResult> = "results";
     }
 }
 /// An array that contains the analyses of the offenses of the corresponding messages.
@@ -15000,15 +13474,11 @@ impl MachineLearningPiiResult {
             masked: None,
         }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `masked`.
-    pub fn masked(mut self, value: impl Into<String>) -> Self {
-        self.masked = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MachineLearningPiiResult {
+        message: String = "message";
+        masked: String = "masked";
     }
 }
 /// `MachineLearningSentimentResult`
@@ -15044,25 +13514,13 @@ impl MachineLearningSentimentResult {
             results: None,
         }
     }
-    /// Sets `sentiment`.
-    pub fn sentiment(mut self, value: impl Into<Sentiment>) -> Self {
-        self.sentiment = Some(value.into());
-        self
-    }
-    /// Sets `score`.
-    pub fn score(mut self, value: impl Into<f64>) -> Self {
-        self.score = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `results`.
-    pub fn results(mut self, value: impl Into<Vec<SentimentResult>>) -> Self {
-        self.results = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MachineLearningSentimentResult {
+        sentiment: Sentiment = "sentiment";
+        score: f64 = "score";
+        message: String = "message";
+        results: Vec<SentimentResult> = "results";
     }
 }
 /// A message containing a media component, such as an image or video.
@@ -15084,13 +13542,10 @@ impl MediaCardMessageField {
     pub fn new() -> Self {
         Self { media_card_message: None }
     }
-    /// Sets `media_card_message`.
-    pub fn media_card_message(
-        mut self,
-        value: impl Into<MediaCardMessageFieldMediaCardMessage>,
-    ) -> Self {
-        self.media_card_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MediaCardMessageField {
+        media_card_message: MediaCardMessageFieldMediaCardMessage = "media_card_message";
     }
 }
 /// Media Card Message
@@ -15118,10 +13573,10 @@ impl MediaCardMessageFieldMediaCardMessage {
             url: url.into(),
         }
     }
-    /// Sets `caption`.
-    pub fn caption(mut self, value: impl Into<String>) -> Self {
-        self.caption = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MediaCardMessageFieldMediaCardMessage {
+        caption: String = "caption";
     }
 }
 /// A message containing a media component, such as an image, document, or video.
@@ -15143,10 +13598,10 @@ impl MediaMessageField {
     pub fn new() -> Self {
         Self { media_message: None }
     }
-    /// Sets `media_message`.
-    pub fn media_message(mut self, value: impl Into<MediaProperties>) -> Self {
-        self.media_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MediaMessageField {
+        media_message: MediaProperties = "media_message";
     }
 }
 /// Media Properties
@@ -15178,15 +13633,11 @@ impl MediaProperties {
             filename_override: None,
         }
     }
-    /// Sets `thumbnail_url`.
-    pub fn thumbnail_url(mut self, value: impl Into<String>) -> Self {
-        self.thumbnail_url = Some(value.into());
-        self
-    }
-    /// Sets `filename_override`.
-    pub fn filename_override(mut self, value: impl Into<String>) -> Self {
-        self.filename_override = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MediaProperties {
+        thumbnail_url: String = "thumbnail_url";
+        filename_override: String = "filename_override";
     }
 }
 /// `MergeContactRequest`
@@ -15214,10 +13665,10 @@ impl MergeContactRequest {
             strategy: None,
         }
     }
-    /// Sets `strategy`.
-    pub fn strategy(mut self, value: impl Into<ConversationMergeStrategy>) -> Self {
-        self.strategy = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MergeContactRequest {
+        strategy: ConversationMergeStrategy = "strategy";
     }
 }
 /// This field classifies the message content for use with Sinch's [consent management functionality](https://developers.sinch.com/docs/conversation/consent-management/). Note that this field is currently only used with Sinch's consent management functionality, and is not referenced elsewhere by the Conversation API.
@@ -15289,33 +13740,14 @@ impl MessageDeliveryReceiptEvent {
             message_delivery_report: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `message_delivery_report`.
-    pub fn message_delivery_report(
-        mut self,
-        value: impl Into<MessageDeliveryReceiptEventMessageDeliveryReport>,
-    ) -> Self {
-        self.message_delivery_report = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageDeliveryReceiptEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        message_delivery_report: MessageDeliveryReceiptEventMessageDeliveryReport = "message_delivery_report";
     }
 }
 /// `MessageDeliveryReceiptEventMessageDeliveryReport`
@@ -15367,45 +13799,17 @@ impl MessageDeliveryReceiptEventMessageDeliveryReport {
             processing_mode: None,
         }
     }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<DeliveryStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `channel_identity`.
-    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
-        self.channel_identity = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<Reason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageDeliveryReceiptEventMessageDeliveryReport {
+        message_id: String = "message_id";
+        conversation_id: String = "conversation_id";
+        status: DeliveryStatus = "status";
+        channel_identity: ChannelIdentity = "channel_identity";
+        contact_id: String = "contact_id";
+        reason: Reason = "reason";
+        metadata: String = "metadata";
+        processing_mode: ProcessingMode = "processing_mode";
     }
 }
 /// This callback delivers contact (end-user) messages to the API clients.
@@ -15453,30 +13857,14 @@ impl MessageInboundEvent {
             message: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<MessageInboundEventItem>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageInboundEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        message: MessageInboundEventItem = "message";
     }
 }
 /// `MessageInboundEventItem`
@@ -15540,63 +13928,20 @@ impl MessageInboundEventItem {
             injected: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(
-        mut self,
-        value: impl Into<MessageInboundEventItemDirection>,
-    ) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `contact_message`.
-    pub fn contact_message(mut self, value: impl Into<ContactMessage>) -> Self {
-        self.contact_message = Some(value.into());
-        self
-    }
-    /// Sets `channel_identity`.
-    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
-        self.channel_identity = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `accept_time`.
-    pub fn accept_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accept_time = Some(value.into());
-        self
-    }
-    /// Sets `sender_id`.
-    pub fn sender_id(mut self, value: impl Into<String>) -> Self {
-        self.sender_id = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
-    }
-    /// Sets `injected`.
-    pub fn injected(mut self, value: impl Into<bool>) -> Self {
-        self.injected = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageInboundEventItem {
+        id: String = "id";
+        direction: MessageInboundEventItemDirection = "direction";
+        contact_message: ContactMessage = "contact_message";
+        channel_identity: ChannelIdentity = "channel_identity";
+        conversation_id: String = "conversation_id";
+        contact_id: String = "contact_id";
+        metadata: String = "metadata";
+        accept_time: sinch_sdk_runtime::Timestamp = "accept_time";
+        sender_id: String = "sender_id";
+        processing_mode: ProcessingMode = "processing_mode";
+        injected: bool = "injected";
     }
 }
 /// The direction of the message, it's always TO_APP for contact messages.
@@ -15660,33 +14005,14 @@ impl MessageInboundSmartConversationRedactionEvent {
             message_redaction: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `message_redaction`.
-    pub fn message_redaction(
-        mut self,
-        value: impl Into<MessageInboundEventItem>,
-    ) -> Self {
-        self.message_redaction = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageInboundSmartConversationRedactionEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        message_redaction: MessageInboundEventItem = "message_redaction";
     }
 }
 /// Select the priority type for the message
@@ -15727,10 +14053,10 @@ impl MessageRetrySettings {
     pub fn new() -> Self {
         Self { retry_duration: None }
     }
-    /// Sets `retry_duration`.
-    pub fn retry_duration(mut self, value: impl Into<i32>) -> Self {
-        self.retry_duration = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageRetrySettings {
+        retry_duration: i32 = "retry_duration";
     }
 }
 /// Specifies the message source for which the request will be processed. Used for operations on messages in Dispatch Mode. For more information, see [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
@@ -15797,33 +14123,14 @@ impl MessageSubmitEvent {
             message_submit_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `message_submit_notification`.
-    pub fn message_submit_notification(
-        mut self,
-        value: impl Into<MessageSubmitEventMessageSubmitNotification>,
-    ) -> Self {
-        self.message_submit_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageSubmitEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        message_submit_notification: MessageSubmitEventMessageSubmitNotification = "message_submit_notification";
     }
 }
 /// `MessageSubmitEventMessageSubmitNotification`
@@ -15871,40 +14178,16 @@ impl MessageSubmitEventMessageSubmitNotification {
             processing_mode: None,
         }
     }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `channel_identity`.
-    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
-        self.channel_identity = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `submitted_message`.
-    pub fn submitted_message(mut self, value: impl Into<AppMessage>) -> Self {
-        self.submitted_message = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<String>) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageSubmitEventMessageSubmitNotification {
+        message_id: String = "message_id";
+        conversation_id: String = "conversation_id";
+        channel_identity: ChannelIdentity = "channel_identity";
+        contact_id: String = "contact_id";
+        submitted_message: AppMessage = "submitted_message";
+        metadata: String = "metadata";
+        processing_mode: ProcessingMode = "processing_mode";
     }
 }
 /// Update strategy for the `conversation_metadata` field. Only supported in `CONVERSATION` processing mode.
@@ -15945,13 +14228,10 @@ impl MmsCredentialsField {
     pub fn new() -> Self {
         Self { mms_credentials: None }
     }
-    /// Sets `mms_credentials`.
-    pub fn mms_credentials(
-        mut self,
-        value: impl Into<MmsCredentialsFieldMmsCredentials>,
-    ) -> Self {
-        self.mms_credentials = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MmsCredentialsField {
+        mms_credentials: MmsCredentialsFieldMmsCredentials = "mms_credentials";
     }
 }
 /// If you are including the MMS channel in the `channel_identifier` property, you must include this object.
@@ -15983,10 +14263,10 @@ impl MmsCredentialsFieldMmsCredentials {
             basic_auth: None,
         }
     }
-    /// Sets `basic_auth`.
-    pub fn basic_auth(mut self, value: impl Into<BasicAuthCredentials>) -> Self {
-        self.basic_auth = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MmsCredentialsFieldMmsCredentials {
+        basic_auth: BasicAuthCredentials = "basic_auth";
     }
 }
 /// Name information of the contact.
@@ -16030,30 +14310,14 @@ impl NameInfo {
             suffix: None,
         }
     }
-    /// Sets `first_name`.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
-        self
-    }
-    /// Sets `last_name`.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(value.into());
-        self
-    }
-    /// Sets `middle_name`.
-    pub fn middle_name(mut self, value: impl Into<String>) -> Self {
-        self.middle_name = Some(value.into());
-        self
-    }
-    /// Sets `prefix`.
-    pub fn prefix(mut self, value: impl Into<String>) -> Self {
-        self.prefix = Some(value.into());
-        self
-    }
-    /// Sets `suffix`.
-    pub fn suffix(mut self, value: impl Into<String>) -> Self {
-        self.suffix = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NameInfo {
+        first_name: String = "first_name";
+        last_name: String = "last_name";
+        middle_name: String = "middle_name";
+        prefix: String = "prefix";
+        suffix: String = "suffix";
     }
 }
 /// `OffensiveAnalysis`
@@ -16089,25 +14353,13 @@ impl OffensiveAnalysis {
             score: None,
         }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets `evaluation`.
-    pub fn evaluation(mut self, value: impl Into<OffensiveAnalysisEvaluation>) -> Self {
-        self.evaluation = Some(value.into());
-        self
-    }
-    /// Sets `score`.
-    pub fn score(mut self, value: impl Into<f64>) -> Self {
-        self.score = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OffensiveAnalysis {
+        message: String = "message";
+        url: String = "url";
+        evaluation: OffensiveAnalysisEvaluation = "evaluation";
+        score: f64 = "score";
     }
 }
 /// A label, either SAFE or UNSAFE, that classifies the analyzed content.
@@ -16462,33 +14714,14 @@ impl OptInEvent {
             opt_in_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `opt_in_notification`.
-    pub fn opt_in_notification(
-        mut self,
-        value: impl Into<OptInEventOptInNotification>,
-    ) -> Self {
-        self.opt_in_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OptInEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        opt_in_notification: OptInEventOptInNotification = "opt_in_notification";
     }
 }
 /// `OptInEventOptInNotification`
@@ -16536,46 +14769,16 @@ impl OptInEventOptInNotification {
             processing_mode: None,
         }
     }
-    /// Sets `request_id`.
-    pub fn request_id(mut self, value: impl Into<String>) -> Self {
-        self.request_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `channel`.
-    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.channel = Some(value.into());
-        self
-    }
-    /// Sets `identity`.
-    pub fn identity(mut self, value: impl Into<String>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(
-        mut self,
-        value: impl Into<OptInEventOptInNotificationStatus>,
-    ) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `error_details`.
-    pub fn error_details(
-        mut self,
-        value: impl Into<OptInEventOptInNotificationErrorDetails>,
-    ) -> Self {
-        self.error_details = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OptInEventOptInNotification {
+        request_id: String = "request_id";
+        contact_id: String = "contact_id";
+        channel: ConversationChannel = "channel";
+        identity: String = "identity";
+        status: OptInEventOptInNotificationStatus = "status";
+        error_details: OptInEventOptInNotificationErrorDetails = "error_details";
+        processing_mode: ProcessingMode = "processing_mode";
     }
 }
 /// This field is populated if the opt-in failed.
@@ -16597,10 +14800,10 @@ impl OptInEventOptInNotificationErrorDetails {
     pub fn new() -> Self {
         Self { description: None }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OptInEventOptInNotificationErrorDetails {
+        description: String = "description";
     }
 }
 /// Status of the opt-in registration.
@@ -16670,33 +14873,14 @@ impl OptOutEvent {
             opt_out_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `opt_out_notification`.
-    pub fn opt_out_notification(
-        mut self,
-        value: impl Into<OptOutEventOptOutNotification>,
-    ) -> Self {
-        self.opt_out_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OptOutEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        opt_out_notification: OptOutEventOptOutNotification = "opt_out_notification";
     }
 }
 /// `OptOutEventOptOutNotification`
@@ -16744,46 +14928,16 @@ impl OptOutEventOptOutNotification {
             processing_mode: None,
         }
     }
-    /// Sets `request_id`.
-    pub fn request_id(mut self, value: impl Into<String>) -> Self {
-        self.request_id = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `channel`.
-    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.channel = Some(value.into());
-        self
-    }
-    /// Sets `identity`.
-    pub fn identity(mut self, value: impl Into<String>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(
-        mut self,
-        value: impl Into<OptOutEventOptOutNotificationStatus>,
-    ) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `error_details`.
-    pub fn error_details(
-        mut self,
-        value: impl Into<OptOutEventOptOutNotificationErrorDetails>,
-    ) -> Self {
-        self.error_details = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OptOutEventOptOutNotification {
+        request_id: String = "request_id";
+        contact_id: String = "contact_id";
+        channel: ConversationChannel = "channel";
+        identity: String = "identity";
+        status: OptOutEventOptOutNotificationStatus = "status";
+        error_details: OptOutEventOptOutNotificationErrorDetails = "error_details";
+        processing_mode: ProcessingMode = "processing_mode";
     }
 }
 /// This field is populated if the opt-out failed.
@@ -16805,10 +14959,10 @@ impl OptOutEventOptOutNotificationErrorDetails {
     pub fn new() -> Self {
         Self { description: None }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OptOutEventOptOutNotificationErrorDetails {
+        description: String = "description";
     }
 }
 /// Status of the opt-out registration.
@@ -16852,13 +15006,10 @@ impl OpticalCharacterRecognition {
     pub fn new() -> Self {
         Self { result: None }
     }
-    /// Sets `result`.
-    pub fn result(
-        mut self,
-        value: impl Into<Vec<OpticalCharacterRecognitionData>>,
-    ) -> Self {
-        self.result = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OpticalCharacterRecognition {
+        result: Vec<OpticalCharacterRecognitionData> = "result";
     }
 }
 /// `OpticalCharacterRecognitionData`
@@ -16880,10 +15031,10 @@ impl OpticalCharacterRecognitionData {
     pub fn new() -> Self {
         Self { data: None }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OpticalCharacterRecognitionData {
+        data: Vec<String> = "data";
     }
 }
 /// Organization information of the contact.
@@ -16915,20 +15066,12 @@ impl OrganizationInfo {
             title: None,
         }
     }
-    /// Sets `company`.
-    pub fn company(mut self, value: impl Into<String>) -> Self {
-        self.company = Some(value.into());
-        self
-    }
-    /// Sets `department`.
-    pub fn department(mut self, value: impl Into<String>) -> Self {
-        self.department = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrganizationInfo {
+        company: String = "company";
+        department: String = "department";
+        title: String = "title";
     }
 }
 /// `PaymentOrderDetailsChannelSpecificMessage`
@@ -16966,20 +15109,12 @@ impl PaymentOrderDetailsChannelSpecificMessage {
             payment: payment.into(),
         }
     }
-    /// Sets `header`.
-    pub fn header(mut self, value: impl Into<ChannelSpecificCommonPropsHeader>) -> Self {
-        self.header = Some(value.into());
-        self
-    }
-    /// Sets `body`.
-    pub fn body(mut self, value: impl Into<WhatsAppInteractiveBody>) -> Self {
-        self.body = Some(value.into());
-        self
-    }
-    /// Sets `footer`.
-    pub fn footer(mut self, value: impl Into<WhatsAppInteractiveFooter>) -> Self {
-        self.footer = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaymentOrderDetailsChannelSpecificMessage {
+        header: ChannelSpecificCommonPropsHeader = "header";
+        body: WhatsAppInteractiveBody = "body";
+        footer: WhatsAppInteractiveFooter = "footer";
     }
 }
 /// The payment order details content.
@@ -17037,21 +15172,11 @@ impl PaymentOrderDetailsChannelSpecificMessagePayment {
             order: order.into(),
         }
     }
-    /// Sets `payment_settings`.
-    pub fn payment_settings(
-        mut self,
-        value: impl Into<PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings>,
-    ) -> Self {
-        self.payment_settings = Some(value.into());
-        self
-    }
-    /// Sets `payment_buttons`.
-    pub fn payment_buttons(
-        mut self,
-        value: impl Into<Vec<WhatsAppPaymentButton>>,
-    ) -> Self {
-        self.payment_buttons = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaymentOrderDetailsChannelSpecificMessagePayment {
+        payment_settings: PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings = "payment_settings";
+        payment_buttons: Vec<WhatsAppPaymentButton> = "payment_buttons";
     }
 }
 /// The payment order.
@@ -17127,50 +15252,18 @@ impl PaymentOrderDetailsChannelSpecificMessagePaymentOrder {
             items: items.into(),
         }
     }
-    /// Sets `catalog_id`.
-    pub fn catalog_id(mut self, value: impl Into<String>) -> Self {
-        self.catalog_id = Some(value.into());
-        self
-    }
-    /// Sets `expiration_time`.
-    pub fn expiration_time(mut self, value: impl Into<String>) -> Self {
-        self.expiration_time = Some(value.into());
-        self
-    }
-    /// Sets `expiration_description`.
-    pub fn expiration_description(mut self, value: impl Into<String>) -> Self {
-        self.expiration_description = Some(value.into());
-        self
-    }
-    /// Sets `tax_description`.
-    pub fn tax_description(mut self, value: impl Into<String>) -> Self {
-        self.tax_description = Some(value.into());
-        self
-    }
-    /// Sets `shipping_value`.
-    pub fn shipping_value(mut self, value: impl Into<i64>) -> Self {
-        self.shipping_value = Some(value.into());
-        self
-    }
-    /// Sets `shipping_description`.
-    pub fn shipping_description(mut self, value: impl Into<String>) -> Self {
-        self.shipping_description = Some(value.into());
-        self
-    }
-    /// Sets `discount_value`.
-    pub fn discount_value(mut self, value: impl Into<i64>) -> Self {
-        self.discount_value = Some(value.into());
-        self
-    }
-    /// Sets `discount_description`.
-    pub fn discount_description(mut self, value: impl Into<String>) -> Self {
-        self.discount_description = Some(value.into());
-        self
-    }
-    /// Sets `discount_program_name`.
-    pub fn discount_program_name(mut self, value: impl Into<String>) -> Self {
-        self.discount_program_name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaymentOrderDetailsChannelSpecificMessagePaymentOrder {
+        catalog_id: String = "catalog_id";
+        expiration_time: String = "expiration_time";
+        expiration_description: String = "expiration_description";
+        tax_description: String = "tax_description";
+        shipping_value: i64 = "shipping_value";
+        shipping_description: String = "shipping_description";
+        discount_value: i64 = "discount_value";
+        discount_description: String = "discount_description";
+        discount_program_name: String = "discount_program_name";
     }
 }
 /// `PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem`
@@ -17215,10 +15308,10 @@ impl PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem {
             sale_amount_value: None,
         }
     }
-    /// Sets `sale_amount_value`.
-    pub fn sale_amount_value(mut self, value: impl Into<i64>) -> Self {
-        self.sale_amount_value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem {
+        sale_amount_value: i64 = "sale_amount_value";
     }
 }
 /// The payment settings. Use `payment_buttons` in place of this deprecated field.
@@ -17466,20 +15559,12 @@ impl PaymentOrderStatusChannelSpecificMessage {
             payment: payment.into(),
         }
     }
-    /// Sets `header`.
-    pub fn header(mut self, value: impl Into<ChannelSpecificCommonPropsHeader>) -> Self {
-        self.header = Some(value.into());
-        self
-    }
-    /// Sets `body`.
-    pub fn body(mut self, value: impl Into<WhatsAppInteractiveBody>) -> Self {
-        self.body = Some(value.into());
-        self
-    }
-    /// Sets `footer`.
-    pub fn footer(mut self, value: impl Into<WhatsAppInteractiveFooter>) -> Self {
-        self.footer = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaymentOrderStatusChannelSpecificMessage {
+        header: ChannelSpecificCommonPropsHeader = "header";
+        body: WhatsAppInteractiveBody = "body";
+        footer: WhatsAppInteractiveFooter = "footer";
     }
 }
 /// The payment order status message content
@@ -17538,10 +15623,10 @@ impl PaymentOrderStatusChannelSpecificMessagePaymentOrder {
             description: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaymentOrderStatusChannelSpecificMessagePaymentOrder {
+        description: String = "description";
     }
 }
 /// The new payment message status.
@@ -17639,28 +15724,13 @@ impl PaymentStatusUpdateEvent {
             payment_transaction_id: None,
         }
     }
-    /// Sets `reference_id`.
-    pub fn reference_id(mut self, value: impl Into<String>) -> Self {
-        self.reference_id = Some(value.into());
-        self
-    }
-    /// Sets `payment_status`.
-    pub fn payment_status(mut self, value: impl Into<PaymentStatus>) -> Self {
-        self.payment_status = Some(value.into());
-        self
-    }
-    /// Sets `payment_transaction_status`.
-    pub fn payment_transaction_status(
-        mut self,
-        value: impl Into<PaymentTransactionStatus>,
-    ) -> Self {
-        self.payment_transaction_status = Some(value.into());
-        self
-    }
-    /// Sets `payment_transaction_id`.
-    pub fn payment_transaction_id(mut self, value: impl Into<String>) -> Self {
-        self.payment_transaction_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaymentStatusUpdateEvent {
+        reference_id: String = "reference_id";
+        payment_status: PaymentStatus = "payment_status";
+        payment_transaction_status: PaymentTransactionStatus = "payment_transaction_status";
+        payment_transaction_id: String = "payment_transaction_id";
     }
 }
 /// Group of statuses of the user-initiated transaction changes.
@@ -17716,10 +15786,10 @@ impl PhoneNumberInfo {
             r#type: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PhoneNumberInfo {
+        r#type: String = "type";
     }
 }
 /// Whether or not Conversation API should store contacts and conversations for the app. For more information, see [Processing Modes](https://developers.sinch.com/docs/conversation/processing-modes/).
@@ -17797,20 +15867,12 @@ impl ProductItem {
             currency: None,
         }
     }
-    /// Sets `quantity`.
-    pub fn quantity(mut self, value: impl Into<i32>) -> Self {
-        self.quantity = Some(value.into());
-        self
-    }
-    /// Sets `item_price`.
-    pub fn item_price(mut self, value: impl Into<f64>) -> Self {
-        self.item_price = Some(value.into());
-        self
-    }
-    /// Sets `currency`.
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
-        self.currency = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ProductItem {
+        quantity: i32 = "quantity";
+        item_price: f64 = "item_price";
+        currency: String = "currency";
     }
 }
 /// Represents an interactive WhatsApp message containing ProductItem objects
@@ -17834,13 +15896,10 @@ impl ProductResponseMessage {
             product_response_message: None,
         }
     }
-    /// Sets `product_response_message`.
-    pub fn product_response_message(
-        mut self,
-        value: impl Into<ProductResponseMessageProductResponseMessage>,
-    ) -> Self {
-        self.product_response_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ProductResponseMessage {
+        product_response_message: ProductResponseMessageProductResponseMessage = "product_response_message";
     }
 }
 /// `ProductResponseMessageProductResponseMessage`
@@ -17872,20 +15931,12 @@ impl ProductResponseMessageProductResponseMessage {
             catalog_id: None,
         }
     }
-    /// Sets `products`.
-    pub fn products(mut self, value: impl Into<Vec<ProductItem>>) -> Self {
-        self.products = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `catalog_id`.
-    pub fn catalog_id(mut self, value: impl Into<String>) -> Self {
-        self.catalog_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ProductResponseMessageProductResponseMessage {
+        products: Vec<ProductItem> = "products";
+        title: String = "title";
+        catalog_id: String = "catalog_id";
     }
 }
 /// Project-level settings, including contact management options.
@@ -17913,15 +15964,11 @@ impl ProjectSettings {
             settings: None,
         }
     }
-    /// Sets `project_id`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `settings`.
-    pub fn settings(mut self, value: impl Into<ProjectSettingsSettings>) -> Self {
-        self.settings = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ProjectSettings {
+        project_id: String = "project_id";
+        settings: ProjectSettingsSettings = "settings";
     }
 }
 /// Request body for creating or updating project settings.
@@ -17943,10 +15990,10 @@ impl ProjectSettingsRequest {
     pub fn new() -> Self {
         Self { contact_settings: None }
     }
-    /// Sets `contact_settings`.
-    pub fn contact_settings(mut self, value: impl Into<ContactSettings>) -> Self {
-        self.contact_settings = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ProjectSettingsRequest {
+        contact_settings: ContactSettings = "contact_settings";
     }
 }
 /// The settings object containing contact settings.
@@ -17968,10 +16015,10 @@ impl ProjectSettingsSettings {
     pub fn new() -> Self {
         Self { contact_settings: None }
     }
-    /// Sets `contact_settings`.
-    pub fn contact_settings(mut self, value: impl Into<ContactSettings>) -> Self {
-        self.contact_settings = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ProjectSettingsSettings {
+        contact_settings: ContactSettings = "contact_settings";
     }
 }
 /// `QueryCapability`
@@ -18004,10 +16051,10 @@ impl QueryCapability {
             request_id: None,
         }
     }
-    /// Sets `request_id`.
-    pub fn request_id(mut self, value: impl Into<String>) -> Self {
-        self.request_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    QueryCapability {
+        request_id: String = "request_id";
     }
 }
 /// A CapabilityResponse contains the identity of the recipient for which
@@ -18040,20 +16087,12 @@ impl QueryCapabilityResponse {
             request_id: None,
         }
     }
-    /// Sets `app_id`.
-    pub fn app_id(mut self, value: impl Into<String>) -> Self {
-        self.app_id = Some(value.into());
-        self
-    }
-    /// Sets `recipient`.
-    pub fn recipient(mut self, value: impl Into<Recipient>) -> Self {
-        self.recipient = Some(value.into());
-        self
-    }
-    /// Sets `request_id`.
-    pub fn request_id(mut self, value: impl Into<String>) -> Self {
-        self.request_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    QueryCapabilityResponse {
+        app_id: String = "app_id";
+        recipient: Recipient = "recipient";
+        request_id: String = "request_id";
     }
 }
 /// `QueueStats`
@@ -18081,15 +16120,11 @@ impl QueueStats {
             outbound_limit: None,
         }
     }
-    /// Sets `outbound_size`.
-    pub fn outbound_size(mut self, value: impl Into<i64>) -> Self {
-        self.outbound_size = Some(value.into());
-        self
-    }
-    /// Sets `outbound_limit`.
-    pub fn outbound_limit(mut self, value: impl Into<i64>) -> Self {
-        self.outbound_limit = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    QueueStats {
+        outbound_size: i64 = "outbound_size";
+        outbound_limit: i64 = "outbound_limit";
     }
 }
 /// `RateLimits`
@@ -18126,20 +16161,12 @@ impl RateLimits {
             webhooks: None,
         }
     }
-    /// Sets `inbound`.
-    pub fn inbound(mut self, value: impl Into<i64>) -> Self {
-        self.inbound = Some(value.into());
-        self
-    }
-    /// Sets `outbound`.
-    pub fn outbound(mut self, value: impl Into<i64>) -> Self {
-        self.outbound = Some(value.into());
-        self
-    }
-    /// Sets `webhooks`.
-    pub fn webhooks(mut self, value: impl Into<i64>) -> Self {
-        self.webhooks = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RateLimits {
+        inbound: i64 = "inbound";
+        outbound: i64 = "outbound";
+        webhooks: i64 = "webhooks";
     }
 }
 /// Type of action
@@ -18203,10 +16230,10 @@ impl ReactionEvent {
             reaction_category: None,
         }
     }
-    /// Sets `reaction_category`.
-    pub fn reaction_category(mut self, value: impl Into<String>) -> Self {
-        self.reaction_category = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ReactionEvent {
+        reaction_category: String = "reaction_category";
     }
 }
 /// Read Message Event Type
@@ -18230,13 +16257,10 @@ impl ReadMessageEventField {
     pub fn new() -> Self {
         Self { read_message_event: None }
     }
-    /// Sets `read_message_event`.
-    pub fn read_message_event(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.read_message_event = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ReadMessageEventField {
+        read_message_event: std::collections::BTreeMap<String, serde_json::Value> = "read_message_event";
     }
 }
 /// `Reason`
@@ -18272,25 +16296,13 @@ impl Reason {
             channel_code: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<ReasonCode>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `sub_code`.
-    pub fn sub_code(mut self, value: impl Into<ReasonSubCode>) -> Self {
-        self.sub_code = Some(value.into());
-        self
-    }
-    /// Sets `channel_code`.
-    pub fn channel_code(mut self, value: impl Into<String>) -> Self {
-        self.channel_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Reason {
+        code: ReasonCode = "code";
+        description: String = "description";
+        sub_code: ReasonSubCode = "sub_code";
+        channel_code: String = "channel_code";
     }
 }
 /// `ReasonCode`
@@ -18572,33 +16584,14 @@ impl RecordNotificationEvent {
             record_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `record_notification`.
-    pub fn record_notification(
-        mut self,
-        value: impl Into<RecordNotificationEventRecordNotification>,
-    ) -> Self {
-        self.record_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RecordNotificationEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        record_notification: RecordNotificationEventRecordNotification = "record_notification";
     }
 }
 /// `RecordNotificationEventRecordNotification`
@@ -18646,43 +16639,16 @@ impl RecordNotificationEventRecordNotification {
             processing_mode: None,
         }
     }
-    /// Sets `entity_id`.
-    pub fn entity_id(mut self, value: impl Into<String>) -> Self {
-        self.entity_id = Some(value.into());
-        self
-    }
-    /// Sets `record_status`.
-    pub fn record_status(
-        mut self,
-        value: impl Into<RecordNotificationEventRecordNotificationRecordStatus>,
-    ) -> Self {
-        self.record_status = Some(value.into());
-        self
-    }
-    /// Sets `channel_identity`.
-    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
-        self.channel_identity = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<Reason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RecordNotificationEventRecordNotification {
+        entity_id: String = "entity_id";
+        record_status: RecordNotificationEventRecordNotificationRecordStatus = "record_status";
+        channel_identity: ChannelIdentity = "channel_identity";
+        contact_id: String = "contact_id";
+        conversation_id: String = "conversation_id";
+        reason: Reason = "reason";
+        processing_mode: ProcessingMode = "processing_mode";
     }
 }
 /// Record status for a specific entity
@@ -18723,10 +16689,10 @@ impl ReplyToField {
     pub fn new() -> Self {
         Self { reply_to: None }
     }
-    /// Sets `reply_to`.
-    pub fn reply_to(mut self, value: impl Into<ReplyToFieldReplyTo>) -> Self {
-        self.reply_to = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ReplyToField {
+        reply_to: ReplyToFieldReplyTo = "reply_to";
     }
 }
 /// Reply To
@@ -18781,15 +16747,11 @@ impl RetentionPolicy {
             ttl_days: None,
         }
     }
-    /// Sets `retention_type`.
-    pub fn retention_type(mut self, value: impl Into<RetentionPolicyType>) -> Self {
-        self.retention_type = Some(value.into());
-        self
-    }
-    /// Sets `ttl_days`.
-    pub fn ttl_days(mut self, value: impl Into<i64>) -> Self {
-        self.ttl_days = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RetentionPolicy {
+        retention_type: RetentionPolicyType = "retention_type";
+        ttl_days: i64 = "ttl_days";
     }
 }
 /// `RetentionPolicyType`
@@ -18833,10 +16795,10 @@ impl RuntimeError {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<RuntimeErrorError>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RuntimeError {
+        error: RuntimeErrorError = "error";
     }
 }
 /// `RuntimeErrorError`
@@ -18872,25 +16834,13 @@ impl RuntimeErrorError {
             status: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i32>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<Any>>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RuntimeErrorError {
+        code: i32 = "code";
+        details: Vec<Any> = "details";
+        message: String = "message";
+        status: String = "status";
     }
 }
 /// `SendEventRequest`
@@ -18946,28 +16896,13 @@ impl SendEventRequest {
             recipient: recipient.into(),
         }
     }
-    /// Sets `callback_url`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `channel_priority_order`.
-    pub fn channel_priority_order(
-        mut self,
-        value: impl Into<Vec<ConversationChannel>>,
-    ) -> Self {
-        self.channel_priority_order = Some(value.into());
-        self
-    }
-    /// Sets `event_metadata`.
-    pub fn event_metadata(mut self, value: impl Into<String>) -> Self {
-        self.event_metadata = Some(value.into());
-        self
-    }
-    /// Sets `queue`.
-    pub fn queue(mut self, value: impl Into<MessageQueue>) -> Self {
-        self.queue = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendEventRequest {
+        callback_url: String = "callback_url";
+        channel_priority_order: Vec<ConversationChannel> = "channel_priority_order";
+        event_metadata: String = "event_metadata";
+        queue: MessageQueue = "queue";
     }
 }
 /// `SendEventResponse`
@@ -18995,15 +16930,11 @@ impl SendEventResponse {
             event_id: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_id`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendEventResponse {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_id: String = "event_id";
     }
 }
 /// This is the request body for sending a message. `app_id`, `recipient`, and `message` are all required fields.
@@ -19119,72 +17050,20 @@ impl SendMessageRequest {
             message_content_type: None,
         }
     }
-    /// Sets `callback_url`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `channel_priority_order`.
-    pub fn channel_priority_order(
-        mut self,
-        value: impl Into<Vec<ConversationChannel>>,
-    ) -> Self {
-        self.channel_priority_order = Some(value.into());
-        self
-    }
-    /// Sets `channel_properties`.
-    pub fn channel_properties(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.channel_properties = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `conversation_metadata`.
-    pub fn conversation_metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.conversation_metadata = Some(value.into());
-        self
-    }
-    /// Sets `queue`.
-    pub fn queue(mut self, value: impl Into<MessageQueue>) -> Self {
-        self.queue = Some(value.into());
-        self
-    }
-    /// Sets `ttl`.
-    pub fn ttl(mut self, value: impl Into<String>) -> Self {
-        self.ttl = Some(value.into());
-        self
-    }
-    /// Sets `processing_strategy`.
-    pub fn processing_strategy(mut self, value: impl Into<ProcessingStrategy>) -> Self {
-        self.processing_strategy = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_metadata_update_strategy`.
-    pub fn conversation_metadata_update_strategy(
-        mut self,
-        value: impl Into<MetadataUpdateStrategy>,
-    ) -> Self {
-        self.conversation_metadata_update_strategy = Some(value.into());
-        self
-    }
-    /// Sets `message_content_type`.
-    pub fn message_content_type(mut self, value: impl Into<MessageContentType>) -> Self {
-        self.message_content_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendMessageRequest {
+        callback_url: String = "callback_url";
+        channel_priority_order: Vec<ConversationChannel> = "channel_priority_order";
+        channel_properties: std::collections::BTreeMap<String, String> = "channel_properties";
+        message_metadata: String = "message_metadata";
+        conversation_metadata: std::collections::BTreeMap<String, serde_json::Value> = "conversation_metadata";
+        queue: MessageQueue = "queue";
+        ttl: String = "ttl";
+        processing_strategy: ProcessingStrategy = "processing_strategy";
+        correlation_id: String = "correlation_id";
+        conversation_metadata_update_strategy: MetadataUpdateStrategy = "conversation_metadata_update_strategy";
+        message_content_type: MessageContentType = "message_content_type";
     }
 }
 /// `SendMessageResponse`
@@ -19212,15 +17091,11 @@ impl SendMessageResponse {
             message_id: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendMessageResponse {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        message_id: String = "message_id";
     }
 }
 /// The most probable sentiment of the analyzed text.
@@ -19270,15 +17145,11 @@ impl SentimentResult {
             score: None,
         }
     }
-    /// Sets `sentiment`.
-    pub fn sentiment(mut self, value: impl Into<Sentiment>) -> Self {
-        self.sentiment = Some(value.into());
-        self
-    }
-    /// Sets `score`.
-    pub fn score(mut self, value: impl Into<f64>) -> Self {
-        self.score = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SentimentResult {
+        sentiment: Sentiment = "sentiment";
+        score: f64 = "score";
     }
 }
 /// Message requesting location from a user.
@@ -19302,13 +17173,10 @@ impl ShareLocationMessageField {
             share_location_message: None,
         }
     }
-    /// Sets `share_location_message`.
-    pub fn share_location_message(
-        mut self,
-        value: impl Into<ShareLocationMessageFieldShareLocationMessage>,
-    ) -> Self {
-        self.share_location_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ShareLocationMessageField {
+        share_location_message: ShareLocationMessageFieldShareLocationMessage = "share_location_message";
     }
 }
 /// Share Location Message
@@ -19378,35 +17246,15 @@ impl ShortLinkActivatedEvent {
             existing_thread: None,
         }
     }
-    /// Sets `payload`.
-    pub fn payload(mut self, value: impl Into<String>) -> Self {
-        self.payload = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `ref`.
-    pub fn r#ref(mut self, value: impl Into<String>) -> Self {
-        self.r#ref = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<String>) -> Self {
-        self.source = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `existing_thread`.
-    pub fn existing_thread(mut self, value: impl Into<bool>) -> Self {
-        self.existing_thread = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ShortLinkActivatedEvent {
+        payload: String = "payload";
+        title: String = "title";
+        r#ref: String = "ref";
+        source: String = "source";
+        r#type: String = "type";
+        existing_thread: bool = "existing_thread";
     }
 }
 /// This object is required for apps that subscribe to Smart Conversations features.
@@ -19428,10 +17276,10 @@ impl SmartConversation {
     pub fn new() -> Self {
         Self { enabled: None }
     }
-    /// Sets `enabled`.
-    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
-        self.enabled = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmartConversation {
+        enabled: bool = "enabled";
     }
 }
 /// When using the Smart Conversations functionality, Machine Learning and Artificial Intelligence analyses are delivered through specific callbacks on the Conversation API.
@@ -19481,33 +17329,14 @@ impl SmartConversationsEvent {
             smart_conversation_notification: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `smart_conversation_notification`.
-    pub fn smart_conversation_notification(
-        mut self,
-        value: impl Into<SmartConversationsEventSmartConversationNotification>,
-    ) -> Self {
-        self.smart_conversation_notification = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmartConversationsEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        smart_conversation_notification: SmartConversationsEventSmartConversationNotification = "smart_conversation_notification";
     }
 }
 /// `SmartConversationsEventSmartConversationNotification`
@@ -19551,35 +17380,15 @@ impl SmartConversationsEventSmartConversationNotification {
             analysis_results: None,
         }
     }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `channel_identity`.
-    pub fn channel_identity(mut self, value: impl Into<String>) -> Self {
-        self.channel_identity = Some(value.into());
-        self
-    }
-    /// Sets `channel`.
-    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.channel = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `analysis_results`.
-    pub fn analysis_results(mut self, value: impl Into<AnalysisResult>) -> Self {
-        self.analysis_results = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmartConversationsEventSmartConversationNotification {
+        contact_id: String = "contact_id";
+        channel_identity: String = "channel_identity";
+        channel: ConversationChannel = "channel";
+        message_id: String = "message_id";
+        conversation_id: String = "conversation_id";
+        analysis_results: AnalysisResult = "analysis_results";
     }
 }
 /// Static Bearer Authentication
@@ -19601,13 +17410,10 @@ impl StaticBearerCredentialsField {
     pub fn new() -> Self {
         Self { static_bearer: None }
     }
-    /// Sets `static_bearer`.
-    pub fn static_bearer(
-        mut self,
-        value: impl Into<StaticBearerCredentialsFieldStaticBearer>,
-    ) -> Self {
-        self.static_bearer = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    StaticBearerCredentialsField {
+        static_bearer: StaticBearerCredentialsFieldStaticBearer = "static_bearer";
     }
 }
 /// This object is required for channels which use a bearer-type of credential for authentication.
@@ -19655,13 +17461,10 @@ impl StaticTokenCredentialsField {
     pub fn new() -> Self {
         Self { static_token: None }
     }
-    /// Sets `static_token`.
-    pub fn static_token(
-        mut self,
-        value: impl Into<StaticTokenCredentialsFieldStaticToken>,
-    ) -> Self {
-        self.static_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    StaticTokenCredentialsField {
+        static_token: StaticTokenCredentialsFieldStaticToken = "static_token";
     }
 }
 /// This object is required for channels which use a static token credential for authentication.
@@ -19703,13 +17506,10 @@ impl TelegramCredentialsField {
     pub fn new() -> Self {
         Self { telegram_credentials: None }
     }
-    /// Sets `telegram_credentials`.
-    pub fn telegram_credentials(
-        mut self,
-        value: impl Into<TelegramCredentialsFieldTelegramCredentials>,
-    ) -> Self {
-        self.telegram_credentials = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TelegramCredentialsField {
+        telegram_credentials: TelegramCredentialsFieldTelegramCredentials = "telegram_credentials";
     }
 }
 /// If you are including the Telegram Bot channel in the `channel_identifier` property, you must include this object.
@@ -19751,13 +17551,10 @@ impl TemplateMessageField {
     pub fn new() -> Self {
         Self { template_message: None }
     }
-    /// Sets `template_message`.
-    pub fn template_message(
-        mut self,
-        value: impl Into<TemplateMessageFieldTemplateMessage>,
-    ) -> Self {
-        self.template_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateMessageField {
+        template_message: TemplateMessageFieldTemplateMessage = "template_message";
     }
 }
 /// Template Message
@@ -19789,21 +17586,11 @@ impl TemplateMessageFieldTemplateMessage {
             omni_template: None,
         }
     }
-    /// Sets `channel_template`.
-    pub fn channel_template(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, TemplateReference>>,
-    ) -> Self {
-        self.channel_template = Some(value.into());
-        self
-    }
-    /// Sets `omni_template`.
-    pub fn omni_template(
-        mut self,
-        value: impl Into<TemplateReferenceWithVersion>,
-    ) -> Self {
-        self.omni_template = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateMessageFieldTemplateMessage {
+        channel_template: std::collections::BTreeMap<String, TemplateReference> = "channel_template";
+        omni_template: TemplateReferenceWithVersion = "omni_template";
     }
 }
 /// The referenced template can be an omnichannel template stored in Conversation API Template Store as an AppMessage. You may also reference external channel-specific templates, such as a WhatsApp Business Template. Note that channel-specific template references are not supported when populating the `explicit_channel_omni_message` field.
@@ -19845,23 +17632,12 @@ impl TemplateReference {
             template_id: template_id.into(),
         }
     }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<String>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `language_code`.
-    pub fn language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
-        self
-    }
-    /// Sets `parameters`.
-    pub fn parameters(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.parameters = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateReference {
+        version: String = "version";
+        language_code: String = "language_code";
+        parameters: std::collections::BTreeMap<String, String> = "parameters";
     }
 }
 /// Template (Reference)
@@ -19883,13 +17659,10 @@ impl TemplateReferenceField {
     pub fn new() -> Self {
         Self { template_reference: None }
     }
-    /// Sets `template_reference`.
-    pub fn template_reference(
-        mut self,
-        value: impl Into<TemplateReferenceWithVersion>,
-    ) -> Self {
-        self.template_reference = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateReferenceField {
+        template_reference: TemplateReferenceWithVersion = "template_reference";
     }
 }
 /// `TemplateReferenceWithVersion`
@@ -19931,18 +17704,11 @@ impl TemplateReferenceWithVersion {
             template_id: template_id.into(),
         }
     }
-    /// Sets `language_code`.
-    pub fn language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
-        self
-    }
-    /// Sets `parameters`.
-    pub fn parameters(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.parameters = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateReferenceWithVersion {
+        language_code: String = "language_code";
+        parameters: std::collections::BTreeMap<String, String> = "parameters";
     }
 }
 /// A message containing only text.
@@ -19964,13 +17730,10 @@ impl TextMessageField {
     pub fn new() -> Self {
         Self { text_message: None }
     }
-    /// Sets `text_message`.
-    pub fn text_message(
-        mut self,
-        value: impl Into<TextMessageFieldTextMessage>,
-    ) -> Self {
-        self.text_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TextMessageField {
+        text_message: TextMessageFieldTextMessage = "text_message";
     }
 }
 /// Text Message
@@ -20034,15 +17797,11 @@ impl TranscodeMessageRequest {
             to: None,
         }
     }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TranscodeMessageRequest {
+        from: String = "from";
+        to: String = "to";
     }
 }
 /// `TranscodeMessageResponse`
@@ -20066,13 +17825,10 @@ impl TranscodeMessageResponse {
     pub fn new() -> Self {
         Self { transcoded_message: None }
     }
-    /// Sets `transcoded_message`.
-    pub fn transcoded_message(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.transcoded_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TranscodeMessageResponse {
+        transcoded_message: std::collections::BTreeMap<String, String> = "transcoded_message";
     }
 }
 /// Some of the callbacks received from the underlying channels might be specific to a single channel or may not have a proper mapping in Conversation API yet.
@@ -20120,33 +17876,14 @@ impl UnsupportedCallbackEvent {
             unsupported_callback: None,
         }
     }
-    /// Sets `accepted_time`.
-    pub fn accepted_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.accepted_time = Some(value.into());
-        self
-    }
-    /// Sets `event_time`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `message_metadata`.
-    pub fn message_metadata(mut self, value: impl Into<String>) -> Self {
-        self.message_metadata = Some(value.into());
-        self
-    }
-    /// Sets `correlation_id`.
-    pub fn correlation_id(mut self, value: impl Into<String>) -> Self {
-        self.correlation_id = Some(value.into());
-        self
-    }
-    /// Sets `unsupported_callback`.
-    pub fn unsupported_callback(
-        mut self,
-        value: impl Into<UnsupportedCallbackEventUnsupportedCallback>,
-    ) -> Self {
-        self.unsupported_callback = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UnsupportedCallbackEvent {
+        accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
+        event_time: sinch_sdk_runtime::Timestamp = "event_time";
+        message_metadata: String = "message_metadata";
+        correlation_id: String = "correlation_id";
+        unsupported_callback: UnsupportedCallbackEventUnsupportedCallback = "unsupported_callback";
     }
 }
 /// `UnsupportedCallbackEventUnsupportedCallback`
@@ -20194,40 +17931,16 @@ impl UnsupportedCallbackEventUnsupportedCallback {
             channel_identity: None,
         }
     }
-    /// Sets `channel`.
-    pub fn channel(mut self, value: impl Into<ConversationChannel>) -> Self {
-        self.channel = Some(value.into());
-        self
-    }
-    /// Sets `payload`.
-    pub fn payload(mut self, value: impl Into<String>) -> Self {
-        self.payload = Some(value.into());
-        self
-    }
-    /// Sets `processing_mode`.
-    pub fn processing_mode(mut self, value: impl Into<ProcessingMode>) -> Self {
-        self.processing_mode = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `contact_id`.
-    pub fn contact_id(mut self, value: impl Into<String>) -> Self {
-        self.contact_id = Some(value.into());
-        self
-    }
-    /// Sets `conversation_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(value.into());
-        self
-    }
-    /// Sets `channel_identity`.
-    pub fn channel_identity(mut self, value: impl Into<ChannelIdentity>) -> Self {
-        self.channel_identity = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UnsupportedCallbackEventUnsupportedCallback {
+        channel: ConversationChannel = "channel";
+        payload: String = "payload";
+        processing_mode: ProcessingMode = "processing_mode";
+        id: String = "id";
+        contact_id: String = "contact_id";
+        conversation_id: String = "conversation_id";
+        channel_identity: ChannelIdentity = "channel_identity";
     }
 }
 /// Update message request
@@ -20275,10 +17988,10 @@ impl UrlInfo {
             r#type: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UrlInfo {
+        r#type: String = "type";
     }
 }
 /// A generic URL message.
@@ -20300,10 +18013,10 @@ impl UrlMessageField {
     pub fn new() -> Self {
         Self { url_message: None }
     }
-    /// Sets `url_message`.
-    pub fn url_message(mut self, value: impl Into<UrlMessageFieldUrlMessage>) -> Self {
-        self.url_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UrlMessageField {
+        url_message: UrlMessageFieldUrlMessage = "url_message";
     }
 }
 /// URL Message
@@ -20351,13 +18064,10 @@ impl WeChatCredentialsField {
     pub fn new() -> Self {
         Self { wechat_credentials: None }
     }
-    /// Sets `wechat_credentials`.
-    pub fn wechat_credentials(
-        mut self,
-        value: impl Into<WeChatCredentialsFieldWechatCredentials>,
-    ) -> Self {
-        self.wechat_credentials = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WeChatCredentialsField {
+        wechat_credentials: WeChatCredentialsFieldWechatCredentials = "wechat_credentials";
     }
 }
 /// If you are including the WeChat channel in the `channel_identifier` property, you must include this object.
@@ -20450,35 +18160,15 @@ impl Webhook {
             triggers: None,
         }
     }
-    /// Sets `app_id`.
-    pub fn app_id(mut self, value: impl Into<String>) -> Self {
-        self.app_id = Some(value.into());
-        self
-    }
-    /// Sets `client_credentials`.
-    pub fn client_credentials(mut self, value: impl Into<ClientCredentials>) -> Self {
-        self.client_credentials = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `secret`.
-    pub fn secret(mut self, value: impl Into<String>) -> Self {
-        self.secret = Some(value.into());
-        self
-    }
-    /// Sets `target_type`.
-    pub fn target_type(mut self, value: impl Into<WebhookTargetType>) -> Self {
-        self.target_type = Some(value.into());
-        self
-    }
-    /// Sets `triggers`.
-    pub fn triggers(mut self, value: impl Into<Vec<WebhookTrigger>>) -> Self {
-        self.triggers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Webhook {
+        app_id: String = "app_id";
+        client_credentials: ClientCredentials = "client_credentials";
+        id: String = "id";
+        secret: String = "secret";
+        target_type: WebhookTargetType = "target_type";
+        triggers: Vec<WebhookTrigger> = "triggers";
     }
 }
 /// `WebhookTargetType`
@@ -20630,30 +18320,14 @@ impl WebhooksCreateWebhookRequest {
             triggers: None,
         }
     }
-    /// Sets `client_credentials`.
-    pub fn client_credentials(mut self, value: impl Into<ClientCredentials>) -> Self {
-        self.client_credentials = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `secret`.
-    pub fn secret(mut self, value: impl Into<String>) -> Self {
-        self.secret = Some(value.into());
-        self
-    }
-    /// Sets `target_type`.
-    pub fn target_type(mut self, value: impl Into<WebhookTargetType>) -> Self {
-        self.target_type = Some(value.into());
-        self
-    }
-    /// Sets `triggers`.
-    pub fn triggers(mut self, value: impl Into<Vec<WebhookTrigger>>) -> Self {
-        self.triggers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WebhooksCreateWebhookRequest {
+        client_credentials: ClientCredentials = "client_credentials";
+        id: String = "id";
+        secret: String = "secret";
+        target_type: WebhookTargetType = "target_type";
+        triggers: Vec<WebhookTrigger> = "triggers";
     }
 }
 /// Body of the interactive message.

@@ -55,35 +55,15 @@ impl AccessControlList {
             project_id: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `enabled`.
-    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
-        self.enabled = Some(value.into());
-        self
-    }
-    /// Sets `trunks`.
-    pub fn trunks(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.trunks = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AccessControlList {
+        id: String = "id";
+        enabled: bool = "enabled";
+        trunks: Vec<String> = "trunks";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
+        project_id: String = "projectId";
     }
 }
 /// `AddAccessControlListToTrunkRequest`
@@ -107,10 +87,10 @@ impl AddAccessControlListToTrunkRequest {
             access_control_list_ids: None,
         }
     }
-    /// Sets `accessControlListIds`.
-    pub fn access_control_list_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.access_control_list_ids = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AddAccessControlListToTrunkRequest {
+        access_control_list_ids: Vec<String> = "accessControlListIds";
     }
 }
 /// `AddAccessControlListToTrunkResponse`
@@ -134,10 +114,10 @@ impl AddAccessControlListToTrunkResponse {
             access_control_list_ids: None,
         }
     }
-    /// Sets `accessControlListIds`.
-    pub fn access_control_list_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.access_control_list_ids = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AddAccessControlListToTrunkResponse {
+        access_control_list_ids: Vec<String> = "accessControlListIds";
     }
 }
 /// `AddEstProjectsRequest`
@@ -181,10 +161,10 @@ impl AddEstProjectsResponse {
     pub fn new() -> Self {
         Self { added_projects: None }
     }
-    /// Sets `addedProjects`.
-    pub fn added_projects(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.added_projects = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AddEstProjectsResponse {
+        added_projects: Vec<String> = "addedProjects";
     }
 }
 /// The request was malformed on one or more fields.
@@ -212,15 +192,11 @@ impl BadRequestDetail {
             field_violations: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `fieldViolations`.
-    pub fn field_violations(mut self, value: impl Into<Vec<FieldViolation>>) -> Self {
-        self.field_violations = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BadRequestDetail {
+        r#type: String = "type";
+        field_violations: Vec<FieldViolation> = "fieldViolations";
     }
 }
 /// `BulkUpdateCredentialListsForTrunkResponse`
@@ -242,10 +218,10 @@ impl BulkUpdateCredentialListsForTrunkResponse {
     pub fn new() -> Self {
         Self { credential_list_ids: None }
     }
-    /// Sets `credentialListIds`.
-    pub fn credential_list_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.credential_list_ids = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BulkUpdateCredentialListsForTrunkResponse {
+        credential_list_ids: Vec<String> = "credentialListIds";
     }
 }
 /// The call resource represents an inbound or outbound connection between Sinch and a supported device
@@ -329,80 +305,24 @@ impl Call {
             pcap_id: None,
         }
     }
-    /// Sets `callId`.
-    pub fn call_id(mut self, value: impl Into<String>) -> Self {
-        self.call_id = Some(value.into());
-        self
-    }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<CallDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `answerTime`.
-    pub fn answer_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.answer_time = Some(value.into());
-        self
-    }
-    /// Sets `endTime`.
-    pub fn end_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.end_time = Some(value.into());
-        self
-    }
-    /// Sets `durationSeconds`.
-    pub fn duration_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.duration_seconds = Some(value.into());
-        self
-    }
-    /// Sets `callResult`.
-    pub fn call_result(mut self, value: impl Into<CallResult>) -> Self {
-        self.call_result = Some(value.into());
-        self
-    }
-    /// Sets `pricePerMinute`.
-    pub fn price_per_minute(mut self, value: impl Into<Money>) -> Self {
-        self.price_per_minute = Some(value.into());
-        self
-    }
-    /// Sets `billingDurationSeconds`.
-    pub fn billing_duration_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.billing_duration_seconds = Some(value.into());
-        self
-    }
-    /// Sets `price`.
-    pub fn price(mut self, value: impl Into<Money>) -> Self {
-        self.price = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `trunkId`.
-    pub fn trunk_id(mut self, value: impl Into<String>) -> Self {
-        self.trunk_id = Some(value.into());
-        self
-    }
-    /// Sets `pcapId`.
-    pub fn pcap_id(mut self, value: impl Into<String>) -> Self {
-        self.pcap_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Call {
+        call_id: String = "callId";
+        to: String = "to";
+        from: String = "from";
+        direction: CallDirection = "direction";
+        answer_time: sinch_sdk_runtime::Timestamp = "answerTime";
+        end_time: sinch_sdk_runtime::Timestamp = "endTime";
+        duration_seconds: i64 = "durationSeconds";
+        call_result: CallResult = "callResult";
+        price_per_minute: Money = "pricePerMinute";
+        billing_duration_seconds: i64 = "billingDurationSeconds";
+        price: Money = "price";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        project_id: String = "projectId";
+        trunk_id: String = "trunkId";
+        pcap_id: String = "pcapId";
     }
 }
 /// `CallBlockingRule`
@@ -450,35 +370,15 @@ impl CallBlockingRule {
             id: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `callerCountry`.
-    pub fn caller_country(mut self, value: impl Into<String>) -> Self {
-        self.caller_country = Some(value.into());
-        self
-    }
-    /// Sets `calleeCountry`.
-    pub fn callee_country(mut self, value: impl Into<String>) -> Self {
-        self.callee_country = Some(value.into());
-        self
-    }
-    /// Sets `callerMatch`.
-    pub fn caller_match(mut self, value: impl Into<String>) -> Self {
-        self.caller_match = Some(value.into());
-        self
-    }
-    /// Sets `calleeMatch`.
-    pub fn callee_match(mut self, value: impl Into<String>) -> Self {
-        self.callee_match = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallBlockingRule {
+        name: String = "name";
+        caller_country: String = "callerCountry";
+        callee_country: String = "calleeCountry";
+        caller_match: String = "callerMatch";
+        callee_match: String = "calleeMatch";
+        id: String = "id";
     }
 }
 /// The direction of the call blocking rule. Can be either INBOUND or OUTBOUND.
@@ -584,25 +484,13 @@ impl CountryPermission {
             enabled: enabled.into(),
         }
     }
-    /// Sets `isoCode`.
-    pub fn iso_code(mut self, value: impl Into<String>) -> Self {
-        self.iso_code = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `continent`.
-    pub fn continent(mut self, value: impl Into<String>) -> Self {
-        self.continent = Some(value.into());
-        self
-    }
-    /// Sets `countryDialingCodes`.
-    pub fn country_dialing_codes(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.country_dialing_codes = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CountryPermission {
+        iso_code: String = "isoCode";
+        name: String = "name";
+        continent: String = "continent";
+        country_dialing_codes: Vec<String> = "countryDialingCodes";
     }
 }
 /// `CreateSipEndpointResponse`
@@ -638,25 +526,13 @@ impl CreateSipEndpointResponse {
             endpoints: None,
         }
     }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `pageNumber`.
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.page_number = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
-    }
-    /// Sets `endpoints`.
-    pub fn endpoints(mut self, value: impl Into<Vec<SipEndpoint>>) -> Self {
-        self.endpoints = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateSipEndpointResponse {
+        total_items: i32 = "totalItems";
+        page_number: String = "pageNumber";
+        size: i32 = "size";
+        endpoints: Vec<SipEndpoint> = "endpoints";
     }
 }
 /// `Credential`
@@ -678,10 +554,10 @@ impl Credential {
     pub fn new() -> Self {
         Self { password: None }
     }
-    /// Sets `password`.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Credential {
+        password: String = "password";
     }
 }
 /// `CredentialListIds`
@@ -748,15 +624,11 @@ impl CredentialListResponse {
     pub fn new() -> Self {
         Self { name: None, id: None }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CredentialListResponse {
+        name: String = "name";
+        id: String = "id";
     }
 }
 /// Displays whether the specified domain exists as a SIP trunk, and if so, the SIP Trunk ID.
@@ -784,15 +656,11 @@ impl DomainExists {
             sip_trunk_id: None,
         }
     }
-    /// Sets `exists`.
-    pub fn exists(mut self, value: impl Into<bool>) -> Self {
-        self.exists = Some(value.into());
-        self
-    }
-    /// Sets `sipTrunkId`.
-    pub fn sip_trunk_id(mut self, value: impl Into<String>) -> Self {
-        self.sip_trunk_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DomainExists {
+        exists: bool = "exists";
+        sip_trunk_id: String = "sipTrunkId";
     }
 }
 /// An error response. The `code` field is a unique identifier for the error. The `message` field is a human-readable description of the error.
@@ -828,25 +696,13 @@ impl Error {
             details: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i32>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<ErrorDetail>>) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Error {
+        code: i32 = "code";
+        status: String = "status";
+        message: String = "message";
+        details: Vec<ErrorDetail> = "details";
     }
 }
 /// `ErrorDetail`
@@ -1036,28 +892,13 @@ impl ErrorInfo {
             meta_data: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
-    /// Sets `metaData`.
-    pub fn meta_data(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.meta_data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ErrorInfo {
+        r#type: String = "type";
+        reason: String = "reason";
+        domain: String = "domain";
+        meta_data: std::collections::BTreeMap<String, serde_json::Value> = "metaData";
     }
 }
 /// Filter results based on the call direction. Describes whether the call was `INBOUND` *to* your Sinch number or was `OUTBOUND` and made *from* your Sinch number. An `INBOUND` call can also come from a SIP infrastructure or an application built using the Sinch SDK. An `OUTBOUND` call can be placed to a SIP infrastructure or an application built using the Sinch SDK.
@@ -1142,15 +983,11 @@ impl FieldViolation {
             description: None,
         }
     }
-    /// Sets `field`.
-    pub fn field(mut self, value: impl Into<String>) -> Self {
-        self.field = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FieldViolation {
+        field: String = "field";
+        description: String = "description";
     }
 }
 /// Filter results based on the call direction.
@@ -1205,25 +1042,13 @@ impl FindCallsResponse {
             size: None,
         }
     }
-    /// Sets `calls`.
-    pub fn calls(mut self, value: impl Into<Vec<Call>>) -> Self {
-        self.calls = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `pageNumber`.
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.page_number = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FindCallsResponse {
+        calls: Vec<Call> = "calls";
+        total_items: i32 = "totalItems";
+        page_number: String = "pageNumber";
+        size: i32 = "size";
     }
 }
 /// `GetAccessControlListResponse`
@@ -1259,28 +1084,13 @@ impl GetAccessControlListResponse {
             size: None,
         }
     }
-    /// Sets `accessControlLists`.
-    pub fn access_control_lists(
-        mut self,
-        value: impl Into<Vec<AccessControlList>>,
-    ) -> Self {
-        self.access_control_lists = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `pageNumber`.
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.page_number = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetAccessControlListResponse {
+        access_control_lists: Vec<AccessControlList> = "accessControlLists";
+        total_items: i32 = "totalItems";
+        page_number: String = "pageNumber";
+        size: i32 = "size";
     }
 }
 /// `GetAccessControlListsForTrunkResponse`
@@ -1316,25 +1126,13 @@ impl GetAccessControlListsForTrunkResponse {
             size: None,
         }
     }
-    /// Sets `accessControlListIds`.
-    pub fn access_control_list_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.access_control_list_ids = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `pageNumber`.
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.page_number = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetAccessControlListsForTrunkResponse {
+        access_control_list_ids: Vec<String> = "accessControlListIds";
+        total_items: i32 = "totalItems";
+        page_number: String = "pageNumber";
+        size: i32 = "size";
     }
 }
 /// `GetCountryPermissionsResponse`
@@ -1356,13 +1154,10 @@ impl GetCountryPermissionsResponse {
     pub fn new() -> Self {
         Self { country_permissions: None }
     }
-    /// Sets `countryPermissions`.
-    pub fn country_permissions(
-        mut self,
-        value: impl Into<Vec<CountryPermission>>,
-    ) -> Self {
-        self.country_permissions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetCountryPermissionsResponse {
+        country_permissions: Vec<CountryPermission> = "countryPermissions";
     }
 }
 /// `GetCredentialListsForTrunkResponse`
@@ -1398,20 +1193,12 @@ impl GetCredentialListsForTrunkResponse {
             size: None,
         }
     }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `pageNumber`.
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.page_number = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetCredentialListsForTrunkResponse {
+        total_items: i32 = "totalItems";
+        page_number: String = "pageNumber";
+        size: i32 = "size";
     }
 }
 /// `GetIpRangesForAccessControlListResponse`
@@ -1447,25 +1234,13 @@ impl GetIpRangesForAccessControlListResponse {
             size: None,
         }
     }
-    /// Sets `ipRanges`.
-    pub fn ip_ranges(mut self, value: impl Into<Vec<IpRange>>) -> Self {
-        self.ip_ranges = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `pageNumber`.
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.page_number = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetIpRangesForAccessControlListResponse {
+        ip_ranges: Vec<IpRange> = "ipRanges";
+        total_items: i32 = "totalItems";
+        page_number: String = "pageNumber";
+        size: i32 = "size";
     }
 }
 /// `GetPcapDirection`
@@ -1520,25 +1295,13 @@ impl GetPhoneNumbersResponse {
             phone_numbers: None,
         }
     }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `pageNumber`.
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.page_number = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumbers`.
-    pub fn phone_numbers(mut self, value: impl Into<Vec<Number>>) -> Self {
-        self.phone_numbers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetPhoneNumbersResponse {
+        total_items: i32 = "totalItems";
+        page_number: String = "pageNumber";
+        size: i32 = "size";
+        phone_numbers: Vec<Number> = "phoneNumbers";
     }
 }
 /// `GetSipEndpointResponse`
@@ -1574,25 +1337,13 @@ impl GetSipEndpointResponse {
             endpoints: None,
         }
     }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `pageNumber`.
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.page_number = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
-    }
-    /// Sets `endpoints`.
-    pub fn endpoints(mut self, value: impl Into<Vec<SipEndpoint>>) -> Self {
-        self.endpoints = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetSipEndpointResponse {
+        total_items: i32 = "totalItems";
+        page_number: String = "pageNumber";
+        size: i32 = "size";
+        endpoints: Vec<SipEndpoint> = "endpoints";
     }
 }
 /// `GetSipTrunksResponse`
@@ -1628,25 +1379,13 @@ impl GetSipTrunksResponse {
             sip_trunks: None,
         }
     }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `pageNumber`.
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.page_number = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
-    }
-    /// Sets `sipTrunks`.
-    pub fn sip_trunks(mut self, value: impl Into<Vec<SipTrunk>>) -> Self {
-        self.sip_trunks = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetSipTrunksResponse {
+        total_items: i32 = "totalItems";
+        page_number: String = "pageNumber";
+        size: i32 = "size";
+        sip_trunks: Vec<SipTrunk> = "sipTrunks";
     }
 }
 /// A single or range of IP addresses.
@@ -1702,45 +1441,17 @@ impl IpRange {
             access_control_list_id: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `ipAddress`.
-    pub fn ip_address(mut self, value: impl Into<String>) -> Self {
-        self.ip_address = Some(value.into());
-        self
-    }
-    /// Sets `range`.
-    pub fn range(mut self, value: impl Into<i64>) -> Self {
-        self.range = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `accessControlListId`.
-    pub fn access_control_list_id(mut self, value: impl Into<String>) -> Self {
-        self.access_control_list_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    IpRange {
+        id: String = "id";
+        description: String = "description";
+        ip_address: String = "ipAddress";
+        range: i64 = "range";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
+        project_id: String = "projectId";
+        access_control_list_id: String = "accessControlListId";
     }
 }
 /// `Money`
@@ -1768,15 +1479,11 @@ impl Money {
             amount: None,
         }
     }
-    /// Sets `currencyCode`.
-    pub fn currency_code(mut self, value: impl Into<String>) -> Self {
-        self.currency_code = Some(value.into());
-        self
-    }
-    /// Sets `amount`.
-    pub fn amount(mut self, value: impl Into<String>) -> Self {
-        self.amount = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Money {
+        currency_code: String = "currencyCode";
+        amount: String = "amount";
     }
 }
 /// A Sinch phone number assigned to a SIP trunk. This must be a number you own and configured for Elastic SIP Trunking.
@@ -1820,35 +1527,15 @@ impl Number {
             update_time: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `sipTrunkId`.
-    pub fn sip_trunk_id(mut self, value: impl Into<String>) -> Self {
-        self.sip_trunk_id = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<PhoneNumber>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `countryCode`.
-    pub fn country_code(mut self, value: impl Into<String>) -> Self {
-        self.country_code = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Number {
+        id: String = "id";
+        sip_trunk_id: String = "sipTrunkId";
+        phone_number: PhoneNumber = "phoneNumber";
+        country_code: String = "countryCode";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
     }
 }
 /// `Pagination`
@@ -1880,20 +1567,12 @@ impl Pagination {
             size: None,
         }
     }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `pageNumber`.
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.page_number = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Pagination {
+        total_items: i32 = "totalItems";
+        page_number: String = "pageNumber";
+        size: i32 = "size";
     }
 }
 /// A phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format, including the leading '+'.
@@ -1925,15 +1604,11 @@ impl QuotaFailure {
             description: None,
         }
     }
-    /// Sets `subject`.
-    pub fn subject(mut self, value: impl Into<String>) -> Self {
-        self.subject = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    QuotaFailure {
+        subject: String = "subject";
+        description: serde_json::Value = "description";
     }
 }
 /// Describes how a quota check failed. For example if the total number of `IN_PROGRESS` call was reached
@@ -1961,15 +1636,11 @@ impl QuotaFailureDetail {
             violations: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `violations`.
-    pub fn violations(mut self, value: impl Into<Vec<QuotaFailure>>) -> Self {
-        self.violations = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    QuotaFailureDetail {
+        r#type: String = "type";
+        violations: Vec<QuotaFailure> = "violations";
     }
 }
 /// `RegisteredEndpoint`
@@ -2030,23 +1701,12 @@ impl RequestInfoDetail {
             data: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `requestId`.
-    pub fn request_id(mut self, value: impl Into<String>) -> Self {
-        self.request_id = Some(value.into());
-        self
-    }
-    /// Sets `data`.
-    pub fn data(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RequestInfoDetail {
+        r#type: String = "type";
+        request_id: String = "requestId";
+        data: std::collections::BTreeMap<String, serde_json::Value> = "data";
     }
 }
 /// A SIP endpoint which is the address of your SIP infrastructure. SIP endpoints can be one of two types: static endpoints or registered endpoints.
@@ -2217,35 +1877,15 @@ impl SipEndpoint {
             kind: kind.into(),
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `sipTrunkId`.
-    pub fn sip_trunk_id(mut self, value: impl Into<String>) -> Self {
-        self.sip_trunk_id = Some(value.into());
-        self
-    }
-    /// Sets `transport`.
-    pub fn transport(mut self, value: impl Into<SipEndpointTransport>) -> Self {
-        self.transport = Some(value.into());
-        self
-    }
-    /// Sets `enabled`.
-    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
-        self.enabled = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SipEndpoint {
+        id: String = "id";
+        sip_trunk_id: String = "sipTrunkId";
+        transport: SipEndpointTransport = "transport";
+        enabled: bool = "enabled";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
     }
 }
 /// `SipEndpointKind`
@@ -2442,55 +2082,19 @@ impl SipTrunk {
             project_id: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `topLevelDomain`.
-    pub fn top_level_domain(mut self, value: impl Into<String>) -> Self {
-        self.top_level_domain = Some(value.into());
-        self
-    }
-    /// Sets `domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
-    /// Sets `callsPerSecond`.
-    pub fn calls_per_second(mut self, value: impl Into<i64>) -> Self {
-        self.calls_per_second = Some(value.into());
-        self
-    }
-    /// Sets `enableCallerName`.
-    pub fn enable_caller_name(mut self, value: impl Into<bool>) -> Self {
-        self.enable_caller_name = Some(value.into());
-        self
-    }
-    /// Sets `callForwardNumber`.
-    pub fn call_forward_number(mut self, value: impl Into<String>) -> Self {
-        self.call_forward_number = Some(value.into());
-        self
-    }
-    /// Sets `enableCallForward`.
-    pub fn enable_call_forward(mut self, value: impl Into<bool>) -> Self {
-        self.enable_call_forward = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SipTrunk {
+        id: String = "id";
+        top_level_domain: String = "topLevelDomain";
+        domain: String = "domain";
+        calls_per_second: i64 = "callsPerSecond";
+        enable_caller_name: bool = "enableCallerName";
+        call_forward_number: String = "callForwardNumber";
+        enable_call_forward: bool = "enableCallForward";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
+        project_id: String = "projectId";
     }
 }
 /// `StaticEndpoint`
@@ -2518,10 +2122,10 @@ impl StaticEndpoint {
             port: None,
         }
     }
-    /// Sets `port`.
-    pub fn port(mut self, value: impl Into<i32>) -> Self {
-        self.port = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    StaticEndpoint {
+        port: i32 = "port";
     }
 }
 /// `TrunksByAclResponse`
@@ -2557,25 +2161,13 @@ impl TrunksByAclResponse {
             size: None,
         }
     }
-    /// Sets `trunks`.
-    pub fn trunks(mut self, value: impl Into<Vec<SipTrunk>>) -> Self {
-        self.trunks = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `pageNumber`.
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.page_number = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TrunksByAclResponse {
+        trunks: Vec<SipTrunk> = "trunks";
+        total_items: i32 = "totalItems";
+        page_number: String = "pageNumber";
+        size: i32 = "size";
     }
 }
 /// `TrunksByCredentialListResponse`
@@ -2611,25 +2203,13 @@ impl TrunksByCredentialListResponse {
             size: None,
         }
     }
-    /// Sets `trunks`.
-    pub fn trunks(mut self, value: impl Into<Vec<SipTrunk>>) -> Self {
-        self.trunks = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `pageNumber`.
-    pub fn page_number(mut self, value: impl Into<String>) -> Self {
-        self.page_number = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TrunksByCredentialListResponse {
+        trunks: Vec<SipTrunk> = "trunks";
+        total_items: i32 = "totalItems";
+        page_number: String = "pageNumber";
+        size: i32 = "size";
     }
 }
 /// `UpdateAccessControlListRequest`
@@ -2661,14 +2241,10 @@ impl UpdateAccessControlListRequest {
             ip_ranges: None,
         }
     }
-    /// Sets `enabled`.
-    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
-        self.enabled = Some(value.into());
-        self
-    }
-    /// Sets `ipRanges`.
-    pub fn ip_ranges(mut self, value: impl Into<Vec<IpRange>>) -> Self {
-        self.ip_ranges = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateAccessControlListRequest {
+        enabled: bool = "enabled";
+        ip_ranges: Vec<IpRange> = "ipRanges";
     }
 }

@@ -113,66 +113,20 @@ impl AlphaTagRequestItem {
             last_modified_date: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `sender_address`.
-    pub fn sender_address(mut self, value: impl Into<String>) -> Self {
-        self.sender_address = Some(value.into());
-        self
-    }
-    /// Sets `sender_address_type`.
-    pub fn sender_address_type(
-        mut self,
-        value: impl Into<AlphaTagRequestItemSenderAddressType>,
-    ) -> Self {
-        self.sender_address_type = Some(value.into());
-        self
-    }
-    /// Sets `usage_type`.
-    pub fn usage_type(mut self, value: impl Into<AlphaTagRequestItemUsageType>) -> Self {
-        self.usage_type = Some(value.into());
-        self
-    }
-    /// Sets `destination_countries`.
-    pub fn destination_countries(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.destination_countries = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<AlphaTagRequestItemStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-    /// Sets `created_date`.
-    pub fn created_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_date = Some(value.into());
-        self
-    }
-    /// Sets `last_modified_date`.
-    pub fn last_modified_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_modified_date = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AlphaTagRequestItem {
+        id: String = "id";
+        sender_address: String = "sender_address";
+        sender_address_type: AlphaTagRequestItemSenderAddressType = "sender_address_type";
+        usage_type: AlphaTagRequestItemUsageType = "usage_type";
+        destination_countries: Vec<String> = "destination_countries";
+        reason: String = "reason";
+        label: String = "label";
+        status: AlphaTagRequestItemStatus = "status";
+        account_id: String = "account_id";
+        created_date: sinch_sdk_runtime::Timestamp = "created_date";
+        last_modified_date: sinch_sdk_runtime::Timestamp = "last_modified_date";
     }
 }
 /// The Sender Address Type
@@ -351,15 +305,11 @@ impl AssignedNumber {
             number: None,
         }
     }
-    /// Sets `assignment`.
-    pub fn assignment(mut self, value: impl Into<Assignment>) -> Self {
-        self.assignment = Some(value.into());
-        self
-    }
-    /// Sets `number`.
-    pub fn number(mut self, value: impl Into<DedicatedNumber>) -> Self {
-        self.number = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AssignedNumber {
+        assignment: Assignment = "assignment";
+        number: DedicatedNumber = "number";
     }
 }
 /// AssignedNumberListResponse
@@ -387,15 +337,11 @@ impl AssignedNumberListResponse {
             pagination: None,
         }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<Vec<AssignedNumber>>) -> Self {
-        self.data = Some(value.into());
-        self
-    }
-    /// Sets `pagination`.
-    pub fn pagination(mut self, value: impl Into<TokenPagination>) -> Self {
-        self.pagination = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AssignedNumberListResponse {
+        data: Vec<AssignedNumber> = "data";
+        pagination: TokenPagination = "pagination";
     }
 }
 /// Assignment
@@ -431,28 +377,13 @@ impl Assignment {
             label: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `number_id`.
-    pub fn number_id(mut self, value: impl Into<String>) -> Self {
-        self.number_id = Some(value.into());
-        self
-    }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Assignment {
+        id: String = "id";
+        metadata: std::collections::BTreeMap<String, String> = "metadata";
+        number_id: String = "number_id";
+        label: String = "label";
     }
 }
 /// asyncfieldsrequest
@@ -500,10 +431,10 @@ impl Asyncreportresponse {
     pub fn new() -> Self {
         Self { report_id: None }
     }
-    /// Sets `report_id`.
-    pub fn report_id(mut self, value: impl Into<String>) -> Self {
-        self.report_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Asyncreportresponse {
+        report_id: String = "report_id";
     }
 }
 /// asyncsentmessagesdetailrequest
@@ -639,152 +570,36 @@ impl Asyncsentmessagesdetailrequest {
             delivery_options: None,
         }
     }
-    /// Sets `timezone`.
-    pub fn timezone(mut self, value: impl Into<String>) -> Self {
-        self.timezone = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<String>) -> Self {
-        self.source = Some(value.into());
-        self
-    }
-    /// Sets `sources`.
-    pub fn sources(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.sources = Some(value.into());
-        self
-    }
-    /// Sets `destination`.
-    pub fn destination(mut self, value: impl Into<String>) -> Self {
-        self.destination = Some(value.into());
-        self
-    }
-    /// Sets `destinations`.
-    pub fn destinations(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.destinations = Some(value.into());
-        self
-    }
-    /// Sets `addresses`.
-    pub fn addresses(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.addresses = Some(value.into());
-        self
-    }
-    /// Sets `metadata_key`.
-    pub fn metadata_key(mut self, value: impl Into<String>) -> Self {
-        self.metadata_key = Some(value.into());
-        self
-    }
-    /// Sets `metadata_value`.
-    pub fn metadata_value(mut self, value: impl Into<String>) -> Self {
-        self.metadata_value = Some(value.into());
-        self
-    }
-    /// Sets `metadata_values`.
-    pub fn metadata_values(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.metadata_values = Some(value.into());
-        self
-    }
-    /// Sets `accounts`.
-    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.accounts = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<Vec<MessageStatus>>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `opt_out`.
-    pub fn opt_out(mut self, value: impl Into<bool>) -> Self {
-        self.opt_out = Some(value.into());
-        self
-    }
-    /// Sets `message_format`.
-    pub fn message_format(mut self, value: impl Into<Format2>) -> Self {
-        self.message_format = Some(value.into());
-        self
-    }
-    /// Sets `channels`.
-    pub fn channels(mut self, value: impl Into<Channels>) -> Self {
-        self.channels = Some(value.into());
-        self
-    }
-    /// Sets `sort_by`.
-    pub fn sort_by(mut self, value: impl Into<MessagingReportSortBy>) -> Self {
-        self.sort_by = Some(value.into());
-        self
-    }
-    /// Sets `sort_direction`.
-    pub fn sort_direction(
-        mut self,
-        value: impl Into<MessagingReportSortDirection>,
-    ) -> Self {
-        self.sort_direction = Some(value.into());
-        self
-    }
-    /// Sets `period`.
-    pub fn period(mut self, value: impl Into<ReportPeriod>) -> Self {
-        self.period = Some(value.into());
-        self
-    }
-    /// Sets `include_contacts`.
-    pub fn include_contacts(mut self, value: impl Into<bool>) -> Self {
-        self.include_contacts = Some(value.into());
-        self
-    }
-    /// Sets `account_names`.
-    pub fn account_names(
-        mut self,
-        value: impl Into<Vec<AsyncsentmessagesdetailrequestAccountNamesItem>>,
-    ) -> Self {
-        self.account_names = Some(value.into());
-        self
-    }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
-    }
-    /// Sets `user_id`.
-    pub fn user_id(mut self, value: impl Into<String>) -> Self {
-        self.user_id = Some(value.into());
-        self
-    }
-    /// Sets `is_support`.
-    pub fn is_support(mut self, value: impl Into<bool>) -> Self {
-        self.is_support = Some(value.into());
-        self
-    }
-    /// Sets `report_type`.
-    pub fn report_type(
-        mut self,
-        value: impl Into<AsyncsentmessagesdetailrequestReportType>,
-    ) -> Self {
-        self.report_type = Some(value.into());
-        self
-    }
-    /// Sets `responded`.
-    pub fn responded(mut self, value: impl Into<bool>) -> Self {
-        self.responded = Some(value.into());
-        self
-    }
-    /// Sets `fields`.
-    pub fn fields(mut self, value: impl Into<Vec<Asyncfieldsrequest>>) -> Self {
-        self.fields = Some(value.into());
-        self
-    }
-    /// Sets `delivery_options`.
-    pub fn delivery_options(
-        mut self,
-        value: impl Into<Vec<DeliveryOptionsBody>>,
-    ) -> Self {
-        self.delivery_options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Asyncsentmessagesdetailrequest {
+        timezone: String = "timezone";
+        direction: MessageDirection = "direction";
+        source: String = "source";
+        sources: Vec<String> = "sources";
+        destination: String = "destination";
+        destinations: Vec<String> = "destinations";
+        addresses: Vec<String> = "addresses";
+        metadata_key: String = "metadata_key";
+        metadata_value: String = "metadata_value";
+        metadata_values: Vec<String> = "metadata_values";
+        accounts: Vec<String> = "accounts";
+        status: Vec<MessageStatus> = "status";
+        opt_out: bool = "opt_out";
+        message_format: Format2 = "message_format";
+        channels: Channels = "channels";
+        sort_by: MessagingReportSortBy = "sort_by";
+        sort_direction: MessagingReportSortDirection = "sort_direction";
+        period: ReportPeriod = "period";
+        include_contacts: bool = "include_contacts";
+        account_names: Vec<AsyncsentmessagesdetailrequestAccountNamesItem> = "account_names";
+        label: String = "label";
+        user_id: String = "user_id";
+        is_support: bool = "is_support";
+        report_type: AsyncsentmessagesdetailrequestReportType = "report_type";
+        responded: bool = "responded";
+        fields: Vec<Asyncfieldsrequest> = "fields";
+        delivery_options: Vec<DeliveryOptionsBody> = "delivery_options";
     }
 }
 /// `AsyncsentmessagesdetailrequestAccountNamesItem`
@@ -812,15 +627,11 @@ impl AsyncsentmessagesdetailrequestAccountNamesItem {
             label: None,
         }
     }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AsyncsentmessagesdetailrequestAccountNamesItem {
+        account_id: String = "account_id";
+        label: String = "label";
     }
 }
 /// The type of report being requested.
@@ -944,96 +755,26 @@ impl Asyncsummaryrequest {
             delivery_options: None,
         }
     }
-    /// Sets `timezone`.
-    pub fn timezone(mut self, value: impl Into<String>) -> Self {
-        self.timezone = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<String>) -> Self {
-        self.source = Some(value.into());
-        self
-    }
-    /// Sets `sources`.
-    pub fn sources(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.sources = Some(value.into());
-        self
-    }
-    /// Sets `destination`.
-    pub fn destination(mut self, value: impl Into<String>) -> Self {
-        self.destination = Some(value.into());
-        self
-    }
-    /// Sets `destinations`.
-    pub fn destinations(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.destinations = Some(value.into());
-        self
-    }
-    /// Sets `addresses`.
-    pub fn addresses(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.addresses = Some(value.into());
-        self
-    }
-    /// Sets `channels`.
-    pub fn channels(mut self, value: impl Into<Channels>) -> Self {
-        self.channels = Some(value.into());
-        self
-    }
-    /// Sets `metadata_key`.
-    pub fn metadata_key(mut self, value: impl Into<String>) -> Self {
-        self.metadata_key = Some(value.into());
-        self
-    }
-    /// Sets `metadata_value`.
-    pub fn metadata_value(mut self, value: impl Into<String>) -> Self {
-        self.metadata_value = Some(value.into());
-        self
-    }
-    /// Sets `metadata_values`.
-    pub fn metadata_values(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.metadata_values = Some(value.into());
-        self
-    }
-    /// Sets `accounts`.
-    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.accounts = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<Vec<MessageStatus>>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `opt_out`.
-    pub fn opt_out(mut self, value: impl Into<bool>) -> Self {
-        self.opt_out = Some(value.into());
-        self
-    }
-    /// Sets `group_by`.
-    pub fn group_by(mut self, value: impl Into<Vec<GroupByField>>) -> Self {
-        self.group_by = Some(value.into());
-        self
-    }
-    /// Sets `account_activity`.
-    pub fn account_activity(
-        mut self,
-        value: impl Into<AsyncsummaryrequestAccountActivity>,
-    ) -> Self {
-        self.account_activity = Some(value.into());
-        self
-    }
-    /// Sets `delivery_options`.
-    pub fn delivery_options(
-        mut self,
-        value: impl Into<Vec<DeliveryOptionsBody>>,
-    ) -> Self {
-        self.delivery_options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Asyncsummaryrequest {
+        timezone: String = "timezone";
+        direction: MessageDirection = "direction";
+        source: String = "source";
+        sources: Vec<String> = "sources";
+        destination: String = "destination";
+        destinations: Vec<String> = "destinations";
+        addresses: Vec<String> = "addresses";
+        channels: Channels = "channels";
+        metadata_key: String = "metadata_key";
+        metadata_value: String = "metadata_value";
+        metadata_values: Vec<String> = "metadata_values";
+        accounts: Vec<String> = "accounts";
+        status: Vec<MessageStatus> = "status";
+        opt_out: bool = "opt_out";
+        group_by: Vec<GroupByField> = "group_by";
+        account_activity: AsyncsummaryrequestAccountActivity = "account_activity";
+        delivery_options: Vec<DeliveryOptionsBody> = "delivery_options";
     }
 }
 /// Filter accounts included in the report by activity level.
@@ -1152,10 +893,10 @@ impl Checkdeliveryreportsresponse {
     pub fn new() -> Self {
         Self { delivery_reports: None }
     }
-    /// Sets `delivery_reports`.
-    pub fn delivery_reports(mut self, value: impl Into<Vec<DeliveryReport>>) -> Self {
-        self.delivery_reports = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Checkdeliveryreportsresponse {
+        delivery_reports: Vec<DeliveryReport> = "delivery_reports";
     }
 }
 /// Checkifoneorseveralnumbersarecurrentlyblacklistedresponse
@@ -1203,10 +944,10 @@ impl Checkrepliesresponse {
     pub fn new() -> Self {
         Self { replies: None }
     }
-    /// Sets `replies`.
-    pub fn replies(mut self, value: impl Into<Vec<Reply>>) -> Self {
-        self.replies = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Checkrepliesresponse {
+        replies: Vec<Reply> = "replies";
     }
 }
 /// chronosscheduleresponse
@@ -1234,18 +975,11 @@ impl Chronosscheduleresponse {
             data: None,
         }
     }
-    /// Sets `pagination`.
-    pub fn pagination(
-        mut self,
-        value: impl Into<ChronosscheduleresponsePagination>,
-    ) -> Self {
-        self.pagination = Some(value.into());
-        self
-    }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<Vec<Scheduledreport>>) -> Self {
-        self.data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Chronosscheduleresponse {
+        pagination: ChronosscheduleresponsePagination = "pagination";
+        data: Vec<Scheduledreport> = "data";
     }
 }
 /// `ChronosscheduleresponsePagination`
@@ -1273,15 +1007,11 @@ impl ChronosscheduleresponsePagination {
             page_size: None,
         }
     }
-    /// Sets `page_token`.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(value.into());
-        self
-    }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
-        self.page_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChronosscheduleresponsePagination {
+        page_token: String = "page_token";
+        page_size: f64 = "page_size";
     }
 }
 /// Classification
@@ -1335,20 +1065,12 @@ impl Click {
             ip: None,
         }
     }
-    /// Sets `dt`.
-    pub fn dt(mut self, value: impl Into<String>) -> Self {
-        self.dt = Some(value.into());
-        self
-    }
-    /// Sets `user_agent`.
-    pub fn user_agent(mut self, value: impl Into<String>) -> Self {
-        self.user_agent = Some(value.into());
-        self
-    }
-    /// Sets `ip`.
-    pub fn ip(mut self, value: impl Into<String>) -> Self {
-        self.ip = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Click {
+        dt: String = "dt";
+        user_agent: String = "user_agent";
+        ip: String = "ip";
     }
 }
 /// Confirmeliveryreportsasreceivedrequest
@@ -1427,13 +1149,10 @@ impl ContactChannelData {
             subscription_state: None,
         }
     }
-    /// Sets `subscriptionState`.
-    pub fn subscription_state(
-        mut self,
-        value: impl Into<ContactChannelDataSubscriptionState>,
-    ) -> Self {
-        self.subscription_state = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactChannelData {
+        subscription_state: ContactChannelDataSubscriptionState = "subscriptionState";
     }
 }
 /// Subscription state
@@ -1664,10 +1383,10 @@ impl ContactData {
             lists: lists.into(),
         }
     }
-    /// Sets `dateOfBirth`.
-    pub fn date_of_birth(mut self, value: impl Into<String>) -> Self {
-        self.date_of_birth = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactData {
+        date_of_birth: String = "dateOfBirth";
     }
 }
 /// Contact list data
@@ -1754,13 +1473,10 @@ impl CreateContactChannelRequest {
             subscription_state: None,
         }
     }
-    /// Sets `subscriptionState`.
-    pub fn subscription_state(
-        mut self,
-        value: impl Into<CreateContactChannelRequestSubscriptionState>,
-    ) -> Self {
-        self.subscription_state = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateContactChannelRequest {
+        subscription_state: CreateContactChannelRequestSubscriptionState = "subscriptionState";
     }
 }
 /// Subscription state
@@ -1882,58 +1598,19 @@ impl CreateContactRequest {
             custom_fields: None,
         }
     }
-    /// Sets `firstName`.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
-        self
-    }
-    /// Sets `lastName`.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(value.into());
-        self
-    }
-    /// Sets `alias`.
-    pub fn alias(mut self, value: impl Into<String>) -> Self {
-        self.alias = Some(value.into());
-        self
-    }
-    /// Sets `dateOfBirth`.
-    pub fn date_of_birth(mut self, value: impl Into<String>) -> Self {
-        self.date_of_birth = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `location`.
-    pub fn location(mut self, value: impl Into<String>) -> Self {
-        self.location = Some(value.into());
-        self
-    }
-    /// Sets `note`.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = Some(value.into());
-        self
-    }
-    /// Sets `lists`.
-    pub fn lists(mut self, value: impl Into<Vec<CreateContactListRequest>>) -> Self {
-        self.lists = Some(value.into());
-        self
-    }
-    /// Sets `customFields`.
-    pub fn custom_fields(
-        mut self,
-        value: impl Into<Vec<CreateCustomFieldRequest>>,
-    ) -> Self {
-        self.custom_fields = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateContactRequest {
+        first_name: String = "firstName";
+        last_name: String = "lastName";
+        alias: String = "alias";
+        date_of_birth: String = "dateOfBirth";
+        country: String = "country";
+        state: String = "state";
+        location: String = "location";
+        note: String = "note";
+        lists: Vec<CreateContactListRequest> = "lists";
+        custom_fields: Vec<CreateCustomFieldRequest> = "customFields";
     }
 }
 /// Contact custom field create payload
@@ -1987,10 +1664,10 @@ impl CreateListRequest {
             alias: None,
         }
     }
-    /// Sets `alias`.
-    pub fn alias(mut self, value: impl Into<String>) -> Self {
-        self.alias = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateListRequest {
+        alias: String = "alias";
     }
 }
 /// CreateWebhookrequest
@@ -2052,33 +1729,14 @@ impl CreateWebhookrequest {
             retry_delay: None,
         }
     }
-    /// Sets `headers`.
-    pub fn headers(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.headers = Some(value.into());
-        self
-    }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<String>) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `read_timeout`.
-    pub fn read_timeout(mut self, value: impl Into<i64>) -> Self {
-        self.read_timeout = Some(value.into());
-        self
-    }
-    /// Sets `retries`.
-    pub fn retries(mut self, value: impl Into<i64>) -> Self {
-        self.retries = Some(value.into());
-        self
-    }
-    /// Sets `retry_delay`.
-    pub fn retry_delay(mut self, value: impl Into<i64>) -> Self {
-        self.retry_delay = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateWebhookrequest {
+        headers: std::collections::BTreeMap<String, String> = "headers";
+        template: String = "template";
+        read_timeout: i64 = "read_timeout";
+        retries: i64 = "retries";
+        retry_delay: i64 = "retry_delay";
     }
 }
 /// Content encoding for the webhook request body.
@@ -2189,58 +1847,19 @@ impl CreateWebhookresponse {
             retry_delay: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets `method`.
-    pub fn method(mut self, value: impl Into<String>) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets `encoding`.
-    pub fn encoding(mut self, value: impl Into<String>) -> Self {
-        self.encoding = Some(value.into());
-        self
-    }
-    /// Sets `headers`.
-    pub fn headers(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.headers = Some(value.into());
-        self
-    }
-    /// Sets `events`.
-    pub fn events(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.events = Some(value.into());
-        self
-    }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<String>) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `read_timeout`.
-    pub fn read_timeout(mut self, value: impl Into<i64>) -> Self {
-        self.read_timeout = Some(value.into());
-        self
-    }
-    /// Sets `retries`.
-    pub fn retries(mut self, value: impl Into<i64>) -> Self {
-        self.retries = Some(value.into());
-        self
-    }
-    /// Sets `retry_delay`.
-    pub fn retry_delay(mut self, value: impl Into<i64>) -> Self {
-        self.retry_delay = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateWebhookresponse {
+        id: String = "id";
+        url: String = "url";
+        method: String = "method";
+        encoding: String = "encoding";
+        headers: std::collections::BTreeMap<String, String> = "headers";
+        events: Vec<String> = "events";
+        template: String = "template";
+        read_timeout: i64 = "read_timeout";
+        retries: i64 = "retries";
+        retry_delay: i64 = "retry_delay";
     }
 }
 /// Createsignaturekeyrequest
@@ -2540,43 +2159,16 @@ impl DedicatedNumber {
             capabilities: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `phone_number`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<Type>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `classification`.
-    pub fn classification(mut self, value: impl Into<Classification>) -> Self {
-        self.classification = Some(value.into());
-        self
-    }
-    /// Sets `available_after`.
-    pub fn available_after(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.available_after = Some(value.into());
-        self
-    }
-    /// Sets `capabilities`.
-    pub fn capabilities(mut self, value: impl Into<Vec<Capability>>) -> Self {
-        self.capabilities = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DedicatedNumber {
+        id: String = "id";
+        phone_number: String = "phone_number";
+        country: String = "country";
+        r#type: Type = "type";
+        classification: Classification = "classification";
+        available_after: sinch_sdk_runtime::Timestamp = "available_after";
+        capabilities: Vec<Capability> = "capabilities";
     }
 }
 /// A delivery option
@@ -2608,26 +2200,12 @@ impl DeliveryOptionsBody {
             delivery_format: None,
         }
     }
-    /// Sets `delivery_type`.
-    pub fn delivery_type(
-        mut self,
-        value: impl Into<DeliveryOptionsBodyDeliveryType>,
-    ) -> Self {
-        self.delivery_type = Some(value.into());
-        self
-    }
-    /// Sets `delivery_addresses`.
-    pub fn delivery_addresses(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.delivery_addresses = Some(value.into());
-        self
-    }
-    /// Sets `delivery_format`.
-    pub fn delivery_format(
-        mut self,
-        value: impl Into<DeliveryOptionsBodyDeliveryFormat>,
-    ) -> Self {
-        self.delivery_format = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeliveryOptionsBody {
+        delivery_type: DeliveryOptionsBodyDeliveryType = "delivery_type";
+        delivery_addresses: Vec<String> = "delivery_addresses";
+        delivery_format: DeliveryOptionsBodyDeliveryFormat = "delivery_format";
     }
 }
 /// Format of the report.
@@ -2727,71 +2305,21 @@ impl DeliveryReport {
             vendor_account_id: None,
         }
     }
-    /// Sets `callback_url`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `date_received`.
-    pub fn date_received(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.date_received = Some(value.into());
-        self
-    }
-    /// Sets `delay`.
-    pub fn delay(mut self, value: impl Into<i32>) -> Self {
-        self.delay = Some(value.into());
-        self
-    }
-    /// Sets `billing_units`.
-    pub fn billing_units(mut self, value: impl Into<i32>) -> Self {
-        self.billing_units = Some(value.into());
-        self
-    }
-    /// Sets `delivery_report_id`.
-    pub fn delivery_report_id(mut self, value: impl Into<String>) -> Self {
-        self.delivery_report_id = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `original_text`.
-    pub fn original_text(mut self, value: impl Into<String>) -> Self {
-        self.original_text = Some(value.into());
-        self
-    }
-    /// Sets `source_number`.
-    pub fn source_number(mut self, value: impl Into<String>) -> Self {
-        self.source_number = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `submitted_date`.
-    pub fn submitted_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.submitted_date = Some(value.into());
-        self
-    }
-    /// Sets `vendor_account_id`.
-    pub fn vendor_account_id(mut self, value: impl Into<VendorAccountId>) -> Self {
-        self.vendor_account_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeliveryReport {
+        callback_url: String = "callback_url";
+        date_received: sinch_sdk_runtime::Timestamp = "date_received";
+        delay: i32 = "delay";
+        billing_units: i32 = "billing_units";
+        delivery_report_id: String = "delivery_report_id";
+        message_id: String = "message_id";
+        metadata: std::collections::BTreeMap<String, serde_json::Value> = "metadata";
+        original_text: String = "original_text";
+        source_number: String = "source_number";
+        status: Status = "status";
+        submitted_date: sinch_sdk_runtime::Timestamp = "submitted_date";
+        vendor_account_id: VendorAccountId = "vendor_account_id";
     }
 }
 /// Default/example payload for a delivery report webhook (`ENROUTE_DR`, `SUBMITTED_DR`, `DELIVERED_DR`, `EXPIRED_DR`, `REJECTED_DR`, `FAILED_DR`), built from the sample `template` shown on the Create webhook operation. The actual JSON structure sent to your `url` is fully controlled by the `template` you configure — this describes the payload produced by that sample template, not a fixed contract.
@@ -2857,66 +2385,20 @@ impl DeliveryReportWebhookPayload {
             metadata: None,
         }
     }
-    /// Sets `delivery_report_id`.
-    pub fn delivery_report_id(mut self, value: impl Into<String>) -> Self {
-        self.delivery_report_id = Some(value.into());
-        self
-    }
-    /// Sets `source_number`.
-    pub fn source_number(mut self, value: impl Into<String>) -> Self {
-        self.source_number = Some(value.into());
-        self
-    }
-    /// Sets `date_received`.
-    pub fn date_received(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.date_received = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `delay`.
-    pub fn delay(mut self, value: impl Into<String>) -> Self {
-        self.delay = Some(value.into());
-        self
-    }
-    /// Sets `submitted_date`.
-    pub fn submitted_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.submitted_date = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `original_text`.
-    pub fn original_text(mut self, value: impl Into<String>) -> Self {
-        self.original_text = Some(value.into());
-        self
-    }
-    /// Sets `vendor_account_id`.
-    pub fn vendor_account_id(mut self, value: impl Into<VendorAccountId>) -> Self {
-        self.vendor_account_id = Some(value.into());
-        self
-    }
-    /// Sets `error_code`.
-    pub fn error_code(mut self, value: impl Into<String>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeliveryReportWebhookPayload {
+        delivery_report_id: String = "delivery_report_id";
+        source_number: String = "source_number";
+        date_received: sinch_sdk_runtime::Timestamp = "date_received";
+        status: Status = "status";
+        delay: String = "delay";
+        submitted_date: sinch_sdk_runtime::Timestamp = "submitted_date";
+        message_id: String = "message_id";
+        original_text: String = "original_text";
+        vendor_account_id: VendorAccountId = "vendor_account_id";
+        error_code: String = "error_code";
+        metadata: std::collections::BTreeMap<String, String> = "metadata";
     }
 }
 /// DetailReportMessageRecord
@@ -3036,118 +2518,31 @@ impl DetailReportMessageRecord {
             metadata: None,
         }
     }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `format`.
-    pub fn format(mut self, value: impl Into<Format>) -> Self {
-        self.format = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `delivered_timestamp`.
-    pub fn delivered_timestamp(mut self, value: impl Into<String>) -> Self {
-        self.delivered_timestamp = Some(value.into());
-        self
-    }
-    /// Sets `last_status_update`.
-    pub fn last_status_update(mut self, value: impl Into<String>) -> Self {
-        self.last_status_update = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `status_code`.
-    pub fn status_code(mut self, value: impl Into<f64>) -> Self {
-        self.status_code = Some(value.into());
-        self
-    }
-    /// Sets `status_description`.
-    pub fn status_description(mut self, value: impl Into<String>) -> Self {
-        self.status_description = Some(value.into());
-        self
-    }
-    /// Sets `source_address`.
-    pub fn source_address(mut self, value: impl Into<String>) -> Self {
-        self.source_address = Some(value.into());
-        self
-    }
-    /// Sets `destination_address`.
-    pub fn destination_address(mut self, value: impl Into<String>) -> Self {
-        self.destination_address = Some(value.into());
-        self
-    }
-    /// Sets `destination_address_country`.
-    pub fn destination_address_country(mut self, value: impl Into<String>) -> Self {
-        self.destination_address_country = Some(value.into());
-        self
-    }
-    /// Sets `source_address_country`.
-    pub fn source_address_country(mut self, value: impl Into<String>) -> Self {
-        self.source_address_country = Some(value.into());
-        self
-    }
-    /// Sets `in_response_to`.
-    pub fn in_response_to(mut self, value: impl Into<String>) -> Self {
-        self.in_response_to = Some(value.into());
-        self
-    }
-    /// Sets `action`.
-    pub fn action(mut self, value: impl Into<String>) -> Self {
-        self.action = Some(value.into());
-        self
-    }
-    /// Sets `media_url`.
-    pub fn media_url(mut self, value: impl Into<String>) -> Self {
-        self.media_url = Some(value.into());
-        self
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-    /// Sets `units`.
-    pub fn units(mut self, value: impl Into<f64>) -> Self {
-        self.units = Some(value.into());
-        self
-    }
-    /// Sets `billing_category`.
-    pub fn billing_category(mut self, value: impl Into<String>) -> Self {
-        self.billing_category = Some(value.into());
-        self
-    }
-    /// Sets `message_type`.
-    pub fn message_type(mut self, value: impl Into<RichMessageType>) -> Self {
-        self.message_type = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<Vec<DetailReportMessageRecordMetadataItem>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DetailReportMessageRecord {
+        message_id: String = "message_id";
+        format: Format = "format";
+        timestamp: String = "timestamp";
+        delivered_timestamp: String = "delivered_timestamp";
+        last_status_update: String = "last_status_update";
+        direction: MessageDirection = "direction";
+        status: Status = "status";
+        status_code: f64 = "status_code";
+        status_description: String = "status_description";
+        source_address: String = "source_address";
+        destination_address: String = "destination_address";
+        destination_address_country: String = "destination_address_country";
+        source_address_country: String = "source_address_country";
+        in_response_to: String = "in_response_to";
+        action: String = "action";
+        media_url: String = "media_url";
+        content: String = "content";
+        account_id: String = "account_id";
+        units: f64 = "units";
+        billing_category: String = "billing_category";
+        message_type: RichMessageType = "message_type";
+        metadata: Vec<DetailReportMessageRecordMetadataItem> = "metadata";
     }
 }
 /// `DetailReportMessageRecordMetadataItem`
@@ -3269,90 +2664,26 @@ impl Detailrequest {
             page_size: None,
         }
     }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `timezone`.
-    pub fn timezone(mut self, value: impl Into<String>) -> Self {
-        self.timezone = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<String>) -> Self {
-        self.source = Some(value.into());
-        self
-    }
-    /// Sets `sources`.
-    pub fn sources(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.sources = Some(value.into());
-        self
-    }
-    /// Sets `destination`.
-    pub fn destination(mut self, value: impl Into<String>) -> Self {
-        self.destination = Some(value.into());
-        self
-    }
-    /// Sets `destinations`.
-    pub fn destinations(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.destinations = Some(value.into());
-        self
-    }
-    /// Sets `metadata_key`.
-    pub fn metadata_key(mut self, value: impl Into<String>) -> Self {
-        self.metadata_key = Some(value.into());
-        self
-    }
-    /// Sets `metadata_value`.
-    pub fn metadata_value(mut self, value: impl Into<String>) -> Self {
-        self.metadata_value = Some(value.into());
-        self
-    }
-    /// Sets `metadata_values`.
-    pub fn metadata_values(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.metadata_values = Some(value.into());
-        self
-    }
-    /// Sets `accounts`.
-    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.accounts = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<Vec<MessageStatus>>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `opt_out`.
-    pub fn opt_out(mut self, value: impl Into<bool>) -> Self {
-        self.opt_out = Some(value.into());
-        self
-    }
-    /// Sets `mms_media`.
-    pub fn mms_media(mut self, value: impl Into<bool>) -> Self {
-        self.mms_media = Some(value.into());
-        self
-    }
-    /// Sets `message_format`.
-    pub fn message_format(mut self, value: impl Into<Format2>) -> Self {
-        self.message_format = Some(value.into());
-        self
-    }
-    /// Sets `channels`.
-    pub fn channels(mut self, value: impl Into<Channels>) -> Self {
-        self.channels = Some(value.into());
-        self
-    }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Detailrequest {
+        direction: MessageDirection = "direction";
+        timezone: String = "timezone";
+        source: String = "source";
+        sources: Vec<String> = "sources";
+        destination: String = "destination";
+        destinations: Vec<String> = "destinations";
+        metadata_key: String = "metadata_key";
+        metadata_value: String = "metadata_value";
+        metadata_values: Vec<String> = "metadata_values";
+        accounts: Vec<String> = "accounts";
+        status: Vec<MessageStatus> = "status";
+        opt_out: bool = "opt_out";
+        mms_media: bool = "mms_media";
+        message_format: Format2 = "message_format";
+        channels: Channels = "channels";
+        page: i64 = "page";
+        page_size: i64 = "page_size";
     }
 }
 /// detailresponse
@@ -3380,15 +2711,11 @@ impl Detailresponse {
             pagination: None,
         }
     }
-    /// Sets `messages`.
-    pub fn messages(mut self, value: impl Into<Vec<DetailReportMessageRecord>>) -> Self {
-        self.messages = Some(value.into());
-        self
-    }
-    /// Sets `pagination`.
-    pub fn pagination(mut self, value: impl Into<Paginate>) -> Self {
-        self.pagination = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Detailresponse {
+        messages: Vec<DetailReportMessageRecord> = "messages";
+        pagination: Paginate = "pagination";
     }
 }
 /// Disablethecurrentenabledsignaturekey.403response
@@ -3494,30 +2821,14 @@ impl Enablesignaturekeyresponse {
             enabled: None,
         }
     }
-    /// Sets `key_id`.
-    pub fn key_id(mut self, value: impl Into<String>) -> Self {
-        self.key_id = Some(value.into());
-        self
-    }
-    /// Sets `cipher`.
-    pub fn cipher(mut self, value: impl Into<String>) -> Self {
-        self.cipher = Some(value.into());
-        self
-    }
-    /// Sets `digest`.
-    pub fn digest(mut self, value: impl Into<String>) -> Self {
-        self.digest = Some(value.into());
-        self
-    }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `enabled`.
-    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
-        self.enabled = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Enablesignaturekeyresponse {
+        key_id: String = "key_id";
+        cipher: String = "cipher";
+        digest: String = "digest";
+        created: String = "created";
+        enabled: bool = "enabled";
     }
 }
 /// fieldsresponse
@@ -3539,10 +2850,10 @@ impl Fieldsresponse {
     pub fn new() -> Self {
         Self { fields: None }
     }
-    /// Sets `fields`.
-    pub fn fields(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.fields = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Fieldsresponse {
+        fields: Vec<String> = "fields";
     }
 }
 /// Filter results by message format, using enumerable MessageType.
@@ -3622,21 +2933,11 @@ impl GetAllApprovedSenderAddresses {
             pagination: None,
         }
     }
-    /// Sets `data`.
-    pub fn data(
-        mut self,
-        value: impl Into<Vec<GetAllApprovedSenderAddressesDataItem>>,
-    ) -> Self {
-        self.data = Some(value.into());
-        self
-    }
-    /// Sets `pagination`.
-    pub fn pagination(
-        mut self,
-        value: impl Into<GetAllApprovedSenderAddressesPagination>,
-    ) -> Self {
-        self.pagination = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetAllApprovedSenderAddresses {
+        data: Vec<GetAllApprovedSenderAddressesDataItem> = "data";
+        pagination: GetAllApprovedSenderAddressesPagination = "pagination";
     }
 }
 /// `GetAllApprovedSenderAddressesDataItem`
@@ -3706,77 +3007,21 @@ impl GetAllApprovedSenderAddressesDataItem {
             display_status: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `sender_address`.
-    pub fn sender_address(mut self, value: impl Into<String>) -> Self {
-        self.sender_address = Some(value.into());
-        self
-    }
-    /// Sets `sender_address_type`.
-    pub fn sender_address_type(
-        mut self,
-        value: impl Into<GetAllApprovedSenderAddressesDataItemSenderAddressType>,
-    ) -> Self {
-        self.sender_address_type = Some(value.into());
-        self
-    }
-    /// Sets `usage_type`.
-    pub fn usage_type(
-        mut self,
-        value: impl Into<GetAllApprovedSenderAddressesDataItemUsageType>,
-    ) -> Self {
-        self.usage_type = Some(value.into());
-        self
-    }
-    /// Sets `destination_countries`.
-    pub fn destination_countries(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.destination_countries = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
-    }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-    /// Sets `created_date`.
-    pub fn created_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_date = Some(value.into());
-        self
-    }
-    /// Sets `last_modified_date`.
-    pub fn last_modified_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_modified_date = Some(value.into());
-        self
-    }
-    /// Sets `expiry`.
-    pub fn expiry(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.expiry = Some(value.into());
-        self
-    }
-    /// Sets `display_status`.
-    pub fn display_status(
-        mut self,
-        value: impl Into<GetAllApprovedSenderAddressesDataItemDisplayStatus>,
-    ) -> Self {
-        self.display_status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetAllApprovedSenderAddressesDataItem {
+        id: String = "id";
+        sender_address: String = "sender_address";
+        sender_address_type: GetAllApprovedSenderAddressesDataItemSenderAddressType = "sender_address_type";
+        usage_type: GetAllApprovedSenderAddressesDataItemUsageType = "usage_type";
+        destination_countries: Vec<String> = "destination_countries";
+        reason: String = "reason";
+        label: String = "label";
+        account_id: String = "account_id";
+        created_date: sinch_sdk_runtime::Timestamp = "created_date";
+        last_modified_date: sinch_sdk_runtime::Timestamp = "last_modified_date";
+        expiry: sinch_sdk_runtime::Timestamp = "expiry";
+        display_status: GetAllApprovedSenderAddressesDataItemDisplayStatus = "display_status";
     }
 }
 /// The Sender Address status (apply for sender_address_type = OWN_NUMBER)
@@ -3892,15 +3137,11 @@ impl GetAllApprovedSenderAddressesPagination {
             next_token: None,
         }
     }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `next_token`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.next_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetAllApprovedSenderAddressesPagination {
+        page_size: f64 = "page_size";
+        next_token: String = "next_token";
     }
 }
 /// `GetAllApprovedSenderAddressesSenderAddressType`
@@ -4046,51 +3287,17 @@ impl GetContactsRequest {
             channel_subscription_state: None,
         }
     }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `prevPageToken`.
-    pub fn prev_page_token(mut self, value: impl Into<String>) -> Self {
-        self.prev_page_token = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `listIds`.
-    pub fn list_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.list_ids = Some(value.into());
-        self
-    }
-    /// Sets `contactIds`.
-    pub fn contact_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.contact_ids = Some(value.into());
-        self
-    }
-    /// Sets `channelIds`.
-    pub fn channel_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.channel_ids = Some(value.into());
-        self
-    }
-    /// Sets `channelTypes`.
-    pub fn channel_types(
-        mut self,
-        value: impl Into<Vec<GetContactsRequestChannelTypesItem>>,
-    ) -> Self {
-        self.channel_types = Some(value.into());
-        self
-    }
-    /// Sets `channelSubscriptionState`.
-    pub fn channel_subscription_state(
-        mut self,
-        value: impl Into<GetContactsRequestChannelSubscriptionState>,
-    ) -> Self {
-        self.channel_subscription_state = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetContactsRequest {
+        next_page_token: String = "nextPageToken";
+        prev_page_token: String = "prevPageToken";
+        page_size: i32 = "pageSize";
+        list_ids: Vec<String> = "listIds";
+        contact_ids: Vec<String> = "contactIds";
+        channel_ids: Vec<String> = "channelIds";
+        channel_types: Vec<GetContactsRequestChannelTypesItem> = "channelTypes";
+        channel_subscription_state: GetContactsRequestChannelSubscriptionState = "channelSubscriptionState";
     }
 }
 /// `GetContactsRequestChannelSubscriptionState`
@@ -4184,35 +3391,15 @@ impl GetCustomFieldsRequest {
             merge_tag: None,
         }
     }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `prevPageToken`.
-    pub fn prev_page_token(mut self, value: impl Into<String>) -> Self {
-        self.prev_page_token = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `customFieldIds`.
-    pub fn custom_field_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.custom_field_ids = Some(value.into());
-        self
-    }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
-    }
-    /// Sets `mergeTag`.
-    pub fn merge_tag(mut self, value: impl Into<String>) -> Self {
-        self.merge_tag = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetCustomFieldsRequest {
+        next_page_token: String = "nextPageToken";
+        prev_page_token: String = "prevPageToken";
+        page_size: i32 = "pageSize";
+        custom_field_ids: Vec<String> = "customFieldIds";
+        label: String = "label";
+        merge_tag: String = "mergeTag";
     }
 }
 /// Get contact lists page filter
@@ -4256,35 +3443,15 @@ impl GetListsRequest {
             name: None,
         }
     }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `prevPageToken`.
-    pub fn prev_page_token(mut self, value: impl Into<String>) -> Self {
-        self.prev_page_token = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `listIds`.
-    pub fn list_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.list_ids = Some(value.into());
-        self
-    }
-    /// Sets `alias`.
-    pub fn alias(mut self, value: impl Into<String>) -> Self {
-        self.alias = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetListsRequest {
+        next_page_token: String = "nextPageToken";
+        prev_page_token: String = "prevPageToken";
+        page_size: i32 = "pageSize";
+        list_ids: Vec<String> = "listIds";
+        alias: String = "alias";
+        name: String = "name";
     }
 }
 /// GetSenderAddress
@@ -4352,74 +3519,21 @@ impl GetSenderAddress {
             display_status: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `sender_address`.
-    pub fn sender_address(mut self, value: impl Into<String>) -> Self {
-        self.sender_address = Some(value.into());
-        self
-    }
-    /// Sets `sender_address_type`.
-    pub fn sender_address_type(
-        mut self,
-        value: impl Into<GetSenderAddressSenderAddressType>,
-    ) -> Self {
-        self.sender_address_type = Some(value.into());
-        self
-    }
-    /// Sets `usage_type`.
-    pub fn usage_type(mut self, value: impl Into<GetSenderAddressUsageType>) -> Self {
-        self.usage_type = Some(value.into());
-        self
-    }
-    /// Sets `destination_countries`.
-    pub fn destination_countries(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.destination_countries = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
-    }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-    /// Sets `created_date`.
-    pub fn created_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_date = Some(value.into());
-        self
-    }
-    /// Sets `last_modified_date`.
-    pub fn last_modified_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_modified_date = Some(value.into());
-        self
-    }
-    /// Sets `expiry`.
-    pub fn expiry(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.expiry = Some(value.into());
-        self
-    }
-    /// Sets `display_status`.
-    pub fn display_status(
-        mut self,
-        value: impl Into<GetSenderAddressDisplayStatus>,
-    ) -> Self {
-        self.display_status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetSenderAddress {
+        id: String = "id";
+        sender_address: String = "sender_address";
+        sender_address_type: GetSenderAddressSenderAddressType = "sender_address_type";
+        usage_type: GetSenderAddressUsageType = "usage_type";
+        destination_countries: Vec<String> = "destination_countries";
+        reason: String = "reason";
+        label: String = "label";
+        account_id: String = "account_id";
+        created_date: sinch_sdk_runtime::Timestamp = "created_date";
+        last_modified_date: sinch_sdk_runtime::Timestamp = "last_modified_date";
+        expiry: sinch_sdk_runtime::Timestamp = "expiry";
+        display_status: GetSenderAddressDisplayStatus = "display_status";
     }
 }
 /// `GetSenderAddressDisplayStatus`
@@ -4528,30 +3642,14 @@ impl Getenabledsignaturekeyresponse {
             enabled: None,
         }
     }
-    /// Sets `key_id`.
-    pub fn key_id(mut self, value: impl Into<String>) -> Self {
-        self.key_id = Some(value.into());
-        self
-    }
-    /// Sets `cipher`.
-    pub fn cipher(mut self, value: impl Into<String>) -> Self {
-        self.cipher = Some(value.into());
-        self
-    }
-    /// Sets `digest`.
-    pub fn digest(mut self, value: impl Into<String>) -> Self {
-        self.digest = Some(value.into());
-        self
-    }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `enabled`.
-    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
-        self.enabled = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Getenabledsignaturekeyresponse {
+        key_id: String = "key_id";
+        cipher: String = "cipher";
+        digest: String = "digest";
+        created: String = "created";
+        enabled: bool = "enabled";
     }
 }
 /// Getmessagestatusresponse
@@ -4625,71 +3723,21 @@ impl Getmessagestatusresponse {
             status: None,
         }
     }
-    /// Sets `callback_url`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `destination_number`.
-    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
-        self.destination_number = Some(value.into());
-        self
-    }
-    /// Sets `delivery_report`.
-    pub fn delivery_report(mut self, value: impl Into<bool>) -> Self {
-        self.delivery_report = Some(value.into());
-        self
-    }
-    /// Sets `format`.
-    pub fn format(mut self, value: impl Into<Format>) -> Self {
-        self.format = Some(value.into());
-        self
-    }
-    /// Sets `message_expiry_timestamp`.
-    pub fn message_expiry_timestamp(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.message_expiry_timestamp = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `scheduled`.
-    pub fn scheduled(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.scheduled = Some(value.into());
-        self
-    }
-    /// Sets `source_number`.
-    pub fn source_number(mut self, value: impl Into<String>) -> Self {
-        self.source_number = Some(value.into());
-        self
-    }
-    /// Sets `source_number_type`.
-    pub fn source_number_type(mut self, value: impl Into<SourceNumberType>) -> Self {
-        self.source_number_type = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Getmessagestatusresponse {
+        callback_url: String = "callback_url";
+        content: String = "content";
+        destination_number: String = "destination_number";
+        delivery_report: bool = "delivery_report";
+        format: Format = "format";
+        message_expiry_timestamp: sinch_sdk_runtime::Timestamp = "message_expiry_timestamp";
+        metadata: std::collections::BTreeMap<String, serde_json::Value> = "metadata";
+        scheduled: sinch_sdk_runtime::Timestamp = "scheduled";
+        source_number: String = "source_number";
+        source_number_type: SourceNumberType = "source_number_type";
+        message_id: String = "message_id";
+        status: Status = "status";
     }
 }
 /// Getnumberauthorisationblacklistresponse
@@ -4721,20 +3769,12 @@ impl Getnumberauthorisationblacklistresponse {
             pagination: None,
         }
     }
-    /// Sets `uri`.
-    pub fn uri(mut self, value: impl Into<String>) -> Self {
-        self.uri = Some(value.into());
-        self
-    }
-    /// Sets `numbers`.
-    pub fn numbers(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.numbers = Some(value.into());
-        self
-    }
-    /// Sets `pagination`.
-    pub fn pagination(mut self, value: impl Into<PaginationNumberAuth>) -> Self {
-        self.pagination = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Getnumberauthorisationblacklistresponse {
+        uri: String = "uri";
+        numbers: Vec<String> = "numbers";
+        pagination: PaginationNumberAuth = "pagination";
     }
 }
 /// Getsignaturekeydetailresponse
@@ -4774,30 +3814,14 @@ impl Getsignaturekeydetailresponse {
             enabled: None,
         }
     }
-    /// Sets `key_id`.
-    pub fn key_id(mut self, value: impl Into<String>) -> Self {
-        self.key_id = Some(value.into());
-        self
-    }
-    /// Sets `cipher`.
-    pub fn cipher(mut self, value: impl Into<String>) -> Self {
-        self.cipher = Some(value.into());
-        self
-    }
-    /// Sets `digest`.
-    pub fn digest(mut self, value: impl Into<String>) -> Self {
-        self.digest = Some(value.into());
-        self
-    }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `enabled`.
-    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
-        self.enabled = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Getsignaturekeydetailresponse {
+        key_id: String = "key_id";
+        cipher: String = "cipher";
+        digest: String = "digest";
+        created: String = "created";
+        enabled: bool = "enabled";
     }
 }
 /// Getsignaturekeylistresponse
@@ -4837,30 +3861,14 @@ impl Getsignaturekeylistresponse {
             enabled: None,
         }
     }
-    /// Sets `key_id`.
-    pub fn key_id(mut self, value: impl Into<String>) -> Self {
-        self.key_id = Some(value.into());
-        self
-    }
-    /// Sets `cipher`.
-    pub fn cipher(mut self, value: impl Into<String>) -> Self {
-        self.cipher = Some(value.into());
-        self
-    }
-    /// Sets `digest`.
-    pub fn digest(mut self, value: impl Into<String>) -> Self {
-        self.digest = Some(value.into());
-        self
-    }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `enabled`.
-    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
-        self.enabled = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Getsignaturekeylistresponse {
+        key_id: String = "key_id";
+        cipher: String = "cipher";
+        digest: String = "digest";
+        created: String = "created";
+        enabled: bool = "enabled";
     }
 }
 /// GroupByField
@@ -5006,40 +4014,16 @@ impl Insightsitemresponse {
             sub_groups: None,
         }
     }
-    /// Sets `group`.
-    pub fn group(mut self, value: impl Into<String>) -> Self {
-        self.group = Some(value.into());
-        self
-    }
-    /// Sets `date`.
-    pub fn date(mut self, value: impl Into<String>) -> Self {
-        self.date = Some(value.into());
-        self
-    }
-    /// Sets `total_sent`.
-    pub fn total_sent(mut self, value: impl Into<f64>) -> Self {
-        self.total_sent = Some(value.into());
-        self
-    }
-    /// Sets `total_received`.
-    pub fn total_received(mut self, value: impl Into<f64>) -> Self {
-        self.total_received = Some(value.into());
-        self
-    }
-    /// Sets `total_billing_units`.
-    pub fn total_billing_units(mut self, value: impl Into<f64>) -> Self {
-        self.total_billing_units = Some(value.into());
-        self
-    }
-    /// Sets `total_opt_out`.
-    pub fn total_opt_out(mut self, value: impl Into<f64>) -> Self {
-        self.total_opt_out = Some(value.into());
-        self
-    }
-    /// Sets `sub_groups`.
-    pub fn sub_groups(mut self, value: impl Into<Vec<Insightssubitemresponse>>) -> Self {
-        self.sub_groups = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Insightsitemresponse {
+        group: String = "group";
+        date: String = "date";
+        total_sent: f64 = "total_sent";
+        total_received: f64 = "total_received";
+        total_billing_units: f64 = "total_billing_units";
+        total_opt_out: f64 = "total_opt_out";
+        sub_groups: Vec<Insightssubitemresponse> = "sub_groups";
     }
 }
 /// insightsrequest
@@ -5131,78 +4115,23 @@ impl Insightsrequest {
             group_by: None,
         }
     }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<String>) -> Self {
-        self.source = Some(value.into());
-        self
-    }
-    /// Sets `sources`.
-    pub fn sources(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.sources = Some(value.into());
-        self
-    }
-    /// Sets `destination`.
-    pub fn destination(mut self, value: impl Into<String>) -> Self {
-        self.destination = Some(value.into());
-        self
-    }
-    /// Sets `destinations`.
-    pub fn destinations(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.destinations = Some(value.into());
-        self
-    }
-    /// Sets `addresses`.
-    pub fn addresses(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.addresses = Some(value.into());
-        self
-    }
-    /// Sets `metadata_key`.
-    pub fn metadata_key(mut self, value: impl Into<String>) -> Self {
-        self.metadata_key = Some(value.into());
-        self
-    }
-    /// Sets `metadata_value`.
-    pub fn metadata_value(mut self, value: impl Into<String>) -> Self {
-        self.metadata_value = Some(value.into());
-        self
-    }
-    /// Sets `metadata_values`.
-    pub fn metadata_values(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.metadata_values = Some(value.into());
-        self
-    }
-    /// Sets `accounts`.
-    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.accounts = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<Vec<MessageStatus>>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `opt_out`.
-    pub fn opt_out(mut self, value: impl Into<bool>) -> Self {
-        self.opt_out = Some(value.into());
-        self
-    }
-    /// Sets `channels`.
-    pub fn channels(
-        mut self,
-        value: impl Into<Vec<InsightsrequestChannelsItem>>,
-    ) -> Self {
-        self.channels = Some(value.into());
-        self
-    }
-    /// Sets `group_by`.
-    pub fn group_by(mut self, value: impl Into<Vec<GroupByInsightField>>) -> Self {
-        self.group_by = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Insightsrequest {
+        direction: MessageDirection = "direction";
+        source: String = "source";
+        sources: Vec<String> = "sources";
+        destination: String = "destination";
+        destinations: Vec<String> = "destinations";
+        addresses: Vec<String> = "addresses";
+        metadata_key: String = "metadata_key";
+        metadata_value: String = "metadata_value";
+        metadata_values: Vec<String> = "metadata_values";
+        accounts: Vec<String> = "accounts";
+        status: Vec<MessageStatus> = "status";
+        opt_out: bool = "opt_out";
+        channels: Vec<InsightsrequestChannelsItem> = "channels";
+        group_by: Vec<GroupByInsightField> = "group_by";
     }
 }
 /// `InsightsrequestChannelsItem`
@@ -5273,30 +4202,14 @@ impl Insightsresponse {
             total_opt_out: None,
         }
     }
-    /// Sets `summaries`.
-    pub fn summaries(mut self, value: impl Into<Vec<Insightsitemresponse>>) -> Self {
-        self.summaries = Some(value.into());
-        self
-    }
-    /// Sets `total_sent`.
-    pub fn total_sent(mut self, value: impl Into<f64>) -> Self {
-        self.total_sent = Some(value.into());
-        self
-    }
-    /// Sets `total_received`.
-    pub fn total_received(mut self, value: impl Into<f64>) -> Self {
-        self.total_received = Some(value.into());
-        self
-    }
-    /// Sets `total_billing_units`.
-    pub fn total_billing_units(mut self, value: impl Into<f64>) -> Self {
-        self.total_billing_units = Some(value.into());
-        self
-    }
-    /// Sets `total_opt_out`.
-    pub fn total_opt_out(mut self, value: impl Into<f64>) -> Self {
-        self.total_opt_out = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Insightsresponse {
+        summaries: Vec<Insightsitemresponse> = "summaries";
+        total_sent: f64 = "total_sent";
+        total_received: f64 = "total_received";
+        total_billing_units: f64 = "total_billing_units";
+        total_opt_out: f64 = "total_opt_out";
     }
 }
 /// insightssubitemresponse
@@ -5340,35 +4253,15 @@ impl Insightssubitemresponse {
             total_opt_out: None,
         }
     }
-    /// Sets `date`.
-    pub fn date(mut self, value: impl Into<String>) -> Self {
-        self.date = Some(value.into());
-        self
-    }
-    /// Sets `group`.
-    pub fn group(mut self, value: impl Into<String>) -> Self {
-        self.group = Some(value.into());
-        self
-    }
-    /// Sets `total_sent`.
-    pub fn total_sent(mut self, value: impl Into<f64>) -> Self {
-        self.total_sent = Some(value.into());
-        self
-    }
-    /// Sets `total_received`.
-    pub fn total_received(mut self, value: impl Into<f64>) -> Self {
-        self.total_received = Some(value.into());
-        self
-    }
-    /// Sets `total_billing_units`.
-    pub fn total_billing_units(mut self, value: impl Into<f64>) -> Self {
-        self.total_billing_units = Some(value.into());
-        self
-    }
-    /// Sets `total_opt_out`.
-    pub fn total_opt_out(mut self, value: impl Into<f64>) -> Self {
-        self.total_opt_out = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Insightssubitemresponse {
+        date: String = "date";
+        group: String = "group";
+        total_sent: f64 = "total_sent";
+        total_received: f64 = "total_received";
+        total_billing_units: f64 = "total_billing_units";
+        total_opt_out: f64 = "total_opt_out";
     }
 }
 /// Invalid input error data
@@ -5511,18 +4404,11 @@ impl InvalidInputField {
             invalid_ids: None,
         }
     }
-    /// Sets `channelType`.
-    pub fn channel_type(
-        mut self,
-        value: impl Into<InvalidInputFieldChannelType>,
-    ) -> Self {
-        self.channel_type = Some(value.into());
-        self
-    }
-    /// Sets `invalidIds`.
-    pub fn invalid_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.invalid_ids = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InvalidInputField {
+        channel_type: InvalidInputFieldChannelType = "channelType";
+        invalid_ids: Vec<String> = "invalidIds";
     }
 }
 /// Invalid channel type
@@ -5704,40 +4590,16 @@ impl LogSummaryResult {
             pagination: None,
         }
     }
-    /// Sets `total_clicks`.
-    pub fn total_clicks(mut self, value: impl Into<f64>) -> Self {
-        self.total_clicks = Some(value.into());
-        self
-    }
-    /// Sets `unique_clicks`.
-    pub fn unique_clicks(mut self, value: impl Into<f64>) -> Self {
-        self.unique_clicks = Some(value.into());
-        self
-    }
-    /// Sets `total_views`.
-    pub fn total_views(mut self, value: impl Into<f64>) -> Self {
-        self.total_views = Some(value.into());
-        self
-    }
-    /// Sets `unique_views`.
-    pub fn unique_views(mut self, value: impl Into<f64>) -> Self {
-        self.unique_views = Some(value.into());
-        self
-    }
-    /// Sets `short_urls_generated`.
-    pub fn short_urls_generated(mut self, value: impl Into<f64>) -> Self {
-        self.short_urls_generated = Some(value.into());
-        self
-    }
-    /// Sets `short_urls`.
-    pub fn short_urls(mut self, value: impl Into<Vec<ShortUrl>>) -> Self {
-        self.short_urls = Some(value.into());
-        self
-    }
-    /// Sets `pagination`.
-    pub fn pagination(mut self, value: impl Into<Pagination>) -> Self {
-        self.pagination = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LogSummaryResult {
+        total_clicks: f64 = "total_clicks";
+        unique_clicks: f64 = "unique_clicks";
+        total_views: f64 = "total_views";
+        unique_views: f64 = "unique_views";
+        short_urls_generated: f64 = "short_urls_generated";
+        short_urls: Vec<ShortUrl> = "short_urls";
+        pagination: Pagination = "pagination";
     }
 }
 /// LogsDetailResult
@@ -5793,50 +4655,18 @@ impl LogsDetailResult {
             pagination: None,
         }
     }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `long_url`.
-    pub fn long_url(mut self, value: impl Into<String>) -> Self {
-        self.long_url = Some(value.into());
-        self
-    }
-    /// Sets `short_url`.
-    pub fn short_url(mut self, value: impl Into<String>) -> Self {
-        self.short_url = Some(value.into());
-        self
-    }
-    /// Sets `destination_number`.
-    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
-        self.destination_number = Some(value.into());
-        self
-    }
-    /// Sets `click_count`.
-    pub fn click_count(mut self, value: impl Into<f64>) -> Self {
-        self.click_count = Some(value.into());
-        self
-    }
-    /// Sets `view_count`.
-    pub fn view_count(mut self, value: impl Into<f64>) -> Self {
-        self.view_count = Some(value.into());
-        self
-    }
-    /// Sets `clicks`.
-    pub fn clicks(mut self, value: impl Into<Vec<Click>>) -> Self {
-        self.clicks = Some(value.into());
-        self
-    }
-    /// Sets `views`.
-    pub fn views(mut self, value: impl Into<Vec<View>>) -> Self {
-        self.views = Some(value.into());
-        self
-    }
-    /// Sets `pagination`.
-    pub fn pagination(mut self, value: impl Into<Pagination>) -> Self {
-        self.pagination = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LogsDetailResult {
+        message_id: String = "message_id";
+        long_url: String = "long_url";
+        short_url: String = "short_url";
+        destination_number: String = "destination_number";
+        click_count: f64 = "click_count";
+        view_count: f64 = "view_count";
+        clicks: Vec<Click> = "clicks";
+        views: Vec<View> = "views";
+        pagination: Pagination = "pagination";
     }
 }
 /// Message
@@ -5921,71 +4751,21 @@ impl Message {
             subject: None,
         }
     }
-    /// Sets `callback_url`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `delivery_report`.
-    pub fn delivery_report(mut self, value: impl Into<bool>) -> Self {
-        self.delivery_report = Some(value.into());
-        self
-    }
-    /// Sets `format`.
-    pub fn format(mut self, value: impl Into<Format>) -> Self {
-        self.format = Some(value.into());
-        self
-    }
-    /// Sets `message_expiry_timestamp`.
-    pub fn message_expiry_timestamp(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.message_expiry_timestamp = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `scheduled`.
-    pub fn scheduled(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.scheduled = Some(value.into());
-        self
-    }
-    /// Sets `source_number`.
-    pub fn source_number(mut self, value: impl Into<String>) -> Self {
-        self.source_number = Some(value.into());
-        self
-    }
-    /// Sets `source_number_type`.
-    pub fn source_number_type(mut self, value: impl Into<SourceNumberType>) -> Self {
-        self.source_number_type = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<Status>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `media`.
-    pub fn media(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.media = Some(value.into());
-        self
-    }
-    /// Sets `subject`.
-    pub fn subject(mut self, value: impl Into<String>) -> Self {
-        self.subject = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Message {
+        callback_url: String = "callback_url";
+        delivery_report: bool = "delivery_report";
+        format: Format = "format";
+        message_expiry_timestamp: sinch_sdk_runtime::Timestamp = "message_expiry_timestamp";
+        metadata: std::collections::BTreeMap<String, serde_json::Value> = "metadata";
+        scheduled: sinch_sdk_runtime::Timestamp = "scheduled";
+        source_number: String = "source_number";
+        source_number_type: SourceNumberType = "source_number_type";
+        message_id: String = "message_id";
+        status: Status = "status";
+        media: Vec<String> = "media";
+        subject: String = "subject";
     }
 }
 /// The type of messages to include in the report.
@@ -6170,25 +4950,13 @@ impl Metakeyrequest {
             accounts: None,
         }
     }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<f64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `accounts`.
-    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.accounts = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Metakeyrequest {
+        page: f64 = "page";
+        page_size: f64 = "page_size";
+        direction: MessageDirection = "direction";
+        accounts: Vec<String> = "accounts";
     }
 }
 /// metakeyresponse
@@ -6210,10 +4978,10 @@ impl Metakeyresponse {
     pub fn new() -> Self {
         Self { keys: None }
     }
-    /// Sets `keys`.
-    pub fn keys(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.keys = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Metakeyresponse {
+        keys: Vec<String> = "keys";
     }
 }
 /// Default/example payload for an inbound MMS reply webhook (`RECEIVED_MMS`), built from the sample `template` shown on the Create webhook operation. Same shape as the SMS reply webhook, except that the sample template branches on whether the reply carried media: it emits `attachments` when the reply has media, and falls back to `content` when it does not. The two are mutually exclusive in the default template. The actual JSON structure sent to your `url` is fully controlled by the `template` you configure — this describes the payload produced by that sample template, not a fixed contract.
@@ -6269,53 +5037,18 @@ impl MmsReceivedWebhookPayload {
             metadata: None,
         }
     }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-    /// Sets `reply_id`.
-    pub fn reply_id(mut self, value: impl Into<String>) -> Self {
-        self.reply_id = Some(value.into());
-        self
-    }
-    /// Sets `destination_number`.
-    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
-        self.destination_number = Some(value.into());
-        self
-    }
-    /// Sets `source_number`.
-    pub fn source_number(mut self, value: impl Into<String>) -> Self {
-        self.source_number = Some(value.into());
-        self
-    }
-    /// Sets `date_received`.
-    pub fn date_received(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.date_received = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `attachments`.
-    pub fn attachments(mut self, value: impl Into<Vec<WebhookAttachment>>) -> Self {
-        self.attachments = Some(value.into());
-        self
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MmsReceivedWebhookPayload {
+        account_id: String = "account_id";
+        reply_id: String = "reply_id";
+        destination_number: String = "destination_number";
+        source_number: String = "source_number";
+        date_received: sinch_sdk_runtime::Timestamp = "date_received";
+        message_id: String = "message_id";
+        attachments: Vec<WebhookAttachment> = "attachments";
+        content: String = "content";
+        metadata: std::collections::BTreeMap<String, String> = "metadata";
     }
 }
 /// Number authorisation result for a single phone number
@@ -6369,15 +5102,11 @@ impl NumbersListResponse {
             pagination: None,
         }
     }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<Vec<DedicatedNumber>>) -> Self {
-        self.data = Some(value.into());
-        self
-    }
-    /// Sets `pagination`.
-    pub fn pagination(mut self, value: impl Into<TokenPagination>) -> Self {
-        self.pagination = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NumbersListResponse {
+        data: Vec<DedicatedNumber> = "data";
+        pagination: TokenPagination = "pagination";
     }
 }
 /// Suggested payload for an opt-out webhook (`OPT_OUT_SMS`). Unlike the delivery report and reply webhooks, no sample `template` exists in current prose for this event, so this is *not* a transcribed default — it is a suggested shape built from the template variables the platform makes available to opt-out notifications.
@@ -6433,48 +5162,17 @@ impl OptOutWebhookPayload {
             metadata: None,
         }
     }
-    /// Sets `notification_id`.
-    pub fn notification_id(mut self, value: impl Into<String>) -> Self {
-        self.notification_id = Some(value.into());
-        self
-    }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-    /// Sets `destination_number`.
-    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
-        self.destination_number = Some(value.into());
-        self
-    }
-    /// Sets `source_number`.
-    pub fn source_number(mut self, value: impl Into<String>) -> Self {
-        self.source_number = Some(value.into());
-        self
-    }
-    /// Sets `date_received`.
-    pub fn date_received(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.date_received = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OptOutWebhookPayload {
+        notification_id: String = "notification_id";
+        account_id: String = "account_id";
+        destination_number: String = "destination_number";
+        source_number: String = "source_number";
+        date_received: sinch_sdk_runtime::Timestamp = "date_received";
+        message_id: String = "message_id";
+        content: String = "content";
+        metadata: std::collections::BTreeMap<String, String> = "metadata";
     }
 }
 /// Page token representation for search result
@@ -6513,15 +5211,11 @@ impl PageTokenDtoContactData {
             total_elements: total_elements.into(),
         }
     }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `prevPageToken`.
-    pub fn prev_page_token(mut self, value: impl Into<String>) -> Self {
-        self.prev_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PageTokenDtoContactData {
+        next_page_token: String = "nextPageToken";
+        prev_page_token: String = "prevPageToken";
     }
 }
 /// Page token representation for search result
@@ -6560,15 +5254,11 @@ impl PageTokenDtoCustomFieldData {
             total_elements: total_elements.into(),
         }
     }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `prevPageToken`.
-    pub fn prev_page_token(mut self, value: impl Into<String>) -> Self {
-        self.prev_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PageTokenDtoCustomFieldData {
+        next_page_token: String = "nextPageToken";
+        prev_page_token: String = "prevPageToken";
     }
 }
 /// Page token representation for search result
@@ -6607,15 +5297,11 @@ impl PageTokenDtoListData {
             total_elements: total_elements.into(),
         }
     }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `prevPageToken`.
-    pub fn prev_page_token(mut self, value: impl Into<String>) -> Self {
-        self.prev_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PageTokenDtoListData {
+        next_page_token: String = "nextPageToken";
+        prev_page_token: String = "prevPageToken";
     }
 }
 /// Pagination
@@ -6647,20 +5333,12 @@ impl Paginate {
             has_next: None,
         }
     }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<f64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `has_next`.
-    pub fn has_next(mut self, value: impl Into<bool>) -> Self {
-        self.has_next = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Paginate {
+        page: f64 = "page";
+        page_size: f64 = "page_size";
+        has_next: bool = "has_next";
     }
 }
 /// Pagination
@@ -6704,35 +5382,15 @@ impl Pagination {
             previous_uri: None,
         }
     }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<f64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<f64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `total_count`.
-    pub fn total_count(mut self, value: impl Into<f64>) -> Self {
-        self.total_count = Some(value.into());
-        self
-    }
-    /// Sets `page_count`.
-    pub fn page_count(mut self, value: impl Into<f64>) -> Self {
-        self.page_count = Some(value.into());
-        self
-    }
-    /// Sets `next_uri`.
-    pub fn next_uri(mut self, value: impl Into<String>) -> Self {
-        self.next_uri = Some(value.into());
-        self
-    }
-    /// Sets `previous_uri`.
-    pub fn previous_uri(mut self, value: impl Into<String>) -> Self {
-        self.previous_uri = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Pagination {
+        page: f64 = "page";
+        page_size: f64 = "page_size";
+        total_count: f64 = "total_count";
+        page_count: f64 = "page_count";
+        next_uri: String = "next_uri";
+        previous_uri: String = "previous_uri";
     }
 }
 /// Pagination
@@ -6757,15 +5415,11 @@ impl PaginationNumberAuth {
     pub fn new() -> Self {
         Self { page: None, next_uri: None }
     }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<String>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `next_uri`.
-    pub fn next_uri(mut self, value: impl Into<String>) -> Self {
-        self.next_uri = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaginationNumberAuth {
+        page: String = "page";
+        next_uri: String = "next_uri";
     }
 }
 /// PatchLabelMyOwnNumber
@@ -6847,30 +5501,14 @@ impl Presignedurlresponse {
             expires_at: None,
         }
     }
-    /// Sets `download_url`.
-    pub fn download_url(mut self, value: impl Into<String>) -> Self {
-        self.download_url = Some(value.into());
-        self
-    }
-    /// Sets `file_name`.
-    pub fn file_name(mut self, value: impl Into<String>) -> Self {
-        self.file_name = Some(value.into());
-        self
-    }
-    /// Sets `file_size`.
-    pub fn file_size(mut self, value: impl Into<i64>) -> Self {
-        self.file_size = Some(value.into());
-        self
-    }
-    /// Sets `expires_in_seconds`.
-    pub fn expires_in_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.expires_in_seconds = Some(value.into());
-        self
-    }
-    /// Sets `expires_at`.
-    pub fn expires_at(mut self, value: impl Into<i64>) -> Self {
-        self.expires_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Presignedurlresponse {
+        download_url: String = "download_url";
+        file_name: String = "file_name";
+        file_size: i64 = "file_size";
+        expires_in_seconds: i64 = "expires_in_seconds";
+        expires_at: i64 = "expires_at";
     }
 }
 /// ReVerifySenderAddressRequestItem
@@ -6934,72 +5572,20 @@ impl ReVerifySenderAddressRequestItem {
             last_modified_date: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `sender_address`.
-    pub fn sender_address(mut self, value: impl Into<String>) -> Self {
-        self.sender_address = Some(value.into());
-        self
-    }
-    /// Sets `sender_address_type`.
-    pub fn sender_address_type(
-        mut self,
-        value: impl Into<ReVerifySenderAddressRequestItemSenderAddressType>,
-    ) -> Self {
-        self.sender_address_type = Some(value.into());
-        self
-    }
-    /// Sets `usage_type`.
-    pub fn usage_type(
-        mut self,
-        value: impl Into<ReVerifySenderAddressRequestItemUsageType>,
-    ) -> Self {
-        self.usage_type = Some(value.into());
-        self
-    }
-    /// Sets `destination_countries`.
-    pub fn destination_countries(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.destination_countries = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(
-        mut self,
-        value: impl Into<ReVerifySenderAddressRequestItemStatus>,
-    ) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-    /// Sets `created_date`.
-    pub fn created_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_date = Some(value.into());
-        self
-    }
-    /// Sets `last_modified_date`.
-    pub fn last_modified_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_modified_date = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ReVerifySenderAddressRequestItem {
+        id: String = "id";
+        sender_address: String = "sender_address";
+        sender_address_type: ReVerifySenderAddressRequestItemSenderAddressType = "sender_address_type";
+        usage_type: ReVerifySenderAddressRequestItemUsageType = "usage_type";
+        destination_countries: Vec<String> = "destination_countries";
+        reason: String = "reason";
+        label: String = "label";
+        status: ReVerifySenderAddressRequestItemStatus = "status";
+        account_id: String = "account_id";
+        created_date: sinch_sdk_runtime::Timestamp = "created_date";
+        last_modified_date: sinch_sdk_runtime::Timestamp = "last_modified_date";
     }
 }
 /// The Sender Address Type
@@ -7103,53 +5689,18 @@ impl Reply {
             vendor_account_id: None,
         }
     }
-    /// Sets `callback_url`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `date_received`.
-    pub fn date_received(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.date_received = Some(value.into());
-        self
-    }
-    /// Sets `destination_number`.
-    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
-        self.destination_number = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `reply_id`.
-    pub fn reply_id(mut self, value: impl Into<String>) -> Self {
-        self.reply_id = Some(value.into());
-        self
-    }
-    /// Sets `source_number`.
-    pub fn source_number(mut self, value: impl Into<String>) -> Self {
-        self.source_number = Some(value.into());
-        self
-    }
-    /// Sets `vendor_account_id`.
-    pub fn vendor_account_id(mut self, value: impl Into<VendorAccountId>) -> Self {
-        self.vendor_account_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Reply {
+        callback_url: String = "callback_url";
+        content: String = "content";
+        date_received: sinch_sdk_runtime::Timestamp = "date_received";
+        destination_number: String = "destination_number";
+        message_id: String = "message_id";
+        metadata: std::collections::BTreeMap<String, serde_json::Value> = "metadata";
+        reply_id: String = "reply_id";
+        source_number: String = "source_number";
+        vendor_account_id: VendorAccountId = "vendor_account_id";
     }
 }
 /// Automatically set a date range based on the period value. Can't be combined with start_date and end_date.
@@ -7260,71 +5811,21 @@ impl Reporthistoryresponse {
             request_data: None,
         }
     }
-    /// Sets `report_id`.
-    pub fn report_id(mut self, value: impl Into<String>) -> Self {
-        self.report_id = Some(value.into());
-        self
-    }
-    /// Sets `report_name`.
-    pub fn report_name(mut self, value: impl Into<String>) -> Self {
-        self.report_name = Some(value.into());
-        self
-    }
-    /// Sets `report_type`.
-    pub fn report_type(
-        mut self,
-        value: impl Into<ReporthistoryresponseReportType>,
-    ) -> Self {
-        self.report_type = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `requested_by`.
-    pub fn requested_by(mut self, value: impl Into<String>) -> Self {
-        self.requested_by = Some(value.into());
-        self
-    }
-    /// Sets `requested_at`.
-    pub fn requested_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.requested_at = Some(value.into());
-        self
-    }
-    /// Sets `updated_at`.
-    pub fn updated_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<ReporthistoryresponseStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-    /// Sets `vendor_id`.
-    pub fn vendor_id(mut self, value: impl Into<String>) -> Self {
-        self.vendor_id = Some(value.into());
-        self
-    }
-    /// Sets `s3_file_size`.
-    pub fn s3_file_size(mut self, value: impl Into<i64>) -> Self {
-        self.s3_file_size = Some(value.into());
-        self
-    }
-    /// Sets `request_data`.
-    pub fn request_data(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.request_data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Reporthistoryresponse {
+        report_id: String = "report_id";
+        report_name: String = "report_name";
+        report_type: ReporthistoryresponseReportType = "report_type";
+        direction: MessageDirection = "direction";
+        requested_by: String = "requested_by";
+        requested_at: sinch_sdk_runtime::Timestamp = "requested_at";
+        updated_at: sinch_sdk_runtime::Timestamp = "updated_at";
+        status: ReporthistoryresponseStatus = "status";
+        account_id: String = "account_id";
+        vendor_id: String = "vendor_id";
+        s3_file_size: i64 = "s3_file_size";
+        request_data: std::collections::BTreeMap<String, serde_json::Value> = "request_data";
     }
 }
 /// The type of the report.
@@ -7399,15 +5900,11 @@ impl Reporthistoryresponses {
             next_page_token: None,
         }
     }
-    /// Sets `items`.
-    pub fn items(mut self, value: impl Into<Vec<Reporthistoryresponse>>) -> Self {
-        self.items = Some(value.into());
-        self
-    }
-    /// Sets `next_page_token`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Reporthistoryresponses {
+        items: Vec<Reporthistoryresponse> = "items";
+        next_page_token: String = "next_page_token";
     }
 }
 /// reportstatusresponse
@@ -7429,13 +5926,10 @@ impl Reportstatusresponse {
     pub fn new() -> Self {
         Self { report_status: None }
     }
-    /// Sets `report_status`.
-    pub fn report_status(
-        mut self,
-        value: impl Into<ReportstatusresponseReportStatus>,
-    ) -> Self {
-        self.report_status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Reportstatusresponse {
+        report_status: ReportstatusresponseReportStatus = "report_status";
     }
 }
 /// `ReportstatusresponseReportStatus`
@@ -7513,10 +6007,10 @@ impl RequestAlphaTag {
             label: None,
         }
     }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RequestAlphaTag {
+        label: String = "label";
     }
 }
 /// `RequestAlphaTagSenderAddressType`
@@ -7896,10 +6390,10 @@ impl RequestVerificationCode {
             label: None,
         }
     }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RequestVerificationCode {
+        label: String = "label";
     }
 }
 /// `RequestVerificationCodeSenderAddressType`
@@ -7963,20 +6457,12 @@ impl RetrieveWebhookresponse {
             page_data: None,
         }
     }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i32>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `pageData`.
-    pub fn page_data(mut self, value: impl Into<Vec<CreateWebhookresponse>>) -> Self {
-        self.page_data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RetrieveWebhookresponse {
+        page: i32 = "page";
+        page_size: i32 = "pageSize";
+        page_data: Vec<CreateWebhookresponse> = "pageData";
     }
 }
 /// The type of rich message. Supported from 09/Sep/2025, and this data is available only for reports starting from this date.
@@ -8099,13 +6585,10 @@ impl Scheduleddetailreport {
             metadata: None,
         }
     }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<Vec<ScheduleddetailreportMetadataItem>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Scheduleddetailreport {
+        metadata: Vec<ScheduleddetailreportMetadataItem> = "metadata";
     }
 }
 /// `ScheduleddetailreportMetadataItem`
@@ -8191,43 +6674,16 @@ impl Scheduleddetailreportresponse {
             metadata: None,
         }
     }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
-    }
-    /// Sets `schedule`.
-    pub fn schedule(mut self, value: impl Into<Schedule>) -> Self {
-        self.schedule = Some(value.into());
-        self
-    }
-    /// Sets `report`.
-    pub fn report(mut self, value: impl Into<Scheduleddetailrequest>) -> Self {
-        self.report = Some(value.into());
-        self
-    }
-    /// Sets `scheduled_report_id`.
-    pub fn scheduled_report_id(mut self, value: impl Into<String>) -> Self {
-        self.scheduled_report_id = Some(value.into());
-        self
-    }
-    /// Sets `message_type`.
-    pub fn message_type(mut self, value: impl Into<MessageDirection>) -> Self {
-        self.message_type = Some(value.into());
-        self
-    }
-    /// Sets `report_type`.
-    pub fn report_type(mut self, value: impl Into<String>) -> Self {
-        self.report_type = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<Vec<ScheduleddetailreportresponseMetadataItem>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Scheduleddetailreportresponse {
+        label: String = "label";
+        schedule: Schedule = "schedule";
+        report: Scheduleddetailrequest = "report";
+        scheduled_report_id: String = "scheduled_report_id";
+        message_type: MessageDirection = "message_type";
+        report_type: String = "report_type";
+        metadata: Vec<ScheduleddetailreportresponseMetadataItem> = "metadata";
     }
 }
 /// `ScheduleddetailreportresponseMetadataItem`
@@ -8337,83 +6793,24 @@ impl Scheduleddetailrequest {
             delivery_options: None,
         }
     }
-    /// Sets `timezone`.
-    pub fn timezone(mut self, value: impl Into<String>) -> Self {
-        self.timezone = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<String>) -> Self {
-        self.source = Some(value.into());
-        self
-    }
-    /// Sets `sources`.
-    pub fn sources(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.sources = Some(value.into());
-        self
-    }
-    /// Sets `destination`.
-    pub fn destination(mut self, value: impl Into<String>) -> Self {
-        self.destination = Some(value.into());
-        self
-    }
-    /// Sets `destinations`.
-    pub fn destinations(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.destinations = Some(value.into());
-        self
-    }
-    /// Sets `addresses`.
-    pub fn addresses(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.addresses = Some(value.into());
-        self
-    }
-    /// Sets `message_format`.
-    pub fn message_format(mut self, value: impl Into<Format2>) -> Self {
-        self.message_format = Some(value.into());
-        self
-    }
-    /// Sets `channels`.
-    pub fn channels(mut self, value: impl Into<Channels>) -> Self {
-        self.channels = Some(value.into());
-        self
-    }
-    /// Sets `metadata_key`.
-    pub fn metadata_key(mut self, value: impl Into<String>) -> Self {
-        self.metadata_key = Some(value.into());
-        self
-    }
-    /// Sets `metadata_value`.
-    pub fn metadata_value(mut self, value: impl Into<String>) -> Self {
-        self.metadata_value = Some(value.into());
-        self
-    }
-    /// Sets `accounts`.
-    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.accounts = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<Vec<MessageStatus>>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `opt_out`.
-    pub fn opt_out(mut self, value: impl Into<bool>) -> Self {
-        self.opt_out = Some(value.into());
-        self
-    }
-    /// Sets `delivery_options`.
-    pub fn delivery_options(
-        mut self,
-        value: impl Into<Vec<DeliveryOptionsBody>>,
-    ) -> Self {
-        self.delivery_options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Scheduleddetailrequest {
+        timezone: String = "timezone";
+        direction: MessageDirection = "direction";
+        source: String = "source";
+        sources: Vec<String> = "sources";
+        destination: String = "destination";
+        destinations: Vec<String> = "destinations";
+        addresses: Vec<String> = "addresses";
+        message_format: Format2 = "message_format";
+        channels: Channels = "channels";
+        metadata_key: String = "metadata_key";
+        metadata_value: String = "metadata_value";
+        accounts: Vec<String> = "accounts";
+        status: Vec<MessageStatus> = "status";
+        opt_out: bool = "opt_out";
+        delivery_options: Vec<DeliveryOptionsBody> = "delivery_options";
     }
 }
 /// scheduledreport
@@ -8461,43 +6858,16 @@ impl Scheduledreport {
             metadata: None,
         }
     }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
-    }
-    /// Sets `report`.
-    pub fn report(mut self, value: impl Into<Scheduledsummaryrequest>) -> Self {
-        self.report = Some(value.into());
-        self
-    }
-    /// Sets `schedule`.
-    pub fn schedule(mut self, value: impl Into<Schedule>) -> Self {
-        self.schedule = Some(value.into());
-        self
-    }
-    /// Sets `scheduled_report_id`.
-    pub fn scheduled_report_id(mut self, value: impl Into<String>) -> Self {
-        self.scheduled_report_id = Some(value.into());
-        self
-    }
-    /// Sets `message_type`.
-    pub fn message_type(mut self, value: impl Into<MessageDirection>) -> Self {
-        self.message_type = Some(value.into());
-        self
-    }
-    /// Sets `report_type`.
-    pub fn report_type(mut self, value: impl Into<String>) -> Self {
-        self.report_type = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Scheduledreport {
+        label: String = "label";
+        report: Scheduledsummaryrequest = "report";
+        schedule: Schedule = "schedule";
+        scheduled_report_id: String = "scheduled_report_id";
+        message_type: MessageDirection = "message_type";
+        report_type: String = "report_type";
+        metadata: std::collections::BTreeMap<String, serde_json::Value> = "metadata";
     }
 }
 /// scheduledreportresponse
@@ -8519,10 +6889,10 @@ impl Scheduledreportresponse {
     pub fn new() -> Self {
         Self { scheduled_report_id: None }
     }
-    /// Sets `scheduled_report_id`.
-    pub fn scheduled_report_id(mut self, value: impl Into<String>) -> Self {
-        self.scheduled_report_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Scheduledreportresponse {
+        scheduled_report_id: String = "scheduled_report_id";
     }
 }
 /// scheduledsummaryreport
@@ -8574,13 +6944,10 @@ impl Scheduledsummaryreport {
             metadata: None,
         }
     }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<Vec<ScheduledsummaryreportMetadataItem>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Scheduledsummaryreport {
+        metadata: Vec<ScheduledsummaryreportMetadataItem> = "metadata";
     }
 }
 /// `ScheduledsummaryreportMetadataItem`
@@ -8666,43 +7033,16 @@ impl Scheduledsummaryreportresposne {
             metadata: None,
         }
     }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
-    }
-    /// Sets `schedule`.
-    pub fn schedule(mut self, value: impl Into<Schedule>) -> Self {
-        self.schedule = Some(value.into());
-        self
-    }
-    /// Sets `report`.
-    pub fn report(mut self, value: impl Into<Scheduledsummaryrequest>) -> Self {
-        self.report = Some(value.into());
-        self
-    }
-    /// Sets `scheduled_report_id`.
-    pub fn scheduled_report_id(mut self, value: impl Into<String>) -> Self {
-        self.scheduled_report_id = Some(value.into());
-        self
-    }
-    /// Sets `message_type`.
-    pub fn message_type(mut self, value: impl Into<MessageDirection>) -> Self {
-        self.message_type = Some(value.into());
-        self
-    }
-    /// Sets `report_type`.
-    pub fn report_type(mut self, value: impl Into<String>) -> Self {
-        self.report_type = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<Vec<ScheduledsummaryreportresposneMetadataItem>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Scheduledsummaryreportresposne {
+        label: String = "label";
+        schedule: Schedule = "schedule";
+        report: Scheduledsummaryrequest = "report";
+        scheduled_report_id: String = "scheduled_report_id";
+        message_type: MessageDirection = "message_type";
+        report_type: String = "report_type";
+        metadata: Vec<ScheduledsummaryreportresposneMetadataItem> = "metadata";
     }
 }
 /// `ScheduledsummaryreportresposneMetadataItem`
@@ -8816,86 +7156,24 @@ impl Scheduledsummaryrequest {
             delivery_options: None,
         }
     }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<MessageDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<String>) -> Self {
-        self.source = Some(value.into());
-        self
-    }
-    /// Sets `sources`.
-    pub fn sources(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.sources = Some(value.into());
-        self
-    }
-    /// Sets `destination`.
-    pub fn destination(mut self, value: impl Into<String>) -> Self {
-        self.destination = Some(value.into());
-        self
-    }
-    /// Sets `destinations`.
-    pub fn destinations(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.destinations = Some(value.into());
-        self
-    }
-    /// Sets `addresses`.
-    pub fn addresses(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.addresses = Some(value.into());
-        self
-    }
-    /// Sets `channels`.
-    pub fn channels(mut self, value: impl Into<Channels>) -> Self {
-        self.channels = Some(value.into());
-        self
-    }
-    /// Sets `metadata_key`.
-    pub fn metadata_key(mut self, value: impl Into<String>) -> Self {
-        self.metadata_key = Some(value.into());
-        self
-    }
-    /// Sets `metadata_value`.
-    pub fn metadata_value(mut self, value: impl Into<String>) -> Self {
-        self.metadata_value = Some(value.into());
-        self
-    }
-    /// Sets `accounts`.
-    pub fn accounts(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.accounts = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<Vec<MessageStatus>>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `opt_out`.
-    pub fn opt_out(mut self, value: impl Into<bool>) -> Self {
-        self.opt_out = Some(value.into());
-        self
-    }
-    /// Sets `group_by`.
-    pub fn group_by(mut self, value: impl Into<Vec<GroupByField>>) -> Self {
-        self.group_by = Some(value.into());
-        self
-    }
-    /// Sets `account_activity`.
-    pub fn account_activity(
-        mut self,
-        value: impl Into<ScheduledsummaryrequestAccountActivity>,
-    ) -> Self {
-        self.account_activity = Some(value.into());
-        self
-    }
-    /// Sets `delivery_options`.
-    pub fn delivery_options(
-        mut self,
-        value: impl Into<Vec<DeliveryOptionsBody>>,
-    ) -> Self {
-        self.delivery_options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Scheduledsummaryrequest {
+        direction: MessageDirection = "direction";
+        source: String = "source";
+        sources: Vec<String> = "sources";
+        destination: String = "destination";
+        destinations: Vec<String> = "destinations";
+        addresses: Vec<String> = "addresses";
+        channels: Channels = "channels";
+        metadata_key: String = "metadata_key";
+        metadata_value: String = "metadata_value";
+        accounts: Vec<String> = "accounts";
+        status: Vec<MessageStatus> = "status";
+        opt_out: bool = "opt_out";
+        group_by: Vec<GroupByField> = "group_by";
+        account_activity: ScheduledsummaryrequestAccountActivity = "account_activity";
+        delivery_options: Vec<DeliveryOptionsBody> = "delivery_options";
     }
 }
 /// Filter accounts included in the report by activity level.
@@ -8959,10 +7237,10 @@ impl Sendmessagesresponse {
     pub fn new() -> Self {
         Self { messages: None }
     }
-    /// Sets `messages`.
-    pub fn messages(mut self, value: impl Into<Vec<Message>>) -> Self {
-        self.messages = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Sendmessagesresponse {
+        messages: Vec<Message> = "messages";
     }
 }
 /// service_types
@@ -9028,35 +7306,15 @@ impl ShortUrl {
             destination_number: None,
         }
     }
-    /// Sets `click_count`.
-    pub fn click_count(mut self, value: impl Into<f64>) -> Self {
-        self.click_count = Some(value.into());
-        self
-    }
-    /// Sets `view_count`.
-    pub fn view_count(mut self, value: impl Into<f64>) -> Self {
-        self.view_count = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `long_url`.
-    pub fn long_url(mut self, value: impl Into<String>) -> Self {
-        self.long_url = Some(value.into());
-        self
-    }
-    /// Sets `short_url`.
-    pub fn short_url(mut self, value: impl Into<String>) -> Self {
-        self.short_url = Some(value.into());
-        self
-    }
-    /// Sets `destination_number`.
-    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
-        self.destination_number = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ShortUrl {
+        click_count: f64 = "click_count";
+        view_count: f64 = "view_count";
+        message_id: String = "message_id";
+        long_url: String = "long_url";
+        short_url: String = "short_url";
+        destination_number: String = "destination_number";
     }
 }
 /// Default/example payload for an inbound SMS reply webhook (`RECEIVED_SMS` only — `OPT_OUT_SMS` is dispatched through a separate code path with its own shape, see `OptOutWebhookPayload`), built from the sample `template` shown on the Create webhook operation. The actual JSON structure sent to your `url` is fully controlled by the `template` you configure — this describes the payload produced by that sample template, not a fixed contract.
@@ -9108,48 +7366,17 @@ impl SmsReceivedWebhookPayload {
             metadata: None,
         }
     }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-    /// Sets `reply_id`.
-    pub fn reply_id(mut self, value: impl Into<String>) -> Self {
-        self.reply_id = Some(value.into());
-        self
-    }
-    /// Sets `destination_number`.
-    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
-        self.destination_number = Some(value.into());
-        self
-    }
-    /// Sets `source_number`.
-    pub fn source_number(mut self, value: impl Into<String>) -> Self {
-        self.source_number = Some(value.into());
-        self
-    }
-    /// Sets `date_received`.
-    pub fn date_received(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.date_received = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsReceivedWebhookPayload {
+        account_id: String = "account_id";
+        reply_id: String = "reply_id";
+        destination_number: String = "destination_number";
+        source_number: String = "source_number";
+        date_received: sinch_sdk_runtime::Timestamp = "date_received";
+        message_id: String = "message_id";
+        content: String = "content";
+        metadata: std::collections::BTreeMap<String, String> = "metadata";
     }
 }
 /// Field to sort results set by
@@ -9310,15 +7537,11 @@ impl TokenPagination {
             next_token: None,
         }
     }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `next_token`.
-    pub fn next_token(mut self, value: impl Into<String>) -> Self {
-        self.next_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TokenPagination {
+        page_size: i32 = "page_size";
+        next_token: String = "next_token";
     }
 }
 /// Dedicated number type
@@ -9415,13 +7638,10 @@ impl UpdateContactChannelRequest {
             subscription_state: None,
         }
     }
-    /// Sets `subscriptionState`.
-    pub fn subscription_state(
-        mut self,
-        value: impl Into<UpdateContactChannelRequestSubscriptionState>,
-    ) -> Self {
-        self.subscription_state = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateContactChannelRequest {
+        subscription_state: UpdateContactChannelRequestSubscriptionState = "subscriptionState";
     }
 }
 /// Subscription state
@@ -9523,66 +7743,20 @@ impl UpdateContactRequest {
             custom_fields: None,
         }
     }
-    /// Sets `firstName`.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
-        self
-    }
-    /// Sets `lastName`.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(value.into());
-        self
-    }
-    /// Sets `alias`.
-    pub fn alias(mut self, value: impl Into<String>) -> Self {
-        self.alias = Some(value.into());
-        self
-    }
-    /// Sets `dateOfBirth`.
-    pub fn date_of_birth(mut self, value: impl Into<String>) -> Self {
-        self.date_of_birth = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `location`.
-    pub fn location(mut self, value: impl Into<String>) -> Self {
-        self.location = Some(value.into());
-        self
-    }
-    /// Sets `note`.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = Some(value.into());
-        self
-    }
-    /// Sets `channels`.
-    pub fn channels(
-        mut self,
-        value: impl Into<Vec<UpdateContactChannelRequest>>,
-    ) -> Self {
-        self.channels = Some(value.into());
-        self
-    }
-    /// Sets `lists`.
-    pub fn lists(mut self, value: impl Into<Vec<CreateContactListRequest>>) -> Self {
-        self.lists = Some(value.into());
-        self
-    }
-    /// Sets `customFields`.
-    pub fn custom_fields(
-        mut self,
-        value: impl Into<Vec<CreateCustomFieldRequest>>,
-    ) -> Self {
-        self.custom_fields = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateContactRequest {
+        first_name: String = "firstName";
+        last_name: String = "lastName";
+        alias: String = "alias";
+        date_of_birth: String = "dateOfBirth";
+        country: String = "country";
+        state: String = "state";
+        location: String = "location";
+        note: String = "note";
+        channels: Vec<UpdateContactChannelRequest> = "channels";
+        lists: Vec<CreateContactListRequest> = "lists";
+        custom_fields: Vec<CreateCustomFieldRequest> = "customFields";
     }
 }
 /// Contacts list update payload
@@ -9610,15 +7784,11 @@ impl UpdateContactsListRequest {
             contacts_to_remove_ids: None,
         }
     }
-    /// Sets `contactsToAddIds`.
-    pub fn contacts_to_add_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.contacts_to_add_ids = Some(value.into());
-        self
-    }
-    /// Sets `contactsToRemoveIds`.
-    pub fn contacts_to_remove_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.contacts_to_remove_ids = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateContactsListRequest {
+        contacts_to_add_ids: Vec<String> = "contactsToAddIds";
+        contacts_to_remove_ids: Vec<String> = "contactsToRemoveIds";
     }
 }
 /// Custom field update payload
@@ -9646,15 +7816,11 @@ impl UpdateCustomFieldRequest {
             max_length: None,
         }
     }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
-    }
-    /// Sets `maxLength`.
-    pub fn max_length(mut self, value: impl Into<i32>) -> Self {
-        self.max_length = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateCustomFieldRequest {
+        label: String = "label";
+        max_length: i32 = "maxLength";
     }
 }
 /// Contact list update payload
@@ -9682,10 +7848,10 @@ impl UpdateListRequest {
             alias: None,
         }
     }
-    /// Sets `alias`.
-    pub fn alias(mut self, value: impl Into<String>) -> Self {
-        self.alias = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateListRequest {
+        alias: String = "alias";
     }
 }
 /// UpdateWebhook400response
@@ -9753,38 +7919,15 @@ impl UpdateWebhookrequest {
             events: None,
         }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets `method`.
-    pub fn method(mut self, value: impl Into<UpdateWebhookrequestMethod>) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets `encoding`.
-    pub fn encoding(mut self, value: impl Into<UpdateWebhookrequestEncoding>) -> Self {
-        self.encoding = Some(value.into());
-        self
-    }
-    /// Sets `headers`.
-    pub fn headers(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.headers = Some(value.into());
-        self
-    }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<String>) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `events`.
-    pub fn events(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.events = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateWebhookrequest {
+        url: String = "url";
+        method: UpdateWebhookrequestMethod = "method";
+        encoding: UpdateWebhookrequestEncoding = "encoding";
+        headers: std::collections::BTreeMap<String, String> = "headers";
+        template: String = "template";
+        events: Vec<String> = "events";
     }
 }
 /// Content encoding for the webhook request body.
@@ -9996,15 +8139,11 @@ impl VendorAccountId {
             account_id: None,
         }
     }
-    /// Sets `vendor_id`.
-    pub fn vendor_id(mut self, value: impl Into<String>) -> Self {
-        self.vendor_id = Some(value.into());
-        self
-    }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VendorAccountId {
+        vendor_id: String = "vendor_id";
+        account_id: String = "account_id";
     }
 }
 /// VerificationCodeRequestItem
@@ -10068,72 +8207,20 @@ impl VerificationCodeRequestItem {
             last_modified_date: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `sender_address`.
-    pub fn sender_address(mut self, value: impl Into<String>) -> Self {
-        self.sender_address = Some(value.into());
-        self
-    }
-    /// Sets `sender_address_type`.
-    pub fn sender_address_type(
-        mut self,
-        value: impl Into<VerificationCodeRequestItemSenderAddressType>,
-    ) -> Self {
-        self.sender_address_type = Some(value.into());
-        self
-    }
-    /// Sets `usage_type`.
-    pub fn usage_type(
-        mut self,
-        value: impl Into<VerificationCodeRequestItemUsageType>,
-    ) -> Self {
-        self.usage_type = Some(value.into());
-        self
-    }
-    /// Sets `destination_countries`.
-    pub fn destination_countries(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.destination_countries = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(
-        mut self,
-        value: impl Into<VerificationCodeRequestItemStatus>,
-    ) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-    /// Sets `created_date`.
-    pub fn created_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_date = Some(value.into());
-        self
-    }
-    /// Sets `last_modified_date`.
-    pub fn last_modified_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_modified_date = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationCodeRequestItem {
+        id: String = "id";
+        sender_address: String = "sender_address";
+        sender_address_type: VerificationCodeRequestItemSenderAddressType = "sender_address_type";
+        usage_type: VerificationCodeRequestItemUsageType = "usage_type";
+        destination_countries: Vec<String> = "destination_countries";
+        reason: String = "reason";
+        label: String = "label";
+        status: VerificationCodeRequestItemStatus = "status";
+        account_id: String = "account_id";
+        created_date: sinch_sdk_runtime::Timestamp = "created_date";
+        last_modified_date: sinch_sdk_runtime::Timestamp = "last_modified_date";
     }
 }
 /// The Sender Address Type
@@ -10219,20 +8306,12 @@ impl View {
             ip: None,
         }
     }
-    /// Sets `dt`.
-    pub fn dt(mut self, value: impl Into<String>) -> Self {
-        self.dt = Some(value.into());
-        self
-    }
-    /// Sets `user_agent`.
-    pub fn user_agent(mut self, value: impl Into<String>) -> Self {
-        self.user_agent = Some(value.into());
-        self
-    }
-    /// Sets `ip`.
-    pub fn ip(mut self, value: impl Into<String>) -> Self {
-        self.ip = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    View {
+        dt: String = "dt";
+        user_agent: String = "user_agent";
+        ip: String = "ip";
     }
 }
 /// A media attachment included in an MMS reply webhook payload, rendered from the `$attachments` template variable.
@@ -10264,19 +8343,11 @@ impl WebhookAttachment {
             original_name: None,
         }
     }
-    /// Sets `content_type`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
-        self
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `original_name`.
-    pub fn original_name(mut self, value: impl Into<String>) -> Self {
-        self.original_name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WebhookAttachment {
+        content_type: String = "content_type";
+        content: String = "content";
+        original_name: String = "original_name";
     }
 }

@@ -31,15 +31,11 @@ impl BadRequestDetail {
             field_violations: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `fieldViolations`.
-    pub fn field_violations(mut self, value: impl Into<Vec<FieldViolation>>) -> Self {
-        self.field_violations = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BadRequestDetail {
+        r#type: String = "type";
+        field_violations: Vec<FieldViolation> = "fieldViolations";
     }
 }
 /// Sinch will scan all pages of all incoming faxes for Code-128 and DataMatrix bar codes and include this information in webhook requests and via the API.
@@ -71,20 +67,12 @@ impl BarCode {
             value: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<BarCodeType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BarCode {
+        r#type: BarCodeType = "type";
+        page: i64 = "page";
+        value: String = "value";
     }
 }
 /// The type of barcode found.
@@ -135,20 +123,12 @@ impl CallError {
             error_code: None,
         }
     }
-    /// Sets `errorType`.
-    pub fn error_type(mut self, value: impl Into<CallErrorErrorType>) -> Self {
-        self.error_type = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<String>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<i64>) -> Self {
-        self.error_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallError {
+        error_type: CallErrorErrorType = "errorType";
+        error_message: String = "errorMessage";
+        error_code: i64 = "errorCode";
     }
 }
 /// Type of error for the Call
@@ -215,30 +195,14 @@ impl CoverPage {
             updated_time: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<ProjectId>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<ServiceId>) -> Self {
-        self.service_id = Some(value.into());
-        self
-    }
-    /// Sets `createdTime`.
-    pub fn created_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_time = Some(value.into());
-        self
-    }
-    /// Sets `updatedTime`.
-    pub fn updated_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.updated_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CoverPage {
+        id: String = "id";
+        project_id: ProjectId = "projectId";
+        service_id: ServiceId = "serviceId";
+        created_time: sinch_sdk_runtime::Timestamp = "createdTime";
+        updated_time: sinch_sdk_runtime::Timestamp = "updatedTime";
     }
 }
 /// You can use this to specify custom data for your cover page that will be sent as part of the fax. It is a key value store. Read more about how to use this [here](https://developers.sinch.com/docs/fax/api-reference/fax/cover-pages/). All keys used must be lower case.
@@ -316,15 +280,11 @@ impl CreateDomainResponse {
             records: None,
         }
     }
-    /// Sets `result`.
-    pub fn result(mut self, value: impl Into<String>) -> Self {
-        self.result = Some(value.into());
-        self
-    }
-    /// Sets `records`.
-    pub fn records(mut self, value: impl Into<CreateDomainResponseRecords>) -> Self {
-        self.records = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateDomainResponse {
+        result: String = "result";
+        records: CreateDomainResponseRecords = "records";
     }
 }
 /// `CreateDomainResponseRecords`
@@ -352,15 +312,11 @@ impl CreateDomainResponseRecords {
             sending_records: None,
         }
     }
-    /// Sets `receivingRecords`.
-    pub fn receiving_records(mut self, value: impl Into<Vec<ReceivingRecords>>) -> Self {
-        self.receiving_records = Some(value.into());
-        self
-    }
-    /// Sets `sendingRecords`.
-    pub fn sending_records(mut self, value: impl Into<Vec<SendingRecords>>) -> Self {
-        self.sending_records = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateDomainResponseRecords {
+        receiving_records: Vec<ReceivingRecords> = "receivingRecords";
+        sending_records: Vec<SendingRecords> = "sendingRecords";
     }
 }
 /// Conversion errors usually occur when there is a problem with one of the files you posted.
@@ -392,23 +348,12 @@ impl DocumentConversionError {
             error_code: None,
         }
     }
-    /// Sets `errorType`.
-    pub fn error_type(
-        mut self,
-        value: impl Into<DocumentConversionErrorErrorType>,
-    ) -> Self {
-        self.error_type = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<String>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<i64>) -> Self {
-        self.error_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DocumentConversionError {
+        error_type: DocumentConversionErrorErrorType = "errorType";
+        error_message: String = "errorMessage";
+        error_code: i64 = "errorCode";
     }
 }
 /// Type of error for the Document conversion
@@ -480,50 +425,18 @@ impl Domain {
             route_id: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `receivingDnsRecord`.
-    pub fn receiving_dns_record(mut self, value: impl Into<ReceivingRecords>) -> Self {
-        self.receiving_dns_record = Some(value.into());
-        self
-    }
-    /// Sets `sendingDnsRecord`.
-    pub fn sending_dns_record(mut self, value: impl Into<SendingRecords>) -> Self {
-        self.sending_dns_record = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<String>) -> Self {
-        self.service_id = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `updatedAt`.
-    pub fn updated_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
-    }
-    /// Sets `verified`.
-    pub fn verified(mut self, value: impl Into<bool>) -> Self {
-        self.verified = Some(value.into());
-        self
-    }
-    /// Sets `routeId`.
-    pub fn route_id(mut self, value: impl Into<String>) -> Self {
-        self.route_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Domain {
+        id: String = "id";
+        name: String = "name";
+        receiving_dns_record: ReceivingRecords = "receivingDnsRecord";
+        sending_dns_record: SendingRecords = "sendingDnsRecord";
+        service_id: String = "serviceId";
+        created_at: sinch_sdk_runtime::Timestamp = "createdAt";
+        updated_at: sinch_sdk_runtime::Timestamp = "updatedAt";
+        verified: bool = "verified";
+        route_id: String = "routeId";
     }
 }
 /// `DomainDetails`
@@ -603,80 +516,24 @@ impl DomainDetails {
             message_ttl: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `isDisabled`.
-    pub fn is_disabled(mut self, value: impl Into<bool>) -> Self {
-        self.is_disabled = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `requireTls`.
-    pub fn require_tls(mut self, value: impl Into<bool>) -> Self {
-        self.require_tls = Some(value.into());
-        self
-    }
-    /// Sets `skipVerification`.
-    pub fn skip_verification(mut self, value: impl Into<bool>) -> Self {
-        self.skip_verification = Some(value.into());
-        self
-    }
-    /// Sets `smtpLogin`.
-    pub fn smtp_login(mut self, value: impl Into<String>) -> Self {
-        self.smtp_login = Some(value.into());
-        self
-    }
-    /// Sets `spamAction`.
-    pub fn spam_action(mut self, value: impl Into<DomainDetailsSpamAction>) -> Self {
-        self.spam_action = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<DomainDetailsType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `useAutomaticSenderSecurity`.
-    pub fn use_automatic_sender_security(mut self, value: impl Into<bool>) -> Self {
-        self.use_automatic_sender_security = Some(value.into());
-        self
-    }
-    /// Sets `webPrefix`.
-    pub fn web_prefix(mut self, value: impl Into<String>) -> Self {
-        self.web_prefix = Some(value.into());
-        self
-    }
-    /// Sets `webScheme`.
-    pub fn web_scheme(mut self, value: impl Into<DomainDetailsWebScheme>) -> Self {
-        self.web_scheme = Some(value.into());
-        self
-    }
-    /// Sets `wildcard`.
-    pub fn wildcard(mut self, value: impl Into<bool>) -> Self {
-        self.wildcard = Some(value.into());
-        self
-    }
-    /// Sets `encryptIncomingMessage`.
-    pub fn encrypt_incoming_message(mut self, value: impl Into<bool>) -> Self {
-        self.encrypt_incoming_message = Some(value.into());
-        self
-    }
-    /// Sets `messageTtl`.
-    pub fn message_ttl(mut self, value: impl Into<i64>) -> Self {
-        self.message_ttl = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DomainDetails {
+        id: String = "id";
+        is_disabled: bool = "isDisabled";
+        name: String = "name";
+        require_tls: bool = "requireTls";
+        skip_verification: bool = "skipVerification";
+        smtp_login: String = "smtpLogin";
+        spam_action: DomainDetailsSpamAction = "spamAction";
+        state: String = "state";
+        r#type: DomainDetailsType = "type";
+        use_automatic_sender_security: bool = "useAutomaticSenderSecurity";
+        web_prefix: String = "webPrefix";
+        web_scheme: DomainDetailsWebScheme = "webScheme";
+        wildcard: bool = "wildcard";
+        encrypt_incoming_message: bool = "encryptIncomingMessage";
+        message_ttl: i64 = "messageTtl";
     }
 }
 /// `DomainDetailsResponse`
@@ -708,23 +565,12 @@ impl DomainDetailsResponse {
             sending_dns_records: None,
         }
     }
-    /// Sets `domain`.
-    pub fn domain(mut self, value: impl Into<DomainDetails>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
-    /// Sets `receivingDnsRecords`.
-    pub fn receiving_dns_records(
-        mut self,
-        value: impl Into<Vec<ReceivingRecords>>,
-    ) -> Self {
-        self.receiving_dns_records = Some(value.into());
-        self
-    }
-    /// Sets `sendingDnsRecords`.
-    pub fn sending_dns_records(mut self, value: impl Into<Vec<SendingRecords>>) -> Self {
-        self.sending_dns_records = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DomainDetailsResponse {
+        domain: DomainDetails = "domain";
+        receiving_dns_records: Vec<ReceivingRecords> = "receivingDnsRecords";
+        sending_dns_records: Vec<SendingRecords> = "sendingDnsRecords";
     }
 }
 /// Disabled, block or tag. Default to disabled. If disabled, no spam filtering will occur for inbound messages.
@@ -824,30 +670,14 @@ impl DomainsListResponse {
             domains: None,
         }
     }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `totalPages`.
-    pub fn total_pages(mut self, value: impl Into<i64>) -> Self {
-        self.total_pages = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
-    }
-    /// Sets `domains`.
-    pub fn domains(mut self, value: impl Into<Vec<Domain>>) -> Self {
-        self.domains = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DomainsListResponse {
+        page: i64 = "page";
+        total_pages: i64 = "totalPages";
+        page_size: i64 = "pageSize";
+        total_items: i32 = "totalItems";
+        domains: Vec<Domain> = "domains";
     }
 }
 /// `Email`
@@ -887,20 +717,12 @@ impl Email {
             updated_at: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<ProjectId>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `updatedAt`.
-    pub fn updated_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Email {
+        project_id: ProjectId = "projectId";
+        created_at: sinch_sdk_runtime::Timestamp = "createdAt";
+        updated_at: sinch_sdk_runtime::Timestamp = "updatedAt";
     }
 }
 /// `Error`
@@ -936,25 +758,13 @@ impl Error {
             details: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i32>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<ErrorDetail>>) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Error {
+        code: i32 = "code";
+        status: String = "status";
+        message: String = "message";
+        details: Vec<ErrorDetail> = "details";
     }
 }
 /// `ErrorDetail`
@@ -1121,28 +931,13 @@ impl ErrorInfo {
             meta_data: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
-    /// Sets `metaData`.
-    pub fn meta_data(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.meta_data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ErrorInfo {
+        r#type: String = "type";
+        reason: String = "reason";
+        domain: String = "domain";
+        meta_data: std::collections::BTreeMap<String, serde_json::Value> = "metaData";
     }
 }
 /// Error type
@@ -1352,184 +1147,43 @@ impl Fax {
             service_id: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<FaxId>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<FaxDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<PhoneNumber>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<PhoneNumber>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `contentUrl`.
-    pub fn content_url(mut self, value: impl Into<FaxContentUrl>) -> Self {
-        self.content_url = Some(value.into());
-        self
-    }
-    /// Sets `numberOfPages`.
-    pub fn number_of_pages(mut self, value: impl Into<i64>) -> Self {
-        self.number_of_pages = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<FaxStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `price`.
-    pub fn price(mut self, value: impl Into<Money>) -> Self {
-        self.price = Some(value.into());
-        self
-    }
-    /// Sets `barCodes`.
-    pub fn bar_codes(mut self, value: impl Into<Vec<BarCode>>) -> Self {
-        self.bar_codes = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `completedTime`.
-    pub fn completed_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.completed_time = Some(value.into());
-        self
-    }
-    /// Sets `pagesSentSuccessfully`.
-    pub fn pages_sent_successfully(mut self, value: impl Into<i64>) -> Self {
-        self.pages_sent_successfully = Some(value.into());
-        self
-    }
-    /// Sets `headerText`.
-    pub fn header_text(mut self, value: impl Into<String>) -> Self {
-        self.header_text = Some(value.into());
-        self
-    }
-    /// Sets `headerPageNumbers`.
-    pub fn header_page_numbers(mut self, value: impl Into<bool>) -> Self {
-        self.header_page_numbers = Some(value.into());
-        self
-    }
-    /// Sets `headerTimeZone`.
-    pub fn header_time_zone(mut self, value: impl Into<String>) -> Self {
-        self.header_time_zone = Some(value.into());
-        self
-    }
-    /// Sets `retryDelaySeconds`.
-    pub fn retry_delay_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.retry_delay_seconds = Some(value.into());
-        self
-    }
-    /// Sets `labels`.
-    pub fn labels(mut self, value: impl Into<Labels>) -> Self {
-        self.labels = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrlContentType`.
-    pub fn callback_url_content_type(
-        mut self,
-        value: impl Into<FaxCallbackUrlContentType>,
-    ) -> Self {
-        self.callback_url_content_type = Some(value.into());
-        self
-    }
-    /// Sets `imageConversionMethod`.
-    pub fn image_conversion_method(
-        mut self,
-        value: impl Into<ImageConversionMethod>,
-    ) -> Self {
-        self.image_conversion_method = Some(value.into());
-        self
-    }
-    /// Sets `errorType`.
-    pub fn error_type(mut self, value: impl Into<ErrorType>) -> Self {
-        self.error_type = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<i64>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<String>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `maxRetries`.
-    pub fn max_retries(mut self, value: impl Into<i64>) -> Self {
-        self.max_retries = Some(value.into());
-        self
-    }
-    /// Sets `retryCount`.
-    pub fn retry_count(mut self, value: impl Into<i64>) -> Self {
-        self.retry_count = Some(value.into());
-        self
-    }
-    /// Sets `hasFile`.
-    pub fn has_file(mut self, value: impl Into<bool>) -> Self {
-        self.has_file = Some(value.into());
-        self
-    }
-    /// Sets `resolution`.
-    pub fn resolution(mut self, value: impl Into<Resolution>) -> Self {
-        self.resolution = Some(value.into());
-        self
-    }
-    /// Sets `coverPageId`.
-    pub fn cover_page_id(mut self, value: impl Into<String>) -> Self {
-        self.cover_page_id = Some(value.into());
-        self
-    }
-    /// Sets `coverPageData`.
-    pub fn cover_page_data(mut self, value: impl Into<CoverPageData>) -> Self {
-        self.cover_page_data = Some(value.into());
-        self
-    }
-    /// Sets `inProgressNotifications`.
-    pub fn in_progress_notifications(mut self, value: impl Into<bool>) -> Self {
-        self.in_progress_notifications = Some(value.into());
-        self
-    }
-    /// Sets `fromCountry`.
-    pub fn from_country(mut self, value: impl Into<String>) -> Self {
-        self.from_country = Some(value.into());
-        self
-    }
-    /// Sets `toCountry`.
-    pub fn to_country(mut self, value: impl Into<String>) -> Self {
-        self.to_country = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<ProjectId>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<ServiceId>) -> Self {
-        self.service_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Fax {
+        id: FaxId = "id";
+        direction: FaxDirection = "direction";
+        from: PhoneNumber = "from";
+        to: PhoneNumber = "to";
+        content_url: FaxContentUrl = "contentUrl";
+        number_of_pages: i64 = "numberOfPages";
+        status: FaxStatus = "status";
+        price: Money = "price";
+        bar_codes: Vec<BarCode> = "barCodes";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        completed_time: sinch_sdk_runtime::Timestamp = "completedTime";
+        pages_sent_successfully: i64 = "pagesSentSuccessfully";
+        header_text: String = "headerText";
+        header_page_numbers: bool = "headerPageNumbers";
+        header_time_zone: String = "headerTimeZone";
+        retry_delay_seconds: i64 = "retryDelaySeconds";
+        labels: Labels = "labels";
+        callback_url: String = "callbackUrl";
+        callback_url_content_type: FaxCallbackUrlContentType = "callbackUrlContentType";
+        image_conversion_method: ImageConversionMethod = "imageConversionMethod";
+        error_type: ErrorType = "errorType";
+        error_code: i64 = "errorCode";
+        error_message: String = "errorMessage";
+        max_retries: i64 = "maxRetries";
+        retry_count: i64 = "retryCount";
+        has_file: bool = "hasFile";
+        resolution: Resolution = "resolution";
+        cover_page_id: String = "coverPageId";
+        cover_page_data: CoverPageData = "coverPageData";
+        in_progress_notifications: bool = "inProgressNotifications";
+        from_country: String = "fromCountry";
+        to_country: String = "toCountry";
+        project_id: ProjectId = "projectId";
+        service_id: ServiceId = "serviceId";
     }
 }
 /// An array of base64 encoded files
@@ -1551,10 +1205,10 @@ impl FaxBase64Array {
     pub fn new() -> Self {
         Self { files: None }
     }
-    /// Sets `files`.
-    pub fn files(mut self, value: impl Into<Vec<FaxBase64File>>) -> Self {
-        self.files = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FaxBase64Array {
+        files: Vec<FaxBase64File> = "files";
     }
 }
 /// `FaxBase64File`
@@ -1582,15 +1236,11 @@ impl FaxBase64File {
             file_type: None,
         }
     }
-    /// Sets `file`.
-    pub fn file(mut self, value: impl Into<String>) -> Self {
-        self.file = Some(value.into());
-        self
-    }
-    /// Sets `fileType`.
-    pub fn file_type(mut self, value: impl Into<FileTypeJson>) -> Self {
-        self.file_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FaxBase64File {
+        file: String = "file";
+        file_type: FileTypeJson = "fileType";
     }
 }
 /// The content type of the callback.
@@ -1645,25 +1295,13 @@ impl FaxCompletedPayload {
             fax: None,
         }
     }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<WebhookEvents>) -> Self {
-        self.event = Some(value.into());
-        self
-    }
-    /// Sets `file`.
-    pub fn file(mut self, value: impl Into<sinch_sdk_runtime::File>) -> Self {
-        self.file = Some(value.into());
-        self
-    }
-    /// Sets `eventTime`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `fax`.
-    pub fn fax(mut self, value: impl Into<Fax>) -> Self {
-        self.fax = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FaxCompletedPayload {
+        event: WebhookEvents = "event";
+        file: sinch_sdk_runtime::File = "file";
+        event_time: sinch_sdk_runtime::Timestamp = "eventTime";
+        fax: Fax = "fax";
     }
 }
 /// `FaxCompletedPayload2`
@@ -1699,25 +1337,13 @@ impl FaxCompletedPayload2 {
             files: None,
         }
     }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<WebhookEvents>) -> Self {
-        self.event = Some(value.into());
-        self
-    }
-    /// Sets `eventTime`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `fax`.
-    pub fn fax(mut self, value: impl Into<Fax>) -> Self {
-        self.fax = Some(value.into());
-        self
-    }
-    /// Sets `files`.
-    pub fn files(mut self, value: impl Into<Vec<FaxBase64File>>) -> Self {
-        self.files = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FaxCompletedPayload2 {
+        event: WebhookEvents = "event";
+        event_time: sinch_sdk_runtime::Timestamp = "eventTime";
+        fax: Fax = "fax";
+        files: Vec<FaxBase64File> = "files";
     }
 }
 /// Give us any URL on the Internet (including ones with basic authentication)
@@ -1864,20 +1490,12 @@ impl FaxError {
             error_code: None,
         }
     }
-    /// Sets `errorType`.
-    pub fn error_type(mut self, value: impl Into<FaxErrorErrorType>) -> Self {
-        self.error_type = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<String>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<i64>) -> Self {
-        self.error_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FaxError {
+        error_type: FaxErrorErrorType = "errorType";
+        error_message: String = "errorMessage";
+        error_code: i64 = "errorCode";
     }
 }
 /// Type of error for the fax
@@ -2059,15 +1677,11 @@ impl FieldViolation {
             description: None,
         }
     }
-    /// Sets `field`.
-    pub fn field(mut self, value: impl Into<String>) -> Self {
-        self.field = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FieldViolation {
+        field: String = "field";
+        description: String = "description";
     }
 }
 /// When request/response is application/json and file is part of payload. This is the file type of the file.
@@ -2167,20 +1781,12 @@ impl GenericEvent {
             fax: None,
         }
     }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<WebhookEvents>) -> Self {
-        self.event = Some(value.into());
-        self
-    }
-    /// Sets `eventTime`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `fax`.
-    pub fn fax(mut self, value: impl Into<Fax>) -> Self {
-        self.fax = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GenericEvent {
+        event: WebhookEvents = "event";
+        event_time: sinch_sdk_runtime::Timestamp = "eventTime";
+        fax: Fax = "fax";
     }
 }
 /// `GetEmailsForNumberResponse`
@@ -2220,30 +1826,14 @@ impl GetEmailsForNumberResponse {
             total_items: None,
         }
     }
-    /// Sets `emails`.
-    pub fn emails(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.emails = Some(value.into());
-        self
-    }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `totalPages`.
-    pub fn total_pages(mut self, value: impl Into<i64>) -> Self {
-        self.total_pages = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetEmailsForNumberResponse {
+        emails: Vec<String> = "emails";
+        page: i64 = "page";
+        total_pages: i64 = "totalPages";
+        page_size: i64 = "pageSize";
+        total_items: i32 = "totalItems";
     }
 }
 /// `GetEmailsForProjectResponse`
@@ -2283,30 +1873,14 @@ impl GetEmailsForProjectResponse {
             total_items: None,
         }
     }
-    /// Sets `emails`.
-    pub fn emails(mut self, value: impl Into<Vec<Email>>) -> Self {
-        self.emails = Some(value.into());
-        self
-    }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `totalPages`.
-    pub fn total_pages(mut self, value: impl Into<i64>) -> Self {
-        self.total_pages = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetEmailsForProjectResponse {
+        emails: Vec<Email> = "emails";
+        page: i64 = "page";
+        total_pages: i64 = "totalPages";
+        page_size: i64 = "pageSize";
+        total_items: i32 = "totalItems";
     }
 }
 /// `GetFaxFileByIdDeprecatedFileFormat`
@@ -2378,30 +1952,14 @@ impl GetNumbersByEmailResponse {
             total_items: None,
         }
     }
-    /// Sets `phoneNumbers`.
-    pub fn phone_numbers(mut self, value: impl Into<Vec<ServicePhoneNumber>>) -> Self {
-        self.phone_numbers = Some(value.into());
-        self
-    }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `totalPages`.
-    pub fn total_pages(mut self, value: impl Into<i64>) -> Self {
-        self.total_pages = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetNumbersByEmailResponse {
+        phone_numbers: Vec<ServicePhoneNumber> = "phoneNumbers";
+        page: i64 = "page";
+        total_pages: i64 = "totalPages";
+        page_size: i64 = "pageSize";
+        total_items: i32 = "totalItems";
     }
 }
 /// Determines how documents are converted to black and white on OUTBOUND faxes only.  Image conversion is not done on INBOUND faxes. Defaults to value selected on Fax Service object.
@@ -2456,25 +2014,13 @@ impl IncomingFaxPayload {
             fax: None,
         }
     }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<WebhookEvents>) -> Self {
-        self.event = Some(value.into());
-        self
-    }
-    /// Sets `file`.
-    pub fn file(mut self, value: impl Into<FileTypeMultiPart>) -> Self {
-        self.file = Some(value.into());
-        self
-    }
-    /// Sets `eventTime`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `fax`.
-    pub fn fax(mut self, value: impl Into<Fax>) -> Self {
-        self.fax = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    IncomingFaxPayload {
+        event: WebhookEvents = "event";
+        file: FileTypeMultiPart = "file";
+        event_time: sinch_sdk_runtime::Timestamp = "eventTime";
+        fax: Fax = "fax";
     }
 }
 /// `IncomingFaxPayload2`
@@ -2514,30 +2060,14 @@ impl IncomingFaxPayload2 {
             file_type: None,
         }
     }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<WebhookEvents>) -> Self {
-        self.event = Some(value.into());
-        self
-    }
-    /// Sets `eventTime`.
-    pub fn event_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.event_time = Some(value.into());
-        self
-    }
-    /// Sets `fax`.
-    pub fn fax(mut self, value: impl Into<Fax>) -> Self {
-        self.fax = Some(value.into());
-        self
-    }
-    /// Sets `file`.
-    pub fn file(mut self, value: impl Into<String>) -> Self {
-        self.file = Some(value.into());
-        self
-    }
-    /// Sets `fileType`.
-    pub fn file_type(mut self, value: impl Into<FileTypeJson>) -> Self {
-        self.file_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    IncomingFaxPayload2 {
+        event: WebhookEvents = "event";
+        event_time: sinch_sdk_runtime::Timestamp = "eventTime";
+        fax: Fax = "fax";
+        file: String = "file";
+        file_type: FileTypeJson = "fileType";
     }
 }
 /// You can use this to attach labels to your call that you can use in your applications. It is a key value store.
@@ -2582,30 +2112,14 @@ impl ListCoverPagesResponse {
             total_items: None,
         }
     }
-    /// Sets `coverPages`.
-    pub fn cover_pages(mut self, value: impl Into<Vec<CoverPage>>) -> Self {
-        self.cover_pages = Some(value.into());
-        self
-    }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `totalPages`.
-    pub fn total_pages(mut self, value: impl Into<i64>) -> Self {
-        self.total_pages = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListCoverPagesResponse {
+        cover_pages: Vec<CoverPage> = "coverPages";
+        page: i64 = "page";
+        total_pages: i64 = "totalPages";
+        page_size: i64 = "pageSize";
+        total_items: i32 = "totalItems";
     }
 }
 /// `ListFaxesObject`
@@ -2645,30 +2159,14 @@ impl ListFaxesObject {
             total_items: None,
         }
     }
-    /// Sets `faxes`.
-    pub fn faxes(mut self, value: impl Into<Vec<Fax>>) -> Self {
-        self.faxes = Some(value.into());
-        self
-    }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `totalPages`.
-    pub fn total_pages(mut self, value: impl Into<i64>) -> Self {
-        self.total_pages = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListFaxesObject {
+        faxes: Vec<Fax> = "faxes";
+        page: i64 = "page";
+        total_pages: i64 = "totalPages";
+        page_size: i64 = "pageSize";
+        total_items: i32 = "totalItems";
     }
 }
 /// `ListNumbersForServiceResponse`
@@ -2708,30 +2206,14 @@ impl ListNumbersForServiceResponse {
             total_items: None,
         }
     }
-    /// Sets `numbers`.
-    pub fn numbers(mut self, value: impl Into<Vec<ServicePhoneNumber>>) -> Self {
-        self.numbers = Some(value.into());
-        self
-    }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `totalPages`.
-    pub fn total_pages(mut self, value: impl Into<i64>) -> Self {
-        self.total_pages = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListNumbersForServiceResponse {
+        numbers: Vec<ServicePhoneNumber> = "numbers";
+        page: i64 = "page";
+        total_pages: i64 = "totalPages";
+        page_size: i64 = "pageSize";
+        total_items: i32 = "totalItems";
     }
 }
 /// `ListServicesResponse`
@@ -2771,30 +2253,14 @@ impl ListServicesResponse {
             total_items: None,
         }
     }
-    /// Sets `services`.
-    pub fn services(mut self, value: impl Into<Vec<Service>>) -> Self {
-        self.services = Some(value.into());
-        self
-    }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `totalPages`.
-    pub fn total_pages(mut self, value: impl Into<i64>) -> Self {
-        self.total_pages = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListServicesResponse {
+        services: Vec<Service> = "services";
+        page: i64 = "page";
+        total_pages: i64 = "totalPages";
+        page_size: i64 = "pageSize";
+        total_items: i32 = "totalItems";
     }
 }
 /// This is where we need description to be overridden by `$ref:` description
@@ -2822,15 +2288,11 @@ impl Money {
             amount: None,
         }
     }
-    /// Sets `currencyCode`.
-    pub fn currency_code(mut self, value: impl Into<String>) -> Self {
-        self.currency_code = Some(value.into());
-        self
-    }
-    /// Sets `amount`.
-    pub fn amount(mut self, value: impl Into<String>) -> Self {
-        self.amount = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Money {
+        currency_code: String = "currencyCode";
+        amount: String = "amount";
     }
 }
 /// The request was malformed on one or more fields.
@@ -2852,10 +2314,10 @@ impl NotFoundDetail {
     pub fn new() -> Self {
         Self { r#type: None }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotFoundDetail {
+        r#type: String = "type";
     }
 }
 /// A phone number and its permissions.
@@ -2883,15 +2345,11 @@ impl Number {
             permissions: None,
         }
     }
-    /// Sets `number`.
-    pub fn number(mut self, value: impl Into<PhoneNumber>) -> Self {
-        self.number = Some(value.into());
-        self
-    }
-    /// Sets `permissions`.
-    pub fn permissions(mut self, value: impl Into<NumberPermissions>) -> Self {
-        self.permissions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Number {
+        number: PhoneNumber = "number";
+        permissions: NumberPermissions = "permissions";
     }
 }
 /// Allows you to set permissions for sending and receiving faxes to this email/phone number combination. Default value is `both`.
@@ -2949,25 +2407,13 @@ impl Pagination {
             total_items: None,
         }
     }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `totalPages`.
-    pub fn total_pages(mut self, value: impl Into<i64>) -> Self {
-        self.total_pages = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Pagination {
+        page: i64 = "page";
+        total_pages: i64 = "totalPages";
+        page_size: i64 = "pageSize";
+        total_items: i32 = "totalItems";
     }
 }
 /// A phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format, including the leading '+'.
@@ -3017,35 +2463,15 @@ impl ReceivingRecords {
             value: None,
         }
     }
-    /// Sets `isActive`.
-    pub fn is_active(mut self, value: impl Into<bool>) -> Self {
-        self.is_active = Some(value.into());
-        self
-    }
-    /// Sets `cached`.
-    pub fn cached(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.cached = Some(value.into());
-        self
-    }
-    /// Sets `priority`.
-    pub fn priority(mut self, value: impl Into<i64>) -> Self {
-        self.priority = Some(value.into());
-        self
-    }
-    /// Sets `recordType`.
-    pub fn record_type(mut self, value: impl Into<String>) -> Self {
-        self.record_type = Some(value.into());
-        self
-    }
-    /// Sets `valid`.
-    pub fn valid(mut self, value: impl Into<ReceivingRecordsValid>) -> Self {
-        self.valid = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ReceivingRecords {
+        is_active: bool = "isActive";
+        cached: Vec<String> = "cached";
+        priority: i64 = "priority";
+        record_type: String = "recordType";
+        valid: ReceivingRecordsValid = "valid";
+        value: String = "value";
     }
 }
 /// The validity of the record.
@@ -3277,184 +2703,43 @@ impl SendFaxRequest {
             service_id: None,
         }
     }
-    /// Sets `file`.
-    pub fn file(mut self, value: impl Into<sinch_sdk_runtime::File>) -> Self {
-        self.file = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<FaxId>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<FaxDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<PhoneNumber>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `contentUrl`.
-    pub fn content_url(mut self, value: impl Into<FaxContentUrl>) -> Self {
-        self.content_url = Some(value.into());
-        self
-    }
-    /// Sets `numberOfPages`.
-    pub fn number_of_pages(mut self, value: impl Into<i64>) -> Self {
-        self.number_of_pages = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<FaxStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `price`.
-    pub fn price(mut self, value: impl Into<Money>) -> Self {
-        self.price = Some(value.into());
-        self
-    }
-    /// Sets `barCodes`.
-    pub fn bar_codes(mut self, value: impl Into<Vec<BarCode>>) -> Self {
-        self.bar_codes = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `completedTime`.
-    pub fn completed_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.completed_time = Some(value.into());
-        self
-    }
-    /// Sets `pagesSentSuccessfully`.
-    pub fn pages_sent_successfully(mut self, value: impl Into<i64>) -> Self {
-        self.pages_sent_successfully = Some(value.into());
-        self
-    }
-    /// Sets `headerText`.
-    pub fn header_text(mut self, value: impl Into<String>) -> Self {
-        self.header_text = Some(value.into());
-        self
-    }
-    /// Sets `headerPageNumbers`.
-    pub fn header_page_numbers(mut self, value: impl Into<bool>) -> Self {
-        self.header_page_numbers = Some(value.into());
-        self
-    }
-    /// Sets `headerTimeZone`.
-    pub fn header_time_zone(mut self, value: impl Into<String>) -> Self {
-        self.header_time_zone = Some(value.into());
-        self
-    }
-    /// Sets `retryDelaySeconds`.
-    pub fn retry_delay_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.retry_delay_seconds = Some(value.into());
-        self
-    }
-    /// Sets `labels`.
-    pub fn labels(mut self, value: impl Into<Labels>) -> Self {
-        self.labels = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrlContentType`.
-    pub fn callback_url_content_type(
-        mut self,
-        value: impl Into<FaxCallbackUrlContentType>,
-    ) -> Self {
-        self.callback_url_content_type = Some(value.into());
-        self
-    }
-    /// Sets `imageConversionMethod`.
-    pub fn image_conversion_method(
-        mut self,
-        value: impl Into<ImageConversionMethod>,
-    ) -> Self {
-        self.image_conversion_method = Some(value.into());
-        self
-    }
-    /// Sets `errorType`.
-    pub fn error_type(mut self, value: impl Into<ErrorType>) -> Self {
-        self.error_type = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<i64>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<String>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `maxRetries`.
-    pub fn max_retries(mut self, value: impl Into<i64>) -> Self {
-        self.max_retries = Some(value.into());
-        self
-    }
-    /// Sets `retryCount`.
-    pub fn retry_count(mut self, value: impl Into<i64>) -> Self {
-        self.retry_count = Some(value.into());
-        self
-    }
-    /// Sets `hasFile`.
-    pub fn has_file(mut self, value: impl Into<bool>) -> Self {
-        self.has_file = Some(value.into());
-        self
-    }
-    /// Sets `resolution`.
-    pub fn resolution(mut self, value: impl Into<Resolution>) -> Self {
-        self.resolution = Some(value.into());
-        self
-    }
-    /// Sets `coverPageId`.
-    pub fn cover_page_id(mut self, value: impl Into<String>) -> Self {
-        self.cover_page_id = Some(value.into());
-        self
-    }
-    /// Sets `coverPageData`.
-    pub fn cover_page_data(mut self, value: impl Into<CoverPageData>) -> Self {
-        self.cover_page_data = Some(value.into());
-        self
-    }
-    /// Sets `inProgressNotifications`.
-    pub fn in_progress_notifications(mut self, value: impl Into<bool>) -> Self {
-        self.in_progress_notifications = Some(value.into());
-        self
-    }
-    /// Sets `fromCountry`.
-    pub fn from_country(mut self, value: impl Into<String>) -> Self {
-        self.from_country = Some(value.into());
-        self
-    }
-    /// Sets `toCountry`.
-    pub fn to_country(mut self, value: impl Into<String>) -> Self {
-        self.to_country = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<ProjectId>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<ServiceId>) -> Self {
-        self.service_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendFaxRequest {
+        file: sinch_sdk_runtime::File = "file";
+        id: FaxId = "id";
+        direction: FaxDirection = "direction";
+        from: PhoneNumber = "from";
+        content_url: FaxContentUrl = "contentUrl";
+        number_of_pages: i64 = "numberOfPages";
+        status: FaxStatus = "status";
+        price: Money = "price";
+        bar_codes: Vec<BarCode> = "barCodes";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        completed_time: sinch_sdk_runtime::Timestamp = "completedTime";
+        pages_sent_successfully: i64 = "pagesSentSuccessfully";
+        header_text: String = "headerText";
+        header_page_numbers: bool = "headerPageNumbers";
+        header_time_zone: String = "headerTimeZone";
+        retry_delay_seconds: i64 = "retryDelaySeconds";
+        labels: Labels = "labels";
+        callback_url: String = "callbackUrl";
+        callback_url_content_type: FaxCallbackUrlContentType = "callbackUrlContentType";
+        image_conversion_method: ImageConversionMethod = "imageConversionMethod";
+        error_type: ErrorType = "errorType";
+        error_code: i64 = "errorCode";
+        error_message: String = "errorMessage";
+        max_retries: i64 = "maxRetries";
+        retry_count: i64 = "retryCount";
+        has_file: bool = "hasFile";
+        resolution: Resolution = "resolution";
+        cover_page_id: String = "coverPageId";
+        cover_page_data: CoverPageData = "coverPageData";
+        in_progress_notifications: bool = "inProgressNotifications";
+        from_country: String = "fromCountry";
+        to_country: String = "toCountry";
+        project_id: ProjectId = "projectId";
+        service_id: ServiceId = "serviceId";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for SendFaxRequest {
@@ -3930,184 +3215,43 @@ impl SendFaxRequestJson {
             service_id: None,
         }
     }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<PhoneNumber>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `files`.
-    pub fn files(mut self, value: impl Into<Vec<FaxBase64File>>) -> Self {
-        self.files = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<FaxId>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `direction`.
-    pub fn direction(mut self, value: impl Into<FaxDirection>) -> Self {
-        self.direction = Some(value.into());
-        self
-    }
-    /// Sets `contentUrl`.
-    pub fn content_url(mut self, value: impl Into<FaxContentUrl>) -> Self {
-        self.content_url = Some(value.into());
-        self
-    }
-    /// Sets `numberOfPages`.
-    pub fn number_of_pages(mut self, value: impl Into<i64>) -> Self {
-        self.number_of_pages = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<FaxStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `price`.
-    pub fn price(mut self, value: impl Into<Money>) -> Self {
-        self.price = Some(value.into());
-        self
-    }
-    /// Sets `barCodes`.
-    pub fn bar_codes(mut self, value: impl Into<Vec<BarCode>>) -> Self {
-        self.bar_codes = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `completedTime`.
-    pub fn completed_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.completed_time = Some(value.into());
-        self
-    }
-    /// Sets `pagesSentSuccessfully`.
-    pub fn pages_sent_successfully(mut self, value: impl Into<i64>) -> Self {
-        self.pages_sent_successfully = Some(value.into());
-        self
-    }
-    /// Sets `headerText`.
-    pub fn header_text(mut self, value: impl Into<String>) -> Self {
-        self.header_text = Some(value.into());
-        self
-    }
-    /// Sets `headerPageNumbers`.
-    pub fn header_page_numbers(mut self, value: impl Into<bool>) -> Self {
-        self.header_page_numbers = Some(value.into());
-        self
-    }
-    /// Sets `headerTimeZone`.
-    pub fn header_time_zone(mut self, value: impl Into<String>) -> Self {
-        self.header_time_zone = Some(value.into());
-        self
-    }
-    /// Sets `retryDelaySeconds`.
-    pub fn retry_delay_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.retry_delay_seconds = Some(value.into());
-        self
-    }
-    /// Sets `labels`.
-    pub fn labels(mut self, value: impl Into<Labels>) -> Self {
-        self.labels = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrlContentType`.
-    pub fn callback_url_content_type(
-        mut self,
-        value: impl Into<FaxCallbackUrlContentType>,
-    ) -> Self {
-        self.callback_url_content_type = Some(value.into());
-        self
-    }
-    /// Sets `imageConversionMethod`.
-    pub fn image_conversion_method(
-        mut self,
-        value: impl Into<ImageConversionMethod>,
-    ) -> Self {
-        self.image_conversion_method = Some(value.into());
-        self
-    }
-    /// Sets `errorType`.
-    pub fn error_type(mut self, value: impl Into<ErrorType>) -> Self {
-        self.error_type = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<i64>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<String>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `maxRetries`.
-    pub fn max_retries(mut self, value: impl Into<i64>) -> Self {
-        self.max_retries = Some(value.into());
-        self
-    }
-    /// Sets `retryCount`.
-    pub fn retry_count(mut self, value: impl Into<i64>) -> Self {
-        self.retry_count = Some(value.into());
-        self
-    }
-    /// Sets `hasFile`.
-    pub fn has_file(mut self, value: impl Into<bool>) -> Self {
-        self.has_file = Some(value.into());
-        self
-    }
-    /// Sets `resolution`.
-    pub fn resolution(mut self, value: impl Into<Resolution>) -> Self {
-        self.resolution = Some(value.into());
-        self
-    }
-    /// Sets `coverPageId`.
-    pub fn cover_page_id(mut self, value: impl Into<String>) -> Self {
-        self.cover_page_id = Some(value.into());
-        self
-    }
-    /// Sets `coverPageData`.
-    pub fn cover_page_data(mut self, value: impl Into<CoverPageData>) -> Self {
-        self.cover_page_data = Some(value.into());
-        self
-    }
-    /// Sets `inProgressNotifications`.
-    pub fn in_progress_notifications(mut self, value: impl Into<bool>) -> Self {
-        self.in_progress_notifications = Some(value.into());
-        self
-    }
-    /// Sets `fromCountry`.
-    pub fn from_country(mut self, value: impl Into<String>) -> Self {
-        self.from_country = Some(value.into());
-        self
-    }
-    /// Sets `toCountry`.
-    pub fn to_country(mut self, value: impl Into<String>) -> Self {
-        self.to_country = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<ProjectId>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<ServiceId>) -> Self {
-        self.service_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendFaxRequestJson {
+        from: PhoneNumber = "from";
+        files: Vec<FaxBase64File> = "files";
+        id: FaxId = "id";
+        direction: FaxDirection = "direction";
+        content_url: FaxContentUrl = "contentUrl";
+        number_of_pages: i64 = "numberOfPages";
+        status: FaxStatus = "status";
+        price: Money = "price";
+        bar_codes: Vec<BarCode> = "barCodes";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        completed_time: sinch_sdk_runtime::Timestamp = "completedTime";
+        pages_sent_successfully: i64 = "pagesSentSuccessfully";
+        header_text: String = "headerText";
+        header_page_numbers: bool = "headerPageNumbers";
+        header_time_zone: String = "headerTimeZone";
+        retry_delay_seconds: i64 = "retryDelaySeconds";
+        labels: Labels = "labels";
+        callback_url: String = "callbackUrl";
+        callback_url_content_type: FaxCallbackUrlContentType = "callbackUrlContentType";
+        image_conversion_method: ImageConversionMethod = "imageConversionMethod";
+        error_type: ErrorType = "errorType";
+        error_code: i64 = "errorCode";
+        error_message: String = "errorMessage";
+        max_retries: i64 = "maxRetries";
+        retry_count: i64 = "retryCount";
+        has_file: bool = "hasFile";
+        resolution: Resolution = "resolution";
+        cover_page_id: String = "coverPageId";
+        cover_page_data: CoverPageData = "coverPageData";
+        in_progress_notifications: bool = "inProgressNotifications";
+        from_country: String = "fromCountry";
+        to_country: String = "toCountry";
+        project_id: ProjectId = "projectId";
+        service_id: ServiceId = "serviceId";
     }
 }
 /// `SendingRecords`
@@ -4151,35 +3295,15 @@ impl SendingRecords {
             value: None,
         }
     }
-    /// Sets `isActive`.
-    pub fn is_active(mut self, value: impl Into<bool>) -> Self {
-        self.is_active = Some(value.into());
-        self
-    }
-    /// Sets `cached`.
-    pub fn cached(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.cached = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `recordType`.
-    pub fn record_type(mut self, value: impl Into<String>) -> Self {
-        self.record_type = Some(value.into());
-        self
-    }
-    /// Sets `valid`.
-    pub fn valid(mut self, value: impl Into<SendingRecordsValid>) -> Self {
-        self.valid = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendingRecords {
+        is_active: bool = "isActive";
+        cached: Vec<String> = "cached";
+        name: String = "name";
+        record_type: String = "recordType";
+        valid: SendingRecordsValid = "valid";
+        value: String = "value";
     }
 }
 /// The validity of the record.
@@ -4292,101 +3416,27 @@ impl Service {
             updated_at: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<ServiceId>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `incomingWebhookUrl`.
-    pub fn incoming_webhook_url(mut self, value: impl Into<String>) -> Self {
-        self.incoming_webhook_url = Some(value.into());
-        self
-    }
-    /// Sets `webhookContentType`.
-    pub fn webhook_content_type(
-        mut self,
-        value: impl Into<ServiceWebhookContentType>,
-    ) -> Self {
-        self.webhook_content_type = Some(value.into());
-        self
-    }
-    /// Sets `defaultForProject`.
-    pub fn default_for_project(mut self, value: impl Into<bool>) -> Self {
-        self.default_for_project = Some(value.into());
-        self
-    }
-    /// Sets `defaultFrom`.
-    pub fn default_from(mut self, value: impl Into<String>) -> Self {
-        self.default_from = Some(value.into());
-        self
-    }
-    /// Sets `numberOfRetries`.
-    pub fn number_of_retries(mut self, value: impl Into<i64>) -> Self {
-        self.number_of_retries = Some(value.into());
-        self
-    }
-    /// Sets `retryDelaySeconds`.
-    pub fn retry_delay_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.retry_delay_seconds = Some(value.into());
-        self
-    }
-    /// Sets `imageConversionMethod`.
-    pub fn image_conversion_method(
-        mut self,
-        value: impl Into<ImageConversionMethod>,
-    ) -> Self {
-        self.image_conversion_method = Some(value.into());
-        self
-    }
-    /// Sets `coverPageId`.
-    pub fn cover_page_id(mut self, value: impl Into<String>) -> Self {
-        self.cover_page_id = Some(value.into());
-        self
-    }
-    /// Sets `saveOutboundFaxDocuments`.
-    pub fn save_outbound_fax_documents(mut self, value: impl Into<bool>) -> Self {
-        self.save_outbound_fax_documents = Some(value.into());
-        self
-    }
-    /// Sets `saveInboundFaxDocuments`.
-    pub fn save_inbound_fax_documents(mut self, value: impl Into<bool>) -> Self {
-        self.save_inbound_fax_documents = Some(value.into());
-        self
-    }
-    /// Sets `scanIncomingBarcodes`.
-    pub fn scan_incoming_barcodes(mut self, value: impl Into<bool>) -> Self {
-        self.scan_incoming_barcodes = Some(value.into());
-        self
-    }
-    /// Sets `inProgressNotifications`.
-    pub fn in_progress_notifications(mut self, value: impl Into<bool>) -> Self {
-        self.in_progress_notifications = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<ProjectId>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `resolution`.
-    pub fn resolution(mut self, value: impl Into<Resolution>) -> Self {
-        self.resolution = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `updatedAt`.
-    pub fn updated_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Service {
+        id: ServiceId = "id";
+        name: String = "name";
+        incoming_webhook_url: String = "incomingWebhookUrl";
+        webhook_content_type: ServiceWebhookContentType = "webhookContentType";
+        default_for_project: bool = "defaultForProject";
+        default_from: String = "defaultFrom";
+        number_of_retries: i64 = "numberOfRetries";
+        retry_delay_seconds: i64 = "retryDelaySeconds";
+        image_conversion_method: ImageConversionMethod = "imageConversionMethod";
+        cover_page_id: String = "coverPageId";
+        save_outbound_fax_documents: bool = "saveOutboundFaxDocuments";
+        save_inbound_fax_documents: bool = "saveInboundFaxDocuments";
+        scan_incoming_barcodes: bool = "scanIncomingBarcodes";
+        in_progress_notifications: bool = "inProgressNotifications";
+        project_id: ProjectId = "projectId";
+        resolution: Resolution = "resolution";
+        created_at: sinch_sdk_runtime::Timestamp = "createdAt";
+        updated_at: sinch_sdk_runtime::Timestamp = "updatedAt";
     }
 }
 /// ID of the fax service used.
@@ -4436,43 +3486,16 @@ impl ServicePhoneNumber {
             service_id: None,
         }
     }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<PhoneNumber>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `permissions`.
-    pub fn permissions(
-        mut self,
-        value: impl Into<ServicePhoneNumberPermissions>,
-    ) -> Self {
-        self.permissions = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `suspended`.
-    pub fn suspended(mut self, value: impl Into<bool>) -> Self {
-        self.suspended = Some(value.into());
-        self
-    }
-    /// Sets `note`.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<ProjectId>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<ServiceId>) -> Self {
-        self.service_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ServicePhoneNumber {
+        phone_number: PhoneNumber = "phoneNumber";
+        permissions: ServicePhoneNumberPermissions = "permissions";
+        country: String = "country";
+        suspended: bool = "suspended";
+        note: String = "note";
+        project_id: ProjectId = "projectId";
+        service_id: ServiceId = "serviceId";
     }
 }
 /// Allows you to set permissions for sending and receiving faxes to this email/phone number combination. Default value is `both`.
@@ -4541,15 +3564,11 @@ impl SuspendRequest {
             note: None,
         }
     }
-    /// Sets `suspended`.
-    pub fn suspended(mut self, value: impl Into<bool>) -> Self {
-        self.suspended = Some(value.into());
-        self
-    }
-    /// Sets `note`.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SuspendRequest {
+        suspended: bool = "suspended";
+        note: String = "note";
     }
 }
 /// `TemplateByNameResponse`
@@ -4571,10 +3590,10 @@ impl TemplateByNameResponse {
     pub fn new() -> Self {
         Self { template: None }
     }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<TemplateByNameResponseTemplate>) -> Self {
-        self.template = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateByNameResponse {
+        template: TemplateByNameResponseTemplate = "template";
     }
 }
 /// The email template.
@@ -4610,28 +3629,13 @@ impl TemplateByNameResponseTemplate {
             version: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<TemplateName>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(
-        mut self,
-        value: impl Into<TemplateByNameResponseTemplateVersion>,
-    ) -> Self {
-        self.version = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateByNameResponseTemplate {
+        name: TemplateName = "name";
+        created_at: sinch_sdk_runtime::Timestamp = "createdAt";
+        id: String = "id";
+        version: TemplateByNameResponseTemplateVersion = "version";
     }
 }
 /// `TemplateByNameResponseTemplateVersion`
@@ -4679,43 +3683,16 @@ impl TemplateByNameResponseTemplateVersion {
             headers: None,
         }
     }
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(value.into());
-        self
-    }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<String>) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `comment`.
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
-    }
-    /// Sets `active`.
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `headers`.
-    pub fn headers(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.headers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateByNameResponseTemplateVersion {
+        tag: String = "tag";
+        template: String = "template";
+        created_at: sinch_sdk_runtime::Timestamp = "createdAt";
+        comment: String = "comment";
+        active: bool = "active";
+        id: String = "id";
+        headers: std::collections::BTreeMap<String, serde_json::Value> = "headers";
     }
 }
 /// The named templates.
@@ -4747,20 +3724,12 @@ impl TemplateDomainItem {
             description: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<TemplateName>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateDomainItem {
+        name: TemplateName = "name";
+        created_at: sinch_sdk_runtime::Timestamp = "createdAt";
+        description: String = "description";
     }
 }
 /// The name of the email template.
@@ -4842,10 +3811,10 @@ impl UpdateTemplateRequest {
     pub fn new() -> Self {
         Self { template: None }
     }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<String>) -> Self {
-        self.template = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateTemplateRequest {
+        template: String = "template";
     }
 }
 /// `VerifyDomainDetails`
@@ -4933,90 +3902,26 @@ impl VerifyDomainDetails {
             project_id: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `isDisabled`.
-    pub fn is_disabled(mut self, value: impl Into<bool>) -> Self {
-        self.is_disabled = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `requireTls`.
-    pub fn require_tls(mut self, value: impl Into<bool>) -> Self {
-        self.require_tls = Some(value.into());
-        self
-    }
-    /// Sets `skipVerification`.
-    pub fn skip_verification(mut self, value: impl Into<bool>) -> Self {
-        self.skip_verification = Some(value.into());
-        self
-    }
-    /// Sets `smtpLogin`.
-    pub fn smtp_login(mut self, value: impl Into<String>) -> Self {
-        self.smtp_login = Some(value.into());
-        self
-    }
-    /// Sets `spamAction`.
-    pub fn spam_action(mut self, value: impl Into<DomainDetailsSpamAction>) -> Self {
-        self.spam_action = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<DomainDetailsType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `useAutomaticSenderSecurity`.
-    pub fn use_automatic_sender_security(mut self, value: impl Into<bool>) -> Self {
-        self.use_automatic_sender_security = Some(value.into());
-        self
-    }
-    /// Sets `webPrefix`.
-    pub fn web_prefix(mut self, value: impl Into<String>) -> Self {
-        self.web_prefix = Some(value.into());
-        self
-    }
-    /// Sets `webScheme`.
-    pub fn web_scheme(mut self, value: impl Into<DomainDetailsWebScheme>) -> Self {
-        self.web_scheme = Some(value.into());
-        self
-    }
-    /// Sets `wildcard`.
-    pub fn wildcard(mut self, value: impl Into<bool>) -> Self {
-        self.wildcard = Some(value.into());
-        self
-    }
-    /// Sets `encryptIncomingMessage`.
-    pub fn encrypt_incoming_message(mut self, value: impl Into<bool>) -> Self {
-        self.encrypt_incoming_message = Some(value.into());
-        self
-    }
-    /// Sets `messageTtl`.
-    pub fn message_ttl(mut self, value: impl Into<i64>) -> Self {
-        self.message_ttl = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<String>) -> Self {
-        self.service_id = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerifyDomainDetails {
+        id: String = "id";
+        is_disabled: bool = "isDisabled";
+        name: String = "name";
+        require_tls: bool = "requireTls";
+        skip_verification: bool = "skipVerification";
+        smtp_login: String = "smtpLogin";
+        spam_action: DomainDetailsSpamAction = "spamAction";
+        state: String = "state";
+        r#type: DomainDetailsType = "type";
+        use_automatic_sender_security: bool = "useAutomaticSenderSecurity";
+        web_prefix: String = "webPrefix";
+        web_scheme: DomainDetailsWebScheme = "webScheme";
+        wildcard: bool = "wildcard";
+        encrypt_incoming_message: bool = "encryptIncomingMessage";
+        message_ttl: i64 = "messageTtl";
+        service_id: String = "serviceId";
+        project_id: String = "projectId";
     }
 }
 /// `VerifyDomainObject`
@@ -5052,28 +3957,13 @@ impl VerifyDomainObject {
             sending_dns_records: None,
         }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `domain`.
-    pub fn domain(mut self, value: impl Into<VerifyDomainDetails>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
-    /// Sets `receivingDnsRecords`.
-    pub fn receiving_dns_records(
-        mut self,
-        value: impl Into<Vec<ReceivingRecords>>,
-    ) -> Self {
-        self.receiving_dns_records = Some(value.into());
-        self
-    }
-    /// Sets `sendingDnsRecords`.
-    pub fn sending_dns_records(mut self, value: impl Into<Vec<SendingRecords>>) -> Self {
-        self.sending_dns_records = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerifyDomainObject {
+        message: String = "message";
+        domain: VerifyDomainDetails = "domain";
+        receiving_dns_records: Vec<ReceivingRecords> = "receivingDnsRecords";
+        sending_dns_records: Vec<SendingRecords> = "sendingDnsRecords";
     }
 }
 /// `VerifyDomainResponse`
@@ -5095,10 +3985,10 @@ impl VerifyDomainResponse {
     pub fn new() -> Self {
         Self { domains: None }
     }
-    /// Sets `domains`.
-    pub fn domains(mut self, value: impl Into<Vec<VerifyDomainObject>>) -> Self {
-        self.domains = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerifyDomainResponse {
+        domains: Vec<VerifyDomainObject> = "domains";
     }
 }
 /// The different events that can trigger a webhook

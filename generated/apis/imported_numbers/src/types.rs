@@ -114,15 +114,11 @@ impl BadRequest {
             field_violations: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<BadRequestType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `fieldViolations`.
-    pub fn field_violations(mut self, value: impl Into<Vec<FieldViolation>>) -> Self {
-        self.field_violations = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BadRequest {
+        r#type: BadRequestType = "type";
+        field_violations: Vec<FieldViolation> = "fieldViolations";
     }
 }
 /// `BadRequestType`
@@ -182,10 +178,10 @@ impl BatchCreateQualifiedNumbersResponse {
     pub fn new() -> Self {
         Self { qualified_numbers: None }
     }
-    /// Sets `qualifiedNumbers`.
-    pub fn qualified_numbers(mut self, value: impl Into<Vec<QualifiedNumber>>) -> Self {
-        self.qualified_numbers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BatchCreateQualifiedNumbersResponse {
+        qualified_numbers: Vec<QualifiedNumber> = "qualifiedNumbers";
     }
 }
 /// You can set up a blanket Letter of Authorization (LoA) that will allow you to import numbers to your account without having to sign an LoA each time you submit a request. To set up a blanket LoA, email your account manager. Once the LoA has been approved, you can use this `blanketLoaInfo` object in your requests. The `blanketLoaInfo` object should be sent as an empty object.
@@ -215,15 +211,11 @@ impl CallbackConfiguration {
             hmac_secret: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `hmacSecret`.
-    pub fn hmac_secret(mut self, value: impl Into<String>) -> Self {
-        self.hmac_secret = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackConfiguration {
+        project_id: String = "projectId";
+        hmac_secret: String = "hmacSecret";
     }
 }
 /// The request to update the callbacks configuration for the current project.
@@ -245,10 +237,10 @@ impl CallbackConfigurationUpdate {
     pub fn new() -> Self {
         Self { hmac_secret: None }
     }
-    /// Sets `hmacSecret`.
-    pub fn hmac_secret(mut self, value: impl Into<String>) -> Self {
-        self.hmac_secret = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackConfigurationUpdate {
+        hmac_secret: String = "hmacSecret";
     }
 }
 /// `CallbackPayload`
@@ -300,48 +292,17 @@ impl CallbackPayload {
             failure_code: None,
         }
     }
-    /// Sets `resourceType`.
-    pub fn resource_type(
-        mut self,
-        value: impl Into<CallbackPayloadResourceType>,
-    ) -> Self {
-        self.resource_type = Some(value.into());
-        self
-    }
-    /// Sets `eventType`.
-    pub fn event_type(mut self, value: impl Into<CallbackPayloadEventType>) -> Self {
-        self.event_type = Some(value.into());
-        self
-    }
-    /// Sets `eventId`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `resourceId`.
-    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
-        self.resource_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<CallbackPayloadStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `failureCode`.
-    pub fn failure_code(mut self, value: impl Into<CallbackPayloadFailureCode>) -> Self {
-        self.failure_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackPayload {
+        resource_type: CallbackPayloadResourceType = "resourceType";
+        event_type: CallbackPayloadEventType = "eventType";
+        event_id: String = "eventId";
+        timestamp: sinch_sdk_runtime::Timestamp = "timestamp";
+        project_id: String = "projectId";
+        resource_id: String = "resourceId";
+        status: CallbackPayloadStatus = "status";
+        failure_code: CallbackPayloadFailureCode = "failureCode";
     }
 }
 /// The type of the event.
@@ -495,13 +456,10 @@ impl CampaignProvisioning {
             campaign_provisioning: None,
         }
     }
-    /// Sets `campaignProvisioning`.
-    pub fn campaign_provisioning(
-        mut self,
-        value: impl Into<CampaignProvisioningCampaignProvisioning>,
-    ) -> Self {
-        self.campaign_provisioning = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CampaignProvisioning {
+        campaign_provisioning: CampaignProvisioningCampaignProvisioning = "campaignProvisioning";
     }
 }
 /// An object giving details about the campaign provisioning of the number.
@@ -549,40 +507,16 @@ impl CampaignProvisioningCampaignProvisioning {
             error_code: None,
         }
     }
-    /// Sets `serviceType`.
-    pub fn service_type(mut self, value: impl Into<ServiceType>) -> Self {
-        self.service_type = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<String>) -> Self {
-        self.service_id = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<Type>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<State>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<String>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<String>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<String>) -> Self {
-        self.error_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CampaignProvisioningCampaignProvisioning {
+        service_type: ServiceType = "serviceType";
+        service_id: String = "serviceId";
+        r#type: Type = "type";
+        state: State = "state";
+        update_time: String = "updateTime";
+        error_message: String = "errorMessage";
+        error_code: String = "errorCode";
     }
 }
 /// Contains information about the state of the carrier.
@@ -618,25 +552,13 @@ impl CarrierState {
             update_time: None,
         }
     }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<State>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<ErrorCode>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<ErrorMessage>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<UpdateTime>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CarrierState {
+        state: State = "state";
+        error_code: ErrorCode = "errorCode";
+        error_message: ErrorMessage = "errorMessage";
+        update_time: UpdateTime = "updateTime";
     }
 }
 /// Create Imported Number
@@ -683,25 +605,13 @@ impl CreateImportedNumberRequest {
             callback_url: None,
         }
     }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateImportedNumberRequest {
+        phone_number: String = "phoneNumber";
+        project_id: String = "projectId";
+        display_name: String = "displayName";
+        callback_url: String = "callbackUrl";
     }
 }
 /// Request message for creating text enabled phone number.
@@ -753,25 +663,13 @@ impl CreateTextEnabledNumberRequest {
             nnid: None,
         }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `servicePlanId`.
-    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
-        self.service_plan_id = Some(value.into());
-        self
-    }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `nnid`.
-    pub fn nnid(mut self, value: impl Into<String>) -> Self {
-        self.nnid = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateTextEnabledNumberRequest {
+        display_name: String = "displayName";
+        service_plan_id: String = "servicePlanId";
+        campaign_id: String = "campaignId";
+        nnid: String = "nnid";
     }
 }
 /// Letter of Authorization for direct Sinch customers.
@@ -841,20 +739,12 @@ impl ErrorResponse {
             status: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ErrorResponse {
+        code: String = "code";
+        message: String = "message";
+        status: String = "status";
     }
 }
 /// `FieldViolation`
@@ -882,15 +772,11 @@ impl FieldViolation {
             description: None,
         }
     }
-    /// Sets `field`.
-    pub fn field(mut self, value: impl Into<String>) -> Self {
-        self.field = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FieldViolation {
+        field: String = "field";
+        description: String = "description";
     }
 }
 /// `HostingOrder`
@@ -966,78 +852,23 @@ impl HostingOrder {
             callback_url: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `hostingOrderId`.
-    pub fn hosting_order_id(mut self, value: impl Into<String>) -> Self {
-        self.hosting_order_id = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `regionCode`.
-    pub fn region_code(mut self, value: impl Into<String>) -> Self {
-        self.region_code = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<HostingOrderState>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<HostingOrderType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `createdTime`.
-    pub fn created_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_time = Some(value.into());
-        self
-    }
-    /// Sets `updatedTime`.
-    pub fn updated_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.updated_time = Some(value.into());
-        self
-    }
-    /// Sets `scheduledOsrUpdateTime`.
-    pub fn scheduled_osr_update_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.scheduled_osr_update_time = Some(value.into());
-        self
-    }
-    /// Sets `servicePlanId`.
-    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
-        self.service_plan_id = Some(value.into());
-        self
-    }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `migrateToSinchTmo`.
-    pub fn migrate_to_sinch_tmo(mut self, value: impl Into<bool>) -> Self {
-        self.migrate_to_sinch_tmo = Some(value.into());
-        self
-    }
-    /// Sets `textEnableInfo`.
-    pub fn text_enable_info(mut self, value: impl Into<TextEnableInfo>) -> Self {
-        self.text_enable_info = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    HostingOrder {
+        project_id: String = "projectId";
+        hosting_order_id: String = "hostingOrderId";
+        display_name: String = "displayName";
+        region_code: String = "regionCode";
+        state: HostingOrderState = "state";
+        r#type: HostingOrderType = "type";
+        created_time: sinch_sdk_runtime::Timestamp = "createdTime";
+        updated_time: sinch_sdk_runtime::Timestamp = "updatedTime";
+        scheduled_osr_update_time: sinch_sdk_runtime::Timestamp = "scheduledOsrUpdateTime";
+        service_plan_id: String = "servicePlanId";
+        campaign_id: String = "campaignId";
+        migrate_to_sinch_tmo: bool = "migrateToSinchTmo";
+        text_enable_info: TextEnableInfo = "textEnableInfo";
+        callback_url: String = "callbackUrl";
     }
 }
 /// `HostingOrderNumber`
@@ -1097,61 +928,19 @@ impl HostingOrderNumber {
             mms_tmo: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `hostingOrderId`.
-    pub fn hosting_order_id(mut self, value: impl Into<String>) -> Self {
-        self.hosting_order_id = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `osrUpdate`.
-    pub fn osr_update(mut self, value: impl Into<HostingOrderNumberOsrUpdate>) -> Self {
-        self.osr_update = Some(value.into());
-        self
-    }
-    /// Sets `campaignProvisioning`.
-    pub fn campaign_provisioning(
-        mut self,
-        value: impl Into<HostingOrderNumberCampaignProvisioning>,
-    ) -> Self {
-        self.campaign_provisioning = Some(value.into());
-        self
-    }
-    /// Sets `platformProvisioning`.
-    pub fn platform_provisioning(
-        mut self,
-        value: impl Into<HostingOrderNumberPlatformProvisioning>,
-    ) -> Self {
-        self.platform_provisioning = Some(value.into());
-        self
-    }
-    /// Sets `smsAtt`.
-    pub fn sms_att(mut self, value: impl Into<CarrierState>) -> Self {
-        self.sms_att = Some(value.into());
-        self
-    }
-    /// Sets `smsTmo`.
-    pub fn sms_tmo(mut self, value: impl Into<CarrierState>) -> Self {
-        self.sms_tmo = Some(value.into());
-        self
-    }
-    /// Sets `mmsAtt`.
-    pub fn mms_att(mut self, value: impl Into<CarrierState>) -> Self {
-        self.mms_att = Some(value.into());
-        self
-    }
-    /// Sets `mmsTmo`.
-    pub fn mms_tmo(mut self, value: impl Into<CarrierState>) -> Self {
-        self.mms_tmo = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    HostingOrderNumber {
+        project_id: String = "projectId";
+        hosting_order_id: String = "hostingOrderId";
+        phone_number: String = "phoneNumber";
+        osr_update: HostingOrderNumberOsrUpdate = "osrUpdate";
+        campaign_provisioning: HostingOrderNumberCampaignProvisioning = "campaignProvisioning";
+        platform_provisioning: HostingOrderNumberPlatformProvisioning = "platformProvisioning";
+        sms_att: CarrierState = "smsAtt";
+        sms_tmo: CarrierState = "smsTmo";
+        mms_att: CarrierState = "mmsAtt";
+        mms_tmo: CarrierState = "mmsTmo";
     }
 }
 /// An object containing information about campaign provisioning.
@@ -1179,15 +968,11 @@ impl HostingOrderNumberCampaignProvisioning {
             state: None,
         }
     }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<State>) -> Self {
-        self.state = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    HostingOrderNumberCampaignProvisioning {
+        campaign_id: String = "campaignId";
+        state: State = "state";
     }
 }
 /// An object containing information about the OSR update.
@@ -1212,15 +997,11 @@ impl HostingOrderNumberOsrUpdate {
     pub fn new() -> Self {
         Self { nnid: None, state: None }
     }
-    /// Sets `nnid`.
-    pub fn nnid(mut self, value: impl Into<String>) -> Self {
-        self.nnid = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<State>) -> Self {
-        self.state = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    HostingOrderNumberOsrUpdate {
+        nnid: String = "nnid";
+        state: State = "state";
     }
 }
 /// An object containing information related to the provisioning on the platform.
@@ -1248,15 +1029,11 @@ impl HostingOrderNumberPlatformProvisioning {
             state: None,
         }
     }
-    /// Sets `servicePlanId`.
-    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
-        self.service_plan_id = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<State>) -> Self {
-        self.state = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    HostingOrderNumberPlatformProvisioning {
+        service_plan_id: String = "servicePlanId";
+        state: State = "state";
     }
 }
 /// `HostingOrderReport`
@@ -1296,30 +1073,14 @@ impl HostingOrderReport {
             ongoing_manual_action: None,
         }
     }
-    /// Sets `total`.
-    pub fn total(mut self, value: impl Into<i32>) -> Self {
-        self.total = Some(value.into());
-        self
-    }
-    /// Sets `osrUpdated`.
-    pub fn osr_updated(mut self, value: impl Into<i32>) -> Self {
-        self.osr_updated = Some(value.into());
-        self
-    }
-    /// Sets `smsProvisioned`.
-    pub fn sms_provisioned(mut self, value: impl Into<i32>) -> Self {
-        self.sms_provisioned = Some(value.into());
-        self
-    }
-    /// Sets `addedToCampaign`.
-    pub fn added_to_campaign(mut self, value: impl Into<i32>) -> Self {
-        self.added_to_campaign = Some(value.into());
-        self
-    }
-    /// Sets `ongoingManualAction`.
-    pub fn ongoing_manual_action(mut self, value: impl Into<i32>) -> Self {
-        self.ongoing_manual_action = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    HostingOrderReport {
+        total: i32 = "total";
+        osr_updated: i32 = "osrUpdated";
+        sms_provisioned: i32 = "smsProvisioned";
+        added_to_campaign: i32 = "addedToCampaign";
+        ongoing_manual_action: i32 = "ongoingManualAction";
     }
 }
 /// `HostingOrderServiceListHostingOrdersStates`
@@ -1499,65 +1260,21 @@ impl ImportHostingOrder {
             callback_url: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `hostingOrderId`.
-    pub fn hosting_order_id(mut self, value: impl Into<String>) -> Self {
-        self.hosting_order_id = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `regionCode`.
-    pub fn region_code(mut self, value: impl Into<String>) -> Self {
-        self.region_code = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<ImportHostingOrderState>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ImportHostingOrderType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `createdTime`.
-    pub fn created_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_time = Some(value.into());
-        self
-    }
-    /// Sets `updatedTime`.
-    pub fn updated_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.updated_time = Some(value.into());
-        self
-    }
-    /// Sets `servicePlanId`.
-    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
-        self.service_plan_id = Some(value.into());
-        self
-    }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `migrateToSinchTmo`.
-    pub fn migrate_to_sinch_tmo(mut self, value: impl Into<bool>) -> Self {
-        self.migrate_to_sinch_tmo = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ImportHostingOrder {
+        project_id: String = "projectId";
+        hosting_order_id: String = "hostingOrderId";
+        display_name: String = "displayName";
+        region_code: String = "regionCode";
+        state: ImportHostingOrderState = "state";
+        r#type: ImportHostingOrderType = "type";
+        created_time: sinch_sdk_runtime::Timestamp = "createdTime";
+        updated_time: sinch_sdk_runtime::Timestamp = "updatedTime";
+        service_plan_id: String = "servicePlanId";
+        campaign_id: String = "campaignId";
+        migrate_to_sinch_tmo: bool = "migrateToSinchTmo";
+        callback_url: String = "callbackUrl";
     }
 }
 /// The state of the hosting order.
@@ -1710,30 +1427,14 @@ impl ImportNumbersRequest {
             migrate_to_sinch_tmo: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `migrateToSinchTmo`.
-    pub fn migrate_to_sinch_tmo(mut self, value: impl Into<bool>) -> Self {
-        self.migrate_to_sinch_tmo = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ImportNumbersRequest {
+        project_id: String = "projectId";
+        display_name: String = "displayName";
+        campaign_id: String = "campaignId";
+        callback_url: String = "callbackUrl";
+        migrate_to_sinch_tmo: bool = "migrateToSinchTmo";
     }
 }
 /// `ImportedNumber`
@@ -1777,35 +1478,15 @@ impl ImportedNumber {
             callback_url: None,
         }
     }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `regionCode`.
-    pub fn region_code(mut self, value: impl Into<String>) -> Self {
-        self.region_code = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `smsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ImportedNumber {
+        phone_number: String = "phoneNumber";
+        project_id: String = "projectId";
+        region_code: String = "regionCode";
+        display_name: String = "displayName";
+        sms_configuration: SmsConfiguration = "smsConfiguration";
+        callback_url: String = "callbackUrl";
     }
 }
 /// `ImportedNumberResponse`
@@ -1861,59 +1542,18 @@ impl ImportedNumberResponse {
             campaign_provisioning: None,
         }
     }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `regionCode`.
-    pub fn region_code(mut self, value: impl Into<String>) -> Self {
-        self.region_code = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `smsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `mnoConfiguration`.
-    pub fn mno_configuration(
-        mut self,
-        value: impl Into<MnoConfigurationMnoConfiguration>,
-    ) -> Self {
-        self.mno_configuration = Some(value.into());
-        self
-    }
-    /// Sets `smsProvisioning`.
-    pub fn sms_provisioning(
-        mut self,
-        value: impl Into<SmsProvisioningSmsProvisioning>,
-    ) -> Self {
-        self.sms_provisioning = Some(value.into());
-        self
-    }
-    /// Sets `campaignProvisioning`.
-    pub fn campaign_provisioning(
-        mut self,
-        value: impl Into<CampaignProvisioningCampaignProvisioning>,
-    ) -> Self {
-        self.campaign_provisioning = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ImportedNumberResponse {
+        phone_number: String = "phoneNumber";
+        project_id: String = "projectId";
+        region_code: String = "regionCode";
+        display_name: String = "displayName";
+        sms_configuration: SmsConfiguration = "smsConfiguration";
+        callback_url: String = "callbackUrl";
+        mno_configuration: MnoConfigurationMnoConfiguration = "mnoConfiguration";
+        sms_provisioning: SmsProvisioningSmsProvisioning = "smsProvisioning";
+        campaign_provisioning: CampaignProvisioningCampaignProvisioning = "campaignProvisioning";
     }
 }
 /// `InternalError`
@@ -1935,10 +1575,10 @@ impl InternalError {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<InternalErrorError>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InternalError {
+        error: InternalErrorError = "error";
     }
 }
 /// `InternalErrorError`
@@ -1974,28 +1614,13 @@ impl InternalErrorError {
             details: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i64>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<InternalErrorErrorStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(
-        mut self,
-        value: impl Into<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
-    ) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InternalErrorError {
+        code: i64 = "code";
+        message: String = "message";
+        status: InternalErrorErrorStatus = "status";
+        details: Vec<std::collections::BTreeMap<String, serde_json::Value>> = "details";
     }
 }
 /// `InternalErrorErrorStatus`
@@ -2036,10 +1661,10 @@ impl InvalidArgument {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<InvalidArgumentError>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InvalidArgument {
+        error: InvalidArgumentError = "error";
     }
 }
 /// `InvalidArgumentError`
@@ -2075,25 +1700,13 @@ impl InvalidArgumentError {
             details: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i64>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<InvalidArgumentErrorStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<BadRequest>>) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InvalidArgumentError {
+        code: i64 = "code";
+        message: String = "message";
+        status: InvalidArgumentErrorStatus = "status";
+        details: Vec<BadRequest> = "details";
     }
 }
 /// `InvalidArgumentErrorStatus`
@@ -2141,20 +1754,12 @@ impl ListHostingOrderNumbersResponse {
             total_size: None,
         }
     }
-    /// Sets `numbers`.
-    pub fn numbers(mut self, value: impl Into<Vec<HostingOrderNumber>>) -> Self {
-        self.numbers = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `totalSize`.
-    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
-        self.total_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListHostingOrderNumbersResponse {
+        numbers: Vec<HostingOrderNumber> = "numbers";
+        next_page_token: String = "nextPageToken";
+        total_size: i32 = "totalSize";
     }
 }
 /// `ListHostingOrdersResponse`
@@ -2186,20 +1791,12 @@ impl ListHostingOrdersResponse {
             total_size: None,
         }
     }
-    /// Sets `hostingOrders`.
-    pub fn hosting_orders(mut self, value: impl Into<Vec<HostingOrder>>) -> Self {
-        self.hosting_orders = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `totalSize`.
-    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
-        self.total_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListHostingOrdersResponse {
+        hosting_orders: Vec<HostingOrder> = "hostingOrders";
+        next_page_token: String = "nextPageToken";
+        total_size: i32 = "totalSize";
     }
 }
 /// Response message to list your imported phone numbers
@@ -2231,23 +1828,12 @@ impl ListImportedNumbersResponse {
             total_size: None,
         }
     }
-    /// Sets `importedNumbers`.
-    pub fn imported_numbers(
-        mut self,
-        value: impl Into<Vec<ImportedNumberResponse>>,
-    ) -> Self {
-        self.imported_numbers = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `totalSize`.
-    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
-        self.total_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListImportedNumbersResponse {
+        imported_numbers: Vec<ImportedNumberResponse> = "importedNumbers";
+        next_page_token: String = "nextPageToken";
+        total_size: i32 = "totalSize";
     }
 }
 /// `ListQualifiedNumber`
@@ -2279,20 +1865,12 @@ impl ListQualifiedNumber {
             total_size: None,
         }
     }
-    /// Sets `qualifiedNumbers`.
-    pub fn qualified_numbers(mut self, value: impl Into<Vec<QualifiedNumber>>) -> Self {
-        self.qualified_numbers = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `totalSize`.
-    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
-        self.total_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListQualifiedNumber {
+        qualified_numbers: Vec<QualifiedNumber> = "qualifiedNumbers";
+        next_page_token: String = "nextPageToken";
+        total_size: i32 = "totalSize";
     }
 }
 /// `MnoConfiguration`
@@ -2314,13 +1892,10 @@ impl MnoConfiguration {
     pub fn new() -> Self {
         Self { mno_configuration: None }
     }
-    /// Sets `mnoConfiguration`.
-    pub fn mno_configuration(
-        mut self,
-        value: impl Into<MnoConfigurationMnoConfiguration>,
-    ) -> Self {
-        self.mno_configuration = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MnoConfiguration {
+        mno_configuration: MnoConfigurationMnoConfiguration = "mnoConfiguration";
     }
 }
 /// The mnoConfiguration object represents the status and progress of configuration operations for SMS and MMS services across different carriers (AT&T and T-Mobile). Each key within this object (smsAtt, smsTmo, mmsAtt and mmsTmo) corresponds to a specific service type (SMS or MMS) associated with a particular mobile network operator.
@@ -2356,37 +1931,13 @@ impl MnoConfigurationMnoConfiguration {
             mms_tmo: None,
         }
     }
-    /// Sets `smsAtt`.
-    pub fn sms_att(
-        mut self,
-        value: impl Into<MnoConfigurationMnoConfigurationSmsAtt>,
-    ) -> Self {
-        self.sms_att = Some(value.into());
-        self
-    }
-    /// Sets `smsTmo`.
-    pub fn sms_tmo(
-        mut self,
-        value: impl Into<MnoConfigurationMnoConfigurationSmsTmo>,
-    ) -> Self {
-        self.sms_tmo = Some(value.into());
-        self
-    }
-    /// Sets `mmsAtt`.
-    pub fn mms_att(
-        mut self,
-        value: impl Into<MnoConfigurationMnoConfigurationMmsAtt>,
-    ) -> Self {
-        self.mms_att = Some(value.into());
-        self
-    }
-    /// Sets `mmsTmo`.
-    pub fn mms_tmo(
-        mut self,
-        value: impl Into<MnoConfigurationMnoConfigurationMmsTmo>,
-    ) -> Self {
-        self.mms_tmo = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MnoConfigurationMnoConfiguration {
+        sms_att: MnoConfigurationMnoConfigurationSmsAtt = "smsAtt";
+        sms_tmo: MnoConfigurationMnoConfigurationSmsTmo = "smsTmo";
+        mms_att: MnoConfigurationMnoConfigurationMmsAtt = "mmsAtt";
+        mms_tmo: MnoConfigurationMnoConfigurationMmsTmo = "mmsTmo";
     }
 }
 /// Contains information about MMS-enabled AT&T numbers.
@@ -2426,30 +1977,14 @@ impl MnoConfigurationMnoConfigurationMmsAtt {
             operation: None,
         }
     }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<State>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<ErrorCode>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<ErrorMessage>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<UpdateTime>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `operation`.
-    pub fn operation(mut self, value: impl Into<Operation>) -> Self {
-        self.operation = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MnoConfigurationMnoConfigurationMmsAtt {
+        state: State = "state";
+        error_code: ErrorCode = "errorCode";
+        error_message: ErrorMessage = "errorMessage";
+        update_time: UpdateTime = "updateTime";
+        operation: Operation = "operation";
     }
 }
 /// Contains information about MMS-enabled T-Mobile numbers.
@@ -2489,30 +2024,14 @@ impl MnoConfigurationMnoConfigurationMmsTmo {
             operation: None,
         }
     }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<State>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<ErrorCode>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<ErrorMessage>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<UpdateTime>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `operation`.
-    pub fn operation(mut self, value: impl Into<Operation>) -> Self {
-        self.operation = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MnoConfigurationMnoConfigurationMmsTmo {
+        state: State = "state";
+        error_code: ErrorCode = "errorCode";
+        error_message: ErrorMessage = "errorMessage";
+        update_time: UpdateTime = "updateTime";
+        operation: Operation = "operation";
     }
 }
 /// Contains information about SMS-enabled ATT&T numbers.
@@ -2552,30 +2071,14 @@ impl MnoConfigurationMnoConfigurationSmsAtt {
             operation: None,
         }
     }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<State>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<ErrorCode>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<ErrorMessage>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<UpdateTime>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `operation`.
-    pub fn operation(mut self, value: impl Into<Operation>) -> Self {
-        self.operation = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MnoConfigurationMnoConfigurationSmsAtt {
+        state: State = "state";
+        error_code: ErrorCode = "errorCode";
+        error_message: ErrorMessage = "errorMessage";
+        update_time: UpdateTime = "updateTime";
+        operation: Operation = "operation";
     }
 }
 /// Contains information about SMS-enabled T-Mobile numbers.
@@ -2615,30 +2118,14 @@ impl MnoConfigurationMnoConfigurationSmsTmo {
             operation: None,
         }
     }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<State>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<ErrorCode>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<ErrorMessage>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<UpdateTime>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `operation`.
-    pub fn operation(mut self, value: impl Into<Operation>) -> Self {
-        self.operation = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MnoConfigurationMnoConfigurationSmsTmo {
+        state: State = "state";
+        error_code: ErrorCode = "errorCode";
+        error_message: ErrorMessage = "errorMessage";
+        update_time: UpdateTime = "updateTime";
+        operation: Operation = "operation";
     }
 }
 /// `NotFound`
@@ -2660,10 +2147,10 @@ impl NotFound {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<NotFoundError>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotFound {
+        error: NotFoundError = "error";
     }
 }
 /// `NotFoundError`
@@ -2699,28 +2186,13 @@ impl NotFoundError {
             details: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i64>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<NotFoundErrorStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(
-        mut self,
-        value: impl Into<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
-    ) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotFoundError {
+        code: i64 = "code";
+        message: String = "message";
+        status: NotFoundErrorStatus = "status";
+        details: Vec<std::collections::BTreeMap<String, serde_json::Value>> = "details";
     }
 }
 /// `NotFoundErrorStatus`
@@ -2814,62 +2286,18 @@ impl QualifiedNumber {
             updated_time: None,
         }
     }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `regionCode`.
-    pub fn region_code(mut self, value: impl Into<String>) -> Self {
-        self.region_code = Some(value.into());
-        self
-    }
-    /// Sets `globalProcessState`.
-    pub fn global_process_state(
-        mut self,
-        value: impl Into<QualifiedNumberGlobalProcessState>,
-    ) -> Self {
-        self.global_process_state = Some(value.into());
-        self
-    }
-    /// Sets `osrEligibility`.
-    pub fn osr_eligibility(
-        mut self,
-        value: impl Into<QualifiedNumberOsrEligibilityDetails>,
-    ) -> Self {
-        self.osr_eligibility = Some(value.into());
-        self
-    }
-    /// Sets `ownershipVerification`.
-    pub fn ownership_verification(
-        mut self,
-        value: impl Into<QualifiedNumberOwnershipVerificationDetails>,
-    ) -> Self {
-        self.ownership_verification = Some(value.into());
-        self
-    }
-    /// Sets `hostedNumber`.
-    pub fn hosted_number(
-        mut self,
-        value: impl Into<QualifiedNumberHostedNumberDetails>,
-    ) -> Self {
-        self.hosted_number = Some(value.into());
-        self
-    }
-    /// Sets `createdTime`.
-    pub fn created_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_time = Some(value.into());
-        self
-    }
-    /// Sets `updatedTime`.
-    pub fn updated_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.updated_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    QualifiedNumber {
+        phone_number: String = "phoneNumber";
+        project_id: String = "projectId";
+        region_code: String = "regionCode";
+        global_process_state: QualifiedNumberGlobalProcessState = "globalProcessState";
+        osr_eligibility: QualifiedNumberOsrEligibilityDetails = "osrEligibility";
+        ownership_verification: QualifiedNumberOwnershipVerificationDetails = "ownershipVerification";
+        hosted_number: QualifiedNumberHostedNumberDetails = "hostedNumber";
+        created_time: sinch_sdk_runtime::Timestamp = "createdTime";
+        updated_time: sinch_sdk_runtime::Timestamp = "updatedTime";
     }
 }
 /// The global processing state of the qualified number.
@@ -2940,15 +2368,11 @@ impl QualifiedNumberHostedNumberDetails {
     pub fn new() -> Self {
         Self { status: None, error: None }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<i64>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<String>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    QualifiedNumberHostedNumberDetails {
+        status: i64 = "status";
+        error: String = "error";
     }
 }
 /// Details about the OSR eligibility, including the status of the OSR update, and the error if available.
@@ -2973,15 +2397,11 @@ impl QualifiedNumberOsrEligibilityDetails {
     pub fn new() -> Self {
         Self { status: None, error: None }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<State>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<String>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    QualifiedNumberOsrEligibilityDetails {
+        status: State = "status";
+        error: String = "error";
     }
 }
 /// Details about the ownership verification, including the status of the verification process and any error if available.
@@ -3006,15 +2426,11 @@ impl QualifiedNumberOwnershipVerificationDetails {
     pub fn new() -> Self {
         Self { status: None, error: None }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<State>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<String>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    QualifiedNumberOwnershipVerificationDetails {
+        status: State = "status";
+        error: String = "error";
     }
 }
 /// `QualifiedNumberServiceListQualifiedNumbersStates`
@@ -3139,33 +2555,14 @@ impl ScheduledProvisioning {
             error_codes: None,
         }
     }
-    /// Sets `servicePlanId`.
-    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
-        self.service_plan_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<i64>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `lastUpdatedTime`.
-    pub fn last_updated_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_updated_time = Some(value.into());
-        self
-    }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `errorCodes`.
-    pub fn error_codes(mut self, value: impl Into<Vec<i64>>) -> Self {
-        self.error_codes = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ScheduledProvisioning {
+        service_plan_id: String = "servicePlanId";
+        status: i64 = "status";
+        last_updated_time: sinch_sdk_runtime::Timestamp = "lastUpdatedTime";
+        campaign_id: String = "campaignId";
+        error_codes: Vec<i64> = "errorCodes";
     }
 }
 /// The type of service.
@@ -3222,28 +2619,13 @@ impl SmsConfiguration {
             migrate_to_sinch_tmo: None,
         }
     }
-    /// Sets `servicePlanId`.
-    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
-        self.service_plan_id = Some(value.into());
-        self
-    }
-    /// Sets `scheduledProvisioning`.
-    pub fn scheduled_provisioning(
-        mut self,
-        value: impl Into<ScheduledProvisioning>,
-    ) -> Self {
-        self.scheduled_provisioning = Some(value.into());
-        self
-    }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `migrateToSinchTmo`.
-    pub fn migrate_to_sinch_tmo(mut self, value: impl Into<bool>) -> Self {
-        self.migrate_to_sinch_tmo = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsConfiguration {
+        service_plan_id: String = "servicePlanId";
+        scheduled_provisioning: ScheduledProvisioning = "scheduledProvisioning";
+        campaign_id: String = "campaignId";
+        migrate_to_sinch_tmo: bool = "migrateToSinchTmo";
     }
 }
 /// An object giving details about the SMS provisioning of the number.
@@ -3265,13 +2647,10 @@ impl SmsProvisioning {
     pub fn new() -> Self {
         Self { sms_provisioning: None }
     }
-    /// Sets `smsProvisioning`.
-    pub fn sms_provisioning(
-        mut self,
-        value: impl Into<SmsProvisioningSmsProvisioning>,
-    ) -> Self {
-        self.sms_provisioning = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsProvisioning {
+        sms_provisioning: SmsProvisioningSmsProvisioning = "smsProvisioning";
     }
 }
 /// An object giving details about the SMS provisioning of the number.
@@ -3319,40 +2698,16 @@ impl SmsProvisioningSmsProvisioning {
             error_code: None,
         }
     }
-    /// Sets `serviceType`.
-    pub fn service_type(mut self, value: impl Into<ServiceType>) -> Self {
-        self.service_type = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<String>) -> Self {
-        self.service_id = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<Type>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<State>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<String>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<String>) -> Self {
-        self.error_message = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<String>) -> Self {
-        self.error_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsProvisioningSmsProvisioning {
+        service_type: ServiceType = "serviceType";
+        service_id: String = "serviceId";
+        r#type: Type = "type";
+        state: State = "state";
+        update_time: String = "updateTime";
+        error_message: String = "errorMessage";
+        error_code: String = "errorCode";
     }
 }
 /// Indicates the current state of the operation.
@@ -3428,40 +2783,16 @@ impl TextEnableInfo {
             loa_type: None,
         }
     }
-    /// Sets `businessName`.
-    pub fn business_name(mut self, value: impl Into<String>) -> Self {
-        self.business_name = Some(value.into());
-        self
-    }
-    /// Sets `authorisedPerson`.
-    pub fn authorised_person(mut self, value: impl Into<AuthorizedPerson>) -> Self {
-        self.authorised_person = Some(value.into());
-        self
-    }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<Address>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `serviceProvider`.
-    pub fn service_provider(mut self, value: impl Into<String>) -> Self {
-        self.service_provider = Some(value.into());
-        self
-    }
-    /// Sets `currentVoiceCarrier`.
-    pub fn current_voice_carrier(mut self, value: impl Into<String>) -> Self {
-        self.current_voice_carrier = Some(value.into());
-        self
-    }
-    /// Sets `nnid`.
-    pub fn nnid(mut self, value: impl Into<String>) -> Self {
-        self.nnid = Some(value.into());
-        self
-    }
-    /// Sets `loaType`.
-    pub fn loa_type(mut self, value: impl Into<TextEnableInfoLoaType>) -> Self {
-        self.loa_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TextEnableInfo {
+        business_name: String = "businessName";
+        authorised_person: AuthorizedPerson = "authorisedPerson";
+        address: Address = "address";
+        service_provider: String = "serviceProvider";
+        current_voice_carrier: String = "currentVoiceCarrier";
+        nnid: String = "nnid";
+        loa_type: TextEnableInfoLoaType = "loaType";
     }
 }
 /// The type of the letter of authorization.
@@ -3556,58 +2887,19 @@ impl TextEnableNumbersRequest {
             callback_url: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `nnid`.
-    pub fn nnid(mut self, value: impl Into<String>) -> Self {
-        self.nnid = Some(value.into());
-        self
-    }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `directLoaInfo`.
-    pub fn direct_loa_info(mut self, value: impl Into<DirectLoaInfo>) -> Self {
-        self.direct_loa_info = Some(value.into());
-        self
-    }
-    /// Sets `resellerLoaInfo`.
-    pub fn reseller_loa_info(mut self, value: impl Into<ResellerLoaInfo>) -> Self {
-        self.reseller_loa_info = Some(value.into());
-        self
-    }
-    /// Sets `blanketLoaInfo`.
-    pub fn blanket_loa_info(mut self, value: impl Into<BlanketLoaInfo>) -> Self {
-        self.blanket_loa_info = Some(value.into());
-        self
-    }
-    /// Sets `scheduledOsrUpdateTime`.
-    pub fn scheduled_osr_update_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.scheduled_osr_update_time = Some(value.into());
-        self
-    }
-    /// Sets `migrateToSinchTmo`.
-    pub fn migrate_to_sinch_tmo(mut self, value: impl Into<bool>) -> Self {
-        self.migrate_to_sinch_tmo = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TextEnableNumbersRequest {
+        project_id: String = "projectId";
+        display_name: String = "displayName";
+        nnid: String = "nnid";
+        campaign_id: String = "campaignId";
+        direct_loa_info: DirectLoaInfo = "directLoaInfo";
+        reseller_loa_info: ResellerLoaInfo = "resellerLoaInfo";
+        blanket_loa_info: BlanketLoaInfo = "blanketLoaInfo";
+        scheduled_osr_update_time: sinch_sdk_runtime::Timestamp = "scheduledOsrUpdateTime";
+        migrate_to_sinch_tmo: bool = "migrateToSinchTmo";
+        callback_url: String = "callbackUrl";
     }
 }
 /// `TextEnableResponse`
@@ -3629,10 +2921,10 @@ impl TextEnableResponse {
     pub fn new() -> Self {
         Self { hosting_order_id: None }
     }
-    /// Sets `hostingOrderId`.
-    pub fn hosting_order_id(mut self, value: impl Into<String>) -> Self {
-        self.hosting_order_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TextEnableResponse {
+        hosting_order_id: String = "hostingOrderId";
     }
 }
 /// `TextEnableTollFreeNumbersDirectLoaInfoRequest`
@@ -3660,13 +2952,10 @@ impl TextEnableTollFreeNumbersDirectLoaInfoRequest {
             direct_loa_info: direct_loa_info.into(),
         }
     }
-    /// Sets `allOf`.
-    pub fn all_of(
-        mut self,
-        value: impl Into<TextEnableTollFreeNumbersLoaInfoCommon>,
-    ) -> Self {
-        self.all_of = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TextEnableTollFreeNumbersDirectLoaInfoRequest {
+        all_of: TextEnableTollFreeNumbersLoaInfoCommon = "allOf";
     }
 }
 /// `TextEnableTollFreeNumbersLoaInfoCommon`
@@ -3719,23 +3008,12 @@ impl TextEnableTollFreeNumbersLoaInfoCommon {
             callback_url: None,
         }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `scheduledZipwhipProvisioningTime`.
-    pub fn scheduled_zipwhip_provisioning_time(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.scheduled_zipwhip_provisioning_time = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TextEnableTollFreeNumbersLoaInfoCommon {
+        display_name: String = "displayName";
+        scheduled_zipwhip_provisioning_time: String = "scheduledZipwhipProvisioningTime";
+        callback_url: String = "callbackUrl";
     }
 }
 /// Request for text enabling project Toll Free numbers.
@@ -3896,13 +3174,10 @@ impl TextEnableTollFreeNumbersResellerLoaInfoRequest {
             reseller_loa_info: reseller_loa_info.into(),
         }
     }
-    /// Sets `allOf`.
-    pub fn all_of(
-        mut self,
-        value: impl Into<TextEnableTollFreeNumbersLoaInfoCommon>,
-    ) -> Self {
-        self.all_of = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TextEnableTollFreeNumbersResellerLoaInfoRequest {
+        all_of: TextEnableTollFreeNumbersLoaInfoCommon = "allOf";
     }
 }
 /// Specifies the type of operation. This value of this field is either "PROVISIONING" or "DEPROVISIONING".

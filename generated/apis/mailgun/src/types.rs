@@ -25,10 +25,10 @@ impl DeleteListsListAddressMembersMemberAddressError404 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeleteListsListAddressMembersMemberAddressError404 {
+        message: String = "message";
     }
 }
 /// `DeleteListsListAddressMembersMemberAddressError429`
@@ -50,10 +50,10 @@ impl DeleteListsListAddressMembersMemberAddressError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeleteListsListAddressMembersMemberAddressError429 {
+        message: String = "message";
     }
 }
 /// `DeleteListsListAddressMembersMemberAddressResponse`
@@ -75,13 +75,10 @@ impl DeleteListsListAddressMembersMemberAddressResponse {
     pub fn new() -> Self {
         Self { member: None }
     }
-    /// Sets `member`.
-    pub fn member(
-        mut self,
-        value: impl Into<DeleteListsListAddressMembersMemberAddressResponseMember>,
-    ) -> Self {
-        self.member = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeleteListsListAddressMembersMemberAddressResponse {
+        member: DeleteListsListAddressMembersMemberAddressResponseMember = "member";
     }
 }
 /// `DeleteListsListAddressMembersMemberAddressResponseMember`
@@ -103,10 +100,10 @@ impl DeleteListsListAddressMembersMemberAddressResponseMember {
     pub fn new() -> Self {
         Self { address: None }
     }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeleteListsListAddressMembersMemberAddressResponseMember {
+        address: String = "address";
     }
 }
 /// `DeleteV3ListsAddressError404`
@@ -128,10 +125,10 @@ impl DeleteV3ListsAddressError404 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeleteV3ListsAddressError404 {
+        message: String = "message";
     }
 }
 /// `DeleteV3ListsAddressError429`
@@ -153,10 +150,10 @@ impl DeleteV3ListsAddressError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeleteV3ListsAddressError429 {
+        message: String = "message";
     }
 }
 /// `DeleteV3ListsAddressResponse`
@@ -184,15 +181,11 @@ impl DeleteV3ListsAddressResponse {
             message: None,
         }
     }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeleteV3ListsAddressResponse {
+        address: String = "address";
+        message: String = "message";
     }
 }
 /// `DeleteV3RoutesIdError404`
@@ -214,10 +207,10 @@ impl DeleteV3RoutesIdError404 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeleteV3RoutesIdError404 {
+        message: String = "message";
     }
 }
 /// `DeleteV3RoutesIdResponse`
@@ -242,15 +235,11 @@ impl DeleteV3RoutesIdResponse {
     pub fn new() -> Self {
         Self { message: None, id: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeleteV3RoutesIdResponse {
+        message: String = "message";
+        id: String = "id";
     }
 }
 /// DeliveryStatusObject
@@ -318,65 +307,21 @@ impl DeliveryStatusObject {
             retry_seconds: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i64>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `attempt-no`.
-    pub fn attempt_no(mut self, value: impl Into<i64>) -> Self {
-        self.attempt_no = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `enhanced-code`.
-    pub fn enhanced_code(mut self, value: impl Into<String>) -> Self {
-        self.enhanced_code = Some(value.into());
-        self
-    }
-    /// Sets `mxhost`.
-    pub fn mxhost(mut self, value: impl Into<String>) -> Self {
-        self.mxhost = Some(value.into());
-        self
-    }
-    /// Sets `certificate-verified`.
-    pub fn certificate_verified(mut self, value: impl Into<bool>) -> Self {
-        self.certificate_verified = Some(value.into());
-        self
-    }
-    /// Sets `tls`.
-    pub fn tls(mut self, value: impl Into<bool>) -> Self {
-        self.tls = Some(value.into());
-        self
-    }
-    /// Sets `utf8`.
-    pub fn utf8(mut self, value: impl Into<bool>) -> Self {
-        self.utf8 = Some(value.into());
-        self
-    }
-    /// Sets `first-delivery-attempt-seconds`.
-    pub fn first_delivery_attempt_seconds(mut self, value: impl Into<f64>) -> Self {
-        self.first_delivery_attempt_seconds = Some(value.into());
-        self
-    }
-    /// Sets `session-seconds`.
-    pub fn session_seconds(mut self, value: impl Into<f64>) -> Self {
-        self.session_seconds = Some(value.into());
-        self
-    }
-    /// Sets `retry-seconds`.
-    pub fn retry_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.retry_seconds = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeliveryStatusObject {
+        code: i64 = "code";
+        attempt_no: i64 = "attempt-no";
+        message: String = "message";
+        description: String = "description";
+        enhanced_code: String = "enhanced-code";
+        mxhost: String = "mxhost";
+        certificate_verified: bool = "certificate-verified";
+        tls: bool = "tls";
+        utf8: bool = "utf8";
+        first_delivery_attempt_seconds: f64 = "first-delivery-attempt-seconds";
+        session_seconds: f64 = "session-seconds";
+        retry_seconds: i64 = "retry-seconds";
     }
 }
 /// EnvelopeObject
@@ -412,25 +357,13 @@ impl EnvelopeObject {
             sending_ip: None,
         }
     }
-    /// Sets `sender`.
-    pub fn sender(mut self, value: impl Into<String>) -> Self {
-        self.sender = Some(value.into());
-        self
-    }
-    /// Sets `targets`.
-    pub fn targets(mut self, value: impl Into<String>) -> Self {
-        self.targets = Some(value.into());
-        self
-    }
-    /// Sets `transport`.
-    pub fn transport(mut self, value: impl Into<String>) -> Self {
-        self.transport = Some(value.into());
-        self
-    }
-    /// Sets `sending-ip`.
-    pub fn sending_ip(mut self, value: impl Into<String>) -> Self {
-        self.sending_ip = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EnvelopeObject {
+        sender: String = "sender";
+        targets: String = "targets";
+        transport: String = "transport";
+        sending_ip: String = "sending-ip";
     }
 }
 /// EventResponse
@@ -534,113 +467,30 @@ impl EventResponse {
             envelope: None,
         }
     }
-    /// Sets `method`.
-    pub fn method(mut self, value: impl Into<String>) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<EventType>) -> Self {
-        self.event = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<f64>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `log-level`.
-    pub fn log_level(mut self, value: impl Into<EventResponseLogLevel>) -> Self {
-        self.log_level = Some(value.into());
-        self
-    }
-    /// Sets `flags`.
-    pub fn flags(mut self, value: impl Into<EventResponseFlags>) -> Self {
-        self.flags = Some(value.into());
-        self
-    }
-    /// Sets `reject`.
-    pub fn reject(mut self, value: impl Into<EventResponseReject>) -> Self {
-        self.reject = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<MessageObject>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `tags`.
-    pub fn tags(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.tags = Some(value.into());
-        self
-    }
-    /// Sets `user-variables`.
-    pub fn user_variables(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.user_variables = Some(value.into());
-        self
-    }
-    /// Sets `storage`.
-    pub fn storage(mut self, value: impl Into<EventResponseStorage>) -> Self {
-        self.storage = Some(value.into());
-        self
-    }
-    /// Sets `geolocation`.
-    pub fn geolocation(mut self, value: impl Into<EventResponseGeolocation>) -> Self {
-        self.geolocation = Some(value.into());
-        self
-    }
-    /// Sets `client-info`.
-    pub fn client_info(mut self, value: impl Into<EventResponseClientInfo>) -> Self {
-        self.client_info = Some(value.into());
-        self
-    }
-    /// Sets `ip`.
-    pub fn ip(mut self, value: impl Into<String>) -> Self {
-        self.ip = Some(value.into());
-        self
-    }
-    /// Sets `delivery-status`.
-    pub fn delivery_status(mut self, value: impl Into<DeliveryStatusObject>) -> Self {
-        self.delivery_status = Some(value.into());
-        self
-    }
-    /// Sets `batch`.
-    pub fn batch(mut self, value: impl Into<EventResponseBatch>) -> Self {
-        self.batch = Some(value.into());
-        self
-    }
-    /// Sets `severity`.
-    pub fn severity(mut self, value: impl Into<EventSeverityType>) -> Self {
-        self.severity = Some(value.into());
-        self
-    }
-    /// Sets `recipient-domain`.
-    pub fn recipient_domain(mut self, value: impl Into<String>) -> Self {
-        self.recipient_domain = Some(value.into());
-        self
-    }
-    /// Sets `recipient-provider`.
-    pub fn recipient_provider(mut self, value: impl Into<String>) -> Self {
-        self.recipient_provider = Some(value.into());
-        self
-    }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<EventResponseTemplate>) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `envelope`.
-    pub fn envelope(mut self, value: impl Into<EnvelopeObject>) -> Self {
-        self.envelope = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventResponse {
+        method: String = "method";
+        id: String = "id";
+        event: EventType = "event";
+        timestamp: f64 = "timestamp";
+        log_level: EventResponseLogLevel = "log-level";
+        flags: EventResponseFlags = "flags";
+        reject: EventResponseReject = "reject";
+        message: MessageObject = "message";
+        tags: Vec<String> = "tags";
+        user_variables: std::collections::BTreeMap<String, serde_json::Value> = "user-variables";
+        storage: EventResponseStorage = "storage";
+        geolocation: EventResponseGeolocation = "geolocation";
+        client_info: EventResponseClientInfo = "client-info";
+        ip: String = "ip";
+        delivery_status: DeliveryStatusObject = "delivery-status";
+        batch: EventResponseBatch = "batch";
+        severity: EventSeverityType = "severity";
+        recipient_domain: String = "recipient-domain";
+        recipient_provider: String = "recipient-provider";
+        template: EventResponseTemplate = "template";
+        envelope: EnvelopeObject = "envelope";
     }
 }
 /// `EventResponseBatch`
@@ -662,10 +512,10 @@ impl EventResponseBatch {
     pub fn new() -> Self {
         Self { id: None }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventResponseBatch {
+        id: String = "id";
     }
 }
 /// `EventResponseClientInfo`
@@ -705,30 +555,14 @@ impl EventResponseClientInfo {
             user_agent: None,
         }
     }
-    /// Sets `client-type`.
-    pub fn client_type(mut self, value: impl Into<String>) -> Self {
-        self.client_type = Some(value.into());
-        self
-    }
-    /// Sets `client-os`.
-    pub fn client_os(mut self, value: impl Into<String>) -> Self {
-        self.client_os = Some(value.into());
-        self
-    }
-    /// Sets `device-type`.
-    pub fn device_type(mut self, value: impl Into<String>) -> Self {
-        self.device_type = Some(value.into());
-        self
-    }
-    /// Sets `client-name`.
-    pub fn client_name(mut self, value: impl Into<String>) -> Self {
-        self.client_name = Some(value.into());
-        self
-    }
-    /// Sets `user-agent`.
-    pub fn user_agent(mut self, value: impl Into<String>) -> Self {
-        self.user_agent = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventResponseClientInfo {
+        client_type: String = "client-type";
+        client_os: String = "client-os";
+        device_type: String = "device-type";
+        client_name: String = "client-name";
+        user_agent: String = "user-agent";
     }
 }
 /// `EventResponseFlags`
@@ -768,30 +602,14 @@ impl EventResponseFlags {
             is_test_mode: None,
         }
     }
-    /// Sets `is-authenticated`.
-    pub fn is_authenticated(mut self, value: impl Into<bool>) -> Self {
-        self.is_authenticated = Some(value.into());
-        self
-    }
-    /// Sets `is-routed`.
-    pub fn is_routed(mut self, value: impl Into<bool>) -> Self {
-        self.is_routed = Some(value.into());
-        self
-    }
-    /// Sets `is-amp`.
-    pub fn is_amp(mut self, value: impl Into<bool>) -> Self {
-        self.is_amp = Some(value.into());
-        self
-    }
-    /// Sets `is-encrypted`.
-    pub fn is_encrypted(mut self, value: impl Into<bool>) -> Self {
-        self.is_encrypted = Some(value.into());
-        self
-    }
-    /// Sets `is-test-mode`.
-    pub fn is_test_mode(mut self, value: impl Into<bool>) -> Self {
-        self.is_test_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventResponseFlags {
+        is_authenticated: bool = "is-authenticated";
+        is_routed: bool = "is-routed";
+        is_amp: bool = "is-amp";
+        is_encrypted: bool = "is-encrypted";
+        is_test_mode: bool = "is-test-mode";
     }
 }
 /// Location data based on the client IP
@@ -823,20 +641,12 @@ impl EventResponseGeolocation {
             city: None,
         }
     }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `region`.
-    pub fn region(mut self, value: impl Into<String>) -> Self {
-        self.region = Some(value.into());
-        self
-    }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventResponseGeolocation {
+        country: String = "country";
+        region: String = "region";
+        city: String = "city";
     }
 }
 /// Logging categorization between
@@ -886,15 +696,11 @@ impl EventResponseReject {
             description: None,
         }
     }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventResponseReject {
+        reason: String = "reason";
+        description: String = "description";
     }
 }
 /// `EventResponseStorage`
@@ -926,20 +732,12 @@ impl EventResponseStorage {
             region: None,
         }
     }
-    /// Sets `key`.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets `region`.
-    pub fn region(mut self, value: impl Into<String>) -> Self {
-        self.region = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventResponseStorage {
+        key: String = "key";
+        url: String = "url";
+        region: String = "region";
     }
 }
 /// `EventResponseTemplate`
@@ -971,20 +769,12 @@ impl EventResponseTemplate {
             is_text: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<String>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `is-text`.
-    pub fn is_text(mut self, value: impl Into<String>) -> Self {
-        self.is_text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EventResponseTemplate {
+        name: String = "name";
+        version: String = "version";
+        is_text: String = "is-text";
     }
 }
 /// Filter by event severity, if exists. Currently for failed events only. See [Tracking Failures](https://documentation.mailgun.com/docs/mailgun/user-manual/tracking-messages/#tracking-failures)
@@ -1077,10 +867,10 @@ impl GetListsListAddressMembersMemberAddressError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetListsListAddressMembersMemberAddressError429 {
+        message: String = "message";
     }
 }
 /// `GetListsListAddressMembersPagesError429`
@@ -1102,10 +892,10 @@ impl GetListsListAddressMembersPagesError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetListsListAddressMembersPagesError429 {
+        message: String = "message";
     }
 }
 /// `GetListsStringListAddressMembersError429`
@@ -1127,10 +917,10 @@ impl GetListsStringListAddressMembersError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetListsStringListAddressMembersError429 {
+        message: String = "message";
     }
 }
 /// `GetListsStringListAddressMembersResponse`
@@ -1158,15 +948,11 @@ impl GetListsStringListAddressMembersResponse {
             items: None,
         }
     }
-    /// Sets `total_count`.
-    pub fn total_count(mut self, value: impl Into<i64>) -> Self {
-        self.total_count = Some(value.into());
-        self
-    }
-    /// Sets `items`.
-    pub fn items(mut self, value: impl Into<Vec<ListMemberResponse>>) -> Self {
-        self.items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetListsStringListAddressMembersResponse {
+        total_count: i64 = "total_count";
+        items: Vec<ListMemberResponse> = "items";
     }
 }
 /// `GetV1DkimKeysMultipartFormDataRequestBody`
@@ -1202,15 +988,11 @@ impl GetV1DkimKeysMultipartFormDataRequestBody {
             selector: None,
         }
     }
-    /// Sets `signing_domain`.
-    pub fn signing_domain(mut self, value: impl Into<String>) -> Self {
-        self.signing_domain = Some(value.into());
-        self
-    }
-    /// Sets `selector`.
-    pub fn selector(mut self, value: impl Into<String>) -> Self {
-        self.selector = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV1DkimKeysMultipartFormDataRequestBody {
+        signing_domain: String = "signing_domain";
+        selector: String = "selector";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for GetV1DkimKeysMultipartFormDataRequestBody {
@@ -1362,18 +1144,11 @@ impl GetV3DomainNameEventsResponse {
     pub fn new() -> Self {
         Self { items: None, paging: None }
     }
-    /// Sets `items`.
-    pub fn items(mut self, value: impl Into<Vec<EventResponse>>) -> Self {
-        self.items = Some(value.into());
-        self
-    }
-    /// Sets `paging`.
-    pub fn paging(
-        mut self,
-        value: impl Into<GetV3DomainNameEventsResponsePaging>,
-    ) -> Self {
-        self.paging = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3DomainNameEventsResponse {
+        items: Vec<EventResponse> = "items";
+        paging: GetV3DomainNameEventsResponsePaging = "paging";
     }
 }
 /// `GetV3DomainNameEventsResponsePaging`
@@ -1398,15 +1173,11 @@ impl GetV3DomainNameEventsResponsePaging {
     pub fn new() -> Self {
         Self { next: None, previous: None }
     }
-    /// Sets `next`.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
-        self
-    }
-    /// Sets `previous`.
-    pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3DomainNameEventsResponsePaging {
+        next: String = "next";
+        previous: String = "previous";
     }
 }
 /// `GetV3DomainNameTemplatesPage`
@@ -1478,10 +1249,10 @@ impl GetV3ListsAddressError404 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3ListsAddressError404 {
+        message: String = "message";
     }
 }
 /// `GetV3ListsAddressError429`
@@ -1503,10 +1274,10 @@ impl GetV3ListsAddressError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3ListsAddressError429 {
+        message: String = "message";
     }
 }
 /// `GetV3ListsAddressResponse`
@@ -1528,10 +1299,10 @@ impl GetV3ListsAddressResponse {
     pub fn new() -> Self {
         Self { list: None }
     }
-    /// Sets `list`.
-    pub fn list(mut self, value: impl Into<MailingListResponse>) -> Self {
-        self.list = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3ListsAddressResponse {
+        list: MailingListResponse = "list";
     }
 }
 /// `GetV3ListsError429`
@@ -1553,10 +1324,10 @@ impl GetV3ListsError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3ListsError429 {
+        message: String = "message";
     }
 }
 /// `GetV3ListsPagesError429`
@@ -1578,10 +1349,10 @@ impl GetV3ListsPagesError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3ListsPagesError429 {
+        message: String = "message";
     }
 }
 /// `GetV3ListsResponse`
@@ -1609,15 +1380,11 @@ impl GetV3ListsResponse {
             items: None,
         }
     }
-    /// Sets `total_count`.
-    pub fn total_count(mut self, value: impl Into<i64>) -> Self {
-        self.total_count = Some(value.into());
-        self
-    }
-    /// Sets `items`.
-    pub fn items(mut self, value: impl Into<Vec<MailingListResponse>>) -> Self {
-        self.items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3ListsResponse {
+        total_count: i64 = "total_count";
+        items: Vec<MailingListResponse> = "items";
     }
 }
 /// `GetV3RoutesError400`
@@ -1639,10 +1406,10 @@ impl GetV3RoutesError400 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3RoutesError400 {
+        message: String = "message";
     }
 }
 /// `GetV3RoutesIdError404`
@@ -1664,10 +1431,10 @@ impl GetV3RoutesIdError404 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3RoutesIdError404 {
+        message: String = "message";
     }
 }
 /// `GetV3RoutesIdResponse`
@@ -1689,10 +1456,10 @@ impl GetV3RoutesIdResponse {
     pub fn new() -> Self {
         Self { route: None }
     }
-    /// Sets `route`.
-    pub fn route(mut self, value: impl Into<RouteResponse>) -> Self {
-        self.route = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3RoutesIdResponse {
+        route: RouteResponse = "route";
     }
 }
 /// `GetV3RoutesMatchError404`
@@ -1714,10 +1481,10 @@ impl GetV3RoutesMatchError404 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3RoutesMatchError404 {
+        message: String = "message";
     }
 }
 /// `GetV3RoutesMatchResponse`
@@ -1739,10 +1506,10 @@ impl GetV3RoutesMatchResponse {
     pub fn new() -> Self {
         Self { route: None }
     }
-    /// Sets `route`.
-    pub fn route(mut self, value: impl Into<RouteResponse>) -> Self {
-        self.route = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3RoutesMatchResponse {
+        route: RouteResponse = "route";
     }
 }
 /// `GetV3RoutesResponse`
@@ -1770,15 +1537,11 @@ impl GetV3RoutesResponse {
             items: None,
         }
     }
-    /// Sets `total_count`.
-    pub fn total_count(mut self, value: impl Into<i64>) -> Self {
-        self.total_count = Some(value.into());
-        self
-    }
-    /// Sets `items`.
-    pub fn items(mut self, value: impl Into<Vec<RouteResponse>>) -> Self {
-        self.items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV3RoutesResponse {
+        total_count: i64 = "total_count";
+        items: Vec<RouteResponse> = "items";
     }
 }
 /// `GetV5AccountsSubaccountsSort`
@@ -1819,13 +1582,10 @@ impl GetV5SandboxAuthRecipientsResponse {
     pub fn new() -> Self {
         Self { recipients: None }
     }
-    /// Sets `recipients`.
-    pub fn recipients(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunAccountsApiRecipientResponse>>,
-    ) -> Self {
-        self.recipients = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetV5SandboxAuthRecipientsResponse {
+        recipients: Vec<GithubComMailgunAccountsApiRecipientResponse> = "recipients";
     }
 }
 /// `GetV5UsersRole`
@@ -1885,20 +1645,12 @@ impl GithubComMailgunAccountsApiCustomMessageLimitResponse {
             period: None,
         }
     }
-    /// Sets `limit`.
-    pub fn limit(mut self, value: impl Into<f64>) -> Self {
-        self.limit = Some(value.into());
-        self
-    }
-    /// Sets `current`.
-    pub fn current(mut self, value: impl Into<f64>) -> Self {
-        self.current = Some(value.into());
-        self
-    }
-    /// Sets `period`.
-    pub fn period(mut self, value: impl Into<String>) -> Self {
-        self.period = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAccountsApiCustomMessageLimitResponse {
+        limit: f64 = "limit";
+        current: f64 = "current";
+        period: String = "period";
     }
 }
 /// `GithubComMailgunAccountsApiFeatureOverrideEnabledParam`
@@ -1945,10 +1697,10 @@ impl GithubComMailgunAccountsApiGenericMessage {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAccountsApiGenericMessage {
+        message: String = "message";
     }
 }
 /// `GithubComMailgunAccountsApiGenericSuccess`
@@ -1970,10 +1722,10 @@ impl GithubComMailgunAccountsApiGenericSuccess {
     pub fn new() -> Self {
         Self { success: None }
     }
-    /// Sets `success`.
-    pub fn success(mut self, value: impl Into<bool>) -> Self {
-        self.success = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAccountsApiGenericSuccess {
+        success: bool = "success";
     }
 }
 /// `GithubComMailgunAccountsApiHttpSigningKey`
@@ -2001,15 +1753,11 @@ impl GithubComMailgunAccountsApiHttpSigningKey {
             http_signing_key: None,
         }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `http_signing_key`.
-    pub fn http_signing_key(mut self, value: impl Into<String>) -> Self {
-        self.http_signing_key = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAccountsApiHttpSigningKey {
+        message: String = "message";
+        http_signing_key: String = "http_signing_key";
     }
 }
 /// `GithubComMailgunAccountsApiRecipientResponse`
@@ -2037,15 +1785,11 @@ impl GithubComMailgunAccountsApiRecipientResponse {
             activated: None,
         }
     }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `activated`.
-    pub fn activated(mut self, value: impl Into<bool>) -> Self {
-        self.activated = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAccountsApiRecipientResponse {
+        email: String = "email";
+        activated: bool = "activated";
     }
 }
 /// `GithubComMailgunAccountsApiSubaccount`
@@ -2089,41 +1833,15 @@ impl GithubComMailgunAccountsApiSubaccount {
             features: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<String>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `updated_at`.
-    pub fn updated_at(mut self, value: impl Into<String>) -> Self {
-        self.updated_at = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(
-        mut self,
-        value: impl Into<GithubComMailgunAccountsApiSubaccountStatus>,
-    ) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `features`.
-    pub fn features(
-        mut self,
-        value: impl Into<GithubComMailgunAccountsApiFeaturesResponse>,
-    ) -> Self {
-        self.features = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAccountsApiSubaccount {
+        id: String = "id";
+        name: String = "name";
+        created_at: String = "created_at";
+        updated_at: String = "updated_at";
+        status: GithubComMailgunAccountsApiSubaccountStatus = "status";
+        features: GithubComMailgunAccountsApiFeaturesResponse = "features";
     }
 }
 /// `GithubComMailgunAccountsApiSubaccountListResponse`
@@ -2151,18 +1869,11 @@ impl GithubComMailgunAccountsApiSubaccountListResponse {
             total: None,
         }
     }
-    /// Sets `subaccounts`.
-    pub fn subaccounts(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunAccountsApiSubaccount>>,
-    ) -> Self {
-        self.subaccounts = Some(value.into());
-        self
-    }
-    /// Sets `total`.
-    pub fn total(mut self, value: impl Into<i64>) -> Self {
-        self.total = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAccountsApiSubaccountListResponse {
+        subaccounts: Vec<GithubComMailgunAccountsApiSubaccount> = "subaccounts";
+        total: i64 = "total";
     }
 }
 /// `GithubComMailgunAccountsApiSubaccountResponse`
@@ -2184,13 +1895,10 @@ impl GithubComMailgunAccountsApiSubaccountResponse {
     pub fn new() -> Self {
         Self { subaccount: None }
     }
-    /// Sets `subaccount`.
-    pub fn subaccount(
-        mut self,
-        value: impl Into<GithubComMailgunAccountsApiSubaccount>,
-    ) -> Self {
-        self.subaccount = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAccountsApiSubaccountResponse {
+        subaccount: GithubComMailgunAccountsApiSubaccount = "subaccount";
     }
 }
 /// The status of the subaccount
@@ -2395,13 +2103,10 @@ impl GithubComMailgunAnalyticsClientGolangFilterPredicate {
             values: None,
         }
     }
-    /// Sets `values`.
-    pub fn values(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunAnalyticsClientGolangLabeledValue>>,
-    ) -> Self {
-        self.values = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAnalyticsClientGolangFilterPredicate {
+        values: Vec<GithubComMailgunAnalyticsClientGolangLabeledValue> = "values";
     }
 }
 /// `GithubComMailgunAnalyticsClientGolangFilterPredicateGroup`
@@ -2889,345 +2594,77 @@ impl GithubComMailgunAnalyticsClientGolangMetrics {
             image_validation_failed_count: None,
         }
     }
-    /// Sets `accepted_incoming_count`.
-    pub fn accepted_incoming_count(mut self, value: impl Into<i64>) -> Self {
-        self.accepted_incoming_count = Some(value.into());
-        self
-    }
-    /// Sets `accepted_outgoing_count`.
-    pub fn accepted_outgoing_count(mut self, value: impl Into<i64>) -> Self {
-        self.accepted_outgoing_count = Some(value.into());
-        self
-    }
-    /// Sets `accepted_count`.
-    pub fn accepted_count(mut self, value: impl Into<i64>) -> Self {
-        self.accepted_count = Some(value.into());
-        self
-    }
-    /// Sets `delivered_smtp_count`.
-    pub fn delivered_smtp_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_smtp_count = Some(value.into());
-        self
-    }
-    /// Sets `delivered_http_count`.
-    pub fn delivered_http_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_http_count = Some(value.into());
-        self
-    }
-    /// Sets `delivered_optimized_count`.
-    pub fn delivered_optimized_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_optimized_count = Some(value.into());
-        self
-    }
-    /// Sets `delivered_count`.
-    pub fn delivered_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_count = Some(value.into());
-        self
-    }
-    /// Sets `stored_count`.
-    pub fn stored_count(mut self, value: impl Into<i64>) -> Self {
-        self.stored_count = Some(value.into());
-        self
-    }
-    /// Sets `sent_count`.
-    pub fn sent_count(mut self, value: impl Into<i64>) -> Self {
-        self.sent_count = Some(value.into());
-        self
-    }
-    /// Sets `opened_count`.
-    pub fn opened_count(mut self, value: impl Into<i64>) -> Self {
-        self.opened_count = Some(value.into());
-        self
-    }
-    /// Sets `clicked_count`.
-    pub fn clicked_count(mut self, value: impl Into<i64>) -> Self {
-        self.clicked_count = Some(value.into());
-        self
-    }
-    /// Sets `unique_opened_count`.
-    pub fn unique_opened_count(mut self, value: impl Into<i64>) -> Self {
-        self.unique_opened_count = Some(value.into());
-        self
-    }
-    /// Sets `unique_clicked_count`.
-    pub fn unique_clicked_count(mut self, value: impl Into<i64>) -> Self {
-        self.unique_clicked_count = Some(value.into());
-        self
-    }
-    /// Sets `unsubscribed_count`.
-    pub fn unsubscribed_count(mut self, value: impl Into<i64>) -> Self {
-        self.unsubscribed_count = Some(value.into());
-        self
-    }
-    /// Sets `complained_count`.
-    pub fn complained_count(mut self, value: impl Into<i64>) -> Self {
-        self.complained_count = Some(value.into());
-        self
-    }
-    /// Sets `failed_count`.
-    pub fn failed_count(mut self, value: impl Into<i64>) -> Self {
-        self.failed_count = Some(value.into());
-        self
-    }
-    /// Sets `temporary_failed_count`.
-    pub fn temporary_failed_count(mut self, value: impl Into<i64>) -> Self {
-        self.temporary_failed_count = Some(value.into());
-        self
-    }
-    /// Sets `permanent_failed_count`.
-    pub fn permanent_failed_count(mut self, value: impl Into<i64>) -> Self {
-        self.permanent_failed_count = Some(value.into());
-        self
-    }
-    /// Sets `esp_block_count`.
-    pub fn esp_block_count(mut self, value: impl Into<i64>) -> Self {
-        self.esp_block_count = Some(value.into());
-        self
-    }
-    /// Sets `temporary_failed_esp_block_count`.
-    pub fn temporary_failed_esp_block_count(mut self, value: impl Into<i64>) -> Self {
-        self.temporary_failed_esp_block_count = Some(value.into());
-        self
-    }
-    /// Sets `permanent_failed_esp_block_count`.
-    pub fn permanent_failed_esp_block_count(mut self, value: impl Into<i64>) -> Self {
-        self.permanent_failed_esp_block_count = Some(value.into());
-        self
-    }
-    /// Sets `rate_limit_count`.
-    pub fn rate_limit_count(mut self, value: impl Into<i64>) -> Self {
-        self.rate_limit_count = Some(value.into());
-        self
-    }
-    /// Sets `webhook_count`.
-    pub fn webhook_count(mut self, value: impl Into<i64>) -> Self {
-        self.webhook_count = Some(value.into());
-        self
-    }
-    /// Sets `permanent_failed_optimized_count`.
-    pub fn permanent_failed_optimized_count(mut self, value: impl Into<i64>) -> Self {
-        self.permanent_failed_optimized_count = Some(value.into());
-        self
-    }
-    /// Sets `permanent_failed_old_count`.
-    pub fn permanent_failed_old_count(mut self, value: impl Into<i64>) -> Self {
-        self.permanent_failed_old_count = Some(value.into());
-        self
-    }
-    /// Sets `bounced_count`.
-    pub fn bounced_count(mut self, value: impl Into<i64>) -> Self {
-        self.bounced_count = Some(value.into());
-        self
-    }
-    /// Sets `hard_bounces_count`.
-    pub fn hard_bounces_count(mut self, value: impl Into<i64>) -> Self {
-        self.hard_bounces_count = Some(value.into());
-        self
-    }
-    /// Sets `soft_bounces_count`.
-    pub fn soft_bounces_count(mut self, value: impl Into<i64>) -> Self {
-        self.soft_bounces_count = Some(value.into());
-        self
-    }
-    /// Sets `delayed_bounce_count`.
-    pub fn delayed_bounce_count(mut self, value: impl Into<i64>) -> Self {
-        self.delayed_bounce_count = Some(value.into());
-        self
-    }
-    /// Sets `suppressed_bounces_count`.
-    pub fn suppressed_bounces_count(mut self, value: impl Into<i64>) -> Self {
-        self.suppressed_bounces_count = Some(value.into());
-        self
-    }
-    /// Sets `suppressed_unsubscribed_count`.
-    pub fn suppressed_unsubscribed_count(mut self, value: impl Into<i64>) -> Self {
-        self.suppressed_unsubscribed_count = Some(value.into());
-        self
-    }
-    /// Sets `suppressed_complaints_count`.
-    pub fn suppressed_complaints_count(mut self, value: impl Into<i64>) -> Self {
-        self.suppressed_complaints_count = Some(value.into());
-        self
-    }
-    /// Sets `delivered_first_attempt_count`.
-    pub fn delivered_first_attempt_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_first_attempt_count = Some(value.into());
-        self
-    }
-    /// Sets `delayed_first_attempt_count`.
-    pub fn delayed_first_attempt_count(mut self, value: impl Into<i64>) -> Self {
-        self.delayed_first_attempt_count = Some(value.into());
-        self
-    }
-    /// Sets `delivered_subsequent_count`.
-    pub fn delivered_subsequent_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_subsequent_count = Some(value.into());
-        self
-    }
-    /// Sets `delivered_two_plus_attempts_count`.
-    pub fn delivered_two_plus_attempts_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_two_plus_attempts_count = Some(value.into());
-        self
-    }
-    /// Sets `processed_count`.
-    pub fn processed_count(mut self, value: impl Into<i64>) -> Self {
-        self.processed_count = Some(value.into());
-        self
-    }
-    /// Sets `delivered_rate`.
-    pub fn delivered_rate(mut self, value: impl Into<String>) -> Self {
-        self.delivered_rate = Some(value.into());
-        self
-    }
-    /// Sets `opened_rate`.
-    pub fn opened_rate(mut self, value: impl Into<String>) -> Self {
-        self.opened_rate = Some(value.into());
-        self
-    }
-    /// Sets `clicked_rate`.
-    pub fn clicked_rate(mut self, value: impl Into<String>) -> Self {
-        self.clicked_rate = Some(value.into());
-        self
-    }
-    /// Sets `unique_opened_rate`.
-    pub fn unique_opened_rate(mut self, value: impl Into<String>) -> Self {
-        self.unique_opened_rate = Some(value.into());
-        self
-    }
-    /// Sets `unique_clicked_rate`.
-    pub fn unique_clicked_rate(mut self, value: impl Into<String>) -> Self {
-        self.unique_clicked_rate = Some(value.into());
-        self
-    }
-    /// Sets `unsubscribed_rate`.
-    pub fn unsubscribed_rate(mut self, value: impl Into<String>) -> Self {
-        self.unsubscribed_rate = Some(value.into());
-        self
-    }
-    /// Sets `complained_rate`.
-    pub fn complained_rate(mut self, value: impl Into<String>) -> Self {
-        self.complained_rate = Some(value.into());
-        self
-    }
-    /// Sets `bounce_rate`.
-    pub fn bounce_rate(mut self, value: impl Into<String>) -> Self {
-        self.bounce_rate = Some(value.into());
-        self
-    }
-    /// Sets `hard_bounce_rate`.
-    pub fn hard_bounce_rate(mut self, value: impl Into<String>) -> Self {
-        self.hard_bounce_rate = Some(value.into());
-        self
-    }
-    /// Sets `soft_bounce_rate`.
-    pub fn soft_bounce_rate(mut self, value: impl Into<String>) -> Self {
-        self.soft_bounce_rate = Some(value.into());
-        self
-    }
-    /// Sets `fail_rate`.
-    pub fn fail_rate(mut self, value: impl Into<String>) -> Self {
-        self.fail_rate = Some(value.into());
-        self
-    }
-    /// Sets `permanent_fail_rate`.
-    pub fn permanent_fail_rate(mut self, value: impl Into<String>) -> Self {
-        self.permanent_fail_rate = Some(value.into());
-        self
-    }
-    /// Sets `temporary_fail_rate`.
-    pub fn temporary_fail_rate(mut self, value: impl Into<String>) -> Self {
-        self.temporary_fail_rate = Some(value.into());
-        self
-    }
-    /// Sets `delayed_rate`.
-    pub fn delayed_rate(mut self, value: impl Into<String>) -> Self {
-        self.delayed_rate = Some(value.into());
-        self
-    }
-    /// Sets `email_validation_count`.
-    pub fn email_validation_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_count = Some(value.into());
-        self
-    }
-    /// Sets `email_validation_public_count`.
-    pub fn email_validation_public_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_public_count = Some(value.into());
-        self
-    }
-    /// Sets `email_validation_valid_count`.
-    pub fn email_validation_valid_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_valid_count = Some(value.into());
-        self
-    }
-    /// Sets `email_validation_single_count`.
-    pub fn email_validation_single_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_single_count = Some(value.into());
-        self
-    }
-    /// Sets `email_validation_bulk_count`.
-    pub fn email_validation_bulk_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_bulk_count = Some(value.into());
-        self
-    }
-    /// Sets `email_validation_list_count`.
-    pub fn email_validation_list_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_list_count = Some(value.into());
-        self
-    }
-    /// Sets `email_validation_mailgun_count`.
-    pub fn email_validation_mailgun_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_mailgun_count = Some(value.into());
-        self
-    }
-    /// Sets `email_validation_mailjet_count`.
-    pub fn email_validation_mailjet_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_mailjet_count = Some(value.into());
-        self
-    }
-    /// Sets `email_preview_count`.
-    pub fn email_preview_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_preview_count = Some(value.into());
-        self
-    }
-    /// Sets `email_preview_failed_count`.
-    pub fn email_preview_failed_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_preview_failed_count = Some(value.into());
-        self
-    }
-    /// Sets `link_validation_count`.
-    pub fn link_validation_count(mut self, value: impl Into<i64>) -> Self {
-        self.link_validation_count = Some(value.into());
-        self
-    }
-    /// Sets `link_validation_failed_count`.
-    pub fn link_validation_failed_count(mut self, value: impl Into<i64>) -> Self {
-        self.link_validation_failed_count = Some(value.into());
-        self
-    }
-    /// Sets `seed_test_count`.
-    pub fn seed_test_count(mut self, value: impl Into<i64>) -> Self {
-        self.seed_test_count = Some(value.into());
-        self
-    }
-    /// Sets `accessibility_count`.
-    pub fn accessibility_count(mut self, value: impl Into<i64>) -> Self {
-        self.accessibility_count = Some(value.into());
-        self
-    }
-    /// Sets `accessibility_failed_count`.
-    pub fn accessibility_failed_count(mut self, value: impl Into<i64>) -> Self {
-        self.accessibility_failed_count = Some(value.into());
-        self
-    }
-    /// Sets `image_validation_count`.
-    pub fn image_validation_count(mut self, value: impl Into<i64>) -> Self {
-        self.image_validation_count = Some(value.into());
-        self
-    }
-    /// Sets `image_validation_failed_count`.
-    pub fn image_validation_failed_count(mut self, value: impl Into<i64>) -> Self {
-        self.image_validation_failed_count = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAnalyticsClientGolangMetrics {
+        accepted_incoming_count: i64 = "accepted_incoming_count";
+        accepted_outgoing_count: i64 = "accepted_outgoing_count";
+        accepted_count: i64 = "accepted_count";
+        delivered_smtp_count: i64 = "delivered_smtp_count";
+        delivered_http_count: i64 = "delivered_http_count";
+        delivered_optimized_count: i64 = "delivered_optimized_count";
+        delivered_count: i64 = "delivered_count";
+        stored_count: i64 = "stored_count";
+        sent_count: i64 = "sent_count";
+        opened_count: i64 = "opened_count";
+        clicked_count: i64 = "clicked_count";
+        unique_opened_count: i64 = "unique_opened_count";
+        unique_clicked_count: i64 = "unique_clicked_count";
+        unsubscribed_count: i64 = "unsubscribed_count";
+        complained_count: i64 = "complained_count";
+        failed_count: i64 = "failed_count";
+        temporary_failed_count: i64 = "temporary_failed_count";
+        permanent_failed_count: i64 = "permanent_failed_count";
+        esp_block_count: i64 = "esp_block_count";
+        temporary_failed_esp_block_count: i64 = "temporary_failed_esp_block_count";
+        permanent_failed_esp_block_count: i64 = "permanent_failed_esp_block_count";
+        rate_limit_count: i64 = "rate_limit_count";
+        webhook_count: i64 = "webhook_count";
+        permanent_failed_optimized_count: i64 = "permanent_failed_optimized_count";
+        permanent_failed_old_count: i64 = "permanent_failed_old_count";
+        bounced_count: i64 = "bounced_count";
+        hard_bounces_count: i64 = "hard_bounces_count";
+        soft_bounces_count: i64 = "soft_bounces_count";
+        delayed_bounce_count: i64 = "delayed_bounce_count";
+        suppressed_bounces_count: i64 = "suppressed_bounces_count";
+        suppressed_unsubscribed_count: i64 = "suppressed_unsubscribed_count";
+        suppressed_complaints_count: i64 = "suppressed_complaints_count";
+        delivered_first_attempt_count: i64 = "delivered_first_attempt_count";
+        delayed_first_attempt_count: i64 = "delayed_first_attempt_count";
+        delivered_subsequent_count: i64 = "delivered_subsequent_count";
+        delivered_two_plus_attempts_count: i64 = "delivered_two_plus_attempts_count";
+        processed_count: i64 = "processed_count";
+        delivered_rate: String = "delivered_rate";
+        opened_rate: String = "opened_rate";
+        clicked_rate: String = "clicked_rate";
+        unique_opened_rate: String = "unique_opened_rate";
+        unique_clicked_rate: String = "unique_clicked_rate";
+        unsubscribed_rate: String = "unsubscribed_rate";
+        complained_rate: String = "complained_rate";
+        bounce_rate: String = "bounce_rate";
+        hard_bounce_rate: String = "hard_bounce_rate";
+        soft_bounce_rate: String = "soft_bounce_rate";
+        fail_rate: String = "fail_rate";
+        permanent_fail_rate: String = "permanent_fail_rate";
+        temporary_fail_rate: String = "temporary_fail_rate";
+        delayed_rate: String = "delayed_rate";
+        email_validation_count: i64 = "email_validation_count";
+        email_validation_public_count: i64 = "email_validation_public_count";
+        email_validation_valid_count: i64 = "email_validation_valid_count";
+        email_validation_single_count: i64 = "email_validation_single_count";
+        email_validation_bulk_count: i64 = "email_validation_bulk_count";
+        email_validation_list_count: i64 = "email_validation_list_count";
+        email_validation_mailgun_count: i64 = "email_validation_mailgun_count";
+        email_validation_mailjet_count: i64 = "email_validation_mailjet_count";
+        email_preview_count: i64 = "email_preview_count";
+        email_preview_failed_count: i64 = "email_preview_failed_count";
+        link_validation_count: i64 = "link_validation_count";
+        link_validation_failed_count: i64 = "link_validation_failed_count";
+        seed_test_count: i64 = "seed_test_count";
+        accessibility_count: i64 = "accessibility_count";
+        accessibility_failed_count: i64 = "accessibility_failed_count";
+        image_validation_count: i64 = "image_validation_count";
+        image_validation_failed_count: i64 = "image_validation_failed_count";
     }
 }
 /// `GithubComMailgunAnalyticsClientGolangPagination`
@@ -3322,59 +2759,18 @@ impl GithubComMailgunAnalyticsClientGolangQuery {
             include_aggregates: None,
         }
     }
-    /// Sets `start`.
-    pub fn start(mut self, value: impl Into<String>) -> Self {
-        self.start = Some(value.into());
-        self
-    }
-    /// Sets `end`.
-    pub fn end(mut self, value: impl Into<String>) -> Self {
-        self.end = Some(value.into());
-        self
-    }
-    /// Sets `resolution`.
-    pub fn resolution(mut self, value: impl Into<String>) -> Self {
-        self.resolution = Some(value.into());
-        self
-    }
-    /// Sets `duration`.
-    pub fn duration(mut self, value: impl Into<String>) -> Self {
-        self.duration = Some(value.into());
-        self
-    }
-    /// Sets `dimensions`.
-    pub fn dimensions(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunAnalyticsClientGolangDimensionName>>,
-    ) -> Self {
-        self.dimensions = Some(value.into());
-        self
-    }
-    /// Sets `metrics`.
-    pub fn metrics(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunAnalyticsClientGolangMetric>>,
-    ) -> Self {
-        self.metrics = Some(value.into());
-        self
-    }
-    /// Sets `filter`.
-    pub fn filter(
-        mut self,
-        value: impl Into<GithubComMailgunAnalyticsClientGolangFilterPredicateGroup>,
-    ) -> Self {
-        self.filter = Some(value.into());
-        self
-    }
-    /// Sets `include_subaccounts`.
-    pub fn include_subaccounts(mut self, value: impl Into<bool>) -> Self {
-        self.include_subaccounts = Some(value.into());
-        self
-    }
-    /// Sets `include_aggregates`.
-    pub fn include_aggregates(mut self, value: impl Into<bool>) -> Self {
-        self.include_aggregates = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAnalyticsClientGolangQuery {
+        start: String = "start";
+        end: String = "end";
+        resolution: String = "resolution";
+        duration: String = "duration";
+        dimensions: Vec<GithubComMailgunAnalyticsClientGolangDimensionName> = "dimensions";
+        metrics: Vec<GithubComMailgunAnalyticsClientGolangMetric> = "metrics";
+        filter: GithubComMailgunAnalyticsClientGolangFilterPredicateGroup = "filter";
+        include_subaccounts: bool = "include_subaccounts";
+        include_aggregates: bool = "include_aggregates";
     }
 }
 /// Usage Dimension
@@ -3525,59 +2921,18 @@ impl GithubComMailgunAnalyticsClientGolangUsageQuery {
             include_aggregates: None,
         }
     }
-    /// Sets `start`.
-    pub fn start(mut self, value: impl Into<String>) -> Self {
-        self.start = Some(value.into());
-        self
-    }
-    /// Sets `end`.
-    pub fn end(mut self, value: impl Into<String>) -> Self {
-        self.end = Some(value.into());
-        self
-    }
-    /// Sets `resolution`.
-    pub fn resolution(mut self, value: impl Into<String>) -> Self {
-        self.resolution = Some(value.into());
-        self
-    }
-    /// Sets `duration`.
-    pub fn duration(mut self, value: impl Into<String>) -> Self {
-        self.duration = Some(value.into());
-        self
-    }
-    /// Sets `dimensions`.
-    pub fn dimensions(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunAnalyticsClientGolangUsageDimensionName>>,
-    ) -> Self {
-        self.dimensions = Some(value.into());
-        self
-    }
-    /// Sets `metrics`.
-    pub fn metrics(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunAnalyticsClientGolangUsageMetric>>,
-    ) -> Self {
-        self.metrics = Some(value.into());
-        self
-    }
-    /// Sets `filter`.
-    pub fn filter(
-        mut self,
-        value: impl Into<GithubComMailgunAnalyticsClientGolangFilterPredicateGroup>,
-    ) -> Self {
-        self.filter = Some(value.into());
-        self
-    }
-    /// Sets `include_subaccounts`.
-    pub fn include_subaccounts(mut self, value: impl Into<bool>) -> Self {
-        self.include_subaccounts = Some(value.into());
-        self
-    }
-    /// Sets `include_aggregates`.
-    pub fn include_aggregates(mut self, value: impl Into<bool>) -> Self {
-        self.include_aggregates = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAnalyticsClientGolangUsageQuery {
+        start: String = "start";
+        end: String = "end";
+        resolution: String = "resolution";
+        duration: String = "duration";
+        dimensions: Vec<GithubComMailgunAnalyticsClientGolangUsageDimensionName> = "dimensions";
+        metrics: Vec<GithubComMailgunAnalyticsClientGolangUsageMetric> = "metrics";
+        filter: GithubComMailgunAnalyticsClientGolangFilterPredicateGroup = "filter";
+        include_subaccounts: bool = "include_subaccounts";
+        include_aggregates: bool = "include_aggregates";
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiRegularAggregates`
@@ -3627,21 +2982,11 @@ impl GithubComMailgunAnalyticsInternalApiRegularItem {
             metrics: None,
         }
     }
-    /// Sets `dimensions`.
-    pub fn dimensions(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunAnalyticsClientGolangDimension>>,
-    ) -> Self {
-        self.dimensions = Some(value.into());
-        self
-    }
-    /// Sets `metrics`.
-    pub fn metrics(
-        mut self,
-        value: impl Into<GithubComMailgunAnalyticsInternalApiRegularMetrics>,
-    ) -> Self {
-        self.metrics = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAnalyticsInternalApiRegularItem {
+        dimensions: Vec<GithubComMailgunAnalyticsClientGolangDimension> = "dimensions";
+        metrics: GithubComMailgunAnalyticsInternalApiRegularMetrics = "metrics";
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiRegularMetrics`
@@ -3853,245 +3198,57 @@ impl GithubComMailgunAnalyticsInternalApiRegularMetrics {
             delayed_rate: None,
         }
     }
-    /// Sets `accepted_incoming_count`.
-    pub fn accepted_incoming_count(mut self, value: impl Into<i64>) -> Self {
-        self.accepted_incoming_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `accepted_outgoing_count`.
-    pub fn accepted_outgoing_count(mut self, value: impl Into<i64>) -> Self {
-        self.accepted_outgoing_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `accepted_count`.
-    pub fn accepted_count(mut self, value: impl Into<i64>) -> Self {
-        self.accepted_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `delivered_smtp_count`.
-    pub fn delivered_smtp_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_smtp_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `delivered_http_count`.
-    pub fn delivered_http_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_http_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `delivered_optimized_count`.
-    pub fn delivered_optimized_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_optimized_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `delivered_count`.
-    pub fn delivered_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `stored_count`.
-    pub fn stored_count(mut self, value: impl Into<i64>) -> Self {
-        self.stored_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `processed_count`.
-    pub fn processed_count(mut self, value: impl Into<i64>) -> Self {
-        self.processed_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `sent_count`.
-    pub fn sent_count(mut self, value: impl Into<i64>) -> Self {
-        self.sent_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `opened_count`.
-    pub fn opened_count(mut self, value: impl Into<i64>) -> Self {
-        self.opened_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `clicked_count`.
-    pub fn clicked_count(mut self, value: impl Into<i64>) -> Self {
-        self.clicked_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `unique_opened_count`.
-    pub fn unique_opened_count(mut self, value: impl Into<i64>) -> Self {
-        self.unique_opened_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `unique_clicked_count`.
-    pub fn unique_clicked_count(mut self, value: impl Into<i64>) -> Self {
-        self.unique_clicked_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `unsubscribed_count`.
-    pub fn unsubscribed_count(mut self, value: impl Into<i64>) -> Self {
-        self.unsubscribed_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `complained_count`.
-    pub fn complained_count(mut self, value: impl Into<i64>) -> Self {
-        self.complained_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `failed_count`.
-    pub fn failed_count(mut self, value: impl Into<i64>) -> Self {
-        self.failed_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `temporary_failed_count`.
-    pub fn temporary_failed_count(mut self, value: impl Into<i64>) -> Self {
-        self.temporary_failed_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `permanent_failed_count`.
-    pub fn permanent_failed_count(mut self, value: impl Into<i64>) -> Self {
-        self.permanent_failed_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `temporary_failed_esp_block_count`.
-    pub fn temporary_failed_esp_block_count(mut self, value: impl Into<i64>) -> Self {
-        self.temporary_failed_esp_block_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `permanent_failed_esp_block_count`.
-    pub fn permanent_failed_esp_block_count(mut self, value: impl Into<i64>) -> Self {
-        self.permanent_failed_esp_block_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `rate_limit_count`.
-    pub fn rate_limit_count(mut self, value: impl Into<i64>) -> Self {
-        self.rate_limit_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `webhook_count`.
-    pub fn webhook_count(mut self, value: impl Into<i64>) -> Self {
-        self.webhook_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `permanent_failed_optimized_count`.
-    pub fn permanent_failed_optimized_count(mut self, value: impl Into<i64>) -> Self {
-        self.permanent_failed_optimized_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `permanent_failed_old_count`.
-    pub fn permanent_failed_old_count(mut self, value: impl Into<i64>) -> Self {
-        self.permanent_failed_old_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `bounced_count`.
-    pub fn bounced_count(mut self, value: impl Into<i64>) -> Self {
-        self.bounced_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `hard_bounces_count`.
-    pub fn hard_bounces_count(mut self, value: impl Into<i64>) -> Self {
-        self.hard_bounces_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `soft_bounces_count`.
-    pub fn soft_bounces_count(mut self, value: impl Into<i64>) -> Self {
-        self.soft_bounces_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `delayed_bounce_count`.
-    pub fn delayed_bounce_count(mut self, value: impl Into<i64>) -> Self {
-        self.delayed_bounce_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `suppressed_bounces_count`.
-    pub fn suppressed_bounces_count(mut self, value: impl Into<i64>) -> Self {
-        self.suppressed_bounces_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `suppressed_unsubscribed_count`.
-    pub fn suppressed_unsubscribed_count(mut self, value: impl Into<i64>) -> Self {
-        self.suppressed_unsubscribed_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `suppressed_complaints_count`.
-    pub fn suppressed_complaints_count(mut self, value: impl Into<i64>) -> Self {
-        self.suppressed_complaints_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `delivered_first_attempt_count`.
-    pub fn delivered_first_attempt_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_first_attempt_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `delayed_first_attempt_count`.
-    pub fn delayed_first_attempt_count(mut self, value: impl Into<i64>) -> Self {
-        self.delayed_first_attempt_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `delivered_subsequent_count`.
-    pub fn delivered_subsequent_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_subsequent_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `delivered_two_plus_attempts_count`.
-    pub fn delivered_two_plus_attempts_count(mut self, value: impl Into<i64>) -> Self {
-        self.delivered_two_plus_attempts_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `delivered_rate`.
-    pub fn delivered_rate(mut self, value: impl Into<String>) -> Self {
-        self.delivered_rate = Some(value.into());
-        self
-    }
-    /// Sets `opened_rate`.
-    pub fn opened_rate(mut self, value: impl Into<String>) -> Self {
-        self.opened_rate = Some(value.into());
-        self
-    }
-    /// Sets `clicked_rate`.
-    pub fn clicked_rate(mut self, value: impl Into<String>) -> Self {
-        self.clicked_rate = Some(value.into());
-        self
-    }
-    /// Sets `unique_opened_rate`.
-    pub fn unique_opened_rate(mut self, value: impl Into<String>) -> Self {
-        self.unique_opened_rate = Some(value.into());
-        self
-    }
-    /// Sets `unique_clicked_rate`.
-    pub fn unique_clicked_rate(mut self, value: impl Into<String>) -> Self {
-        self.unique_clicked_rate = Some(value.into());
-        self
-    }
-    /// Sets `unsubscribed_rate`.
-    pub fn unsubscribed_rate(mut self, value: impl Into<String>) -> Self {
-        self.unsubscribed_rate = Some(value.into());
-        self
-    }
-    /// Sets `complained_rate`.
-    pub fn complained_rate(mut self, value: impl Into<String>) -> Self {
-        self.complained_rate = Some(value.into());
-        self
-    }
-    /// Sets `bounce_rate`.
-    pub fn bounce_rate(mut self, value: impl Into<String>) -> Self {
-        self.bounce_rate = Some(value.into());
-        self
-    }
-    /// Sets `fail_rate`.
-    pub fn fail_rate(mut self, value: impl Into<String>) -> Self {
-        self.fail_rate = Some(value.into());
-        self
-    }
-    /// Sets `permanent_fail_rate`.
-    pub fn permanent_fail_rate(mut self, value: impl Into<String>) -> Self {
-        self.permanent_fail_rate = Some(value.into());
-        self
-    }
-    /// Sets `temporary_fail_rate`.
-    pub fn temporary_fail_rate(mut self, value: impl Into<String>) -> Self {
-        self.temporary_fail_rate = Some(value.into());
-        self
-    }
-    /// Sets `delayed_rate`.
-    pub fn delayed_rate(mut self, value: impl Into<String>) -> Self {
-        self.delayed_rate = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAnalyticsInternalApiRegularMetrics {
+        accepted_incoming_count: i64 = "accepted_incoming_count";
+        accepted_outgoing_count: i64 = "accepted_outgoing_count";
+        accepted_count: i64 = "accepted_count";
+        delivered_smtp_count: i64 = "delivered_smtp_count";
+        delivered_http_count: i64 = "delivered_http_count";
+        delivered_optimized_count: i64 = "delivered_optimized_count";
+        delivered_count: i64 = "delivered_count";
+        stored_count: i64 = "stored_count";
+        processed_count: i64 = "processed_count";
+        sent_count: i64 = "sent_count";
+        opened_count: i64 = "opened_count";
+        clicked_count: i64 = "clicked_count";
+        unique_opened_count: i64 = "unique_opened_count";
+        unique_clicked_count: i64 = "unique_clicked_count";
+        unsubscribed_count: i64 = "unsubscribed_count";
+        complained_count: i64 = "complained_count";
+        failed_count: i64 = "failed_count";
+        temporary_failed_count: i64 = "temporary_failed_count";
+        permanent_failed_count: i64 = "permanent_failed_count";
+        temporary_failed_esp_block_count: i64 = "temporary_failed_esp_block_count";
+        permanent_failed_esp_block_count: i64 = "permanent_failed_esp_block_count";
+        rate_limit_count: i64 = "rate_limit_count";
+        webhook_count: i64 = "webhook_count";
+        permanent_failed_optimized_count: i64 = "permanent_failed_optimized_count";
+        permanent_failed_old_count: i64 = "permanent_failed_old_count";
+        bounced_count: i64 = "bounced_count";
+        hard_bounces_count: i64 = "hard_bounces_count";
+        soft_bounces_count: i64 = "soft_bounces_count";
+        delayed_bounce_count: i64 = "delayed_bounce_count";
+        suppressed_bounces_count: i64 = "suppressed_bounces_count";
+        suppressed_unsubscribed_count: i64 = "suppressed_unsubscribed_count";
+        suppressed_complaints_count: i64 = "suppressed_complaints_count";
+        delivered_first_attempt_count: i64 = "delivered_first_attempt_count";
+        delayed_first_attempt_count: i64 = "delayed_first_attempt_count";
+        delivered_subsequent_count: i64 = "delivered_subsequent_count";
+        delivered_two_plus_attempts_count: i64 = "delivered_two_plus_attempts_count";
+        delivered_rate: String = "delivered_rate";
+        opened_rate: String = "opened_rate";
+        clicked_rate: String = "clicked_rate";
+        unique_opened_rate: String = "unique_opened_rate";
+        unique_clicked_rate: String = "unique_clicked_rate";
+        unsubscribed_rate: String = "unsubscribed_rate";
+        complained_rate: String = "complained_rate";
+        bounce_rate: String = "bounce_rate";
+        fail_rate: String = "fail_rate";
+        permanent_fail_rate: String = "permanent_fail_rate";
+        temporary_fail_rate: String = "temporary_fail_rate";
+        delayed_rate: String = "delayed_rate";
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiRegularMetricsResponse`
@@ -4145,46 +3302,16 @@ impl GithubComMailgunAnalyticsInternalApiRegularMetricsResponse {
             aggregates: None,
         }
     }
-    /// Sets `start`.
-    pub fn start(mut self, value: impl Into<String>) -> Self {
-        self.start = Some(value.into());
-        self
-    }
-    /// Sets `end`.
-    pub fn end(mut self, value: impl Into<String>) -> Self {
-        self.end = Some(value.into());
-        self
-    }
-    /// Sets `resolution`.
-    pub fn resolution(mut self, value: impl Into<String>) -> Self {
-        self.resolution = Some(value.into());
-        self
-    }
-    /// Sets `duration`.
-    pub fn duration(mut self, value: impl Into<String>) -> Self {
-        self.duration = Some(value.into());
-        self
-    }
-    /// Sets `dimensions`.
-    pub fn dimensions(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.dimensions = Some(value.into());
-        self
-    }
-    /// Sets `pagination`.
-    pub fn pagination(
-        mut self,
-        value: impl Into<GithubComMailgunAnalyticsClientGolangPagination>,
-    ) -> Self {
-        self.pagination = Some(value.into());
-        self
-    }
-    /// Sets `aggregates`.
-    pub fn aggregates(
-        mut self,
-        value: impl Into<GithubComMailgunAnalyticsInternalApiRegularAggregates>,
-    ) -> Self {
-        self.aggregates = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAnalyticsInternalApiRegularMetricsResponse {
+        start: String = "start";
+        end: String = "end";
+        resolution: String = "resolution";
+        duration: String = "duration";
+        dimensions: Vec<String> = "dimensions";
+        pagination: GithubComMailgunAnalyticsClientGolangPagination = "pagination";
+        aggregates: GithubComMailgunAnalyticsInternalApiRegularAggregates = "aggregates";
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiUsageAggregates`
@@ -4234,21 +3361,11 @@ impl GithubComMailgunAnalyticsInternalApiUsageItem {
             metrics: None,
         }
     }
-    /// Sets `dimensions`.
-    pub fn dimensions(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunAnalyticsClientGolangDimension>>,
-    ) -> Self {
-        self.dimensions = Some(value.into());
-        self
-    }
-    /// Sets `metrics`.
-    pub fn metrics(
-        mut self,
-        value: impl Into<GithubComMailgunAnalyticsInternalApiUsageMetrics>,
-    ) -> Self {
-        self.metrics = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAnalyticsInternalApiUsageItem {
+        dimensions: Vec<GithubComMailgunAnalyticsClientGolangDimension> = "dimensions";
+        metrics: GithubComMailgunAnalyticsInternalApiUsageMetrics = "metrics";
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiUsageMetrics`
@@ -4332,85 +3449,25 @@ impl GithubComMailgunAnalyticsInternalApiUsageMetrics {
             domain_blocklist_monitoring_count: None,
         }
     }
-    /// Sets `processed_count`.
-    pub fn processed_count(mut self, value: impl Into<i64>) -> Self {
-        self.processed_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `email_validation_count`.
-    pub fn email_validation_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `email_validation_public_count`.
-    pub fn email_validation_public_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_public_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `email_validation_valid_count`.
-    pub fn email_validation_valid_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_valid_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `email_validation_single_count`.
-    pub fn email_validation_single_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_single_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `email_validation_bulk_count`.
-    pub fn email_validation_bulk_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_bulk_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `email_validation_list_count`.
-    pub fn email_validation_list_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_list_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `email_validation_mailgun_count`.
-    pub fn email_validation_mailgun_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_mailgun_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `email_validation_mailjet_count`.
-    pub fn email_validation_mailjet_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_validation_mailjet_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `email_preview_count`.
-    pub fn email_preview_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_preview_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `email_preview_failed_count`.
-    pub fn email_preview_failed_count(mut self, value: impl Into<i64>) -> Self {
-        self.email_preview_failed_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `link_validation_count`.
-    pub fn link_validation_count(mut self, value: impl Into<i64>) -> Self {
-        self.link_validation_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `link_validation_failed_count`.
-    pub fn link_validation_failed_count(mut self, value: impl Into<i64>) -> Self {
-        self.link_validation_failed_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `seed_test_count`.
-    pub fn seed_test_count(mut self, value: impl Into<i64>) -> Self {
-        self.seed_test_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `ip_blocklist_monitoring_count`.
-    pub fn ip_blocklist_monitoring_count(mut self, value: impl Into<i64>) -> Self {
-        self.ip_blocklist_monitoring_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `domain_blocklist_monitoring_count`.
-    pub fn domain_blocklist_monitoring_count(mut self, value: impl Into<i64>) -> Self {
-        self.domain_blocklist_monitoring_count = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAnalyticsInternalApiUsageMetrics {
+        processed_count: i64 = "processed_count";
+        email_validation_count: i64 = "email_validation_count";
+        email_validation_public_count: i64 = "email_validation_public_count";
+        email_validation_valid_count: i64 = "email_validation_valid_count";
+        email_validation_single_count: i64 = "email_validation_single_count";
+        email_validation_bulk_count: i64 = "email_validation_bulk_count";
+        email_validation_list_count: i64 = "email_validation_list_count";
+        email_validation_mailgun_count: i64 = "email_validation_mailgun_count";
+        email_validation_mailjet_count: i64 = "email_validation_mailjet_count";
+        email_preview_count: i64 = "email_preview_count";
+        email_preview_failed_count: i64 = "email_preview_failed_count";
+        link_validation_count: i64 = "link_validation_count";
+        link_validation_failed_count: i64 = "link_validation_failed_count";
+        seed_test_count: i64 = "seed_test_count";
+        ip_blocklist_monitoring_count: i64 = "ip_blocklist_monitoring_count";
+        domain_blocklist_monitoring_count: i64 = "domain_blocklist_monitoring_count";
     }
 }
 /// `GithubComMailgunAnalyticsInternalApiUsageMetricsResponse`
@@ -4464,46 +3521,16 @@ impl GithubComMailgunAnalyticsInternalApiUsageMetricsResponse {
             aggregates: None,
         }
     }
-    /// Sets `start`.
-    pub fn start(mut self, value: impl Into<String>) -> Self {
-        self.start = Some(value.into());
-        self
-    }
-    /// Sets `end`.
-    pub fn end(mut self, value: impl Into<String>) -> Self {
-        self.end = Some(value.into());
-        self
-    }
-    /// Sets `resolution`.
-    pub fn resolution(mut self, value: impl Into<String>) -> Self {
-        self.resolution = Some(value.into());
-        self
-    }
-    /// Sets `duration`.
-    pub fn duration(mut self, value: impl Into<String>) -> Self {
-        self.duration = Some(value.into());
-        self
-    }
-    /// Sets `dimensions`.
-    pub fn dimensions(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.dimensions = Some(value.into());
-        self
-    }
-    /// Sets `pagination`.
-    pub fn pagination(
-        mut self,
-        value: impl Into<GithubComMailgunAnalyticsClientGolangPagination>,
-    ) -> Self {
-        self.pagination = Some(value.into());
-        self
-    }
-    /// Sets `aggregates`.
-    pub fn aggregates(
-        mut self,
-        value: impl Into<GithubComMailgunAnalyticsInternalApiUsageAggregates>,
-    ) -> Self {
-        self.aggregates = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunAnalyticsInternalApiUsageMetricsResponse {
+        start: String = "start";
+        end: String = "end";
+        resolution: String = "resolution";
+        duration: String = "duration";
+        dimensions: Vec<String> = "dimensions";
+        pagination: GithubComMailgunAnalyticsClientGolangPagination = "pagination";
+        aggregates: GithubComMailgunAnalyticsInternalApiUsageAggregates = "aggregates";
     }
 }
 /// `GithubComMailgunBandersnatchApiDomainListResponse`
@@ -4639,20 +3666,12 @@ impl GithubComMailgunBandersnatchModelDomain {
             processed_count: None,
         }
     }
-    /// Sets `bounce_rate`.
-    pub fn bounce_rate(mut self, value: impl Into<f64>) -> Self {
-        self.bounce_rate = Some(Some(value.into()));
-        self
-    }
-    /// Sets `complaint_rate`.
-    pub fn complaint_rate(mut self, value: impl Into<f64>) -> Self {
-        self.complaint_rate = Some(Some(value.into()));
-        self
-    }
-    /// Sets `processed_count`.
-    pub fn processed_count(mut self, value: impl Into<i64>) -> Self {
-        self.processed_count = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunBandersnatchModelDomain {
+        bounce_rate: f64 = "bounce_rate";
+        complaint_rate: f64 = "complaint_rate";
+        processed_count: i64 = "processed_count";
     }
 }
 /// `GithubComMailgunBandersnatchModelHistoryRecord`
@@ -4740,20 +3759,12 @@ impl GithubComMailgunBandersnatchModelHistoryRecord {
             timestamp: timestamp.into(),
         }
     }
-    /// Sets `complaint_rate`.
-    pub fn complaint_rate(mut self, value: impl Into<f64>) -> Self {
-        self.complaint_rate = Some(Some(value.into()));
-        self
-    }
-    /// Sets `processed_count`.
-    pub fn processed_count(mut self, value: impl Into<i64>) -> Self {
-        self.processed_count = Some(Some(value.into()));
-        self
-    }
-    /// Sets `initiated_by`.
-    pub fn initiated_by(mut self, value: impl Into<String>) -> Self {
-        self.initiated_by = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunBandersnatchModelHistoryRecord {
+        complaint_rate: f64 = "complaint_rate";
+        processed_count: i64 = "processed_count";
+        initiated_by: String = "initiated_by";
     }
 }
 /// `GithubComMailgunBlackbookApiBouncesList`
@@ -5429,95 +4440,27 @@ impl GithubComMailgunBounceClassificationEntitiesMetricsItem {
             metrics: metrics.into(),
         }
     }
-    /// Sets `account.id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(Some(value.into()));
-        self
-    }
-    /// Sets `account.name`.
-    pub fn account_name(mut self, value: impl Into<String>) -> Self {
-        self.account_name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `entity-name`.
-    pub fn entity_name(mut self, value: impl Into<String>) -> Self {
-        self.entity_name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `recipient-provider`.
-    pub fn recipient_provider(mut self, value: impl Into<String>) -> Self {
-        self.recipient_provider = Some(Some(value.into()));
-        self
-    }
-    /// Sets `recipient-domain`.
-    pub fn recipient_domain(mut self, value: impl Into<String>) -> Self {
-        self.recipient_domain = Some(Some(value.into()));
-        self
-    }
-    /// Sets `domain.name`.
-    pub fn domain_name(mut self, value: impl Into<String>) -> Self {
-        self.domain_name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `envelope.i-ip-pool-id`.
-    pub fn envelope_i_ip_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.envelope_i_ip_pool_id = Some(Some(value.into()));
-        self
-    }
-    /// Sets `envelope.i-ip-pool-name`.
-    pub fn envelope_i_ip_pool_name(mut self, value: impl Into<String>) -> Self {
-        self.envelope_i_ip_pool_name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `envelope.sending-ip`.
-    pub fn envelope_sending_ip(mut self, value: impl Into<String>) -> Self {
-        self.envelope_sending_ip = Some(Some(value.into()));
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
-        self.timestamp = Some(Some(value.into()));
-        self
-    }
-    /// Sets `tags`.
-    pub fn tags(mut self, value: impl Into<String>) -> Self {
-        self.tags = Some(Some(value.into()));
-        self
-    }
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(Some(value.into()));
-        self
-    }
-    /// Sets `criticality`.
-    pub fn criticality(mut self, value: impl Into<String>) -> Self {
-        self.criticality = Some(Some(value.into()));
-        self
-    }
-    /// Sets `severity`.
-    pub fn severity(mut self, value: impl Into<String>) -> Self {
-        self.severity = Some(Some(value.into()));
-        self
-    }
-    /// Sets `category`.
-    pub fn category(mut self, value: impl Into<String>) -> Self {
-        self.category = Some(Some(value.into()));
-        self
-    }
-    /// Sets `group-id`.
-    pub fn group_id(mut self, value: impl Into<String>) -> Self {
-        self.group_id = Some(Some(value.into()));
-        self
-    }
-    /// Sets `sample-text`.
-    pub fn sample_text(mut self, value: impl Into<String>) -> Self {
-        self.sample_text = Some(Some(value.into()));
-        self
-    }
-    /// Sets `explanation`.
-    pub fn explanation(mut self, value: impl Into<String>) -> Self {
-        self.explanation = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunBounceClassificationEntitiesMetricsItem {
+        account_id: String = "account.id";
+        account_name: String = "account.name";
+        entity_name: String = "entity-name";
+        recipient_provider: String = "recipient-provider";
+        recipient_domain: String = "recipient-domain";
+        domain_name: String = "domain.name";
+        envelope_i_ip_pool_id: String = "envelope.i-ip-pool-id";
+        envelope_i_ip_pool_name: String = "envelope.i-ip-pool-name";
+        envelope_sending_ip: String = "envelope.sending-ip";
+        timestamp: String = "timestamp";
+        tags: String = "tags";
+        tag: String = "tag";
+        criticality: String = "criticality";
+        severity: String = "severity";
+        category: String = "category";
+        group_id: String = "group-id";
+        sample_text: String = "sample-text";
+        explanation: String = "explanation";
     }
 }
 /// Resolution of the metrics.
@@ -5584,36 +4527,14 @@ impl GithubComMailgunBounceClassificationEntitiesStat {
             bounced: bounced.into(),
         }
     }
-    /// Sets `subaccount`.
-    pub fn subaccount(
-        mut self,
-        value: impl Into<GithubComMailgunBounceClassificationEntitiesSubaccount>,
-    ) -> Self {
-        self.subaccount = Some(Some(value.into()));
-        self
-    }
-    /// Sets `domain`.
-    pub fn domain(
-        mut self,
-        value: impl Into<GithubComMailgunBounceClassificationEntitiesDomain>,
-    ) -> Self {
-        self.domain = Some(Some(value.into()));
-        self
-    }
-    /// Sets `rule-id`.
-    pub fn rule_id(mut self, value: impl Into<String>) -> Self {
-        self.rule_id = Some(value.into());
-        self
-    }
-    /// Sets `entity-id`.
-    pub fn entity_id(mut self, value: impl Into<String>) -> Self {
-        self.entity_id = Some(value.into());
-        self
-    }
-    /// Sets `short-explanation`.
-    pub fn short_explanation(mut self, value: impl Into<String>) -> Self {
-        self.short_explanation = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunBounceClassificationEntitiesStat {
+        subaccount: GithubComMailgunBounceClassificationEntitiesSubaccount = "subaccount";
+        domain: GithubComMailgunBounceClassificationEntitiesDomain = "domain";
+        rule_id: String = "rule-id";
+        entity_id: String = "entity-id";
+        short_explanation: String = "short-explanation";
     }
 }
 /// `GithubComMailgunBounceClassificationEntitiesSubaccount`
@@ -5771,15 +4692,10 @@ impl GithubComMailgunBounceClassificationInternalApiFilterPredicate {
             values: None,
         }
     }
-    /// Sets `values`.
-    pub fn values(
-        mut self,
-        value: impl Into<
-            Vec<GithubComMailgunBounceClassificationInternalApiLabeledValue>,
-        >,
-    ) -> Self {
-        self.values = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunBounceClassificationInternalApiFilterPredicate {
+        values: Vec<GithubComMailgunBounceClassificationInternalApiLabeledValue> = "values";
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup`
@@ -5863,18 +4779,11 @@ impl GithubComMailgunBounceClassificationInternalApiListAccountStatsResp {
             req: None,
         }
     }
-    /// Sets `total`.
-    pub fn total(mut self, value: impl Into<i32>) -> Self {
-        self.total = Some(Some(value.into()));
-        self
-    }
-    /// Sets `req`.
-    pub fn req(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.req = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunBounceClassificationInternalApiListAccountStatsResp {
+        total: i32 = "total";
+        req: std::collections::BTreeMap<String, serde_json::Value> = "req";
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiListDomainStatsResp`
@@ -6007,70 +4916,18 @@ impl GithubComMailgunBounceClassificationInternalApiMetricsRequest {
             pagination: None,
         }
     }
-    /// Sets `start`.
-    pub fn start(
-        mut self,
-        value: impl Into<GithubComMailgunHolsterV4ClockRfc822Time>,
-    ) -> Self {
-        self.start = Some(value.into());
-        self
-    }
-    /// Sets `end`.
-    pub fn end(
-        mut self,
-        value: impl Into<GithubComMailgunHolsterV4ClockRfc822Time>,
-    ) -> Self {
-        self.end = Some(value.into());
-        self
-    }
-    /// Sets `resolution`.
-    pub fn resolution(
-        mut self,
-        value: impl Into<GithubComMailgunBounceClassificationEntitiesResolution>,
-    ) -> Self {
-        self.resolution = Some(value.into());
-        self
-    }
-    /// Sets `duration`.
-    pub fn duration(mut self, value: impl Into<String>) -> Self {
-        self.duration = Some(value.into());
-        self
-    }
-    /// Sets `dimensions`.
-    pub fn dimensions(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunBounceClassificationInternalApiDimension>>,
-    ) -> Self {
-        self.dimensions = Some(value.into());
-        self
-    }
-    /// Sets `metrics`.
-    pub fn metrics(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.metrics = Some(value.into());
-        self
-    }
-    /// Sets `filter`.
-    pub fn filter(
-        mut self,
-        value: impl Into<
-            GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup,
-        >,
-    ) -> Self {
-        self.filter = Some(value.into());
-        self
-    }
-    /// Sets `include_subaccounts`.
-    pub fn include_subaccounts(mut self, value: impl Into<bool>) -> Self {
-        self.include_subaccounts = Some(value.into());
-        self
-    }
-    /// Sets `pagination`.
-    pub fn pagination(
-        mut self,
-        value: impl Into<GithubComMailgunBounceClassificationInternalApiPaginationReq>,
-    ) -> Self {
-        self.pagination = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunBounceClassificationInternalApiMetricsRequest {
+        start: GithubComMailgunHolsterV4ClockRfc822Time = "start";
+        end: GithubComMailgunHolsterV4ClockRfc822Time = "end";
+        resolution: GithubComMailgunBounceClassificationEntitiesResolution = "resolution";
+        duration: String = "duration";
+        dimensions: Vec<GithubComMailgunBounceClassificationInternalApiDimension> = "dimensions";
+        metrics: Vec<String> = "metrics";
+        filter: GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup = "filter";
+        include_subaccounts: bool = "include_subaccounts";
+        pagination: GithubComMailgunBounceClassificationInternalApiPaginationReq = "pagination";
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiMetricsResponse`
@@ -6128,18 +4985,11 @@ impl GithubComMailgunBounceClassificationInternalApiMetricsResponse {
             items: items.into(),
         }
     }
-    /// Sets `duration`.
-    pub fn duration(mut self, value: impl Into<String>) -> Self {
-        self.duration = Some(value.into());
-        self
-    }
-    /// Sets `dimensions`.
-    pub fn dimensions(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunBounceClassificationInternalApiDimension>>,
-    ) -> Self {
-        self.dimensions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunBounceClassificationInternalApiMetricsResponse {
+        duration: String = "duration";
+        dimensions: Vec<GithubComMailgunBounceClassificationInternalApiDimension> = "dimensions";
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiPaginationReq`
@@ -6171,20 +5021,12 @@ impl GithubComMailgunBounceClassificationInternalApiPaginationReq {
             limit: None,
         }
     }
-    /// Sets `sort`.
-    pub fn sort(mut self, value: impl Into<String>) -> Self {
-        self.sort = Some(value.into());
-        self
-    }
-    /// Sets `skip`.
-    pub fn skip(mut self, value: impl Into<i64>) -> Self {
-        self.skip = Some(value.into());
-        self
-    }
-    /// Sets `limit`.
-    pub fn limit(mut self, value: impl Into<i64>) -> Self {
-        self.limit = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunBounceClassificationInternalApiPaginationReq {
+        sort: String = "sort";
+        skip: i64 = "skip";
+        limit: i64 = "limit";
     }
 }
 /// `GithubComMailgunBounceClassificationInternalApiPaginationResp`
@@ -6288,30 +5130,14 @@ impl GithubComMailgunBounceClassificationInternalConfigRule {
             short_explanation: None,
         }
     }
-    /// Sets `entity_id`.
-    pub fn entity_id(mut self, value: impl Into<String>) -> Self {
-        self.entity_id = Some(value.into());
-        self
-    }
-    /// Sets `class`.
-    pub fn class(mut self, value: impl Into<String>) -> Self {
-        self.class = Some(value.into());
-        self
-    }
-    /// Sets `sample-text`.
-    pub fn sample_text(mut self, value: impl Into<String>) -> Self {
-        self.sample_text = Some(value.into());
-        self
-    }
-    /// Sets `explanation`.
-    pub fn explanation(mut self, value: impl Into<String>) -> Self {
-        self.explanation = Some(value.into());
-        self
-    }
-    /// Sets `short-explanation`.
-    pub fn short_explanation(mut self, value: impl Into<String>) -> Self {
-        self.short_explanation = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunBounceClassificationInternalConfigRule {
+        entity_id: String = "entity_id";
+        class: String = "class";
+        sample_text: String = "sample-text";
+        explanation: String = "explanation";
+        short_explanation: String = "short-explanation";
     }
 }
 /// `GithubComMailgunBounceClassificationInternalConfigRules`
@@ -6348,18 +5174,11 @@ impl GithubComMailgunCerberusCredentialsCreateCredsResp {
             credentials: None,
         }
     }
-    /// Sets `note`.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = Some(value.into());
-        self
-    }
-    /// Sets `credentials`.
-    pub fn credentials(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.credentials = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunCerberusCredentialsCreateCredsResp {
+        note: String = "note";
+        credentials: std::collections::BTreeMap<String, String> = "credentials";
     }
 }
 /// `GithubComMailgunCerberusCredentialsCredentialMetadata`
@@ -6587,15 +5406,11 @@ impl GithubComMailgunCerberusKeysKeyInfoResp {
             user_name: user_name.into(),
         }
     }
-    /// Sets `expires_at`.
-    pub fn expires_at(mut self, value: impl Into<String>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets `disabled_reason`.
-    pub fn disabled_reason(mut self, value: impl Into<String>) -> Self {
-        self.disabled_reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunCerberusKeysKeyInfoResp {
+        expires_at: String = "expires_at";
+        disabled_reason: String = "disabled_reason";
     }
 }
 /// `GithubComMailgunCerberusKeysKeyInfoSecretResp`
@@ -6679,15 +5494,11 @@ impl GithubComMailgunCerberusKeysKeyInfoSecretResp {
             secret: secret.into(),
         }
     }
-    /// Sets `expires_at`.
-    pub fn expires_at(mut self, value: impl Into<String>) -> Self {
-        self.expires_at = Some(value.into());
-        self
-    }
-    /// Sets `disabled_reason`.
-    pub fn disabled_reason(mut self, value: impl Into<String>) -> Self {
-        self.disabled_reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunCerberusKeysKeyInfoSecretResp {
+        expires_at: String = "expires_at";
+        disabled_reason: String = "disabled_reason";
     }
 }
 /// `GithubComMailgunCerberusKeysKeysResp`
@@ -6884,10 +5695,10 @@ impl GithubComMailgunDomainsClientGolangDisabled {
             until: None,
         }
     }
-    /// Sets `until`.
-    pub fn until(mut self, value: impl Into<String>) -> Self {
-        self.until = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunDomainsClientGolangDisabled {
+        until: String = "until";
     }
 }
 /// `GithubComMailgunDomainsClientGolangDomain`
@@ -7008,33 +5819,14 @@ impl GithubComMailgunDomainsClientGolangDomain {
             message_ttl: message_ttl.into(),
         }
     }
-    /// Sets `archive_to`.
-    pub fn archive_to(mut self, value: impl Into<String>) -> Self {
-        self.archive_to = Some(value.into());
-        self
-    }
-    /// Sets `smtp_password`.
-    pub fn smtp_password(mut self, value: impl Into<String>) -> Self {
-        self.smtp_password = Some(value.into());
-        self
-    }
-    /// Sets `subaccount_id`.
-    pub fn subaccount_id(mut self, value: impl Into<String>) -> Self {
-        self.subaccount_id = Some(value.into());
-        self
-    }
-    /// Sets `tracking_host`.
-    pub fn tracking_host(mut self, value: impl Into<String>) -> Self {
-        self.tracking_host = Some(value.into());
-        self
-    }
-    /// Sets `disabled`.
-    pub fn disabled(
-        mut self,
-        value: impl Into<GithubComMailgunDomainsClientGolangDisabled>,
-    ) -> Self {
-        self.disabled = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunDomainsClientGolangDomain {
+        archive_to: String = "archive_to";
+        smtp_password: String = "smtp_password";
+        subaccount_id: String = "subaccount_id";
+        tracking_host: String = "tracking_host";
+        disabled: GithubComMailgunDomainsClientGolangDisabled = "disabled";
     }
 }
 /// `GithubComMailgunDomainsClientGolangRecord`
@@ -7088,15 +5880,11 @@ impl GithubComMailgunDomainsClientGolangRecord {
             value: value.into(),
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `priority`.
-    pub fn priority(mut self, value: impl Into<String>) -> Self {
-        self.priority = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunDomainsClientGolangRecord {
+        name: String = "name";
+        priority: String = "priority";
     }
 }
 /// `GithubComMailgunDomainsHttpapiAuthorityKeysResponse`
@@ -7236,13 +6024,10 @@ impl GithubComMailgunDomainsHttpapiDomainKeyListResponse {
             paging: None,
         }
     }
-    /// Sets `paging`.
-    pub fn paging(
-        mut self,
-        value: impl Into<GithubComMailgunScaffoldHttpapiPagingPagingResponse>,
-    ) -> Self {
-        self.paging = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunDomainsHttpapiDomainKeyListResponse {
+        paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse = "paging";
     }
 }
 /// `GithubComMailgunDomainsHttpapiDomainKeyResponse`
@@ -7274,13 +6059,10 @@ impl GithubComMailgunDomainsHttpapiDomainKeyResponse {
             dns_record: None,
         }
     }
-    /// Sets `dns_record`.
-    pub fn dns_record(
-        mut self,
-        value: impl Into<GithubComMailgunDomainsClientGolangRecord>,
-    ) -> Self {
-        self.dns_record = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunDomainsHttpapiDomainKeyResponse {
+        dns_record: GithubComMailgunDomainsClientGolangRecord = "dns_record";
     }
 }
 /// `GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson`
@@ -7334,13 +6116,10 @@ impl GithubComMailgunDomainsHttpapiExceededQueueQuotaJson {
             disabled: None,
         }
     }
-    /// Sets `disabled`.
-    pub fn disabled(
-        mut self,
-        value: impl Into<GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson>,
-    ) -> Self {
-        self.disabled = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunDomainsHttpapiExceededQueueQuotaJson {
+        disabled: GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson = "disabled";
     }
 }
 /// `GithubComMailgunDomainsHttpapiFindDomainByNameResp`
@@ -7374,21 +6153,11 @@ impl GithubComMailgunDomainsHttpapiFindDomainByNameResp {
             sending_dns_records: None,
         }
     }
-    /// Sets `receiving_dns_records`.
-    pub fn receiving_dns_records(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunDomainsClientGolangRecord>>,
-    ) -> Self {
-        self.receiving_dns_records = Some(value.into());
-        self
-    }
-    /// Sets `sending_dns_records`.
-    pub fn sending_dns_records(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunDomainsClientGolangRecord>>,
-    ) -> Self {
-        self.sending_dns_records = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunDomainsHttpapiFindDomainByNameResp {
+        receiving_dns_records: Vec<GithubComMailgunDomainsClientGolangRecord> = "receiving_dns_records";
+        sending_dns_records: Vec<GithubComMailgunDomainsClientGolangRecord> = "sending_dns_records";
     }
 }
 /// `GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp`
@@ -7723,21 +6492,11 @@ impl GithubComMailgunDomainsHttpapiUpdateDomainResp {
             sending_dns_records: None,
         }
     }
-    /// Sets `receiving_dns_records`.
-    pub fn receiving_dns_records(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunDomainsClientGolangRecord>>,
-    ) -> Self {
-        self.receiving_dns_records = Some(value.into());
-        self
-    }
-    /// Sets `sending_dns_records`.
-    pub fn sending_dns_records(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunDomainsClientGolangRecord>>,
-    ) -> Self {
-        self.sending_dns_records = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunDomainsHttpapiUpdateDomainResp {
+        receiving_dns_records: Vec<GithubComMailgunDomainsClientGolangRecord> = "receiving_dns_records";
+        sending_dns_records: Vec<GithubComMailgunDomainsClientGolangRecord> = "sending_dns_records";
     }
 }
 /// `GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp`
@@ -7885,10 +6644,10 @@ impl GithubComMailgunDomainsHttpapiWebhookResponse {
     pub fn new() -> Self {
         Self { urls: None }
     }
-    /// Sets `urls`.
-    pub fn urls(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.urls = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunDomainsHttpapiWebhookResponse {
+        urls: Vec<String> = "urls";
     }
 }
 /// `GithubComMailgunDomainsHttpapiWebhookUrLs`
@@ -7960,69 +6719,17 @@ impl GithubComMailgunDomainsHttpapiWebhooksResponse {
             permanent_fail: None,
         }
     }
-    /// Sets `accepted`.
-    pub fn accepted(
-        mut self,
-        value: impl Into<GithubComMailgunDomainsHttpapiWebhookUrLs>,
-    ) -> Self {
-        self.accepted = Some(Some(value.into()));
-        self
-    }
-    /// Sets `delivered`.
-    pub fn delivered(
-        mut self,
-        value: impl Into<GithubComMailgunDomainsHttpapiWebhookUrLs>,
-    ) -> Self {
-        self.delivered = Some(Some(value.into()));
-        self
-    }
-    /// Sets `opened`.
-    pub fn opened(
-        mut self,
-        value: impl Into<GithubComMailgunDomainsHttpapiWebhookUrLs>,
-    ) -> Self {
-        self.opened = Some(Some(value.into()));
-        self
-    }
-    /// Sets `clicked`.
-    pub fn clicked(
-        mut self,
-        value: impl Into<GithubComMailgunDomainsHttpapiWebhookUrLs>,
-    ) -> Self {
-        self.clicked = Some(Some(value.into()));
-        self
-    }
-    /// Sets `unsubscribed`.
-    pub fn unsubscribed(
-        mut self,
-        value: impl Into<GithubComMailgunDomainsHttpapiWebhookUrLs>,
-    ) -> Self {
-        self.unsubscribed = Some(Some(value.into()));
-        self
-    }
-    /// Sets `complained`.
-    pub fn complained(
-        mut self,
-        value: impl Into<GithubComMailgunDomainsHttpapiWebhookUrLs>,
-    ) -> Self {
-        self.complained = Some(Some(value.into()));
-        self
-    }
-    /// Sets `temporary_fail`.
-    pub fn temporary_fail(
-        mut self,
-        value: impl Into<GithubComMailgunDomainsHttpapiWebhookUrLs>,
-    ) -> Self {
-        self.temporary_fail = Some(Some(value.into()));
-        self
-    }
-    /// Sets `permanent_fail`.
-    pub fn permanent_fail(
-        mut self,
-        value: impl Into<GithubComMailgunDomainsHttpapiWebhookUrLs>,
-    ) -> Self {
-        self.permanent_fail = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunDomainsHttpapiWebhooksResponse {
+        accepted: GithubComMailgunDomainsHttpapiWebhookUrLs = "accepted";
+        delivered: GithubComMailgunDomainsHttpapiWebhookUrLs = "delivered";
+        opened: GithubComMailgunDomainsHttpapiWebhookUrLs = "opened";
+        clicked: GithubComMailgunDomainsHttpapiWebhookUrLs = "clicked";
+        unsubscribed: GithubComMailgunDomainsHttpapiWebhookUrLs = "unsubscribed";
+        complained: GithubComMailgunDomainsHttpapiWebhookUrLs = "complained";
+        temporary_fail: GithubComMailgunDomainsHttpapiWebhookUrLs = "temporary_fail";
+        permanent_fail: GithubComMailgunDomainsHttpapiWebhookUrLs = "permanent_fail";
     }
 }
 /// `GithubComMailgunEmailpreviewClientsPreviewError`
@@ -8047,15 +6754,11 @@ impl GithubComMailgunEmailpreviewClientsPreviewError {
     pub fn new() -> Self {
         Self { name: None, message: None }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunEmailpreviewClientsPreviewError {
+        name: String = "name";
+        message: String = "message";
     }
 }
 /// `GithubComMailgunEmailpreviewClientsPreviewErrorResponse`
@@ -8077,13 +6780,10 @@ impl GithubComMailgunEmailpreviewClientsPreviewErrorResponse {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(
-        mut self,
-        value: impl Into<GithubComMailgunEmailpreviewClientsPreviewError>,
-    ) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunEmailpreviewClientsPreviewErrorResponse {
+        error: GithubComMailgunEmailpreviewClientsPreviewError = "error";
     }
 }
 /// `GithubComMailgunEmailpreviewClientsPreviewGetTestResultsResponse`
@@ -8154,68 +6854,20 @@ impl GithubComMailgunEmailpreviewClientsPreviewTestResult {
             status_details: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `display_name`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `client`.
-    pub fn client(mut self, value: impl Into<String>) -> Self {
-        self.client = Some(value.into());
-        self
-    }
-    /// Sets `os`.
-    pub fn os(mut self, value: impl Into<String>) -> Self {
-        self.os = Some(value.into());
-        self
-    }
-    /// Sets `category`.
-    pub fn category(mut self, value: impl Into<String>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets `browser`.
-    pub fn browser(mut self, value: impl Into<String>) -> Self {
-        self.browser = Some(value.into());
-        self
-    }
-    /// Sets `screenshots`.
-    pub fn screenshots(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.screenshots = Some(value.into());
-        self
-    }
-    /// Sets `thumbnail`.
-    pub fn thumbnail(mut self, value: impl Into<String>) -> Self {
-        self.thumbnail = Some(value.into());
-        self
-    }
-    /// Sets `full_thumbnail`.
-    pub fn full_thumbnail(mut self, value: impl Into<String>) -> Self {
-        self.full_thumbnail = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `status_details`.
-    pub fn status_details(
-        mut self,
-        value: impl Into<
-            GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails,
-        >,
-    ) -> Self {
-        self.status_details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunEmailpreviewClientsPreviewTestResult {
+        id: String = "id";
+        display_name: String = "display_name";
+        client: String = "client";
+        os: String = "os";
+        category: String = "category";
+        browser: String = "browser";
+        screenshots: std::collections::BTreeMap<String, String> = "screenshots";
+        thumbnail: String = "thumbnail";
+        full_thumbnail: String = "full_thumbnail";
+        status: String = "status";
+        status_details: GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails = "status_details";
     }
 }
 /// `GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails`
@@ -8251,25 +6903,13 @@ impl GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails {
             bounce_message: None,
         }
     }
-    /// Sets `submitted`.
-    pub fn submitted(mut self, value: impl Into<i32>) -> Self {
-        self.submitted = Some(value.into());
-        self
-    }
-    /// Sets `completed`.
-    pub fn completed(mut self, value: impl Into<i32>) -> Self {
-        self.completed = Some(value.into());
-        self
-    }
-    /// Sets `bounce_code`.
-    pub fn bounce_code(mut self, value: impl Into<String>) -> Self {
-        self.bounce_code = Some(value.into());
-        self
-    }
-    /// Sets `bounce_message`.
-    pub fn bounce_message(mut self, value: impl Into<String>) -> Self {
-        self.bounce_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails {
+        submitted: i32 = "submitted";
+        completed: i32 = "completed";
+        bounce_code: String = "bounce_code";
+        bounce_message: String = "bounce_message";
     }
 }
 /// `GithubComMailgunHolsterV4ClockRfc822Time`
@@ -8474,15 +7114,11 @@ impl GithubComMailgunLogsApiPkgApiModelAccount {
     pub fn new() -> Self {
         Self { parent_id: None, id: None }
     }
-    /// Sets `parent-id`.
-    pub fn parent_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_id = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelAccount {
+        parent_id: String = "parent-id";
+        id: String = "id";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelAggregates`
@@ -8507,18 +7143,11 @@ impl GithubComMailgunLogsApiPkgApiModelAggregates {
     pub fn new() -> Self {
         Self { all: None, metrics: None }
     }
-    /// Sets `all`.
-    pub fn all(mut self, value: impl Into<i64>) -> Self {
-        self.all = Some(value.into());
-        self
-    }
-    /// Sets `metrics`.
-    pub fn metrics(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, i64>>,
-    ) -> Self {
-        self.metrics = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelAggregates {
+        all: i64 = "all";
+        metrics: std::collections::BTreeMap<String, i64> = "metrics";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelAttachment`
@@ -8550,20 +7179,12 @@ impl GithubComMailgunLogsApiPkgApiModelAttachment {
             size: None,
         }
     }
-    /// Sets `filename`.
-    pub fn filename(mut self, value: impl Into<String>) -> Self {
-        self.filename = Some(value.into());
-        self
-    }
-    /// Sets `content-type`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelAttachment {
+        filename: String = "filename";
+        content_type: String = "content-type";
+        size: i32 = "size";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelCampaign`
@@ -8588,15 +7209,11 @@ impl GithubComMailgunLogsApiPkgApiModelCampaign {
     pub fn new() -> Self {
         Self { id: None, name: None }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelCampaign {
+        id: String = "id";
+        name: String = "name";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelClientInfo`
@@ -8644,40 +7261,16 @@ impl GithubComMailgunLogsApiPkgApiModelClientInfo {
             bot: None,
         }
     }
-    /// Sets `client-name`.
-    pub fn client_name(mut self, value: impl Into<String>) -> Self {
-        self.client_name = Some(value.into());
-        self
-    }
-    /// Sets `client-os`.
-    pub fn client_os(mut self, value: impl Into<String>) -> Self {
-        self.client_os = Some(value.into());
-        self
-    }
-    /// Sets `client-type`.
-    pub fn client_type(mut self, value: impl Into<String>) -> Self {
-        self.client_type = Some(value.into());
-        self
-    }
-    /// Sets `device-type`.
-    pub fn device_type(mut self, value: impl Into<String>) -> Self {
-        self.device_type = Some(value.into());
-        self
-    }
-    /// Sets `user-agent`.
-    pub fn user_agent(mut self, value: impl Into<String>) -> Self {
-        self.user_agent = Some(value.into());
-        self
-    }
-    /// Sets `ip`.
-    pub fn ip(mut self, value: impl Into<String>) -> Self {
-        self.ip = Some(value.into());
-        self
-    }
-    /// Sets `bot`.
-    pub fn bot(mut self, value: impl Into<String>) -> Self {
-        self.bot = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelClientInfo {
+        client_name: String = "client-name";
+        client_os: String = "client-os";
+        client_type: String = "client-type";
+        device_type: String = "device-type";
+        user_agent: String = "user-agent";
+        ip: String = "ip";
+        bot: String = "bot";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelDeliveryStatus`
@@ -8757,80 +7350,24 @@ impl GithubComMailgunLogsApiPkgApiModelDeliveryStatus {
             last_message: None,
         }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `attempt-no`.
-    pub fn attempt_no(mut self, value: impl Into<i32>) -> Self {
-        self.attempt_no = Some(value.into());
-        self
-    }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i32>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `bounce-type`.
-    pub fn bounce_type(mut self, value: impl Into<String>) -> Self {
-        self.bounce_type = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `session-seconds`.
-    pub fn session_seconds(mut self, value: impl Into<f64>) -> Self {
-        self.session_seconds = Some(value.into());
-        self
-    }
-    /// Sets `retry-seconds`.
-    pub fn retry_seconds(mut self, value: impl Into<i32>) -> Self {
-        self.retry_seconds = Some(value.into());
-        self
-    }
-    /// Sets `enhanced-code`.
-    pub fn enhanced_code(mut self, value: impl Into<String>) -> Self {
-        self.enhanced_code = Some(value.into());
-        self
-    }
-    /// Sets `mx-host`.
-    pub fn mx_host(mut self, value: impl Into<String>) -> Self {
-        self.mx_host = Some(value.into());
-        self
-    }
-    /// Sets `certificate-verified`.
-    pub fn certificate_verified(mut self, value: impl Into<bool>) -> Self {
-        self.certificate_verified = Some(value.into());
-        self
-    }
-    /// Sets `tls`.
-    pub fn tls(mut self, value: impl Into<bool>) -> Self {
-        self.tls = Some(value.into());
-        self
-    }
-    /// Sets `utf8`.
-    pub fn utf8(mut self, value: impl Into<bool>) -> Self {
-        self.utf8 = Some(value.into());
-        self
-    }
-    /// Sets `first-delivery-attempt-seconds`.
-    pub fn first_delivery_attempt_seconds(mut self, value: impl Into<f64>) -> Self {
-        self.first_delivery_attempt_seconds = Some(value.into());
-        self
-    }
-    /// Sets `last-code`.
-    pub fn last_code(mut self, value: impl Into<i32>) -> Self {
-        self.last_code = Some(value.into());
-        self
-    }
-    /// Sets `last-message`.
-    pub fn last_message(mut self, value: impl Into<String>) -> Self {
-        self.last_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelDeliveryStatus {
+        message: String = "message";
+        attempt_no: i32 = "attempt-no";
+        code: i32 = "code";
+        bounce_type: String = "bounce-type";
+        description: String = "description";
+        session_seconds: f64 = "session-seconds";
+        retry_seconds: i32 = "retry-seconds";
+        enhanced_code: String = "enhanced-code";
+        mx_host: String = "mx-host";
+        certificate_verified: bool = "certificate-verified";
+        tls: bool = "tls";
+        utf8: bool = "utf8";
+        first_delivery_attempt_seconds: f64 = "first-delivery-attempt-seconds";
+        last_code: i32 = "last-code";
+        last_message: String = "last-message";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelDomain`
@@ -8890,30 +7427,14 @@ impl GithubComMailgunLogsApiPkgApiModelEnvelope {
             i_ip_pool_id: None,
         }
     }
-    /// Sets `sender`.
-    pub fn sender(mut self, value: impl Into<String>) -> Self {
-        self.sender = Some(value.into());
-        self
-    }
-    /// Sets `transport`.
-    pub fn transport(mut self, value: impl Into<String>) -> Self {
-        self.transport = Some(value.into());
-        self
-    }
-    /// Sets `sending-ip`.
-    pub fn sending_ip(mut self, value: impl Into<String>) -> Self {
-        self.sending_ip = Some(value.into());
-        self
-    }
-    /// Sets `targets`.
-    pub fn targets(mut self, value: impl Into<String>) -> Self {
-        self.targets = Some(value.into());
-        self
-    }
-    /// Sets `i-ip-pool-id`.
-    pub fn i_ip_pool_id(mut self, value: impl Into<String>) -> Self {
-        self.i_ip_pool_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelEnvelope {
+        sender: String = "sender";
+        transport: String = "transport";
+        sending_ip: String = "sending-ip";
+        targets: String = "targets";
+        i_ip_pool_id: String = "i-ip-pool-id";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelFilterPredicate`
@@ -9028,15 +7549,11 @@ impl GithubComMailgunLogsApiPkgApiModelFlags {
             is_encrypted: None,
         }
     }
-    /// Sets `is-amp`.
-    pub fn is_amp(mut self, value: impl Into<bool>) -> Self {
-        self.is_amp = Some(value.into());
-        self
-    }
-    /// Sets `is-encrypted`.
-    pub fn is_encrypted(mut self, value: impl Into<bool>) -> Self {
-        self.is_encrypted = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelFlags {
+        is_amp: bool = "is-amp";
+        is_encrypted: bool = "is-encrypted";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelGeoLocation`
@@ -9072,25 +7589,13 @@ impl GithubComMailgunLogsApiPkgApiModelGeoLocation {
             timezone: None,
         }
     }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `region`.
-    pub fn region(mut self, value: impl Into<String>) -> Self {
-        self.region = Some(value.into());
-        self
-    }
-    /// Sets `timezone`.
-    pub fn timezone(mut self, value: impl Into<String>) -> Self {
-        self.timezone = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelGeoLocation {
+        city: String = "city";
+        country: String = "country";
+        region: String = "region";
+        timezone: String = "timezone";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelLabeledValue`
@@ -9265,176 +7770,36 @@ impl GithubComMailgunLogsApiPkgApiModelLogEvent {
             url: None,
         }
     }
-    /// Sets `account`.
-    pub fn account(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelAccount>,
-    ) -> Self {
-        self.account = Some(value.into());
-        self
-    }
-    /// Sets `campaigns`.
-    pub fn campaigns(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunLogsApiPkgApiModelCampaign>>,
-    ) -> Self {
-        self.campaigns = Some(value.into());
-        self
-    }
-    /// Sets `tags`.
-    pub fn tags(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.tags = Some(value.into());
-        self
-    }
-    /// Sets `method`.
-    pub fn method(mut self, value: impl Into<String>) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets `originating-ip`.
-    pub fn originating_ip(mut self, value: impl Into<String>) -> Self {
-        self.originating_ip = Some(value.into());
-        self
-    }
-    /// Sets `api-key-id`.
-    pub fn api_key_id(mut self, value: impl Into<String>) -> Self {
-        self.api_key_id = Some(value.into());
-        self
-    }
-    /// Sets `delivery-status`.
-    pub fn delivery_status(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelDeliveryStatus>,
-    ) -> Self {
-        self.delivery_status = Some(value.into());
-        self
-    }
-    /// Sets `i-delivery-optimizer`.
-    pub fn i_delivery_optimizer(mut self, value: impl Into<String>) -> Self {
-        self.i_delivery_optimizer = Some(value.into());
-        self
-    }
-    /// Sets `recipient`.
-    pub fn recipient(mut self, value: impl Into<String>) -> Self {
-        self.recipient = Some(value.into());
-        self
-    }
-    /// Sets `recipient-domain`.
-    pub fn recipient_domain(mut self, value: impl Into<String>) -> Self {
-        self.recipient_domain = Some(value.into());
-        self
-    }
-    /// Sets `recipient-provider`.
-    pub fn recipient_provider(mut self, value: impl Into<String>) -> Self {
-        self.recipient_provider = Some(value.into());
-        self
-    }
-    /// Sets `envelope`.
-    pub fn envelope(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelEnvelope>,
-    ) -> Self {
-        self.envelope = Some(value.into());
-        self
-    }
-    /// Sets `storage`.
-    pub fn storage(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelStorage>,
-    ) -> Self {
-        self.storage = Some(value.into());
-        self
-    }
-    /// Sets `template`.
-    pub fn template(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelTemplate>,
-    ) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `log-level`.
-    pub fn log_level(mut self, value: impl Into<String>) -> Self {
-        self.log_level = Some(value.into());
-        self
-    }
-    /// Sets `user-variables`.
-    pub fn user_variables(mut self, value: impl Into<String>) -> Self {
-        self.user_variables = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelMessage>,
-    ) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `flags`.
-    pub fn flags(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelFlags>,
-    ) -> Self {
-        self.flags = Some(value.into());
-        self
-    }
-    /// Sets `primary-dkim`.
-    pub fn primary_dkim(mut self, value: impl Into<String>) -> Self {
-        self.primary_dkim = Some(value.into());
-        self
-    }
-    /// Sets `ip`.
-    pub fn ip(mut self, value: impl Into<String>) -> Self {
-        self.ip = Some(value.into());
-        self
-    }
-    /// Sets `geolocation`.
-    pub fn geolocation(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelGeoLocation>,
-    ) -> Self {
-        self.geolocation = Some(value.into());
-        self
-    }
-    /// Sets `client-info`.
-    pub fn client_info(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelClientInfo>,
-    ) -> Self {
-        self.client_info = Some(value.into());
-        self
-    }
-    /// Sets `severity`.
-    pub fn severity(mut self, value: impl Into<String>) -> Self {
-        self.severity = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `routes`.
-    pub fn routes(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelRoutes>,
-    ) -> Self {
-        self.routes = Some(value.into());
-        self
-    }
-    /// Sets `mailing-list`.
-    pub fn mailing_list(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelMailingList>,
-    ) -> Self {
-        self.mailing_list = Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelLogEvent {
+        account: GithubComMailgunLogsApiPkgApiModelAccount = "account";
+        campaigns: Vec<GithubComMailgunLogsApiPkgApiModelCampaign> = "campaigns";
+        tags: Vec<String> = "tags";
+        method: String = "method";
+        originating_ip: String = "originating-ip";
+        api_key_id: String = "api-key-id";
+        delivery_status: GithubComMailgunLogsApiPkgApiModelDeliveryStatus = "delivery-status";
+        i_delivery_optimizer: String = "i-delivery-optimizer";
+        recipient: String = "recipient";
+        recipient_domain: String = "recipient-domain";
+        recipient_provider: String = "recipient-provider";
+        envelope: GithubComMailgunLogsApiPkgApiModelEnvelope = "envelope";
+        storage: GithubComMailgunLogsApiPkgApiModelStorage = "storage";
+        template: GithubComMailgunLogsApiPkgApiModelTemplate = "template";
+        log_level: String = "log-level";
+        user_variables: String = "user-variables";
+        message: GithubComMailgunLogsApiPkgApiModelMessage = "message";
+        flags: GithubComMailgunLogsApiPkgApiModelFlags = "flags";
+        primary_dkim: String = "primary-dkim";
+        ip: String = "ip";
+        geolocation: GithubComMailgunLogsApiPkgApiModelGeoLocation = "geolocation";
+        client_info: GithubComMailgunLogsApiPkgApiModelClientInfo = "client-info";
+        severity: String = "severity";
+        reason: String = "reason";
+        routes: GithubComMailgunLogsApiPkgApiModelRoutes = "routes";
+        mailing_list: GithubComMailgunLogsApiPkgApiModelMailingList = "mailing-list";
+        url: String = "url";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelLogsRequest`
@@ -9486,51 +7851,17 @@ impl GithubComMailgunLogsApiPkgApiModelLogsRequest {
             pagination: None,
         }
     }
-    /// Sets `start`.
-    pub fn start(mut self, value: impl Into<String>) -> Self {
-        self.start = Some(value.into());
-        self
-    }
-    /// Sets `end`.
-    pub fn end(mut self, value: impl Into<String>) -> Self {
-        self.end = Some(value.into());
-        self
-    }
-    /// Sets `events`.
-    pub fn events(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.events = Some(value.into());
-        self
-    }
-    /// Sets `metric_events`.
-    pub fn metric_events(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.metric_events = Some(value.into());
-        self
-    }
-    /// Sets `filter`.
-    pub fn filter(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup>,
-    ) -> Self {
-        self.filter = Some(value.into());
-        self
-    }
-    /// Sets `include_subaccounts`.
-    pub fn include_subaccounts(mut self, value: impl Into<bool>) -> Self {
-        self.include_subaccounts = Some(value.into());
-        self
-    }
-    /// Sets `include_totals`.
-    pub fn include_totals(mut self, value: impl Into<bool>) -> Self {
-        self.include_totals = Some(value.into());
-        self
-    }
-    /// Sets `pagination`.
-    pub fn pagination(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelPagination>,
-    ) -> Self {
-        self.pagination = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelLogsRequest {
+        start: String = "start";
+        end: String = "end";
+        events: Vec<String> = "events";
+        metric_events: Vec<String> = "metric_events";
+        filter: GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup = "filter";
+        include_subaccounts: bool = "include_subaccounts";
+        include_totals: bool = "include_totals";
+        pagination: GithubComMailgunLogsApiPkgApiModelPagination = "pagination";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelLogsResponse`
@@ -9575,13 +7906,10 @@ impl GithubComMailgunLogsApiPkgApiModelLogsResponse {
             aggregates: None,
         }
     }
-    /// Sets `aggregates`.
-    pub fn aggregates(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelAggregates>,
-    ) -> Self {
-        self.aggregates = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelLogsResponse {
+        aggregates: GithubComMailgunLogsApiPkgApiModelAggregates = "aggregates";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelMailingList`
@@ -9613,20 +7941,12 @@ impl GithubComMailgunLogsApiPkgApiModelMailingList {
             sid: None,
         }
     }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `list-id`.
-    pub fn list_id(mut self, value: impl Into<String>) -> Self {
-        self.list_id = Some(value.into());
-        self
-    }
-    /// Sets `sid`.
-    pub fn sid(mut self, value: impl Into<String>) -> Self {
-        self.sid = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelMailingList {
+        address: String = "address";
+        list_id: String = "list-id";
+        sid: String = "sid";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelMessage`
@@ -9666,36 +7986,14 @@ impl GithubComMailgunLogsApiPkgApiModelMessage {
             scheduled_for: None,
         }
     }
-    /// Sets `headers`.
-    pub fn headers(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelMessageHeaders>,
-    ) -> Self {
-        self.headers = Some(value.into());
-        self
-    }
-    /// Sets `attachments`.
-    pub fn attachments(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunLogsApiPkgApiModelAttachment>>,
-    ) -> Self {
-        self.attachments = Some(value.into());
-        self
-    }
-    /// Sets `recipients`.
-    pub fn recipients(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.recipients = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i32>) -> Self {
-        self.size = Some(value.into());
-        self
-    }
-    /// Sets `scheduled-for`.
-    pub fn scheduled_for(mut self, value: impl Into<i64>) -> Self {
-        self.scheduled_for = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelMessage {
+        headers: GithubComMailgunLogsApiPkgApiModelMessageHeaders = "headers";
+        attachments: Vec<GithubComMailgunLogsApiPkgApiModelAttachment> = "attachments";
+        recipients: Vec<String> = "recipients";
+        size: i32 = "size";
+        scheduled_for: i64 = "scheduled-for";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelMessageHeaders`
@@ -9731,25 +8029,13 @@ impl GithubComMailgunLogsApiPkgApiModelMessageHeaders {
             subject: None,
         }
     }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `message-id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `subject`.
-    pub fn subject(mut self, value: impl Into<String>) -> Self {
-        self.subject = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelMessageHeaders {
+        to: String = "to";
+        message_id: String = "message-id";
+        from: String = "from";
+        subject: String = "subject";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelPagination`
@@ -9781,20 +8067,12 @@ impl GithubComMailgunLogsApiPkgApiModelPagination {
             limit: None,
         }
     }
-    /// Sets `sort`.
-    pub fn sort(mut self, value: impl Into<String>) -> Self {
-        self.sort = Some(value.into());
-        self
-    }
-    /// Sets `token`.
-    pub fn token(mut self, value: impl Into<String>) -> Self {
-        self.token = Some(value.into());
-        self
-    }
-    /// Sets `limit`.
-    pub fn limit(mut self, value: impl Into<i32>) -> Self {
-        self.limit = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelPagination {
+        sort: String = "sort";
+        token: String = "token";
+        limit: i32 = "limit";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelPagingResponse`
@@ -9834,30 +8112,14 @@ impl GithubComMailgunLogsApiPkgApiModelPagingResponse {
             total: None,
         }
     }
-    /// Sets `previous`.
-    pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
-        self
-    }
-    /// Sets `next`.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
-        self
-    }
-    /// Sets `first`.
-    pub fn first(mut self, value: impl Into<String>) -> Self {
-        self.first = Some(value.into());
-        self
-    }
-    /// Sets `last`.
-    pub fn last(mut self, value: impl Into<String>) -> Self {
-        self.last = Some(value.into());
-        self
-    }
-    /// Sets `total`.
-    pub fn total(mut self, value: impl Into<i64>) -> Self {
-        self.total = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelPagingResponse {
+        previous: String = "previous";
+        next: String = "next";
+        first: String = "first";
+        last: String = "last";
+        total: i64 = "total";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelRoutes`
@@ -9901,38 +8163,15 @@ impl GithubComMailgunLogsApiPkgApiModelRoutes {
             r#match: None,
         }
     }
-    /// Sets `actions`.
-    pub fn actions(mut self, value: impl Into<String>) -> Self {
-        self.actions = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `expression`.
-    pub fn expression(mut self, value: impl Into<String>) -> Self {
-        self.expression = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `priority`.
-    pub fn priority(mut self, value: impl Into<i32>) -> Self {
-        self.priority = Some(value.into());
-        self
-    }
-    /// Sets `match`.
-    pub fn r#match(
-        mut self,
-        value: impl Into<GithubComMailgunLogsApiPkgApiModelRoutesMatch>,
-    ) -> Self {
-        self.r#match = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelRoutes {
+        actions: String = "actions";
+        description: String = "description";
+        expression: String = "expression";
+        id: String = "id";
+        priority: i32 = "priority";
+        r#match: GithubComMailgunLogsApiPkgApiModelRoutesMatch = "match";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelRoutesMatch`
@@ -9954,10 +8193,10 @@ impl GithubComMailgunLogsApiPkgApiModelRoutesMatch {
     pub fn new() -> Self {
         Self { recipient: None }
     }
-    /// Sets `recipient`.
-    pub fn recipient(mut self, value: impl Into<String>) -> Self {
-        self.recipient = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelRoutesMatch {
+        recipient: String = "recipient";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelStorage`
@@ -9993,25 +8232,13 @@ impl GithubComMailgunLogsApiPkgApiModelStorage {
             url: None,
         }
     }
-    /// Sets `region`.
-    pub fn region(mut self, value: impl Into<String>) -> Self {
-        self.region = Some(value.into());
-        self
-    }
-    /// Sets `env`.
-    pub fn env(mut self, value: impl Into<String>) -> Self {
-        self.env = Some(value.into());
-        self
-    }
-    /// Sets `key`.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelStorage {
+        region: String = "region";
+        env: String = "env";
+        key: String = "key";
+        url: Vec<String> = "url";
     }
 }
 /// `GithubComMailgunLogsApiPkgApiModelTemplate`
@@ -10043,20 +8270,12 @@ impl GithubComMailgunLogsApiPkgApiModelTemplate {
             is_text: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<String>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `is-text`.
-    pub fn is_text(mut self, value: impl Into<bool>) -> Self {
-        self.is_text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunLogsApiPkgApiModelTemplate {
+        name: String = "name";
+        version: String = "version";
+        is_text: bool = "is-text";
     }
 }
 /// `GithubComMailgunMimeRfc822Time`
@@ -10125,18 +8344,11 @@ impl GithubComMailgunPendulumApiDomain {
             records: None,
         }
     }
-    /// Sets `active_selector`.
-    pub fn active_selector(mut self, value: impl Into<String>) -> Self {
-        self.active_selector = Some(value.into());
-        self
-    }
-    /// Sets `records`.
-    pub fn records(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunPendulumDkimDnsRecord>>,
-    ) -> Self {
-        self.records = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunPendulumApiDomain {
+        active_selector: String = "active_selector";
+        records: Vec<GithubComMailgunPendulumDkimDnsRecord> = "records";
     }
 }
 /// `GithubComMailgunPendulumApiDomainResponse`
@@ -10417,15 +8629,10 @@ impl GithubComMailgunScoutApiCountriesAggregateResponse {
     pub fn new() -> Self {
         Self { countries: None }
     }
-    /// Sets `countries`.
-    pub fn countries(
-        mut self,
-        value: impl Into<
-            std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
-        >,
-    ) -> Self {
-        self.countries = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunScoutApiCountriesAggregateResponse {
+        countries: std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>> = "countries";
     }
 }
 /// `GithubComMailgunScoutApiDevicesAggregateResponse`
@@ -10449,15 +8656,10 @@ impl GithubComMailgunScoutApiDevicesAggregateResponse {
     pub fn new() -> Self {
         Self { devices: None }
     }
-    /// Sets `devices`.
-    pub fn devices(
-        mut self,
-        value: impl Into<
-            std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
-        >,
-    ) -> Self {
-        self.devices = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunScoutApiDevicesAggregateResponse {
+        devices: std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>> = "devices";
     }
 }
 /// `GithubComMailgunScoutApiProvidersAggregateResponse`
@@ -10481,15 +8683,10 @@ impl GithubComMailgunScoutApiProvidersAggregateResponse {
     pub fn new() -> Self {
         Self { providers: None }
     }
-    /// Sets `providers`.
-    pub fn providers(
-        mut self,
-        value: impl Into<
-            std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
-        >,
-    ) -> Self {
-        self.providers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunScoutApiProvidersAggregateResponse {
+        providers: std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>> = "providers";
     }
 }
 /// `GithubComMailgunScoutApiStatTypesResponse`
@@ -10563,18 +8760,11 @@ impl GithubComMailgunScoutApiStatsResponse {
             stats: stats.into(),
         }
     }
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelTypesStatType>,
-    ) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunScoutApiStatsResponse {
+        tag: String = "tag";
+        r#type: GithubComMailgunScoutModelTypesStatType = "type";
     }
 }
 /// `GithubComMailgunScoutApiTagAggregateResponse`
@@ -10616,40 +8806,13 @@ impl GithubComMailgunScoutApiTagAggregateResponse {
             device: None,
         }
     }
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(value.into());
-        self
-    }
-    /// Sets `provider`.
-    pub fn provider(
-        mut self,
-        value: impl Into<
-            std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
-        >,
-    ) -> Self {
-        self.provider = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(
-        mut self,
-        value: impl Into<
-            std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
-        >,
-    ) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `device`.
-    pub fn device(
-        mut self,
-        value: impl Into<
-            std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
-        >,
-    ) -> Self {
-        self.device = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunScoutApiTagAggregateResponse {
+        tag: String = "tag";
+        provider: std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>> = "provider";
+        country: std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>> = "country";
+        device: std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>> = "device";
     }
 }
 /// `GithubComMailgunScoutApiTagListResponse`
@@ -10780,10 +8943,10 @@ impl GithubComMailgunScoutModelStatsClicked {
             unique: None,
         }
     }
-    /// Sets `unique`.
-    pub fn unique(mut self, value: impl Into<i32>) -> Self {
-        self.unique = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunScoutModelStatsClicked {
+        unique: i32 = "unique";
     }
 }
 /// `GithubComMailgunScoutModelStatsComplained`
@@ -11123,10 +9286,10 @@ impl GithubComMailgunScoutModelStatsOpened {
             unique: None,
         }
     }
-    /// Sets `unique`.
-    pub fn unique(mut self, value: impl Into<i32>) -> Self {
-        self.unique = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunScoutModelStatsOpened {
+        unique: i32 = "unique";
     }
 }
 /// `GithubComMailgunScoutModelStatsSeedTest`
@@ -11244,141 +9407,26 @@ impl GithubComMailgunScoutModelStatsStatsItem {
             link_validation_failed: None,
         }
     }
-    /// Sets `accepted`.
-    pub fn accepted(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsAccepted>,
-    ) -> Self {
-        self.accepted = Some(value.into());
-        self
-    }
-    /// Sets `delivered`.
-    pub fn delivered(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsDelivered>,
-    ) -> Self {
-        self.delivered = Some(value.into());
-        self
-    }
-    /// Sets `failed`.
-    pub fn failed(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsFailed>,
-    ) -> Self {
-        self.failed = Some(value.into());
-        self
-    }
-    /// Sets `stored`.
-    pub fn stored(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsStored>,
-    ) -> Self {
-        self.stored = Some(value.into());
-        self
-    }
-    /// Sets `opened`.
-    pub fn opened(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsOpened>,
-    ) -> Self {
-        self.opened = Some(value.into());
-        self
-    }
-    /// Sets `clicked`.
-    pub fn clicked(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsClicked>,
-    ) -> Self {
-        self.clicked = Some(value.into());
-        self
-    }
-    /// Sets `unsubscribed`.
-    pub fn unsubscribed(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsUnsubscribed>,
-    ) -> Self {
-        self.unsubscribed = Some(value.into());
-        self
-    }
-    /// Sets `complained`.
-    pub fn complained(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsComplained>,
-    ) -> Self {
-        self.complained = Some(value.into());
-        self
-    }
-    /// Sets `campaign`.
-    pub fn campaign(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsCampaign>,
-    ) -> Self {
-        self.campaign = Some(value.into());
-        self
-    }
-    /// Sets `email_validation`.
-    pub fn email_validation(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsEmailValidation>,
-    ) -> Self {
-        self.email_validation = Some(value.into());
-        self
-    }
-    /// Sets `seed_test`.
-    pub fn seed_test(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsSeedTest>,
-    ) -> Self {
-        self.seed_test = Some(value.into());
-        self
-    }
-    /// Sets `ip_blocklist_monitoring`.
-    pub fn ip_blocklist_monitoring(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsBlocklistMonitoring>,
-    ) -> Self {
-        self.ip_blocklist_monitoring = Some(value.into());
-        self
-    }
-    /// Sets `domain_blocklist_monitoring`.
-    pub fn domain_blocklist_monitoring(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsBlocklistMonitoring>,
-    ) -> Self {
-        self.domain_blocklist_monitoring = Some(value.into());
-        self
-    }
-    /// Sets `email_preview`.
-    pub fn email_preview(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsEmailPreview>,
-    ) -> Self {
-        self.email_preview = Some(value.into());
-        self
-    }
-    /// Sets `email_preview_failed`.
-    pub fn email_preview_failed(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsEmailPreviewFailed>,
-    ) -> Self {
-        self.email_preview_failed = Some(value.into());
-        self
-    }
-    /// Sets `link_validation`.
-    pub fn link_validation(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsLinkValidation>,
-    ) -> Self {
-        self.link_validation = Some(value.into());
-        self
-    }
-    /// Sets `link_validation_failed`.
-    pub fn link_validation_failed(
-        mut self,
-        value: impl Into<GithubComMailgunScoutModelStatsLinkValidationFailed>,
-    ) -> Self {
-        self.link_validation_failed = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunScoutModelStatsStatsItem {
+        accepted: GithubComMailgunScoutModelStatsAccepted = "accepted";
+        delivered: GithubComMailgunScoutModelStatsDelivered = "delivered";
+        failed: GithubComMailgunScoutModelStatsFailed = "failed";
+        stored: GithubComMailgunScoutModelStatsStored = "stored";
+        opened: GithubComMailgunScoutModelStatsOpened = "opened";
+        clicked: GithubComMailgunScoutModelStatsClicked = "clicked";
+        unsubscribed: GithubComMailgunScoutModelStatsUnsubscribed = "unsubscribed";
+        complained: GithubComMailgunScoutModelStatsComplained = "complained";
+        campaign: GithubComMailgunScoutModelStatsCampaign = "campaign";
+        email_validation: GithubComMailgunScoutModelStatsEmailValidation = "email_validation";
+        seed_test: GithubComMailgunScoutModelStatsSeedTest = "seed_test";
+        ip_blocklist_monitoring: GithubComMailgunScoutModelStatsBlocklistMonitoring = "ip_blocklist_monitoring";
+        domain_blocklist_monitoring: GithubComMailgunScoutModelStatsBlocklistMonitoring = "domain_blocklist_monitoring";
+        email_preview: GithubComMailgunScoutModelStatsEmailPreview = "email_preview";
+        email_preview_failed: GithubComMailgunScoutModelStatsEmailPreviewFailed = "email_preview_failed";
+        link_validation: GithubComMailgunScoutModelStatsLinkValidation = "link_validation";
+        link_validation_failed: GithubComMailgunScoutModelStatsLinkValidationFailed = "link_validation_failed";
     }
 }
 /// `GithubComMailgunScoutModelStatsStored`
@@ -11454,15 +9502,11 @@ impl GithubComMailgunScoutModelTagsTagItem {
             last_seen: None,
         }
     }
-    /// Sets `first-seen`.
-    pub fn first_seen(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.first_seen = Some(value.into());
-        self
-    }
-    /// Sets `last-seen`.
-    pub fn last_seen(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.last_seen = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunScoutModelTagsTagItem {
+        first_seen: sinch_sdk_runtime::Timestamp = "first-seen";
+        last_seen: sinch_sdk_runtime::Timestamp = "last-seen";
     }
 }
 /// `GithubComMailgunScoutModelTypesStatType`
@@ -11520,10 +9564,10 @@ impl GithubComMailgunScoutModelTypesTagLimitItem {
             count: count.into(),
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunScoutModelTypesTagLimitItem {
+        id: String = "id";
     }
 }
 /// `GithubComMailgunTagsApiPkgApiModelCustomTime`
@@ -11550,10 +9594,10 @@ impl GithubComMailgunTagsApiPkgApiModelDeleteTagRequest {
     pub fn new() -> Self {
         Self { tag: None }
     }
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunTagsApiPkgApiModelDeleteTagRequest {
+        tag: String = "tag";
     }
 }
 /// `GithubComMailgunTagsApiPkgApiModelListTagsRequest`
@@ -11589,28 +9633,13 @@ impl GithubComMailgunTagsApiPkgApiModelListTagsRequest {
             tag: None,
         }
     }
-    /// Sets `pagination`.
-    pub fn pagination(
-        mut self,
-        value: impl Into<GithubComMailgunTagsApiPkgApiModelPagination>,
-    ) -> Self {
-        self.pagination = Some(value.into());
-        self
-    }
-    /// Sets `include_subaccounts`.
-    pub fn include_subaccounts(mut self, value: impl Into<bool>) -> Self {
-        self.include_subaccounts = Some(value.into());
-        self
-    }
-    /// Sets `include_metrics`.
-    pub fn include_metrics(mut self, value: impl Into<bool>) -> Self {
-        self.include_metrics = Some(value.into());
-        self
-    }
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunTagsApiPkgApiModelListTagsRequest {
+        pagination: GithubComMailgunTagsApiPkgApiModelPagination = "pagination";
+        include_subaccounts: bool = "include_subaccounts";
+        include_metrics: bool = "include_metrics";
+        tag: String = "tag";
     }
 }
 /// `GithubComMailgunTagsApiPkgApiModelPagination`
@@ -11650,30 +9679,14 @@ impl GithubComMailgunTagsApiPkgApiModelPagination {
             include_total: None,
         }
     }
-    /// Sets `sort`.
-    pub fn sort(mut self, value: impl Into<String>) -> Self {
-        self.sort = Some(value.into());
-        self
-    }
-    /// Sets `skip`.
-    pub fn skip(mut self, value: impl Into<i64>) -> Self {
-        self.skip = Some(value.into());
-        self
-    }
-    /// Sets `limit`.
-    pub fn limit(mut self, value: impl Into<i64>) -> Self {
-        self.limit = Some(value.into());
-        self
-    }
-    /// Sets `total`.
-    pub fn total(mut self, value: impl Into<i64>) -> Self {
-        self.total = Some(value.into());
-        self
-    }
-    /// Sets `include_total`.
-    pub fn include_total(mut self, value: impl Into<bool>) -> Self {
-        self.include_total = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunTagsApiPkgApiModelPagination {
+        sort: String = "sort";
+        skip: i64 = "skip";
+        limit: i64 = "limit";
+        total: i64 = "total";
+        include_total: bool = "include_total";
     }
 }
 /// `GithubComMailgunTagsApiPkgApiModelTag`
@@ -11731,29 +9744,12 @@ impl GithubComMailgunTagsApiPkgApiModelTag {
             account_name: account_name.into(),
         }
     }
-    /// Sets `first_seen`.
-    pub fn first_seen(
-        mut self,
-        value: impl Into<GithubComMailgunTagsApiPkgApiModelCustomTime>,
-    ) -> Self {
-        self.first_seen = Some(value.into());
-        self
-    }
-    /// Sets `last_seen`.
-    pub fn last_seen(
-        mut self,
-        value: impl Into<GithubComMailgunTagsApiPkgApiModelCustomTime>,
-    ) -> Self {
-        self.last_seen = Some(value.into());
-        self
-    }
-    /// Sets `metrics`.
-    pub fn metrics(
-        mut self,
-        value: impl Into<GithubComMailgunAnalyticsClientGolangMetrics>,
-    ) -> Self {
-        self.metrics = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunTagsApiPkgApiModelTag {
+        first_seen: GithubComMailgunTagsApiPkgApiModelCustomTime = "first_seen";
+        last_seen: GithubComMailgunTagsApiPkgApiModelCustomTime = "last_seen";
+        metrics: GithubComMailgunAnalyticsClientGolangMetrics = "metrics";
     }
 }
 /// `GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse`
@@ -11815,13 +9811,10 @@ impl GithubComMailgunTagsApiPkgApiModelTagsResponse {
             pagination: None,
         }
     }
-    /// Sets `pagination`.
-    pub fn pagination(
-        mut self,
-        value: impl Into<GithubComMailgunTagsApiPkgApiModelPagination>,
-    ) -> Self {
-        self.pagination = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunTagsApiPkgApiModelTagsResponse {
+        pagination: GithubComMailgunTagsApiPkgApiModelPagination = "pagination";
     }
 }
 /// `GithubComMailgunTagsApiPkgApiModelUpdateTagRequest`
@@ -11849,15 +9842,11 @@ impl GithubComMailgunTagsApiPkgApiModelUpdateTagRequest {
             description: None,
         }
     }
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunTagsApiPkgApiModelUpdateTagRequest {
+        tag: String = "tag";
+        description: String = "description";
     }
 }
 /// `GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse`
@@ -11994,13 +9983,10 @@ impl GithubComMailgunTempleHttpapiTemplateUpdate {
             version: None,
         }
     }
-    /// Sets `version`.
-    pub fn version(
-        mut self,
-        value: impl Into<GithubComMailgunTempleHttpapiVersionUpdate>,
-    ) -> Self {
-        self.version = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunTempleHttpapiTemplateUpdate {
+        version: GithubComMailgunTempleHttpapiVersionUpdate = "version";
     }
 }
 /// `GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse`
@@ -12131,41 +10117,15 @@ impl GithubComMailgunTempleModelTemplate {
             versions: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<String>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `createdBy`.
-    pub fn created_by(mut self, value: impl Into<String>) -> Self {
-        self.created_by = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(
-        mut self,
-        value: impl Into<GithubComMailgunTempleModelVersion>,
-    ) -> Self {
-        self.version = Some(Some(value.into()));
-        self
-    }
-    /// Sets `versions`.
-    pub fn versions(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunTempleModelVersion>>,
-    ) -> Self {
-        self.versions = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunTempleModelTemplate {
+        description: String = "description";
+        created_at: String = "createdAt";
+        created_by: String = "createdBy";
+        id: String = "id";
+        version: GithubComMailgunTempleModelVersion = "version";
+        versions: Vec<GithubComMailgunTempleModelVersion> = "versions";
     }
 }
 /// `GithubComMailgunTempleModelVersion`
@@ -12227,28 +10187,13 @@ impl GithubComMailgunTempleModelVersion {
             headers: None,
         }
     }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<String>) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<String>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `headers`.
-    pub fn headers(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.headers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunTempleModelVersion {
+        template: String = "template";
+        created_at: String = "createdAt";
+        id: String = "id";
+        headers: std::collections::BTreeMap<String, String> = "headers";
     }
 }
 /// `GithubComMailgunTerminatorHttpapiGenerateResponse`
@@ -12309,10 +10254,10 @@ impl GithubComMailgunTerminatorHttpapiStatusResponse {
             certificate: None,
         }
     }
-    /// Sets `certificate`.
-    pub fn certificate(mut self, value: impl Into<String>) -> Self {
-        self.certificate = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunTerminatorHttpapiStatusResponse {
+        certificate: String = "certificate";
     }
 }
 /// Alert Channel
@@ -12520,28 +10465,13 @@ impl GithubComMailgunThresholdsApiHitListItem {
             dimension_value: None,
         }
     }
-    /// Sets `parent_account_id`.
-    pub fn parent_account_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_account_id = Some(value.into());
-        self
-    }
-    /// Sets `subaccount_id`.
-    pub fn subaccount_id(mut self, value: impl Into<String>) -> Self {
-        self.subaccount_id = Some(value.into());
-        self
-    }
-    /// Sets `dimension`.
-    pub fn dimension(
-        mut self,
-        value: impl Into<GithubComMailgunThresholdsApiDimension>,
-    ) -> Self {
-        self.dimension = Some(value.into());
-        self
-    }
-    /// Sets `dimension_value`.
-    pub fn dimension_value(mut self, value: impl Into<String>) -> Self {
-        self.dimension_value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunThresholdsApiHitListItem {
+        parent_account_id: String = "parent_account_id";
+        subaccount_id: String = "subaccount_id";
+        dimension: GithubComMailgunThresholdsApiDimension = "dimension";
+        dimension_value: String = "dimension_value";
     }
 }
 /// `GithubComMailgunThresholdsApiHitListResponse`
@@ -12717,61 +10647,19 @@ impl GithubComMailgunThresholdsApiSendAlertItem {
             period: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `parent_account_id`.
-    pub fn parent_account_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_account_id = Some(value.into());
-        self
-    }
-    /// Sets `subaccount_id`.
-    pub fn subaccount_id(mut self, value: impl Into<String>) -> Self {
-        self.subaccount_id = Some(value.into());
-        self
-    }
-    /// Sets `account_group`.
-    pub fn account_group(mut self, value: impl Into<String>) -> Self {
-        self.account_group = Some(value.into());
-        self
-    }
-    /// Sets `updated_at`.
-    pub fn updated_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
-    }
-    /// Sets `last_checked`.
-    pub fn last_checked(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.last_checked = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `alert_channels`.
-    pub fn alert_channels(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunThresholdsApiAlertChannel>>,
-    ) -> Self {
-        self.alert_channels = Some(value.into());
-        self
-    }
-    /// Sets `filters`.
-    pub fn filters(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunThresholdsApiFilter>>,
-    ) -> Self {
-        self.filters = Some(value.into());
-        self
-    }
-    /// Sets `period`.
-    pub fn period(mut self, value: impl Into<String>) -> Self {
-        self.period = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunThresholdsApiSendAlertItem {
+        id: String = "id";
+        parent_account_id: String = "parent_account_id";
+        subaccount_id: String = "subaccount_id";
+        account_group: String = "account_group";
+        updated_at: sinch_sdk_runtime::Timestamp = "updated_at";
+        last_checked: sinch_sdk_runtime::Timestamp = "last_checked";
+        description: String = "description";
+        alert_channels: Vec<GithubComMailgunThresholdsApiAlertChannel> = "alert_channels";
+        filters: Vec<GithubComMailgunThresholdsApiFilter> = "filters";
+        period: String = "period";
     }
 }
 /// `GithubComMailgunThresholdsApiSendAlertListResponse`
@@ -12862,31 +10750,13 @@ impl GithubComMailgunThresholdsApiSendAlertRequest {
             description: None,
         }
     }
-    /// Sets `alert_channels`.
-    pub fn alert_channels(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunThresholdsApiAlertChannel>>,
-    ) -> Self {
-        self.alert_channels = Some(value.into());
-        self
-    }
-    /// Sets `filters`.
-    pub fn filters(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunThresholdsApiFilter>>,
-    ) -> Self {
-        self.filters = Some(value.into());
-        self
-    }
-    /// Sets `period`.
-    pub fn period(mut self, value: impl Into<String>) -> Self {
-        self.period = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunThresholdsApiSendAlertRequest {
+        alert_channels: Vec<GithubComMailgunThresholdsApiAlertChannel> = "alert_channels";
+        filters: Vec<GithubComMailgunThresholdsApiFilter> = "filters";
+        period: String = "period";
+        description: String = "description";
     }
 }
 /// `GithubComMailgunTowerApiAccountDomainsResponse`
@@ -13099,18 +10969,11 @@ impl GithubComMailgunUsersApiUserAuthResponse {
             prior_details: None,
         }
     }
-    /// Sets `prior_method`.
-    pub fn prior_method(mut self, value: impl Into<String>) -> Self {
-        self.prior_method = Some(value.into());
-        self
-    }
-    /// Sets `prior_details`.
-    pub fn prior_details(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.prior_details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunUsersApiUserAuthResponse {
+        prior_method: String = "prior_method";
+        prior_details: std::collections::BTreeMap<String, serde_json::Value> = "prior_details";
     }
 }
 /// `GithubComMailgunUsersApiUserListResponse`
@@ -13135,18 +10998,11 @@ impl GithubComMailgunUsersApiUserListResponse {
     pub fn new() -> Self {
         Self { users: None, total: None }
     }
-    /// Sets `users`.
-    pub fn users(
-        mut self,
-        value: impl Into<Vec<GithubComMailgunUsersApiUserResponse>>,
-    ) -> Self {
-        self.users = Some(value.into());
-        self
-    }
-    /// Sets `total`.
-    pub fn total(mut self, value: impl Into<i64>) -> Self {
-        self.total = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunUsersApiUserListResponse {
+        users: Vec<GithubComMailgunUsersApiUserResponse> = "users";
+        total: i64 = "total";
     }
 }
 /// `GithubComMailgunUsersApiUserResponse`
@@ -13246,117 +11102,29 @@ impl GithubComMailgunUsersApiUserResponse {
             migration_status: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `activated`.
-    pub fn activated(mut self, value: impl Into<bool>) -> Self {
-        self.activated = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `is_disabled`.
-    pub fn is_disabled(mut self, value: impl Into<bool>) -> Self {
-        self.is_disabled = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `email_details`.
-    pub fn email_details(
-        mut self,
-        value: impl Into<GithubComMailgunUsersApiUserResponseEmailDetails>,
-    ) -> Self {
-        self.email_details = Some(value.into());
-        self
-    }
-    /// Sets `role`.
-    pub fn role(mut self, value: impl Into<String>) -> Self {
-        self.role = Some(value.into());
-        self
-    }
-    /// Sets `account_id`.
-    pub fn account_id(mut self, value: impl Into<String>) -> Self {
-        self.account_id = Some(value.into());
-        self
-    }
-    /// Sets `opened_ip`.
-    pub fn opened_ip(mut self, value: impl Into<String>) -> Self {
-        self.opened_ip = Some(value.into());
-        self
-    }
-    /// Sets `is_master`.
-    pub fn is_master(mut self, value: impl Into<bool>) -> Self {
-        self.is_master = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `tfa_enabled`.
-    pub fn tfa_enabled(mut self, value: impl Into<bool>) -> Self {
-        self.tfa_enabled = Some(value.into());
-        self
-    }
-    /// Sets `tfa_active`.
-    pub fn tfa_active(mut self, value: impl Into<bool>) -> Self {
-        self.tfa_active = Some(value.into());
-        self
-    }
-    /// Sets `tfa_created_at`.
-    pub fn tfa_created_at(mut self, value: impl Into<String>) -> Self {
-        self.tfa_created_at = Some(Some(value.into()));
-        self
-    }
-    /// Sets `password_updated_at`.
-    pub fn password_updated_at(mut self, value: impl Into<String>) -> Self {
-        self.password_updated_at = Some(Some(value.into()));
-        self
-    }
-    /// Sets `preferences`.
-    pub fn preferences(
-        mut self,
-        value: impl Into<GithubComMailgunUsersApiUserResponsePreferences>,
-    ) -> Self {
-        self.preferences = Some(value.into());
-        self
-    }
-    /// Sets `auth`.
-    pub fn auth(
-        mut self,
-        value: impl Into<GithubComMailgunUsersApiUserAuthResponse>,
-    ) -> Self {
-        self.auth = Some(value.into());
-        self
-    }
-    /// Sets `github_user_id`.
-    pub fn github_user_id(mut self, value: impl Into<String>) -> Self {
-        self.github_user_id = Some(Some(value.into()));
-        self
-    }
-    /// Sets `salesforce_user_id`.
-    pub fn salesforce_user_id(mut self, value: impl Into<String>) -> Self {
-        self.salesforce_user_id = Some(Some(value.into()));
-        self
-    }
-    /// Sets `migration_status`.
-    pub fn migration_status(mut self, value: impl Into<String>) -> Self {
-        self.migration_status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunUsersApiUserResponse {
+        id: String = "id";
+        activated: bool = "activated";
+        name: String = "name";
+        is_disabled: bool = "is_disabled";
+        email: String = "email";
+        email_details: GithubComMailgunUsersApiUserResponseEmailDetails = "email_details";
+        role: String = "role";
+        account_id: String = "account_id";
+        opened_ip: String = "opened_ip";
+        is_master: bool = "is_master";
+        metadata: std::collections::BTreeMap<String, serde_json::Value> = "metadata";
+        tfa_enabled: bool = "tfa_enabled";
+        tfa_active: bool = "tfa_active";
+        tfa_created_at: String = "tfa_created_at";
+        password_updated_at: String = "password_updated_at";
+        preferences: GithubComMailgunUsersApiUserResponsePreferences = "preferences";
+        auth: GithubComMailgunUsersApiUserAuthResponse = "auth";
+        github_user_id: String = "github_user_id";
+        salesforce_user_id: String = "salesforce_user_id";
+        migration_status: String = "migration_status";
     }
 }
 /// `GithubComMailgunUsersApiUserResponseEmailDetails`
@@ -13392,28 +11160,13 @@ impl GithubComMailgunUsersApiUserResponseEmailDetails {
             parts: None,
         }
     }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `is_valid`.
-    pub fn is_valid(mut self, value: impl Into<bool>) -> Self {
-        self.is_valid = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `parts`.
-    pub fn parts(
-        mut self,
-        value: impl Into<GithubComMailgunUsersApiUserResponseEmailDetailsParts>,
-    ) -> Self {
-        self.parts = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunUsersApiUserResponseEmailDetails {
+        address: String = "address";
+        is_valid: bool = "is_valid";
+        reason: String = "reason";
+        parts: GithubComMailgunUsersApiUserResponseEmailDetailsParts = "parts";
     }
 }
 /// `GithubComMailgunUsersApiUserResponseEmailDetailsParts`
@@ -13445,20 +11198,12 @@ impl GithubComMailgunUsersApiUserResponseEmailDetailsParts {
             display_name: None,
         }
     }
-    /// Sets `domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
-    /// Sets `local_part`.
-    pub fn local_part(mut self, value: impl Into<String>) -> Self {
-        self.local_part = Some(value.into());
-        self
-    }
-    /// Sets `display_name`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunUsersApiUserResponseEmailDetailsParts {
+        domain: String = "domain";
+        local_part: String = "local_part";
+        display_name: String = "display_name";
     }
 }
 /// `GithubComMailgunUsersApiUserResponsePreferences`
@@ -13490,20 +11235,12 @@ impl GithubComMailgunUsersApiUserResponsePreferences {
             programming_language: None,
         }
     }
-    /// Sets `time_zone`.
-    pub fn time_zone(mut self, value: impl Into<String>) -> Self {
-        self.time_zone = Some(value.into());
-        self
-    }
-    /// Sets `time_format`.
-    pub fn time_format(mut self, value: impl Into<String>) -> Self {
-        self.time_format = Some(value.into());
-        self
-    }
-    /// Sets `programming_language`.
-    pub fn programming_language(mut self, value: impl Into<String>) -> Self {
-        self.programming_language = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunUsersApiUserResponsePreferences {
+        time_zone: String = "time_zone";
+        time_format: String = "time_format";
+        programming_language: String = "programming_language";
     }
 }
 /// `GithubComMailgunValidationsValidationEngagementEngagementData`
@@ -13535,10 +11272,10 @@ impl GithubComMailgunValidationsValidationEngagementEngagementData {
             is_bot: is_bot.into(),
         }
     }
-    /// Sets `behavior`.
-    pub fn behavior(mut self, value: impl Into<String>) -> Self {
-        self.behavior = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunValidationsValidationEngagementEngagementData {
+        behavior: String = "behavior";
     }
 }
 /// `GithubComMailgunValidationsValidationStepsBaseValidationResponse`
@@ -13607,28 +11344,13 @@ impl GithubComMailgunValidationsValidationStepsBaseValidationResponse {
             last_seen: None,
         }
     }
-    /// Sets `did_you_mean`.
-    pub fn did_you_mean(mut self, value: impl Into<String>) -> Self {
-        self.did_you_mean = Some(value.into());
-        self
-    }
-    /// Sets `engagement`.
-    pub fn engagement(
-        mut self,
-        value: impl Into<GithubComMailgunValidationsValidationEngagementEngagementData>,
-    ) -> Self {
-        self.engagement = Some(Some(value.into()));
-        self
-    }
-    /// Sets `root_address`.
-    pub fn root_address(mut self, value: impl Into<String>) -> Self {
-        self.root_address = Some(value.into());
-        self
-    }
-    /// Sets `last_seen`.
-    pub fn last_seen(mut self, value: impl Into<i32>) -> Self {
-        self.last_seen = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GithubComMailgunValidationsValidationStepsBaseValidationResponse {
+        did_you_mean: String = "did_you_mean";
+        engagement: GithubComMailgunValidationsValidationEngagementEngagementData = "engagement";
+        root_address: String = "root_address";
+        last_seen: i32 = "last_seen";
     }
 }
 /// `InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse`
@@ -13689,28 +11411,13 @@ impl ListMemberRequest {
             vars: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `subscribed`.
-    pub fn subscribed(mut self, value: impl Into<bool>) -> Self {
-        self.subscribed = Some(value.into());
-        self
-    }
-    /// Sets `vars`.
-    pub fn vars(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.vars = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListMemberRequest {
+        name: String = "name";
+        address: String = "address";
+        subscribed: bool = "subscribed";
+        vars: std::collections::BTreeMap<String, serde_json::Value> = "vars";
     }
 }
 /// ListMemberResponse
@@ -13746,28 +11453,13 @@ impl ListMemberResponse {
             subscribed: None,
         }
     }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `vars`.
-    pub fn vars(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.vars = Some(value.into());
-        self
-    }
-    /// Sets `subscribed`.
-    pub fn subscribed(mut self, value: impl Into<bool>) -> Self {
-        self.subscribed = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListMemberResponse {
+        address: String = "address";
+        name: String = "name";
+        vars: std::collections::BTreeMap<String, serde_json::Value> = "vars";
+        subscribed: bool = "subscribed";
     }
 }
 /// The mailing list response
@@ -13815,40 +11507,16 @@ impl MailingListResponse {
             members_count: None,
         }
     }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `access_level`.
-    pub fn access_level(mut self, value: impl Into<String>) -> Self {
-        self.access_level = Some(value.into());
-        self
-    }
-    /// Sets `reply_preference`.
-    pub fn reply_preference(mut self, value: impl Into<String>) -> Self {
-        self.reply_preference = Some(value.into());
-        self
-    }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<String>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `members_count`.
-    pub fn members_count(mut self, value: impl Into<i64>) -> Self {
-        self.members_count = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MailingListResponse {
+        address: String = "address";
+        name: String = "name";
+        description: String = "description";
+        access_level: String = "access_level";
+        reply_preference: String = "reply_preference";
+        created_at: String = "created_at";
+        members_count: i64 = "members_count";
     }
 }
 /// MessageObject
@@ -13888,10 +11556,10 @@ impl MessageObject {
             scheduled_for: None,
         }
     }
-    /// Sets `scheduled-for`.
-    pub fn scheduled_for(mut self, value: impl Into<String>) -> Self {
-        self.scheduled_for = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageObject {
+        scheduled_for: String = "scheduled-for";
     }
 }
 /// `MessageObjectAttachmentsItem`
@@ -13961,15 +11629,11 @@ impl MessageObjectHeaders {
             subject: None,
         }
     }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `subject`.
-    pub fn subject(mut self, value: impl Into<String>) -> Self {
-        self.subject = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageObjectHeaders {
+        to: String = "to";
+        subject: String = "subject";
     }
 }
 /// PaginateListMemberResponse
@@ -13994,15 +11658,11 @@ impl PaginateListMemberResponse {
     pub fn new() -> Self {
         Self { paging: None, items: None }
     }
-    /// Sets `paging`.
-    pub fn paging(mut self, value: impl Into<PaginateListMemberResponsePaging>) -> Self {
-        self.paging = Some(value.into());
-        self
-    }
-    /// Sets `items`.
-    pub fn items(mut self, value: impl Into<Vec<ListMemberResponse>>) -> Self {
-        self.items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaginateListMemberResponse {
+        paging: PaginateListMemberResponsePaging = "paging";
+        items: Vec<ListMemberResponse> = "items";
     }
 }
 /// `PaginateListMemberResponsePaging`
@@ -14038,25 +11698,13 @@ impl PaginateListMemberResponsePaging {
             previous: None,
         }
     }
-    /// Sets `first`.
-    pub fn first(mut self, value: impl Into<String>) -> Self {
-        self.first = Some(value.into());
-        self
-    }
-    /// Sets `next`.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
-        self
-    }
-    /// Sets `last`.
-    pub fn last(mut self, value: impl Into<String>) -> Self {
-        self.last = Some(value.into());
-        self
-    }
-    /// Sets `previous`.
-    pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaginateListMemberResponsePaging {
+        first: String = "first";
+        next: String = "next";
+        last: String = "last";
+        previous: String = "previous";
     }
 }
 /// PaginateMailingListResponse
@@ -14081,18 +11729,11 @@ impl PaginateMailingListResponse {
     pub fn new() -> Self {
         Self { paging: None, items: None }
     }
-    /// Sets `paging`.
-    pub fn paging(
-        mut self,
-        value: impl Into<PaginateMailingListResponsePaging>,
-    ) -> Self {
-        self.paging = Some(value.into());
-        self
-    }
-    /// Sets `items`.
-    pub fn items(mut self, value: impl Into<Vec<MailingListResponse>>) -> Self {
-        self.items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaginateMailingListResponse {
+        paging: PaginateMailingListResponsePaging = "paging";
+        items: Vec<MailingListResponse> = "items";
     }
 }
 /// `PaginateMailingListResponsePaging`
@@ -14128,25 +11769,13 @@ impl PaginateMailingListResponsePaging {
             last: None,
         }
     }
-    /// Sets `first`.
-    pub fn first(mut self, value: impl Into<String>) -> Self {
-        self.first = Some(value.into());
-        self
-    }
-    /// Sets `next`.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
-        self
-    }
-    /// Sets `previous`.
-    pub fn previous(mut self, value: impl Into<String>) -> Self {
-        self.previous = Some(value.into());
-        self
-    }
-    /// Sets `last`.
-    pub fn last(mut self, value: impl Into<String>) -> Self {
-        self.last = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaginateMailingListResponsePaging {
+        first: String = "first";
+        next: String = "next";
+        previous: String = "previous";
+        last: String = "last";
     }
 }
 /// `PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody`
@@ -14244,35 +11873,15 @@ impl PatchV3IpPoolsPoolIdMultipartFormDataRequestBody {
             unlink_domain: None,
         }
     }
-    /// Sets `add_ip`.
-    pub fn add_ip(mut self, value: impl Into<String>) -> Self {
-        self.add_ip = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `link_domain`.
-    pub fn link_domain(mut self, value: impl Into<String>) -> Self {
-        self.link_domain = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `remove_ip`.
-    pub fn remove_ip(mut self, value: impl Into<String>) -> Self {
-        self.remove_ip = Some(value.into());
-        self
-    }
-    /// Sets `unlink_domain`.
-    pub fn unlink_domain(mut self, value: impl Into<String>) -> Self {
-        self.unlink_domain = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PatchV3IpPoolsPoolIdMultipartFormDataRequestBody {
+        add_ip: String = "add_ip";
+        description: String = "description";
+        link_domain: String = "link_domain";
+        name: String = "name";
+        remove_ip: String = "remove_ip";
+        unlink_domain: String = "unlink_domain";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PatchV3IpPoolsPoolIdMultipartFormDataRequestBody {
@@ -14355,10 +11964,10 @@ impl PostListsListAddressMembersCsvError400 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostListsListAddressMembersCsvError400 {
+        message: String = "message";
     }
 }
 /// `PostListsListAddressMembersCsvError404`
@@ -14380,10 +11989,10 @@ impl PostListsListAddressMembersCsvError404 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostListsListAddressMembersCsvError404 {
+        message: String = "message";
     }
 }
 /// `PostListsListAddressMembersCsvError429`
@@ -14405,10 +12014,10 @@ impl PostListsListAddressMembersCsvError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostListsListAddressMembersCsvError429 {
+        message: String = "message";
     }
 }
 /// `PostListsListAddressMembersCsvRequest`
@@ -14440,20 +12049,12 @@ impl PostListsListAddressMembersCsvRequest {
             members: None,
         }
     }
-    /// Sets `subscribed`.
-    pub fn subscribed(mut self, value: impl Into<bool>) -> Self {
-        self.subscribed = Some(value.into());
-        self
-    }
-    /// Sets `upsert`.
-    pub fn upsert(mut self, value: impl Into<bool>) -> Self {
-        self.upsert = Some(value.into());
-        self
-    }
-    /// Sets `members`.
-    pub fn members(mut self, value: impl Into<String>) -> Self {
-        self.members = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostListsListAddressMembersCsvRequest {
+        subscribed: bool = "subscribed";
+        upsert: bool = "upsert";
+        members: String = "members";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PostListsListAddressMembersCsvRequest {
@@ -14519,20 +12120,12 @@ impl PostListsListAddressMembersCsvResponse {
             message: None,
         }
     }
-    /// Sets `list`.
-    pub fn list(mut self, value: impl Into<MailingListResponse>) -> Self {
-        self.list = Some(value.into());
-        self
-    }
-    /// Sets `task-id`.
-    pub fn task_id(mut self, value: impl Into<String>) -> Self {
-        self.task_id = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostListsListAddressMembersCsvResponse {
+        list: MailingListResponse = "list";
+        task_id: String = "task-id";
+        message: String = "message";
     }
 }
 /// `PostListsListAddressMembersJsonError404`
@@ -14554,10 +12147,10 @@ impl PostListsListAddressMembersJsonError404 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostListsListAddressMembersJsonError404 {
+        message: String = "message";
     }
 }
 /// `PostListsListAddressMembersJsonError429`
@@ -14579,10 +12172,10 @@ impl PostListsListAddressMembersJsonError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostListsListAddressMembersJsonError429 {
+        message: String = "message";
     }
 }
 /// `PostListsListAddressMembersJsonMembers`
@@ -14710,20 +12303,12 @@ impl PostListsListAddressMembersJsonResponse {
             message: None,
         }
     }
-    /// Sets `list`.
-    pub fn list(mut self, value: impl Into<MailingListResponse>) -> Self {
-        self.list = Some(value.into());
-        self
-    }
-    /// Sets `task-id`.
-    pub fn task_id(mut self, value: impl Into<String>) -> Self {
-        self.task_id = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostListsListAddressMembersJsonResponse {
+        list: MailingListResponse = "list";
+        task_id: String = "task-id";
+        message: String = "message";
     }
 }
 /// `PostListsStringListAddressMembersError400`
@@ -14745,10 +12330,10 @@ impl PostListsStringListAddressMembersError400 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostListsStringListAddressMembersError400 {
+        message: String = "message";
     }
 }
 /// `PostListsStringListAddressMembersError429`
@@ -14770,10 +12355,10 @@ impl PostListsStringListAddressMembersError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostListsStringListAddressMembersError429 {
+        message: String = "message";
     }
 }
 /// `PostListsStringListAddressMembersRequest`
@@ -14813,33 +12398,14 @@ impl PostListsStringListAddressMembersRequest {
             upsert: None,
         }
     }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `vars`.
-    pub fn vars(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.vars = Some(value.into());
-        self
-    }
-    /// Sets `subscribed`.
-    pub fn subscribed(mut self, value: impl Into<bool>) -> Self {
-        self.subscribed = Some(value.into());
-        self
-    }
-    /// Sets `upsert`.
-    pub fn upsert(mut self, value: impl Into<bool>) -> Self {
-        self.upsert = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostListsStringListAddressMembersRequest {
+        address: String = "address";
+        name: String = "name";
+        vars: std::collections::BTreeMap<String, serde_json::Value> = "vars";
+        subscribed: bool = "subscribed";
+        upsert: bool = "upsert";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PostListsStringListAddressMembersRequest {
@@ -14913,15 +12479,11 @@ impl PostListsStringListAddressMembersResponse {
             message: None,
         }
     }
-    /// Sets `member`.
-    pub fn member(mut self, value: impl Into<ListMemberResponse>) -> Self {
-        self.member = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostListsStringListAddressMembersResponse {
+        member: ListMemberResponse = "member";
+        message: String = "message";
     }
 }
 /// `PostV1DkimKeysMultipartFormDataRequestBody`
@@ -14957,15 +12519,11 @@ impl PostV1DkimKeysMultipartFormDataRequestBody {
             pem: None,
         }
     }
-    /// Sets `bits`.
-    pub fn bits(mut self, value: impl Into<i64>) -> Self {
-        self.bits = Some(value.into());
-        self
-    }
-    /// Sets `pem`.
-    pub fn pem(mut self, value: impl Into<String>) -> Self {
-        self.pem = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV1DkimKeysMultipartFormDataRequestBody {
+        bits: i64 = "bits";
+        pem: String = "pem";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PostV1DkimKeysMultipartFormDataRequestBody {
@@ -15062,43 +12620,16 @@ impl PostV1KeysMultipartFormDataRequestBody {
             email: None,
         }
     }
-    /// Sets `domain_name`.
-    pub fn domain_name(mut self, value: impl Into<String>) -> Self {
-        self.domain_name = Some(value.into());
-        self
-    }
-    /// Sets `kind`.
-    pub fn kind(
-        mut self,
-        value: impl Into<PostV1KeysMultipartFormDataRequestBodyKind>,
-    ) -> Self {
-        self.kind = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `expiration`.
-    pub fn expiration(mut self, value: impl Into<i64>) -> Self {
-        self.expiration = Some(value.into());
-        self
-    }
-    /// Sets `user_id`.
-    pub fn user_id(mut self, value: impl Into<String>) -> Self {
-        self.user_id = Some(value.into());
-        self
-    }
-    /// Sets `user_name`.
-    pub fn user_name(mut self, value: impl Into<String>) -> Self {
-        self.user_name = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV1KeysMultipartFormDataRequestBody {
+        domain_name: String = "domain_name";
+        kind: PostV1KeysMultipartFormDataRequestBodyKind = "kind";
+        description: String = "description";
+        expiration: i64 = "expiration";
+        user_id: String = "user_id";
+        user_name: String = "user_name";
+        email: String = "email";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PostV1KeysMultipartFormDataRequestBody {
@@ -15253,10 +12784,10 @@ impl PostV2IpWhitelistMultipartFormDataRequestBody {
             description: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV2IpWhitelistMultipartFormDataRequestBody {
+        description: String = "description";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PostV2IpWhitelistMultipartFormDataRequestBody {
@@ -15318,20 +12849,12 @@ impl PostV3DomainIdBouncesApplicationFormDataRequestBody {
             created_at: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<String>) -> Self {
-        self.error = Some(value.into());
-        self
-    }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<String>) -> Self {
-        self.created_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3DomainIdBouncesApplicationFormDataRequestBody {
+        code: String = "code";
+        error: String = "error";
+        created_at: String = "created_at";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -15442,10 +12965,10 @@ impl PostV3DomainIdComplaintsApplicationFormDataRequestBody {
             created_at: None,
         }
     }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<String>) -> Self {
-        self.created_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3DomainIdComplaintsApplicationFormDataRequestBody {
+        created_at: String = "created_at";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -15542,15 +13065,11 @@ impl PostV3DomainIdUnsubscribesApplicationFormDataRequestBody {
             created_at: None,
         }
     }
-    /// Sets `tags`.
-    pub fn tags(mut self, value: impl Into<String>) -> Self {
-        self.tags = Some(value.into());
-        self
-    }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<String>) -> Self {
-        self.created_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3DomainIdUnsubscribesApplicationFormDataRequestBody {
+        tags: String = "tags";
+        created_at: String = "created_at";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -15652,10 +13171,10 @@ impl PostV3DomainIdWhitelistsApplicationFormDataRequestBody {
             domain: None,
         }
     }
-    /// Sets `domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.domain = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3DomainIdWhitelistsApplicationFormDataRequestBody {
+        domain: String = "domain";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -16232,176 +13751,35 @@ impl PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<String>) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `t:version`.
-    pub fn t_version(mut self, value: impl Into<String>) -> Self {
-        self.t_version = Some(value.into());
-        self
-    }
-    /// Sets `t:text`.
-    pub fn t_text(
-        mut self,
-        value: impl Into<PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyTText>,
-    ) -> Self {
-        self.t_text = Some(value.into());
-        self
-    }
-    /// Sets `t:variables`.
-    pub fn t_variables(mut self, value: impl Into<String>) -> Self {
-        self.t_variables = Some(value.into());
-        self
-    }
-    /// Sets `o:tag`.
-    pub fn o_tag(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.o_tag = Some(value.into());
-        self
-    }
-    /// Sets `o:dkim`.
-    pub fn o_dkim(
-        mut self,
-        value: impl Into<PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyODkim>,
-    ) -> Self {
-        self.o_dkim = Some(value.into());
-        self
-    }
-    /// Sets `o:secondary-dkim`.
-    pub fn o_secondary_dkim(mut self, value: impl Into<String>) -> Self {
-        self.o_secondary_dkim = Some(value.into());
-        self
-    }
-    /// Sets `o:secondary-dkim-public`.
-    pub fn o_secondary_dkim_public(mut self, value: impl Into<String>) -> Self {
-        self.o_secondary_dkim_public = Some(value.into());
-        self
-    }
-    /// Sets `o:deliverytime`.
-    pub fn o_deliverytime(mut self, value: impl Into<String>) -> Self {
-        self.o_deliverytime = Some(value.into());
-        self
-    }
-    /// Sets `o:deliver-within`.
-    pub fn o_deliver_within(mut self, value: impl Into<String>) -> Self {
-        self.o_deliver_within = Some(value.into());
-        self
-    }
-    /// Sets `o:deliverytime-optimize-period`.
-    pub fn o_deliverytime_optimize_period(mut self, value: impl Into<String>) -> Self {
-        self.o_deliverytime_optimize_period = Some(value.into());
-        self
-    }
-    /// Sets `o:time-zone-localize`.
-    pub fn o_time_zone_localize(mut self, value: impl Into<String>) -> Self {
-        self.o_time_zone_localize = Some(value.into());
-        self
-    }
-    /// Sets `o:testmode`.
-    pub fn o_testmode(
-        mut self,
-        value: impl Into<
-            PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTestmode,
-        >,
-    ) -> Self {
-        self.o_testmode = Some(value.into());
-        self
-    }
-    /// Sets `o:tracking`.
-    pub fn o_tracking(
-        mut self,
-        value: impl Into<
-            PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTracking,
-        >,
-    ) -> Self {
-        self.o_tracking = Some(value.into());
-        self
-    }
-    /// Sets `o:tracking-clicks`.
-    pub fn o_tracking_clicks(
-        mut self,
-        value: impl Into<
-            PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingClicks,
-        >,
-    ) -> Self {
-        self.o_tracking_clicks = Some(value.into());
-        self
-    }
-    /// Sets `o:tracking-opens`.
-    pub fn o_tracking_opens(
-        mut self,
-        value: impl Into<
-            PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingOpens,
-        >,
-    ) -> Self {
-        self.o_tracking_opens = Some(value.into());
-        self
-    }
-    /// Sets `o:require-tls`.
-    pub fn o_require_tls(
-        mut self,
-        value: impl Into<
-            PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyORequireTls,
-        >,
-    ) -> Self {
-        self.o_require_tls = Some(value.into());
-        self
-    }
-    /// Sets `o:skip-verification`.
-    pub fn o_skip_verification(
-        mut self,
-        value: impl Into<
-            PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOSkipVerification,
-        >,
-    ) -> Self {
-        self.o_skip_verification = Some(value.into());
-        self
-    }
-    /// Sets `o:sending-ip`.
-    pub fn o_sending_ip(mut self, value: impl Into<String>) -> Self {
-        self.o_sending_ip = Some(value.into());
-        self
-    }
-    /// Sets `o:sending-ip-pool`.
-    pub fn o_sending_ip_pool(mut self, value: impl Into<String>) -> Self {
-        self.o_sending_ip_pool = Some(value.into());
-        self
-    }
-    /// Sets `o:tracking-pixel-location-top`.
-    pub fn o_tracking_pixel_location_top(
-        mut self,
-        value: impl Into<
-            PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingPixelLocationTop,
-        >,
-    ) -> Self {
-        self.o_tracking_pixel_location_top = Some(value.into());
-        self
-    }
-    /// Sets `o:archive-to`.
-    pub fn o_archive_to(mut self, value: impl Into<String>) -> Self {
-        self.o_archive_to = Some(value.into());
-        self
-    }
-    /// Sets `o:suppress-headers`.
-    pub fn o_suppress_headers(mut self, value: impl Into<String>) -> Self {
-        self.o_suppress_headers = Some(value.into());
-        self
-    }
-    /// Sets `h:X-My-Header`.
-    pub fn h_x_my_header(mut self, value: impl Into<String>) -> Self {
-        self.h_x_my_header = Some(value.into());
-        self
-    }
-    /// Sets `v:my-var`.
-    pub fn v_my_var(mut self, value: impl Into<String>) -> Self {
-        self.v_my_var = Some(value.into());
-        self
-    }
-    /// Sets `recipient-variables`.
-    pub fn recipient_variables(mut self, value: impl Into<String>) -> Self {
-        self.recipient_variables = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
+        template: String = "template";
+        t_version: String = "t:version";
+        t_text: PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyTText = "t:text";
+        t_variables: String = "t:variables";
+        o_tag: Vec<String> = "o:tag";
+        o_dkim: PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyODkim = "o:dkim";
+        o_secondary_dkim: String = "o:secondary-dkim";
+        o_secondary_dkim_public: String = "o:secondary-dkim-public";
+        o_deliverytime: String = "o:deliverytime";
+        o_deliver_within: String = "o:deliver-within";
+        o_deliverytime_optimize_period: String = "o:deliverytime-optimize-period";
+        o_time_zone_localize: String = "o:time-zone-localize";
+        o_testmode: PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTestmode = "o:testmode";
+        o_tracking: PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTracking = "o:tracking";
+        o_tracking_clicks: PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingClicks = "o:tracking-clicks";
+        o_tracking_opens: PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingOpens = "o:tracking-opens";
+        o_require_tls: PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyORequireTls = "o:require-tls";
+        o_skip_verification: PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOSkipVerification = "o:skip-verification";
+        o_sending_ip: String = "o:sending-ip";
+        o_sending_ip_pool: String = "o:sending-ip-pool";
+        o_tracking_pixel_location_top: PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingPixelLocationTop = "o:tracking-pixel-location-top";
+        o_archive_to: String = "o:archive-to";
+        o_suppress_headers: String = "o:suppress-headers";
+        h_x_my_header: String = "h:X-My-Header";
+        v_my_var: String = "v:my-var";
+        recipient_variables: String = "recipient-variables";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -17489,205 +14867,42 @@ impl PostV3DomainNameMessagesMultipartFormDataRequestBody {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `cc`.
-    pub fn cc(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.cc = Some(value.into());
-        self
-    }
-    /// Sets `bcc`.
-    pub fn bcc(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.bcc = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `html`.
-    pub fn html(mut self, value: impl Into<String>) -> Self {
-        self.html = Some(value.into());
-        self
-    }
-    /// Sets `amp-html`.
-    pub fn amp_html(mut self, value: impl Into<String>) -> Self {
-        self.amp_html = Some(value.into());
-        self
-    }
-    /// Sets `attachment`.
-    pub fn attachment(mut self, value: impl Into<Vec<sinch_sdk_runtime::File>>) -> Self {
-        self.attachment = Some(value.into());
-        self
-    }
-    /// Sets `inline`.
-    pub fn inline(mut self, value: impl Into<Vec<sinch_sdk_runtime::File>>) -> Self {
-        self.inline = Some(value.into());
-        self
-    }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<String>) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `t:version`.
-    pub fn t_version(mut self, value: impl Into<String>) -> Self {
-        self.t_version = Some(value.into());
-        self
-    }
-    /// Sets `t:text`.
-    pub fn t_text(
-        mut self,
-        value: impl Into<PostV3DomainNameMessagesMultipartFormDataRequestBodyTText>,
-    ) -> Self {
-        self.t_text = Some(value.into());
-        self
-    }
-    /// Sets `t:variables`.
-    pub fn t_variables(mut self, value: impl Into<String>) -> Self {
-        self.t_variables = Some(value.into());
-        self
-    }
-    /// Sets `o:tag`.
-    pub fn o_tag(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.o_tag = Some(value.into());
-        self
-    }
-    /// Sets `o:dkim`.
-    pub fn o_dkim(
-        mut self,
-        value: impl Into<PostV3DomainNameMessagesMultipartFormDataRequestBodyODkim>,
-    ) -> Self {
-        self.o_dkim = Some(value.into());
-        self
-    }
-    /// Sets `o:secondary-dkim`.
-    pub fn o_secondary_dkim(mut self, value: impl Into<String>) -> Self {
-        self.o_secondary_dkim = Some(value.into());
-        self
-    }
-    /// Sets `o:secondary-dkim-public`.
-    pub fn o_secondary_dkim_public(mut self, value: impl Into<String>) -> Self {
-        self.o_secondary_dkim_public = Some(value.into());
-        self
-    }
-    /// Sets `o:deliverytime`.
-    pub fn o_deliverytime(mut self, value: impl Into<String>) -> Self {
-        self.o_deliverytime = Some(value.into());
-        self
-    }
-    /// Sets `o:deliver-within`.
-    pub fn o_deliver_within(mut self, value: impl Into<String>) -> Self {
-        self.o_deliver_within = Some(value.into());
-        self
-    }
-    /// Sets `o:deliverytime-optimize-period`.
-    pub fn o_deliverytime_optimize_period(mut self, value: impl Into<String>) -> Self {
-        self.o_deliverytime_optimize_period = Some(value.into());
-        self
-    }
-    /// Sets `o:time-zone-localize`.
-    pub fn o_time_zone_localize(mut self, value: impl Into<String>) -> Self {
-        self.o_time_zone_localize = Some(value.into());
-        self
-    }
-    /// Sets `o:testmode`.
-    pub fn o_testmode(
-        mut self,
-        value: impl Into<PostV3DomainNameMessagesMultipartFormDataRequestBodyOTestmode>,
-    ) -> Self {
-        self.o_testmode = Some(value.into());
-        self
-    }
-    /// Sets `o:tracking`.
-    pub fn o_tracking(
-        mut self,
-        value: impl Into<PostV3DomainNameMessagesMultipartFormDataRequestBodyOTracking>,
-    ) -> Self {
-        self.o_tracking = Some(value.into());
-        self
-    }
-    /// Sets `o:tracking-clicks`.
-    pub fn o_tracking_clicks(
-        mut self,
-        value: impl Into<
-            PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingClicks,
-        >,
-    ) -> Self {
-        self.o_tracking_clicks = Some(value.into());
-        self
-    }
-    /// Sets `o:tracking-opens`.
-    pub fn o_tracking_opens(
-        mut self,
-        value: impl Into<
-            PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingOpens,
-        >,
-    ) -> Self {
-        self.o_tracking_opens = Some(value.into());
-        self
-    }
-    /// Sets `o:require-tls`.
-    pub fn o_require_tls(
-        mut self,
-        value: impl Into<PostV3DomainNameMessagesMultipartFormDataRequestBodyORequireTls>,
-    ) -> Self {
-        self.o_require_tls = Some(value.into());
-        self
-    }
-    /// Sets `o:skip-verification`.
-    pub fn o_skip_verification(
-        mut self,
-        value: impl Into<
-            PostV3DomainNameMessagesMultipartFormDataRequestBodyOSkipVerification,
-        >,
-    ) -> Self {
-        self.o_skip_verification = Some(value.into());
-        self
-    }
-    /// Sets `o:sending-ip`.
-    pub fn o_sending_ip(mut self, value: impl Into<String>) -> Self {
-        self.o_sending_ip = Some(value.into());
-        self
-    }
-    /// Sets `o:sending-ip-pool`.
-    pub fn o_sending_ip_pool(mut self, value: impl Into<String>) -> Self {
-        self.o_sending_ip_pool = Some(value.into());
-        self
-    }
-    /// Sets `o:tracking-pixel-location-top`.
-    pub fn o_tracking_pixel_location_top(
-        mut self,
-        value: impl Into<
-            PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingPixelLocationTop,
-        >,
-    ) -> Self {
-        self.o_tracking_pixel_location_top = Some(value.into());
-        self
-    }
-    /// Sets `o:archive-to`.
-    pub fn o_archive_to(mut self, value: impl Into<String>) -> Self {
-        self.o_archive_to = Some(value.into());
-        self
-    }
-    /// Sets `o:suppress-headers`.
-    pub fn o_suppress_headers(mut self, value: impl Into<String>) -> Self {
-        self.o_suppress_headers = Some(value.into());
-        self
-    }
-    /// Sets `h:X-My-Header`.
-    pub fn h_x_my_header(mut self, value: impl Into<String>) -> Self {
-        self.h_x_my_header = Some(value.into());
-        self
-    }
-    /// Sets `v:my-var`.
-    pub fn v_my_var(mut self, value: impl Into<String>) -> Self {
-        self.v_my_var = Some(value.into());
-        self
-    }
-    /// Sets `recipient-variables`.
-    pub fn recipient_variables(mut self, value: impl Into<String>) -> Self {
-        self.recipient_variables = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3DomainNameMessagesMultipartFormDataRequestBody {
+        cc: Vec<String> = "cc";
+        bcc: Vec<String> = "bcc";
+        text: String = "text";
+        html: String = "html";
+        amp_html: String = "amp-html";
+        attachment: Vec<sinch_sdk_runtime::File> = "attachment";
+        inline: Vec<sinch_sdk_runtime::File> = "inline";
+        template: String = "template";
+        t_version: String = "t:version";
+        t_text: PostV3DomainNameMessagesMultipartFormDataRequestBodyTText = "t:text";
+        t_variables: String = "t:variables";
+        o_tag: Vec<String> = "o:tag";
+        o_dkim: PostV3DomainNameMessagesMultipartFormDataRequestBodyODkim = "o:dkim";
+        o_secondary_dkim: String = "o:secondary-dkim";
+        o_secondary_dkim_public: String = "o:secondary-dkim-public";
+        o_deliverytime: String = "o:deliverytime";
+        o_deliver_within: String = "o:deliver-within";
+        o_deliverytime_optimize_period: String = "o:deliverytime-optimize-period";
+        o_time_zone_localize: String = "o:time-zone-localize";
+        o_testmode: PostV3DomainNameMessagesMultipartFormDataRequestBodyOTestmode = "o:testmode";
+        o_tracking: PostV3DomainNameMessagesMultipartFormDataRequestBodyOTracking = "o:tracking";
+        o_tracking_clicks: PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingClicks = "o:tracking-clicks";
+        o_tracking_opens: PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingOpens = "o:tracking-opens";
+        o_require_tls: PostV3DomainNameMessagesMultipartFormDataRequestBodyORequireTls = "o:require-tls";
+        o_skip_verification: PostV3DomainNameMessagesMultipartFormDataRequestBodyOSkipVerification = "o:skip-verification";
+        o_sending_ip: String = "o:sending-ip";
+        o_sending_ip_pool: String = "o:sending-ip-pool";
+        o_tracking_pixel_location_top: PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingPixelLocationTop = "o:tracking-pixel-location-top";
+        o_archive_to: String = "o:archive-to";
+        o_suppress_headers: String = "o:suppress-headers";
+        h_x_my_header: String = "h:X-My-Header";
+        v_my_var: String = "v:my-var";
+        recipient_variables: String = "recipient-variables";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -18309,35 +15524,15 @@ impl PostV3DomainNameTemplatesMultipartFormDataRequestBody {
             headers: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `createdBy`.
-    pub fn created_by(mut self, value: impl Into<String>) -> Self {
-        self.created_by = Some(value.into());
-        self
-    }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<String>) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `tag`.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(value.into());
-        self
-    }
-    /// Sets `comment`.
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
-    }
-    /// Sets `headers`.
-    pub fn headers(mut self, value: impl Into<String>) -> Self {
-        self.headers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3DomainNameTemplatesMultipartFormDataRequestBody {
+        description: String = "description";
+        created_by: String = "createdBy";
+        template: String = "template";
+        tag: String = "tag";
+        comment: String = "comment";
+        headers: String = "headers";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -18451,20 +15646,12 @@ impl PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody {
             headers: None,
         }
     }
-    /// Sets `comment`.
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
-    }
-    /// Sets `active`.
-    pub fn active(mut self, value: impl Into<String>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets `headers`.
-    pub fn headers(mut self, value: impl Into<String>) -> Self {
-        self.headers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody {
+        comment: String = "comment";
+        active: String = "active";
+        headers: String = "headers";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -18555,20 +15742,12 @@ impl PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody {
             password: None,
         }
     }
-    /// Sets `mailbox`.
-    pub fn mailbox(mut self, value: impl Into<String>) -> Self {
-        self.mailbox = Some(value.into());
-        self
-    }
-    /// Sets `system`.
-    pub fn system(mut self, value: impl Into<bool>) -> Self {
-        self.system = Some(value.into());
-        self
-    }
-    /// Sets `password`.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody {
+        mailbox: String = "mailbox";
+        system: bool = "system";
+        password: String = "password";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -18809,10 +15988,10 @@ impl PostV3IpPoolsMultipartFormDataRequestBody {
             name: name.into(),
         }
     }
-    /// Sets `ip`.
-    pub fn ip(mut self, value: impl Into<String>) -> Self {
-        self.ip = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3IpPoolsMultipartFormDataRequestBody {
+        ip: String = "ip";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PostV3IpPoolsMultipartFormDataRequestBody {
@@ -18907,10 +16086,10 @@ impl PostV3ListsError400 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3ListsError400 {
+        message: String = "message";
     }
 }
 /// `PostV3ListsError429`
@@ -18932,10 +16111,10 @@ impl PostV3ListsError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3ListsError429 {
+        message: String = "message";
     }
 }
 /// `PostV3ListsRequest`
@@ -18975,25 +16154,13 @@ impl PostV3ListsRequest {
             reply_preference: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `access_level`.
-    pub fn access_level(mut self, value: impl Into<String>) -> Self {
-        self.access_level = Some(value.into());
-        self
-    }
-    /// Sets `reply_preference`.
-    pub fn reply_preference(mut self, value: impl Into<String>) -> Self {
-        self.reply_preference = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3ListsRequest {
+        name: String = "name";
+        description: String = "description";
+        access_level: String = "access_level";
+        reply_preference: String = "reply_preference";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PostV3ListsRequest {
@@ -19068,10 +16235,10 @@ impl PostV3ListsResponse {
     pub fn new() -> Self {
         Self { list: None }
     }
-    /// Sets `list`.
-    pub fn list(mut self, value: impl Into<MailingListResponse>) -> Self {
-        self.list = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3ListsResponse {
+        list: MailingListResponse = "list";
     }
 }
 /// `PostV3RoutesRequest`
@@ -19107,20 +16274,12 @@ impl PostV3RoutesRequest {
             action: None,
         }
     }
-    /// Sets `priority`.
-    pub fn priority(mut self, value: impl Into<i64>) -> Self {
-        self.priority = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `action`.
-    pub fn action(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.action = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3RoutesRequest {
+        priority: i64 = "priority";
+        description: String = "description";
+        action: Vec<String> = "action";
     }
 }
 /// `PostV3RoutesResponse`
@@ -19145,15 +16304,11 @@ impl PostV3RoutesResponse {
     pub fn new() -> Self {
         Self { message: None, route: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `route`.
-    pub fn route(mut self, value: impl Into<RouteResponse>) -> Self {
-        self.route = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV3RoutesResponse {
+        message: String = "message";
+        route: RouteResponse = "route";
     }
 }
 /// `PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody`
@@ -19289,95 +16444,27 @@ impl PostV4DomainsMultipartFormDataRequestBody {
             message_ttl: None,
         }
     }
-    /// Sets `archive_to`.
-    pub fn archive_to(mut self, value: impl Into<String>) -> Self {
-        self.archive_to = Some(value.into());
-        self
-    }
-    /// Sets `dkim_host_name`.
-    pub fn dkim_host_name(mut self, value: impl Into<String>) -> Self {
-        self.dkim_host_name = Some(value.into());
-        self
-    }
-    /// Sets `dkim_key_size`.
-    pub fn dkim_key_size(mut self, value: impl Into<String>) -> Self {
-        self.dkim_key_size = Some(value.into());
-        self
-    }
-    /// Sets `dkim_selector`.
-    pub fn dkim_selector(mut self, value: impl Into<String>) -> Self {
-        self.dkim_selector = Some(value.into());
-        self
-    }
-    /// Sets `encrypt_incoming_message`.
-    pub fn encrypt_incoming_message(mut self, value: impl Into<bool>) -> Self {
-        self.encrypt_incoming_message = Some(value.into());
-        self
-    }
-    /// Sets `force_dkim_authority`.
-    pub fn force_dkim_authority(mut self, value: impl Into<bool>) -> Self {
-        self.force_dkim_authority = Some(value.into());
-        self
-    }
-    /// Sets `force_root_dkim_host`.
-    pub fn force_root_dkim_host(mut self, value: impl Into<bool>) -> Self {
-        self.force_root_dkim_host = Some(value.into());
-        self
-    }
-    /// Sets `wildcard`.
-    pub fn wildcard(mut self, value: impl Into<bool>) -> Self {
-        self.wildcard = Some(value.into());
-        self
-    }
-    /// Sets `pool_id`.
-    pub fn pool_id(mut self, value: impl Into<String>) -> Self {
-        self.pool_id = Some(value.into());
-        self
-    }
-    /// Sets `ips`.
-    pub fn ips(mut self, value: impl Into<String>) -> Self {
-        self.ips = Some(value.into());
-        self
-    }
-    /// Sets `require_tls`.
-    pub fn require_tls(mut self, value: impl Into<bool>) -> Self {
-        self.require_tls = Some(value.into());
-        self
-    }
-    /// Sets `skip_verification`.
-    pub fn skip_verification(mut self, value: impl Into<bool>) -> Self {
-        self.skip_verification = Some(value.into());
-        self
-    }
-    /// Sets `spam_action`.
-    pub fn spam_action(mut self, value: impl Into<String>) -> Self {
-        self.spam_action = Some(value.into());
-        self
-    }
-    /// Sets `smtp_password`.
-    pub fn smtp_password(mut self, value: impl Into<String>) -> Self {
-        self.smtp_password = Some(value.into());
-        self
-    }
-    /// Sets `use_automatic_sender_security`.
-    pub fn use_automatic_sender_security(mut self, value: impl Into<bool>) -> Self {
-        self.use_automatic_sender_security = Some(value.into());
-        self
-    }
-    /// Sets `web_prefix`.
-    pub fn web_prefix(mut self, value: impl Into<String>) -> Self {
-        self.web_prefix = Some(value.into());
-        self
-    }
-    /// Sets `web_scheme`.
-    pub fn web_scheme(mut self, value: impl Into<String>) -> Self {
-        self.web_scheme = Some(value.into());
-        self
-    }
-    /// Sets `message_ttl`.
-    pub fn message_ttl(mut self, value: impl Into<i64>) -> Self {
-        self.message_ttl = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV4DomainsMultipartFormDataRequestBody {
+        archive_to: String = "archive_to";
+        dkim_host_name: String = "dkim_host_name";
+        dkim_key_size: String = "dkim_key_size";
+        dkim_selector: String = "dkim_selector";
+        encrypt_incoming_message: bool = "encrypt_incoming_message";
+        force_dkim_authority: bool = "force_dkim_authority";
+        force_root_dkim_host: bool = "force_root_dkim_host";
+        wildcard: bool = "wildcard";
+        pool_id: String = "pool_id";
+        ips: String = "ips";
+        require_tls: bool = "require_tls";
+        skip_verification: bool = "skip_verification";
+        spam_action: String = "spam_action";
+        smtp_password: String = "smtp_password";
+        use_automatic_sender_security: bool = "use_automatic_sender_security";
+        web_prefix: String = "web_prefix";
+        web_scheme: String = "web_scheme";
+        message_ttl: i64 = "message_ttl";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PostV4DomainsMultipartFormDataRequestBody {
@@ -19578,13 +16665,10 @@ impl PostV5SandboxAuthRecipientsResponse {
     pub fn new() -> Self {
         Self { recipient: None }
     }
-    /// Sets `recipient`.
-    pub fn recipient(
-        mut self,
-        value: impl Into<GithubComMailgunAccountsApiRecipientResponse>,
-    ) -> Self {
-        self.recipient = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PostV5SandboxAuthRecipientsResponse {
+        recipient: GithubComMailgunAccountsApiRecipientResponse = "recipient";
     }
 }
 /// `PutListsListAddressMembersMemberAddressError429`
@@ -19606,10 +16690,10 @@ impl PutListsListAddressMembersMemberAddressError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutListsListAddressMembersMemberAddressError429 {
+        message: String = "message";
     }
 }
 /// `PutListsListAddressMembersMemberAddressRequest`
@@ -19645,28 +16729,13 @@ impl PutListsListAddressMembersMemberAddressRequest {
             subscribed: None,
         }
     }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `vars`.
-    pub fn vars(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.vars = Some(value.into());
-        self
-    }
-    /// Sets `subscribed`.
-    pub fn subscribed(mut self, value: impl Into<bool>) -> Self {
-        self.subscribed = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutListsListAddressMembersMemberAddressRequest {
+        address: String = "address";
+        name: String = "name";
+        vars: std::collections::BTreeMap<String, serde_json::Value> = "vars";
+        subscribed: bool = "subscribed";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PutListsListAddressMembersMemberAddressRequest {
@@ -19731,15 +16800,11 @@ impl PutListsListAddressMembersMemberAddressResponse {
             message: None,
         }
     }
-    /// Sets `member`.
-    pub fn member(mut self, value: impl Into<ListMemberResponse>) -> Self {
-        self.member = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutListsListAddressMembersMemberAddressResponse {
+        member: ListMemberResponse = "member";
+        message: String = "message";
     }
 }
 /// `PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody`
@@ -19767,10 +16832,10 @@ impl PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody {
             rotation_interval: None,
         }
     }
-    /// Sets `rotation_interval`.
-    pub fn rotation_interval(mut self, value: impl Into<String>) -> Self {
-        self.rotation_interval = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody {
+        rotation_interval: String = "rotation_interval";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -19863,10 +16928,10 @@ impl PutV2IpWhitelistMultipartFormDataRequestBody {
             description: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV2IpWhitelistMultipartFormDataRequestBody {
+        description: String = "description";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PutV2IpWhitelistMultipartFormDataRequestBody {
@@ -19914,10 +16979,10 @@ impl PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody {
     pub fn new() -> Self {
         Self { description: None }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody {
+        description: String = "description";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -19970,25 +17035,13 @@ impl PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataReq
             headers: None,
         }
     }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<String>) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `comment`.
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
-    }
-    /// Sets `active`.
-    pub fn active(mut self, value: impl Into<String>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets `headers`.
-    pub fn headers(mut self, value: impl Into<String>) -> Self {
-        self.headers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody {
+        template: String = "template";
+        comment: String = "comment";
+        active: String = "active";
+        headers: String = "headers";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -20054,10 +17107,10 @@ impl PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody {
     pub fn new() -> Self {
         Self { password: None }
     }
-    /// Sets `password`.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody {
+        password: String = "password";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -20136,10 +17189,10 @@ impl PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody {
     pub fn new() -> Self {
         Self { self_: None }
     }
-    /// Sets `self`.
-    pub fn self_(mut self, value: impl Into<bool>) -> Self {
-        self.self_ = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody {
+        self_: bool = "self";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -20178,10 +17231,10 @@ impl PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody {
     pub fn new() -> Self {
         Self { dkim_selector: None }
     }
-    /// Sets `dkim_selector`.
-    pub fn dkim_selector(mut self, value: impl Into<String>) -> Self {
-        self.dkim_selector = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody {
+        dkim_selector: String = "dkim_selector";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -20220,10 +17273,10 @@ impl PutV3DomainsNameTrackingClickMultipartFormDataRequestBody {
     pub fn new() -> Self {
         Self { active: None }
     }
-    /// Sets `active`.
-    pub fn active(mut self, value: impl Into<String>) -> Self {
-        self.active = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3DomainsNameTrackingClickMultipartFormDataRequestBody {
+        active: String = "active";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -20268,15 +17321,11 @@ impl PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody {
             place_at_the_top: None,
         }
     }
-    /// Sets `active`.
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets `place_at_the_top`.
-    pub fn place_at_the_top(mut self, value: impl Into<bool>) -> Self {
-        self.place_at_the_top = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody {
+        active: bool = "active";
+        place_at_the_top: bool = "place_at_the_top";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -20334,20 +17383,12 @@ impl PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody {
             text_footer: None,
         }
     }
-    /// Sets `active`.
-    pub fn active(mut self, value: impl Into<bool>) -> Self {
-        self.active = Some(value.into());
-        self
-    }
-    /// Sets `html_footer`.
-    pub fn html_footer(mut self, value: impl Into<String>) -> Self {
-        self.html_footer = Some(value.into());
-        self
-    }
-    /// Sets `text_footer`.
-    pub fn text_footer(mut self, value: impl Into<String>) -> Self {
-        self.text_footer = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody {
+        active: bool = "active";
+        html_footer: String = "html_footer";
+        text_footer: String = "text_footer";
     }
 }
 impl sinch_sdk_runtime::body::ToParts
@@ -20404,10 +17445,10 @@ impl PutV3ListsAddressError404 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3ListsAddressError404 {
+        message: String = "message";
     }
 }
 /// `PutV3ListsAddressError429`
@@ -20429,10 +17470,10 @@ impl PutV3ListsAddressError429 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3ListsAddressError429 {
+        message: String = "message";
     }
 }
 /// `PutV3ListsAddressRequest`
@@ -20476,35 +17517,15 @@ impl PutV3ListsAddressRequest {
             list_id: None,
         }
     }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `access_level`.
-    pub fn access_level(mut self, value: impl Into<String>) -> Self {
-        self.access_level = Some(value.into());
-        self
-    }
-    /// Sets `reply_reference`.
-    pub fn reply_reference(mut self, value: impl Into<String>) -> Self {
-        self.reply_reference = Some(value.into());
-        self
-    }
-    /// Sets `list-id`.
-    pub fn list_id(mut self, value: impl Into<String>) -> Self {
-        self.list_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3ListsAddressRequest {
+        address: String = "address";
+        description: String = "description";
+        name: String = "name";
+        access_level: String = "access_level";
+        reply_reference: String = "reply_reference";
+        list_id: String = "list-id";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PutV3ListsAddressRequest {
@@ -20590,15 +17611,11 @@ impl PutV3ListsAddressResponse {
     pub fn new() -> Self {
         Self { message: None, list: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `list`.
-    pub fn list(mut self, value: impl Into<MailingListResponse>) -> Self {
-        self.list = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3ListsAddressResponse {
+        message: String = "message";
+        list: MailingListResponse = "list";
     }
 }
 /// `PutV3RoutesIdError404`
@@ -20620,10 +17637,10 @@ impl PutV3RoutesIdError404 {
     pub fn new() -> Self {
         Self { message: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3RoutesIdError404 {
+        message: String = "message";
     }
 }
 /// `PutV3RoutesIdRequest`
@@ -20663,30 +17680,14 @@ impl PutV3RoutesIdRequest {
             action: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `priority`.
-    pub fn priority(mut self, value: impl Into<i64>) -> Self {
-        self.priority = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `expression`.
-    pub fn expression(mut self, value: impl Into<String>) -> Self {
-        self.expression = Some(value.into());
-        self
-    }
-    /// Sets `action`.
-    pub fn action(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.action = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3RoutesIdRequest {
+        id: String = "id";
+        priority: i64 = "priority";
+        description: String = "description";
+        expression: String = "expression";
+        action: Vec<String> = "action";
     }
 }
 /// `PutV3RoutesIdResponse`
@@ -20711,15 +17712,11 @@ impl PutV3RoutesIdResponse {
     pub fn new() -> Self {
         Self { message: None, route: None }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `route`.
-    pub fn route(mut self, value: impl Into<RouteResponse>) -> Self {
-        self.route = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV3RoutesIdResponse {
+        message: String = "message";
+        route: RouteResponse = "route";
     }
 }
 /// `PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody`
@@ -20819,60 +17816,20 @@ impl PutV4DomainsNameMultipartFormDataRequestBody {
             wildcard: None,
         }
     }
-    /// Sets `archive_to`.
-    pub fn archive_to(mut self, value: impl Into<String>) -> Self {
-        self.archive_to = Some(value.into());
-        self
-    }
-    /// Sets `mailfrom_host`.
-    pub fn mailfrom_host(mut self, value: impl Into<String>) -> Self {
-        self.mailfrom_host = Some(value.into());
-        self
-    }
-    /// Sets `message_ttl`.
-    pub fn message_ttl(mut self, value: impl Into<i64>) -> Self {
-        self.message_ttl = Some(value.into());
-        self
-    }
-    /// Sets `require_tls`.
-    pub fn require_tls(mut self, value: impl Into<bool>) -> Self {
-        self.require_tls = Some(value.into());
-        self
-    }
-    /// Sets `skip_verification`.
-    pub fn skip_verification(mut self, value: impl Into<bool>) -> Self {
-        self.skip_verification = Some(value.into());
-        self
-    }
-    /// Sets `smtp_password`.
-    pub fn smtp_password(mut self, value: impl Into<String>) -> Self {
-        self.smtp_password = Some(value.into());
-        self
-    }
-    /// Sets `spam_action`.
-    pub fn spam_action(mut self, value: impl Into<String>) -> Self {
-        self.spam_action = Some(value.into());
-        self
-    }
-    /// Sets `use_automatic_sender_security`.
-    pub fn use_automatic_sender_security(mut self, value: impl Into<bool>) -> Self {
-        self.use_automatic_sender_security = Some(value.into());
-        self
-    }
-    /// Sets `web_scheme`.
-    pub fn web_scheme(mut self, value: impl Into<String>) -> Self {
-        self.web_scheme = Some(value.into());
-        self
-    }
-    /// Sets `web_prefix`.
-    pub fn web_prefix(mut self, value: impl Into<String>) -> Self {
-        self.web_prefix = Some(value.into());
-        self
-    }
-    /// Sets `wildcard`.
-    pub fn wildcard(mut self, value: impl Into<bool>) -> Self {
-        self.wildcard = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV4DomainsNameMultipartFormDataRequestBody {
+        archive_to: String = "archive_to";
+        mailfrom_host: String = "mailfrom_host";
+        message_ttl: i64 = "message_ttl";
+        require_tls: bool = "require_tls";
+        skip_verification: bool = "skip_verification";
+        smtp_password: String = "smtp_password";
+        spam_action: String = "spam_action";
+        use_automatic_sender_security: bool = "use_automatic_sender_security";
+        web_scheme: String = "web_scheme";
+        web_prefix: String = "web_prefix";
+        wildcard: bool = "wildcard";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for PutV4DomainsNameMultipartFormDataRequestBody {
@@ -21018,45 +17975,14 @@ impl PutV5AccountsSubaccountsSubaccountIdFeaturesRequest {
             validations_bulk: None,
         }
     }
-    /// Sets `email_preview`.
-    pub fn email_preview(
-        mut self,
-        value: impl Into<GithubComMailgunAccountsApiFeatureOverrideEnabledParam>,
-    ) -> Self {
-        self.email_preview = Some(value.into());
-        self
-    }
-    /// Sets `inbox_placement`.
-    pub fn inbox_placement(
-        mut self,
-        value: impl Into<GithubComMailgunAccountsApiFeatureOverrideEnabledParam>,
-    ) -> Self {
-        self.inbox_placement = Some(value.into());
-        self
-    }
-    /// Sets `sending`.
-    pub fn sending(
-        mut self,
-        value: impl Into<GithubComMailgunAccountsApiFeatureOverrideEnabledParam>,
-    ) -> Self {
-        self.sending = Some(value.into());
-        self
-    }
-    /// Sets `validations`.
-    pub fn validations(
-        mut self,
-        value: impl Into<GithubComMailgunAccountsApiFeatureOverrideEnabledParam>,
-    ) -> Self {
-        self.validations = Some(value.into());
-        self
-    }
-    /// Sets `validations_bulk`.
-    pub fn validations_bulk(
-        mut self,
-        value: impl Into<GithubComMailgunAccountsApiFeatureOverrideEnabledParam>,
-    ) -> Self {
-        self.validations_bulk = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV5AccountsSubaccountsSubaccountIdFeaturesRequest {
+        email_preview: GithubComMailgunAccountsApiFeatureOverrideEnabledParam = "email_preview";
+        inbox_placement: GithubComMailgunAccountsApiFeatureOverrideEnabledParam = "inbox_placement";
+        sending: GithubComMailgunAccountsApiFeatureOverrideEnabledParam = "sending";
+        validations: GithubComMailgunAccountsApiFeatureOverrideEnabledParam = "validations";
+        validations_bulk: GithubComMailgunAccountsApiFeatureOverrideEnabledParam = "validations_bulk";
     }
 }
 /// `PutV5AccountsSubaccountsSubaccountIdFeaturesResponse`
@@ -21078,13 +18004,10 @@ impl PutV5AccountsSubaccountsSubaccountIdFeaturesResponse {
     pub fn new() -> Self {
         Self { features: None }
     }
-    /// Sets `features`.
-    pub fn features(
-        mut self,
-        value: impl Into<GithubComMailgunAccountsApiFeaturesResponse>,
-    ) -> Self {
-        self.features = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PutV5AccountsSubaccountsSubaccountIdFeaturesResponse {
+        features: GithubComMailgunAccountsApiFeaturesResponse = "features";
     }
 }
 /// RouteResponse
@@ -21128,35 +18051,15 @@ impl RouteResponse {
             created_at: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `priority`.
-    pub fn priority(mut self, value: impl Into<i64>) -> Self {
-        self.priority = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `expression`.
-    pub fn expression(mut self, value: impl Into<String>) -> Self {
-        self.expression = Some(value.into());
-        self
-    }
-    /// Sets `actions`.
-    pub fn actions(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.actions = Some(value.into());
-        self
-    }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<String>) -> Self {
-        self.created_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RouteResponse {
+        id: String = "id";
+        priority: i64 = "priority";
+        description: String = "description";
+        expression: String = "expression";
+        actions: Vec<String> = "actions";
+        created_at: String = "created_at";
     }
 }
 /// `String2`

@@ -25,10 +25,10 @@ impl Audio {
     pub fn new() -> Self {
         Self { audio: None }
     }
-    /// Sets `audio`.
-    pub fn audio(mut self, value: impl Into<AudioAudio>) -> Self {
-        self.audio = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Audio {
+        audio: AudioAudio = "audio";
     }
 }
 /// `AudioAudio`
@@ -50,10 +50,10 @@ impl AudioAudio {
     pub fn new() -> Self {
         Self { url: None }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AudioAudio {
+        url: String = "url";
     }
 }
 /// Supports .ics, .ical, .ifb, and .icalendar (text/calendar).
@@ -75,10 +75,10 @@ impl Calendar {
     pub fn new() -> Self {
         Self { calendar: None }
     }
-    /// Sets `calendar`.
-    pub fn calendar(mut self, value: impl Into<CalendarCalendar>) -> Self {
-        self.calendar = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Calendar {
+        calendar: CalendarCalendar = "calendar";
     }
 }
 /// `CalendarCalendar`
@@ -100,10 +100,10 @@ impl CalendarCalendar {
     pub fn new() -> Self {
         Self { url: None }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CalendarCalendar {
+        url: String = "url";
     }
 }
 /// Supports .vcf and .vcard (text/vcard, text/v-card, text/x-vcard).
@@ -125,10 +125,10 @@ impl Contact {
     pub fn new() -> Self {
         Self { contact: None }
     }
-    /// Sets `contact`.
-    pub fn contact(mut self, value: impl Into<ContactContact>) -> Self {
-        self.contact = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Contact {
+        contact: ContactContact = "contact";
     }
 }
 /// `ContactContact`
@@ -150,10 +150,10 @@ impl ContactContact {
     pub fn new() -> Self {
         Self { url: None }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactContact {
+        url: String = "url";
     }
 }
 /// Supports .jpg (image/jpg, image/jpeg), .png (image/png), and .gif (image/gif).
@@ -175,10 +175,10 @@ impl Image {
     pub fn new() -> Self {
         Self { image: None }
     }
-    /// Sets `image`.
-    pub fn image(mut self, value: impl Into<ImageImage>) -> Self {
-        self.image = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Image {
+        image: ImageImage = "image";
     }
 }
 /// `ImageImage`
@@ -200,10 +200,10 @@ impl ImageImage {
     pub fn new() -> Self {
         Self { url: None }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ImageImage {
+        url: String = "url";
     }
 }
 /// `MessageText`
@@ -225,10 +225,10 @@ impl MessageText {
     pub fn new() -> Self {
         Self { message_text: None }
     }
-    /// Sets `message-text`.
-    pub fn message_text(mut self, value: impl Into<String>) -> Self {
-        self.message_text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageText {
+        message_text: String = "message-text";
     }
 }
 /// This request is used to send, save, or send a saved MMS message.
@@ -373,10 +373,10 @@ impl Pdf {
     pub fn new() -> Self {
         Self { pdf: None }
     }
-    /// Sets `pdf`.
-    pub fn pdf(mut self, value: impl Into<PdfPdf>) -> Self {
-        self.pdf = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Pdf {
+        pdf: PdfPdf = "pdf";
     }
 }
 /// `PdfPdf`
@@ -398,10 +398,10 @@ impl PdfPdf {
     pub fn new() -> Self {
         Self { url: None }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PdfPdf {
+        url: String = "url";
     }
 }
 /// `ResponsePayload`
@@ -453,45 +453,17 @@ impl ResponsePayload {
             error_info: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<ResponsePayloadStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `status-details`.
-    pub fn status_details(mut self, value: impl Into<String>) -> Self {
-        self.status_details = Some(value.into());
-        self
-    }
-    /// Sets `tracking-id`.
-    pub fn tracking_id(mut self, value: impl Into<String>) -> Self {
-        self.tracking_id = Some(value.into());
-        self
-    }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `mms-id`.
-    pub fn mms_id(mut self, value: impl Into<String>) -> Self {
-        self.mms_id = Some(value.into());
-        self
-    }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `error-code`.
-    pub fn error_code(mut self, value: impl Into<String>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `error-info`.
-    pub fn error_info(mut self, value: impl Into<String>) -> Self {
-        self.error_info = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ResponsePayload {
+        status: ResponsePayloadStatus = "status";
+        status_details: String = "status-details";
+        tracking_id: String = "tracking-id";
+        to: String = "to";
+        mms_id: String = "mms-id";
+        from: String = "from";
+        error_code: String = "error-code";
+        error_info: String = "error-info";
     }
 }
 /// Indicates the status of the action. Either `success` or `failure`.
@@ -576,40 +548,16 @@ impl SaveMms {
             slide: None,
         }
     }
-    /// Sets `message-subject`.
-    pub fn message_subject(mut self, value: impl Into<String>) -> Self {
-        self.message_subject = Some(value.into());
-        self
-    }
-    /// Sets `fallback-sms-text`.
-    pub fn fallback_sms_text(mut self, value: impl Into<String>) -> Self {
-        self.fallback_sms_text = Some(value.into());
-        self
-    }
-    /// Sets `disable-fallback-sms`.
-    pub fn disable_fallback_sms(mut self, value: impl Into<bool>) -> Self {
-        self.disable_fallback_sms = Some(value.into());
-        self
-    }
-    /// Sets `disable-fallback-sms-link`.
-    pub fn disable_fallback_sms_link(mut self, value: impl Into<bool>) -> Self {
-        self.disable_fallback_sms_link = Some(value.into());
-        self
-    }
-    /// Sets `fallback-sms-link-expiration`.
-    pub fn fallback_sms_link_expiration(mut self, value: impl Into<String>) -> Self {
-        self.fallback_sms_link_expiration = Some(value.into());
-        self
-    }
-    /// Sets `client-reference`.
-    pub fn client_reference(mut self, value: impl Into<String>) -> Self {
-        self.client_reference = Some(value.into());
-        self
-    }
-    /// Sets `slide`.
-    pub fn slide(mut self, value: impl Into<Vec<SaveMmsSlideItem>>) -> Self {
-        self.slide = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SaveMms {
+        message_subject: String = "message-subject";
+        fallback_sms_text: String = "fallback-sms-text";
+        disable_fallback_sms: bool = "disable-fallback-sms";
+        disable_fallback_sms_link: bool = "disable-fallback-sms-link";
+        fallback_sms_link_expiration: String = "fallback-sms-link-expiration";
+        client_reference: String = "client-reference";
+        slide: Vec<SaveMmsSlideItem> = "slide";
     }
 }
 /// The action for this API request. In this case, the action stores the MMS defined in the JSON.
@@ -776,10 +724,10 @@ impl SaveMmsSlideItem {
     pub fn pdf(value: impl Into<PdfPdf>) -> Self {
         Self::new(SaveMmsSlideItemKind::pdf(value))
     }
-    /// Sets `message-text`.
-    pub fn message_text(mut self, value: impl Into<String>) -> Self {
-        self.message_text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SaveMmsSlideItem {
+        message_text: String = "message-text";
     }
 }
 /// `SaveMmsSlideItemKind`
@@ -1073,56 +1021,18 @@ impl SendMms {
             slide: slide.into(),
         }
     }
-    /// Sets `from-mask`.
-    pub fn from_mask(mut self, value: impl Into<String>) -> Self {
-        self.from_mask = Some(value.into());
-        self
-    }
-    /// Sets `message-subject`.
-    pub fn message_subject(mut self, value: impl Into<String>) -> Self {
-        self.message_subject = Some(value.into());
-        self
-    }
-    /// Sets `fallback-sms-text`.
-    pub fn fallback_sms_text(mut self, value: impl Into<String>) -> Self {
-        self.fallback_sms_text = Some(value.into());
-        self
-    }
-    /// Sets `disable-fallback-sms-link`.
-    pub fn disable_fallback_sms_link(mut self, value: impl Into<bool>) -> Self {
-        self.disable_fallback_sms_link = Some(value.into());
-        self
-    }
-    /// Sets `disable-fallback-sms`.
-    pub fn disable_fallback_sms(mut self, value: impl Into<bool>) -> Self {
-        self.disable_fallback_sms = Some(value.into());
-        self
-    }
-    /// Sets `fallback-sms-link-expiration`.
-    pub fn fallback_sms_link_expiration(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.fallback_sms_link_expiration = Some(value.into());
-        self
-    }
-    /// Sets `mms-expiry-timestamp`.
-    pub fn mms_expiry_timestamp(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.mms_expiry_timestamp = Some(value.into());
-        self
-    }
-    /// Sets `client-reference`.
-    pub fn client_reference(mut self, value: impl Into<String>) -> Self {
-        self.client_reference = Some(value.into());
-        self
-    }
-    /// Sets `cache-content`.
-    pub fn cache_content(mut self, value: impl Into<bool>) -> Self {
-        self.cache_content = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendMms {
+        from_mask: String = "from-mask";
+        message_subject: String = "message-subject";
+        fallback_sms_text: String = "fallback-sms-text";
+        disable_fallback_sms_link: bool = "disable-fallback-sms-link";
+        disable_fallback_sms: bool = "disable-fallback-sms";
+        fallback_sms_link_expiration: sinch_sdk_runtime::Timestamp = "fallback-sms-link-expiration";
+        mms_expiry_timestamp: sinch_sdk_runtime::Timestamp = "mms-expiry-timestamp";
+        client_reference: String = "client-reference";
+        cache_content: bool = "cache-content";
     }
 }
 /// The action for this API request. In this case, to send an MMS.
@@ -1289,10 +1199,10 @@ impl SendMmsSlideItem {
     pub fn pdf(value: impl Into<PdfPdf>) -> Self {
         Self::new(SendMmsSlideItemKind::pdf(value))
     }
-    /// Sets `message-text`.
-    pub fn message_text(mut self, value: impl Into<String>) -> Self {
-        self.message_text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendMmsSlideItem {
+        message_text: String = "message-text";
     }
 }
 /// `SendMmsSlideItemKind`
@@ -1576,59 +1486,18 @@ impl SendSavedMms {
             custom_slides: None,
         }
     }
-    /// Sets `from-mask`.
-    pub fn from_mask(mut self, value: impl Into<String>) -> Self {
-        self.from_mask = Some(value.into());
-        self
-    }
-    /// Sets `message-subject`.
-    pub fn message_subject(mut self, value: impl Into<String>) -> Self {
-        self.message_subject = Some(value.into());
-        self
-    }
-    /// Sets `fallback-sms-text`.
-    pub fn fallback_sms_text(mut self, value: impl Into<String>) -> Self {
-        self.fallback_sms_text = Some(value.into());
-        self
-    }
-    /// Sets `disable-fallback-sms`.
-    pub fn disable_fallback_sms(mut self, value: impl Into<bool>) -> Self {
-        self.disable_fallback_sms = Some(value.into());
-        self
-    }
-    /// Sets `disable-fallback-sms-link`.
-    pub fn disable_fallback_sms_link(mut self, value: impl Into<bool>) -> Self {
-        self.disable_fallback_sms_link = Some(value.into());
-        self
-    }
-    /// Sets `fallback-sms-link-expiration`.
-    pub fn fallback_sms_link_expiration(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.fallback_sms_link_expiration = Some(value.into());
-        self
-    }
-    /// Sets `mms-expiry-timestamp`.
-    pub fn mms_expiry_timestamp(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.mms_expiry_timestamp = Some(value.into());
-        self
-    }
-    /// Sets `client-reference`.
-    pub fn client_reference(mut self, value: impl Into<String>) -> Self {
-        self.client_reference = Some(value.into());
-        self
-    }
-    /// Sets `custom-slides`.
-    pub fn custom_slides(
-        mut self,
-        value: impl Into<Vec<SendSavedMmsCustomSlidesItem>>,
-    ) -> Self {
-        self.custom_slides = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendSavedMms {
+        from_mask: String = "from-mask";
+        message_subject: String = "message-subject";
+        fallback_sms_text: String = "fallback-sms-text";
+        disable_fallback_sms: bool = "disable-fallback-sms";
+        disable_fallback_sms_link: bool = "disable-fallback-sms-link";
+        fallback_sms_link_expiration: sinch_sdk_runtime::Timestamp = "fallback-sms-link-expiration";
+        mms_expiry_timestamp: sinch_sdk_runtime::Timestamp = "mms-expiry-timestamp";
+        client_reference: String = "client-reference";
+        custom_slides: Vec<SendSavedMmsCustomSlidesItem> = "custom-slides";
     }
 }
 /// The action for this API request. In this case, the API sends the saved MMS Template from a specified account, using an MMSID, to a single mobile number.
@@ -1672,15 +1541,11 @@ impl SendSavedMmsCustomSlidesItem {
             custom_slide: None,
         }
     }
-    /// Sets `custom-message-text`.
-    pub fn custom_message_text(mut self, value: impl Into<String>) -> Self {
-        self.custom_message_text = Some(value.into());
-        self
-    }
-    /// Sets `custom-slide`.
-    pub fn custom_slide(mut self, value: impl Into<String>) -> Self {
-        self.custom_slide = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendSavedMmsCustomSlidesItem {
+        custom_message_text: String = "custom-message-text";
+        custom_slide: String = "custom-slide";
     }
 }
 /// Supports .mp4 (video/mp4), .mpg or .mpeg (video/mpeg), .avi (video/x-msvideo), .wmv (video/x-ms-wmv), .mov (video/quicktime), and .3gp (video/3gpp).
@@ -1702,10 +1567,10 @@ impl Video {
     pub fn new() -> Self {
         Self { video: None }
     }
-    /// Sets `video`.
-    pub fn video(mut self, value: impl Into<VideoVideo>) -> Self {
-        self.video = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Video {
+        video: VideoVideo = "video";
     }
 }
 /// `VideoVideo`
@@ -1727,9 +1592,9 @@ impl VideoVideo {
     pub fn new() -> Self {
         Self { url: None }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VideoVideo {
+        url: String = "url";
     }
 }

@@ -163,25 +163,13 @@ impl ErrorResponse {
             r#type: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<i32>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `detail`.
-    pub fn detail(mut self, value: impl Into<String>) -> Self {
-        self.detail = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ErrorResponse {
+        status: i32 = "status";
+        title: String = "title";
+        detail: String = "detail";
+        r#type: String = "type";
     }
 }
 /// `LineResponse`
@@ -229,40 +217,16 @@ impl LineResponse {
             error: None,
         }
     }
-    /// Sets `carrier`.
-    pub fn carrier(mut self, value: impl Into<String>) -> Self {
-        self.carrier = Some(Some(value.into()));
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ApiLineType>) -> Self {
-        self.r#type = Some(Some(value.into()));
-        self
-    }
-    /// Sets `mobileCountryCode`.
-    pub fn mobile_country_code(mut self, value: impl Into<String>) -> Self {
-        self.mobile_country_code = Some(Some(value.into()));
-        self
-    }
-    /// Sets `mobileNetworkCode`.
-    pub fn mobile_network_code(mut self, value: impl Into<String>) -> Self {
-        self.mobile_network_code = Some(Some(value.into()));
-        self
-    }
-    /// Sets `ported`.
-    pub fn ported(mut self, value: impl Into<bool>) -> Self {
-        self.ported = Some(Some(value.into()));
-        self
-    }
-    /// Sets `portingDate`.
-    pub fn porting_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.porting_date = Some(Some(value.into()));
-        self
-    }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<ErrorResponse>) -> Self {
-        self.error = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LineResponse {
+        carrier: String = "carrier";
+        r#type: ApiLineType = "type";
+        mobile_country_code: String = "mobileCountryCode";
+        mobile_network_code: String = "mobileNetworkCode";
+        ported: bool = "ported";
+        porting_date: sinch_sdk_runtime::Timestamp = "portingDate";
+        error: ErrorResponse = "error";
     }
 }
 /// `NumberLookupRequest`
@@ -294,15 +258,11 @@ impl NumberLookupRequest {
             rnd_feature_options: None,
         }
     }
-    /// Sets `features`.
-    pub fn features(mut self, value: impl Into<Vec<ApiFeature>>) -> Self {
-        self.features = Some(value.into());
-        self
-    }
-    /// Sets `rndFeatureOptions`.
-    pub fn rnd_feature_options(mut self, value: impl Into<RndFeatureOptions>) -> Self {
-        self.rnd_feature_options = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NumberLookupRequest {
+        features: Vec<ApiFeature> = "features";
+        rnd_feature_options: RndFeatureOptions = "rndFeatureOptions";
     }
 }
 /// `NumberLookupResponse`
@@ -350,40 +310,16 @@ impl NumberLookupResponse {
             number: None,
         }
     }
-    /// Sets `line`.
-    pub fn line(mut self, value: impl Into<LineResponse>) -> Self {
-        self.line = Some(Some(value.into()));
-        self
-    }
-    /// Sets `simSwap`.
-    pub fn sim_swap(mut self, value: impl Into<SimSwapResponse>) -> Self {
-        self.sim_swap = Some(Some(value.into()));
-        self
-    }
-    /// Sets `voIPDetection`.
-    pub fn vo_ip_detection(mut self, value: impl Into<VoIpDetectionResponse>) -> Self {
-        self.vo_ip_detection = Some(Some(value.into()));
-        self
-    }
-    /// Sets `rnd`.
-    pub fn rnd(mut self, value: impl Into<RndResponse>) -> Self {
-        self.rnd = Some(Some(value.into()));
-        self
-    }
-    /// Sets `countryCode`.
-    pub fn country_code(mut self, value: impl Into<String>) -> Self {
-        self.country_code = Some(value.into());
-        self
-    }
-    /// Sets `traceId`.
-    pub fn trace_id(mut self, value: impl Into<String>) -> Self {
-        self.trace_id = Some(value.into());
-        self
-    }
-    /// Sets `number`.
-    pub fn number(mut self, value: impl Into<String>) -> Self {
-        self.number = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NumberLookupResponse {
+        line: LineResponse = "line";
+        sim_swap: SimSwapResponse = "simSwap";
+        vo_ip_detection: VoIpDetectionResponse = "voIPDetection";
+        rnd: RndResponse = "rnd";
+        country_code: String = "countryCode";
+        trace_id: String = "traceId";
+        number: String = "number";
     }
 }
 /// `ProblemDetails`
@@ -419,25 +355,13 @@ impl ProblemDetails {
             trace_id: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(Some(value.into()));
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<i32>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `traceId`.
-    pub fn trace_id(mut self, value: impl Into<String>) -> Self {
-        self.trace_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ProblemDetails {
+        r#type: String = "type";
+        title: String = "title";
+        status: i32 = "status";
+        trace_id: String = "traceId";
     }
 }
 /// `RndFeatureOptions`
@@ -459,10 +383,10 @@ impl RndFeatureOptions {
     pub fn new() -> Self {
         Self { contact_date: None }
     }
-    /// Sets `contactDate`.
-    pub fn contact_date(mut self, value: impl Into<String>) -> Self {
-        self.contact_date = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RndFeatureOptions {
+        contact_date: String = "contactDate";
     }
 }
 /// `RndResponse`
@@ -490,15 +414,11 @@ impl RndResponse {
             error: None,
         }
     }
-    /// Sets `disconnected`.
-    pub fn disconnected(mut self, value: impl Into<bool>) -> Self {
-        self.disconnected = Some(Some(value.into()));
-        self
-    }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<ErrorResponse>) -> Self {
-        self.error = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RndResponse {
+        disconnected: bool = "disconnected";
+        error: ErrorResponse = "error";
     }
 }
 /// `SimSwapResponse`
@@ -530,20 +450,12 @@ impl SimSwapResponse {
             error: None,
         }
     }
-    /// Sets `swapped`.
-    pub fn swapped(mut self, value: impl Into<bool>) -> Self {
-        self.swapped = Some(Some(value.into()));
-        self
-    }
-    /// Sets `swapPeriod`.
-    pub fn swap_period(mut self, value: impl Into<ApiSwapPeriod>) -> Self {
-        self.swap_period = Some(Some(value.into()));
-        self
-    }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<ErrorResponse>) -> Self {
-        self.error = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SimSwapResponse {
+        swapped: bool = "swapped";
+        swap_period: ApiSwapPeriod = "swapPeriod";
+        error: ErrorResponse = "error";
     }
 }
 /// `VoIpDetectionResponse`
@@ -571,14 +483,10 @@ impl VoIpDetectionResponse {
             error: None,
         }
     }
-    /// Sets `probability`.
-    pub fn probability(mut self, value: impl Into<ApiVoIpProbability>) -> Self {
-        self.probability = Some(Some(value.into()));
-        self
-    }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<ErrorResponse>) -> Self {
-        self.error = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VoIpDetectionResponse {
+        probability: ApiVoIpProbability = "probability";
+        error: ErrorResponse = "error";
     }
 }

@@ -39,25 +39,13 @@ impl ActiveNumberRequest {
             callback_url: None,
         }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `smsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
-    }
-    /// Sets `voiceConfiguration`.
-    pub fn voice_configuration(mut self, value: impl Into<VoiceConfiguration>) -> Self {
-        self.voice_configuration = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ActiveNumberRequest {
+        display_name: String = "displayName";
+        sms_configuration: SmsConfiguration = "smsConfiguration";
+        voice_configuration: VoiceConfiguration = "voiceConfiguration";
+        callback_url: String = "callbackUrl";
     }
 }
 /// The phone number that has been bought by a customer and assigned to a project.
@@ -129,73 +117,22 @@ impl ActiveNumberResponse {
             callback_url: None,
         }
     }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<PhoneNumber>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `regionCode`.
-    pub fn region_code(mut self, value: impl Into<RegionCode>) -> Self {
-        self.region_code = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<NumberType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `capability`.
-    pub fn capability(mut self, value: impl Into<Vec<NumberCapability>>) -> Self {
-        self.capability = Some(value.into());
-        self
-    }
-    /// Sets `money`.
-    pub fn money(mut self, value: impl Into<Money>) -> Self {
-        self.money = Some(value.into());
-        self
-    }
-    /// Sets `paymentIntervalMonths`.
-    pub fn payment_interval_months(mut self, value: impl Into<i32>) -> Self {
-        self.payment_interval_months = Some(value.into());
-        self
-    }
-    /// Sets `nextChargeDate`.
-    pub fn next_charge_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.next_charge_date = Some(value.into());
-        self
-    }
-    /// Sets `expireAt`.
-    pub fn expire_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.expire_at = Some(value.into());
-        self
-    }
-    /// Sets `smsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
-    }
-    /// Sets `voiceConfiguration`.
-    pub fn voice_configuration(mut self, value: impl Into<VoiceConfiguration>) -> Self {
-        self.voice_configuration = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ActiveNumberResponse {
+        phone_number: PhoneNumber = "phoneNumber";
+        project_id: String = "projectId";
+        display_name: String = "displayName";
+        region_code: RegionCode = "regionCode";
+        r#type: NumberType = "type";
+        capability: Vec<NumberCapability> = "capability";
+        money: Money = "money";
+        payment_interval_months: i32 = "paymentIntervalMonths";
+        next_charge_date: sinch_sdk_runtime::Timestamp = "nextChargeDate";
+        expire_at: sinch_sdk_runtime::Timestamp = "expireAt";
+        sms_configuration: SmsConfiguration = "smsConfiguration";
+        voice_configuration: VoiceConfiguration = "voiceConfiguration";
+        callback_url: String = "callbackUrl";
     }
 }
 /// Enum representing the result of address validation.
@@ -268,40 +205,16 @@ impl Attachment {
             document_type: None,
         }
     }
-    /// Sets `attachmentId`.
-    pub fn attachment_id(mut self, value: impl Into<String>) -> Self {
-        self.attachment_id = Some(value.into());
-        self
-    }
-    /// Sets `fileName`.
-    pub fn file_name(mut self, value: impl Into<String>) -> Self {
-        self.file_name = Some(value.into());
-        self
-    }
-    /// Sets `mimeType`.
-    pub fn mime_type(mut self, value: impl Into<String>) -> Self {
-        self.mime_type = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `uploadStatus`.
-    pub fn upload_status(mut self, value: impl Into<UploadStatus>) -> Self {
-        self.upload_status = Some(value.into());
-        self
-    }
-    /// Sets `documentType`.
-    pub fn document_type(mut self, value: impl Into<String>) -> Self {
-        self.document_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Attachment {
+        attachment_id: String = "attachmentId";
+        file_name: String = "fileName";
+        mime_type: String = "mimeType";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
+        upload_status: UploadStatus = "uploadStatus";
+        document_type: String = "documentType";
     }
 }
 /// `AttachmentTemplate`
@@ -326,15 +239,11 @@ impl AttachmentTemplate {
     pub fn new() -> Self {
         Self { name: None, url: None }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AttachmentTemplate {
+        name: String = "name";
+        url: String = "url";
     }
 }
 /// The phone numbers that are available to be rented in [dashboard.sinch.com](https://dashboard.sinch.com/numbers/buy-numbers) or via the public numbers API.
@@ -388,45 +297,17 @@ impl AvailableNumber {
             supporting_documentation_required: None,
         }
     }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<PhoneNumber>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `regionCode`.
-    pub fn region_code(mut self, value: impl Into<RegionCode>) -> Self {
-        self.region_code = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<NumberType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `capability`.
-    pub fn capability(mut self, value: impl Into<Vec<NumberCapability>>) -> Self {
-        self.capability = Some(value.into());
-        self
-    }
-    /// Sets `setupPrice`.
-    pub fn setup_price(mut self, value: impl Into<Money>) -> Self {
-        self.setup_price = Some(value.into());
-        self
-    }
-    /// Sets `monthlyPrice`.
-    pub fn monthly_price(mut self, value: impl Into<Money>) -> Self {
-        self.monthly_price = Some(value.into());
-        self
-    }
-    /// Sets `paymentIntervalMonths`.
-    pub fn payment_interval_months(mut self, value: impl Into<i32>) -> Self {
-        self.payment_interval_months = Some(value.into());
-        self
-    }
-    /// Sets `supportingDocumentationRequired`.
-    pub fn supporting_documentation_required(mut self, value: impl Into<bool>) -> Self {
-        self.supporting_documentation_required = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AvailableNumber {
+        phone_number: PhoneNumber = "phoneNumber";
+        region_code: RegionCode = "regionCode";
+        r#type: NumberType = "type";
+        capability: Vec<NumberCapability> = "capability";
+        setup_price: Money = "setupPrice";
+        monthly_price: Money = "monthlyPrice";
+        payment_interval_months: i32 = "paymentIntervalMonths";
+        supporting_documentation_required: bool = "supportingDocumentationRequired";
     }
 }
 /// A region for which numbers are provided.
@@ -458,20 +339,12 @@ impl AvailableRegion {
             types: None,
         }
     }
-    /// Sets `regionCode`.
-    pub fn region_code(mut self, value: impl Into<RegionCode>) -> Self {
-        self.region_code = Some(value.into());
-        self
-    }
-    /// Sets `regionName`.
-    pub fn region_name(mut self, value: impl Into<String>) -> Self {
-        self.region_name = Some(value.into());
-        self
-    }
-    /// Sets `types`.
-    pub fn types(mut self, value: impl Into<Vec<NumberType>>) -> Self {
-        self.types = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AvailableRegion {
+        region_code: RegionCode = "regionCode";
+        region_name: String = "regionName";
+        types: Vec<NumberType> = "types";
     }
 }
 /// `BadRequest`
@@ -499,15 +372,11 @@ impl BadRequest {
             field_violations: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<BadRequestType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `fieldViolations`.
-    pub fn field_violations(mut self, value: impl Into<Vec<FieldViolation>>) -> Self {
-        self.field_violations = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BadRequest {
+        r#type: BadRequestType = "type";
+        field_violations: Vec<FieldViolation> = "fieldViolations";
     }
 }
 /// `BadRequestType`
@@ -551,15 +420,11 @@ impl CallbackConfiguration {
             hmac_secret: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `hmacSecret`.
-    pub fn hmac_secret(mut self, value: impl Into<String>) -> Self {
-        self.hmac_secret = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackConfiguration {
+        project_id: String = "projectId";
+        hmac_secret: String = "hmacSecret";
     }
 }
 /// The request to update the callbacks configuration for the current project.
@@ -581,10 +446,10 @@ impl CallbackConfigurationUpdate {
     pub fn new() -> Self {
         Self { hmac_secret: None }
     }
-    /// Sets `hmacSecret`.
-    pub fn hmac_secret(mut self, value: impl Into<String>) -> Self {
-        self.hmac_secret = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackConfigurationUpdate {
+        hmac_secret: String = "hmacSecret";
     }
 }
 /// `CallbackPayload`
@@ -730,54 +595,17 @@ impl CallbackPayloadActiveNumber {
             resource_id: None,
         }
     }
-    /// Sets `eventId`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `eventType`.
-    pub fn event_type(
-        mut self,
-        value: impl Into<CallbackPayloadActiveNumberEventType>,
-    ) -> Self {
-        self.event_type = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(
-        mut self,
-        value: impl Into<CallbackPayloadActiveNumberStatus>,
-    ) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `failureCode`.
-    pub fn failure_code(
-        mut self,
-        value: impl Into<CallbackPayloadActiveNumberFailureCode>,
-    ) -> Self {
-        self.failure_code = Some(value.into());
-        self
-    }
-    /// Sets `internalFailureCode`.
-    pub fn internal_failure_code(mut self, value: impl Into<String>) -> Self {
-        self.internal_failure_code = Some(value.into());
-        self
-    }
-    /// Sets `resourceId`.
-    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
-        self.resource_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackPayloadActiveNumber {
+        event_id: String = "eventId";
+        timestamp: String = "timestamp";
+        project_id: String = "projectId";
+        event_type: CallbackPayloadActiveNumberEventType = "eventType";
+        status: CallbackPayloadActiveNumberStatus = "status";
+        failure_code: CallbackPayloadActiveNumberFailureCode = "failureCode";
+        internal_failure_code: String = "internalFailureCode";
+        resource_id: String = "resourceId";
     }
 }
 /// The type of the event.
@@ -921,20 +749,12 @@ impl CallbackPayloadCommon {
             resource_type: resource_type.into(),
         }
     }
-    /// Sets `eventId`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackPayloadCommon {
+        event_id: String = "eventId";
+        timestamp: String = "timestamp";
+        project_id: String = "projectId";
     }
 }
 /// `CallbackPayloadNumberOrder`
@@ -982,38 +802,15 @@ impl CallbackPayloadNumberOrder {
             resource_id: None,
         }
     }
-    /// Sets `eventId`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `eventType`.
-    pub fn event_type(
-        mut self,
-        value: impl Into<CallbackPayloadNumberOrderEventType>,
-    ) -> Self {
-        self.event_type = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<CallbackPayloadNumberOrderStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `resourceId`.
-    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
-        self.resource_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackPayloadNumberOrder {
+        event_id: String = "eventId";
+        timestamp: String = "timestamp";
+        project_id: String = "projectId";
+        event_type: CallbackPayloadNumberOrderEventType = "eventType";
+        status: CallbackPayloadNumberOrderStatus = "status";
+        resource_id: String = "resourceId";
     }
 }
 /// The type of the event.
@@ -1079,10 +876,10 @@ impl CreateNumberOrderOption {
     pub fn new() -> Self {
         Self { phone_numbers: None }
     }
-    /// Sets `phoneNumbers`.
-    pub fn phone_numbers(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.phone_numbers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateNumberOrderOption {
+        phone_numbers: Vec<String> = "phoneNumbers";
     }
 }
 /// `CreateNumberOrderRequest`
@@ -1242,23 +1039,12 @@ impl CreateNumberOrderRequest {
             kind: kind.into(),
         }
     }
-    /// Sets `smsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<OrderSmsConfiguration>) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
-    }
-    /// Sets `voiceConfiguration`.
-    pub fn voice_configuration(
-        mut self,
-        value: impl Into<OrderVoiceConfiguration>,
-    ) -> Self {
-        self.voice_configuration = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateNumberOrderRequest {
+        sms_configuration: OrderSmsConfiguration = "smsConfiguration";
+        voice_configuration: OrderVoiceConfiguration = "voiceConfiguration";
+        callback_url: String = "callbackUrl";
     }
 }
 /// Create a number order
@@ -1301,23 +1087,12 @@ impl CreateNumberOrderRequestBase {
             callback_url: None,
         }
     }
-    /// Sets `smsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<OrderSmsConfiguration>) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
-    }
-    /// Sets `voiceConfiguration`.
-    pub fn voice_configuration(
-        mut self,
-        value: impl Into<OrderVoiceConfiguration>,
-    ) -> Self {
-        self.voice_configuration = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateNumberOrderRequestBase {
+        sms_configuration: OrderSmsConfiguration = "smsConfiguration";
+        voice_configuration: OrderVoiceConfiguration = "voiceConfiguration";
+        callback_url: String = "callbackUrl";
     }
 }
 /// `CreateNumberOrderRequestKind`
@@ -1520,20 +1295,12 @@ impl CreateQuantityOrderOption {
             capabilities: None,
         }
     }
-    /// Sets `numberPattern`.
-    pub fn number_pattern(mut self, value: impl Into<NumberPattern>) -> Self {
-        self.number_pattern = Some(value.into());
-        self
-    }
-    /// Sets `sequential`.
-    pub fn sequential(mut self, value: impl Into<bool>) -> Self {
-        self.sequential = Some(value.into());
-        self
-    }
-    /// Sets `capabilities`.
-    pub fn capabilities(mut self, value: impl Into<Vec<NumberCapability>>) -> Self {
-        self.capabilities = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateQuantityOrderOption {
+        number_pattern: NumberPattern = "numberPattern";
+        sequential: bool = "sequential";
+        capabilities: Vec<NumberCapability> = "capabilities";
     }
 }
 /// Details of the emergency address.
@@ -1581,40 +1348,16 @@ impl EmergencyAddress {
             postal_code_plus_four: None,
         }
     }
-    /// Sets `streetNumber`.
-    pub fn street_number(mut self, value: impl Into<String>) -> Self {
-        self.street_number = Some(value.into());
-        self
-    }
-    /// Sets `streetInfo`.
-    pub fn street_info(mut self, value: impl Into<String>) -> Self {
-        self.street_info = Some(value.into());
-        self
-    }
-    /// Sets `location`.
-    pub fn location(mut self, value: impl Into<String>) -> Self {
-        self.location = Some(value.into());
-        self
-    }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `postalCode`.
-    pub fn postal_code(mut self, value: impl Into<String>) -> Self {
-        self.postal_code = Some(value.into());
-        self
-    }
-    /// Sets `postalCodePlusFour`.
-    pub fn postal_code_plus_four(mut self, value: impl Into<String>) -> Self {
-        self.postal_code_plus_four = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EmergencyAddress {
+        street_number: String = "streetNumber";
+        street_info: String = "streetInfo";
+        location: String = "location";
+        city: String = "city";
+        state: String = "state";
+        postal_code: String = "postalCode";
+        postal_code_plus_four: String = "postalCodePlusFour";
     }
 }
 /// Request for emergency address.
@@ -1697,15 +1440,11 @@ impl EmergencyAddressRequestAddress {
             postal_code_plus_four: None,
         }
     }
-    /// Sets `location`.
-    pub fn location(mut self, value: impl Into<String>) -> Self {
-        self.location = Some(value.into());
-        self
-    }
-    /// Sets `postalCodePlusFour`.
-    pub fn postal_code_plus_four(mut self, value: impl Into<String>) -> Self {
-        self.postal_code_plus_four = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EmergencyAddressRequestAddress {
+        location: String = "location";
+        postal_code_plus_four: String = "postalCodePlusFour";
     }
 }
 /// `FieldViolation`
@@ -1733,15 +1472,11 @@ impl FieldViolation {
             description: None,
         }
     }
-    /// Sets `field`.
-    pub fn field(mut self, value: impl Into<String>) -> Self {
-        self.field = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FieldViolation {
+        field: String = "field";
+        description: String = "description";
     }
 }
 /// `InternalError`
@@ -1763,10 +1498,10 @@ impl InternalError {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<InternalErrorError>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InternalError {
+        error: InternalErrorError = "error";
     }
 }
 /// `InternalErrorError`
@@ -1802,28 +1537,13 @@ impl InternalErrorError {
             details: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i64>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<InternalErrorErrorStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(
-        mut self,
-        value: impl Into<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
-    ) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InternalErrorError {
+        code: i64 = "code";
+        message: String = "message";
+        status: InternalErrorErrorStatus = "status";
+        details: Vec<std::collections::BTreeMap<String, serde_json::Value>> = "details";
     }
 }
 /// `InternalErrorErrorStatus`
@@ -1864,10 +1584,10 @@ impl InvalidArgument {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<InvalidArgumentError>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InvalidArgument {
+        error: InvalidArgumentError = "error";
     }
 }
 /// `InvalidArgumentError`
@@ -1903,25 +1623,13 @@ impl InvalidArgumentError {
             details: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i64>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<InvalidArgumentErrorStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<BadRequest>>) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InvalidArgumentError {
+        code: i64 = "code";
+        message: String = "message";
+        status: InvalidArgumentErrorStatus = "status";
+        details: Vec<BadRequest> = "details";
     }
 }
 /// `InvalidArgumentErrorStatus`
@@ -1969,23 +1677,12 @@ impl ListActiveNumbersResponse {
             total_size: None,
         }
     }
-    /// Sets `activeNumbers`.
-    pub fn active_numbers(
-        mut self,
-        value: impl Into<Vec<ActiveNumberResponse>>,
-    ) -> Self {
-        self.active_numbers = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `totalSize`.
-    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
-        self.total_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListActiveNumbersResponse {
+        active_numbers: Vec<ActiveNumberResponse> = "activeNumbers";
+        next_page_token: String = "nextPageToken";
+        total_size: i32 = "totalSize";
     }
 }
 /// Response message to list available phone numbers.
@@ -2007,10 +1704,10 @@ impl ListAvailableNumbersResponse {
     pub fn new() -> Self {
         Self { available_numbers: None }
     }
-    /// Sets `availableNumbers`.
-    pub fn available_numbers(mut self, value: impl Into<Vec<AvailableNumber>>) -> Self {
-        self.available_numbers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListAvailableNumbersResponse {
+        available_numbers: Vec<AvailableNumber> = "availableNumbers";
     }
 }
 /// Response message to list regions for which numbers are provided.
@@ -2032,10 +1729,10 @@ impl ListAvailableRegionsResponse {
     pub fn new() -> Self {
         Self { available_regions: None }
     }
-    /// Sets `availableRegions`.
-    pub fn available_regions(mut self, value: impl Into<Vec<AvailableRegion>>) -> Self {
-        self.available_regions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListAvailableRegionsResponse {
+        available_regions: Vec<AvailableRegion> = "availableRegions";
     }
 }
 /// `LookupNumberRequirementsRequest`
@@ -2094,15 +1791,11 @@ impl Money {
             amount: None,
         }
     }
-    /// Sets `currencyCode`.
-    pub fn currency_code(mut self, value: impl Into<String>) -> Self {
-        self.currency_code = Some(value.into());
-        self
-    }
-    /// Sets `amount`.
-    pub fn amount(mut self, value: impl Into<String>) -> Self {
-        self.amount = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Money {
+        currency_code: String = "currencyCode";
+        amount: String = "amount";
     }
 }
 /// `NotFound`
@@ -2124,10 +1817,10 @@ impl NotFound {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<NotFoundError>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotFound {
+        error: NotFoundError = "error";
     }
 }
 /// `NotFoundError`
@@ -2163,25 +1856,13 @@ impl NotFoundError {
             details: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i64>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<NotFoundErrorStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<NotFoundErrorDetails>>) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotFoundError {
+        code: i64 = "code";
+        message: String = "message";
+        status: NotFoundErrorStatus = "status";
+        details: Vec<NotFoundErrorDetails> = "details";
     }
 }
 /// `NotFoundErrorDetails`
@@ -2221,30 +1902,14 @@ impl NotFoundErrorDetails {
             description: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `resourceType`.
-    pub fn resource_type(mut self, value: impl Into<String>) -> Self {
-        self.resource_type = Some(value.into());
-        self
-    }
-    /// Sets `resourceName`.
-    pub fn resource_name(mut self, value: impl Into<String>) -> Self {
-        self.resource_name = Some(value.into());
-        self
-    }
-    /// Sets `owner`.
-    pub fn owner(mut self, value: impl Into<String>) -> Self {
-        self.owner = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotFoundErrorDetails {
+        r#type: String = "type";
+        resource_type: String = "resourceType";
+        resource_name: String = "resourceName";
+        owner: String = "owner";
+        description: String = "description";
     }
 }
 /// `NotFoundErrorStatus`
@@ -2343,63 +2008,20 @@ impl NumberOrder {
             update_time: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `idNumberOrder`.
-    pub fn id_number_order(mut self, value: impl Into<String>) -> Self {
-        self.id_number_order = Some(value.into());
-        self
-    }
-    /// Sets `regionCode`.
-    pub fn region_code(mut self, value: impl Into<RegionCode>) -> Self {
-        self.region_code = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<NumberOrderState>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `numberType`.
-    pub fn number_type(mut self, value: impl Into<NumberType>) -> Self {
-        self.number_type = Some(value.into());
-        self
-    }
-    /// Sets `orderNumbers`.
-    pub fn order_numbers(mut self, value: impl Into<Vec<OrderNumber>>) -> Self {
-        self.order_numbers = Some(value.into());
-        self
-    }
-    /// Sets `smsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<OrderSmsConfiguration>) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
-    }
-    /// Sets `voiceConfiguration`.
-    pub fn voice_configuration(
-        mut self,
-        value: impl Into<OrderVoiceConfiguration>,
-    ) -> Self {
-        self.voice_configuration = Some(value.into());
-        self
-    }
-    /// Sets `expireTime`.
-    pub fn expire_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.expire_time = Some(Some(value.into()));
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NumberOrder {
+        project_id: String = "projectId";
+        id_number_order: String = "idNumberOrder";
+        region_code: RegionCode = "regionCode";
+        state: NumberOrderState = "state";
+        number_type: NumberType = "numberType";
+        order_numbers: Vec<OrderNumber> = "orderNumbers";
+        sms_configuration: OrderSmsConfiguration = "smsConfiguration";
+        voice_configuration: OrderVoiceConfiguration = "voiceConfiguration";
+        expire_time: sinch_sdk_runtime::Timestamp = "expireTime";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
     }
 }
 /// The state of the number order
@@ -2461,18 +2083,11 @@ impl NumberPattern {
             search_pattern: None,
         }
     }
-    /// Sets `pattern`.
-    pub fn pattern(mut self, value: impl Into<String>) -> Self {
-        self.pattern = Some(value.into());
-        self
-    }
-    /// Sets `searchPattern`.
-    pub fn search_pattern(
-        mut self,
-        value: impl Into<NumberPatternSearchPattern>,
-    ) -> Self {
-        self.search_pattern = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NumberPattern {
+        pattern: String = "pattern";
+        search_pattern: NumberPatternSearchPattern = "searchPattern";
     }
 }
 /// The pattern to apply to searches.
@@ -2526,20 +2141,12 @@ impl NumberPrice {
             payment_interval_months: None,
         }
     }
-    /// Sets `setupPrice`.
-    pub fn setup_price(mut self, value: impl Into<Money>) -> Self {
-        self.setup_price = Some(value.into());
-        self
-    }
-    /// Sets `monthlyPrice`.
-    pub fn monthly_price(mut self, value: impl Into<Money>) -> Self {
-        self.monthly_price = Some(value.into());
-        self
-    }
-    /// Sets `paymentIntervalMonths`.
-    pub fn payment_interval_months(mut self, value: impl Into<i32>) -> Self {
-        self.payment_interval_months = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NumberPrice {
+        setup_price: Money = "setupPrice";
+        monthly_price: Money = "monthlyPrice";
+        payment_interval_months: i32 = "paymentIntervalMonths";
     }
 }
 /// `NumberRequirements`
@@ -2567,18 +2174,11 @@ impl NumberRequirements {
             attachments: None,
         }
     }
-    /// Sets `fields`.
-    pub fn fields(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.fields = Some(value.into());
-        self
-    }
-    /// Sets `attachments`.
-    pub fn attachments(mut self, value: impl Into<Vec<RequiredAttachment>>) -> Self {
-        self.attachments = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NumberRequirements {
+        fields: std::collections::BTreeMap<String, serde_json::Value> = "fields";
+        attachments: Vec<RequiredAttachment> = "attachments";
     }
 }
 /// The ordering the request is supporting
@@ -2651,20 +2251,12 @@ impl OrderNumber {
             capabilities: None,
         }
     }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<PhoneNumber>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `numberPrice`.
-    pub fn number_price(mut self, value: impl Into<NumberPrice>) -> Self {
-        self.number_price = Some(value.into());
-        self
-    }
-    /// Sets `capabilities`.
-    pub fn capabilities(mut self, value: impl Into<Vec<NumberCapability>>) -> Self {
-        self.capabilities = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrderNumber {
+        phone_number: PhoneNumber = "phoneNumber";
+        number_price: NumberPrice = "numberPrice";
+        capabilities: Vec<NumberCapability> = "capabilities";
     }
 }
 /// SMS Configuration for KYC numbers, containing the `servicePlanId` and `campaignId`.
@@ -2833,26 +2425,12 @@ impl OrderVoiceConfigurationEst {
             trunk_id: None,
         }
     }
-    /// Sets `lastUpdatedTime`.
-    pub fn last_updated_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_updated_time = Some(value.into());
-        self
-    }
-    /// Sets `scheduledVoiceProvisioning`.
-    pub fn scheduled_voice_provisioning(
-        mut self,
-        value: impl Into<ScheduledVoiceProvisioning>,
-    ) -> Self {
-        self.scheduled_voice_provisioning = Some(value.into());
-        self
-    }
-    /// Sets `trunkId`.
-    pub fn trunk_id(mut self, value: impl Into<String>) -> Self {
-        self.trunk_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrderVoiceConfigurationEst {
+        last_updated_time: sinch_sdk_runtime::Timestamp = "lastUpdatedTime";
+        scheduled_voice_provisioning: ScheduledVoiceProvisioning = "scheduledVoiceProvisioning";
+        trunk_id: String = "trunkId";
     }
 }
 /// OrderVoiceConfigurationFAX
@@ -2888,26 +2466,12 @@ impl OrderVoiceConfigurationFax {
             service_id: None,
         }
     }
-    /// Sets `lastUpdatedTime`.
-    pub fn last_updated_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_updated_time = Some(value.into());
-        self
-    }
-    /// Sets `scheduledVoiceProvisioning`.
-    pub fn scheduled_voice_provisioning(
-        mut self,
-        value: impl Into<ScheduledVoiceProvisioning>,
-    ) -> Self {
-        self.scheduled_voice_provisioning = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<String>) -> Self {
-        self.service_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrderVoiceConfigurationFax {
+        last_updated_time: sinch_sdk_runtime::Timestamp = "lastUpdatedTime";
+        scheduled_voice_provisioning: ScheduledVoiceProvisioning = "scheduledVoiceProvisioning";
+        service_id: String = "serviceId";
     }
 }
 /// OrderVoiceConfigurationRTC
@@ -2935,10 +2499,10 @@ impl OrderVoiceConfigurationRtc {
             app_id: None,
         }
     }
-    /// Sets `appId`.
-    pub fn app_id(mut self, value: impl Into<String>) -> Self {
-        self.app_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrderVoiceConfigurationRtc {
+        app_id: String = "appId";
     }
 }
 /// The phone number in [E.164](https://community.sinch.com/t5/Glossary/E-164/ta-p/7537) format with leading `+`. Example `+12025550134`.
@@ -2999,23 +2563,12 @@ impl Registration {
             logs: None,
         }
     }
-    /// Sets `requestDetails`.
-    pub fn request_details(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.request_details = Some(value.into());
-        self
-    }
-    /// Sets `attachments`.
-    pub fn attachments(mut self, value: impl Into<Vec<Attachment>>) -> Self {
-        self.attachments = Some(value.into());
-        self
-    }
-    /// Sets `logs`.
-    pub fn logs(mut self, value: impl Into<Vec<RegistrationLog>>) -> Self {
-        self.logs = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Registration {
+        request_details: std::collections::BTreeMap<String, serde_json::Value> = "requestDetails";
+        attachments: Vec<Attachment> = "attachments";
+        logs: Vec<RegistrationLog> = "logs";
     }
 }
 /// `RegistrationLog`
@@ -3043,15 +2596,11 @@ impl RegistrationLog {
             create_time: None,
         }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RegistrationLog {
+        message: String = "message";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
     }
 }
 /// Request message for searching and renting in one go any number that matches the search criteria.
@@ -3102,30 +2651,14 @@ impl RentAnyNumberRequest {
             callback_url: None,
         }
     }
-    /// Sets `numberPattern`.
-    pub fn number_pattern(mut self, value: impl Into<NumberPattern>) -> Self {
-        self.number_pattern = Some(value.into());
-        self
-    }
-    /// Sets `capabilities`.
-    pub fn capabilities(mut self, value: impl Into<Vec<NumberCapability>>) -> Self {
-        self.capabilities = Some(value.into());
-        self
-    }
-    /// Sets `smsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
-    }
-    /// Sets `voiceConfiguration`.
-    pub fn voice_configuration(mut self, value: impl Into<VoiceConfiguration>) -> Self {
-        self.voice_configuration = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RentAnyNumberRequest {
+        number_pattern: NumberPattern = "numberPattern";
+        capabilities: Vec<NumberCapability> = "capabilities";
+        sms_configuration: SmsConfiguration = "smsConfiguration";
+        voice_configuration: VoiceConfiguration = "voiceConfiguration";
+        callback_url: String = "callbackUrl";
     }
 }
 /// Request message for renting a phone number.
@@ -3157,20 +2690,12 @@ impl RentNumberRequest {
             callback_url: None,
         }
     }
-    /// Sets `smsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
-    }
-    /// Sets `voiceConfiguration`.
-    pub fn voice_configuration(mut self, value: impl Into<VoiceConfiguration>) -> Self {
-        self.voice_configuration = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RentNumberRequest {
+        sms_configuration: SmsConfiguration = "smsConfiguration";
+        voice_configuration: VoiceConfiguration = "voiceConfiguration";
+        callback_url: String = "callbackUrl";
     }
 }
 /// `RequestEntityTooLarge`
@@ -3192,10 +2717,10 @@ impl RequestEntityTooLarge {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<RequestEntityTooLargeError>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RequestEntityTooLarge {
+        error: RequestEntityTooLargeError = "error";
     }
 }
 /// `RequestEntityTooLargeError`
@@ -3231,28 +2756,13 @@ impl RequestEntityTooLargeError {
             details: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i64>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<RequestEntityTooLargeErrorStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(
-        mut self,
-        value: impl Into<Vec<RequestEntityTooLargeErrorDetails>>,
-    ) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RequestEntityTooLargeError {
+        code: i64 = "code";
+        message: String = "message";
+        status: RequestEntityTooLargeErrorStatus = "status";
+        details: Vec<RequestEntityTooLargeErrorDetails> = "details";
     }
 }
 /// `RequestEntityTooLargeErrorDetails`
@@ -3284,20 +2794,12 @@ impl RequestEntityTooLargeErrorDetails {
             description: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `resourceName`.
-    pub fn resource_name(mut self, value: impl Into<String>) -> Self {
-        self.resource_name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RequestEntityTooLargeErrorDetails {
+        r#type: String = "type";
+        resource_name: String = "resourceName";
+        description: String = "description";
     }
 }
 /// `RequestEntityTooLargeErrorStatus`
@@ -3361,40 +2863,16 @@ impl RequiredAttachment {
             allowed_document_types: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `mandatory`.
-    pub fn mandatory(mut self, value: impl Into<bool>) -> Self {
-        self.mandatory = Some(value.into());
-        self
-    }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<Vec<AttachmentTemplate>>) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `allowedMimeTypes`.
-    pub fn allowed_mime_types(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.allowed_mime_types = Some(value.into());
-        self
-    }
-    /// Sets `allowedDocumentTypes`.
-    pub fn allowed_document_types(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.allowed_document_types = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RequiredAttachment {
+        id: String = "id";
+        description: String = "description";
+        mandatory: bool = "mandatory";
+        template: Vec<AttachmentTemplate> = "template";
+        title: String = "title";
+        allowed_mime_types: Vec<String> = "allowedMimeTypes";
+        allowed_document_types: Vec<String> = "allowedDocumentTypes";
     }
 }
 /// The type of the resource.
@@ -3453,33 +2931,14 @@ impl ScheduledProvisioning {
             error_codes: None,
         }
     }
-    /// Sets `servicePlanId`.
-    pub fn service_plan_id(mut self, value: impl Into<String>) -> Self {
-        self.service_plan_id = Some(value.into());
-        self
-    }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<ProvisioningStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `lastUpdatedTime`.
-    pub fn last_updated_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_updated_time = Some(value.into());
-        self
-    }
-    /// Sets `errorCodes`.
-    pub fn error_codes(mut self, value: impl Into<Vec<SmsErrorCode>>) -> Self {
-        self.error_codes = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ScheduledProvisioning {
+        service_plan_id: String = "servicePlanId";
+        campaign_id: String = "campaignId";
+        status: ProvisioningStatus = "status";
+        last_updated_time: sinch_sdk_runtime::Timestamp = "lastUpdatedTime";
+        error_codes: Vec<SmsErrorCode> = "errorCodes";
     }
 }
 /// Represents the ongoing or failed scheduled voice provisioning job. This field will be empty if the number was successfully provisioned provisioned for voice.
@@ -3628,18 +3087,11 @@ impl ScheduledVoiceProvisioningCommon {
             status: None,
         }
     }
-    /// Sets `lastUpdatedTime`.
-    pub fn last_updated_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_updated_time = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<ProvisioningStatus>) -> Self {
-        self.status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ScheduledVoiceProvisioningCommon {
+        last_updated_time: sinch_sdk_runtime::Timestamp = "lastUpdatedTime";
+        status: ProvisioningStatus = "status";
     }
 }
 /// `ScheduledVoiceProvisioningEst`
@@ -3675,23 +3127,12 @@ impl ScheduledVoiceProvisioningEst {
             trunk_id: None,
         }
     }
-    /// Sets `lastUpdatedTime`.
-    pub fn last_updated_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_updated_time = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<ProvisioningStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `trunkId`.
-    pub fn trunk_id(mut self, value: impl Into<String>) -> Self {
-        self.trunk_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ScheduledVoiceProvisioningEst {
+        last_updated_time: sinch_sdk_runtime::Timestamp = "lastUpdatedTime";
+        status: ProvisioningStatus = "status";
+        trunk_id: String = "trunkId";
     }
 }
 /// `ScheduledVoiceProvisioningFax`
@@ -3727,23 +3168,12 @@ impl ScheduledVoiceProvisioningFax {
             service_id: None,
         }
     }
-    /// Sets `lastUpdatedTime`.
-    pub fn last_updated_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_updated_time = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<ProvisioningStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<String>) -> Self {
-        self.service_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ScheduledVoiceProvisioningFax {
+        last_updated_time: sinch_sdk_runtime::Timestamp = "lastUpdatedTime";
+        status: ProvisioningStatus = "status";
+        service_id: String = "serviceId";
     }
 }
 /// `ScheduledVoiceProvisioningRtc`
@@ -3779,23 +3209,12 @@ impl ScheduledVoiceProvisioningRtc {
             app_id: None,
         }
     }
-    /// Sets `lastUpdatedTime`.
-    pub fn last_updated_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_updated_time = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<ProvisioningStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `appId`.
-    pub fn app_id(mut self, value: impl Into<String>) -> Self {
-        self.app_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ScheduledVoiceProvisioningRtc {
+        last_updated_time: sinch_sdk_runtime::Timestamp = "lastUpdatedTime";
+        status: ProvisioningStatus = "status";
+        app_id: String = "appId";
     }
 }
 /// The current SMS configuration for this number.
@@ -3831,18 +3250,11 @@ impl SmsConfiguration {
             scheduled_provisioning: None,
         }
     }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `scheduledProvisioning`.
-    pub fn scheduled_provisioning(
-        mut self,
-        value: impl Into<ScheduledProvisioning>,
-    ) -> Self {
-        self.scheduled_provisioning = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsConfiguration {
+        campaign_id: String = "campaignId";
+        scheduled_provisioning: ScheduledProvisioning = "scheduledProvisioning";
     }
 }
 /// Base SMS Configuration
@@ -3870,10 +3282,10 @@ impl SmsConfigurationBase {
             campaign_id: None,
         }
     }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsConfigurationBase {
+        campaign_id: String = "campaignId";
     }
 }
 /// The error codes that show the reason of failure of a scheduled provisioning
@@ -3962,13 +3374,10 @@ impl UpdateNumberOrderRegistrationRequest {
     pub fn new() -> Self {
         Self { request_details: None }
     }
-    /// Sets `requestDetails`.
-    pub fn request_details(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.request_details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateNumberOrderRegistrationRequest {
+        request_details: std::collections::BTreeMap<String, serde_json::Value> = "requestDetails";
     }
 }
 /// `UploadNumberOrderAttachmentRequest`
@@ -3996,10 +3405,10 @@ impl UploadNumberOrderAttachmentRequest {
             document_type: None,
         }
     }
-    /// Sets `documentType`.
-    pub fn document_type(mut self, value: impl Into<String>) -> Self {
-        self.document_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UploadNumberOrderAttachmentRequest {
+        document_type: String = "documentType";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for UploadNumberOrderAttachmentRequest {
@@ -4092,46 +3501,16 @@ impl ValidateAddressResponse {
             candidate_addresses: None,
         }
     }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<PhoneNumber>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `validatedAddress`.
-    pub fn validated_address(mut self, value: impl Into<EmergencyAddress>) -> Self {
-        self.validated_address = Some(value.into());
-        self
-    }
-    /// Sets `validationResult`.
-    pub fn validation_result(
-        mut self,
-        value: impl Into<AddressValidationResultCode>,
-    ) -> Self {
-        self.validation_result = Some(value.into());
-        self
-    }
-    /// Sets `validationMessage`.
-    pub fn validation_message(mut self, value: impl Into<String>) -> Self {
-        self.validation_message = Some(value.into());
-        self
-    }
-    /// Sets `correctedAddress`.
-    pub fn corrected_address(mut self, value: impl Into<EmergencyAddress>) -> Self {
-        self.corrected_address = Some(value.into());
-        self
-    }
-    /// Sets `candidateAddresses`.
-    pub fn candidate_addresses(
-        mut self,
-        value: impl Into<Vec<EmergencyAddress>>,
-    ) -> Self {
-        self.candidate_addresses = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ValidateAddressResponse {
+        phone_number: PhoneNumber = "phoneNumber";
+        display_name: String = "displayName";
+        validated_address: EmergencyAddress = "validatedAddress";
+        validation_result: AddressValidationResultCode = "validationResult";
+        validation_message: String = "validationMessage";
+        corrected_address: EmergencyAddress = "correctedAddress";
+        candidate_addresses: Vec<EmergencyAddress> = "candidateAddresses";
     }
 }
 /// `VoiceAppId`
@@ -4153,10 +3532,10 @@ impl VoiceAppId {
     pub fn new() -> Self {
         Self { app_id: None }
     }
-    /// Sets `appId`.
-    pub fn app_id(mut self, value: impl Into<String>) -> Self {
-        self.app_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VoiceAppId {
+        app_id: String = "appId";
     }
 }
 /// The voice application type. Examples are RTC, EST, FAX
@@ -4321,26 +3700,12 @@ impl VoiceConfigurationCommon {
             scheduled_voice_provisioning: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<VoiceApplicationType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `lastUpdatedTime`.
-    pub fn last_updated_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_updated_time = Some(value.into());
-        self
-    }
-    /// Sets `scheduledVoiceProvisioning`.
-    pub fn scheduled_voice_provisioning(
-        mut self,
-        value: impl Into<ScheduledVoiceProvisioning>,
-    ) -> Self {
-        self.scheduled_voice_provisioning = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VoiceConfigurationCommon {
+        r#type: VoiceApplicationType = "type";
+        last_updated_time: sinch_sdk_runtime::Timestamp = "lastUpdatedTime";
+        scheduled_voice_provisioning: ScheduledVoiceProvisioning = "scheduledVoiceProvisioning";
     }
 }
 /// EST VoiceConfiguration
@@ -4376,26 +3741,12 @@ impl VoiceConfigurationEst {
             trunk_id: None,
         }
     }
-    /// Sets `lastUpdatedTime`.
-    pub fn last_updated_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_updated_time = Some(value.into());
-        self
-    }
-    /// Sets `scheduledVoiceProvisioning`.
-    pub fn scheduled_voice_provisioning(
-        mut self,
-        value: impl Into<ScheduledVoiceProvisioning>,
-    ) -> Self {
-        self.scheduled_voice_provisioning = Some(value.into());
-        self
-    }
-    /// Sets `trunkId`.
-    pub fn trunk_id(mut self, value: impl Into<String>) -> Self {
-        self.trunk_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VoiceConfigurationEst {
+        last_updated_time: sinch_sdk_runtime::Timestamp = "lastUpdatedTime";
+        scheduled_voice_provisioning: ScheduledVoiceProvisioning = "scheduledVoiceProvisioning";
+        trunk_id: String = "trunkId";
     }
 }
 /// FAX VoiceConfiguration
@@ -4431,26 +3782,12 @@ impl VoiceConfigurationFax {
             service_id: None,
         }
     }
-    /// Sets `lastUpdatedTime`.
-    pub fn last_updated_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_updated_time = Some(value.into());
-        self
-    }
-    /// Sets `scheduledVoiceProvisioning`.
-    pub fn scheduled_voice_provisioning(
-        mut self,
-        value: impl Into<ScheduledVoiceProvisioning>,
-    ) -> Self {
-        self.scheduled_voice_provisioning = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<String>) -> Self {
-        self.service_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VoiceConfigurationFax {
+        last_updated_time: sinch_sdk_runtime::Timestamp = "lastUpdatedTime";
+        scheduled_voice_provisioning: ScheduledVoiceProvisioning = "scheduledVoiceProvisioning";
+        service_id: String = "serviceId";
     }
 }
 /// RTC VoiceConfiguration
@@ -4486,31 +3823,13 @@ impl VoiceConfigurationRtc {
             app_id: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<VoiceApplicationType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `lastUpdatedTime`.
-    pub fn last_updated_time(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.last_updated_time = Some(value.into());
-        self
-    }
-    /// Sets `scheduledVoiceProvisioning`.
-    pub fn scheduled_voice_provisioning(
-        mut self,
-        value: impl Into<ScheduledVoiceProvisioning>,
-    ) -> Self {
-        self.scheduled_voice_provisioning = Some(value.into());
-        self
-    }
-    /// Sets `appId`.
-    pub fn app_id(mut self, value: impl Into<String>) -> Self {
-        self.app_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VoiceConfigurationRtc {
+        r#type: VoiceApplicationType = "type";
+        last_updated_time: sinch_sdk_runtime::Timestamp = "lastUpdatedTime";
+        scheduled_voice_provisioning: ScheduledVoiceProvisioning = "scheduledVoiceProvisioning";
+        app_id: String = "appId";
     }
 }
 /// `VoiceServiceId`
@@ -4532,10 +3851,10 @@ impl VoiceServiceId {
     pub fn new() -> Self {
         Self { service_id: None }
     }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<String>) -> Self {
-        self.service_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VoiceServiceId {
+        service_id: String = "serviceId";
     }
 }
 /// `VoiceTrunkId`
@@ -4557,9 +3876,9 @@ impl VoiceTrunkId {
     pub fn new() -> Self {
         Self { trunk_id: None }
     }
-    /// Sets `trunkId`.
-    pub fn trunk_id(mut self, value: impl Into<String>) -> Self {
-        self.trunk_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VoiceTrunkId {
+        trunk_id: String = "trunkId";
     }
 }

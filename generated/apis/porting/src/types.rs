@@ -25,10 +25,10 @@ impl ActivatePortInRequest {
     pub fn new() -> Self {
         Self { phone_number_groups: None }
     }
-    /// Sets `phoneNumberGroups`.
-    pub fn phone_number_groups(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.phone_number_groups = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ActivatePortInRequest {
+        phone_number_groups: Vec<String> = "phoneNumberGroups";
     }
 }
 /// `AddOrderNoteRequest`
@@ -50,10 +50,10 @@ impl AddOrderNoteRequest {
     pub fn new() -> Self {
         Self { note: None }
     }
-    /// Sets `note`.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AddOrderNoteRequest {
+        note: String = "note";
     }
 }
 /// `AddOrderNoteResponse`
@@ -78,15 +78,11 @@ impl AddOrderNoteResponse {
     pub fn new() -> Self {
         Self { id: None, note: None }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<f64>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `note`.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AddOrderNoteResponse {
+        id: f64 = "id";
+        note: String = "note";
     }
 }
 /// The request was malformed on one or more fields.
@@ -114,15 +110,11 @@ impl BadRequestDetail {
             field_violations: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `fieldViolations`.
-    pub fn field_violations(mut self, value: impl Into<Vec<FieldViolation>>) -> Self {
-        self.field_violations = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BadRequestDetail {
+        r#type: String = "type";
+        field_violations: Vec<FieldViolation> = "fieldViolations";
     }
 }
 /// Default configuration properties. If you do not provide values when making requests these values will be used instead.
@@ -158,28 +150,13 @@ impl DefaultsConfiguration {
             default_port_time_zone: None,
         }
     }
-    /// Sets `contact`.
-    pub fn contact(mut self, value: impl Into<DefaultsConfigurationContact>) -> Self {
-        self.contact = Some(value.into());
-        self
-    }
-    /// Sets `webhookUrl`.
-    pub fn webhook_url(mut self, value: impl Into<String>) -> Self {
-        self.webhook_url = Some(value.into());
-        self
-    }
-    /// Sets `defaultPortTime`.
-    pub fn default_port_time(mut self, value: impl Into<String>) -> Self {
-        self.default_port_time = Some(value.into());
-        self
-    }
-    /// Sets `defaultPortTimeZone`.
-    pub fn default_port_time_zone(
-        mut self,
-        value: impl Into<DefaultsConfigurationDefaultPortTimeZone>,
-    ) -> Self {
-        self.default_port_time_zone = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DefaultsConfiguration {
+        contact: DefaultsConfigurationContact = "contact";
+        webhook_url: String = "webhookUrl";
+        default_port_time: String = "defaultPortTime";
+        default_port_time_zone: DefaultsConfigurationDefaultPortTimeZone = "defaultPortTimeZone";
     }
 }
 /// Contains the contact information for the default user.
@@ -211,20 +188,12 @@ impl DefaultsConfigurationContact {
             phone: None,
         }
     }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `phone`.
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DefaultsConfigurationContact {
+        email: String = "email";
+        name: String = "name";
+        phone: String = "phone";
     }
 }
 /// The default time zone for porting in numbers. If you don't specify a time zone in the order, this time zone will be used.
@@ -284,18 +253,11 @@ impl DesiredPortDateTime {
             desired_port_time_zone: None,
         }
     }
-    /// Sets `desiredPortTime`.
-    pub fn desired_port_time(mut self, value: impl Into<String>) -> Self {
-        self.desired_port_time = Some(value.into());
-        self
-    }
-    /// Sets `desiredPortTimeZone`.
-    pub fn desired_port_time_zone(
-        mut self,
-        value: impl Into<DesiredPortDateTimeDesiredPortTimeZone>,
-    ) -> Self {
-        self.desired_port_time_zone = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DesiredPortDateTime {
+        desired_port_time: String = "desiredPortTime";
+        desired_port_time_zone: DesiredPortDateTimeDesiredPortTimeZone = "desiredPortTimeZone";
     }
 }
 /// The time zone you want to use for the desired port time.
@@ -414,55 +376,19 @@ impl EndUser {
             type_of_service: None,
         }
     }
-    /// Sets `streetPreDir`.
-    pub fn street_pre_dir(mut self, value: impl Into<String>) -> Self {
-        self.street_pre_dir = Some(value.into());
-        self
-    }
-    /// Sets `streetType`.
-    pub fn street_type(mut self, value: impl Into<String>) -> Self {
-        self.street_type = Some(value.into());
-        self
-    }
-    /// Sets `streetPostDir`.
-    pub fn street_post_dir(mut self, value: impl Into<String>) -> Self {
-        self.street_post_dir = Some(value.into());
-        self
-    }
-    /// Sets `locationType1`.
-    pub fn location_type1(mut self, value: impl Into<String>) -> Self {
-        self.location_type1 = Some(value.into());
-        self
-    }
-    /// Sets `locationValue1`.
-    pub fn location_value1(mut self, value: impl Into<String>) -> Self {
-        self.location_value1 = Some(value.into());
-        self
-    }
-    /// Sets `locationType2`.
-    pub fn location_type2(mut self, value: impl Into<String>) -> Self {
-        self.location_type2 = Some(value.into());
-        self
-    }
-    /// Sets `locationValue2`.
-    pub fn location_value2(mut self, value: impl Into<String>) -> Self {
-        self.location_value2 = Some(value.into());
-        self
-    }
-    /// Sets `locationType3`.
-    pub fn location_type3(mut self, value: impl Into<String>) -> Self {
-        self.location_type3 = Some(value.into());
-        self
-    }
-    /// Sets `locationValue3`.
-    pub fn location_value3(mut self, value: impl Into<String>) -> Self {
-        self.location_value3 = Some(value.into());
-        self
-    }
-    /// Sets `typeOfService`.
-    pub fn type_of_service(mut self, value: impl Into<EndUserTypeOfService>) -> Self {
-        self.type_of_service = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EndUser {
+        street_pre_dir: String = "streetPreDir";
+        street_type: String = "streetType";
+        street_post_dir: String = "streetPostDir";
+        location_type1: String = "locationType1";
+        location_value1: String = "locationValue1";
+        location_type2: String = "locationType2";
+        location_value2: String = "locationValue2";
+        location_type3: String = "locationType3";
+        location_value3: String = "locationValue3";
+        type_of_service: EndUserTypeOfService = "typeOfService";
     }
 }
 /// The type of address. Available values are `B` for Business or `R` for Residence
@@ -517,25 +443,13 @@ impl Error {
             details: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i32>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<ErrorDetail>>) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Error {
+        code: i32 = "code";
+        status: String = "status";
+        message: String = "message";
+        details: Vec<ErrorDetail> = "details";
     }
 }
 /// `ErrorDetail`
@@ -682,28 +596,13 @@ impl ErrorInfo {
             meta_data: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `domain`.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
-    /// Sets `metaData`.
-    pub fn meta_data(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.meta_data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ErrorInfo {
+        r#type: String = "type";
+        reason: String = "reason";
+        domain: String = "domain";
+        meta_data: std::collections::BTreeMap<String, serde_json::Value> = "metaData";
     }
 }
 /// When you want to use the number for elastic sip trunking
@@ -731,15 +630,11 @@ impl EstConfiguration {
             trunk_id: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<EstConfigurationType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `trunkId`.
-    pub fn trunk_id(mut self, value: impl Into<String>) -> Self {
-        self.trunk_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EstConfiguration {
+        r#type: EstConfigurationType = "type";
+        trunk_id: String = "trunkId";
     }
 }
 /// `EstConfigurationType`
@@ -783,15 +678,11 @@ impl FaxConfiguration {
             service_id: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<FaxConfigurationType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `serviceId`.
-    pub fn service_id(mut self, value: impl Into<String>) -> Self {
-        self.service_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FaxConfiguration {
+        r#type: FaxConfigurationType = "type";
+        service_id: String = "serviceId";
     }
 }
 /// `FaxConfigurationType`
@@ -829,10 +720,10 @@ impl Feature {
     pub fn new() -> Self {
         Self { e911: None }
     }
-    /// Sets `e911`.
-    pub fn e911(mut self, value: impl Into<FeatureE911>) -> Self {
-        self.e911 = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Feature {
+        e911: FeatureE911 = "e911";
     }
 }
 /// An object describing the emergency 911 contact address associated with the number.
@@ -912,80 +803,24 @@ impl FeatureE911 {
             enh_postal_code_plus_four: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `streetNum`.
-    pub fn street_num(mut self, value: impl Into<String>) -> Self {
-        self.street_num = Some(value.into());
-        self
-    }
-    /// Sets `streetInfo`.
-    pub fn street_info(mut self, value: impl Into<String>) -> Self {
-        self.street_info = Some(value.into());
-        self
-    }
-    /// Sets `location`.
-    pub fn location(mut self, value: impl Into<String>) -> Self {
-        self.location = Some(value.into());
-        self
-    }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `postalCode`.
-    pub fn postal_code(mut self, value: impl Into<String>) -> Self {
-        self.postal_code = Some(value.into());
-        self
-    }
-    /// Sets `postalCodePlusFour`.
-    pub fn postal_code_plus_four(mut self, value: impl Into<String>) -> Self {
-        self.postal_code_plus_four = Some(value.into());
-        self
-    }
-    /// Sets `enhStreetNum`.
-    pub fn enh_street_num(mut self, value: impl Into<String>) -> Self {
-        self.enh_street_num = Some(value.into());
-        self
-    }
-    /// Sets `enhStreetInfo`.
-    pub fn enh_street_info(mut self, value: impl Into<String>) -> Self {
-        self.enh_street_info = Some(value.into());
-        self
-    }
-    /// Sets `enhLocation`.
-    pub fn enh_location(mut self, value: impl Into<String>) -> Self {
-        self.enh_location = Some(value.into());
-        self
-    }
-    /// Sets `enhCity`.
-    pub fn enh_city(mut self, value: impl Into<String>) -> Self {
-        self.enh_city = Some(value.into());
-        self
-    }
-    /// Sets `enhState`.
-    pub fn enh_state(mut self, value: impl Into<String>) -> Self {
-        self.enh_state = Some(value.into());
-        self
-    }
-    /// Sets `enhPostalCode`.
-    pub fn enh_postal_code(mut self, value: impl Into<String>) -> Self {
-        self.enh_postal_code = Some(value.into());
-        self
-    }
-    /// Sets `enhPostalCodePlusFour`.
-    pub fn enh_postal_code_plus_four(mut self, value: impl Into<String>) -> Self {
-        self.enh_postal_code_plus_four = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FeatureE911 {
+        name: String = "name";
+        street_num: String = "streetNum";
+        street_info: String = "streetInfo";
+        location: String = "location";
+        city: String = "city";
+        state: String = "state";
+        postal_code: String = "postalCode";
+        postal_code_plus_four: String = "postalCodePlusFour";
+        enh_street_num: String = "enhStreetNum";
+        enh_street_info: String = "enhStreetInfo";
+        enh_location: String = "enhLocation";
+        enh_city: String = "enhCity";
+        enh_state: String = "enhState";
+        enh_postal_code: String = "enhPostalCode";
+        enh_postal_code_plus_four: String = "enhPostalCodePlusFour";
     }
 }
 /// `FieldViolation`
@@ -1013,15 +848,11 @@ impl FieldViolation {
             description: None,
         }
     }
-    /// Sets `field`.
-    pub fn field(mut self, value: impl Into<String>) -> Self {
-        self.field = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FieldViolation {
+        field: String = "field";
+        description: String = "description";
     }
 }
 /// `GetOrderDocumentContentResponse`
@@ -1065,35 +896,15 @@ impl GetOrderDocumentContentResponse {
             content_type: None,
         }
     }
-    /// Sets `documentId`.
-    pub fn document_id(mut self, value: impl Into<f64>) -> Self {
-        self.document_id = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<f64>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `documentName`.
-    pub fn document_name(mut self, value: impl Into<String>) -> Self {
-        self.document_name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `fileContent`.
-    pub fn file_content(mut self, value: impl Into<String>) -> Self {
-        self.file_content = Some(value.into());
-        self
-    }
-    /// Sets `contentType`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetOrderDocumentContentResponse {
+        document_id: f64 = "documentId";
+        id: f64 = "id";
+        document_name: String = "documentName";
+        description: String = "description";
+        file_content: String = "fileContent";
+        content_type: String = "contentType";
     }
 }
 /// `GetPortInAvailableActivationResponseItem`
@@ -1127,23 +938,12 @@ impl GetPortInAvailableActivationResponseItem {
             phone_numbers: None,
         }
     }
-    /// Sets `phoneNumberGroup`.
-    pub fn phone_number_group(mut self, value: impl Into<String>) -> Self {
-        self.phone_number_group = Some(value.into());
-        self
-    }
-    /// Sets `focDate`.
-    pub fn foc_date(mut self, value: impl Into<String>) -> Self {
-        self.foc_date = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumbers`.
-    pub fn phone_numbers(
-        mut self,
-        value: impl Into<Vec<GetPortInAvailableActivationResponseItemPhoneNumbersItem>>,
-    ) -> Self {
-        self.phone_numbers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetPortInAvailableActivationResponseItem {
+        phone_number_group: String = "phoneNumberGroup";
+        foc_date: String = "focDate";
+        phone_numbers: Vec<GetPortInAvailableActivationResponseItemPhoneNumbersItem> = "phoneNumbers";
     }
 }
 /// `GetPortInAvailableActivationResponseItemPhoneNumbersItem`
@@ -1175,20 +975,12 @@ impl GetPortInAvailableActivationResponseItemPhoneNumbersItem {
             sms_configuration: None,
         }
     }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `voiceConfiguration`.
-    pub fn voice_configuration(mut self, value: impl Into<VoiceConfiguration>) -> Self {
-        self.voice_configuration = Some(value.into());
-        self
-    }
-    /// Sets `smsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetPortInAvailableActivationResponseItemPhoneNumbersItem {
+        phone_number: String = "phoneNumber";
+        voice_configuration: VoiceConfiguration = "voiceConfiguration";
+        sms_configuration: SmsConfiguration = "smsConfiguration";
     }
 }
 /// `GetPortInOrdersResponse`
@@ -1228,30 +1020,14 @@ impl GetPortInOrdersResponse {
             total_items: None,
         }
     }
-    /// Sets `orders`.
-    pub fn orders(mut self, value: impl Into<Vec<OrderListItem>>) -> Self {
-        self.orders = Some(value.into());
-        self
-    }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `totalPages`.
-    pub fn total_pages(mut self, value: impl Into<i64>) -> Self {
-        self.total_pages = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetPortInOrdersResponse {
+        orders: Vec<OrderListItem> = "orders";
+        page: i64 = "page";
+        total_pages: i64 = "totalPages";
+        page_size: i64 = "pageSize";
+        total_items: i32 = "totalItems";
     }
 }
 /// `NewNoteWebhookStatusEvent`
@@ -1283,20 +1059,12 @@ impl NewNoteWebhookStatusEvent {
             note: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<NewNoteWebhookStatusEventType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `orderId`.
-    pub fn order_id(mut self, value: impl Into<String>) -> Self {
-        self.order_id = Some(value.into());
-        self
-    }
-    /// Sets `note`.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NewNoteWebhookStatusEvent {
+        r#type: NewNoteWebhookStatusEventType = "type";
+        order_id: String = "orderId";
+        note: String = "note";
     }
 }
 /// The event that triggered the webhook
@@ -1334,10 +1102,10 @@ impl NotFoundDetail {
     pub fn new() -> Self {
         Self { r#type: None }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotFoundDetail {
+        r#type: String = "type";
     }
 }
 /// A phone number entry in a webhook status event. Contains only the fields relevant to the event type — no end user or port-out information is included since these events reflect system-side status changes.
@@ -1377,31 +1145,13 @@ impl NumberPortingStatusItem {
             reject_reason: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<NumberPortingStatusItemStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `activatedDate`.
-    pub fn activated_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.activated_date = Some(value.into());
-        self
-    }
-    /// Sets `confirmedDate`.
-    pub fn confirmed_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.confirmed_date = Some(value.into());
-        self
-    }
-    /// Sets `rejectReason`.
-    pub fn reject_reason(mut self, value: impl Into<String>) -> Self {
-        self.reject_reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NumberPortingStatusItem {
+        status: NumberPortingStatusItemStatus = "status";
+        activated_date: sinch_sdk_runtime::Timestamp = "activatedDate";
+        confirmed_date: sinch_sdk_runtime::Timestamp = "confirmedDate";
+        reject_reason: String = "rejectReason";
     }
 }
 /// The porting status of the phone number.
@@ -1464,26 +1214,12 @@ impl NumberStatusWebhookStatusEvent {
             phone_numbers: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(
-        mut self,
-        value: impl Into<NumberStatusWebhookStatusEventType>,
-    ) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `orderId`.
-    pub fn order_id(mut self, value: impl Into<String>) -> Self {
-        self.order_id = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumbers`.
-    pub fn phone_numbers(
-        mut self,
-        value: impl Into<Vec<NumberPortingStatusItem>>,
-    ) -> Self {
-        self.phone_numbers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NumberStatusWebhookStatusEvent {
+        r#type: NumberStatusWebhookStatusEventType = "type";
+        order_id: String = "orderId";
+        phone_numbers: Vec<NumberPortingStatusItem> = "phoneNumbers";
     }
 }
 /// The event that triggered the webhook
@@ -1574,63 +1310,20 @@ impl OrderBaseItem {
             id: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<OrderStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `customerOrderReference`.
-    pub fn customer_order_reference(mut self, value: impl Into<String>) -> Self {
-        self.customer_order_reference = Some(value.into());
-        self
-    }
-    /// Sets `onDemandActivation`.
-    pub fn on_demand_activation(mut self, value: impl Into<bool>) -> Self {
-        self.on_demand_activation = Some(value.into());
-        self
-    }
-    /// Sets `loaUploadedBy`.
-    pub fn loa_uploaded_by(mut self, value: impl Into<String>) -> Self {
-        self.loa_uploaded_by = Some(value.into());
-        self
-    }
-    /// Sets `loaAttachmentDate`.
-    pub fn loa_attachment_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.loa_attachment_date = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumbers`.
-    pub fn phone_numbers(mut self, value: impl Into<Vec<PhoneNumberMinItem>>) -> Self {
-        self.phone_numbers = Some(value.into());
-        self
-    }
-    /// Sets `notes`.
-    pub fn notes(mut self, value: impl Into<Vec<OrderNote>>) -> Self {
-        self.notes = Some(value.into());
-        self
-    }
-    /// Sets `documents`.
-    pub fn documents(mut self, value: impl Into<Vec<OrderDocumentBase>>) -> Self {
-        self.documents = Some(value.into());
-        self
-    }
-    /// Sets `createdDate`.
-    pub fn created_date(mut self, value: impl Into<String>) -> Self {
-        self.created_date = Some(value.into());
-        self
-    }
-    /// Sets `resellerName`.
-    pub fn reseller_name(mut self, value: impl Into<String>) -> Self {
-        self.reseller_name = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<f64>) -> Self {
-        self.id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrderBaseItem {
+        status: OrderStatus = "status";
+        customer_order_reference: String = "customerOrderReference";
+        on_demand_activation: bool = "onDemandActivation";
+        loa_uploaded_by: String = "loaUploadedBy";
+        loa_attachment_date: sinch_sdk_runtime::Timestamp = "loaAttachmentDate";
+        phone_numbers: Vec<PhoneNumberMinItem> = "phoneNumbers";
+        notes: Vec<OrderNote> = "notes";
+        documents: Vec<OrderDocumentBase> = "documents";
+        created_date: String = "createdDate";
+        reseller_name: String = "resellerName";
+        id: f64 = "id";
     }
 }
 /// Response object containing information about the order document.
@@ -1662,20 +1355,12 @@ impl OrderDocumentBase {
             description: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<f64>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `documentName`.
-    pub fn document_name(mut self, value: impl Into<String>) -> Self {
-        self.document_name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrderDocumentBase {
+        id: f64 = "id";
+        document_name: String = "documentName";
+        description: String = "description";
     }
 }
 /// `OrderDocumentWithContent`
@@ -1711,25 +1396,13 @@ impl OrderDocumentWithContent {
             file_content: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<f64>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `documentName`.
-    pub fn document_name(mut self, value: impl Into<String>) -> Self {
-        self.document_name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `fileContent`.
-    pub fn file_content(mut self, value: impl Into<String>) -> Self {
-        self.file_content = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrderDocumentWithContent {
+        id: f64 = "id";
+        document_name: String = "documentName";
+        description: String = "description";
+        file_content: String = "fileContent";
     }
 }
 /// `OrderListItem`
@@ -1785,50 +1458,18 @@ impl OrderListItem {
             excluded_quantity: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<f64>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<OrderStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `customerOrderReference`.
-    pub fn customer_order_reference(mut self, value: impl Into<String>) -> Self {
-        self.customer_order_reference = Some(value.into());
-        self
-    }
-    /// Sets `createdDate`.
-    pub fn created_date(mut self, value: impl Into<String>) -> Self {
-        self.created_date = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumberQuantity`.
-    pub fn phone_number_quantity(mut self, value: impl Into<f64>) -> Self {
-        self.phone_number_quantity = Some(value.into());
-        self
-    }
-    /// Sets `focQuantity`.
-    pub fn foc_quantity(mut self, value: impl Into<f64>) -> Self {
-        self.foc_quantity = Some(value.into());
-        self
-    }
-    /// Sets `activatedQuantity`.
-    pub fn activated_quantity(mut self, value: impl Into<f64>) -> Self {
-        self.activated_quantity = Some(value.into());
-        self
-    }
-    /// Sets `rejectedQuantity`.
-    pub fn rejected_quantity(mut self, value: impl Into<f64>) -> Self {
-        self.rejected_quantity = Some(value.into());
-        self
-    }
-    /// Sets `excludedQuantity`.
-    pub fn excluded_quantity(mut self, value: impl Into<f64>) -> Self {
-        self.excluded_quantity = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrderListItem {
+        id: f64 = "id";
+        status: OrderStatus = "status";
+        customer_order_reference: String = "customerOrderReference";
+        created_date: String = "createdDate";
+        phone_number_quantity: f64 = "phoneNumberQuantity";
+        foc_quantity: f64 = "focQuantity";
+        activated_quantity: f64 = "activatedQuantity";
+        rejected_quantity: f64 = "rejectedQuantity";
+        excluded_quantity: f64 = "excludedQuantity";
     }
 }
 /// `OrderNote`
@@ -1860,20 +1501,12 @@ impl OrderNote {
             created_by: None,
         }
     }
-    /// Sets `note`.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = Some(value.into());
-        self
-    }
-    /// Sets `createdTime`.
-    pub fn created_time(mut self, value: impl Into<String>) -> Self {
-        self.created_time = Some(value.into());
-        self
-    }
-    /// Sets `createdBy`.
-    pub fn created_by(mut self, value: impl Into<String>) -> Self {
-        self.created_by = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrderNote {
+        note: String = "note";
+        created_time: String = "createdTime";
+        created_by: String = "createdBy";
     }
 }
 /// `OrderPortInRequest`
@@ -1945,58 +1578,19 @@ impl OrderPortInRequest {
             id: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<OrderStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `customerOrderReference`.
-    pub fn customer_order_reference(mut self, value: impl Into<String>) -> Self {
-        self.customer_order_reference = Some(value.into());
-        self
-    }
-    /// Sets `onDemandActivation`.
-    pub fn on_demand_activation(mut self, value: impl Into<bool>) -> Self {
-        self.on_demand_activation = Some(value.into());
-        self
-    }
-    /// Sets `loaUploadedBy`.
-    pub fn loa_uploaded_by(mut self, value: impl Into<String>) -> Self {
-        self.loa_uploaded_by = Some(value.into());
-        self
-    }
-    /// Sets `loaAttachmentDate`.
-    pub fn loa_attachment_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.loa_attachment_date = Some(value.into());
-        self
-    }
-    /// Sets `notes`.
-    pub fn notes(mut self, value: impl Into<Vec<OrderNote>>) -> Self {
-        self.notes = Some(value.into());
-        self
-    }
-    /// Sets `documents`.
-    pub fn documents(mut self, value: impl Into<Vec<OrderDocumentBase>>) -> Self {
-        self.documents = Some(value.into());
-        self
-    }
-    /// Sets `createdDate`.
-    pub fn created_date(mut self, value: impl Into<String>) -> Self {
-        self.created_date = Some(value.into());
-        self
-    }
-    /// Sets `resellerName`.
-    pub fn reseller_name(mut self, value: impl Into<String>) -> Self {
-        self.reseller_name = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<f64>) -> Self {
-        self.id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrderPortInRequest {
+        status: OrderStatus = "status";
+        customer_order_reference: String = "customerOrderReference";
+        on_demand_activation: bool = "onDemandActivation";
+        loa_uploaded_by: String = "loaUploadedBy";
+        loa_attachment_date: sinch_sdk_runtime::Timestamp = "loaAttachmentDate";
+        notes: Vec<OrderNote> = "notes";
+        documents: Vec<OrderDocumentBase> = "documents";
+        created_date: String = "createdDate";
+        reseller_name: String = "resellerName";
+        id: f64 = "id";
     }
 }
 /// The current status of the port order.
@@ -2086,58 +1680,19 @@ impl OrderWebhookItem {
             reseller_name: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<OrderStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `customerOrderReference`.
-    pub fn customer_order_reference(mut self, value: impl Into<String>) -> Self {
-        self.customer_order_reference = Some(value.into());
-        self
-    }
-    /// Sets `onDemandActivation`.
-    pub fn on_demand_activation(mut self, value: impl Into<bool>) -> Self {
-        self.on_demand_activation = Some(value.into());
-        self
-    }
-    /// Sets `loaUploadedBy`.
-    pub fn loa_uploaded_by(mut self, value: impl Into<String>) -> Self {
-        self.loa_uploaded_by = Some(value.into());
-        self
-    }
-    /// Sets `loaAttachmentDate`.
-    pub fn loa_attachment_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.loa_attachment_date = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumbers`.
-    pub fn phone_numbers(mut self, value: impl Into<Vec<PhoneNumberMinItem>>) -> Self {
-        self.phone_numbers = Some(value.into());
-        self
-    }
-    /// Sets `notes`.
-    pub fn notes(mut self, value: impl Into<Vec<OrderNote>>) -> Self {
-        self.notes = Some(value.into());
-        self
-    }
-    /// Sets `documents`.
-    pub fn documents(mut self, value: impl Into<Vec<OrderDocumentBase>>) -> Self {
-        self.documents = Some(value.into());
-        self
-    }
-    /// Sets `createdDate`.
-    pub fn created_date(mut self, value: impl Into<String>) -> Self {
-        self.created_date = Some(value.into());
-        self
-    }
-    /// Sets `resellerName`.
-    pub fn reseller_name(mut self, value: impl Into<String>) -> Self {
-        self.reseller_name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrderWebhookItem {
+        status: OrderStatus = "status";
+        customer_order_reference: String = "customerOrderReference";
+        on_demand_activation: bool = "onDemandActivation";
+        loa_uploaded_by: String = "loaUploadedBy";
+        loa_attachment_date: sinch_sdk_runtime::Timestamp = "loaAttachmentDate";
+        phone_numbers: Vec<PhoneNumberMinItem> = "phoneNumbers";
+        notes: Vec<OrderNote> = "notes";
+        documents: Vec<OrderDocumentBase> = "documents";
+        created_date: String = "createdDate";
+        reseller_name: String = "resellerName";
     }
 }
 /// `OrderWebhookStatusEvent`
@@ -2169,20 +1724,12 @@ impl OrderWebhookStatusEvent {
             order: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<OrderWebhookStatusEventType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `orderId`.
-    pub fn order_id(mut self, value: impl Into<String>) -> Self {
-        self.order_id = Some(value.into());
-        self
-    }
-    /// Sets `order`.
-    pub fn order(mut self, value: impl Into<OrderWebhookItem>) -> Self {
-        self.order = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrderWebhookStatusEvent {
+        r#type: OrderWebhookStatusEventType = "type";
+        order_id: String = "orderId";
+        order: OrderWebhookItem = "order";
     }
 }
 /// The event that triggered the webhook
@@ -2234,25 +1781,13 @@ impl Pagination {
             total_items: None,
         }
     }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `totalPages`.
-    pub fn total_pages(mut self, value: impl Into<i64>) -> Self {
-        self.total_pages = Some(value.into());
-        self
-    }
-    /// Sets `pageSize`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `totalItems`.
-    pub fn total_items(mut self, value: impl Into<i32>) -> Self {
-        self.total_items = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Pagination {
+        page: i64 = "page";
+        total_pages: i64 = "totalPages";
+        page_size: i64 = "pageSize";
+        total_items: i32 = "totalItems";
     }
 }
 /// We group phone numbers by carrier so you can see the status of the numbers by carrier
@@ -2284,20 +1819,12 @@ impl PhoneNumberGroupItem {
             phone_numbers: None,
         }
     }
-    /// Sets `phoneNumberGroup`.
-    pub fn phone_number_group(mut self, value: impl Into<String>) -> Self {
-        self.phone_number_group = Some(value.into());
-        self
-    }
-    /// Sets `focDate`.
-    pub fn foc_date(mut self, value: impl Into<String>) -> Self {
-        self.foc_date = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumbers`.
-    pub fn phone_numbers(mut self, value: impl Into<Vec<PhoneNumberItem>>) -> Self {
-        self.phone_numbers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PhoneNumberGroupItem {
+        phone_number_group: String = "phoneNumberGroup";
+        foc_date: String = "focDate";
+        phone_numbers: Vec<PhoneNumberItem> = "phoneNumbers";
     }
 }
 /// `PhoneNumberItem`
@@ -2393,92 +1920,24 @@ impl PhoneNumberItem {
             foc_date: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<PhoneNumberItemStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `exclusionReason`.
-    pub fn exclusion_reason(mut self, value: impl Into<String>) -> Self {
-        self.exclusion_reason = Some(value.into());
-        self
-    }
-    /// Sets `exclusionDate`.
-    pub fn exclusion_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.exclusion_date = Some(value.into());
-        self
-    }
-    /// Sets `countryCode`.
-    pub fn country_code(mut self, value: impl Into<String>) -> Self {
-        self.country_code = Some(value.into());
-        self
-    }
-    /// Sets `activatedDate`.
-    pub fn activated_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.activated_date = Some(value.into());
-        self
-    }
-    /// Sets `confirmedDate`.
-    pub fn confirmed_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.confirmed_date = Some(value.into());
-        self
-    }
-    /// Sets `activateUser`.
-    pub fn activate_user(mut self, value: impl Into<String>) -> Self {
-        self.activate_user = Some(value.into());
-        self
-    }
-    /// Sets `voiceConfiguration`.
-    pub fn voice_configuration(mut self, value: impl Into<VoiceConfiguration>) -> Self {
-        self.voice_configuration = Some(value.into());
-        self
-    }
-    /// Sets `smsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
-    }
-    /// Sets `features`.
-    pub fn features(mut self, value: impl Into<Feature>) -> Self {
-        self.features = Some(value.into());
-        self
-    }
-    /// Sets `newPortOutPin`.
-    pub fn new_port_out_pin(mut self, value: impl Into<String>) -> Self {
-        self.new_port_out_pin = Some(value.into());
-        self
-    }
-    /// Sets `rejectReason`.
-    pub fn reject_reason(mut self, value: impl Into<String>) -> Self {
-        self.reject_reason = Some(value.into());
-        self
-    }
-    /// Sets `excludedFeatures`.
-    pub fn excluded_features(
-        mut self,
-        value: impl Into<Vec<PhoneNumberItemExcludedFeaturesItem>>,
-    ) -> Self {
-        self.excluded_features = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumberGroup`.
-    pub fn phone_number_group(mut self, value: impl Into<String>) -> Self {
-        self.phone_number_group = Some(value.into());
-        self
-    }
-    /// Sets `focDate`.
-    pub fn foc_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.foc_date = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PhoneNumberItem {
+        status: PhoneNumberItemStatus = "status";
+        exclusion_reason: String = "exclusionReason";
+        exclusion_date: sinch_sdk_runtime::Timestamp = "exclusionDate";
+        country_code: String = "countryCode";
+        activated_date: sinch_sdk_runtime::Timestamp = "activatedDate";
+        confirmed_date: sinch_sdk_runtime::Timestamp = "confirmedDate";
+        activate_user: String = "activateUser";
+        voice_configuration: VoiceConfiguration = "voiceConfiguration";
+        sms_configuration: SmsConfiguration = "smsConfiguration";
+        features: Feature = "features";
+        new_port_out_pin: String = "newPortOutPin";
+        reject_reason: String = "rejectReason";
+        excluded_features: Vec<PhoneNumberItemExcludedFeaturesItem> = "excludedFeatures";
+        phone_number_group: String = "phoneNumberGroup";
+        foc_date: sinch_sdk_runtime::Timestamp = "focDate";
     }
 }
 /// `PhoneNumberItemExcludedFeaturesItem`
@@ -2506,15 +1965,11 @@ impl PhoneNumberItemExcludedFeaturesItem {
             exclusion_reason: None,
         }
     }
-    /// Sets `featureName`.
-    pub fn feature_name(mut self, value: impl Into<String>) -> Self {
-        self.feature_name = Some(value.into());
-        self
-    }
-    /// Sets `exclusionReason`.
-    pub fn exclusion_reason(mut self, value: impl Into<String>) -> Self {
-        self.exclusion_reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PhoneNumberItemExcludedFeaturesItem {
+        feature_name: String = "featureName";
+        exclusion_reason: String = "exclusionReason";
     }
 }
 /// The porting status of the phone number.
@@ -2641,92 +2096,24 @@ impl PhoneNumberMinItem {
             foc_date: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<PhoneNumberItemStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `exclusionReason`.
-    pub fn exclusion_reason(mut self, value: impl Into<String>) -> Self {
-        self.exclusion_reason = Some(value.into());
-        self
-    }
-    /// Sets `exclusionDate`.
-    pub fn exclusion_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.exclusion_date = Some(value.into());
-        self
-    }
-    /// Sets `countryCode`.
-    pub fn country_code(mut self, value: impl Into<String>) -> Self {
-        self.country_code = Some(value.into());
-        self
-    }
-    /// Sets `activatedDate`.
-    pub fn activated_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.activated_date = Some(value.into());
-        self
-    }
-    /// Sets `confirmedDate`.
-    pub fn confirmed_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.confirmed_date = Some(value.into());
-        self
-    }
-    /// Sets `activateUser`.
-    pub fn activate_user(mut self, value: impl Into<String>) -> Self {
-        self.activate_user = Some(value.into());
-        self
-    }
-    /// Sets `voiceConfiguration`.
-    pub fn voice_configuration(mut self, value: impl Into<VoiceConfiguration>) -> Self {
-        self.voice_configuration = Some(value.into());
-        self
-    }
-    /// Sets `smsConfiguration`.
-    pub fn sms_configuration(mut self, value: impl Into<SmsConfiguration>) -> Self {
-        self.sms_configuration = Some(value.into());
-        self
-    }
-    /// Sets `features`.
-    pub fn features(mut self, value: impl Into<Feature>) -> Self {
-        self.features = Some(value.into());
-        self
-    }
-    /// Sets `newPortOutPin`.
-    pub fn new_port_out_pin(mut self, value: impl Into<String>) -> Self {
-        self.new_port_out_pin = Some(value.into());
-        self
-    }
-    /// Sets `rejectReason`.
-    pub fn reject_reason(mut self, value: impl Into<String>) -> Self {
-        self.reject_reason = Some(value.into());
-        self
-    }
-    /// Sets `excludedFeatures`.
-    pub fn excluded_features(
-        mut self,
-        value: impl Into<Vec<PhoneNumberItemExcludedFeaturesItem>>,
-    ) -> Self {
-        self.excluded_features = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumberGroup`.
-    pub fn phone_number_group(mut self, value: impl Into<String>) -> Self {
-        self.phone_number_group = Some(value.into());
-        self
-    }
-    /// Sets `focDate`.
-    pub fn foc_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.foc_date = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PhoneNumberMinItem {
+        status: PhoneNumberItemStatus = "status";
+        exclusion_reason: String = "exclusionReason";
+        exclusion_date: sinch_sdk_runtime::Timestamp = "exclusionDate";
+        country_code: String = "countryCode";
+        activated_date: sinch_sdk_runtime::Timestamp = "activatedDate";
+        confirmed_date: sinch_sdk_runtime::Timestamp = "confirmedDate";
+        activate_user: String = "activateUser";
+        voice_configuration: VoiceConfiguration = "voiceConfiguration";
+        sms_configuration: SmsConfiguration = "smsConfiguration";
+        features: Feature = "features";
+        new_port_out_pin: String = "newPortOutPin";
+        reject_reason: String = "rejectReason";
+        excluded_features: Vec<PhoneNumberItemExcludedFeaturesItem> = "excludedFeatures";
+        phone_number_group: String = "phoneNumberGroup";
+        foc_date: sinch_sdk_runtime::Timestamp = "focDate";
     }
 }
 /// The collection of port-in orders.
@@ -2748,13 +2135,10 @@ impl PortInOrderGroup {
     pub fn new() -> Self {
         Self { phone_number_groups: None }
     }
-    /// Sets `phoneNumberGroups`.
-    pub fn phone_number_groups(
-        mut self,
-        value: impl Into<Vec<PortInOrderGroupPhoneNumberGroupsItem>>,
-    ) -> Self {
-        self.phone_number_groups = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PortInOrderGroup {
+        phone_number_groups: Vec<PortInOrderGroupPhoneNumberGroupsItem> = "phoneNumberGroups";
     }
 }
 /// `PortInOrderGroupPhoneNumberGroupsItem`
@@ -2782,15 +2166,11 @@ impl PortInOrderGroupPhoneNumberGroupsItem {
             status: None,
         }
     }
-    /// Sets `phoneNumberGroup`.
-    pub fn phone_number_group(mut self, value: impl Into<String>) -> Self {
-        self.phone_number_group = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PortInOrderGroupPhoneNumberGroupsItem {
+        phone_number_group: String = "phoneNumberGroup";
+        status: String = "status";
     }
 }
 /// The port out information at the previous carrier for the number. Usually only a port-out PIN is required.
@@ -2830,30 +2210,14 @@ impl PortOutItem {
             authorizing_date: None,
         }
     }
-    /// Sets `existingPortOutPin`.
-    pub fn existing_port_out_pin(mut self, value: impl Into<String>) -> Self {
-        self.existing_port_out_pin = Some(value.into());
-        self
-    }
-    /// Sets `accountNum`.
-    pub fn account_num(mut self, value: impl Into<String>) -> Self {
-        self.account_num = Some(value.into());
-        self
-    }
-    /// Sets `accountPhoneNumber`.
-    pub fn account_phone_number(mut self, value: impl Into<String>) -> Self {
-        self.account_phone_number = Some(value.into());
-        self
-    }
-    /// Sets `authorizingName`.
-    pub fn authorizing_name(mut self, value: impl Into<String>) -> Self {
-        self.authorizing_name = Some(value.into());
-        self
-    }
-    /// Sets `authorizingDate`.
-    pub fn authorizing_date(mut self, value: impl Into<String>) -> Self {
-        self.authorizing_date = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PortOutItem {
+        existing_port_out_pin: String = "existingPortOutPin";
+        account_num: String = "accountNum";
+        account_phone_number: String = "accountPhoneNumber";
+        authorizing_name: String = "authorizingName";
+        authorizing_date: String = "authorizingDate";
     }
 }
 /// An object containing information about whether a phone number can be ported or not.
@@ -2889,25 +2253,13 @@ impl PortabilityCheckNumber {
             reason: None,
         }
     }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `portable`.
-    pub fn portable(mut self, value: impl Into<bool>) -> Self {
-        self.portable = Some(value.into());
-        self
-    }
-    /// Sets `carrier`.
-    pub fn carrier(mut self, value: impl Into<String>) -> Self {
-        self.carrier = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PortabilityCheckNumber {
+        phone_number: String = "phoneNumber";
+        portable: bool = "portable";
+        carrier: String = "carrier";
+        reason: String = "reason";
     }
 }
 /// The request body for the checkPortability endpoint.
@@ -2929,10 +2281,10 @@ impl PortabilityCheckRequest {
     pub fn new() -> Self {
         Self { phone_numbers: None }
     }
-    /// Sets `phoneNumbers`.
-    pub fn phone_numbers(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.phone_numbers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PortabilityCheckRequest {
+        phone_numbers: Vec<String> = "phoneNumbers";
     }
 }
 /// The response body for the checkPortability endpoint.
@@ -2954,13 +2306,10 @@ impl PortabilityCheckResponse {
     pub fn new() -> Self {
         Self { phone_numbers: None }
     }
-    /// Sets `phoneNumbers`.
-    pub fn phone_numbers(
-        mut self,
-        value: impl Into<Vec<PortabilityCheckNumber>>,
-    ) -> Self {
-        self.phone_numbers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PortabilityCheckResponse {
+        phone_numbers: Vec<PortabilityCheckNumber> = "phoneNumbers";
     }
 }
 /// If you want to use the number with programmable voice
@@ -2985,15 +2334,11 @@ impl RtcConfiguration {
     pub fn new() -> Self {
         Self { r#type: None, app_id: None }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<RtcConfigurationType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `appId`.
-    pub fn app_id(mut self, value: impl Into<String>) -> Self {
-        self.app_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RtcConfiguration {
+        r#type: RtcConfigurationType = "type";
+        app_id: String = "appId";
     }
 }
 /// `RtcConfigurationType`
@@ -3031,10 +2376,10 @@ impl SmsConfiguration {
     pub fn new() -> Self {
         Self { sms_app_id: None }
     }
-    /// Sets `smsAppId`.
-    pub fn sms_app_id(mut self, value: impl Into<String>) -> Self {
-        self.sms_app_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsConfiguration {
+        sms_app_id: String = "smsAppId";
     }
 }
 /// Configuration for voice
@@ -3173,15 +2518,11 @@ impl WebhookEvent {
             order_id: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WebhookEventType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `orderId`.
-    pub fn order_id(mut self, value: impl Into<String>) -> Self {
-        self.order_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WebhookEvent {
+        r#type: WebhookEventType = "type";
+        order_id: String = "orderId";
     }
 }
 /// The event that triggered the webhook.

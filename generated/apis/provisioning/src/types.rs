@@ -90,38 +90,15 @@ impl BundlesBundlesDto {
             webhooks: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `webhookDeliveryStatuses`.
-    pub fn webhook_delivery_statuses(
-        mut self,
-        value: impl Into<Vec<BundlesWebhookDeliveryStatusDto>>,
-    ) -> Self {
-        self.webhook_delivery_statuses = Some(value.into());
-        self
-    }
-    /// Sets `subproject`.
-    pub fn subproject(mut self, value: impl Into<BundlesSubprojectDto>) -> Self {
-        self.subproject = Some(value.into());
-        self
-    }
-    /// Sets `smsApp`.
-    pub fn sms_app(mut self, value: impl Into<BundlesBundlesSmsAppDto>) -> Self {
-        self.sms_app = Some(value.into());
-        self
-    }
-    /// Sets `convApp`.
-    pub fn conv_app(mut self, value: impl Into<BundlesConversationAppDto>) -> Self {
-        self.conv_app = Some(value.into());
-        self
-    }
-    /// Sets `webhooks`.
-    pub fn webhooks(mut self, value: impl Into<Vec<BundlesWebhookDto>>) -> Self {
-        self.webhooks = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesBundlesDto {
+        name: String = "name";
+        webhook_delivery_statuses: Vec<BundlesWebhookDeliveryStatusDto> = "webhookDeliveryStatuses";
+        subproject: BundlesSubprojectDto = "subproject";
+        sms_app: BundlesBundlesSmsAppDto = "smsApp";
+        conv_app: BundlesConversationAppDto = "convApp";
+        webhooks: Vec<BundlesWebhookDto> = "webhooks";
     }
 }
 /// Region to create resources in.
@@ -344,18 +321,11 @@ impl BundlesConversationAppConversationRetentionPolicyInputDto {
             ttl: None,
         }
     }
-    /// Sets `retentionPolicyType`.
-    pub fn retention_policy_type(
-        mut self,
-        value: impl Into<BundlesInputConversationAppConversationRetentionPolicyTypesEnum>,
-    ) -> Self {
-        self.retention_policy_type = Some(value.into());
-        self
-    }
-    /// Sets `ttl`.
-    pub fn ttl(mut self, value: impl Into<f64>) -> Self {
-        self.ttl = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesConversationAppConversationRetentionPolicyInputDto {
+        retention_policy_type: BundlesInputConversationAppConversationRetentionPolicyTypesEnum = "retentionPolicyType";
+        ttl: f64 = "ttl";
     }
 }
 /// `BundlesConversationAppDispatchRetentionPolicyInputDto`
@@ -385,18 +355,11 @@ impl BundlesConversationAppDispatchRetentionPolicyInputDto {
             ttl: None,
         }
     }
-    /// Sets `retentionPolicyType`.
-    pub fn retention_policy_type(
-        mut self,
-        value: impl Into<BundlesInputConversationAppDispatchRetentionPolicyTypesEnum>,
-    ) -> Self {
-        self.retention_policy_type = Some(value.into());
-        self
-    }
-    /// Sets `ttl`.
-    pub fn ttl(mut self, value: impl Into<f64>) -> Self {
-        self.ttl = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesConversationAppDispatchRetentionPolicyInputDto {
+        retention_policy_type: BundlesInputConversationAppDispatchRetentionPolicyTypesEnum = "retentionPolicyType";
+        ttl: f64 = "ttl";
     }
 }
 /// `BundlesConversationAppDto`
@@ -450,37 +413,13 @@ impl BundlesConversationAppDto {
             sms_channel_status: None,
         }
     }
-    /// Sets `webhooks`.
-    pub fn webhooks(
-        mut self,
-        value: impl Into<Vec<BundlesConversationAppWebhooksDto>>,
-    ) -> Self {
-        self.webhooks = Some(value.into());
-        self
-    }
-    /// Sets `retentionPolicy`.
-    pub fn retention_policy(
-        mut self,
-        value: impl Into<BundlesConversationAppRetentionPolicyDto>,
-    ) -> Self {
-        self.retention_policy = Some(value.into());
-        self
-    }
-    /// Sets `consentManagerSettings`.
-    pub fn consent_manager_settings(
-        mut self,
-        value: impl Into<BundlesConversationAppConsentManagerSettingsDto>,
-    ) -> Self {
-        self.consent_manager_settings = Some(value.into());
-        self
-    }
-    /// Sets `smsChannelStatus`.
-    pub fn sms_channel_status(
-        mut self,
-        value: impl Into<BundlesConversationAppChannelIntegrationStatusEnum>,
-    ) -> Self {
-        self.sms_channel_status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesConversationAppDto {
+        webhooks: Vec<BundlesConversationAppWebhooksDto> = "webhooks";
+        retention_policy: BundlesConversationAppRetentionPolicyDto = "retentionPolicy";
+        consent_manager_settings: BundlesConversationAppConsentManagerSettingsDto = "consentManagerSettings";
+        sms_channel_status: BundlesConversationAppChannelIntegrationStatusEnum = "smsChannelStatus";
     }
 }
 /// `BundlesConversationAppInputDto`
@@ -522,42 +461,14 @@ impl BundlesConversationAppInputDto {
             consent_manager_settings: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `webhooks`.
-    pub fn webhooks(
-        mut self,
-        value: impl Into<Vec<BundlesConversationAppWebhooksInputDto>>,
-    ) -> Self {
-        self.webhooks = Some(value.into());
-        self
-    }
-    /// Sets `processingMode`.
-    pub fn processing_mode(
-        mut self,
-        value: impl Into<BundlesInputConversationAppProcessingModesEnum>,
-    ) -> Self {
-        self.processing_mode = Some(value.into());
-        self
-    }
-    /// Sets `retentionPolicy`.
-    pub fn retention_policy(
-        mut self,
-        value: impl Into<BundlesConversationAppInputDtoRetentionPolicy>,
-    ) -> Self {
-        self.retention_policy = Some(value.into());
-        self
-    }
-    /// Sets `consentManagerSettings`.
-    pub fn consent_manager_settings(
-        mut self,
-        value: impl Into<BundlesConversationAppConsentManagerSettingsInputDto>,
-    ) -> Self {
-        self.consent_manager_settings = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesConversationAppInputDto {
+        name: String = "name";
+        webhooks: Vec<BundlesConversationAppWebhooksInputDto> = "webhooks";
+        processing_mode: BundlesInputConversationAppProcessingModesEnum = "processingMode";
+        retention_policy: BundlesConversationAppInputDtoRetentionPolicy = "retentionPolicy";
+        consent_manager_settings: BundlesConversationAppConsentManagerSettingsInputDto = "consentManagerSettings";
     }
 }
 /// Conversation API retention policy for messages and conversations. May be changed later by using Conversation App API.
@@ -751,10 +662,10 @@ impl BundlesConversationAppRetentionPolicyDto {
             ttl: None,
         }
     }
-    /// Sets `ttl`.
-    pub fn ttl(mut self, value: impl Into<f64>) -> Self {
-        self.ttl = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesConversationAppRetentionPolicyDto {
+        ttl: f64 = "ttl";
     }
 }
 /// Conversation API retention policy type.
@@ -819,10 +730,10 @@ impl BundlesConversationAppWebhooksDto {
             secret: None,
         }
     }
-    /// Sets `secret`.
-    pub fn secret(mut self, value: impl Into<String>) -> Self {
-        self.secret = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesConversationAppWebhooksDto {
+        secret: String = "secret";
     }
 }
 /// `BundlesConversationAppWebhooksInputDto`
@@ -861,18 +772,11 @@ impl BundlesConversationAppWebhooksInputDto {
             target_type: None,
         }
     }
-    /// Sets `secret`.
-    pub fn secret(mut self, value: impl Into<String>) -> Self {
-        self.secret = Some(value.into());
-        self
-    }
-    /// Sets `targetType`.
-    pub fn target_type(
-        mut self,
-        value: impl Into<BundlesInputWebhookTargetTypesEnum>,
-    ) -> Self {
-        self.target_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesConversationAppWebhooksInputDto {
+        secret: String = "secret";
+        target_type: BundlesInputWebhookTargetTypesEnum = "targetType";
     }
 }
 /// `BundlesHttpStatusCodeEnum`
@@ -934,33 +838,14 @@ impl BundlesInputBundlesDto {
             webhooks: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `subproject`.
-    pub fn subproject(
-        mut self,
-        value: impl Into<BundlesInputBundlesDtoSubproject>,
-    ) -> Self {
-        self.subproject = Some(value.into());
-        self
-    }
-    /// Sets `smsApp`.
-    pub fn sms_app(mut self, value: impl Into<BundlesInputBundlesDtoSmsApp>) -> Self {
-        self.sms_app = Some(value.into());
-        self
-    }
-    /// Sets `convApp`.
-    pub fn conv_app(mut self, value: impl Into<BundlesInputBundlesDtoConvApp>) -> Self {
-        self.conv_app = Some(value.into());
-        self
-    }
-    /// Sets `webhooks`.
-    pub fn webhooks(mut self, value: impl Into<Vec<BundlesWebhookInputDto>>) -> Self {
-        self.webhooks = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesInputBundlesDto {
+        name: String = "name";
+        subproject: BundlesInputBundlesDtoSubproject = "subproject";
+        sms_app: BundlesInputBundlesDtoSmsApp = "smsApp";
+        conv_app: BundlesInputBundlesDtoConvApp = "convApp";
+        webhooks: Vec<BundlesWebhookInputDto> = "webhooks";
     }
 }
 /// Conversation Application resource block.
@@ -1303,15 +1188,11 @@ impl BundlesInputBundlesSmsAppDto {
     pub fn new() -> Self {
         Self { test: None, name: None }
     }
-    /// Sets `test`.
-    pub fn test(mut self, value: impl Into<bool>) -> Self {
-        self.test = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesInputBundlesSmsAppDto {
+        test: bool = "test";
+        name: String = "name";
     }
 }
 /// Conversation API consent manager settings mode.
@@ -1456,15 +1337,11 @@ impl BundlesListBundlesDto {
             bundles: bundles.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesListBundlesDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `BundlesPapiErrorDto`
@@ -1504,13 +1381,10 @@ impl BundlesPapiErrorDto {
             additional_information: None,
         }
     }
-    /// Sets `additionalInformation`.
-    pub fn additional_information(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, Vec<String>>>,
-    ) -> Self {
-        self.additional_information = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesPapiErrorDto {
+        additional_information: std::collections::BTreeMap<String, Vec<String>> = "additionalInformation";
     }
 }
 /// Status of SMS App.
@@ -1695,13 +1569,10 @@ impl BundlesSubprojectDto {
             status: status.into(),
         }
     }
-    /// Sets `labels`.
-    pub fn labels(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.labels = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesSubprojectDto {
+        labels: std::collections::BTreeMap<String, String> = "labels";
     }
 }
 /// `BundlesSubprojectInputDto`
@@ -1726,18 +1597,11 @@ impl BundlesSubprojectInputDto {
     pub fn new() -> Self {
         Self { name: None, labels: None }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `labels`.
-    pub fn labels(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.labels = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesSubprojectInputDto {
+        name: String = "name";
+        labels: std::collections::BTreeMap<String, String> = "labels";
     }
 }
 /// Status of subproject.
@@ -1796,10 +1660,10 @@ impl BundlesWebhookDeliveryStatusDto {
             date: date.into(),
         }
     }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<String>) -> Self {
-        self.error_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BundlesWebhookDeliveryStatusDto {
+        error_message: String = "errorMessage";
     }
 }
 /// `BundlesWebhookDto`
@@ -2324,55 +2188,19 @@ impl ConversationInstagramInfoDto {
             website: None,
         }
     }
-    /// Sets `statusDescription`.
-    pub fn status_description(mut self, value: impl Into<String>) -> Self {
-        self.status_description = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(value.into());
-        self
-    }
-    /// Sets `biography`.
-    pub fn biography(mut self, value: impl Into<String>) -> Self {
-        self.biography = Some(value.into());
-        self
-    }
-    /// Sets `followersCount`.
-    pub fn followers_count(mut self, value: impl Into<f64>) -> Self {
-        self.followers_count = Some(value.into());
-        self
-    }
-    /// Sets `followsCount`.
-    pub fn follows_count(mut self, value: impl Into<f64>) -> Self {
-        self.follows_count = Some(value.into());
-        self
-    }
-    /// Sets `mediaCount`.
-    pub fn media_count(mut self, value: impl Into<f64>) -> Self {
-        self.media_count = Some(value.into());
-        self
-    }
-    /// Sets `profilePictureUrl`.
-    pub fn profile_picture_url(mut self, value: impl Into<String>) -> Self {
-        self.profile_picture_url = Some(value.into());
-        self
-    }
-    /// Sets `website`.
-    pub fn website(mut self, value: impl Into<String>) -> Self {
-        self.website = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationInstagramInfoDto {
+        status_description: String = "statusDescription";
+        id: String = "id";
+        name: String = "name";
+        username: String = "username";
+        biography: String = "biography";
+        followers_count: f64 = "followersCount";
+        follows_count: f64 = "followsCount";
+        media_count: f64 = "mediaCount";
+        profile_picture_url: String = "profilePictureUrl";
+        website: String = "website";
     }
 }
 /// `ConversationMessengerInfoDto`
@@ -2412,25 +2240,13 @@ impl ConversationMessengerInfoDto {
             global_brand_page_name: None,
         }
     }
-    /// Sets `statusDescription`.
-    pub fn status_description(mut self, value: impl Into<String>) -> Self {
-        self.status_description = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `globalBrandPageName`.
-    pub fn global_brand_page_name(mut self, value: impl Into<String>) -> Self {
-        self.global_brand_page_name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationMessengerInfoDto {
+        status_description: String = "statusDescription";
+        id: String = "id";
+        name: String = "name";
+        global_brand_page_name: String = "globalBrandPageName";
     }
 }
 /// `ConversationPapiErrorDto`
@@ -2470,13 +2286,10 @@ impl ConversationPapiErrorDto {
             additional_information: None,
         }
     }
-    /// Sets `additionalInformation`.
-    pub fn additional_information(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, Vec<String>>>,
-    ) -> Self {
-        self.additional_information = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationPapiErrorDto {
+        additional_information: std::collections::BTreeMap<String, Vec<String>> = "additionalInformation";
     }
 }
 /// `ConversationTelegramBotInfoDto`
@@ -2524,35 +2337,15 @@ impl ConversationTelegramBotInfoDto {
             supports_inline_queries: None,
         }
     }
-    /// Sets `statusDescription`.
-    pub fn status_description(mut self, value: impl Into<String>) -> Self {
-        self.status_description = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(value.into());
-        self
-    }
-    /// Sets `canJoinGroups`.
-    pub fn can_join_groups(mut self, value: impl Into<bool>) -> Self {
-        self.can_join_groups = Some(value.into());
-        self
-    }
-    /// Sets `canReadAllGroupMessages`.
-    pub fn can_read_all_group_messages(mut self, value: impl Into<bool>) -> Self {
-        self.can_read_all_group_messages = Some(value.into());
-        self
-    }
-    /// Sets `supportsInlineQueries`.
-    pub fn supports_inline_queries(mut self, value: impl Into<bool>) -> Self {
-        self.supports_inline_queries = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationTelegramBotInfoDto {
+        status_description: String = "statusDescription";
+        name: String = "name";
+        username: String = "username";
+        can_join_groups: bool = "canJoinGroups";
+        can_read_all_group_messages: bool = "canReadAllGroupMessages";
+        supports_inline_queries: bool = "supportsInlineQueries";
     }
 }
 /// `ConversationViberBotInfoDto`
@@ -2616,55 +2409,19 @@ impl ConversationViberBotInfoDto {
             subscribers_count: None,
         }
     }
-    /// Sets `statusDescription`.
-    pub fn status_description(mut self, value: impl Into<String>) -> Self {
-        self.status_description = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `uri`.
-    pub fn uri(mut self, value: impl Into<String>) -> Self {
-        self.uri = Some(value.into());
-        self
-    }
-    /// Sets `icon`.
-    pub fn icon(mut self, value: impl Into<String>) -> Self {
-        self.icon = Some(value.into());
-        self
-    }
-    /// Sets `category`.
-    pub fn category(mut self, value: impl Into<String>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets `subcategory`.
-    pub fn subcategory(mut self, value: impl Into<String>) -> Self {
-        self.subcategory = Some(value.into());
-        self
-    }
-    /// Sets `location`.
-    pub fn location(mut self, value: impl Into<ConversationAccountLocationDto>) -> Self {
-        self.location = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `subscribersCount`.
-    pub fn subscribers_count(mut self, value: impl Into<f64>) -> Self {
-        self.subscribers_count = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationViberBotInfoDto {
+        status_description: String = "statusDescription";
+        id: String = "id";
+        name: String = "name";
+        uri: String = "uri";
+        icon: String = "icon";
+        category: String = "category";
+        subcategory: String = "subcategory";
+        location: ConversationAccountLocationDto = "location";
+        country: String = "country";
+        subscribers_count: f64 = "subscribersCount";
     }
 }
 /// Create as draft or submit. Defaults to submit.
@@ -2731,40 +2488,16 @@ impl KakaotalkButtonDto {
             scheme_android: None,
         }
     }
-    /// Sets `ordering`.
-    pub fn ordering(mut self, value: impl Into<f64>) -> Self {
-        self.ordering = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<KakaotalkKakaoTalkButtonTypeEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `linkMo`.
-    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
-        self.link_mo = Some(value.into());
-        self
-    }
-    /// Sets `linkPc`.
-    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
-        self.link_pc = Some(value.into());
-        self
-    }
-    /// Sets `schemeIos`.
-    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
-        self.scheme_ios = Some(value.into());
-        self
-    }
-    /// Sets `schemeAndroid`.
-    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
-        self.scheme_android = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkButtonDto {
+        ordering: f64 = "ordering";
+        r#type: KakaotalkKakaoTalkButtonTypeEnum = "type";
+        name: String = "name";
+        link_mo: String = "linkMo";
+        link_pc: String = "linkPc";
+        scheme_ios: String = "schemeIos";
+        scheme_android: String = "schemeAndroid";
     }
 }
 /// `KakaotalkCommentDto`
@@ -2799,10 +2532,10 @@ impl KakaotalkCommentDto {
             created: None,
         }
     }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkCommentDto {
+        created: String = "created";
     }
 }
 /// `KakaotalkCommentInputDto`
@@ -2890,25 +2623,13 @@ impl KakaotalkInputButtonDto {
             scheme_android: None,
         }
     }
-    /// Sets `linkMo`.
-    pub fn link_mo(mut self, value: impl Into<String>) -> Self {
-        self.link_mo = Some(value.into());
-        self
-    }
-    /// Sets `linkPc`.
-    pub fn link_pc(mut self, value: impl Into<String>) -> Self {
-        self.link_pc = Some(value.into());
-        self
-    }
-    /// Sets `schemeIos`.
-    pub fn scheme_ios(mut self, value: impl Into<String>) -> Self {
-        self.scheme_ios = Some(value.into());
-        self
-    }
-    /// Sets `schemeAndroid`.
-    pub fn scheme_android(mut self, value: impl Into<String>) -> Self {
-        self.scheme_android = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkInputButtonDto {
+        link_mo: String = "linkMo";
+        link_pc: String = "linkPc";
+        scheme_ios: String = "schemeIos";
+        scheme_android: String = "schemeAndroid";
     }
 }
 /// Button type
@@ -3056,10 +2777,10 @@ impl KakaotalkInputSenderDetailsDto {
             sub_level_category_code: sub_level_category_code.into(),
         }
     }
-    /// Sets `logoImage`.
-    pub fn logo_image(mut self, value: impl Into<String>) -> Self {
-        self.logo_image = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkInputSenderDetailsDto {
+        logo_image: String = "logoImage";
     }
 }
 /// `KakaotalkInputSenderDto`
@@ -3098,15 +2819,11 @@ impl KakaotalkInputSenderDto {
             details: details.into(),
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<KakaotalkActionsEnum>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `saveDraftOnFailure`.
-    pub fn save_draft_on_failure(mut self, value: impl Into<bool>) -> Self {
-        self.save_draft_on_failure = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkInputSenderDto {
+        status: KakaotalkActionsEnum = "status";
+        save_draft_on_failure: bool = "saveDraftOnFailure";
     }
 }
 /// `KakaotalkInputTemplateDetailsDto`
@@ -3192,61 +2909,19 @@ impl KakaotalkInputTemplateDetailsDto {
             buttons: None,
         }
     }
-    /// Sets `messageType`.
-    pub fn message_type(
-        mut self,
-        value: impl Into<KakaotalkInputKakaoTalkTemplateMessageTypeEnum>,
-    ) -> Self {
-        self.message_type = Some(value.into());
-        self
-    }
-    /// Sets `emphasizeType`.
-    pub fn emphasize_type(
-        mut self,
-        value: impl Into<KakaotalkInputKakaoTalkTemplateEmphasizeTypeEnum>,
-    ) -> Self {
-        self.emphasize_type = Some(value.into());
-        self
-    }
-    /// Sets `categoryCode`.
-    pub fn category_code(mut self, value: impl Into<String>) -> Self {
-        self.category_code = Some(value.into());
-        self
-    }
-    /// Sets `securityFlag`.
-    pub fn security_flag(mut self, value: impl Into<bool>) -> Self {
-        self.security_flag = Some(value.into());
-        self
-    }
-    /// Sets `extra`.
-    pub fn extra(mut self, value: impl Into<String>) -> Self {
-        self.extra = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `subtitle`.
-    pub fn subtitle(mut self, value: impl Into<String>) -> Self {
-        self.subtitle = Some(value.into());
-        self
-    }
-    /// Sets `imageName`.
-    pub fn image_name(mut self, value: impl Into<String>) -> Self {
-        self.image_name = Some(value.into());
-        self
-    }
-    /// Sets `imageUrl`.
-    pub fn image_url(mut self, value: impl Into<String>) -> Self {
-        self.image_url = Some(value.into());
-        self
-    }
-    /// Sets `buttons`.
-    pub fn buttons(mut self, value: impl Into<Vec<KakaotalkInputButtonDto>>) -> Self {
-        self.buttons = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkInputTemplateDetailsDto {
+        message_type: KakaotalkInputKakaoTalkTemplateMessageTypeEnum = "messageType";
+        emphasize_type: KakaotalkInputKakaoTalkTemplateEmphasizeTypeEnum = "emphasizeType";
+        category_code: String = "categoryCode";
+        security_flag: bool = "securityFlag";
+        extra: String = "extra";
+        title: String = "title";
+        subtitle: String = "subtitle";
+        image_name: String = "imageName";
+        image_url: String = "imageUrl";
+        buttons: Vec<KakaotalkInputButtonDto> = "buttons";
     }
 }
 /// `KakaotalkInputTemplateDto`
@@ -3278,15 +2953,11 @@ impl KakaotalkInputTemplateDto {
             save_draft_on_failure: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<KakaotalkActionsEnum>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `saveDraftOnFailure`.
-    pub fn save_draft_on_failure(mut self, value: impl Into<bool>) -> Self {
-        self.save_draft_on_failure = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkInputTemplateDto {
+        status: KakaotalkActionsEnum = "status";
+        save_draft_on_failure: bool = "saveDraftOnFailure";
     }
 }
 /// Template language
@@ -3556,35 +3227,15 @@ impl KakaotalkInputUpdateSenderDetailsDto {
             sub_level_category_code: None,
         }
     }
-    /// Sets `adminPhoneNo`.
-    pub fn admin_phone_no(mut self, value: impl Into<String>) -> Self {
-        self.admin_phone_no = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `logoImage`.
-    pub fn logo_image(mut self, value: impl Into<String>) -> Self {
-        self.logo_image = Some(Some(value.into()));
-        self
-    }
-    /// Sets `topLevelCategoryCode`.
-    pub fn top_level_category_code(mut self, value: impl Into<String>) -> Self {
-        self.top_level_category_code = Some(value.into());
-        self
-    }
-    /// Sets `midLevelCategoryCode`.
-    pub fn mid_level_category_code(mut self, value: impl Into<String>) -> Self {
-        self.mid_level_category_code = Some(value.into());
-        self
-    }
-    /// Sets `subLevelCategoryCode`.
-    pub fn sub_level_category_code(mut self, value: impl Into<String>) -> Self {
-        self.sub_level_category_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkInputUpdateSenderDetailsDto {
+        admin_phone_no: String = "adminPhoneNo";
+        name: String = "name";
+        logo_image: String = "logoImage";
+        top_level_category_code: String = "topLevelCategoryCode";
+        mid_level_category_code: String = "midLevelCategoryCode";
+        sub_level_category_code: String = "subLevelCategoryCode";
     }
 }
 /// `KakaotalkInputUpdateSenderDto`
@@ -3612,18 +3263,11 @@ impl KakaotalkInputUpdateSenderDto {
             details: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<KakaotalkActionsEnum>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(
-        mut self,
-        value: impl Into<KakaotalkInputUpdateSenderDetailsDto>,
-    ) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkInputUpdateSenderDto {
+        status: KakaotalkActionsEnum = "status";
+        details: KakaotalkInputUpdateSenderDetailsDto = "details";
     }
 }
 /// `KakaotalkInputUpdateTemplateDetailsDto`
@@ -3701,71 +3345,21 @@ impl KakaotalkInputUpdateTemplateDetailsDto {
             buttons: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `messageType`.
-    pub fn message_type(
-        mut self,
-        value: impl Into<KakaotalkInputKakaoTalkTemplateMessageTypeEnum>,
-    ) -> Self {
-        self.message_type = Some(value.into());
-        self
-    }
-    /// Sets `emphasizeType`.
-    pub fn emphasize_type(
-        mut self,
-        value: impl Into<KakaotalkInputKakaoTalkTemplateEmphasizeTypeEnum>,
-    ) -> Self {
-        self.emphasize_type = Some(value.into());
-        self
-    }
-    /// Sets `categoryCode`.
-    pub fn category_code(mut self, value: impl Into<String>) -> Self {
-        self.category_code = Some(value.into());
-        self
-    }
-    /// Sets `securityFlag`.
-    pub fn security_flag(mut self, value: impl Into<bool>) -> Self {
-        self.security_flag = Some(value.into());
-        self
-    }
-    /// Sets `extra`.
-    pub fn extra(mut self, value: impl Into<String>) -> Self {
-        self.extra = Some(Some(value.into()));
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(Some(value.into()));
-        self
-    }
-    /// Sets `subtitle`.
-    pub fn subtitle(mut self, value: impl Into<String>) -> Self {
-        self.subtitle = Some(Some(value.into()));
-        self
-    }
-    /// Sets `imageName`.
-    pub fn image_name(mut self, value: impl Into<String>) -> Self {
-        self.image_name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `imageUrl`.
-    pub fn image_url(mut self, value: impl Into<String>) -> Self {
-        self.image_url = Some(Some(value.into()));
-        self
-    }
-    /// Sets `buttons`.
-    pub fn buttons(mut self, value: impl Into<Vec<KakaotalkInputButtonDto>>) -> Self {
-        self.buttons = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkInputUpdateTemplateDetailsDto {
+        name: String = "name";
+        content: String = "content";
+        message_type: KakaotalkInputKakaoTalkTemplateMessageTypeEnum = "messageType";
+        emphasize_type: KakaotalkInputKakaoTalkTemplateEmphasizeTypeEnum = "emphasizeType";
+        category_code: String = "categoryCode";
+        security_flag: bool = "securityFlag";
+        extra: String = "extra";
+        title: String = "title";
+        subtitle: String = "subtitle";
+        image_name: String = "imageName";
+        image_url: String = "imageUrl";
+        buttons: Vec<KakaotalkInputButtonDto> = "buttons";
     }
 }
 /// `KakaotalkInputUpdateTemplateDto`
@@ -3793,18 +3387,11 @@ impl KakaotalkInputUpdateTemplateDto {
             details: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<KakaotalkActionsEnum>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(
-        mut self,
-        value: impl Into<KakaotalkInputUpdateTemplateDetailsDto>,
-    ) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkInputUpdateTemplateDto {
+        status: KakaotalkActionsEnum = "status";
+        details: KakaotalkInputUpdateTemplateDetailsDto = "details";
     }
 }
 /// `KakaotalkInputVerifySenderDto`
@@ -3978,13 +3565,10 @@ impl KakaotalkPapiErrorDto {
             additional_information: None,
         }
     }
-    /// Sets `additionalInformation`.
-    pub fn additional_information(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, Vec<String>>>,
-    ) -> Self {
-        self.additional_information = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkPapiErrorDto {
+        additional_information: std::collections::BTreeMap<String, Vec<String>> = "additionalInformation";
     }
 }
 /// `KakaotalkSenderCategoryDto`
@@ -4094,35 +3678,15 @@ impl KakaotalkSenderChangesDetailsDto {
             sub_level_category_code: None,
         }
     }
-    /// Sets `adminPhoneNo`.
-    pub fn admin_phone_no(mut self, value: impl Into<String>) -> Self {
-        self.admin_phone_no = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `logoImage`.
-    pub fn logo_image(mut self, value: impl Into<String>) -> Self {
-        self.logo_image = Some(value.into());
-        self
-    }
-    /// Sets `topLevelCategoryCode`.
-    pub fn top_level_category_code(mut self, value: impl Into<String>) -> Self {
-        self.top_level_category_code = Some(value.into());
-        self
-    }
-    /// Sets `midLevelCategoryCode`.
-    pub fn mid_level_category_code(mut self, value: impl Into<String>) -> Self {
-        self.mid_level_category_code = Some(value.into());
-        self
-    }
-    /// Sets `subLevelCategoryCode`.
-    pub fn sub_level_category_code(mut self, value: impl Into<String>) -> Self {
-        self.sub_level_category_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkSenderChangesDetailsDto {
+        admin_phone_no: String = "adminPhoneNo";
+        name: String = "name";
+        logo_image: String = "logoImage";
+        top_level_category_code: String = "topLevelCategoryCode";
+        mid_level_category_code: String = "midLevelCategoryCode";
+        sub_level_category_code: String = "subLevelCategoryCode";
     }
 }
 /// `KakaotalkSenderChangesDto`
@@ -4345,10 +3909,10 @@ impl KakaotalkSenderDetailsDto {
             sub_level_category_code: sub_level_category_code.into(),
         }
     }
-    /// Sets `logoImage`.
-    pub fn logo_image(mut self, value: impl Into<String>) -> Self {
-        self.logo_image = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkSenderDetailsDto {
+        logo_image: String = "logoImage";
     }
 }
 /// `KakaotalkSenderDto`
@@ -4396,35 +3960,15 @@ impl KakaotalkSenderDto {
             modified: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<KakaotalkSenderStatesEnum>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `changes`.
-    pub fn changes(mut self, value: impl Into<KakaotalkSenderChangesDto>) -> Self {
-        self.changes = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<KakaotalkSenderDetailsDto>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `modified`.
-    pub fn modified(mut self, value: impl Into<String>) -> Self {
-        self.modified = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkSenderDto {
+        id: String = "id";
+        state: KakaotalkSenderStatesEnum = "state";
+        changes: KakaotalkSenderChangesDto = "changes";
+        details: KakaotalkSenderDetailsDto = "details";
+        created: String = "created";
+        modified: String = "modified";
     }
 }
 /// `KakaotalkSenderListDto`
@@ -4468,15 +4012,11 @@ impl KakaotalkSenderListDto {
             senders: senders.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkSenderListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `KakaotalkSenderNotificationDto`
@@ -4512,20 +4052,12 @@ impl KakaotalkSenderNotificationDto {
             comment: None,
         }
     }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `author`.
-    pub fn author(mut self, value: impl Into<String>) -> Self {
-        self.author = Some(value.into());
-        self
-    }
-    /// Sets `comment`.
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkSenderNotificationDto {
+        created: String = "created";
+        author: String = "author";
+        comment: String = "comment";
     }
 }
 /// `KakaotalkSenderNotificationListDto`
@@ -4569,15 +4101,11 @@ impl KakaotalkSenderNotificationListDto {
             notifications: notifications.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkSenderNotificationListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `KakaotalkSenderNotificationTypeEnum`
@@ -4788,15 +4316,11 @@ impl KakaotalkTemplateCategoryListDto {
             categories: categories.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkTemplateCategoryListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// 카테고리 이름.
@@ -4918,81 +4442,23 @@ impl KakaotalkTemplateChangesDetailsDto {
             buttons: None,
         }
     }
-    /// Sets `language`.
-    pub fn language(mut self, value: impl Into<KakaotalkTemplateLanguagesEnum>) -> Self {
-        self.language = Some(value.into());
-        self
-    }
-    /// Sets `messageType`.
-    pub fn message_type(
-        mut self,
-        value: impl Into<KakaotalkKakaoTalkTemplateMessageTypeEnum>,
-    ) -> Self {
-        self.message_type = Some(value.into());
-        self
-    }
-    /// Sets `emphasizeType`.
-    pub fn emphasize_type(
-        mut self,
-        value: impl Into<KakaotalkKakaoTalkTemplateEmphasizeTypeEnum>,
-    ) -> Self {
-        self.emphasize_type = Some(value.into());
-        self
-    }
-    /// Sets `categoryCode`.
-    pub fn category_code(mut self, value: impl Into<String>) -> Self {
-        self.category_code = Some(value.into());
-        self
-    }
-    /// Sets `securityFlag`.
-    pub fn security_flag(mut self, value: impl Into<bool>) -> Self {
-        self.security_flag = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `extra`.
-    pub fn extra(mut self, value: impl Into<String>) -> Self {
-        self.extra = Some(value.into());
-        self
-    }
-    /// Sets `ad`.
-    pub fn ad(mut self, value: impl Into<String>) -> Self {
-        self.ad = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `subtitle`.
-    pub fn subtitle(mut self, value: impl Into<String>) -> Self {
-        self.subtitle = Some(value.into());
-        self
-    }
-    /// Sets `imageName`.
-    pub fn image_name(mut self, value: impl Into<String>) -> Self {
-        self.image_name = Some(value.into());
-        self
-    }
-    /// Sets `imageUrl`.
-    pub fn image_url(mut self, value: impl Into<String>) -> Self {
-        self.image_url = Some(value.into());
-        self
-    }
-    /// Sets `buttons`.
-    pub fn buttons(mut self, value: impl Into<Vec<KakaotalkButtonDto>>) -> Self {
-        self.buttons = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkTemplateChangesDetailsDto {
+        language: KakaotalkTemplateLanguagesEnum = "language";
+        message_type: KakaotalkKakaoTalkTemplateMessageTypeEnum = "messageType";
+        emphasize_type: KakaotalkKakaoTalkTemplateEmphasizeTypeEnum = "emphasizeType";
+        category_code: String = "categoryCode";
+        security_flag: bool = "securityFlag";
+        name: String = "name";
+        content: String = "content";
+        extra: String = "extra";
+        ad: String = "ad";
+        title: String = "title";
+        subtitle: String = "subtitle";
+        image_name: String = "imageName";
+        image_url: String = "imageUrl";
+        buttons: Vec<KakaotalkButtonDto> = "buttons";
     }
 }
 /// `KakaotalkTemplateChangesDto`
@@ -5471,40 +4937,16 @@ impl KakaotalkTemplateDetailsDto {
             buttons: buttons.into(),
         }
     }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `extra`.
-    pub fn extra(mut self, value: impl Into<String>) -> Self {
-        self.extra = Some(value.into());
-        self
-    }
-    /// Sets `ad`.
-    pub fn ad(mut self, value: impl Into<String>) -> Self {
-        self.ad = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `subtitle`.
-    pub fn subtitle(mut self, value: impl Into<String>) -> Self {
-        self.subtitle = Some(value.into());
-        self
-    }
-    /// Sets `imageName`.
-    pub fn image_name(mut self, value: impl Into<String>) -> Self {
-        self.image_name = Some(value.into());
-        self
-    }
-    /// Sets `imageUrl`.
-    pub fn image_url(mut self, value: impl Into<String>) -> Self {
-        self.image_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkTemplateDetailsDto {
+        content: String = "content";
+        extra: String = "extra";
+        ad: String = "ad";
+        title: String = "title";
+        subtitle: String = "subtitle";
+        image_name: String = "imageName";
+        image_url: String = "imageUrl";
     }
 }
 /// `KakaotalkTemplateDto`
@@ -5552,35 +4994,15 @@ impl KakaotalkTemplateDto {
             modified: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<KakaotalkTemplateStatesEnum>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `changes`.
-    pub fn changes(mut self, value: impl Into<KakaotalkTemplateChangesDto>) -> Self {
-        self.changes = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<KakaotalkTemplateDetailsDto>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `modified`.
-    pub fn modified(mut self, value: impl Into<String>) -> Self {
-        self.modified = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkTemplateDto {
+        id: String = "id";
+        state: KakaotalkTemplateStatesEnum = "state";
+        changes: KakaotalkTemplateChangesDto = "changes";
+        details: KakaotalkTemplateDetailsDto = "details";
+        created: String = "created";
+        modified: String = "modified";
     }
 }
 /// Template language
@@ -5853,15 +5275,11 @@ impl KakaotalkTemplateListDto {
             templates: templates.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkTemplateListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `KakaotalkTemplateNotificationDto`
@@ -5897,20 +5315,12 @@ impl KakaotalkTemplateNotificationDto {
             comment: None,
         }
     }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `author`.
-    pub fn author(mut self, value: impl Into<String>) -> Self {
-        self.author = Some(value.into());
-        self
-    }
-    /// Sets `comment`.
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkTemplateNotificationDto {
+        created: String = "created";
+        author: String = "author";
+        comment: String = "comment";
     }
 }
 /// `KakaotalkTemplateNotificationListDto`
@@ -5954,15 +5364,11 @@ impl KakaotalkTemplateNotificationListDto {
             notifications: notifications.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    KakaotalkTemplateNotificationListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `KakaotalkTemplateNotificationTypeEnum`
@@ -6403,20 +5809,12 @@ impl RcsAccountNotificationDto {
             comment: None,
         }
     }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `author`.
-    pub fn author(mut self, value: impl Into<String>) -> Self {
-        self.author = Some(value.into());
-        self
-    }
-    /// Sets `comment`.
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsAccountNotificationDto {
+        created: String = "created";
+        author: String = "author";
+        comment: String = "comment";
     }
 }
 /// `RcsAccountNotificationListDto`
@@ -6460,15 +5858,11 @@ impl RcsAccountNotificationListDto {
             notifications: notifications.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsAccountNotificationListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `RcsAccountNotificationTypeEnum`
@@ -6619,157 +6013,37 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto {
             call_to_action_message: None,
         }
     }
-    /// Sets `ownershipType`.
-    pub fn ownership_type(
-        mut self,
-        value: impl Into<RcsUsQuestionnaireOwnershipTypeEnum>,
-    ) -> Self {
-        self.ownership_type = Some(value.into());
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(mut self, value: impl Into<String>) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `companyPhoneNumber`.
-    pub fn company_phone_number(mut self, value: impl Into<String>) -> Self {
-        self.company_phone_number = Some(value.into());
-        self
-    }
-    /// Sets `companyEmailAddress`.
-    pub fn company_email_address(mut self, value: impl Into<String>) -> Self {
-        self.company_email_address = Some(value.into());
-        self
-    }
-    /// Sets `brandName`.
-    pub fn brand_name(mut self, value: impl Into<String>) -> Self {
-        self.brand_name = Some(value.into());
-        self
-    }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(
-        mut self,
-        value: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>,
-    ) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `legalForm`.
-    pub fn legal_form(
-        mut self,
-        value: impl Into<RcsUsQuestionnaireBrandLegalFormsEnum>,
-    ) -> Self {
-        self.legal_form = Some(value.into());
-        self
-    }
-    /// Sets `taxIdCountry`.
-    pub fn tax_id_country(mut self, value: impl Into<RcsInputCountryCodesEnum>) -> Self {
-        self.tax_id_country = Some(value.into());
-        self
-    }
-    /// Sets `taxId`.
-    pub fn tax_id(mut self, value: impl Into<String>) -> Self {
-        self.tax_id = Some(value.into());
-        self
-    }
-    /// Sets `addressLine`.
-    pub fn address_line(mut self, value: impl Into<String>) -> Self {
-        self.address_line = Some(value.into());
-        self
-    }
-    /// Sets `addressCity`.
-    pub fn address_city(mut self, value: impl Into<String>) -> Self {
-        self.address_city = Some(value.into());
-        self
-    }
-    /// Sets `addressCountry`.
-    pub fn address_country(
-        mut self,
-        value: impl Into<RcsInputCountryCodesEnum>,
-    ) -> Self {
-        self.address_country = Some(value.into());
-        self
-    }
-    /// Sets `addressState`.
-    pub fn address_state(mut self, value: impl Into<RcsUsStatesEnum>) -> Self {
-        self.address_state = Some(value.into());
-        self
-    }
-    /// Sets `addressPostalCode`.
-    pub fn address_postal_code(mut self, value: impl Into<String>) -> Self {
-        self.address_postal_code = Some(value.into());
-        self
-    }
-    /// Sets `websiteUrl`.
-    pub fn website_url(mut self, value: impl Into<String>) -> Self {
-        self.website_url = Some(value.into());
-        self
-    }
-    /// Sets `contactFirstName`.
-    pub fn contact_first_name(mut self, value: impl Into<String>) -> Self {
-        self.contact_first_name = Some(value.into());
-        self
-    }
-    /// Sets `contactSurname`.
-    pub fn contact_surname(mut self, value: impl Into<String>) -> Self {
-        self.contact_surname = Some(value.into());
-        self
-    }
-    /// Sets `stockExchange`.
-    pub fn stock_exchange(mut self, value: impl Into<String>) -> Self {
-        self.stock_exchange = Some(value.into());
-        self
-    }
-    /// Sets `stockSymbol`.
-    pub fn stock_symbol(mut self, value: impl Into<String>) -> Self {
-        self.stock_symbol = Some(value.into());
-        self
-    }
-    /// Sets `sampleMessages`.
-    pub fn sample_messages(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.sample_messages = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(mut self, value: impl Into<f64>) -> Self {
-        self.messages_volume = Some(value.into());
-        self
-    }
-    /// Sets `embeddedLink`.
-    pub fn embedded_link(mut self, value: impl Into<bool>) -> Self {
-        self.embedded_link = Some(value.into());
-        self
-    }
-    /// Sets `embeddedPhone`.
-    pub fn embedded_phone(mut self, value: impl Into<bool>) -> Self {
-        self.embedded_phone = Some(value.into());
-        self
-    }
-    /// Sets `ageGatedContent`.
-    pub fn age_gated_content(mut self, value: impl Into<bool>) -> Self {
-        self.age_gated_content = Some(value.into());
-        self
-    }
-    /// Sets `directLending`.
-    pub fn direct_lending(mut self, value: impl Into<bool>) -> Self {
-        self.direct_lending = Some(value.into());
-        self
-    }
-    /// Sets `optInConfirmationMessage`.
-    pub fn opt_in_confirmation_message(mut self, value: impl Into<String>) -> Self {
-        self.opt_in_confirmation_message = Some(value.into());
-        self
-    }
-    /// Sets `helpMessage`.
-    pub fn help_message(mut self, value: impl Into<String>) -> Self {
-        self.help_message = Some(value.into());
-        self
-    }
-    /// Sets `callToActionMessage`.
-    pub fn call_to_action_message(mut self, value: impl Into<String>) -> Self {
-        self.call_to_action_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto {
+        ownership_type: RcsUsQuestionnaireOwnershipTypeEnum = "ownershipType";
+        company_legal_name: String = "companyLegalName";
+        company_phone_number: String = "companyPhoneNumber";
+        company_email_address: String = "companyEmailAddress";
+        brand_name: String = "brandName";
+        brand_industry: RcsUsQuestionnaireBrandIndustriesEnum = "brandIndustry";
+        legal_form: RcsUsQuestionnaireBrandLegalFormsEnum = "legalForm";
+        tax_id_country: RcsInputCountryCodesEnum = "taxIdCountry";
+        tax_id: String = "taxId";
+        address_line: String = "addressLine";
+        address_city: String = "addressCity";
+        address_country: RcsInputCountryCodesEnum = "addressCountry";
+        address_state: RcsUsStatesEnum = "addressState";
+        address_postal_code: String = "addressPostalCode";
+        website_url: String = "websiteUrl";
+        contact_first_name: String = "contactFirstName";
+        contact_surname: String = "contactSurname";
+        stock_exchange: String = "stockExchange";
+        stock_symbol: String = "stockSymbol";
+        sample_messages: Vec<String> = "sampleMessages";
+        messages_volume: f64 = "messagesVolume";
+        embedded_link: bool = "embeddedLink";
+        embedded_phone: bool = "embeddedPhone";
+        age_gated_content: bool = "ageGatedContent";
+        direct_lending: bool = "directLending";
+        opt_in_confirmation_message: String = "optInConfirmationMessage";
+        help_message: String = "helpMessage";
+        call_to_action_message: String = "callToActionMessage";
     }
 }
 /// `RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto`
@@ -6791,13 +6065,10 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto {
     pub fn new() -> Self {
         Self { questions: None }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto {
+        questions: RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions = "questions";
     }
 }
 /// Launch questions specific for US.
@@ -7366,13 +6637,10 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsDto {
             answers: answers.into(),
         }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsBrandCampaignSenderDetailsQuestionnaireUsDto {
+        questions: RcsBrandCampaignSenderDetailsQuestionnaireUsDtoQuestions = "questions";
     }
 }
 /// Launch questions specific for US.
@@ -8045,229 +7313,37 @@ impl RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
             call_to_action_message: None,
         }
     }
-    /// Sets `ownershipType`.
-    pub fn ownership_type(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.ownership_type = Some(value.into());
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `companyPhoneNumber`.
-    pub fn company_phone_number(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_phone_number = Some(value.into());
-        self
-    }
-    /// Sets `companyEmailAddress`.
-    pub fn company_email_address(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_email_address = Some(value.into());
-        self
-    }
-    /// Sets `brandName`.
-    pub fn brand_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_name = Some(value.into());
-        self
-    }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `legalForm`.
-    pub fn legal_form(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.legal_form = Some(value.into());
-        self
-    }
-    /// Sets `taxIdCountry`.
-    pub fn tax_id_country(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.tax_id_country = Some(value.into());
-        self
-    }
-    /// Sets `taxId`.
-    pub fn tax_id(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.tax_id = Some(value.into());
-        self
-    }
-    /// Sets `addressLine`.
-    pub fn address_line(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_line = Some(value.into());
-        self
-    }
-    /// Sets `addressCity`.
-    pub fn address_city(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_city = Some(value.into());
-        self
-    }
-    /// Sets `addressCountry`.
-    pub fn address_country(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_country = Some(value.into());
-        self
-    }
-    /// Sets `addressState`.
-    pub fn address_state(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_state = Some(value.into());
-        self
-    }
-    /// Sets `addressPostalCode`.
-    pub fn address_postal_code(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_postal_code = Some(value.into());
-        self
-    }
-    /// Sets `websiteUrl`.
-    pub fn website_url(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.website_url = Some(value.into());
-        self
-    }
-    /// Sets `contactFirstName`.
-    pub fn contact_first_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_first_name = Some(value.into());
-        self
-    }
-    /// Sets `contactSurname`.
-    pub fn contact_surname(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_surname = Some(value.into());
-        self
-    }
-    /// Sets `stockExchange`.
-    pub fn stock_exchange(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.stock_exchange = Some(value.into());
-        self
-    }
-    /// Sets `stockSymbol`.
-    pub fn stock_symbol(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.stock_symbol = Some(value.into());
-        self
-    }
-    /// Sets `sampleMessages`.
-    pub fn sample_messages(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.sample_messages = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.messages_volume = Some(value.into());
-        self
-    }
-    /// Sets `embeddedLink`.
-    pub fn embedded_link(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.embedded_link = Some(value.into());
-        self
-    }
-    /// Sets `embeddedPhone`.
-    pub fn embedded_phone(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.embedded_phone = Some(value.into());
-        self
-    }
-    /// Sets `ageGatedContent`.
-    pub fn age_gated_content(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.age_gated_content = Some(value.into());
-        self
-    }
-    /// Sets `directLending`.
-    pub fn direct_lending(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.direct_lending = Some(value.into());
-        self
-    }
-    /// Sets `optInConfirmationMessage`.
-    pub fn opt_in_confirmation_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.opt_in_confirmation_message = Some(value.into());
-        self
-    }
-    /// Sets `helpMessage`.
-    pub fn help_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.help_message = Some(value.into());
-        self
-    }
-    /// Sets `callToActionMessage`.
-    pub fn call_to_action_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.call_to_action_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
+        ownership_type: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ownershipType";
+        company_legal_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyLegalName";
+        company_phone_number: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyPhoneNumber";
+        company_email_address: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyEmailAddress";
+        brand_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandName";
+        brand_industry: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandIndustry";
+        legal_form: RcsSenderDetailsQuestionnaireQuestionObjectDto = "legalForm";
+        tax_id_country: RcsSenderDetailsQuestionnaireQuestionObjectDto = "taxIdCountry";
+        tax_id: RcsSenderDetailsQuestionnaireQuestionObjectDto = "taxId";
+        address_line: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressLine";
+        address_city: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressCity";
+        address_country: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressCountry";
+        address_state: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressState";
+        address_postal_code: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressPostalCode";
+        website_url: RcsSenderDetailsQuestionnaireQuestionObjectDto = "websiteUrl";
+        contact_first_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactFirstName";
+        contact_surname: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactSurname";
+        stock_exchange: RcsSenderDetailsQuestionnaireQuestionObjectDto = "stockExchange";
+        stock_symbol: RcsSenderDetailsQuestionnaireQuestionObjectDto = "stockSymbol";
+        sample_messages: RcsSenderDetailsQuestionnaireQuestionObjectDto = "sampleMessages";
+        messages_volume: RcsSenderDetailsQuestionnaireQuestionObjectDto = "messagesVolume";
+        embedded_link: RcsSenderDetailsQuestionnaireQuestionObjectDto = "embeddedLink";
+        embedded_phone: RcsSenderDetailsQuestionnaireQuestionObjectDto = "embeddedPhone";
+        age_gated_content: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ageGatedContent";
+        direct_lending: RcsSenderDetailsQuestionnaireQuestionObjectDto = "directLending";
+        opt_in_confirmation_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "optInConfirmationMessage";
+        help_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "helpMessage";
+        call_to_action_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "callToActionMessage";
     }
 }
 /// `RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto`
@@ -8399,157 +7475,37 @@ impl RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
             call_to_action_message: None,
         }
     }
-    /// Sets `ownershipType`.
-    pub fn ownership_type(
-        mut self,
-        value: impl Into<RcsUsQuestionnaireOwnershipTypeEnum>,
-    ) -> Self {
-        self.ownership_type = Some(value.into());
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(mut self, value: impl Into<String>) -> Self {
-        self.company_legal_name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `companyPhoneNumber`.
-    pub fn company_phone_number(mut self, value: impl Into<String>) -> Self {
-        self.company_phone_number = Some(Some(value.into()));
-        self
-    }
-    /// Sets `companyEmailAddress`.
-    pub fn company_email_address(mut self, value: impl Into<String>) -> Self {
-        self.company_email_address = Some(Some(value.into()));
-        self
-    }
-    /// Sets `brandName`.
-    pub fn brand_name(mut self, value: impl Into<String>) -> Self {
-        self.brand_name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(
-        mut self,
-        value: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>,
-    ) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `legalForm`.
-    pub fn legal_form(
-        mut self,
-        value: impl Into<RcsUsQuestionnaireBrandLegalFormsEnum>,
-    ) -> Self {
-        self.legal_form = Some(value.into());
-        self
-    }
-    /// Sets `taxIdCountry`.
-    pub fn tax_id_country(mut self, value: impl Into<RcsInputCountryCodesEnum>) -> Self {
-        self.tax_id_country = Some(value.into());
-        self
-    }
-    /// Sets `taxId`.
-    pub fn tax_id(mut self, value: impl Into<String>) -> Self {
-        self.tax_id = Some(Some(value.into()));
-        self
-    }
-    /// Sets `addressLine`.
-    pub fn address_line(mut self, value: impl Into<String>) -> Self {
-        self.address_line = Some(Some(value.into()));
-        self
-    }
-    /// Sets `addressCity`.
-    pub fn address_city(mut self, value: impl Into<String>) -> Self {
-        self.address_city = Some(Some(value.into()));
-        self
-    }
-    /// Sets `addressCountry`.
-    pub fn address_country(
-        mut self,
-        value: impl Into<RcsInputCountryCodesEnum>,
-    ) -> Self {
-        self.address_country = Some(value.into());
-        self
-    }
-    /// Sets `addressState`.
-    pub fn address_state(mut self, value: impl Into<RcsUsStatesEnum>) -> Self {
-        self.address_state = Some(value.into());
-        self
-    }
-    /// Sets `addressPostalCode`.
-    pub fn address_postal_code(mut self, value: impl Into<String>) -> Self {
-        self.address_postal_code = Some(Some(value.into()));
-        self
-    }
-    /// Sets `websiteUrl`.
-    pub fn website_url(mut self, value: impl Into<String>) -> Self {
-        self.website_url = Some(Some(value.into()));
-        self
-    }
-    /// Sets `contactFirstName`.
-    pub fn contact_first_name(mut self, value: impl Into<String>) -> Self {
-        self.contact_first_name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `contactSurname`.
-    pub fn contact_surname(mut self, value: impl Into<String>) -> Self {
-        self.contact_surname = Some(Some(value.into()));
-        self
-    }
-    /// Sets `stockExchange`.
-    pub fn stock_exchange(mut self, value: impl Into<String>) -> Self {
-        self.stock_exchange = Some(Some(value.into()));
-        self
-    }
-    /// Sets `stockSymbol`.
-    pub fn stock_symbol(mut self, value: impl Into<String>) -> Self {
-        self.stock_symbol = Some(Some(value.into()));
-        self
-    }
-    /// Sets `sampleMessages`.
-    pub fn sample_messages(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.sample_messages = Some(Some(value.into()));
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(mut self, value: impl Into<f64>) -> Self {
-        self.messages_volume = Some(Some(value.into()));
-        self
-    }
-    /// Sets `embeddedLink`.
-    pub fn embedded_link(mut self, value: impl Into<bool>) -> Self {
-        self.embedded_link = Some(Some(value.into()));
-        self
-    }
-    /// Sets `embeddedPhone`.
-    pub fn embedded_phone(mut self, value: impl Into<bool>) -> Self {
-        self.embedded_phone = Some(Some(value.into()));
-        self
-    }
-    /// Sets `ageGatedContent`.
-    pub fn age_gated_content(mut self, value: impl Into<bool>) -> Self {
-        self.age_gated_content = Some(Some(value.into()));
-        self
-    }
-    /// Sets `directLending`.
-    pub fn direct_lending(mut self, value: impl Into<bool>) -> Self {
-        self.direct_lending = Some(Some(value.into()));
-        self
-    }
-    /// Sets `optInConfirmationMessage`.
-    pub fn opt_in_confirmation_message(mut self, value: impl Into<String>) -> Self {
-        self.opt_in_confirmation_message = Some(Some(value.into()));
-        self
-    }
-    /// Sets `helpMessage`.
-    pub fn help_message(mut self, value: impl Into<String>) -> Self {
-        self.help_message = Some(Some(value.into()));
-        self
-    }
-    /// Sets `callToActionMessage`.
-    pub fn call_to_action_message(mut self, value: impl Into<String>) -> Self {
-        self.call_to_action_message = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
+        ownership_type: RcsUsQuestionnaireOwnershipTypeEnum = "ownershipType";
+        company_legal_name: String = "companyLegalName";
+        company_phone_number: String = "companyPhoneNumber";
+        company_email_address: String = "companyEmailAddress";
+        brand_name: String = "brandName";
+        brand_industry: RcsUsQuestionnaireBrandIndustriesEnum = "brandIndustry";
+        legal_form: RcsUsQuestionnaireBrandLegalFormsEnum = "legalForm";
+        tax_id_country: RcsInputCountryCodesEnum = "taxIdCountry";
+        tax_id: String = "taxId";
+        address_line: String = "addressLine";
+        address_city: String = "addressCity";
+        address_country: RcsInputCountryCodesEnum = "addressCountry";
+        address_state: RcsUsStatesEnum = "addressState";
+        address_postal_code: String = "addressPostalCode";
+        website_url: String = "websiteUrl";
+        contact_first_name: String = "contactFirstName";
+        contact_surname: String = "contactSurname";
+        stock_exchange: String = "stockExchange";
+        stock_symbol: String = "stockSymbol";
+        sample_messages: Vec<String> = "sampleMessages";
+        messages_volume: f64 = "messagesVolume";
+        embedded_link: bool = "embeddedLink";
+        embedded_phone: bool = "embeddedPhone";
+        age_gated_content: bool = "ageGatedContent";
+        direct_lending: bool = "directLending";
+        opt_in_confirmation_message: String = "optInConfirmationMessage";
+        help_message: String = "helpMessage";
+        call_to_action_message: String = "callToActionMessage";
     }
 }
 /// `RcsBrandRegistrationDto`
@@ -8752,10 +7708,10 @@ impl RcsCommentDto {
             created: None,
         }
     }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsCommentDto {
+        created: String = "created";
     }
 }
 /// `RcsCommentInputDto`
@@ -8831,13 +7787,10 @@ impl RcsConversationApiAppDto {
             channel_status: None,
         }
     }
-    /// Sets `channelStatus`.
-    pub fn channel_status(
-        mut self,
-        value: impl Into<RcsConversationAppChannelIntegrationStatusEnum>,
-    ) -> Self {
-        self.channel_status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsConversationApiAppDto {
+        channel_status: RcsConversationAppChannelIntegrationStatusEnum = "channelStatus";
     }
 }
 /// App region.
@@ -9678,13 +8631,10 @@ impl RcsDefaultSenderDetailsQuestionnaireUsDto {
             answers: answers.into(),
         }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsDefaultSenderDetailsQuestionnaireUsDto {
+        questions: RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto = "questions";
     }
 }
 /// `RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto`
@@ -9830,253 +8780,40 @@ impl RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto {
             sms_campaign: None,
         }
     }
-    /// Sets `ownershipType`.
-    pub fn ownership_type(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.ownership_type = Some(value.into());
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `companyPhoneNumber`.
-    pub fn company_phone_number(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_phone_number = Some(value.into());
-        self
-    }
-    /// Sets `companyEmailAddress`.
-    pub fn company_email_address(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_email_address = Some(value.into());
-        self
-    }
-    /// Sets `brandName`.
-    pub fn brand_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_name = Some(value.into());
-        self
-    }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `legalForm`.
-    pub fn legal_form(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.legal_form = Some(value.into());
-        self
-    }
-    /// Sets `taxIdCountry`.
-    pub fn tax_id_country(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.tax_id_country = Some(value.into());
-        self
-    }
-    /// Sets `taxId`.
-    pub fn tax_id(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.tax_id = Some(value.into());
-        self
-    }
-    /// Sets `addressLine`.
-    pub fn address_line(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_line = Some(value.into());
-        self
-    }
-    /// Sets `addressCity`.
-    pub fn address_city(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_city = Some(value.into());
-        self
-    }
-    /// Sets `addressCountry`.
-    pub fn address_country(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_country = Some(value.into());
-        self
-    }
-    /// Sets `addressState`.
-    pub fn address_state(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_state = Some(value.into());
-        self
-    }
-    /// Sets `addressPostalCode`.
-    pub fn address_postal_code(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_postal_code = Some(value.into());
-        self
-    }
-    /// Sets `websiteUrl`.
-    pub fn website_url(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.website_url = Some(value.into());
-        self
-    }
-    /// Sets `contactFirstName`.
-    pub fn contact_first_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_first_name = Some(value.into());
-        self
-    }
-    /// Sets `contactSurname`.
-    pub fn contact_surname(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_surname = Some(value.into());
-        self
-    }
-    /// Sets `stockExchange`.
-    pub fn stock_exchange(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.stock_exchange = Some(value.into());
-        self
-    }
-    /// Sets `stockSymbol`.
-    pub fn stock_symbol(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.stock_symbol = Some(value.into());
-        self
-    }
-    /// Sets `sampleMessages`.
-    pub fn sample_messages(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.sample_messages = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.messages_volume = Some(value.into());
-        self
-    }
-    /// Sets `embeddedLink`.
-    pub fn embedded_link(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.embedded_link = Some(value.into());
-        self
-    }
-    /// Sets `embeddedPhone`.
-    pub fn embedded_phone(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.embedded_phone = Some(value.into());
-        self
-    }
-    /// Sets `ageGatedContent`.
-    pub fn age_gated_content(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.age_gated_content = Some(value.into());
-        self
-    }
-    /// Sets `directLending`.
-    pub fn direct_lending(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.direct_lending = Some(value.into());
-        self
-    }
-    /// Sets `optInConfirmationMessage`.
-    pub fn opt_in_confirmation_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.opt_in_confirmation_message = Some(value.into());
-        self
-    }
-    /// Sets `helpMessage`.
-    pub fn help_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.help_message = Some(value.into());
-        self
-    }
-    /// Sets `callToActionMessage`.
-    pub fn call_to_action_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.call_to_action_message = Some(value.into());
-        self
-    }
-    /// Sets `ein`.
-    pub fn ein(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.ein = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.full_company_address = Some(value.into());
-        self
-    }
-    /// Sets `smsCampaign`.
-    pub fn sms_campaign(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.sms_campaign = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto {
+        ownership_type: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ownershipType";
+        company_legal_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyLegalName";
+        company_phone_number: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyPhoneNumber";
+        company_email_address: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyEmailAddress";
+        brand_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandName";
+        brand_industry: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandIndustry";
+        legal_form: RcsSenderDetailsQuestionnaireQuestionObjectDto = "legalForm";
+        tax_id_country: RcsSenderDetailsQuestionnaireQuestionObjectDto = "taxIdCountry";
+        tax_id: RcsSenderDetailsQuestionnaireQuestionObjectDto = "taxId";
+        address_line: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressLine";
+        address_city: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressCity";
+        address_country: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressCountry";
+        address_state: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressState";
+        address_postal_code: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressPostalCode";
+        website_url: RcsSenderDetailsQuestionnaireQuestionObjectDto = "websiteUrl";
+        contact_first_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactFirstName";
+        contact_surname: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactSurname";
+        stock_exchange: RcsSenderDetailsQuestionnaireQuestionObjectDto = "stockExchange";
+        stock_symbol: RcsSenderDetailsQuestionnaireQuestionObjectDto = "stockSymbol";
+        sample_messages: RcsSenderDetailsQuestionnaireQuestionObjectDto = "sampleMessages";
+        messages_volume: RcsSenderDetailsQuestionnaireQuestionObjectDto = "messagesVolume";
+        embedded_link: RcsSenderDetailsQuestionnaireQuestionObjectDto = "embeddedLink";
+        embedded_phone: RcsSenderDetailsQuestionnaireQuestionObjectDto = "embeddedPhone";
+        age_gated_content: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ageGatedContent";
+        direct_lending: RcsSenderDetailsQuestionnaireQuestionObjectDto = "directLending";
+        opt_in_confirmation_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "optInConfirmationMessage";
+        help_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "helpMessage";
+        call_to_action_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "callToActionMessage";
+        ein: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ein";
+        full_company_address: RcsSenderDetailsQuestionnaireQuestionObjectDto = "fullCompanyAddress";
+        sms_campaign: RcsSenderDetailsQuestionnaireQuestionObjectDto = "smsCampaign";
     }
 }
 /// `RcsEmailDto`
@@ -12021,205 +10758,34 @@ impl RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
             call_to_action_message: None,
         }
     }
-    /// Sets `ownershipType`.
-    pub fn ownership_type(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.ownership_type = Some(value.into());
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `companyPhoneNumber`.
-    pub fn company_phone_number(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_phone_number = Some(value.into());
-        self
-    }
-    /// Sets `companyEmailAddress`.
-    pub fn company_email_address(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_email_address = Some(value.into());
-        self
-    }
-    /// Sets `brandName`.
-    pub fn brand_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_name = Some(value.into());
-        self
-    }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `legalForm`.
-    pub fn legal_form(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.legal_form = Some(value.into());
-        self
-    }
-    /// Sets `taxIdCountry`.
-    pub fn tax_id_country(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.tax_id_country = Some(value.into());
-        self
-    }
-    /// Sets `taxId`.
-    pub fn tax_id(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.tax_id = Some(value.into());
-        self
-    }
-    /// Sets `addressLine`.
-    pub fn address_line(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_line = Some(value.into());
-        self
-    }
-    /// Sets `addressCity`.
-    pub fn address_city(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_city = Some(value.into());
-        self
-    }
-    /// Sets `addressCountry`.
-    pub fn address_country(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_country = Some(value.into());
-        self
-    }
-    /// Sets `addressPostalCode`.
-    pub fn address_postal_code(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_postal_code = Some(value.into());
-        self
-    }
-    /// Sets `websiteUrl`.
-    pub fn website_url(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.website_url = Some(value.into());
-        self
-    }
-    /// Sets `contactFirstName`.
-    pub fn contact_first_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_first_name = Some(value.into());
-        self
-    }
-    /// Sets `contactSurname`.
-    pub fn contact_surname(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_surname = Some(value.into());
-        self
-    }
-    /// Sets `sampleMessages`.
-    pub fn sample_messages(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.sample_messages = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.messages_volume = Some(value.into());
-        self
-    }
-    /// Sets `embeddedLink`.
-    pub fn embedded_link(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.embedded_link = Some(value.into());
-        self
-    }
-    /// Sets `embeddedPhone`.
-    pub fn embedded_phone(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.embedded_phone = Some(value.into());
-        self
-    }
-    /// Sets `ageGatedContent`.
-    pub fn age_gated_content(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.age_gated_content = Some(value.into());
-        self
-    }
-    /// Sets `directLending`.
-    pub fn direct_lending(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.direct_lending = Some(value.into());
-        self
-    }
-    /// Sets `optInConfirmationMessage`.
-    pub fn opt_in_confirmation_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.opt_in_confirmation_message = Some(value.into());
-        self
-    }
-    /// Sets `helpMessage`.
-    pub fn help_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.help_message = Some(value.into());
-        self
-    }
-    /// Sets `callToActionMessage`.
-    pub fn call_to_action_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.call_to_action_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
+        ownership_type: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ownershipType";
+        company_legal_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyLegalName";
+        company_phone_number: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyPhoneNumber";
+        company_email_address: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyEmailAddress";
+        brand_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandName";
+        brand_industry: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandIndustry";
+        legal_form: RcsSenderDetailsQuestionnaireQuestionObjectDto = "legalForm";
+        tax_id_country: RcsSenderDetailsQuestionnaireQuestionObjectDto = "taxIdCountry";
+        tax_id: RcsSenderDetailsQuestionnaireQuestionObjectDto = "taxId";
+        address_line: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressLine";
+        address_city: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressCity";
+        address_country: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressCountry";
+        address_postal_code: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressPostalCode";
+        website_url: RcsSenderDetailsQuestionnaireQuestionObjectDto = "websiteUrl";
+        contact_first_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactFirstName";
+        contact_surname: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactSurname";
+        sample_messages: RcsSenderDetailsQuestionnaireQuestionObjectDto = "sampleMessages";
+        messages_volume: RcsSenderDetailsQuestionnaireQuestionObjectDto = "messagesVolume";
+        embedded_link: RcsSenderDetailsQuestionnaireQuestionObjectDto = "embeddedLink";
+        embedded_phone: RcsSenderDetailsQuestionnaireQuestionObjectDto = "embeddedPhone";
+        age_gated_content: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ageGatedContent";
+        direct_lending: RcsSenderDetailsQuestionnaireQuestionObjectDto = "directLending";
+        opt_in_confirmation_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "optInConfirmationMessage";
+        help_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "helpMessage";
+        call_to_action_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "callToActionMessage";
     }
 }
 /// Documentation schema for US brand campaign answers: taxIdCountry!=US, ownershipType=PUBLIC.
@@ -12503,221 +11069,36 @@ impl RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
             call_to_action_message: None,
         }
     }
-    /// Sets `ownershipType`.
-    pub fn ownership_type(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.ownership_type = Some(value.into());
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `companyPhoneNumber`.
-    pub fn company_phone_number(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_phone_number = Some(value.into());
-        self
-    }
-    /// Sets `companyEmailAddress`.
-    pub fn company_email_address(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_email_address = Some(value.into());
-        self
-    }
-    /// Sets `brandName`.
-    pub fn brand_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_name = Some(value.into());
-        self
-    }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `legalForm`.
-    pub fn legal_form(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.legal_form = Some(value.into());
-        self
-    }
-    /// Sets `taxIdCountry`.
-    pub fn tax_id_country(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.tax_id_country = Some(value.into());
-        self
-    }
-    /// Sets `taxId`.
-    pub fn tax_id(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.tax_id = Some(value.into());
-        self
-    }
-    /// Sets `addressLine`.
-    pub fn address_line(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_line = Some(value.into());
-        self
-    }
-    /// Sets `addressCity`.
-    pub fn address_city(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_city = Some(value.into());
-        self
-    }
-    /// Sets `addressCountry`.
-    pub fn address_country(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_country = Some(value.into());
-        self
-    }
-    /// Sets `addressPostalCode`.
-    pub fn address_postal_code(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_postal_code = Some(value.into());
-        self
-    }
-    /// Sets `websiteUrl`.
-    pub fn website_url(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.website_url = Some(value.into());
-        self
-    }
-    /// Sets `contactFirstName`.
-    pub fn contact_first_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_first_name = Some(value.into());
-        self
-    }
-    /// Sets `contactSurname`.
-    pub fn contact_surname(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_surname = Some(value.into());
-        self
-    }
-    /// Sets `stockExchange`.
-    pub fn stock_exchange(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.stock_exchange = Some(value.into());
-        self
-    }
-    /// Sets `stockSymbol`.
-    pub fn stock_symbol(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.stock_symbol = Some(value.into());
-        self
-    }
-    /// Sets `sampleMessages`.
-    pub fn sample_messages(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.sample_messages = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.messages_volume = Some(value.into());
-        self
-    }
-    /// Sets `embeddedLink`.
-    pub fn embedded_link(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.embedded_link = Some(value.into());
-        self
-    }
-    /// Sets `embeddedPhone`.
-    pub fn embedded_phone(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.embedded_phone = Some(value.into());
-        self
-    }
-    /// Sets `ageGatedContent`.
-    pub fn age_gated_content(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.age_gated_content = Some(value.into());
-        self
-    }
-    /// Sets `directLending`.
-    pub fn direct_lending(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.direct_lending = Some(value.into());
-        self
-    }
-    /// Sets `optInConfirmationMessage`.
-    pub fn opt_in_confirmation_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.opt_in_confirmation_message = Some(value.into());
-        self
-    }
-    /// Sets `helpMessage`.
-    pub fn help_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.help_message = Some(value.into());
-        self
-    }
-    /// Sets `callToActionMessage`.
-    pub fn call_to_action_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.call_to_action_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
+        ownership_type: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ownershipType";
+        company_legal_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyLegalName";
+        company_phone_number: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyPhoneNumber";
+        company_email_address: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyEmailAddress";
+        brand_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandName";
+        brand_industry: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandIndustry";
+        legal_form: RcsSenderDetailsQuestionnaireQuestionObjectDto = "legalForm";
+        tax_id_country: RcsSenderDetailsQuestionnaireQuestionObjectDto = "taxIdCountry";
+        tax_id: RcsSenderDetailsQuestionnaireQuestionObjectDto = "taxId";
+        address_line: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressLine";
+        address_city: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressCity";
+        address_country: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressCountry";
+        address_postal_code: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressPostalCode";
+        website_url: RcsSenderDetailsQuestionnaireQuestionObjectDto = "websiteUrl";
+        contact_first_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactFirstName";
+        contact_surname: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactSurname";
+        stock_exchange: RcsSenderDetailsQuestionnaireQuestionObjectDto = "stockExchange";
+        stock_symbol: RcsSenderDetailsQuestionnaireQuestionObjectDto = "stockSymbol";
+        sample_messages: RcsSenderDetailsQuestionnaireQuestionObjectDto = "sampleMessages";
+        messages_volume: RcsSenderDetailsQuestionnaireQuestionObjectDto = "messagesVolume";
+        embedded_link: RcsSenderDetailsQuestionnaireQuestionObjectDto = "embeddedLink";
+        embedded_phone: RcsSenderDetailsQuestionnaireQuestionObjectDto = "embeddedPhone";
+        age_gated_content: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ageGatedContent";
+        direct_lending: RcsSenderDetailsQuestionnaireQuestionObjectDto = "directLending";
+        opt_in_confirmation_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "optInConfirmationMessage";
+        help_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "helpMessage";
+        call_to_action_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "callToActionMessage";
     }
 }
 /// `RcsOperatorDto`
@@ -12756,15 +11137,11 @@ impl RcsOperatorDto {
             modified: None,
         }
     }
-    /// Sets `remark`.
-    pub fn remark(mut self, value: impl Into<String>) -> Self {
-        self.remark = Some(value.into());
-        self
-    }
-    /// Sets `modified`.
-    pub fn modified(mut self, value: impl Into<String>) -> Self {
-        self.modified = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsOperatorDto {
+        remark: String = "remark";
+        modified: String = "modified";
     }
 }
 /// Operator status.
@@ -12844,13 +11221,10 @@ impl RcsPapiErrorDto {
             additional_information: None,
         }
     }
-    /// Sets `additionalInformation`.
-    pub fn additional_information(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, Vec<String>>>,
-    ) -> Self {
-        self.additional_information = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsPapiErrorDto {
+        additional_information: std::collections::BTreeMap<String, Vec<String>> = "additionalInformation";
     }
 }
 /// `RcsPhoneDto`
@@ -13040,55 +11414,19 @@ impl RcsSenderDetailsBrandDto {
             terms_of_service_url: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `emails`.
-    pub fn emails(mut self, value: impl Into<Vec<RcsEmailDto>>) -> Self {
-        self.emails = Some(value.into());
-        self
-    }
-    /// Sets `phones`.
-    pub fn phones(mut self, value: impl Into<Vec<RcsPhoneDto>>) -> Self {
-        self.phones = Some(value.into());
-        self
-    }
-    /// Sets `websites`.
-    pub fn websites(mut self, value: impl Into<Vec<RcsWebsiteDto>>) -> Self {
-        self.websites = Some(value.into());
-        self
-    }
-    /// Sets `color`.
-    pub fn color(mut self, value: impl Into<String>) -> Self {
-        self.color = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `bannerUrl`.
-    pub fn banner_url(mut self, value: impl Into<String>) -> Self {
-        self.banner_url = Some(value.into());
-        self
-    }
-    /// Sets `logoUrl`.
-    pub fn logo_url(mut self, value: impl Into<String>) -> Self {
-        self.logo_url = Some(value.into());
-        self
-    }
-    /// Sets `privacyPolicyUrl`.
-    pub fn privacy_policy_url(mut self, value: impl Into<String>) -> Self {
-        self.privacy_policy_url = Some(value.into());
-        self
-    }
-    /// Sets `termsOfServiceUrl`.
-    pub fn terms_of_service_url(mut self, value: impl Into<String>) -> Self {
-        self.terms_of_service_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsBrandDto {
+        name: String = "name";
+        emails: Vec<RcsEmailDto> = "emails";
+        phones: Vec<RcsPhoneDto> = "phones";
+        websites: Vec<RcsWebsiteDto> = "websites";
+        color: String = "color";
+        description: String = "description";
+        banner_url: String = "bannerUrl";
+        logo_url: String = "logoUrl";
+        privacy_policy_url: String = "privacyPolicyUrl";
+        terms_of_service_url: String = "termsOfServiceUrl";
     }
 }
 /// `RcsSenderDetailsBrandInputDto`
@@ -13154,55 +11492,19 @@ impl RcsSenderDetailsBrandInputDto {
             terms_of_service_url: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `emails`.
-    pub fn emails(mut self, value: impl Into<Vec<RcsEmailInputDto>>) -> Self {
-        self.emails = Some(value.into());
-        self
-    }
-    /// Sets `phones`.
-    pub fn phones(mut self, value: impl Into<Vec<RcsPhoneInputDto>>) -> Self {
-        self.phones = Some(value.into());
-        self
-    }
-    /// Sets `websites`.
-    pub fn websites(mut self, value: impl Into<Vec<RcsWebsiteInputDto>>) -> Self {
-        self.websites = Some(value.into());
-        self
-    }
-    /// Sets `color`.
-    pub fn color(mut self, value: impl Into<String>) -> Self {
-        self.color = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `bannerUrl`.
-    pub fn banner_url(mut self, value: impl Into<String>) -> Self {
-        self.banner_url = Some(value.into());
-        self
-    }
-    /// Sets `logoUrl`.
-    pub fn logo_url(mut self, value: impl Into<String>) -> Self {
-        self.logo_url = Some(value.into());
-        self
-    }
-    /// Sets `privacyPolicyUrl`.
-    pub fn privacy_policy_url(mut self, value: impl Into<String>) -> Self {
-        self.privacy_policy_url = Some(value.into());
-        self
-    }
-    /// Sets `termsOfServiceUrl`.
-    pub fn terms_of_service_url(mut self, value: impl Into<String>) -> Self {
-        self.terms_of_service_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsBrandInputDto {
+        name: String = "name";
+        emails: Vec<RcsEmailInputDto> = "emails";
+        phones: Vec<RcsPhoneInputDto> = "phones";
+        websites: Vec<RcsWebsiteInputDto> = "websites";
+        color: String = "color";
+        description: String = "description";
+        banner_url: String = "bannerUrl";
+        logo_url: String = "logoUrl";
+        privacy_policy_url: String = "privacyPolicyUrl";
+        terms_of_service_url: String = "termsOfServiceUrl";
     }
 }
 /// `RcsSenderDetailsDto`
@@ -13244,25 +11546,13 @@ impl RcsSenderDetailsDto {
             questionnaire: questionnaire.into(),
         }
     }
-    /// Sets `brand`.
-    pub fn brand(mut self, value: impl Into<RcsSenderDetailsBrandDto>) -> Self {
-        self.brand = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `testNumbers`.
-    pub fn test_numbers(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.test_numbers = Some(value.into());
-        self
-    }
-    /// Sets `countries`.
-    pub fn countries(mut self, value: impl Into<Vec<RcsCountryCodesEnum>>) -> Self {
-        self.countries = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsDto {
+        brand: RcsSenderDetailsBrandDto = "brand";
+        callback_url: String = "callbackUrl";
+        test_numbers: Vec<String> = "testNumbers";
+        countries: Vec<RcsCountryCodesEnum> = "countries";
     }
 }
 /// `RcsSenderDetailsInputDto`
@@ -13300,31 +11590,13 @@ impl RcsSenderDetailsInputDto {
             questionnaire: None,
         }
     }
-    /// Sets `brand`.
-    pub fn brand(mut self, value: impl Into<RcsSenderDetailsBrandInputDto>) -> Self {
-        self.brand = Some(value.into());
-        self
-    }
-    /// Sets `testNumbers`.
-    pub fn test_numbers(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.test_numbers = Some(value.into());
-        self
-    }
-    /// Sets `countries`.
-    pub fn countries(
-        mut self,
-        value: impl Into<Vec<RcsInputRcsCountryCodesEnum>>,
-    ) -> Self {
-        self.countries = Some(value.into());
-        self
-    }
-    /// Sets `questionnaire`.
-    pub fn questionnaire(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireInputDto>,
-    ) -> Self {
-        self.questionnaire = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsInputDto {
+        brand: RcsSenderDetailsBrandInputDto = "brand";
+        test_numbers: Vec<String> = "testNumbers";
+        countries: Vec<RcsInputRcsCountryCodesEnum> = "countries";
+        questionnaire: RcsSenderDetailsQuestionnaireInputDto = "questionnaire";
     }
 }
 /// `RcsSenderDetailsQuestionnaireAnswerMetadataDto`
@@ -13346,10 +11618,10 @@ impl RcsSenderDetailsQuestionnaireAnswerMetadataDto {
     pub fn new() -> Self {
         Self { ignore: None }
     }
-    /// Sets `ignore`.
-    pub fn ignore(mut self, value: impl Into<String>) -> Self {
-        self.ignore = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireAnswerMetadataDto {
+        ignore: String = "ignore";
     }
 }
 /// `RcsSenderDetailsQuestionnaireAnswerMetadataInputDto`
@@ -13371,10 +11643,10 @@ impl RcsSenderDetailsQuestionnaireAnswerMetadataInputDto {
     pub fn new() -> Self {
         Self { ignore: None }
     }
-    /// Sets `ignore`.
-    pub fn ignore(mut self, value: impl Into<String>) -> Self {
-        self.ignore = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireAnswerMetadataInputDto {
+        ignore: String = "ignore";
     }
 }
 /// `RcsSenderDetailsQuestionnaireBaseDto`
@@ -13417,29 +11689,12 @@ impl RcsSenderDetailsQuestionnaireBaseDto {
             us: None,
         }
     }
-    /// Sets `gb`.
-    pub fn gb(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireGbBaseDto>,
-    ) -> Self {
-        self.gb = Some(value.into());
-        self
-    }
-    /// Sets `fr`.
-    pub fn fr(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireFrBaseDto>,
-    ) -> Self {
-        self.fr = Some(value.into());
-        self
-    }
-    /// Sets `us`.
-    pub fn us(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireBaseDtoUs>,
-    ) -> Self {
-        self.us = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireBaseDto {
+        gb: RcsSenderDetailsQuestionnaireGbBaseDto = "gb";
+        fr: RcsSenderDetailsQuestionnaireFrBaseDto = "fr";
+        us: RcsSenderDetailsQuestionnaireBaseDtoUs = "us";
     }
 }
 /// Launch questions specific for US.
@@ -13605,20 +11860,12 @@ impl RcsSenderDetailsQuestionnaireDto {
             us: None,
         }
     }
-    /// Sets `gb`.
-    pub fn gb(mut self, value: impl Into<RcsSenderDetailsQuestionnaireGbDto>) -> Self {
-        self.gb = Some(value.into());
-        self
-    }
-    /// Sets `fr`.
-    pub fn fr(mut self, value: impl Into<RcsSenderDetailsQuestionnaireFrDto>) -> Self {
-        self.fr = Some(value.into());
-        self
-    }
-    /// Sets `us`.
-    pub fn us(mut self, value: impl Into<RcsSenderDetailsQuestionnaireDtoUs>) -> Self {
-        self.us = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireDto {
+        gb: RcsSenderDetailsQuestionnaireGbDto = "gb";
+        fr: RcsSenderDetailsQuestionnaireFrDto = "fr";
+        us: RcsSenderDetailsQuestionnaireDtoUs = "us";
     }
 }
 /// Launch questions specific for US.
@@ -13812,23 +12059,12 @@ impl RcsSenderDetailsQuestionnaireFrAnswersDto {
             siren: None,
         }
     }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(mut self, value: impl Into<String>) -> Self {
-        self.full_company_address = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddressMetadata`.
-    pub fn full_company_address_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
-    ) -> Self {
-        self.full_company_address_metadata = Some(value.into());
-        self
-    }
-    /// Sets `siren`.
-    pub fn siren(mut self, value: impl Into<String>) -> Self {
-        self.siren = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireFrAnswersDto {
+        full_company_address: String = "fullCompanyAddress";
+        full_company_address_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataDto = "fullCompanyAddressMetadata";
+        siren: String = "siren";
     }
 }
 /// `RcsSenderDetailsQuestionnaireFrAnswersInputDto`
@@ -13862,23 +12098,12 @@ impl RcsSenderDetailsQuestionnaireFrAnswersInputDto {
             siren: None,
         }
     }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(mut self, value: impl Into<String>) -> Self {
-        self.full_company_address = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddressMetadata`.
-    pub fn full_company_address_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.full_company_address_metadata = Some(value.into());
-        self
-    }
-    /// Sets `siren`.
-    pub fn siren(mut self, value: impl Into<String>) -> Self {
-        self.siren = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireFrAnswersInputDto {
+        full_company_address: String = "fullCompanyAddress";
+        full_company_address_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataInputDto = "fullCompanyAddressMetadata";
+        siren: String = "siren";
     }
 }
 /// `RcsSenderDetailsQuestionnaireFrBaseDto`
@@ -13900,13 +12125,10 @@ impl RcsSenderDetailsQuestionnaireFrBaseDto {
     pub fn new() -> Self {
         Self { questions: None }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireFrQuestionsDto>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireFrBaseDto {
+        questions: RcsSenderDetailsQuestionnaireFrQuestionsDto = "questions";
     }
 }
 /// `RcsSenderDetailsQuestionnaireFrDto`
@@ -13934,13 +12156,10 @@ impl RcsSenderDetailsQuestionnaireFrDto {
             answers: answers.into(),
         }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireFrQuestionsDto>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireFrDto {
+        questions: RcsSenderDetailsQuestionnaireFrQuestionsDto = "questions";
     }
 }
 /// `RcsSenderDetailsQuestionnaireFrInputDto`
@@ -13990,21 +12209,11 @@ impl RcsSenderDetailsQuestionnaireFrQuestionsDto {
             siren: None,
         }
     }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.full_company_address = Some(value.into());
-        self
-    }
-    /// Sets `siren`.
-    pub fn siren(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.siren = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireFrQuestionsDto {
+        full_company_address: RcsSenderDetailsQuestionnaireQuestionObjectDto = "fullCompanyAddress";
+        siren: RcsSenderDetailsQuestionnaireQuestionObjectDto = "siren";
     }
 }
 /// `RcsSenderDetailsQuestionnaireGbAnswersDto`
@@ -14058,48 +12267,17 @@ impl RcsSenderDetailsQuestionnaireGbAnswersDto {
             campaign_length: None,
         }
     }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(mut self, value: impl Into<String>) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(mut self, value: impl Into<String>) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `companyRegistrationNumber`.
-    pub fn company_registration_number(mut self, value: impl Into<String>) -> Self {
-        self.company_registration_number = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(mut self, value: impl Into<String>) -> Self {
-        self.full_company_address = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddressMetadata`.
-    pub fn full_company_address_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
-    ) -> Self {
-        self.full_company_address_metadata = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(mut self, value: impl Into<String>) -> Self {
-        self.messages_volume = Some(value.into());
-        self
-    }
-    /// Sets `messagesFrequency`.
-    pub fn messages_frequency(mut self, value: impl Into<String>) -> Self {
-        self.messages_frequency = Some(value.into());
-        self
-    }
-    /// Sets `campaignLength`.
-    pub fn campaign_length(mut self, value: impl Into<String>) -> Self {
-        self.campaign_length = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireGbAnswersDto {
+        brand_industry: String = "brandIndustry";
+        company_legal_name: String = "companyLegalName";
+        company_registration_number: String = "companyRegistrationNumber";
+        full_company_address: String = "fullCompanyAddress";
+        full_company_address_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataDto = "fullCompanyAddressMetadata";
+        messages_volume: String = "messagesVolume";
+        messages_frequency: String = "messagesFrequency";
+        campaign_length: String = "campaignLength";
     }
 }
 /// `RcsSenderDetailsQuestionnaireGbAnswersInputDto`
@@ -14153,48 +12331,17 @@ impl RcsSenderDetailsQuestionnaireGbAnswersInputDto {
             campaign_length: None,
         }
     }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(mut self, value: impl Into<String>) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(mut self, value: impl Into<String>) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `companyRegistrationNumber`.
-    pub fn company_registration_number(mut self, value: impl Into<String>) -> Self {
-        self.company_registration_number = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(mut self, value: impl Into<String>) -> Self {
-        self.full_company_address = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddressMetadata`.
-    pub fn full_company_address_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.full_company_address_metadata = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(mut self, value: impl Into<String>) -> Self {
-        self.messages_volume = Some(value.into());
-        self
-    }
-    /// Sets `messagesFrequency`.
-    pub fn messages_frequency(mut self, value: impl Into<String>) -> Self {
-        self.messages_frequency = Some(value.into());
-        self
-    }
-    /// Sets `campaignLength`.
-    pub fn campaign_length(mut self, value: impl Into<String>) -> Self {
-        self.campaign_length = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireGbAnswersInputDto {
+        brand_industry: String = "brandIndustry";
+        company_legal_name: String = "companyLegalName";
+        company_registration_number: String = "companyRegistrationNumber";
+        full_company_address: String = "fullCompanyAddress";
+        full_company_address_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataInputDto = "fullCompanyAddressMetadata";
+        messages_volume: String = "messagesVolume";
+        messages_frequency: String = "messagesFrequency";
+        campaign_length: String = "campaignLength";
     }
 }
 /// `RcsSenderDetailsQuestionnaireGbBaseDto`
@@ -14216,13 +12363,10 @@ impl RcsSenderDetailsQuestionnaireGbBaseDto {
     pub fn new() -> Self {
         Self { questions: None }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireGbQuestionsDto>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireGbBaseDto {
+        questions: RcsSenderDetailsQuestionnaireGbQuestionsDto = "questions";
     }
 }
 /// `RcsSenderDetailsQuestionnaireGbDto`
@@ -14250,13 +12394,10 @@ impl RcsSenderDetailsQuestionnaireGbDto {
             answers: answers.into(),
         }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireGbQuestionsDto>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireGbDto {
+        questions: RcsSenderDetailsQuestionnaireGbQuestionsDto = "questions";
     }
 }
 /// `RcsSenderDetailsQuestionnaireGbInputDto`
@@ -14328,61 +12469,16 @@ impl RcsSenderDetailsQuestionnaireGbQuestionsDto {
             campaign_length: None,
         }
     }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `companyRegistrationNumber`.
-    pub fn company_registration_number(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_registration_number = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.full_company_address = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.messages_volume = Some(value.into());
-        self
-    }
-    /// Sets `messagesFrequency`.
-    pub fn messages_frequency(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.messages_frequency = Some(value.into());
-        self
-    }
-    /// Sets `campaignLength`.
-    pub fn campaign_length(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.campaign_length = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireGbQuestionsDto {
+        brand_industry: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandIndustry";
+        company_legal_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyLegalName";
+        company_registration_number: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyRegistrationNumber";
+        full_company_address: RcsSenderDetailsQuestionnaireQuestionObjectDto = "fullCompanyAddress";
+        messages_volume: RcsSenderDetailsQuestionnaireQuestionObjectDto = "messagesVolume";
+        messages_frequency: RcsSenderDetailsQuestionnaireQuestionObjectDto = "messagesFrequency";
+        campaign_length: RcsSenderDetailsQuestionnaireQuestionObjectDto = "campaignLength";
     }
 }
 /// `RcsSenderDetailsQuestionnaireGeneralAnswersDto`
@@ -14450,67 +12546,19 @@ impl RcsSenderDetailsQuestionnaireGeneralAnswersDto {
             screenshot_uris: None,
         }
     }
-    /// Sets `optInDescription`.
-    pub fn opt_in_description(mut self, value: impl Into<String>) -> Self {
-        self.opt_in_description = Some(value.into());
-        self
-    }
-    /// Sets `optInDescriptionMetadata`.
-    pub fn opt_in_description_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
-    ) -> Self {
-        self.opt_in_description_metadata = Some(value.into());
-        self
-    }
-    /// Sets `triggerDescription`.
-    pub fn trigger_description(mut self, value: impl Into<String>) -> Self {
-        self.trigger_description = Some(value.into());
-        self
-    }
-    /// Sets `triggerDescriptionMetadata`.
-    pub fn trigger_description_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
-    ) -> Self {
-        self.trigger_description_metadata = Some(value.into());
-        self
-    }
-    /// Sets `interactionsDescription`.
-    pub fn interactions_description(mut self, value: impl Into<String>) -> Self {
-        self.interactions_description = Some(value.into());
-        self
-    }
-    /// Sets `interactionsDescriptionMetadata`.
-    pub fn interactions_description_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
-    ) -> Self {
-        self.interactions_description_metadata = Some(value.into());
-        self
-    }
-    /// Sets `optOutDescription`.
-    pub fn opt_out_description(mut self, value: impl Into<String>) -> Self {
-        self.opt_out_description = Some(value.into());
-        self
-    }
-    /// Sets `optOutDescriptionMetadata`.
-    pub fn opt_out_description_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
-    ) -> Self {
-        self.opt_out_description_metadata = Some(value.into());
-        self
-    }
-    /// Sets `videoUris`.
-    pub fn video_uris(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.video_uris = Some(value.into());
-        self
-    }
-    /// Sets `screenshotUris`.
-    pub fn screenshot_uris(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.screenshot_uris = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireGeneralAnswersDto {
+        opt_in_description: String = "optInDescription";
+        opt_in_description_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataDto = "optInDescriptionMetadata";
+        trigger_description: String = "triggerDescription";
+        trigger_description_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataDto = "triggerDescriptionMetadata";
+        interactions_description: String = "interactionsDescription";
+        interactions_description_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataDto = "interactionsDescriptionMetadata";
+        opt_out_description: String = "optOutDescription";
+        opt_out_description_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataDto = "optOutDescriptionMetadata";
+        video_uris: Vec<String> = "videoUris";
+        screenshot_uris: Vec<String> = "screenshotUris";
     }
 }
 /// `RcsSenderDetailsQuestionnaireGeneralAnswersInputDto`
@@ -14578,67 +12626,19 @@ impl RcsSenderDetailsQuestionnaireGeneralAnswersInputDto {
             screenshot_uris: None,
         }
     }
-    /// Sets `optInDescription`.
-    pub fn opt_in_description(mut self, value: impl Into<String>) -> Self {
-        self.opt_in_description = Some(value.into());
-        self
-    }
-    /// Sets `optInDescriptionMetadata`.
-    pub fn opt_in_description_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.opt_in_description_metadata = Some(value.into());
-        self
-    }
-    /// Sets `triggerDescription`.
-    pub fn trigger_description(mut self, value: impl Into<String>) -> Self {
-        self.trigger_description = Some(value.into());
-        self
-    }
-    /// Sets `triggerDescriptionMetadata`.
-    pub fn trigger_description_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.trigger_description_metadata = Some(value.into());
-        self
-    }
-    /// Sets `interactionsDescription`.
-    pub fn interactions_description(mut self, value: impl Into<String>) -> Self {
-        self.interactions_description = Some(value.into());
-        self
-    }
-    /// Sets `interactionsDescriptionMetadata`.
-    pub fn interactions_description_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.interactions_description_metadata = Some(value.into());
-        self
-    }
-    /// Sets `optOutDescription`.
-    pub fn opt_out_description(mut self, value: impl Into<String>) -> Self {
-        self.opt_out_description = Some(value.into());
-        self
-    }
-    /// Sets `optOutDescriptionMetadata`.
-    pub fn opt_out_description_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.opt_out_description_metadata = Some(value.into());
-        self
-    }
-    /// Sets `videoUris`.
-    pub fn video_uris(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.video_uris = Some(value.into());
-        self
-    }
-    /// Sets `screenshotUris`.
-    pub fn screenshot_uris(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.screenshot_uris = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireGeneralAnswersInputDto {
+        opt_in_description: String = "optInDescription";
+        opt_in_description_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataInputDto = "optInDescriptionMetadata";
+        trigger_description: String = "triggerDescription";
+        trigger_description_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataInputDto = "triggerDescriptionMetadata";
+        interactions_description: String = "interactionsDescription";
+        interactions_description_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataInputDto = "interactionsDescriptionMetadata";
+        opt_out_description: String = "optOutDescription";
+        opt_out_description_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataInputDto = "optOutDescriptionMetadata";
+        video_uris: Vec<String> = "videoUris";
+        screenshot_uris: Vec<String> = "screenshotUris";
     }
 }
 /// `RcsSenderDetailsQuestionnaireGeneralBaseDto`
@@ -14660,13 +12660,10 @@ impl RcsSenderDetailsQuestionnaireGeneralBaseDto {
     pub fn new() -> Self {
         Self { questions: None }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireGeneralQuestionsDto>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireGeneralBaseDto {
+        questions: RcsSenderDetailsQuestionnaireGeneralQuestionsDto = "questions";
     }
 }
 /// `RcsSenderDetailsQuestionnaireGeneralDto`
@@ -14696,13 +12693,10 @@ impl RcsSenderDetailsQuestionnaireGeneralDto {
             answers: answers.into(),
         }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireGeneralQuestionsDto>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireGeneralDto {
+        questions: RcsSenderDetailsQuestionnaireGeneralQuestionsDto = "questions";
     }
 }
 /// `RcsSenderDetailsQuestionnaireGeneralInputDto`
@@ -14768,53 +12762,15 @@ impl RcsSenderDetailsQuestionnaireGeneralQuestionsDto {
             screenshot_uris: None,
         }
     }
-    /// Sets `optInDescription`.
-    pub fn opt_in_description(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.opt_in_description = Some(value.into());
-        self
-    }
-    /// Sets `triggerDescription`.
-    pub fn trigger_description(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.trigger_description = Some(value.into());
-        self
-    }
-    /// Sets `interactionsDescription`.
-    pub fn interactions_description(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.interactions_description = Some(value.into());
-        self
-    }
-    /// Sets `optOutDescription`.
-    pub fn opt_out_description(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.opt_out_description = Some(value.into());
-        self
-    }
-    /// Sets `videoUris`.
-    pub fn video_uris(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.video_uris = Some(value.into());
-        self
-    }
-    /// Sets `screenshotUris`.
-    pub fn screenshot_uris(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.screenshot_uris = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireGeneralQuestionsDto {
+        opt_in_description: RcsSenderDetailsQuestionnaireQuestionObjectDto = "optInDescription";
+        trigger_description: RcsSenderDetailsQuestionnaireQuestionObjectDto = "triggerDescription";
+        interactions_description: RcsSenderDetailsQuestionnaireQuestionObjectDto = "interactionsDescription";
+        opt_out_description: RcsSenderDetailsQuestionnaireQuestionObjectDto = "optOutDescription";
+        video_uris: RcsSenderDetailsQuestionnaireQuestionObjectDto = "videoUris";
+        screenshot_uris: RcsSenderDetailsQuestionnaireQuestionObjectDto = "screenshotUris";
     }
 }
 /// `RcsSenderDetailsQuestionnaireInputDto`
@@ -14854,45 +12810,14 @@ impl RcsSenderDetailsQuestionnaireInputDto {
             us: None,
         }
     }
-    /// Sets `general`.
-    pub fn general(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireGeneralInputDto>,
-    ) -> Self {
-        self.general = Some(value.into());
-        self
-    }
-    /// Sets `verification`.
-    pub fn verification(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireVerificationInputDto>,
-    ) -> Self {
-        self.verification = Some(value.into());
-        self
-    }
-    /// Sets `gb`.
-    pub fn gb(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireGbInputDto>,
-    ) -> Self {
-        self.gb = Some(value.into());
-        self
-    }
-    /// Sets `fr`.
-    pub fn fr(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireFrInputDto>,
-    ) -> Self {
-        self.fr = Some(value.into());
-        self
-    }
-    /// Sets `us`.
-    pub fn us(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireUsInputDto>,
-    ) -> Self {
-        self.us = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireInputDto {
+        general: RcsSenderDetailsQuestionnaireGeneralInputDto = "general";
+        verification: RcsSenderDetailsQuestionnaireVerificationInputDto = "verification";
+        gb: RcsSenderDetailsQuestionnaireGbInputDto = "gb";
+        fr: RcsSenderDetailsQuestionnaireFrInputDto = "fr";
+        us: RcsSenderDetailsQuestionnaireUsInputDto = "us";
     }
 }
 /// `RcsSenderDetailsQuestionnaireQuestionObjectDto`
@@ -14920,15 +12845,11 @@ impl RcsSenderDetailsQuestionnaireQuestionObjectDto {
             suggested_answers: None,
         }
     }
-    /// Sets `question`.
-    pub fn question(mut self, value: impl Into<String>) -> Self {
-        self.question = Some(value.into());
-        self
-    }
-    /// Sets `suggestedAnswers`.
-    pub fn suggested_answers(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.suggested_answers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireQuestionObjectDto {
+        question: String = "question";
+        suggested_answers: Vec<String> = "suggestedAnswers";
     }
 }
 /// SenderDetailsQuestionnaireUSAnswersDto is deprecated and will be removed in future versions. Please use BrandCampaignSenderDetailsQuestionnaireUSAnswersDto instead.
@@ -14978,43 +12899,16 @@ impl RcsSenderDetailsQuestionnaireUsAnswersDto {
             messages_volume: None,
         }
     }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(mut self, value: impl Into<String>) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `ein`.
-    pub fn ein(mut self, value: impl Into<String>) -> Self {
-        self.ein = Some(value.into());
-        self
-    }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(mut self, value: impl Into<String>) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(mut self, value: impl Into<String>) -> Self {
-        self.full_company_address = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddressMetadata`.
-    pub fn full_company_address_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
-    ) -> Self {
-        self.full_company_address_metadata = Some(value.into());
-        self
-    }
-    /// Sets `smsCampaign`.
-    pub fn sms_campaign(mut self, value: impl Into<String>) -> Self {
-        self.sms_campaign = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(mut self, value: impl Into<String>) -> Self {
-        self.messages_volume = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireUsAnswersDto {
+        company_legal_name: String = "companyLegalName";
+        ein: String = "ein";
+        brand_industry: String = "brandIndustry";
+        full_company_address: String = "fullCompanyAddress";
+        full_company_address_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataDto = "fullCompanyAddressMetadata";
+        sms_campaign: String = "smsCampaign";
+        messages_volume: String = "messagesVolume";
     }
 }
 /// SenderDetailsQuestionnaireUSAnswersInputDto is deprecated and will be removed in future versions. Please use BrandCampaignSenderDetailsQuestionnaireUSAnswersInputDto instead.
@@ -15064,43 +12958,16 @@ impl RcsSenderDetailsQuestionnaireUsAnswersInputDto {
             messages_volume: None,
         }
     }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(mut self, value: impl Into<String>) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `ein`.
-    pub fn ein(mut self, value: impl Into<String>) -> Self {
-        self.ein = Some(value.into());
-        self
-    }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(mut self, value: impl Into<String>) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(mut self, value: impl Into<String>) -> Self {
-        self.full_company_address = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddressMetadata`.
-    pub fn full_company_address_metadata(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.full_company_address_metadata = Some(value.into());
-        self
-    }
-    /// Sets `smsCampaign`.
-    pub fn sms_campaign(mut self, value: impl Into<String>) -> Self {
-        self.sms_campaign = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(mut self, value: impl Into<String>) -> Self {
-        self.messages_volume = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireUsAnswersInputDto {
+        company_legal_name: String = "companyLegalName";
+        ein: String = "ein";
+        brand_industry: String = "brandIndustry";
+        full_company_address: String = "fullCompanyAddress";
+        full_company_address_metadata: RcsSenderDetailsQuestionnaireAnswerMetadataInputDto = "fullCompanyAddressMetadata";
+        sms_campaign: String = "smsCampaign";
+        messages_volume: String = "messagesVolume";
     }
 }
 /// SenderDetailsQuestionnaireUSBaseDto is deprecated and will be removed in future versions. Please use BrandCampaignSenderDetailsQuestionnaireUSBaseDto instead.
@@ -15122,13 +12989,10 @@ impl RcsSenderDetailsQuestionnaireUsBaseDto {
     pub fn new() -> Self {
         Self { questions: None }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireUsQuestionsDto>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireUsBaseDto {
+        questions: RcsSenderDetailsQuestionnaireUsQuestionsDto = "questions";
     }
 }
 /// SenderDetailsQuestionnaireUSDto is deprecated and will be removed in future versions. Please use BrandCampaignSenderDetailsQuestionnaireUSDto instead.
@@ -15156,13 +13020,10 @@ impl RcsSenderDetailsQuestionnaireUsDto {
             answers: answers.into(),
         }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireUsQuestionsDto>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireUsDto {
+        questions: RcsSenderDetailsQuestionnaireUsQuestionsDto = "questions";
     }
 }
 /// `RcsSenderDetailsQuestionnaireUsInputDto`
@@ -17652,53 +15513,15 @@ impl RcsSenderDetailsQuestionnaireUsQuestionsDto {
             messages_volume: None,
         }
     }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `ein`.
-    pub fn ein(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.ein = Some(value.into());
-        self
-    }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.full_company_address = Some(value.into());
-        self
-    }
-    /// Sets `smsCampaign`.
-    pub fn sms_campaign(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.sms_campaign = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.messages_volume = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireUsQuestionsDto {
+        company_legal_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyLegalName";
+        ein: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ein";
+        brand_industry: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandIndustry";
+        full_company_address: RcsSenderDetailsQuestionnaireQuestionObjectDto = "fullCompanyAddress";
+        sms_campaign: RcsSenderDetailsQuestionnaireQuestionObjectDto = "smsCampaign";
+        messages_volume: RcsSenderDetailsQuestionnaireQuestionObjectDto = "messagesVolume";
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationAnswersDto`
@@ -17742,38 +15565,15 @@ impl RcsSenderDetailsQuestionnaireVerificationAnswersDto {
             partner: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `website`.
-    pub fn website(mut self, value: impl Into<String>) -> Self {
-        self.website = Some(value.into());
-        self
-    }
-    /// Sets `phone`.
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets `partner`.
-    pub fn partner(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto>,
-    ) -> Self {
-        self.partner = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireVerificationAnswersDto {
+        name: String = "name";
+        email: String = "email";
+        title: String = "title";
+        website: String = "website";
+        phone: String = "phone";
+        partner: RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto = "partner";
     }
 }
 /// Verification answers for senders without the US country questionnaire.
@@ -17821,23 +15621,12 @@ impl RcsSenderDetailsQuestionnaireVerificationAnswersInputDto {
             partner: None,
         }
     }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `phone`.
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets `partner`.
-    pub fn partner(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto>,
-    ) -> Self {
-        self.partner = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireVerificationAnswersInputDto {
+        title: String = "title";
+        phone: String = "phone";
+        partner: RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto = "partner";
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationBaseDto`
@@ -17859,13 +15648,10 @@ impl RcsSenderDetailsQuestionnaireVerificationBaseDto {
     pub fn new() -> Self {
         Self { questions: None }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireVerificationQuestionsDto>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireVerificationBaseDto {
+        questions: RcsSenderDetailsQuestionnaireVerificationQuestionsDto = "questions";
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationDto`
@@ -17895,13 +15681,10 @@ impl RcsSenderDetailsQuestionnaireVerificationDto {
             answers: answers.into(),
         }
     }
-    /// Sets `questions`.
-    pub fn questions(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireVerificationQuestionsDto>,
-    ) -> Self {
-        self.questions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireVerificationDto {
+        questions: RcsSenderDetailsQuestionnaireVerificationQuestionsDto = "questions";
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationInputDto`
@@ -18106,20 +15889,12 @@ impl RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto {
             contact_email_address: None,
         }
     }
-    /// Sets `companyName`.
-    pub fn company_name(mut self, value: impl Into<String>) -> Self {
-        self.company_name = Some(value.into());
-        self
-    }
-    /// Sets `contactName`.
-    pub fn contact_name(mut self, value: impl Into<String>) -> Self {
-        self.contact_name = Some(value.into());
-        self
-    }
-    /// Sets `contactEmailAddress`.
-    pub fn contact_email_address(mut self, value: impl Into<String>) -> Self {
-        self.contact_email_address = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto {
+        company_name: String = "companyName";
+        contact_name: String = "contactName";
+        contact_email_address: String = "contactEmailAddress";
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto`
@@ -18151,20 +15926,12 @@ impl RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
             contact_email_address: None,
         }
     }
-    /// Sets `companyName`.
-    pub fn company_name(mut self, value: impl Into<String>) -> Self {
-        self.company_name = Some(value.into());
-        self
-    }
-    /// Sets `contactName`.
-    pub fn contact_name(mut self, value: impl Into<String>) -> Self {
-        self.contact_name = Some(value.into());
-        self
-    }
-    /// Sets `contactEmailAddress`.
-    pub fn contact_email_address(mut self, value: impl Into<String>) -> Self {
-        self.contact_email_address = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
+        company_name: String = "companyName";
+        contact_name: String = "contactName";
+        contact_email_address: String = "contactEmailAddress";
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto`
@@ -18196,29 +15963,12 @@ impl RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto {
             contact_email_address: None,
         }
     }
-    /// Sets `companyName`.
-    pub fn company_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_name = Some(value.into());
-        self
-    }
-    /// Sets `contactName`.
-    pub fn contact_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_name = Some(value.into());
-        self
-    }
-    /// Sets `contactEmailAddress`.
-    pub fn contact_email_address(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_email_address = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto {
+        company_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyName";
+        contact_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactName";
+        contact_email_address: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactEmailAddress";
     }
 }
 /// `RcsSenderDetailsQuestionnaireVerificationQuestionsDto`
@@ -18262,53 +16012,15 @@ impl RcsSenderDetailsQuestionnaireVerificationQuestionsDto {
             partner: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `website`.
-    pub fn website(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.website = Some(value.into());
-        self
-    }
-    /// Sets `phone`.
-    pub fn phone(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets `partner`.
-    pub fn partner(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto>,
-    ) -> Self {
-        self.partner = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDetailsQuestionnaireVerificationQuestionsDto {
+        name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "name";
+        email: RcsSenderDetailsQuestionnaireQuestionObjectDto = "email";
+        title: RcsSenderDetailsQuestionnaireQuestionObjectDto = "title";
+        website: RcsSenderDetailsQuestionnaireQuestionObjectDto = "website";
+        phone: RcsSenderDetailsQuestionnaireQuestionObjectDto = "phone";
+        partner: RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto = "partner";
     }
 }
 /// `RcsSenderDto`
@@ -18419,84 +16131,23 @@ impl RcsSenderDto {
             campaign_details: None,
         }
     }
-    /// Sets `conversationApiApp`.
-    pub fn conversation_api_app(mut self, value: impl Into<String>) -> Self {
-        self.conversation_api_app = Some(value.into());
-        self
-    }
-    /// Sets `conversationApiAppDetails`.
-    pub fn conversation_api_app_details(
-        mut self,
-        value: impl Into<RcsConversationApiAppDto>,
-    ) -> Self {
-        self.conversation_api_app_details = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<RcsSenderStatesEnum>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `testNumberStates`.
-    pub fn test_number_states(
-        mut self,
-        value: impl Into<Vec<RcsTestNumberStateDto>>,
-    ) -> Self {
-        self.test_number_states = Some(value.into());
-        self
-    }
-    /// Sets `countryStatus`.
-    pub fn country_status(mut self, value: impl Into<Vec<RcsCountryStatusDto>>) -> Self {
-        self.country_status = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<RcsSenderDetailsDto>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `authName`.
-    pub fn auth_name(mut self, value: impl Into<String>) -> Self {
-        self.auth_name = Some(value.into());
-        self
-    }
-    /// Sets `authToken`.
-    pub fn auth_token(mut self, value: impl Into<String>) -> Self {
-        self.auth_token = Some(value.into());
-        self
-    }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `modified`.
-    pub fn modified(mut self, value: impl Into<String>) -> Self {
-        self.modified = Some(value.into());
-        self
-    }
-    /// Sets `supplierDetails`.
-    pub fn supplier_details(mut self, value: impl Into<RcsSupplierDetailsDto>) -> Self {
-        self.supplier_details = Some(value.into());
-        self
-    }
-    /// Sets `launched`.
-    pub fn launched(mut self, value: impl Into<String>) -> Self {
-        self.launched = Some(value.into());
-        self
-    }
-    /// Sets `brandDetails`.
-    pub fn brand_details(mut self, value: impl Into<RcsBrandRegistrationDto>) -> Self {
-        self.brand_details = Some(value.into());
-        self
-    }
-    /// Sets `campaignDetails`.
-    pub fn campaign_details(
-        mut self,
-        value: impl Into<RcsCampaignRegistrationDto>,
-    ) -> Self {
-        self.campaign_details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderDto {
+        conversation_api_app: String = "conversationApiApp";
+        conversation_api_app_details: RcsConversationApiAppDto = "conversationApiAppDetails";
+        state: RcsSenderStatesEnum = "state";
+        test_number_states: Vec<RcsTestNumberStateDto> = "testNumberStates";
+        country_status: Vec<RcsCountryStatusDto> = "countryStatus";
+        details: RcsSenderDetailsDto = "details";
+        auth_name: String = "authName";
+        auth_token: String = "authToken";
+        created: String = "created";
+        modified: String = "modified";
+        supplier_details: RcsSupplierDetailsDto = "supplierDetails";
+        launched: String = "launched";
+        brand_details: RcsBrandRegistrationDto = "brandDetails";
+        campaign_details: RcsCampaignRegistrationDto = "campaignDetails";
     }
 }
 /// Internal Google hosting region
@@ -18567,10 +16218,10 @@ impl RcsSenderInputDto {
             details: None,
         }
     }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<RcsSenderDetailsInputDto>) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderInputDto {
+        details: RcsSenderDetailsInputDto = "details";
     }
 }
 /// `RcsSenderListDto`
@@ -18614,15 +16265,11 @@ impl RcsSenderListDto {
             senders: senders.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `RcsSenderNotificationDto`
@@ -18658,20 +16305,12 @@ impl RcsSenderNotificationDto {
             comment: None,
         }
     }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `author`.
-    pub fn author(mut self, value: impl Into<String>) -> Self {
-        self.author = Some(value.into());
-        self
-    }
-    /// Sets `comment`.
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderNotificationDto {
+        created: String = "created";
+        author: String = "author";
+        comment: String = "comment";
     }
 }
 /// `RcsSenderNotificationListDto`
@@ -18715,15 +16354,11 @@ impl RcsSenderNotificationListDto {
             notifications: notifications.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSenderNotificationListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `RcsSenderNotificationTypeEnum`
@@ -18907,10 +16542,10 @@ impl RcsSupplierDetailsDto {
     pub fn new() -> Self {
         Self { google: None }
     }
-    /// Sets `google`.
-    pub fn google(mut self, value: impl Into<RcsSupplierDetailsGoogleDto>) -> Self {
-        self.google = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSupplierDetailsDto {
+        google: RcsSupplierDetailsGoogleDto = "google";
     }
 }
 /// `RcsSupplierDetailsGoogleDto`
@@ -18938,15 +16573,11 @@ impl RcsSupplierDetailsGoogleDto {
             brand_id: None,
         }
     }
-    /// Sets `agentId`.
-    pub fn agent_id(mut self, value: impl Into<String>) -> Self {
-        self.agent_id = Some(value.into());
-        self
-    }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsSupplierDetailsGoogleDto {
+        agent_id: String = "agentId";
+        brand_id: String = "brandId";
     }
 }
 /// `RcsTestNumberCapabilitiesDto`
@@ -19199,55 +16830,19 @@ impl RcsUpdateSenderDetailsBrandInputDto {
             terms_of_service_url: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `emails`.
-    pub fn emails(mut self, value: impl Into<Vec<RcsEmailInputDto>>) -> Self {
-        self.emails = Some(Some(value.into()));
-        self
-    }
-    /// Sets `phones`.
-    pub fn phones(mut self, value: impl Into<Vec<RcsPhoneInputDto>>) -> Self {
-        self.phones = Some(Some(value.into()));
-        self
-    }
-    /// Sets `websites`.
-    pub fn websites(mut self, value: impl Into<Vec<RcsWebsiteInputDto>>) -> Self {
-        self.websites = Some(Some(value.into()));
-        self
-    }
-    /// Sets `color`.
-    pub fn color(mut self, value: impl Into<String>) -> Self {
-        self.color = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `bannerUrl`.
-    pub fn banner_url(mut self, value: impl Into<String>) -> Self {
-        self.banner_url = Some(value.into());
-        self
-    }
-    /// Sets `logoUrl`.
-    pub fn logo_url(mut self, value: impl Into<String>) -> Self {
-        self.logo_url = Some(value.into());
-        self
-    }
-    /// Sets `privacyPolicyUrl`.
-    pub fn privacy_policy_url(mut self, value: impl Into<String>) -> Self {
-        self.privacy_policy_url = Some(value.into());
-        self
-    }
-    /// Sets `termsOfServiceUrl`.
-    pub fn terms_of_service_url(mut self, value: impl Into<String>) -> Self {
-        self.terms_of_service_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUpdateSenderDetailsBrandInputDto {
+        name: String = "name";
+        emails: Vec<RcsEmailInputDto> = "emails";
+        phones: Vec<RcsPhoneInputDto> = "phones";
+        websites: Vec<RcsWebsiteInputDto> = "websites";
+        color: String = "color";
+        description: String = "description";
+        banner_url: String = "bannerUrl";
+        logo_url: String = "logoUrl";
+        privacy_policy_url: String = "privacyPolicyUrl";
+        terms_of_service_url: String = "termsOfServiceUrl";
     }
 }
 /// `RcsUpdateSenderDetailsInputDto`
@@ -19285,34 +16880,13 @@ impl RcsUpdateSenderDetailsInputDto {
             questionnaire: None,
         }
     }
-    /// Sets `brand`.
-    pub fn brand(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsBrandInputDto>,
-    ) -> Self {
-        self.brand = Some(value.into());
-        self
-    }
-    /// Sets `testNumbers`.
-    pub fn test_numbers(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.test_numbers = Some(Some(value.into()));
-        self
-    }
-    /// Sets `countries`.
-    pub fn countries(
-        mut self,
-        value: impl Into<Vec<RcsInputRcsCountryCodesEnum>>,
-    ) -> Self {
-        self.countries = Some(Some(value.into()));
-        self
-    }
-    /// Sets `questionnaire`.
-    pub fn questionnaire(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireInputDto>,
-    ) -> Self {
-        self.questionnaire = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUpdateSenderDetailsInputDto {
+        brand: RcsUpdateSenderDetailsBrandInputDto = "brand";
+        test_numbers: Vec<String> = "testNumbers";
+        countries: Vec<RcsInputRcsCountryCodesEnum> = "countries";
+        questionnaire: RcsUpdateSenderDetailsQuestionnaireInputDto = "questionnaire";
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto`
@@ -19334,10 +16908,10 @@ impl RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto {
     pub fn new() -> Self {
         Self { ignore: None }
     }
-    /// Sets `ignore`.
-    pub fn ignore(mut self, value: impl Into<String>) -> Self {
-        self.ignore = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto {
+        ignore: String = "ignore";
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto`
@@ -19371,23 +16945,12 @@ impl RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto {
             siren: None,
         }
     }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(mut self, value: impl Into<String>) -> Self {
-        self.full_company_address = Some(Some(value.into()));
-        self
-    }
-    /// Sets `fullCompanyAddressMetadata`.
-    pub fn full_company_address_metadata(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.full_company_address_metadata = Some(value.into());
-        self
-    }
-    /// Sets `siren`.
-    pub fn siren(mut self, value: impl Into<String>) -> Self {
-        self.siren = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto {
+        full_company_address: String = "fullCompanyAddress";
+        full_company_address_metadata: RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto = "fullCompanyAddressMetadata";
+        siren: String = "siren";
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireFrInputDto`
@@ -19463,48 +17026,17 @@ impl RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto {
             campaign_length: None,
         }
     }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(mut self, value: impl Into<String>) -> Self {
-        self.brand_industry = Some(Some(value.into()));
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(mut self, value: impl Into<String>) -> Self {
-        self.company_legal_name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `companyRegistrationNumber`.
-    pub fn company_registration_number(mut self, value: impl Into<String>) -> Self {
-        self.company_registration_number = Some(Some(value.into()));
-        self
-    }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(mut self, value: impl Into<String>) -> Self {
-        self.full_company_address = Some(Some(value.into()));
-        self
-    }
-    /// Sets `fullCompanyAddressMetadata`.
-    pub fn full_company_address_metadata(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.full_company_address_metadata = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(mut self, value: impl Into<String>) -> Self {
-        self.messages_volume = Some(Some(value.into()));
-        self
-    }
-    /// Sets `messagesFrequency`.
-    pub fn messages_frequency(mut self, value: impl Into<String>) -> Self {
-        self.messages_frequency = Some(Some(value.into()));
-        self
-    }
-    /// Sets `campaignLength`.
-    pub fn campaign_length(mut self, value: impl Into<String>) -> Self {
-        self.campaign_length = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto {
+        brand_industry: String = "brandIndustry";
+        company_legal_name: String = "companyLegalName";
+        company_registration_number: String = "companyRegistrationNumber";
+        full_company_address: String = "fullCompanyAddress";
+        full_company_address_metadata: RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto = "fullCompanyAddressMetadata";
+        messages_volume: String = "messagesVolume";
+        messages_frequency: String = "messagesFrequency";
+        campaign_length: String = "campaignLength";
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireGbInputDto`
@@ -19594,67 +17126,19 @@ impl RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto {
             screenshot_uris: None,
         }
     }
-    /// Sets `optInDescription`.
-    pub fn opt_in_description(mut self, value: impl Into<String>) -> Self {
-        self.opt_in_description = Some(Some(value.into()));
-        self
-    }
-    /// Sets `optInDescriptionMetadata`.
-    pub fn opt_in_description_metadata(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.opt_in_description_metadata = Some(value.into());
-        self
-    }
-    /// Sets `triggerDescription`.
-    pub fn trigger_description(mut self, value: impl Into<String>) -> Self {
-        self.trigger_description = Some(Some(value.into()));
-        self
-    }
-    /// Sets `triggerDescriptionMetadata`.
-    pub fn trigger_description_metadata(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.trigger_description_metadata = Some(value.into());
-        self
-    }
-    /// Sets `interactionsDescription`.
-    pub fn interactions_description(mut self, value: impl Into<String>) -> Self {
-        self.interactions_description = Some(Some(value.into()));
-        self
-    }
-    /// Sets `interactionsDescriptionMetadata`.
-    pub fn interactions_description_metadata(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.interactions_description_metadata = Some(value.into());
-        self
-    }
-    /// Sets `optOutDescription`.
-    pub fn opt_out_description(mut self, value: impl Into<String>) -> Self {
-        self.opt_out_description = Some(Some(value.into()));
-        self
-    }
-    /// Sets `optOutDescriptionMetadata`.
-    pub fn opt_out_description_metadata(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.opt_out_description_metadata = Some(value.into());
-        self
-    }
-    /// Sets `videoUris`.
-    pub fn video_uris(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.video_uris = Some(Some(value.into()));
-        self
-    }
-    /// Sets `screenshotUris`.
-    pub fn screenshot_uris(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.screenshot_uris = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto {
+        opt_in_description: String = "optInDescription";
+        opt_in_description_metadata: RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto = "optInDescriptionMetadata";
+        trigger_description: String = "triggerDescription";
+        trigger_description_metadata: RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto = "triggerDescriptionMetadata";
+        interactions_description: String = "interactionsDescription";
+        interactions_description_metadata: RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto = "interactionsDescriptionMetadata";
+        opt_out_description: String = "optOutDescription";
+        opt_out_description_metadata: RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto = "optOutDescriptionMetadata";
+        video_uris: Vec<String> = "videoUris";
+        screenshot_uris: Vec<String> = "screenshotUris";
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireGeneralInputDto`
@@ -19716,45 +17200,14 @@ impl RcsUpdateSenderDetailsQuestionnaireInputDto {
             us: None,
         }
     }
-    /// Sets `general`.
-    pub fn general(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireGeneralInputDto>,
-    ) -> Self {
-        self.general = Some(value.into());
-        self
-    }
-    /// Sets `verification`.
-    pub fn verification(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireVerificationInputDto>,
-    ) -> Self {
-        self.verification = Some(value.into());
-        self
-    }
-    /// Sets `gb`.
-    pub fn gb(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireGbInputDto>,
-    ) -> Self {
-        self.gb = Some(value.into());
-        self
-    }
-    /// Sets `fr`.
-    pub fn fr(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireFrInputDto>,
-    ) -> Self {
-        self.fr = Some(value.into());
-        self
-    }
-    /// Sets `us`.
-    pub fn us(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireUsInputDto>,
-    ) -> Self {
-        self.us = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUpdateSenderDetailsQuestionnaireInputDto {
+        general: RcsUpdateSenderDetailsQuestionnaireGeneralInputDto = "general";
+        verification: RcsUpdateSenderDetailsQuestionnaireVerificationInputDto = "verification";
+        gb: RcsUpdateSenderDetailsQuestionnaireGbInputDto = "gb";
+        fr: RcsUpdateSenderDetailsQuestionnaireFrInputDto = "fr";
+        us: RcsUpdateSenderDetailsQuestionnaireUsInputDto = "us";
     }
 }
 /// UpdateSenderDetailsQuestionnaireUSAnswersInputDto is deprecated and will be removed in future versions. Please use BrandCampaignUpdateSenderDetailsQuestionnaireUSAnswersInputDto instead.
@@ -19804,43 +17257,16 @@ impl RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
             messages_volume: None,
         }
     }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(mut self, value: impl Into<String>) -> Self {
-        self.company_legal_name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `ein`.
-    pub fn ein(mut self, value: impl Into<String>) -> Self {
-        self.ein = Some(Some(value.into()));
-        self
-    }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(mut self, value: impl Into<String>) -> Self {
-        self.brand_industry = Some(Some(value.into()));
-        self
-    }
-    /// Sets `fullCompanyAddress`.
-    pub fn full_company_address(mut self, value: impl Into<String>) -> Self {
-        self.full_company_address = Some(Some(value.into()));
-        self
-    }
-    /// Sets `fullCompanyAddressMetadata`.
-    pub fn full_company_address_metadata(
-        mut self,
-        value: impl Into<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
-    ) -> Self {
-        self.full_company_address_metadata = Some(value.into());
-        self
-    }
-    /// Sets `smsCampaign`.
-    pub fn sms_campaign(mut self, value: impl Into<String>) -> Self {
-        self.sms_campaign = Some(Some(value.into()));
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(mut self, value: impl Into<String>) -> Self {
-        self.messages_volume = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
+        company_legal_name: String = "companyLegalName";
+        ein: String = "ein";
+        brand_industry: String = "brandIndustry";
+        full_company_address: String = "fullCompanyAddress";
+        full_company_address_metadata: RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto = "fullCompanyAddressMetadata";
+        sms_campaign: String = "smsCampaign";
+        messages_volume: String = "messagesVolume";
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireUsInputDto`
@@ -20667,40 +18093,15 @@ impl RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto {
             partner: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(Some(value.into()));
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(Some(value.into()));
-        self
-    }
-    /// Sets `website`.
-    pub fn website(mut self, value: impl Into<String>) -> Self {
-        self.website = Some(Some(value.into()));
-        self
-    }
-    /// Sets `phone`.
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(Some(value.into()));
-        self
-    }
-    /// Sets `partner`.
-    pub fn partner(
-        mut self,
-        value: impl Into<
-            RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto,
-        >,
-    ) -> Self {
-        self.partner = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto {
+        name: String = "name";
+        email: String = "email";
+        title: String = "title";
+        website: String = "website";
+        phone: String = "phone";
+        partner: RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto = "partner";
     }
 }
 /// `RcsUpdateSenderDetailsQuestionnaireVerificationInputDto`
@@ -20756,20 +18157,12 @@ impl RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
             contact_email_address: None,
         }
     }
-    /// Sets `companyName`.
-    pub fn company_name(mut self, value: impl Into<String>) -> Self {
-        self.company_name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `contactName`.
-    pub fn contact_name(mut self, value: impl Into<String>) -> Self {
-        self.contact_name = Some(Some(value.into()));
-        self
-    }
-    /// Sets `contactEmailAddress`.
-    pub fn contact_email_address(mut self, value: impl Into<String>) -> Self {
-        self.contact_email_address = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
+        company_name: String = "companyName";
+        contact_name: String = "contactName";
+        contact_email_address: String = "contactEmailAddress";
     }
 }
 /// `RcsUpdateSenderInputDto`
@@ -21064,213 +18457,35 @@ impl RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
             call_to_action_message: None,
         }
     }
-    /// Sets `ownershipType`.
-    pub fn ownership_type(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.ownership_type = Some(value.into());
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `companyPhoneNumber`.
-    pub fn company_phone_number(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_phone_number = Some(value.into());
-        self
-    }
-    /// Sets `companyEmailAddress`.
-    pub fn company_email_address(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_email_address = Some(value.into());
-        self
-    }
-    /// Sets `brandName`.
-    pub fn brand_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_name = Some(value.into());
-        self
-    }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `legalForm`.
-    pub fn legal_form(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.legal_form = Some(value.into());
-        self
-    }
-    /// Sets `taxIdCountry`.
-    pub fn tax_id_country(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.tax_id_country = Some(value.into());
-        self
-    }
-    /// Sets `taxId`.
-    pub fn tax_id(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.tax_id = Some(value.into());
-        self
-    }
-    /// Sets `addressLine`.
-    pub fn address_line(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_line = Some(value.into());
-        self
-    }
-    /// Sets `addressCity`.
-    pub fn address_city(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_city = Some(value.into());
-        self
-    }
-    /// Sets `addressCountry`.
-    pub fn address_country(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_country = Some(value.into());
-        self
-    }
-    /// Sets `addressState`.
-    pub fn address_state(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_state = Some(value.into());
-        self
-    }
-    /// Sets `addressPostalCode`.
-    pub fn address_postal_code(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_postal_code = Some(value.into());
-        self
-    }
-    /// Sets `websiteUrl`.
-    pub fn website_url(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.website_url = Some(value.into());
-        self
-    }
-    /// Sets `contactFirstName`.
-    pub fn contact_first_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_first_name = Some(value.into());
-        self
-    }
-    /// Sets `contactSurname`.
-    pub fn contact_surname(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_surname = Some(value.into());
-        self
-    }
-    /// Sets `sampleMessages`.
-    pub fn sample_messages(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.sample_messages = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.messages_volume = Some(value.into());
-        self
-    }
-    /// Sets `embeddedLink`.
-    pub fn embedded_link(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.embedded_link = Some(value.into());
-        self
-    }
-    /// Sets `embeddedPhone`.
-    pub fn embedded_phone(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.embedded_phone = Some(value.into());
-        self
-    }
-    /// Sets `ageGatedContent`.
-    pub fn age_gated_content(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.age_gated_content = Some(value.into());
-        self
-    }
-    /// Sets `directLending`.
-    pub fn direct_lending(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.direct_lending = Some(value.into());
-        self
-    }
-    /// Sets `optInConfirmationMessage`.
-    pub fn opt_in_confirmation_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.opt_in_confirmation_message = Some(value.into());
-        self
-    }
-    /// Sets `helpMessage`.
-    pub fn help_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.help_message = Some(value.into());
-        self
-    }
-    /// Sets `callToActionMessage`.
-    pub fn call_to_action_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.call_to_action_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
+        ownership_type: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ownershipType";
+        company_legal_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyLegalName";
+        company_phone_number: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyPhoneNumber";
+        company_email_address: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyEmailAddress";
+        brand_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandName";
+        brand_industry: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandIndustry";
+        legal_form: RcsSenderDetailsQuestionnaireQuestionObjectDto = "legalForm";
+        tax_id_country: RcsSenderDetailsQuestionnaireQuestionObjectDto = "taxIdCountry";
+        tax_id: RcsSenderDetailsQuestionnaireQuestionObjectDto = "taxId";
+        address_line: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressLine";
+        address_city: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressCity";
+        address_country: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressCountry";
+        address_state: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressState";
+        address_postal_code: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressPostalCode";
+        website_url: RcsSenderDetailsQuestionnaireQuestionObjectDto = "websiteUrl";
+        contact_first_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactFirstName";
+        contact_surname: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactSurname";
+        sample_messages: RcsSenderDetailsQuestionnaireQuestionObjectDto = "sampleMessages";
+        messages_volume: RcsSenderDetailsQuestionnaireQuestionObjectDto = "messagesVolume";
+        embedded_link: RcsSenderDetailsQuestionnaireQuestionObjectDto = "embeddedLink";
+        embedded_phone: RcsSenderDetailsQuestionnaireQuestionObjectDto = "embeddedPhone";
+        age_gated_content: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ageGatedContent";
+        direct_lending: RcsSenderDetailsQuestionnaireQuestionObjectDto = "directLending";
+        opt_in_confirmation_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "optInConfirmationMessage";
+        help_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "helpMessage";
+        call_to_action_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "callToActionMessage";
     }
 }
 /// Documentation schema for US brand campaign answers: taxIdCountry=US, ownershipType=PUBLIC.
@@ -21563,229 +18778,37 @@ impl RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
             call_to_action_message: None,
         }
     }
-    /// Sets `ownershipType`.
-    pub fn ownership_type(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.ownership_type = Some(value.into());
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `companyPhoneNumber`.
-    pub fn company_phone_number(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_phone_number = Some(value.into());
-        self
-    }
-    /// Sets `companyEmailAddress`.
-    pub fn company_email_address(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.company_email_address = Some(value.into());
-        self
-    }
-    /// Sets `brandName`.
-    pub fn brand_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_name = Some(value.into());
-        self
-    }
-    /// Sets `brandIndustry`.
-    pub fn brand_industry(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.brand_industry = Some(value.into());
-        self
-    }
-    /// Sets `legalForm`.
-    pub fn legal_form(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.legal_form = Some(value.into());
-        self
-    }
-    /// Sets `taxIdCountry`.
-    pub fn tax_id_country(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.tax_id_country = Some(value.into());
-        self
-    }
-    /// Sets `taxId`.
-    pub fn tax_id(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.tax_id = Some(value.into());
-        self
-    }
-    /// Sets `addressLine`.
-    pub fn address_line(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_line = Some(value.into());
-        self
-    }
-    /// Sets `addressCity`.
-    pub fn address_city(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_city = Some(value.into());
-        self
-    }
-    /// Sets `addressCountry`.
-    pub fn address_country(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_country = Some(value.into());
-        self
-    }
-    /// Sets `addressState`.
-    pub fn address_state(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_state = Some(value.into());
-        self
-    }
-    /// Sets `addressPostalCode`.
-    pub fn address_postal_code(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.address_postal_code = Some(value.into());
-        self
-    }
-    /// Sets `websiteUrl`.
-    pub fn website_url(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.website_url = Some(value.into());
-        self
-    }
-    /// Sets `contactFirstName`.
-    pub fn contact_first_name(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_first_name = Some(value.into());
-        self
-    }
-    /// Sets `contactSurname`.
-    pub fn contact_surname(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.contact_surname = Some(value.into());
-        self
-    }
-    /// Sets `stockExchange`.
-    pub fn stock_exchange(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.stock_exchange = Some(value.into());
-        self
-    }
-    /// Sets `stockSymbol`.
-    pub fn stock_symbol(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.stock_symbol = Some(value.into());
-        self
-    }
-    /// Sets `sampleMessages`.
-    pub fn sample_messages(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.sample_messages = Some(value.into());
-        self
-    }
-    /// Sets `messagesVolume`.
-    pub fn messages_volume(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.messages_volume = Some(value.into());
-        self
-    }
-    /// Sets `embeddedLink`.
-    pub fn embedded_link(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.embedded_link = Some(value.into());
-        self
-    }
-    /// Sets `embeddedPhone`.
-    pub fn embedded_phone(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.embedded_phone = Some(value.into());
-        self
-    }
-    /// Sets `ageGatedContent`.
-    pub fn age_gated_content(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.age_gated_content = Some(value.into());
-        self
-    }
-    /// Sets `directLending`.
-    pub fn direct_lending(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.direct_lending = Some(value.into());
-        self
-    }
-    /// Sets `optInConfirmationMessage`.
-    pub fn opt_in_confirmation_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.opt_in_confirmation_message = Some(value.into());
-        self
-    }
-    /// Sets `helpMessage`.
-    pub fn help_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.help_message = Some(value.into());
-        self
-    }
-    /// Sets `callToActionMessage`.
-    pub fn call_to_action_message(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
-    ) -> Self {
-        self.call_to_action_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
+        ownership_type: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ownershipType";
+        company_legal_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyLegalName";
+        company_phone_number: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyPhoneNumber";
+        company_email_address: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyEmailAddress";
+        brand_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandName";
+        brand_industry: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandIndustry";
+        legal_form: RcsSenderDetailsQuestionnaireQuestionObjectDto = "legalForm";
+        tax_id_country: RcsSenderDetailsQuestionnaireQuestionObjectDto = "taxIdCountry";
+        tax_id: RcsSenderDetailsQuestionnaireQuestionObjectDto = "taxId";
+        address_line: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressLine";
+        address_city: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressCity";
+        address_country: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressCountry";
+        address_state: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressState";
+        address_postal_code: RcsSenderDetailsQuestionnaireQuestionObjectDto = "addressPostalCode";
+        website_url: RcsSenderDetailsQuestionnaireQuestionObjectDto = "websiteUrl";
+        contact_first_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactFirstName";
+        contact_surname: RcsSenderDetailsQuestionnaireQuestionObjectDto = "contactSurname";
+        stock_exchange: RcsSenderDetailsQuestionnaireQuestionObjectDto = "stockExchange";
+        stock_symbol: RcsSenderDetailsQuestionnaireQuestionObjectDto = "stockSymbol";
+        sample_messages: RcsSenderDetailsQuestionnaireQuestionObjectDto = "sampleMessages";
+        messages_volume: RcsSenderDetailsQuestionnaireQuestionObjectDto = "messagesVolume";
+        embedded_link: RcsSenderDetailsQuestionnaireQuestionObjectDto = "embeddedLink";
+        embedded_phone: RcsSenderDetailsQuestionnaireQuestionObjectDto = "embeddedPhone";
+        age_gated_content: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ageGatedContent";
+        direct_lending: RcsSenderDetailsQuestionnaireQuestionObjectDto = "directLending";
+        opt_in_confirmation_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "optInConfirmationMessage";
+        help_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "helpMessage";
+        call_to_action_message: RcsSenderDetailsQuestionnaireQuestionObjectDto = "callToActionMessage";
     }
 }
 /// `RcsUsQuestionnaireBrandCampaignVersionsEnum`
@@ -22036,18 +19059,11 @@ impl RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto {
             phone: phone.into(),
         }
     }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `partner`.
-    pub fn partner(
-        mut self,
-        value: impl Into<RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto>,
-    ) -> Self {
-        self.partner = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto {
+        title: String = "title";
+        partner: RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto = "partner";
     }
 }
 /// State (US only). Not required for create, but required for launch.
@@ -22320,13 +19336,10 @@ impl SmsConversationApiAppDto {
             channel_status: None,
         }
     }
-    /// Sets `channelStatus`.
-    pub fn channel_status(
-        mut self,
-        value: impl Into<SmsConversationAppChannelIntegrationStatusEnum>,
-    ) -> Self {
-        self.channel_status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsConversationApiAppDto {
+        channel_status: SmsConversationAppChannelIntegrationStatusEnum = "channelStatus";
     }
 }
 /// App region.
@@ -22420,20 +19433,12 @@ impl SmsInputSmsAppDto {
             conv_api_app_id: None,
         }
     }
-    /// Sets `test`.
-    pub fn test(mut self, value: impl Into<bool>) -> Self {
-        self.test = Some(value.into());
-        self
-    }
-    /// Sets `convApiApp`.
-    pub fn conv_api_app(mut self, value: impl Into<bool>) -> Self {
-        self.conv_api_app = Some(value.into());
-        self
-    }
-    /// Sets `convApiAppId`.
-    pub fn conv_api_app_id(mut self, value: impl Into<String>) -> Self {
-        self.conv_api_app_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsInputSmsAppDto {
+        test: bool = "test";
+        conv_api_app: bool = "convApiApp";
+        conv_api_app_id: String = "convApiAppId";
     }
 }
 /// Region to create SMS app.
@@ -22496,13 +19501,10 @@ impl SmsPapiErrorDto {
             additional_information: None,
         }
     }
-    /// Sets `additionalInformation`.
-    pub fn additional_information(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, Vec<String>>>,
-    ) -> Self {
-        self.additional_information = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsPapiErrorDto {
+        additional_information: std::collections::BTreeMap<String, Vec<String>> = "additionalInformation";
     }
 }
 /// Status of SMS App.
@@ -22666,13 +19668,10 @@ impl SmsSmsAppDto {
             test: test.into(),
         }
     }
-    /// Sets `conversationApiAppDetails`.
-    pub fn conversation_api_app_details(
-        mut self,
-        value: impl Into<SmsConversationApiAppDto>,
-    ) -> Self {
-        self.conversation_api_app_details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsSmsAppDto {
+        conversation_api_app_details: SmsConversationApiAppDto = "conversationApiAppDetails";
     }
 }
 /// `SmsSmsAppListDto`
@@ -22716,15 +19715,11 @@ impl SmsSmsAppListDto {
             sms_apps: sms_apps.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsSmsAppListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// List of regions of the app.
@@ -22777,10 +19772,10 @@ impl SmsUpdateSmsAppDto {
     pub fn new() -> Self {
         Self { name: None }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsUpdateSmsAppDto {
+        name: String = "name";
     }
 }
 /// `WebhookPapiErrorDto`
@@ -22820,13 +19815,10 @@ impl WebhookPapiErrorDto {
             additional_information: None,
         }
     }
-    /// Sets `additionalInformation`.
-    pub fn additional_information(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, Vec<String>>>,
-    ) -> Self {
-        self.additional_information = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WebhookPapiErrorDto {
+        additional_information: std::collections::BTreeMap<String, Vec<String>> = "additionalInformation";
     }
 }
 /// `WebhookUpdateWebhookInputDto`
@@ -22866,29 +19858,12 @@ impl WebhookUpdateWebhookInputDto {
             triggers: None,
         }
     }
-    /// Sets `target`.
-    pub fn target(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.target = Some(value.into());
-        self
-    }
-    /// Sets `secret`.
-    pub fn secret(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.secret = Some(value.into());
-        self
-    }
-    /// Sets `triggers`.
-    pub fn triggers(
-        mut self,
-        value: impl Into<Vec<WebhookWebhookTriggersEnum>>,
-    ) -> Self {
-        self.triggers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WebhookUpdateWebhookInputDto {
+        target: std::collections::BTreeMap<String, serde_json::Value> = "target";
+        secret: std::collections::BTreeMap<String, serde_json::Value> = "secret";
+        triggers: Vec<WebhookWebhookTriggersEnum> = "triggers";
     }
 }
 /// `WebhookWebhookDto`
@@ -23013,15 +19988,11 @@ impl WebhookWebhookListDto {
             webhooks: webhooks.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WebhookWebhookListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// List of triggers this webhook is triggered by.
@@ -23212,28 +20183,13 @@ impl WhatsappAccountChangesDetailsDto {
             sender_details: None,
         }
     }
-    /// Sets `clientBusinessManagerId`.
-    pub fn client_business_manager_id(mut self, value: impl Into<String>) -> Self {
-        self.client_business_manager_id = Some(value.into());
-        self
-    }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(mut self, value: impl Into<String>) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `wabaName`.
-    pub fn waba_name(mut self, value: impl Into<String>) -> Self {
-        self.waba_name = Some(value.into());
-        self
-    }
-    /// Sets `senderDetails`.
-    pub fn sender_details(
-        mut self,
-        value: impl Into<WhatsappAccountSenderRelatedChangesDetailsDto>,
-    ) -> Self {
-        self.sender_details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappAccountChangesDetailsDto {
+        client_business_manager_id: String = "clientBusinessManagerId";
+        company_legal_name: String = "companyLegalName";
+        waba_name: String = "wabaName";
+        sender_details: WhatsappAccountSenderRelatedChangesDetailsDto = "senderDetails";
     }
 }
 /// `WhatsappAccountChangesDto`
@@ -23261,13 +20217,10 @@ impl WhatsappAccountChangesDto {
             details: None,
         }
     }
-    /// Sets `details`.
-    pub fn details(
-        mut self,
-        value: impl Into<WhatsappAccountChangesDtoDetails>,
-    ) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappAccountChangesDto {
+        details: WhatsappAccountChangesDtoDetails = "details";
     }
 }
 /// The pending changes to account details and information
@@ -23431,18 +20384,11 @@ impl WhatsappAccountDetailsDto {
             sender_details: None,
         }
     }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(mut self, value: impl Into<String>) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `senderDetails`.
-    pub fn sender_details(
-        mut self,
-        value: impl Into<WhatsappAccountSenderRelatedDetailsDto>,
-    ) -> Self {
-        self.sender_details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappAccountDetailsDto {
+        company_legal_name: String = "companyLegalName";
+        sender_details: WhatsappAccountSenderRelatedDetailsDto = "senderDetails";
     }
 }
 /// `WhatsappAccountDto`
@@ -23531,74 +20477,21 @@ impl WhatsappAccountDto {
             currency: None,
         }
     }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<WhatsappAccountStateEnum>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `wabaId`.
-    pub fn waba_id(mut self, value: impl Into<String>) -> Self {
-        self.waba_id = Some(value.into());
-        self
-    }
-    /// Sets `changes`.
-    pub fn changes(mut self, value: impl Into<WhatsappAccountChangesDto>) -> Self {
-        self.changes = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<WhatsappAccountDetailsDto>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `wabaBanState`.
-    pub fn waba_ban_state(
-        mut self,
-        value: impl Into<WhatsappWabaBanStatesEnum>,
-    ) -> Self {
-        self.waba_ban_state = Some(value.into());
-        self
-    }
-    /// Sets `wabaBanDate`.
-    pub fn waba_ban_date(mut self, value: impl Into<String>) -> Self {
-        self.waba_ban_date = Some(value.into());
-        self
-    }
-    /// Sets `wabaEnabledForInsights`.
-    pub fn waba_enabled_for_insights(mut self, value: impl Into<bool>) -> Self {
-        self.waba_enabled_for_insights = Some(value.into());
-        self
-    }
-    /// Sets `wabaEnabledForDirectSend`.
-    pub fn waba_enabled_for_direct_send(mut self, value: impl Into<bool>) -> Self {
-        self.waba_enabled_for_direct_send = Some(value.into());
-        self
-    }
-    /// Sets `primaryBusinessLocation`.
-    pub fn primary_business_location(
-        mut self,
-        value: impl Into<WhatsappCountryCodesEnum>,
-    ) -> Self {
-        self.primary_business_location = Some(value.into());
-        self
-    }
-    /// Sets `partnerInitiatedRequestId`.
-    pub fn partner_initiated_request_id(mut self, value: impl Into<String>) -> Self {
-        self.partner_initiated_request_id = Some(value.into());
-        self
-    }
-    /// Sets `businessDailyLimit`.
-    pub fn business_daily_limit(
-        mut self,
-        value: impl Into<WhatsappDailyLimitEnum>,
-    ) -> Self {
-        self.business_daily_limit = Some(value.into());
-        self
-    }
-    /// Sets `currency`.
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
-        self.currency = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappAccountDto {
+        state: WhatsappAccountStateEnum = "state";
+        waba_id: String = "wabaId";
+        changes: WhatsappAccountChangesDto = "changes";
+        details: WhatsappAccountDetailsDto = "details";
+        waba_ban_state: WhatsappWabaBanStatesEnum = "wabaBanState";
+        waba_ban_date: String = "wabaBanDate";
+        waba_enabled_for_insights: bool = "wabaEnabledForInsights";
+        waba_enabled_for_direct_send: bool = "wabaEnabledForDirectSend";
+        primary_business_location: WhatsappCountryCodesEnum = "primaryBusinessLocation";
+        partner_initiated_request_id: String = "partnerInitiatedRequestId";
+        business_daily_limit: WhatsappDailyLimitEnum = "businessDailyLimit";
+        currency: String = "currency";
     }
 }
 /// `WhatsappAccountNotificationDto`
@@ -23634,20 +20527,12 @@ impl WhatsappAccountNotificationDto {
             comment: None,
         }
     }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `author`.
-    pub fn author(mut self, value: impl Into<String>) -> Self {
-        self.author = Some(value.into());
-        self
-    }
-    /// Sets `comment`.
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappAccountNotificationDto {
+        created: String = "created";
+        author: String = "author";
+        comment: String = "comment";
     }
 }
 /// `WhatsappAccountNotificationListDto`
@@ -23691,15 +20576,11 @@ impl WhatsappAccountNotificationListDto {
             notifications: notifications.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappAccountNotificationListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `WhatsappAccountNotificationTypeEnum`
@@ -24080,20 +20961,12 @@ impl WhatsappBodyComponentDto {
             add_security_recommendation: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `examples`.
-    pub fn examples(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.examples = Some(value.into());
-        self
-    }
-    /// Sets `addSecurityRecommendation`.
-    pub fn add_security_recommendation(mut self, value: impl Into<bool>) -> Self {
-        self.add_security_recommendation = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappBodyComponentDto {
+        text: String = "text";
+        examples: Vec<String> = "examples";
+        add_security_recommendation: bool = "addSecurityRecommendation";
     }
 }
 /// `WhatsappBodyComponentInputDto`
@@ -24129,20 +21002,12 @@ impl WhatsappBodyComponentInputDto {
             add_security_recommendation: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `examples`.
-    pub fn examples(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.examples = Some(value.into());
-        self
-    }
-    /// Sets `addSecurityRecommendation`.
-    pub fn add_security_recommendation(mut self, value: impl Into<bool>) -> Self {
-        self.add_security_recommendation = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappBodyComponentInputDto {
+        text: String = "text";
+        examples: Vec<String> = "examples";
+        add_security_recommendation: bool = "addSecurityRecommendation";
     }
 }
 /// Business manager.
@@ -25043,15 +21908,11 @@ impl WhatsappCardBodyComponentDto {
             text: None,
         }
     }
-    /// Sets `examples`.
-    pub fn examples(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.examples = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappCardBodyComponentDto {
+        examples: Vec<String> = "examples";
+        text: String = "text";
     }
 }
 /// `WhatsappCardButtonsComponentDto`
@@ -25426,13 +22287,10 @@ impl WhatsappCardHeaderComponentDto {
             examples: None,
         }
     }
-    /// Sets `examples`.
-    pub fn examples(
-        mut self,
-        value: impl Into<Vec<WhatsappMediaHeaderExampleDto>>,
-    ) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappCardHeaderComponentDto {
+        examples: Vec<WhatsappMediaHeaderExampleDto> = "examples";
     }
 }
 /// Card header format.
@@ -25515,10 +22373,10 @@ impl WhatsappCommentDto {
             created: None,
         }
     }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappCommentDto {
+        created: String = "created";
     }
 }
 /// `WhatsappCommentInputDto`
@@ -25690,13 +22548,10 @@ impl WhatsappConversationApiAppDto {
             channel_status: None,
         }
     }
-    /// Sets `channelStatus`.
-    pub fn channel_status(
-        mut self,
-        value: impl Into<WhatsappConversationAppChannelIntegrationStatusEnum>,
-    ) -> Self {
-        self.channel_status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappConversationApiAppDto {
+        channel_status: WhatsappConversationAppChannelIntegrationStatusEnum = "channelStatus";
     }
 }
 /// App region.
@@ -25800,15 +22655,11 @@ impl WhatsappCopyCodeButtonDto {
             examples: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `examples`.
-    pub fn examples(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappCopyCodeButtonDto {
+        text: String = "text";
+        examples: Vec<String> = "examples";
     }
 }
 /// `WhatsappCopyCodeButtonInputDto`
@@ -25836,10 +22687,10 @@ impl WhatsappCopyCodeButtonInputDto {
             examples: None,
         }
     }
-    /// Sets `examples`.
-    pub fn examples(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappCopyCodeButtonInputDto {
+        examples: Vec<String> = "examples";
     }
 }
 /// Upscalable country codes (ISO 3166-1 alpha-2).
@@ -26667,23 +23518,12 @@ impl WhatsappFailedSolutionDto {
             error_message: None,
         }
     }
-    /// Sets `partnerAppId`.
-    pub fn partner_app_id(mut self, value: impl Into<String>) -> Self {
-        self.partner_app_id = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(
-        mut self,
-        value: impl Into<WhatsappFailedSolutionErrorsEnum>,
-    ) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `errorMessage`.
-    pub fn error_message(mut self, value: impl Into<String>) -> Self {
-        self.error_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappFailedSolutionDto {
+        partner_app_id: String = "partnerAppId";
+        error_code: WhatsappFailedSolutionErrorsEnum = "errorCode";
+        error_message: String = "errorMessage";
     }
 }
 /// Error code allows to programmatically handle errors.
@@ -26770,25 +23610,13 @@ impl WhatsappFlowButtonDto {
             navigate_screen: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `flowId`.
-    pub fn flow_id(mut self, value: impl Into<String>) -> Self {
-        self.flow_id = Some(value.into());
-        self
-    }
-    /// Sets `flowAction`.
-    pub fn flow_action(mut self, value: impl Into<WhatsappFlowActionEnum>) -> Self {
-        self.flow_action = Some(value.into());
-        self
-    }
-    /// Sets `navigateScreen`.
-    pub fn navigate_screen(mut self, value: impl Into<String>) -> Self {
-        self.navigate_screen = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappFlowButtonDto {
+        text: String = "text";
+        flow_id: String = "flowId";
+        flow_action: WhatsappFlowActionEnum = "flowAction";
+        navigate_screen: String = "navigateScreen";
     }
 }
 /// `WhatsappFlowButtonInputDto`
@@ -26833,10 +23661,10 @@ impl WhatsappFlowButtonInputDto {
             navigate_screen: None,
         }
     }
-    /// Sets `navigateScreen`.
-    pub fn navigate_screen(mut self, value: impl Into<String>) -> Self {
-        self.navigate_screen = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappFlowButtonInputDto {
+        navigate_screen: String = "navigateScreen";
     }
 }
 /// `WhatsappFlowDto`
@@ -26914,15 +23742,11 @@ impl WhatsappFlowListDto {
             flows: flows.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappFlowListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `WhatsappFlowScreenDto`
@@ -26994,15 +23818,11 @@ impl WhatsappFooterComponentDto {
             code_expiration_minutes: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `codeExpirationMinutes`.
-    pub fn code_expiration_minutes(mut self, value: impl Into<f64>) -> Self {
-        self.code_expiration_minutes = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappFooterComponentDto {
+        text: String = "text";
+        code_expiration_minutes: f64 = "codeExpirationMinutes";
     }
 }
 /// `WhatsappFooterComponentInputDto`
@@ -27034,15 +23854,11 @@ impl WhatsappFooterComponentInputDto {
             code_expiration_minutes: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `codeExpirationMinutes`.
-    pub fn code_expiration_minutes(mut self, value: impl Into<f64>) -> Self {
-        self.code_expiration_minutes = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappFooterComponentInputDto {
+        text: String = "text";
+        code_expiration_minutes: f64 = "codeExpirationMinutes";
     }
 }
 /// InputAccountDto is deprecated as Meta officially has declared End-Of-Life (EOL) of OBO on September 30, 2025.
@@ -27077,13 +23893,10 @@ impl WhatsappInputAccountDtoDeprecated {
             company_legal_name: company_legal_name.into(),
         }
     }
-    /// Sets `businessManager`.
-    pub fn business_manager(
-        mut self,
-        value: impl Into<WhatsappInputBusinessManagersEnum>,
-    ) -> Self {
-        self.business_manager = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputAccountDtoDeprecated {
+        business_manager: WhatsappInputBusinessManagersEnum = "businessManager";
     }
 }
 /// `WhatsappInputAccountPartnerInitiatedDto`
@@ -27123,13 +23936,10 @@ impl WhatsappInputAccountPartnerInitiatedDto {
             sender_details: sender_details.into(),
         }
     }
-    /// Sets `businessManager`.
-    pub fn business_manager(
-        mut self,
-        value: impl Into<WhatsappInputBusinessManagersEnum>,
-    ) -> Self {
-        self.business_manager = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputAccountPartnerInitiatedDto {
+        business_manager: WhatsappInputBusinessManagersEnum = "businessManager";
     }
 }
 /// `WhatsappInputAccountSenderRelatedDetailsDto`
@@ -27168,18 +23978,11 @@ impl WhatsappInputAccountSenderRelatedDetailsDto {
             meta_local_storage: None,
         }
     }
-    /// Sets `region`.
-    pub fn region(mut self, value: impl Into<WhatsappSenderInputRegionEnum>) -> Self {
-        self.region = Some(value.into());
-        self
-    }
-    /// Sets `metaLocalStorage`.
-    pub fn meta_local_storage(
-        mut self,
-        value: impl Into<WhatsappSenderInputMetaLocalStoragesEnum>,
-    ) -> Self {
-        self.meta_local_storage = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputAccountSenderRelatedDetailsDto {
+        region: WhatsappSenderInputRegionEnum = "region";
+        meta_local_storage: WhatsappSenderInputMetaLocalStoragesEnum = "metaLocalStorage";
     }
 }
 /// `WhatsappInputAccountSenderRelatedUpdateDetailsDto`
@@ -27215,31 +24018,13 @@ impl WhatsappInputAccountSenderRelatedUpdateDetailsDto {
             meta_local_storage: None,
         }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `businessCategory`.
-    pub fn business_category(
-        mut self,
-        value: impl Into<WhatsappInputAccountWhatsAppVerticalsEnum>,
-    ) -> Self {
-        self.business_category = Some(value.into());
-        self
-    }
-    /// Sets `region`.
-    pub fn region(mut self, value: impl Into<WhatsappSenderInputRegionEnum>) -> Self {
-        self.region = Some(value.into());
-        self
-    }
-    /// Sets `metaLocalStorage`.
-    pub fn meta_local_storage(
-        mut self,
-        value: impl Into<WhatsappSenderInputMetaLocalStoragesEnum>,
-    ) -> Self {
-        self.meta_local_storage = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputAccountSenderRelatedUpdateDetailsDto {
+        display_name: String = "displayName";
+        business_category: WhatsappInputAccountWhatsAppVerticalsEnum = "businessCategory";
+        region: WhatsappSenderInputRegionEnum = "region";
+        meta_local_storage: WhatsappSenderInputMetaLocalStoragesEnum = "metaLocalStorage";
     }
 }
 /// Vertical / business category for the business account.
@@ -27413,10 +24198,10 @@ impl WhatsappInputCardBodyComponentDto {
             text: text.into(),
         }
     }
-    /// Sets `examples`.
-    pub fn examples(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputCardBodyComponentDto {
+        examples: Vec<String> = "examples";
     }
 }
 /// `WhatsappInputCardButtonsComponentDto`
@@ -27835,13 +24620,10 @@ impl WhatsappInputCardHeaderComponentDto {
             examples: None,
         }
     }
-    /// Sets `examples`.
-    pub fn examples(
-        mut self,
-        value: impl Into<Vec<WhatsappInputCardMediaHeaderExampleDto>>,
-    ) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputCardHeaderComponentDto {
+        examples: Vec<WhatsappInputCardMediaHeaderExampleDto> = "examples";
     }
 }
 /// `WhatsappInputCardMediaHeaderExampleDto`
@@ -27879,13 +24661,10 @@ impl WhatsappInputCardMediaHeaderExampleDto {
             mime_type: None,
         }
     }
-    /// Sets `mimeType`.
-    pub fn mime_type(
-        mut self,
-        value: impl Into<WhatsappInputCardMediaHeaderExampleSupportedMimeTypesEnum>,
-    ) -> Self {
-        self.mime_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputCardMediaHeaderExampleDto {
+        mime_type: WhatsappInputCardMediaHeaderExampleSupportedMimeTypesEnum = "mimeType";
     }
 }
 /// Optional mime type of file if it can not be determined by the file contents.
@@ -28089,45 +24868,17 @@ impl WhatsappInputSenderPartnerInitiatedDetailsDto {
             phone_number: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `websiteOne`.
-    pub fn website_one(mut self, value: impl Into<String>) -> Self {
-        self.website_one = Some(value.into());
-        self
-    }
-    /// Sets `websiteTwo`.
-    pub fn website_two(mut self, value: impl Into<String>) -> Self {
-        self.website_two = Some(value.into());
-        self
-    }
-    /// Sets `about`.
-    pub fn about(mut self, value: impl Into<String>) -> Self {
-        self.about = Some(value.into());
-        self
-    }
-    /// Sets `photoUrl`.
-    pub fn photo_url(mut self, value: impl Into<String>) -> Self {
-        self.photo_url = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputSenderPartnerInitiatedDetailsDto {
+        description: String = "description";
+        email: String = "email";
+        address: String = "address";
+        website_one: String = "websiteOne";
+        website_two: String = "websiteTwo";
+        about: String = "about";
+        photo_url: String = "photoUrl";
+        phone_number: String = "phoneNumber";
     }
 }
 /// `WhatsappInputSenderPartnerInitiatedDto`
@@ -28174,28 +24925,13 @@ impl WhatsappInputSenderPartnerInitiatedDto {
             details: details.into(),
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<WhatsappActionsEnum>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `region`.
-    pub fn region(mut self, value: impl Into<WhatsappSenderInputBotRegionEnum>) -> Self {
-        self.region = Some(value.into());
-        self
-    }
-    /// Sets `metaLocalStorage`.
-    pub fn meta_local_storage(
-        mut self,
-        value: impl Into<WhatsappSenderInputMetaLocalStoragesEnum>,
-    ) -> Self {
-        self.meta_local_storage = Some(value.into());
-        self
-    }
-    /// Sets `saveDraftOnFailure`.
-    pub fn save_draft_on_failure(mut self, value: impl Into<bool>) -> Self {
-        self.save_draft_on_failure = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputSenderPartnerInitiatedDto {
+        status: WhatsappActionsEnum = "status";
+        region: WhatsappSenderInputBotRegionEnum = "region";
+        meta_local_storage: WhatsappSenderInputMetaLocalStoragesEnum = "metaLocalStorage";
+        save_draft_on_failure: bool = "saveDraftOnFailure";
     }
 }
 /// `WhatsappInputSenderPhoneProvisioningDetailsDto`
@@ -28263,18 +24999,11 @@ impl WhatsappInputSenderPhoneProvisioningDto {
             details: details.into(),
         }
     }
-    /// Sets `region`.
-    pub fn region(mut self, value: impl Into<WhatsappSenderInputBotRegionEnum>) -> Self {
-        self.region = Some(value.into());
-        self
-    }
-    /// Sets `metaLocalStorage`.
-    pub fn meta_local_storage(
-        mut self,
-        value: impl Into<WhatsappSenderInputMetaLocalStoragesEnum>,
-    ) -> Self {
-        self.meta_local_storage = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputSenderPhoneProvisioningDto {
+        region: WhatsappSenderInputBotRegionEnum = "region";
+        meta_local_storage: WhatsappSenderInputMetaLocalStoragesEnum = "metaLocalStorage";
     }
 }
 /// `WhatsappInputTemplateCompareDto`
@@ -28308,18 +25037,11 @@ impl WhatsappInputTemplateCompareDto {
             end_timestamp: None,
         }
     }
-    /// Sets `timeframe`.
-    pub fn timeframe(
-        mut self,
-        value: impl Into<WhatsappInputTemplateCompareTimeframesEnum>,
-    ) -> Self {
-        self.timeframe = Some(value.into());
-        self
-    }
-    /// Sets `endTimestamp`.
-    pub fn end_timestamp(mut self, value: impl Into<f64>) -> Self {
-        self.end_timestamp = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputTemplateCompareDto {
+        timeframe: WhatsappInputTemplateCompareTimeframesEnum = "timeframe";
+        end_timestamp: f64 = "endTimestamp";
     }
 }
 /// `WhatsappInputTemplateCompareIdentifierDto`
@@ -28410,13 +25132,10 @@ impl WhatsappInputTemplateDetailsOptimization {
             bid_country_multiplier_overrides: None,
         }
     }
-    /// Sets `bidCountryMultiplierOverrides`.
-    pub fn bid_country_multiplier_overrides(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.bid_country_multiplier_overrides = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputTemplateDetailsOptimization {
+        bid_country_multiplier_overrides: std::collections::BTreeMap<String, String> = "bidCountryMultiplierOverrides";
     }
 }
 /// `WhatsappInputTemplateLanguagesEnum`
@@ -28681,28 +25400,13 @@ impl WhatsappInputUpdateAccountDto {
             sender_details: None,
         }
     }
-    /// Sets `companyLegalName`.
-    pub fn company_legal_name(mut self, value: impl Into<String>) -> Self {
-        self.company_legal_name = Some(value.into());
-        self
-    }
-    /// Sets `wabaName`.
-    pub fn waba_name(mut self, value: impl Into<String>) -> Self {
-        self.waba_name = Some(value.into());
-        self
-    }
-    /// Sets `clientBusinessManagerId`.
-    pub fn client_business_manager_id(mut self, value: impl Into<String>) -> Self {
-        self.client_business_manager_id = Some(value.into());
-        self
-    }
-    /// Sets `senderDetails`.
-    pub fn sender_details(
-        mut self,
-        value: impl Into<WhatsappInputAccountSenderRelatedUpdateDetailsDto>,
-    ) -> Self {
-        self.sender_details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputUpdateAccountDto {
+        company_legal_name: String = "companyLegalName";
+        waba_name: String = "wabaName";
+        client_business_manager_id: String = "clientBusinessManagerId";
+        sender_details: WhatsappInputAccountSenderRelatedUpdateDetailsDto = "senderDetails";
     }
 }
 /// `WhatsappInputUpdateTemplateDetailsOptimization`
@@ -28739,13 +25443,10 @@ impl WhatsappInputUpdateTemplateDetailsOptimization {
             bid_country_multiplier_overrides: None,
         }
     }
-    /// Sets `bidCountryMultiplierOverrides`.
-    pub fn bid_country_multiplier_overrides(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.bid_country_multiplier_overrides = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappInputUpdateTemplateDetailsOptimization {
+        bid_country_multiplier_overrides: std::collections::BTreeMap<String, String> = "bidCountryMultiplierOverrides";
     }
 }
 /// `WhatsappLimitedTimeOfferComponentDto`
@@ -28780,10 +25481,10 @@ impl WhatsappLimitedTimeOfferComponentDto {
             has_expiration: has_expiration.into(),
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappLimitedTimeOfferComponentDto {
+        text: String = "text";
     }
 }
 /// `WhatsappLimitedTimeOfferComponentInputDto`
@@ -28818,10 +25519,10 @@ impl WhatsappLimitedTimeOfferComponentInputDto {
             has_expiration: None,
         }
     }
-    /// Sets `hasExpiration`.
-    pub fn has_expiration(mut self, value: impl Into<bool>) -> Self {
-        self.has_expiration = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappLimitedTimeOfferComponentInputDto {
+        has_expiration: bool = "hasExpiration";
     }
 }
 /// `WhatsappLocationHeaderComponentDto`
@@ -28949,23 +25650,12 @@ impl WhatsappLongLivedAccessTokenInputDto {
             business_manager: None,
         }
     }
-    /// Sets `facebookToken`.
-    pub fn facebook_token(mut self, value: impl Into<String>) -> Self {
-        self.facebook_token = Some(value.into());
-        self
-    }
-    /// Sets `facebookCode`.
-    pub fn facebook_code(mut self, value: impl Into<String>) -> Self {
-        self.facebook_code = Some(value.into());
-        self
-    }
-    /// Sets `businessManager`.
-    pub fn business_manager(
-        mut self,
-        value: impl Into<WhatsappInputBusinessManagersEnum>,
-    ) -> Self {
-        self.business_manager = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappLongLivedAccessTokenInputDto {
+        facebook_token: String = "facebookToken";
+        facebook_code: String = "facebookCode";
+        business_manager: WhatsappInputBusinessManagersEnum = "businessManager";
     }
 }
 /// `WhatsappMediaHeaderComponentDto`
@@ -29000,13 +25690,10 @@ impl WhatsappMediaHeaderComponentDto {
             examples: None,
         }
     }
-    /// Sets `examples`.
-    pub fn examples(
-        mut self,
-        value: impl Into<Vec<WhatsappMediaHeaderExampleDto>>,
-    ) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappMediaHeaderComponentDto {
+        examples: Vec<WhatsappMediaHeaderExampleDto> = "examples";
     }
 }
 /// `WhatsappMediaHeaderComponentFormatEnum`
@@ -29063,13 +25750,10 @@ impl WhatsappMediaHeaderComponentInputDto {
             examples: None,
         }
     }
-    /// Sets `examples`.
-    pub fn examples(
-        mut self,
-        value: impl Into<Vec<WhatsappMediaHeaderExampleInputDto>>,
-    ) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappMediaHeaderComponentInputDto {
+        examples: Vec<WhatsappMediaHeaderExampleInputDto> = "examples";
     }
 }
 /// `WhatsappMediaHeaderExampleDto`
@@ -29091,10 +25775,10 @@ impl WhatsappMediaHeaderExampleDto {
     pub fn new() -> Self {
         Self { url: None }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappMediaHeaderExampleDto {
+        url: String = "url";
     }
 }
 /// `WhatsappMediaHeaderExampleInputDto`
@@ -29135,13 +25819,10 @@ impl WhatsappMediaHeaderExampleInputDto {
             mime_type: None,
         }
     }
-    /// Sets `mimeType`.
-    pub fn mime_type(
-        mut self,
-        value: impl Into<WhatsappInputMediaHeaderExampleSupportedMimeTypesEnum>,
-    ) -> Self {
-        self.mime_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappMediaHeaderExampleInputDto {
+        mime_type: WhatsappInputMediaHeaderExampleSupportedMimeTypesEnum = "mimeType";
     }
 }
 /// `WhatsappOrderDetailsButtonDto`
@@ -29169,10 +25850,10 @@ impl WhatsappOrderDetailsButtonDto {
             text: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappOrderDetailsButtonDto {
+        text: String = "text";
     }
 }
 /// `WhatsappOrderDetailsButtonInputDto`
@@ -29247,38 +25928,15 @@ impl WhatsappOtpButtonDto {
             zero_tap_terms_accepted: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `autofillText`.
-    pub fn autofill_text(mut self, value: impl Into<String>) -> Self {
-        self.autofill_text = Some(value.into());
-        self
-    }
-    /// Sets `packageName`.
-    pub fn package_name(mut self, value: impl Into<String>) -> Self {
-        self.package_name = Some(value.into());
-        self
-    }
-    /// Sets `signatureHash`.
-    pub fn signature_hash(mut self, value: impl Into<String>) -> Self {
-        self.signature_hash = Some(value.into());
-        self
-    }
-    /// Sets `supportedApps`.
-    pub fn supported_apps(
-        mut self,
-        value: impl Into<Vec<WhatsappSupportedAppDto>>,
-    ) -> Self {
-        self.supported_apps = Some(value.into());
-        self
-    }
-    /// Sets `zeroTapTermsAccepted`.
-    pub fn zero_tap_terms_accepted(mut self, value: impl Into<bool>) -> Self {
-        self.zero_tap_terms_accepted = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappOtpButtonDto {
+        text: String = "text";
+        autofill_text: String = "autofillText";
+        package_name: String = "packageName";
+        signature_hash: String = "signatureHash";
+        supported_apps: Vec<WhatsappSupportedAppDto> = "supportedApps";
+        zero_tap_terms_accepted: bool = "zeroTapTermsAccepted";
     }
 }
 /// `WhatsappOtpButtonInputDto`
@@ -29334,33 +25992,14 @@ impl WhatsappOtpButtonInputDto {
             zero_tap_terms_accepted: None,
         }
     }
-    /// Sets `autofillText`.
-    pub fn autofill_text(mut self, value: impl Into<String>) -> Self {
-        self.autofill_text = Some(value.into());
-        self
-    }
-    /// Sets `packageName`.
-    pub fn package_name(mut self, value: impl Into<String>) -> Self {
-        self.package_name = Some(value.into());
-        self
-    }
-    /// Sets `signatureHash`.
-    pub fn signature_hash(mut self, value: impl Into<String>) -> Self {
-        self.signature_hash = Some(value.into());
-        self
-    }
-    /// Sets `supportedApps`.
-    pub fn supported_apps(
-        mut self,
-        value: impl Into<Vec<WhatsappSupportedAppInputDto>>,
-    ) -> Self {
-        self.supported_apps = Some(value.into());
-        self
-    }
-    /// Sets `zeroTapTermsAccepted`.
-    pub fn zero_tap_terms_accepted(mut self, value: impl Into<bool>) -> Self {
-        self.zero_tap_terms_accepted = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappOtpButtonInputDto {
+        autofill_text: String = "autofillText";
+        package_name: String = "packageName";
+        signature_hash: String = "signatureHash";
+        supported_apps: Vec<WhatsappSupportedAppInputDto> = "supportedApps";
+        zero_tap_terms_accepted: bool = "zeroTapTermsAccepted";
     }
 }
 /// `WhatsappOtpTypeEnum`
@@ -29425,13 +26064,10 @@ impl WhatsappPapiErrorDto {
             additional_information: None,
         }
     }
-    /// Sets `additionalInformation`.
-    pub fn additional_information(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, Vec<String>>>,
-    ) -> Self {
-        self.additional_information = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPapiErrorDto {
+        additional_information: std::collections::BTreeMap<String, Vec<String>> = "additionalInformation";
     }
 }
 /// `WhatsappPartialBodyComponentDto`
@@ -29467,25 +26103,13 @@ impl WhatsappPartialBodyComponentDto {
             add_security_recommendation: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappComponentTypeBodyEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `examples`.
-    pub fn examples(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.examples = Some(value.into());
-        self
-    }
-    /// Sets `addSecurityRecommendation`.
-    pub fn add_security_recommendation(mut self, value: impl Into<bool>) -> Self {
-        self.add_security_recommendation = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialBodyComponentDto {
+        r#type: WhatsappComponentTypeBodyEnum = "type";
+        text: String = "text";
+        examples: Vec<String> = "examples";
+        add_security_recommendation: bool = "addSecurityRecommendation";
     }
 }
 /// `WhatsappPartialButtonsComponentDto`
@@ -29513,18 +26137,11 @@ impl WhatsappPartialButtonsComponentDto {
             buttons: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappComponentTypeButtonsEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `buttons`.
-    pub fn buttons(
-        mut self,
-        value: impl Into<Vec<WhatsappPartialButtonsComponentDtoButtonsItem>>,
-    ) -> Self {
-        self.buttons = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialButtonsComponentDto {
+        r#type: WhatsappComponentTypeButtonsEnum = "type";
+        buttons: Vec<WhatsappPartialButtonsComponentDtoButtonsItem> = "buttons";
     }
 }
 /// `WhatsappPartialButtonsComponentDtoButtonsItem`
@@ -29779,20 +26396,12 @@ impl WhatsappPartialCardBodyComponentDto {
             text: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappComponentTypeBodyEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `examples`.
-    pub fn examples(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.examples = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialCardBodyComponentDto {
+        r#type: WhatsappComponentTypeBodyEnum = "type";
+        examples: Vec<String> = "examples";
+        text: String = "text";
     }
 }
 /// `WhatsappPartialCardButtonsComponentDto`
@@ -29820,18 +26429,11 @@ impl WhatsappPartialCardButtonsComponentDto {
             buttons: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappComponentTypeButtonsEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `buttons`.
-    pub fn buttons(
-        mut self,
-        value: impl Into<Vec<WhatsappPartialCardButtonsComponentDtoButtonsItem>>,
-    ) -> Self {
-        self.buttons = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialCardButtonsComponentDto {
+        r#type: WhatsappComponentTypeButtonsEnum = "type";
+        buttons: Vec<WhatsappPartialCardButtonsComponentDtoButtonsItem> = "buttons";
     }
 }
 /// `WhatsappPartialCardButtonsComponentDtoButtonsItem`
@@ -30000,13 +26602,10 @@ impl WhatsappPartialCardDto {
     pub fn new() -> Self {
         Self { components: None }
     }
-    /// Sets `components`.
-    pub fn components(
-        mut self,
-        value: impl Into<Vec<WhatsappPartialCardDtoComponentsItem>>,
-    ) -> Self {
-        self.components = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialCardDto {
+        components: Vec<WhatsappPartialCardDtoComponentsItem> = "components";
     }
 }
 /// `WhatsappPartialCardDtoComponentsItem`
@@ -30195,26 +26794,12 @@ impl WhatsappPartialCardHeaderComponentDto {
             examples: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappComponentTypeHeaderEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `format`.
-    pub fn format(
-        mut self,
-        value: impl Into<WhatsappCardHeaderComponentFormatsEnum>,
-    ) -> Self {
-        self.format = Some(value.into());
-        self
-    }
-    /// Sets `examples`.
-    pub fn examples(
-        mut self,
-        value: impl Into<Vec<WhatsappPartialMediaHeaderExampleDto>>,
-    ) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialCardHeaderComponentDto {
+        r#type: WhatsappComponentTypeHeaderEnum = "type";
+        format: WhatsappCardHeaderComponentFormatsEnum = "format";
+        examples: Vec<WhatsappPartialMediaHeaderExampleDto> = "examples";
     }
 }
 /// `WhatsappPartialCarouselComponentDto`
@@ -30239,18 +26824,11 @@ impl WhatsappPartialCarouselComponentDto {
     pub fn new() -> Self {
         Self { r#type: None, cards: None }
     }
-    /// Sets `type`.
-    pub fn r#type(
-        mut self,
-        value: impl Into<WhatsappComponentTypeCarouselEnum>,
-    ) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `cards`.
-    pub fn cards(mut self, value: impl Into<Vec<WhatsappPartialCardDto>>) -> Self {
-        self.cards = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialCarouselComponentDto {
+        r#type: WhatsappComponentTypeCarouselEnum = "type";
+        cards: Vec<WhatsappPartialCardDto> = "cards";
     }
 }
 /// `WhatsappPartialFlowButtonDto`
@@ -30290,30 +26868,14 @@ impl WhatsappPartialFlowButtonDto {
             navigate_screen: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappButtonTypeEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `flowId`.
-    pub fn flow_id(mut self, value: impl Into<String>) -> Self {
-        self.flow_id = Some(value.into());
-        self
-    }
-    /// Sets `flowAction`.
-    pub fn flow_action(mut self, value: impl Into<WhatsappFlowActionEnum>) -> Self {
-        self.flow_action = Some(value.into());
-        self
-    }
-    /// Sets `navigateScreen`.
-    pub fn navigate_screen(mut self, value: impl Into<String>) -> Self {
-        self.navigate_screen = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialFlowButtonDto {
+        r#type: WhatsappButtonTypeEnum = "type";
+        text: String = "text";
+        flow_id: String = "flowId";
+        flow_action: WhatsappFlowActionEnum = "flowAction";
+        navigate_screen: String = "navigateScreen";
     }
 }
 /// `WhatsappPartialFooterComponentDto`
@@ -30345,20 +26907,12 @@ impl WhatsappPartialFooterComponentDto {
             code_expiration_minutes: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappComponentTypeFooterEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `codeExpirationMinutes`.
-    pub fn code_expiration_minutes(mut self, value: impl Into<f64>) -> Self {
-        self.code_expiration_minutes = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialFooterComponentDto {
+        r#type: WhatsappComponentTypeFooterEnum = "type";
+        text: String = "text";
+        code_expiration_minutes: f64 = "codeExpirationMinutes";
     }
 }
 /// `WhatsappPartialLimitedTimeOfferComponentDto`
@@ -30390,23 +26944,12 @@ impl WhatsappPartialLimitedTimeOfferComponentDto {
             has_expiration: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(
-        mut self,
-        value: impl Into<WhatsappComponentTypeLimitedTimeOfferEnum>,
-    ) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `hasExpiration`.
-    pub fn has_expiration(mut self, value: impl Into<bool>) -> Self {
-        self.has_expiration = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialLimitedTimeOfferComponentDto {
+        r#type: WhatsappComponentTypeLimitedTimeOfferEnum = "type";
+        text: String = "text";
+        has_expiration: bool = "hasExpiration";
     }
 }
 /// `WhatsappPartialLocationHeaderComponentDto`
@@ -30431,18 +26974,11 @@ impl WhatsappPartialLocationHeaderComponentDto {
     pub fn new() -> Self {
         Self { r#type: None, format: None }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappComponentTypeHeaderEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `format`.
-    pub fn format(
-        mut self,
-        value: impl Into<WhatsappLocationHeaderComponentFormatEnum>,
-    ) -> Self {
-        self.format = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialLocationHeaderComponentDto {
+        r#type: WhatsappComponentTypeHeaderEnum = "type";
+        format: WhatsappLocationHeaderComponentFormatEnum = "format";
     }
 }
 /// `WhatsappPartialMediaHeaderComponentDto`
@@ -30474,26 +27010,12 @@ impl WhatsappPartialMediaHeaderComponentDto {
             examples: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappComponentTypeHeaderEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `format`.
-    pub fn format(
-        mut self,
-        value: impl Into<WhatsappMediaHeaderComponentFormatEnum>,
-    ) -> Self {
-        self.format = Some(value.into());
-        self
-    }
-    /// Sets `examples`.
-    pub fn examples(
-        mut self,
-        value: impl Into<Vec<WhatsappPartialMediaHeaderExampleDto>>,
-    ) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialMediaHeaderComponentDto {
+        r#type: WhatsappComponentTypeHeaderEnum = "type";
+        format: WhatsappMediaHeaderComponentFormatEnum = "format";
+        examples: Vec<WhatsappPartialMediaHeaderExampleDto> = "examples";
     }
 }
 /// `WhatsappPartialMediaHeaderExampleDto`
@@ -30515,10 +27037,10 @@ impl WhatsappPartialMediaHeaderExampleDto {
     pub fn new() -> Self {
         Self { url: None }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialMediaHeaderExampleDto {
+        url: String = "url";
     }
 }
 /// `WhatsappPartialOtpButtonDto`
@@ -30570,48 +27092,17 @@ impl WhatsappPartialOtpButtonDto {
             zero_tap_terms_accepted: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappButtonTypeOtpEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `otpType`.
-    pub fn otp_type(mut self, value: impl Into<WhatsappOtpTypeEnum>) -> Self {
-        self.otp_type = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `autofillText`.
-    pub fn autofill_text(mut self, value: impl Into<String>) -> Self {
-        self.autofill_text = Some(value.into());
-        self
-    }
-    /// Sets `packageName`.
-    pub fn package_name(mut self, value: impl Into<String>) -> Self {
-        self.package_name = Some(value.into());
-        self
-    }
-    /// Sets `signatureHash`.
-    pub fn signature_hash(mut self, value: impl Into<String>) -> Self {
-        self.signature_hash = Some(value.into());
-        self
-    }
-    /// Sets `supportedApps`.
-    pub fn supported_apps(
-        mut self,
-        value: impl Into<Vec<WhatsappSupportedAppDto>>,
-    ) -> Self {
-        self.supported_apps = Some(value.into());
-        self
-    }
-    /// Sets `zeroTapTermsAccepted`.
-    pub fn zero_tap_terms_accepted(mut self, value: impl Into<bool>) -> Self {
-        self.zero_tap_terms_accepted = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialOtpButtonDto {
+        r#type: WhatsappButtonTypeOtpEnum = "type";
+        otp_type: WhatsappOtpTypeEnum = "otpType";
+        text: String = "text";
+        autofill_text: String = "autofillText";
+        package_name: String = "packageName";
+        signature_hash: String = "signatureHash";
+        supported_apps: Vec<WhatsappSupportedAppDto> = "supportedApps";
+        zero_tap_terms_accepted: bool = "zeroTapTermsAccepted";
     }
 }
 /// `WhatsappPartialPhoneNumberButtonDto`
@@ -30643,23 +27134,12 @@ impl WhatsappPartialPhoneNumberButtonDto {
             phone_number: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(
-        mut self,
-        value: impl Into<WhatsappButtonTypePhoneNumberEnum>,
-    ) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialPhoneNumberButtonDto {
+        r#type: WhatsappButtonTypePhoneNumberEnum = "type";
+        text: String = "text";
+        phone_number: String = "phoneNumber";
     }
 }
 /// `WhatsappPartialQuickReplyButtonDto`
@@ -30684,15 +27164,11 @@ impl WhatsappPartialQuickReplyButtonDto {
     pub fn new() -> Self {
         Self { r#type: None, text: None }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappButtonTypeQuickReplyEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialQuickReplyButtonDto {
+        r#type: WhatsappButtonTypeQuickReplyEnum = "type";
+        text: String = "text";
     }
 }
 /// `WhatsappPartialTemplateAnalyticsButtonsDto`
@@ -30724,23 +27200,12 @@ impl WhatsappPartialTemplateAnalyticsButtonsDto {
             clicks: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(
-        mut self,
-        value: impl Into<WhatsappTemplateAnalyticsButtonTypesEnum>,
-    ) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `clicks`.
-    pub fn clicks(mut self, value: impl Into<f64>) -> Self {
-        self.clicks = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialTemplateAnalyticsButtonsDto {
+        r#type: WhatsappTemplateAnalyticsButtonTypesEnum = "type";
+        content: String = "content";
+        clicks: f64 = "clicks";
     }
 }
 /// `WhatsappPartialTemplateAnalyticsDto`
@@ -30784,38 +27249,15 @@ impl WhatsappPartialTemplateAnalyticsDto {
             buttons: None,
         }
     }
-    /// Sets `sent`.
-    pub fn sent(mut self, value: impl Into<f64>) -> Self {
-        self.sent = Some(value.into());
-        self
-    }
-    /// Sets `delivered`.
-    pub fn delivered(mut self, value: impl Into<f64>) -> Self {
-        self.delivered = Some(value.into());
-        self
-    }
-    /// Sets `read`.
-    pub fn read(mut self, value: impl Into<f64>) -> Self {
-        self.read = Some(value.into());
-        self
-    }
-    /// Sets `start`.
-    pub fn start(mut self, value: impl Into<String>) -> Self {
-        self.start = Some(value.into());
-        self
-    }
-    /// Sets `end`.
-    pub fn end(mut self, value: impl Into<String>) -> Self {
-        self.end = Some(value.into());
-        self
-    }
-    /// Sets `buttons`.
-    pub fn buttons(
-        mut self,
-        value: impl Into<Vec<WhatsappPartialTemplateAnalyticsButtonsDto>>,
-    ) -> Self {
-        self.buttons = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialTemplateAnalyticsDto {
+        sent: f64 = "sent";
+        delivered: f64 = "delivered";
+        read: f64 = "read";
+        start: String = "start";
+        end: String = "end";
+        buttons: Vec<WhatsappPartialTemplateAnalyticsButtonsDto> = "buttons";
     }
 }
 /// `WhatsappPartialTemplateChangesDto`
@@ -30850,23 +27292,12 @@ impl WhatsappPartialTemplateChangesDto {
             details: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<WhatsappTemplateStatusesEnum>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `allowCategoryChange`.
-    pub fn allow_category_change(mut self, value: impl Into<bool>) -> Self {
-        self.allow_category_change = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(
-        mut self,
-        value: impl Into<WhatsappPartialTemplateChangesDtoDetails>,
-    ) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialTemplateChangesDto {
+        status: WhatsappTemplateStatusesEnum = "status";
+        allow_category_change: bool = "allowCategoryChange";
+        details: WhatsappPartialTemplateChangesDtoDetails = "details";
     }
 }
 /// Template details and information.
@@ -31020,26 +27451,12 @@ impl WhatsappPartialTemplateDetailsDto {
             components: None,
         }
     }
-    /// Sets `messageSendTtlSeconds`.
-    pub fn message_send_ttl_seconds(mut self, value: impl Into<f64>) -> Self {
-        self.message_send_ttl_seconds = Some(value.into());
-        self
-    }
-    /// Sets `optimization`.
-    pub fn optimization(
-        mut self,
-        value: impl Into<WhatsappTemplateDetailsOptimizationDto>,
-    ) -> Self {
-        self.optimization = Some(value.into());
-        self
-    }
-    /// Sets `components`.
-    pub fn components(
-        mut self,
-        value: impl Into<Vec<WhatsappPartialTemplateDetailsDtoComponentsItem>>,
-    ) -> Self {
-        self.components = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialTemplateDetailsDto {
+        message_send_ttl_seconds: f64 = "messageSendTtlSeconds";
+        optimization: WhatsappTemplateDetailsOptimizationDto = "optimization";
+        components: Vec<WhatsappPartialTemplateDetailsDtoComponentsItem> = "components";
     }
 }
 /// `WhatsappPartialTemplateDetailsDtoComponentsItem`
@@ -31431,75 +27848,20 @@ impl WhatsappPartialTemplateDto {
             analytics: None,
         }
     }
-    /// Sets `whatsappId`.
-    pub fn whatsapp_id(mut self, value: impl Into<String>) -> Self {
-        self.whatsapp_id = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<WhatsappTemplateStatesEnum>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `language`.
-    pub fn language(mut self, value: impl Into<WhatsappTemplateLanguagesEnum>) -> Self {
-        self.language = Some(value.into());
-        self
-    }
-    /// Sets `category`.
-    pub fn category(mut self, value: impl Into<WhatsappTemplateCategoryEnum>) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets `rejectionCode`.
-    pub fn rejection_code(
-        mut self,
-        value: impl Into<WhatsappTemplateRejectionCodeEnum>,
-    ) -> Self {
-        self.rejection_code = Some(value.into());
-        self
-    }
-    /// Sets `qualityScore`.
-    pub fn quality_score(
-        mut self,
-        value: impl Into<WhatsappTemplateQualityScoreEnum>,
-    ) -> Self {
-        self.quality_score = Some(value.into());
-        self
-    }
-    /// Sets `isMetaGenerated`.
-    pub fn is_meta_generated(mut self, value: impl Into<bool>) -> Self {
-        self.is_meta_generated = Some(value.into());
-        self
-    }
-    /// Sets `changes`.
-    pub fn changes(
-        mut self,
-        value: impl Into<WhatsappPartialTemplateChangesDto>,
-    ) -> Self {
-        self.changes = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(
-        mut self,
-        value: impl Into<WhatsappPartialTemplateDetailsDto>,
-    ) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `analytics`.
-    pub fn analytics(
-        mut self,
-        value: impl Into<Vec<WhatsappPartialTemplateAnalyticsDto>>,
-    ) -> Self {
-        self.analytics = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialTemplateDto {
+        whatsapp_id: String = "whatsappId";
+        state: WhatsappTemplateStatesEnum = "state";
+        name: String = "name";
+        language: WhatsappTemplateLanguagesEnum = "language";
+        category: WhatsappTemplateCategoryEnum = "category";
+        rejection_code: WhatsappTemplateRejectionCodeEnum = "rejectionCode";
+        quality_score: WhatsappTemplateQualityScoreEnum = "qualityScore";
+        is_meta_generated: bool = "isMetaGenerated";
+        changes: WhatsappPartialTemplateChangesDto = "changes";
+        details: WhatsappPartialTemplateDetailsDto = "details";
+        analytics: Vec<WhatsappPartialTemplateAnalyticsDto> = "analytics";
     }
 }
 /// `WhatsappPartialTemplateListDto`
@@ -31543,15 +27905,11 @@ impl WhatsappPartialTemplateListDto {
             templates: templates.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialTemplateListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `WhatsappPartialTextHeaderComponentDto`
@@ -31587,28 +27945,13 @@ impl WhatsappPartialTextHeaderComponentDto {
             example: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappComponentTypeHeaderEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `format`.
-    pub fn format(
-        mut self,
-        value: impl Into<WhatsappTextHeaderComponentFormatEnum>,
-    ) -> Self {
-        self.format = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `example`.
-    pub fn example(mut self, value: impl Into<String>) -> Self {
-        self.example = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialTextHeaderComponentDto {
+        r#type: WhatsappComponentTypeHeaderEnum = "type";
+        format: WhatsappTextHeaderComponentFormatEnum = "format";
+        text: String = "text";
+        example: String = "example";
     }
 }
 /// `WhatsappPartialUrlButtonDto`
@@ -31644,25 +27987,13 @@ impl WhatsappPartialUrlButtonDto {
             examples: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<WhatsappButtonTypeUrlEnum>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets `examples`.
-    pub fn examples(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPartialUrlButtonDto {
+        r#type: WhatsappButtonTypeUrlEnum = "type";
+        text: String = "text";
+        url: String = "url";
+        examples: Vec<String> = "examples";
     }
 }
 /// `WhatsappPhoneNumberButtonDto`
@@ -31694,15 +28025,11 @@ impl WhatsappPhoneNumberButtonDto {
             phone_number: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappPhoneNumberButtonDto {
+        text: String = "text";
+        phone_number: String = "phoneNumber";
     }
 }
 /// `WhatsappPhoneNumberButtonInputDto`
@@ -31792,10 +28119,10 @@ impl WhatsappQuickReplyButtonDto {
             text: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappQuickReplyButtonDto {
+        text: String = "text";
     }
 }
 /// `WhatsappQuickReplyButtonInputDto`
@@ -31852,10 +28179,10 @@ impl WhatsappRequestContactInfoButtonDto {
             text: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappRequestContactInfoButtonDto {
+        text: String = "text";
     }
 }
 /// `WhatsappRequestContactInfoButtonInputDto`
@@ -31968,58 +28295,19 @@ impl WhatsappSenderChangesDetailsDto {
             username: None,
         }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `vertical`.
-    pub fn vertical(
-        mut self,
-        value: impl Into<WhatsappSenderWhatsAppVerticalEnum>,
-    ) -> Self {
-        self.vertical = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `websiteOne`.
-    pub fn website_one(mut self, value: impl Into<String>) -> Self {
-        self.website_one = Some(value.into());
-        self
-    }
-    /// Sets `websiteTwo`.
-    pub fn website_two(mut self, value: impl Into<String>) -> Self {
-        self.website_two = Some(value.into());
-        self
-    }
-    /// Sets `about`.
-    pub fn about(mut self, value: impl Into<String>) -> Self {
-        self.about = Some(value.into());
-        self
-    }
-    /// Sets `photoUrl`.
-    pub fn photo_url(mut self, value: impl Into<String>) -> Self {
-        self.photo_url = Some(value.into());
-        self
-    }
-    /// Sets `username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderChangesDetailsDto {
+        display_name: String = "displayName";
+        description: String = "description";
+        vertical: WhatsappSenderWhatsAppVerticalEnum = "vertical";
+        email: String = "email";
+        address: String = "address";
+        website_one: String = "websiteOne";
+        website_two: String = "websiteTwo";
+        about: String = "about";
+        photo_url: String = "photoUrl";
+        username: String = "username";
     }
 }
 /// `WhatsappSenderChangesDto`
@@ -32055,20 +28343,12 @@ impl WhatsappSenderChangesDto {
             error_code: None,
         }
     }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<WhatsappSenderChangesDtoDetails>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `errorReason`.
-    pub fn error_reason(mut self, value: impl Into<String>) -> Self {
-        self.error_reason = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<WhatsappSenderErrorCodeEnum>) -> Self {
-        self.error_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderChangesDto {
+        details: WhatsappSenderChangesDtoDetails = "details";
+        error_reason: String = "errorReason";
+        error_code: WhatsappSenderErrorCodeEnum = "errorCode";
     }
 }
 /// The pending changes to sender details and information
@@ -32332,45 +28612,17 @@ impl WhatsappSenderDetailsDto {
             username: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `websiteOne`.
-    pub fn website_one(mut self, value: impl Into<String>) -> Self {
-        self.website_one = Some(value.into());
-        self
-    }
-    /// Sets `websiteTwo`.
-    pub fn website_two(mut self, value: impl Into<String>) -> Self {
-        self.website_two = Some(value.into());
-        self
-    }
-    /// Sets `about`.
-    pub fn about(mut self, value: impl Into<String>) -> Self {
-        self.about = Some(value.into());
-        self
-    }
-    /// Sets `photoUrl`.
-    pub fn photo_url(mut self, value: impl Into<String>) -> Self {
-        self.photo_url = Some(value.into());
-        self
-    }
-    /// Sets `username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderDetailsDto {
+        description: String = "description";
+        email: String = "email";
+        address: String = "address";
+        website_one: String = "websiteOne";
+        website_two: String = "websiteTwo";
+        about: String = "about";
+        photo_url: String = "photoUrl";
+        username: String = "username";
     }
 }
 /// `WhatsappSenderDto`
@@ -32489,102 +28741,26 @@ impl WhatsappSenderDto {
             compatible_regions: compatible_regions.into(),
         }
     }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<WhatsappSenderStatesEnum>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `changes`.
-    pub fn changes(mut self, value: impl Into<WhatsappSenderChangesDto>) -> Self {
-        self.changes = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<WhatsappSenderDetailsDto>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `metadata`.
-    pub fn metadata(mut self, value: impl Into<WhatsappSenderMetadataDto>) -> Self {
-        self.metadata = Some(value.into());
-        self
-    }
-    /// Sets `conversationApiApp`.
-    pub fn conversation_api_app(mut self, value: impl Into<String>) -> Self {
-        self.conversation_api_app = Some(value.into());
-        self
-    }
-    /// Sets `conversationApiAppDetails`.
-    pub fn conversation_api_app_details(
-        mut self,
-        value: impl Into<WhatsappConversationApiAppDto>,
-    ) -> Self {
-        self.conversation_api_app_details = Some(value.into());
-        self
-    }
-    /// Sets `maxTps`.
-    pub fn max_tps(mut self, value: impl Into<f64>) -> Self {
-        self.max_tps = Some(value.into());
-        self
-    }
-    /// Sets `qualityRating`.
-    pub fn quality_rating(
-        mut self,
-        value: impl Into<WhatsappQualityRatingEnum>,
-    ) -> Self {
-        self.quality_rating = Some(value.into());
-        self
-    }
-    /// Sets `dailyLimit`.
-    pub fn daily_limit(mut self, value: impl Into<WhatsappDailyLimitEnum>) -> Self {
-        self.daily_limit = Some(value.into());
-        self
-    }
-    /// Sets `bearerToken`.
-    pub fn bearer_token(mut self, value: impl Into<String>) -> Self {
-        self.bearer_token = Some(value.into());
-        self
-    }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `modified`.
-    pub fn modified(mut self, value: impl Into<String>) -> Self {
-        self.modified = Some(value.into());
-        self
-    }
-    /// Sets `countryCode`.
-    pub fn country_code(mut self, value: impl Into<String>) -> Self {
-        self.country_code = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `numberProvider`.
-    pub fn number_provider(
-        mut self,
-        value: impl Into<WhatsappSenderNumberProviderTypeEnum>,
-    ) -> Self {
-        self.number_provider = Some(value.into());
-        self
-    }
-    /// Sets `wabaBanState`.
-    pub fn waba_ban_state(
-        mut self,
-        value: impl Into<WhatsappWabaBanStatesEnum>,
-    ) -> Self {
-        self.waba_ban_state = Some(value.into());
-        self
-    }
-    /// Sets `wabaBanDate`.
-    pub fn waba_ban_date(mut self, value: impl Into<String>) -> Self {
-        self.waba_ban_date = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderDto {
+        state: WhatsappSenderStatesEnum = "state";
+        changes: WhatsappSenderChangesDto = "changes";
+        details: WhatsappSenderDetailsDto = "details";
+        metadata: WhatsappSenderMetadataDto = "metadata";
+        conversation_api_app: String = "conversationApiApp";
+        conversation_api_app_details: WhatsappConversationApiAppDto = "conversationApiAppDetails";
+        max_tps: f64 = "maxTps";
+        quality_rating: WhatsappQualityRatingEnum = "qualityRating";
+        daily_limit: WhatsappDailyLimitEnum = "dailyLimit";
+        bearer_token: String = "bearerToken";
+        created: String = "created";
+        modified: String = "modified";
+        country_code: String = "countryCode";
+        phone_number: String = "phoneNumber";
+        number_provider: WhatsappSenderNumberProviderTypeEnum = "numberProvider";
+        waba_ban_state: WhatsappWabaBanStatesEnum = "wabaBanState";
+        waba_ban_date: String = "wabaBanDate";
     }
 }
 /// Error code if sender is in state `ERROR`.
@@ -32767,40 +28943,16 @@ impl WhatsappSenderInputDetailsDto {
             photo_url: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
-    }
-    /// Sets `websiteOne`.
-    pub fn website_one(mut self, value: impl Into<String>) -> Self {
-        self.website_one = Some(value.into());
-        self
-    }
-    /// Sets `websiteTwo`.
-    pub fn website_two(mut self, value: impl Into<String>) -> Self {
-        self.website_two = Some(value.into());
-        self
-    }
-    /// Sets `about`.
-    pub fn about(mut self, value: impl Into<String>) -> Self {
-        self.about = Some(value.into());
-        self
-    }
-    /// Sets `photoUrl`.
-    pub fn photo_url(mut self, value: impl Into<String>) -> Self {
-        self.photo_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderInputDetailsDto {
+        description: String = "description";
+        email: String = "email";
+        address: String = "address";
+        website_one: String = "websiteOne";
+        website_two: String = "websiteTwo";
+        about: String = "about";
+        photo_url: String = "photoUrl";
     }
 }
 /// SenderInputDto is deprecated. Please use SenderInputEsDto.
@@ -32859,46 +29011,16 @@ impl WhatsappSenderInputDtoDeprecated {
             details: details.into(),
         }
     }
-    /// Sets `region`.
-    pub fn region(mut self, value: impl Into<WhatsappSenderInputRegionEnum>) -> Self {
-        self.region = Some(value.into());
-        self
-    }
-    /// Sets `metaLocalStorage`.
-    pub fn meta_local_storage(
-        mut self,
-        value: impl Into<WhatsappSenderInputMetaLocalStoragesEnum>,
-    ) -> Self {
-        self.meta_local_storage = Some(value.into());
-        self
-    }
-    /// Sets `businessManager`.
-    pub fn business_manager(
-        mut self,
-        value: impl Into<WhatsappInputBusinessManagersPublicDocumentationEnum>,
-    ) -> Self {
-        self.business_manager = Some(value.into());
-        self
-    }
-    /// Sets `wabaId`.
-    pub fn waba_id(mut self, value: impl Into<String>) -> Self {
-        self.waba_id = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumberId`.
-    pub fn phone_number_id(mut self, value: impl Into<String>) -> Self {
-        self.phone_number_id = Some(value.into());
-        self
-    }
-    /// Sets `facebookAccessToken`.
-    pub fn facebook_access_token(mut self, value: impl Into<String>) -> Self {
-        self.facebook_access_token = Some(value.into());
-        self
-    }
-    /// Sets `facebookCode`.
-    pub fn facebook_code(mut self, value: impl Into<String>) -> Self {
-        self.facebook_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderInputDtoDeprecated {
+        region: WhatsappSenderInputRegionEnum = "region";
+        meta_local_storage: WhatsappSenderInputMetaLocalStoragesEnum = "metaLocalStorage";
+        business_manager: WhatsappInputBusinessManagersPublicDocumentationEnum = "businessManager";
+        waba_id: String = "wabaId";
+        phone_number_id: String = "phoneNumberId";
+        facebook_access_token: String = "facebookAccessToken";
+        facebook_code: String = "facebookCode";
     }
 }
 /// `WhatsappSenderInputEsDto`
@@ -32942,31 +29064,13 @@ impl WhatsappSenderInputEsDto {
             authentication_code: None,
         }
     }
-    /// Sets `region`.
-    pub fn region(mut self, value: impl Into<WhatsappSenderInputRegionEnum>) -> Self {
-        self.region = Some(value.into());
-        self
-    }
-    /// Sets `metaLocalStorage`.
-    pub fn meta_local_storage(
-        mut self,
-        value: impl Into<WhatsappSenderInputMetaLocalStoragesEnum>,
-    ) -> Self {
-        self.meta_local_storage = Some(value.into());
-        self
-    }
-    /// Sets `businessManager`.
-    pub fn business_manager(
-        mut self,
-        value: impl Into<WhatsappInputBusinessManagersPublicDocumentationEnum>,
-    ) -> Self {
-        self.business_manager = Some(value.into());
-        self
-    }
-    /// Sets `authenticationCode`.
-    pub fn authentication_code(mut self, value: impl Into<String>) -> Self {
-        self.authentication_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderInputEsDto {
+        region: WhatsappSenderInputRegionEnum = "region";
+        meta_local_storage: WhatsappSenderInputMetaLocalStoragesEnum = "metaLocalStorage";
+        business_manager: WhatsappInputBusinessManagersPublicDocumentationEnum = "businessManager";
+        authentication_code: String = "authenticationCode";
     }
 }
 /// Region sender store the data in Meta. If not provided, the default value set for the chosen region will be used.
@@ -33126,10 +29230,10 @@ impl WhatsappSenderInputVerifyDto {
     pub fn new() -> Self {
         Self { code: None }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderInputVerifyDto {
+        code: String = "code";
     }
 }
 /// Category of the sender displayed in the Business Info within WhatsApp.
@@ -33249,15 +29353,11 @@ impl WhatsappSenderListDto {
             senders: senders.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// Region sender store the data in Meta.
@@ -33349,18 +29449,11 @@ impl WhatsappSenderMetadataDto {
             username: None,
         }
     }
-    /// Sets `displayName`.
-    pub fn display_name(
-        mut self,
-        value: impl Into<WhatsappSenderMetadataFieldDto>,
-    ) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `username`.
-    pub fn username(mut self, value: impl Into<WhatsappSenderMetadataFieldDto>) -> Self {
-        self.username = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderMetadataDto {
+        display_name: WhatsappSenderMetadataFieldDto = "displayName";
+        username: WhatsappSenderMetadataFieldDto = "username";
     }
 }
 /// `WhatsappSenderMetadataFieldDto`
@@ -33392,15 +29485,11 @@ impl WhatsappSenderMetadataFieldDto {
             rejection_reason: None,
         }
     }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
-    /// Sets `rejectionReason`.
-    pub fn rejection_reason(mut self, value: impl Into<String>) -> Self {
-        self.rejection_reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderMetadataFieldDto {
+        value: String = "value";
+        rejection_reason: String = "rejectionReason";
     }
 }
 /// `WhatsappSenderNotificationDto`
@@ -33436,20 +29525,12 @@ impl WhatsappSenderNotificationDto {
             comment: None,
         }
     }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `author`.
-    pub fn author(mut self, value: impl Into<String>) -> Self {
-        self.author = Some(value.into());
-        self
-    }
-    /// Sets `comment`.
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderNotificationDto {
+        created: String = "created";
+        author: String = "author";
+        comment: String = "comment";
     }
 }
 /// `WhatsappSenderNotificationListDto`
@@ -33493,15 +29574,11 @@ impl WhatsappSenderNotificationListDto {
             notifications: notifications.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSenderNotificationListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `WhatsappSenderNotificationTypeEnum`
@@ -34164,25 +30241,13 @@ impl WhatsappSolutionDto {
             assigned: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `partnerApp`.
-    pub fn partner_app(mut self, value: impl Into<WhatsappSolutionMetaAppDto>) -> Self {
-        self.partner_app = Some(value.into());
-        self
-    }
-    /// Sets `ownerApp`.
-    pub fn owner_app(mut self, value: impl Into<WhatsappSolutionMetaAppDto>) -> Self {
-        self.owner_app = Some(value.into());
-        self
-    }
-    /// Sets `assigned`.
-    pub fn assigned(mut self, value: impl Into<bool>) -> Self {
-        self.assigned = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSolutionDto {
+        id: String = "id";
+        partner_app: WhatsappSolutionMetaAppDto = "partnerApp";
+        owner_app: WhatsappSolutionMetaAppDto = "ownerApp";
+        assigned: bool = "assigned";
     }
 }
 /// `WhatsappSolutionInputDto`
@@ -34263,15 +30328,11 @@ impl WhatsappSolutionMetaAppDto {
     pub fn new() -> Self {
         Self { id: None, name: None }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<f64>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappSolutionMetaAppDto {
+        id: f64 = "id";
+        name: String = "name";
     }
 }
 /// `WhatsappSuggestedUsernamesDto`
@@ -34552,26 +30613,12 @@ impl WhatsappTemplateChangesDetailsDto {
             optimization: None,
         }
     }
-    /// Sets `components`.
-    pub fn components(
-        mut self,
-        value: impl Into<Vec<WhatsappTemplateChangesDetailsDtoComponentsItem>>,
-    ) -> Self {
-        self.components = Some(value.into());
-        self
-    }
-    /// Sets `messageSendTtlSeconds`.
-    pub fn message_send_ttl_seconds(mut self, value: impl Into<f64>) -> Self {
-        self.message_send_ttl_seconds = Some(value.into());
-        self
-    }
-    /// Sets `optimization`.
-    pub fn optimization(
-        mut self,
-        value: impl Into<WhatsappTemplateDetailsOptimizationDto>,
-    ) -> Self {
-        self.optimization = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappTemplateChangesDetailsDto {
+        components: Vec<WhatsappTemplateChangesDetailsDtoComponentsItem> = "components";
+        message_send_ttl_seconds: f64 = "messageSendTtlSeconds";
+        optimization: WhatsappTemplateDetailsOptimizationDto = "optimization";
     }
 }
 /// `WhatsappTemplateChangesDetailsDtoComponentsItem`
@@ -34935,18 +30982,11 @@ impl WhatsappTemplateChangesDto {
             details: None,
         }
     }
-    /// Sets `allowCategoryChange`.
-    pub fn allow_category_change(mut self, value: impl Into<bool>) -> Self {
-        self.allow_category_change = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(
-        mut self,
-        value: impl Into<WhatsappTemplateChangesDtoDetails>,
-    ) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappTemplateChangesDto {
+        allow_category_change: bool = "allowCategoryChange";
+        details: WhatsappTemplateChangesDtoDetails = "details";
     }
 }
 /// Template details and information.
@@ -35209,18 +31249,11 @@ impl WhatsappTemplateDetailsDto {
             optimization: None,
         }
     }
-    /// Sets `messageSendTtlSeconds`.
-    pub fn message_send_ttl_seconds(mut self, value: impl Into<f64>) -> Self {
-        self.message_send_ttl_seconds = Some(value.into());
-        self
-    }
-    /// Sets `optimization`.
-    pub fn optimization(
-        mut self,
-        value: impl Into<WhatsappTemplateDetailsOptimizationDto>,
-    ) -> Self {
-        self.optimization = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappTemplateDetailsDto {
+        message_send_ttl_seconds: f64 = "messageSendTtlSeconds";
+        optimization: WhatsappTemplateDetailsOptimizationDto = "optimization";
     }
 }
 /// `WhatsappTemplateDetailsDtoComponentsItem`
@@ -35586,18 +31619,11 @@ impl WhatsappTemplateDetailsInputDto {
             optimization: None,
         }
     }
-    /// Sets `messageSendTtlSeconds`.
-    pub fn message_send_ttl_seconds(mut self, value: impl Into<f64>) -> Self {
-        self.message_send_ttl_seconds = Some(value.into());
-        self
-    }
-    /// Sets `optimization`.
-    pub fn optimization(
-        mut self,
-        value: impl Into<WhatsappInputTemplateDetailsOptimization>,
-    ) -> Self {
-        self.optimization = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappTemplateDetailsInputDto {
+        message_send_ttl_seconds: f64 = "messageSendTtlSeconds";
+        optimization: WhatsappInputTemplateDetailsOptimization = "optimization";
     }
 }
 /// `WhatsappTemplateDetailsInputDtoComponentsItem`
@@ -35981,13 +32007,10 @@ impl WhatsappTemplateDetailsOptimizationDto {
             bid_country_multiplier_overrides: None,
         }
     }
-    /// Sets `bidCountryMultiplierOverrides`.
-    pub fn bid_country_multiplier_overrides(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.bid_country_multiplier_overrides = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappTemplateDetailsOptimizationDto {
+        bid_country_multiplier_overrides: std::collections::BTreeMap<String, String> = "bidCountryMultiplierOverrides";
     }
 }
 /// `WhatsappTemplateDto`
@@ -36057,41 +32080,15 @@ impl WhatsappTemplateDto {
             is_meta_generated: is_meta_generated.into(),
         }
     }
-    /// Sets `whatsappId`.
-    pub fn whatsapp_id(mut self, value: impl Into<String>) -> Self {
-        self.whatsapp_id = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<WhatsappTemplateStatesEnum>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `rejectionCode`.
-    pub fn rejection_code(
-        mut self,
-        value: impl Into<WhatsappTemplateRejectionCodeEnum>,
-    ) -> Self {
-        self.rejection_code = Some(value.into());
-        self
-    }
-    /// Sets `qualityScore`.
-    pub fn quality_score(
-        mut self,
-        value: impl Into<WhatsappTemplateQualityScoreEnum>,
-    ) -> Self {
-        self.quality_score = Some(value.into());
-        self
-    }
-    /// Sets `changes`.
-    pub fn changes(mut self, value: impl Into<WhatsappTemplateChangesDto>) -> Self {
-        self.changes = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<WhatsappTemplateDetailsDto>) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappTemplateDto {
+        whatsapp_id: String = "whatsappId";
+        state: WhatsappTemplateStatesEnum = "state";
+        rejection_code: WhatsappTemplateRejectionCodeEnum = "rejectionCode";
+        quality_score: WhatsappTemplateQualityScoreEnum = "qualityScore";
+        changes: WhatsappTemplateChangesDto = "changes";
+        details: WhatsappTemplateDetailsDto = "details";
     }
 }
 /// `WhatsappTemplateDtoFieldMaskPathsEnum`
@@ -36422,20 +32419,12 @@ impl WhatsappTemplateInputDto {
             details: details.into(),
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<WhatsappActionsEnum>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `saveDraftOnFailure`.
-    pub fn save_draft_on_failure(mut self, value: impl Into<bool>) -> Self {
-        self.save_draft_on_failure = Some(value.into());
-        self
-    }
-    /// Sets `allowCategoryChange`.
-    pub fn allow_category_change(mut self, value: impl Into<bool>) -> Self {
-        self.allow_category_change = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappTemplateInputDto {
+        status: WhatsappActionsEnum = "status";
+        save_draft_on_failure: bool = "saveDraftOnFailure";
+        allow_category_change: bool = "allowCategoryChange";
     }
 }
 /// `WhatsappTemplateLanguagesEnum`
@@ -36711,15 +32700,11 @@ impl WhatsappTemplateListDto {
             templates: templates.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappTemplateListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `WhatsappTemplateNotificationDto`
@@ -36755,20 +32740,12 @@ impl WhatsappTemplateNotificationDto {
             comment: None,
         }
     }
-    /// Sets `created`.
-    pub fn created(mut self, value: impl Into<String>) -> Self {
-        self.created = Some(value.into());
-        self
-    }
-    /// Sets `author`.
-    pub fn author(mut self, value: impl Into<String>) -> Self {
-        self.author = Some(value.into());
-        self
-    }
-    /// Sets `comment`.
-    pub fn comment(mut self, value: impl Into<String>) -> Self {
-        self.comment = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappTemplateNotificationDto {
+        created: String = "created";
+        author: String = "author";
+        comment: String = "comment";
     }
 }
 /// `WhatsappTemplateNotificationListDto`
@@ -36812,15 +32789,11 @@ impl WhatsappTemplateNotificationListDto {
             notifications: notifications.into(),
         }
     }
-    /// Sets `previousPageToken`.
-    pub fn previous_page_token(mut self, value: impl Into<String>) -> Self {
-        self.previous_page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappTemplateNotificationListDto {
+        previous_page_token: String = "previousPageToken";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// `WhatsappTemplateNotificationTypeEnum`
@@ -37637,15 +33610,11 @@ impl WhatsappTextHeaderComponentDto {
             example: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `example`.
-    pub fn example(mut self, value: impl Into<String>) -> Self {
-        self.example = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappTextHeaderComponentDto {
+        text: String = "text";
+        example: String = "example";
     }
 }
 /// `WhatsappTextHeaderComponentFormatEnum`
@@ -37701,10 +33670,10 @@ impl WhatsappTextHeaderComponentInputDto {
             examples: None,
         }
     }
-    /// Sets `examples`.
-    pub fn examples(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappTextHeaderComponentInputDto {
+        examples: Vec<String> = "examples";
     }
 }
 /// `WhatsappUpdateSenderInputDetailsDto`
@@ -37773,58 +33742,19 @@ impl WhatsappUpdateSenderInputDetailsDto {
             username: None,
         }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Some(value.into()));
-        self
-    }
-    /// Sets `vertical`.
-    pub fn vertical(
-        mut self,
-        value: impl Into<WhatsappSenderInputWhatsAppVerticalEnum>,
-    ) -> Self {
-        self.vertical = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(Some(value.into()));
-        self
-    }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(Some(value.into()));
-        self
-    }
-    /// Sets `websiteOne`.
-    pub fn website_one(mut self, value: impl Into<String>) -> Self {
-        self.website_one = Some(Some(value.into()));
-        self
-    }
-    /// Sets `websiteTwo`.
-    pub fn website_two(mut self, value: impl Into<String>) -> Self {
-        self.website_two = Some(Some(value.into()));
-        self
-    }
-    /// Sets `about`.
-    pub fn about(mut self, value: impl Into<String>) -> Self {
-        self.about = Some(Some(value.into()));
-        self
-    }
-    /// Sets `photoUrl`.
-    pub fn photo_url(mut self, value: impl Into<String>) -> Self {
-        self.photo_url = Some(Some(value.into()));
-        self
-    }
-    /// Sets `username`.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappUpdateSenderInputDetailsDto {
+        display_name: String = "displayName";
+        description: String = "description";
+        vertical: WhatsappSenderInputWhatsAppVerticalEnum = "vertical";
+        email: String = "email";
+        address: String = "address";
+        website_one: String = "websiteOne";
+        website_two: String = "websiteTwo";
+        about: String = "about";
+        photo_url: String = "photoUrl";
+        username: String = "username";
     }
 }
 /// `WhatsappUpdateSenderInputDto`
@@ -37852,18 +33782,11 @@ impl WhatsappUpdateSenderInputDto {
             details: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<WhatsappActionsEnum>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(
-        mut self,
-        value: impl Into<WhatsappUpdateSenderInputDetailsDto>,
-    ) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappUpdateSenderInputDto {
+        status: WhatsappActionsEnum = "status";
+        details: WhatsappUpdateSenderInputDetailsDto = "details";
     }
 }
 /// `WhatsappUpdateTemplateDetailsInputDto`
@@ -37903,26 +33826,12 @@ impl WhatsappUpdateTemplateDetailsInputDto {
             optimization: None,
         }
     }
-    /// Sets `components`.
-    pub fn components(
-        mut self,
-        value: impl Into<Vec<WhatsappUpdateTemplateDetailsInputDtoComponentsItem>>,
-    ) -> Self {
-        self.components = Some(value.into());
-        self
-    }
-    /// Sets `messageSendTtlSeconds`.
-    pub fn message_send_ttl_seconds(mut self, value: impl Into<f64>) -> Self {
-        self.message_send_ttl_seconds = Some(value.into());
-        self
-    }
-    /// Sets `optimization`.
-    pub fn optimization(
-        mut self,
-        value: impl Into<WhatsappInputUpdateTemplateDetailsOptimization>,
-    ) -> Self {
-        self.optimization = Some(Some(value.into()));
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappUpdateTemplateDetailsInputDto {
+        components: Vec<WhatsappUpdateTemplateDetailsInputDtoComponentsItem> = "components";
+        message_send_ttl_seconds: f64 = "messageSendTtlSeconds";
+        optimization: WhatsappInputUpdateTemplateDetailsOptimization = "optimization";
     }
 }
 /// `WhatsappUpdateTemplateDetailsInputDtoComponentsItem`
@@ -38306,31 +34215,13 @@ impl WhatsappUpdateTemplateInputDto {
             details: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<WhatsappActionsEnum>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `category`.
-    pub fn category(
-        mut self,
-        value: impl Into<WhatsappTemplateInputCategoryEnum>,
-    ) -> Self {
-        self.category = Some(value.into());
-        self
-    }
-    /// Sets `allowCategoryChange`.
-    pub fn allow_category_change(mut self, value: impl Into<bool>) -> Self {
-        self.allow_category_change = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(
-        mut self,
-        value: impl Into<WhatsappUpdateTemplateDetailsInputDto>,
-    ) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappUpdateTemplateInputDto {
+        status: WhatsappActionsEnum = "status";
+        category: WhatsappTemplateInputCategoryEnum = "category";
+        allow_category_change: bool = "allowCategoryChange";
+        details: WhatsappUpdateTemplateDetailsInputDto = "details";
     }
 }
 /// `WhatsappUrlButtonDto`
@@ -38366,20 +34257,12 @@ impl WhatsappUrlButtonDto {
             examples: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets `examples`.
-    pub fn examples(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappUrlButtonDto {
+        text: String = "text";
+        url: String = "url";
+        examples: Vec<String> = "examples";
     }
 }
 /// `WhatsappUrlButtonInputDto`
@@ -38427,10 +34310,10 @@ impl WhatsappUrlButtonInputDto {
             examples: None,
         }
     }
-    /// Sets `examples`.
-    pub fn examples(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.examples = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappUrlButtonInputDto {
+        examples: Vec<String> = "examples";
     }
 }
 /// Please use get account endpoint for this information.
@@ -38532,13 +34415,10 @@ impl WhatsappWabaDetailsListInputDto {
             business_manager: None,
         }
     }
-    /// Sets `businessManager`.
-    pub fn business_manager(
-        mut self,
-        value: impl Into<WhatsappInputBusinessManagersEnum>,
-    ) -> Self {
-        self.business_manager = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsappWabaDetailsListInputDto {
+        business_manager: WhatsappInputBusinessManagersEnum = "businessManager";
     }
 }
 /// `WhatsappWabaNumbersDto`

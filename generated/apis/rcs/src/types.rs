@@ -71,10 +71,10 @@ impl AgentEvent {
             event: event.into(),
         }
     }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AgentEvent {
+        to: String = "to";
     }
 }
 /// `AgentEventEvent`
@@ -652,20 +652,12 @@ impl Error {
             field_errors: None,
         }
     }
-    /// Sets `ref_id`.
-    pub fn ref_id(mut self, value: impl Into<String>) -> Self {
-        self.ref_id = Some(value.into());
-        self
-    }
-    /// Sets `error_code`.
-    pub fn error_code(mut self, value: impl Into<i64>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `field_errors`.
-    pub fn field_errors(mut self, value: impl Into<Vec<FieldError>>) -> Self {
-        self.field_errors = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Error {
+        ref_id: String = "ref_id";
+        error_code: i64 = "error_code";
+        field_errors: Vec<FieldError> = "field_errors";
     }
 }
 /// `FallbackInfo`
@@ -693,10 +685,10 @@ impl FallbackInfo {
             conditions: None,
         }
     }
-    /// Sets `conditions`.
-    pub fn conditions(mut self, value: impl Into<FallbackInfoConditions>) -> Self {
-        self.conditions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FallbackInfo {
+        conditions: FallbackInfoConditions = "conditions";
     }
 }
 /// Optionally specified triggers
@@ -732,34 +724,13 @@ impl FallbackInfoConditions {
             agent_error: None,
         }
     }
-    /// Sets `rcs_unavailable`.
-    pub fn rcs_unavailable(
-        mut self,
-        value: impl Into<FallbackInfoConditionsRcsUnavailable>,
-    ) -> Self {
-        self.rcs_unavailable = Some(value.into());
-        self
-    }
-    /// Sets `capability_unsupported`.
-    pub fn capability_unsupported(
-        mut self,
-        value: impl Into<FallbackInfoConditionsCapabilityUnsupported>,
-    ) -> Self {
-        self.capability_unsupported = Some(value.into());
-        self
-    }
-    /// Sets `expired`.
-    pub fn expired(mut self, value: impl Into<FallbackInfoConditionsExpired>) -> Self {
-        self.expired = Some(value.into());
-        self
-    }
-    /// Sets `agent_error`.
-    pub fn agent_error(
-        mut self,
-        value: impl Into<FallbackInfoConditionsAgentError>,
-    ) -> Self {
-        self.agent_error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FallbackInfoConditions {
+        rcs_unavailable: FallbackInfoConditionsRcsUnavailable = "rcs_unavailable";
+        capability_unsupported: FallbackInfoConditionsCapabilityUnsupported = "capability_unsupported";
+        expired: FallbackInfoConditionsExpired = "expired";
+        agent_error: FallbackInfoConditionsAgentError = "agent_error";
     }
 }
 /// Trigger fallback for any errors encountered, e.g. error from south bound service provider
@@ -901,20 +872,12 @@ impl FileInfo {
             file_uri: file_uri.into(),
         }
     }
-    /// Sets `mime_type`.
-    pub fn mime_type(mut self, value: impl Into<String>) -> Self {
-        self.mime_type = Some(value.into());
-        self
-    }
-    /// Sets `file_size`.
-    pub fn file_size(mut self, value: impl Into<i64>) -> Self {
-        self.file_size = Some(value.into());
-        self
-    }
-    /// Sets `file_name`.
-    pub fn file_name(mut self, value: impl Into<String>) -> Self {
-        self.file_name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FileInfo {
+        mime_type: String = "mime_type";
+        file_size: i64 = "file_size";
+        file_name: String = "file_name";
     }
 }
 /// The thumbnail is required for images and videos
@@ -946,10 +909,10 @@ impl FileMessage {
             file: file.into(),
         }
     }
-    /// Sets `thumbnail`.
-    pub fn thumbnail(mut self, value: impl Into<FileInfo>) -> Self {
-        self.thumbnail = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FileMessage {
+        thumbnail: FileInfo = "thumbnail";
     }
 }
 /// `FileMessageType`
@@ -1067,40 +1030,16 @@ impl Message {
             fallback: None,
         }
     }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `mcc`.
-    pub fn mcc(mut self, value: impl Into<String>) -> Self {
-        self.mcc = Some(value.into());
-        self
-    }
-    /// Sets `mnc`.
-    pub fn mnc(mut self, value: impl Into<String>) -> Self {
-        self.mnc = Some(value.into());
-        self
-    }
-    /// Sets `suggestions`.
-    pub fn suggestions(mut self, value: impl Into<Vec<MessageSuggestionsItem>>) -> Self {
-        self.suggestions = Some(value.into());
-        self
-    }
-    /// Sets `expire`.
-    pub fn expire(mut self, value: impl Into<MessageExpire>) -> Self {
-        self.expire = Some(value.into());
-        self
-    }
-    /// Sets `fallback`.
-    pub fn fallback(mut self, value: impl Into<FallbackInfo>) -> Self {
-        self.fallback = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Message {
+        message_id: String = "message_id";
+        to: String = "to";
+        mcc: String = "mcc";
+        mnc: String = "mnc";
+        suggestions: Vec<MessageSuggestionsItem> = "suggestions";
+        expire: MessageExpire = "expire";
+        fallback: FallbackInfo = "fallback";
     }
 }
 /// `MessageExpire`
@@ -1128,15 +1067,11 @@ impl MessageExpire {
             revoke: None,
         }
     }
-    /// Sets `timeout`.
-    pub fn timeout(mut self, value: impl Into<i64>) -> Self {
-        self.timeout = Some(value.into());
-        self
-    }
-    /// Sets `revoke`.
-    pub fn revoke(mut self, value: impl Into<bool>) -> Self {
-        self.revoke = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageExpire {
+        timeout: i64 = "timeout";
+        revoke: bool = "revoke";
     }
 }
 /// The content of the message
@@ -1682,28 +1617,13 @@ impl RichCardContent {
             suggestions: None,
         }
     }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `media`.
-    pub fn media(mut self, value: impl Into<RichCardMedia>) -> Self {
-        self.media = Some(value.into());
-        self
-    }
-    /// Sets `suggestions`.
-    pub fn suggestions(
-        mut self,
-        value: impl Into<Vec<RichCardContentSuggestionsItem>>,
-    ) -> Self {
-        self.suggestions = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RichCardContent {
+        title: String = "title";
+        description: String = "description";
+        media: RichCardMedia = "media";
+        suggestions: Vec<RichCardContentSuggestionsItem> = "suggestions";
     }
 }
 /// `RichCardContentSuggestionsItem`
@@ -1845,10 +1765,10 @@ impl RichCardMedia {
             thumbnail: None,
         }
     }
-    /// Sets `thumbnail`.
-    pub fn thumbnail(mut self, value: impl Into<FileInfo>) -> Self {
-        self.thumbnail = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RichCardMedia {
+        thumbnail: FileInfo = "thumbnail";
     }
 }
 /// Ignored unless media is included
@@ -1910,10 +1830,10 @@ impl ShowLocation {
             label: None,
         }
     }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ShowLocation {
+        label: String = "label";
     }
 }
 /// `ShowLocationType`
@@ -1985,33 +1905,14 @@ impl SmsBatchMessage {
             callback_url: None,
         }
     }
-    /// Sets `udh`.
-    pub fn udh(mut self, value: impl Into<String>) -> Self {
-        self.udh = Some(value.into());
-        self
-    }
-    /// Sets `campaign_id`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `delivery_report`.
-    pub fn delivery_report(
-        mut self,
-        value: impl Into<SmsBatchMessageDeliveryReport>,
-    ) -> Self {
-        self.delivery_report = Some(value.into());
-        self
-    }
-    /// Sets `expire_at`.
-    pub fn expire_at(mut self, value: impl Into<String>) -> Self {
-        self.expire_at = Some(value.into());
-        self
-    }
-    /// Sets `callback_url`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SmsBatchMessage {
+        udh: String = "udh";
+        campaign_id: String = "campaign_id";
+        delivery_report: SmsBatchMessageDeliveryReport = "delivery_report";
+        expire_at: String = "expire_at";
+        callback_url: String = "callback_url";
     }
 }
 /// Request delivery report callback for this SMS message. Note that delivery reports can be fetched from the SMS HTTP REST API regardless of this setting
@@ -2076,13 +1977,10 @@ impl StandaloneRichCardMessage {
             content: content.into(),
         }
     }
-    /// Sets `thumbnail_alignment`.
-    pub fn thumbnail_alignment(
-        mut self,
-        value: impl Into<StandaloneRichCardMessageThumbnailAlignment>,
-    ) -> Self {
-        self.thumbnail_alignment = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    StandaloneRichCardMessage {
+        thumbnail_alignment: StandaloneRichCardMessageThumbnailAlignment = "thumbnail_alignment";
     }
 }
 /// Does this standalone rich card have horizontal or vertical orientation. This affects whether the suggestions go below or to the side.
@@ -2342,10 +2240,10 @@ impl StatusReportFailed {
             reason: reason.into(),
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i64>) -> Self {
-        self.code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    StatusReportFailed {
+        code: i64 = "code";
     }
 }
 /// `StatusReportFailedType`
@@ -2575,10 +2473,10 @@ impl SuggestedAction {
             action: action.into(),
         }
     }
-    /// Sets `postback`.
-    pub fn postback(mut self, value: impl Into<Postback>) -> Self {
-        self.postback = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SuggestedAction {
+        postback: Postback = "postback";
     }
 }
 /// `SuggestedActionAction`
@@ -2841,10 +2739,10 @@ impl SuggestedReply {
             postback: None,
         }
     }
-    /// Sets `postback`.
-    pub fn postback(mut self, value: impl Into<Postback>) -> Self {
-        self.postback = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SuggestedReply {
+        postback: Postback = "postback";
     }
 }
 /// `SuggestedReplyType`
@@ -2998,15 +2896,11 @@ impl SuggestionResponse {
             text: None,
         }
     }
-    /// Sets `postback_data`.
-    pub fn postback_data(mut self, value: impl Into<String>) -> Self {
-        self.postback_data = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SuggestionResponse {
+        postback_data: String = "postback_data";
+        text: String = "text";
     }
 }
 /// `SuggestionResponseType`
@@ -3135,10 +3029,10 @@ impl UserAgentEvent {
             event: event.into(),
         }
     }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UserAgentEvent {
+        from: String = "from";
     }
 }
 /// `UserAgentEventType`
@@ -3194,10 +3088,10 @@ impl UserAgentMessage {
             message: message.into(),
         }
     }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UserAgentMessage {
+        from: String = "from";
     }
 }
 /// The message content

@@ -47,35 +47,15 @@ impl BasicCampaign {
             updated_at: None,
         }
     }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `shortcode`.
-    pub fn shortcode(mut self, value: impl Into<Shortcode>) -> Self {
-        self.shortcode = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<CampaignStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `updatedAt`.
-    pub fn updated_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BasicCampaign {
+        campaign_id: String = "campaignId";
+        name: String = "name";
+        shortcode: Shortcode = "shortcode";
+        status: CampaignStatus = "status";
+        created_at: sinch_sdk_runtime::Timestamp = "createdAt";
+        updated_at: sinch_sdk_runtime::Timestamp = "updatedAt";
     }
 }
 /// Brand ID created in the Brands API, US_SHORT_CODE_REGISTRY type. This field is required when sc_requested is true. Brand must be provided to the US Short Code Registry to be approved. Brand must exist and not be rejected at submission time (incomplete or pending brands are allowed) Brands approval must be completed in order to complete the campaign registration.
@@ -105,15 +85,11 @@ impl CallbackConfigurationResponse {
             project_id: None,
         }
     }
-    /// Sets `hmacSecret`.
-    pub fn hmac_secret(mut self, value: impl Into<String>) -> Self {
-        self.hmac_secret = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackConfigurationResponse {
+        hmac_secret: String = "hmacSecret";
+        project_id: String = "projectId";
     }
 }
 /// `CallbackConfigurationUpdateBody`
@@ -135,10 +111,10 @@ impl CallbackConfigurationUpdateBody {
     pub fn new() -> Self {
         Self { hmac_secret: None }
     }
-    /// Sets `hmacSecret`.
-    pub fn hmac_secret(mut self, value: impl Into<String>) -> Self {
-        self.hmac_secret = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackConfigurationUpdateBody {
+        hmac_secret: String = "hmacSecret";
     }
 }
 /// Callback event body.
@@ -190,48 +166,17 @@ impl CallbackEventBody {
             create_time: None,
         }
     }
-    /// Sets `eventId`.
-    pub fn event_id(mut self, value: impl Into<String>) -> Self {
-        self.event_id = Some(value.into());
-        self
-    }
-    /// Sets `eventType`.
-    pub fn event_type(mut self, value: impl Into<CallbackEventBodyEventType>) -> Self {
-        self.event_type = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `resourceId`.
-    pub fn resource_id(mut self, value: impl Into<String>) -> Self {
-        self.resource_id = Some(value.into());
-        self
-    }
-    /// Sets `resourceType`.
-    pub fn resource_type(
-        mut self,
-        value: impl Into<CallbackEventBodyResourceType>,
-    ) -> Self {
-        self.resource_type = Some(value.into());
-        self
-    }
-    /// Sets `shortcode`.
-    pub fn shortcode(mut self, value: impl Into<String>) -> Self {
-        self.shortcode = Some(value.into());
-        self
-    }
-    /// Sets `data`.
-    pub fn data(mut self, value: impl Into<CallbackEventBodyData>) -> Self {
-        self.data = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackEventBody {
+        event_id: String = "eventId";
+        event_type: CallbackEventBodyEventType = "eventType";
+        project_id: String = "projectId";
+        resource_id: String = "resourceId";
+        resource_type: CallbackEventBodyResourceType = "resourceType";
+        shortcode: String = "shortcode";
+        data: CallbackEventBodyData = "data";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
     }
 }
 /// `CallbackEventBodyData`
@@ -535,141 +480,35 @@ impl Campaign {
             mms_dr_url: None,
         }
     }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `shortcode`.
-    pub fn shortcode(mut self, value: impl Into<Shortcode>) -> Self {
-        self.shortcode = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<CampaignStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `updatedAt`.
-    pub fn updated_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `trafficCharge`.
-    pub fn traffic_charge(mut self, value: impl Into<TrafficCharge>) -> Self {
-        self.traffic_charge = Some(value.into());
-        self
-    }
-    /// Sets `scRequested`.
-    pub fn sc_requested(mut self, value: impl Into<ScRequested>) -> Self {
-        self.sc_requested = Some(value.into());
-        self
-    }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<BrandId>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `customerCare`.
-    pub fn customer_care(mut self, value: impl Into<CustomerCare>) -> Self {
-        self.customer_care = Some(value.into());
-        self
-    }
-    /// Sets `contentDefinitions`.
-    pub fn content_definitions(
-        mut self,
-        value: impl Into<Vec<ContentDefinition>>,
-    ) -> Self {
-        self.content_definitions = Some(value.into());
-        self
-    }
-    /// Sets `termsAndConditions`.
-    pub fn terms_and_conditions(mut self, value: impl Into<TermsAndConditions>) -> Self {
-        self.terms_and_conditions = Some(value.into());
-        self
-    }
-    /// Sets `privacyPolicy`.
-    pub fn privacy_policy(mut self, value: impl Into<PrivacyPolicy>) -> Self {
-        self.privacy_policy = Some(value.into());
-        self
-    }
-    /// Sets `complianceEmails`.
-    pub fn compliance_emails(mut self, value: impl Into<ComplianceEmails>) -> Self {
-        self.compliance_emails = Some(value.into());
-        self
-    }
-    /// Sets `contactEmails`.
-    pub fn contact_emails(mut self, value: impl Into<ContactEmails>) -> Self {
-        self.contact_emails = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<CallbackUrl>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `isMigrated`.
-    pub fn is_migrated(mut self, value: impl Into<IsMigrated>) -> Self {
-        self.is_migrated = Some(value.into());
-        self
-    }
-    /// Sets `carrierOrders`.
-    pub fn carrier_orders(mut self, value: impl Into<Vec<CarrierOrder>>) -> Self {
-        self.carrier_orders = Some(value.into());
-        self
-    }
-    /// Sets `campaignAttachments`.
-    pub fn campaign_attachments(
-        mut self,
-        value: impl Into<Vec<CampaignAttachment>>,
-    ) -> Self {
-        self.campaign_attachments = Some(value.into());
-        self
-    }
-    /// Sets `logs`.
-    pub fn logs(mut self, value: impl Into<Vec<CampaignLog>>) -> Self {
-        self.logs = Some(value.into());
-        self
-    }
-    /// Sets `notes`.
-    pub fn notes(mut self, value: impl Into<Vec<Note>>) -> Self {
-        self.notes = Some(value.into());
-        self
-    }
-    /// Sets `smsApp`.
-    pub fn sms_app(mut self, value: impl Into<SmsApp>) -> Self {
-        self.sms_app = Some(value.into());
-        self
-    }
-    /// Sets `mmsApp`.
-    pub fn mms_app(mut self, value: impl Into<MmsApp>) -> Self {
-        self.mms_app = Some(value.into());
-        self
-    }
-    /// Sets `mmsMoUrl`.
-    pub fn mms_mo_url(mut self, value: impl Into<MmsMoUrl>) -> Self {
-        self.mms_mo_url = Some(value.into());
-        self
-    }
-    /// Sets `mmsDrUrl`.
-    pub fn mms_dr_url(mut self, value: impl Into<MmsDrUrl>) -> Self {
-        self.mms_dr_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Campaign {
+        campaign_id: String = "campaignId";
+        name: String = "name";
+        shortcode: Shortcode = "shortcode";
+        status: CampaignStatus = "status";
+        created_at: sinch_sdk_runtime::Timestamp = "createdAt";
+        updated_at: sinch_sdk_runtime::Timestamp = "updatedAt";
+        description: String = "description";
+        traffic_charge: TrafficCharge = "trafficCharge";
+        sc_requested: ScRequested = "scRequested";
+        brand_id: BrandId = "brandId";
+        customer_care: CustomerCare = "customerCare";
+        content_definitions: Vec<ContentDefinition> = "contentDefinitions";
+        terms_and_conditions: TermsAndConditions = "termsAndConditions";
+        privacy_policy: PrivacyPolicy = "privacyPolicy";
+        compliance_emails: ComplianceEmails = "complianceEmails";
+        contact_emails: ContactEmails = "contactEmails";
+        callback_url: CallbackUrl = "callbackUrl";
+        is_migrated: IsMigrated = "isMigrated";
+        carrier_orders: Vec<CarrierOrder> = "carrierOrders";
+        campaign_attachments: Vec<CampaignAttachment> = "campaignAttachments";
+        logs: Vec<CampaignLog> = "logs";
+        notes: Vec<Note> = "notes";
+        sms_app: SmsApp = "smsApp";
+        mms_app: MmsApp = "mmsApp";
+        mms_mo_url: MmsMoUrl = "mmsMoUrl";
+        mms_dr_url: MmsDrUrl = "mmsDrUrl";
     }
 }
 /// Attachment linked to this campaign request.
@@ -701,20 +540,12 @@ impl CampaignAttachment {
             description: None,
         }
     }
-    /// Sets `attachmentId`.
-    pub fn attachment_id(mut self, value: impl Into<String>) -> Self {
-        self.attachment_id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CampaignAttachment {
+        attachment_id: String = "attachmentId";
+        name: String = "name";
+        description: String = "description";
     }
 }
 /// A transition applied to a campaign
@@ -746,20 +577,12 @@ impl CampaignLog {
             created_at: None,
         }
     }
-    /// Sets `previousStatus`.
-    pub fn previous_status(mut self, value: impl Into<CampaignStatus>) -> Self {
-        self.previous_status = Some(value.into());
-        self
-    }
-    /// Sets `currentStatus`.
-    pub fn current_status(mut self, value: impl Into<CampaignStatus>) -> Self {
-        self.current_status = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CampaignLog {
+        previous_status: CampaignStatus = "previousStatus";
+        current_status: CampaignStatus = "currentStatus";
+        created_at: sinch_sdk_runtime::Timestamp = "createdAt";
     }
 }
 /// Body object linked to callback body when event type is CAMPAIGN_NOTE.
@@ -787,15 +610,11 @@ impl CampaignNoteBody {
             note: None,
         }
     }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `note`.
-    pub fn note(mut self, value: impl Into<Note>) -> Self {
-        self.note = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CampaignNoteBody {
+        campaign_id: String = "campaignId";
+        note: Note = "note";
     }
 }
 /// Common properties for create\/edit US Short Code Campaign requests.
@@ -901,80 +720,24 @@ impl CampaignRequestBase {
             mms_dr_url: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `contactEmails`.
-    pub fn contact_emails(mut self, value: impl Into<ContactEmails>) -> Self {
-        self.contact_emails = Some(value.into());
-        self
-    }
-    /// Sets `complianceEmails`.
-    pub fn compliance_emails(mut self, value: impl Into<ComplianceEmails>) -> Self {
-        self.compliance_emails = Some(value.into());
-        self
-    }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<BrandId>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `shortcode`.
-    pub fn shortcode(mut self, value: impl Into<Shortcode>) -> Self {
-        self.shortcode = Some(value.into());
-        self
-    }
-    /// Sets `carrierIds`.
-    pub fn carrier_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.carrier_ids = Some(value.into());
-        self
-    }
-    /// Sets `termsAndConditions`.
-    pub fn terms_and_conditions(mut self, value: impl Into<TermsAndConditions>) -> Self {
-        self.terms_and_conditions = Some(value.into());
-        self
-    }
-    /// Sets `privacyPolicy`.
-    pub fn privacy_policy(mut self, value: impl Into<PrivacyPolicy>) -> Self {
-        self.privacy_policy = Some(value.into());
-        self
-    }
-    /// Sets `isMigrated`.
-    pub fn is_migrated(mut self, value: impl Into<IsMigrated>) -> Self {
-        self.is_migrated = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<CallbackUrl>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `attachments`.
-    pub fn attachments(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.attachments = Some(value.into());
-        self
-    }
-    /// Sets `smsApp`.
-    pub fn sms_app(mut self, value: impl Into<SmsApp>) -> Self {
-        self.sms_app = Some(value.into());
-        self
-    }
-    /// Sets `mmsApp`.
-    pub fn mms_app(mut self, value: impl Into<MmsApp>) -> Self {
-        self.mms_app = Some(value.into());
-        self
-    }
-    /// Sets `mmsMoUrl`.
-    pub fn mms_mo_url(mut self, value: impl Into<MmsMoUrl>) -> Self {
-        self.mms_mo_url = Some(value.into());
-        self
-    }
-    /// Sets `mmsDrUrl`.
-    pub fn mms_dr_url(mut self, value: impl Into<MmsDrUrl>) -> Self {
-        self.mms_dr_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CampaignRequestBase {
+        description: String = "description";
+        contact_emails: ContactEmails = "contactEmails";
+        compliance_emails: ComplianceEmails = "complianceEmails";
+        brand_id: BrandId = "brandId";
+        shortcode: Shortcode = "shortcode";
+        carrier_ids: Vec<String> = "carrierIds";
+        terms_and_conditions: TermsAndConditions = "termsAndConditions";
+        privacy_policy: PrivacyPolicy = "privacyPolicy";
+        is_migrated: IsMigrated = "isMigrated";
+        callback_url: CallbackUrl = "callbackUrl";
+        attachments: Vec<String> = "attachments";
+        sms_app: SmsApp = "smsApp";
+        mms_app: MmsApp = "mmsApp";
+        mms_mo_url: MmsMoUrl = "mmsMoUrl";
+        mms_dr_url: MmsDrUrl = "mmsDrUrl";
     }
 }
 /// Campaign status
@@ -1042,15 +805,11 @@ impl CampaignStatusUpdateBody {
             new_status: None,
         }
     }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `newStatus`.
-    pub fn new_status(mut self, value: impl Into<CampaignStatus>) -> Self {
-        self.new_status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CampaignStatusUpdateBody {
+        campaign_id: String = "campaignId";
+        new_status: CampaignStatus = "newStatus";
     }
 }
 /// Carrier object
@@ -1078,15 +837,11 @@ impl Carrier {
             name: None,
         }
     }
-    /// Sets `carrier_id`.
-    pub fn carrier_id(mut self, value: impl Into<String>) -> Self {
-        self.carrier_id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Carrier {
+        carrier_id: String = "carrier_id";
+        name: String = "name";
     }
 }
 /// List of carriers available for a campaign
@@ -1108,10 +863,10 @@ impl CarrierList {
     pub fn new() -> Self {
         Self { carriers: None }
     }
-    /// Sets `carriers`.
-    pub fn carriers(mut self, value: impl Into<Vec<Carrier>>) -> Self {
-        self.carriers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CarrierList {
+        carriers: Vec<Carrier> = "carriers";
     }
 }
 /// Carrier order linked to country specific carriers that must be configured for this campaign.
@@ -1163,45 +918,17 @@ impl CarrierOrder {
             updated_at: None,
         }
     }
-    /// Sets `carrierOrderId`.
-    pub fn carrier_order_id(mut self, value: impl Into<String>) -> Self {
-        self.carrier_order_id = Some(value.into());
-        self
-    }
-    /// Sets `carrierId`.
-    pub fn carrier_id(mut self, value: impl Into<String>) -> Self {
-        self.carrier_id = Some(value.into());
-        self
-    }
-    /// Sets `carrierName`.
-    pub fn carrier_name(mut self, value: impl Into<String>) -> Self {
-        self.carrier_name = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<CarrierOrderStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `notes`.
-    pub fn notes(mut self, value: impl Into<Vec<Note>>) -> Self {
-        self.notes = Some(value.into());
-        self
-    }
-    /// Sets `logs`.
-    pub fn logs(mut self, value: impl Into<Vec<CarrierOrderLog>>) -> Self {
-        self.logs = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `updatedAt`.
-    pub fn updated_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.updated_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CarrierOrder {
+        carrier_order_id: String = "carrierOrderId";
+        carrier_id: String = "carrierId";
+        carrier_name: String = "carrierName";
+        status: CarrierOrderStatus = "status";
+        notes: Vec<Note> = "notes";
+        logs: Vec<CarrierOrderLog> = "logs";
+        created_at: sinch_sdk_runtime::Timestamp = "createdAt";
+        updated_at: sinch_sdk_runtime::Timestamp = "updatedAt";
     }
 }
 /// A transition applied to a carrier order
@@ -1233,20 +960,12 @@ impl CarrierOrderLog {
             created_at: None,
         }
     }
-    /// Sets `previousStatus`.
-    pub fn previous_status(mut self, value: impl Into<CarrierOrderStatus>) -> Self {
-        self.previous_status = Some(value.into());
-        self
-    }
-    /// Sets `currentStatus`.
-    pub fn current_status(mut self, value: impl Into<CarrierOrderStatus>) -> Self {
-        self.current_status = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CarrierOrderLog {
+        previous_status: CarrierOrderStatus = "previousStatus";
+        current_status: CarrierOrderStatus = "currentStatus";
+        created_at: sinch_sdk_runtime::Timestamp = "createdAt";
     }
 }
 /// Body object linked to callback body when event type is CARRIER_ORDER_NOTE.
@@ -1278,20 +997,12 @@ impl CarrierOrderNoteBody {
             note: None,
         }
     }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `carrierOrderId`.
-    pub fn carrier_order_id(mut self, value: impl Into<String>) -> Self {
-        self.carrier_order_id = Some(value.into());
-        self
-    }
-    /// Sets `note`.
-    pub fn note(mut self, value: impl Into<Note>) -> Self {
-        self.note = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CarrierOrderNoteBody {
+        campaign_id: String = "campaignId";
+        carrier_order_id: String = "carrierOrderId";
+        note: Note = "note";
     }
 }
 /// Carrier order status
@@ -1372,20 +1083,12 @@ impl CarrierOrderStatusUpdateBody {
             new_status: None,
         }
     }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `carrierOrderId`.
-    pub fn carrier_order_id(mut self, value: impl Into<String>) -> Self {
-        self.carrier_order_id = Some(value.into());
-        self
-    }
-    /// Sets `newStatus`.
-    pub fn new_status(mut self, value: impl Into<CarrierOrderStatus>) -> Self {
-        self.new_status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CarrierOrderStatusUpdateBody {
+        campaign_id: String = "campaignId";
+        carrier_order_id: String = "carrierOrderId";
+        new_status: CarrierOrderStatus = "newStatus";
     }
 }
 /// Compliance emails that will be used to contact compliance team. Mandatory at submission time.
@@ -1425,25 +1128,13 @@ impl ContentDefinition {
             message_flow: None,
         }
     }
-    /// Sets `messageType`.
-    pub fn message_type(mut self, value: impl Into<String>) -> Self {
-        self.message_type = Some(value.into());
-        self
-    }
-    /// Sets `contentType`.
-    pub fn content_type(mut self, value: impl Into<String>) -> Self {
-        self.content_type = Some(value.into());
-        self
-    }
-    /// Sets `subscription`.
-    pub fn subscription(mut self, value: impl Into<String>) -> Self {
-        self.subscription = Some(value.into());
-        self
-    }
-    /// Sets `messageFlow`.
-    pub fn message_flow(mut self, value: impl Into<MessageFlow>) -> Self {
-        self.message_flow = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContentDefinition {
+        message_type: String = "messageType";
+        content_type: String = "contentType";
+        subscription: String = "subscription";
+        message_flow: MessageFlow = "messageFlow";
     }
 }
 /// This is where the client would provide important information about their short code campaign(s) – what the call to action is (how is the short code advertised and how consent is collected), whether it’s a one-time or subscription/recurring campaign, and example messages (example messages of what the brand will be sending once live)
@@ -1479,28 +1170,13 @@ impl ContentDefinitionRequest {
             message_flow: None,
         }
     }
-    /// Sets `messageType`.
-    pub fn message_type(mut self, value: impl Into<MessageTypeEnum>) -> Self {
-        self.message_type = Some(value.into());
-        self
-    }
-    /// Sets `contentType`.
-    pub fn content_type(mut self, value: impl Into<ContentTypeEnum>) -> Self {
-        self.content_type = Some(value.into());
-        self
-    }
-    /// Sets `subscription`.
-    pub fn subscription(
-        mut self,
-        value: impl Into<ContentDefinitionRequestSubscription>,
-    ) -> Self {
-        self.subscription = Some(value.into());
-        self
-    }
-    /// Sets `messageFlow`.
-    pub fn message_flow(mut self, value: impl Into<MessageFlow>) -> Self {
-        self.message_flow = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContentDefinitionRequest {
+        message_type: MessageTypeEnum = "messageType";
+        content_type: ContentTypeEnum = "contentType";
+        subscription: ContentDefinitionRequestSubscription = "subscription";
+        message_flow: MessageFlow = "messageFlow";
     }
 }
 /// Content definition subscription type.
@@ -2688,85 +2364,25 @@ impl CreateCampaignRequest {
             notes: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `contactEmails`.
-    pub fn contact_emails(mut self, value: impl Into<ContactEmails>) -> Self {
-        self.contact_emails = Some(value.into());
-        self
-    }
-    /// Sets `complianceEmails`.
-    pub fn compliance_emails(mut self, value: impl Into<ComplianceEmails>) -> Self {
-        self.compliance_emails = Some(value.into());
-        self
-    }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<BrandId>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `shortcode`.
-    pub fn shortcode(mut self, value: impl Into<Shortcode>) -> Self {
-        self.shortcode = Some(value.into());
-        self
-    }
-    /// Sets `carrierIds`.
-    pub fn carrier_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.carrier_ids = Some(value.into());
-        self
-    }
-    /// Sets `termsAndConditions`.
-    pub fn terms_and_conditions(mut self, value: impl Into<TermsAndConditions>) -> Self {
-        self.terms_and_conditions = Some(value.into());
-        self
-    }
-    /// Sets `privacyPolicy`.
-    pub fn privacy_policy(mut self, value: impl Into<PrivacyPolicy>) -> Self {
-        self.privacy_policy = Some(value.into());
-        self
-    }
-    /// Sets `isMigrated`.
-    pub fn is_migrated(mut self, value: impl Into<IsMigrated>) -> Self {
-        self.is_migrated = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<CallbackUrl>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `attachments`.
-    pub fn attachments(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.attachments = Some(value.into());
-        self
-    }
-    /// Sets `smsApp`.
-    pub fn sms_app(mut self, value: impl Into<SmsApp>) -> Self {
-        self.sms_app = Some(value.into());
-        self
-    }
-    /// Sets `mmsApp`.
-    pub fn mms_app(mut self, value: impl Into<MmsApp>) -> Self {
-        self.mms_app = Some(value.into());
-        self
-    }
-    /// Sets `mmsMoUrl`.
-    pub fn mms_mo_url(mut self, value: impl Into<MmsMoUrl>) -> Self {
-        self.mms_mo_url = Some(value.into());
-        self
-    }
-    /// Sets `mmsDrUrl`.
-    pub fn mms_dr_url(mut self, value: impl Into<MmsDrUrl>) -> Self {
-        self.mms_dr_url = Some(value.into());
-        self
-    }
-    /// Sets `notes`.
-    pub fn notes(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.notes = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateCampaignRequest {
+        description: String = "description";
+        contact_emails: ContactEmails = "contactEmails";
+        compliance_emails: ComplianceEmails = "complianceEmails";
+        brand_id: BrandId = "brandId";
+        shortcode: Shortcode = "shortcode";
+        carrier_ids: Vec<String> = "carrierIds";
+        terms_and_conditions: TermsAndConditions = "termsAndConditions";
+        privacy_policy: PrivacyPolicy = "privacyPolicy";
+        is_migrated: IsMigrated = "isMigrated";
+        callback_url: CallbackUrl = "callbackUrl";
+        attachments: Vec<String> = "attachments";
+        sms_app: SmsApp = "smsApp";
+        mms_app: MmsApp = "mmsApp";
+        mms_mo_url: MmsMoUrl = "mmsMoUrl";
+        mms_dr_url: MmsDrUrl = "mmsDrUrl";
+        notes: Vec<String> = "notes";
     }
 }
 /// Create a new note for a US Short Code Campaign or Carrier Order.
@@ -2788,10 +2404,10 @@ impl CreateNoteRequest {
     pub fn new() -> Self {
         Self { text: None }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateNoteRequest {
+        text: String = "text";
     }
 }
 /// Customer care info that end customers will see. Mandatory at submission time.
@@ -2835,35 +2451,15 @@ impl CustomerCare {
             phone_number: None,
         }
     }
-    /// Sets `optOutKeywords`.
-    pub fn opt_out_keywords(mut self, value: impl Into<String>) -> Self {
-        self.opt_out_keywords = Some(value.into());
-        self
-    }
-    /// Sets `optOutMtText`.
-    pub fn opt_out_mt_text(mut self, value: impl Into<String>) -> Self {
-        self.opt_out_mt_text = Some(value.into());
-        self
-    }
-    /// Sets `helpMtText`.
-    pub fn help_mt_text(mut self, value: impl Into<String>) -> Self {
-        self.help_mt_text = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `website`.
-    pub fn website(mut self, value: impl Into<String>) -> Self {
-        self.website = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CustomerCare {
+        opt_out_keywords: String = "optOutKeywords";
+        opt_out_mt_text: String = "optOutMtText";
+        help_mt_text: String = "helpMtText";
+        email: String = "email";
+        website: String = "website";
+        phone_number: String = "phoneNumber";
     }
 }
 /// `EditCampaignRequest`
@@ -2969,80 +2565,24 @@ impl EditCampaignRequest {
             mms_dr_url: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `contactEmails`.
-    pub fn contact_emails(mut self, value: impl Into<ContactEmails>) -> Self {
-        self.contact_emails = Some(value.into());
-        self
-    }
-    /// Sets `complianceEmails`.
-    pub fn compliance_emails(mut self, value: impl Into<ComplianceEmails>) -> Self {
-        self.compliance_emails = Some(value.into());
-        self
-    }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<BrandId>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `shortcode`.
-    pub fn shortcode(mut self, value: impl Into<Shortcode>) -> Self {
-        self.shortcode = Some(value.into());
-        self
-    }
-    /// Sets `carrierIds`.
-    pub fn carrier_ids(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.carrier_ids = Some(value.into());
-        self
-    }
-    /// Sets `termsAndConditions`.
-    pub fn terms_and_conditions(mut self, value: impl Into<TermsAndConditions>) -> Self {
-        self.terms_and_conditions = Some(value.into());
-        self
-    }
-    /// Sets `privacyPolicy`.
-    pub fn privacy_policy(mut self, value: impl Into<PrivacyPolicy>) -> Self {
-        self.privacy_policy = Some(value.into());
-        self
-    }
-    /// Sets `isMigrated`.
-    pub fn is_migrated(mut self, value: impl Into<IsMigrated>) -> Self {
-        self.is_migrated = Some(value.into());
-        self
-    }
-    /// Sets `callbackUrl`.
-    pub fn callback_url(mut self, value: impl Into<CallbackUrl>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `attachments`.
-    pub fn attachments(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.attachments = Some(value.into());
-        self
-    }
-    /// Sets `smsApp`.
-    pub fn sms_app(mut self, value: impl Into<SmsApp>) -> Self {
-        self.sms_app = Some(value.into());
-        self
-    }
-    /// Sets `mmsApp`.
-    pub fn mms_app(mut self, value: impl Into<MmsApp>) -> Self {
-        self.mms_app = Some(value.into());
-        self
-    }
-    /// Sets `mmsMoUrl`.
-    pub fn mms_mo_url(mut self, value: impl Into<MmsMoUrl>) -> Self {
-        self.mms_mo_url = Some(value.into());
-        self
-    }
-    /// Sets `mmsDrUrl`.
-    pub fn mms_dr_url(mut self, value: impl Into<MmsDrUrl>) -> Self {
-        self.mms_dr_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EditCampaignRequest {
+        description: String = "description";
+        contact_emails: ContactEmails = "contactEmails";
+        compliance_emails: ComplianceEmails = "complianceEmails";
+        brand_id: BrandId = "brandId";
+        shortcode: Shortcode = "shortcode";
+        carrier_ids: Vec<String> = "carrierIds";
+        terms_and_conditions: TermsAndConditions = "termsAndConditions";
+        privacy_policy: PrivacyPolicy = "privacyPolicy";
+        is_migrated: IsMigrated = "isMigrated";
+        callback_url: CallbackUrl = "callbackUrl";
+        attachments: Vec<String> = "attachments";
+        sms_app: SmsApp = "smsApp";
+        mms_app: MmsApp = "mmsApp";
+        mms_mo_url: MmsMoUrl = "mmsMoUrl";
+        mms_dr_url: MmsDrUrl = "mmsDrUrl";
     }
 }
 /// `ErrorDetails`
@@ -3158,15 +2698,11 @@ impl FieldViolation {
             description: None,
         }
     }
-    /// Sets `field`.
-    pub fn field(mut self, value: impl Into<String>) -> Self {
-        self.field = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FieldViolation {
+        field: String = "field";
+        description: String = "description";
     }
 }
 /// `InternalRestError`
@@ -3202,25 +2738,13 @@ impl InternalRestError {
             status: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i32>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<ErrorDetails>>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InternalRestError {
+        code: i32 = "code";
+        details: Vec<ErrorDetails> = "details";
+        message: String = "message";
+        status: String = "status";
     }
 }
 /// this body is expected when invalid argument, failed precondition or already exists error occurs.
@@ -3248,15 +2772,11 @@ impl InvalidRequestDetails {
             field_violations: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<InvalidRequestDetailsType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `fieldViolations`.
-    pub fn field_violations(mut self, value: impl Into<Vec<FieldViolation>>) -> Self {
-        self.field_violations = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InvalidRequestDetails {
+        r#type: InvalidRequestDetailsType = "type";
+        field_violations: Vec<FieldViolation> = "fieldViolations";
     }
 }
 /// For invalid arguments details, this value is always BadRequest.
@@ -3306,20 +2826,12 @@ impl ListCampaignResponse {
             total_size: None,
         }
     }
-    /// Sets `campaigns`.
-    pub fn campaigns(mut self, value: impl Into<Vec<BasicCampaign>>) -> Self {
-        self.campaigns = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `totalSize`.
-    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
-        self.total_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListCampaignResponse {
+        campaigns: Vec<BasicCampaign> = "campaigns";
+        next_page_token: String = "nextPageToken";
+        total_size: i32 = "totalSize";
     }
 }
 /// Message flow that will be used in the content definition. Contains the call to action, opt in and sample alert.
@@ -3351,20 +2863,12 @@ impl MessageFlow {
             sample_alert: None,
         }
     }
-    /// Sets `callToAction`.
-    pub fn call_to_action(mut self, value: impl Into<String>) -> Self {
-        self.call_to_action = Some(value.into());
-        self
-    }
-    /// Sets `optIn`.
-    pub fn opt_in(mut self, value: impl Into<String>) -> Self {
-        self.opt_in = Some(value.into());
-        self
-    }
-    /// Sets `sampleAlert`.
-    pub fn sample_alert(mut self, value: impl Into<String>) -> Self {
-        self.sample_alert = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageFlow {
+        call_to_action: String = "callToAction";
+        opt_in: String = "optIn";
+        sample_alert: String = "sampleAlert";
     }
 }
 /// Message type that will be used in the content definition.
@@ -3431,25 +2935,13 @@ impl NotFoundDetails {
             description: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<NotFoundDetailsType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `resourceType`.
-    pub fn resource_type(mut self, value: impl Into<String>) -> Self {
-        self.resource_type = Some(value.into());
-        self
-    }
-    /// Sets `resourceName`.
-    pub fn resource_name(mut self, value: impl Into<String>) -> Self {
-        self.resource_name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotFoundDetails {
+        r#type: NotFoundDetailsType = "type";
+        resource_type: String = "resourceType";
+        resource_name: String = "resourceName";
+        description: String = "description";
     }
 }
 /// For not found details.
@@ -3497,20 +2989,12 @@ impl Note {
             created_at: None,
         }
     }
-    /// Sets `author`.
-    pub fn author(mut self, value: impl Into<NoteAuthor>) -> Self {
-        self.author = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `createdAt`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Note {
+        author: NoteAuthor = "author";
+        text: String = "text";
+        created_at: sinch_sdk_runtime::Timestamp = "createdAt";
     }
 }
 /// Author. It can be either a customer or an agent.
@@ -3554,15 +3038,11 @@ impl PrivacyPolicy {
     pub fn new() -> Self {
         Self { text: None, url: None }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PrivacyPolicy {
+        text: String = "text";
+        url: String = "url";
     }
 }
 /// `RestError`
@@ -3584,10 +3064,10 @@ impl RestError {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<InternalRestError>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RestError {
+        error: InternalRestError = "error";
     }
 }
 /// Customer needs Sinch to lease a short code for them. When sc_requested is true, customers need to provide an existing brand ID, not rejected.
@@ -3618,15 +3098,11 @@ impl TermsAndConditions {
     pub fn new() -> Self {
         Self { text: None, url: None }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TermsAndConditions {
+        text: String = "text";
+        url: String = "url";
     }
 }
 /// Campaign traffic charge type.
@@ -3673,10 +3149,10 @@ impl UploadAttachmentRequest {
             description: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UploadAttachmentRequest {
+        description: String = "description";
     }
 }
 impl sinch_sdk_runtime::body::ToParts for UploadAttachmentRequest {

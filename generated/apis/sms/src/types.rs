@@ -47,30 +47,14 @@ impl CreateGroupResponse {
             modified_at: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `size`.
-    pub fn size(mut self, value: impl Into<i64>) -> Self {
-        self.size = Some(value.into());
-        self
-    }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `modified_at`.
-    pub fn modified_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.modified_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateGroupResponse {
+        id: String = "id";
+        name: String = "name";
+        size: i64 = "size";
+        created_at: sinch_sdk_runtime::Timestamp = "created_at";
+        modified_at: sinch_sdk_runtime::Timestamp = "modified_at";
     }
 }
 /// `DryRunResponse`
@@ -102,23 +86,12 @@ impl DryRunResponse {
             per_recipient: None,
         }
     }
-    /// Sets `number_of_recipients`.
-    pub fn number_of_recipients(mut self, value: impl Into<i64>) -> Self {
-        self.number_of_recipients = Some(value.into());
-        self
-    }
-    /// Sets `number_of_messages`.
-    pub fn number_of_messages(mut self, value: impl Into<i64>) -> Self {
-        self.number_of_messages = Some(value.into());
-        self
-    }
-    /// Sets `per_recipient`.
-    pub fn per_recipient(
-        mut self,
-        value: impl Into<Vec<DryRunResponsePerRecipientItem>>,
-    ) -> Self {
-        self.per_recipient = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DryRunResponse {
+        number_of_recipients: i64 = "number_of_recipients";
+        number_of_messages: i64 = "number_of_messages";
+        per_recipient: Vec<DryRunResponsePerRecipientItem> = "per_recipient";
     }
 }
 /// `DryRunResponsePerRecipientItem`
@@ -154,25 +127,13 @@ impl DryRunResponsePerRecipientItem {
             encoding: None,
         }
     }
-    /// Sets `recipient`.
-    pub fn recipient(mut self, value: impl Into<String>) -> Self {
-        self.recipient = Some(value.into());
-        self
-    }
-    /// Sets `message_part`.
-    pub fn message_part(mut self, value: impl Into<String>) -> Self {
-        self.message_part = Some(value.into());
-        self
-    }
-    /// Sets `body`.
-    pub fn body(mut self, value: impl Into<String>) -> Self {
-        self.body = Some(value.into());
-        self
-    }
-    /// Sets `encoding`.
-    pub fn encoding(mut self, value: impl Into<String>) -> Self {
-        self.encoding = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DryRunResponsePerRecipientItem {
+        recipient: String = "recipient";
+        message_part: String = "message_part";
+        body: String = "body";
+        encoding: String = "encoding";
     }
 }
 /// `GetDeliveryReportByBatchIdType`
@@ -259,63 +220,20 @@ impl GetDeliveryReportByPhoneNumberResponse {
             number_of_message_parts: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `batch_id`.
-    pub fn batch_id(mut self, value: impl Into<String>) -> Self {
-        self.batch_id = Some(value.into());
-        self
-    }
-    /// Sets `recipient`.
-    pub fn recipient(mut self, value: impl Into<String>) -> Self {
-        self.recipient = Some(value.into());
-        self
-    }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i64>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `status_message`.
-    pub fn status_message(mut self, value: impl Into<String>) -> Self {
-        self.status_message = Some(value.into());
-        self
-    }
-    /// Sets `at`.
-    pub fn at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.at = Some(value.into());
-        self
-    }
-    /// Sets `operator_status_at`.
-    pub fn operator_status_at(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.operator_status_at = Some(value.into());
-        self
-    }
-    /// Sets `client_reference`.
-    pub fn client_reference(mut self, value: impl Into<String>) -> Self {
-        self.client_reference = Some(value.into());
-        self
-    }
-    /// Sets `applied_originator`.
-    pub fn applied_originator(mut self, value: impl Into<String>) -> Self {
-        self.applied_originator = Some(value.into());
-        self
-    }
-    /// Sets `number_of_message_parts`.
-    pub fn number_of_message_parts(mut self, value: impl Into<i64>) -> Self {
-        self.number_of_message_parts = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetDeliveryReportByPhoneNumberResponse {
+        r#type: String = "type";
+        batch_id: String = "batch_id";
+        recipient: String = "recipient";
+        code: i64 = "code";
+        status: String = "status";
+        status_message: String = "status_message";
+        at: sinch_sdk_runtime::Timestamp = "at";
+        operator_status_at: sinch_sdk_runtime::Timestamp = "operator_status_at";
+        client_reference: String = "client_reference";
+        applied_originator: String = "applied_originator";
+        number_of_message_parts: i64 = "number_of_message_parts";
     }
 }
 /// `GroupObject`
@@ -354,25 +272,13 @@ impl GroupObject {
             auto_update: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `members`.
-    pub fn members(mut self, value: impl Into<Vec<Msisdn>>) -> Self {
-        self.members = Some(value.into());
-        self
-    }
-    /// Sets `child_groups`.
-    pub fn child_groups(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.child_groups = Some(value.into());
-        self
-    }
-    /// Sets `auto_update`.
-    pub fn auto_update(mut self, value: impl Into<GroupObjectAutoUpdate>) -> Self {
-        self.auto_update = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GroupObject {
+        name: String = "name";
+        members: Vec<Msisdn> = "members";
+        child_groups: Vec<String> = "child_groups";
+        auto_update: GroupObjectAutoUpdate = "auto_update";
     }
 }
 /// `GroupObjectAutoUpdate`
@@ -407,20 +313,12 @@ impl GroupObjectAutoUpdate {
             remove: None,
         }
     }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `add`.
-    pub fn add(mut self, value: impl Into<GroupObjectAutoUpdateAdd>) -> Self {
-        self.add = Some(value.into());
-        self
-    }
-    /// Sets `remove`.
-    pub fn remove(mut self, value: impl Into<GroupObjectAutoUpdateRemove>) -> Self {
-        self.remove = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GroupObjectAutoUpdate {
+        to: String = "to";
+        add: GroupObjectAutoUpdateAdd = "add";
+        remove: GroupObjectAutoUpdateRemove = "remove";
     }
 }
 /// `GroupObjectAutoUpdateAdd`
@@ -458,15 +356,11 @@ impl GroupObjectAutoUpdateAdd {
             second_word: None,
         }
     }
-    /// Sets `first_word`.
-    pub fn first_word(mut self, value: impl Into<String>) -> Self {
-        self.first_word = Some(value.into());
-        self
-    }
-    /// Sets `second_word`.
-    pub fn second_word(mut self, value: impl Into<String>) -> Self {
-        self.second_word = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GroupObjectAutoUpdateAdd {
+        first_word: String = "first_word";
+        second_word: String = "second_word";
     }
 }
 /// Keyword to be sent in MO to remove from a group.
@@ -503,15 +397,11 @@ impl GroupObjectAutoUpdateRemove {
             second_word: None,
         }
     }
-    /// Sets `first_word`.
-    pub fn first_word(mut self, value: impl Into<String>) -> Self {
-        self.first_word = Some(value.into());
-        self
-    }
-    /// Sets `second_word`.
-    pub fn second_word(mut self, value: impl Into<String>) -> Self {
-        self.second_word = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GroupObjectAutoUpdateRemove {
+        first_word: String = "first_word";
+        second_word: String = "second_word";
     }
 }
 /// `InboundResponseObject`
@@ -547,25 +437,13 @@ impl InboundResponseObject {
             inbounds: None,
         }
     }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `count`.
-    pub fn count(mut self, value: impl Into<i64>) -> Self {
-        self.count = Some(value.into());
-        self
-    }
-    /// Sets `inbounds`.
-    pub fn inbounds(mut self, value: impl Into<Vec<InboundsObject>>) -> Self {
-        self.inbounds = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InboundResponseObject {
+        page: i64 = "page";
+        page_size: i64 = "page_size";
+        count: i64 = "count";
+        inbounds: Vec<InboundsObject> = "inbounds";
     }
 }
 /// `InboundsObject`
@@ -621,45 +499,17 @@ impl InboundsObject {
             received_at: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `body`.
-    pub fn body(mut self, value: impl Into<String>) -> Self {
-        self.body = Some(value.into());
-        self
-    }
-    /// Sets `operator_id`.
-    pub fn operator_id(mut self, value: impl Into<String>) -> Self {
-        self.operator_id = Some(value.into());
-        self
-    }
-    /// Sets `sent_at`.
-    pub fn sent_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.sent_at = Some(value.into());
-        self
-    }
-    /// Sets `received_at`.
-    pub fn received_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.received_at = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InboundsObject {
+        r#type: String = "type";
+        id: String = "id";
+        from: String = "from";
+        to: String = "to";
+        body: String = "body";
+        operator_id: String = "operator_id";
+        sent_at: sinch_sdk_runtime::Timestamp = "sent_at";
+        received_at: sinch_sdk_runtime::Timestamp = "received_at";
     }
 }
 /// `ListBatchesResponse`
@@ -695,25 +545,13 @@ impl ListBatchesResponse {
             batches: None,
         }
     }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `count`.
-    pub fn count(mut self, value: impl Into<i64>) -> Self {
-        self.count = Some(value.into());
-        self
-    }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `batches`.
-    pub fn batches(mut self, value: impl Into<Vec<SendBatchObject>>) -> Self {
-        self.batches = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListBatchesResponse {
+        page: i64 = "page";
+        count: i64 = "count";
+        page_size: i64 = "page_size";
+        batches: Vec<SendBatchObject> = "batches";
     }
 }
 /// `ListGroupsResponse`
@@ -749,25 +587,13 @@ impl ListGroupsResponse {
             groups: None,
         }
     }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i64>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<i64>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `count`.
-    pub fn count(mut self, value: impl Into<i64>) -> Self {
-        self.count = Some(value.into());
-        self
-    }
-    /// Sets `groups`.
-    pub fn groups(mut self, value: impl Into<Vec<GroupObject>>) -> Self {
-        self.groups = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListGroupsResponse {
+        page: i64 = "page";
+        page_size: i64 = "page_size";
+        count: i64 = "count";
+        groups: Vec<GroupObject> = "groups";
     }
 }
 /// A phonenumber
@@ -804,10 +630,10 @@ impl ReplaceGroupRequest {
             members: members.into(),
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ReplaceGroupRequest {
+        name: String = "name";
     }
 }
 /// `RetrieveDeliveryResponseObj`
@@ -847,33 +673,14 @@ impl RetrieveDeliveryResponseObj {
             client_reference: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `batch_id`.
-    pub fn batch_id(mut self, value: impl Into<String>) -> Self {
-        self.batch_id = Some(value.into());
-        self
-    }
-    /// Sets `total_message_count`.
-    pub fn total_message_count(mut self, value: impl Into<i64>) -> Self {
-        self.total_message_count = Some(value.into());
-        self
-    }
-    /// Sets `statuses`.
-    pub fn statuses(
-        mut self,
-        value: impl Into<Vec<RetrieveDeliveryResponseObjStatusesItem>>,
-    ) -> Self {
-        self.statuses = Some(value.into());
-        self
-    }
-    /// Sets `client_reference`.
-    pub fn client_reference(mut self, value: impl Into<String>) -> Self {
-        self.client_reference = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RetrieveDeliveryResponseObj {
+        r#type: String = "type";
+        batch_id: String = "batch_id";
+        total_message_count: i64 = "total_message_count";
+        statuses: Vec<RetrieveDeliveryResponseObjStatusesItem> = "statuses";
+        client_reference: String = "client_reference";
     }
 }
 /// `RetrieveDeliveryResponseObjStatusesItem`
@@ -909,25 +716,13 @@ impl RetrieveDeliveryResponseObjStatusesItem {
             recipients: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i64>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `count`.
-    pub fn count(mut self, value: impl Into<i64>) -> Self {
-        self.count = Some(value.into());
-        self
-    }
-    /// Sets `recipients`.
-    pub fn recipients(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.recipients = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RetrieveDeliveryResponseObjStatusesItem {
+        code: i64 = "code";
+        status: String = "status";
+        count: i64 = "count";
+        recipients: Vec<String> = "recipients";
     }
 }
 /// `SendBatchCreated`
@@ -1052,93 +847,26 @@ impl SendBatchCreated {
             canceled: None,
         }
     }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<Vec<Msisdn>>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<SendBatchCreatedType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `body`.
-    pub fn body(mut self, value: impl Into<String>) -> Self {
-        self.body = Some(value.into());
-        self
-    }
-    /// Sets `udh`.
-    pub fn udh(mut self, value: impl Into<String>) -> Self {
-        self.udh = Some(value.into());
-        self
-    }
-    /// Sets `delivery_report`.
-    pub fn delivery_report(
-        mut self,
-        value: impl Into<SendBatchCreatedDeliveryReport>,
-    ) -> Self {
-        self.delivery_report = Some(value.into());
-        self
-    }
-    /// Sets `send_at`.
-    pub fn send_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.send_at = Some(value.into());
-        self
-    }
-    /// Sets `expire_at`.
-    pub fn expire_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.expire_at = Some(value.into());
-        self
-    }
-    /// Sets `callback_url`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `flash_message`.
-    pub fn flash_message(mut self, value: impl Into<bool>) -> Self {
-        self.flash_message = Some(value.into());
-        self
-    }
-    /// Sets `parameters`.
-    pub fn parameters(mut self, value: impl Into<SendBatchCreatedParameters>) -> Self {
-        self.parameters = Some(value.into());
-        self
-    }
-    /// Sets `client_reference`.
-    pub fn client_reference(mut self, value: impl Into<String>) -> Self {
-        self.client_reference = Some(value.into());
-        self
-    }
-    /// Sets `max_number_of_message_parts`.
-    pub fn max_number_of_message_parts(mut self, value: impl Into<i64>) -> Self {
-        self.max_number_of_message_parts = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `created_at`.
-    pub fn created_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.created_at = Some(value.into());
-        self
-    }
-    /// Sets `modified_at`.
-    pub fn modified_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.modified_at = Some(value.into());
-        self
-    }
-    /// Sets `canceled`.
-    pub fn canceled(mut self, value: impl Into<bool>) -> Self {
-        self.canceled = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendBatchCreated {
+        to: Vec<Msisdn> = "to";
+        from: String = "from";
+        r#type: SendBatchCreatedType = "type";
+        body: String = "body";
+        udh: String = "udh";
+        delivery_report: SendBatchCreatedDeliveryReport = "delivery_report";
+        send_at: sinch_sdk_runtime::Timestamp = "send_at";
+        expire_at: sinch_sdk_runtime::Timestamp = "expire_at";
+        callback_url: String = "callback_url";
+        flash_message: bool = "flash_message";
+        parameters: SendBatchCreatedParameters = "parameters";
+        client_reference: String = "client_reference";
+        max_number_of_message_parts: i64 = "max_number_of_message_parts";
+        id: String = "id";
+        created_at: sinch_sdk_runtime::Timestamp = "created_at";
+        modified_at: sinch_sdk_runtime::Timestamp = "modified_at";
+        canceled: bool = "canceled";
     }
 }
 /// Request delivery report callback.
@@ -1325,50 +1053,18 @@ impl SendBatchObject {
             max_number_of_message_parts: None,
         }
     }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `udh`.
-    pub fn udh(mut self, value: impl Into<String>) -> Self {
-        self.udh = Some(value.into());
-        self
-    }
-    /// Sets `send_at`.
-    pub fn send_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.send_at = Some(value.into());
-        self
-    }
-    /// Sets `expire_at`.
-    pub fn expire_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.expire_at = Some(value.into());
-        self
-    }
-    /// Sets `callback_url`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
-    }
-    /// Sets `flash_message`.
-    pub fn flash_message(mut self, value: impl Into<bool>) -> Self {
-        self.flash_message = Some(value.into());
-        self
-    }
-    /// Sets `parameters`.
-    pub fn parameters(mut self, value: impl Into<SendBatchObjectParameters>) -> Self {
-        self.parameters = Some(value.into());
-        self
-    }
-    /// Sets `client_reference`.
-    pub fn client_reference(mut self, value: impl Into<String>) -> Self {
-        self.client_reference = Some(value.into());
-        self
-    }
-    /// Sets `max_number_of_message_parts`.
-    pub fn max_number_of_message_parts(mut self, value: impl Into<i64>) -> Self {
-        self.max_number_of_message_parts = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendBatchObject {
+        from: String = "from";
+        udh: String = "udh";
+        send_at: sinch_sdk_runtime::Timestamp = "send_at";
+        expire_at: sinch_sdk_runtime::Timestamp = "expire_at";
+        callback_url: String = "callback_url";
+        flash_message: bool = "flash_message";
+        parameters: SendBatchObjectParameters = "parameters";
+        client_reference: String = "client_reference";
+        max_number_of_message_parts: i64 = "max_number_of_message_parts";
     }
 }
 /// Request delivery report callback.
@@ -1499,10 +1195,10 @@ impl SendBatchObjectParametersValue {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `default`.
-    pub fn default(mut self, value: impl Into<String>) -> Self {
-        self.default = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SendBatchObjectParametersValue {
+        default: String = "default";
     }
 }
 /// Identifies the type of batch message.
@@ -1602,48 +1298,17 @@ impl UpdateBatchReq {
             callback_url: None,
         }
     }
-    /// Sets `toAdd`.
-    pub fn to_add(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.to_add = Some(value.into());
-        self
-    }
-    /// Sets `toRemove`.
-    pub fn to_remove(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.to_remove = Some(value.into());
-        self
-    }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `body`.
-    pub fn body(mut self, value: impl Into<String>) -> Self {
-        self.body = Some(value.into());
-        self
-    }
-    /// Sets `delivery_report`.
-    pub fn delivery_report(
-        mut self,
-        value: impl Into<UpdateBatchReqDeliveryReport>,
-    ) -> Self {
-        self.delivery_report = Some(value.into());
-        self
-    }
-    /// Sets `send_at`.
-    pub fn send_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.send_at = Some(value.into());
-        self
-    }
-    /// Sets `expire_at`.
-    pub fn expire_at(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.expire_at = Some(value.into());
-        self
-    }
-    /// Sets `callback_url`.
-    pub fn callback_url(mut self, value: impl Into<String>) -> Self {
-        self.callback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateBatchReq {
+        to_add: Vec<String> = "toAdd";
+        to_remove: Vec<String> = "toRemove";
+        from: String = "from";
+        body: String = "body";
+        delivery_report: UpdateBatchReqDeliveryReport = "delivery_report";
+        send_at: sinch_sdk_runtime::Timestamp = "send_at";
+        expire_at: sinch_sdk_runtime::Timestamp = "expire_at";
+        callback_url: String = "callback_url";
     }
 }
 /// Request delivery report callback. Note that delivery reports can be fetched from the API regardless of this setting.
@@ -1728,29 +1393,13 @@ impl UpdateGroupRequest {
             remove_from_group: None,
         }
     }
-    /// Sets `add`.
-    pub fn add(mut self, value: impl Into<Vec<Msisdn>>) -> Self {
-        self.add = Some(value.into());
-        self
-    }
-    /// Sets `remove`.
-    pub fn remove(mut self, value: impl Into<Vec<Msisdn>>) -> Self {
-        self.remove = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `add_from_group`.
-    pub fn add_from_group(mut self, value: impl Into<String>) -> Self {
-        self.add_from_group = Some(value.into());
-        self
-    }
-    /// Sets `remove_from_group`.
-    pub fn remove_from_group(mut self, value: impl Into<String>) -> Self {
-        self.remove_from_group = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateGroupRequest {
+        add: Vec<Msisdn> = "add";
+        remove: Vec<Msisdn> = "remove";
+        name: String = "name";
+        add_from_group: String = "add_from_group";
+        remove_from_group: String = "remove_from_group";
     }
 }

@@ -35,20 +35,12 @@ impl Error {
             details: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i32>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<ErrorDetail>>) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Error {
+        code: i32 = "code";
+        message: String = "message";
+        details: Vec<ErrorDetail> = "details";
     }
 }
 /// I think JK has a standard error object to use. **needs replace on proxy **
@@ -73,18 +65,11 @@ impl ErrorDetail {
     pub fn new() -> Self {
         Self { r#type: None, value: None }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ErrorDetail {
+        r#type: String = "type";
+        value: std::collections::BTreeMap<String, serde_json::Value> = "value";
     }
 }
 /// `Job`
@@ -140,30 +125,14 @@ impl Job {
             results: None,
         }
     }
-    /// Sets `jobId`.
-    pub fn job_id(mut self, value: impl Into<String>) -> Self {
-        self.job_id = Some(value.into());
-        self
-    }
-    /// Sets `runInterval`.
-    pub fn run_interval(mut self, value: impl Into<JobRunInterval>) -> Self {
-        self.run_interval = Some(value.into());
-        self
-    }
-    /// Sets `webhookUrl`.
-    pub fn webhook_url(mut self, value: impl Into<String>) -> Self {
-        self.webhook_url = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<JobStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `results`.
-    pub fn results(mut self, value: impl Into<Vec<JobResult>>) -> Self {
-        self.results = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Job {
+        job_id: String = "jobId";
+        run_interval: JobRunInterval = "runInterval";
+        webhook_url: String = "webhookUrl";
+        status: JobStatus = "status";
+        results: Vec<JobResult> = "results";
     }
 }
 /// File format of the export
@@ -213,15 +182,11 @@ impl JobResult {
             file_checksum: None,
         }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets `fileChecksum`.
-    pub fn file_checksum(mut self, value: impl Into<String>) -> Self {
-        self.file_checksum = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    JobResult {
+        url: String = "url";
+        file_checksum: String = "fileChecksum";
     }
 }
 /// once is the default, and the only supported method now. Future values are probably daily, weekly, monthly
@@ -288,19 +253,11 @@ impl Pagination {
             total_size: None,
         }
     }
-    /// Sets `pageToken`.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `totalSize`.
-    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
-        self.total_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Pagination {
+        page_token: String = "pageToken";
+        next_page_token: String = "nextPageToken";
+        total_size: i32 = "totalSize";
     }
 }

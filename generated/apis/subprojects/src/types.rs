@@ -31,15 +31,11 @@ impl ListSubprojectsResponse {
             subprojects: None,
         }
     }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `subprojects`.
-    pub fn subprojects(mut self, value: impl Into<Vec<Subproject>>) -> Self {
-        self.subprojects = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListSubprojectsResponse {
+        next_page_token: String = "nextPageToken";
+        subprojects: Vec<Subproject> = "subprojects";
     }
 }
 /// Subprojects are used to logically group a set of product services.
@@ -87,38 +83,15 @@ impl Subproject {
             update_time: None,
         }
     }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `deleted`.
-    pub fn deleted(mut self, value: impl Into<bool>) -> Self {
-        self.deleted = Some(value.into());
-        self
-    }
-    /// Sets `labels`.
-    pub fn labels(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.labels = Some(value.into());
-        self
-    }
-    /// Sets `parentProjectId`.
-    pub fn parent_project_id(mut self, value: impl Into<String>) -> Self {
-        self.parent_project_id = Some(value.into());
-        self
-    }
-    /// Sets `subprojectId`.
-    pub fn subproject_id(mut self, value: impl Into<String>) -> Self {
-        self.subproject_id = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Subproject {
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        deleted: bool = "deleted";
+        labels: std::collections::BTreeMap<String, String> = "labels";
+        parent_project_id: String = "parentProjectId";
+        subproject_id: String = "subprojectId";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
     }
 }
 /// The request to create a new subproject.
@@ -146,13 +119,10 @@ impl SubprojectServiceCreateSubprojectRequest {
             labels: None,
         }
     }
-    /// Sets `labels`.
-    pub fn labels(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.labels = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SubprojectServiceCreateSubprojectRequest {
+        labels: std::collections::BTreeMap<String, String> = "labels";
     }
 }
 /// `SubprojectServiceUpdateSubprojectRequest`
@@ -180,17 +150,10 @@ impl SubprojectServiceUpdateSubprojectRequest {
             labels: None,
         }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `labels`.
-    pub fn labels(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.labels = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SubprojectServiceUpdateSubprojectRequest {
+        display_name: String = "displayName";
+        labels: std::collections::BTreeMap<String, String> = "labels";
     }
 }

@@ -31,15 +31,11 @@ impl Any {
             value: None,
         }
     }
-    /// Sets `type_url`.
-    pub fn type_url(mut self, value: impl Into<String>) -> Self {
-        self.type_url = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Any {
+        type_url: String = "type_url";
+        value: String = "value";
     }
 }
 /// `Channel`
@@ -294,10 +290,10 @@ impl FieldMask {
     pub fn new() -> Self {
         Self { paths: None }
     }
-    /// Sets `paths`.
-    pub fn paths(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.paths = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FieldMask {
+        paths: Vec<String> = "paths";
     }
 }
 /// `ListTemplatesResponse`
@@ -319,10 +315,10 @@ impl ListTemplatesResponse {
     pub fn new() -> Self {
         Self { templates: None }
     }
-    /// Sets `templates`.
-    pub fn templates(mut self, value: impl Into<Vec<Template>>) -> Self {
-        self.templates = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListTemplatesResponse {
+        templates: Vec<Template> = "templates";
     }
 }
 /// `RuntimeError`
@@ -358,25 +354,13 @@ impl RuntimeError {
             message: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i32>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<Any>>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<String>) -> Self {
-        self.error = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RuntimeError {
+        code: i32 = "code";
+        details: Vec<Any> = "details";
+        error: String = "error";
+        message: String = "message";
     }
 }
 /// `Template`
@@ -428,40 +412,16 @@ impl Template {
             update_time: None,
         }
     }
-    /// Sets `channel`.
-    pub fn channel(mut self, value: impl Into<Channel>) -> Self {
-        self.channel = Some(value.into());
-        self
-    }
-    /// Sets `create_time`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `default_translation`.
-    pub fn default_translation(mut self, value: impl Into<String>) -> Self {
-        self.default_translation = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `translations`.
-    pub fn translations(mut self, value: impl Into<Vec<TemplateTranslation>>) -> Self {
-        self.translations = Some(value.into());
-        self
-    }
-    /// Sets `update_time`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Template {
+        channel: Channel = "channel";
+        create_time: sinch_sdk_runtime::Timestamp = "create_time";
+        default_translation: String = "default_translation";
+        description: String = "description";
+        id: String = "id";
+        translations: Vec<TemplateTranslation> = "translations";
+        update_time: sinch_sdk_runtime::Timestamp = "update_time";
     }
 }
 /// `TemplateTranslation`
@@ -507,35 +467,15 @@ impl TemplateTranslation {
             version: None,
         }
     }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `create_time`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `language_code`.
-    pub fn language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
-        self
-    }
-    /// Sets `update_time`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `variables`.
-    pub fn variables(mut self, value: impl Into<Vec<TemplateVariable>>) -> Self {
-        self.variables = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<String>) -> Self {
-        self.version = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateTranslation {
+        content: String = "content";
+        create_time: sinch_sdk_runtime::Timestamp = "create_time";
+        language_code: String = "language_code";
+        update_time: sinch_sdk_runtime::Timestamp = "update_time";
+        variables: Vec<TemplateVariable> = "variables";
+        version: String = "version";
     }
 }
 /// `TemplateVariable`
@@ -563,14 +503,10 @@ impl TemplateVariable {
             preview_value: None,
         }
     }
-    /// Sets `key`.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets `preview_value`.
-    pub fn preview_value(mut self, value: impl Into<String>) -> Self {
-        self.preview_value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateVariable {
+        key: String = "key";
+        preview_value: String = "preview_value";
     }
 }

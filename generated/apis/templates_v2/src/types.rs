@@ -47,35 +47,15 @@ impl AddressInfo {
             country_code: None,
         }
     }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `zip`.
-    pub fn zip(mut self, value: impl Into<String>) -> Self {
-        self.zip = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `country_code`.
-    pub fn country_code(mut self, value: impl Into<String>) -> Self {
-        self.country_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AddressInfo {
+        city: String = "city";
+        country: String = "country";
+        state: String = "state";
+        zip: String = "zip";
+        r#type: String = "type";
+        country_code: String = "country_code";
     }
 }
 /// `Any`
@@ -103,15 +83,11 @@ impl Any {
             value: None,
         }
     }
-    /// Sets `type_url`.
-    pub fn type_url(mut self, value: impl Into<String>) -> Self {
-        self.type_url = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Any {
+        type_url: String = "type_url";
+        value: String = "value";
     }
 }
 /// Message containing details about a calendar event.
@@ -133,13 +109,10 @@ impl CalendarMessageField {
     pub fn new() -> Self {
         Self { calendar_message: None }
     }
-    /// Sets `calendar_message`.
-    pub fn calendar_message(
-        mut self,
-        value: impl Into<CalendarMessageFieldCalendarMessage>,
-    ) -> Self {
-        self.calendar_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CalendarMessageField {
+        calendar_message: CalendarMessageFieldCalendarMessage = "calendar_message";
     }
 }
 /// Calendar message
@@ -189,10 +162,10 @@ impl CalendarMessageFieldCalendarMessage {
             fallback_url: fallback_url.into(),
         }
     }
-    /// Sets `event_description`.
-    pub fn event_description(mut self, value: impl Into<String>) -> Self {
-        self.event_description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CalendarMessageFieldCalendarMessage {
+        event_description: String = "event_description";
     }
 }
 /// Message for triggering a call.
@@ -214,13 +187,10 @@ impl CallMessageField {
     pub fn new() -> Self {
         Self { call_message: None }
     }
-    /// Sets `call_message`.
-    pub fn call_message(
-        mut self,
-        value: impl Into<CallMessageFieldCallMessage>,
-    ) -> Self {
-        self.call_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallMessageField {
+        call_message: CallMessageFieldCallMessage = "call_message";
     }
 }
 /// Call Message
@@ -316,38 +286,15 @@ impl CardMessage {
             message_properties: None,
         }
     }
-    /// Sets `choices`.
-    pub fn choices(mut self, value: impl Into<Vec<Choice>>) -> Self {
-        self.choices = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `height`.
-    pub fn height(mut self, value: impl Into<CardHeight>) -> Self {
-        self.height = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
-    }
-    /// Sets `media_message`.
-    pub fn media_message(mut self, value: impl Into<MediaProperties>) -> Self {
-        self.media_message = Some(value.into());
-        self
-    }
-    /// Sets `message_properties`.
-    pub fn message_properties(
-        mut self,
-        value: impl Into<CardMessageMessageProperties>,
-    ) -> Self {
-        self.message_properties = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CardMessage {
+        choices: Vec<Choice> = "choices";
+        description: String = "description";
+        height: CardHeight = "height";
+        title: String = "title";
+        media_message: MediaProperties = "media_message";
+        message_properties: CardMessageMessageProperties = "message_properties";
     }
 }
 /// Field containing a Card Message
@@ -369,10 +316,10 @@ impl CardMessageField {
     pub fn new() -> Self {
         Self { card_message: None }
     }
-    /// Sets `card_message`.
-    pub fn card_message(mut self, value: impl Into<CardMessage>) -> Self {
-        self.card_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CardMessageField {
+        card_message: CardMessage = "card_message";
     }
 }
 /// Optional additional properties.
@@ -394,10 +341,10 @@ impl CardMessageMessageProperties {
     pub fn new() -> Self {
         Self { whatsapp_header: None }
     }
-    /// Sets `whatsapp_header`.
-    pub fn whatsapp_header(mut self, value: impl Into<String>) -> Self {
-        self.whatsapp_header = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CardMessageMessageProperties {
+        whatsapp_header: String = "whatsapp_header";
     }
 }
 /// Message containing a list of cards often rendered horizontally on supported channels.
@@ -419,13 +366,10 @@ impl CarouselMessageField {
     pub fn new() -> Self {
         Self { carousel_message: None }
     }
-    /// Sets `carousel_message`.
-    pub fn carousel_message(
-        mut self,
-        value: impl Into<CarouselMessageFieldCarouselMessage>,
-    ) -> Self {
-        self.carousel_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CarouselMessageField {
+        carousel_message: CarouselMessageFieldCarouselMessage = "carousel_message";
     }
 }
 /// Carousel Message
@@ -453,10 +397,10 @@ impl CarouselMessageFieldCarouselMessage {
             choices: None,
         }
     }
-    /// Sets `choices`.
-    pub fn choices(mut self, value: impl Into<Vec<Choice>>) -> Self {
-        self.choices = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CarouselMessageFieldCarouselMessage {
+        choices: Vec<Choice> = "choices";
     }
 }
 /// `ChannelTemplateOverride`
@@ -484,18 +428,11 @@ impl ChannelTemplateOverride {
             parameter_mappings: None,
         }
     }
-    /// Sets `template_reference`.
-    pub fn template_reference(mut self, value: impl Into<TemplateReference>) -> Self {
-        self.template_reference = Some(value.into());
-        self
-    }
-    /// Sets `parameter_mappings`.
-    pub fn parameter_mappings(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.parameter_mappings = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChannelTemplateOverride {
+        template_reference: TemplateReference = "template_reference";
+        parameter_mappings: std::collections::BTreeMap<String, String> = "parameter_mappings";
     }
 }
 /// Field to override the omnichannel template by referring to a channel-specific template.
@@ -687,15 +624,11 @@ impl Choice {
     ) -> Self {
         Self::new(ChoiceTypes::share_location(title, fallback_url))
     }
-    /// Sets `postback_data`.
-    pub fn postback_data(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.postback_data = Some(value.into());
-        self
-    }
-    /// Sets `display_mode`.
-    pub fn display_mode(mut self, value: impl Into<DisplayMode>) -> Self {
-        self.display_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Choice {
+        postback_data: serde_json::Value = "postback_data";
+        display_mode: DisplayMode = "display_mode";
     }
 }
 /// `ChoiceCommonProps`
@@ -723,15 +656,11 @@ impl ChoiceCommonProps {
             display_mode: None,
         }
     }
-    /// Sets `postback_data`.
-    pub fn postback_data(mut self, value: impl Into<serde_json::Value>) -> Self {
-        self.postback_data = Some(value.into());
-        self
-    }
-    /// Sets `display_mode`.
-    pub fn display_mode(mut self, value: impl Into<DisplayMode>) -> Self {
-        self.display_mode = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceCommonProps {
+        postback_data: serde_json::Value = "postback_data";
+        display_mode: DisplayMode = "display_mode";
     }
 }
 /// A message component for interactive messages, containing a choice.
@@ -767,20 +696,12 @@ impl ChoiceItem {
             postback_data: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `media`.
-    pub fn media(mut self, value: impl Into<MediaProperties>) -> Self {
-        self.media = Some(value.into());
-        self
-    }
-    /// Sets `postback_data`.
-    pub fn postback_data(mut self, value: impl Into<String>) -> Self {
-        self.postback_data = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceItem {
+        description: String = "description";
+        media: MediaProperties = "media";
+        postback_data: String = "postback_data";
     }
 }
 /// Message containing choices/actions.
@@ -802,13 +723,10 @@ impl ChoiceMessageField {
     pub fn new() -> Self {
         Self { choice_message: None }
     }
-    /// Sets `choice_message`.
-    pub fn choice_message(
-        mut self,
-        value: impl Into<ChoiceMessageFieldChoiceMessage>,
-    ) -> Self {
-        self.choice_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceMessageField {
+        choice_message: ChoiceMessageFieldChoiceMessage = "choice_message";
     }
 }
 /// A message containing choices.
@@ -840,21 +758,11 @@ impl ChoiceMessageFieldChoiceMessage {
             message_properties: None,
         }
     }
-    /// Sets `text_message`.
-    pub fn text_message(
-        mut self,
-        value: impl Into<TextMessageFieldTextMessage>,
-    ) -> Self {
-        self.text_message = Some(value.into());
-        self
-    }
-    /// Sets `message_properties`.
-    pub fn message_properties(
-        mut self,
-        value: impl Into<ChoiceMessagePropertiesFieldMessageProperties>,
-    ) -> Self {
-        self.message_properties = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceMessageFieldChoiceMessage {
+        text_message: TextMessageFieldTextMessage = "text_message";
+        message_properties: ChoiceMessagePropertiesFieldMessageProperties = "message_properties";
     }
 }
 /// Additional properties for the message.
@@ -876,13 +784,10 @@ impl ChoiceMessagePropertiesField {
     pub fn new() -> Self {
         Self { message_properties: None }
     }
-    /// Sets `message_properties`.
-    pub fn message_properties(
-        mut self,
-        value: impl Into<ChoiceMessagePropertiesFieldMessageProperties>,
-    ) -> Self {
-        self.message_properties = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceMessagePropertiesField {
+        message_properties: ChoiceMessagePropertiesFieldMessageProperties = "message_properties";
     }
 }
 /// `ChoiceMessagePropertiesFieldMessageProperties`
@@ -904,10 +809,10 @@ impl ChoiceMessagePropertiesFieldMessageProperties {
     pub fn new() -> Self {
         Self { whatsapp_footer: None }
     }
-    /// Sets `whatsapp_footer`.
-    pub fn whatsapp_footer(mut self, value: impl Into<String>) -> Self {
-        self.whatsapp_footer = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ChoiceMessagePropertiesFieldMessageProperties {
+        whatsapp_footer: String = "whatsapp_footer";
     }
 }
 /// `ChoiceTypes`
@@ -1154,10 +1059,10 @@ impl Choices {
     pub fn new() -> Self {
         Self { choices: None }
     }
-    /// Sets `choices`.
-    pub fn choices(mut self, value: impl Into<Vec<Choice>>) -> Self {
-        self.choices = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Choices {
+        choices: Vec<Choice> = "choices";
     }
 }
 /// Message containing contact information.
@@ -1179,13 +1084,10 @@ impl ContactInfoMessageField {
     pub fn new() -> Self {
         Self { contact_info_message: None }
     }
-    /// Sets `contact_info_message`.
-    pub fn contact_info_message(
-        mut self,
-        value: impl Into<ContactInfoMessageFieldContactInfoMessage>,
-    ) -> Self {
-        self.contact_info_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactInfoMessageField {
+        contact_info_message: ContactInfoMessageFieldContactInfoMessage = "contact_info_message";
     }
 }
 /// Contact Info Message
@@ -1236,30 +1138,14 @@ impl ContactInfoMessageFieldContactInfoMessage {
             birthday: None,
         }
     }
-    /// Sets `addresses`.
-    pub fn addresses(mut self, value: impl Into<Vec<AddressInfo>>) -> Self {
-        self.addresses = Some(value.into());
-        self
-    }
-    /// Sets `email_addresses`.
-    pub fn email_addresses(mut self, value: impl Into<Vec<EmailInfo>>) -> Self {
-        self.email_addresses = Some(value.into());
-        self
-    }
-    /// Sets `organization`.
-    pub fn organization(mut self, value: impl Into<OrganizationInfo>) -> Self {
-        self.organization = Some(value.into());
-        self
-    }
-    /// Sets `urls`.
-    pub fn urls(mut self, value: impl Into<Vec<UrlInfo>>) -> Self {
-        self.urls = Some(value.into());
-        self
-    }
-    /// Sets `birthday`.
-    pub fn birthday(mut self, value: impl Into<String>) -> Self {
-        self.birthday = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactInfoMessageFieldContactInfoMessage {
+        addresses: Vec<AddressInfo> = "addresses";
+        email_addresses: Vec<EmailInfo> = "email_addresses";
+        organization: OrganizationInfo = "organization";
+        urls: Vec<UrlInfo> = "urls";
+        birthday: String = "birthday";
     }
 }
 /// Geographic coordinates
@@ -1332,10 +1218,10 @@ impl EmailInfo {
             r#type: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    EmailInfo {
+        r#type: String = "type";
     }
 }
 /// Item containing either choiceItem or ProductItem
@@ -1502,13 +1388,10 @@ impl ListMessageField {
     pub fn new() -> Self {
         Self { list_message: None }
     }
-    /// Sets `list_message`.
-    pub fn list_message(
-        mut self,
-        value: impl Into<ListMessageFieldListMessage>,
-    ) -> Self {
-        self.list_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListMessageField {
+        list_message: ListMessageFieldListMessage = "list_message";
     }
 }
 /// List Message
@@ -1548,23 +1431,12 @@ impl ListMessageFieldListMessage {
             message_properties: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `media`.
-    pub fn media(mut self, value: impl Into<MediaProperties>) -> Self {
-        self.media = Some(value.into());
-        self
-    }
-    /// Sets `message_properties`.
-    pub fn message_properties(
-        mut self,
-        value: impl Into<ListMessageFieldListMessageMessageProperties>,
-    ) -> Self {
-        self.message_properties = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListMessageFieldListMessage {
+        description: String = "description";
+        media: MediaProperties = "media";
+        message_properties: ListMessageFieldListMessageMessageProperties = "message_properties";
     }
 }
 /// Additional properties for the message. Required if sending a product list message.
@@ -1596,20 +1468,12 @@ impl ListMessageFieldListMessageMessageProperties {
             whatsapp_header: None,
         }
     }
-    /// Sets `catalog_id`.
-    pub fn catalog_id(mut self, value: impl Into<String>) -> Self {
-        self.catalog_id = Some(value.into());
-        self
-    }
-    /// Sets `menu`.
-    pub fn menu(mut self, value: impl Into<String>) -> Self {
-        self.menu = Some(value.into());
-        self
-    }
-    /// Sets `whatsapp_header`.
-    pub fn whatsapp_header(mut self, value: impl Into<String>) -> Self {
-        self.whatsapp_header = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListMessageFieldListMessageMessageProperties {
+        catalog_id: String = "catalog_id";
+        menu: String = "menu";
+        whatsapp_header: String = "whatsapp_header";
     }
 }
 /// Section for interactive WhatsApp messages containing ListItem
@@ -1637,10 +1501,10 @@ impl ListSection {
             items: items.into(),
         }
     }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListSection {
+        title: String = "title";
     }
 }
 /// Message containing geographic location.
@@ -1662,13 +1526,10 @@ impl LocationMessageField {
     pub fn new() -> Self {
         Self { location_message: None }
     }
-    /// Sets `location_message`.
-    pub fn location_message(
-        mut self,
-        value: impl Into<LocationMessageFieldLocationMessage>,
-    ) -> Self {
-        self.location_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LocationMessageField {
+        location_message: LocationMessageFieldLocationMessage = "location_message";
     }
 }
 /// Location Message
@@ -1700,10 +1561,10 @@ impl LocationMessageFieldLocationMessage {
             title: title.into(),
         }
     }
-    /// Sets `label`.
-    pub fn label(mut self, value: impl Into<String>) -> Self {
-        self.label = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LocationMessageFieldLocationMessage {
+        label: String = "label";
     }
 }
 /// A message containing a media component, such as an image, document, or video.
@@ -1725,10 +1586,10 @@ impl MediaMessageField {
     pub fn new() -> Self {
         Self { media_message: None }
     }
-    /// Sets `media_message`.
-    pub fn media_message(mut self, value: impl Into<MediaProperties>) -> Self {
-        self.media_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MediaMessageField {
+        media_message: MediaProperties = "media_message";
     }
 }
 /// Media Properties
@@ -1760,15 +1621,11 @@ impl MediaProperties {
             filename_override: None,
         }
     }
-    /// Sets `thumbnail_url`.
-    pub fn thumbnail_url(mut self, value: impl Into<String>) -> Self {
-        self.thumbnail_url = Some(value.into());
-        self
-    }
-    /// Sets `filename_override`.
-    pub fn filename_override(mut self, value: impl Into<String>) -> Self {
-        self.filename_override = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MediaProperties {
+        thumbnail_url: String = "thumbnail_url";
+        filename_override: String = "filename_override";
     }
 }
 /// Name information of the contact.
@@ -1812,30 +1669,14 @@ impl NameInfo {
             suffix: None,
         }
     }
-    /// Sets `first_name`.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
-        self
-    }
-    /// Sets `last_name`.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(value.into());
-        self
-    }
-    /// Sets `middle_name`.
-    pub fn middle_name(mut self, value: impl Into<String>) -> Self {
-        self.middle_name = Some(value.into());
-        self
-    }
-    /// Sets `prefix`.
-    pub fn prefix(mut self, value: impl Into<String>) -> Self {
-        self.prefix = Some(value.into());
-        self
-    }
-    /// Sets `suffix`.
-    pub fn suffix(mut self, value: impl Into<String>) -> Self {
-        self.suffix = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NameInfo {
+        first_name: String = "first_name";
+        last_name: String = "last_name";
+        middle_name: String = "middle_name";
+        prefix: String = "prefix";
+        suffix: String = "suffix";
     }
 }
 /// Organization information of the contact.
@@ -1867,20 +1708,12 @@ impl OrganizationInfo {
             title: None,
         }
     }
-    /// Sets `company`.
-    pub fn company(mut self, value: impl Into<String>) -> Self {
-        self.company = Some(value.into());
-        self
-    }
-    /// Sets `department`.
-    pub fn department(mut self, value: impl Into<String>) -> Self {
-        self.department = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    OrganizationInfo {
+        company: String = "company";
+        department: String = "department";
+        title: String = "title";
     }
 }
 /// Phone numbers of the contact.
@@ -1908,10 +1741,10 @@ impl PhoneNumberInfo {
             r#type: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PhoneNumberInfo {
+        r#type: String = "type";
     }
 }
 /// A message component for interactive messages, containing a product.
@@ -1951,20 +1784,12 @@ impl ProductItem {
             currency: None,
         }
     }
-    /// Sets `quantity`.
-    pub fn quantity(mut self, value: impl Into<i32>) -> Self {
-        self.quantity = Some(value.into());
-        self
-    }
-    /// Sets `item_price`.
-    pub fn item_price(mut self, value: impl Into<f64>) -> Self {
-        self.item_price = Some(value.into());
-        self
-    }
-    /// Sets `currency`.
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
-        self.currency = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ProductItem {
+        quantity: i32 = "quantity";
+        item_price: f64 = "item_price";
+        currency: String = "currency";
     }
 }
 /// `RuntimeError`
@@ -1986,10 +1811,10 @@ impl RuntimeError {
     pub fn new() -> Self {
         Self { error: None }
     }
-    /// Sets `error`.
-    pub fn error(mut self, value: impl Into<RuntimeErrorError>) -> Self {
-        self.error = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RuntimeError {
+        error: RuntimeErrorError = "error";
     }
 }
 /// `RuntimeErrorError`
@@ -2025,25 +1850,13 @@ impl RuntimeErrorError {
             status: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<i32>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<Any>>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RuntimeErrorError {
+        code: i32 = "code";
+        details: Vec<Any> = "details";
+        message: String = "message";
+        status: String = "status";
     }
 }
 /// Message requesting location from a user.
@@ -2067,13 +1880,10 @@ impl ShareLocationMessageField {
             share_location_message: None,
         }
     }
-    /// Sets `share_location_message`.
-    pub fn share_location_message(
-        mut self,
-        value: impl Into<ShareLocationMessageFieldShareLocationMessage>,
-    ) -> Self {
-        self.share_location_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ShareLocationMessageField {
+        share_location_message: ShareLocationMessageFieldShareLocationMessage = "share_location_message";
     }
 }
 /// Share Location Message
@@ -2121,13 +1931,10 @@ impl TemplateMessageField {
     pub fn new() -> Self {
         Self { template_message: None }
     }
-    /// Sets `template_message`.
-    pub fn template_message(
-        mut self,
-        value: impl Into<TemplateMessageFieldTemplateMessage>,
-    ) -> Self {
-        self.template_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateMessageField {
+        template_message: TemplateMessageFieldTemplateMessage = "template_message";
     }
 }
 /// Template Message
@@ -2159,21 +1966,11 @@ impl TemplateMessageFieldTemplateMessage {
             omni_template: None,
         }
     }
-    /// Sets `channel_template`.
-    pub fn channel_template(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, TemplateReference>>,
-    ) -> Self {
-        self.channel_template = Some(value.into());
-        self
-    }
-    /// Sets `omni_template`.
-    pub fn omni_template(
-        mut self,
-        value: impl Into<TemplateReferenceWithVersion>,
-    ) -> Self {
-        self.omni_template = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateMessageFieldTemplateMessage {
+        channel_template: std::collections::BTreeMap<String, TemplateReference> = "channel_template";
+        omni_template: TemplateReferenceWithVersion = "omni_template";
     }
 }
 /// The referenced template can be an omnichannel template stored in Conversation API Template Store as an AppMessage. You may also reference external channel-specific templates, such as a WhatsApp Business Template. Note that channel-specific template references are not supported when populating the `explicit_channel_omni_message` field.
@@ -2215,23 +2012,12 @@ impl TemplateReference {
             template_id: template_id.into(),
         }
     }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<String>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `language_code`.
-    pub fn language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
-        self
-    }
-    /// Sets `parameters`.
-    pub fn parameters(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.parameters = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateReference {
+        version: String = "version";
+        language_code: String = "language_code";
+        parameters: std::collections::BTreeMap<String, String> = "parameters";
     }
 }
 /// `TemplateReferenceWithVersion`
@@ -2273,18 +2059,11 @@ impl TemplateReferenceWithVersion {
             template_id: template_id.into(),
         }
     }
-    /// Sets `language_code`.
-    pub fn language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
-        self
-    }
-    /// Sets `parameters`.
-    pub fn parameters(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.parameters = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateReferenceWithVersion {
+        language_code: String = "language_code";
+        parameters: std::collections::BTreeMap<String, String> = "parameters";
     }
 }
 /// `TemplateVariable`
@@ -2312,15 +2091,11 @@ impl TemplateVariable {
             preview_value: None,
         }
     }
-    /// Sets `key`.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets `preview_value`.
-    pub fn preview_value(mut self, value: impl Into<String>) -> Self {
-        self.preview_value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateVariable {
+        key: String = "key";
+        preview_value: String = "preview_value";
     }
 }
 /// `TemplatesV2CreateTemplateRequest`
@@ -2376,30 +2151,14 @@ impl TemplatesV2CreateTemplateRequest {
             update_time: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<i64>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `create_time`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `update_time`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplatesV2CreateTemplateRequest {
+        id: String = "id";
+        description: String = "description";
+        version: i64 = "version";
+        create_time: sinch_sdk_runtime::Timestamp = "create_time";
+        update_time: sinch_sdk_runtime::Timestamp = "update_time";
     }
 }
 /// `TemplatesV2UpdateTemplateRequest`
@@ -2452,30 +2211,14 @@ impl TemplatesV2UpdateTemplateRequest {
             update_time: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `default_translation`.
-    pub fn default_translation(mut self, value: impl Into<String>) -> Self {
-        self.default_translation = Some(value.into());
-        self
-    }
-    /// Sets `translations`.
-    pub fn translations(mut self, value: impl Into<Vec<V2TemplateTranslation>>) -> Self {
-        self.translations = Some(value.into());
-        self
-    }
-    /// Sets `create_time`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `update_time`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplatesV2UpdateTemplateRequest {
+        description: String = "description";
+        default_translation: String = "default_translation";
+        translations: Vec<V2TemplateTranslation> = "translations";
+        create_time: sinch_sdk_runtime::Timestamp = "create_time";
+        update_time: sinch_sdk_runtime::Timestamp = "update_time";
     }
 }
 /// A message containing only text.
@@ -2497,13 +2240,10 @@ impl TextMessageField {
     pub fn new() -> Self {
         Self { text_message: None }
     }
-    /// Sets `text_message`.
-    pub fn text_message(
-        mut self,
-        value: impl Into<TextMessageFieldTextMessage>,
-    ) -> Self {
-        self.text_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TextMessageField {
+        text_message: TextMessageFieldTextMessage = "text_message";
     }
 }
 /// Text Message
@@ -2551,10 +2291,10 @@ impl UrlInfo {
             r#type: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UrlInfo {
+        r#type: String = "type";
     }
 }
 /// A generic URL message.
@@ -2576,10 +2316,10 @@ impl UrlMessageField {
     pub fn new() -> Self {
         Self { url_message: None }
     }
-    /// Sets `url_message`.
-    pub fn url_message(mut self, value: impl Into<UrlMessageFieldUrlMessage>) -> Self {
-        self.url_message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UrlMessageField {
+        url_message: UrlMessageFieldUrlMessage = "url_message";
     }
 }
 /// URL Message
@@ -2627,10 +2367,10 @@ impl V2ListTemplatesResponse {
     pub fn new() -> Self {
         Self { templates: None }
     }
-    /// Sets `templates`.
-    pub fn templates(mut self, value: impl Into<Vec<V2Template>>) -> Self {
-        self.templates = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    V2ListTemplatesResponse {
+        templates: Vec<V2Template> = "templates";
     }
 }
 /// `V2ListTranslationsResponse`
@@ -2652,10 +2392,10 @@ impl V2ListTranslationsResponse {
     pub fn new() -> Self {
         Self { translations: None }
     }
-    /// Sets `translations`.
-    pub fn translations(mut self, value: impl Into<Vec<V2TemplateTranslation>>) -> Self {
-        self.translations = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    V2ListTranslationsResponse {
+        translations: Vec<V2TemplateTranslation> = "translations";
     }
 }
 /// `V2MessageCommonProps`
@@ -2700,38 +2440,15 @@ impl V2MessageCommonProps {
             update_time: None,
         }
     }
-    /// Sets `language_code`.
-    pub fn language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<String>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `channel_template_overrides`.
-    pub fn channel_template_overrides(
-        mut self,
-        value: impl Into<ChannelTemplateOverridesMap>,
-    ) -> Self {
-        self.channel_template_overrides = Some(value.into());
-        self
-    }
-    /// Sets `variables`.
-    pub fn variables(mut self, value: impl Into<Vec<TemplateVariable>>) -> Self {
-        self.variables = Some(value.into());
-        self
-    }
-    /// Sets `create_time`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `update_time`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    V2MessageCommonProps {
+        language_code: String = "language_code";
+        version: String = "version";
+        channel_template_overrides: ChannelTemplateOverridesMap = "channel_template_overrides";
+        variables: Vec<TemplateVariable> = "variables";
+        create_time: sinch_sdk_runtime::Timestamp = "create_time";
+        update_time: sinch_sdk_runtime::Timestamp = "update_time";
     }
 }
 /// Must be one of the following: [text_message, card_message, carousel_message,
@@ -3067,40 +2784,16 @@ impl V2Template {
             update_time: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<i64>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `default_translation`.
-    pub fn default_translation(mut self, value: impl Into<String>) -> Self {
-        self.default_translation = Some(value.into());
-        self
-    }
-    /// Sets `translations`.
-    pub fn translations(mut self, value: impl Into<Vec<V2TemplateTranslation>>) -> Self {
-        self.translations = Some(value.into());
-        self
-    }
-    /// Sets `create_time`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `update_time`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    V2Template {
+        id: String = "id";
+        description: String = "description";
+        version: i64 = "version";
+        default_translation: String = "default_translation";
+        translations: Vec<V2TemplateTranslation> = "translations";
+        create_time: sinch_sdk_runtime::Timestamp = "create_time";
+        update_time: sinch_sdk_runtime::Timestamp = "update_time";
     }
 }
 /// `V2TemplateTranslation`
@@ -3351,32 +3044,13 @@ impl V2TemplateTranslation {
             kind: kind.into(),
         }
     }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<String>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `channel_template_overrides`.
-    pub fn channel_template_overrides(
-        mut self,
-        value: impl Into<ChannelTemplateOverridesMap>,
-    ) -> Self {
-        self.channel_template_overrides = Some(value.into());
-        self
-    }
-    /// Sets `variables`.
-    pub fn variables(mut self, value: impl Into<Vec<TemplateVariable>>) -> Self {
-        self.variables = Some(value.into());
-        self
-    }
-    /// Sets `create_time`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `update_time`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    V2TemplateTranslation {
+        version: String = "version";
+        channel_template_overrides: ChannelTemplateOverridesMap = "channel_template_overrides";
+        variables: Vec<TemplateVariable> = "variables";
+        create_time: sinch_sdk_runtime::Timestamp = "create_time";
+        update_time: sinch_sdk_runtime::Timestamp = "update_time";
     }
 }

@@ -91,90 +91,26 @@ impl Brand {
             brand_status: None,
         }
     }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `companyName`.
-    pub fn company_name(mut self, value: impl Into<String>) -> Self {
-        self.company_name = Some(value.into());
-        self
-    }
-    /// Sets `ein`.
-    pub fn ein(mut self, value: impl Into<String>) -> Self {
-        self.ein = Some(value.into());
-        self
-    }
-    /// Sets `phone`.
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets `street`.
-    pub fn street(mut self, value: impl Into<String>) -> Self {
-        self.street = Some(value.into());
-        self
-    }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `postalCode`.
-    pub fn postal_code(mut self, value: impl Into<String>) -> Self {
-        self.postal_code = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `stockSymbol`.
-    pub fn stock_symbol(mut self, value: impl Into<String>) -> Self {
-        self.stock_symbol = Some(value.into());
-        self
-    }
-    /// Sets `stockExchange`.
-    pub fn stock_exchange(mut self, value: impl Into<String>) -> Self {
-        self.stock_exchange = Some(value.into());
-        self
-    }
-    /// Sets `website`.
-    pub fn website(mut self, value: impl Into<String>) -> Self {
-        self.website = Some(value.into());
-        self
-    }
-    /// Sets `vertical`.
-    pub fn vertical(mut self, value: impl Into<BrandVerticalType>) -> Self {
-        self.vertical = Some(value.into());
-        self
-    }
-    /// Sets `brandStatus`.
-    pub fn brand_status(mut self, value: impl Into<BrandStatus>) -> Self {
-        self.brand_status = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Brand {
+        brand_id: String = "brandId";
+        project_id: String = "projectId";
+        display_name: String = "displayName";
+        company_name: String = "companyName";
+        ein: String = "ein";
+        phone: String = "phone";
+        street: String = "street";
+        city: String = "city";
+        state: String = "state";
+        postal_code: String = "postalCode";
+        country: String = "country";
+        email: String = "email";
+        stock_symbol: String = "stockSymbol";
+        stock_exchange: String = "stockExchange";
+        website: String = "website";
+        vertical: BrandVerticalType = "vertical";
+        brand_status: BrandStatus = "brandStatus";
     }
 }
 /// - PUBLIC: A public company registered on a stock exchange
@@ -258,61 +194,19 @@ impl BrandRegistration {
             mock: None,
         }
     }
-    /// Sets `brandRegistrationId`.
-    pub fn brand_registration_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_registration_id = Some(value.into());
-        self
-    }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `identityStatus`.
-    pub fn identity_status(mut self, value: impl Into<String>) -> Self {
-        self.identity_status = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `brandRegistrationStatus`.
-    pub fn brand_registration_status(
-        mut self,
-        value: impl Into<BrandRegistrationStatus>,
-    ) -> Self {
-        self.brand_registration_status = Some(value.into());
-        self
-    }
-    /// Sets `brandRegistrationType`.
-    pub fn brand_registration_type(
-        mut self,
-        value: impl Into<BrandRegistrationType>,
-    ) -> Self {
-        self.brand_registration_type = Some(value.into());
-        self
-    }
-    /// Sets `companyDetails`.
-    pub fn company_details(mut self, value: impl Into<CompanyDetails>) -> Self {
-        self.company_details = Some(value.into());
-        self
-    }
-    /// Sets `financialDetails`.
-    pub fn financial_details(mut self, value: impl Into<FinancialDetails>) -> Self {
-        self.financial_details = Some(value.into());
-        self
-    }
-    /// Sets `contactDetails`.
-    pub fn contact_details(mut self, value: impl Into<ContactDetails>) -> Self {
-        self.contact_details = Some(value.into());
-        self
-    }
-    /// Sets `mock`.
-    pub fn mock(mut self, value: impl Into<bool>) -> Self {
-        self.mock = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandRegistration {
+        brand_registration_id: String = "brandRegistrationId";
+        brand_id: String = "brandId";
+        identity_status: String = "identityStatus";
+        display_name: String = "displayName";
+        brand_registration_status: BrandRegistrationStatus = "brandRegistrationStatus";
+        brand_registration_type: BrandRegistrationType = "brandRegistrationType";
+        company_details: CompanyDetails = "companyDetails";
+        financial_details: FinancialDetails = "financialDetails";
+        contact_details: ContactDetails = "contactDetails";
+        mock: bool = "mock";
     }
 }
 /// `BrandRegistrationFeedbackResponse`
@@ -340,15 +234,11 @@ impl BrandRegistrationFeedbackResponse {
             category: None,
         }
     }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `category`.
-    pub fn category(mut self, value: impl Into<Vec<Category>>) -> Self {
-        self.category = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BrandRegistrationFeedbackResponse {
+        brand_id: String = "brandId";
+        category: Vec<Category> = "category";
     }
 }
 /// `BrandRegistrationServiceVettingInfoVettingStatus`
@@ -596,40 +486,16 @@ impl CampaignMnoMetadata {
             brand_daily_cap: None,
         }
     }
-    /// Sets `mno`.
-    pub fn mno(mut self, value: impl Into<String>) -> Self {
-        self.mno = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `msgClass`.
-    pub fn msg_class(mut self, value: impl Into<String>) -> Self {
-        self.msg_class = Some(value.into());
-        self
-    }
-    /// Sets `tpm`.
-    pub fn tpm(mut self, value: impl Into<String>) -> Self {
-        self.tpm = Some(value.into());
-        self
-    }
-    /// Sets `tpmScope`.
-    pub fn tpm_scope(mut self, value: impl Into<String>) -> Self {
-        self.tpm_scope = Some(value.into());
-        self
-    }
-    /// Sets `brandTier`.
-    pub fn brand_tier(mut self, value: impl Into<String>) -> Self {
-        self.brand_tier = Some(value.into());
-        self
-    }
-    /// Sets `brandDailyCap`.
-    pub fn brand_daily_cap(mut self, value: impl Into<String>) -> Self {
-        self.brand_daily_cap = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CampaignMnoMetadata {
+        mno: String = "mno";
+        status: String = "status";
+        msg_class: String = "msgClass";
+        tpm: String = "tpm";
+        tpm_scope: String = "tpmScope";
+        brand_tier: String = "brandTier";
+        brand_daily_cap: String = "brandDailyCap";
     }
 }
 /// `CampaignRegistrationExternalServiceUploadCampaignFileResponse`
@@ -657,15 +523,11 @@ impl CampaignRegistrationExternalServiceUploadCampaignFileResponse {
             message: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CampaignRegistrationExternalServiceUploadCampaignFileResponse {
+        status: String = "status";
+        message: String = "message";
     }
 }
 /// `CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem`
@@ -889,219 +751,50 @@ impl CampaignResponse {
             next_renewal_or_expiration_date: None,
         }
     }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `campaignName`.
-    pub fn campaign_name(mut self, value: impl Into<String>) -> Self {
-        self.campaign_name = Some(value.into());
-        self
-    }
-    /// Sets `campaignRegistrationId`.
-    pub fn campaign_registration_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_registration_id = Some(value.into());
-        self
-    }
-    /// Sets `createDate`.
-    pub fn create_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_date = Some(value.into());
-        self
-    }
-    /// Sets `modifiedDate`.
-    pub fn modified_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.modified_date = Some(value.into());
-        self
-    }
-    /// Sets `createdBy`.
-    pub fn created_by(mut self, value: impl Into<String>) -> Self {
-        self.created_by = Some(value.into());
-        self
-    }
-    /// Sets `modifiedBy`.
-    pub fn modified_by(mut self, value: impl Into<String>) -> Self {
-        self.modified_by = Some(value.into());
-        self
-    }
-    /// Sets `autoRenewal`.
-    pub fn auto_renewal(mut self, value: impl Into<bool>) -> Self {
-        self.auto_renewal = Some(value.into());
-        self
-    }
-    /// Sets `billedDate`.
-    pub fn billed_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.billed_date = Some(value.into());
-        self
-    }
-    /// Sets `brandId`.
-    pub fn brand_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_id = Some(value.into());
-        self
-    }
-    /// Sets `vertical`.
-    pub fn vertical(mut self, value: impl Into<String>) -> Self {
-        self.vertical = Some(value.into());
-        self
-    }
-    /// Sets `useCase`.
-    pub fn use_case(mut self, value: impl Into<String>) -> Self {
-        self.use_case = Some(value.into());
-        self
-    }
-    /// Sets `subUseCases`.
-    pub fn sub_use_cases(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.sub_use_cases = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `embeddedLink`.
-    pub fn embedded_link(mut self, value: impl Into<bool>) -> Self {
-        self.embedded_link = Some(value.into());
-        self
-    }
-    /// Sets `embeddedPhone`.
-    pub fn embedded_phone(mut self, value: impl Into<bool>) -> Self {
-        self.embedded_phone = Some(value.into());
-        self
-    }
-    /// Sets `affiliateMarketing`.
-    pub fn affiliate_marketing(mut self, value: impl Into<bool>) -> Self {
-        self.affiliate_marketing = Some(value.into());
-        self
-    }
-    /// Sets `numberPool`.
-    pub fn number_pool(mut self, value: impl Into<bool>) -> Self {
-        self.number_pool = Some(value.into());
-        self
-    }
-    /// Sets `ageGated`.
-    pub fn age_gated(mut self, value: impl Into<bool>) -> Self {
-        self.age_gated = Some(value.into());
-        self
-    }
-    /// Sets `directLending`.
-    pub fn direct_lending(mut self, value: impl Into<bool>) -> Self {
-        self.direct_lending = Some(value.into());
-        self
-    }
-    /// Sets `subscriberOptIn`.
-    pub fn subscriber_opt_in(mut self, value: impl Into<bool>) -> Self {
-        self.subscriber_opt_in = Some(value.into());
-        self
-    }
-    /// Sets `subscriberOptOut`.
-    pub fn subscriber_opt_out(mut self, value: impl Into<bool>) -> Self {
-        self.subscriber_opt_out = Some(value.into());
-        self
-    }
-    /// Sets `subscriberHelp`.
-    pub fn subscriber_help(mut self, value: impl Into<bool>) -> Self {
-        self.subscriber_help = Some(value.into());
-        self
-    }
-    /// Sets `sample1`.
-    pub fn sample1(mut self, value: impl Into<String>) -> Self {
-        self.sample1 = Some(value.into());
-        self
-    }
-    /// Sets `sample2`.
-    pub fn sample2(mut self, value: impl Into<String>) -> Self {
-        self.sample2 = Some(value.into());
-        self
-    }
-    /// Sets `sample3`.
-    pub fn sample3(mut self, value: impl Into<String>) -> Self {
-        self.sample3 = Some(value.into());
-        self
-    }
-    /// Sets `sample4`.
-    pub fn sample4(mut self, value: impl Into<String>) -> Self {
-        self.sample4 = Some(value.into());
-        self
-    }
-    /// Sets `stopMessage`.
-    pub fn stop_message(mut self, value: impl Into<String>) -> Self {
-        self.stop_message = Some(value.into());
-        self
-    }
-    /// Sets `optInMessage`.
-    pub fn opt_in_message(mut self, value: impl Into<String>) -> Self {
-        self.opt_in_message = Some(value.into());
-        self
-    }
-    /// Sets `helpMessage`.
-    pub fn help_message(mut self, value: impl Into<String>) -> Self {
-        self.help_message = Some(value.into());
-        self
-    }
-    /// Sets `monthlyFee`.
-    pub fn monthly_fee(mut self, value: impl Into<f64>) -> Self {
-        self.monthly_fee = Some(value.into());
-        self
-    }
-    /// Sets `setupFee`.
-    pub fn setup_fee(mut self, value: impl Into<f64>) -> Self {
-        self.setup_fee = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<CampaignResponseStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `mnoMetadata`.
-    pub fn mno_metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, CampaignMnoMetadata>>,
-    ) -> Self {
-        self.mno_metadata = Some(value.into());
-        self
-    }
-    /// Sets `mock`.
-    pub fn mock(mut self, value: impl Into<bool>) -> Self {
-        self.mock = Some(value.into());
-        self
-    }
-    /// Sets `lastActionStatus`.
-    pub fn last_action_status(
-        mut self,
-        value: impl Into<CampaignResponseLastActionStatus>,
-    ) -> Self {
-        self.last_action_status = Some(value.into());
-        self
-    }
-    /// Sets `optinKeywords`.
-    pub fn optin_keywords(mut self, value: impl Into<String>) -> Self {
-        self.optin_keywords = Some(value.into());
-        self
-    }
-    /// Sets `optoutKeywords`.
-    pub fn optout_keywords(mut self, value: impl Into<String>) -> Self {
-        self.optout_keywords = Some(value.into());
-        self
-    }
-    /// Sets `helpKeywords`.
-    pub fn help_keywords(mut self, value: impl Into<String>) -> Self {
-        self.help_keywords = Some(value.into());
-        self
-    }
-    /// Sets `messageFlow`.
-    pub fn message_flow(mut self, value: impl Into<String>) -> Self {
-        self.message_flow = Some(value.into());
-        self
-    }
-    /// Sets `nextRenewalOrExpirationDate`.
-    pub fn next_renewal_or_expiration_date(
-        mut self,
-        value: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        self.next_renewal_or_expiration_date = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CampaignResponse {
+        campaign_id: String = "campaignId";
+        campaign_name: String = "campaignName";
+        campaign_registration_id: String = "campaignRegistrationId";
+        create_date: sinch_sdk_runtime::Timestamp = "createDate";
+        modified_date: sinch_sdk_runtime::Timestamp = "modifiedDate";
+        created_by: String = "createdBy";
+        modified_by: String = "modifiedBy";
+        auto_renewal: bool = "autoRenewal";
+        billed_date: sinch_sdk_runtime::Timestamp = "billedDate";
+        brand_id: String = "brandId";
+        vertical: String = "vertical";
+        use_case: String = "useCase";
+        sub_use_cases: Vec<String> = "subUseCases";
+        description: String = "description";
+        embedded_link: bool = "embeddedLink";
+        embedded_phone: bool = "embeddedPhone";
+        affiliate_marketing: bool = "affiliateMarketing";
+        number_pool: bool = "numberPool";
+        age_gated: bool = "ageGated";
+        direct_lending: bool = "directLending";
+        subscriber_opt_in: bool = "subscriberOptIn";
+        subscriber_opt_out: bool = "subscriberOptOut";
+        subscriber_help: bool = "subscriberHelp";
+        sample1: String = "sample1";
+        sample2: String = "sample2";
+        sample3: String = "sample3";
+        sample4: String = "sample4";
+        stop_message: String = "stopMessage";
+        opt_in_message: String = "optInMessage";
+        help_message: String = "helpMessage";
+        monthly_fee: f64 = "monthlyFee";
+        setup_fee: f64 = "setupFee";
+        status: CampaignResponseStatus = "status";
+        mno_metadata: std::collections::BTreeMap<String, CampaignMnoMetadata> = "mnoMetadata";
+        mock: bool = "mock";
+        last_action_status: CampaignResponseLastActionStatus = "lastActionStatus";
+        optin_keywords: String = "optinKeywords";
+        optout_keywords: String = "optoutKeywords";
+        help_keywords: String = "helpKeywords";
+        message_flow: String = "messageFlow";
+        next_renewal_or_expiration_date: sinch_sdk_runtime::Timestamp = "nextRenewalOrExpirationDate";
     }
 }
 /// Last Action Status.
@@ -1345,25 +1038,13 @@ impl Category {
             fields: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<CategoryId>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `fields`.
-    pub fn fields(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.fields = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Category {
+        id: CategoryId = "id";
+        display_name: String = "displayName";
+        description: String = "description";
+        fields: Vec<String> = "fields";
     }
 }
 /// The category ID.
@@ -1451,55 +1132,19 @@ impl CompanyDetails {
             web_address: None,
         }
     }
-    /// Sets `companyName`.
-    pub fn company_name(mut self, value: impl Into<String>) -> Self {
-        self.company_name = Some(value.into());
-        self
-    }
-    /// Sets `companyEmail`.
-    pub fn company_email(mut self, value: impl Into<String>) -> Self {
-        self.company_email = Some(value.into());
-        self
-    }
-    /// Sets `businessContactEmail`.
-    pub fn business_contact_email(mut self, value: impl Into<String>) -> Self {
-        self.business_contact_email = Some(value.into());
-        self
-    }
-    /// Sets `brandName`.
-    pub fn brand_name(mut self, value: impl Into<String>) -> Self {
-        self.brand_name = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `streetAddress`.
-    pub fn street_address(mut self, value: impl Into<String>) -> Self {
-        self.street_address = Some(value.into());
-        self
-    }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets `postalCode`.
-    pub fn postal_code(mut self, value: impl Into<String>) -> Self {
-        self.postal_code = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `webAddress`.
-    pub fn web_address(mut self, value: impl Into<String>) -> Self {
-        self.web_address = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CompanyDetails {
+        company_name: String = "companyName";
+        company_email: String = "companyEmail";
+        business_contact_email: String = "businessContactEmail";
+        brand_name: String = "brandName";
+        country: String = "country";
+        street_address: String = "streetAddress";
+        city: String = "city";
+        postal_code: String = "postalCode";
+        state: String = "state";
+        web_address: String = "webAddress";
     }
 }
 /// Contact Details
@@ -1535,25 +1180,13 @@ impl ContactDetails {
             email: None,
         }
     }
-    /// Sets `firstName`.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
-        self
-    }
-    /// Sets `lastName`.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(value.into());
-        self
-    }
-    /// Sets `phoneNumber`.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(value.into());
-        self
-    }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactDetails {
+        first_name: String = "firstName";
+        last_name: String = "lastName";
+        phone_number: String = "phoneNumber";
+        email: String = "email";
     }
 }
 /// Brand Registration Request
@@ -1597,38 +1230,15 @@ impl CreateBrandRegistration {
             mock: None,
         }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
-    }
-    /// Sets `brandRegistrationType`.
-    pub fn brand_registration_type(
-        mut self,
-        value: impl Into<BrandRegistrationType>,
-    ) -> Self {
-        self.brand_registration_type = Some(value.into());
-        self
-    }
-    /// Sets `companyDetails`.
-    pub fn company_details(mut self, value: impl Into<CompanyDetails>) -> Self {
-        self.company_details = Some(value.into());
-        self
-    }
-    /// Sets `financialDetails`.
-    pub fn financial_details(mut self, value: impl Into<FinancialDetails>) -> Self {
-        self.financial_details = Some(value.into());
-        self
-    }
-    /// Sets `contactDetails`.
-    pub fn contact_details(mut self, value: impl Into<ContactDetails>) -> Self {
-        self.contact_details = Some(value.into());
-        self
-    }
-    /// Sets `mock`.
-    pub fn mock(mut self, value: impl Into<bool>) -> Self {
-        self.mock = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateBrandRegistration {
+        display_name: String = "displayName";
+        brand_registration_type: BrandRegistrationType = "brandRegistrationType";
+        company_details: CompanyDetails = "companyDetails";
+        financial_details: FinancialDetails = "financialDetails";
+        contact_details: ContactDetails = "contactDetails";
+        mock: bool = "mock";
     }
 }
 /// Brand Registration Response
@@ -1652,10 +1262,10 @@ impl CreateBrandRegistrationResponse {
             brand_registration_id: None,
         }
     }
-    /// Sets `brandRegistrationId`.
-    pub fn brand_registration_id(mut self, value: impl Into<String>) -> Self {
-        self.brand_registration_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateBrandRegistrationResponse {
+        brand_registration_id: String = "brandRegistrationId";
     }
 }
 /// Campaign Request
@@ -1815,38 +1425,15 @@ impl CreateTcrCampaignRequest {
             attachments: None,
         }
     }
-    /// Sets `vertical`.
-    pub fn vertical(mut self, value: impl Into<CampaignVerticalType>) -> Self {
-        self.vertical = Some(value.into());
-        self
-    }
-    /// Sets `sample4`.
-    pub fn sample4(mut self, value: impl Into<String>) -> Self {
-        self.sample4 = Some(value.into());
-        self
-    }
-    /// Sets `subUseCases`.
-    pub fn sub_use_cases(
-        mut self,
-        value: impl Into<Vec<CampaignSubUseCaseType>>,
-    ) -> Self {
-        self.sub_use_cases = Some(value.into());
-        self
-    }
-    /// Sets `terms_and_conditions_link`.
-    pub fn terms_and_conditions_link(mut self, value: impl Into<String>) -> Self {
-        self.terms_and_conditions_link = Some(value.into());
-        self
-    }
-    /// Sets `privacy_policy_link`.
-    pub fn privacy_policy_link(mut self, value: impl Into<String>) -> Self {
-        self.privacy_policy_link = Some(value.into());
-        self
-    }
-    /// Sets `attachments`.
-    pub fn attachments(mut self, value: impl Into<bool>) -> Self {
-        self.attachments = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateTcrCampaignRequest {
+        vertical: CampaignVerticalType = "vertical";
+        sample4: String = "sample4";
+        sub_use_cases: Vec<CampaignSubUseCaseType> = "subUseCases";
+        terms_and_conditions_link: String = "terms_and_conditions_link";
+        privacy_policy_link: String = "privacy_policy_link";
+        attachments: bool = "attachments";
     }
 }
 /// Response Body for CreateTcrCampaign Request
@@ -1870,10 +1457,10 @@ impl CreateTcrCampaignResponse {
             campaign_registration_id: None,
         }
     }
-    /// Sets `campaignRegistrationId`.
-    pub fn campaign_registration_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_registration_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateTcrCampaignResponse {
+        campaign_registration_id: String = "campaignRegistrationId";
     }
 }
 /// Tfn Verification Request
@@ -1897,10 +1484,10 @@ impl CreateTfnVerificationResponse {
     pub fn new() -> Self {
         Self { tfn_verification_id: None }
     }
-    /// Sets `tfnVerificationId`.
-    pub fn tfn_verification_id(mut self, value: impl Into<String>) -> Self {
-        self.tfn_verification_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateTfnVerificationResponse {
+        tfn_verification_id: String = "tfnVerificationId";
     }
 }
 /// `Error`
@@ -1964,35 +1551,15 @@ impl ErrorDetails {
             field_violations: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `resourceType`.
-    pub fn resource_type(mut self, value: impl Into<String>) -> Self {
-        self.resource_type = Some(value.into());
-        self
-    }
-    /// Sets `resourceName`.
-    pub fn resource_name(mut self, value: impl Into<String>) -> Self {
-        self.resource_name = Some(value.into());
-        self
-    }
-    /// Sets `owner`.
-    pub fn owner(mut self, value: impl Into<String>) -> Self {
-        self.owner = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `fieldViolations`.
-    pub fn field_violations(mut self, value: impl Into<Vec<FieldViolations>>) -> Self {
-        self.field_violations = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ErrorDetails {
+        r#type: String = "type";
+        resource_type: String = "resourceType";
+        resource_name: String = "resourceName";
+        owner: String = "owner";
+        description: String = "description";
+        field_violations: Vec<FieldViolations> = "fieldViolations";
     }
 }
 /// `ErrorError`
@@ -2028,15 +1595,11 @@ impl ErrorError {
             details: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<Vec<ErrorDetails>>) -> Self {
-        self.details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ErrorError {
+        status: String = "status";
+        details: Vec<ErrorDetails> = "details";
     }
 }
 /// `FieldViolations`
@@ -2064,15 +1627,11 @@ impl FieldViolations {
             description: None,
         }
     }
-    /// Sets `field`.
-    pub fn field(mut self, value: impl Into<String>) -> Self {
-        self.field = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FieldViolations {
+        field: String = "field";
+        description: String = "description";
     }
 }
 /// Financial Details
@@ -2116,35 +1675,15 @@ impl FinancialDetails {
             exchange: None,
         }
     }
-    /// Sets `brandEntityType`.
-    pub fn brand_entity_type(mut self, value: impl Into<BrandEntityType>) -> Self {
-        self.brand_entity_type = Some(value.into());
-        self
-    }
-    /// Sets `brandVerticalType`.
-    pub fn brand_vertical_type(mut self, value: impl Into<BrandVerticalType>) -> Self {
-        self.brand_vertical_type = Some(value.into());
-        self
-    }
-    /// Sets `taxIdCountry`.
-    pub fn tax_id_country(mut self, value: impl Into<String>) -> Self {
-        self.tax_id_country = Some(value.into());
-        self
-    }
-    /// Sets `taxIdCorporate`.
-    pub fn tax_id_corporate(mut self, value: impl Into<String>) -> Self {
-        self.tax_id_corporate = Some(value.into());
-        self
-    }
-    /// Sets `stockSymbol`.
-    pub fn stock_symbol(mut self, value: impl Into<String>) -> Self {
-        self.stock_symbol = Some(value.into());
-        self
-    }
-    /// Sets `exchange`.
-    pub fn exchange(mut self, value: impl Into<String>) -> Self {
-        self.exchange = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FinancialDetails {
+        brand_entity_type: BrandEntityType = "brandEntityType";
+        brand_vertical_type: BrandVerticalType = "brandVerticalType";
+        tax_id_country: String = "taxIdCountry";
+        tax_id_corporate: String = "taxIdCorporate";
+        stock_symbol: String = "stockSymbol";
+        exchange: String = "exchange";
     }
 }
 /// `GetCampaignRegistrationFeedbackResponse`
@@ -2184,36 +1723,14 @@ impl GetCampaignRegistrationFeedbackResponse {
             internal_error_response: None,
         }
     }
-    /// Sets `campaignRegistrationId`.
-    pub fn campaign_registration_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_registration_id = Some(value.into());
-        self
-    }
-    /// Sets `campaignId`.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `tcrErrorResponse`.
-    pub fn tcr_error_response(
-        mut self,
-        value: impl Into<Vec<TcrErrorResponse>>,
-    ) -> Self {
-        self.tcr_error_response = Some(value.into());
-        self
-    }
-    /// Sets `internalErrorResponse`.
-    pub fn internal_error_response(
-        mut self,
-        value: impl Into<Vec<InternalErrorResponse>>,
-    ) -> Self {
-        self.internal_error_response = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetCampaignRegistrationFeedbackResponse {
+        campaign_registration_id: String = "campaignRegistrationId";
+        campaign_id: String = "campaignId";
+        status: String = "status";
+        tcr_error_response: Vec<TcrErrorResponse> = "tcrErrorResponse";
+        internal_error_response: Vec<InternalErrorResponse> = "internalErrorResponse";
     }
 }
 /// Get Tfn Verification request object
@@ -2241,15 +1758,11 @@ impl GetTfnVerificationRequest {
             tfn_verification_id: None,
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `tfnVerificationId`.
-    pub fn tfn_verification_id(mut self, value: impl Into<String>) -> Self {
-        self.tfn_verification_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetTfnVerificationRequest {
+        project_id: String = "projectId";
+        tfn_verification_id: String = "tfnVerificationId";
     }
 }
 /// Tfn Verification use cases information
@@ -2271,10 +1784,10 @@ impl GetTfnVerificationUseCasesResponse {
     pub fn new() -> Self {
         Self { use_cases: None }
     }
-    /// Sets `useCases`.
-    pub fn use_cases(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.use_cases = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetTfnVerificationUseCasesResponse {
+        use_cases: Vec<String> = "useCases";
     }
 }
 /// `InternalErrorResponse`
@@ -2302,15 +1815,11 @@ impl InternalErrorResponse {
             description: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InternalErrorResponse {
+        code: String = "code";
+        description: String = "description";
     }
 }
 /// `ListBrandRegistrationResponse`
@@ -2342,23 +1851,12 @@ impl ListBrandRegistrationResponse {
             total_size: None,
         }
     }
-    /// Sets `brandRegistrations`.
-    pub fn brand_registrations(
-        mut self,
-        value: impl Into<Vec<BrandRegistration>>,
-    ) -> Self {
-        self.brand_registrations = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `totalSize`.
-    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
-        self.total_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListBrandRegistrationResponse {
+        brand_registrations: Vec<BrandRegistration> = "brandRegistrations";
+        next_page_token: String = "nextPageToken";
+        total_size: i32 = "totalSize";
     }
 }
 /// `ListCampaignRegistrationResponse`
@@ -2390,23 +1888,12 @@ impl ListCampaignRegistrationResponse {
             total_size: None,
         }
     }
-    /// Sets `campaignRegistrations`.
-    pub fn campaign_registrations(
-        mut self,
-        value: impl Into<Vec<CampaignResponse>>,
-    ) -> Self {
-        self.campaign_registrations = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
-    }
-    /// Sets `totalSize`.
-    pub fn total_size(mut self, value: impl Into<i32>) -> Self {
-        self.total_size = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListCampaignRegistrationResponse {
+        campaign_registrations: Vec<CampaignResponse> = "campaignRegistrations";
+        next_page_token: String = "nextPageToken";
+        total_size: i32 = "totalSize";
     }
 }
 /// Tfn Verification listed information
@@ -2438,20 +1925,12 @@ impl ListTfnVerificationsResponse {
             next_page_token: None,
         }
     }
-    /// Sets `tfnVerifications`.
-    pub fn tfn_verifications(mut self, value: impl Into<Vec<TfnVerification>>) -> Self {
-        self.tfn_verifications = Some(value.into());
-        self
-    }
-    /// Sets `totalSize`.
-    pub fn total_size(mut self, value: impl Into<i64>) -> Self {
-        self.total_size = Some(value.into());
-        self
-    }
-    /// Sets `nextPageToken`.
-    pub fn next_page_token(mut self, value: impl Into<String>) -> Self {
-        self.next_page_token = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ListTfnVerificationsResponse {
+        tfn_verifications: Vec<TfnVerification> = "tfnVerifications";
+        total_size: i64 = "totalSize";
+        next_page_token: String = "nextPageToken";
     }
 }
 /// MNO properties
@@ -2535,85 +2014,25 @@ impl MnoMetadata {
             brand_daily_cap: None,
         }
     }
-    /// Sets `mno`.
-    pub fn mno(mut self, value: impl Into<String>) -> Self {
-        self.mno = Some(value.into());
-        self
-    }
-    /// Sets `mnoSupport`.
-    pub fn mno_support(mut self, value: impl Into<bool>) -> Self {
-        self.mno_support = Some(value.into());
-        self
-    }
-    /// Sets `mnoReview`.
-    pub fn mno_review(mut self, value: impl Into<bool>) -> Self {
-        self.mno_review = Some(value.into());
-        self
-    }
-    /// Sets `qualify`.
-    pub fn qualify(mut self, value: impl Into<bool>) -> Self {
-        self.qualify = Some(value.into());
-        self
-    }
-    /// Sets `minMsgSamples`.
-    pub fn min_msg_samples(mut self, value: impl Into<String>) -> Self {
-        self.min_msg_samples = Some(value.into());
-        self
-    }
-    /// Sets `reqSubscriberOptIn`.
-    pub fn req_subscriber_opt_in(mut self, value: impl Into<bool>) -> Self {
-        self.req_subscriber_opt_in = Some(value.into());
-        self
-    }
-    /// Sets `reqSubscriberOptOut`.
-    pub fn req_subscriber_opt_out(mut self, value: impl Into<bool>) -> Self {
-        self.req_subscriber_opt_out = Some(value.into());
-        self
-    }
-    /// Sets `reqSubscriberHelp`.
-    pub fn req_subscriber_help(mut self, value: impl Into<bool>) -> Self {
-        self.req_subscriber_help = Some(value.into());
-        self
-    }
-    /// Sets `noEmbeddedLink`.
-    pub fn no_embedded_link(mut self, value: impl Into<bool>) -> Self {
-        self.no_embedded_link = Some(value.into());
-        self
-    }
-    /// Sets `noEmbeddedPhone`.
-    pub fn no_embedded_phone(mut self, value: impl Into<bool>) -> Self {
-        self.no_embedded_phone = Some(value.into());
-        self
-    }
-    /// Sets `surcharge`.
-    pub fn surcharge(mut self, value: impl Into<f64>) -> Self {
-        self.surcharge = Some(value.into());
-        self
-    }
-    /// Sets `msgClass`.
-    pub fn msg_class(mut self, value: impl Into<String>) -> Self {
-        self.msg_class = Some(value.into());
-        self
-    }
-    /// Sets `tpm`.
-    pub fn tpm(mut self, value: impl Into<String>) -> Self {
-        self.tpm = Some(value.into());
-        self
-    }
-    /// Sets `tpmScope`.
-    pub fn tpm_scope(mut self, value: impl Into<String>) -> Self {
-        self.tpm_scope = Some(value.into());
-        self
-    }
-    /// Sets `brandTier`.
-    pub fn brand_tier(mut self, value: impl Into<String>) -> Self {
-        self.brand_tier = Some(value.into());
-        self
-    }
-    /// Sets `brandDailyCap`.
-    pub fn brand_daily_cap(mut self, value: impl Into<String>) -> Self {
-        self.brand_daily_cap = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MnoMetadata {
+        mno: String = "mno";
+        mno_support: bool = "mnoSupport";
+        mno_review: bool = "mnoReview";
+        qualify: bool = "qualify";
+        min_msg_samples: String = "minMsgSamples";
+        req_subscriber_opt_in: bool = "reqSubscriberOptIn";
+        req_subscriber_opt_out: bool = "reqSubscriberOptOut";
+        req_subscriber_help: bool = "reqSubscriberHelp";
+        no_embedded_link: bool = "noEmbeddedLink";
+        no_embedded_phone: bool = "noEmbeddedPhone";
+        surcharge: f64 = "surcharge";
+        msg_class: String = "msgClass";
+        tpm: String = "tpm";
+        tpm_scope: String = "tpmScope";
+        brand_tier: String = "brandTier";
+        brand_daily_cap: String = "brandDailyCap";
     }
 }
 /// Qualify Brand by Use Case response
@@ -2657,38 +2076,15 @@ impl QualifyBrandByUseCaseResponse {
             mno_metadata: None,
         }
     }
-    /// Sets `useCase`.
-    pub fn use_case(mut self, value: impl Into<String>) -> Self {
-        self.use_case = Some(value.into());
-        self
-    }
-    /// Sets `monthlyFee`.
-    pub fn monthly_fee(mut self, value: impl Into<f64>) -> Self {
-        self.monthly_fee = Some(value.into());
-        self
-    }
-    /// Sets `setupFee`.
-    pub fn setup_fee(mut self, value: impl Into<f64>) -> Self {
-        self.setup_fee = Some(value.into());
-        self
-    }
-    /// Sets `minSubUseCases`.
-    pub fn min_sub_use_cases(mut self, value: impl Into<f64>) -> Self {
-        self.min_sub_use_cases = Some(value.into());
-        self
-    }
-    /// Sets `maxSubUseCases`.
-    pub fn max_sub_use_cases(mut self, value: impl Into<f64>) -> Self {
-        self.max_sub_use_cases = Some(value.into());
-        self
-    }
-    /// Sets `mnoMetadata`.
-    pub fn mno_metadata(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, MnoMetadata>>,
-    ) -> Self {
-        self.mno_metadata = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    QualifyBrandByUseCaseResponse {
+        use_case: String = "useCase";
+        monthly_fee: f64 = "monthlyFee";
+        setup_fee: f64 = "setupFee";
+        min_sub_use_cases: f64 = "minSubUseCases";
+        max_sub_use_cases: f64 = "maxSubUseCases";
+        mno_metadata: std::collections::BTreeMap<String, MnoMetadata> = "mnoMetadata";
     }
 }
 /// Campaign registration service response structure
@@ -2710,10 +2106,10 @@ impl RequestInfoResponse {
     pub fn new() -> Self {
         Self { request_id: None }
     }
-    /// Sets `requestId`.
-    pub fn request_id(mut self, value: impl Into<String>) -> Self {
-        self.request_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RequestInfoResponse {
+        request_id: String = "requestId";
     }
 }
 /// `ResubmitCampaignRegistrationRequest`
@@ -2735,10 +2131,10 @@ impl ResubmitCampaignRegistrationRequest {
     pub fn new() -> Self {
         Self { mnos: None }
     }
-    /// Sets `mnos`.
-    pub fn mnos(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.mnos = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ResubmitCampaignRegistrationRequest {
+        mnos: Vec<String> = "mnos";
     }
 }
 /// `TcrErrorResponse`
@@ -2770,20 +2166,12 @@ impl TcrErrorResponse {
             description: None,
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `field`.
-    pub fn field(mut self, value: impl Into<String>) -> Self {
-        self.field = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TcrErrorResponse {
+        code: String = "code";
+        field: String = "field";
+        description: String = "description";
     }
 }
 /// `TenDlcBrandUpdateRequest`
@@ -2815,20 +2203,12 @@ impl TenDlcBrandUpdateRequest {
             contact_details: None,
         }
     }
-    /// Sets `companyDetails`.
-    pub fn company_details(mut self, value: impl Into<CompanyDetails>) -> Self {
-        self.company_details = Some(value.into());
-        self
-    }
-    /// Sets `financialDetails`.
-    pub fn financial_details(mut self, value: impl Into<FinancialDetails>) -> Self {
-        self.financial_details = Some(value.into());
-        self
-    }
-    /// Sets `contactDetails`.
-    pub fn contact_details(mut self, value: impl Into<ContactDetails>) -> Self {
-        self.contact_details = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TenDlcBrandUpdateRequest {
+        company_details: CompanyDetails = "companyDetails";
+        financial_details: FinancialDetails = "financialDetails";
+        contact_details: ContactDetails = "contactDetails";
     }
 }
 /// `TenDlcVettingInfoResponse`
@@ -2850,10 +2230,10 @@ impl TenDlcVettingInfoResponse {
     pub fn new() -> Self {
         Self { vetting_info: None }
     }
-    /// Sets `vettingInfo`.
-    pub fn vetting_info(mut self, value: impl Into<Vec<VettingInfo>>) -> Self {
-        self.vetting_info = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TenDlcVettingInfoResponse {
+        vetting_info: Vec<VettingInfo> = "vettingInfo";
     }
 }
 /// Tfn Verification object
@@ -3035,63 +2415,20 @@ impl TfnVerificationBase {
             notes: None,
         }
     }
-    /// Sets `tfnVerificationId`.
-    pub fn tfn_verification_id(mut self, value: impl Into<String>) -> Self {
-        self.tfn_verification_id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<TfnVerificationStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `createdBy`.
-    pub fn created_by(mut self, value: impl Into<String>) -> Self {
-        self.created_by = Some(value.into());
-        self
-    }
-    /// Sets `businessAddress2`.
-    pub fn business_address2(mut self, value: impl Into<String>) -> Self {
-        self.business_address2 = Some(value.into());
-        self
-    }
-    /// Sets `businessCountry`.
-    pub fn business_country(mut self, value: impl Into<String>) -> Self {
-        self.business_country = Some(value.into());
-        self
-    }
-    /// Sets `additionalInformation`.
-    pub fn additional_information(mut self, value: impl Into<String>) -> Self {
-        self.additional_information = Some(value.into());
-        self
-    }
-    /// Sets `campaignVerifyAuthorizationToken`.
-    pub fn campaign_verify_authorization_token(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.campaign_verify_authorization_token = Some(value.into());
-        self
-    }
-    /// Sets `businessDba`.
-    pub fn business_dba(mut self, value: impl Into<String>) -> Self {
-        self.business_dba = Some(value.into());
-        self
-    }
-    /// Sets `notes`.
-    pub fn notes(mut self, value: impl Into<Vec<TfnVerificationNote>>) -> Self {
-        self.notes = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TfnVerificationBase {
+        tfn_verification_id: String = "tfnVerificationId";
+        status: TfnVerificationStatus = "status";
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        project_id: String = "projectId";
+        created_by: String = "createdBy";
+        business_address2: String = "businessAddress2";
+        business_country: String = "businessCountry";
+        additional_information: String = "additionalInformation";
+        campaign_verify_authorization_token: String = "campaignVerifyAuthorizationToken";
+        business_dba: String = "businessDba";
+        notes: Vec<TfnVerificationNote> = "notes";
     }
 }
 /// The type of business, selected from a list of predefined categories.
@@ -3147,15 +2484,11 @@ impl TfnVerificationNote {
             create_time: None,
         }
     }
-    /// Sets `note`.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = Some(value.into());
-        self
-    }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<String>) -> Self {
-        self.create_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TfnVerificationNote {
+        note: String = "note";
+        create_time: String = "createTime";
     }
 }
 /// `TfnVerificationStatus`
@@ -3233,15 +2566,11 @@ impl V1uploadCampaignFilesRequest {
             submit_campaign: submit_campaign.into(),
         }
     }
-    /// Sets `projectId`.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(value.into());
-        self
-    }
-    /// Sets `file`.
-    pub fn file(mut self, value: impl Into<V1uploadCampaignFilesRequestFile>) -> Self {
-        self.file = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    V1uploadCampaignFilesRequest {
+        project_id: String = "projectId";
+        file: V1uploadCampaignFilesRequestFile = "file";
     }
 }
 /// Files must be no larger than 10MB.
@@ -3283,20 +2612,12 @@ impl V1uploadCampaignFilesRequestFile {
             file_category: None,
         }
     }
-    /// Sets `fileName`.
-    pub fn file_name(mut self, value: impl Into<String>) -> Self {
-        self.file_name = Some(value.into());
-        self
-    }
-    /// Sets `fileContent`.
-    pub fn file_content(mut self, value: impl Into<String>) -> Self {
-        self.file_content = Some(value.into());
-        self
-    }
-    /// Sets `fileCategory`.
-    pub fn file_category(mut self, value: impl Into<i64>) -> Self {
-        self.file_category = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    V1uploadCampaignFilesRequestFile {
+        file_name: String = "fileName";
+        file_content: String = "fileContent";
+        file_category: i64 = "fileCategory";
     }
 }
 /// `VettingClass`
@@ -3372,58 +2693,19 @@ impl VettingInfo {
             create_date: None,
         }
     }
-    /// Sets `vettingId`.
-    pub fn vetting_id(mut self, value: impl Into<String>) -> Self {
-        self.vetting_id = Some(value.into());
-        self
-    }
-    /// Sets `provider`.
-    pub fn provider(mut self, value: impl Into<VettingProvider>) -> Self {
-        self.provider = Some(value.into());
-        self
-    }
-    /// Sets `vettingStatus`.
-    pub fn vetting_status(mut self, value: impl Into<VettingStatus>) -> Self {
-        self.vetting_status = Some(value.into());
-        self
-    }
-    /// Sets `vettingClass`.
-    pub fn vetting_class(mut self, value: impl Into<VettingClass>) -> Self {
-        self.vetting_class = Some(value.into());
-        self
-    }
-    /// Sets `vettingToken`.
-    pub fn vetting_token(mut self, value: impl Into<String>) -> Self {
-        self.vetting_token = Some(value.into());
-        self
-    }
-    /// Sets `vettingScore`.
-    pub fn vetting_score(mut self, value: impl Into<i32>) -> Self {
-        self.vetting_score = Some(value.into());
-        self
-    }
-    /// Sets `reasons`.
-    pub fn reasons(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.reasons = Some(value.into());
-        self
-    }
-    /// Sets `vettingDetails`.
-    pub fn vetting_details(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, String>>,
-    ) -> Self {
-        self.vetting_details = Some(value.into());
-        self
-    }
-    /// Sets `vettedDate`.
-    pub fn vetted_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.vetted_date = Some(value.into());
-        self
-    }
-    /// Sets `createDate`.
-    pub fn create_date(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_date = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VettingInfo {
+        vetting_id: String = "vettingId";
+        provider: VettingProvider = "provider";
+        vetting_status: VettingStatus = "vettingStatus";
+        vetting_class: VettingClass = "vettingClass";
+        vetting_token: String = "vettingToken";
+        vetting_score: i32 = "vettingScore";
+        reasons: Vec<String> = "reasons";
+        vetting_details: std::collections::BTreeMap<String, String> = "vettingDetails";
+        vetted_date: sinch_sdk_runtime::Timestamp = "vettedDate";
+        create_date: sinch_sdk_runtime::Timestamp = "createDate";
     }
 }
 /// `VettingProvider`

@@ -47,25 +47,13 @@ impl Error {
             reference: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<i64>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<String>) -> Self {
-        self.reference = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Error {
+        status: String = "status";
+        error_code: i64 = "errorCode";
+        message: String = "message";
+        reference: String = "reference";
     }
 }
 /// The amount of time that a phone will ring.
@@ -143,20 +131,12 @@ impl Links {
             method: None,
         }
     }
-    /// Sets `rel`.
-    pub fn rel(mut self, value: impl Into<LinksRel>) -> Self {
-        self.rel = Some(value.into());
-        self
-    }
-    /// Sets `href`.
-    pub fn href(mut self, value: impl Into<String>) -> Self {
-        self.href = Some(value.into());
-        self
-    }
-    /// Sets `method`.
-    pub fn method(mut self, value: impl Into<String>) -> Self {
-        self.method = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Links {
+        rel: LinksRel = "rel";
+        href: String = "href";
+        method: String = "method";
     }
 }
 /// The related action that can be performed on the initiated Verification.
@@ -197,10 +177,10 @@ impl PhoneCallSpeech {
     pub fn new() -> Self {
         Self { locale: None }
     }
-    /// Sets `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PhoneCallSpeech {
+        locale: String = "locale";
     }
 }
 /// Price
@@ -228,15 +208,11 @@ impl Price {
             amount: None,
         }
     }
-    /// Sets `currencyId`.
-    pub fn currency_id(mut self, value: impl Into<String>) -> Self {
-        self.currency_id = Some(value.into());
-        self
-    }
-    /// Sets `amount`.
-    pub fn amount(mut self, value: impl Into<f64>) -> Self {
-        self.amount = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Price {
+        currency_id: String = "currencyId";
+        amount: f64 = "amount";
     }
 }
 /// Selects type of code which will be sent to customer
@@ -342,20 +318,12 @@ impl StatusPrice {
             billable_duration: None,
         }
     }
-    /// Sets `verificationPrice`.
-    pub fn verification_price(mut self, value: impl Into<VerificationPrice>) -> Self {
-        self.verification_price = Some(value.into());
-        self
-    }
-    /// Sets `terminationPrice`.
-    pub fn termination_price(mut self, value: impl Into<TerminationPrice>) -> Self {
-        self.termination_price = Some(value.into());
-        self
-    }
-    /// Sets `billableDuration`.
-    pub fn billable_duration(mut self, value: impl Into<BillableDuration>) -> Self {
-        self.billable_duration = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    StatusPrice {
+        verification_price: VerificationPrice = "verificationPrice";
+        termination_price: TerminationPrice = "terminationPrice";
+        billable_duration: BillableDuration = "billableDuration";
     }
 }
 /// The maximum cost of the call made during this verification process.
@@ -547,15 +515,11 @@ impl VerificationEventBase {
             custom: None,
         }
     }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
-        self.custom = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationEventBase {
+        reference: VerificationEventReference = "reference";
+        custom: VerificationEventCustom = "custom";
     }
 }
 /// Can be used to pass custom data in the request. Will be passed to all events. Max length 4096 characters, can be arbitrary text data.
@@ -934,10 +898,10 @@ impl VerificationReportRequestPhoneCallCallout {
     pub fn new() -> Self {
         Self { code: None }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationReportRequestPhoneCallCallout {
+        code: String = "code";
     }
 }
 /// The type of verification.
@@ -1267,20 +1231,12 @@ impl VerificationReportResponseBase {
             reason: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
-        self.reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationReportResponseBase {
+        id: String = "id";
+        status: VerificationStatus = "status";
+        reason: VerificationStatusReason = "reason";
     }
 }
 /// `VerificationReportResponseFlashCall`
@@ -1320,25 +1276,13 @@ impl VerificationReportResponseFlashCall {
             call_complete: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `callComplete`.
-    pub fn call_complete(mut self, value: impl Into<bool>) -> Self {
-        self.call_complete = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationReportResponseFlashCall {
+        id: String = "id";
+        status: VerificationStatus = "status";
+        reason: VerificationStatusReason = "reason";
+        call_complete: bool = "callComplete";
     }
 }
 /// `VerificationReportResponsePhoneCall`
@@ -1378,25 +1322,13 @@ impl VerificationReportResponsePhoneCall {
             call_complete: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `callComplete`.
-    pub fn call_complete(mut self, value: impl Into<bool>) -> Self {
-        self.call_complete = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationReportResponsePhoneCall {
+        id: String = "id";
+        status: VerificationStatus = "status";
+        reason: VerificationStatusReason = "reason";
+        call_complete: bool = "callComplete";
     }
 }
 /// `VerificationReportResponseSms`
@@ -1432,20 +1364,12 @@ impl VerificationReportResponseSms {
             reason: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
-        self.reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationReportResponseSms {
+        id: String = "id";
+        status: VerificationStatus = "status";
+        reason: VerificationStatusReason = "reason";
     }
 }
 /// `VerificationReportResponseWhatsApp`
@@ -1481,20 +1405,12 @@ impl VerificationReportResponseWhatsApp {
             reason: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
-        self.reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationReportResponseWhatsApp {
+        id: String = "id";
+        status: VerificationStatus = "status";
+        reason: VerificationStatusReason = "reason";
     }
 }
 /// `VerificationRequestEvent`
@@ -1551,25 +1467,13 @@ impl VerificationRequestEvent {
             accept_language: None,
         }
     }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `price`.
-    pub fn price(mut self, value: impl Into<Price>) -> Self {
-        self.price = Some(value.into());
-        self
-    }
-    /// Sets `acceptLanguage`.
-    pub fn accept_language(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.accept_language = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationRequestEvent {
+        reference: VerificationEventReference = "reference";
+        custom: VerificationEventCustom = "custom";
+        price: Price = "price";
+        accept_language: Vec<String> = "acceptLanguage";
     }
 }
 /// The type of the event.
@@ -1829,13 +1733,10 @@ impl VerificationRequestEventResponseFlashCall {
             flash_call: None,
         }
     }
-    /// Sets `flashCall`.
-    pub fn flash_call(
-        mut self,
-        value: impl Into<VerificationRequestEventResponseFlashCallFlashCall>,
-    ) -> Self {
-        self.flash_call = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationRequestEventResponseFlashCall {
+        flash_call: VerificationRequestEventResponseFlashCallFlashCall = "flashCall";
     }
 }
 /// `VerificationRequestEventResponseFlashCallFlashCall`
@@ -1950,23 +1851,12 @@ impl VerificationRequestEventResponseFlashCallFlashCall {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `cli`.
-    pub fn cli(mut self, value: impl Into<String>) -> Self {
-        self.cli = Some(value.into());
-        self
-    }
-    /// Sets `dialTimeout`.
-    pub fn dial_timeout(mut self, value: impl Into<FlashCallDialTimeout>) -> Self {
-        self.dial_timeout = Some(value.into());
-        self
-    }
-    /// Sets `interceptionTimeout`.
-    pub fn interception_timeout(
-        mut self,
-        value: impl Into<FlashCallInterceptionTimeout>,
-    ) -> Self {
-        self.interception_timeout = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationRequestEventResponseFlashCallFlashCall {
+        cli: String = "cli";
+        dial_timeout: FlashCallDialTimeout = "dialTimeout";
+        interception_timeout: FlashCallInterceptionTimeout = "interceptionTimeout";
     }
 }
 /// Phone Call Request Event Response
@@ -1994,13 +1884,10 @@ impl VerificationRequestEventResponsePhoneCall {
             callout: None,
         }
     }
-    /// Sets `callout`.
-    pub fn callout(
-        mut self,
-        value: impl Into<VerificationRequestEventResponsePhoneCallCallout>,
-    ) -> Self {
-        self.callout = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationRequestEventResponsePhoneCall {
+        callout: VerificationRequestEventResponsePhoneCallCallout = "callout";
     }
 }
 /// `VerificationRequestEventResponsePhoneCallCallout`
@@ -2091,15 +1978,11 @@ impl VerificationRequestEventResponsePhoneCallCallout {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `speech`.
-    pub fn speech(mut self, value: impl Into<PhoneCallSpeech>) -> Self {
-        self.speech = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationRequestEventResponsePhoneCallCallout {
+        code: String = "code";
+        speech: PhoneCallSpeech = "speech";
     }
 }
 /// SMS Request Event Response
@@ -2127,13 +2010,10 @@ impl VerificationRequestEventResponseSms {
             sms: None,
         }
     }
-    /// Sets `sms`.
-    pub fn sms(
-        mut self,
-        value: impl Into<VerificationRequestEventResponseSmsSms>,
-    ) -> Self {
-        self.sms = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationRequestEventResponseSms {
+        sms: VerificationRequestEventResponseSmsSms = "sms";
     }
 }
 /// `VerificationRequestEventResponseSmsSms`
@@ -2247,25 +2127,13 @@ impl VerificationRequestEventResponseSmsSms {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `code`.
-    pub fn code(mut self, value: impl Into<String>) -> Self {
-        self.code = Some(value.into());
-        self
-    }
-    /// Sets `codeType`.
-    pub fn code_type(mut self, value: impl Into<SmsCodeType>) -> Self {
-        self.code_type = Some(value.into());
-        self
-    }
-    /// Sets `expiry`.
-    pub fn expiry(mut self, value: impl Into<SmsExpiry>) -> Self {
-        self.expiry = Some(value.into());
-        self
-    }
-    /// Sets `acceptLanguage`.
-    pub fn accept_language(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.accept_language = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationRequestEventResponseSmsSms {
+        code: String = "code";
+        code_type: SmsCodeType = "codeType";
+        expiry: SmsExpiry = "expiry";
+        accept_language: Vec<String> = "acceptLanguage";
     }
 }
 /// WhatsApp Request Event Response
@@ -2293,13 +2161,10 @@ impl VerificationRequestEventResponseWhatsApp {
             whatsapp: None,
         }
     }
-    /// Sets `whatsapp`.
-    pub fn whatsapp(
-        mut self,
-        value: impl Into<VerificationRequestEventResponseWhatsAppWhatsapp>,
-    ) -> Self {
-        self.whatsapp = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationRequestEventResponseWhatsApp {
+        whatsapp: VerificationRequestEventResponseWhatsAppWhatsapp = "whatsapp";
     }
 }
 /// `VerificationRequestEventResponseWhatsAppWhatsapp`
@@ -2396,15 +2261,11 @@ impl VerificationRequestEventResponseWhatsAppWhatsapp {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `codeType`.
-    pub fn code_type(mut self, value: impl Into<WhatsAppCodeType>) -> Self {
-        self.code_type = Some(value.into());
-        self
-    }
-    /// Sets `acceptLanguage`.
-    pub fn accept_language(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.accept_language = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationRequestEventResponseWhatsAppWhatsapp {
+        code_type: WhatsAppCodeType = "codeType";
+        accept_language: Vec<String> = "acceptLanguage";
     }
 }
 /// `VerificationResultEvent`
@@ -2466,25 +2327,13 @@ impl VerificationResultEvent {
             source: None,
         }
     }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<Source>) -> Self {
-        self.source = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationResultEvent {
+        reference: VerificationEventReference = "reference";
+        custom: VerificationEventCustom = "custom";
+        reason: VerificationStatusReason = "reason";
+        source: Source = "source";
     }
 }
 /// The type of the event.
@@ -2554,15 +2403,11 @@ impl VerificationSmsDeliveredEvent {
             sms_result: sms_result.into(),
         }
     }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
-        self.custom = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationSmsDeliveredEvent {
+        reference: VerificationEventReference = "reference";
+        custom: VerificationEventCustom = "custom";
     }
 }
 /// The type of the event.
@@ -2824,15 +2669,11 @@ impl VerificationStartRequestBase {
             custom: None,
         }
     }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
-        self.custom = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartRequestBase {
+        reference: VerificationEventReference = "reference";
+        custom: VerificationEventCustom = "custom";
     }
 }
 /// `VerificationStartRequestData`
@@ -2871,15 +2712,11 @@ impl VerificationStartRequestData {
             custom: None,
         }
     }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
-        self.custom = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartRequestData {
+        reference: VerificationEventReference = "reference";
+        custom: VerificationEventCustom = "custom";
     }
 }
 /// `VerificationStartRequestFlashCall`
@@ -2922,23 +2759,12 @@ impl VerificationStartRequestFlashCall {
             flash_call_options: None,
         }
     }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `flashCallOptions`.
-    pub fn flash_call_options(
-        mut self,
-        value: impl Into<VerificationStartRequestFlashCallFlashCallOptions>,
-    ) -> Self {
-        self.flash_call_options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartRequestFlashCall {
+        reference: VerificationEventReference = "reference";
+        custom: VerificationEventCustom = "custom";
+        flash_call_options: VerificationStartRequestFlashCallFlashCallOptions = "flashCallOptions";
     }
 }
 /// An optional configuration for Flash Call Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
@@ -3039,18 +2865,11 @@ impl VerificationStartRequestFlashCallFlashCallOptions {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `dialTimeout`.
-    pub fn dial_timeout(mut self, value: impl Into<FlashCallDialTimeout>) -> Self {
-        self.dial_timeout = Some(value.into());
-        self
-    }
-    /// Sets `interceptionTimeout`.
-    pub fn interception_timeout(
-        mut self,
-        value: impl Into<FlashCallInterceptionTimeout>,
-    ) -> Self {
-        self.interception_timeout = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartRequestFlashCallFlashCallOptions {
+        dial_timeout: FlashCallDialTimeout = "dialTimeout";
+        interception_timeout: FlashCallInterceptionTimeout = "interceptionTimeout";
     }
 }
 /// `VerificationStartRequestPhoneCall`
@@ -3093,23 +2912,12 @@ impl VerificationStartRequestPhoneCall {
             callout_options: None,
         }
     }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `calloutOptions`.
-    pub fn callout_options(
-        mut self,
-        value: impl Into<VerificationStartRequestPhoneCallCalloutOptions>,
-    ) -> Self {
-        self.callout_options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartRequestPhoneCall {
+        reference: VerificationEventReference = "reference";
+        custom: VerificationEventCustom = "custom";
+        callout_options: VerificationStartRequestPhoneCallCalloutOptions = "calloutOptions";
     }
 }
 /// An optional configuration for Phone Call Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
@@ -3191,10 +2999,10 @@ impl VerificationStartRequestPhoneCallCalloutOptions {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `speech`.
-    pub fn speech(mut self, value: impl Into<PhoneCallSpeech>) -> Self {
-        self.speech = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartRequestPhoneCallCalloutOptions {
+        speech: PhoneCallSpeech = "speech";
     }
 }
 /// `VerificationStartRequestSms`
@@ -3237,23 +3045,12 @@ impl VerificationStartRequestSms {
             sms_options: None,
         }
     }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `smsOptions`.
-    pub fn sms_options(
-        mut self,
-        value: impl Into<VerificationStartRequestSmsSmsOptions>,
-    ) -> Self {
-        self.sms_options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartRequestSms {
+        reference: VerificationEventReference = "reference";
+        custom: VerificationEventCustom = "custom";
+        sms_options: VerificationStartRequestSmsSmsOptions = "smsOptions";
     }
 }
 /// An optional configuration for Sms Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](https://developers.sinch.com/docs/voice/api-reference/authentication/signed-request).
@@ -3339,15 +3136,11 @@ impl VerificationStartRequestSmsSmsOptions {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `codeType`.
-    pub fn code_type(mut self, value: impl Into<SmsCodeType>) -> Self {
-        self.code_type = Some(value.into());
-        self
-    }
-    /// Sets `expiry`.
-    pub fn expiry(mut self, value: impl Into<SmsExpiry>) -> Self {
-        self.expiry = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartRequestSmsSmsOptions {
+        code_type: SmsCodeType = "codeType";
+        expiry: SmsExpiry = "expiry";
     }
 }
 /// `VerificationStartRequestWhatsApp`
@@ -3390,23 +3183,12 @@ impl VerificationStartRequestWhatsApp {
             whatsapp_options: None,
         }
     }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<VerificationEventCustom>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `whatsappOptions`.
-    pub fn whatsapp_options(
-        mut self,
-        value: impl Into<VerificationStartRequestWhatsAppWhatsappOptions>,
-    ) -> Self {
-        self.whatsapp_options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartRequestWhatsApp {
+        reference: VerificationEventReference = "reference";
+        custom: VerificationEventCustom = "custom";
+        whatsapp_options: VerificationStartRequestWhatsAppWhatsappOptions = "whatsappOptions";
     }
 }
 /// An optional configuration for WhatsApp Verification, should be used only when the verification request originates from your backend (not an end user device) and request is signed via an [Application signed request](/docs/voice/api-reference/authentication/signed-request).
@@ -3489,10 +3271,10 @@ impl VerificationStartRequestWhatsAppWhatsappOptions {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `codeType`.
-    pub fn code_type(mut self, value: impl Into<WhatsAppCodeType>) -> Self {
-        self.code_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartRequestWhatsAppWhatsappOptions {
+        code_type: WhatsAppCodeType = "codeType";
     }
 }
 /// `VerificationStartResponse`
@@ -3716,10 +3498,10 @@ impl VerificationStartResponseBase {
             links: None,
         }
     }
-    /// Sets `_links`.
-    pub fn links(mut self, value: impl Into<Vec<Links>>) -> Self {
-        self.links = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartResponseBase {
+        links: Vec<Links> = "_links";
     }
 }
 /// Data Response
@@ -3759,10 +3541,10 @@ impl VerificationStartResponseData {
             seamless: seamless.into(),
         }
     }
-    /// Sets `_links`.
-    pub fn links(mut self, value: impl Into<Vec<Links>>) -> Self {
-        self.links = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartResponseData {
+        links: Vec<Links> = "_links";
     }
 }
 /// The response contains the target URI.
@@ -3784,10 +3566,10 @@ impl VerificationStartResponseDataSeamless {
     pub fn new() -> Self {
         Self { target_uri: None }
     }
-    /// Sets `targetUri`.
-    pub fn target_uri(mut self, value: impl Into<String>) -> Self {
-        self.target_uri = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartResponseDataSeamless {
+        target_uri: String = "targetUri";
     }
 }
 /// Flash Call Response
@@ -3826,18 +3608,11 @@ impl VerificationStartResponseFlashCall {
             flash_call: None,
         }
     }
-    /// Sets `_links`.
-    pub fn links(mut self, value: impl Into<Vec<Links>>) -> Self {
-        self.links = Some(value.into());
-        self
-    }
-    /// Sets `flashCall`.
-    pub fn flash_call(
-        mut self,
-        value: impl Into<VerificationStartResponseFlashCallFlashCall>,
-    ) -> Self {
-        self.flash_call = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartResponseFlashCall {
+        links: Vec<Links> = "_links";
+        flash_call: VerificationStartResponseFlashCallFlashCall = "flashCall";
     }
 }
 /// The response contains the `cliFilter` and `interceptionTimeout` properties.
@@ -3967,15 +3742,11 @@ impl VerificationStartResponseFlashCallFlashCall {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `reportTimeout`.
-    pub fn report_timeout(mut self, value: impl Into<i64>) -> Self {
-        self.report_timeout = Some(value.into());
-        self
-    }
-    /// Sets `denyCallAfter`.
-    pub fn deny_call_after(mut self, value: impl Into<i64>) -> Self {
-        self.deny_call_after = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartResponseFlashCallFlashCall {
+        report_timeout: i64 = "reportTimeout";
+        deny_call_after: i64 = "denyCallAfter";
     }
 }
 /// Phone Call Response
@@ -4016,15 +3787,11 @@ impl VerificationStartResponseSms {
             sms: None,
         }
     }
-    /// Sets `_links`.
-    pub fn links(mut self, value: impl Into<Vec<Links>>) -> Self {
-        self.links = Some(value.into());
-        self
-    }
-    /// Sets `sms`.
-    pub fn sms(mut self, value: impl Into<VerificationStartResponseSmsSms>) -> Self {
-        self.sms = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartResponseSms {
+        links: Vec<Links> = "_links";
+        sms: VerificationStartResponseSmsSms = "sms";
     }
 }
 /// The response contains the `template` of the SMS to be expected and intercepted.
@@ -4128,20 +3895,12 @@ impl VerificationStartResponseSmsSms {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `template`.
-    pub fn template(mut self, value: impl Into<String>) -> Self {
-        self.template = Some(value.into());
-        self
-    }
-    /// Sets `interceptionTimeout`.
-    pub fn interception_timeout(mut self, value: impl Into<i32>) -> Self {
-        self.interception_timeout = Some(value.into());
-        self
-    }
-    /// Sets `codeType`.
-    pub fn code_type(mut self, value: impl Into<SmsCodeType>) -> Self {
-        self.code_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartResponseSmsSms {
+        template: String = "template";
+        interception_timeout: i32 = "interceptionTimeout";
+        code_type: SmsCodeType = "codeType";
     }
 }
 /// WhatsApp
@@ -4180,18 +3939,11 @@ impl VerificationStartResponseWhatsApp {
             whatsapp: None,
         }
     }
-    /// Sets `_links`.
-    pub fn links(mut self, value: impl Into<Vec<Links>>) -> Self {
-        self.links = Some(value.into());
-        self
-    }
-    /// Sets `whatsapp`.
-    pub fn whatsapp(
-        mut self,
-        value: impl Into<VerificationStartResponseWhatsAppWhatsapp>,
-    ) -> Self {
-        self.whatsapp = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartResponseWhatsApp {
+        links: Vec<Links> = "_links";
+        whatsapp: VerificationStartResponseWhatsAppWhatsapp = "whatsapp";
     }
 }
 /// The response contains the `codeType` property.
@@ -4272,10 +4024,10 @@ impl VerificationStartResponseWhatsAppWhatsapp {
             additional_properties: Default::default(),
         }
     }
-    /// Sets `codeType`.
-    pub fn code_type(mut self, value: impl Into<WhatsAppCodeType>) -> Self {
-        self.code_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStartResponseWhatsAppWhatsapp {
+        code_type: WhatsAppCodeType = "codeType";
     }
 }
 /// The status of the verification
@@ -4557,43 +4309,16 @@ impl VerificationStatusResponseBase {
             verification_timestamp: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `identity`.
-    pub fn identity(mut self, value: impl Into<Identity>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-    /// Sets `countryId`.
-    pub fn country_id(mut self, value: impl Into<CountryId>) -> Self {
-        self.country_id = Some(value.into());
-        self
-    }
-    /// Sets `verificationTimestamp`.
-    pub fn verification_timestamp(
-        mut self,
-        value: impl Into<VerificationTimestamp>,
-    ) -> Self {
-        self.verification_timestamp = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStatusResponseBase {
+        id: String = "id";
+        status: VerificationStatus = "status";
+        reason: VerificationStatusReason = "reason";
+        reference: VerificationEventReference = "reference";
+        identity: Identity = "identity";
+        country_id: CountryId = "countryId";
+        verification_timestamp: VerificationTimestamp = "verificationTimestamp";
     }
 }
 /// Flash Call Verification Status Response
@@ -4661,71 +4386,21 @@ impl VerificationStatusResponseFlashCall {
             source: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `identity`.
-    pub fn identity(mut self, value: impl Into<Identity>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-    /// Sets `countryId`.
-    pub fn country_id(mut self, value: impl Into<CountryId>) -> Self {
-        self.country_id = Some(value.into());
-        self
-    }
-    /// Sets `verificationTimestamp`.
-    pub fn verification_timestamp(
-        mut self,
-        value: impl Into<VerificationTimestamp>,
-    ) -> Self {
-        self.verification_timestamp = Some(value.into());
-        self
-    }
-    /// Sets `method`.
-    pub fn method(
-        mut self,
-        value: impl Into<VerificationStatusResponseFlashCallMethod>,
-    ) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets `callComplete`.
-    pub fn call_complete(mut self, value: impl Into<bool>) -> Self {
-        self.call_complete = Some(value.into());
-        self
-    }
-    /// Sets `callResult`.
-    pub fn call_result(mut self, value: impl Into<StatusCallResult>) -> Self {
-        self.call_result = Some(value.into());
-        self
-    }
-    /// Sets `price`.
-    pub fn price(mut self, value: impl Into<StatusPrice>) -> Self {
-        self.price = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<Source>) -> Self {
-        self.source = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStatusResponseFlashCall {
+        id: String = "id";
+        status: VerificationStatus = "status";
+        reason: VerificationStatusReason = "reason";
+        reference: VerificationEventReference = "reference";
+        identity: Identity = "identity";
+        country_id: CountryId = "countryId";
+        verification_timestamp: VerificationTimestamp = "verificationTimestamp";
+        method: VerificationStatusResponseFlashCallMethod = "method";
+        call_complete: bool = "callComplete";
+        call_result: StatusCallResult = "callResult";
+        price: StatusPrice = "price";
+        source: Source = "source";
     }
 }
 /// The method of the verification request. This will always be `flashcall`.
@@ -4805,66 +4480,20 @@ impl VerificationStatusResponsePhoneCall {
             price: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `identity`.
-    pub fn identity(mut self, value: impl Into<Identity>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-    /// Sets `countryId`.
-    pub fn country_id(mut self, value: impl Into<CountryId>) -> Self {
-        self.country_id = Some(value.into());
-        self
-    }
-    /// Sets `verificationTimestamp`.
-    pub fn verification_timestamp(
-        mut self,
-        value: impl Into<VerificationTimestamp>,
-    ) -> Self {
-        self.verification_timestamp = Some(value.into());
-        self
-    }
-    /// Sets `method`.
-    pub fn method(
-        mut self,
-        value: impl Into<VerificationStatusResponsePhoneCallMethod>,
-    ) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets `callComplete`.
-    pub fn call_complete(mut self, value: impl Into<bool>) -> Self {
-        self.call_complete = Some(value.into());
-        self
-    }
-    /// Sets `callResult`.
-    pub fn call_result(mut self, value: impl Into<StatusCallResult>) -> Self {
-        self.call_result = Some(value.into());
-        self
-    }
-    /// Sets `price`.
-    pub fn price(mut self, value: impl Into<StatusPrice>) -> Self {
-        self.price = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStatusResponsePhoneCall {
+        id: String = "id";
+        status: VerificationStatus = "status";
+        reason: VerificationStatusReason = "reason";
+        reference: VerificationEventReference = "reference";
+        identity: Identity = "identity";
+        country_id: CountryId = "countryId";
+        verification_timestamp: VerificationTimestamp = "verificationTimestamp";
+        method: VerificationStatusResponsePhoneCallMethod = "method";
+        call_complete: bool = "callComplete";
+        call_result: StatusCallResult = "callResult";
+        price: StatusPrice = "price";
     }
 }
 /// The method of the verification request. This will always be `callout`.
@@ -4940,64 +4569,19 @@ impl VerificationStatusResponseSms {
             source: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `identity`.
-    pub fn identity(mut self, value: impl Into<Identity>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-    /// Sets `countryId`.
-    pub fn country_id(mut self, value: impl Into<CountryId>) -> Self {
-        self.country_id = Some(value.into());
-        self
-    }
-    /// Sets `verificationTimestamp`.
-    pub fn verification_timestamp(
-        mut self,
-        value: impl Into<VerificationTimestamp>,
-    ) -> Self {
-        self.verification_timestamp = Some(value.into());
-        self
-    }
-    /// Sets `method`.
-    pub fn method(
-        mut self,
-        value: impl Into<VerificationStatusResponseSmsMethod>,
-    ) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets `price`.
-    pub fn price(
-        mut self,
-        value: impl Into<VerificationStatusResponseSmsPrice>,
-    ) -> Self {
-        self.price = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<Source>) -> Self {
-        self.source = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStatusResponseSms {
+        id: String = "id";
+        status: VerificationStatus = "status";
+        reason: VerificationStatusReason = "reason";
+        reference: VerificationEventReference = "reference";
+        identity: Identity = "identity";
+        country_id: CountryId = "countryId";
+        verification_timestamp: VerificationTimestamp = "verificationTimestamp";
+        method: VerificationStatusResponseSmsMethod = "method";
+        price: VerificationStatusResponseSmsPrice = "price";
+        source: Source = "source";
     }
 }
 /// The method of the verification request. This will always be `sms`.
@@ -5035,10 +4619,10 @@ impl VerificationStatusResponseSmsPrice {
     pub fn new() -> Self {
         Self { verification_price: None }
     }
-    /// Sets `verificationPrice`.
-    pub fn verification_price(mut self, value: impl Into<VerificationPrice>) -> Self {
-        self.verification_price = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStatusResponseSmsPrice {
+        verification_price: VerificationPrice = "verificationPrice";
     }
 }
 /// WhatsApp Verification Status Response
@@ -5098,64 +4682,19 @@ impl VerificationStatusResponseWhatsApp {
             source: None,
         }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<VerificationStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<VerificationStatusReason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<VerificationEventReference>) -> Self {
-        self.reference = Some(value.into());
-        self
-    }
-    /// Sets `identity`.
-    pub fn identity(mut self, value: impl Into<Identity>) -> Self {
-        self.identity = Some(value.into());
-        self
-    }
-    /// Sets `countryId`.
-    pub fn country_id(mut self, value: impl Into<CountryId>) -> Self {
-        self.country_id = Some(value.into());
-        self
-    }
-    /// Sets `verificationTimestamp`.
-    pub fn verification_timestamp(
-        mut self,
-        value: impl Into<VerificationTimestamp>,
-    ) -> Self {
-        self.verification_timestamp = Some(value.into());
-        self
-    }
-    /// Sets `method`.
-    pub fn method(
-        mut self,
-        value: impl Into<VerificationStatusResponseWhatsAppMethod>,
-    ) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets `price`.
-    pub fn price(
-        mut self,
-        value: impl Into<VerificationStatusResponseWhatsAppPrice>,
-    ) -> Self {
-        self.price = Some(value.into());
-        self
-    }
-    /// Sets `source`.
-    pub fn source(mut self, value: impl Into<Source>) -> Self {
-        self.source = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStatusResponseWhatsApp {
+        id: String = "id";
+        status: VerificationStatus = "status";
+        reason: VerificationStatusReason = "reason";
+        reference: VerificationEventReference = "reference";
+        identity: Identity = "identity";
+        country_id: CountryId = "countryId";
+        verification_timestamp: VerificationTimestamp = "verificationTimestamp";
+        method: VerificationStatusResponseWhatsAppMethod = "method";
+        price: VerificationStatusResponseWhatsAppPrice = "price";
+        source: Source = "source";
     }
 }
 /// The method of the verification request. This will always be `whatsapp`.
@@ -5193,10 +4732,10 @@ impl VerificationStatusResponseWhatsAppPrice {
     pub fn new() -> Self {
         Self { verification_price: None }
     }
-    /// Sets `verificationPrice`.
-    pub fn verification_price(mut self, value: impl Into<VerificationPrice>) -> Self {
-        self.verification_price = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VerificationStatusResponseWhatsAppPrice {
+        verification_price: VerificationPrice = "verificationPrice";
     }
 }
 /// The timestamp in UTC format.

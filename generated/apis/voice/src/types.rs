@@ -55,40 +55,16 @@ impl AceRequest {
             amd: None,
         }
     }
-    /// Sets `callid`.
-    pub fn callid(mut self, value: impl Into<String>) -> Self {
-        self.callid = Some(value.into());
-        self
-    }
-    /// Sets `conferenceId`.
-    pub fn conference_id(mut self, value: impl Into<String>) -> Self {
-        self.conference_id = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<i64>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<TimeStamp>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<String>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `applicationKey`.
-    pub fn application_key(mut self, value: impl Into<String>) -> Self {
-        self.application_key = Some(value.into());
-        self
-    }
-    /// Sets `amd`.
-    pub fn amd(mut self, value: impl Into<AmdObject>) -> Self {
-        self.amd = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AceRequest {
+        callid: String = "callid";
+        conference_id: String = "conferenceId";
+        version: i64 = "version";
+        timestamp: TimeStamp = "timestamp";
+        custom: String = "custom";
+        application_key: String = "applicationKey";
+        amd: AmdObject = "amd";
     }
 }
 /// Must have the value `ace`.
@@ -132,15 +108,11 @@ impl AceSvamlRequestBody {
             action: None,
         }
     }
-    /// Sets `instructions`.
-    pub fn instructions(mut self, value: impl Into<Vec<SvamlInstructionAce>>) -> Self {
-        self.instructions = Some(value.into());
-        self
-    }
-    /// Sets `action`.
-    pub fn action(mut self, value: impl Into<SvamlActionAce>) -> Self {
-        self.action = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AceSvamlRequestBody {
+        instructions: Vec<SvamlInstructionAce> = "instructions";
+        action: SvamlActionAce = "action";
     }
 }
 /// If [Answering Machine Detection](https://developers.sinch.com/docs/voice/api-reference/amd_v2) (AMD) is enabled, this object contains information about whether the call was answered by a machine.
@@ -172,20 +144,12 @@ impl AmdObject {
             duration: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<AmdObjectStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<AmdObjectReason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `duration`.
-    pub fn duration(mut self, value: impl Into<i64>) -> Self {
-        self.duration = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AmdObject {
+        status: AmdObjectStatus = "status";
+        reason: AmdObjectReason = "reason";
+        duration: i64 = "duration";
     }
 }
 /// The reason that the system used to determine who answered the call.
@@ -263,15 +227,11 @@ impl AmdRequest {
             r#async: None,
         }
     }
-    /// Sets `enabled`.
-    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
-        self.enabled = Some(value.into());
-        self
-    }
-    /// Sets `async`.
-    pub fn r#async(mut self, value: impl Into<bool>) -> Self {
-        self.r#async = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AmdRequest {
+        enabled: bool = "enabled";
+        r#async: bool = "async";
     }
 }
 /// Call Headers can be used to pass custom data from a Sinch SDK client to another, or specified in an ICE response to be made available to the receiving client. Further, if Call Headers is specified they will be available in ICE and DICE events.
@@ -296,15 +256,11 @@ impl CallHeader {
     pub fn new() -> Self {
         Self { key: None, value: None }
     }
-    /// Sets `key`.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallHeader {
+        key: String = "key";
+        value: String = "value";
     }
 }
 /// Contains the result of a call.
@@ -354,10 +310,10 @@ impl Callbacks {
     pub fn new() -> Self {
         Self { url: None }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<CallbacksUrl>) -> Self {
-        self.url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Callbacks {
+        url: CallbacksUrl = "url";
     }
 }
 /// Contains primary and or fallback callback URLs
@@ -385,15 +341,11 @@ impl CallbacksUrl {
             fallback: None,
         }
     }
-    /// Sets `primary`.
-    pub fn primary(mut self, value: impl Into<String>) -> Self {
-        self.primary = Some(value.into());
-        self
-    }
-    /// Sets `fallback`.
-    pub fn fallback(mut self, value: impl Into<String>) -> Self {
-        self.fallback = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbacksUrl {
+        primary: String = "primary";
+        fallback: String = "fallback";
     }
 }
 /// `CallingManageCallWithCallLegCallLeg`
@@ -560,20 +512,12 @@ impl CalloutRequestBase {
             custom: None,
         }
     }
-    /// Sets `cli`.
-    pub fn cli(mut self, value: impl Into<String>) -> Self {
-        self.cli = Some(value.into());
-        self
-    }
-    /// Sets `dtmf`.
-    pub fn dtmf(mut self, value: impl Into<String>) -> Self {
-        self.dtmf = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<String>) -> Self {
-        self.custom = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CalloutRequestBase {
+        cli: String = "cli";
+        dtmf: String = "dtmf";
+        custom: String = "custom";
     }
 }
 /// Sets the type of callout.
@@ -693,68 +637,21 @@ impl ConferenceCallout {
             domain: None,
         }
     }
-    /// Sets `cli`.
-    pub fn cli(mut self, value: impl Into<String>) -> Self {
-        self.cli = Some(value.into());
-        self
-    }
-    /// Sets `dtmf`.
-    pub fn dtmf(mut self, value: impl Into<String>) -> Self {
-        self.dtmf = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<String>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `conferenceDtmfOptions`.
-    pub fn conference_dtmf_options(
-        mut self,
-        value: impl Into<ConferenceDtmfOptions>,
-    ) -> Self {
-        self.conference_dtmf_options = Some(value.into());
-        self
-    }
-    /// Sets `maxDuration`.
-    pub fn max_duration(mut self, value: impl Into<i64>) -> Self {
-        self.max_duration = Some(value.into());
-        self
-    }
-    /// Sets `enableAce`.
-    pub fn enable_ace(mut self, value: impl Into<bool>) -> Self {
-        self.enable_ace = Some(value.into());
-        self
-    }
-    /// Sets `enableDice`.
-    pub fn enable_dice(mut self, value: impl Into<bool>) -> Self {
-        self.enable_dice = Some(value.into());
-        self
-    }
-    /// Sets `enablePie`.
-    pub fn enable_pie(mut self, value: impl Into<bool>) -> Self {
-        self.enable_pie = Some(value.into());
-        self
-    }
-    /// Sets `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
-        self
-    }
-    /// Sets `greeting`.
-    pub fn greeting(mut self, value: impl Into<String>) -> Self {
-        self.greeting = Some(value.into());
-        self
-    }
-    /// Sets `mohClass`.
-    pub fn moh_class(mut self, value: impl Into<MusicOnHold>) -> Self {
-        self.moh_class = Some(value.into());
-        self
-    }
-    /// Sets `domain`.
-    pub fn domain(mut self, value: impl Into<Domain>) -> Self {
-        self.domain = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConferenceCallout {
+        cli: String = "cli";
+        dtmf: String = "dtmf";
+        custom: String = "custom";
+        conference_dtmf_options: ConferenceDtmfOptions = "conferenceDtmfOptions";
+        max_duration: i64 = "maxDuration";
+        enable_ace: bool = "enableAce";
+        enable_dice: bool = "enableDice";
+        enable_pie: bool = "enablePie";
+        locale: String = "locale";
+        greeting: String = "greeting";
+        moh_class: MusicOnHold = "mohClass";
+        domain: Domain = "domain";
     }
 }
 /// `ConferenceCalloutDestination`
@@ -909,15 +806,11 @@ impl ConferenceCalloutRequest {
             conference_callout: None,
         }
     }
-    /// Sets `method`.
-    pub fn method(mut self, value: impl Into<ConferenceCalloutRequestMethod>) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets `conferenceCallout`.
-    pub fn conference_callout(mut self, value: impl Into<ConferenceCallout>) -> Self {
-        self.conference_callout = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConferenceCalloutRequest {
+        method: ConferenceCalloutRequestMethod = "method";
+        conference_callout: ConferenceCallout = "conferenceCallout";
     }
 }
 /// `ConferenceCalloutRequestMethod`
@@ -968,20 +861,12 @@ impl ConferenceDtmfOptions {
             timeout_mills: None,
         }
     }
-    /// Sets `mode`.
-    pub fn mode(mut self, value: impl Into<ConferenceDtmfOptionsMode>) -> Self {
-        self.mode = Some(value.into());
-        self
-    }
-    /// Sets `maxDigits`.
-    pub fn max_digits(mut self, value: impl Into<i64>) -> Self {
-        self.max_digits = Some(value.into());
-        self
-    }
-    /// Sets `timeoutMills`.
-    pub fn timeout_mills(mut self, value: impl Into<i64>) -> Self {
-        self.timeout_mills = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ConferenceDtmfOptions {
+        mode: ConferenceDtmfOptionsMode = "mode";
+        max_digits: i64 = "maxDigits";
+        timeout_mills: i64 = "timeoutMills";
     }
 }
 /// Determines what DTMF mode the participant will use in the call.
@@ -1061,50 +946,18 @@ impl CustomCallout {
             dice: None,
         }
     }
-    /// Sets `cli`.
-    pub fn cli(mut self, value: impl Into<String>) -> Self {
-        self.cli = Some(value.into());
-        self
-    }
-    /// Sets `destination`.
-    pub fn destination(mut self, value: impl Into<CustomCalloutDestination>) -> Self {
-        self.destination = Some(value.into());
-        self
-    }
-    /// Sets `dtmf`.
-    pub fn dtmf(mut self, value: impl Into<String>) -> Self {
-        self.dtmf = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<String>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `maxDuration`.
-    pub fn max_duration(mut self, value: impl Into<i64>) -> Self {
-        self.max_duration = Some(value.into());
-        self
-    }
-    /// Sets `ice`.
-    pub fn ice(mut self, value: impl Into<String>) -> Self {
-        self.ice = Some(value.into());
-        self
-    }
-    /// Sets `ace`.
-    pub fn ace(mut self, value: impl Into<String>) -> Self {
-        self.ace = Some(value.into());
-        self
-    }
-    /// Sets `pie`.
-    pub fn pie(mut self, value: impl Into<String>) -> Self {
-        self.pie = Some(value.into());
-        self
-    }
-    /// Sets `dice`.
-    pub fn dice(mut self, value: impl Into<String>) -> Self {
-        self.dice = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CustomCallout {
+        cli: String = "cli";
+        destination: CustomCalloutDestination = "destination";
+        dtmf: String = "dtmf";
+        custom: String = "custom";
+        max_duration: i64 = "maxDuration";
+        ice: String = "ice";
+        ace: String = "ace";
+        pie: String = "pie";
+        dice: String = "dice";
     }
 }
 /// `CustomCalloutDestination`
@@ -1258,15 +1111,11 @@ impl CustomCalloutRequest {
             custom_callout: None,
         }
     }
-    /// Sets `method`.
-    pub fn method(mut self, value: impl Into<CustomCalloutRequestMethod>) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets `customCallout`.
-    pub fn custom_callout(mut self, value: impl Into<CustomCallout>) -> Self {
-        self.custom_callout = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CustomCalloutRequest {
+        method: CustomCalloutRequestMethod = "method";
+        custom_callout: CustomCallout = "customCallout";
     }
 }
 /// `CustomCalloutRequestMethod`
@@ -1648,75 +1497,23 @@ impl DiceRequest {
             call_headers: None,
         }
     }
-    /// Sets `callid`.
-    pub fn callid(mut self, value: impl Into<String>) -> Self {
-        self.callid = Some(value.into());
-        self
-    }
-    /// Sets `conferenceId`.
-    pub fn conference_id(mut self, value: impl Into<String>) -> Self {
-        self.conference_id = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<i64>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<TimeStamp>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<String>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `applicationKey`.
-    pub fn application_key(mut self, value: impl Into<String>) -> Self {
-        self.application_key = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<DiceRequestReason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `result`.
-    pub fn result(mut self, value: impl Into<CallResult>) -> Self {
-        self.result = Some(value.into());
-        self
-    }
-    /// Sets `debit`.
-    pub fn debit(mut self, value: impl Into<Price>) -> Self {
-        self.debit = Some(value.into());
-        self
-    }
-    /// Sets `userRate`.
-    pub fn user_rate(mut self, value: impl Into<Price>) -> Self {
-        self.user_rate = Some(value.into());
-        self
-    }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<Destination>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `duration`.
-    pub fn duration(mut self, value: impl Into<i64>) -> Self {
-        self.duration = Some(value.into());
-        self
-    }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `callHeaders`.
-    pub fn call_headers(mut self, value: impl Into<Vec<CallHeader>>) -> Self {
-        self.call_headers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DiceRequest {
+        callid: String = "callid";
+        conference_id: String = "conferenceId";
+        version: i64 = "version";
+        timestamp: TimeStamp = "timestamp";
+        custom: String = "custom";
+        application_key: String = "applicationKey";
+        reason: DiceRequestReason = "reason";
+        result: CallResult = "result";
+        debit: Price = "debit";
+        user_rate: Price = "userRate";
+        to: Destination = "to";
+        duration: i64 = "duration";
+        from: String = "from";
+        call_headers: Vec<CallHeader> = "callHeaders";
     }
 }
 /// Must have the value `dice`.
@@ -1867,25 +1664,13 @@ impl Error {
             reference: None,
         }
     }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<String>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `reference`.
-    pub fn reference(mut self, value: impl Into<String>) -> Self {
-        self.reference = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Error {
+        status: String = "status";
+        error_code: String = "errorCode";
+        message: String = "message";
+        reference: String = "reference";
     }
 }
 /// `GetCallResponseObj`
@@ -1953,65 +1738,21 @@ impl GetCallResponseObj {
             debit: None,
         }
     }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<GetCallResponseObjFrom>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<GetCallResponseObjTo>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `domain`.
-    pub fn domain(mut self, value: impl Into<GetCallResponseObjDomain>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
-    /// Sets `callId`.
-    pub fn call_id(mut self, value: impl Into<String>) -> Self {
-        self.call_id = Some(value.into());
-        self
-    }
-    /// Sets `duration`.
-    pub fn duration(mut self, value: impl Into<i64>) -> Self {
-        self.duration = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<GetCallResponseObjStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `result`.
-    pub fn result(mut self, value: impl Into<CallResult>) -> Self {
-        self.result = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<GetCallResponseObjReason>) -> Self {
-        self.reason = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<String>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `userRate`.
-    pub fn user_rate(mut self, value: impl Into<Price>) -> Self {
-        self.user_rate = Some(value.into());
-        self
-    }
-    /// Sets `debit`.
-    pub fn debit(mut self, value: impl Into<Price>) -> Self {
-        self.debit = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetCallResponseObj {
+        from: GetCallResponseObjFrom = "from";
+        to: GetCallResponseObjTo = "to";
+        domain: GetCallResponseObjDomain = "domain";
+        call_id: String = "callId";
+        duration: i64 = "duration";
+        status: GetCallResponseObjStatus = "status";
+        result: CallResult = "result";
+        reason: GetCallResponseObjReason = "reason";
+        timestamp: sinch_sdk_runtime::Timestamp = "timestamp";
+        custom: String = "custom";
+        user_rate: Price = "userRate";
+        debit: Price = "debit";
     }
 }
 /// Must be `pstn` for PSTN.
@@ -2363,10 +2104,10 @@ impl GetCalloutResponseObj {
     pub fn new() -> Self {
         Self { call_id: None }
     }
-    /// Sets `callId`.
-    pub fn call_id(mut self, value: impl Into<String>) -> Self {
-        self.call_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetCalloutResponseObj {
+        call_id: String = "callId";
     }
 }
 /// The response returns information about the participants in the conference.
@@ -2388,13 +2129,10 @@ impl GetConferenceInfoResponse {
     pub fn new() -> Self {
         Self { participants: None }
     }
-    /// Sets `participants`.
-    pub fn participants(
-        mut self,
-        value: impl Into<Vec<GetConferenceInfoResponseParticipantsItem>>,
-    ) -> Self {
-        self.participants = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetConferenceInfoResponse {
+        participants: Vec<GetConferenceInfoResponseParticipantsItem> = "participants";
     }
 }
 /// `GetConferenceInfoResponseParticipantsItem`
@@ -2434,30 +2172,14 @@ impl GetConferenceInfoResponseParticipantsItem {
             onhold: None,
         }
     }
-    /// Sets `cli`.
-    pub fn cli(mut self, value: impl Into<String>) -> Self {
-        self.cli = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `duration`.
-    pub fn duration(mut self, value: impl Into<i64>) -> Self {
-        self.duration = Some(value.into());
-        self
-    }
-    /// Sets `muted`.
-    pub fn muted(mut self, value: impl Into<bool>) -> Self {
-        self.muted = Some(value.into());
-        self
-    }
-    /// Sets `onhold`.
-    pub fn onhold(mut self, value: impl Into<bool>) -> Self {
-        self.onhold = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetConferenceInfoResponseParticipantsItem {
+        cli: String = "cli";
+        id: String = "id";
+        duration: i64 = "duration";
+        muted: bool = "muted";
+        onhold: bool = "onhold";
     }
 }
 /// `GetNumbersResponseObj`
@@ -2479,13 +2201,10 @@ impl GetNumbersResponseObj {
     pub fn new() -> Self {
         Self { numbers: None }
     }
-    /// Sets `numbers`.
-    pub fn numbers(
-        mut self,
-        value: impl Into<Vec<GetNumbersResponseObjNumbersItem>>,
-    ) -> Self {
-        self.numbers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetNumbersResponseObj {
+        numbers: Vec<GetNumbersResponseObjNumbersItem> = "numbers";
     }
 }
 /// `GetNumbersResponseObjNumbersItem`
@@ -2517,20 +2236,12 @@ impl GetNumbersResponseObjNumbersItem {
             capability: None,
         }
     }
-    /// Sets `number`.
-    pub fn number(mut self, value: impl Into<String>) -> Self {
-        self.number = Some(value.into());
-        self
-    }
-    /// Sets `applicationkey`.
-    pub fn applicationkey(mut self, value: impl Into<String>) -> Self {
-        self.applicationkey = Some(value.into());
-        self
-    }
-    /// Sets `capability`.
-    pub fn capability(mut self, value: impl Into<Capability>) -> Self {
-        self.capability = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetNumbersResponseObjNumbersItem {
+        number: String = "number";
+        applicationkey: String = "applicationkey";
+        capability: Capability = "capability";
     }
 }
 /// `GetQueryNumber`
@@ -2552,10 +2263,10 @@ impl GetQueryNumber {
     pub fn new() -> Self {
         Self { number: None }
     }
-    /// Sets `number`.
-    pub fn number(mut self, value: impl Into<GetQueryNumberNumber>) -> Self {
-        self.number = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetQueryNumber {
+        number: GetQueryNumberNumber = "number";
     }
 }
 /// The number item object.
@@ -2595,33 +2306,14 @@ impl GetQueryNumberNumber {
             rate: None,
         }
     }
-    /// Sets `countryId`.
-    pub fn country_id(mut self, value: impl Into<String>) -> Self {
-        self.country_id = Some(value.into());
-        self
-    }
-    /// Sets `numberType`.
-    pub fn number_type(
-        mut self,
-        value: impl Into<GetQueryNumberNumberNumberType>,
-    ) -> Self {
-        self.number_type = Some(value.into());
-        self
-    }
-    /// Sets `normalizedNumber`.
-    pub fn normalized_number(mut self, value: impl Into<String>) -> Self {
-        self.normalized_number = Some(value.into());
-        self
-    }
-    /// Sets `restricted`.
-    pub fn restricted(mut self, value: impl Into<bool>) -> Self {
-        self.restricted = Some(value.into());
-        self
-    }
-    /// Sets `rate`.
-    pub fn rate(mut self, value: impl Into<Price>) -> Self {
-        self.rate = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetQueryNumberNumber {
+        country_id: String = "countryId";
+        number_type: GetQueryNumberNumberNumberType = "numberType";
+        normalized_number: String = "normalizedNumber";
+        restricted: bool = "restricted";
+        rate: Price = "rate";
     }
 }
 /// The type of the number.
@@ -2686,33 +2378,14 @@ impl GetRecordingFileInfo {
             headers: None,
         }
     }
-    /// Sets `key`.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets `createdOn`.
-    pub fn created_on(mut self, value: impl Into<String>) -> Self {
-        self.created_on = Some(value.into());
-        self
-    }
-    /// Sets `expiresOn`.
-    pub fn expires_on(mut self, value: impl Into<String>) -> Self {
-        self.expires_on = Some(value.into());
-        self
-    }
-    /// Sets `headers`.
-    pub fn headers(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        self.headers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    GetRecordingFileInfo {
+        key: String = "key";
+        url: String = "url";
+        created_on: String = "createdOn";
+        expires_on: String = "expiresOn";
+        headers: std::collections::BTreeMap<String, serde_json::Value> = "headers";
     }
 }
 /// The request body of an Incoming Call Event.
@@ -2796,80 +2469,24 @@ impl IceRequest {
             call_headers: None,
         }
     }
-    /// Sets `callid`.
-    pub fn callid(mut self, value: impl Into<String>) -> Self {
-        self.callid = Some(value.into());
-        self
-    }
-    /// Sets `conferenceId`.
-    pub fn conference_id(mut self, value: impl Into<String>) -> Self {
-        self.conference_id = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<i64>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<TimeStamp>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<String>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `applicationKey`.
-    pub fn application_key(mut self, value: impl Into<String>) -> Self {
-        self.application_key = Some(value.into());
-        self
-    }
-    /// Sets `callResourceUrl`.
-    pub fn call_resource_url(mut self, value: impl Into<String>) -> Self {
-        self.call_resource_url = Some(value.into());
-        self
-    }
-    /// Sets `userRate`.
-    pub fn user_rate(mut self, value: impl Into<Price>) -> Self {
-        self.user_rate = Some(value.into());
-        self
-    }
-    /// Sets `cli`.
-    pub fn cli(mut self, value: impl Into<String>) -> Self {
-        self.cli = Some(value.into());
-        self
-    }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<Destination>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `domain`.
-    pub fn domain(mut self, value: impl Into<Domain>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
-    /// Sets `originationType`.
-    pub fn origination_type(mut self, value: impl Into<Domain>) -> Self {
-        self.origination_type = Some(value.into());
-        self
-    }
-    /// Sets `duration`.
-    pub fn duration(mut self, value: impl Into<i64>) -> Self {
-        self.duration = Some(value.into());
-        self
-    }
-    /// Sets `rdnis`.
-    pub fn rdnis(mut self, value: impl Into<String>) -> Self {
-        self.rdnis = Some(value.into());
-        self
-    }
-    /// Sets `callHeaders`.
-    pub fn call_headers(mut self, value: impl Into<Vec<CallHeader>>) -> Self {
-        self.call_headers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    IceRequest {
+        callid: String = "callid";
+        conference_id: String = "conferenceId";
+        version: i64 = "version";
+        timestamp: TimeStamp = "timestamp";
+        custom: String = "custom";
+        application_key: String = "applicationKey";
+        call_resource_url: String = "callResourceUrl";
+        user_rate: Price = "userRate";
+        cli: String = "cli";
+        to: Destination = "to";
+        domain: Domain = "domain";
+        origination_type: Domain = "originationType";
+        duration: i64 = "duration";
+        rdnis: String = "rdnis";
+        call_headers: Vec<CallHeader> = "callHeaders";
     }
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
@@ -2897,15 +2514,11 @@ impl IceSvamlRequestBody {
             action: None,
         }
     }
-    /// Sets `instructions`.
-    pub fn instructions(mut self, value: impl Into<Vec<SvamlInstructionIce>>) -> Self {
-        self.instructions = Some(value.into());
-        self
-    }
-    /// Sets `action`.
-    pub fn action(mut self, value: impl Into<SvamlActionIce>) -> Self {
-        self.action = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    IceSvamlRequestBody {
+        instructions: Vec<SvamlInstructionIce> = "instructions";
+        action: SvamlActionIce = "action";
     }
 }
 /// `ManageConferenceParticipantRequest`
@@ -2933,10 +2546,10 @@ impl ManageConferenceParticipantRequest {
             moh: None,
         }
     }
-    /// Sets `moh`.
-    pub fn moh(mut self, value: impl Into<MusicOnHold>) -> Self {
-        self.moh = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ManageConferenceParticipantRequest {
+        moh: MusicOnHold = "moh";
     }
 }
 /// Action to apply on conference participant.
@@ -3017,40 +2630,16 @@ impl Menu {
             options: None,
         }
     }
-    /// Sets `mainPrompt`.
-    pub fn main_prompt(mut self, value: impl Into<String>) -> Self {
-        self.main_prompt = Some(value.into());
-        self
-    }
-    /// Sets `repeatPrompt`.
-    pub fn repeat_prompt(mut self, value: impl Into<String>) -> Self {
-        self.repeat_prompt = Some(value.into());
-        self
-    }
-    /// Sets `repeats`.
-    pub fn repeats(mut self, value: impl Into<i64>) -> Self {
-        self.repeats = Some(value.into());
-        self
-    }
-    /// Sets `maxDigits`.
-    pub fn max_digits(mut self, value: impl Into<i64>) -> Self {
-        self.max_digits = Some(value.into());
-        self
-    }
-    /// Sets `timeoutMills`.
-    pub fn timeout_mills(mut self, value: impl Into<i64>) -> Self {
-        self.timeout_mills = Some(value.into());
-        self
-    }
-    /// Sets `maxTimeoutMills`.
-    pub fn max_timeout_mills(mut self, value: impl Into<i64>) -> Self {
-        self.max_timeout_mills = Some(value.into());
-        self
-    }
-    /// Sets `options`.
-    pub fn options(mut self, value: impl Into<Vec<Option2>>) -> Self {
-        self.options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Menu {
+        main_prompt: String = "mainPrompt";
+        repeat_prompt: String = "repeatPrompt";
+        repeats: i64 = "repeats";
+        max_digits: i64 = "maxDigits";
+        timeout_mills: i64 = "timeoutMills";
+        max_timeout_mills: i64 = "maxTimeoutMills";
+        options: Vec<Option2> = "options";
     }
 }
 /// Available Music On Hold values
@@ -3146,45 +2735,17 @@ impl NotifyErrorRequest {
             custom: None,
         }
     }
-    /// Sets `event`.
-    pub fn event(mut self, value: impl Into<String>) -> Self {
-        self.event = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<i64>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `callid`.
-    pub fn callid(mut self, value: impl Into<String>) -> Self {
-        self.callid = Some(value.into());
-        self
-    }
-    /// Sets `errorCode`.
-    pub fn error_code(mut self, value: impl Into<i64>) -> Self {
-        self.error_code = Some(value.into());
-        self
-    }
-    /// Sets `errorMsg`.
-    pub fn error_msg(mut self, value: impl Into<String>) -> Self {
-        self.error_msg = Some(value.into());
-        self
-    }
-    /// Sets `user`.
-    pub fn user(mut self, value: impl Into<String>) -> Self {
-        self.user = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<String>) -> Self {
-        self.custom = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotifyErrorRequest {
+        event: String = "event";
+        version: i64 = "version";
+        r#type: String = "type";
+        callid: String = "callid";
+        error_code: i64 = "errorCode";
+        error_msg: String = "errorMsg";
+        user: String = "user";
+        custom: String = "custom";
     }
 }
 /// The request body of a Notify Event.
@@ -3236,40 +2797,16 @@ impl NotifyRequest {
             custom: None,
         }
     }
-    /// Sets `callid`.
-    pub fn callid(mut self, value: impl Into<String>) -> Self {
-        self.callid = Some(value.into());
-        self
-    }
-    /// Sets `conferenceId`.
-    pub fn conference_id(mut self, value: impl Into<String>) -> Self {
-        self.conference_id = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<i64>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `destination`.
-    pub fn destination(mut self, value: impl Into<String>) -> Self {
-        self.destination = Some(value.into());
-        self
-    }
-    /// Sets `amd`.
-    pub fn amd(mut self, value: impl Into<AmdObject>) -> Self {
-        self.amd = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<String>) -> Self {
-        self.custom = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotifyRequest {
+        callid: String = "callid";
+        conference_id: String = "conferenceId";
+        version: i64 = "version";
+        r#type: String = "type";
+        destination: String = "destination";
+        amd: AmdObject = "amd";
+        custom: String = "custom";
     }
 }
 /// Must have the value `notify`.
@@ -3342,15 +2879,11 @@ impl PatchsvamlRequestBody {
             action: None,
         }
     }
-    /// Sets `instructions`.
-    pub fn instructions(mut self, value: impl Into<Vec<SvamlInstruction>>) -> Self {
-        self.instructions = Some(value.into());
-        self
-    }
-    /// Sets `action`.
-    pub fn action(mut self, value: impl Into<SvamlActionPatch>) -> Self {
-        self.action = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PatchsvamlRequestBody {
+        instructions: Vec<SvamlInstruction> = "instructions";
+        action: SvamlActionPatch = "action";
     }
 }
 /// The request body of a Prompt Input Event.
@@ -3402,40 +2935,16 @@ impl PieRequest {
             application_key: None,
         }
     }
-    /// Sets `callid`.
-    pub fn callid(mut self, value: impl Into<String>) -> Self {
-        self.callid = Some(value.into());
-        self
-    }
-    /// Sets `conferenceId`.
-    pub fn conference_id(mut self, value: impl Into<String>) -> Self {
-        self.conference_id = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<i64>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<TimeStamp>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `menuResult`.
-    pub fn menu_result(mut self, value: impl Into<PieRequestMenuResult>) -> Self {
-        self.menu_result = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<String>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `applicationKey`.
-    pub fn application_key(mut self, value: impl Into<String>) -> Self {
-        self.application_key = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PieRequest {
+        callid: String = "callid";
+        conference_id: String = "conferenceId";
+        version: i64 = "version";
+        timestamp: TimeStamp = "timestamp";
+        menu_result: PieRequestMenuResult = "menuResult";
+        custom: String = "custom";
+        application_key: String = "applicationKey";
     }
 }
 /// Must have the value `pie`.
@@ -3487,28 +2996,13 @@ impl PieRequestMenuResult {
             input_method: None,
         }
     }
-    /// Sets `menuId`.
-    pub fn menu_id(mut self, value: impl Into<String>) -> Self {
-        self.menu_id = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<PieRequestMenuResultType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
-    }
-    /// Sets `inputMethod`.
-    pub fn input_method(
-        mut self,
-        value: impl Into<PieRequestMenuResultInputMethod>,
-    ) -> Self {
-        self.input_method = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PieRequestMenuResult {
+        menu_id: String = "menuId";
+        r#type: PieRequestMenuResultType = "type";
+        value: String = "value";
+        input_method: PieRequestMenuResultInputMethod = "inputMethod";
     }
 }
 /// The type of input received.
@@ -3586,15 +3080,11 @@ impl PieSvamlRequestBody {
             action: None,
         }
     }
-    /// Sets `instructions`.
-    pub fn instructions(mut self, value: impl Into<Vec<SvamlInstructionPie>>) -> Self {
-        self.instructions = Some(value.into());
-        self
-    }
-    /// Sets `action`.
-    pub fn action(mut self, value: impl Into<SvamlActionPie>) -> Self {
-        self.action = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PieSvamlRequestBody {
+        instructions: Vec<SvamlInstructionPie> = "instructions";
+        action: SvamlActionPie = "action";
     }
 }
 /// `Price`
@@ -3622,15 +3112,11 @@ impl Price {
             amount: None,
         }
     }
-    /// Sets `currencyId`.
-    pub fn currency_id(mut self, value: impl Into<String>) -> Self {
-        self.currency_id = Some(Some(value.into()));
-        self
-    }
-    /// Sets `amount`.
-    pub fn amount(mut self, value: impl Into<f64>) -> Self {
-        self.amount = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Price {
+        currency_id: String = "currencyId";
+        amount: f64 = "amount";
     }
 }
 /// Type `number` used for PSTN endpoints.
@@ -4089,18 +3575,11 @@ impl SvamlActionConnectConf {
             moh: None,
         }
     }
-    /// Sets `conferenceDtmfOptions`.
-    pub fn conference_dtmf_options(
-        mut self,
-        value: impl Into<ConferenceDtmfOptions>,
-    ) -> Self {
-        self.conference_dtmf_options = Some(value.into());
-        self
-    }
-    /// Sets `moh`.
-    pub fn moh(mut self, value: impl Into<MusicOnHold>) -> Self {
-        self.moh = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlActionConnectConf {
+        conference_dtmf_options: ConferenceDtmfOptions = "conferenceDtmfOptions";
+        moh: MusicOnHold = "moh";
     }
 }
 /// The name property. Must have the value `connectConf`.
@@ -4148,15 +3627,11 @@ impl SvamlActionConnectMxp {
             callheaders: None,
         }
     }
-    /// Sets `destination`.
-    pub fn destination(mut self, value: impl Into<DestinationMxp>) -> Self {
-        self.destination = Some(value.into());
-        self
-    }
-    /// Sets `callheaders`.
-    pub fn callheaders(mut self, value: impl Into<Vec<CallHeader>>) -> Self {
-        self.callheaders = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlActionConnectMxp {
+        destination: DestinationMxp = "destination";
+        callheaders: Vec<CallHeader> = "callheaders";
     }
 }
 /// The name property. Must have the value `connectMxp`.
@@ -4234,50 +3709,18 @@ impl SvamlActionConnectPstn {
             amd: None,
         }
     }
-    /// Sets `number`.
-    pub fn number(mut self, value: impl Into<String>) -> Self {
-        self.number = Some(value.into());
-        self
-    }
-    /// Sets `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
-        self
-    }
-    /// Sets `maxDuration`.
-    pub fn max_duration(mut self, value: impl Into<i64>) -> Self {
-        self.max_duration = Some(value.into());
-        self
-    }
-    /// Sets `dialTimeout`.
-    pub fn dial_timeout(mut self, value: impl Into<i64>) -> Self {
-        self.dial_timeout = Some(value.into());
-        self
-    }
-    /// Sets `cli`.
-    pub fn cli(mut self, value: impl Into<String>) -> Self {
-        self.cli = Some(value.into());
-        self
-    }
-    /// Sets `suppressCallbacks`.
-    pub fn suppress_callbacks(mut self, value: impl Into<bool>) -> Self {
-        self.suppress_callbacks = Some(value.into());
-        self
-    }
-    /// Sets `dtmf`.
-    pub fn dtmf(mut self, value: impl Into<String>) -> Self {
-        self.dtmf = Some(value.into());
-        self
-    }
-    /// Sets `indications`.
-    pub fn indications(mut self, value: impl Into<String>) -> Self {
-        self.indications = Some(value.into());
-        self
-    }
-    /// Sets `amd`.
-    pub fn amd(mut self, value: impl Into<AmdRequest>) -> Self {
-        self.amd = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlActionConnectPstn {
+        number: String = "number";
+        locale: String = "locale";
+        max_duration: i64 = "maxDuration";
+        dial_timeout: i64 = "dialTimeout";
+        cli: String = "cli";
+        suppress_callbacks: bool = "suppressCallbacks";
+        dtmf: String = "dtmf";
+        indications: String = "indications";
+        amd: AmdRequest = "amd";
     }
 }
 /// The name property. Must have the value `connectPstn`.
@@ -4348,38 +3791,15 @@ impl SvamlActionConnectSip {
             moh: None,
         }
     }
-    /// Sets `maxDuration`.
-    pub fn max_duration(mut self, value: impl Into<i64>) -> Self {
-        self.max_duration = Some(value.into());
-        self
-    }
-    /// Sets `cli`.
-    pub fn cli(mut self, value: impl Into<String>) -> Self {
-        self.cli = Some(value.into());
-        self
-    }
-    /// Sets `transport`.
-    pub fn transport(
-        mut self,
-        value: impl Into<SvamlActionConnectSipTransport>,
-    ) -> Self {
-        self.transport = Some(value.into());
-        self
-    }
-    /// Sets `suppressCallbacks`.
-    pub fn suppress_callbacks(mut self, value: impl Into<bool>) -> Self {
-        self.suppress_callbacks = Some(value.into());
-        self
-    }
-    /// Sets `callHeaders`.
-    pub fn call_headers(mut self, value: impl Into<Vec<CallHeader>>) -> Self {
-        self.call_headers = Some(value.into());
-        self
-    }
-    /// Sets `moh`.
-    pub fn moh(mut self, value: impl Into<MusicOnHold>) -> Self {
-        self.moh = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlActionConnectSip {
+        max_duration: i64 = "maxDuration";
+        cli: String = "cli";
+        transport: SvamlActionConnectSipTransport = "transport";
+        suppress_callbacks: bool = "suppressCallbacks";
+        call_headers: Vec<CallHeader> = "callHeaders";
+        moh: MusicOnHold = "moh";
     }
 }
 /// The name property. Must have the value `connectSip`.
@@ -4460,23 +3880,12 @@ impl SvamlActionConnectStream {
             call_headers: None,
         }
     }
-    /// Sets `streamingOptions`.
-    pub fn streaming_options(
-        mut self,
-        value: impl Into<SvamlActionConnectStreamStreamingOptions>,
-    ) -> Self {
-        self.streaming_options = Some(value.into());
-        self
-    }
-    /// Sets `maxDuration`.
-    pub fn max_duration(mut self, value: impl Into<i64>) -> Self {
-        self.max_duration = Some(value.into());
-        self
-    }
-    /// Sets `callHeaders`.
-    pub fn call_headers(mut self, value: impl Into<Vec<CallHeader>>) -> Self {
-        self.call_headers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlActionConnectStream {
+        streaming_options: SvamlActionConnectStreamStreamingOptions = "streamingOptions";
+        max_duration: i64 = "maxDuration";
+        call_headers: Vec<CallHeader> = "callHeaders";
     }
 }
 /// The name property. Must have the value `connectStream`.
@@ -4520,15 +3929,11 @@ impl SvamlActionConnectStreamStreamingOptions {
             sample_rate: None,
         }
     }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<i64>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `sampleRate`.
-    pub fn sample_rate(mut self, value: impl Into<i64>) -> Self {
-        self.sample_rate = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlActionConnectStreamStreamingOptions {
+        version: i64 = "version";
+        sample_rate: i64 = "sampleRate";
     }
 }
 /// Continues to set up a call. Available to use in a response to an [Answered Call Event](https://developers.sinch.com/docs/voice/api-reference/voice/callbacks/ace) callback.
@@ -4875,25 +4280,13 @@ impl SvamlActionPark {
             max_duration: None,
         }
     }
-    /// Sets `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
-        self
-    }
-    /// Sets `introPrompt`.
-    pub fn intro_prompt(mut self, value: impl Into<String>) -> Self {
-        self.intro_prompt = Some(value.into());
-        self
-    }
-    /// Sets `holdPrompt`.
-    pub fn hold_prompt(mut self, value: impl Into<String>) -> Self {
-        self.hold_prompt = Some(value.into());
-        self
-    }
-    /// Sets `maxDuration`.
-    pub fn max_duration(mut self, value: impl Into<i64>) -> Self {
-        self.max_duration = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlActionPark {
+        locale: String = "locale";
+        intro_prompt: String = "introPrompt";
+        hold_prompt: String = "holdPrompt";
+        max_duration: i64 = "maxDuration";
     }
 }
 /// The name property. Must have the value `park`.
@@ -5240,30 +4633,14 @@ impl SvamlActionRunMenu {
             menus: None,
         }
     }
-    /// Sets `barge`.
-    pub fn barge(mut self, value: impl Into<bool>) -> Self {
-        self.barge = Some(value.into());
-        self
-    }
-    /// Sets `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
-        self
-    }
-    /// Sets `mainMenu`.
-    pub fn main_menu(mut self, value: impl Into<String>) -> Self {
-        self.main_menu = Some(value.into());
-        self
-    }
-    /// Sets `enableVoice`.
-    pub fn enable_voice(mut self, value: impl Into<bool>) -> Self {
-        self.enable_voice = Some(value.into());
-        self
-    }
-    /// Sets `menus`.
-    pub fn menus(mut self, value: impl Into<Vec<Menu>>) -> Self {
-        self.menus = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlActionRunMenu {
+        barge: bool = "barge";
+        locale: String = "locale";
+        main_menu: String = "mainMenu";
+        enable_voice: bool = "enableVoice";
+        menus: Vec<Menu> = "menus";
     }
 }
 /// The name property. Must have the value `runMenu`.
@@ -6121,10 +5498,10 @@ impl SvamlInstructionPlayFiles {
             locale: None,
         }
     }
-    /// Sets `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlInstructionPlayFiles {
+        locale: String = "locale";
     }
 }
 /// The `name` property. Must have the value `playFiles`.
@@ -6172,15 +5549,11 @@ impl SvamlInstructionSay {
             locale: None,
         }
     }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlInstructionSay {
+        text: String = "text";
+        locale: String = "locale";
     }
 }
 /// The `name` property. Must have the value `say`.
@@ -6226,10 +5599,10 @@ impl SvamlInstructionSendDtmf {
             value: None,
         }
     }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlInstructionSendDtmf {
+        value: String = "value";
     }
 }
 /// The `name` property. Must have the value `sendDtmf`.
@@ -6277,15 +5650,11 @@ impl SvamlInstructionSetCookie {
             value: None,
         }
     }
-    /// Sets `key`.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(value.into());
-        self
-    }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlInstructionSetCookie {
+        key: String = "key";
+        value: String = "value";
     }
 }
 /// The `name` property. Must have the value `setCookie`.
@@ -6329,13 +5698,10 @@ impl SvamlInstructionStartRecording {
             options: None,
         }
     }
-    /// Sets `options`.
-    pub fn options(
-        mut self,
-        value: impl Into<SvamlInstructionStartRecordingOptions>,
-    ) -> Self {
-        self.options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlInstructionStartRecording {
+        options: SvamlInstructionStartRecordingOptions = "options";
     }
 }
 /// The `name` property. Must have the value `startRecording`.
@@ -6393,33 +5759,14 @@ impl SvamlInstructionStartRecordingOptions {
             transcription_options: None,
         }
     }
-    /// Sets `destinationUrl`.
-    pub fn destination_url(mut self, value: impl Into<String>) -> Self {
-        self.destination_url = Some(value.into());
-        self
-    }
-    /// Sets `credentials`.
-    pub fn credentials(mut self, value: impl Into<String>) -> Self {
-        self.credentials = Some(value.into());
-        self
-    }
-    /// Sets `format`.
-    pub fn format(mut self, value: impl Into<String>) -> Self {
-        self.format = Some(value.into());
-        self
-    }
-    /// Sets `notificationEvents`.
-    pub fn notification_events(mut self, value: impl Into<bool>) -> Self {
-        self.notification_events = Some(value.into());
-        self
-    }
-    /// Sets `transcriptionOptions`.
-    pub fn transcription_options(
-        mut self,
-        value: impl Into<SvamlInstructionStartRecordingOptionsTranscriptionOptions>,
-    ) -> Self {
-        self.transcription_options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlInstructionStartRecordingOptions {
+        destination_url: String = "destinationUrl";
+        credentials: String = "credentials";
+        format: String = "format";
+        notification_events: bool = "notificationEvents";
+        transcription_options: SvamlInstructionStartRecordingOptionsTranscriptionOptions = "transcriptionOptions";
     }
 }
 /// `SvamlInstructionStartRecordingOptionsTranscriptionOptions`
@@ -6447,15 +5794,11 @@ impl SvamlInstructionStartRecordingOptionsTranscriptionOptions {
             locale: None,
         }
     }
-    /// Sets `enabled`.
-    pub fn enabled(mut self, value: impl Into<bool>) -> Self {
-        self.enabled = Some(value.into());
-        self
-    }
-    /// Sets `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlInstructionStartRecordingOptionsTranscriptionOptions {
+        enabled: bool = "enabled";
+        locale: String = "locale";
     }
 }
 /// Stops the recording of the call.
@@ -6519,15 +5862,11 @@ impl SvamlRequestBody {
             action: None,
         }
     }
-    /// Sets `instructions`.
-    pub fn instructions(mut self, value: impl Into<Vec<SvamlInstruction>>) -> Self {
-        self.instructions = Some(value.into());
-        self
-    }
-    /// Sets `action`.
-    pub fn action(mut self, value: impl Into<SvamlAction>) -> Self {
-        self.action = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlRequestBody {
+        instructions: Vec<SvamlInstruction> = "instructions";
+        action: SvamlAction = "action";
     }
 }
 /// The timestamp in UTC format.
@@ -6610,55 +5949,19 @@ impl TtsCallout {
             enable_pie: None,
         }
     }
-    /// Sets `cli`.
-    pub fn cli(mut self, value: impl Into<String>) -> Self {
-        self.cli = Some(value.into());
-        self
-    }
-    /// Sets `dtmf`.
-    pub fn dtmf(mut self, value: impl Into<String>) -> Self {
-        self.dtmf = Some(value.into());
-        self
-    }
-    /// Sets `domain`.
-    pub fn domain(mut self, value: impl Into<Domain>) -> Self {
-        self.domain = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<String>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
-        self
-    }
-    /// Sets `text`.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(value.into());
-        self
-    }
-    /// Sets `prompts`.
-    pub fn prompts(mut self, value: impl Into<String>) -> Self {
-        self.prompts = Some(value.into());
-        self
-    }
-    /// Sets `enableAce`.
-    pub fn enable_ace(mut self, value: impl Into<bool>) -> Self {
-        self.enable_ace = Some(value.into());
-        self
-    }
-    /// Sets `enableDice`.
-    pub fn enable_dice(mut self, value: impl Into<bool>) -> Self {
-        self.enable_dice = Some(value.into());
-        self
-    }
-    /// Sets `enablePie`.
-    pub fn enable_pie(mut self, value: impl Into<bool>) -> Self {
-        self.enable_pie = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TtsCallout {
+        cli: String = "cli";
+        dtmf: String = "dtmf";
+        domain: Domain = "domain";
+        custom: String = "custom";
+        locale: String = "locale";
+        text: String = "text";
+        prompts: String = "prompts";
+        enable_ace: bool = "enableAce";
+        enable_dice: bool = "enableDice";
+        enable_pie: bool = "enablePie";
     }
 }
 /// `TtsCalloutDestination`
@@ -6812,15 +6115,11 @@ impl TtsCalloutRequest {
             tts_callout: None,
         }
     }
-    /// Sets `method`.
-    pub fn method(mut self, value: impl Into<TtsCalloutRequestMethod>) -> Self {
-        self.method = Some(value.into());
-        self
-    }
-    /// Sets `ttsCallout`.
-    pub fn tts_callout(mut self, value: impl Into<TtsCallout>) -> Self {
-        self.tts_callout = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TtsCalloutRequest {
+        method: TtsCalloutRequestMethod = "method";
+        tts_callout: TtsCallout = "ttsCallout";
     }
 }
 /// `TtsCalloutRequestMethod`
@@ -6868,20 +6167,12 @@ impl UnassignNumbers {
             capability: None,
         }
     }
-    /// Sets `number`.
-    pub fn number(mut self, value: impl Into<String>) -> Self {
-        self.number = Some(value.into());
-        self
-    }
-    /// Sets `applicationkey`.
-    pub fn applicationkey(mut self, value: impl Into<String>) -> Self {
-        self.applicationkey = Some(value.into());
-        self
-    }
-    /// Sets `capability`.
-    pub fn capability(mut self, value: impl Into<Capability>) -> Self {
-        self.capability = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UnassignNumbers {
+        number: String = "number";
+        applicationkey: String = "applicationkey";
+        capability: Capability = "capability";
     }
 }
 /// `UpdateNumbers`
@@ -6913,20 +6204,12 @@ impl UpdateNumbers {
             capability: None,
         }
     }
-    /// Sets `numbers`.
-    pub fn numbers(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.numbers = Some(value.into());
-        self
-    }
-    /// Sets `applicationkey`.
-    pub fn applicationkey(mut self, value: impl Into<String>) -> Self {
-        self.applicationkey = Some(value.into());
-        self
-    }
-    /// Sets `capability`.
-    pub fn capability(mut self, value: impl Into<Capability>) -> Self {
-        self.capability = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateNumbers {
+        numbers: Vec<String> = "numbers";
+        applicationkey: String = "applicationkey";
+        capability: Capability = "capability";
     }
 }
 /// `WebhooksCallEventRequest`
@@ -6958,20 +6241,12 @@ impl WebhooksCallEventRequest {
             application_key: None,
         }
     }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<TimeStamp>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `custom`.
-    pub fn custom(mut self, value: impl Into<String>) -> Self {
-        self.custom = Some(value.into());
-        self
-    }
-    /// Sets `applicationKey`.
-    pub fn application_key(mut self, value: impl Into<String>) -> Self {
-        self.application_key = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WebhooksCallEventRequest {
+        timestamp: TimeStamp = "timestamp";
+        custom: String = "custom";
+        application_key: String = "applicationKey";
     }
 }
 /// `WebhooksEvent`
@@ -7164,20 +6439,12 @@ impl WebhooksEventRequest {
             version: None,
         }
     }
-    /// Sets `callid`.
-    pub fn callid(mut self, value: impl Into<String>) -> Self {
-        self.callid = Some(value.into());
-        self
-    }
-    /// Sets `conferenceId`.
-    pub fn conference_id(mut self, value: impl Into<String>) -> Self {
-        self.conference_id = Some(value.into());
-        self
-    }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<i64>) -> Self {
-        self.version = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WebhooksEventRequest {
+        callid: String = "callid";
+        conference_id: String = "conferenceId";
+        version: i64 = "version";
     }
 }
 /// `WebhooksEventRequestType`

@@ -33,10 +33,10 @@ impl Amd {
             events: None,
         }
     }
-    /// Sets `events`.
-    pub fn events(mut self, value: impl Into<AmdEvents>) -> Self {
-        self.events = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Amd {
+        events: AmdEvents = "events";
     }
 }
 /// Command to run Answering Machine Detection on the call
@@ -88,25 +88,13 @@ impl AmdEvents {
             on_unknown: None,
         }
     }
-    /// Sets `onHuman`.
-    pub fn on_human(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_human = Some(value.into());
-        self
-    }
-    /// Sets `onMachine`.
-    pub fn on_machine(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_machine = Some(value.into());
-        self
-    }
-    /// Sets `onBeep`.
-    pub fn on_beep(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_beep = Some(value.into());
-        self
-    }
-    /// Sets `onUnknown`.
-    pub fn on_unknown(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_unknown = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AmdEvents {
+        on_human: SvamlCommands = "onHuman";
+        on_machine: SvamlCommands = "onMachine";
+        on_beep: SvamlCommands = "onBeep";
+        on_unknown: SvamlCommands = "onUnknown";
     }
 }
 /// Answers an inbound call leg. This is a non-blocking command — execution continues to the next command in the sequence immediately after the answer is initiated.
@@ -258,15 +246,11 @@ impl BatchDetailsSessionsItem {
     pub fn new() -> Self {
         Self { id: None, state: None }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<SessionStates>) -> Self {
-        self.state = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BatchDetailsSessionsItem {
+        id: String = "id";
+        state: SessionStates = "state";
     }
 }
 /// The ID of the batch.
@@ -298,15 +282,11 @@ impl BatchOptions {
             ttl_seconds: None,
         }
     }
-    /// Sets `maxCps`.
-    pub fn max_cps(mut self, value: impl Into<i64>) -> Self {
-        self.max_cps = Some(value.into());
-        self
-    }
-    /// Sets `ttlSeconds`.
-    pub fn ttl_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.ttl_seconds = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BatchOptions {
+        max_cps: i64 = "maxCps";
+        ttl_seconds: i64 = "ttlSeconds";
     }
 }
 /// `BatchStopResponse`
@@ -328,10 +308,10 @@ impl BatchStopResponse {
     pub fn new() -> Self {
         Self { result: None }
     }
-    /// Sets `result`.
-    pub fn result(mut self, value: impl Into<BatchStopResponseResult>) -> Self {
-        self.result = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BatchStopResponse {
+        result: BatchStopResponseResult = "result";
     }
 }
 /// State of the batch processing cancellation request
@@ -416,15 +396,11 @@ impl BatchSummary {
             requested_cps: requested_cps.into(),
         }
     }
-    /// Sets `endTime`.
-    pub fn end_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.end_time = Some(value.into());
-        self
-    }
-    /// Sets `ttlSeconds`.
-    pub fn ttl_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.ttl_seconds = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BatchSummary {
+        end_time: sinch_sdk_runtime::Timestamp = "endTime";
+        ttl_seconds: i64 = "ttlSeconds";
     }
 }
 /// Adds the current call to a bridge, enabling bidirectional audio communication with other calls in the same session. This is a non-blocking command — execution continues to the next command in the sequence immediately after the call joins the bridge.
@@ -595,55 +571,19 @@ impl Call {
             call_resource_url: call_resource_url.into(),
         }
     }
-    /// Sets `callName`.
-    pub fn call_name(mut self, value: impl Into<String>) -> Self {
-        self.call_name = Some(value.into());
-        self
-    }
-    /// Sets `bridgeName`.
-    pub fn bridge_name(mut self, value: impl Into<String>) -> Self {
-        self.bridge_name = Some(value.into());
-        self
-    }
-    /// Sets `batchId`.
-    pub fn batch_id(mut self, value: impl Into<BatchId>) -> Self {
-        self.batch_id = Some(value.into());
-        self
-    }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<From2>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<To>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `answerTime`.
-    pub fn answer_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.answer_time = Some(value.into());
-        self
-    }
-    /// Sets `endTime`.
-    pub fn end_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.end_time = Some(value.into());
-        self
-    }
-    /// Sets `callDurationSeconds`.
-    pub fn call_duration_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.call_duration_seconds = Some(value.into());
-        self
-    }
-    /// Sets `callReason`.
-    pub fn call_reason(mut self, value: impl Into<CallReason>) -> Self {
-        self.call_reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Call {
+        call_name: String = "callName";
+        bridge_name: String = "bridgeName";
+        batch_id: BatchId = "batchId";
+        from: From2 = "from";
+        to: To = "to";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
+        answer_time: sinch_sdk_runtime::Timestamp = "answerTime";
+        end_time: sinch_sdk_runtime::Timestamp = "endTime";
+        call_duration_seconds: i64 = "callDurationSeconds";
+        call_reason: CallReason = "callReason";
     }
 }
 /// Defines how calls are handled for this service
@@ -941,35 +881,15 @@ impl CallEvents {
             on_failure: None,
         }
     }
-    /// Sets `onAnswer`.
-    pub fn on_answer(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_answer = Some(value.into());
-        self
-    }
-    /// Sets `onBusy`.
-    pub fn on_busy(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_busy = Some(value.into());
-        self
-    }
-    /// Sets `onReject`.
-    pub fn on_reject(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_reject = Some(value.into());
-        self
-    }
-    /// Sets `onTimeout`.
-    pub fn on_timeout(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_timeout = Some(value.into());
-        self
-    }
-    /// Sets `onHangup`.
-    pub fn on_hangup(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_hangup = Some(value.into());
-        self
-    }
-    /// Sets `onFailure`.
-    pub fn on_failure(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_failure = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallEvents {
+        on_answer: SvamlCommands = "onAnswer";
+        on_busy: SvamlCommands = "onBusy";
+        on_reject: SvamlCommands = "onReject";
+        on_timeout: SvamlCommands = "onTimeout";
+        on_hangup: SvamlCommands = "onHangup";
+        on_failure: SvamlCommands = "onFailure";
     }
 }
 /// Custom headers to be sent in the call setup.
@@ -999,10 +919,10 @@ impl CallHeadersItem {
             value: None,
         }
     }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallHeadersItem {
+        value: String = "value";
     }
 }
 /// The `Id`` of the call.
@@ -1103,15 +1023,11 @@ impl CallRequest {
             batch_options: None,
         }
     }
-    /// Sets `parameters`.
-    pub fn parameters(mut self, value: impl Into<RequestParameters>) -> Self {
-        self.parameters = Some(value.into());
-        self
-    }
-    /// Sets `batchOptions`.
-    pub fn batch_options(mut self, value: impl Into<BatchOptions>) -> Self {
-        self.batch_options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallRequest {
+        parameters: RequestParameters = "parameters";
+        batch_options: BatchOptions = "batchOptions";
     }
 }
 /// Response returned after initiating an outbound call or a batch of call sessions.
@@ -1153,10 +1069,10 @@ impl CallResponse {
             batch_id: None,
         }
     }
-    /// Sets `batchId`.
-    pub fn batch_id(mut self, value: impl Into<BatchId>) -> Self {
-        self.batch_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallResponse {
+        batch_id: BatchId = "batchId";
     }
 }
 /// The outcome/state of the call.
@@ -1366,20 +1282,12 @@ impl CreateService {
             call_behavior: None,
         }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `isDefault`.
-    pub fn is_default(mut self, value: impl Into<ServiceIsDefault>) -> Self {
-        self.is_default = Some(value.into());
-        self
-    }
-    /// Sets `callBehavior`.
-    pub fn call_behavior(mut self, value: impl Into<CallBehaviors>) -> Self {
-        self.call_behavior = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateService {
+        description: String = "description";
+        is_default: ServiceIsDefault = "isDefault";
+        call_behavior: CallBehaviors = "callBehavior";
     }
 }
 /// Request payload for describing a SVAML document before using it in a call.
@@ -1453,30 +1361,14 @@ impl Dial {
             events: None,
         }
     }
-    /// Sets `callName`.
-    pub fn call_name(mut self, value: impl Into<String>) -> Self {
-        self.call_name = Some(value.into());
-        self
-    }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<From2>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `dialTimeoutDurationSeconds`.
-    pub fn dial_timeout_duration_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.dial_timeout_duration_seconds = Some(value.into());
-        self
-    }
-    /// Sets `maxCallDurationSeconds`.
-    pub fn max_call_duration_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.max_call_duration_seconds = Some(value.into());
-        self
-    }
-    /// Sets `events`.
-    pub fn events(mut self, value: impl Into<CallEvents>) -> Self {
-        self.events = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Dial {
+        call_name: String = "callName";
+        from: From2 = "from";
+        dial_timeout_duration_seconds: i64 = "dialTimeoutDurationSeconds";
+        max_call_duration_seconds: i64 = "maxCallDurationSeconds";
+        events: CallEvents = "events";
     }
 }
 /// Command to initiate a new call
@@ -1730,10 +1622,10 @@ impl Hangup {
             call_name: None,
         }
     }
-    /// Sets `callName`.
-    pub fn call_name(mut self, value: impl Into<String>) -> Self {
-        self.call_name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Hangup {
+        call_name: String = "callName";
     }
 }
 /// Hangup call
@@ -1953,61 +1845,19 @@ impl MenuItem {
             on_fail: None,
         }
     }
-    /// Sets `prompt`.
-    pub fn prompt(mut self, value: impl Into<MenuPrompt>) -> Self {
-        self.prompt = Some(value.into());
-        self
-    }
-    /// Sets `repeatPrompt`.
-    pub fn repeat_prompt(mut self, value: impl Into<MenuPrompt>) -> Self {
-        self.repeat_prompt = Some(value.into());
-        self
-    }
-    /// Sets `inputTimeoutDurationSeconds`.
-    pub fn input_timeout_duration_seconds(mut self, value: impl Into<i64>) -> Self {
-        self.input_timeout_duration_seconds = Some(value.into());
-        self
-    }
-    /// Sets `repeatCount`.
-    pub fn repeat_count(mut self, value: impl Into<i64>) -> Self {
-        self.repeat_count = Some(value.into());
-        self
-    }
-    /// Sets `minimumInputLength`.
-    pub fn minimum_input_length(mut self, value: impl Into<i64>) -> Self {
-        self.minimum_input_length = Some(value.into());
-        self
-    }
-    /// Sets `maximumInputLength`.
-    pub fn maximum_input_length(mut self, value: impl Into<i64>) -> Self {
-        self.maximum_input_length = Some(value.into());
-        self
-    }
-    /// Sets `terminatingSequence`.
-    pub fn terminating_sequence(mut self, value: impl Into<String>) -> Self {
-        self.terminating_sequence = Some(value.into());
-        self
-    }
-    /// Sets `inputMethods`.
-    pub fn input_methods(
-        mut self,
-        value: impl Into<Vec<MenuItemInputMethodsItem>>,
-    ) -> Self {
-        self.input_methods = Some(value.into());
-        self
-    }
-    /// Sets `matches`.
-    pub fn matches(
-        mut self,
-        value: impl Into<std::collections::BTreeMap<String, SvamlCommands>>,
-    ) -> Self {
-        self.matches = Some(value.into());
-        self
-    }
-    /// Sets `onFail`.
-    pub fn on_fail(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_fail = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MenuItem {
+        prompt: MenuPrompt = "prompt";
+        repeat_prompt: MenuPrompt = "repeatPrompt";
+        input_timeout_duration_seconds: i64 = "inputTimeoutDurationSeconds";
+        repeat_count: i64 = "repeatCount";
+        minimum_input_length: i64 = "minimumInputLength";
+        maximum_input_length: i64 = "maximumInputLength";
+        terminating_sequence: String = "terminatingSequence";
+        input_methods: Vec<MenuItemInputMethodsItem> = "inputMethods";
+        matches: std::collections::BTreeMap<String, SvamlCommands> = "matches";
+        on_fail: SvamlCommands = "onFail";
     }
 }
 /// `MenuItemInputMethodsItem`
@@ -2055,10 +1905,10 @@ impl MenuPrompt {
             messages: messages.into(),
         }
     }
-    /// Sets `allowBargeIn`.
-    pub fn allow_barge_in(mut self, value: impl Into<bool>) -> Self {
-        self.allow_barge_in = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MenuPrompt {
+        allow_barge_in: bool = "allowBargeIn";
     }
 }
 /// A single message item. The required payload depends on `type`.
@@ -2174,10 +2024,10 @@ impl MessageEvents {
     pub fn new() -> Self {
         Self { on_finish: None }
     }
-    /// Sets `onFinish`.
-    pub fn on_finish(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_finish = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageEvents {
+        on_finish: SvamlCommands = "onFinish";
     }
 }
 /// An audio file playback message item. The platform fetches and plays the audio file at the provided URL on the call.
@@ -2306,10 +2156,10 @@ impl MessageSaySay {
             voice_name: voice_name.into(),
         }
     }
-    /// Sets `format`.
-    pub fn format(mut self, value: impl Into<MessageSaySayFormat>) -> Self {
-        self.format = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MessageSaySay {
+        format: MessageSaySayFormat = "format";
     }
 }
 /// Format of the message
@@ -2389,15 +2239,11 @@ impl Messages {
             events: None,
         }
     }
-    /// Sets `messagesName`.
-    pub fn messages_name(mut self, value: impl Into<String>) -> Self {
-        self.messages_name = Some(value.into());
-        self
-    }
-    /// Sets `events`.
-    pub fn events(mut self, value: impl Into<MessageEvents>) -> Self {
-        self.events = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Messages {
+        messages_name: String = "messagesName";
+        events: MessageEvents = "events";
     }
 }
 /// Command to play a message on the channel
@@ -2585,15 +2431,11 @@ impl PaginationLinks {
             self_: self_.into(),
         }
     }
-    /// Sets `next`.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(value.into());
-        self
-    }
-    /// Sets `prev`.
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    PaginationLinks {
+        next: String = "next";
+        prev: String = "prev";
     }
 }
 /// Metadata about the paginated list response.
@@ -2892,15 +2734,11 @@ impl RecordingEvents {
             on_failure: None,
         }
     }
-    /// Sets `onFinish`.
-    pub fn on_finish(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_finish = Some(value.into());
-        self
-    }
-    /// Sets `onFailure`.
-    pub fn on_failure(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_failure = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RecordingEvents {
+        on_finish: SvamlCommands = "onFinish";
+        on_failure: SvamlCommands = "onFailure";
     }
 }
 /// Audio format for this recording.
@@ -2967,23 +2805,12 @@ impl RecordingOptions {
             transcription_options: None,
         }
     }
-    /// Sets `format`.
-    pub fn format(mut self, value: impl Into<RecordingFormat>) -> Self {
-        self.format = Some(value.into());
-        self
-    }
-    /// Sets `recordingType`.
-    pub fn recording_type(mut self, value: impl Into<RecordingType>) -> Self {
-        self.recording_type = Some(value.into());
-        self
-    }
-    /// Sets `transcriptionOptions`.
-    pub fn transcription_options(
-        mut self,
-        value: impl Into<TranscriptionOptions>,
-    ) -> Self {
-        self.transcription_options = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    RecordingOptions {
+        format: RecordingFormat = "format";
+        recording_type: RecordingType = "recordingType";
+        transcription_options: TranscriptionOptions = "transcriptionOptions";
     }
 }
 /// The type of recording to perform.
@@ -3110,25 +2937,13 @@ impl ServiceResponse {
             call_behavior: None,
         }
     }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `callBehavior`.
-    pub fn call_behavior(mut self, value: impl Into<CallBehaviors>) -> Self {
-        self.call_behavior = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ServiceResponse {
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
+        description: String = "description";
+        call_behavior: CallBehaviors = "callBehavior";
     }
 }
 /// Abbreviated representation of a voice service, returned in list responses.
@@ -3182,30 +2997,14 @@ impl ServiceShortResponse {
             is_default: None,
         }
     }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `isDefault`.
-    pub fn is_default(mut self, value: impl Into<bool>) -> Self {
-        self.is_default = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ServiceShortResponse {
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
+        name: String = "name";
+        description: String = "description";
+        is_default: bool = "isDefault";
     }
 }
 /// A session represents the complete lifecycle of a voice interaction initiated through the Voice API.
@@ -3270,20 +3069,12 @@ impl Session {
             state: state.into(),
         }
     }
-    /// Sets `createTime`.
-    pub fn create_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.create_time = Some(value.into());
-        self
-    }
-    /// Sets `updateTime`.
-    pub fn update_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.update_time = Some(value.into());
-        self
-    }
-    /// Sets `endTime`.
-    pub fn end_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.end_time = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Session {
+        create_time: sinch_sdk_runtime::Timestamp = "createTime";
+        update_time: sinch_sdk_runtime::Timestamp = "updateTime";
+        end_time: sinch_sdk_runtime::Timestamp = "endTime";
     }
 }
 /// The ID of the session.
@@ -3366,10 +3157,10 @@ impl SipCallHeadersItem {
             value: None,
         }
     }
-    /// Sets `value`.
-    pub fn value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SipCallHeadersItem {
+        value: String = "value";
     }
 }
 /// SIP Origin
@@ -3423,10 +3214,10 @@ impl SipFromSip {
             display_name: None,
         }
     }
-    /// Sets `displayName`.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SipFromSip {
+        display_name: String = "displayName";
     }
 }
 /// Indicates the call originated from a SIP (Session Initiation Protocol) endpoint.
@@ -3476,15 +3267,11 @@ impl SipSip {
             call_headers: None,
         }
     }
-    /// Sets `transport`.
-    pub fn transport(mut self, value: impl Into<SipSipTransport>) -> Self {
-        self.transport = Some(value.into());
-        self
-    }
-    /// Sets `callHeaders`.
-    pub fn call_headers(mut self, value: impl Into<SipCallHeaders>) -> Self {
-        self.call_headers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SipSip {
+        transport: SipSipTransport = "transport";
+        call_headers: SipCallHeaders = "callHeaders";
     }
 }
 /// Transport protocol to use for the SIP signalling channel.
@@ -3567,15 +3354,11 @@ impl StartRecording {
             events: None,
         }
     }
-    /// Sets `recordingName`.
-    pub fn recording_name(mut self, value: impl Into<String>) -> Self {
-        self.recording_name = Some(value.into());
-        self
-    }
-    /// Sets `events`.
-    pub fn events(mut self, value: impl Into<RecordingEvents>) -> Self {
-        self.events = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    StartRecording {
+        recording_name: String = "recordingName";
+        events: RecordingEvents = "events";
     }
 }
 /// Command to start recording on the channel
@@ -3741,18 +3524,11 @@ impl StreamStream {
             call_headers: None,
         }
     }
-    /// Sets `streamOptions`.
-    pub fn stream_options(
-        mut self,
-        value: impl Into<StreamStreamStreamOptions>,
-    ) -> Self {
-        self.stream_options = Some(value.into());
-        self
-    }
-    /// Sets `callHeaders`.
-    pub fn call_headers(mut self, value: impl Into<CallHeaders>) -> Self {
-        self.call_headers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    StreamStream {
+        stream_options: StreamStreamStreamOptions = "streamOptions";
+        call_headers: CallHeaders = "callHeaders";
     }
 }
 /// `StreamStreamStreamOptions`
@@ -3789,20 +3565,12 @@ impl StreamStreamStreamOptions {
             sample_rate: None,
         }
     }
-    /// Sets `version`.
-    pub fn version(mut self, value: impl Into<i64>) -> Self {
-        self.version = Some(value.into());
-        self
-    }
-    /// Sets `codec`.
-    pub fn codec(mut self, value: impl Into<StreamStreamStreamOptionsCodec>) -> Self {
-        self.codec = Some(value.into());
-        self
-    }
-    /// Sets `sampleRate`.
-    pub fn sample_rate(mut self, value: impl Into<i64>) -> Self {
-        self.sample_rate = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    StreamStreamStreamOptions {
+        version: i64 = "version";
+        codec: StreamStreamStreamOptionsCodec = "codec";
+        sample_rate: i64 = "sampleRate";
     }
 }
 /// Defines the audio codec/format used for the stream audio payload.
@@ -4251,10 +4019,10 @@ impl SvamlDescriptionResponse {
     pub fn new() -> Self {
         Self { description: None }
     }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlDescriptionResponse {
+        description: String = "description";
     }
 }
 /// A SVAML v2 (Sinch Voice Application Markup Language) document describing a call flow. Contains the ordered list of commands to execute, an optional call name, and optional event handlers.
@@ -4286,15 +4054,11 @@ impl SvamlInput {
             events: None,
         }
     }
-    /// Sets `callName`.
-    pub fn call_name(mut self, value: impl Into<String>) -> Self {
-        self.call_name = Some(value.into());
-        self
-    }
-    /// Sets `events`.
-    pub fn events(mut self, value: impl Into<SvamlInputEvents>) -> Self {
-        self.events = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlInput {
+        call_name: String = "callName";
+        events: SvamlInputEvents = "events";
     }
 }
 /// Commands to execute on specific events for this call.
@@ -4316,10 +4080,10 @@ impl SvamlInputEvents {
     pub fn new() -> Self {
         Self { on_hangup: None }
     }
-    /// Sets `onHangup`.
-    pub fn on_hangup(mut self, value: impl Into<SvamlCommands>) -> Self {
-        self.on_hangup = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SvamlInputEvents {
+        on_hangup: SvamlCommands = "onHangup";
     }
 }
 /// Call destination - Phone Number or Stream URI
@@ -4558,10 +4322,10 @@ impl TranscriptionOptions {
             locale: None,
         }
     }
-    /// Sets `locale`.
-    pub fn locale(mut self, value: impl Into<String>) -> Self {
-        self.locale = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TranscriptionOptions {
+        locale: String = "locale";
     }
 }
 /// Ordered list of messages to play.
@@ -4670,25 +4434,13 @@ impl UpdateService {
             call_behavior: None,
         }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `isDefault`.
-    pub fn is_default(mut self, value: impl Into<ServiceIsDefault>) -> Self {
-        self.is_default = Some(value.into());
-        self
-    }
-    /// Sets `callBehavior`.
-    pub fn call_behavior(mut self, value: impl Into<CallBehaviors>) -> Self {
-        self.call_behavior = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateService {
+        name: String = "name";
+        description: String = "description";
+        is_default: ServiceIsDefault = "isDefault";
+        call_behavior: CallBehaviors = "callBehavior";
     }
 }
 /// Request payload for validating a SVAML document before using it in a call.
@@ -4718,13 +4470,10 @@ impl ValidateSvamlRequest {
             validation_type: None,
         }
     }
-    /// Sets `validationType`.
-    pub fn validation_type(
-        mut self,
-        value: impl Into<ValidateSvamlRequestValidationType>,
-    ) -> Self {
-        self.validation_type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ValidateSvamlRequest {
+        validation_type: ValidateSvamlRequestValidationType = "validationType";
     }
 }
 /// Controls how strictly the SVAML payload is validated.
@@ -4776,10 +4525,10 @@ impl ValidateSvamlResponse {
             errors: None,
         }
     }
-    /// Sets `errors`.
-    pub fn errors(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.errors = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ValidateSvamlResponse {
+        errors: Vec<String> = "errors";
     }
 }
 /// Sinch Voice Name to use for text-to-speech. Each voice is tied to a specific language variant, gender, and pricing model (Free/Standard or Paid/Generative). See [https://developers.sinch.com/docs/voice-2.0/api-reference/text-to-speech-voices#text-to-speech-voices](https://developers.sinch.com/docs/voice-2.0/api-reference/text-to-speech-voices#currently-available-languages) for details
@@ -7205,15 +6954,11 @@ impl VoiceRelayVoiceRelay {
             call_headers: None,
         }
     }
-    /// Sets `enableInterruptions`.
-    pub fn enable_interruptions(mut self, value: impl Into<bool>) -> Self {
-        self.enable_interruptions = Some(value.into());
-        self
-    }
-    /// Sets `callHeaders`.
-    pub fn call_headers(mut self, value: impl Into<CallHeaders>) -> Self {
-        self.call_headers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VoiceRelayVoiceRelay {
+        enable_interruptions: bool = "enableInterruptions";
+        call_headers: CallHeaders = "callHeaders";
     }
 }
 /// Triggers a mid-call webhook to the application backend, allowing it to return a new set of SVAML commands that control the remainder of the call flow.
@@ -7257,10 +7002,10 @@ impl Webhook {
             fallback_url: None,
         }
     }
-    /// Sets `fallbackUrl`.
-    pub fn fallback_url(mut self, value: impl Into<WebhookFallbackUrl>) -> Self {
-        self.fallback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Webhook {
+        fallback_url: WebhookFallbackUrl = "fallbackUrl";
     }
 }
 /// Command to trigger a mid-call webhook
@@ -7304,10 +7049,10 @@ impl WebhookConfiguration {
             fallback_url: None,
         }
     }
-    /// Sets `fallbackUrl`.
-    pub fn fallback_url(mut self, value: impl Into<WebhookFallbackUrl>) -> Self {
-        self.fallback_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WebhookConfiguration {
+        fallback_url: WebhookFallbackUrl = "fallbackUrl";
     }
 }
 /// Fallback webhook URL used when the primary webhook URL fails.
@@ -7348,10 +7093,10 @@ impl WebhookRequest {
             menu: None,
         }
     }
-    /// Sets `menu`.
-    pub fn menu(mut self, value: impl Into<WebhookRequestMenu>) -> Self {
-        self.menu = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WebhookRequest {
+        menu: WebhookRequestMenu = "menu";
     }
 }
 /// Identifies the type of call event that triggered this webhook notification.

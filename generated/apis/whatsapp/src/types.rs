@@ -35,15 +35,11 @@ impl AudioMessage {
             provider: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `provider`.
-    pub fn provider(mut self, value: impl Into<Provider>) -> Self {
-        self.provider = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    AudioMessage {
+        r#type: ContentMessageType = "type";
+        provider: Provider = "provider";
     }
 }
 /// `BasicCallbackContact`
@@ -68,15 +64,11 @@ impl BasicCallbackContact {
     pub fn new() -> Self {
         Self { profile: None, wa_id: None }
     }
-    /// Sets `profile`.
-    pub fn profile(mut self, value: impl Into<WhatsAppProfile>) -> Self {
-        self.profile = Some(value.into());
-        self
-    }
-    /// Sets `wa_id`.
-    pub fn wa_id(mut self, value: impl Into<String>) -> Self {
-        self.wa_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    BasicCallbackContact {
+        profile: WhatsAppProfile = "profile";
+        wa_id: String = "wa_id";
     }
 }
 /// `Button`
@@ -98,10 +90,10 @@ impl Button {
     pub fn new() -> Self {
         Self { r#type: None }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ButtonType>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    Button {
+        r#type: ButtonType = "type";
     }
 }
 /// `ButtonType`
@@ -159,25 +151,13 @@ impl CallbackReceipt {
             notifications: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<CallbackReceiptType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `statuses`.
-    pub fn statuses(mut self, value: impl Into<Vec<DeliveryReceipt>>) -> Self {
-        self.statuses = Some(value.into());
-        self
-    }
-    /// Sets `contacts`.
-    pub fn contacts(mut self, value: impl Into<Vec<BasicCallbackContact>>) -> Self {
-        self.contacts = Some(value.into());
-        self
-    }
-    /// Sets `notifications`.
-    pub fn notifications(mut self, value: impl Into<Vec<NotificationMessage>>) -> Self {
-        self.notifications = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackReceipt {
+        r#type: CallbackReceiptType = "type";
+        statuses: Vec<DeliveryReceipt> = "statuses";
+        contacts: Vec<BasicCallbackContact> = "contacts";
+        notifications: Vec<NotificationMessage> = "notifications";
     }
 }
 /// `CallbackReceiptType`
@@ -215,10 +195,10 @@ impl CallbackStoreSearchResult {
     pub fn new() -> Self {
         Self { results: None }
     }
-    /// Sets `results`.
-    pub fn results(mut self, value: impl Into<Vec<CallbackReceipt>>) -> Self {
-        self.results = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CallbackStoreSearchResult {
+        results: Vec<CallbackReceipt> = "results";
     }
 }
 /// `CapabilityResponse`
@@ -240,10 +220,10 @@ impl CapabilityResponse {
     pub fn new() -> Self {
         Self { capabilities: None }
     }
-    /// Sets `capabilities`.
-    pub fn capabilities(mut self, value: impl Into<Vec<CapabilityStatus>>) -> Self {
-        self.capabilities = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CapabilityResponse {
+        capabilities: Vec<CapabilityStatus> = "capabilities";
     }
 }
 /// `CapabilityStatus`
@@ -271,15 +251,11 @@ impl CapabilityStatus {
             capable: None,
         }
     }
-    /// Sets `msisdn`.
-    pub fn msisdn(mut self, value: impl Into<String>) -> Self {
-        self.msisdn = Some(value.into());
-        self
-    }
-    /// Sets `capable`.
-    pub fn capable(mut self, value: impl Into<bool>) -> Self {
-        self.capable = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CapabilityStatus {
+        msisdn: String = "msisdn";
+        capable: bool = "capable";
     }
 }
 /// `ContactAddress`
@@ -327,40 +303,16 @@ impl ContactAddress {
             country_code: None,
         }
     }
-    /// Sets `street`.
-    pub fn street(mut self, value: impl Into<String>) -> Self {
-        self.street = Some(value.into());
-        self
-    }
-    /// Sets `city`.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `zip`.
-    pub fn zip(mut self, value: impl Into<String>) -> Self {
-        self.zip = Some(value.into());
-        self
-    }
-    /// Sets `country`.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `country_code`.
-    pub fn country_code(mut self, value: impl Into<String>) -> Self {
-        self.country_code = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactAddress {
+        street: String = "street";
+        city: String = "city";
+        state: String = "state";
+        zip: String = "zip";
+        country: String = "country";
+        r#type: String = "type";
+        country_code: String = "country_code";
     }
 }
 /// `ContactCard`
@@ -420,55 +372,19 @@ impl ContactCard {
             contact_image_url: None,
         }
     }
-    /// Sets `addresses`.
-    pub fn addresses(mut self, value: impl Into<Vec<ContactAddress>>) -> Self {
-        self.addresses = Some(value.into());
-        self
-    }
-    /// Sets `birthday`.
-    pub fn birthday(mut self, value: impl Into<String>) -> Self {
-        self.birthday = Some(value.into());
-        self
-    }
-    /// Sets `emails`.
-    pub fn emails(mut self, value: impl Into<Vec<ContactEmail>>) -> Self {
-        self.emails = Some(value.into());
-        self
-    }
-    /// Sets `ims`.
-    pub fn ims(mut self, value: impl Into<Vec<ContactMessagingInformation>>) -> Self {
-        self.ims = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<ContactName>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `org`.
-    pub fn org(mut self, value: impl Into<ContactOrganization>) -> Self {
-        self.org = Some(value.into());
-        self
-    }
-    /// Sets `phones`.
-    pub fn phones(mut self, value: impl Into<Vec<ContactPhone>>) -> Self {
-        self.phones = Some(value.into());
-        self
-    }
-    /// Sets `urls`.
-    pub fn urls(mut self, value: impl Into<Vec<ContactUrl>>) -> Self {
-        self.urls = Some(value.into());
-        self
-    }
-    /// Sets `contact_image`.
-    pub fn contact_image(mut self, value: impl Into<String>) -> Self {
-        self.contact_image = Some(value.into());
-        self
-    }
-    /// Sets `contact_image_url`.
-    pub fn contact_image_url(mut self, value: impl Into<String>) -> Self {
-        self.contact_image_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactCard {
+        addresses: Vec<ContactAddress> = "addresses";
+        birthday: String = "birthday";
+        emails: Vec<ContactEmail> = "emails";
+        ims: Vec<ContactMessagingInformation> = "ims";
+        name: ContactName = "name";
+        org: ContactOrganization = "org";
+        phones: Vec<ContactPhone> = "phones";
+        urls: Vec<ContactUrl> = "urls";
+        contact_image: String = "contact_image";
+        contact_image_url: String = "contact_image_url";
     }
 }
 /// `ContactEmail`
@@ -493,15 +409,11 @@ impl ContactEmail {
     pub fn new() -> Self {
         Self { email: None, r#type: None }
     }
-    /// Sets `email`.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactEmail {
+        email: String = "email";
+        r#type: String = "type";
     }
 }
 /// `ContactMessagingInformation`
@@ -529,15 +441,11 @@ impl ContactMessagingInformation {
             user_id: None,
         }
     }
-    /// Sets `service`.
-    pub fn service(mut self, value: impl Into<String>) -> Self {
-        self.service = Some(value.into());
-        self
-    }
-    /// Sets `user_id`.
-    pub fn user_id(mut self, value: impl Into<String>) -> Self {
-        self.user_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactMessagingInformation {
+        service: String = "service";
+        user_id: String = "user_id";
     }
 }
 /// `ContactName`
@@ -581,30 +489,14 @@ impl ContactName {
             middle_name: None,
         }
     }
-    /// Sets `suffix`.
-    pub fn suffix(mut self, value: impl Into<String>) -> Self {
-        self.suffix = Some(value.into());
-        self
-    }
-    /// Sets `prefix`.
-    pub fn prefix(mut self, value: impl Into<String>) -> Self {
-        self.prefix = Some(value.into());
-        self
-    }
-    /// Sets `first_name`.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
-        self
-    }
-    /// Sets `last_name`.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(value.into());
-        self
-    }
-    /// Sets `middle_name`.
-    pub fn middle_name(mut self, value: impl Into<String>) -> Self {
-        self.middle_name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactName {
+        suffix: String = "suffix";
+        prefix: String = "prefix";
+        first_name: String = "first_name";
+        last_name: String = "last_name";
+        middle_name: String = "middle_name";
     }
 }
 /// `ContactOrganization`
@@ -636,20 +528,12 @@ impl ContactOrganization {
             title: None,
         }
     }
-    /// Sets `company`.
-    pub fn company(mut self, value: impl Into<String>) -> Self {
-        self.company = Some(value.into());
-        self
-    }
-    /// Sets `department`.
-    pub fn department(mut self, value: impl Into<String>) -> Self {
-        self.department = Some(value.into());
-        self
-    }
-    /// Sets `title`.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactOrganization {
+        company: String = "company";
+        department: String = "department";
+        title: String = "title";
     }
 }
 /// `ContactPhone`
@@ -681,20 +565,12 @@ impl ContactPhone {
             wa_id: None,
         }
     }
-    /// Sets `phone`.
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `wa_id`.
-    pub fn wa_id(mut self, value: impl Into<String>) -> Self {
-        self.wa_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactPhone {
+        phone: String = "phone";
+        r#type: String = "type";
+        wa_id: String = "wa_id";
     }
 }
 /// `ContactUrl`
@@ -719,15 +595,11 @@ impl ContactUrl {
     pub fn new() -> Self {
         Self { url: None, r#type: None }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<String>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactUrl {
+        url: String = "url";
+        r#type: String = "type";
     }
 }
 /// `ContactsMessage`
@@ -755,10 +627,10 @@ impl ContactsMessage {
             contacts: contacts.into(),
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContactsMessage {
+        r#type: ContentMessageType = "type";
     }
 }
 /// `ContentMessage`
@@ -780,10 +652,10 @@ impl ContentMessage {
     pub fn new() -> Self {
         Self { r#type: None }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ContentMessage {
+        r#type: ContentMessageType = "type";
     }
 }
 /// `ContentMessageType`
@@ -851,10 +723,10 @@ impl CreateStickerMessage {
             emojis: None,
         }
     }
-    /// Sets `emojis`.
-    pub fn emojis(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.emojis = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateStickerMessage {
+        emojis: Vec<String> = "emojis";
     }
 }
 /// `CreateStickerpackMessage`
@@ -890,15 +762,11 @@ impl CreateStickerpackMessage {
             android_app_store_link: None,
         }
     }
-    /// Sets `ios_app_store_link`.
-    pub fn ios_app_store_link(mut self, value: impl Into<String>) -> Self {
-        self.ios_app_store_link = Some(value.into());
-        self
-    }
-    /// Sets `android_app_store_link`.
-    pub fn android_app_store_link(mut self, value: impl Into<String>) -> Self {
-        self.android_app_store_link = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    CreateStickerpackMessage {
+        ios_app_store_link: String = "ios_app_store_link";
+        android_app_store_link: String = "android_app_store_link";
     }
 }
 /// `DeliveryReceipt`
@@ -942,35 +810,15 @@ impl DeliveryReceipt {
             timestamp: None,
         }
     }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `recipient`.
-    pub fn recipient(mut self, value: impl Into<String>) -> Self {
-        self.recipient = Some(value.into());
-        self
-    }
-    /// Sets `status`.
-    pub fn status(mut self, value: impl Into<DeliveryReceiptStatus>) -> Self {
-        self.status = Some(value.into());
-        self
-    }
-    /// Sets `state`.
-    pub fn state(mut self, value: impl Into<DeliveryReceiptState>) -> Self {
-        self.state = Some(value.into());
-        self
-    }
-    /// Sets `details`.
-    pub fn details(mut self, value: impl Into<String>) -> Self {
-        self.details = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
-        self.timestamp = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DeliveryReceipt {
+        message_id: String = "message_id";
+        recipient: String = "recipient";
+        status: DeliveryReceiptStatus = "status";
+        state: DeliveryReceiptState = "state";
+        details: String = "details";
+        timestamp: String = "timestamp";
     }
 }
 /// `DeliveryReceiptState`
@@ -1069,25 +917,13 @@ impl DocumentMessage {
             provider: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `caption`.
-    pub fn caption(mut self, value: impl Into<String>) -> Self {
-        self.caption = Some(value.into());
-        self
-    }
-    /// Sets `filename`.
-    pub fn filename(mut self, value: impl Into<String>) -> Self {
-        self.filename = Some(value.into());
-        self
-    }
-    /// Sets `provider`.
-    pub fn provider(mut self, value: impl Into<Provider>) -> Self {
-        self.provider = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    DocumentMessage {
+        r#type: ContentMessageType = "type";
+        caption: String = "caption";
+        filename: String = "filename";
+        provider: Provider = "provider";
     }
 }
 /// `ErrorMessage`
@@ -1115,15 +951,11 @@ impl ErrorMessage {
             reason: None,
         }
     }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `reason`.
-    pub fn reason(mut self, value: impl Into<String>) -> Self {
-        self.reason = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ErrorMessage {
+        message: String = "message";
+        reason: String = "reason";
     }
 }
 /// `FetchCallbacksMessage`
@@ -1163,30 +995,14 @@ impl FetchCallbacksMessage {
             from: None,
         }
     }
-    /// Sets `page`.
-    pub fn page(mut self, value: impl Into<i32>) -> Self {
-        self.page = Some(value.into());
-        self
-    }
-    /// Sets `start_time`.
-    pub fn start_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.start_time = Some(value.into());
-        self
-    }
-    /// Sets `end_time`.
-    pub fn end_time(mut self, value: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        self.end_time = Some(value.into());
-        self
-    }
-    /// Sets `page_size`.
-    pub fn page_size(mut self, value: impl Into<i32>) -> Self {
-        self.page_size = Some(value.into());
-        self
-    }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    FetchCallbacksMessage {
+        page: i32 = "page";
+        start_time: sinch_sdk_runtime::Timestamp = "start_time";
+        end_time: sinch_sdk_runtime::Timestamp = "end_time";
+        page_size: i32 = "page_size";
+        from: String = "from";
     }
 }
 /// `GetStickerInformationNamespace`
@@ -1298,20 +1114,12 @@ impl ImageMessage {
             provider: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `caption`.
-    pub fn caption(mut self, value: impl Into<String>) -> Self {
-        self.caption = Some(value.into());
-        self
-    }
-    /// Sets `provider`.
-    pub fn provider(mut self, value: impl Into<Provider>) -> Self {
-        self.provider = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    ImageMessage {
+        r#type: ContentMessageType = "type";
+        caption: String = "caption";
+        provider: Provider = "provider";
     }
 }
 /// `InnerNotificationMessage`
@@ -1333,10 +1141,10 @@ impl InnerNotificationMessage {
     pub fn new() -> Self {
         Self { r#type: None }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<InnerNotificationMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    InnerNotificationMessage {
+        r#type: InnerNotificationMessageType = "type";
     }
 }
 /// `InnerNotificationMessageType`
@@ -1425,20 +1233,12 @@ impl LocationMessage {
             address: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `address`.
-    pub fn address(mut self, value: impl Into<String>) -> Self {
-        self.address = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    LocationMessage {
+        r#type: ContentMessageType = "type";
+        name: String = "name";
+        address: String = "address";
     }
 }
 /// `MediaProviderMessage`
@@ -1470,15 +1270,11 @@ impl MediaProviderMessage {
             config: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<MediaProviderMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `config`.
-    pub fn config(mut self, value: impl Into<ProviderConfig>) -> Self {
-        self.config = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    MediaProviderMessage {
+        r#type: MediaProviderMessageType = "type";
+        config: ProviderConfig = "config";
     }
 }
 /// `MediaProviderMessageType`
@@ -1542,15 +1338,11 @@ impl NotificationContext {
             message_id: None,
         }
     }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotificationContext {
+        from: String = "from";
+        message_id: String = "message_id";
     }
 }
 /// `NotificationMessage`
@@ -1606,50 +1398,18 @@ impl NotificationMessage {
             frequently_forwarded: None,
         }
     }
-    /// Sets `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(value.into());
-        self
-    }
-    /// Sets `message_id`.
-    pub fn message_id(mut self, value: impl Into<String>) -> Self {
-        self.message_id = Some(value.into());
-        self
-    }
-    /// Sets `message`.
-    pub fn message(mut self, value: impl Into<InnerNotificationMessage>) -> Self {
-        self.message = Some(value.into());
-        self
-    }
-    /// Sets `timestamp`.
-    pub fn timestamp(mut self, value: impl Into<String>) -> Self {
-        self.timestamp = Some(value.into());
-        self
-    }
-    /// Sets `forwarded`.
-    pub fn forwarded(mut self, value: impl Into<bool>) -> Self {
-        self.forwarded = Some(value.into());
-        self
-    }
-    /// Sets `in_group`.
-    pub fn in_group(mut self, value: impl Into<String>) -> Self {
-        self.in_group = Some(value.into());
-        self
-    }
-    /// Sets `to`.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(value.into());
-        self
-    }
-    /// Sets `replying_to`.
-    pub fn replying_to(mut self, value: impl Into<NotificationContext>) -> Self {
-        self.replying_to = Some(value.into());
-        self
-    }
-    /// Sets `frequently_forwarded`.
-    pub fn frequently_forwarded(mut self, value: impl Into<bool>) -> Self {
-        self.frequently_forwarded = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    NotificationMessage {
+        from: String = "from";
+        message_id: String = "message_id";
+        message: InnerNotificationMessage = "message";
+        timestamp: String = "timestamp";
+        forwarded: bool = "forwarded";
+        in_group: String = "in_group";
+        to: String = "to";
+        replying_to: NotificationContext = "replying_to";
+        frequently_forwarded: bool = "frequently_forwarded";
     }
 }
 /// `OptInMessage`
@@ -1731,10 +1491,10 @@ impl SinchCreateStickerResponse {
     pub fn new() -> Self {
         Self { index: None }
     }
-    /// Sets `index`.
-    pub fn index(mut self, value: impl Into<String>) -> Self {
-        self.index = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SinchCreateStickerResponse {
+        index: String = "index";
     }
 }
 /// `SinchCreateStickerpackResponse`
@@ -1756,10 +1516,10 @@ impl SinchCreateStickerpackResponse {
     pub fn new() -> Self {
         Self { id: None }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SinchCreateStickerpackResponse {
+        id: String = "id";
     }
 }
 /// `SinchGetStickerInformationResponse`
@@ -1784,15 +1544,11 @@ impl SinchGetStickerInformationResponse {
     pub fn new() -> Self {
         Self { id: None, emojis: None }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `emojis`.
-    pub fn emojis(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.emojis = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SinchGetStickerInformationResponse {
+        id: String = "id";
+        emojis: Vec<String> = "emojis";
     }
 }
 /// `SinchGetStickerpackInformationResponse`
@@ -1828,25 +1584,13 @@ impl SinchGetStickerpackInformationResponse {
             android_app_store_link: None,
         }
     }
-    /// Sets `publisher`.
-    pub fn publisher(mut self, value: impl Into<String>) -> Self {
-        self.publisher = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `ios_app_store_link`.
-    pub fn ios_app_store_link(mut self, value: impl Into<String>) -> Self {
-        self.ios_app_store_link = Some(value.into());
-        self
-    }
-    /// Sets `android_app_store_link`.
-    pub fn android_app_store_link(mut self, value: impl Into<String>) -> Self {
-        self.android_app_store_link = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SinchGetStickerpackInformationResponse {
+        publisher: String = "publisher";
+        name: String = "name";
+        ios_app_store_link: String = "ios_app_store_link";
+        android_app_store_link: String = "android_app_store_link";
     }
 }
 /// `SinchGetStickerpacksResponse`
@@ -1868,10 +1612,10 @@ impl SinchGetStickerpacksResponse {
     pub fn new() -> Self {
         Self { stickerpacks: None }
     }
-    /// Sets `stickerpacks`.
-    pub fn stickerpacks(mut self, value: impl Into<Vec<WhatsAppStickerpackId>>) -> Self {
-        self.stickerpacks = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SinchGetStickerpacksResponse {
+        stickerpacks: Vec<WhatsAppStickerpackId> = "stickerpacks";
     }
 }
 /// `SinchGetStickersResponse`
@@ -1893,10 +1637,10 @@ impl SinchGetStickersResponse {
     pub fn new() -> Self {
         Self { stickers: None }
     }
-    /// Sets `stickers`.
-    pub fn stickers(mut self, value: impl Into<Vec<WhatsAppStickerIndex>>) -> Self {
-        self.stickers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    SinchGetStickersResponse {
+        stickers: Vec<WhatsAppStickerIndex> = "stickers";
     }
 }
 /// `StickerMessage`
@@ -1932,25 +1676,13 @@ impl StickerMessage {
             provider: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
-    }
-    /// Sets `provider`.
-    pub fn provider(mut self, value: impl Into<Provider>) -> Self {
-        self.provider = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    StickerMessage {
+        r#type: ContentMessageType = "type";
+        url: String = "url";
+        id: String = "id";
+        provider: Provider = "provider";
     }
 }
 /// `TemplateContentMessage`
@@ -1972,10 +1704,10 @@ impl TemplateContentMessage {
     pub fn new() -> Self {
         Self { r#type: None }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<TemplateContentMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateContentMessage {
+        r#type: TemplateContentMessageType = "type";
     }
 }
 /// `TemplateContentMessageType`
@@ -2056,45 +1788,17 @@ impl TemplateMessage {
             media: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `params`.
-    pub fn params(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.params = Some(value.into());
-        self
-    }
-    /// Sets `buttons`.
-    pub fn buttons(mut self, value: impl Into<Vec<Button>>) -> Self {
-        self.buttons = Some(value.into());
-        self
-    }
-    /// Sets `language`.
-    pub fn language(mut self, value: impl Into<String>) -> Self {
-        self.language = Some(value.into());
-        self
-    }
-    /// Sets `ttl`.
-    pub fn ttl(mut self, value: impl Into<String>) -> Self {
-        self.ttl = Some(value.into());
-        self
-    }
-    /// Sets `header_params`.
-    pub fn header_params(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.header_params = Some(value.into());
-        self
-    }
-    /// Sets `body_params`.
-    pub fn body_params(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.body_params = Some(value.into());
-        self
-    }
-    /// Sets `media`.
-    pub fn media(mut self, value: impl Into<TemplateContentMessage>) -> Self {
-        self.media = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TemplateMessage {
+        r#type: ContentMessageType = "type";
+        params: Vec<String> = "params";
+        buttons: Vec<Button> = "buttons";
+        language: String = "language";
+        ttl: String = "ttl";
+        header_params: Vec<String> = "header_params";
+        body_params: Vec<String> = "body_params";
+        media: TemplateContentMessage = "media";
     }
 }
 /// `TextMessage`
@@ -2126,15 +1830,11 @@ impl TextMessage {
             preview_url: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `preview_url`.
-    pub fn preview_url(mut self, value: impl Into<bool>) -> Self {
-        self.preview_url = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    TextMessage {
+        r#type: ContentMessageType = "type";
+        preview_url: bool = "preview_url";
     }
 }
 /// `UpdateStickerMessage`
@@ -2159,15 +1859,11 @@ impl UpdateStickerMessage {
     pub fn new() -> Self {
         Self { url: None, emojis: None }
     }
-    /// Sets `url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(value.into());
-        self
-    }
-    /// Sets `emojis`.
-    pub fn emojis(mut self, value: impl Into<Vec<String>>) -> Self {
-        self.emojis = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateStickerMessage {
+        url: String = "url";
+        emojis: Vec<String> = "emojis";
     }
 }
 /// `UpdateStickerpackMessage`
@@ -2203,25 +1899,13 @@ impl UpdateStickerpackMessage {
             android_app_store_link: None,
         }
     }
-    /// Sets `publisher`.
-    pub fn publisher(mut self, value: impl Into<String>) -> Self {
-        self.publisher = Some(value.into());
-        self
-    }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
-    }
-    /// Sets `ios_app_store_link`.
-    pub fn ios_app_store_link(mut self, value: impl Into<String>) -> Self {
-        self.ios_app_store_link = Some(value.into());
-        self
-    }
-    /// Sets `android_app_store_link`.
-    pub fn android_app_store_link(mut self, value: impl Into<String>) -> Self {
-        self.android_app_store_link = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    UpdateStickerpackMessage {
+        publisher: String = "publisher";
+        name: String = "name";
+        ios_app_store_link: String = "ios_app_store_link";
+        android_app_store_link: String = "android_app_store_link";
     }
 }
 /// `VideoMessage`
@@ -2257,20 +1941,12 @@ impl VideoMessage {
             provider: None,
         }
     }
-    /// Sets `type`.
-    pub fn r#type(mut self, value: impl Into<ContentMessageType>) -> Self {
-        self.r#type = Some(value.into());
-        self
-    }
-    /// Sets `caption`.
-    pub fn caption(mut self, value: impl Into<String>) -> Self {
-        self.caption = Some(value.into());
-        self
-    }
-    /// Sets `provider`.
-    pub fn provider(mut self, value: impl Into<Provider>) -> Self {
-        self.provider = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    VideoMessage {
+        r#type: ContentMessageType = "type";
+        caption: String = "caption";
+        provider: Provider = "provider";
     }
 }
 /// `WhatsAppApplication`
@@ -2292,10 +1968,10 @@ impl WhatsAppApplication {
     pub fn new() -> Self {
         Self { media: None }
     }
-    /// Sets `media`.
-    pub fn media(mut self, value: impl Into<WhatsAppMedia>) -> Self {
-        self.media = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsAppApplication {
+        media: WhatsAppMedia = "media";
     }
 }
 /// `WhatsAppListMediaProvidersResponse`
@@ -2317,10 +1993,10 @@ impl WhatsAppListMediaProvidersResponse {
     pub fn new() -> Self {
         Self { settings: None }
     }
-    /// Sets `settings`.
-    pub fn settings(mut self, value: impl Into<WhatsAppSettings>) -> Self {
-        self.settings = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsAppListMediaProvidersResponse {
+        settings: WhatsAppSettings = "settings";
     }
 }
 /// `WhatsAppMedia`
@@ -2342,10 +2018,10 @@ impl WhatsAppMedia {
     pub fn new() -> Self {
         Self { providers: None }
     }
-    /// Sets `providers`.
-    pub fn providers(mut self, value: impl Into<Vec<MediaProviderMessage>>) -> Self {
-        self.providers = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsAppMedia {
+        providers: Vec<MediaProviderMessage> = "providers";
     }
 }
 /// `WhatsAppMessage`
@@ -2380,10 +2056,10 @@ impl WhatsAppMessage {
             callback: None,
         }
     }
-    /// Sets `callback`.
-    pub fn callback(mut self, value: impl Into<String>) -> Self {
-        self.callback = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsAppMessage {
+        callback: String = "callback";
     }
 }
 /// `WhatsAppMessageMessage`
@@ -2654,10 +2330,10 @@ impl WhatsAppProfile {
     pub fn new() -> Self {
         Self { name: None }
     }
-    /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsAppProfile {
+        name: String = "name";
     }
 }
 /// `WhatsAppSettings`
@@ -2679,10 +2355,10 @@ impl WhatsAppSettings {
     pub fn new() -> Self {
         Self { application: None }
     }
-    /// Sets `application`.
-    pub fn application(mut self, value: impl Into<WhatsAppApplication>) -> Self {
-        self.application = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsAppSettings {
+        application: WhatsAppApplication = "application";
     }
 }
 /// `WhatsAppStickerIndex`
@@ -2704,10 +2380,10 @@ impl WhatsAppStickerIndex {
     pub fn new() -> Self {
         Self { index: None }
     }
-    /// Sets `index`.
-    pub fn index(mut self, value: impl Into<String>) -> Self {
-        self.index = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsAppStickerIndex {
+        index: String = "index";
     }
 }
 /// `WhatsAppStickerpackId`
@@ -2729,9 +2405,9 @@ impl WhatsAppStickerpackId {
     pub fn new() -> Self {
         Self { id: None }
     }
-    /// Sets `id`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(value.into());
-        self
+}
+sinch_sdk_runtime::object::setters! {
+    WhatsAppStickerpackId {
+        id: String = "id";
     }
 }
