@@ -62,26 +62,28 @@ fn format_into(out: &mut String, tokens: TokenStream, what: &str) {
         attrs: syntax.attrs,
         items: Vec::new(),
     };
+    let flush = |run: &mut syn::File, out: &mut String| {
+        if !run.attrs.is_empty() || !run.items.is_empty() {
+            out.push_str(&prettyplease::unparse(run));
+            run.attrs.clear();
+            run.items.clear();
+        }
+    };
     for item in syntax.items {
         match table_macro(&item) {
             Some(text) => {
-                if !run.attrs.is_empty() || !run.items.is_empty() {
-                    out.push_str(&prettyplease::unparse(&run));
-                    run.attrs.clear();
-                    run.items.clear();
-                }
+                flush(&mut run, out);
                 out.push_str(&text);
             }
             None => run.items.push(item),
         }
     }
-    if !run.attrs.is_empty() || !run.items.is_empty() {
-        out.push_str(&prettyplease::unparse(&run));
-    }
+    flush(&mut run, out);
 }
 
-/// An invocation of the runtime's `object!` or `open_enum!` (`emit/types.rs`), printed with each
-/// field or variant on its own line: `path! {\n    (runtime) Name [flags] {\n        entry;\n ...`.
+/// An invocation of the runtime's `object!`, `open_enum!` or `setters!` (`emit/types.rs`,
+/// `emit/builders.rs`), printed with each field or value on its own line:
+/// `path! {\n    (runtime) Name seq {\n        entry;\n ...`.
 fn table_macro(item: &syn::Item) -> Option<String> {
     use proc_macro2::{Delimiter, TokenTree};
     let syn::Item::Macro(m) = item else {
