@@ -83,12 +83,11 @@ pub fn ignored_header(name: &str) {
 }
 
 /// The per-call option setters every request builder has (it must have an `options:
-/// CallOptions` field). The argument is the path of the runtime (`sinch_sdk_runtime`, or
-/// `crate::runtime` where it is a module of the crate).
+/// CallOptions` field).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __call_options {
-    ($($runtime:tt)*) => {
+    () => {
         /// Time for each attempt of this call (instead of the client's timeout).
         pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
             self.options.timeout = Some(timeout);
@@ -97,16 +96,16 @@ macro_rules! __call_options {
         /// Adds a header to this call; an invalid name or value is ignored with a warning in the log.
         pub fn header(mut self, name: &str, value: &str) -> Self {
             match (
-                $($runtime)*::reqwest::header::HeaderName::from_bytes(name.as_bytes()),
-                $($runtime)*::reqwest::header::HeaderValue::from_str(value),
+                $crate::__runtime::reqwest::header::HeaderName::from_bytes(name.as_bytes()),
+                $crate::__runtime::reqwest::header::HeaderValue::from_str(value),
             ) {
                 (Ok(n), Ok(v)) => self.options.headers.push((n, v)),
-                _ => $($runtime)*::call::ignored_header(name),
+                _ => $crate::__runtime::call::ignored_header(name),
             }
             self
         }
         /// Retries for this call (instead of the client's policy).
-        pub fn retry_policy(mut self, policy: $($runtime)*::RetryPolicy) -> Self {
+        pub fn retry_policy(mut self, policy: $crate::__runtime::RetryPolicy) -> Self {
             self.options.retry = Some(policy);
             self
         }

@@ -28,12 +28,10 @@ where
 /// What every generated string enum implements (`as_str`, `From<&str>`, `From<String>`,
 /// `FromStr`, `Display`, `Serialize`, `Deserialize`), from its variants and their values, for an
 /// enum declared with an `Other(String)` variant last: fifty lines per enum written once here.
-/// The first argument is the path of the runtime (`sinch_sdk_runtime`, or `crate::runtime` where
-/// it is a module of the crate).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __open_enum {
-    (($($rt:tt)*) $name:ident { $($variant:ident = $value:literal,)* }) => {
+    ($name:ident { $($variant:ident = $value:literal,)* }) => {
         impl $name {
             /// The value as it is sent over the wire.
             pub fn as_str(&self) -> &str {
@@ -74,7 +72,7 @@ macro_rules! __open_enum {
         }
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-                $($rt)*::open_enum::deserialize(deserializer)
+                $crate::__runtime::open_enum::deserialize(deserializer)
             }
         }
     };
@@ -104,7 +102,7 @@ mod tests {
         Other(String),
     }
     crate::__open_enum! {
-        (super::super) Channel {
+        Channel {
             Sms = "SMS",
             WhatsApp = "WHATSAPP",
         }

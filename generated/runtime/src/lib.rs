@@ -43,6 +43,7 @@ pub use reqwest;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-// The runtime's macros name it `$crate::__runtime`, here and where it is a module of a crate.
+// The runtime's macros name it `$crate::__runtime` (as a standalone crate does, where the runtime
+// is a module), so one macro serves both places it lives.
 #[doc(hidden)]
 pub use crate as __runtime;

@@ -122,9 +122,7 @@ pub fn empty<'de, S: SeqAccess<'de>>(mut seq: S, expected: &dyn Expected) -> Res
 /// each expanded to in the generated source, which the generator formatted and cargo parsed
 /// again.
 ///
-/// `object! { (runtime) Name seq { index field: mode = "name" ["alias", ...]; ... } }`:
-/// - `runtime` is the path of the runtime (`sinch_sdk_runtime`, or `crate::runtime` where it is a
-///   module of the crate);
+/// `object! { Name seq { index field: mode = "name" ["alias", ...]; ... } }`:
 /// - `seq` is what `[]` reads as, a function of [`seq`]: `default` (the empty struct, for structs
 ///   whose fields are all optional) or `strict` (an error);
 /// - `mode` is how absence and null read and how the field is written, a function of [`take`] and
@@ -137,14 +135,13 @@ pub fn empty<'de, S: SeqAccess<'de>>(mut seq: S, expected: &dyn Expected) -> Res
 #[doc(hidden)]
 macro_rules! __object {
     (
-        ($($rt:tt)*) $name:ident $seq:ident {
+        $name:ident $seq:ident {
             $($i:literal $field:ident: $mode:ident = $json:literal $([$($alias:literal),+])?;)*
         }
     ) => {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<__D: serde::Deserializer<'de>>(deserializer: __D) -> Result<Self, __D::Error> {
-                // One name for the runtime's path, which cannot repeat with the fields.
-                use $($rt)*::object as __object;
+                use $crate::__runtime::object as __object;
                 struct __Visitor;
                 impl<'de> serde::de::Visitor<'de> for __Visitor {
                     type Value = $name;
@@ -174,7 +171,7 @@ macro_rules! __object {
         }
         impl serde::Serialize for $name {
             fn serialize<__S: serde::Serializer>(&self, serializer: __S) -> Result<__S::Ok, __S::Error> {
-                use $($rt)*::object as __object;
+                use $crate::__runtime::object as __object;
                 use serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(None)?;
                 $(__object::put::$mode(&mut map, $json, &self.$field)?;)*
@@ -188,8 +185,7 @@ pub use __object as object;
 /// The setters of a struct's optional fields, one line each: `setters! { Name { field: Type = "name"; ... } }`,
 /// where `Type` is what the setter takes (`impl Into<Type>`) and `name` the property its docs name.
 /// Each stores the value as its field holds it ([`Slot`]: `Some`, `Some(Some(..))` for a nullable
-/// field, boxed where the field is). The runtime is named `$crate::__runtime` (re-exported at the
-/// root of every crate holding it), since a path given as an argument could not repeat per setter.
+/// field, boxed where the field is).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __setters {
@@ -527,7 +523,7 @@ mod tests {
         r#type: Option<Vec<String>>,
     }
     crate::__object! {
-        (super::super) Loose default {
+        Loose default {
             0 a: opt = "a" ["alpha", "first"];
             1 b: opt_null = "b";
             2 r#type: opt = "type";
@@ -540,7 +536,7 @@ mod tests {
         note: Option<String>,
     }
     crate::__object! {
-        (super::super) Strict strict {
+        Strict strict {
             0 id: req = "id";
             1 note: null = "note";
         }

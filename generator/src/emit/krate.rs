@@ -98,7 +98,7 @@ pub fn lib_rs(apis: &[Api], standalone: bool) -> String {
     let mut out = if standalone {
         let title = apis.first().map_or("API", |a| a.title.as_str());
         format!(
-            "// {}. Do not edit: regenerate it.\n\n//! A typed async client for {title}, generated from its OpenAPI description.\n#![warn(missing_docs)]\n#![forbid(unsafe_code)]\n\n#[rustfmt::skip]\npub mod runtime;\n// The runtime's macros name it `$crate::__runtime`, here and in the SDK's runtime crate.\n#[doc(hidden)]\npub use runtime as __runtime;\n",
+            "// {}. Do not edit: regenerate it.\n\n//! A typed async client for {title}, generated from its OpenAPI description.\n#![warn(missing_docs)]\n#![forbid(unsafe_code)]\n\n#[rustfmt::skip]\npub mod runtime;\n// The runtime's macros name it `$crate::__runtime` (as in the SDK's runtime crate), so one\n// macro serves both places it lives.\n#[doc(hidden)]\npub use runtime as __runtime;\n",
             super::MARKER
         )
     } else {
@@ -197,7 +197,7 @@ pub fn runtime_lib_rs() -> String {
     let docs: Vec<&str> = module.lines().take_while(|l| l.starts_with("//!")).collect();
     let rest: Vec<&str> = module.lines().skip(docs.len()).collect();
     let text = format!(
-        "{}\n#![warn(missing_docs)]\n#![forbid(unsafe_code)]\n{}\n\n#[cfg(feature = \"testing\")]\npub mod testing;\n\n// The runtime's macros name it `$crate::__runtime`, here and where it is a module of a crate.\n#[doc(hidden)]\npub use crate as __runtime;\n",
+        "{}\n#![warn(missing_docs)]\n#![forbid(unsafe_code)]\n{}\n\n#[cfg(feature = \"testing\")]\npub mod testing;\n\n// The runtime's macros name it `$crate::__runtime` (as a standalone crate does, where the runtime\n// is a module), so one macro serves both places it lives.\n#[doc(hidden)]\npub use crate as __runtime;\n",
         docs.join("\n"),
         rest.join("\n")
     );
@@ -207,8 +207,6 @@ pub fn runtime_lib_rs() -> String {
 /// Generated code names the runtime `crate::runtime`; in the SDK's API crates it is a crate.
 pub fn in_api_crate(text: &str) -> String {
     text.replace("crate::runtime::", "sinch_sdk_runtime::")
-        .replace("(crate::runtime)", "(sinch_sdk_runtime)")
-        .replace("(crate ::runtime)", "(sinch_sdk_runtime)")
 }
 
 fn auth_doc(kinds: &[AuthKind]) -> String {

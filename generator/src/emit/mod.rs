@@ -83,7 +83,7 @@ fn format_into(out: &mut String, tokens: TokenStream, what: &str) {
 
 /// An invocation of the runtime's `object!`, `open_enum!` or `setters!` (`emit/types.rs`,
 /// `emit/builders.rs`), printed with each field or value on its own line:
-/// `path! {\n    (runtime) Name seq {\n        entry;\n ...`.
+/// `path! {\n    Name seq {\n        entry;\n ...`.
 fn table_macro(item: &syn::Item) -> Option<String> {
     use proc_macro2::{Delimiter, TokenTree};
     let syn::Item::Macro(m) = item else {

@@ -519,7 +519,7 @@ fn builder(op: &Operation, defs: &Defs, types: &TokenStream) -> TokenStream {
         impl<'a> #call<'a> {
             #(#setters)*
 
-            crate::runtime::call::call_options!(crate::runtime);
+            crate::runtime::call::call_options!();
 
             /// Sends the request.
             pub async fn send(self) -> Result<#ok_ty, crate::runtime::Error<#err_ty>> {

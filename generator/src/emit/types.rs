@@ -198,7 +198,7 @@ fn object(name: &proc_macro2::Ident, s: &Struct, all_optional: bool) -> TokenStr
     let seq = format_ident!("{}", if all_optional { "default" } else { "strict" });
     quote! {
         crate::runtime::object::object! {
-            (crate::runtime) #name #seq {
+            #name #seq {
                 #(#fields)*
             }
         }
@@ -452,7 +452,7 @@ fn string_enum(name: &proc_macro2::Ident, doc: &TokenStream, e: &StringEnum) -> 
         }
 
         crate::runtime::open_enum::open_enum! {
-            (crate::runtime) #name { #( #idents = #values, )* }
+            #name { #( #idents = #values, )* }
         }
     }
 }

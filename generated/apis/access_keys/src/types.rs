@@ -22,7 +22,7 @@ pub struct AccessKey {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AccessKey default {
+    AccessKey default {
         0 access_key_id: opt = "accessKeyId";
         1 display_name: opt = "displayName";
         2 project_id: opt = "projectId";
@@ -63,7 +63,7 @@ pub struct Any {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Any default {
+    Any default {
         0 type_url: opt = "type_url";
         1 value: opt = "value";
     }
@@ -93,7 +93,7 @@ pub struct CreateAccessKey {
     pub display_name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateAccessKey default {
+    CreateAccessKey default {
         0 display_name: opt = "displayName";
     }
 }
@@ -121,7 +121,7 @@ pub struct CreateAccessKeyResponse {
     pub secret: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateAccessKeyResponse default {
+    CreateAccessKeyResponse default {
         0 access_key: opt = "accessKey";
         1 secret: opt = "secret";
     }
@@ -151,7 +151,7 @@ pub struct Error {
     pub error: Option<ErrorError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Error default {
+    Error default {
         0 error: opt = "error";
     }
 }
@@ -182,7 +182,7 @@ pub struct ErrorError {
     pub status: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ErrorError default {
+    ErrorError default {
         0 code: opt = "code";
         1 details: opt = "details";
         2 message: opt = "message";
@@ -220,7 +220,7 @@ pub struct ListAccessKeysResponse {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListAccessKeysResponse default {
+    ListAccessKeysResponse default {
         0 access_keys: opt = "accessKeys";
         1 next_page_token: opt = "nextPageToken";
     }
@@ -250,7 +250,7 @@ pub struct UpdateAccessKey {
     pub display_name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateAccessKey default {
+    UpdateAccessKey default {
         0 display_name: opt = "displayName";
     }
 }

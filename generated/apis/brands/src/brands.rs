@@ -199,7 +199,7 @@ impl<'a> ListBrandsCall<'a> {
         self.brand_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -327,7 +327,7 @@ impl<'a> CreateBrandCall<'a> {
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -429,7 +429,7 @@ impl<'a> GetBrandCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -537,7 +537,7 @@ impl<'a> UpdateBrandCall<'a> {
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -644,7 +644,7 @@ impl<'a> DeleteBrandCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<DeleteBrandError>> {
         self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
@@ -743,7 +743,7 @@ impl<'a> SubmitBrandCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -850,7 +850,7 @@ impl<'a> CreateAndSubmitBrandCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -954,7 +954,7 @@ impl<'a> GetBrandMetadataCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -26,7 +26,7 @@ pub struct BasicBrand {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BasicBrand default {
+    BasicBrand default {
         0 brand_id: opt = "brandId";
         1 brand_name: opt = "brandName";
         2 brand_metadata_id: opt = "brandMetadataId";
@@ -87,7 +87,7 @@ pub struct Brand {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Brand default {
+    Brand default {
         0 brand_id: opt = "brandId";
         1 brand_name: opt = "brandName";
         2 brand_metadata_id: opt = "brandMetadataId";
@@ -254,7 +254,7 @@ pub struct BrandLog {
     pub author: Option<BrandLogAuthor>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandLog default {
+    BrandLog default {
         0 status: opt = "status";
         1 create_time: opt = "createTime";
         2 comment: opt = "comment";
@@ -296,7 +296,7 @@ pub enum BrandLogAuthor {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandLogAuthor {
+    BrandLogAuthor {
         Customer = "CUSTOMER",
         Agent = "AGENT",
     }
@@ -321,7 +321,7 @@ pub struct BrandMetadata {
     pub data: Option<Vec<BrandMetadataCategory>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandMetadata default {
+    BrandMetadata default {
         0 brand_metadata_id: opt = "brandMetadataId";
         1 brand_type: opt = "brandType";
         2 market_code: opt = "marketCode";
@@ -370,7 +370,7 @@ pub struct BrandMetadataCategory {
     pub attributes: Option<Vec<BrandMetadataCategoryAttribute>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandMetadataCategory default {
+    BrandMetadataCategory default {
         0 category_type: opt = "categoryType";
         1 title: opt = "title";
         2 attributes: opt = "attributes";
@@ -425,7 +425,7 @@ pub struct BrandMetadataCategoryAttribute {
     pub multiline: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandMetadataCategoryAttribute default {
+    BrandMetadataCategoryAttribute default {
         0 description: opt = "description";
         1 title: opt = "title";
         2 required: opt = "required";
@@ -487,7 +487,7 @@ pub struct BrandMetadataCategoryAttributeItems {
     pub r#enum: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandMetadataCategoryAttributeItems default {
+    BrandMetadataCategoryAttributeItems default {
         0 r#type: opt = "type";
         1 r#enum: opt = "enum";
     }
@@ -520,7 +520,7 @@ pub struct BrandMetadataCategoryAttributeMessage {
     pub min_items: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandMetadataCategoryAttributeMessage default {
+    BrandMetadataCategoryAttributeMessage default {
         0 pattern: opt = "pattern";
         1 max_length: opt = "maxLength";
         2 min_length: opt = "minLength";
@@ -574,7 +574,7 @@ pub enum BrandStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandStatus {
+    BrandStatus {
         Draft = "DRAFT",
         New = "NEW",
         Pending = "PENDING",
@@ -597,7 +597,7 @@ pub enum BrandType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandType {
+    BrandType {
         UsShortCodeRegistry = "US_SHORT_CODE_REGISTRY",
     }
 }
@@ -613,7 +613,7 @@ pub struct BrandUpdateRequest {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandUpdateRequest default {
+    BrandUpdateRequest default {
         0 brand_name: opt = "brandName";
         1 data: opt = "data";
         2 callback_url: opt = "callbackUrl";
@@ -648,7 +648,7 @@ pub struct CallbackConfigurationResponse {
     pub project_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackConfigurationResponse default {
+    CallbackConfigurationResponse default {
         0 hmac_secret: opt = "hmacSecret";
         1 project_id: opt = "projectId";
     }
@@ -678,7 +678,7 @@ pub struct CallbackConfigurationUpdateBody {
     pub hmac_secret: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackConfigurationUpdateBody default {
+    CallbackConfigurationUpdateBody default {
         0 hmac_secret: opt = "hmacSecret";
     }
 }
@@ -717,7 +717,7 @@ pub struct CallbackEventBody {
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackEventBody default {
+    CallbackEventBody default {
         0 event_id: opt = "eventId";
         1 event_type: opt = "eventType";
         2 project_id: opt = "projectId";
@@ -769,7 +769,7 @@ pub enum CallbackEventBodyEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackEventBodyEventType {
+    CallbackEventBodyEventType {
         BrandStatusUpdate = "BRAND_STATUS_UPDATE",
     }
 }
@@ -785,7 +785,7 @@ pub enum CallbackEventBodyResourceType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackEventBodyResourceType {
+    CallbackEventBodyResourceType {
         UsShortCodeRegistry = "US_SHORT_CODE_REGISTRY",
     }
 }
@@ -887,7 +887,7 @@ pub struct FieldViolation {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FieldViolation default {
+    FieldViolation default {
         0 field: opt = "field";
         1 description: opt = "description";
     }
@@ -923,7 +923,7 @@ pub struct InternalRestError {
     pub status: Option<InternalRestErrorStatus>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InternalRestError default {
+    InternalRestError default {
         0 code: opt = "code";
         1 details: opt = "details";
         2 message: opt = "message";
@@ -973,7 +973,7 @@ pub enum InternalRestErrorStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InternalRestErrorStatus {
+    InternalRestErrorStatus {
         InvalidArgument = "INVALID_ARGUMENT",
         Unknown = "UNKNOWN",
         NotFound = "NOT_FOUND",
@@ -992,7 +992,7 @@ pub struct InvalidRequestDetails {
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InvalidRequestDetails default {
+    InvalidRequestDetails default {
         0 r#type: opt = "type";
         1 field_violations: opt = "fieldViolations";
     }
@@ -1026,7 +1026,7 @@ pub enum InvalidRequestDetailsType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InvalidRequestDetailsType {
+    InvalidRequestDetailsType {
         BadRequest = "BadRequest",
     }
 }
@@ -1042,7 +1042,7 @@ pub struct ListBrandResponse {
     pub total_size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListBrandResponse default {
+    ListBrandResponse default {
         0 brands: opt = "brands";
         1 next_page_token: opt = "nextPageToken";
         2 total_size: opt = "totalSize";
@@ -1081,7 +1081,7 @@ pub struct NotFoundDetails {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotFoundDetails default {
+    NotFoundDetails default {
         0 r#type: opt = "type";
         1 resource_type: opt = "resourceType";
         2 resource_name: opt = "resourceName";
@@ -1121,7 +1121,7 @@ pub enum NotFoundDetailsType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NotFoundDetailsType {
+    NotFoundDetailsType {
         ResourceInfo = "ResourceInfo",
     }
 }
@@ -1133,7 +1133,7 @@ pub struct RestError {
     pub error: Option<InternalRestError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RestError default {
+    RestError default {
         0 error: opt = "error";
     }
 }

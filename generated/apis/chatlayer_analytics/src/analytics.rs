@@ -42,7 +42,7 @@ pub struct AnalyticsEchoCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> AnalyticsEchoCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -147,7 +147,7 @@ impl<'a> AnalyticsGetConversationsCall<'a> {
         self.group_by = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -274,7 +274,7 @@ impl<'a> AnalyticsGetConversationsInsightsCall<'a> {
         self.language = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -394,7 +394,7 @@ impl<'a> AnalyticsGetConversationFlowCall<'a> {
         self.message_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -502,7 +502,7 @@ impl<'a> AnalyticsGetTeamConversationsUsageCall<'a> {
         self.group_by = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -137,7 +137,7 @@ impl<'a> AnalyticsGetFlowsCall<'a> {
         self.path = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -242,7 +242,7 @@ impl<'a> AnalyticsComputeFlowFunnelCall<'a> {
         self.bot_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -341,7 +341,7 @@ impl<'a> AnalyticsGetFlowStepDetailsCall<'a> {
         self.language = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -464,7 +464,7 @@ impl<'a> AnalyticsGetFlowStepEdgesCall<'a> {
         self.language = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -126,7 +126,7 @@ impl<'a> AnalyticsGetIntentsCall<'a> {
         self.last = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -264,7 +264,7 @@ impl<'a> AnalyticsGetIntentInsightsCall<'a> {
         self.bucket = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -116,7 +116,7 @@ impl<'a> AnalyticsGetKnowledgeBaseUsageCall<'a> {
         self.bucket = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -235,7 +235,7 @@ impl<'a> AnalyticsGetKnowledgeBaseTagsInsightsCall<'a> {
         self.language = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -346,7 +346,7 @@ impl<'a> AnalyticsGetTeamKnowledgeBaseUsageCall<'a> {
         self.language = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

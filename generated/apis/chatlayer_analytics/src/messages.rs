@@ -77,7 +77,7 @@ impl<'a> AnalyticsGetMessagesCall<'a> {
         self.bucket = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -26,7 +26,7 @@ pub struct AnalyticsComputeEventsFunnelRequest {
     pub properties: Option<Vec<FunnelStepFilter>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AnalyticsComputeEventsFunnelRequest strict {
+    AnalyticsComputeEventsFunnelRequest strict {
         0 version: req = "version";
         1 start_time: req = "start_time";
         2 end_time: req = "end_time";
@@ -84,7 +84,7 @@ pub struct AnalyticsComputeFlowFunnelRequest {
     pub properties: Option<Vec<FunnelStepFilter>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AnalyticsComputeFlowFunnelRequest strict {
+    AnalyticsComputeFlowFunnelRequest strict {
         0 version: req = "version";
         1 start_time: req = "start_time";
         2 end_time: req = "end_time";
@@ -134,7 +134,7 @@ pub struct AnalyticsCreateEventDefinitionRequest {
     pub team_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AnalyticsCreateEventDefinitionRequest default {
+    AnalyticsCreateEventDefinitionRequest default {
         0 event: opt = "event";
         1 description: opt = "description";
         2 team_id: opt = "team_id";
@@ -179,7 +179,7 @@ pub struct AnalyticsCreateSubscriptionRequest {
     pub version: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AnalyticsCreateSubscriptionRequest default {
+    AnalyticsCreateSubscriptionRequest default {
         0 bot_version: opt = "bot_version";
         1 target: opt = "target";
         2 secret: opt = "secret";
@@ -221,7 +221,7 @@ pub struct AnalyticsGetEventAttributeValuesRequest {
     pub query: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AnalyticsGetEventAttributeValuesRequest default {
+    AnalyticsGetEventAttributeValuesRequest default {
         0 query: opt = "query";
     }
 }
@@ -267,7 +267,7 @@ pub struct AnalyticsListEventsWithFiltersRequest {
     pub filters: Option<Vec<AttributeFilter>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AnalyticsListEventsWithFiltersRequest strict {
+    AnalyticsListEventsWithFiltersRequest strict {
         0 version: req = "version";
         1 page_size: opt = "page_size";
         2 page_token: opt = "page_token";
@@ -334,7 +334,7 @@ pub struct AnalyticsTrackEventRequest {
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AnalyticsTrackEventRequest default {
+    AnalyticsTrackEventRequest default {
         0 id: opt = "id";
         1 version: opt = "version";
         2 user_id: opt = "user_id";
@@ -383,7 +383,7 @@ pub struct AttributeFilter {
     pub value: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AttributeFilter default {
+    AttributeFilter default {
         0 key: opt = "key";
         1 operator: opt = "operator";
         2 value: opt = "value";
@@ -426,7 +426,7 @@ pub struct CampaignInfo {
     pub term: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CampaignInfo default {
+    CampaignInfo default {
         0 id: opt = "id";
         1 source: opt = "source";
         2 medium: opt = "medium";
@@ -468,7 +468,7 @@ pub struct ComputeFunnelResponse {
     pub result: Option<Vec<FunnelStepResultByCohort>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ComputeFunnelResponse default {
+    ComputeFunnelResponse default {
         0 result: opt = "result";
     }
 }
@@ -493,7 +493,7 @@ pub struct CreateEventDefinitionResponse {
     pub event_definition: Option<EventDefinition>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateEventDefinitionResponse default {
+    CreateEventDefinitionResponse default {
         0 event_definition: opt = "event_definition";
     }
 }
@@ -518,7 +518,7 @@ pub struct CreateSubscriptionResponse {
     pub subscription: Option<Subscription>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateSubscriptionResponse default {
+    CreateSubscriptionResponse default {
         0 subscription: opt = "subscription";
     }
 }
@@ -543,7 +543,7 @@ pub struct EchoRequest {
     pub message: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EchoRequest strict {
+    EchoRequest strict {
         0 message: req = "message";
     }
 }
@@ -563,7 +563,7 @@ pub struct EchoResponse {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EchoResponse default {
+    EchoResponse default {
         0 message: opt = "message";
     }
 }
@@ -596,7 +596,7 @@ pub struct Edge {
     pub to_step: Option<Step>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Edge default {
+    Edge default {
         0 count: opt = "count";
         1 id: opt = "id";
         2 r#type: opt = "type";
@@ -649,7 +649,7 @@ pub struct EventDefinition {
     pub volume_30_day: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventDefinition default {
+    EventDefinition default {
         0 id: opt = "id";
         1 team_id: opt = "team_id";
         2 bot_id: opt = "bot_id";
@@ -699,7 +699,7 @@ pub struct FlowStep {
     pub id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FlowStep default {
+    FlowStep default {
         0 occurrences: opt = "occurrences";
         1 id: opt = "id";
     }
@@ -737,7 +737,7 @@ pub struct FlowTransition {
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FlowTransition default {
+    FlowTransition default {
         0 id: opt = "id";
         1 from_step: opt = "from_step";
         2 to_step: opt = "to_step";
@@ -780,7 +780,7 @@ pub struct FunnelStep {
     pub properties: Option<Vec<FunnelStepFilter>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FunnelStep default {
+    FunnelStep default {
         0 order: opt = "order";
         1 event_id: opt = "event_id";
         2 properties: opt = "properties";
@@ -819,7 +819,7 @@ pub struct FunnelStepFilter {
     pub value: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FunnelStepFilter default {
+    FunnelStepFilter default {
         0 key: opt = "key";
         1 operator: opt = "operator";
         2 r#type: opt = "type";
@@ -861,7 +861,7 @@ pub struct FunnelStepResult {
     pub breakdown_value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FunnelStepResult default {
+    FunnelStepResult default {
         0 event_id: opt = "event_id";
         1 count: opt = "count";
         2 order: opt = "order";
@@ -897,7 +897,7 @@ pub struct FunnelStepResultByCohort {
     pub values: Option<Vec<FunnelStepResult>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FunnelStepResultByCohort default {
+    FunnelStepResultByCohort default {
         0 values: opt = "values";
     }
 }
@@ -928,7 +928,7 @@ pub struct GetConversationFlowResponse {
     pub transitions: Option<Vec<FlowTransition>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetConversationFlowResponse default {
+    GetConversationFlowResponse default {
         0 bot_id: opt = "bot_id";
         1 conversation_id: opt = "conversation_id";
         2 user_id: opt = "user_id";
@@ -964,7 +964,7 @@ pub struct GetConversationsInsightsResponse {
     pub data: Option<SeriesData>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetConversationsInsightsResponse default {
+    GetConversationsInsightsResponse default {
         0 data: opt = "data";
     }
 }
@@ -989,7 +989,7 @@ pub struct GetConversationsResponse {
     pub data: Option<SeriesData>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetConversationsResponse default {
+    GetConversationsResponse default {
         0 data: opt = "data";
     }
 }
@@ -1014,7 +1014,7 @@ pub struct GetEventAttributeValuesResponse {
     pub attributes: Option<Vec<TrackingEventAttribute>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetEventAttributeValuesResponse default {
+    GetEventAttributeValuesResponse default {
         0 attributes: opt = "attributes";
     }
 }
@@ -1043,7 +1043,7 @@ pub struct GetFlowStepDetailsResponse {
     pub conversation_count: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetFlowStepDetailsResponse default {
+    GetFlowStepDetailsResponse default {
         0 message_count: opt = "message_count";
         1 drop_off_count: opt = "drop_off_count";
         2 conversation_count: opt = "conversation_count";
@@ -1076,7 +1076,7 @@ pub struct GetFlowStepEdgesResponse {
     pub edges: Option<Vec<Edge>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetFlowStepEdgesResponse default {
+    GetFlowStepEdgesResponse default {
         0 edges: opt = "edges";
     }
 }
@@ -1101,7 +1101,7 @@ pub struct GetFlowsResponse {
     pub nodes: Option<Vec<FlowStep>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetFlowsResponse default {
+    GetFlowsResponse default {
         0 nodes: opt = "nodes";
     }
 }
@@ -1126,7 +1126,7 @@ pub struct GetIntentInsightsResponse {
     pub data: Option<SeriesData>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetIntentInsightsResponse default {
+    GetIntentInsightsResponse default {
         0 data: opt = "data";
     }
 }
@@ -1153,7 +1153,7 @@ pub struct GetIntentsResponse {
     pub pagination: Option<Pagination>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetIntentsResponse default {
+    GetIntentsResponse default {
         0 data: opt = "data";
         1 pagination: opt = "pagination";
     }
@@ -1183,7 +1183,7 @@ pub struct GetKnowledgeBaseResponse {
     pub data: Option<SeriesData>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetKnowledgeBaseResponse default {
+    GetKnowledgeBaseResponse default {
         0 data: opt = "data";
     }
 }
@@ -1208,7 +1208,7 @@ pub struct GetKnowledgeBaseTagsInsightsResponse {
     pub data: Option<Vec<KnowledgeBaseTagInsight>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetKnowledgeBaseTagsInsightsResponse default {
+    GetKnowledgeBaseTagsInsightsResponse default {
         0 data: opt = "data";
     }
 }
@@ -1233,7 +1233,7 @@ pub struct GetMessagesResponse {
     pub data: Option<SeriesData>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetMessagesResponse default {
+    GetMessagesResponse default {
         0 data: opt = "data";
     }
 }
@@ -1260,7 +1260,7 @@ pub struct GetTeamEventsResponse {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetTeamEventsResponse default {
+    GetTeamEventsResponse default {
         0 events: opt = "events";
         1 next_page_token: opt = "next_page_token";
     }
@@ -1290,7 +1290,7 @@ pub struct GetTeamKnowledgeBaseResponse {
     pub data: Option<SeriesData>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetTeamKnowledgeBaseResponse default {
+    GetTeamKnowledgeBaseResponse default {
         0 data: opt = "data";
     }
 }
@@ -1315,7 +1315,7 @@ pub struct GetTeamUsageResponse {
     pub data: Option<SeriesData>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetTeamUsageResponse default {
+    GetTeamUsageResponse default {
         0 data: opt = "data";
     }
 }
@@ -1340,7 +1340,7 @@ pub struct GetUserActivityResponse {
     pub data: Option<SeriesData>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetUserActivityResponse default {
+    GetUserActivityResponse default {
         0 data: opt = "data";
     }
 }
@@ -1365,7 +1365,7 @@ pub struct GetUsersResponse {
     pub data: Option<SeriesData>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetUsersResponse default {
+    GetUsersResponse default {
         0 data: opt = "data";
     }
 }
@@ -1390,7 +1390,7 @@ pub struct GetVoiceAnalyticsResponse {
     pub data: Option<SeriesData>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetVoiceAnalyticsResponse default {
+    GetVoiceAnalyticsResponse default {
         0 data: opt = "data";
     }
 }
@@ -1419,7 +1419,7 @@ pub struct IntentInfo {
     pub rank: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) IntentInfo default {
+    IntentInfo default {
         0 intent_id: opt = "intent_id";
         1 count: opt = "count";
         2 rank: opt = "rank";
@@ -1456,7 +1456,7 @@ pub struct KnowledgeBaseTagInsight {
     pub rank: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KnowledgeBaseTagInsight default {
+    KnowledgeBaseTagInsight default {
         0 tag: opt = "tag";
         1 count: opt = "count";
         2 rank: opt = "rank";
@@ -1511,7 +1511,7 @@ pub struct ListAppIntegrationsLog {
     pub event_command: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListAppIntegrationsLog default {
+    ListAppIntegrationsLog default {
         0 id: opt = "id";
         1 app_id: opt = "app_id";
         2 app_version: opt = "app_version";
@@ -1573,7 +1573,7 @@ pub struct ListAppIntegrationsLogsResponse {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListAppIntegrationsLogsResponse default {
+    ListAppIntegrationsLogsResponse default {
         0 logs: opt = "logs";
         1 next_page_token: opt = "next_page_token";
     }
@@ -1605,7 +1605,7 @@ pub struct ListEventDefinitionsResponse {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListEventDefinitionsResponse default {
+    ListEventDefinitionsResponse default {
         0 event_definitions: opt = "event_definitions";
         1 next_page_token: opt = "next_page_token";
     }
@@ -1637,7 +1637,7 @@ pub struct ListEventsResponse {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListEventsResponse default {
+    ListEventsResponse default {
         0 events: opt = "events";
         1 next_page_token: opt = "next_page_token";
     }
@@ -1669,7 +1669,7 @@ pub struct ListSubscriptionsResponse {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListSubscriptionsResponse default {
+    ListSubscriptionsResponse default {
         0 subscriptions: opt = "subscriptions";
         1 next_page_token: opt = "next_page_token";
     }
@@ -1703,7 +1703,7 @@ pub struct Pagination {
     pub has_more: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Pagination default {
+    Pagination default {
         0 start_cursor: opt = "start_cursor";
         1 end_cursor: opt = "end_cursor";
         2 has_more: opt = "has_more";
@@ -1746,7 +1746,7 @@ pub struct Serie {
     pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Serie default {
+    Serie default {
         0 values: opt = "values";
         1 mean: opt = "mean";
         2 max: opt = "max";
@@ -1792,7 +1792,7 @@ pub struct SeriesData {
     pub x_values: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SeriesData default {
+    SeriesData default {
         0 series: opt = "series";
         1 series_labels: opt = "series_labels";
         2 x_values: opt = "x_values";
@@ -1827,7 +1827,7 @@ pub struct Step {
     pub r#type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Step default {
+    Step default {
         0 id: opt = "id";
         1 r#type: opt = "type";
     }
@@ -1872,7 +1872,7 @@ pub struct Subscription {
     pub status: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Subscription default {
+    Subscription default {
         0 id: opt = "id";
         1 bot_id: opt = "bot_id";
         2 bot_version: opt = "bot_version";
@@ -1925,7 +1925,7 @@ pub struct TrackEventRequestContext {
     pub campaign: Option<CampaignInfo>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TrackEventRequestContext default {
+    TrackEventRequestContext default {
         0 conversation_id: opt = "conversation_id";
         1 campaign: opt = "campaign";
     }
@@ -1955,7 +1955,7 @@ pub struct TrackEventResponse {
     pub event_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TrackEventResponse default {
+    TrackEventResponse default {
         0 event_id: opt = "event_id";
     }
 }
@@ -1998,7 +1998,7 @@ pub struct TrackingEvent {
     pub timestamp: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TrackingEvent default {
+    TrackingEvent default {
         0 id: opt = "id";
         1 event: opt = "event";
         2 bot_id: opt = "bot_id";
@@ -2054,7 +2054,7 @@ pub struct TrackingEventAttribute {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TrackingEventAttribute default {
+    TrackingEventAttribute default {
         0 key: opt = "key";
         1 value: opt = "value";
     }

@@ -99,7 +99,7 @@ impl<'a> AnalyticsGetUsersCall<'a> {
         self.bucket = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -217,7 +217,7 @@ impl<'a> AnalyticsGetUserActivityCall<'a> {
         self.language = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

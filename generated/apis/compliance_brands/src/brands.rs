@@ -261,7 +261,7 @@ impl<'a> ListBrandsCall<'a> {
         self.page_token = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -404,7 +404,7 @@ impl<'a> CreateBrandCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -520,7 +520,7 @@ impl<'a> ImportBrandCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -647,7 +647,7 @@ impl<'a> GetBrandCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -764,7 +764,7 @@ impl<'a> DeleteBrandCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<DeleteBrandError>> {
         self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
@@ -878,7 +878,7 @@ impl<'a> PatchBrandCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1000,7 +1000,7 @@ impl<'a> UploadBrandAttachmentCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1125,7 +1125,7 @@ impl<'a> DownloadBrandAttachmentCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1251,7 +1251,7 @@ impl<'a> DeleteBrandAttachmentCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -26,7 +26,7 @@ pub struct Attachment {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Attachment default {
+    Attachment default {
         0 attachment_id: opt = "attachmentId";
         1 file_name: opt = "fileName";
         2 attachment_type: opt = "attachmentType";
@@ -75,7 +75,7 @@ pub struct AttachmentInput {
     pub file_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AttachmentInput default {
+    AttachmentInput default {
         0 file_name: opt = "fileName";
         1 attachment_type: opt = "attachmentType";
         2 file_url: opt = "fileUrl";
@@ -114,7 +114,7 @@ pub enum AttachmentType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AttachmentType {
+    AttachmentType {
         CompanyBanner = "COMPANY_BANNER",
         CompanyLogo = "COMPANY_LOGO",
     }
@@ -135,7 +135,7 @@ pub enum AttachmentUploadStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AttachmentUploadStatus {
+    AttachmentUploadStatus {
         Completed = "COMPLETED",
         Waiting = "WAITING",
         Failed = "FAILED",
@@ -159,7 +159,7 @@ pub struct BasicBrand {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BasicBrand default {
+    BasicBrand default {
         0 brand_id: opt = "brandId";
         1 display_name: opt = "displayName";
         2 status: opt = "status";
@@ -295,7 +295,7 @@ pub struct Brand {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Brand strict {
+    Brand strict {
         0 display_name: req = "displayName";
         1 legal_company_name: opt = "legalCompanyName";
         2 dba: opt = "dba";
@@ -465,7 +465,7 @@ pub struct BrandLog {
     pub brand_current_state: Option<BrandStatus>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandLog default {
+    BrandLog default {
         0 create_time: opt = "createTime";
         1 message: opt = "message";
         2 brand_current_state: opt = "brandCurrentState";
@@ -518,7 +518,7 @@ pub struct BrandOrder {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandOrder default {
+    BrandOrder default {
         0 brand_order_id: opt = "brandOrderId";
         1 brand_id: opt = "brandId";
         2 status: opt = "status";
@@ -583,7 +583,7 @@ pub struct BrandOrderEventData {
     pub comments: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandOrderEventData default {
+    BrandOrderEventData default {
         0 project_id: opt = "projectId";
         1 resource_id: opt = "resourceId";
         2 resource_type: opt = "resourceType";
@@ -628,7 +628,7 @@ pub struct BrandOrderLog {
     pub brand_previous_state: Option<BrandOrderStatus>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandOrderLog default {
+    BrandOrderLog default {
         0 create_time: opt = "createTime";
         1 message: opt = "message";
         2 brand_current_state: opt = "brandCurrentState";
@@ -702,7 +702,7 @@ pub enum BrandOrderMetadata {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandOrderMetadata {
+    BrandOrderMetadata {
         UsScRegistry = "US_SC_REGISTRY",
         UsScGch = "US_SC_GCH",
         UsScGchContentProvider = "US_SC_GCH_CONTENT_PROVIDER",
@@ -730,7 +730,7 @@ pub struct BrandOrderOtpRequest {
     pub otp: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandOrderOtpRequest strict {
+    BrandOrderOtpRequest strict {
         0 otp: req = "otp";
     }
 }
@@ -752,7 +752,7 @@ pub struct BrandOrderRequest {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandOrderRequest strict {
+    BrandOrderRequest strict {
         0 metadata_name: req = "metadataName";
         1 callback_url: opt = "callbackUrl";
     }
@@ -817,7 +817,7 @@ pub enum BrandOrderRequestMetadata {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandOrderRequestMetadata {
+    BrandOrderRequestMetadata {
         UsScGch = "US_SC_GCH",
         UsScGchContentProvider = "US_SC_GCH_CONTENT_PROVIDER",
         Us10dlcTcrPrivateBrandRegistration = "US_10DLC_TCR_PRIVATE_BRAND_REGISTRATION",
@@ -860,7 +860,7 @@ pub enum BrandOrderStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandOrderStatus {
+    BrandOrderStatus {
         New = "NEW",
         Pending = "PENDING",
         PendingReview = "PENDING_REVIEW",
@@ -888,7 +888,7 @@ pub struct BrandOrderSummary {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandOrderSummary default {
+    BrandOrderSummary default {
         0 brand_order_id: opt = "brandOrderId";
         1 brand_id: opt = "brandId";
         2 status: opt = "status";
@@ -1008,7 +1008,7 @@ pub struct BrandProperties {
     pub sc_text: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandProperties default {
+    BrandProperties default {
         0 display_name: opt = "displayName";
         1 legal_company_name: opt = "legalCompanyName";
         2 dba: opt = "dba";
@@ -1162,7 +1162,7 @@ pub enum BrandPropertiesEntityType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandPropertiesEntityType {
+    BrandPropertiesEntityType {
         Corporation = "CORPORATION",
         Llc = "LLC",
         Partnership = "PARTNERSHIP",
@@ -1189,7 +1189,7 @@ pub enum BrandPropertiesGovernmentType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandPropertiesGovernmentType {
+    BrandPropertiesGovernmentType {
         Federal = "FEDERAL",
         Local = "LOCAL",
         Tribal = "TRIBAL",
@@ -1217,7 +1217,7 @@ pub enum BrandPropertiesPoliticalType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandPropertiesPoliticalType {
+    BrandPropertiesPoliticalType {
         Federal = "FEDERAL",
         Local = "LOCAL",
         Tribal = "TRIBAL",
@@ -1243,7 +1243,7 @@ pub enum BrandPropertiesProgramType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandPropertiesProgramType {
+    BrandPropertiesProgramType {
         Standard = "STANDARD",
         Government = "GOVERNMENT",
         Charity = "CHARITY",
@@ -1264,7 +1264,7 @@ pub enum BrandPropertiesScType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandPropertiesScType {
+    BrandPropertiesScType {
         Vanity = "VANITY",
         Random = "RANDOM",
     }
@@ -1325,7 +1325,7 @@ pub enum BrandPropertiesVerticalType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandPropertiesVerticalType {
+    BrandPropertiesVerticalType {
         Professional = "PROFESSIONAL",
         RealEstate = "REAL_ESTATE",
         Healthcare = "HEALTHCARE",
@@ -1367,7 +1367,7 @@ pub enum BrandStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandStatus {
+    BrandStatus {
         Draft = "DRAFT",
         Active = "ACTIVE",
         Archived = "ARCHIVED",
@@ -1393,7 +1393,7 @@ pub struct CallbackBrandOrderStatusUpdatedBody {
     pub data: Option<BrandOrderEventData>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackBrandOrderStatusUpdatedBody default {
+    CallbackBrandOrderStatusUpdatedBody default {
         0 specversion: opt = "specversion";
         1 id: opt = "id";
         2 source: opt = "source";
@@ -1439,7 +1439,7 @@ pub struct CallbackConfigResponse {
     pub hmac_secret_mask: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackConfigResponse default {
+    CallbackConfigResponse default {
         0 project_id: opt = "projectId";
         1 hmac_secret_mask: opt = "hmacSecretMask";
     }
@@ -1472,7 +1472,7 @@ pub struct CallbackConfigSecretResponse {
     pub hmac_secret: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackConfigSecretResponse default {
+    CallbackConfigSecretResponse default {
         0 project_id: opt = "projectId";
         1 hmac_secret: opt = "hmacSecret";
     }
@@ -1502,7 +1502,7 @@ pub struct CallbackConfigUpdateBody {
     pub hmac_secret: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackConfigUpdateBody default {
+    CallbackConfigUpdateBody default {
         0 hmac_secret: opt = "hmacSecret";
     }
 }
@@ -1535,7 +1535,7 @@ pub enum Channel {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Channel {
+    Channel {
         Rcs = "RCS",
         ShortCode = "SHORT_CODE",
         Tendlc = "TENDLC",
@@ -1557,7 +1557,7 @@ pub struct CloudEventBase {
     pub time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CloudEventBase default {
+    CloudEventBase default {
         0 specversion: opt = "specversion";
         1 id: opt = "id";
         2 source: opt = "source";
@@ -1600,7 +1600,7 @@ pub enum CloudEventBaseSpecversion {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CloudEventBaseSpecversion {
+    CloudEventBaseSpecversion {
         V10 = "1.0",
     }
 }
@@ -1694,7 +1694,7 @@ pub struct CreateBrandRequest {
     pub attachment_inputs: Option<Vec<AttachmentInput>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateBrandRequest strict {
+    CreateBrandRequest strict {
         0 display_name: req = "displayName";
         1 legal_company_name: opt = "legalCompanyName";
         2 dba: opt = "dba";
@@ -1849,7 +1849,7 @@ pub struct ImportBrandRequest {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ImportBrandRequest strict {
+    ImportBrandRequest strict {
         0 display_name: req = "displayName";
         1 import_type: req = "importType";
         2 external_brand_id: req = "externalBrandId";
@@ -1892,7 +1892,7 @@ pub enum ImportBrandRequestImportType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ImportBrandRequestImportType {
+    ImportBrandRequestImportType {
         ImportTcrBrand = "IMPORT_TCR_BRAND",
         ImportGchBrand = "IMPORT_GCH_BRAND",
     }
@@ -1909,7 +1909,7 @@ pub struct ImportBrandResponse {
     pub brand_owner_contact_email: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ImportBrandResponse default {
+    ImportBrandResponse default {
         0 brand_id: opt = "brandId";
         1 brand_order_id: opt = "brandOrderId";
         2 brand_owner_contact_email: opt = "brandOwnerContactEmail";
@@ -1944,7 +1944,7 @@ pub struct InternalRestError {
     pub detail: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InternalRestError default {
+    InternalRestError default {
         0 pointer: opt = "pointer";
         1 detail: opt = "detail";
     }
@@ -1974,7 +1974,7 @@ pub struct Links {
     pub next: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Links default {
+    Links default {
         0 next: opt = "next";
     }
 }
@@ -2003,7 +2003,7 @@ pub struct ListBrandOrderResponse {
     pub meta: Option<PaginationMeta>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListBrandOrderResponse default {
+    ListBrandOrderResponse default {
         0 orders: opt = "orders";
         1 links: opt = "links";
         2 meta: opt = "meta";
@@ -2040,7 +2040,7 @@ pub struct ListBrandResponse {
     pub meta: Option<PaginationMeta>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListBrandResponse default {
+    ListBrandResponse default {
         0 brands: opt = "brands";
         1 links: opt = "links";
         2 meta: opt = "meta";
@@ -2075,7 +2075,7 @@ pub struct Money {
     pub currency_code: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Money default {
+    Money default {
         0 amount: opt = "amount";
         1 currency_code: opt = "currencyCode";
     }
@@ -2105,7 +2105,7 @@ pub struct PaginationMeta {
     pub total_count: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaginationMeta default {
+    PaginationMeta default {
         0 total_count: opt = "totalCount";
     }
 }
@@ -2210,7 +2210,7 @@ pub struct PatchBrandRequest {
     pub attachment_inputs: Option<Vec<AttachmentInput>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PatchBrandRequest default {
+    PatchBrandRequest default {
         0 display_name: opt = "displayName";
         1 legal_company_name: opt = "legalCompanyName";
         2 dba: opt = "dba";
@@ -2563,7 +2563,7 @@ pub struct RestErrorKindVariant0 {
     pub errors: Option<Vec<InternalRestError>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RestErrorKindVariant0 default {
+    RestErrorKindVariant0 default {
         0 errors: opt = "errors";
     }
 }
@@ -2588,7 +2588,7 @@ pub struct RestErrorKindVariant1 {
     pub detail: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RestErrorKindVariant1 default {
+    RestErrorKindVariant1 default {
         0 detail: opt = "detail";
     }
 }
@@ -2615,7 +2615,7 @@ pub struct ThirdPartyElement {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ThirdPartyElement default {
+    ThirdPartyElement default {
         0 name: opt = "name";
         1 value: opt = "value";
     }
@@ -2644,7 +2644,7 @@ pub struct UploadBrandAttachmentRequest {
     pub attachment_type: AttachmentType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UploadBrandAttachmentRequest strict {
+    UploadBrandAttachmentRequest strict {
         0 file: req = "file";
         1 attachment_type: req = "attachmentType";
     }

@@ -24,7 +24,7 @@ pub struct AddressInfo {
     pub country_code: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AddressInfo default {
+    AddressInfo default {
         0 city: opt = "city";
         1 country: opt = "country";
         2 state: opt = "state";
@@ -70,7 +70,7 @@ pub struct Agent {
     pub picture_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Agent default {
+    Agent default {
         0 display_name: opt = "display_name";
         1 r#type: opt = "type";
         2 picture_url: opt = "picture_url";
@@ -103,7 +103,7 @@ pub struct AgentJoinedEventField {
     pub agent_joined_event: Option<AgentJoinedEventFieldAgentJoinedEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AgentJoinedEventField default {
+    AgentJoinedEventField default {
         0 agent_joined_event: opt = "agent_joined_event";
     }
 }
@@ -128,7 +128,7 @@ pub struct AgentJoinedEventFieldAgentJoinedEvent {
     pub agent: Agent,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AgentJoinedEventFieldAgentJoinedEvent strict {
+    AgentJoinedEventFieldAgentJoinedEvent strict {
         0 agent: req = "agent";
     }
 }
@@ -148,7 +148,7 @@ pub struct AgentLeftEventField {
     pub agent_left_event: Option<AgentLeftEventFieldAgentLeftEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AgentLeftEventField default {
+    AgentLeftEventField default {
         0 agent_left_event: opt = "agent_left_event";
     }
 }
@@ -173,7 +173,7 @@ pub struct AgentLeftEventFieldAgentLeftEvent {
     pub agent: Agent,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AgentLeftEventFieldAgentLeftEvent strict {
+    AgentLeftEventFieldAgentLeftEvent strict {
         0 agent: req = "agent";
     }
 }
@@ -201,7 +201,7 @@ pub enum AgentType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AgentType {
+    AgentType {
         UnknownAgentType = "UNKNOWN_AGENT_TYPE",
         Human = "HUMAN",
         Bot = "BOT",
@@ -223,7 +223,7 @@ pub struct AnalysisResult {
     pub ml_offensive_analysis_result: Option<MachineLearningOffensiveAnalysisResult>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AnalysisResult default {
+    AnalysisResult default {
         0 ml_sentiment_result: opt = "ml_sentiment_result";
         1 ml_nlu_result: opt = "ml_nlu_result";
         2 ml_image_recognition_result: opt = "ml_image_recognition_result";
@@ -264,7 +264,7 @@ pub struct Any {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Any default {
+    Any default {
         0 type_url: opt = "type_url";
         1 value: opt = "value";
     }
@@ -312,7 +312,7 @@ pub struct AppCreateRequest {
     pub delivery_report_based_fallback: Option<DeliveryReportBasedFallback>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AppCreateRequest strict {
+    AppCreateRequest strict {
         0 channel_credentials: req = "channel_credentials";
         1 conversation_metadata_report_view: opt = "conversation_metadata_report_view";
         2 display_name: req = "display_name";
@@ -367,7 +367,7 @@ pub struct AppEventField {
     pub app_event: Option<AppEventFieldAppEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AppEventField default {
+    AppEventField default {
         0 app_event: opt = "app_event";
     }
 }
@@ -925,7 +925,7 @@ pub struct AppMessageCommonProps {
     pub reply_to: Option<AppMessageCommonPropsReplyTo>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AppMessageCommonProps default {
+    AppMessageCommonProps default {
         0 explicit_channel_message: opt = "explicit_channel_message";
         1 explicit_channel_omni_message: opt = "explicit_channel_omni_message";
         2 channel_specific_message: opt = "channel_specific_message";
@@ -964,7 +964,7 @@ pub struct AppMessageCommonPropsReplyTo {
     pub message_id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AppMessageCommonPropsReplyTo strict {
+    AppMessageCommonPropsReplyTo strict {
         0 message_id: req = "message_id";
     }
 }
@@ -986,7 +986,7 @@ pub struct AppMessageObject {
     pub app_message: Option<AppMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AppMessageObject default {
+    AppMessageObject default {
         0 app_message: opt = "app_message";
     }
 }
@@ -1317,7 +1317,7 @@ pub struct AppResponse {
     pub message_retry_settings: Option<MessageRetrySettings>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AppResponse default {
+    AppResponse default {
         0 channel_credentials: opt = "channel_credentials";
         1 conversation_metadata_report_view: opt = "conversation_metadata_report_view";
         2 display_name: opt = "display_name";
@@ -1398,7 +1398,7 @@ pub struct AppUpdateRequest {
     pub delivery_report_based_fallback: Option<DeliveryReportBasedFallback>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AppUpdateRequest default {
+    AppUpdateRequest default {
         0 channel_credentials: opt = "channel_credentials";
         1 conversation_metadata_report_view: opt = "conversation_metadata_report_view";
         2 display_name: opt = "display_name";
@@ -1452,7 +1452,7 @@ pub struct AppleBcCredentialsField {
     pub applebc_credentials: Option<AppleBcCredentialsFieldApplebcCredentials>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AppleBcCredentialsField default {
+    AppleBcCredentialsField default {
         0 applebc_credentials: opt = "applebc_credentials";
     }
 }
@@ -1483,7 +1483,7 @@ pub struct AppleBcCredentialsFieldApplebcCredentials {
     pub apple_pay_certificate_password: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AppleBcCredentialsFieldApplebcCredentials strict {
+    AppleBcCredentialsFieldApplebcCredentials strict {
         0 business_chat_account_id: req = "business_chat_account_id";
         1 merchant_id: opt = "merchant_id";
         2 apple_pay_certificate_reference: opt = "apple_pay_certificate_reference";
@@ -1528,7 +1528,7 @@ pub struct AuditRecord {
     pub datetime: sinch_sdk_runtime::Timestamp,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AuditRecord strict {
+    AuditRecord strict {
         0 origin: req = "origin";
         1 operation: req = "operation";
         2 list_type: req = "list_type";
@@ -1575,7 +1575,7 @@ pub enum AuditRecordOperation {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AuditRecordOperation {
+    AuditRecordOperation {
         OperationInsert = "OPERATION_INSERT",
         OperationUpdate = "OPERATION_UPDATE",
         OperationDelete = "OPERATION_DELETE",
@@ -1595,7 +1595,7 @@ pub enum AuditRecordOrigin {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AuditRecordOrigin {
+    AuditRecordOrigin {
         OriginApi = "ORIGIN_API",
         OriginMo = "ORIGIN_MO",
     }
@@ -1610,7 +1610,7 @@ pub struct BasicAuthCredentials {
     pub username: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BasicAuthCredentials strict {
+    BasicAuthCredentials strict {
         0 password: req = "password";
         1 username: req = "username";
     }
@@ -1634,7 +1634,7 @@ pub struct CalendarMessageField {
     pub calendar_message: Option<CalendarMessageFieldCalendarMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CalendarMessageField default {
+    CalendarMessageField default {
         0 calendar_message: opt = "calendar_message";
     }
 }
@@ -1669,7 +1669,7 @@ pub struct CalendarMessageFieldCalendarMessage {
     pub fallback_url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CalendarMessageFieldCalendarMessage strict {
+    CalendarMessageFieldCalendarMessage strict {
         0 title: req = "title";
         1 event_start: req = "event_start";
         2 event_end: req = "event_end";
@@ -1712,7 +1712,7 @@ pub struct CallMessageField {
     pub call_message: Option<CallMessageFieldCallMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallMessageField default {
+    CallMessageField default {
         0 call_message: opt = "call_message";
     }
 }
@@ -1740,7 +1740,7 @@ pub struct CallMessageFieldCallMessage {
     pub title: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallMessageFieldCallMessage strict {
+    CallMessageFieldCallMessage strict {
         0 phone_number: req = "phone_number";
         1 title: req = "title";
     }
@@ -1774,7 +1774,7 @@ pub struct CallbackEventCommon {
     pub correlation_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackEventCommon strict {
+    CallbackEventCommon strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -1814,7 +1814,7 @@ pub struct CallbackSettings {
     pub secret_for_overridden_callback_urls: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackSettings default {
+    CallbackSettings default {
         0 secret_for_overridden_callback_urls: opt = "secret_for_overridden_callback_urls";
     }
 }
@@ -1853,7 +1853,7 @@ pub struct CapabilityEvent {
     pub capability_notification: Option<CapabilityEventCapabilityNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CapabilityEvent strict {
+    CapabilityEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -1908,7 +1908,7 @@ pub struct CapabilityEventCapabilityNotification {
     pub reason: Option<Reason>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CapabilityEventCapabilityNotification default {
+    CapabilityEventCapabilityNotification default {
         0 request_id: opt = "request_id";
         1 contact_id: opt = "contact_id";
         2 channel: opt = "channel";
@@ -1963,7 +1963,7 @@ pub enum CapabilityEventCapabilityNotificationCapabilityStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CapabilityEventCapabilityNotificationCapabilityStatus {
+    CapabilityEventCapabilityNotificationCapabilityStatus {
         CapabilityUnknown = "CAPABILITY_UNKNOWN",
         CapabilityFull = "CAPABILITY_FULL",
         CapabilityPartial = "CAPABILITY_PARTIAL",
@@ -1988,7 +1988,7 @@ pub enum CardHeight {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CardHeight {
+    CardHeight {
         UnspecifiedHeight = "UNSPECIFIED_HEIGHT",
         Short = "SHORT",
         Medium = "MEDIUM",
@@ -2013,7 +2013,7 @@ pub struct CardMessage {
     pub message_properties: Option<CardMessageMessageProperties>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CardMessage default {
+    CardMessage default {
         0 choices: opt = "choices";
         1 description: opt = "description";
         2 height: opt = "height";
@@ -2055,7 +2055,7 @@ pub struct CardMessageField {
     pub card_message: Option<CardMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CardMessageField default {
+    CardMessageField default {
         0 card_message: opt = "card_message";
     }
 }
@@ -2080,7 +2080,7 @@ pub struct CardMessageMessageProperties {
     pub whatsapp_header: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CardMessageMessageProperties default {
+    CardMessageMessageProperties default {
         0 whatsapp_header: opt = "whatsapp_header";
     }
 }
@@ -2105,7 +2105,7 @@ pub struct CarouselMessageField {
     pub carousel_message: Option<CarouselMessageFieldCarouselMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CarouselMessageField default {
+    CarouselMessageField default {
         0 carousel_message: opt = "carousel_message";
     }
 }
@@ -2132,7 +2132,7 @@ pub struct CarouselMessageFieldCarouselMessage {
     pub choices: Option<Vec<Choice>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CarouselMessageFieldCarouselMessage strict {
+    CarouselMessageFieldCarouselMessage strict {
         0 cards: req = "cards";
         1 choices: opt = "choices";
     }
@@ -2176,7 +2176,7 @@ pub struct ChannelCredentialsCommonTypes {
     pub credential_ordinal_number: Option<CredentialOrdinalNumber>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelCredentialsCommonTypes default {
+    ChannelCredentialsCommonTypes default {
         0 callback_secret: opt = "callback_secret";
         1 channel: opt = "channel";
         2 state: opt = "state";
@@ -2640,7 +2640,7 @@ pub struct ChannelEvent {
     pub channel_event_notification: Option<ChannelEventChannelEventNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelEvent strict {
+    ChannelEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -2683,7 +2683,7 @@ pub struct ChannelEventChannelEventNotification {
     pub channel_event: Option<ChannelEventChannelEventNotificationChannelEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelEventChannelEventNotification default {
+    ChannelEventChannelEventNotification default {
         0 channel_event: opt = "channel_event";
     }
 }
@@ -2712,7 +2712,7 @@ pub struct ChannelEventChannelEventNotificationChannelEvent {
     pub additional_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelEventChannelEventNotificationChannelEvent default {
+    ChannelEventChannelEventNotificationChannelEvent default {
         0 channel: opt = "channel";
         1 event_type: opt = "event_type";
         2 additional_data: opt = "additional_data";
@@ -2746,7 +2746,7 @@ pub struct ChannelIdentities {
     pub channel_identities: Vec<ChannelRecipientIdentity>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelIdentities strict {
+    ChannelIdentities strict {
         0 channel_identities: req = "channel_identities";
     }
 }
@@ -2773,7 +2773,7 @@ pub struct ChannelIdentity {
     pub identity: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelIdentity strict {
+    ChannelIdentity strict {
         0 app_id: opt = "app_id";
         1 channel: req = "channel";
         2 identity: req = "identity";
@@ -2809,7 +2809,7 @@ pub struct ChannelIntegrationState {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelIntegrationState strict {
+    ChannelIntegrationState strict {
         0 status: req = "status";
         1 description: opt = "description";
     }
@@ -2846,7 +2846,7 @@ pub enum ChannelIntegrationStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ChannelIntegrationStatus {
+    ChannelIntegrationStatus {
         Pending = "PENDING",
         Active = "ACTIVE",
         Failing = "FAILING",
@@ -2862,7 +2862,7 @@ pub struct ChannelRecipientIdentity {
     pub identity: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelRecipientIdentity strict {
+    ChannelRecipientIdentity strict {
         0 channel: req = "channel";
         1 identity: req = "identity";
     }
@@ -2893,7 +2893,7 @@ pub struct ChannelSpecificCommonProps {
     pub footer: Option<WhatsAppInteractiveFooter>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelSpecificCommonProps default {
+    ChannelSpecificCommonProps default {
         0 header: opt = "header";
         1 body: opt = "body";
         2 footer: opt = "footer";
@@ -3090,7 +3090,7 @@ pub struct ChannelSpecificContactMessage {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelSpecificContactMessage default {
+    ChannelSpecificContactMessage default {
         0 channel_specific_message: opt = "channel_specific_message";
     }
 }
@@ -3121,7 +3121,7 @@ pub struct ChannelSpecificContactMessageChannelSpecificMessage {
     pub message: Option<WhatsAppInteractiveNfmReplyChannelSpecificContactMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelSpecificContactMessageChannelSpecificMessage default {
+    ChannelSpecificContactMessageChannelSpecificMessage default {
         0 message_type: opt = "message_type";
         1 message: opt = "message";
     }
@@ -3155,7 +3155,7 @@ pub enum ChannelSpecificContactMessageChannelSpecificMessageMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ChannelSpecificContactMessageChannelSpecificMessageMessageType {
+    ChannelSpecificContactMessageChannelSpecificMessageMessageType {
         NfmReply = "nfm_reply",
     }
 }
@@ -3169,7 +3169,7 @@ pub struct ChannelSpecificMessage {
     pub message: ChannelSpecificMessageMessage,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelSpecificMessage strict {
+    ChannelSpecificMessage strict {
         0 message_type: req = "message_type";
         1 message: req = "message";
     }
@@ -3505,7 +3505,7 @@ pub enum ChannelSpecificMessageMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ChannelSpecificMessageMessageType {
+    ChannelSpecificMessageMessageType {
         Flows = "FLOWS",
         OrderDetails = "ORDER_DETAILS",
         OrderStatus = "ORDER_STATUS",
@@ -3713,7 +3713,7 @@ pub struct ChoiceCommonProps {
     pub display_mode: Option<DisplayMode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceCommonProps default {
+    ChoiceCommonProps default {
         0 postback_data: opt = "postback_data";
         1 display_mode: opt = "display_mode";
     }
@@ -3749,7 +3749,7 @@ pub struct ChoiceItem {
     pub postback_data: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceItem strict {
+    ChoiceItem strict {
         0 title: req = "title";
         1 description: opt = "description";
         2 media: opt = "media";
@@ -3784,7 +3784,7 @@ pub struct ChoiceMessageField {
     pub choice_message: Option<ChoiceMessageFieldChoiceMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceMessageField default {
+    ChoiceMessageField default {
         0 choice_message: opt = "choice_message";
     }
 }
@@ -3813,7 +3813,7 @@ pub struct ChoiceMessageFieldChoiceMessage {
     pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceMessageFieldChoiceMessage strict {
+    ChoiceMessageFieldChoiceMessage strict {
         0 choices: req = "choices";
         1 text_message: opt = "text_message";
         2 message_properties: opt = "message_properties";
@@ -3845,7 +3845,7 @@ pub struct ChoiceMessagePropertiesField {
     pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceMessagePropertiesField default {
+    ChoiceMessagePropertiesField default {
         0 message_properties: opt = "message_properties";
     }
 }
@@ -3870,7 +3870,7 @@ pub struct ChoiceMessagePropertiesFieldMessageProperties {
     pub whatsapp_footer: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceMessagePropertiesFieldMessageProperties default {
+    ChoiceMessagePropertiesFieldMessageProperties default {
         0 whatsapp_footer: opt = "whatsapp_footer";
     }
 }
@@ -3895,7 +3895,7 @@ pub struct ChoiceResponseMessageField {
     pub choice_response_message: Option<ChoiceResponseMessageFieldChoiceResponseMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceResponseMessageField default {
+    ChoiceResponseMessageField default {
         0 choice_response_message: opt = "choice_response_message";
     }
 }
@@ -3924,7 +3924,7 @@ pub struct ChoiceResponseMessageFieldChoiceResponseMessage {
     pub postback_data: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceResponseMessageFieldChoiceResponseMessage strict {
+    ChoiceResponseMessageFieldChoiceResponseMessage strict {
         0 message_id: req = "message_id";
         1 postback_data: req = "postback_data";
     }
@@ -4173,7 +4173,7 @@ pub struct Choices {
     pub choices: Option<Vec<Choice>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Choices default {
+    Choices default {
         0 choices: opt = "choices";
     }
 }
@@ -4211,7 +4211,7 @@ pub struct ClientCredentials {
     pub token_request_type: Option<ClientCredentialsTokenRequestType>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ClientCredentials strict {
+    ClientCredentials strict {
         0 client_id: req = "client_id";
         1 client_secret: req = "client_secret";
         2 endpoint: req = "endpoint";
@@ -4260,7 +4260,7 @@ pub enum ClientCredentialsTokenRequestType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ClientCredentialsTokenRequestType {
+    ClientCredentialsTokenRequestType {
         Basic = "BASIC",
         Form = "FORM",
     }
@@ -4281,7 +4281,7 @@ pub struct CommentEvent {
     pub user: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CommentEvent strict {
+    CommentEvent strict {
         0 id: opt = "id";
         1 text: req = "text";
         2 comment_type: opt = "comment_type";
@@ -4325,7 +4325,7 @@ pub enum CommentEventCommentType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CommentEventCommentType {
+    CommentEventCommentType {
         Feed = "FEED",
         Live = "LIVE",
     }
@@ -4338,7 +4338,7 @@ pub struct CommentEventField {
     pub comment_event: Option<CommentEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CommentEventField default {
+    CommentEventField default {
         0 comment_event: opt = "comment_event";
     }
 }
@@ -4363,7 +4363,7 @@ pub struct CommentReplyEventField {
     pub comment_reply_event: Option<CommentReplyEventFieldCommentReplyEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CommentReplyEventField default {
+    CommentReplyEventField default {
         0 comment_reply_event: opt = "comment_reply_event";
     }
 }
@@ -4388,7 +4388,7 @@ pub struct CommentReplyEventFieldCommentReplyEvent {
     pub text: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CommentReplyEventFieldCommentReplyEvent strict {
+    CommentReplyEventFieldCommentReplyEvent strict {
         0 text: req = "text";
     }
 }
@@ -4410,7 +4410,7 @@ pub struct ComposingEndEventField {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ComposingEndEventField default {
+    ComposingEndEventField default {
         0 composing_end_event: opt = "composing_end_event";
     }
 }
@@ -4435,7 +4435,7 @@ pub struct ComposingEventField {
     pub composing_event: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ComposingEventField default {
+    ComposingEventField default {
         0 composing_event: opt = "composing_event";
     }
 }
@@ -4468,7 +4468,7 @@ pub enum ConsentsListType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ConsentsListType {
+    ConsentsListType {
         OptOutAll = "OPT_OUT_ALL",
         OptOutMarketing = "OPT_OUT_MARKETING",
         OptOutNotification = "OPT_OUT_NOTIFICATION",
@@ -4496,7 +4496,7 @@ pub struct Contact {
     pub metadata: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Contact default {
+    Contact default {
         0 channel_identities: opt = "channel_identities";
         1 channel_priority: opt = "channel_priority";
         2 display_name: opt = "display_name";
@@ -4556,7 +4556,7 @@ pub struct ContactCreateEvent {
     pub contact_create_notification: Option<ContactNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactCreateEvent strict {
+    ContactCreateEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -4611,7 +4611,7 @@ pub struct ContactCreateRequest {
     pub metadata: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactCreateRequest strict {
+    ContactCreateRequest strict {
         0 channel_identities: req = "channel_identities";
         1 channel_priority: opt = "channel_priority";
         2 display_name: opt = "display_name";
@@ -4669,7 +4669,7 @@ pub struct ContactDeleteEvent {
     pub contact_delete_notification: Option<ContactNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactDeleteEvent strict {
+    ContactDeleteEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -4899,7 +4899,7 @@ pub struct ContactEventField {
     pub contact_event: Option<ContactEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactEventField default {
+    ContactEventField default {
         0 contact_event: opt = "contact_event";
     }
 }
@@ -4924,7 +4924,7 @@ pub struct ContactIdField {
     pub contact_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactIdField default {
+    ContactIdField default {
         0 contact_id: opt = "contact_id";
     }
 }
@@ -4963,7 +4963,7 @@ pub struct ContactIdentitiesDuplicationEvent {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactIdentitiesDuplicationEvent strict {
+    ContactIdentitiesDuplicationEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -5010,7 +5010,7 @@ pub struct ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificat
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification default {
+    ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification default {
         0 duplicated_identities: opt = "duplicated_identities";
     }
 }
@@ -5039,7 +5039,7 @@ pub struct ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificat
     pub contact_ids: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem default {
+    ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem default {
         0 channel: opt = "channel";
         1 contact_ids: opt = "contact_ids";
     }
@@ -5069,7 +5069,7 @@ pub struct ContactInfoMessageField {
     pub contact_info_message: Option<ContactInfoMessageFieldContactInfoMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactInfoMessageField default {
+    ContactInfoMessageField default {
         0 contact_info_message: opt = "contact_info_message";
     }
 }
@@ -5106,7 +5106,7 @@ pub struct ContactInfoMessageFieldContactInfoMessage {
     pub birthday: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactInfoMessageFieldContactInfoMessage strict {
+    ContactInfoMessageFieldContactInfoMessage strict {
         0 name: req = "name";
         1 phone_numbers: req = "phone_numbers";
         2 addresses: opt = "addresses";
@@ -5294,7 +5294,7 @@ pub enum ContactLanguage {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContactLanguage {
+    ContactLanguage {
         Af = "AF",
         Sq = "SQ",
         Ar = "AR",
@@ -5377,7 +5377,7 @@ pub struct ContactListIdentityConflictsResponse {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactListIdentityConflictsResponse default {
+    ContactListIdentityConflictsResponse default {
         0 conflicts: opt = "conflicts";
         1 next_page_token: opt = "next_page_token";
     }
@@ -5411,7 +5411,7 @@ pub struct ContactListIdentityConflictsResponseConflictsItem {
     pub contact_ids: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactListIdentityConflictsResponseConflictsItem default {
+    ContactListIdentityConflictsResponseConflictsItem default {
         0 identity: opt = "identity";
         1 channels: opt = "channels";
         2 contact_ids: opt = "contact_ids";
@@ -5456,7 +5456,7 @@ pub struct ContactMergeEvent {
     pub contact_merge_notification: Option<ContactMergeEventContactMergeNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactMergeEvent strict {
+    ContactMergeEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -5501,7 +5501,7 @@ pub struct ContactMergeEventContactMergeNotification {
     pub deleted_contact: Option<Contact>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactMergeEventContactMergeNotification default {
+    ContactMergeEventContactMergeNotification default {
         0 preserved_contact: opt = "preserved_contact";
         1 deleted_contact: opt = "deleted_contact";
     }
@@ -5897,7 +5897,7 @@ pub struct ContactMessageEventField {
     pub contact_message_event: Option<ContactMessageEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactMessageEventField default {
+    ContactMessageEventField default {
         0 contact_message_event: opt = "contact_message_event";
     }
 }
@@ -5924,7 +5924,7 @@ pub struct ContactMessageEventVariant0 {
     pub payment_status_update_event: Option<PaymentStatusUpdateEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactMessageEventVariant0 default {
+    ContactMessageEventVariant0 default {
         0 payment_status_update_event: opt = "payment_status_update_event";
     }
 }
@@ -5951,7 +5951,7 @@ pub struct ContactMessageEventVariant1 {
     pub shortlink_activated_event: Option<ShortLinkActivatedEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactMessageEventVariant1 default {
+    ContactMessageEventVariant1 default {
         0 shortlink_activated_event: opt = "shortlink_activated_event";
     }
 }
@@ -5978,7 +5978,7 @@ pub struct ContactMessageEventVariant2 {
     pub reaction_event: Option<ReactionEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactMessageEventVariant2 default {
+    ContactMessageEventVariant2 default {
         0 reaction_event: opt = "reaction_event";
     }
 }
@@ -6290,7 +6290,7 @@ pub struct ContactNotification {
     pub contact: Option<Contact>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactNotification default {
+    ContactNotification default {
         0 contact: opt = "contact";
     }
 }
@@ -6315,7 +6315,7 @@ pub struct ContactSettings {
     pub unified_contact_id_enabled: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactSettings default {
+    ContactSettings default {
         0 unified_contact_id_enabled: opt = "unified_contact_id_enabled";
     }
 }
@@ -6354,7 +6354,7 @@ pub struct ContactUpdateEvent {
     pub contact_update_notification: Option<ContactNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactUpdateEvent strict {
+    ContactUpdateEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -6422,7 +6422,7 @@ pub struct Conversation {
     pub last_received: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Conversation default {
+    Conversation default {
         0 active: opt = "active";
         1 active_channel: opt = "active_channel";
         2 app_id: opt = "app_id";
@@ -6493,7 +6493,7 @@ pub struct ConversationBase {
     pub correlation_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationBase default {
+    ConversationBase default {
         0 active: opt = "active";
         1 active_channel: opt = "active_channel";
         2 app_id: opt = "app_id";
@@ -6566,7 +6566,7 @@ pub enum ConversationChannel {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ConversationChannel {
+    ConversationChannel {
         Sms = "SMS",
         Rcs = "RCS",
         Whatsapp = "WHATSAPP",
@@ -6940,7 +6940,7 @@ pub struct ConversationDeleteEvent {
     pub conversation_delete_notification: Option<ConversationNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationDeleteEvent strict {
+    ConversationDeleteEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -6985,7 +6985,7 @@ pub struct ConversationDeletedEventField {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationDeletedEventField default {
+    ConversationDeletedEventField default {
         0 conversation_deleted_event: opt = "conversation_deleted_event";
     }
 }
@@ -7018,7 +7018,7 @@ pub enum ConversationDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ConversationDirection {
+    ConversationDirection {
         ToApp = "TO_APP",
         ToContact = "TO_CONTACT",
     }
@@ -7045,7 +7045,7 @@ pub struct ConversationEvent {
     pub id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationEvent strict {
+    ConversationEvent strict {
         0 app_event: opt = "app_event";
         1 conversation_id: opt = "conversation_id";
         2 contact_id: opt = "contact_id";
@@ -7104,7 +7104,7 @@ pub struct ConversationEventBase {
     pub processing_mode: Option<ProcessingMode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationEventBase default {
+    ConversationEventBase default {
         0 app_event: opt = "app_event";
         1 conversation_id: opt = "conversation_id";
         2 contact_id: opt = "contact_id";
@@ -7152,7 +7152,7 @@ pub enum ConversationListRecentConversationsOrder {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ConversationListRecentConversationsOrder {
+    ConversationListRecentConversationsOrder {
         Asc = "ASC",
         Desc = "DESC",
     }
@@ -7169,7 +7169,7 @@ pub enum ConversationMergeStrategy {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ConversationMergeStrategy {
+    ConversationMergeStrategy {
         Merge = "MERGE",
     }
 }
@@ -7429,7 +7429,7 @@ pub struct ConversationMessageCommonProps {
     pub processing_mode: Option<ProcessingMode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationMessageCommonProps default {
+    ConversationMessageCommonProps default {
         0 accept_time: opt = "accept_time";
         1 channel_identity: opt = "channel_identity";
         2 contact_id: opt = "contact_id";
@@ -7728,7 +7728,7 @@ pub struct ConversationMessageTypesInjectVariant0 {
     pub app_message: Option<AppMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationMessageTypesInjectVariant0 default {
+    ConversationMessageTypesInjectVariant0 default {
         0 app_message: opt = "app_message";
     }
 }
@@ -7753,7 +7753,7 @@ pub struct ConversationMessageTypesInjectVariant1 {
     pub contact_message: Option<ContactMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationMessageTypesInjectVariant1 default {
+    ConversationMessageTypesInjectVariant1 default {
         0 contact_message: opt = "contact_message";
     }
 }
@@ -7778,7 +7778,7 @@ pub struct ConversationMessageTypesVariant0 {
     pub app_message: Option<AppMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationMessageTypesVariant0 default {
+    ConversationMessageTypesVariant0 default {
         0 app_message: opt = "app_message";
     }
 }
@@ -7803,7 +7803,7 @@ pub struct ConversationMessageTypesVariant1 {
     pub contact_message: Option<ContactMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationMessageTypesVariant1 default {
+    ConversationMessageTypesVariant1 default {
         0 contact_message: opt = "contact_message";
     }
 }
@@ -7834,7 +7834,7 @@ pub enum ConversationMessagesView {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ConversationMessagesView {
+    ConversationMessagesView {
         WithMetadata = "WITH_METADATA",
         WithoutMetadata = "WITHOUT_METADATA",
     }
@@ -7854,7 +7854,7 @@ pub enum ConversationMetadataReportView {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ConversationMetadataReportView {
+    ConversationMetadataReportView {
         None = "NONE",
         Full = "FULL",
     }
@@ -7867,7 +7867,7 @@ pub struct ConversationNotification {
     pub conversation: Option<Conversation>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationNotification default {
+    ConversationNotification default {
         0 conversation: opt = "conversation";
     }
 }
@@ -7894,7 +7894,7 @@ pub struct ConversationRecentMessage {
     pub last_message: Option<ConversationMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationRecentMessage default {
+    ConversationRecentMessage default {
         0 conversation: opt = "conversation";
         1 last_message: opt = "last_message";
     }
@@ -7936,7 +7936,7 @@ pub struct ConversationStartEvent {
     pub conversation_start_notification: Option<ConversationNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationStartEvent strict {
+    ConversationStartEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -7991,7 +7991,7 @@ pub struct ConversationStopEvent {
     pub conversation_stop_notification: Option<ConversationNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationStopEvent strict {
+    ConversationStopEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -8863,7 +8863,7 @@ pub struct Coordinates {
     pub longitude: f64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Coordinates strict {
+    Coordinates strict {
         0 latitude: req = "latitude";
         1 longitude: req = "longitude";
     }
@@ -8903,7 +8903,7 @@ pub struct CreateConversationRequest {
     pub correlation_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateConversationRequest strict {
+    CreateConversationRequest strict {
         0 active: opt = "active";
         1 active_channel: opt = "active_channel";
         2 app_id: req = "app_id";
@@ -8950,7 +8950,7 @@ pub struct DeliveryReportBasedFallback {
     pub delivery_report_waiting_time: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeliveryReportBasedFallback default {
+    DeliveryReportBasedFallback default {
         0 enabled: opt = "enabled";
         1 delivery_report_waiting_time: opt = "delivery_report_waiting_time";
     }
@@ -8992,7 +8992,7 @@ pub enum DeliveryStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DeliveryStatus {
+    DeliveryStatus {
         QueuedOnChannel = "QUEUED_ON_CHANNEL",
         Delivered = "DELIVERED",
         Read = "READ",
@@ -9011,7 +9011,7 @@ pub struct DispatchRetentionPolicy {
     pub ttl_days: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DispatchRetentionPolicy default {
+    DispatchRetentionPolicy default {
         0 retention_type: opt = "retention_type";
         1 ttl_days: opt = "ttl_days";
     }
@@ -9045,7 +9045,7 @@ pub enum DispatchRetentionPolicyType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DispatchRetentionPolicyType {
+    DispatchRetentionPolicyType {
         MessageExpirePolicy = "MESSAGE_EXPIRE_POLICY",
     }
 }
@@ -9063,7 +9063,7 @@ pub enum DisplayMode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DisplayMode {
+    DisplayMode {
         DisplayModeUnspecified = "DISPLAY_MODE_UNSPECIFIED",
         Persistent = "PERSISTENT",
     }
@@ -9076,7 +9076,7 @@ pub struct DocumentFieldClassification {
     pub result: Option<Vec<DocumentFieldClassificationData>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DocumentFieldClassification default {
+    DocumentFieldClassification default {
         0 result: opt = "result";
     }
 }
@@ -9106,7 +9106,7 @@ pub struct DocumentFieldClassificationDataValue {
     pub data: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DocumentFieldClassificationDataValue default {
+    DocumentFieldClassificationDataValue default {
         0 data: opt = "data";
     }
 }
@@ -9133,7 +9133,7 @@ pub struct DocumentImageClassification {
     pub confidence: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DocumentImageClassification default {
+    DocumentImageClassification default {
         0 doc_type: opt = "doc_type";
         1 confidence: opt = "confidence";
     }
@@ -9165,7 +9165,7 @@ pub struct EmailInfo {
     pub r#type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EmailInfo strict {
+    EmailInfo strict {
         0 email_address: req = "email_address";
         1 r#type: opt = "type";
     }
@@ -9206,7 +9206,7 @@ pub struct EventDelivery {
     pub event_delivery_report: Option<EventDeliveryEventDeliveryReport>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventDelivery strict {
+    EventDelivery strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -9261,7 +9261,7 @@ pub struct EventDeliveryEventDeliveryReport {
     pub processing_mode: Option<ProcessingMode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventDeliveryEventDeliveryReport default {
+    EventDeliveryEventDeliveryReport default {
         0 event_id: opt = "event_id";
         1 status: opt = "status";
         2 channel_identity: opt = "channel_identity";
@@ -9318,7 +9318,7 @@ pub struct EventInbound {
     pub event: Option<EventInboundEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventInbound strict {
+    EventInbound strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -9377,7 +9377,7 @@ pub struct EventInboundEvent {
     pub processing_mode: Option<ProcessingMode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventInboundEvent default {
+    EventInboundEvent default {
         0 id: opt = "id";
         1 direction: opt = "direction";
         2 contact_event: opt = "contact_event";
@@ -9432,7 +9432,7 @@ pub enum EventInboundEventDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) EventInboundEventDirection {
+    EventInboundEventDirection {
         ToApp = "TO_APP",
     }
 }
@@ -9444,7 +9444,7 @@ pub struct FallbackMessageField {
     pub fallback_message: Option<FallbackMessageFieldFallbackMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FallbackMessageField default {
+    FallbackMessageField default {
         0 fallback_message: opt = "fallback_message";
     }
 }
@@ -9471,7 +9471,7 @@ pub struct FallbackMessageFieldFallbackMessage {
     pub reason: Option<Reason>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FallbackMessageFieldFallbackMessage default {
+    FallbackMessageFieldFallbackMessage default {
         0 raw_message: opt = "raw_message";
         1 reason: opt = "reason";
     }
@@ -9517,7 +9517,7 @@ pub struct FlowChannelSpecificMessage {
     pub flow_action_payload: Option<FlowChannelSpecificMessageFlowActionPayload>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FlowChannelSpecificMessage strict {
+    FlowChannelSpecificMessage strict {
         0 header: opt = "header";
         1 body: opt = "body";
         2 footer: opt = "footer";
@@ -9572,7 +9572,7 @@ pub enum FlowChannelSpecificMessageFlowAction {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) FlowChannelSpecificMessageFlowAction {
+    FlowChannelSpecificMessageFlowAction {
         Navigate = "navigate",
         DataExchange = "data_exchange",
     }
@@ -9587,7 +9587,7 @@ pub struct FlowChannelSpecificMessageFlowActionPayload {
     pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FlowChannelSpecificMessageFlowActionPayload default {
+    FlowChannelSpecificMessageFlowActionPayload default {
         0 screen: opt = "screen";
         1 data: opt = "data";
     }
@@ -9620,7 +9620,7 @@ pub enum FlowChannelSpecificMessageFlowMode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) FlowChannelSpecificMessageFlowMode {
+    FlowChannelSpecificMessageFlowMode {
         Draft = "draft",
         Published = "published",
     }
@@ -9633,7 +9633,7 @@ pub struct GenericEventField {
     pub generic_event: Option<GenericEventFieldGenericEvent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GenericEventField default {
+    GenericEventField default {
         0 generic_event: opt = "generic_event";
     }
 }
@@ -9658,7 +9658,7 @@ pub struct GenericEventFieldGenericEvent {
     pub payload: std::collections::BTreeMap<String, serde_json::Value>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GenericEventFieldGenericEvent strict {
+    GenericEventFieldGenericEvent strict {
         0 payload: req = "payload";
     }
 }
@@ -9682,7 +9682,7 @@ pub struct GetAuditRecordsFromConsentResponse {
     pub audit_records: Option<Vec<AuditRecord>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetAuditRecordsFromConsentResponse default {
+    GetAuditRecordsFromConsentResponse default {
         0 identity: opt = "identity";
         1 audit_records: opt = "audit_records";
     }
@@ -9722,7 +9722,7 @@ pub enum GetChannelProfileConversationChannel {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetChannelProfileConversationChannel {
+    GetChannelProfileConversationChannel {
         Messenger = "MESSENGER",
         Instagram = "INSTAGRAM",
         Viber = "VIBER",
@@ -9741,7 +9741,7 @@ pub struct GetChannelProfileRequest {
     pub channel: GetChannelProfileConversationChannel,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetChannelProfileRequest strict {
+    GetChannelProfileRequest strict {
         0 app_id: req = "app_id";
         1 recipient: req = "recipient";
         2 channel: req = "channel";
@@ -9771,7 +9771,7 @@ pub struct GetChannelProfileResponse {
     pub profile_name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetChannelProfileResponse default {
+    GetChannelProfileResponse default {
         0 profile_name: opt = "profile_name";
     }
 }
@@ -9798,7 +9798,7 @@ pub struct GetIdentitiesFromConsentResponse {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetIdentitiesFromConsentResponse default {
+    GetIdentitiesFromConsentResponse default {
         0 identities: opt = "identities";
         1 next_page_token: opt = "next_page_token";
     }
@@ -9828,7 +9828,7 @@ pub struct IdentifiedByField {
     pub identified_by: Option<ChannelIdentities>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) IdentifiedByField default {
+    IdentifiedByField default {
         0 identified_by: opt = "identified_by";
     }
 }
@@ -9853,7 +9853,7 @@ pub struct Identity {
     pub identity: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Identity strict {
+    Identity strict {
         0 identity: req = "identity";
     }
 }
@@ -9883,7 +9883,7 @@ pub struct InjectConversationEventRequest {
     pub processing_mode: Option<ProcessingMode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InjectConversationEventRequest strict {
+    InjectConversationEventRequest strict {
         0 app_event: opt = "app_event";
         1 conversation_id: opt = "conversation_id";
         2 contact_id: opt = "contact_id";
@@ -9924,7 +9924,7 @@ pub struct InjectEventRequest {
     pub event: Option<InjectConversationEventRequest>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InjectEventRequest default {
+    InjectEventRequest default {
         0 event: opt = "event";
     }
 }
@@ -9951,7 +9951,7 @@ pub struct InjectEventResponse {
     pub accepted_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InjectEventResponse default {
+    InjectEventResponse default {
         0 event_id: opt = "event_id";
         1 accepted_time: opt = "accepted_time";
     }
@@ -9996,7 +9996,7 @@ pub struct InjectMessageCommonProps {
     pub metadata: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InjectMessageCommonProps strict {
+    InjectMessageCommonProps strict {
         0 accept_time: req = "accept_time";
         1 channel_identity: req = "channel_identity";
         2 contact_id: req = "contact_id";
@@ -10249,7 +10249,7 @@ pub struct InstagramCredentialsField {
     pub instagram_credentials: Option<InstagramCredentialsFieldInstagramCredentials>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InstagramCredentialsField default {
+    InstagramCredentialsField default {
         0 instagram_credentials: opt = "instagram_credentials";
     }
 }
@@ -10278,7 +10278,7 @@ pub struct InstagramCredentialsFieldInstagramCredentials {
     pub business_account_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InstagramCredentialsFieldInstagramCredentials strict {
+    InstagramCredentialsFieldInstagramCredentials strict {
         0 token: req = "token";
         1 business_account_id: opt = "business_account_id";
     }
@@ -10309,7 +10309,7 @@ pub struct IntentResult {
     pub score: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) IntentResult default {
+    IntentResult default {
         0 intent: opt = "intent";
         1 score: opt = "score";
     }
@@ -10342,7 +10342,7 @@ pub struct KakaoTalkAppLinkButton {
     pub scheme_android: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkAppLinkButton strict {
+    KakaoTalkAppLinkButton strict {
         0 r#type: req = "type";
         1 name: req = "name";
         2 scheme_ios: req = "scheme_ios";
@@ -10379,7 +10379,7 @@ pub enum KakaoTalkAppLinkButtonType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaoTalkAppLinkButtonType {
+    KakaoTalkAppLinkButtonType {
         Al = "AL",
     }
 }
@@ -10393,7 +10393,7 @@ pub struct KakaoTalkBotKeywordButton {
     pub name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkBotKeywordButton strict {
+    KakaoTalkBotKeywordButton strict {
         0 r#type: req = "type";
         1 name: req = "name";
     }
@@ -10424,7 +10424,7 @@ pub enum KakaoTalkBotKeywordButtonType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaoTalkBotKeywordButtonType {
+    KakaoTalkBotKeywordButtonType {
         Bk = "BK",
     }
 }
@@ -10438,7 +10438,7 @@ pub struct KakaoTalkButton {
     pub name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkButton strict {
+    KakaoTalkButton strict {
         0 r#type: req = "type";
         1 name: req = "name";
     }
@@ -10466,7 +10466,7 @@ pub struct KakaoTalkCarouselCommerceChannelSpecificMessage {
     pub carousel: KakaoTalkCarouselCommerceChannelSpecificMessageCarousel,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkCarouselCommerceChannelSpecificMessage strict {
+    KakaoTalkCarouselCommerceChannelSpecificMessage strict {
         0 push_alarm: opt = "push_alarm";
         1 adult: opt = "adult";
         2 carousel: req = "carousel";
@@ -10504,7 +10504,7 @@ pub struct KakaoTalkCarouselCommerceChannelSpecificMessageCarousel {
     pub tail: Option<KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkCarouselCommerceChannelSpecificMessageCarousel strict {
+    KakaoTalkCarouselCommerceChannelSpecificMessageCarousel strict {
         0 head: opt = "head";
         1 list: req = "list";
         2 tail: opt = "tail";
@@ -10548,7 +10548,7 @@ pub struct KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
     pub scheme_android: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead strict {
+    KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead strict {
         0 header: req = "header";
         1 content: req = "content";
         2 image_url: req = "image_url";
@@ -10600,7 +10600,7 @@ pub struct KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail {
     pub scheme_android: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail strict {
+    KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail strict {
         0 link_mo: req = "link_mo";
         1 link_pc: opt = "link_pc";
         2 scheme_ios: opt = "scheme_ios";
@@ -10637,7 +10637,7 @@ pub struct KakaoTalkChannelSpecificMessage {
     pub adult: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkChannelSpecificMessage default {
+    KakaoTalkChannelSpecificMessage default {
         0 push_alarm: opt = "push_alarm";
         1 adult: opt = "adult";
     }
@@ -10669,7 +10669,7 @@ pub struct KakaoTalkChatCredentialsField {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkChatCredentialsField default {
+    KakaoTalkChatCredentialsField default {
         0 kakaotalkchat_credentials: opt = "kakaotalkchat_credentials";
     }
 }
@@ -10698,7 +10698,7 @@ pub struct KakaoTalkChatCredentialsFieldKakaotalkchatCredentials {
     pub api_key: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkChatCredentialsFieldKakaotalkchatCredentials strict {
+    KakaoTalkChatCredentialsFieldKakaotalkchatCredentials strict {
         0 kakaotalk_plus_friend_id: req = "kakaotalk_plus_friend_id";
         1 api_key: opt = "api_key";
     }
@@ -10739,7 +10739,7 @@ pub struct KakaoTalkCommerceChannelSpecificMessage {
     pub coupon: Option<KakaoTalkCommerceMessageCoupon>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkCommerceChannelSpecificMessage strict {
+    KakaoTalkCommerceChannelSpecificMessage strict {
         0 push_alarm: opt = "push_alarm";
         1 adult: opt = "adult";
         2 buttons: req = "buttons";
@@ -10793,7 +10793,7 @@ pub struct KakaoTalkCommerceMessage {
     pub coupon: Option<KakaoTalkCommerceMessageCoupon>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkCommerceMessage strict {
+    KakaoTalkCommerceMessage strict {
         0 buttons: req = "buttons";
         1 additional_content: opt = "additional_content";
         2 image: req = "image";
@@ -11431,7 +11431,7 @@ pub struct KakaoTalkCommerceMessageImage {
     pub image_link: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkCommerceMessageImage strict {
+    KakaoTalkCommerceMessageImage strict {
         0 image_url: req = "image_url";
         1 image_link: opt = "image_link";
     }
@@ -11470,7 +11470,7 @@ pub struct KakaoTalkCoupon {
     pub scheme_ios: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkCoupon strict {
+    KakaoTalkCoupon strict {
         0 r#type: req = "type";
         1 description: opt = "description";
         2 link_mo: opt = "link_mo";
@@ -11511,7 +11511,7 @@ pub struct KakaoTalkCredentialsField {
     pub kakaotalk_credentials: Option<KakaoTalkCredentialsFieldKakaotalkCredentials>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkCredentialsField default {
+    KakaoTalkCredentialsField default {
         0 kakaotalk_credentials: opt = "kakaotalk_credentials";
     }
 }
@@ -11540,7 +11540,7 @@ pub struct KakaoTalkCredentialsFieldKakaotalkCredentials {
     pub kakaotalk_sender_key: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkCredentialsFieldKakaotalkCredentials strict {
+    KakaoTalkCredentialsFieldKakaotalkCredentials strict {
         0 kakaotalk_plus_friend_id: req = "kakaotalk_plus_friend_id";
         1 kakaotalk_sender_key: req = "kakaotalk_sender_key";
     }
@@ -11575,7 +11575,7 @@ pub struct KakaoTalkDiscountFixedCommerce {
     pub discount_fixed: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkDiscountFixedCommerce strict {
+    KakaoTalkDiscountFixedCommerce strict {
         0 r#type: req = "type";
         1 title: req = "title";
         2 regular_price: req = "regular_price";
@@ -11615,7 +11615,7 @@ pub enum KakaoTalkDiscountFixedCommerceType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaoTalkDiscountFixedCommerceType {
+    KakaoTalkDiscountFixedCommerceType {
         FixedDiscountCommerce = "FIXED_DISCOUNT_COMMERCE",
     }
 }
@@ -11635,7 +11635,7 @@ pub struct KakaoTalkDiscountRateCommerce {
     pub discount_rate: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkDiscountRateCommerce strict {
+    KakaoTalkDiscountRateCommerce strict {
         0 r#type: req = "type";
         1 title: req = "title";
         2 regular_price: req = "regular_price";
@@ -11675,7 +11675,7 @@ pub enum KakaoTalkDiscountRateCommerceType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaoTalkDiscountRateCommerceType {
+    KakaoTalkDiscountRateCommerceType {
         PercentageDiscountCommerce = "PERCENTAGE_DISCOUNT_COMMERCE",
     }
 }
@@ -11700,7 +11700,7 @@ pub struct KakaoTalkDiscountRateCoupon {
     pub discount_rate: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkDiscountRateCoupon strict {
+    KakaoTalkDiscountRateCoupon strict {
         0 r#type: req = "type";
         1 description: opt = "description";
         2 link_mo: opt = "link_mo";
@@ -11750,7 +11750,7 @@ pub enum KakaoTalkDiscountRateCouponType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaoTalkDiscountRateCouponType {
+    KakaoTalkDiscountRateCouponType {
         PercentageDiscountCoupon = "PERCENTAGE_DISCOUNT_COUPON",
     }
 }
@@ -11775,7 +11775,7 @@ pub struct KakaoTalkFixedDiscountCoupon {
     pub discount_fixed: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkFixedDiscountCoupon strict {
+    KakaoTalkFixedDiscountCoupon strict {
         0 r#type: req = "type";
         1 description: opt = "description";
         2 link_mo: opt = "link_mo";
@@ -11825,7 +11825,7 @@ pub enum KakaoTalkFixedDiscountCouponType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaoTalkFixedDiscountCouponType {
+    KakaoTalkFixedDiscountCouponType {
         FixedDiscountCoupon = "FIXED_DISCOUNT_COUPON",
     }
 }
@@ -11850,7 +11850,7 @@ pub struct KakaoTalkFreeCoupon {
     pub title: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkFreeCoupon strict {
+    KakaoTalkFreeCoupon strict {
         0 r#type: req = "type";
         1 description: opt = "description";
         2 link_mo: opt = "link_mo";
@@ -11900,7 +11900,7 @@ pub enum KakaoTalkFreeCouponType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaoTalkFreeCouponType {
+    KakaoTalkFreeCouponType {
         FreeCoupon = "FREE_COUPON",
     }
 }
@@ -11916,7 +11916,7 @@ pub struct KakaoTalkRegularPriceCommerce {
     pub regular_price: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkRegularPriceCommerce strict {
+    KakaoTalkRegularPriceCommerce strict {
         0 r#type: req = "type";
         1 title: req = "title";
         2 regular_price: req = "regular_price";
@@ -11950,7 +11950,7 @@ pub enum KakaoTalkRegularPriceCommerceType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaoTalkRegularPriceCommerceType {
+    KakaoTalkRegularPriceCommerceType {
         RegularPriceCommerce = "REGULAR_PRICE_COMMERCE",
     }
 }
@@ -11972,7 +11972,7 @@ pub struct KakaoTalkShippingDiscountCoupon {
     pub scheme_ios: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkShippingDiscountCoupon strict {
+    KakaoTalkShippingDiscountCoupon strict {
         0 r#type: req = "type";
         1 description: opt = "description";
         2 link_mo: opt = "link_mo";
@@ -12017,7 +12017,7 @@ pub enum KakaoTalkShippingDiscountCouponType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaoTalkShippingDiscountCouponType {
+    KakaoTalkShippingDiscountCouponType {
         ShippingDiscountCoupon = "SHIPPING_DISCOUNT_COUPON",
     }
 }
@@ -12042,7 +12042,7 @@ pub struct KakaoTalkUpCoupon {
     pub title: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkUpCoupon strict {
+    KakaoTalkUpCoupon strict {
         0 r#type: req = "type";
         1 description: opt = "description";
         2 link_mo: opt = "link_mo";
@@ -12092,7 +12092,7 @@ pub enum KakaoTalkUpCouponType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaoTalkUpCouponType {
+    KakaoTalkUpCouponType {
         UpCoupon = "UP_COUPON",
     }
 }
@@ -12110,7 +12110,7 @@ pub struct KakaoTalkWebLinkButton {
     pub link_pc: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaoTalkWebLinkButton strict {
+    KakaoTalkWebLinkButton strict {
         0 r#type: req = "type";
         1 name: req = "name";
         2 link_mo: req = "link_mo";
@@ -12151,7 +12151,7 @@ pub enum KakaoTalkWebLinkButtonType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaoTalkWebLinkButtonType {
+    KakaoTalkWebLinkButtonType {
         Wl = "WL",
     }
 }
@@ -12163,7 +12163,7 @@ pub struct LineCredentialsField {
     pub line_credentials: Option<LineCredentialsFieldLineCredentials>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LineCredentialsField default {
+    LineCredentialsField default {
         0 line_credentials: opt = "line_credentials";
     }
 }
@@ -12192,7 +12192,7 @@ pub struct LineCredentialsFieldLineCredentials {
     pub is_default: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LineCredentialsFieldLineCredentials strict {
+    LineCredentialsFieldLineCredentials strict {
         0 token: req = "token";
         1 secret: req = "secret";
         2 is_default: opt = "is_default";
@@ -12223,7 +12223,7 @@ pub struct LineCredentialsJapanField {
     pub line_japan: Option<LineEnterpriseCredentials>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LineCredentialsJapanField default {
+    LineCredentialsJapanField default {
         0 line_japan: opt = "line_japan";
     }
 }
@@ -12248,7 +12248,7 @@ pub struct LineCredentialsThailandField {
     pub line_thailand: Option<LineEnterpriseCredentials>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LineCredentialsThailandField default {
+    LineCredentialsThailandField default {
         0 line_thailand: opt = "line_thailand";
     }
 }
@@ -12275,7 +12275,7 @@ pub struct LineEnterpriseCredentials {
     pub secret: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LineEnterpriseCredentials strict {
+    LineEnterpriseCredentials strict {
         0 token: req = "token";
         1 secret: req = "secret";
     }
@@ -12301,7 +12301,7 @@ pub struct LineEnterpriseCredentialsField {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LineEnterpriseCredentialsField default {
+    LineEnterpriseCredentialsField default {
         0 line_enterprise_credentials: opt = "line_enterprise_credentials";
     }
 }
@@ -12588,7 +12588,7 @@ pub struct LineNotificationMessageTemplateBody {
     pub buttons: Option<Vec<LineNotificationMessageTemplateButton>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LineNotificationMessageTemplateBody default {
+    LineNotificationMessageTemplateBody default {
         0 emphasized_item: opt = "emphasized_item";
         1 items: opt = "items";
         2 buttons: opt = "buttons";
@@ -12623,7 +12623,7 @@ pub struct LineNotificationMessageTemplateButton {
     pub url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LineNotificationMessageTemplateButton strict {
+    LineNotificationMessageTemplateButton strict {
         0 button_key: req = "button_key";
         1 url: req = "url";
     }
@@ -12649,7 +12649,7 @@ pub struct LineNotificationMessageTemplateChannelSpecificMessage {
     pub body: Option<LineNotificationMessageTemplateBody>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LineNotificationMessageTemplateChannelSpecificMessage strict {
+    LineNotificationMessageTemplateChannelSpecificMessage strict {
         0 template_key: req = "template_key";
         1 body: opt = "body";
     }
@@ -12680,7 +12680,7 @@ pub struct LineNotificationMessageTemplateEmphasizedItem {
     pub content: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LineNotificationMessageTemplateEmphasizedItem strict {
+    LineNotificationMessageTemplateEmphasizedItem strict {
         0 item_key: req = "item_key";
         1 content: req = "content";
     }
@@ -12706,7 +12706,7 @@ pub struct LineNotificationMessageTemplateItem {
     pub content: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LineNotificationMessageTemplateItem strict {
+    LineNotificationMessageTemplateItem strict {
         0 item_key: req = "item_key";
         1 content: req = "content";
     }
@@ -12730,7 +12730,7 @@ pub struct ListAppsResponse {
     pub apps: Option<Vec<AppResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListAppsResponse default {
+    ListAppsResponse default {
         0 apps: opt = "apps";
     }
 }
@@ -12758,7 +12758,7 @@ pub struct ListContactsResponse {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListContactsResponse default {
+    ListContactsResponse default {
         0 contacts: opt = "contacts";
         1 next_page_token: opt = "next_page_token";
     }
@@ -12792,7 +12792,7 @@ pub struct ListConversationsResponse {
     pub total_size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListConversationsResponse default {
+    ListConversationsResponse default {
         0 conversations: opt = "conversations";
         1 next_page_token: opt = "next_page_token";
         2 total_size: opt = "total_size";
@@ -12827,7 +12827,7 @@ pub struct ListEventsResponse {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListEventsResponse default {
+    ListEventsResponse default {
         0 events: opt = "events";
         1 next_page_token: opt = "next_page_token";
     }
@@ -12962,7 +12962,7 @@ pub struct ListItemVariant0 {
     pub choice: ChoiceItem,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListItemVariant0 strict {
+    ListItemVariant0 strict {
         0 choice: req = "choice";
     }
 }
@@ -12982,7 +12982,7 @@ pub struct ListItemVariant1 {
     pub product: ProductItem,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListItemVariant1 strict {
+    ListItemVariant1 strict {
         0 product: req = "product";
     }
 }
@@ -13002,7 +13002,7 @@ pub struct ListMessageField {
     pub list_message: Option<ListMessageFieldListMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListMessageField default {
+    ListMessageField default {
         0 list_message: opt = "list_message";
     }
 }
@@ -13035,7 +13035,7 @@ pub struct ListMessageFieldListMessage {
     pub message_properties: Option<ListMessageFieldListMessageMessageProperties>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListMessageFieldListMessage strict {
+    ListMessageFieldListMessage strict {
         0 title: req = "title";
         1 description: opt = "description";
         2 media: opt = "media";
@@ -13076,7 +13076,7 @@ pub struct ListMessageFieldListMessageMessageProperties {
     pub whatsapp_header: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListMessageFieldListMessageMessageProperties default {
+    ListMessageFieldListMessageMessageProperties default {
         0 catalog_id: opt = "catalog_id";
         1 menu: opt = "menu";
         2 whatsapp_header: opt = "whatsapp_header";
@@ -13129,7 +13129,7 @@ pub struct ListMessagesByChannelIdentityRequest {
     pub direction: Option<ConversationDirection>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListMessagesByChannelIdentityRequest default {
+    ListMessagesByChannelIdentityRequest default {
         0 channel_identities: opt = "channel_identities";
         1 contact_ids: opt = "contact_ids";
         2 app_id: opt = "app_id";
@@ -13188,7 +13188,7 @@ pub struct ListMessagesResponse {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListMessagesResponse default {
+    ListMessagesResponse default {
         0 messages: opt = "messages";
         1 next_page_token: opt = "next_page_token";
     }
@@ -13222,7 +13222,7 @@ pub struct ListRecentConversationsResponse {
     pub total_size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListRecentConversationsResponse default {
+    ListRecentConversationsResponse default {
         0 conversations: opt = "conversations";
         1 next_page_token: opt = "next_page_token";
         2 total_size: opt = "total_size";
@@ -13257,7 +13257,7 @@ pub struct ListSection {
     pub items: Vec<ListItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListSection strict {
+    ListSection strict {
         0 title: opt = "title";
         1 items: req = "items";
     }
@@ -13286,7 +13286,7 @@ pub struct ListWebhooksResponse {
     pub webhooks: Option<Vec<Webhook>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListWebhooksResponse default {
+    ListWebhooksResponse default {
         0 webhooks: opt = "webhooks";
     }
 }
@@ -13311,7 +13311,7 @@ pub struct LocationMessageField {
     pub location_message: Option<LocationMessageFieldLocationMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LocationMessageField default {
+    LocationMessageField default {
         0 location_message: opt = "location_message";
     }
 }
@@ -13340,7 +13340,7 @@ pub struct LocationMessageFieldLocationMessage {
     pub title: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LocationMessageFieldLocationMessage strict {
+    LocationMessageFieldLocationMessage strict {
         0 coordinates: req = "coordinates";
         1 label: opt = "label";
         2 title: req = "title";
@@ -13377,7 +13377,7 @@ pub struct MachineLearningImageRecognitionResult {
     pub document_field_classification: Option<DocumentFieldClassification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MachineLearningImageRecognitionResult default {
+    MachineLearningImageRecognitionResult default {
         0 url: opt = "url";
         1 document_image_classification: opt = "document_image_classification";
         2 optical_character_recognition: opt = "optical_character_recognition";
@@ -13419,7 +13419,7 @@ pub struct MachineLearningNluResult {
     pub results: Option<Vec<IntentResult>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MachineLearningNluResult default {
+    MachineLearningNluResult default {
         0 intent: opt = "intent";
         1 score: opt = "score";
         2 message: opt = "message";
@@ -13459,7 +13459,7 @@ pub struct MachineLearningPiiResult {
     pub masked: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MachineLearningPiiResult default {
+    MachineLearningPiiResult default {
         0 message: opt = "message";
         1 masked: opt = "masked";
     }
@@ -13495,7 +13495,7 @@ pub struct MachineLearningSentimentResult {
     pub results: Option<Vec<SentimentResult>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MachineLearningSentimentResult default {
+    MachineLearningSentimentResult default {
         0 sentiment: opt = "sentiment";
         1 score: opt = "score";
         2 message: opt = "message";
@@ -13531,7 +13531,7 @@ pub struct MediaCardMessageField {
     pub media_card_message: Option<MediaCardMessageFieldMediaCardMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MediaCardMessageField default {
+    MediaCardMessageField default {
         0 media_card_message: opt = "media_card_message";
     }
 }
@@ -13558,7 +13558,7 @@ pub struct MediaCardMessageFieldMediaCardMessage {
     pub url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MediaCardMessageFieldMediaCardMessage strict {
+    MediaCardMessageFieldMediaCardMessage strict {
         0 caption: opt = "caption";
         1 url: req = "url";
     }
@@ -13587,7 +13587,7 @@ pub struct MediaMessageField {
     pub media_message: Option<MediaProperties>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MediaMessageField default {
+    MediaMessageField default {
         0 media_message: opt = "media_message";
     }
 }
@@ -13616,7 +13616,7 @@ pub struct MediaProperties {
     pub filename_override: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MediaProperties strict {
+    MediaProperties strict {
         0 thumbnail_url: opt = "thumbnail_url";
         1 url: req = "url";
         2 filename_override: opt = "filename_override";
@@ -13650,7 +13650,7 @@ pub struct MergeContactRequest {
     pub strategy: Option<ConversationMergeStrategy>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MergeContactRequest strict {
+    MergeContactRequest strict {
         0 source_id: req = "source_id";
         1 strategy: opt = "strategy";
     }
@@ -13687,7 +13687,7 @@ pub enum MessageContentType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessageContentType {
+    MessageContentType {
         ContentUnknown = "CONTENT_UNKNOWN",
         ContentMarketing = "CONTENT_MARKETING",
         ContentNotification = "CONTENT_NOTIFICATION",
@@ -13715,7 +13715,7 @@ pub struct MessageDeliveryReceiptEvent {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageDeliveryReceiptEvent strict {
+    MessageDeliveryReceiptEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -13772,7 +13772,7 @@ pub struct MessageDeliveryReceiptEventMessageDeliveryReport {
     pub processing_mode: Option<ProcessingMode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageDeliveryReceiptEventMessageDeliveryReport default {
+    MessageDeliveryReceiptEventMessageDeliveryReport default {
         0 message_id: opt = "message_id";
         1 conversation_id: opt = "conversation_id";
         2 status: opt = "status";
@@ -13832,7 +13832,7 @@ pub struct MessageInboundEvent {
     pub message: Option<MessageInboundEventItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageInboundEvent strict {
+    MessageInboundEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -13895,7 +13895,7 @@ pub struct MessageInboundEventItem {
     pub injected: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageInboundEventItem default {
+    MessageInboundEventItem default {
         0 id: opt = "id";
         1 direction: opt = "direction";
         2 contact_message: opt = "contact_message";
@@ -13956,7 +13956,7 @@ pub enum MessageInboundEventItemDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessageInboundEventItemDirection {
+    MessageInboundEventItemDirection {
         ToApp = "TO_APP",
     }
 }
@@ -13980,7 +13980,7 @@ pub struct MessageInboundSmartConversationRedactionEvent {
     pub message_redaction: Option<MessageInboundEventItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageInboundSmartConversationRedactionEvent strict {
+    MessageInboundSmartConversationRedactionEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -14029,7 +14029,7 @@ pub enum MessageQueue {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessageQueue {
+    MessageQueue {
         NormalPriority = "NORMAL_PRIORITY",
         HighPriority = "HIGH_PRIORITY",
     }
@@ -14042,7 +14042,7 @@ pub struct MessageRetrySettings {
     pub retry_duration: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageRetrySettings default {
+    MessageRetrySettings default {
         0 retry_duration: opt = "retry_duration";
     }
 }
@@ -14073,7 +14073,7 @@ pub enum MessageSource {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessageSource {
+    MessageSource {
         ConversationSource = "CONVERSATION_SOURCE",
         DispatchSource = "DISPATCH_SOURCE",
     }
@@ -14098,7 +14098,7 @@ pub struct MessageSubmitEvent {
     pub message_submit_notification: Option<MessageSubmitEventMessageSubmitNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageSubmitEvent strict {
+    MessageSubmitEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -14153,7 +14153,7 @@ pub struct MessageSubmitEventMessageSubmitNotification {
     pub processing_mode: Option<ProcessingMode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageSubmitEventMessageSubmitNotification default {
+    MessageSubmitEventMessageSubmitNotification default {
         0 message_id: opt = "message_id";
         1 conversation_id: opt = "conversation_id";
         2 channel_identity: opt = "channel_identity";
@@ -14204,7 +14204,7 @@ pub enum MetadataUpdateStrategy {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MetadataUpdateStrategy {
+    MetadataUpdateStrategy {
         Replace = "REPLACE",
         MergePatch = "MERGE_PATCH",
     }
@@ -14217,7 +14217,7 @@ pub struct MmsCredentialsField {
     pub mms_credentials: Option<MmsCredentialsFieldMmsCredentials>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MmsCredentialsField default {
+    MmsCredentialsField default {
         0 mms_credentials: opt = "mms_credentials";
     }
 }
@@ -14246,7 +14246,7 @@ pub struct MmsCredentialsFieldMmsCredentials {
     pub basic_auth: Option<BasicAuthCredentials>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MmsCredentialsFieldMmsCredentials strict {
+    MmsCredentialsFieldMmsCredentials strict {
         0 account_id: req = "account_id";
         1 api_key: req = "api_key";
         2 basic_auth: opt = "basic_auth";
@@ -14287,7 +14287,7 @@ pub struct NameInfo {
     pub suffix: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NameInfo strict {
+    NameInfo strict {
         0 full_name: req = "full_name";
         1 first_name: opt = "first_name";
         2 last_name: opt = "last_name";
@@ -14334,7 +14334,7 @@ pub struct OffensiveAnalysis {
     pub score: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OffensiveAnalysis default {
+    OffensiveAnalysis default {
         0 message: opt = "message";
         1 url: opt = "url";
         2 evaluation: opt = "evaluation";
@@ -14376,7 +14376,7 @@ pub enum OffensiveAnalysisEvaluation {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) OffensiveAnalysisEvaluation {
+    OffensiveAnalysisEvaluation {
         Safe = "SAFE",
         Unsafe = "UNSAFE",
     }
@@ -14689,7 +14689,7 @@ pub struct OptInEvent {
     pub opt_in_notification: Option<OptInEventOptInNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OptInEvent strict {
+    OptInEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -14744,7 +14744,7 @@ pub struct OptInEventOptInNotification {
     pub processing_mode: Option<ProcessingMode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OptInEventOptInNotification default {
+    OptInEventOptInNotification default {
         0 request_id: opt = "request_id";
         1 contact_id: opt = "contact_id";
         2 channel: opt = "channel";
@@ -14789,7 +14789,7 @@ pub struct OptInEventOptInNotificationErrorDetails {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OptInEventOptInNotificationErrorDetails default {
+    OptInEventOptInNotificationErrorDetails default {
         0 description: opt = "description";
     }
 }
@@ -14822,7 +14822,7 @@ pub enum OptInEventOptInNotificationStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) OptInEventOptInNotificationStatus {
+    OptInEventOptInNotificationStatus {
         OptInSucceeded = "OPT_IN_SUCCEEDED",
         OptInFailed = "OPT_IN_FAILED",
         OptInStatusUnspecified = "OPT_IN_STATUS_UNSPECIFIED",
@@ -14848,7 +14848,7 @@ pub struct OptOutEvent {
     pub opt_out_notification: Option<OptOutEventOptOutNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OptOutEvent strict {
+    OptOutEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -14903,7 +14903,7 @@ pub struct OptOutEventOptOutNotification {
     pub processing_mode: Option<ProcessingMode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OptOutEventOptOutNotification default {
+    OptOutEventOptOutNotification default {
         0 request_id: opt = "request_id";
         1 contact_id: opt = "contact_id";
         2 channel: opt = "channel";
@@ -14948,7 +14948,7 @@ pub struct OptOutEventOptOutNotificationErrorDetails {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OptOutEventOptOutNotificationErrorDetails default {
+    OptOutEventOptOutNotificationErrorDetails default {
         0 description: opt = "description";
     }
 }
@@ -14981,7 +14981,7 @@ pub enum OptOutEventOptOutNotificationStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) OptOutEventOptOutNotificationStatus {
+    OptOutEventOptOutNotificationStatus {
         OptOutSucceeded = "OPT_OUT_SUCCEEDED",
         OptOutFailed = "OPT_OUT_FAILED",
         OptOutStatusUnspecified = "OPT_OUT_STATUS_UNSPECIFIED",
@@ -14995,7 +14995,7 @@ pub struct OpticalCharacterRecognition {
     pub result: Option<Vec<OpticalCharacterRecognitionData>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OpticalCharacterRecognition default {
+    OpticalCharacterRecognition default {
         0 result: opt = "result";
     }
 }
@@ -15020,7 +15020,7 @@ pub struct OpticalCharacterRecognitionData {
     pub data: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OpticalCharacterRecognitionData default {
+    OpticalCharacterRecognitionData default {
         0 data: opt = "data";
     }
 }
@@ -15049,7 +15049,7 @@ pub struct OrganizationInfo {
     pub title: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrganizationInfo default {
+    OrganizationInfo default {
         0 company: opt = "company";
         1 department: opt = "department";
         2 title: opt = "title";
@@ -15088,7 +15088,7 @@ pub struct PaymentOrderDetailsChannelSpecificMessage {
     pub payment: PaymentOrderDetailsChannelSpecificMessagePayment,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaymentOrderDetailsChannelSpecificMessage strict {
+    PaymentOrderDetailsChannelSpecificMessage strict {
         0 header: opt = "header";
         1 body: opt = "body";
         2 footer: opt = "footer";
@@ -15139,7 +15139,7 @@ pub struct PaymentOrderDetailsChannelSpecificMessagePayment {
     pub order: PaymentOrderDetailsChannelSpecificMessagePaymentOrder,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaymentOrderDetailsChannelSpecificMessagePayment strict {
+    PaymentOrderDetailsChannelSpecificMessagePayment strict {
         0 r#type: req = "type";
         1 reference_id: req = "reference_id";
         2 type_of_goods: req = "type_of_goods";
@@ -15211,7 +15211,7 @@ pub struct PaymentOrderDetailsChannelSpecificMessagePaymentOrder {
     pub items: Vec<PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaymentOrderDetailsChannelSpecificMessagePaymentOrder strict {
+    PaymentOrderDetailsChannelSpecificMessagePaymentOrder strict {
         0 catalog_id: opt = "catalog_id";
         1 expiration_time: opt = "expiration_time";
         2 expiration_description: opt = "expiration_description";
@@ -15282,7 +15282,7 @@ pub struct PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem {
     pub sale_amount_value: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem strict {
+    PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem strict {
         0 retailer_id: req = "retailer_id";
         1 name: req = "name";
         2 amount_value: req = "amount_value";
@@ -15500,7 +15500,7 @@ pub enum PaymentOrderDetailsChannelSpecificMessagePaymentType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PaymentOrderDetailsChannelSpecificMessagePaymentType {
+    PaymentOrderDetailsChannelSpecificMessagePaymentType {
         Br = "br",
         Sg = "sg",
     }
@@ -15519,7 +15519,7 @@ pub enum PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
+    PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods {
         DigitalGoods = "digital-goods",
         PhysicalGoods = "physical-goods",
     }
@@ -15538,7 +15538,7 @@ pub struct PaymentOrderStatusChannelSpecificMessage {
     pub payment: PaymentOrderStatusChannelSpecificMessagePayment,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaymentOrderStatusChannelSpecificMessage strict {
+    PaymentOrderStatusChannelSpecificMessage strict {
         0 header: opt = "header";
         1 body: opt = "body";
         2 footer: opt = "footer";
@@ -15577,7 +15577,7 @@ pub struct PaymentOrderStatusChannelSpecificMessagePayment {
     pub order: PaymentOrderStatusChannelSpecificMessagePaymentOrder,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaymentOrderStatusChannelSpecificMessagePayment strict {
+    PaymentOrderStatusChannelSpecificMessagePayment strict {
         0 reference_id: req = "reference_id";
         1 order: req = "order";
     }
@@ -15606,7 +15606,7 @@ pub struct PaymentOrderStatusChannelSpecificMessagePaymentOrder {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaymentOrderStatusChannelSpecificMessagePaymentOrder strict {
+    PaymentOrderStatusChannelSpecificMessagePaymentOrder strict {
         0 status: req = "status";
         1 description: opt = "description";
     }
@@ -15651,7 +15651,7 @@ pub enum PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus {
+    PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus {
         Pending = "pending",
         Processing = "processing",
         PartiallyShipped = "partially-shipped",
@@ -15682,7 +15682,7 @@ pub enum PaymentStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PaymentStatus {
+    PaymentStatus {
         PaymentStatusUnknown = "PAYMENT_STATUS_UNKNOWN",
         PaymentStatusNew = "PAYMENT_STATUS_NEW",
         PaymentStatusPending = "PAYMENT_STATUS_PENDING",
@@ -15705,7 +15705,7 @@ pub struct PaymentStatusUpdateEvent {
     pub payment_transaction_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaymentStatusUpdateEvent default {
+    PaymentStatusUpdateEvent default {
         0 reference_id: opt = "reference_id";
         1 payment_status: opt = "payment_status";
         2 payment_transaction_status: opt = "payment_transaction_status";
@@ -15753,7 +15753,7 @@ pub enum PaymentTransactionStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PaymentTransactionStatus {
+    PaymentTransactionStatus {
         PaymentStatusTransactionUnknown = "PAYMENT_STATUS_TRANSACTION_UNKNOWN",
         PaymentStatusTransactionPending = "PAYMENT_STATUS_TRANSACTION_PENDING",
         PaymentStatusTransactionFailed = "PAYMENT_STATUS_TRANSACTION_FAILED",
@@ -15771,7 +15771,7 @@ pub struct PhoneNumberInfo {
     pub r#type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PhoneNumberInfo strict {
+    PhoneNumberInfo strict {
         0 phone_number: req = "phone_number";
         1 r#type: opt = "type";
     }
@@ -15806,7 +15806,7 @@ pub enum ProcessingMode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ProcessingMode {
+    ProcessingMode {
         Conversation = "CONVERSATION",
         Dispatch = "DISPATCH",
     }
@@ -15825,7 +15825,7 @@ pub enum ProcessingStrategy {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ProcessingStrategy {
+    ProcessingStrategy {
         Default = "DEFAULT",
         DispatchOnly = "DISPATCH_ONLY",
     }
@@ -15846,7 +15846,7 @@ pub struct ProductItem {
     pub currency: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ProductItem strict {
+    ProductItem strict {
         0 id: req = "id";
         1 marketplace: req = "marketplace";
         2 quantity: opt = "quantity";
@@ -15883,7 +15883,7 @@ pub struct ProductResponseMessage {
     pub product_response_message: Option<ProductResponseMessageProductResponseMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ProductResponseMessage default {
+    ProductResponseMessage default {
         0 product_response_message: opt = "product_response_message";
     }
 }
@@ -15914,7 +15914,7 @@ pub struct ProductResponseMessageProductResponseMessage {
     pub catalog_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ProductResponseMessageProductResponseMessage default {
+    ProductResponseMessageProductResponseMessage default {
         0 products: opt = "products";
         1 title: opt = "title";
         2 catalog_id: opt = "catalog_id";
@@ -15949,7 +15949,7 @@ pub struct ProjectSettings {
     pub settings: Option<ProjectSettingsSettings>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ProjectSettings default {
+    ProjectSettings default {
         0 project_id: opt = "project_id";
         1 settings: opt = "settings";
     }
@@ -15979,7 +15979,7 @@ pub struct ProjectSettingsRequest {
     pub contact_settings: Option<ContactSettings>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ProjectSettingsRequest default {
+    ProjectSettingsRequest default {
         0 contact_settings: opt = "contact_settings";
     }
 }
@@ -16004,7 +16004,7 @@ pub struct ProjectSettingsSettings {
     pub contact_settings: Option<ContactSettings>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ProjectSettingsSettings default {
+    ProjectSettingsSettings default {
         0 contact_settings: opt = "contact_settings";
     }
 }
@@ -16034,7 +16034,7 @@ pub struct QueryCapability {
     pub request_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) QueryCapability strict {
+    QueryCapability strict {
         0 app_id: req = "app_id";
         1 recipient: req = "recipient";
         2 request_id: opt = "request_id";
@@ -16070,7 +16070,7 @@ pub struct QueryCapabilityResponse {
     pub request_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) QueryCapabilityResponse default {
+    QueryCapabilityResponse default {
         0 app_id: opt = "app_id";
         1 recipient: opt = "recipient";
         2 request_id: opt = "request_id";
@@ -16105,7 +16105,7 @@ pub struct QueueStats {
     pub outbound_limit: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) QueueStats default {
+    QueueStats default {
         0 outbound_size: opt = "outbound_size";
         1 outbound_limit: opt = "outbound_limit";
     }
@@ -16144,7 +16144,7 @@ pub struct RateLimits {
     pub webhooks: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RateLimits default {
+    RateLimits default {
         0 inbound: opt = "inbound";
         1 outbound: opt = "outbound";
         2 webhooks: opt = "webhooks";
@@ -16185,7 +16185,7 @@ pub enum ReactionAction {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ReactionAction {
+    ReactionAction {
         ReactionActionUnknown = "REACTION_ACTION_UNKNOWN",
         ReactionActionReact = "REACTION_ACTION_REACT",
         ReactionActionUnreact = "REACTION_ACTION_UNREACT",
@@ -16207,7 +16207,7 @@ pub struct ReactionEvent {
     pub reaction_category: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ReactionEvent strict {
+    ReactionEvent strict {
         0 emoji: req = "emoji";
         1 action: req = "action";
         2 message_id: req = "message_id";
@@ -16246,7 +16246,7 @@ pub struct ReadMessageEventField {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ReadMessageEventField default {
+    ReadMessageEventField default {
         0 read_message_event: opt = "read_message_event";
     }
 }
@@ -16277,7 +16277,7 @@ pub struct Reason {
     pub channel_code: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Reason default {
+    Reason default {
         0 code: opt = "code";
         1 description: opt = "description";
         2 sub_code: opt = "sub_code";
@@ -16369,7 +16369,7 @@ pub enum ReasonCode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ReasonCode {
+    ReasonCode {
         Unknown = "UNKNOWN",
         InternalError = "INTERNAL_ERROR",
         RateLimited = "RATE_LIMITED",
@@ -16417,7 +16417,7 @@ pub enum ReasonSubCode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ReasonSubCode {
+    ReasonSubCode {
         UnspecifiedSubCode = "UNSPECIFIED_SUB_CODE",
         AttachmentRejected = "ATTACHMENT_REJECTED",
         MediaTypeUndetermined = "MEDIA_TYPE_UNDETERMINED",
@@ -16559,7 +16559,7 @@ pub struct RecordNotificationEvent {
     pub record_notification: Option<RecordNotificationEventRecordNotification>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RecordNotificationEvent strict {
+    RecordNotificationEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -16614,7 +16614,7 @@ pub struct RecordNotificationEventRecordNotification {
     pub processing_mode: Option<ProcessingMode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RecordNotificationEventRecordNotification default {
+    RecordNotificationEventRecordNotification default {
         0 entity_id: opt = "entity_id";
         1 record_status: opt = "record_status";
         2 channel_identity: opt = "channel_identity";
@@ -16665,7 +16665,7 @@ pub enum RecordNotificationEventRecordNotificationRecordStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RecordNotificationEventRecordNotificationRecordStatus {
+    RecordNotificationEventRecordNotificationRecordStatus {
         RecordStatusUnspecified = "RECORD_STATUS_UNSPECIFIED",
         EventRecordStored = "EVENT_RECORD_STORED",
     }
@@ -16678,7 +16678,7 @@ pub struct ReplyToField {
     pub reply_to: Option<ReplyToFieldReplyTo>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ReplyToField default {
+    ReplyToField default {
         0 reply_to: opt = "reply_to";
     }
 }
@@ -16703,7 +16703,7 @@ pub struct ReplyToFieldReplyTo {
     pub message_id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ReplyToFieldReplyTo strict {
+    ReplyToFieldReplyTo strict {
         0 message_id: req = "message_id";
     }
 }
@@ -16732,7 +16732,7 @@ pub struct RetentionPolicy {
     pub ttl_days: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RetentionPolicy default {
+    RetentionPolicy default {
         0 retention_type: opt = "retention_type";
         1 ttl_days: opt = "ttl_days";
     }
@@ -16770,7 +16770,7 @@ pub enum RetentionPolicyType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RetentionPolicyType {
+    RetentionPolicyType {
         MessageExpirePolicy = "MESSAGE_EXPIRE_POLICY",
         ConversationExpirePolicy = "CONVERSATION_EXPIRE_POLICY",
         PersistRetentionPolicy = "PERSIST_RETENTION_POLICY",
@@ -16784,7 +16784,7 @@ pub struct RuntimeError {
     pub error: Option<RuntimeErrorError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RuntimeError default {
+    RuntimeError default {
         0 error: opt = "error";
     }
 }
@@ -16815,7 +16815,7 @@ pub struct RuntimeErrorError {
     pub status: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RuntimeErrorError default {
+    RuntimeErrorError default {
         0 code: opt = "code";
         1 details: opt = "details";
         2 message: opt = "message";
@@ -16867,7 +16867,7 @@ pub struct SendEventRequest {
     pub recipient: RecipientRequest,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SendEventRequest strict {
+    SendEventRequest strict {
         0 app_id: req = "app_id";
         1 callback_url: opt = "callback_url";
         2 channel_priority_order: opt = "channel_priority_order";
@@ -16915,7 +16915,7 @@ pub struct SendEventResponse {
     pub event_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SendEventResponse default {
+    SendEventResponse default {
         0 accepted_time: opt = "accepted_time";
         1 event_id: opt = "event_id";
     }
@@ -17007,7 +17007,7 @@ pub struct SendMessageRequest {
     pub message_content_type: Option<MessageContentType>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SendMessageRequest strict {
+    SendMessageRequest strict {
         0 app_id: req = "app_id";
         1 callback_url: opt = "callback_url";
         2 channel_priority_order: opt = "channel_priority_order";
@@ -17076,7 +17076,7 @@ pub struct SendMessageResponse {
     pub message_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SendMessageResponse default {
+    SendMessageResponse default {
         0 accepted_time: opt = "accepted_time";
         1 message_id: opt = "message_id";
     }
@@ -17114,7 +17114,7 @@ pub enum Sentiment {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Sentiment {
+    Sentiment {
         Positive = "positive",
         Negative = "negative",
         Neutral = "neutral",
@@ -17130,7 +17130,7 @@ pub struct SentimentResult {
     pub score: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SentimentResult default {
+    SentimentResult default {
         0 sentiment: opt = "sentiment";
         1 score: opt = "score";
     }
@@ -17160,7 +17160,7 @@ pub struct ShareLocationMessageField {
     pub share_location_message: Option<ShareLocationMessageFieldShareLocationMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ShareLocationMessageField default {
+    ShareLocationMessageField default {
         0 share_location_message: opt = "share_location_message";
     }
 }
@@ -17189,7 +17189,7 @@ pub struct ShareLocationMessageFieldShareLocationMessage {
     pub fallback_url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ShareLocationMessageFieldShareLocationMessage strict {
+    ShareLocationMessageFieldShareLocationMessage strict {
         0 title: req = "title";
         1 fallback_url: req = "fallback_url";
     }
@@ -17223,7 +17223,7 @@ pub struct ShortLinkActivatedEvent {
     pub existing_thread: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ShortLinkActivatedEvent default {
+    ShortLinkActivatedEvent default {
         0 payload: opt = "payload";
         1 title: opt = "title";
         2 r#ref: opt = "ref";
@@ -17265,7 +17265,7 @@ pub struct SmartConversation {
     pub enabled: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmartConversation default {
+    SmartConversation default {
         0 enabled: opt = "enabled";
     }
 }
@@ -17304,7 +17304,7 @@ pub struct SmartConversationsEvent {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmartConversationsEvent strict {
+    SmartConversationsEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -17357,7 +17357,7 @@ pub struct SmartConversationsEventSmartConversationNotification {
     pub analysis_results: Option<AnalysisResult>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmartConversationsEventSmartConversationNotification default {
+    SmartConversationsEventSmartConversationNotification default {
         0 contact_id: opt = "contact_id";
         1 channel_identity: opt = "channel_identity";
         2 channel: opt = "channel";
@@ -17399,7 +17399,7 @@ pub struct StaticBearerCredentialsField {
     pub static_bearer: Option<StaticBearerCredentialsFieldStaticBearer>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StaticBearerCredentialsField default {
+    StaticBearerCredentialsField default {
         0 static_bearer: opt = "static_bearer";
     }
 }
@@ -17426,7 +17426,7 @@ pub struct StaticBearerCredentialsFieldStaticBearer {
     pub token: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StaticBearerCredentialsFieldStaticBearer strict {
+    StaticBearerCredentialsFieldStaticBearer strict {
         0 claimed_identity: req = "claimed_identity";
         1 token: req = "token";
     }
@@ -17450,7 +17450,7 @@ pub struct StaticTokenCredentialsField {
     pub static_token: Option<StaticTokenCredentialsFieldStaticToken>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StaticTokenCredentialsField default {
+    StaticTokenCredentialsField default {
         0 static_token: opt = "static_token";
     }
 }
@@ -17475,7 +17475,7 @@ pub struct StaticTokenCredentialsFieldStaticToken {
     pub token: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StaticTokenCredentialsFieldStaticToken strict {
+    StaticTokenCredentialsFieldStaticToken strict {
         0 token: req = "token";
     }
 }
@@ -17495,7 +17495,7 @@ pub struct TelegramCredentialsField {
     pub telegram_credentials: Option<TelegramCredentialsFieldTelegramCredentials>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TelegramCredentialsField default {
+    TelegramCredentialsField default {
         0 telegram_credentials: opt = "telegram_credentials";
     }
 }
@@ -17520,7 +17520,7 @@ pub struct TelegramCredentialsFieldTelegramCredentials {
     pub token: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TelegramCredentialsFieldTelegramCredentials strict {
+    TelegramCredentialsFieldTelegramCredentials strict {
         0 token: req = "token";
     }
 }
@@ -17540,7 +17540,7 @@ pub struct TemplateMessageField {
     pub template_message: Option<TemplateMessageFieldTemplateMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateMessageField default {
+    TemplateMessageField default {
         0 template_message: opt = "template_message";
     }
 }
@@ -17571,7 +17571,7 @@ pub struct TemplateMessageFieldTemplateMessage {
     pub omni_template: Option<TemplateReferenceWithVersion>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateMessageFieldTemplateMessage default {
+    TemplateMessageFieldTemplateMessage default {
         0 channel_template: opt = "channel_template";
         1 omni_template: opt = "omni_template";
     }
@@ -17613,7 +17613,7 @@ pub struct TemplateReference {
     pub template_id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateReference strict {
+    TemplateReference strict {
         0 version: opt = "version";
         1 language_code: opt = "language_code";
         2 parameters: opt = "parameters";
@@ -17648,7 +17648,7 @@ pub struct TemplateReferenceField {
     pub template_reference: Option<TemplateReferenceWithVersion>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateReferenceField default {
+    TemplateReferenceField default {
         0 template_reference: opt = "template_reference";
     }
 }
@@ -17685,7 +17685,7 @@ pub struct TemplateReferenceWithVersion {
     pub template_id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateReferenceWithVersion strict {
+    TemplateReferenceWithVersion strict {
         0 version: req = "version";
         1 language_code: opt = "language_code";
         2 parameters: opt = "parameters";
@@ -17719,7 +17719,7 @@ pub struct TextMessageField {
     pub text_message: Option<TextMessageFieldTextMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TextMessageField default {
+    TextMessageField default {
         0 text_message: opt = "text_message";
     }
 }
@@ -17744,7 +17744,7 @@ pub struct TextMessageFieldTextMessage {
     pub text: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TextMessageFieldTextMessage strict {
+    TextMessageFieldTextMessage strict {
         0 text: req = "text";
     }
 }
@@ -17772,7 +17772,7 @@ pub struct TranscodeMessageRequest {
     pub to: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TranscodeMessageRequest strict {
+    TranscodeMessageRequest strict {
         0 app_id: req = "app_id";
         1 app_message: req = "app_message";
         2 channels: req = "channels";
@@ -17814,7 +17814,7 @@ pub struct TranscodeMessageResponse {
     pub transcoded_message: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TranscodeMessageResponse default {
+    TranscodeMessageResponse default {
         0 transcoded_message: opt = "transcoded_message";
     }
 }
@@ -17851,7 +17851,7 @@ pub struct UnsupportedCallbackEvent {
     pub unsupported_callback: Option<UnsupportedCallbackEventUnsupportedCallback>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UnsupportedCallbackEvent strict {
+    UnsupportedCallbackEvent strict {
         0 app_id: req = "app_id";
         1 accepted_time: opt = "accepted_time";
         2 event_time: opt = "event_time";
@@ -17906,7 +17906,7 @@ pub struct UnsupportedCallbackEventUnsupportedCallback {
     pub channel_identity: Option<ChannelIdentity>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UnsupportedCallbackEventUnsupportedCallback default {
+    UnsupportedCallbackEventUnsupportedCallback default {
         0 channel: opt = "channel";
         1 payload: opt = "payload";
         2 processing_mode: opt = "processing_mode";
@@ -17951,7 +17951,7 @@ pub struct UpdateMessageMetadataRequest {
     pub metadata: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateMessageMetadataRequest strict {
+    UpdateMessageMetadataRequest strict {
         0 metadata: req = "metadata";
     }
 }
@@ -17973,7 +17973,7 @@ pub struct UrlInfo {
     pub r#type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UrlInfo strict {
+    UrlInfo strict {
         0 url: req = "url";
         1 r#type: opt = "type";
     }
@@ -18002,7 +18002,7 @@ pub struct UrlMessageField {
     pub url_message: Option<UrlMessageFieldUrlMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UrlMessageField default {
+    UrlMessageField default {
         0 url_message: opt = "url_message";
     }
 }
@@ -18029,7 +18029,7 @@ pub struct UrlMessageFieldUrlMessage {
     pub url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UrlMessageFieldUrlMessage strict {
+    UrlMessageFieldUrlMessage strict {
         0 title: req = "title";
         1 url: req = "url";
     }
@@ -18053,7 +18053,7 @@ pub struct WeChatCredentialsField {
     pub wechat_credentials: Option<WeChatCredentialsFieldWechatCredentials>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WeChatCredentialsField default {
+    WeChatCredentialsField default {
         0 wechat_credentials: opt = "wechat_credentials";
     }
 }
@@ -18084,7 +18084,7 @@ pub struct WeChatCredentialsFieldWechatCredentials {
     pub aes_key: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WeChatCredentialsFieldWechatCredentials strict {
+    WeChatCredentialsFieldWechatCredentials strict {
         0 app_id: req = "app_id";
         1 app_secret: req = "app_secret";
         2 token: req = "token";
@@ -18135,7 +18135,7 @@ pub struct Webhook {
     pub triggers: Option<Vec<WebhookTrigger>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Webhook strict {
+    Webhook strict {
         0 app_id: opt = "app_id";
         1 client_credentials: opt = "client_credentials";
         2 id: opt = "id";
@@ -18185,7 +18185,7 @@ pub enum WebhookTargetType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WebhookTargetType {
+    WebhookTargetType {
         Dismiss = "DISMISS",
         Http = "HTTP",
     }
@@ -18244,7 +18244,7 @@ pub enum WebhookTrigger {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WebhookTrigger {
+    WebhookTrigger {
         UnspecifiedTrigger = "UNSPECIFIED_TRIGGER",
         MessageDelivery = "MESSAGE_DELIVERY",
         EventDelivery = "EVENT_DELIVERY",
@@ -18295,7 +18295,7 @@ pub struct WebhooksCreateWebhookRequest {
     pub triggers: Option<Vec<WebhookTrigger>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhooksCreateWebhookRequest strict {
+    WebhooksCreateWebhookRequest strict {
         0 app_id: req = "app_id";
         1 client_credentials: opt = "client_credentials";
         2 id: opt = "id";
@@ -18338,7 +18338,7 @@ pub struct WhatsAppInteractiveBody {
     pub text: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppInteractiveBody strict {
+    WhatsAppInteractiveBody strict {
         0 text: req = "text";
     }
 }
@@ -18360,7 +18360,7 @@ pub struct WhatsAppInteractiveDocumentHeader {
     pub document: WhatsAppInteractiveHeaderMedia,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppInteractiveDocumentHeader strict {
+    WhatsAppInteractiveDocumentHeader strict {
         0 r#type: req = "type";
         1 document: req = "document";
     }
@@ -18391,7 +18391,7 @@ pub enum WhatsAppInteractiveDocumentHeaderType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsAppInteractiveDocumentHeaderType {
+    WhatsAppInteractiveDocumentHeaderType {
         Document = "document",
     }
 }
@@ -18403,7 +18403,7 @@ pub struct WhatsAppInteractiveFooter {
     pub text: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppInteractiveFooter strict {
+    WhatsAppInteractiveFooter strict {
         0 text: req = "text";
     }
 }
@@ -18423,7 +18423,7 @@ pub struct WhatsAppInteractiveHeaderMedia {
     pub link: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppInteractiveHeaderMedia strict {
+    WhatsAppInteractiveHeaderMedia strict {
         0 link: req = "link";
     }
 }
@@ -18445,7 +18445,7 @@ pub struct WhatsAppInteractiveImageHeader {
     pub image: WhatsAppInteractiveHeaderMedia,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppInteractiveImageHeader strict {
+    WhatsAppInteractiveImageHeader strict {
         0 r#type: req = "type";
         1 image: req = "image";
     }
@@ -18476,7 +18476,7 @@ pub enum WhatsAppInteractiveImageHeaderType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsAppInteractiveImageHeaderType {
+    WhatsAppInteractiveImageHeaderType {
         Image = "image",
     }
 }
@@ -18492,7 +18492,7 @@ pub struct WhatsAppInteractiveNfmReply {
     pub body: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppInteractiveNfmReply strict {
+    WhatsAppInteractiveNfmReply strict {
         0 name: req = "name";
         1 response_json: req = "response_json";
         2 body: req = "body";
@@ -18524,7 +18524,7 @@ pub struct WhatsAppInteractiveNfmReplyChannelSpecificContactMessage {
     pub nfm_reply: WhatsAppInteractiveNfmReply,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppInteractiveNfmReplyChannelSpecificContactMessage strict {
+    WhatsAppInteractiveNfmReplyChannelSpecificContactMessage strict {
         0 r#type: req = "type";
         1 nfm_reply: req = "nfm_reply";
     }
@@ -18555,7 +18555,7 @@ pub enum WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType {
+    WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType {
         NfmReply = "nfm_reply",
     }
 }
@@ -18573,7 +18573,7 @@ pub enum WhatsAppInteractiveNfmReplyName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsAppInteractiveNfmReplyName {
+    WhatsAppInteractiveNfmReplyName {
         Flow = "flow",
         AddressMessage = "address_message",
     }
@@ -18588,7 +18588,7 @@ pub struct WhatsAppInteractiveTextHeader {
     pub text: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppInteractiveTextHeader strict {
+    WhatsAppInteractiveTextHeader strict {
         0 r#type: req = "type";
         1 text: req = "text";
     }
@@ -18619,7 +18619,7 @@ pub enum WhatsAppInteractiveTextHeaderType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsAppInteractiveTextHeaderType {
+    WhatsAppInteractiveTextHeaderType {
         Text = "text",
     }
 }
@@ -18633,7 +18633,7 @@ pub struct WhatsAppInteractiveVideoHeader {
     pub video: WhatsAppInteractiveHeaderMedia,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppInteractiveVideoHeader strict {
+    WhatsAppInteractiveVideoHeader strict {
         0 r#type: req = "type";
         1 video: req = "video";
     }
@@ -18664,7 +18664,7 @@ pub enum WhatsAppInteractiveVideoHeaderType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsAppInteractiveVideoHeaderType {
+    WhatsAppInteractiveVideoHeaderType {
         Video = "video",
     }
 }
@@ -18817,7 +18817,7 @@ pub struct WhatsAppPaymentSettingsBoleto {
     pub boleto: WhatsAppPaymentSettingsBoletoBoleto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsBoleto strict {
+    WhatsAppPaymentSettingsBoleto strict {
         0 boleto: req = "boleto";
     }
 }
@@ -18837,7 +18837,7 @@ pub struct WhatsAppPaymentSettingsBoletoBoleto {
     pub digitable_line: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsBoletoBoleto strict {
+    WhatsAppPaymentSettingsBoletoBoleto strict {
         0 digitable_line: req = "digitable_line";
     }
 }
@@ -18861,7 +18861,7 @@ pub struct WhatsAppPaymentSettingsButtonBoleto {
     pub digitable_line: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsButtonBoleto strict {
+    WhatsAppPaymentSettingsButtonBoleto strict {
         0 r#type: req = "type";
         1 digitable_line: req = "digitable_line";
     }
@@ -18892,7 +18892,7 @@ pub enum WhatsAppPaymentSettingsButtonBoletoType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsButtonBoletoType {
+    WhatsAppPaymentSettingsButtonBoletoType {
         Boleto = "boleto",
     }
 }
@@ -18906,7 +18906,7 @@ pub struct WhatsAppPaymentSettingsButtonPaymentLink {
     pub uri: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsButtonPaymentLink strict {
+    WhatsAppPaymentSettingsButtonPaymentLink strict {
         0 r#type: req = "type";
         1 uri: req = "uri";
     }
@@ -18937,7 +18937,7 @@ pub enum WhatsAppPaymentSettingsButtonPaymentLinkType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsButtonPaymentLinkType {
+    WhatsAppPaymentSettingsButtonPaymentLinkType {
         PaymentLink = "payment_link",
     }
 }
@@ -18957,7 +18957,7 @@ pub struct WhatsAppPaymentSettingsButtonPix {
     pub key_type: WhatsAppPaymentSettingsButtonPixKeyType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsButtonPix strict {
+    WhatsAppPaymentSettingsButtonPix strict {
         0 r#type: req = "type";
         1 code: req = "code";
         2 merchant_name: req = "merchant_name";
@@ -19005,7 +19005,7 @@ pub enum WhatsAppPaymentSettingsButtonPixKeyType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsButtonPixKeyType {
+    WhatsAppPaymentSettingsButtonPixKeyType {
         Cpf = "CPF",
         Cnpj = "CNPJ",
         Email = "EMAIL",
@@ -19025,7 +19025,7 @@ pub enum WhatsAppPaymentSettingsButtonPixType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsButtonPixType {
+    WhatsAppPaymentSettingsButtonPixType {
         PixDynamicCode = "pix_dynamic_code",
     }
 }
@@ -19037,7 +19037,7 @@ pub struct WhatsAppPaymentSettingsPaymentLink {
     pub payment_link: WhatsAppPaymentSettingsPaymentLinkPaymentLink,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsPaymentLink strict {
+    WhatsAppPaymentSettingsPaymentLink strict {
         0 payment_link: req = "payment_link";
     }
 }
@@ -19061,7 +19061,7 @@ pub struct WhatsAppPaymentSettingsPaymentLinkPaymentLink {
     pub uri: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsPaymentLinkPaymentLink strict {
+    WhatsAppPaymentSettingsPaymentLinkPaymentLink strict {
         0 uri: req = "uri";
     }
 }
@@ -19081,7 +19081,7 @@ pub struct WhatsAppPaymentSettingsPix {
     pub dynamic_pix: WhatsAppPaymentSettingsPixDynamicPix,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsPix strict {
+    WhatsAppPaymentSettingsPix strict {
         0 dynamic_pix: req = "dynamic_pix";
     }
 }
@@ -19109,7 +19109,7 @@ pub struct WhatsAppPaymentSettingsPixDynamicPix {
     pub key_type: WhatsAppPaymentSettingsPixDynamicPixKeyType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsPixDynamicPix strict {
+    WhatsAppPaymentSettingsPixDynamicPix strict {
         0 code: req = "code";
         1 merchant_name: req = "merchant_name";
         2 key: req = "key";
@@ -19154,7 +19154,7 @@ pub enum WhatsAppPaymentSettingsPixDynamicPixKeyType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsAppPaymentSettingsPixDynamicPixKeyType {
+    WhatsAppPaymentSettingsPixDynamicPixKeyType {
         Cpf = "CPF",
         Cnpj = "CNPJ",
         Email = "EMAIL",

@@ -28,7 +28,7 @@ pub struct AccessControlList {
     pub project_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AccessControlList strict {
+    AccessControlList strict {
         0 id: opt = "id";
         1 name: req = "name";
         2 enabled: opt = "enabled";
@@ -74,7 +74,7 @@ pub struct AddAccessControlListToTrunkRequest {
     pub access_control_list_ids: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AddAccessControlListToTrunkRequest default {
+    AddAccessControlListToTrunkRequest default {
         0 access_control_list_ids: opt = "accessControlListIds";
     }
 }
@@ -101,7 +101,7 @@ pub struct AddAccessControlListToTrunkResponse {
     pub access_control_list_ids: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AddAccessControlListToTrunkResponse default {
+    AddAccessControlListToTrunkResponse default {
         0 access_control_list_ids: opt = "accessControlListIds";
     }
 }
@@ -128,7 +128,7 @@ pub struct AddEstProjectsRequest {
     pub project_ids: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AddEstProjectsRequest strict {
+    AddEstProjectsRequest strict {
         0 project_ids: req = "projectIds";
     }
 }
@@ -150,7 +150,7 @@ pub struct AddEstProjectsResponse {
     pub added_projects: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AddEstProjectsResponse default {
+    AddEstProjectsResponse default {
         0 added_projects: opt = "addedProjects";
     }
 }
@@ -177,7 +177,7 @@ pub struct BadRequestDetail {
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BadRequestDetail default {
+    BadRequestDetail default {
         0 r#type: opt = "type";
         1 field_violations: opt = "fieldViolations";
     }
@@ -207,7 +207,7 @@ pub struct BulkUpdateCredentialListsForTrunkResponse {
     pub credential_list_ids: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BulkUpdateCredentialListsForTrunkResponse default {
+    BulkUpdateCredentialListsForTrunkResponse default {
         0 credential_list_ids: opt = "credentialListIds";
     }
 }
@@ -264,7 +264,7 @@ pub struct Call {
     pub pcap_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Call default {
+    Call default {
         0 call_id: opt = "callId";
         1 to: opt = "to";
         2 from: opt = "from";
@@ -345,7 +345,7 @@ pub struct CallBlockingRule {
     pub id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallBlockingRule strict {
+    CallBlockingRule strict {
         0 name: opt = "name";
         1 direction: req = "direction";
         2 caller_country: opt = "callerCountry";
@@ -395,7 +395,7 @@ pub enum CallBlockingRuleDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallBlockingRuleDirection {
+    CallBlockingRuleDirection {
         Inbound = "INBOUND",
         Outbound = "OUTBOUND",
     }
@@ -414,7 +414,7 @@ pub enum CallDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallDirection {
+    CallDirection {
         Inbound = "INBOUND",
         Outbound = "OUTBOUND",
     }
@@ -439,7 +439,7 @@ pub enum CallResult {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallResult {
+    CallResult {
         Completed = "COMPLETED",
         NoAnswer = "NO_ANSWER",
         Cancel = "CANCEL",
@@ -463,7 +463,7 @@ pub struct CountryPermission {
     pub enabled: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CountryPermission strict {
+    CountryPermission strict {
         0 iso_code: opt = "isoCode";
         1 name: opt = "name";
         2 continent: opt = "continent";
@@ -507,7 +507,7 @@ pub struct CreateSipEndpointResponse {
     pub endpoints: Option<Vec<SipEndpoint>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateSipEndpointResponse default {
+    CreateSipEndpointResponse default {
         0 total_items: opt = "totalItems";
         1 page_number: opt = "pageNumber";
         2 size: opt = "size";
@@ -543,7 +543,7 @@ pub struct Credential {
     pub password: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Credential default {
+    Credential default {
         0 password: opt = "password";
     }
 }
@@ -568,7 +568,7 @@ pub struct CredentialListIds {
     pub credential_list_ids: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CredentialListIds strict {
+    CredentialListIds strict {
         0 credential_list_ids: req = "credentialListIds";
     }
 }
@@ -590,7 +590,7 @@ pub struct CredentialListRequest {
     pub name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CredentialListRequest strict {
+    CredentialListRequest strict {
         0 name: req = "name";
     }
 }
@@ -612,7 +612,7 @@ pub struct CredentialListResponse {
     pub id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CredentialListResponse default {
+    CredentialListResponse default {
         0 name: opt = "name";
         1 id: opt = "id";
     }
@@ -641,7 +641,7 @@ pub struct DomainExists {
     pub sip_trunk_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DomainExists default {
+    DomainExists default {
         0 exists: opt = "exists";
         1 sip_trunk_id: opt = "sipTrunkId";
     }
@@ -677,7 +677,7 @@ pub struct Error {
     pub details: Option<Vec<ErrorDetail>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Error default {
+    Error default {
         0 code: opt = "code";
         1 status: opt = "status";
         2 message: opt = "message";
@@ -873,7 +873,7 @@ pub struct ErrorInfo {
     pub meta_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ErrorInfo default {
+    ErrorInfo default {
         0 r#type: opt = "type";
         1 reason: opt = "reason";
         2 domain: opt = "domain";
@@ -915,7 +915,7 @@ pub enum ExportCallRecordsDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ExportCallRecordsDirection {
+    ExportCallRecordsDirection {
         Inbound = "INBOUND",
         Outbound = "OUTBOUND",
     }
@@ -934,7 +934,7 @@ pub enum ExportCallRecordsEmergencyOnly {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ExportCallRecordsEmergencyOnly {
+    ExportCallRecordsEmergencyOnly {
         True = "true",
         False = "false",
     }
@@ -953,7 +953,7 @@ pub enum ExportCallRecordsHasChildren {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ExportCallRecordsHasChildren {
+    ExportCallRecordsHasChildren {
         True = "true",
         False = "false",
     }
@@ -968,7 +968,7 @@ pub struct FieldViolation {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FieldViolation default {
+    FieldViolation default {
         0 field: opt = "field";
         1 description: opt = "description";
     }
@@ -1004,7 +1004,7 @@ pub enum FindCallsDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) FindCallsDirection {
+    FindCallsDirection {
         Inbound = "INBOUND",
         Outbound = "OUTBOUND",
     }
@@ -1023,7 +1023,7 @@ pub struct FindCallsResponse {
     pub size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FindCallsResponse default {
+    FindCallsResponse default {
         0 calls: opt = "calls";
         1 total_items: opt = "totalItems";
         2 page_number: opt = "pageNumber";
@@ -1065,7 +1065,7 @@ pub struct GetAccessControlListResponse {
     pub size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetAccessControlListResponse default {
+    GetAccessControlListResponse default {
         0 access_control_lists: opt = "accessControlLists";
         1 total_items: opt = "totalItems";
         2 page_number: opt = "pageNumber";
@@ -1107,7 +1107,7 @@ pub struct GetAccessControlListsForTrunkResponse {
     pub size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetAccessControlListsForTrunkResponse default {
+    GetAccessControlListsForTrunkResponse default {
         0 access_control_list_ids: opt = "accessControlListIds";
         1 total_items: opt = "totalItems";
         2 page_number: opt = "pageNumber";
@@ -1143,7 +1143,7 @@ pub struct GetCountryPermissionsResponse {
     pub country_permissions: Option<Vec<CountryPermission>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetCountryPermissionsResponse default {
+    GetCountryPermissionsResponse default {
         0 country_permissions: opt = "countryPermissions";
     }
 }
@@ -1174,7 +1174,7 @@ pub struct GetCredentialListsForTrunkResponse {
     pub size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetCredentialListsForTrunkResponse strict {
+    GetCredentialListsForTrunkResponse strict {
         0 credential_list_ids: req = "credentialListIds";
         1 total_items: opt = "totalItems";
         2 page_number: opt = "pageNumber";
@@ -1215,7 +1215,7 @@ pub struct GetIpRangesForAccessControlListResponse {
     pub size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetIpRangesForAccessControlListResponse default {
+    GetIpRangesForAccessControlListResponse default {
         0 ip_ranges: opt = "ipRanges";
         1 total_items: opt = "totalItems";
         2 page_number: opt = "pageNumber";
@@ -1257,7 +1257,7 @@ pub enum GetPcapDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetPcapDirection {
+    GetPcapDirection {
         Inbound = "INBOUND",
         Outbound = "OUTBOUND",
     }
@@ -1276,7 +1276,7 @@ pub struct GetPhoneNumbersResponse {
     pub phone_numbers: Option<Vec<Number>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetPhoneNumbersResponse default {
+    GetPhoneNumbersResponse default {
         0 total_items: opt = "totalItems";
         1 page_number: opt = "pageNumber";
         2 size: opt = "size";
@@ -1318,7 +1318,7 @@ pub struct GetSipEndpointResponse {
     pub endpoints: Option<Vec<SipEndpoint>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetSipEndpointResponse default {
+    GetSipEndpointResponse default {
         0 total_items: opt = "totalItems";
         1 page_number: opt = "pageNumber";
         2 size: opt = "size";
@@ -1360,7 +1360,7 @@ pub struct GetSipTrunksResponse {
     pub sip_trunks: Option<Vec<SipTrunk>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetSipTrunksResponse default {
+    GetSipTrunksResponse default {
         0 total_items: opt = "totalItems";
         1 page_number: opt = "pageNumber";
         2 size: opt = "size";
@@ -1414,7 +1414,7 @@ pub struct IpRange {
     pub access_control_list_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) IpRange default {
+    IpRange default {
         0 id: opt = "id";
         1 description: opt = "description";
         2 ip_address: opt = "ipAddress";
@@ -1464,7 +1464,7 @@ pub struct Money {
     pub amount: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Money default {
+    Money default {
         0 currency_code: opt = "currencyCode";
         1 amount: opt = "amount";
     }
@@ -1504,7 +1504,7 @@ pub struct Number {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Number default {
+    Number default {
         0 id: opt = "id";
         1 sip_trunk_id: opt = "sipTrunkId";
         2 phone_number: opt = "phoneNumber";
@@ -1550,7 +1550,7 @@ pub struct Pagination {
     pub size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Pagination default {
+    Pagination default {
         0 total_items: opt = "totalItems";
         1 page_number: opt = "pageNumber";
         2 size: opt = "size";
@@ -1589,7 +1589,7 @@ pub struct QuotaFailure {
     pub description: Option<serde_json::Value>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) QuotaFailure default {
+    QuotaFailure default {
         0 subject: opt = "subject";
         1 description: opt = "description";
     }
@@ -1621,7 +1621,7 @@ pub struct QuotaFailureDetail {
     pub violations: Option<Vec<QuotaFailure>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) QuotaFailureDetail default {
+    QuotaFailureDetail default {
         0 r#type: opt = "type";
         1 violations: opt = "violations";
     }
@@ -1653,7 +1653,7 @@ pub struct RegisteredEndpoint {
     pub credential_username: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RegisteredEndpoint strict {
+    RegisteredEndpoint strict {
         0 is_registered: req = "isRegistered";
         1 credential_username: req = "credentialUsername";
     }
@@ -1684,7 +1684,7 @@ pub struct RequestInfoDetail {
     pub data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RequestInfoDetail default {
+    RequestInfoDetail default {
         0 r#type: opt = "type";
         1 request_id: opt = "requestId";
         2 data: opt = "data";
@@ -2010,7 +2010,7 @@ pub enum SipEndpointTransport {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SipEndpointTransport {
+    SipEndpointTransport {
         Tcp = "TCP",
         Udp = "UDP",
         Tls = "TLS",
@@ -2047,7 +2047,7 @@ pub struct SipTrunk {
     pub project_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SipTrunk strict {
+    SipTrunk strict {
         0 id: opt = "id";
         1 host_name: req = "hostName";
         2 top_level_domain: opt = "topLevelDomain";
@@ -2107,7 +2107,7 @@ pub struct StaticEndpoint {
     pub port: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StaticEndpoint strict {
+    StaticEndpoint strict {
         0 address: req = "address";
         1 port: opt = "port";
     }
@@ -2142,7 +2142,7 @@ pub struct TrunksByAclResponse {
     pub size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TrunksByAclResponse default {
+    TrunksByAclResponse default {
         0 trunks: opt = "trunks";
         1 total_items: opt = "totalItems";
         2 page_number: opt = "pageNumber";
@@ -2184,7 +2184,7 @@ pub struct TrunksByCredentialListResponse {
     pub size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TrunksByCredentialListResponse default {
+    TrunksByCredentialListResponse default {
         0 trunks: opt = "trunks";
         1 total_items: opt = "totalItems";
         2 page_number: opt = "pageNumber";
@@ -2224,7 +2224,7 @@ pub struct UpdateAccessControlListRequest {
     pub ip_ranges: Option<Vec<IpRange>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateAccessControlListRequest strict {
+    UpdateAccessControlListRequest strict {
         0 name: req = "name";
         1 enabled: opt = "enabled";
         2 ip_ranges: opt = "ipRanges";

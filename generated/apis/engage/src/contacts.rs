@@ -358,7 +358,7 @@ pub struct GetContactsPageCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetContactsPageCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -478,7 +478,7 @@ pub struct CreateContactCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CreateContactCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -592,7 +592,7 @@ pub struct GetContactByIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetContactByIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -715,7 +715,7 @@ pub struct DeleteContactByIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteContactByIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -846,7 +846,7 @@ pub struct UpdateContactCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> UpdateContactCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -969,7 +969,7 @@ pub struct GetContactListsPageCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetContactListsPageCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1113,7 +1113,7 @@ pub struct CreateContactListCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CreateContactListCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1239,7 +1239,7 @@ pub struct GetContactListByIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetContactListByIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1371,7 +1371,7 @@ pub struct DeleteContactListByIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteContactListByIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1511,7 +1511,7 @@ pub struct UpdateContactListCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> UpdateContactListCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1643,7 +1643,7 @@ pub struct ModifyContactsInContactListCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> ModifyContactsInContactListCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1808,7 +1808,7 @@ pub struct AddContactToContactListCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> AddContactToContactListCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1970,7 +1970,7 @@ pub struct RemoveContactFromContactListCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> RemoveContactFromContactListCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -2128,7 +2128,7 @@ pub struct GetCustomFieldsPageCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetCustomFieldsPageCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -2272,7 +2272,7 @@ pub struct CreateCustomFieldCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CreateCustomFieldCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -2401,7 +2401,7 @@ pub struct GetCustomFieldByIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetCustomFieldByIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -2539,7 +2539,7 @@ pub struct DeleteCustomFieldByIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteCustomFieldByIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -2682,7 +2682,7 @@ pub struct UpdateCustomFieldCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> UpdateCustomFieldCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

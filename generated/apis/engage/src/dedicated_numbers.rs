@@ -202,7 +202,7 @@ impl<'a> GetNumbersCall<'a> {
         self.token = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -302,7 +302,7 @@ pub struct GetNumberByIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetNumberByIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -390,7 +390,7 @@ pub struct GetAssignmentCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetAssignmentCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -479,7 +479,7 @@ pub struct CreateAssignmentCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CreateAssignmentCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -570,7 +570,7 @@ pub struct DeleteAssignmentCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteAssignmentCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<DeleteAssignmentError>> {
         self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
@@ -650,7 +650,7 @@ pub struct UpdateAssignmentCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> UpdateAssignmentCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<UpdateAssignmentError>> {
         self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
@@ -810,7 +810,7 @@ impl<'a> GetAssignedNumbersCall<'a> {
         self.sort_direction = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

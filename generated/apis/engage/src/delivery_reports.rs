@@ -139,7 +139,7 @@ pub struct CheckDeliveryReportsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CheckDeliveryReportsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -220,7 +220,7 @@ pub struct ConfirmDeliveryReportsAsReceivedCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> ConfirmDeliveryReportsAsReceivedCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -237,7 +237,7 @@ pub struct GetMessageStatusCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetMessageStatusCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -319,7 +319,7 @@ pub struct CancelScheduledMessageCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CancelScheduledMessageCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -398,7 +398,7 @@ pub struct SendMessagesCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> SendMessagesCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -318,7 +318,7 @@ pub struct PostMetadataKeysCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostMetadataKeysCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -401,7 +401,7 @@ pub struct PostDetailReportCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostDetailReportCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -482,7 +482,7 @@ pub struct PostInsightReportCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostInsightReportCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -563,7 +563,7 @@ pub struct PostAsyncDetailReportCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostAsyncDetailReportCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -644,7 +644,7 @@ pub struct PostAsyncSummaryReportCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostAsyncSummaryReportCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -726,7 +726,7 @@ pub struct GetAsyncDetailStatusCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetAsyncDetailStatusCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -811,7 +811,7 @@ pub struct GetAsyncDetailFieldsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetAsyncDetailFieldsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -940,7 +940,7 @@ impl<'a> GetAsyncReportHistoryCall<'a> {
         self.sort_direction = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1093,7 +1093,7 @@ pub struct GetAsyncReportDownloadUrlCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetAsyncReportDownloadUrlCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1185,7 +1185,7 @@ pub struct DetailscheduledreportCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DetailscheduledreportCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1267,7 +1267,7 @@ pub struct UpdatedetailscheduledreportCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> UpdatedetailscheduledreportCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1360,7 +1360,7 @@ pub struct SummaryscheduledreportCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> SummaryscheduledreportCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1442,7 +1442,7 @@ pub struct UpdatesummaryscheduledreportCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> UpdatesummaryscheduledreportCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1547,7 +1547,7 @@ impl<'a> GetActiveReportCall<'a> {
         self.page_token = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1635,7 +1635,7 @@ pub struct GetScheduledReportCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetScheduledReportCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1722,7 +1722,7 @@ pub struct DeleteScheduledReportCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteScheduledReportCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

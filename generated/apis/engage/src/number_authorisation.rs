@@ -106,7 +106,7 @@ impl<'a> ListAllBlockedNumbersCall<'a> {
         self.token = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -187,7 +187,7 @@ pub struct AddOneOrMoreNumbersToYourBlacklistCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> AddOneOrMoreNumbersToYourBlacklistCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -279,7 +279,7 @@ pub struct RemoveANumberFromTheBlacklistCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> RemoveANumberFromTheBlacklistCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -372,7 +372,7 @@ pub struct CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CheckIfOneOrSeveralNumbersAreCurrentlyBlacklistedCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -137,7 +137,7 @@ pub struct CheckRepliesCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CheckRepliesCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -218,7 +218,7 @@ pub struct ConfirmRepliesAsReceivedCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> ConfirmRepliesAsReceivedCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -265,7 +265,7 @@ pub struct GetSignatureKeyListCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetSignatureKeyListCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -363,7 +363,7 @@ pub struct CreateSignatureKeyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CreateSignatureKeyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -452,7 +452,7 @@ pub struct GetSignatureKeyDetailCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetSignatureKeyDetailCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -549,7 +549,7 @@ pub struct DeleteSignatureKeyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteSignatureKeyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -631,7 +631,7 @@ pub struct GetEnabledSignatureKeyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetEnabledSignatureKeyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -721,7 +721,7 @@ pub struct DisableTheCurrentEnabledSignatureKeyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DisableTheCurrentEnabledSignatureKeyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -810,7 +810,7 @@ pub struct EnableSignatureKeyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> EnableSignatureKeyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -285,7 +285,7 @@ pub struct RequestSenderAddressUsingPostCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> RequestSenderAddressUsingPostCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -399,7 +399,7 @@ pub struct SubmittingVerificationCodePostCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> SubmittingVerificationCodePostCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -513,7 +513,7 @@ pub struct ReVerifySenderAddressUsingPostCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> ReVerifySenderAddressUsingPostCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -627,7 +627,7 @@ pub struct GetStatusOfSenderAddressRequestCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetStatusOfSenderAddressRequestCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -795,7 +795,7 @@ impl<'a> GetAllApprovedSenderAddressesCall<'a> {
         self.token = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -916,7 +916,7 @@ pub struct GetSenderAddressByIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetSenderAddressByIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1012,7 +1012,7 @@ pub struct DeleteSenderAddressUsingDeleteCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteSenderAddressUsingDeleteCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1122,7 +1122,7 @@ pub struct UpdateSenderAddressUsingPatchCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> UpdateSenderAddressUsingPatchCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -14,7 +14,7 @@ pub struct Addoneormorenumberstoyourblacklistrequest {
     pub numbers: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Addoneormorenumberstoyourblacklistrequest strict {
+    Addoneormorenumberstoyourblacklistrequest strict {
         0 numbers: req = "numbers";
     }
 }
@@ -36,7 +36,7 @@ pub struct Addoneormorenumberstoyourblacklistresponse {
     pub numbers: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Addoneormorenumberstoyourblacklistresponse strict {
+    Addoneormorenumberstoyourblacklistresponse strict {
         0 uri: req = "uri";
         1 numbers: req = "numbers";
     }
@@ -80,7 +80,7 @@ pub struct AlphaTagRequestItem {
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AlphaTagRequestItem default {
+    AlphaTagRequestItem default {
         0 id: opt = "id";
         1 sender_address: opt = "sender_address";
         2 sender_address_type: opt = "sender_address_type";
@@ -141,7 +141,7 @@ pub enum AlphaTagRequestItemSenderAddressType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AlphaTagRequestItemSenderAddressType {
+    AlphaTagRequestItemSenderAddressType {
         Alphanumeric = "ALPHANUMERIC",
     }
 }
@@ -163,7 +163,7 @@ pub enum AlphaTagRequestItemStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AlphaTagRequestItemStatus {
+    AlphaTagRequestItemStatus {
         Open = "OPEN",
         Pending = "PENDING",
         Rejected = "REJECTED",
@@ -182,7 +182,7 @@ pub enum AlphaTagRequestItemUsageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AlphaTagRequestItemUsageType {
+    AlphaTagRequestItemUsageType {
         Alphanumeric = "ALPHANUMERIC",
     }
 }
@@ -200,7 +200,7 @@ pub struct ApiError {
     pub detail: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ApiError strict {
+    ApiError strict {
         0 uuid: req = "uuid";
         1 r#type: req = "type";
         2 title: req = "title";
@@ -263,7 +263,7 @@ pub enum ApiErrorType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ApiErrorType {
+    ApiErrorType {
         Validation = "validation",
         NotFound = "not_found",
         MethodNotAllowed = "method_not_allowed",
@@ -290,7 +290,7 @@ pub struct AssignedNumber {
     pub number: Option<DedicatedNumber>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AssignedNumber default {
+    AssignedNumber default {
         0 assignment: opt = "assignment";
         1 number: opt = "number";
     }
@@ -322,7 +322,7 @@ pub struct AssignedNumberListResponse {
     pub pagination: Option<TokenPagination>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AssignedNumberListResponse default {
+    AssignedNumberListResponse default {
         0 data: opt = "data";
         1 pagination: opt = "pagination";
     }
@@ -358,7 +358,7 @@ pub struct Assignment {
     pub label: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Assignment default {
+    Assignment default {
         0 id: opt = "id";
         1 metadata: opt = "metadata";
         2 number_id: opt = "number_id";
@@ -396,7 +396,7 @@ pub struct Asyncfieldsrequest {
     pub display_name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Asyncfieldsrequest strict {
+    Asyncfieldsrequest strict {
         0 name: req = "name";
         1 display_name: req = "display_name";
     }
@@ -420,7 +420,7 @@ pub struct Asyncreportresponse {
     pub report_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Asyncreportresponse default {
+    Asyncreportresponse default {
         0 report_id: opt = "report_id";
     }
 }
@@ -501,7 +501,7 @@ pub struct Asyncsentmessagesdetailrequest {
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Asyncsentmessagesdetailrequest strict {
+    Asyncsentmessagesdetailrequest strict {
         0 start_date: req = "start_date";
         1 end_date: req = "end_date";
         2 timezone: opt = "timezone";
@@ -612,7 +612,7 @@ pub struct AsyncsentmessagesdetailrequestAccountNamesItem {
     pub label: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AsyncsentmessagesdetailrequestAccountNamesItem default {
+    AsyncsentmessagesdetailrequestAccountNamesItem default {
         0 account_id: opt = "account_id";
         1 label: opt = "label";
     }
@@ -654,7 +654,7 @@ pub enum AsyncsentmessagesdetailrequestReportType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AsyncsentmessagesdetailrequestReportType {
+    AsyncsentmessagesdetailrequestReportType {
         Detail = "DETAIL",
         Summary = "SUMMARY",
         UserUsage = "USER_USAGE",
@@ -706,7 +706,7 @@ pub struct Asyncsummaryrequest {
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Asyncsummaryrequest strict {
+    Asyncsummaryrequest strict {
         0 start_date: req = "start_date";
         1 end_date: req = "end_date";
         2 timezone: opt = "timezone";
@@ -793,7 +793,7 @@ pub enum AsyncsummaryrequestAccountActivity {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AsyncsummaryrequestAccountActivity {
+    AsyncsummaryrequestAccountActivity {
         All = "ALL",
         Cold = "COLD",
         Active = "ACTIVE",
@@ -807,7 +807,7 @@ pub struct Cancelscheduledmessagerequest {
     pub status: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Cancelscheduledmessagerequest strict {
+    Cancelscheduledmessagerequest strict {
         0 status: req = "status";
     }
 }
@@ -835,7 +835,7 @@ pub enum Capability {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Capability {
+    Capability {
         Sms = "SMS",
         Tts = "TTS",
         Mms = "MMS",
@@ -865,7 +865,7 @@ pub enum ChannelsItem {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ChannelsItem {
+    ChannelsItem {
         Sms = "SMS",
         Mms = "MMS",
         Tts = "TTS",
@@ -882,7 +882,7 @@ pub struct Checkdeliveryreportsresponse {
     pub delivery_reports: Option<Vec<DeliveryReport>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Checkdeliveryreportsresponse default {
+    Checkdeliveryreportsresponse default {
         0 delivery_reports: opt = "delivery_reports";
     }
 }
@@ -909,7 +909,7 @@ pub struct Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
     pub numbers: Vec<Number>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Checkifoneorseveralnumbersarecurrentlyblacklistedresponse strict {
+    Checkifoneorseveralnumbersarecurrentlyblacklistedresponse strict {
         0 uri: req = "uri";
         1 numbers: req = "numbers";
     }
@@ -933,7 +933,7 @@ pub struct Checkrepliesresponse {
     pub replies: Option<Vec<Reply>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Checkrepliesresponse default {
+    Checkrepliesresponse default {
         0 replies: opt = "replies";
     }
 }
@@ -960,7 +960,7 @@ pub struct Chronosscheduleresponse {
     pub data: Option<Vec<Scheduledreport>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Chronosscheduleresponse default {
+    Chronosscheduleresponse default {
         0 pagination: opt = "pagination";
         1 data: opt = "data";
     }
@@ -992,7 +992,7 @@ pub struct ChronosscheduleresponsePagination {
     pub page_size: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChronosscheduleresponsePagination default {
+    ChronosscheduleresponsePagination default {
         0 page_token: opt = "page_token";
         1 page_size: opt = "page_size";
     }
@@ -1030,7 +1030,7 @@ pub enum Classification {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Classification {
+    Classification {
         Bronze = "BRONZE",
         Silver = "SILVER",
         Gold = "GOLD",
@@ -1048,7 +1048,7 @@ pub struct Click {
     pub ip: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Click default {
+    Click default {
         0 dt: opt = "dt";
         1 user_agent: opt = "user_agent";
         2 ip: opt = "ip";
@@ -1081,7 +1081,7 @@ pub struct Confirmdeliveryreportsasreceivedrequest {
     pub delivery_report_ids: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Confirmdeliveryreportsasreceivedrequest strict {
+    Confirmdeliveryreportsasreceivedrequest strict {
         0 delivery_report_ids: req = "delivery_report_ids";
     }
 }
@@ -1103,7 +1103,7 @@ pub struct Confirmrepliesasreceivedrequest {
     pub reply_ids: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Confirmrepliesasreceivedrequest strict {
+    Confirmrepliesasreceivedrequest strict {
         0 reply_ids: req = "reply_ids";
     }
 }
@@ -1129,7 +1129,7 @@ pub struct ContactChannelData {
     pub subscription_state: Option<ContactChannelDataSubscriptionState>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactChannelData strict {
+    ContactChannelData strict {
         0 channel_id: req = "channelId";
         1 r#type: req = "type";
         2 subscription_state: opt = "subscriptionState";
@@ -1169,7 +1169,7 @@ pub enum ContactChannelDataSubscriptionState {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContactChannelDataSubscriptionState {
+    ContactChannelDataSubscriptionState {
         Subscribed = "SUBSCRIBED",
         Unsubscribed = "UNSUBSCRIBED",
     }
@@ -1196,7 +1196,7 @@ pub enum ContactChannelDataType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContactChannelDataType {
+    ContactChannelDataType {
         Sms = "SMS",
         Whatsapp = "WHATSAPP",
         Gbm = "GBM",
@@ -1219,7 +1219,7 @@ pub struct ContactCustomFieldData {
     pub r#type: ContactCustomFieldDataType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactCustomFieldData strict {
+    ContactCustomFieldData strict {
         0 id: req = "id";
         1 merge_tag: req = "mergeTag";
         2 value: req = "value";
@@ -1270,7 +1270,7 @@ pub enum ContactCustomFieldDataType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContactCustomFieldDataType {
+    ContactCustomFieldDataType {
         Date = "DATE",
         Number = "NUMBER",
         Phone = "PHONE",
@@ -1321,7 +1321,7 @@ pub struct ContactData {
     pub lists: Vec<ContactListData>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactData strict {
+    ContactData strict {
         0 id: req = "id";
         1 account_id: req = "accountId";
         2 vendor_id: req = "vendorId";
@@ -1399,7 +1399,7 @@ pub struct ContactListData {
     pub name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactListData strict {
+    ContactListData strict {
         0 id: req = "id";
         1 name: req = "name";
     }
@@ -1425,7 +1425,7 @@ pub struct CreateAssignmentrequest {
     pub metadata: Metadata,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateAssignmentrequest strict {
+    CreateAssignmentrequest strict {
         0 label: req = "label";
         1 metadata: req = "metadata";
     }
@@ -1453,7 +1453,7 @@ pub struct CreateContactChannelRequest {
     pub subscription_state: Option<CreateContactChannelRequestSubscriptionState>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateContactChannelRequest strict {
+    CreateContactChannelRequest strict {
         0 channel_id: req = "channelId";
         1 r#type: req = "type";
         2 subscription_state: opt = "subscriptionState";
@@ -1493,7 +1493,7 @@ pub enum CreateContactChannelRequestSubscriptionState {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CreateContactChannelRequestSubscriptionState {
+    CreateContactChannelRequestSubscriptionState {
         Subscribed = "SUBSCRIBED",
         Unsubscribed = "UNSUBSCRIBED",
     }
@@ -1512,7 +1512,7 @@ pub enum CreateContactChannelRequestType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CreateContactChannelRequestType {
+    CreateContactChannelRequestType {
         Sms = "SMS",
         Whatsapp = "WHATSAPP",
     }
@@ -1525,7 +1525,7 @@ pub struct CreateContactListRequest {
     pub id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateContactListRequest strict {
+    CreateContactListRequest strict {
         0 id: req = "id";
     }
 }
@@ -1565,7 +1565,7 @@ pub struct CreateContactRequest {
     pub custom_fields: Option<Vec<CreateCustomFieldRequest>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateContactRequest strict {
+    CreateContactRequest strict {
         0 first_name: opt = "firstName";
         1 last_name: opt = "lastName";
         2 alias: opt = "alias";
@@ -1623,7 +1623,7 @@ pub struct CreateCustomFieldRequest {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateCustomFieldRequest strict {
+    CreateCustomFieldRequest strict {
         0 id: req = "id";
         1 value: req = "value";
     }
@@ -1649,7 +1649,7 @@ pub struct CreateListRequest {
     pub alias: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateListRequest strict {
+    CreateListRequest strict {
         0 name: req = "name";
         1 alias: opt = "alias";
     }
@@ -1695,7 +1695,7 @@ pub struct CreateWebhookrequest {
     pub retry_delay: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateWebhookrequest strict {
+    CreateWebhookrequest strict {
         0 url: req = "url";
         1 method: req = "method";
         2 encoding: req = "encoding";
@@ -1755,7 +1755,7 @@ pub enum CreateWebhookrequestEncoding {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CreateWebhookrequestEncoding {
+    CreateWebhookrequestEncoding {
         Json = "JSON",
         FormEncoded = "FORM_ENCODED",
         Xml = "XML",
@@ -1781,7 +1781,7 @@ pub enum CreateWebhookrequestMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CreateWebhookrequestMethod {
+    CreateWebhookrequestMethod {
         Get = "GET",
         Post = "POST",
         Patch = "PATCH",
@@ -1816,7 +1816,7 @@ pub struct CreateWebhookresponse {
     pub retry_delay: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateWebhookresponse default {
+    CreateWebhookresponse default {
         0 id: opt = "id";
         1 url: opt = "url";
         2 method: opt = "method";
@@ -1872,7 +1872,7 @@ pub struct Createsignaturekeyrequest {
     pub cipher: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Createsignaturekeyrequest strict {
+    Createsignaturekeyrequest strict {
         0 digest: req = "digest";
         1 cipher: req = "cipher";
     }
@@ -1906,7 +1906,7 @@ pub struct Createsignaturekeyresponse {
     pub enabled: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Createsignaturekeyresponse strict {
+    Createsignaturekeyresponse strict {
         0 key_id: req = "key_id";
         1 public_key: req = "public_key";
         2 cipher: req = "cipher";
@@ -1951,7 +1951,7 @@ pub struct CustomFieldCreateRequest {
     pub r#type: CustomFieldCreateRequestType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CustomFieldCreateRequest strict {
+    CustomFieldCreateRequest strict {
         0 label: req = "label";
         1 merge_tag: req = "mergeTag";
         2 max_length: req = "maxLength";
@@ -2002,7 +2002,7 @@ pub enum CustomFieldCreateRequestType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CustomFieldCreateRequestType {
+    CustomFieldCreateRequestType {
         Date = "DATE",
         Number = "NUMBER",
         Phone = "PHONE",
@@ -2037,7 +2037,7 @@ pub struct CustomFieldData {
     pub last_modified_date: sinch_sdk_runtime::Timestamp,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CustomFieldData strict {
+    CustomFieldData strict {
         0 id: req = "id";
         1 account_id: req = "accountId";
         2 vendor_id: req = "vendorId";
@@ -2103,7 +2103,7 @@ pub enum CustomFieldDataType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CustomFieldDataType {
+    CustomFieldDataType {
         Date = "DATE",
         Number = "NUMBER",
         Phone = "PHONE",
@@ -2134,7 +2134,7 @@ pub struct DedicatedNumber {
     pub capabilities: Option<Vec<Capability>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DedicatedNumber default {
+    DedicatedNumber default {
         0 id: opt = "id";
         1 phone_number: opt = "phone_number";
         2 country: opt = "country";
@@ -2183,7 +2183,7 @@ pub struct DeliveryOptionsBody {
     pub delivery_format: Option<DeliveryOptionsBodyDeliveryFormat>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeliveryOptionsBody default {
+    DeliveryOptionsBody default {
         0 delivery_type: opt = "delivery_type";
         1 delivery_addresses: opt = "delivery_addresses";
         2 delivery_format: opt = "delivery_format";
@@ -2220,7 +2220,7 @@ pub enum DeliveryOptionsBodyDeliveryFormat {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DeliveryOptionsBodyDeliveryFormat {
+    DeliveryOptionsBodyDeliveryFormat {
         Csv = "CSV",
     }
 }
@@ -2236,7 +2236,7 @@ pub enum DeliveryOptionsBodyDeliveryType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DeliveryOptionsBodyDeliveryType {
+    DeliveryOptionsBodyDeliveryType {
         Email = "EMAIL",
     }
 }
@@ -2270,7 +2270,7 @@ pub struct DeliveryReport {
     pub vendor_account_id: Option<VendorAccountId>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeliveryReport default {
+    DeliveryReport default {
         0 callback_url: opt = "callback_url";
         1 date_received: opt = "date_received";
         2 delay: opt = "delay";
@@ -2352,7 +2352,7 @@ pub struct DeliveryReportWebhookPayload {
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeliveryReportWebhookPayload default {
+    DeliveryReportWebhookPayload default {
         0 delivery_report_id: opt = "delivery_report_id";
         1 source_number: opt = "source_number";
         2 date_received: opt = "date_received";
@@ -2463,7 +2463,7 @@ pub struct DetailReportMessageRecord {
     pub metadata: Option<Vec<DetailReportMessageRecordMetadataItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DetailReportMessageRecord default {
+    DetailReportMessageRecord default {
         0 message_id: opt = "message_id";
         1 format: opt = "format";
         2 timestamp: opt = "timestamp";
@@ -2555,7 +2555,7 @@ pub struct DetailReportMessageRecordMetadataItem {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DetailReportMessageRecordMetadataItem strict {
+    DetailReportMessageRecordMetadataItem strict {
         0 key: req = "key";
         1 value: req = "value";
     }
@@ -2615,7 +2615,7 @@ pub struct Detailrequest {
     pub page_size: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Detailrequest strict {
+    Detailrequest strict {
         0 start_date: req = "start_date";
         1 end_date: req = "end_date";
         2 direction: opt = "direction";
@@ -2696,7 +2696,7 @@ pub struct Detailresponse {
     pub pagination: Option<Paginate>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Detailresponse default {
+    Detailresponse default {
         0 messages: opt = "messages";
         1 pagination: opt = "pagination";
     }
@@ -2726,7 +2726,7 @@ pub struct Disablethecurrentenabledsignaturekey403response {
     pub message: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Disablethecurrentenabledsignaturekey403response strict {
+    Disablethecurrentenabledsignaturekey403response strict {
         0 message: req = "message";
     }
 }
@@ -2748,7 +2748,7 @@ pub struct Enablesignaturekey400response {
     pub details: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Enablesignaturekey400response strict {
+    Enablesignaturekey400response strict {
         0 message: req = "message";
         1 details: req = "details";
     }
@@ -2772,7 +2772,7 @@ pub struct Enablesignaturekeyrequest {
     pub key_id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Enablesignaturekeyrequest strict {
+    Enablesignaturekeyrequest strict {
         0 key_id: req = "key_id";
     }
 }
@@ -2800,7 +2800,7 @@ pub struct Enablesignaturekeyresponse {
     pub enabled: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Enablesignaturekeyresponse default {
+    Enablesignaturekeyresponse default {
         0 key_id: opt = "key_id";
         1 cipher: opt = "cipher";
         2 digest: opt = "digest";
@@ -2839,7 +2839,7 @@ pub struct Fieldsresponse {
     pub fields: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Fieldsresponse default {
+    Fieldsresponse default {
         0 fields: opt = "fields";
     }
 }
@@ -2872,7 +2872,7 @@ pub enum Format {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Format {
+    Format {
         Sms = "SMS",
         Tts = "TTS",
         Mms = "MMS",
@@ -2900,7 +2900,7 @@ pub enum Format2Item {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Format2Item {
+    Format2Item {
         Mms = "MMS",
         Sms = "SMS",
         Tts = "TTS",
@@ -2918,7 +2918,7 @@ pub struct GetAllApprovedSenderAddresses {
     pub pagination: Option<GetAllApprovedSenderAddressesPagination>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetAllApprovedSenderAddresses default {
+    GetAllApprovedSenderAddresses default {
         0 data: opt = "data";
         1 pagination: opt = "pagination";
     }
@@ -2972,7 +2972,7 @@ pub struct GetAllApprovedSenderAddressesDataItem {
     pub display_status: Option<GetAllApprovedSenderAddressesDataItemDisplayStatus>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetAllApprovedSenderAddressesDataItem default {
+    GetAllApprovedSenderAddressesDataItem default {
         0 id: opt = "id";
         1 sender_address: opt = "sender_address";
         2 sender_address_type: opt = "sender_address_type";
@@ -3040,7 +3040,7 @@ pub enum GetAllApprovedSenderAddressesDataItemDisplayStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetAllApprovedSenderAddressesDataItemDisplayStatus {
+    GetAllApprovedSenderAddressesDataItemDisplayStatus {
         Approved = "APPROVED",
         Expiring = "EXPIRING",
         Expired = "EXPIRED",
@@ -3062,7 +3062,7 @@ pub enum GetAllApprovedSenderAddressesDataItemSenderAddressType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetAllApprovedSenderAddressesDataItemSenderAddressType {
+    GetAllApprovedSenderAddressesDataItemSenderAddressType {
         Alphanumeric = "ALPHANUMERIC",
         International = "INTERNATIONAL",
         ShortCode = "SHORT_CODE",
@@ -3086,7 +3086,7 @@ pub enum GetAllApprovedSenderAddressesDataItemUsageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetAllApprovedSenderAddressesDataItemUsageType {
+    GetAllApprovedSenderAddressesDataItemUsageType {
         Alphanumeric = "ALPHANUMERIC",
         OwnNumber = "OWN_NUMBER",
         Dedicated = "DEDICATED",
@@ -3107,7 +3107,7 @@ pub enum GetAllApprovedSenderAddressesExpiryStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetAllApprovedSenderAddressesExpiryStatus {
+    GetAllApprovedSenderAddressesExpiryStatus {
         Expired = "EXPIRED",
         Expiring = "EXPIRING",
     }
@@ -3122,7 +3122,7 @@ pub struct GetAllApprovedSenderAddressesPagination {
     pub next_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetAllApprovedSenderAddressesPagination default {
+    GetAllApprovedSenderAddressesPagination default {
         0 page_size: opt = "page_size";
         1 next_token: opt = "next_token";
     }
@@ -3160,7 +3160,7 @@ pub enum GetAllApprovedSenderAddressesSenderAddressType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetAllApprovedSenderAddressesSenderAddressType {
+    GetAllApprovedSenderAddressesSenderAddressType {
         Alphanumeric = "ALPHANUMERIC",
         International = "INTERNATIONAL",
         ShortCode = "SHORT_CODE",
@@ -3184,7 +3184,7 @@ pub enum GetAllApprovedSenderAddressesUsageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetAllApprovedSenderAddressesUsageType {
+    GetAllApprovedSenderAddressesUsageType {
         Alphanumeric = "ALPHANUMERIC",
         OwnNumber = "OWN_NUMBER",
         Dedicated = "DEDICATED",
@@ -3205,7 +3205,7 @@ pub enum GetAsyncReportHistorySortDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetAsyncReportHistorySortDirection {
+    GetAsyncReportHistorySortDirection {
         Ascending = "ASCENDING",
         Descending = "DESCENDING",
     }
@@ -3230,7 +3230,7 @@ pub enum GetAsyncReportHistoryStatusItem {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetAsyncReportHistoryStatusItem {
+    GetAsyncReportHistoryStatusItem {
         Requested = "REQUESTED",
         Running = "RUNNING",
         Failed = "FAILED",
@@ -3260,7 +3260,7 @@ pub struct GetContactsRequest {
     pub channel_subscription_state: Option<GetContactsRequestChannelSubscriptionState>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetContactsRequest default {
+    GetContactsRequest default {
         0 next_page_token: opt = "nextPageToken";
         1 prev_page_token: opt = "prevPageToken";
         2 page_size: opt = "pageSize";
@@ -3314,7 +3314,7 @@ pub enum GetContactsRequestChannelSubscriptionState {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetContactsRequestChannelSubscriptionState {
+    GetContactsRequestChannelSubscriptionState {
         Subscribed = "SUBSCRIBED",
         Unsubscribed = "UNSUBSCRIBED",
     }
@@ -3341,7 +3341,7 @@ pub enum GetContactsRequestChannelTypesItem {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetContactsRequestChannelTypesItem {
+    GetContactsRequestChannelTypesItem {
         Sms = "SMS",
         Whatsapp = "WHATSAPP",
         Gbm = "GBM",
@@ -3368,7 +3368,7 @@ pub struct GetCustomFieldsRequest {
     pub merge_tag: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetCustomFieldsRequest default {
+    GetCustomFieldsRequest default {
         0 next_page_token: opt = "nextPageToken";
         1 prev_page_token: opt = "prevPageToken";
         2 page_size: opt = "pageSize";
@@ -3420,7 +3420,7 @@ pub struct GetListsRequest {
     pub name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetListsRequest default {
+    GetListsRequest default {
         0 next_page_token: opt = "nextPageToken";
         1 prev_page_token: opt = "prevPageToken";
         2 page_size: opt = "pageSize";
@@ -3484,7 +3484,7 @@ pub struct GetSenderAddress {
     pub display_status: Option<GetSenderAddressDisplayStatus>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetSenderAddress default {
+    GetSenderAddress default {
         0 id: opt = "id";
         1 sender_address: opt = "sender_address";
         2 sender_address_type: opt = "sender_address_type";
@@ -3552,7 +3552,7 @@ pub enum GetSenderAddressDisplayStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetSenderAddressDisplayStatus {
+    GetSenderAddressDisplayStatus {
         Approved = "APPROVED",
         Expired = "EXPIRED",
         Expiring = "EXPIRING",
@@ -3574,7 +3574,7 @@ pub enum GetSenderAddressSenderAddressType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetSenderAddressSenderAddressType {
+    GetSenderAddressSenderAddressType {
         Alphanumeric = "ALPHANUMERIC",
         International = "INTERNATIONAL",
         ShortCode = "SHORT_CODE",
@@ -3598,7 +3598,7 @@ pub enum GetSenderAddressUsageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetSenderAddressUsageType {
+    GetSenderAddressUsageType {
         Alphanumeric = "ALPHANUMERIC",
         OwnNumber = "OWN_NUMBER",
         Dedicated = "DEDICATED",
@@ -3621,7 +3621,7 @@ pub struct Getenabledsignaturekeyresponse {
     pub enabled: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Getenabledsignaturekeyresponse default {
+    Getenabledsignaturekeyresponse default {
         0 key_id: opt = "key_id";
         1 cipher: opt = "cipher";
         2 digest: opt = "digest";
@@ -3688,7 +3688,7 @@ pub struct Getmessagestatusresponse {
     pub status: Option<Status>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Getmessagestatusresponse default {
+    Getmessagestatusresponse default {
         0 callback_url: opt = "callback_url";
         1 content: opt = "content";
         2 destination_number: opt = "destination_number";
@@ -3752,7 +3752,7 @@ pub struct Getnumberauthorisationblacklistresponse {
     pub pagination: Option<PaginationNumberAuth>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Getnumberauthorisationblacklistresponse default {
+    Getnumberauthorisationblacklistresponse default {
         0 uri: opt = "uri";
         1 numbers: opt = "numbers";
         2 pagination: opt = "pagination";
@@ -3793,7 +3793,7 @@ pub struct Getsignaturekeydetailresponse {
     pub enabled: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Getsignaturekeydetailresponse default {
+    Getsignaturekeydetailresponse default {
         0 key_id: opt = "key_id";
         1 cipher: opt = "cipher";
         2 digest: opt = "digest";
@@ -3840,7 +3840,7 @@ pub struct Getsignaturekeylistresponse {
     pub enabled: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Getsignaturekeylistresponse default {
+    Getsignaturekeylistresponse default {
         0 key_id: opt = "key_id";
         1 cipher: opt = "cipher";
         2 digest: opt = "digest";
@@ -3905,7 +3905,7 @@ pub enum GroupByField {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GroupByField {
+    GroupByField {
         Account = "ACCOUNT",
         Day = "DAY",
         Week = "WEEK",
@@ -3954,7 +3954,7 @@ pub enum GroupByInsightField {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GroupByInsightField {
+    GroupByInsightField {
         Account = "ACCOUNT",
         Day = "DAY",
         Week = "WEEK",
@@ -3989,7 +3989,7 @@ pub struct Insightsitemresponse {
     pub sub_groups: Option<Vec<Insightssubitemresponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Insightsitemresponse default {
+    Insightsitemresponse default {
         0 group: opt = "group";
         1 date: opt = "date";
         2 total_sent: opt = "total_sent";
@@ -4066,7 +4066,7 @@ pub struct Insightsrequest {
     pub group_by: Option<Vec<GroupByInsightField>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Insightsrequest strict {
+    Insightsrequest strict {
         0 start_date: req = "start_date";
         1 end_date: req = "end_date";
         2 timezone: req = "timezone";
@@ -4156,7 +4156,7 @@ pub enum InsightsrequestChannelsItem {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InsightsrequestChannelsItem {
+    InsightsrequestChannelsItem {
         Sms = "SMS",
         Mms = "MMS",
         Tts = "TTS",
@@ -4181,7 +4181,7 @@ pub struct Insightsresponse {
     pub total_opt_out: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Insightsresponse default {
+    Insightsresponse default {
         0 summaries: opt = "summaries";
         1 total_sent: opt = "total_sent";
         2 total_received: opt = "total_received";
@@ -4230,7 +4230,7 @@ pub struct Insightssubitemresponse {
     pub total_opt_out: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Insightssubitemresponse default {
+    Insightssubitemresponse default {
         0 date: opt = "date";
         1 group: opt = "group";
         2 total_sent: opt = "total_sent";
@@ -4280,7 +4280,7 @@ pub struct InvalidInputApiError {
     pub invalid_fields: Vec<InvalidInputField>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InvalidInputApiError strict {
+    InvalidInputApiError strict {
         0 uuid: req = "uuid";
         1 r#type: req = "type";
         2 title: req = "title";
@@ -4346,7 +4346,7 @@ pub enum InvalidInputApiErrorType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InvalidInputApiErrorType {
+    InvalidInputApiErrorType {
         Validation = "validation",
         NotFound = "not_found",
         MethodNotAllowed = "method_not_allowed",
@@ -4379,7 +4379,7 @@ pub struct InvalidInputField {
     pub invalid_ids: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InvalidInputField strict {
+    InvalidInputField strict {
         0 name: req = "name";
         1 channel_type: opt = "channelType";
         2 code: req = "code";
@@ -4433,7 +4433,7 @@ pub enum InvalidInputFieldChannelType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InvalidInputFieldChannelType {
+    InvalidInputFieldChannelType {
         Phone = "PHONE",
         Whatsapp = "WHATSAPP",
         Gbm = "GBM",
@@ -4476,7 +4476,7 @@ pub enum InvalidInputFieldCode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InvalidInputFieldCode {
+    InvalidInputFieldCode {
         MustNotBeEmpty = "must_not_be_empty",
         MustBeEmpty = "must_be_empty",
         MustNotBeNull = "must_not_be_null",
@@ -4511,7 +4511,7 @@ pub struct ListData {
     pub last_modified_date: sinch_sdk_runtime::Timestamp,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListData strict {
+    ListData strict {
         0 id: req = "id";
         1 account_id: req = "accountId";
         2 vendor_id: req = "vendorId";
@@ -4565,7 +4565,7 @@ pub struct LogSummaryResult {
     pub pagination: Option<Pagination>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LogSummaryResult default {
+    LogSummaryResult default {
         0 total_clicks: opt = "total_clicks";
         1 unique_clicks: opt = "unique_clicks";
         2 total_views: opt = "total_views";
@@ -4626,7 +4626,7 @@ pub struct LogsDetailResult {
     pub pagination: Option<Pagination>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LogsDetailResult default {
+    LogsDetailResult default {
         0 message_id: opt = "message_id";
         1 long_url: opt = "long_url";
         2 short_url: opt = "short_url";
@@ -4709,7 +4709,7 @@ pub struct Message {
     pub subject: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Message strict {
+    Message strict {
         0 callback_url: opt = "callback_url";
         1 content: req = "content";
         2 destination_number: req = "destination_number";
@@ -4784,7 +4784,7 @@ pub enum MessageDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessageDirection {
+    MessageDirection {
         Inbound = "inbound",
         Outbound = "outbound",
         All = "all",
@@ -4828,7 +4828,7 @@ pub enum MessageStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessageStatus {
+    MessageStatus {
         Undefined = "UNDEFINED",
         Queued = "QUEUED",
         Processing = "PROCESSING",
@@ -4875,7 +4875,7 @@ pub enum MessagingReportSortBy {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessagingReportSortBy {
+    MessagingReportSortBy {
         Format = "FORMAT",
         Direction = "DIRECTION",
         Status = "STATUS",
@@ -4902,7 +4902,7 @@ pub enum MessagingReportSortDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessagingReportSortDirection {
+    MessagingReportSortDirection {
         Ascending = "ASCENDING",
         Descending = "DESCENDING",
     }
@@ -4927,7 +4927,7 @@ pub struct Metakeyrequest {
     pub accounts: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Metakeyrequest strict {
+    Metakeyrequest strict {
         0 page: opt = "page";
         1 page_size: opt = "page_size";
         2 start_date: req = "start_date";
@@ -4967,7 +4967,7 @@ pub struct Metakeyresponse {
     pub keys: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Metakeyresponse default {
+    Metakeyresponse default {
         0 keys: opt = "keys";
     }
 }
@@ -5008,7 +5008,7 @@ pub struct MmsReceivedWebhookPayload {
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MmsReceivedWebhookPayload default {
+    MmsReceivedWebhookPayload default {
         0 account_id: opt = "account_id";
         1 reply_id: opt = "reply_id";
         2 destination_number: opt = "destination_number";
@@ -5061,7 +5061,7 @@ pub struct Number {
     pub authorised: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Number strict {
+    Number strict {
         0 number: req = "number";
         1 authorised: req = "authorised";
     }
@@ -5087,7 +5087,7 @@ pub struct NumbersListResponse {
     pub pagination: Option<TokenPagination>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NumbersListResponse default {
+    NumbersListResponse default {
         0 data: opt = "data";
         1 pagination: opt = "pagination";
     }
@@ -5135,7 +5135,7 @@ pub struct OptOutWebhookPayload {
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OptOutWebhookPayload default {
+    OptOutWebhookPayload default {
         0 notification_id: opt = "notification_id";
         1 account_id: opt = "account_id";
         2 destination_number: opt = "destination_number";
@@ -5189,7 +5189,7 @@ pub struct PageTokenDtoContactData {
     pub total_elements: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PageTokenDtoContactData strict {
+    PageTokenDtoContactData strict {
         0 content: req = "content";
         1 next_page_token: opt = "nextPageToken";
         2 prev_page_token: opt = "prevPageToken";
@@ -5232,7 +5232,7 @@ pub struct PageTokenDtoCustomFieldData {
     pub total_elements: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PageTokenDtoCustomFieldData strict {
+    PageTokenDtoCustomFieldData strict {
         0 content: req = "content";
         1 next_page_token: opt = "nextPageToken";
         2 prev_page_token: opt = "prevPageToken";
@@ -5275,7 +5275,7 @@ pub struct PageTokenDtoListData {
     pub total_elements: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PageTokenDtoListData strict {
+    PageTokenDtoListData strict {
         0 content: req = "content";
         1 next_page_token: opt = "nextPageToken";
         2 prev_page_token: opt = "prevPageToken";
@@ -5316,7 +5316,7 @@ pub struct Paginate {
     pub has_next: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Paginate default {
+    Paginate default {
         0 page: opt = "page";
         1 page_size: opt = "page_size";
         2 has_next: opt = "has_next";
@@ -5359,7 +5359,7 @@ pub struct Pagination {
     pub previous_uri: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Pagination default {
+    Pagination default {
         0 page: opt = "page";
         1 page_size: opt = "page_size";
         2 total_count: opt = "total_count";
@@ -5403,7 +5403,7 @@ pub struct PaginationNumberAuth {
     pub next_uri: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaginationNumberAuth default {
+    PaginationNumberAuth default {
         0 page: opt = "page";
         1 next_uri: opt = "next_uri";
     }
@@ -5430,7 +5430,7 @@ pub struct PatchLabelMyOwnNumber {
     pub label: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PatchLabelMyOwnNumber strict {
+    PatchLabelMyOwnNumber strict {
         0 label: req = "label";
     }
 }
@@ -5450,7 +5450,7 @@ pub struct PostVerificationCode {
     pub verification_code: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostVerificationCode strict {
+    PostVerificationCode strict {
         0 verification_code: req = "verification_code";
     }
 }
@@ -5480,7 +5480,7 @@ pub struct Presignedurlresponse {
     pub expires_at: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Presignedurlresponse default {
+    Presignedurlresponse default {
         0 download_url: opt = "download_url";
         1 file_name: opt = "file_name";
         2 file_size: opt = "file_size";
@@ -5539,7 +5539,7 @@ pub struct ReVerifySenderAddressRequestItem {
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ReVerifySenderAddressRequestItem default {
+    ReVerifySenderAddressRequestItem default {
         0 id: opt = "id";
         1 sender_address: opt = "sender_address";
         2 sender_address_type: opt = "sender_address_type";
@@ -5600,7 +5600,7 @@ pub enum ReVerifySenderAddressRequestItemSenderAddressType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ReVerifySenderAddressRequestItemSenderAddressType {
+    ReVerifySenderAddressRequestItemSenderAddressType {
         International = "INTERNATIONAL",
     }
 }
@@ -5616,7 +5616,7 @@ pub enum ReVerifySenderAddressRequestItemStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ReVerifySenderAddressRequestItemStatus {
+    ReVerifySenderAddressRequestItemStatus {
         Pending = "PENDING",
     }
 }
@@ -5632,7 +5632,7 @@ pub enum ReVerifySenderAddressRequestItemUsageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ReVerifySenderAddressRequestItemUsageType {
+    ReVerifySenderAddressRequestItemUsageType {
         OwnNumber = "OWN_NUMBER",
     }
 }
@@ -5660,7 +5660,7 @@ pub struct Reply {
     pub vendor_account_id: Option<VendorAccountId>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Reply default {
+    Reply default {
         0 callback_url: opt = "callback_url";
         1 content: opt = "content";
         2 date_received: opt = "date_received";
@@ -5733,7 +5733,7 @@ pub enum ReportPeriod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ReportPeriod {
+    ReportPeriod {
         Today = "TODAY",
         Yesterday = "YESTERDAY",
         ThisWeek = "THIS_WEEK",
@@ -5776,7 +5776,7 @@ pub struct Reporthistoryresponse {
     pub request_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Reporthistoryresponse default {
+    Reporthistoryresponse default {
         0 report_id: opt = "report_id";
         1 report_name: opt = "report_name";
         2 report_type: opt = "report_type";
@@ -5842,7 +5842,7 @@ pub enum ReporthistoryresponseReportType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ReporthistoryresponseReportType {
+    ReporthistoryresponseReportType {
         Detail = "DETAIL",
         Summary = "SUMMARY",
     }
@@ -5867,7 +5867,7 @@ pub enum ReporthistoryresponseStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ReporthistoryresponseStatus {
+    ReporthistoryresponseStatus {
         Requested = "REQUESTED",
         Running = "RUNNING",
         Failed = "FAILED",
@@ -5885,7 +5885,7 @@ pub struct Reporthistoryresponses {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Reporthistoryresponses default {
+    Reporthistoryresponses default {
         0 items: opt = "items";
         1 next_page_token: opt = "next_page_token";
     }
@@ -5915,7 +5915,7 @@ pub struct Reportstatusresponse {
     pub report_status: Option<ReportstatusresponseReportStatus>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Reportstatusresponse default {
+    Reportstatusresponse default {
         0 report_status: opt = "report_status";
     }
 }
@@ -5952,7 +5952,7 @@ pub enum ReportstatusresponseReportStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ReportstatusresponseReportStatus {
+    ReportstatusresponseReportStatus {
         Requested = "REQUESTED",
         Running = "RUNNING",
         Failed = "FAILED",
@@ -5978,7 +5978,7 @@ pub struct RequestAlphaTag {
     pub label: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RequestAlphaTag strict {
+    RequestAlphaTag strict {
         0 sender_address: req = "sender_address";
         1 sender_address_type: req = "sender_address_type";
         2 usage_type: req = "usage_type";
@@ -6025,7 +6025,7 @@ pub enum RequestAlphaTagSenderAddressType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RequestAlphaTagSenderAddressType {
+    RequestAlphaTagSenderAddressType {
         Alphanumeric = "ALPHANUMERIC",
     }
 }
@@ -6041,7 +6041,7 @@ pub enum RequestAlphaTagUsageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RequestAlphaTagUsageType {
+    RequestAlphaTagUsageType {
         Alphanumeric = "ALPHANUMERIC",
     }
 }
@@ -6361,7 +6361,7 @@ pub struct RequestVerificationCode {
     pub label: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RequestVerificationCode strict {
+    RequestVerificationCode strict {
         0 sender_address: req = "sender_address";
         1 sender_address_type: req = "sender_address_type";
         2 usage_type: req = "usage_type";
@@ -6408,7 +6408,7 @@ pub enum RequestVerificationCodeSenderAddressType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RequestVerificationCodeSenderAddressType {
+    RequestVerificationCodeSenderAddressType {
         International = "INTERNATIONAL",
     }
 }
@@ -6424,7 +6424,7 @@ pub enum RequestVerificationCodeUsageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RequestVerificationCodeUsageType {
+    RequestVerificationCodeUsageType {
         OwnNumber = "OWN_NUMBER",
     }
 }
@@ -6440,7 +6440,7 @@ pub struct RetrieveWebhookresponse {
     pub page_data: Option<Vec<CreateWebhookresponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RetrieveWebhookresponse default {
+    RetrieveWebhookresponse default {
         0 page: opt = "page";
         1 page_size: opt = "pageSize";
         2 page_data: opt = "pageData";
@@ -6491,7 +6491,7 @@ pub enum RichMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RichMessageType {
+    RichMessageType {
         TextMessage = "TEXT_MESSAGE",
         MediaMessage = "MEDIA_MESSAGE",
         LocationMessage = "LOCATION_MESSAGE",
@@ -6514,7 +6514,7 @@ pub struct Schedule {
     pub r#type: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Schedule strict {
+    Schedule strict {
         0 timezone: req = "timezone";
         1 cron_expression: req = "cron_expression";
         2 r#type: req = "type";
@@ -6562,7 +6562,7 @@ pub struct Scheduleddetailreport {
     pub metadata: Option<Vec<ScheduleddetailreportMetadataItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Scheduleddetailreport strict {
+    Scheduleddetailreport strict {
         0 label: req = "label";
         1 schedule: req = "schedule";
         2 report: req = "report";
@@ -6601,7 +6601,7 @@ pub struct ScheduleddetailreportMetadataItem {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ScheduleddetailreportMetadataItem strict {
+    ScheduleddetailreportMetadataItem strict {
         0 key: req = "key";
         1 value: req = "value";
     }
@@ -6649,7 +6649,7 @@ pub struct Scheduleddetailreportresponse {
     pub metadata: Option<Vec<ScheduleddetailreportresponseMetadataItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Scheduleddetailreportresponse default {
+    Scheduleddetailreportresponse default {
         0 label: opt = "label";
         1 schedule: opt = "schedule";
         2 report: opt = "report";
@@ -6696,7 +6696,7 @@ pub struct ScheduleddetailreportresponseMetadataItem {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ScheduleddetailreportresponseMetadataItem strict {
+    ScheduleddetailreportresponseMetadataItem strict {
         0 key: req = "key";
         1 value: req = "value";
     }
@@ -6750,7 +6750,7 @@ pub struct Scheduleddetailrequest {
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Scheduleddetailrequest strict {
+    Scheduleddetailrequest strict {
         0 period: req = "period";
         1 timezone: opt = "timezone";
         2 direction: opt = "direction";
@@ -6833,7 +6833,7 @@ pub struct Scheduledreport {
     pub metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Scheduledreport default {
+    Scheduledreport default {
         0 label: opt = "label";
         1 report: opt = "report";
         2 schedule: opt = "schedule";
@@ -6878,7 +6878,7 @@ pub struct Scheduledreportresponse {
     pub scheduled_report_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Scheduledreportresponse default {
+    Scheduledreportresponse default {
         0 scheduled_report_id: opt = "scheduled_report_id";
     }
 }
@@ -6921,7 +6921,7 @@ pub struct Scheduledsummaryreport {
     pub metadata: Option<Vec<ScheduledsummaryreportMetadataItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Scheduledsummaryreport strict {
+    Scheduledsummaryreport strict {
         0 label: req = "label";
         1 schedule: req = "schedule";
         2 report: req = "report";
@@ -6960,7 +6960,7 @@ pub struct ScheduledsummaryreportMetadataItem {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ScheduledsummaryreportMetadataItem strict {
+    ScheduledsummaryreportMetadataItem strict {
         0 key: req = "key";
         1 value: req = "value";
     }
@@ -7008,7 +7008,7 @@ pub struct Scheduledsummaryreportresposne {
     pub metadata: Option<Vec<ScheduledsummaryreportresposneMetadataItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Scheduledsummaryreportresposne default {
+    Scheduledsummaryreportresposne default {
         0 label: opt = "label";
         1 schedule: opt = "schedule";
         2 report: opt = "report";
@@ -7055,7 +7055,7 @@ pub struct ScheduledsummaryreportresposneMetadataItem {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ScheduledsummaryreportresposneMetadataItem strict {
+    ScheduledsummaryreportresposneMetadataItem strict {
         0 key: req = "key";
         1 value: req = "value";
     }
@@ -7111,7 +7111,7 @@ pub struct Scheduledsummaryrequest {
     pub delivery_options: Option<Vec<DeliveryOptionsBody>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Scheduledsummaryrequest strict {
+    Scheduledsummaryrequest strict {
         0 period: req = "period";
         1 timezone: req = "timezone";
         2 direction: opt = "direction";
@@ -7192,7 +7192,7 @@ pub enum ScheduledsummaryrequestAccountActivity {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ScheduledsummaryrequestAccountActivity {
+    ScheduledsummaryrequestAccountActivity {
         All = "ALL",
         Cold = "COLD",
         Active = "ACTIVE",
@@ -7206,7 +7206,7 @@ pub struct Sendmessagesrequest {
     pub messages: Vec<Message>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Sendmessagesrequest strict {
+    Sendmessagesrequest strict {
         0 messages: req = "messages";
     }
 }
@@ -7226,7 +7226,7 @@ pub struct Sendmessagesresponse {
     pub messages: Option<Vec<Message>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Sendmessagesresponse default {
+    Sendmessagesresponse default {
         0 messages: opt = "messages";
     }
 }
@@ -7259,7 +7259,7 @@ pub enum ServiceTypes {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ServiceTypes {
+    ServiceTypes {
         Sms = "SMS",
         Tts = "TTS",
         Mms = "MMS",
@@ -7283,7 +7283,7 @@ pub struct ShortUrl {
     pub destination_number: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ShortUrl default {
+    ShortUrl default {
         0 click_count: opt = "click_count";
         1 view_count: opt = "view_count";
         2 message_id: opt = "message_id";
@@ -7339,7 +7339,7 @@ pub struct SmsReceivedWebhookPayload {
     pub metadata: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsReceivedWebhookPayload default {
+    SmsReceivedWebhookPayload default {
         0 account_id: opt = "account_id";
         1 reply_id: opt = "reply_id";
         2 destination_number: opt = "destination_number";
@@ -7405,7 +7405,7 @@ pub enum SortBy {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SortBy {
+    SortBy {
         Account = "ACCOUNT",
         Action = "ACTION",
         DestinationAddress = "DESTINATION_ADDRESS",
@@ -7430,7 +7430,7 @@ pub enum SortDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SortDirection {
+    SortDirection {
         Ascending = "ASCENDING",
         Descending = "DESCENDING",
     }
@@ -7451,7 +7451,7 @@ pub enum SourceNumberType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SourceNumberType {
+    SourceNumberType {
         International = "INTERNATIONAL",
         Alphanumeric = "ALPHANUMERIC",
         Shortcode = "SHORTCODE",
@@ -7495,7 +7495,7 @@ pub enum Status {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Status {
+    Status {
         Undefined = "undefined",
         Queued = "queued",
         Processing = "processing",
@@ -7522,7 +7522,7 @@ pub struct TokenPagination {
     pub next_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TokenPagination default {
+    TokenPagination default {
         0 page_size: opt = "page_size";
         1 next_token: opt = "next_token";
     }
@@ -7568,7 +7568,7 @@ pub enum Type {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Type {
+    Type {
         Mobile = "MOBILE",
         Landline = "LANDLINE",
         TenDlc = "TEN_DLC",
@@ -7590,7 +7590,7 @@ pub struct UpdateAssignmentrequest {
     pub metadata: Metadata,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateAssignmentrequest strict {
+    UpdateAssignmentrequest strict {
         0 label: req = "label";
         1 metadata: req = "metadata";
     }
@@ -7618,7 +7618,7 @@ pub struct UpdateContactChannelRequest {
     pub subscription_state: Option<UpdateContactChannelRequestSubscriptionState>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateContactChannelRequest strict {
+    UpdateContactChannelRequest strict {
         0 channel_id: req = "channelId";
         1 r#type: req = "type";
         2 subscription_state: opt = "subscriptionState";
@@ -7658,7 +7658,7 @@ pub enum UpdateContactChannelRequestSubscriptionState {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) UpdateContactChannelRequestSubscriptionState {
+    UpdateContactChannelRequestSubscriptionState {
         Subscribed = "SUBSCRIBED",
         Unsubscribed = "UNSUBSCRIBED",
     }
@@ -7677,7 +7677,7 @@ pub enum UpdateContactChannelRequestType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) UpdateContactChannelRequestType {
+    UpdateContactChannelRequestType {
         Sms = "SMS",
         Whatsapp = "WHATSAPP",
     }
@@ -7710,7 +7710,7 @@ pub struct UpdateContactRequest {
     pub custom_fields: Option<Vec<CreateCustomFieldRequest>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateContactRequest default {
+    UpdateContactRequest default {
         0 first_name: opt = "firstName";
         1 last_name: opt = "lastName";
         2 alias: opt = "alias";
@@ -7769,7 +7769,7 @@ pub struct UpdateContactsListRequest {
     pub contacts_to_remove_ids: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateContactsListRequest default {
+    UpdateContactsListRequest default {
         0 contacts_to_add_ids: opt = "contactsToAddIds";
         1 contacts_to_remove_ids: opt = "contactsToRemoveIds";
     }
@@ -7801,7 +7801,7 @@ pub struct UpdateCustomFieldRequest {
     pub max_length: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateCustomFieldRequest default {
+    UpdateCustomFieldRequest default {
         0 label: opt = "label";
         1 max_length: opt = "maxLength";
     }
@@ -7833,7 +7833,7 @@ pub struct UpdateListRequest {
     pub alias: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateListRequest strict {
+    UpdateListRequest strict {
         0 name: req = "name";
         1 alias: opt = "alias";
     }
@@ -7862,7 +7862,7 @@ pub struct UpdateWebhook400response {
     pub message: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateWebhook400response strict {
+    UpdateWebhook400response strict {
         0 message: req = "message";
     }
 }
@@ -7896,7 +7896,7 @@ pub struct UpdateWebhookrequest {
     pub events: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateWebhookrequest default {
+    UpdateWebhookrequest default {
         0 url: opt = "url";
         1 method: opt = "method";
         2 encoding: opt = "encoding";
@@ -7946,7 +7946,7 @@ pub enum UpdateWebhookrequestEncoding {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) UpdateWebhookrequestEncoding {
+    UpdateWebhookrequestEncoding {
         Json = "JSON",
         FormEncoded = "FORM_ENCODED",
         Xml = "XML",
@@ -7972,7 +7972,7 @@ pub enum UpdateWebhookrequestMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) UpdateWebhookrequestMethod {
+    UpdateWebhookrequestMethod {
         Get = "GET",
         Post = "POST",
         Patch = "PATCH",
@@ -7992,7 +7992,7 @@ pub struct Updatescheduleddetailreport {
     pub report: Scheduleddetailrequest,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Updatescheduleddetailreport strict {
+    Updatescheduleddetailreport strict {
         0 label: req = "label";
         1 schedule: req = "schedule";
         2 report: req = "report";
@@ -8026,7 +8026,7 @@ pub struct Updatescheduledsummaryreport {
     pub report: Scheduledsummaryrequest,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Updatescheduledsummaryreport strict {
+    Updatescheduledsummaryreport strict {
         0 label: req = "label";
         1 schedule: req = "schedule";
         2 report: req = "report";
@@ -8058,7 +8058,7 @@ pub struct V400response {
     pub details: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) V400response strict {
+    V400response strict {
         0 message: req = "message";
         1 details: req = "details";
     }
@@ -8082,7 +8082,7 @@ pub struct V403response {
     pub message: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) V403response strict {
+    V403response strict {
         0 message: req = "message";
     }
 }
@@ -8102,7 +8102,7 @@ pub struct V404response {
     pub message: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) V404response strict {
+    V404response strict {
         0 message: req = "message";
     }
 }
@@ -8124,7 +8124,7 @@ pub struct VendorAccountId {
     pub account_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VendorAccountId default {
+    VendorAccountId default {
         0 vendor_id: opt = "vendor_id";
         1 account_id: opt = "account_id";
     }
@@ -8174,7 +8174,7 @@ pub struct VerificationCodeRequestItem {
     pub last_modified_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationCodeRequestItem default {
+    VerificationCodeRequestItem default {
         0 id: opt = "id";
         1 sender_address: opt = "sender_address";
         2 sender_address_type: opt = "sender_address_type";
@@ -8235,7 +8235,7 @@ pub enum VerificationCodeRequestItemSenderAddressType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationCodeRequestItemSenderAddressType {
+    VerificationCodeRequestItemSenderAddressType {
         International = "INTERNATIONAL",
     }
 }
@@ -8255,7 +8255,7 @@ pub enum VerificationCodeRequestItemStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationCodeRequestItemStatus {
+    VerificationCodeRequestItemStatus {
         Pending = "PENDING",
         Rejected = "REJECTED",
         Approved = "APPROVED",
@@ -8273,7 +8273,7 @@ pub enum VerificationCodeRequestItemUsageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationCodeRequestItemUsageType {
+    VerificationCodeRequestItemUsageType {
         OwnNumber = "OWN_NUMBER",
     }
 }
@@ -8289,7 +8289,7 @@ pub struct View {
     pub ip: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) View default {
+    View default {
         0 dt: opt = "dt";
         1 user_agent: opt = "user_agent";
         2 ip: opt = "ip";
@@ -8326,7 +8326,7 @@ pub struct WebhookAttachment {
     pub original_name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhookAttachment default {
+    WebhookAttachment default {
         0 content_type: opt = "content_type";
         1 content: opt = "content";
         2 original_name: opt = "original_name";

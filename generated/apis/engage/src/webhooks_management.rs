@@ -324,7 +324,7 @@ impl<'a> RetrieveWebhookCall<'a> {
         self.page_size = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -411,7 +411,7 @@ pub struct CreateWebhookCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CreateWebhookCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -498,7 +498,7 @@ pub struct DeleteWebhookCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteWebhookCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<DeleteWebhookError>> {
         self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
@@ -572,7 +572,7 @@ pub struct UpdateWebhookCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> UpdateWebhookCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

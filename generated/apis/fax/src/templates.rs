@@ -97,7 +97,7 @@ impl<'a> ListTemplatesCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -195,7 +195,7 @@ impl<'a> GetTemplateCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -303,7 +303,7 @@ impl<'a> UpdateTemplateCall<'a> {
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -16,7 +16,7 @@ pub struct BadRequestDetail {
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BadRequestDetail default {
+    BadRequestDetail default {
         0 r#type: opt = "type";
         1 field_violations: opt = "fieldViolations";
     }
@@ -50,7 +50,7 @@ pub struct BarCode {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BarCode default {
+    BarCode default {
         0 r#type: opt = "type";
         1 page: opt = "page";
         2 value: opt = "value";
@@ -89,7 +89,7 @@ pub enum BarCodeType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BarCodeType {
+    BarCodeType {
         Code128 = "CODE_128",
         DataMatrix = "DATA_MATRIX",
     }
@@ -106,7 +106,7 @@ pub struct CallError {
     pub error_code: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallError default {
+    CallError default {
         0 error_type: opt = "errorType";
         1 error_message: opt = "errorMessage";
         2 error_code: opt = "errorCode";
@@ -143,7 +143,7 @@ pub enum CallErrorErrorType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallErrorErrorType {
+    CallErrorErrorType {
         CallError = "CALL_ERROR",
     }
 }
@@ -167,7 +167,7 @@ pub struct CoverPage {
     pub updated_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CoverPage strict {
+    CoverPage strict {
         0 id: opt = "id";
         1 name: req = "name";
         2 file: req = "file";
@@ -220,7 +220,7 @@ pub struct CoverPageFile {
     pub file_type: CoverPageFileFileType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CoverPageFile strict {
+    CoverPageFile strict {
         0 file_content: req = "fileContent";
         1 file_type: req = "fileType";
     }
@@ -251,7 +251,7 @@ pub enum CoverPageFileFileType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CoverPageFileFileType {
+    CoverPageFileFileType {
         Pdf = "PDF",
     }
 }
@@ -265,7 +265,7 @@ pub struct CreateDomainResponse {
     pub records: Option<CreateDomainResponseRecords>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateDomainResponse default {
+    CreateDomainResponse default {
         0 result: opt = "result";
         1 records: opt = "records";
     }
@@ -297,7 +297,7 @@ pub struct CreateDomainResponseRecords {
     pub sending_records: Option<Vec<SendingRecords>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateDomainResponseRecords default {
+    CreateDomainResponseRecords default {
         0 receiving_records: opt = "receivingRecords";
         1 sending_records: opt = "sendingRecords";
     }
@@ -331,7 +331,7 @@ pub struct DocumentConversionError {
     pub error_code: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DocumentConversionError default {
+    DocumentConversionError default {
         0 error_type: opt = "errorType";
         1 error_message: opt = "errorMessage";
         2 error_code: opt = "errorCode";
@@ -368,7 +368,7 @@ pub enum DocumentConversionErrorErrorType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DocumentConversionErrorErrorType {
+    DocumentConversionErrorErrorType {
         DocumentConversionError = "DOCUMENT_CONVERSION_ERROR",
     }
 }
@@ -396,7 +396,7 @@ pub struct Domain {
     pub route_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Domain default {
+    Domain default {
         0 id: opt = "id";
         1 name: opt = "name";
         2 receiving_dns_record: opt = "receivingDnsRecord";
@@ -475,7 +475,7 @@ pub struct DomainDetails {
     pub message_ttl: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DomainDetails default {
+    DomainDetails default {
         0 id: opt = "id";
         1 is_disabled: opt = "isDisabled";
         2 name: opt = "name";
@@ -548,7 +548,7 @@ pub struct DomainDetailsResponse {
     pub sending_dns_records: Option<Vec<SendingRecords>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DomainDetailsResponse default {
+    DomainDetailsResponse default {
         0 domain: opt = "domain";
         1 receiving_dns_records: opt = "receivingDnsRecords";
         2 sending_dns_records: opt = "sendingDnsRecords";
@@ -589,7 +589,7 @@ pub enum DomainDetailsSpamAction {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DomainDetailsSpamAction {
+    DomainDetailsSpamAction {
         Disabled = "disabled",
         Block = "block",
         Tag = "tag",
@@ -609,7 +609,7 @@ pub enum DomainDetailsType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DomainDetailsType {
+    DomainDetailsType {
         Custom = "custom",
         Sandbox = "sandbox",
     }
@@ -628,7 +628,7 @@ pub enum DomainDetailsWebScheme {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DomainDetailsWebScheme {
+    DomainDetailsWebScheme {
         Http = "http",
         Https = "https",
     }
@@ -649,7 +649,7 @@ pub struct DomainsListResponse {
     pub domains: Option<Vec<Domain>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DomainsListResponse default {
+    DomainsListResponse default {
         0 page: opt = "page";
         1 total_pages: opt = "totalPages";
         2 page_size: opt = "pageSize";
@@ -696,7 +696,7 @@ pub struct Email {
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Email strict {
+    Email strict {
         0 email: req = "email";
         1 phone_numbers: req = "phoneNumbers";
         2 project_id: opt = "projectId";
@@ -739,7 +739,7 @@ pub struct Error {
     pub details: Option<Vec<ErrorDetail>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Error default {
+    Error default {
         0 code: opt = "code";
         1 status: opt = "status";
         2 message: opt = "message";
@@ -912,7 +912,7 @@ pub struct ErrorInfo {
     pub meta_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ErrorInfo default {
+    ErrorInfo default {
         0 r#type: opt = "type";
         1 reason: opt = "reason";
         2 domain: opt = "domain";
@@ -960,7 +960,7 @@ pub enum ErrorType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ErrorType {
+    ErrorType {
         DocumentConversionError = "DOCUMENT_CONVERSION_ERROR",
         CallError = "CALL_ERROR",
         FaxError = "FAX_ERROR",
@@ -1068,7 +1068,7 @@ pub struct Fax {
     pub service_id: Option<ServiceId>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Fax default {
+    Fax default {
         0 id: opt = "id";
         1 direction: opt = "direction";
         2 from: opt = "from";
@@ -1194,7 +1194,7 @@ pub struct FaxBase64Array {
     pub files: Option<Vec<FaxBase64File>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FaxBase64Array default {
+    FaxBase64Array default {
         0 files: opt = "files";
     }
 }
@@ -1221,7 +1221,7 @@ pub struct FaxBase64File {
     pub file_type: Option<FileTypeJson>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FaxBase64File default {
+    FaxBase64File default {
         0 file: opt = "file";
         1 file_type: opt = "fileType";
     }
@@ -1257,7 +1257,7 @@ pub enum FaxCallbackUrlContentType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) FaxCallbackUrlContentType {
+    FaxCallbackUrlContentType {
         MultipartFormData = "multipart/form-data",
         ApplicationJson = "application/json",
     }
@@ -1276,7 +1276,7 @@ pub struct FaxCompletedPayload {
     pub fax: Option<Fax>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FaxCompletedPayload default {
+    FaxCompletedPayload default {
         0 event: opt = "event";
         1 file: opt = "file";
         2 event_time: opt = "eventTime";
@@ -1318,7 +1318,7 @@ pub struct FaxCompletedPayload2 {
     pub files: Option<Vec<FaxBase64File>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FaxCompletedPayload2 default {
+    FaxCompletedPayload2 default {
         0 event: opt = "event";
         1 event_time: opt = "eventTime";
         2 fax: opt = "fax";
@@ -1456,7 +1456,7 @@ pub enum FaxDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) FaxDirection {
+    FaxDirection {
         Outbound = "OUTBOUND",
         Inbound = "INBOUND",
     }
@@ -1473,7 +1473,7 @@ pub struct FaxError {
     pub error_code: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FaxError default {
+    FaxError default {
         0 error_type: opt = "errorType";
         1 error_message: opt = "errorMessage";
         2 error_code: opt = "errorCode";
@@ -1510,7 +1510,7 @@ pub enum FaxErrorErrorType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) FaxErrorErrorType {
+    FaxErrorErrorType {
         FaxError = "FAX_ERROR",
     }
 }
@@ -1645,7 +1645,7 @@ pub enum FaxStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) FaxStatus {
+    FaxStatus {
         Queued = "QUEUED",
         InProgress = "IN_PROGRESS",
         Completed = "COMPLETED",
@@ -1662,7 +1662,7 @@ pub struct FieldViolation {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FieldViolation default {
+    FieldViolation default {
         0 field: opt = "field";
         1 description: opt = "description";
     }
@@ -1708,7 +1708,7 @@ pub enum FileTypeJson {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) FileTypeJson {
+    FileTypeJson {
         Docx = "DOCX",
         Pdf = "PDF",
         Tif = "TIF",
@@ -1742,7 +1742,7 @@ pub enum FileTypeMultiPart {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) FileTypeMultiPart {
+    FileTypeMultiPart {
         ApplicationDocx = "application/docx",
         ApplicationPdf = "application/pdf",
         ApplicationTif = "application/tif",
@@ -1764,7 +1764,7 @@ pub struct GenericEvent {
     pub fax: Option<Fax>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GenericEvent default {
+    GenericEvent default {
         0 event: opt = "event";
         1 event_time: opt = "eventTime";
         2 fax: opt = "fax";
@@ -1805,7 +1805,7 @@ pub struct GetEmailsForNumberResponse {
     pub total_items: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetEmailsForNumberResponse default {
+    GetEmailsForNumberResponse default {
         0 emails: opt = "emails";
         1 page: opt = "page";
         2 total_pages: opt = "totalPages";
@@ -1852,7 +1852,7 @@ pub struct GetEmailsForProjectResponse {
     pub total_items: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetEmailsForProjectResponse default {
+    GetEmailsForProjectResponse default {
         0 emails: opt = "emails";
         1 page: opt = "page";
         2 total_pages: opt = "totalPages";
@@ -1895,7 +1895,7 @@ pub enum GetFaxFileByIdDeprecatedFileFormat {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetFaxFileByIdDeprecatedFileFormat {
+    GetFaxFileByIdDeprecatedFileFormat {
         Pdf = "pdf",
     }
 }
@@ -1911,7 +1911,7 @@ pub enum GetFaxesFormat {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetFaxesFormat {
+    GetFaxesFormat {
         Csv = "csv",
     }
 }
@@ -1931,7 +1931,7 @@ pub struct GetNumbersByEmailResponse {
     pub total_items: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetNumbersByEmailResponse default {
+    GetNumbersByEmailResponse default {
         0 phone_numbers: opt = "phoneNumbers";
         1 page: opt = "page";
         2 total_pages: opt = "totalPages";
@@ -1976,7 +1976,7 @@ pub enum ImageConversionMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ImageConversionMethod {
+    ImageConversionMethod {
         Halftone = "HALFTONE",
         Monochrome = "MONOCHROME",
     }
@@ -1995,7 +1995,7 @@ pub struct IncomingFaxPayload {
     pub fax: Option<Fax>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) IncomingFaxPayload default {
+    IncomingFaxPayload default {
         0 event: opt = "event";
         1 file: opt = "file";
         2 event_time: opt = "eventTime";
@@ -2039,7 +2039,7 @@ pub struct IncomingFaxPayload2 {
     pub file_type: Option<FileTypeJson>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) IncomingFaxPayload2 default {
+    IncomingFaxPayload2 default {
         0 event: opt = "event";
         1 event_time: opt = "eventTime";
         2 fax: opt = "fax";
@@ -2091,7 +2091,7 @@ pub struct ListCoverPagesResponse {
     pub total_items: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListCoverPagesResponse default {
+    ListCoverPagesResponse default {
         0 cover_pages: opt = "coverPages";
         1 page: opt = "page";
         2 total_pages: opt = "totalPages";
@@ -2138,7 +2138,7 @@ pub struct ListFaxesObject {
     pub total_items: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListFaxesObject default {
+    ListFaxesObject default {
         0 faxes: opt = "faxes";
         1 page: opt = "page";
         2 total_pages: opt = "totalPages";
@@ -2185,7 +2185,7 @@ pub struct ListNumbersForServiceResponse {
     pub total_items: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListNumbersForServiceResponse default {
+    ListNumbersForServiceResponse default {
         0 numbers: opt = "numbers";
         1 page: opt = "page";
         2 total_pages: opt = "totalPages";
@@ -2232,7 +2232,7 @@ pub struct ListServicesResponse {
     pub total_items: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListServicesResponse default {
+    ListServicesResponse default {
         0 services: opt = "services";
         1 page: opt = "page";
         2 total_pages: opt = "totalPages";
@@ -2273,7 +2273,7 @@ pub struct Money {
     pub amount: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Money default {
+    Money default {
         0 currency_code: opt = "currencyCode";
         1 amount: opt = "amount";
     }
@@ -2303,7 +2303,7 @@ pub struct NotFoundDetail {
     pub r#type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotFoundDetail default {
+    NotFoundDetail default {
         0 r#type: opt = "type";
     }
 }
@@ -2330,7 +2330,7 @@ pub struct Number {
     pub permissions: Option<NumberPermissions>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Number default {
+    Number default {
         0 number: opt = "number";
         1 permissions: opt = "permissions";
     }
@@ -2368,7 +2368,7 @@ pub enum NumberPermissions {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NumberPermissions {
+    NumberPermissions {
         Both = "both",
         Send = "send",
         Receive = "receive",
@@ -2388,7 +2388,7 @@ pub struct Pagination {
     pub total_items: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Pagination default {
+    Pagination default {
         0 page: opt = "page";
         1 total_pages: opt = "totalPages";
         2 page_size: opt = "pageSize";
@@ -2440,7 +2440,7 @@ pub struct ReceivingRecords {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ReceivingRecords default {
+    ReceivingRecords default {
         0 is_active: opt = "isActive";
         1 cached: opt = "cached";
         2 priority: opt = "priority";
@@ -2488,7 +2488,7 @@ pub enum ReceivingRecordsValid {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ReceivingRecordsValid {
+    ReceivingRecordsValid {
         Valid = "valid",
         Invalid = "invalid",
     }
@@ -2507,7 +2507,7 @@ pub enum Resolution {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Resolution {
+    Resolution {
         Fine = "FINE",
         Superfine = "SUPERFINE",
     }
@@ -2622,7 +2622,7 @@ pub struct SendFaxRequest {
     pub service_id: Option<ServiceId>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SendFaxRequest strict {
+    SendFaxRequest strict {
         0 to: req = "to";
         1 file: opt = "file";
         2 id: opt = "id";
@@ -3134,7 +3134,7 @@ pub struct SendFaxRequestJson {
     pub service_id: Option<ServiceId>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SendFaxRequestJson strict {
+    SendFaxRequestJson strict {
         0 to: req = "to";
         1 from: opt = "from";
         2 files: opt = "files";
@@ -3272,7 +3272,7 @@ pub struct SendingRecords {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SendingRecords default {
+    SendingRecords default {
         0 is_active: opt = "isActive";
         1 cached: opt = "cached";
         2 name: opt = "name";
@@ -3320,7 +3320,7 @@ pub enum SendingRecordsValid {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SendingRecordsValid {
+    SendingRecordsValid {
         Valid = "valid",
         Invalid = "invalid",
     }
@@ -3369,7 +3369,7 @@ pub struct Service {
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Service default {
+    Service default {
         0 id: opt = "id";
         1 name: opt = "name";
         2 incoming_webhook_url: opt = "incomingWebhookUrl";
@@ -3461,7 +3461,7 @@ pub struct ServicePhoneNumber {
     pub service_id: Option<ServiceId>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ServicePhoneNumber default {
+    ServicePhoneNumber default {
         0 phone_number: opt = "phoneNumber";
         1 permissions: opt = "permissions";
         2 country: opt = "country";
@@ -3514,7 +3514,7 @@ pub enum ServicePhoneNumberPermissions {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ServicePhoneNumberPermissions {
+    ServicePhoneNumberPermissions {
         Both = "both",
         Send = "send",
         Receive = "receive",
@@ -3534,7 +3534,7 @@ pub enum ServiceWebhookContentType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ServiceWebhookContentType {
+    ServiceWebhookContentType {
         MultipartFormData = "multipart/form-data",
         ApplicationJson = "application/json",
     }
@@ -3549,7 +3549,7 @@ pub struct SuspendRequest {
     pub note: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SuspendRequest default {
+    SuspendRequest default {
         0 suspended: opt = "suspended";
         1 note: opt = "note";
     }
@@ -3579,7 +3579,7 @@ pub struct TemplateByNameResponse {
     pub template: Option<TemplateByNameResponseTemplate>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateByNameResponse default {
+    TemplateByNameResponse default {
         0 template: opt = "template";
     }
 }
@@ -3610,7 +3610,7 @@ pub struct TemplateByNameResponseTemplate {
     pub version: Option<TemplateByNameResponseTemplateVersion>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateByNameResponseTemplate default {
+    TemplateByNameResponseTemplate default {
         0 name: opt = "name";
         1 created_at: opt = "createdAt";
         2 id: opt = "id";
@@ -3658,7 +3658,7 @@ pub struct TemplateByNameResponseTemplateVersion {
     pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateByNameResponseTemplateVersion default {
+    TemplateByNameResponseTemplateVersion default {
         0 tag: opt = "tag";
         1 template: opt = "template";
         2 created_at: opt = "createdAt";
@@ -3707,7 +3707,7 @@ pub struct TemplateDomainItem {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateDomainItem default {
+    TemplateDomainItem default {
         0 name: opt = "name";
         1 created_at: opt = "createdAt";
         2 description: opt = "description";
@@ -3750,7 +3750,7 @@ pub enum TemplateName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) TemplateName {
+    TemplateName {
         SuccessfulOutboundFax = "successful outbound fax",
         UnsuccessfulOutboundFax = "unsuccessful outbound fax",
         SuccessfulInboundFax = "successful inbound fax",
@@ -3767,7 +3767,7 @@ pub struct UpdateEmailRequest {
     pub phone_numbers: Vec<Number>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateEmailRequest strict {
+    UpdateEmailRequest strict {
         0 phone_numbers: req = "phoneNumbers";
     }
 }
@@ -3800,7 +3800,7 @@ pub struct UpdateTemplateRequest {
     pub template: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateTemplateRequest default {
+    UpdateTemplateRequest default {
         0 template: opt = "template";
     }
 }
@@ -3857,7 +3857,7 @@ pub struct VerifyDomainDetails {
     pub project_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerifyDomainDetails default {
+    VerifyDomainDetails default {
         0 id: opt = "id";
         1 is_disabled: opt = "isDisabled";
         2 name: opt = "name";
@@ -3938,7 +3938,7 @@ pub struct VerifyDomainObject {
     pub sending_dns_records: Option<Vec<SendingRecords>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerifyDomainObject default {
+    VerifyDomainObject default {
         0 message: opt = "message";
         1 domain: opt = "domain";
         2 receiving_dns_records: opt = "receivingDnsRecords";
@@ -3974,7 +3974,7 @@ pub struct VerifyDomainResponse {
     pub domains: Option<Vec<VerifyDomainObject>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerifyDomainResponse default {
+    VerifyDomainResponse default {
         0 domains: opt = "domains";
     }
 }
@@ -4005,7 +4005,7 @@ pub enum WebhookEvents {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WebhookEvents {
+    WebhookEvents {
         IncomingFax = "INCOMING_FAX",
         FaxCompleted = "FAX_COMPLETED",
     }

@@ -232,7 +232,7 @@ impl<'a> HostingOrderServiceListHostingOrdersCall<'a> {
         self.page_size = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -425,7 +425,7 @@ impl<'a> HostingOrderServiceGetHostingOrderCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -541,7 +541,7 @@ impl<'a> GetHostingOrderReportCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -695,7 +695,7 @@ impl<'a> HostingOrderServiceListHostingOrderNumbersCall<'a> {
         self.platform_provisioning_state = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -885,7 +885,7 @@ impl<'a> HostingOrderServiceGetHostingOrderNumberCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1008,7 +1008,7 @@ impl<'a> HostingOrderServiceImportNumbersCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1113,7 +1113,7 @@ impl<'a> TextEnableNumbersCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1229,7 +1229,7 @@ impl<'a> TextEnableTollFreeNumbersCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

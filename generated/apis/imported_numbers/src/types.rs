@@ -24,7 +24,7 @@ pub struct Address {
     pub country: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Address strict {
+    Address strict {
         0 building_number: req = "buildingNumber";
         1 street: req = "street";
         2 city: req = "city";
@@ -67,7 +67,7 @@ pub struct AuthorizedPerson {
     pub email: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AuthorizedPerson strict {
+    AuthorizedPerson strict {
         0 first_name: req = "firstName";
         1 last_name: req = "lastName";
         2 email: req = "email";
@@ -99,7 +99,7 @@ pub struct BadRequest {
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BadRequest default {
+    BadRequest default {
         0 r#type: opt = "type";
         1 field_violations: opt = "fieldViolations";
     }
@@ -133,7 +133,7 @@ pub enum BadRequestType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BadRequestType {
+    BadRequestType {
         BadRequest = "BadRequest",
     }
 }
@@ -145,7 +145,7 @@ pub struct BatchCreateQualifiedNumbersRequest {
     pub phone_numbers: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BatchCreateQualifiedNumbersRequest strict {
+    BatchCreateQualifiedNumbersRequest strict {
         0 phone_numbers: req = "phoneNumbers";
     }
 }
@@ -167,7 +167,7 @@ pub struct BatchCreateQualifiedNumbersResponse {
     pub qualified_numbers: Option<Vec<QualifiedNumber>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BatchCreateQualifiedNumbersResponse default {
+    BatchCreateQualifiedNumbersResponse default {
         0 qualified_numbers: opt = "qualifiedNumbers";
     }
 }
@@ -196,7 +196,7 @@ pub struct CallbackConfiguration {
     pub hmac_secret: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackConfiguration default {
+    CallbackConfiguration default {
         0 project_id: opt = "projectId";
         1 hmac_secret: opt = "hmacSecret";
     }
@@ -226,7 +226,7 @@ pub struct CallbackConfigurationUpdate {
     pub hmac_secret: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackConfigurationUpdate default {
+    CallbackConfigurationUpdate default {
         0 hmac_secret: opt = "hmacSecret";
     }
 }
@@ -265,7 +265,7 @@ pub struct CallbackPayload {
     pub failure_code: Option<CallbackPayloadFailureCode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackPayload default {
+    CallbackPayload default {
         0 resource_type: opt = "resourceType";
         1 event_type: opt = "eventType";
         2 event_id: opt = "eventId";
@@ -329,7 +329,7 @@ pub enum CallbackPayloadEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackPayloadEventType {
+    CallbackPayloadEventType {
         ProvisioningToSmsPlatform = "PROVISIONING_TO_SMS_PLATFORM",
         DeprovisioningToSmsPlatform = "DEPROVISIONING_TO_SMS_PLATFORM",
         LinkTo10dlcCampaign = "LINK_TO_10DLC_CAMPAIGN",
@@ -379,7 +379,7 @@ pub enum CallbackPayloadFailureCode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackPayloadFailureCode {
+    CallbackPayloadFailureCode {
         CampaignNotAvailable = "CAMPAIGN_NOT_AVAILABLE",
         Exceeded10dlcLimit = "EXCEEDED_10DLC_LIMIT",
         NumberProvisioningFailed = "NUMBER_PROVISIONING_FAILED",
@@ -411,7 +411,7 @@ pub enum CallbackPayloadResourceType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackPayloadResourceType {
+    CallbackPayloadResourceType {
         ImportedNumber = "IMPORTED_NUMBER",
         HostingOrderNumber = "HOSTING_ORDER_NUMBER",
     }
@@ -430,7 +430,7 @@ pub enum CallbackPayloadStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackPayloadStatus {
+    CallbackPayloadStatus {
         Succeeded = "SUCCEEDED",
         Failed = "FAILED",
     }
@@ -443,7 +443,7 @@ pub struct CampaignProvisioning {
     pub campaign_provisioning: Option<CampaignProvisioningCampaignProvisioning>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CampaignProvisioning default {
+    CampaignProvisioning default {
         0 campaign_provisioning: opt = "campaignProvisioning";
     }
 }
@@ -482,7 +482,7 @@ pub struct CampaignProvisioningCampaignProvisioning {
     pub error_code: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CampaignProvisioningCampaignProvisioning default {
+    CampaignProvisioningCampaignProvisioning default {
         0 service_type: opt = "serviceType";
         1 service_id: opt = "serviceId";
         2 r#type: opt = "type";
@@ -533,7 +533,7 @@ pub struct CarrierState {
     pub update_time: Option<UpdateTime>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CarrierState default {
+    CarrierState default {
         0 state: opt = "state";
         1 error_code: opt = "errorCode";
         2 error_message: opt = "errorMessage";
@@ -579,7 +579,7 @@ pub struct CreateImportedNumberRequest {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateImportedNumberRequest strict {
+    CreateImportedNumberRequest strict {
         0 phone_number: opt = "phoneNumber";
         1 project_id: opt = "projectId";
         2 region_code: req = "regionCode";
@@ -634,7 +634,7 @@ pub struct CreateTextEnabledNumberRequest {
     pub nnid: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateTextEnabledNumberRequest strict {
+    CreateTextEnabledNumberRequest strict {
         0 project_id: req = "projectId";
         1 phone_number: req = "phoneNumber";
         2 region_code: req = "regionCode";
@@ -684,7 +684,7 @@ pub struct DirectLoaInfo {
     pub current_voice_carrier: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DirectLoaInfo strict {
+    DirectLoaInfo strict {
         0 authorised_person: req = "authorisedPerson";
         1 address: req = "address";
         2 current_voice_carrier: req = "currentVoiceCarrier";
@@ -722,7 +722,7 @@ pub struct ErrorResponse {
     pub status: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ErrorResponse default {
+    ErrorResponse default {
         0 code: opt = "code";
         1 message: opt = "message";
         2 status: opt = "status";
@@ -757,7 +757,7 @@ pub struct FieldViolation {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FieldViolation default {
+    FieldViolation default {
         0 field: opt = "field";
         1 description: opt = "description";
     }
@@ -813,7 +813,7 @@ pub struct HostingOrder {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) HostingOrder default {
+    HostingOrder default {
         0 project_id: opt = "projectId";
         1 hosting_order_id: opt = "hostingOrderId";
         2 display_name: opt = "displayName";
@@ -897,7 +897,7 @@ pub struct HostingOrderNumber {
     pub mms_tmo: Option<CarrierState>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) HostingOrderNumber default {
+    HostingOrderNumber default {
         0 project_id: opt = "projectId";
         1 hosting_order_id: opt = "hostingOrderId";
         2 phone_number: opt = "phoneNumber";
@@ -953,7 +953,7 @@ pub struct HostingOrderNumberCampaignProvisioning {
     pub state: Option<State>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) HostingOrderNumberCampaignProvisioning default {
+    HostingOrderNumberCampaignProvisioning default {
         0 campaign_id: opt = "campaignId";
         1 state: opt = "state";
     }
@@ -985,7 +985,7 @@ pub struct HostingOrderNumberOsrUpdate {
     pub state: Option<State>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) HostingOrderNumberOsrUpdate default {
+    HostingOrderNumberOsrUpdate default {
         0 nnid: opt = "nnid";
         1 state: opt = "state";
     }
@@ -1014,7 +1014,7 @@ pub struct HostingOrderNumberPlatformProvisioning {
     pub state: Option<State>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) HostingOrderNumberPlatformProvisioning default {
+    HostingOrderNumberPlatformProvisioning default {
         0 service_plan_id: opt = "servicePlanId";
         1 state: opt = "state";
     }
@@ -1052,7 +1052,7 @@ pub struct HostingOrderReport {
     pub ongoing_manual_action: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) HostingOrderReport default {
+    HostingOrderReport default {
         0 total: opt = "total";
         1 osr_updated: opt = "osrUpdated";
         2 sms_provisioned: opt = "smsProvisioned";
@@ -1107,7 +1107,7 @@ pub enum HostingOrderServiceListHostingOrdersStates {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) HostingOrderServiceListHostingOrdersStates {
+    HostingOrderServiceListHostingOrdersStates {
         HostingOrderStateUnspecified = "HOSTING_ORDER_STATE_UNSPECIFIED",
         Draft = "DRAFT",
         Submitted = "SUBMITTED",
@@ -1133,7 +1133,7 @@ pub enum HostingOrderServiceListHostingOrdersType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) HostingOrderServiceListHostingOrdersType {
+    HostingOrderServiceListHostingOrdersType {
         HostingOrderTypeUnspecified = "HOSTING_ORDER_TYPE_UNSPECIFIED",
         Import = "IMPORT",
         TypeTextEnable = "TYPE_TEXT_ENABLE",
@@ -1163,7 +1163,7 @@ pub enum HostingOrderState {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) HostingOrderState {
+    HostingOrderState {
         HostingOrderStateUnspecified = "HOSTING_ORDER_STATE_UNSPECIFIED",
         Draft = "DRAFT",
         Submitted = "SUBMITTED",
@@ -1189,7 +1189,7 @@ pub enum HostingOrderType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) HostingOrderType {
+    HostingOrderType {
         HostingOrderTypeUnspecified = "HOSTING_ORDER_TYPE_UNSPECIFIED",
         Import = "IMPORT",
         TypeTextEnable = "TYPE_TEXT_ENABLE",
@@ -1225,7 +1225,7 @@ pub struct ImportHostingOrder {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ImportHostingOrder default {
+    ImportHostingOrder default {
         0 project_id: opt = "projectId";
         1 hosting_order_id: opt = "hostingOrderId";
         2 display_name: opt = "displayName";
@@ -1301,7 +1301,7 @@ pub enum ImportHostingOrderState {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ImportHostingOrderState {
+    ImportHostingOrderState {
         HostingOrderStateUnspecified = "HOSTING_ORDER_STATE_UNSPECIFIED",
         Draft = "DRAFT",
         Submitted = "SUBMITTED",
@@ -1327,7 +1327,7 @@ pub enum ImportHostingOrderType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ImportHostingOrderType {
+    ImportHostingOrderType {
         HostingOrderTypeUnspecified = "HOSTING_ORDER_TYPE_UNSPECIFIED",
         Import = "IMPORT",
         TypeTextEnable = "TYPE_TEXT_ENABLE",
@@ -1349,7 +1349,7 @@ pub enum ImportNumberServiceListImportedNumbersNumberPatternSearchPattern {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ImportNumberServiceListImportedNumbersNumberPatternSearchPattern {
+    ImportNumberServiceListImportedNumbersNumberPatternSearchPattern {
         Start = "START",
         Contain = "CONTAIN",
         End = "END",
@@ -1369,7 +1369,7 @@ pub enum ImportNumberServiceListImportedNumbersOrderBy {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ImportNumberServiceListImportedNumbersOrderBy {
+    ImportNumberServiceListImportedNumbersOrderBy {
         CreatedTime = "createdTime",
         UpdatedTime = "updatedTime",
     }
@@ -1396,7 +1396,7 @@ pub struct ImportNumbersRequest {
     pub migrate_to_sinch_tmo: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ImportNumbersRequest strict {
+    ImportNumbersRequest strict {
         0 project_id: opt = "projectId";
         1 display_name: opt = "displayName";
         2 region_code: req = "regionCode";
@@ -1455,7 +1455,7 @@ pub struct ImportedNumber {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ImportedNumber default {
+    ImportedNumber default {
         0 phone_number: opt = "phoneNumber";
         1 project_id: opt = "projectId";
         2 region_code: opt = "regionCode";
@@ -1513,7 +1513,7 @@ pub struct ImportedNumberResponse {
     pub campaign_provisioning: Option<CampaignProvisioningCampaignProvisioning>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ImportedNumberResponse default {
+    ImportedNumberResponse default {
         0 phone_number: opt = "phoneNumber";
         1 project_id: opt = "projectId";
         2 region_code: opt = "regionCode";
@@ -1564,7 +1564,7 @@ pub struct InternalError {
     pub error: Option<InternalErrorError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InternalError default {
+    InternalError default {
         0 error: opt = "error";
     }
 }
@@ -1595,7 +1595,7 @@ pub struct InternalErrorError {
     pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InternalErrorError default {
+    InternalErrorError default {
         0 code: opt = "code";
         1 message: opt = "message";
         2 status: opt = "status";
@@ -1637,7 +1637,7 @@ pub enum InternalErrorErrorStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InternalErrorErrorStatus {
+    InternalErrorErrorStatus {
         Internal = "INTERNAL",
         Unknown = "UNKNOWN",
     }
@@ -1650,7 +1650,7 @@ pub struct InvalidArgument {
     pub error: Option<InvalidArgumentError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InvalidArgument default {
+    InvalidArgument default {
         0 error: opt = "error";
     }
 }
@@ -1681,7 +1681,7 @@ pub struct InvalidArgumentError {
     pub details: Option<Vec<BadRequest>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InvalidArgumentError default {
+    InvalidArgumentError default {
         0 code: opt = "code";
         1 message: opt = "message";
         2 status: opt = "status";
@@ -1721,7 +1721,7 @@ pub enum InvalidArgumentErrorStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InvalidArgumentErrorStatus {
+    InvalidArgumentErrorStatus {
         InvalidArgument = "INVALID_ARGUMENT",
     }
 }
@@ -1737,7 +1737,7 @@ pub struct ListHostingOrderNumbersResponse {
     pub total_size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListHostingOrderNumbersResponse default {
+    ListHostingOrderNumbersResponse default {
         0 numbers: opt = "numbers";
         1 next_page_token: opt = "nextPageToken";
         2 total_size: opt = "totalSize";
@@ -1774,7 +1774,7 @@ pub struct ListHostingOrdersResponse {
     pub total_size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListHostingOrdersResponse default {
+    ListHostingOrdersResponse default {
         0 hosting_orders: opt = "hostingOrders";
         1 next_page_token: opt = "nextPageToken";
         2 total_size: opt = "totalSize";
@@ -1811,7 +1811,7 @@ pub struct ListImportedNumbersResponse {
     pub total_size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListImportedNumbersResponse default {
+    ListImportedNumbersResponse default {
         0 imported_numbers: opt = "importedNumbers";
         1 next_page_token: opt = "nextPageToken";
         2 total_size: opt = "totalSize";
@@ -1848,7 +1848,7 @@ pub struct ListQualifiedNumber {
     pub total_size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListQualifiedNumber default {
+    ListQualifiedNumber default {
         0 qualified_numbers: opt = "qualifiedNumbers";
         1 next_page_token: opt = "nextPageToken";
         2 total_size: opt = "totalSize";
@@ -1881,7 +1881,7 @@ pub struct MnoConfiguration {
     pub mno_configuration: Option<MnoConfigurationMnoConfiguration>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MnoConfiguration default {
+    MnoConfiguration default {
         0 mno_configuration: opt = "mnoConfiguration";
     }
 }
@@ -1912,7 +1912,7 @@ pub struct MnoConfigurationMnoConfiguration {
     pub mms_tmo: Option<MnoConfigurationMnoConfigurationMmsTmo>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MnoConfigurationMnoConfiguration default {
+    MnoConfigurationMnoConfiguration default {
         0 sms_att: opt = "smsAtt";
         1 sms_tmo: opt = "smsTmo";
         2 mms_att: opt = "mmsAtt";
@@ -1956,7 +1956,7 @@ pub struct MnoConfigurationMnoConfigurationMmsAtt {
     pub operation: Option<Operation>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MnoConfigurationMnoConfigurationMmsAtt default {
+    MnoConfigurationMnoConfigurationMmsAtt default {
         0 state: opt = "state";
         1 error_code: opt = "errorCode";
         2 error_message: opt = "errorMessage";
@@ -2003,7 +2003,7 @@ pub struct MnoConfigurationMnoConfigurationMmsTmo {
     pub operation: Option<Operation>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MnoConfigurationMnoConfigurationMmsTmo default {
+    MnoConfigurationMnoConfigurationMmsTmo default {
         0 state: opt = "state";
         1 error_code: opt = "errorCode";
         2 error_message: opt = "errorMessage";
@@ -2050,7 +2050,7 @@ pub struct MnoConfigurationMnoConfigurationSmsAtt {
     pub operation: Option<Operation>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MnoConfigurationMnoConfigurationSmsAtt default {
+    MnoConfigurationMnoConfigurationSmsAtt default {
         0 state: opt = "state";
         1 error_code: opt = "errorCode";
         2 error_message: opt = "errorMessage";
@@ -2097,7 +2097,7 @@ pub struct MnoConfigurationMnoConfigurationSmsTmo {
     pub operation: Option<Operation>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MnoConfigurationMnoConfigurationSmsTmo default {
+    MnoConfigurationMnoConfigurationSmsTmo default {
         0 state: opt = "state";
         1 error_code: opt = "errorCode";
         2 error_message: opt = "errorMessage";
@@ -2136,7 +2136,7 @@ pub struct NotFound {
     pub error: Option<NotFoundError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotFound default {
+    NotFound default {
         0 error: opt = "error";
     }
 }
@@ -2167,7 +2167,7 @@ pub struct NotFoundError {
     pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotFoundError default {
+    NotFoundError default {
         0 code: opt = "code";
         1 message: opt = "message";
         2 status: opt = "status";
@@ -2207,7 +2207,7 @@ pub enum NotFoundErrorStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NotFoundErrorStatus {
+    NotFoundErrorStatus {
         NotFound = "NOT_FOUND",
     }
 }
@@ -2227,7 +2227,7 @@ pub enum Operation {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Operation {
+    Operation {
         Provisioning = "PROVISIONING",
         Deprovisioning = "DEPROVISIONING",
         OperationUnspecified = "OPERATION_UNSPECIFIED",
@@ -2257,7 +2257,7 @@ pub struct QualifiedNumber {
     pub updated_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) QualifiedNumber default {
+    QualifiedNumber default {
         0 phone_number: opt = "phoneNumber";
         1 project_id: opt = "projectId";
         2 region_code: opt = "regionCode";
@@ -2332,7 +2332,7 @@ pub enum QualifiedNumberGlobalProcessState {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) QualifiedNumberGlobalProcessState {
+    QualifiedNumberGlobalProcessState {
         GlobalProcessStateUnspecified = "GLOBAL_PROCESS_STATE_UNSPECIFIED",
         GlobalProcessStateEligibleCheckPending = "GLOBAL_PROCESS_STATE_ELIGIBLE_CHECK_PENDING",
         GlobalProcessStateEligible = "GLOBAL_PROCESS_STATE_ELIGIBLE",
@@ -2356,7 +2356,7 @@ pub struct QualifiedNumberHostedNumberDetails {
     pub error: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) QualifiedNumberHostedNumberDetails default {
+    QualifiedNumberHostedNumberDetails default {
         0 status: opt = "status";
         1 error: opt = "error";
     }
@@ -2385,7 +2385,7 @@ pub struct QualifiedNumberOsrEligibilityDetails {
     pub error: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) QualifiedNumberOsrEligibilityDetails default {
+    QualifiedNumberOsrEligibilityDetails default {
         0 status: opt = "status";
         1 error: opt = "error";
     }
@@ -2414,7 +2414,7 @@ pub struct QualifiedNumberOwnershipVerificationDetails {
     pub error: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) QualifiedNumberOwnershipVerificationDetails default {
+    QualifiedNumberOwnershipVerificationDetails default {
         0 status: opt = "status";
         1 error: opt = "error";
     }
@@ -2465,7 +2465,7 @@ pub enum QualifiedNumberServiceListQualifiedNumbersStates {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) QualifiedNumberServiceListQualifiedNumbersStates {
+    QualifiedNumberServiceListQualifiedNumbersStates {
         GlobalProcessStateEligibleCheckPending = "GLOBAL_PROCESS_STATE_ELIGIBLE_CHECK_PENDING",
         GlobalProcessStateEligible = "GLOBAL_PROCESS_STATE_ELIGIBLE",
         GlobalProcessStateNotEligible = "GLOBAL_PROCESS_STATE_NOT_ELIGIBLE",
@@ -2493,7 +2493,7 @@ pub struct ResellerLoaInfo {
     pub current_voice_carrier: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ResellerLoaInfo strict {
+    ResellerLoaInfo strict {
         0 business_name: req = "businessName";
         1 authorised_person: req = "authorisedPerson";
         2 address: req = "address";
@@ -2534,7 +2534,7 @@ pub struct ScheduledProvisioning {
     pub error_codes: Option<Vec<i64>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ScheduledProvisioning default {
+    ScheduledProvisioning default {
         0 service_plan_id: opt = "servicePlanId";
         1 status: opt = "status";
         2 last_updated_time: opt = "lastUpdatedTime";
@@ -2579,7 +2579,7 @@ pub enum ServiceType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ServiceType {
+    ServiceType {
         Sms = "SMS",
         Campaign = "CAMPAIGN",
     }
@@ -2600,7 +2600,7 @@ pub struct SmsConfiguration {
     pub migrate_to_sinch_tmo: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsConfiguration default {
+    SmsConfiguration default {
         0 service_plan_id: opt = "servicePlanId";
         1 scheduled_provisioning: opt = "scheduledProvisioning";
         2 campaign_id: opt = "campaignId";
@@ -2636,7 +2636,7 @@ pub struct SmsProvisioning {
     pub sms_provisioning: Option<SmsProvisioningSmsProvisioning>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsProvisioning default {
+    SmsProvisioning default {
         0 sms_provisioning: opt = "smsProvisioning";
     }
 }
@@ -2673,7 +2673,7 @@ pub struct SmsProvisioningSmsProvisioning {
     pub error_code: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsProvisioningSmsProvisioning default {
+    SmsProvisioningSmsProvisioning default {
         0 service_type: opt = "serviceType";
         1 service_id: opt = "serviceId";
         2 r#type: opt = "type";
@@ -2730,7 +2730,7 @@ pub enum State {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) State {
+    State {
         Done = "DONE",
         Failed = "FAILED",
         InProgress = "IN_PROGRESS",
@@ -2758,7 +2758,7 @@ pub struct TextEnableInfo {
     pub loa_type: Option<TextEnableInfoLoaType>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TextEnableInfo default {
+    TextEnableInfo default {
         0 business_name: opt = "businessName";
         1 authorised_person: opt = "authorisedPerson";
         2 address: opt = "address";
@@ -2809,7 +2809,7 @@ pub enum TextEnableInfoLoaType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) TextEnableInfoLoaType {
+    TextEnableInfoLoaType {
         Direct = "Direct",
         Reseller = "Reseller",
     }
@@ -2846,7 +2846,7 @@ pub struct TextEnableNumbersRequest {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TextEnableNumbersRequest strict {
+    TextEnableNumbersRequest strict {
         0 project_id: opt = "projectId";
         1 display_name: opt = "displayName";
         2 region_code: req = "regionCode";
@@ -2910,7 +2910,7 @@ pub struct TextEnableResponse {
     pub hosting_order_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TextEnableResponse default {
+    TextEnableResponse default {
         0 hosting_order_id: opt = "hostingOrderId";
     }
 }
@@ -2937,7 +2937,7 @@ pub struct TextEnableTollFreeNumbersDirectLoaInfoRequest {
     pub direct_loa_info: DirectLoaInfo,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TextEnableTollFreeNumbersDirectLoaInfoRequest strict {
+    TextEnableTollFreeNumbersDirectLoaInfoRequest strict {
         0 all_of: opt = "allOf";
         1 direct_loa_info: req = "directLoaInfo";
     }
@@ -2978,7 +2978,7 @@ pub struct TextEnableTollFreeNumbersLoaInfoCommon {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TextEnableTollFreeNumbersLoaInfoCommon strict {
+    TextEnableTollFreeNumbersLoaInfoCommon strict {
         0 project_id: req = "projectId";
         1 display_name: opt = "displayName";
         2 region_code: req = "regionCode";
@@ -3159,7 +3159,7 @@ pub struct TextEnableTollFreeNumbersResellerLoaInfoRequest {
     pub reseller_loa_info: ResellerLoaInfo,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TextEnableTollFreeNumbersResellerLoaInfoRequest strict {
+    TextEnableTollFreeNumbersResellerLoaInfoRequest strict {
         0 all_of: opt = "allOf";
         1 reseller_loa_info: req = "resellerLoaInfo";
     }
@@ -3194,7 +3194,7 @@ pub enum Type {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Type {
+    Type {
         Provisioning = "PROVISIONING",
         Deprovisioning = "DEPROVISIONING",
     }
@@ -3209,7 +3209,7 @@ pub struct VerifyVoiceChallengeRequest {
     pub code: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerifyVoiceChallengeRequest strict {
+    VerifyVoiceChallengeRequest strict {
         0 code: req = "code";
     }
 }

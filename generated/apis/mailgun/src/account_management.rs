@@ -158,7 +158,7 @@ impl<'a> PutV5AccountsCall<'a> {
         self.logout_redirect_url = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -248,7 +248,7 @@ pub struct GetV5AccountsHttpSigningKeyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV5AccountsHttpSigningKeyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -330,7 +330,7 @@ pub struct PostV5AccountsHttpSigningKeyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV5AccountsHttpSigningKeyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -398,7 +398,7 @@ pub struct GetV5SandboxAuthRecipientsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV5SandboxAuthRecipientsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -465,7 +465,7 @@ pub struct PostV5SandboxAuthRecipientsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV5SandboxAuthRecipientsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -550,7 +550,7 @@ pub struct DeleteV5SandboxAuthRecipientsEmailCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV5SandboxAuthRecipientsEmailCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -633,7 +633,7 @@ pub struct PostV5AccountsResendActivationEmailCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV5AccountsResendActivationEmailCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -115,7 +115,7 @@ pub struct GetV1ThresholdsAlertsSendCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV1ThresholdsAlertsSendCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -192,7 +192,7 @@ pub struct PostV1ThresholdsAlertsSendCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV1ThresholdsAlertsSendCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -270,7 +270,7 @@ pub struct GetV1ThresholdsAlertsSendNameCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV1ThresholdsAlertsSendNameCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -371,7 +371,7 @@ pub struct PutV1ThresholdsAlertsSendNameCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV1ThresholdsAlertsSendNameCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -472,7 +472,7 @@ pub struct DeleteV1ThresholdsAlertsSendNameCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV1ThresholdsAlertsSendNameCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -572,7 +572,7 @@ pub struct GetV1ThresholdsHitsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV1ThresholdsHitsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -149,7 +149,7 @@ impl<'a> PostV3DomainIdWhitelistsImportCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -262,7 +262,7 @@ impl<'a> GetV3DomainIdWhitelistsValueCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -371,7 +371,7 @@ impl<'a> DeleteV3DomainIdWhitelistsValueCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -493,7 +493,7 @@ impl<'a> GetV3DomainIdWhitelistsCall<'a> {
         self.page = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -605,7 +605,7 @@ impl<'a> PostV3DomainIdWhitelistsCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -705,7 +705,7 @@ impl<'a> DeleteV3DomainIdWhitelistsCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -202,7 +202,7 @@ impl<'a> GetV1BounceClassificationStatsCall<'a> {
         self.include_subaccounts = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -304,7 +304,7 @@ impl<'a> GetV1BounceClassificationDomainsCall<'a> {
         self.include_subaccounts = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -392,7 +392,7 @@ impl<'a> GetV1BounceClassificationDomainsDomainEntitiesCall<'a> {
         self.include_subaccounts = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -478,7 +478,7 @@ impl<'a> GetV1BounceClassificationDomainsDomainEntitiesEntityIdRulesCall<'a> {
         self.include_subaccounts = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -612,7 +612,7 @@ impl<'a> GetV1BounceClassificationDomainsDomainEventsCall<'a> {
         self.limit = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -728,7 +728,7 @@ pub struct GetV1BounceClassificationConfigEntitiesCall<'a> {
 }
 #[allow(deprecated)]
 impl<'a> GetV1BounceClassificationConfigEntitiesCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -797,7 +797,7 @@ pub struct GetV1BounceClassificationConfigRulesCall<'a> {
 }
 #[allow(deprecated)]
 impl<'a> GetV1BounceClassificationConfigRulesCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -865,7 +865,7 @@ pub struct PostV2BounceClassificationMetricsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV2BounceClassificationMetricsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

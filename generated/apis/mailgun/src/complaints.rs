@@ -171,7 +171,7 @@ impl<'a> PostV3DomainIdComplaintsImportCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -284,7 +284,7 @@ impl<'a> GetV3DomainIdComplaintsAddressCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -393,7 +393,7 @@ impl<'a> DeleteV3DomainIdComplaintsAddressCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -515,7 +515,7 @@ impl<'a> GetV3DomainIdComplaintsCall<'a> {
         self.page = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -627,7 +627,7 @@ impl<'a> PostV3DomainIdComplaintsCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -727,7 +727,7 @@ impl<'a> DeleteV3DomainIdComplaintsCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -87,7 +87,7 @@ pub struct GetV5AccountsLimitCustomMonthlyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV5AccountsLimitCustomMonthlyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -170,7 +170,7 @@ pub struct PutV5AccountsLimitCustomMonthlyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV5AccountsLimitCustomMonthlyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -256,7 +256,7 @@ pub struct DeleteV5AccountsLimitCustomMonthlyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV5AccountsLimitCustomMonthlyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -338,7 +338,7 @@ pub struct PutV5AccountsLimitCustomEnableCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV5AccountsLimitCustomEnableCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -67,7 +67,7 @@ pub struct PutV1DkimManagementDomainsNameRotationCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV1DkimManagementDomainsNameRotationCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -166,7 +166,7 @@ pub struct PostV1DkimManagementDomainsNameRotateCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV1DkimManagementDomainsNameRotateCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -189,7 +189,7 @@ pub struct GetV1DkimKeysCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV1DkimKeysCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -267,7 +267,7 @@ pub struct PostV1DkimKeysCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV1DkimKeysCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -347,7 +347,7 @@ pub struct DeleteV1DkimKeysCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV1DkimKeysCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -445,7 +445,7 @@ pub struct PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV4DomainsAuthorityNameKeysSelectorActivateCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -551,7 +551,7 @@ pub struct GetV4DomainsAuthorityNameKeysCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV4DomainsAuthorityNameKeysCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -640,7 +640,7 @@ pub struct PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV4DomainsAuthorityNameKeysSelectorDeactivateCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -746,7 +746,7 @@ pub struct PutV3DomainsNameDkimAuthorityCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV3DomainsNameDkimAuthorityCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -843,7 +843,7 @@ pub struct PutV3DomainsNameDkimSelectorCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV3DomainsNameDkimSelectorCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

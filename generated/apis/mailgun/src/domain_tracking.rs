@@ -166,7 +166,7 @@ pub struct GetV3DomainsNameTrackingCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3DomainsNameTrackingCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -255,7 +255,7 @@ pub struct PutV3DomainsNameTrackingClickCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV3DomainsNameTrackingClickCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -352,7 +352,7 @@ pub struct PutV3DomainsNameTrackingOpenCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV3DomainsNameTrackingOpenCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -445,7 +445,7 @@ pub struct PutV3DomainsNameTrackingUnsubscribeCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV3DomainsNameTrackingUnsubscribeCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -544,7 +544,7 @@ pub struct GetV2X509DomainStatusCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV2X509DomainStatusCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -624,7 +624,7 @@ pub struct PutV2X509DomainCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV2X509DomainCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -723,7 +723,7 @@ pub struct PostV2X509DomainCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV2X509DomainCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

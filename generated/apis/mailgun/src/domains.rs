@@ -180,7 +180,7 @@ impl<'a> GetV4DomainsCall<'a> {
         self.include_subaccounts = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -279,7 +279,7 @@ pub struct PostV4DomainsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV4DomainsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -363,7 +363,7 @@ pub struct GetV4DomainsNameCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV4DomainsNameCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -447,7 +447,7 @@ pub struct PutV4DomainsNameCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV4DomainsNameCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -531,7 +531,7 @@ pub struct PutV4DomainsNameVerifyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV4DomainsNameVerifyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -621,7 +621,7 @@ pub struct DeleteV3DomainsNameCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV3DomainsNameCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -317,7 +317,7 @@ pub struct PostV3DomainsNameDynamicPoolsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3DomainsNameDynamicPoolsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -393,7 +393,7 @@ pub struct DeleteV3DomainsNameDynamicPoolsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV3DomainsNameDynamicPoolsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -482,7 +482,7 @@ impl<'a> GetV3DomainsDynamicPoolsAssignableCall<'a> {
         self.domain = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -557,7 +557,7 @@ pub struct PostV3DomainsAllDynamicPoolsEnrollCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3DomainsAllDynamicPoolsEnrollCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -629,7 +629,7 @@ pub struct GetV3DynamicPoolsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3DynamicPoolsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -697,7 +697,7 @@ pub struct PostV3DynamicPoolsAllCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3DynamicPoolsAllCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -765,7 +765,7 @@ pub struct DeleteV3DynamicPoolsAllCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV3DynamicPoolsAllCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -835,7 +835,7 @@ pub struct PostV3DynamicPoolsPoolNameIpCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3DynamicPoolsPoolNameIpCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -908,7 +908,7 @@ pub struct PatchV3DynamicPoolsPoolNameCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PatchV3DynamicPoolsPoolNameCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1011,7 +1011,7 @@ impl<'a> GetV1DynamicPoolsDomainsCall<'a> {
         self.sort_order = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1107,7 +1107,7 @@ pub struct GetV1DynamicPoolsDomainsNamePreviewCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV1DynamicPoolsDomainsNamePreviewCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1181,7 +1181,7 @@ pub struct GetV1DynamicPoolsDomainsNameHistoryCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV1DynamicPoolsDomainsNameHistoryCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1255,7 +1255,7 @@ pub struct PutV1DynamicPoolsDomainsNameOverrideCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV1DynamicPoolsDomainsNameOverrideCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1344,7 +1344,7 @@ pub struct DeleteV1DynamicPoolsDomainsNameOverrideCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV1DynamicPoolsDomainsNameOverrideCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1459,7 +1459,7 @@ impl<'a> GetV1DynamicPoolsHistoryCall<'a> {
         self.moved_from = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -43,7 +43,7 @@ pub struct GetV1PreviewTestsTestIdResultsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV1PreviewTestsTestIdResultsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -278,7 +278,7 @@ impl<'a> DeleteV3DomainsNameIpsIpCall<'a> {
         self.pool_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -372,7 +372,7 @@ impl<'a> DeleteV3DomainsNamePoolIpCall<'a> {
         self.pool_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -464,7 +464,7 @@ impl<'a> GetV3IpsCall<'a> {
         self.enabled = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -537,7 +537,7 @@ pub struct GetV3IpsIpCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3IpsIpCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -607,7 +607,7 @@ pub struct GetV3IpsIpDomainsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3IpsIpDomainsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -688,7 +688,7 @@ pub struct PostV3IpsIpDomainsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3IpsIpDomainsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -758,7 +758,7 @@ pub struct DeleteV3IpsIpDomainsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV3IpsIpDomainsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -831,7 +831,7 @@ pub struct PostV3IpsAddrIpBandCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3IpsAddrIpBandCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -897,7 +897,7 @@ pub struct GetV3IpsRequestNewCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3IpsRequestNewCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -963,7 +963,7 @@ pub struct PostV3IpsRequestNewCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3IpsRequestNewCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

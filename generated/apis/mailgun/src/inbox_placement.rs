@@ -50,7 +50,7 @@ impl<'a> GetV4InboxResultsResultCall<'a> {
         self.provider = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -103,7 +103,7 @@ impl<'a> GetV3IpWarmupsCall<'a> {
         self.limit = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -178,7 +178,7 @@ pub struct GetV3IpWarmupsAddrCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3IpWarmupsAddrCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -247,7 +247,7 @@ pub struct PostV3IpWarmupsAddrCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3IpWarmupsAddrCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -316,7 +316,7 @@ pub struct DeleteV3IpWarmupsAddrCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV3IpWarmupsAddrCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

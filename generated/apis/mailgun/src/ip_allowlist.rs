@@ -95,7 +95,7 @@ pub struct GetV2IpWhitelistCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV2IpWhitelistCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -173,7 +173,7 @@ pub struct PutV2IpWhitelistCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV2IpWhitelistCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -251,7 +251,7 @@ pub struct PostV2IpWhitelistCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV2IpWhitelistCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -330,7 +330,7 @@ pub struct DeleteV2IpWhitelistCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV2IpWhitelistCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -266,7 +266,7 @@ pub struct GetV3IpPoolsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3IpPoolsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -332,7 +332,7 @@ pub struct PostV3IpPoolsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3IpPoolsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -399,7 +399,7 @@ pub struct GetV3IpPoolsPoolIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3IpPoolsPoolIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -468,7 +468,7 @@ pub struct DeleteV3IpPoolsPoolIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV3IpPoolsPoolIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -543,7 +543,7 @@ pub struct PatchV3IpPoolsPoolIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PatchV3IpPoolsPoolIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -622,7 +622,7 @@ impl<'a> GetV3IpPoolsPoolIdDomainsCall<'a> {
         self.page = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -697,7 +697,7 @@ pub struct PutV3IpPoolsPoolIdIpsIpCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV3IpPoolsPoolIdIpsIpCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -771,7 +771,7 @@ pub struct DeleteV3IpPoolsPoolIdIpsIpCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV3IpPoolsPoolIdIpsIpCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -844,7 +844,7 @@ pub struct PostV3IpPoolsPoolIdIpsJsonCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3IpPoolsPoolIdIpsJsonCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

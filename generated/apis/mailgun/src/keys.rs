@@ -102,7 +102,7 @@ impl<'a> GetV1KeysCall<'a> {
         self.kind = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -184,7 +184,7 @@ pub struct PostV1KeysCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV1KeysCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -263,7 +263,7 @@ pub struct DeleteV1KeysKeyIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV1KeysKeyIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -341,7 +341,7 @@ pub struct PostV1KeysPublicCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV1KeysPublicCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -45,7 +45,7 @@ pub struct PostV1AnalyticsLogsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV1AnalyticsLogsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -297,7 +297,7 @@ impl<'a> GetV3ListsCall<'a> {
         self.address = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -382,7 +382,7 @@ pub struct PostV3ListsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3ListsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -488,7 +488,7 @@ impl<'a> GetListsStringListAddressMembersCall<'a> {
         self.skip = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -593,7 +593,7 @@ impl<'a> PostListsStringListAddressMembersCall<'a> {
         self.body = sinch_sdk_runtime::Body::multipart(&value);
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -693,7 +693,7 @@ impl<'a> PostListsListAddressMembersJsonCall<'a> {
         self.upsert = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -806,7 +806,7 @@ impl<'a> PostListsListAddressMembersCsvCall<'a> {
         self.body = sinch_sdk_runtime::Body::multipart(&value);
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -913,7 +913,7 @@ pub struct GetListsListAddressMembersMemberAddressCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetListsListAddressMembersMemberAddressCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1014,7 +1014,7 @@ impl<'a> PutListsListAddressMembersMemberAddressCall<'a> {
         self.body = sinch_sdk_runtime::Body::multipart(&value);
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1107,7 +1107,7 @@ pub struct DeleteListsListAddressMembersMemberAddressCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteListsListAddressMembersMemberAddressCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1211,7 +1211,7 @@ pub struct GetV3ListsAddressCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3ListsAddressCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1302,7 +1302,7 @@ impl<'a> PutV3ListsAddressCall<'a> {
         self.body = sinch_sdk_runtime::Body::multipart(&value);
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1384,7 +1384,7 @@ pub struct DeleteV3ListsAddressCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV3ListsAddressCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1471,7 +1471,7 @@ impl<'a> GetV3ListsPagesCall<'a> {
         self.limit = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1575,7 +1575,7 @@ impl<'a> GetListsListAddressMembersPagesCall<'a> {
         self.page = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

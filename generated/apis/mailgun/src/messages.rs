@@ -153,7 +153,7 @@ impl<'a> PostV3DomainNameMessagesCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -274,7 +274,7 @@ impl<'a> PostV3DomainNameMessagesMimeCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -405,7 +405,7 @@ impl<'a> GetV3DomainsDomainNameMessagesStorageKeyCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -529,7 +529,7 @@ impl<'a> PostV3DomainsDomainNameMessagesStorageKeyCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -618,7 +618,7 @@ pub struct GetV3DomainsNameSendingQueuesCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3DomainsNameSendingQueuesCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -720,7 +720,7 @@ impl<'a> DeleteV3DomainNameEnvelopesCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

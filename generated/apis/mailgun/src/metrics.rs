@@ -65,7 +65,7 @@ pub struct PostV1AnalyticsMetricsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV1AnalyticsMetricsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -143,7 +143,7 @@ pub struct PostV1AnalyticsUsageMetricsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV1AnalyticsUsageMetricsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

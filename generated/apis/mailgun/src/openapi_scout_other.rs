@@ -81,7 +81,7 @@ pub struct GetV3DomainsDomainTagDevicesCall<'a> {
 }
 #[allow(deprecated)]
 impl<'a> GetV3DomainsDomainTagDevicesCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -152,7 +152,7 @@ pub struct GetV3DomainsDomainTagProvidersCall<'a> {
 }
 #[allow(deprecated)]
 impl<'a> GetV3DomainsDomainTagProvidersCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -227,7 +227,7 @@ pub struct GetV3DomainsDomainTagCountriesCall<'a> {
 }
 #[allow(deprecated)]
 impl<'a> GetV3DomainsDomainTagCountriesCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

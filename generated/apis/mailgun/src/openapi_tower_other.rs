@@ -91,7 +91,7 @@ pub struct GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV5AccountsSubaccountsIpPoolsAllCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -174,7 +174,7 @@ pub struct PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -278,7 +278,7 @@ pub struct DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV5AccountsSubaccountsSubaccountIdIpPoolCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

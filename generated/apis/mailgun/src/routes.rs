@@ -133,7 +133,7 @@ impl<'a> GetV3RoutesCall<'a> {
         self.limit = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -215,7 +215,7 @@ pub struct PostV3RoutesCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3RoutesCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -282,7 +282,7 @@ pub struct GetV3RoutesIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3RoutesIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -365,7 +365,7 @@ impl<'a> PutV3RoutesIdCall<'a> {
         self.body = sinch_sdk_runtime::Body::form(&value).map_err(|e| e.to_string());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -442,7 +442,7 @@ pub struct DeleteV3RoutesIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV3RoutesIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -519,7 +519,7 @@ pub struct GetV3RoutesMatchCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3RoutesMatchCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -197,7 +197,7 @@ impl<'a> GetV3StatsTotalCall<'a> {
         self.duration = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -318,7 +318,7 @@ impl<'a> GetV3DomainStatsTotalCall<'a> {
         self.duration = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -428,7 +428,7 @@ impl<'a> GetV3StatsTotalDomainsCall<'a> {
         self.resolution = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -558,7 +558,7 @@ impl<'a> GetV3StatsFilterCall<'a> {
         self.group = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -660,7 +660,7 @@ pub struct GetV3DomainAggregatesProvidersCall<'a> {
 }
 #[allow(deprecated)]
 impl<'a> GetV3DomainAggregatesProvidersCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -749,7 +749,7 @@ pub struct GetV3DomainAggregatesDevicesCall<'a> {
 }
 #[allow(deprecated)]
 impl<'a> GetV3DomainAggregatesDevicesCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -834,7 +834,7 @@ pub struct GetV3DomainAggregatesCountriesCall<'a> {
 }
 #[allow(deprecated)]
 impl<'a> GetV3DomainAggregatesCountriesCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

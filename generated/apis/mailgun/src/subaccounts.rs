@@ -202,7 +202,7 @@ pub struct GetV5AccountsSubaccountsSubaccountIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV5AccountsSubaccountsSubaccountIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -328,7 +328,7 @@ impl<'a> GetV5AccountsSubaccountsCall<'a> {
         self.closed = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -415,7 +415,7 @@ pub struct PostV5AccountsSubaccountsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV5AccountsSubaccountsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -500,7 +500,7 @@ pub struct DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV5AccountsSubaccountsSubaccountIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -614,7 +614,7 @@ impl<'a> PostV5AccountsSubaccountsSubaccountIdDisableCall<'a> {
         self.note = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -724,7 +724,7 @@ pub struct PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV5AccountsSubaccountsSubaccountIdEnableCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -828,7 +828,7 @@ pub struct GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -951,7 +951,7 @@ pub struct PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1053,7 +1053,7 @@ pub struct DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV5AccountsSubaccountsSubaccountIdLimitCustomMonthlyCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1163,7 +1163,7 @@ impl<'a> PutV5AccountsSubaccountsSubaccountIdFeaturesCall<'a> {
         self.body = sinch_sdk_runtime::Body::form(&value).map_err(|e| e.to_string());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

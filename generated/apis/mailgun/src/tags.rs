@@ -202,7 +202,7 @@ impl<'a> GetV3DomainTagsCall<'a> {
         self.prefix = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -295,7 +295,7 @@ pub struct GetV3DomainTagCall<'a> {
 }
 #[allow(deprecated)]
 impl<'a> GetV3DomainTagCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -386,7 +386,7 @@ impl<'a> PutV3DomainTagCall<'a> {
         self.description = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -479,7 +479,7 @@ impl<'a> DeleteV3DomainTagCall<'a> {
         self.tag = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -564,7 +564,7 @@ pub struct GetV3DomainTagStatsAggregatesCall<'a> {
 }
 #[allow(deprecated)]
 impl<'a> GetV3DomainTagStatsAggregatesCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -705,7 +705,7 @@ impl<'a> GetV3DomainTagStatsCall<'a> {
         self.country = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -814,7 +814,7 @@ pub struct GetV3DomainsDomainLimitsTagCall<'a> {
 }
 #[allow(deprecated)]
 impl<'a> GetV3DomainsDomainLimitsTagCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

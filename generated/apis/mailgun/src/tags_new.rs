@@ -98,7 +98,7 @@ pub struct PutV1AnalyticsTagsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV1AnalyticsTagsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -176,7 +176,7 @@ pub struct PostV1AnalyticsTagsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV1AnalyticsTagsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -254,7 +254,7 @@ pub struct DeleteV1AnalyticsTagsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV1AnalyticsTagsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -332,7 +332,7 @@ pub struct GetV1AnalyticsTagsLimitsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV1AnalyticsTagsLimitsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -314,7 +314,7 @@ impl<'a> GetV3DomainNameTemplatesCall<'a> {
         self.p = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -411,7 +411,7 @@ impl<'a> PostV3DomainNameTemplatesCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -499,7 +499,7 @@ impl<'a> DeleteV3DomainNameTemplatesCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -609,7 +609,7 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
         self.p = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -715,7 +715,7 @@ impl<'a> PostV3DomainNameTemplatesTemplateNameVersionsCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -818,7 +818,7 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameCall<'a> {
         self.active = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -916,7 +916,7 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1011,7 +1011,7 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1107,7 +1107,7 @@ impl<'a> GetV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1206,7 +1206,7 @@ impl<'a> PutV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1305,7 +1305,7 @@ impl<'a> DeleteV3DomainNameTemplatesTemplateNameVersionsVersionNameCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1415,7 +1415,7 @@ impl<
         self.comment = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -14,7 +14,7 @@ pub struct DeleteListsListAddressMembersMemberAddressError404 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeleteListsListAddressMembersMemberAddressError404 default {
+    DeleteListsListAddressMembersMemberAddressError404 default {
         0 message: opt = "message";
     }
 }
@@ -39,7 +39,7 @@ pub struct DeleteListsListAddressMembersMemberAddressError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeleteListsListAddressMembersMemberAddressError429 default {
+    DeleteListsListAddressMembersMemberAddressError429 default {
         0 message: opt = "message";
     }
 }
@@ -64,7 +64,7 @@ pub struct DeleteListsListAddressMembersMemberAddressResponse {
     pub member: Option<DeleteListsListAddressMembersMemberAddressResponseMember>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeleteListsListAddressMembersMemberAddressResponse default {
+    DeleteListsListAddressMembersMemberAddressResponse default {
         0 member: opt = "member";
     }
 }
@@ -89,7 +89,7 @@ pub struct DeleteListsListAddressMembersMemberAddressResponseMember {
     pub address: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeleteListsListAddressMembersMemberAddressResponseMember default {
+    DeleteListsListAddressMembersMemberAddressResponseMember default {
         0 address: opt = "address";
     }
 }
@@ -114,7 +114,7 @@ pub struct DeleteV3ListsAddressError404 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeleteV3ListsAddressError404 default {
+    DeleteV3ListsAddressError404 default {
         0 message: opt = "message";
     }
 }
@@ -139,7 +139,7 @@ pub struct DeleteV3ListsAddressError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeleteV3ListsAddressError429 default {
+    DeleteV3ListsAddressError429 default {
         0 message: opt = "message";
     }
 }
@@ -166,7 +166,7 @@ pub struct DeleteV3ListsAddressResponse {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeleteV3ListsAddressResponse default {
+    DeleteV3ListsAddressResponse default {
         0 address: opt = "address";
         1 message: opt = "message";
     }
@@ -196,7 +196,7 @@ pub struct DeleteV3RoutesIdError404 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeleteV3RoutesIdError404 default {
+    DeleteV3RoutesIdError404 default {
         0 message: opt = "message";
     }
 }
@@ -223,7 +223,7 @@ pub struct DeleteV3RoutesIdResponse {
     pub id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeleteV3RoutesIdResponse default {
+    DeleteV3RoutesIdResponse default {
         0 message: opt = "message";
         1 id: opt = "id";
     }
@@ -272,7 +272,7 @@ pub struct DeliveryStatusObject {
     pub retry_seconds: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeliveryStatusObject default {
+    DeliveryStatusObject default {
         0 code: opt = "code";
         1 attempt_no: opt = "attempt-no";
         2 message: opt = "message";
@@ -338,7 +338,7 @@ pub struct EnvelopeObject {
     pub sending_ip: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EnvelopeObject default {
+    EnvelopeObject default {
         0 sender: opt = "sender";
         1 targets: opt = "targets";
         2 transport: opt = "transport";
@@ -414,7 +414,7 @@ pub struct EventResponse {
     pub envelope: Option<EnvelopeObject>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventResponse default {
+    EventResponse default {
         0 method: opt = "method";
         1 id: opt = "id";
         2 event: opt = "event";
@@ -501,7 +501,7 @@ pub struct EventResponseBatch {
     pub id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventResponseBatch default {
+    EventResponseBatch default {
         0 id: opt = "id";
     }
 }
@@ -534,7 +534,7 @@ pub struct EventResponseClientInfo {
     pub user_agent: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventResponseClientInfo default {
+    EventResponseClientInfo default {
         0 client_type: opt = "client-type";
         1 client_os: opt = "client-os";
         2 device_type: opt = "device-type";
@@ -581,7 +581,7 @@ pub struct EventResponseFlags {
     pub is_test_mode: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventResponseFlags default {
+    EventResponseFlags default {
         0 is_authenticated: opt = "is-authenticated";
         1 is_routed: opt = "is-routed";
         2 is_amp: opt = "is-amp";
@@ -624,7 +624,7 @@ pub struct EventResponseGeolocation {
     pub city: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventResponseGeolocation default {
+    EventResponseGeolocation default {
         0 country: opt = "country";
         1 region: opt = "region";
         2 city: opt = "city";
@@ -665,7 +665,7 @@ pub enum EventResponseLogLevel {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) EventResponseLogLevel {
+    EventResponseLogLevel {
         Info = "info",
         Warn = "warn",
         Error = "error",
@@ -681,7 +681,7 @@ pub struct EventResponseReject {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventResponseReject default {
+    EventResponseReject default {
         0 reason: opt = "reason";
         1 description: opt = "description";
     }
@@ -715,7 +715,7 @@ pub struct EventResponseStorage {
     pub region: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventResponseStorage default {
+    EventResponseStorage default {
         0 key: opt = "key";
         1 url: opt = "url";
         2 region: opt = "region";
@@ -752,7 +752,7 @@ pub struct EventResponseTemplate {
     pub is_text: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EventResponseTemplate default {
+    EventResponseTemplate default {
         0 name: opt = "name";
         1 version: opt = "version";
         2 is_text: opt = "is-text";
@@ -791,7 +791,7 @@ pub enum EventSeverityType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) EventSeverityType {
+    EventSeverityType {
         Temporary = "temporary",
         Permanent = "permanent",
     }
@@ -832,7 +832,7 @@ pub enum EventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) EventType {
+    EventType {
         Accepted = "accepted",
         Delivered = "delivered",
         Failed = "failed",
@@ -856,7 +856,7 @@ pub struct GetListsListAddressMembersMemberAddressError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetListsListAddressMembersMemberAddressError429 default {
+    GetListsListAddressMembersMemberAddressError429 default {
         0 message: opt = "message";
     }
 }
@@ -881,7 +881,7 @@ pub struct GetListsListAddressMembersPagesError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetListsListAddressMembersPagesError429 default {
+    GetListsListAddressMembersPagesError429 default {
         0 message: opt = "message";
     }
 }
@@ -906,7 +906,7 @@ pub struct GetListsStringListAddressMembersError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetListsStringListAddressMembersError429 default {
+    GetListsStringListAddressMembersError429 default {
         0 message: opt = "message";
     }
 }
@@ -933,7 +933,7 @@ pub struct GetListsStringListAddressMembersResponse {
     pub items: Option<Vec<ListMemberResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetListsStringListAddressMembersResponse default {
+    GetListsStringListAddressMembersResponse default {
         0 total_count: opt = "total_count";
         1 items: opt = "items";
     }
@@ -969,7 +969,7 @@ pub struct GetV1DkimKeysMultipartFormDataRequestBody {
     pub selector: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV1DkimKeysMultipartFormDataRequestBody strict {
+    GetV1DkimKeysMultipartFormDataRequestBody strict {
         0 page: req = "page";
         1 limit: req = "limit";
         2 signing_domain: opt = "signing_domain";
@@ -1056,7 +1056,7 @@ pub enum GetV1DynamicPoolsDomainsSortBy {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetV1DynamicPoolsDomainsSortBy {
+    GetV1DynamicPoolsDomainsSortBy {
         BounceRate = "bounce_rate",
         ComplaintRate = "complaint_rate",
         Name = "name",
@@ -1076,7 +1076,7 @@ pub enum GetV1DynamicPoolsDomainsSortOrder {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetV1DynamicPoolsDomainsSortOrder {
+    GetV1DynamicPoolsDomainsSortOrder {
         Ascending = "ascending",
         Descending = "descending",
     }
@@ -1097,7 +1097,7 @@ pub enum GetV1KeysKind {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetV1KeysKind {
+    GetV1KeysKind {
         Domain = "domain",
         User = "user",
         Web = "web",
@@ -1117,7 +1117,7 @@ pub enum GetV3DomainNameEventsAscending {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetV3DomainNameEventsAscending {
+    GetV3DomainNameEventsAscending {
         Yes = "yes",
         No = "no",
     }
@@ -1132,7 +1132,7 @@ pub struct GetV3DomainNameEventsResponse {
     pub paging: Option<GetV3DomainNameEventsResponsePaging>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3DomainNameEventsResponse default {
+    GetV3DomainNameEventsResponse default {
         0 items: opt = "items";
         1 paging: opt = "paging";
     }
@@ -1161,7 +1161,7 @@ pub struct GetV3DomainNameEventsResponsePaging {
     pub previous: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3DomainNameEventsResponsePaging default {
+    GetV3DomainNameEventsResponsePaging default {
         0 next: opt = "next";
         1 previous: opt = "previous";
     }
@@ -1198,7 +1198,7 @@ pub enum GetV3DomainNameTemplatesPage {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetV3DomainNameTemplatesPage {
+    GetV3DomainNameTemplatesPage {
         First = "first",
         Last = "last",
         Next = "next",
@@ -1223,7 +1223,7 @@ pub enum GetV3DomainNameTemplatesTemplateNameVersionsPage {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetV3DomainNameTemplatesTemplateNameVersionsPage {
+    GetV3DomainNameTemplatesTemplateNameVersionsPage {
         First = "first",
         Last = "last",
         Next = "next",
@@ -1238,7 +1238,7 @@ pub struct GetV3ListsAddressError404 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3ListsAddressError404 default {
+    GetV3ListsAddressError404 default {
         0 message: opt = "message";
     }
 }
@@ -1263,7 +1263,7 @@ pub struct GetV3ListsAddressError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3ListsAddressError429 default {
+    GetV3ListsAddressError429 default {
         0 message: opt = "message";
     }
 }
@@ -1288,7 +1288,7 @@ pub struct GetV3ListsAddressResponse {
     pub list: Option<MailingListResponse>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3ListsAddressResponse default {
+    GetV3ListsAddressResponse default {
         0 list: opt = "list";
     }
 }
@@ -1313,7 +1313,7 @@ pub struct GetV3ListsError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3ListsError429 default {
+    GetV3ListsError429 default {
         0 message: opt = "message";
     }
 }
@@ -1338,7 +1338,7 @@ pub struct GetV3ListsPagesError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3ListsPagesError429 default {
+    GetV3ListsPagesError429 default {
         0 message: opt = "message";
     }
 }
@@ -1365,7 +1365,7 @@ pub struct GetV3ListsResponse {
     pub items: Option<Vec<MailingListResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3ListsResponse default {
+    GetV3ListsResponse default {
         0 total_count: opt = "total_count";
         1 items: opt = "items";
     }
@@ -1395,7 +1395,7 @@ pub struct GetV3RoutesError400 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3RoutesError400 default {
+    GetV3RoutesError400 default {
         0 message: opt = "message";
     }
 }
@@ -1420,7 +1420,7 @@ pub struct GetV3RoutesIdError404 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3RoutesIdError404 default {
+    GetV3RoutesIdError404 default {
         0 message: opt = "message";
     }
 }
@@ -1445,7 +1445,7 @@ pub struct GetV3RoutesIdResponse {
     pub route: Option<RouteResponse>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3RoutesIdResponse default {
+    GetV3RoutesIdResponse default {
         0 route: opt = "route";
     }
 }
@@ -1470,7 +1470,7 @@ pub struct GetV3RoutesMatchError404 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3RoutesMatchError404 default {
+    GetV3RoutesMatchError404 default {
         0 message: opt = "message";
     }
 }
@@ -1495,7 +1495,7 @@ pub struct GetV3RoutesMatchResponse {
     pub route: Option<RouteResponse>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3RoutesMatchResponse default {
+    GetV3RoutesMatchResponse default {
         0 route: opt = "route";
     }
 }
@@ -1522,7 +1522,7 @@ pub struct GetV3RoutesResponse {
     pub items: Option<Vec<RouteResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV3RoutesResponse default {
+    GetV3RoutesResponse default {
         0 total_count: opt = "total_count";
         1 items: opt = "items";
     }
@@ -1558,7 +1558,7 @@ pub enum GetV5AccountsSubaccountsSort {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetV5AccountsSubaccountsSort {
+    GetV5AccountsSubaccountsSort {
         Asc = "asc",
         Desc = "desc",
     }
@@ -1571,7 +1571,7 @@ pub struct GetV5SandboxAuthRecipientsResponse {
     pub recipients: Option<Vec<GithubComMailgunAccountsApiRecipientResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetV5SandboxAuthRecipientsResponse default {
+    GetV5SandboxAuthRecipientsResponse default {
         0 recipients: opt = "recipients";
     }
 }
@@ -1608,7 +1608,7 @@ pub enum GetV5UsersRole {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetV5UsersRole {
+    GetV5UsersRole {
         Basic = "basic",
         Billing = "billing",
         Support = "support",
@@ -1628,7 +1628,7 @@ pub struct GithubComMailgunAccountsApiCustomMessageLimitResponse {
     pub period: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAccountsApiCustomMessageLimitResponse default {
+    GithubComMailgunAccountsApiCustomMessageLimitResponse default {
         0 limit: opt = "limit";
         1 current: opt = "current";
         2 period: opt = "period";
@@ -1661,7 +1661,7 @@ pub struct GithubComMailgunAccountsApiFeatureOverrideEnabledParam {
     pub enabled: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAccountsApiFeatureOverrideEnabledParam strict {
+    GithubComMailgunAccountsApiFeatureOverrideEnabledParam strict {
         0 enabled: req = "enabled";
     }
 }
@@ -1686,7 +1686,7 @@ pub struct GithubComMailgunAccountsApiGenericMessage {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAccountsApiGenericMessage default {
+    GithubComMailgunAccountsApiGenericMessage default {
         0 message: opt = "message";
     }
 }
@@ -1711,7 +1711,7 @@ pub struct GithubComMailgunAccountsApiGenericSuccess {
     pub success: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAccountsApiGenericSuccess default {
+    GithubComMailgunAccountsApiGenericSuccess default {
         0 success: opt = "success";
     }
 }
@@ -1738,7 +1738,7 @@ pub struct GithubComMailgunAccountsApiHttpSigningKey {
     pub http_signing_key: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAccountsApiHttpSigningKey default {
+    GithubComMailgunAccountsApiHttpSigningKey default {
         0 message: opt = "message";
         1 http_signing_key: opt = "http_signing_key";
     }
@@ -1770,7 +1770,7 @@ pub struct GithubComMailgunAccountsApiRecipientResponse {
     pub activated: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAccountsApiRecipientResponse default {
+    GithubComMailgunAccountsApiRecipientResponse default {
         0 email: opt = "email";
         1 activated: opt = "activated";
     }
@@ -1810,7 +1810,7 @@ pub struct GithubComMailgunAccountsApiSubaccount {
     pub features: Option<GithubComMailgunAccountsApiFeaturesResponse>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAccountsApiSubaccount default {
+    GithubComMailgunAccountsApiSubaccount default {
         0 id: opt = "id";
         1 name: opt = "name";
         2 created_at: opt = "created_at";
@@ -1854,7 +1854,7 @@ pub struct GithubComMailgunAccountsApiSubaccountListResponse {
     pub total: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAccountsApiSubaccountListResponse default {
+    GithubComMailgunAccountsApiSubaccountListResponse default {
         0 subaccounts: opt = "subaccounts";
         1 total: opt = "total";
     }
@@ -1884,7 +1884,7 @@ pub struct GithubComMailgunAccountsApiSubaccountResponse {
     pub subaccount: Option<GithubComMailgunAccountsApiSubaccount>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAccountsApiSubaccountResponse default {
+    GithubComMailgunAccountsApiSubaccountResponse default {
         0 subaccount: opt = "subaccount";
     }
 }
@@ -1917,7 +1917,7 @@ pub enum GithubComMailgunAccountsApiSubaccountStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunAccountsApiSubaccountStatus {
+    GithubComMailgunAccountsApiSubaccountStatus {
         Disabled = "disabled",
         Open = "open",
         Closed = "closed",
@@ -1935,7 +1935,7 @@ pub struct GithubComMailgunAnalyticsClientGolangDimension {
     pub display_value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangDimension strict {
+    GithubComMailgunAnalyticsClientGolangDimension strict {
         0 dimension: req = "dimension";
         1 value: req = "value";
         2 display_value: req = "display_value";
@@ -1989,7 +1989,7 @@ pub enum GithubComMailgunAnalyticsClientGolangDimensionName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangDimensionName {
+    GithubComMailgunAnalyticsClientGolangDimensionName {
         Bot = "bot",
         Country = "country",
         IpPool = "ip_pool",
@@ -2033,7 +2033,7 @@ pub enum GithubComMailgunAnalyticsClientGolangFilterAttribute {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangFilterAttribute {
+    GithubComMailgunAnalyticsClientGolangFilterAttribute {
         Bot = "bot",
         Country = "country",
         IpPool = "ip_pool",
@@ -2064,7 +2064,7 @@ pub enum GithubComMailgunAnalyticsClientGolangFilterComparator {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangFilterComparator {
+    GithubComMailgunAnalyticsClientGolangFilterComparator {
         Value = "=",
         Value2 = "!=",
         Contains = "contains",
@@ -2083,7 +2083,7 @@ pub struct GithubComMailgunAnalyticsClientGolangFilterPredicate {
     pub values: Option<Vec<GithubComMailgunAnalyticsClientGolangLabeledValue>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangFilterPredicate strict {
+    GithubComMailgunAnalyticsClientGolangFilterPredicate strict {
         0 attribute: req = "attribute";
         1 comparator: req = "comparator";
         2 values: opt = "values";
@@ -2117,7 +2117,7 @@ pub struct GithubComMailgunAnalyticsClientGolangFilterPredicateGroup {
     pub and: Vec<GithubComMailgunAnalyticsClientGolangFilterPredicate>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangFilterPredicateGroup strict {
+    GithubComMailgunAnalyticsClientGolangFilterPredicateGroup strict {
         0 and: req = "AND";
     }
 }
@@ -2141,7 +2141,7 @@ pub struct GithubComMailgunAnalyticsClientGolangLabeledValue {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangLabeledValue strict {
+    GithubComMailgunAnalyticsClientGolangLabeledValue strict {
         0 label: req = "label";
         1 value: req = "value";
     }
@@ -2257,7 +2257,7 @@ pub enum GithubComMailgunAnalyticsClientGolangMetric {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangMetric {
+    GithubComMailgunAnalyticsClientGolangMetric {
         AcceptedIncomingCount = "accepted_incoming_count",
         AcceptedOutgoingCount = "accepted_outgoing_count",
         AcceptedCount = "accepted_count",
@@ -2447,7 +2447,7 @@ pub struct GithubComMailgunAnalyticsClientGolangMetrics {
     pub image_validation_failed_count: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangMetrics default {
+    GithubComMailgunAnalyticsClientGolangMetrics default {
         0 accepted_incoming_count: opt = "accepted_incoming_count";
         1 accepted_outgoing_count: opt = "accepted_outgoing_count";
         2 accepted_count: opt = "accepted_count";
@@ -2681,7 +2681,7 @@ pub struct GithubComMailgunAnalyticsClientGolangPagination {
     pub total: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangPagination strict {
+    GithubComMailgunAnalyticsClientGolangPagination strict {
         0 sort: req = "sort";
         1 skip: req = "skip";
         2 limit: req = "limit";
@@ -2730,7 +2730,7 @@ pub struct GithubComMailgunAnalyticsClientGolangQuery {
     pub include_aggregates: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangQuery default {
+    GithubComMailgunAnalyticsClientGolangQuery default {
         0 start: opt = "start";
         1 end: opt = "end";
         2 resolution: opt = "resolution";
@@ -2787,7 +2787,7 @@ pub enum GithubComMailgunAnalyticsClientGolangUsageDimensionName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangUsageDimensionName {
+    GithubComMailgunAnalyticsClientGolangUsageDimensionName {
         Subaccount = "subaccount",
         Time = "time",
     }
@@ -2844,7 +2844,7 @@ pub enum GithubComMailgunAnalyticsClientGolangUsageMetric {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangUsageMetric {
+    GithubComMailgunAnalyticsClientGolangUsageMetric {
         EmailValidationCount = "email_validation_count",
         EmailValidationPublicCount = "email_validation_public_count",
         EmailValidationValidCount = "email_validation_valid_count",
@@ -2892,7 +2892,7 @@ pub struct GithubComMailgunAnalyticsClientGolangUsageQuery {
     pub include_aggregates: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsClientGolangUsageQuery default {
+    GithubComMailgunAnalyticsClientGolangUsageQuery default {
         0 start: opt = "start";
         1 end: opt = "end";
         2 resolution: opt = "resolution";
@@ -2943,7 +2943,7 @@ pub struct GithubComMailgunAnalyticsInternalApiRegularAggregates {
     pub metrics: GithubComMailgunAnalyticsInternalApiRegularMetrics,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsInternalApiRegularAggregates strict {
+    GithubComMailgunAnalyticsInternalApiRegularAggregates strict {
         0 metrics: req = "metrics";
     }
 }
@@ -2967,7 +2967,7 @@ pub struct GithubComMailgunAnalyticsInternalApiRegularItem {
     pub metrics: Option<GithubComMailgunAnalyticsInternalApiRegularMetrics>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsInternalApiRegularItem default {
+    GithubComMailgunAnalyticsInternalApiRegularItem default {
         0 dimensions: opt = "dimensions";
         1 metrics: opt = "metrics";
     }
@@ -3091,7 +3091,7 @@ pub struct GithubComMailgunAnalyticsInternalApiRegularMetrics {
     pub delayed_rate: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsInternalApiRegularMetrics default {
+    GithubComMailgunAnalyticsInternalApiRegularMetrics default {
         0 accepted_incoming_count: opt_null = "accepted_incoming_count";
         1 accepted_outgoing_count: opt_null = "accepted_outgoing_count";
         2 accepted_count: opt_null = "accepted_count";
@@ -3273,7 +3273,7 @@ pub struct GithubComMailgunAnalyticsInternalApiRegularMetricsResponse {
     pub aggregates: Option<GithubComMailgunAnalyticsInternalApiRegularAggregates>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsInternalApiRegularMetricsResponse strict {
+    GithubComMailgunAnalyticsInternalApiRegularMetricsResponse strict {
         0 start: opt = "start";
         1 end: opt = "end";
         2 resolution: opt = "resolution";
@@ -3322,7 +3322,7 @@ pub struct GithubComMailgunAnalyticsInternalApiUsageAggregates {
     pub metrics: GithubComMailgunAnalyticsInternalApiUsageMetrics,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsInternalApiUsageAggregates strict {
+    GithubComMailgunAnalyticsInternalApiUsageAggregates strict {
         0 metrics: req = "metrics";
     }
 }
@@ -3346,7 +3346,7 @@ pub struct GithubComMailgunAnalyticsInternalApiUsageItem {
     pub metrics: Option<GithubComMailgunAnalyticsInternalApiUsageMetrics>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsInternalApiUsageItem default {
+    GithubComMailgunAnalyticsInternalApiUsageItem default {
         0 dimensions: opt = "dimensions";
         1 metrics: opt = "metrics";
     }
@@ -3406,7 +3406,7 @@ pub struct GithubComMailgunAnalyticsInternalApiUsageMetrics {
     pub domain_blocklist_monitoring_count: Option<Option<i64>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsInternalApiUsageMetrics default {
+    GithubComMailgunAnalyticsInternalApiUsageMetrics default {
         0 processed_count: opt_null = "processed_count";
         1 email_validation_count: opt_null = "email_validation_count";
         2 email_validation_public_count: opt_null = "email_validation_public_count";
@@ -3492,7 +3492,7 @@ pub struct GithubComMailgunAnalyticsInternalApiUsageMetricsResponse {
     pub aggregates: Option<GithubComMailgunAnalyticsInternalApiUsageAggregates>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunAnalyticsInternalApiUsageMetricsResponse strict {
+    GithubComMailgunAnalyticsInternalApiUsageMetricsResponse strict {
         0 start: opt = "start";
         1 end: opt = "end";
         2 resolution: opt = "resolution";
@@ -3545,7 +3545,7 @@ pub struct GithubComMailgunBandersnatchApiDomainListResponse {
     pub paging: GithubComMailgunScaffoldHttpapiPagingPagingUrLs,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBandersnatchApiDomainListResponse strict {
+    GithubComMailgunBandersnatchApiDomainListResponse strict {
         0 items: req = "items";
         1 total_items: req = "total_items";
         2 paging: req = "paging";
@@ -3579,7 +3579,7 @@ pub struct GithubComMailgunBandersnatchApiListHistoryResponse {
     pub paging: GithubComMailgunScaffoldHttpapiPagingPagingUrLs,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBandersnatchApiListHistoryResponse strict {
+    GithubComMailgunBandersnatchApiListHistoryResponse strict {
         0 items: req = "items";
         1 total_items: req = "total_items";
         2 paging: req = "paging";
@@ -3627,7 +3627,7 @@ pub struct GithubComMailgunBandersnatchModelDomain {
     pub processed_count: Option<Option<i64>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBandersnatchModelDomain strict {
+    GithubComMailgunBandersnatchModelDomain strict {
         0 id: req = "id";
         1 account_id: req = "account_id";
         2 account_name: req = "account_name";
@@ -3708,7 +3708,7 @@ pub struct GithubComMailgunBandersnatchModelHistoryRecord {
     pub timestamp: sinch_sdk_runtime::Timestamp,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBandersnatchModelHistoryRecord strict {
+    GithubComMailgunBandersnatchModelHistoryRecord strict {
         0 id: req = "id";
         1 owning_account_id: req = "owning_account_id";
         2 account_id: req = "account_id";
@@ -3785,7 +3785,7 @@ pub struct GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse strict {
+    GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse strict {
         0 message: req = "message";
         1 value: req = "value";
     }
@@ -3811,7 +3811,7 @@ pub struct GithubComMailgunBlackbookApiGetBouncesPaginationResponse {
     pub paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBlackbookApiGetBouncesPaginationResponse strict {
+    GithubComMailgunBlackbookApiGetBouncesPaginationResponse strict {
         0 items: req = "items";
         1 paging: req = "paging";
     }
@@ -3840,7 +3840,7 @@ pub struct GithubComMailgunBlackbookApiGetComplaintsPaginationResponse {
     pub paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBlackbookApiGetComplaintsPaginationResponse strict {
+    GithubComMailgunBlackbookApiGetComplaintsPaginationResponse strict {
         0 items: req = "items";
         1 paging: req = "paging";
     }
@@ -3869,7 +3869,7 @@ pub struct GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse {
     pub paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse strict {
+    GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse strict {
         0 items: req = "items";
         1 paging: req = "paging";
     }
@@ -3898,7 +3898,7 @@ pub struct GithubComMailgunBlackbookApiGetWhitelistPaginationResponse {
     pub paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBlackbookApiGetWhitelistPaginationResponse strict {
+    GithubComMailgunBlackbookApiGetWhitelistPaginationResponse strict {
         0 items: req = "items";
         1 paging: req = "paging";
     }
@@ -3929,7 +3929,7 @@ pub struct GithubComMailgunBlackbookApiInsertWhitelistRecordResponse {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBlackbookApiInsertWhitelistRecordResponse strict {
+    GithubComMailgunBlackbookApiInsertWhitelistRecordResponse strict {
         0 message: req = "message";
         1 r#type: req = "type";
         2 value: req = "value";
@@ -3961,7 +3961,7 @@ pub struct GithubComMailgunBlackbookApiSuppressionResponse {
     pub address: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBlackbookApiSuppressionResponse strict {
+    GithubComMailgunBlackbookApiSuppressionResponse strict {
         0 message: req = "message";
         1 address: req = "address";
     }
@@ -3995,7 +3995,7 @@ pub struct GithubComMailgunBlackbookModelBounce {
     pub created_at: GithubComMailgunMimeRfc822Time,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBlackbookModelBounce strict {
+    GithubComMailgunBlackbookModelBounce strict {
         0 address: req = "address";
         1 code: req = "code";
         2 error: req = "error";
@@ -4030,7 +4030,7 @@ pub struct GithubComMailgunBlackbookModelComplaint {
     pub created_at: GithubComMailgunMimeRfc822Time,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBlackbookModelComplaint strict {
+    GithubComMailgunBlackbookModelComplaint strict {
         0 address: req = "address";
         1 created_at: req = "created_at";
     }
@@ -4061,7 +4061,7 @@ pub struct GithubComMailgunBlackbookModelUnsubscribe {
     pub created_at: GithubComMailgunMimeRfc822Time,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBlackbookModelUnsubscribe strict {
+    GithubComMailgunBlackbookModelUnsubscribe strict {
         0 address: req = "address";
         1 tags: req = "tags";
         2 created_at: req = "created_at";
@@ -4097,7 +4097,7 @@ pub struct GithubComMailgunBlackbookModelWhitelist {
     pub reason: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBlackbookModelWhitelist strict {
+    GithubComMailgunBlackbookModelWhitelist strict {
         0 r#type: req = "type";
         1 value: req = "value";
         2 created_at: req = "createdAt";
@@ -4132,7 +4132,7 @@ pub struct GithubComMailgunBounceClassificationEntitiesAccountStat {
     pub bounced: GithubComMailgunBounceClassificationEntitiesBouncedStat,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationEntitiesAccountStat strict {
+    GithubComMailgunBounceClassificationEntitiesAccountStat strict {
         0 domain: req = "domain";
         1 bounced: req = "bounced";
     }
@@ -4159,7 +4159,7 @@ pub struct GithubComMailgunBounceClassificationEntitiesBouncedStat {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationEntitiesBouncedStat strict {
+    GithubComMailgunBounceClassificationEntitiesBouncedStat strict {
         0 total: req = "total";
     }
 }
@@ -4179,7 +4179,7 @@ pub struct GithubComMailgunBounceClassificationEntitiesDomain {
     pub name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationEntitiesDomain strict {
+    GithubComMailgunBounceClassificationEntitiesDomain strict {
         0 name: req = "name";
     }
 }
@@ -4203,7 +4203,7 @@ pub struct GithubComMailgunBounceClassificationEntitiesDomainStat {
     pub bounced: GithubComMailgunBounceClassificationEntitiesBouncedStat,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationEntitiesDomainStat strict {
+    GithubComMailgunBounceClassificationEntitiesDomainStat strict {
         0 entity_id: req = "entity-id";
         1 entity_name: req = "entity-name";
         2 bounced: req = "bounced";
@@ -4243,7 +4243,7 @@ pub struct GithubComMailgunBounceClassificationEntitiesEntityStat {
     pub bounced: GithubComMailgunBounceClassificationEntitiesBouncedStat,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationEntitiesEntityStat strict {
+    GithubComMailgunBounceClassificationEntitiesEntityStat strict {
         0 rule_id: req = "rule-id";
         1 category: req = "category";
         2 severity: req = "severity";
@@ -4300,7 +4300,7 @@ pub struct GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates {
     pub non_critical_delay_rate: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates strict {
+    GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates strict {
         0 critical_bounce_count: req = "critical_bounce_count";
         1 non_critical_bounce_count: req = "non_critical_bounce_count";
         2 critical_delay_count: req = "critical_delay_count";
@@ -4387,7 +4387,7 @@ pub struct GithubComMailgunBounceClassificationEntitiesMetricsItem {
     pub metrics: GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationEntitiesMetricsItem strict {
+    GithubComMailgunBounceClassificationEntitiesMetricsItem strict {
         0 account_id: opt_null = "account.id";
         1 account_name: opt_null = "account.name";
         2 entity_name: opt_null = "entity-name";
@@ -4477,7 +4477,7 @@ pub enum GithubComMailgunBounceClassificationEntitiesResolution {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationEntitiesResolution {
+    GithubComMailgunBounceClassificationEntitiesResolution {
         Day = "day",
         Hour = "hour",
     }
@@ -4502,7 +4502,7 @@ pub struct GithubComMailgunBounceClassificationEntitiesStat {
     pub bounced: GithubComMailgunBounceClassificationEntitiesBouncedStat,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationEntitiesStat strict {
+    GithubComMailgunBounceClassificationEntitiesStat strict {
         0 subaccount: opt_null = "subaccount";
         1 domain: opt_null = "domain";
         2 rule_id: opt = "rule-id";
@@ -4545,7 +4545,7 @@ pub struct GithubComMailgunBounceClassificationEntitiesSubaccount {
     pub id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationEntitiesSubaccount strict {
+    GithubComMailgunBounceClassificationEntitiesSubaccount strict {
         0 id: req = "id";
     }
 }
@@ -4593,7 +4593,7 @@ pub enum GithubComMailgunBounceClassificationInternalApiDimension {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiDimension {
+    GithubComMailgunBounceClassificationInternalApiDimension {
         EntityName = "entity-name",
         DomainName = "domain.name",
         EnvelopeSendingIp = "envelope.sending-ip",
@@ -4643,7 +4643,7 @@ pub enum GithubComMailgunBounceClassificationInternalApiFilterAttribute {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiFilterAttribute {
+    GithubComMailgunBounceClassificationInternalApiFilterAttribute {
         EntityName = "entity-name",
         DomainName = "domain.name",
         EnvelopeSendingIp = "envelope.sending-ip",
@@ -4670,7 +4670,7 @@ pub struct GithubComMailgunBounceClassificationInternalApiFilterPredicate {
     pub values: Option<Vec<GithubComMailgunBounceClassificationInternalApiLabeledValue>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiFilterPredicate strict {
+    GithubComMailgunBounceClassificationInternalApiFilterPredicate strict {
         0 attribute: req = "attribute";
         1 comparator: req = "comparator";
         2 values: opt = "values";
@@ -4706,7 +4706,7 @@ pub struct GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup {
     pub and: Vec<GithubComMailgunBounceClassificationInternalApiFilterPredicate>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup strict {
+    GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup strict {
         0 and: req = "AND";
     }
 }
@@ -4732,7 +4732,7 @@ pub struct GithubComMailgunBounceClassificationInternalApiLabeledValue {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiLabeledValue strict {
+    GithubComMailgunBounceClassificationInternalApiLabeledValue strict {
         0 label: req = "label";
         1 value: req = "value";
     }
@@ -4760,7 +4760,7 @@ pub struct GithubComMailgunBounceClassificationInternalApiListAccountStatsResp {
     pub req: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiListAccountStatsResp strict {
+    GithubComMailgunBounceClassificationInternalApiListAccountStatsResp strict {
         0 items: req = "items";
         1 total: opt_null = "total";
         2 req: opt = "req";
@@ -4794,7 +4794,7 @@ pub struct GithubComMailgunBounceClassificationInternalApiListDomainStatsResp {
     pub items: Vec<GithubComMailgunBounceClassificationEntitiesDomainStat>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiListDomainStatsResp strict {
+    GithubComMailgunBounceClassificationInternalApiListDomainStatsResp strict {
         0 items: req = "items";
     }
 }
@@ -4816,7 +4816,7 @@ pub struct GithubComMailgunBounceClassificationInternalApiListEntityStatsResp {
     pub items: Vec<GithubComMailgunBounceClassificationEntitiesEntityStat>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiListEntityStatsResp strict {
+    GithubComMailgunBounceClassificationInternalApiListEntityStatsResp strict {
         0 items: req = "items";
     }
 }
@@ -4840,7 +4840,7 @@ pub struct GithubComMailgunBounceClassificationInternalApiListStatsResp {
     pub duration: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiListStatsResp strict {
+    GithubComMailgunBounceClassificationInternalApiListStatsResp strict {
         0 items: req = "items";
         1 duration: req = "_duration";
     }
@@ -4887,7 +4887,7 @@ pub struct GithubComMailgunBounceClassificationInternalApiMetricsRequest {
     pub pagination: Option<GithubComMailgunBounceClassificationInternalApiPaginationReq>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiMetricsRequest default {
+    GithubComMailgunBounceClassificationInternalApiMetricsRequest default {
         0 start: opt = "start";
         1 end: opt = "end";
         2 resolution: opt = "resolution";
@@ -4952,7 +4952,7 @@ pub struct GithubComMailgunBounceClassificationInternalApiMetricsResponse {
     pub items: Vec<GithubComMailgunBounceClassificationEntitiesMetricsItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiMetricsResponse strict {
+    GithubComMailgunBounceClassificationInternalApiMetricsResponse strict {
         0 start: req = "start";
         1 end: req = "end";
         2 resolution: req = "resolution";
@@ -5004,7 +5004,7 @@ pub struct GithubComMailgunBounceClassificationInternalApiPaginationReq {
     pub limit: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiPaginationReq default {
+    GithubComMailgunBounceClassificationInternalApiPaginationReq default {
         0 sort: opt = "sort";
         1 skip: opt = "skip";
         2 limit: opt = "limit";
@@ -5043,7 +5043,7 @@ pub struct GithubComMailgunBounceClassificationInternalApiPaginationResp {
     pub total: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalApiPaginationResp strict {
+    GithubComMailgunBounceClassificationInternalApiPaginationResp strict {
         0 sort: req = "sort";
         1 skip: req = "skip";
         2 limit: req = "limit";
@@ -5081,7 +5081,7 @@ pub struct GithubComMailgunBounceClassificationInternalConfigEntity {
     pub name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalConfigEntity strict {
+    GithubComMailgunBounceClassificationInternalConfigEntity strict {
         0 name: req = "name";
     }
 }
@@ -5109,7 +5109,7 @@ pub struct GithubComMailgunBounceClassificationInternalConfigRule {
     pub short_explanation: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunBounceClassificationInternalConfigRule default {
+    GithubComMailgunBounceClassificationInternalConfigRule default {
         0 entity_id: opt = "entity_id";
         1 class: opt = "class";
         2 sample_text: opt = "sample-text";
@@ -5157,7 +5157,7 @@ pub struct GithubComMailgunCerberusCredentialsCreateCredsResp {
     pub credentials: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusCredentialsCreateCredsResp strict {
+    GithubComMailgunCerberusCredentialsCreateCredsResp strict {
         0 message: req = "message";
         1 note: opt = "note";
         2 credentials: opt = "credentials";
@@ -5195,7 +5195,7 @@ pub struct GithubComMailgunCerberusCredentialsCredentialMetadata {
     pub size_bytes: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusCredentialsCredentialMetadata strict {
+    GithubComMailgunCerberusCredentialsCredentialMetadata strict {
         0 mailbox: req = "mailbox";
         1 login: req = "login";
         2 created_at: req = "created_at";
@@ -5230,7 +5230,7 @@ pub struct GithubComMailgunCerberusCredentialsDeleteCredsResp {
     pub spec: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusCredentialsDeleteCredsResp strict {
+    GithubComMailgunCerberusCredentialsDeleteCredsResp strict {
         0 message: req = "message";
         1 spec: req = "spec";
     }
@@ -5256,7 +5256,7 @@ pub struct GithubComMailgunCerberusCredentialsDeleteDomainCredsResp {
     pub count: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusCredentialsDeleteDomainCredsResp strict {
+    GithubComMailgunCerberusCredentialsDeleteDomainCredsResp strict {
         0 message: req = "message";
         1 count: req = "count";
     }
@@ -5282,7 +5282,7 @@ pub struct GithubComMailgunCerberusCredentialsListCredsResp {
     pub total_count: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusCredentialsListCredsResp strict {
+    GithubComMailgunCerberusCredentialsListCredsResp strict {
         0 items: req = "items";
         1 total_count: req = "total_count";
     }
@@ -5311,7 +5311,7 @@ pub struct GithubComMailgunCerberusKeysCreateKeyResp {
     pub key: GithubComMailgunCerberusKeysKeyInfoSecretResp,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusKeysCreateKeyResp strict {
+    GithubComMailgunCerberusKeysCreateKeyResp strict {
         0 message: req = "message";
         1 key: req = "key";
     }
@@ -5360,7 +5360,7 @@ pub struct GithubComMailgunCerberusKeysKeyInfoResp {
     pub user_name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusKeysKeyInfoResp strict {
+    GithubComMailgunCerberusKeysKeyInfoResp strict {
         0 id: req = "id";
         1 description: req = "description";
         2 kind: req = "kind";
@@ -5445,7 +5445,7 @@ pub struct GithubComMailgunCerberusKeysKeyInfoSecretResp {
     pub secret: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusKeysKeyInfoSecretResp strict {
+    GithubComMailgunCerberusKeysKeyInfoSecretResp strict {
         0 id: req = "id";
         1 description: req = "description";
         2 kind: req = "kind";
@@ -5511,7 +5511,7 @@ pub struct GithubComMailgunCerberusKeysKeysResp {
     pub items: Vec<GithubComMailgunCerberusKeysKeyInfoResp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusKeysKeysResp strict {
+    GithubComMailgunCerberusKeysKeysResp strict {
         0 total_count: req = "total_count";
         1 items: req = "items";
     }
@@ -5546,7 +5546,7 @@ pub enum GithubComMailgunCerberusKeysKind {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusKeysKind {
+    GithubComMailgunCerberusKeysKind {
         Domain = "domain",
         User = "user",
         Web = "web",
@@ -5562,7 +5562,7 @@ pub struct GithubComMailgunCerberusKeysPublicKeyResp {
     pub message: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusKeysPublicKeyResp strict {
+    GithubComMailgunCerberusKeysPublicKeyResp strict {
         0 key: req = "key";
         1 message: req = "message";
     }
@@ -5596,7 +5596,7 @@ pub enum GithubComMailgunCerberusKeysRole {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusKeysRole {
+    GithubComMailgunCerberusKeysRole {
         Admin = "admin",
         Basic = "basic",
         Sending = "sending",
@@ -5611,7 +5611,7 @@ pub struct GithubComMailgunCerberusWhitelistV2WhitelistResp {
     pub addresses: Vec<GithubComMailgunCerberusWhitelistWhitelistRespEntry>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusWhitelistV2WhitelistResp strict {
+    GithubComMailgunCerberusWhitelistV2WhitelistResp strict {
         0 addresses: req = "addresses";
     }
 }
@@ -5637,7 +5637,7 @@ pub struct GithubComMailgunCerberusWhitelistWhitelistRespEntry {
     pub description: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunCerberusWhitelistWhitelistRespEntry strict {
+    GithubComMailgunCerberusWhitelistWhitelistRespEntry strict {
         0 ip_address: req = "ip_address";
         1 description: req = "description";
     }
@@ -5669,7 +5669,7 @@ pub struct GithubComMailgunDomainsClientGolangDisabled {
     pub until: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsClientGolangDisabled strict {
+    GithubComMailgunDomainsClientGolangDisabled strict {
         0 code: req = "code";
         1 note: req = "note";
         2 permanently: req = "permanently";
@@ -5749,7 +5749,7 @@ pub struct GithubComMailgunDomainsClientGolangDomain {
     pub message_ttl: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsClientGolangDomain strict {
+    GithubComMailgunDomainsClientGolangDomain strict {
         0 archive_to: opt = "archive_to";
         1 created_at: req = "created_at";
         2 id: req = "id";
@@ -5849,7 +5849,7 @@ pub struct GithubComMailgunDomainsClientGolangRecord {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsClientGolangRecord strict {
+    GithubComMailgunDomainsClientGolangRecord strict {
         0 is_active: req = "is_active";
         1 cached: req = "cached";
         2 name: opt = "name";
@@ -5895,7 +5895,7 @@ pub struct GithubComMailgunDomainsHttpapiAuthorityKeysResponse {
     pub items: Vec<GithubComMailgunDomainsHttpapiDomainKeyResponse>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiAuthorityKeysResponse strict {
+    GithubComMailgunDomainsHttpapiAuthorityKeysResponse strict {
         0 items: req = "items";
     }
 }
@@ -5917,7 +5917,7 @@ pub struct GithubComMailgunDomainsHttpapiClickSettings {
     pub active: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiClickSettings strict {
+    GithubComMailgunDomainsHttpapiClickSettings strict {
         0 active: req = "active";
     }
 }
@@ -5943,7 +5943,7 @@ pub struct GithubComMailgunDomainsHttpapiCreateDomainResp {
     pub sending_dns_records: Vec<GithubComMailgunDomainsClientGolangRecord>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiCreateDomainResp strict {
+    GithubComMailgunDomainsHttpapiCreateDomainResp strict {
         0 message: req = "message";
         1 domain: null = "domain";
         2 receiving_dns_records: req = "receiving_dns_records";
@@ -5978,7 +5978,7 @@ pub struct GithubComMailgunDomainsHttpapiCreateDomainWebhookResp {
     pub webhook: GithubComMailgunDomainsHttpapiWebhookResponse,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiCreateDomainWebhookResp strict {
+    GithubComMailgunDomainsHttpapiCreateDomainWebhookResp strict {
         0 message: req = "message";
         1 webhook: req = "webhook";
     }
@@ -6007,7 +6007,7 @@ pub struct GithubComMailgunDomainsHttpapiDomainKeyListResponse {
     pub paging: Option<Option<GithubComMailgunScaffoldHttpapiPagingPagingResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiDomainKeyListResponse strict {
+    GithubComMailgunDomainsHttpapiDomainKeyListResponse strict {
         0 items: req = "items";
         1 paging: opt_null = "paging";
     }
@@ -6042,7 +6042,7 @@ pub struct GithubComMailgunDomainsHttpapiDomainKeyResponse {
     pub dns_record: Option<Option<GithubComMailgunDomainsClientGolangRecord>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiDomainKeyResponse strict {
+    GithubComMailgunDomainsHttpapiDomainKeyResponse strict {
         0 signing_domain: req = "signing_domain";
         1 selector: req = "selector";
         2 dns_record: opt_null = "dns_record";
@@ -6075,7 +6075,7 @@ pub struct GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson {
     pub reason: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson strict {
+    GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson strict {
         0 until: req = "until";
         1 reason: req = "reason";
     }
@@ -6101,7 +6101,7 @@ pub struct GithubComMailgunDomainsHttpapiExceededQueueQuotaJson {
     pub disabled: Option<GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiExceededQueueQuotaJson strict {
+    GithubComMailgunDomainsHttpapiExceededQueueQuotaJson strict {
         0 is_disabled: req = "is_disabled";
         1 disabled: opt = "disabled";
     }
@@ -6134,7 +6134,7 @@ pub struct GithubComMailgunDomainsHttpapiFindDomainByNameResp {
     pub sending_dns_records: Option<Vec<GithubComMailgunDomainsClientGolangRecord>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiFindDomainByNameResp strict {
+    GithubComMailgunDomainsHttpapiFindDomainByNameResp strict {
         0 domain: null = "domain";
         1 receiving_dns_records: opt = "receiving_dns_records";
         2 sending_dns_records: opt = "sending_dns_records";
@@ -6168,7 +6168,7 @@ pub struct GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp {
     pub webhooks: GithubComMailgunDomainsHttpapiWebhooksResponse,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp strict {
+    GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp strict {
         0 webhooks: req = "webhooks";
     }
 }
@@ -6192,7 +6192,7 @@ pub struct GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp {
     pub scheduled: GithubComMailgunDomainsHttpapiExceededQueueQuotaJson,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp strict {
+    GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp strict {
         0 regular: req = "regular";
         1 scheduled: req = "scheduled";
     }
@@ -6219,7 +6219,7 @@ pub struct GithubComMailgunDomainsHttpapiGetDomainTrackingResp {
     pub tracking: GithubComMailgunDomainsHttpapiTrackingSettings,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiGetDomainTrackingResp strict {
+    GithubComMailgunDomainsHttpapiGetDomainTrackingResp strict {
         0 tracking: req = "tracking";
     }
 }
@@ -6241,7 +6241,7 @@ pub struct GithubComMailgunDomainsHttpapiGetDomainWebhookResp {
     pub webhook: GithubComMailgunDomainsHttpapiWebhookResponse,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiGetDomainWebhookResp strict {
+    GithubComMailgunDomainsHttpapiGetDomainWebhookResp strict {
         0 webhook: req = "webhook";
     }
 }
@@ -6265,7 +6265,7 @@ pub struct GithubComMailgunDomainsHttpapiListDomainResponse {
     pub items: Vec<GithubComMailgunDomainsClientGolangDomain>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiListDomainResponse strict {
+    GithubComMailgunDomainsHttpapiListDomainResponse strict {
         0 total_count: req = "total_count";
         1 items: req = "items";
     }
@@ -6294,7 +6294,7 @@ pub struct GithubComMailgunDomainsHttpapiOpenSettings {
     pub place_at_the_top: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiOpenSettings strict {
+    GithubComMailgunDomainsHttpapiOpenSettings strict {
         0 active: req = "active";
         1 place_at_the_top: req = "place_at_the_top";
     }
@@ -6322,7 +6322,7 @@ pub struct GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp {
     pub changed: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp strict {
+    GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp strict {
         0 message: req = "message";
         1 sending_dns_records: req = "sending_dns_records";
         2 changed: req = "changed";
@@ -6358,7 +6358,7 @@ pub struct GithubComMailgunDomainsHttpapiTrackingSettings {
     pub web_scheme: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiTrackingSettings strict {
+    GithubComMailgunDomainsHttpapiTrackingSettings strict {
         0 open: req = "open";
         1 click: req = "click";
         2 unsubscribe: req = "unsubscribe";
@@ -6395,7 +6395,7 @@ pub struct GithubComMailgunDomainsHttpapiUnsubscribeSettings {
     pub text_footer: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiUnsubscribeSettings strict {
+    GithubComMailgunDomainsHttpapiUnsubscribeSettings strict {
         0 active: req = "active";
         1 html_footer: req = "html_footer";
         2 text_footer: req = "text_footer";
@@ -6431,7 +6431,7 @@ pub struct GithubComMailgunDomainsHttpapiUpdateDomainKeyResp {
     pub active: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiUpdateDomainKeyResp strict {
+    GithubComMailgunDomainsHttpapiUpdateDomainKeyResp strict {
         0 message: req = "message";
         1 authority: req = "authority";
         2 selector: req = "selector";
@@ -6470,7 +6470,7 @@ pub struct GithubComMailgunDomainsHttpapiUpdateDomainResp {
     pub sending_dns_records: Option<Vec<GithubComMailgunDomainsClientGolangRecord>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiUpdateDomainResp strict {
+    GithubComMailgunDomainsHttpapiUpdateDomainResp strict {
         0 message: req = "message";
         1 domain: null = "domain";
         2 receiving_dns_records: opt = "receiving_dns_records";
@@ -6509,7 +6509,7 @@ pub struct GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp {
     pub click: GithubComMailgunDomainsHttpapiClickSettings,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp strict {
+    GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp strict {
         0 message: req = "message";
         1 click: req = "click";
     }
@@ -6538,7 +6538,7 @@ pub struct GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp {
     pub open: GithubComMailgunDomainsHttpapiOpenSettings,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp strict {
+    GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp strict {
         0 message: req = "message";
         1 open: req = "open";
     }
@@ -6567,7 +6567,7 @@ pub struct GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp {
     pub unsubscribe: GithubComMailgunDomainsHttpapiUnsubscribeSettings,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp strict {
+    GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp strict {
         0 message: req = "message";
         1 unsubscribe: req = "unsubscribe";
     }
@@ -6600,7 +6600,7 @@ pub struct GithubComMailgunDomainsHttpapiVerifyDomainResponse {
     pub receiving_dns_records: Vec<GithubComMailgunDomainsClientGolangRecord>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiVerifyDomainResponse strict {
+    GithubComMailgunDomainsHttpapiVerifyDomainResponse strict {
         0 message: req = "message";
         1 domain: null = "domain";
         2 sending_dns_records: req = "sending_dns_records";
@@ -6633,7 +6633,7 @@ pub struct GithubComMailgunDomainsHttpapiWebhookResponse {
     pub urls: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiWebhookResponse default {
+    GithubComMailgunDomainsHttpapiWebhookResponse default {
         0 urls: opt = "urls";
     }
 }
@@ -6658,7 +6658,7 @@ pub struct GithubComMailgunDomainsHttpapiWebhookUrLs {
     pub urls: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiWebhookUrLs strict {
+    GithubComMailgunDomainsHttpapiWebhookUrLs strict {
         0 urls: req = "urls";
     }
 }
@@ -6692,7 +6692,7 @@ pub struct GithubComMailgunDomainsHttpapiWebhooksResponse {
     pub permanent_fail: Option<Option<GithubComMailgunDomainsHttpapiWebhookUrLs>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunDomainsHttpapiWebhooksResponse default {
+    GithubComMailgunDomainsHttpapiWebhooksResponse default {
         0 accepted: opt_null = "accepted";
         1 delivered: opt_null = "delivered";
         2 opened: opt_null = "opened";
@@ -6742,7 +6742,7 @@ pub struct GithubComMailgunEmailpreviewClientsPreviewError {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunEmailpreviewClientsPreviewError default {
+    GithubComMailgunEmailpreviewClientsPreviewError default {
         0 name: opt = "name";
         1 message: opt = "message";
     }
@@ -6769,7 +6769,7 @@ pub struct GithubComMailgunEmailpreviewClientsPreviewErrorResponse {
     pub error: Option<GithubComMailgunEmailpreviewClientsPreviewError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunEmailpreviewClientsPreviewErrorResponse default {
+    GithubComMailgunEmailpreviewClientsPreviewErrorResponse default {
         0 error: opt = "error";
     }
 }
@@ -6821,7 +6821,7 @@ pub struct GithubComMailgunEmailpreviewClientsPreviewTestResult {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunEmailpreviewClientsPreviewTestResult default {
+    GithubComMailgunEmailpreviewClientsPreviewTestResult default {
         0 id: opt = "id";
         1 display_name: opt = "display_name";
         2 client: opt = "client";
@@ -6884,7 +6884,7 @@ pub struct GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails {
     pub bounce_message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails default {
+    GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails default {
         0 submitted: opt = "submitted";
         1 completed: opt = "completed";
         2 bounce_code: opt = "bounce_code";
@@ -6925,7 +6925,7 @@ pub struct GithubComMailgunInfluxHttpapiGetMessageResponseBadRequest {
     pub message: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunInfluxHttpapiGetMessageResponseBadRequest strict {
+    GithubComMailgunInfluxHttpapiGetMessageResponseBadRequest strict {
         0 message: req = "message";
     }
 }
@@ -6979,7 +6979,7 @@ pub struct GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample {
     pub x_mailgun_template_variables: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample strict {
+    GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample strict {
         0 content_transfer_encoding: req = "Content-Transfer-Encoding";
         1 content_type: req = "Content-Type";
         2 from: req = "From";
@@ -7054,7 +7054,7 @@ pub struct GithubComMailgunInfluxHttpapiGetMessageResponseNotFound {
     pub message: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunInfluxHttpapiGetMessageResponseNotFound strict {
+    GithubComMailgunInfluxHttpapiGetMessageResponseNotFound strict {
         0 message: req = "message";
     }
 }
@@ -7076,7 +7076,7 @@ pub struct GithubComMailgunInfluxHttpapiSendMessageResponse {
     pub message: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunInfluxHttpapiSendMessageResponse strict {
+    GithubComMailgunInfluxHttpapiSendMessageResponse strict {
         0 id: req = "id";
         1 message: req = "message";
     }
@@ -7102,7 +7102,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelAccount {
     pub id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelAccount default {
+    GithubComMailgunLogsApiPkgApiModelAccount default {
         0 parent_id: opt = "parent-id";
         1 id: opt = "id";
     }
@@ -7131,7 +7131,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelAggregates {
     pub metrics: Option<std::collections::BTreeMap<String, i64>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelAggregates default {
+    GithubComMailgunLogsApiPkgApiModelAggregates default {
         0 all: opt = "all";
         1 metrics: opt = "metrics";
     }
@@ -7162,7 +7162,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelAttachment {
     pub size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelAttachment default {
+    GithubComMailgunLogsApiPkgApiModelAttachment default {
         0 filename: opt = "filename";
         1 content_type: opt = "content-type";
         2 size: opt = "size";
@@ -7197,7 +7197,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelCampaign {
     pub name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelCampaign default {
+    GithubComMailgunLogsApiPkgApiModelCampaign default {
         0 id: opt = "id";
         1 name: opt = "name";
     }
@@ -7236,7 +7236,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelClientInfo {
     pub bot: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelClientInfo default {
+    GithubComMailgunLogsApiPkgApiModelClientInfo default {
         0 client_name: opt = "client-name";
         1 client_os: opt = "client-os";
         2 client_type: opt = "client-type";
@@ -7309,7 +7309,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelDeliveryStatus {
     pub last_message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelDeliveryStatus default {
+    GithubComMailgunLogsApiPkgApiModelDeliveryStatus default {
         0 message: opt = "message";
         1 attempt_no: opt = "attempt-no";
         2 code: opt = "code";
@@ -7378,7 +7378,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelDomain {
     pub name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelDomain strict {
+    GithubComMailgunLogsApiPkgApiModelDomain strict {
         0 name: req = "name";
     }
 }
@@ -7406,7 +7406,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelEnvelope {
     pub i_ip_pool_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelEnvelope default {
+    GithubComMailgunLogsApiPkgApiModelEnvelope default {
         0 sender: opt = "sender";
         1 transport: opt = "transport";
         2 sending_ip: opt = "sending-ip";
@@ -7449,7 +7449,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelFilterPredicate {
     pub values: Vec<GithubComMailgunLogsApiPkgApiModelLabeledValue>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelFilterPredicate strict {
+    GithubComMailgunLogsApiPkgApiModelFilterPredicate strict {
         0 attribute: req = "attribute";
         1 comparator: req = "comparator";
         2 values: req = "values";
@@ -7479,7 +7479,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup {
     pub and: Vec<GithubComMailgunLogsApiPkgApiModelFilterPredicate>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup strict {
+    GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup strict {
         0 and: req = "AND";
     }
 }
@@ -7515,7 +7515,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelFlags {
     pub is_encrypted: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelFlags strict {
+    GithubComMailgunLogsApiPkgApiModelFlags strict {
         0 is_authenticated: req = "is-authenticated";
         1 is_system_test: req = "is-system-test";
         2 is_routed: req = "is-routed";
@@ -7570,7 +7570,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelGeoLocation {
     pub timezone: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelGeoLocation default {
+    GithubComMailgunLogsApiPkgApiModelGeoLocation default {
         0 city: opt = "city";
         1 country: opt = "country";
         2 region: opt = "region";
@@ -7608,7 +7608,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelLabeledValue {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelLabeledValue strict {
+    GithubComMailgunLogsApiPkgApiModelLabeledValue strict {
         0 label: req = "label";
         1 value: req = "value";
     }
@@ -7692,7 +7692,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelLogEvent {
     pub url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelLogEvent strict {
+    GithubComMailgunLogsApiPkgApiModelLogEvent strict {
         0 id: req = "id";
         1 event: req = "event";
         2 timestamp: req = "@timestamp";
@@ -7824,7 +7824,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelLogsRequest {
     pub pagination: Option<GithubComMailgunLogsApiPkgApiModelPagination>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelLogsRequest default {
+    GithubComMailgunLogsApiPkgApiModelLogsRequest default {
         0 start: opt = "start";
         1 end: opt = "end";
         2 events: opt = "events";
@@ -7880,7 +7880,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelLogsResponse {
     pub aggregates: Option<GithubComMailgunLogsApiPkgApiModelAggregates>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelLogsResponse strict {
+    GithubComMailgunLogsApiPkgApiModelLogsResponse strict {
         0 start: req = "start";
         1 end: req = "end";
         2 items: req = "items";
@@ -7924,7 +7924,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelMailingList {
     pub sid: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelMailingList default {
+    GithubComMailgunLogsApiPkgApiModelMailingList default {
         0 address: opt = "address";
         1 list_id: opt = "list-id";
         2 sid: opt = "sid";
@@ -7965,7 +7965,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelMessage {
     pub scheduled_for: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelMessage default {
+    GithubComMailgunLogsApiPkgApiModelMessage default {
         0 headers: opt = "headers";
         1 attachments: opt = "attachments";
         2 recipients: opt = "recipients";
@@ -8010,7 +8010,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelMessageHeaders {
     pub subject: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelMessageHeaders default {
+    GithubComMailgunLogsApiPkgApiModelMessageHeaders default {
         0 to: opt = "to";
         1 message_id: opt = "message-id";
         2 from: opt = "from";
@@ -8050,7 +8050,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelPagination {
     pub limit: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelPagination default {
+    GithubComMailgunLogsApiPkgApiModelPagination default {
         0 sort: opt = "sort";
         1 token: opt = "token";
         2 limit: opt = "limit";
@@ -8091,7 +8091,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelPagingResponse {
     pub total: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelPagingResponse default {
+    GithubComMailgunLogsApiPkgApiModelPagingResponse default {
         0 previous: opt = "previous";
         1 next: opt = "next";
         2 first: opt = "first";
@@ -8140,7 +8140,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelRoutes {
     pub r#match: Option<GithubComMailgunLogsApiPkgApiModelRoutesMatch>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelRoutes default {
+    GithubComMailgunLogsApiPkgApiModelRoutes default {
         0 actions: opt = "actions";
         1 description: opt = "description";
         2 expression: opt = "expression";
@@ -8182,7 +8182,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelRoutesMatch {
     pub recipient: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelRoutesMatch default {
+    GithubComMailgunLogsApiPkgApiModelRoutesMatch default {
         0 recipient: opt = "recipient";
     }
 }
@@ -8213,7 +8213,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelStorage {
     pub url: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelStorage default {
+    GithubComMailgunLogsApiPkgApiModelStorage default {
         0 region: opt = "region";
         1 env: opt = "env";
         2 key: opt = "key";
@@ -8253,7 +8253,7 @@ pub struct GithubComMailgunLogsApiPkgApiModelTemplate {
     pub is_text: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunLogsApiPkgApiModelTemplate default {
+    GithubComMailgunLogsApiPkgApiModelTemplate default {
         0 name: opt = "name";
         1 version: opt = "version";
         2 is_text: opt = "is-text";
@@ -8307,7 +8307,7 @@ pub struct GithubComMailgunPendulumApiDomain {
     pub records: Option<Vec<GithubComMailgunPendulumDkimDnsRecord>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunPendulumApiDomain strict {
+    GithubComMailgunPendulumApiDomain strict {
         0 id: req = "id";
         1 account_id: req = "account_id";
         2 sid: req = "sid";
@@ -8359,7 +8359,7 @@ pub struct GithubComMailgunPendulumApiDomainResponse {
     pub domain: GithubComMailgunPendulumApiDomain,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunPendulumApiDomainResponse strict {
+    GithubComMailgunPendulumApiDomainResponse strict {
         0 domain: req = "domain";
     }
 }
@@ -8387,7 +8387,7 @@ pub struct GithubComMailgunPendulumDkimDnsRecord {
     pub comment: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunPendulumDkimDnsRecord strict {
+    GithubComMailgunPendulumDkimDnsRecord strict {
         0 name: req = "name";
         1 r#type: req = "type";
         2 identifier: req = "identifier";
@@ -8423,7 +8423,7 @@ pub struct GithubComMailgunScaffoldHttpapiConflictError {
     pub description: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScaffoldHttpapiConflictError strict {
+    GithubComMailgunScaffoldHttpapiConflictError strict {
         0 description: req = "Description";
     }
 }
@@ -8445,7 +8445,7 @@ pub struct GithubComMailgunScaffoldHttpapiGenericApiError {
     pub reason: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScaffoldHttpapiGenericApiError strict {
+    GithubComMailgunScaffoldHttpapiGenericApiError strict {
         0 reason: req = "Reason";
     }
 }
@@ -8465,7 +8465,7 @@ pub struct GithubComMailgunScaffoldHttpapiGenericResponse {
     pub message: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScaffoldHttpapiGenericResponse strict {
+    GithubComMailgunScaffoldHttpapiGenericResponse strict {
         0 message: req = "message";
     }
 }
@@ -8487,7 +8487,7 @@ pub struct GithubComMailgunScaffoldHttpapiInvalidParameterError {
     pub value: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScaffoldHttpapiInvalidParameterError strict {
+    GithubComMailgunScaffoldHttpapiInvalidParameterError strict {
         0 field: req = "Field";
         1 value: req = "Value";
     }
@@ -8511,7 +8511,7 @@ pub struct GithubComMailgunScaffoldHttpapiNotFoundError {
     pub description: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScaffoldHttpapiNotFoundError strict {
+    GithubComMailgunScaffoldHttpapiNotFoundError strict {
         0 description: req = "Description";
     }
 }
@@ -8539,7 +8539,7 @@ pub struct GithubComMailgunScaffoldHttpapiPagingPagingResponse {
     pub last: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScaffoldHttpapiPagingPagingResponse strict {
+    GithubComMailgunScaffoldHttpapiPagingPagingResponse strict {
         0 previous: req = "previous";
         1 first: req = "first";
         2 next: req = "next";
@@ -8578,7 +8578,7 @@ pub struct GithubComMailgunScaffoldHttpapiPagingPagingUrLs {
     pub last: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScaffoldHttpapiPagingPagingUrLs strict {
+    GithubComMailgunScaffoldHttpapiPagingPagingUrLs strict {
         0 next: req = "Next";
         1 previous: req = "Previous";
         2 first: req = "First";
@@ -8618,7 +8618,7 @@ pub struct GithubComMailgunScoutApiCountriesAggregateResponse {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutApiCountriesAggregateResponse default {
+    GithubComMailgunScoutApiCountriesAggregateResponse default {
         0 countries: opt = "countries";
     }
 }
@@ -8645,7 +8645,7 @@ pub struct GithubComMailgunScoutApiDevicesAggregateResponse {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutApiDevicesAggregateResponse default {
+    GithubComMailgunScoutApiDevicesAggregateResponse default {
         0 devices: opt = "devices";
     }
 }
@@ -8672,7 +8672,7 @@ pub struct GithubComMailgunScoutApiProvidersAggregateResponse {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutApiProvidersAggregateResponse default {
+    GithubComMailgunScoutApiProvidersAggregateResponse default {
         0 providers: opt = "providers";
     }
 }
@@ -8697,7 +8697,7 @@ pub struct GithubComMailgunScoutApiStatTypesResponse {
     pub items: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutApiStatTypesResponse strict {
+    GithubComMailgunScoutApiStatTypesResponse strict {
         0 items: req = "items";
     }
 }
@@ -8729,7 +8729,7 @@ pub struct GithubComMailgunScoutApiStatsResponse {
     pub stats: Vec<GithubComMailgunScoutModelStatsStatsItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutApiStatsResponse strict {
+    GithubComMailgunScoutApiStatsResponse strict {
         0 tag: opt = "tag";
         1 description: req = "description";
         2 start: req = "start";
@@ -8787,7 +8787,7 @@ pub struct GithubComMailgunScoutApiTagAggregateResponse {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutApiTagAggregateResponse default {
+    GithubComMailgunScoutApiTagAggregateResponse default {
         0 tag: opt = "tag";
         1 provider: opt = "provider";
         2 country: opt = "country";
@@ -8825,7 +8825,7 @@ pub struct GithubComMailgunScoutApiTagListResponse {
     pub paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutApiTagListResponse strict {
+    GithubComMailgunScoutApiTagListResponse strict {
         0 items: req = "items";
         1 paging: req = "paging";
     }
@@ -8856,7 +8856,7 @@ pub struct GithubComMailgunScoutModelStatsAccepted {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsAccepted strict {
+    GithubComMailgunScoutModelStatsAccepted strict {
         0 incoming: req = "incoming";
         1 outgoing: req = "outgoing";
         2 total: req = "total";
@@ -8886,7 +8886,7 @@ pub struct GithubComMailgunScoutModelStatsBlocklistMonitoring {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsBlocklistMonitoring strict {
+    GithubComMailgunScoutModelStatsBlocklistMonitoring strict {
         0 total: req = "total";
     }
 }
@@ -8906,7 +8906,7 @@ pub struct GithubComMailgunScoutModelStatsCampaign {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsCampaign strict {
+    GithubComMailgunScoutModelStatsCampaign strict {
         0 total: req = "total";
     }
 }
@@ -8928,7 +8928,7 @@ pub struct GithubComMailgunScoutModelStatsClicked {
     pub unique: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsClicked strict {
+    GithubComMailgunScoutModelStatsClicked strict {
         0 total: req = "total";
         1 unique: opt = "unique";
     }
@@ -8957,7 +8957,7 @@ pub struct GithubComMailgunScoutModelStatsComplained {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsComplained strict {
+    GithubComMailgunScoutModelStatsComplained strict {
         0 total: req = "total";
     }
 }
@@ -8983,7 +8983,7 @@ pub struct GithubComMailgunScoutModelStatsDelivered {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsDelivered strict {
+    GithubComMailgunScoutModelStatsDelivered strict {
         0 smtp: req = "smtp";
         1 http: req = "http";
         2 optimized: req = "optimized";
@@ -9016,7 +9016,7 @@ pub struct GithubComMailgunScoutModelStatsEmailPreview {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsEmailPreview strict {
+    GithubComMailgunScoutModelStatsEmailPreview strict {
         0 total: req = "total";
     }
 }
@@ -9036,7 +9036,7 @@ pub struct GithubComMailgunScoutModelStatsEmailPreviewFailed {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsEmailPreviewFailed strict {
+    GithubComMailgunScoutModelStatsEmailPreviewFailed strict {
         0 total: req = "total";
     }
 }
@@ -9070,7 +9070,7 @@ pub struct GithubComMailgunScoutModelStatsEmailValidation {
     pub mailjet: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsEmailValidation strict {
+    GithubComMailgunScoutModelStatsEmailValidation strict {
         0 total: req = "total";
         1 public: req = "public";
         2 valid: req = "valid";
@@ -9117,7 +9117,7 @@ pub struct GithubComMailgunScoutModelStatsFailed {
     pub permanent: GithubComMailgunScoutModelStatsFailedPermanent,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsFailed strict {
+    GithubComMailgunScoutModelStatsFailed strict {
         0 temporary: req = "temporary";
         1 permanent: req = "permanent";
     }
@@ -9158,7 +9158,7 @@ pub struct GithubComMailgunScoutModelStatsFailedPermanent {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsFailedPermanent strict {
+    GithubComMailgunScoutModelStatsFailedPermanent strict {
         0 suppress_bounce: req = "suppress-bounce";
         1 suppress_unsubscribe: req = "suppress-unsubscribe";
         2 suppress_complaint: req = "suppress-complaint";
@@ -9205,7 +9205,7 @@ pub struct GithubComMailgunScoutModelStatsFailedTemporary {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsFailedTemporary strict {
+    GithubComMailgunScoutModelStatsFailedTemporary strict {
         0 espblock: req = "espblock";
         1 total: req = "total";
     }
@@ -9229,7 +9229,7 @@ pub struct GithubComMailgunScoutModelStatsLinkValidation {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsLinkValidation strict {
+    GithubComMailgunScoutModelStatsLinkValidation strict {
         0 total: req = "total";
     }
 }
@@ -9249,7 +9249,7 @@ pub struct GithubComMailgunScoutModelStatsLinkValidationFailed {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsLinkValidationFailed strict {
+    GithubComMailgunScoutModelStatsLinkValidationFailed strict {
         0 total: req = "total";
     }
 }
@@ -9271,7 +9271,7 @@ pub struct GithubComMailgunScoutModelStatsOpened {
     pub unique: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsOpened strict {
+    GithubComMailgunScoutModelStatsOpened strict {
         0 total: req = "total";
         1 unique: opt = "unique";
     }
@@ -9300,7 +9300,7 @@ pub struct GithubComMailgunScoutModelStatsSeedTest {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsSeedTest strict {
+    GithubComMailgunScoutModelStatsSeedTest strict {
         0 total: req = "total";
     }
 }
@@ -9360,7 +9360,7 @@ pub struct GithubComMailgunScoutModelStatsStatsItem {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsStatsItem strict {
+    GithubComMailgunScoutModelStatsStatsItem strict {
         0 time: req = "time";
         1 accepted: opt = "accepted";
         2 delivered: opt = "delivered";
@@ -9437,7 +9437,7 @@ pub struct GithubComMailgunScoutModelStatsStored {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsStored strict {
+    GithubComMailgunScoutModelStatsStored strict {
         0 total: req = "total";
     }
 }
@@ -9457,7 +9457,7 @@ pub struct GithubComMailgunScoutModelStatsUnsubscribed {
     pub total: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelStatsUnsubscribed strict {
+    GithubComMailgunScoutModelStatsUnsubscribed strict {
         0 total: req = "total";
     }
 }
@@ -9483,7 +9483,7 @@ pub struct GithubComMailgunScoutModelTagsTagItem {
     pub last_seen: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelTagsTagItem strict {
+    GithubComMailgunScoutModelTagsTagItem strict {
         0 tag: req = "tag";
         1 description: req = "description";
         2 first_seen: opt = "first-seen";
@@ -9519,7 +9519,7 @@ pub struct GithubComMailgunScoutModelTypesStatType {
     pub key: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelTypesStatType strict {
+    GithubComMailgunScoutModelTypesStatType strict {
         0 r#type: req = "type";
         1 key: req = "key";
     }
@@ -9547,7 +9547,7 @@ pub struct GithubComMailgunScoutModelTypesTagLimitItem {
     pub count: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunScoutModelTypesTagLimitItem strict {
+    GithubComMailgunScoutModelTypesTagLimitItem strict {
         0 id: opt = "id";
         1 limit: req = "limit";
         2 count: req = "count";
@@ -9583,7 +9583,7 @@ pub struct GithubComMailgunTagsApiPkgApiModelDeleteTagRequest {
     pub tag: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTagsApiPkgApiModelDeleteTagRequest default {
+    GithubComMailgunTagsApiPkgApiModelDeleteTagRequest default {
         0 tag: opt = "tag";
     }
 }
@@ -9614,7 +9614,7 @@ pub struct GithubComMailgunTagsApiPkgApiModelListTagsRequest {
     pub tag: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTagsApiPkgApiModelListTagsRequest default {
+    GithubComMailgunTagsApiPkgApiModelListTagsRequest default {
         0 pagination: opt = "pagination";
         1 include_subaccounts: opt = "include_subaccounts";
         2 include_metrics: opt = "include_metrics";
@@ -9658,7 +9658,7 @@ pub struct GithubComMailgunTagsApiPkgApiModelPagination {
     pub include_total: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTagsApiPkgApiModelPagination default {
+    GithubComMailgunTagsApiPkgApiModelPagination default {
         0 sort: opt = "sort";
         1 skip: opt = "skip";
         2 limit: opt = "limit";
@@ -9711,7 +9711,7 @@ pub struct GithubComMailgunTagsApiPkgApiModelTag {
     pub account_name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTagsApiPkgApiModelTag strict {
+    GithubComMailgunTagsApiPkgApiModelTag strict {
         0 account_id: req = "account_id";
         1 parent_account_id: req = "parent_account_id";
         2 tag: req = "tag";
@@ -9764,7 +9764,7 @@ pub struct GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse {
     pub limit_reached: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse strict {
+    GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse strict {
         0 limit: req = "limit";
         1 count: req = "count";
         2 limit_reached: req = "limit_reached";
@@ -9796,7 +9796,7 @@ pub struct GithubComMailgunTagsApiPkgApiModelTagsResponse {
     pub pagination: Option<GithubComMailgunTagsApiPkgApiModelPagination>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTagsApiPkgApiModelTagsResponse strict {
+    GithubComMailgunTagsApiPkgApiModelTagsResponse strict {
         0 items: req = "items";
         1 pagination: opt = "pagination";
     }
@@ -9827,7 +9827,7 @@ pub struct GithubComMailgunTagsApiPkgApiModelUpdateTagRequest {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTagsApiPkgApiModelUpdateTagRequest default {
+    GithubComMailgunTagsApiPkgApiModelUpdateTagRequest default {
         0 tag: opt = "tag";
         1 description: opt = "description";
     }
@@ -9859,7 +9859,7 @@ pub struct GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse {
     pub template: Option<GithubComMailgunTempleModelTemplate>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse strict {
+    GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse strict {
         0 message: req = "message";
         1 template: null = "template";
     }
@@ -9888,7 +9888,7 @@ pub struct GithubComMailgunTempleHttpapiGetPageResponse {
     pub paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTempleHttpapiGetPageResponse strict {
+    GithubComMailgunTempleHttpapiGetPageResponse strict {
         0 items: null = "items";
         1 paging: req = "paging";
     }
@@ -9915,7 +9915,7 @@ pub struct GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse {
     pub template: Option<GithubComMailgunTempleModelTemplate>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse strict {
+    GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse strict {
         0 template: null = "template";
     }
 }
@@ -9939,7 +9939,7 @@ pub struct GithubComMailgunTempleHttpapiGetVersionsPageResponse {
     pub paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTempleHttpapiGetVersionsPageResponse strict {
+    GithubComMailgunTempleHttpapiGetVersionsPageResponse strict {
         0 template: null = "template";
         1 paging: req = "paging";
     }
@@ -9968,7 +9968,7 @@ pub struct GithubComMailgunTempleHttpapiTemplateUpdate {
     pub version: Option<Option<GithubComMailgunTempleHttpapiVersionUpdate>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTempleHttpapiTemplateUpdate strict {
+    GithubComMailgunTempleHttpapiTemplateUpdate strict {
         0 name: req = "name";
         1 version: opt_null = "version";
     }
@@ -9999,7 +9999,7 @@ pub struct GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse {
     pub template: GithubComMailgunTempleHttpapiTemplateUpdate,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse strict {
+    GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse strict {
         0 message: req = "message";
         1 template: req = "template";
     }
@@ -10030,7 +10030,7 @@ pub struct GithubComMailgunTempleHttpapiVersionCopyResponse {
     pub template: Option<GithubComMailgunTempleModelVersion>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTempleHttpapiVersionCopyResponse strict {
+    GithubComMailgunTempleHttpapiVersionCopyResponse strict {
         0 message: req = "message";
         1 version: null = "version";
         2 template: null = "template";
@@ -10060,7 +10060,7 @@ pub struct GithubComMailgunTempleHttpapiVersionUpdate {
     pub tag: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTempleHttpapiVersionUpdate strict {
+    GithubComMailgunTempleHttpapiVersionUpdate strict {
         0 tag: req = "tag";
     }
 }
@@ -10092,7 +10092,7 @@ pub struct GithubComMailgunTempleModelTemplate {
     pub versions: Option<Option<Vec<GithubComMailgunTempleModelVersion>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTempleModelTemplate strict {
+    GithubComMailgunTempleModelTemplate strict {
         0 name: req = "name";
         1 description: opt = "description";
         2 created_at: opt = "createdAt";
@@ -10152,7 +10152,7 @@ pub struct GithubComMailgunTempleModelVersion {
     pub headers: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTempleModelVersion strict {
+    GithubComMailgunTempleModelVersion strict {
         0 tag: req = "tag";
         1 template: opt = "template";
         2 engine: req = "engine";
@@ -10206,7 +10206,7 @@ pub struct GithubComMailgunTerminatorHttpapiGenerateResponse {
     pub location: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTerminatorHttpapiGenerateResponse strict {
+    GithubComMailgunTerminatorHttpapiGenerateResponse strict {
         0 message: req = "message";
         1 location: req = "location";
     }
@@ -10234,7 +10234,7 @@ pub struct GithubComMailgunTerminatorHttpapiStatusResponse {
     pub certificate: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTerminatorHttpapiStatusResponse strict {
+    GithubComMailgunTerminatorHttpapiStatusResponse strict {
         0 status: req = "status";
         1 error: null = "error";
         2 certificate: opt = "certificate";
@@ -10276,7 +10276,7 @@ pub enum GithubComMailgunThresholdsApiAlertChannel {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunThresholdsApiAlertChannel {
+    GithubComMailgunThresholdsApiAlertChannel {
         Email = "email",
         Slack = "slack",
         Webhook = "webhook",
@@ -10302,7 +10302,7 @@ pub enum GithubComMailgunThresholdsApiDimension {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunThresholdsApiDimension {
+    GithubComMailgunThresholdsApiDimension {
         Domain = "domain",
         Ip = "ip",
         IpPool = "ip_pool",
@@ -10322,7 +10322,7 @@ pub struct GithubComMailgunThresholdsApiFilter {
     pub values: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunThresholdsApiFilter strict {
+    GithubComMailgunThresholdsApiFilter strict {
         0 dimension: req = "dimension";
         1 comparator: req = "comparator";
         2 values: req = "values";
@@ -10370,7 +10370,7 @@ pub enum GithubComMailgunThresholdsApiFilterComparator {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunThresholdsApiFilterComparator {
+    GithubComMailgunThresholdsApiFilterComparator {
         Value = "=",
         Value2 = "!=",
         Contains = "contains",
@@ -10415,7 +10415,7 @@ pub struct GithubComMailgunThresholdsApiHitListItem {
     pub dimension_value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunThresholdsApiHitListItem strict {
+    GithubComMailgunThresholdsApiHitListItem strict {
         0 id: req = "id";
         1 name: req = "name";
         2 created_at: req = "created_at";
@@ -10484,7 +10484,7 @@ pub struct GithubComMailgunThresholdsApiHitListResponse {
     pub total: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunThresholdsApiHitListResponse strict {
+    GithubComMailgunThresholdsApiHitListResponse strict {
         0 items: req = "items";
         1 total: req = "total";
     }
@@ -10521,7 +10521,7 @@ pub enum GithubComMailgunThresholdsApiMetric {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunThresholdsApiMetric {
+    GithubComMailgunThresholdsApiMetric {
         HardBounceRate = "hard_bounce_rate",
         TemporaryFailRate = "temporary_fail_rate",
         DeliveredRate = "delivered_rate",
@@ -10550,7 +10550,7 @@ pub enum GithubComMailgunThresholdsApiMetricComparator {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GithubComMailgunThresholdsApiMetricComparator {
+    GithubComMailgunThresholdsApiMetricComparator {
         Value = "=",
         Value2 = "!=",
         Value3 = "<",
@@ -10597,7 +10597,7 @@ pub struct GithubComMailgunThresholdsApiSendAlertItem {
     pub period: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunThresholdsApiSendAlertItem strict {
+    GithubComMailgunThresholdsApiSendAlertItem strict {
         0 id: opt = "id";
         1 parent_account_id: opt = "parent_account_id";
         2 subaccount_id: opt = "subaccount_id";
@@ -10672,7 +10672,7 @@ pub struct GithubComMailgunThresholdsApiSendAlertListResponse {
     pub total: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunThresholdsApiSendAlertListResponse strict {
+    GithubComMailgunThresholdsApiSendAlertListResponse strict {
         0 items: req = "items";
         1 total: req = "total";
     }
@@ -10715,7 +10715,7 @@ pub struct GithubComMailgunThresholdsApiSendAlertRequest {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunThresholdsApiSendAlertRequest strict {
+    GithubComMailgunThresholdsApiSendAlertRequest strict {
         0 name: req = "name";
         1 metric: req = "metric";
         2 comparator: req = "comparator";
@@ -10769,7 +10769,7 @@ pub struct GithubComMailgunTowerApiAccountDomainsResponse {
     pub total_count: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTowerApiAccountDomainsResponse strict {
+    GithubComMailgunTowerApiAccountDomainsResponse strict {
         0 items: req = "items";
         1 total_count: req = "total_count";
     }
@@ -10798,7 +10798,7 @@ pub struct GithubComMailgunTowerApiAccountItem {
     pub domain: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTowerApiAccountItem strict {
+    GithubComMailgunTowerApiAccountItem strict {
         0 ips: req = "ips";
         1 domain: req = "domain";
     }
@@ -10822,7 +10822,7 @@ pub struct GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody {
     pub ips: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody strict {
+    GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody strict {
         0 ips: req = "ips";
     }
 }
@@ -10844,7 +10844,7 @@ pub struct GithubComMailgunTowerApiStartSagaResponse {
     pub reference_id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTowerApiStartSagaResponse strict {
+    GithubComMailgunTowerApiStartSagaResponse strict {
         0 message: req = "message";
         1 reference_id: req = "reference_id";
     }
@@ -10870,7 +10870,7 @@ pub struct GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse {
     pub total_count: i32,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse strict {
+    GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse strict {
         0 items: req = "items";
         1 total_count: req = "total_count";
     }
@@ -10901,7 +10901,7 @@ pub struct GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem {
     pub subaccount_id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem strict {
+    GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem strict {
         0 pool_id: null = "pool_id";
         1 subaccount_id: req = "subaccount_id";
     }
@@ -10928,7 +10928,7 @@ pub struct GithubComMailgunUsersApiGenericResponse {
     pub message: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunUsersApiGenericResponse strict {
+    GithubComMailgunUsersApiGenericResponse strict {
         0 message: req = "message";
     }
 }
@@ -10952,7 +10952,7 @@ pub struct GithubComMailgunUsersApiUserAuthResponse {
     pub prior_details: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunUsersApiUserAuthResponse strict {
+    GithubComMailgunUsersApiUserAuthResponse strict {
         0 method: req = "method";
         1 prior_method: opt = "prior_method";
         2 prior_details: opt = "prior_details";
@@ -10986,7 +10986,7 @@ pub struct GithubComMailgunUsersApiUserListResponse {
     pub total: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunUsersApiUserListResponse default {
+    GithubComMailgunUsersApiUserListResponse default {
         0 users: opt = "users";
         1 total: opt = "total";
     }
@@ -11051,7 +11051,7 @@ pub struct GithubComMailgunUsersApiUserResponse {
     pub migration_status: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunUsersApiUserResponse default {
+    GithubComMailgunUsersApiUserResponse default {
         0 id: opt = "id";
         1 activated: opt = "activated";
         2 name: opt = "name";
@@ -11141,7 +11141,7 @@ pub struct GithubComMailgunUsersApiUserResponseEmailDetails {
     pub parts: Option<GithubComMailgunUsersApiUserResponseEmailDetailsParts>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunUsersApiUserResponseEmailDetails default {
+    GithubComMailgunUsersApiUserResponseEmailDetails default {
         0 address: opt = "address";
         1 is_valid: opt = "is_valid";
         2 reason: opt = "reason";
@@ -11181,7 +11181,7 @@ pub struct GithubComMailgunUsersApiUserResponseEmailDetailsParts {
     pub display_name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunUsersApiUserResponseEmailDetailsParts default {
+    GithubComMailgunUsersApiUserResponseEmailDetailsParts default {
         0 domain: opt = "domain";
         1 local_part: opt = "local_part";
         2 display_name: opt = "display_name";
@@ -11218,7 +11218,7 @@ pub struct GithubComMailgunUsersApiUserResponsePreferences {
     pub programming_language: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunUsersApiUserResponsePreferences default {
+    GithubComMailgunUsersApiUserResponsePreferences default {
         0 time_zone: opt = "time_zone";
         1 time_format: opt = "time_format";
         2 programming_language: opt = "programming_language";
@@ -11255,7 +11255,7 @@ pub struct GithubComMailgunValidationsValidationEngagementEngagementData {
     pub is_bot: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunValidationsValidationEngagementEngagementData strict {
+    GithubComMailgunValidationsValidationEngagementEngagementData strict {
         0 engaging: req = "engaging";
         1 behavior: opt = "behavior";
         2 is_bot: req = "is_bot";
@@ -11306,7 +11306,7 @@ pub struct GithubComMailgunValidationsValidationStepsBaseValidationResponse {
     pub last_seen: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GithubComMailgunValidationsValidationStepsBaseValidationResponse strict {
+    GithubComMailgunValidationsValidationStepsBaseValidationResponse strict {
         0 address: req = "address";
         1 did_you_mean: opt = "did_you_mean";
         2 engagement: opt_null = "engagement";
@@ -11361,7 +11361,7 @@ pub struct InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse {
     pub message: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse strict {
+    InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse strict {
         0 message: req = "message";
     }
 }
@@ -11392,7 +11392,7 @@ pub struct ListMemberRequest {
     pub vars: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListMemberRequest default {
+    ListMemberRequest default {
         0 name: opt = "name";
         1 address: opt = "address";
         2 subscribed: opt = "subscribed";
@@ -11434,7 +11434,7 @@ pub struct ListMemberResponse {
     pub subscribed: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListMemberResponse default {
+    ListMemberResponse default {
         0 address: opt = "address";
         1 name: opt = "name";
         2 vars: opt = "vars";
@@ -11482,7 +11482,7 @@ pub struct MailingListResponse {
     pub members_count: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MailingListResponse default {
+    MailingListResponse default {
         0 address: opt = "address";
         1 name: opt = "name";
         2 description: opt = "description";
@@ -11533,7 +11533,7 @@ pub struct MessageObject {
     pub scheduled_for: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageObject strict {
+    MessageObject strict {
         0 attachments: req = "attachments";
         1 headers: req = "headers";
         2 size: req = "size";
@@ -11574,7 +11574,7 @@ pub struct MessageObjectAttachmentsItem {
     pub size: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageObjectAttachmentsItem strict {
+    MessageObjectAttachmentsItem strict {
         0 filename: req = "filename";
         1 content_type: req = "content-type";
         2 size: req = "size";
@@ -11610,7 +11610,7 @@ pub struct MessageObjectHeaders {
     pub subject: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageObjectHeaders strict {
+    MessageObjectHeaders strict {
         0 message_id: req = "message-id";
         1 from: req = "from";
         2 to: opt = "to";
@@ -11646,7 +11646,7 @@ pub struct PaginateListMemberResponse {
     pub items: Option<Vec<ListMemberResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaginateListMemberResponse default {
+    PaginateListMemberResponse default {
         0 paging: opt = "paging";
         1 items: opt = "items";
     }
@@ -11679,7 +11679,7 @@ pub struct PaginateListMemberResponsePaging {
     pub previous: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaginateListMemberResponsePaging default {
+    PaginateListMemberResponsePaging default {
         0 first: opt = "first";
         1 next: opt = "next";
         2 last: opt = "last";
@@ -11717,7 +11717,7 @@ pub struct PaginateMailingListResponse {
     pub items: Option<Vec<MailingListResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaginateMailingListResponse default {
+    PaginateMailingListResponse default {
         0 paging: opt = "paging";
         1 items: opt = "items";
     }
@@ -11750,7 +11750,7 @@ pub struct PaginateMailingListResponsePaging {
     pub last: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaginateMailingListResponsePaging default {
+    PaginateMailingListResponsePaging default {
         0 first: opt = "first";
         1 next: opt = "next";
         2 previous: opt = "previous";
@@ -11788,7 +11788,7 @@ pub struct PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody {
     pub remove_ip: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody strict {
+    PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody strict {
         0 add_ip: req = "add_ip";
         1 remove_ip: req = "remove_ip";
     }
@@ -11850,7 +11850,7 @@ pub struct PatchV3IpPoolsPoolIdMultipartFormDataRequestBody {
     pub unlink_domain: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PatchV3IpPoolsPoolIdMultipartFormDataRequestBody default {
+    PatchV3IpPoolsPoolIdMultipartFormDataRequestBody default {
         0 add_ip: opt = "add_ip";
         1 description: opt = "description";
         2 link_domain: opt = "link_domain";
@@ -11953,7 +11953,7 @@ pub struct PostListsListAddressMembersCsvError400 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostListsListAddressMembersCsvError400 default {
+    PostListsListAddressMembersCsvError400 default {
         0 message: opt = "message";
     }
 }
@@ -11978,7 +11978,7 @@ pub struct PostListsListAddressMembersCsvError404 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostListsListAddressMembersCsvError404 default {
+    PostListsListAddressMembersCsvError404 default {
         0 message: opt = "message";
     }
 }
@@ -12003,7 +12003,7 @@ pub struct PostListsListAddressMembersCsvError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostListsListAddressMembersCsvError429 default {
+    PostListsListAddressMembersCsvError429 default {
         0 message: opt = "message";
     }
 }
@@ -12032,7 +12032,7 @@ pub struct PostListsListAddressMembersCsvRequest {
     pub members: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostListsListAddressMembersCsvRequest default {
+    PostListsListAddressMembersCsvRequest default {
         0 subscribed: opt = "subscribed";
         1 upsert: opt = "upsert";
         2 members: opt = "members";
@@ -12103,7 +12103,7 @@ pub struct PostListsListAddressMembersCsvResponse {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostListsListAddressMembersCsvResponse default {
+    PostListsListAddressMembersCsvResponse default {
         0 list: opt = "list";
         1 task_id: opt = "task-id";
         2 message: opt = "message";
@@ -12136,7 +12136,7 @@ pub struct PostListsListAddressMembersJsonError404 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostListsListAddressMembersJsonError404 default {
+    PostListsListAddressMembersJsonError404 default {
         0 message: opt = "message";
     }
 }
@@ -12161,7 +12161,7 @@ pub struct PostListsListAddressMembersJsonError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostListsListAddressMembersJsonError429 default {
+    PostListsListAddressMembersJsonError429 default {
         0 message: opt = "message";
     }
 }
@@ -12286,7 +12286,7 @@ pub struct PostListsListAddressMembersJsonResponse {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostListsListAddressMembersJsonResponse default {
+    PostListsListAddressMembersJsonResponse default {
         0 list: opt = "list";
         1 task_id: opt = "task-id";
         2 message: opt = "message";
@@ -12319,7 +12319,7 @@ pub struct PostListsStringListAddressMembersError400 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostListsStringListAddressMembersError400 default {
+    PostListsStringListAddressMembersError400 default {
         0 message: opt = "message";
     }
 }
@@ -12344,7 +12344,7 @@ pub struct PostListsStringListAddressMembersError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostListsStringListAddressMembersError429 default {
+    PostListsStringListAddressMembersError429 default {
         0 message: opt = "message";
     }
 }
@@ -12377,7 +12377,7 @@ pub struct PostListsStringListAddressMembersRequest {
     pub upsert: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostListsStringListAddressMembersRequest default {
+    PostListsStringListAddressMembersRequest default {
         0 address: opt = "address";
         1 name: opt = "name";
         2 vars: opt = "vars";
@@ -12464,7 +12464,7 @@ pub struct PostListsStringListAddressMembersResponse {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostListsStringListAddressMembersResponse default {
+    PostListsStringListAddressMembersResponse default {
         0 member: opt = "member";
         1 message: opt = "message";
     }
@@ -12500,7 +12500,7 @@ pub struct PostV1DkimKeysMultipartFormDataRequestBody {
     pub pem: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV1DkimKeysMultipartFormDataRequestBody strict {
+    PostV1DkimKeysMultipartFormDataRequestBody strict {
         0 signing_domain: req = "signing_domain";
         1 selector: req = "selector";
         2 bits: opt = "bits";
@@ -12593,7 +12593,7 @@ pub struct PostV1KeysMultipartFormDataRequestBody {
     pub email: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV1KeysMultipartFormDataRequestBody strict {
+    PostV1KeysMultipartFormDataRequestBody strict {
         0 domain_name: opt = "domain_name";
         1 kind: opt = "kind";
         2 description: opt = "description";
@@ -12728,7 +12728,7 @@ pub enum PostV1KeysMultipartFormDataRequestBodyKind {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV1KeysMultipartFormDataRequestBodyKind {
+    PostV1KeysMultipartFormDataRequestBodyKind {
         Domain = "domain",
         User = "user",
         Web = "web",
@@ -12752,7 +12752,7 @@ pub enum PostV1KeysMultipartFormDataRequestBodyRole {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV1KeysMultipartFormDataRequestBodyRole {
+    PostV1KeysMultipartFormDataRequestBodyRole {
         Admin = "admin",
         Basic = "basic",
         Sending = "sending",
@@ -12769,7 +12769,7 @@ pub struct PostV2IpWhitelistMultipartFormDataRequestBody {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV2IpWhitelistMultipartFormDataRequestBody strict {
+    PostV2IpWhitelistMultipartFormDataRequestBody strict {
         0 address: req = "address";
         1 description: opt = "description";
     }
@@ -12830,7 +12830,7 @@ pub struct PostV3DomainIdBouncesApplicationFormDataRequestBody {
     pub created_at: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainIdBouncesApplicationFormDataRequestBody strict {
+    PostV3DomainIdBouncesApplicationFormDataRequestBody strict {
         0 address: req = "address";
         1 code: opt = "code";
         2 error: opt = "error";
@@ -12910,7 +12910,7 @@ pub struct PostV3DomainIdBouncesImportMultipartFormDataRequestBody {
     pub file: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainIdBouncesImportMultipartFormDataRequestBody strict {
+    PostV3DomainIdBouncesImportMultipartFormDataRequestBody strict {
         0 file: req = "file";
     }
 }
@@ -12950,7 +12950,7 @@ pub struct PostV3DomainIdComplaintsApplicationFormDataRequestBody {
     pub created_at: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainIdComplaintsApplicationFormDataRequestBody strict {
+    PostV3DomainIdComplaintsApplicationFormDataRequestBody strict {
         0 address: req = "address";
         1 created_at: opt = "created_at";
     }
@@ -13006,7 +13006,7 @@ pub struct PostV3DomainIdComplaintsImportMultipartFormDataRequestBody {
     pub file: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainIdComplaintsImportMultipartFormDataRequestBody strict {
+    PostV3DomainIdComplaintsImportMultipartFormDataRequestBody strict {
         0 file: req = "file";
     }
 }
@@ -13048,7 +13048,7 @@ pub struct PostV3DomainIdUnsubscribesApplicationFormDataRequestBody {
     pub created_at: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainIdUnsubscribesApplicationFormDataRequestBody strict {
+    PostV3DomainIdUnsubscribesApplicationFormDataRequestBody strict {
         0 address: req = "address";
         1 tags: opt = "tags";
         2 created_at: opt = "created_at";
@@ -13116,7 +13116,7 @@ pub struct PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody {
     pub file: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody strict {
+    PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody strict {
         0 file: req = "file";
     }
 }
@@ -13156,7 +13156,7 @@ pub struct PostV3DomainIdWhitelistsApplicationFormDataRequestBody {
     pub domain: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainIdWhitelistsApplicationFormDataRequestBody strict {
+    PostV3DomainIdWhitelistsApplicationFormDataRequestBody strict {
         0 address: req = "address";
         1 domain: opt = "domain";
     }
@@ -13212,7 +13212,7 @@ pub struct PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody {
     pub file: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody strict {
+    PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody strict {
         0 file: req = "file";
     }
 }
@@ -14075,7 +14075,7 @@ pub enum PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyODkim {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyODkim {
+    PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyODkim {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -14100,7 +14100,7 @@ pub enum PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyORequireTls {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyORequireTls {
+    PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyORequireTls {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -14125,7 +14125,7 @@ pub enum PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOSkipVerificati
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOSkipVerification {
+    PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOSkipVerification {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -14144,7 +14144,7 @@ pub enum PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTestmode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTestmode {
+    PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTestmode {
         Yes = "yes",
     }
 }
@@ -14168,7 +14168,7 @@ pub enum PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTracking {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTracking {
+    PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTracking {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -14196,7 +14196,7 @@ pub enum PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingClicks
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingClicks {
+    PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingClicks {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -14222,7 +14222,7 @@ pub enum PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingOpens 
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingOpens {
+    PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingOpens {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -14249,7 +14249,7 @@ pub enum PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingPixelL
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingPixelLocationTop {
+    PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyOTrackingPixelLocationTop {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -14269,7 +14269,7 @@ pub enum PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyTText {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyTText {
+    PostV3DomainNameMessagesMimeMultipartFormDataRequestBodyTText {
         Yes = "yes",
     }
 }
@@ -15279,7 +15279,7 @@ pub enum PostV3DomainNameMessagesMultipartFormDataRequestBodyODkim {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMultipartFormDataRequestBodyODkim {
+    PostV3DomainNameMessagesMultipartFormDataRequestBodyODkim {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -15304,7 +15304,7 @@ pub enum PostV3DomainNameMessagesMultipartFormDataRequestBodyORequireTls {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMultipartFormDataRequestBodyORequireTls {
+    PostV3DomainNameMessagesMultipartFormDataRequestBodyORequireTls {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -15329,7 +15329,7 @@ pub enum PostV3DomainNameMessagesMultipartFormDataRequestBodyOSkipVerification {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMultipartFormDataRequestBodyOSkipVerification {
+    PostV3DomainNameMessagesMultipartFormDataRequestBodyOSkipVerification {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -15348,7 +15348,7 @@ pub enum PostV3DomainNameMessagesMultipartFormDataRequestBodyOTestmode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMultipartFormDataRequestBodyOTestmode {
+    PostV3DomainNameMessagesMultipartFormDataRequestBodyOTestmode {
         Yes = "yes",
     }
 }
@@ -15372,7 +15372,7 @@ pub enum PostV3DomainNameMessagesMultipartFormDataRequestBodyOTracking {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMultipartFormDataRequestBodyOTracking {
+    PostV3DomainNameMessagesMultipartFormDataRequestBodyOTracking {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -15400,7 +15400,7 @@ pub enum PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingClicks {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingClicks {
+    PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingClicks {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -15426,7 +15426,7 @@ pub enum PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingOpens {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingOpens {
+    PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingOpens {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -15453,7 +15453,7 @@ pub enum PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingPixelLocat
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingPixelLocationTop {
+    PostV3DomainNameMessagesMultipartFormDataRequestBodyOTrackingPixelLocationTop {
         Yes = "yes",
         No = "no",
         True = "true",
@@ -15473,7 +15473,7 @@ pub enum PostV3DomainNameMessagesMultipartFormDataRequestBodyTText {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PostV3DomainNameMessagesMultipartFormDataRequestBodyTText {
+    PostV3DomainNameMessagesMultipartFormDataRequestBodyTText {
         Yes = "yes",
     }
 }
@@ -15499,7 +15499,7 @@ pub struct PostV3DomainNameTemplatesMultipartFormDataRequestBody {
     pub headers: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainNameTemplatesMultipartFormDataRequestBody strict {
+    PostV3DomainNameTemplatesMultipartFormDataRequestBody strict {
         0 name: req = "name";
         1 description: opt = "description";
         2 created_by: opt = "createdBy";
@@ -15625,7 +15625,7 @@ pub struct PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequest
     pub headers: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody strict {
+    PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody strict {
         0 template: req = "template";
         1 tag: req = "tag";
         2 comment: opt = "comment";
@@ -15723,7 +15723,7 @@ pub struct PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody {
     pub password: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody strict {
+    PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody strict {
         0 login: req = "login";
         1 mailbox: opt = "mailbox";
         2 system: opt = "system";
@@ -15803,7 +15803,7 @@ pub struct PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody
     pub to: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody strict {
+    PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody strict {
         0 to: req = "to";
     }
 }
@@ -15843,7 +15843,7 @@ pub struct PostV3DomainsDomainWebhooksMultipartFormDataRequestBody {
     pub url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DomainsDomainWebhooksMultipartFormDataRequestBody strict {
+    PostV3DomainsDomainWebhooksMultipartFormDataRequestBody strict {
         0 id: req = "id";
         1 url: req = "url";
     }
@@ -15899,7 +15899,7 @@ pub struct PostV3DynamicPoolsAllMultipartFormDataRequestBody {
     pub new_senders: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3DynamicPoolsAllMultipartFormDataRequestBody strict {
+    PostV3DynamicPoolsAllMultipartFormDataRequestBody strict {
         0 good_reputation: req = "good_reputation";
         1 poor_reputation: req = "poor_reputation";
         2 new_senders: req = "new_senders";
@@ -15971,7 +15971,7 @@ pub struct PostV3IpPoolsMultipartFormDataRequestBody {
     pub name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3IpPoolsMultipartFormDataRequestBody strict {
+    PostV3IpPoolsMultipartFormDataRequestBody strict {
         0 description: req = "description";
         1 ip: opt = "ip";
         2 name: req = "name";
@@ -16038,7 +16038,7 @@ pub struct PostV3IpsAddrIpBandMultipartFormDataRequestBody {
     pub ip_band: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3IpsAddrIpBandMultipartFormDataRequestBody strict {
+    PostV3IpsAddrIpBandMultipartFormDataRequestBody strict {
         0 ip_band: req = "ip_band";
     }
 }
@@ -16075,7 +16075,7 @@ pub struct PostV3ListsError400 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3ListsError400 default {
+    PostV3ListsError400 default {
         0 message: opt = "message";
     }
 }
@@ -16100,7 +16100,7 @@ pub struct PostV3ListsError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3ListsError429 default {
+    PostV3ListsError429 default {
         0 message: opt = "message";
     }
 }
@@ -16133,7 +16133,7 @@ pub struct PostV3ListsRequest {
     pub reply_preference: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3ListsRequest strict {
+    PostV3ListsRequest strict {
         0 address: req = "address";
         1 name: opt = "name";
         2 description: opt = "description";
@@ -16224,7 +16224,7 @@ pub struct PostV3ListsResponse {
     pub list: Option<MailingListResponse>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3ListsResponse default {
+    PostV3ListsResponse default {
         0 list: opt = "list";
     }
 }
@@ -16255,7 +16255,7 @@ pub struct PostV3RoutesRequest {
     pub action: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3RoutesRequest strict {
+    PostV3RoutesRequest strict {
         0 priority: opt = "priority";
         1 description: opt = "description";
         2 expression: req = "expression";
@@ -16292,7 +16292,7 @@ pub struct PostV3RoutesResponse {
     pub route: Option<RouteResponse>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV3RoutesResponse default {
+    PostV3RoutesResponse default {
         0 message: opt = "message";
         1 route: opt = "route";
     }
@@ -16321,7 +16321,7 @@ pub struct PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
     pub event_types: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody strict {
+    PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody strict {
         0 url: req = "url";
         1 event_types: req = "event_types";
     }
@@ -16395,7 +16395,7 @@ pub struct PostV4DomainsMultipartFormDataRequestBody {
     pub message_ttl: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV4DomainsMultipartFormDataRequestBody strict {
+    PostV4DomainsMultipartFormDataRequestBody strict {
         0 archive_to: opt = "archive_to";
         1 dkim_host_name: opt = "dkim_host_name";
         2 dkim_key_size: opt = "dkim_key_size";
@@ -16654,7 +16654,7 @@ pub struct PostV5SandboxAuthRecipientsResponse {
     pub recipient: Option<GithubComMailgunAccountsApiRecipientResponse>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PostV5SandboxAuthRecipientsResponse default {
+    PostV5SandboxAuthRecipientsResponse default {
         0 recipient: opt = "recipient";
     }
 }
@@ -16679,7 +16679,7 @@ pub struct PutListsListAddressMembersMemberAddressError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutListsListAddressMembersMemberAddressError429 default {
+    PutListsListAddressMembersMemberAddressError429 default {
         0 message: opt = "message";
     }
 }
@@ -16710,7 +16710,7 @@ pub struct PutListsListAddressMembersMemberAddressRequest {
     pub subscribed: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutListsListAddressMembersMemberAddressRequest default {
+    PutListsListAddressMembersMemberAddressRequest default {
         0 address: opt = "address";
         1 name: opt = "name";
         2 vars: opt = "vars";
@@ -16785,7 +16785,7 @@ pub struct PutListsListAddressMembersMemberAddressResponse {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutListsListAddressMembersMemberAddressResponse default {
+    PutListsListAddressMembersMemberAddressResponse default {
         0 member: opt = "member";
         1 message: opt = "message";
     }
@@ -16817,7 +16817,7 @@ pub struct PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody {
     pub rotation_interval: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody strict {
+    PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody strict {
         0 rotation_enabled: req = "rotation_enabled";
         1 rotation_interval: opt = "rotation_interval";
     }
@@ -16873,7 +16873,7 @@ pub struct PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody {
     pub pool: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody strict {
+    PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody strict {
         0 pool: req = "pool";
     }
 }
@@ -16913,7 +16913,7 @@ pub struct PutV2IpWhitelistMultipartFormDataRequestBody {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV2IpWhitelistMultipartFormDataRequestBody strict {
+    PutV2IpWhitelistMultipartFormDataRequestBody strict {
         0 address: req = "address";
         1 description: opt = "description";
     }
@@ -16968,7 +16968,7 @@ pub struct PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody default {
+    PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody default {
         0 description: opt = "description";
     }
 }
@@ -17016,7 +17016,7 @@ pub struct PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormD
     pub headers: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody default {
+    PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody default {
         0 template: opt = "template";
         1 comment: opt = "comment";
         2 active: opt = "active";
@@ -17096,7 +17096,7 @@ pub struct PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody {
     pub password: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody default {
+    PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody default {
         0 password: opt = "password";
     }
 }
@@ -17138,7 +17138,7 @@ pub struct PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody
     pub url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody strict {
+    PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody strict {
         0 url: req = "url";
     }
 }
@@ -17178,7 +17178,7 @@ pub struct PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody {
     pub self_: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody default {
+    PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody default {
         0 self_: opt = "self";
     }
 }
@@ -17220,7 +17220,7 @@ pub struct PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody {
     pub dkim_selector: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody default {
+    PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody default {
         0 dkim_selector: opt = "dkim_selector";
     }
 }
@@ -17262,7 +17262,7 @@ pub struct PutV3DomainsNameTrackingClickMultipartFormDataRequestBody {
     pub active: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3DomainsNameTrackingClickMultipartFormDataRequestBody default {
+    PutV3DomainsNameTrackingClickMultipartFormDataRequestBody default {
         0 active: opt = "active";
     }
 }
@@ -17306,7 +17306,7 @@ pub struct PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody {
     pub place_at_the_top: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody default {
+    PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody default {
         0 active: opt = "active";
         1 place_at_the_top: opt = "place_at_the_top";
     }
@@ -17366,7 +17366,7 @@ pub struct PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody {
     pub text_footer: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody default {
+    PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody default {
         0 active: opt = "active";
         1 html_footer: opt = "html_footer";
         2 text_footer: opt = "text_footer";
@@ -17434,7 +17434,7 @@ pub struct PutV3ListsAddressError404 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3ListsAddressError404 default {
+    PutV3ListsAddressError404 default {
         0 message: opt = "message";
     }
 }
@@ -17459,7 +17459,7 @@ pub struct PutV3ListsAddressError429 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3ListsAddressError429 default {
+    PutV3ListsAddressError429 default {
         0 message: opt = "message";
     }
 }
@@ -17494,7 +17494,7 @@ pub struct PutV3ListsAddressRequest {
     pub list_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3ListsAddressRequest default {
+    PutV3ListsAddressRequest default {
         0 address: opt = "address";
         1 description: opt = "description";
         2 name: opt = "name";
@@ -17599,7 +17599,7 @@ pub struct PutV3ListsAddressResponse {
     pub list: Option<MailingListResponse>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3ListsAddressResponse default {
+    PutV3ListsAddressResponse default {
         0 message: opt = "message";
         1 list: opt = "list";
     }
@@ -17626,7 +17626,7 @@ pub struct PutV3RoutesIdError404 {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3RoutesIdError404 default {
+    PutV3RoutesIdError404 default {
         0 message: opt = "message";
     }
 }
@@ -17659,7 +17659,7 @@ pub struct PutV3RoutesIdRequest {
     pub action: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3RoutesIdRequest default {
+    PutV3RoutesIdRequest default {
         0 id: opt = "id";
         1 priority: opt = "priority";
         2 description: opt = "description";
@@ -17700,7 +17700,7 @@ pub struct PutV3RoutesIdResponse {
     pub route: Option<RouteResponse>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV3RoutesIdResponse default {
+    PutV3RoutesIdResponse default {
         0 message: opt = "message";
         1 route: opt = "route";
     }
@@ -17729,7 +17729,7 @@ pub struct PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
     pub event_types: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody strict {
+    PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody strict {
         0 url: req = "url";
         1 event_types: req = "event_types";
     }
@@ -17783,7 +17783,7 @@ pub struct PutV4DomainsNameMultipartFormDataRequestBody {
     pub wildcard: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV4DomainsNameMultipartFormDataRequestBody default {
+    PutV4DomainsNameMultipartFormDataRequestBody default {
         0 archive_to: opt = "archive_to";
         1 mailfrom_host: opt = "mailfrom_host";
         2 message_ttl: opt = "message_ttl";
@@ -17954,7 +17954,7 @@ pub struct PutV5AccountsSubaccountsSubaccountIdFeaturesRequest {
     pub validations_bulk: Option<GithubComMailgunAccountsApiFeatureOverrideEnabledParam>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV5AccountsSubaccountsSubaccountIdFeaturesRequest default {
+    PutV5AccountsSubaccountsSubaccountIdFeaturesRequest default {
         0 email_preview: opt = "email_preview";
         1 inbox_placement: opt = "inbox_placement";
         2 sending: opt = "sending";
@@ -17993,7 +17993,7 @@ pub struct PutV5AccountsSubaccountsSubaccountIdFeaturesResponse {
     pub features: Option<GithubComMailgunAccountsApiFeaturesResponse>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PutV5AccountsSubaccountsSubaccountIdFeaturesResponse default {
+    PutV5AccountsSubaccountsSubaccountIdFeaturesResponse default {
         0 features: opt = "features";
     }
 }
@@ -18028,7 +18028,7 @@ pub struct RouteResponse {
     pub created_at: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RouteResponse default {
+    RouteResponse default {
         0 id: opt = "id";
         1 priority: opt = "priority";
         2 description: opt = "description";

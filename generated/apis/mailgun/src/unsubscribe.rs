@@ -171,7 +171,7 @@ impl<'a> PostV3DomainIdUnsubscribesImportCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -284,7 +284,7 @@ impl<'a> GetV3DomainIdUnsubscribesAddressCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -393,7 +393,7 @@ impl<'a> DeleteV3DomainIdUnsubscribesAddressCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -526,7 +526,7 @@ impl<'a> GetV3DomainIdUnsubscribesCall<'a> {
         self.page = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -641,7 +641,7 @@ impl<'a> PostV3DomainIdUnsubscribesCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -742,7 +742,7 @@ impl<'a> DeleteV3DomainIdUnsubscribesCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -89,7 +89,7 @@ impl<'a> GetV5UsersCall<'a> {
         self.skip = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -167,7 +167,7 @@ pub struct GetV5UsersUserIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV5UsersUserIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -243,7 +243,7 @@ pub struct GetV5UsersMeCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV5UsersMeCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -195,7 +195,7 @@ pub struct GetV3DomainsDomainWebhooksCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetV3DomainsDomainWebhooksCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -284,7 +284,7 @@ pub struct PostV3DomainsDomainWebhooksCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV3DomainsDomainWebhooksCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -392,7 +392,7 @@ impl<'a> GetV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -516,7 +516,7 @@ impl<'a> PutV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -652,7 +652,7 @@ impl<'a> DeleteV3DomainsDomainNameWebhooksWebhookNameCall<'a> {
         self.domain_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -771,7 +771,7 @@ pub struct PutV4DomainsDomainWebhooksCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PutV4DomainsDomainWebhooksCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -867,7 +867,7 @@ pub struct PostV4DomainsDomainWebhooksCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> PostV4DomainsDomainWebhooksCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -970,7 +970,7 @@ pub struct DeleteV4DomainsDomainWebhooksCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DeleteV4DomainsDomainWebhooksCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -41,7 +41,7 @@ pub struct MmsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> MmsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -14,7 +14,7 @@ pub struct Audio {
     pub audio: Option<AudioAudio>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Audio default {
+    Audio default {
         0 audio: opt = "audio";
     }
 }
@@ -39,7 +39,7 @@ pub struct AudioAudio {
     pub url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AudioAudio default {
+    AudioAudio default {
         0 url: opt = "url";
     }
 }
@@ -64,7 +64,7 @@ pub struct Calendar {
     pub calendar: Option<CalendarCalendar>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Calendar default {
+    Calendar default {
         0 calendar: opt = "calendar";
     }
 }
@@ -89,7 +89,7 @@ pub struct CalendarCalendar {
     pub url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CalendarCalendar default {
+    CalendarCalendar default {
         0 url: opt = "url";
     }
 }
@@ -114,7 +114,7 @@ pub struct Contact {
     pub contact: Option<ContactContact>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Contact default {
+    Contact default {
         0 contact: opt = "contact";
     }
 }
@@ -139,7 +139,7 @@ pub struct ContactContact {
     pub url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactContact default {
+    ContactContact default {
         0 url: opt = "url";
     }
 }
@@ -164,7 +164,7 @@ pub struct Image {
     pub image: Option<ImageImage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Image default {
+    Image default {
         0 image: opt = "image";
     }
 }
@@ -189,7 +189,7 @@ pub struct ImageImage {
     pub url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ImageImage default {
+    ImageImage default {
         0 url: opt = "url";
     }
 }
@@ -214,7 +214,7 @@ pub struct MessageText {
     pub message_text: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageText default {
+    MessageText default {
         0 message_text: opt = "message-text";
     }
 }
@@ -362,7 +362,7 @@ pub struct Pdf {
     pub pdf: Option<PdfPdf>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Pdf default {
+    Pdf default {
         0 pdf: opt = "pdf";
     }
 }
@@ -387,7 +387,7 @@ pub struct PdfPdf {
     pub url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PdfPdf default {
+    PdfPdf default {
         0 url: opt = "url";
     }
 }
@@ -426,7 +426,7 @@ pub struct ResponsePayload {
     pub error_info: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ResponsePayload default {
+    ResponsePayload default {
         0 status: opt = "status";
         1 status_details: opt = "status-details";
         2 tracking_id: opt = "tracking-id";
@@ -480,7 +480,7 @@ pub enum ResponsePayloadStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ResponsePayloadStatus {
+    ResponsePayloadStatus {
         Success = "success",
         Failure = "failure",
     }
@@ -519,7 +519,7 @@ pub struct SaveMms {
     pub slide: Option<Vec<SaveMmsSlideItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SaveMms strict {
+    SaveMms strict {
         0 action: req = "action";
         1 message_subject: opt = "message-subject";
         2 fallback_sms_text: opt = "fallback-sms-text";
@@ -572,7 +572,7 @@ pub enum SaveMmsAction {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SaveMmsAction {
+    SaveMmsAction {
         Savemms = "savemms",
     }
 }
@@ -976,7 +976,7 @@ pub struct SendMms {
     pub slide: Vec<SendMmsSlideItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SendMms strict {
+    SendMms strict {
         0 action: req = "action";
         1 service_id: req = "service-id";
         2 to: req = "to";
@@ -1047,7 +1047,7 @@ pub enum SendMmsAction {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SendMmsAction {
+    SendMmsAction {
         Sendmms = "sendmms",
     }
 }
@@ -1441,7 +1441,7 @@ pub struct SendSavedMms {
     pub custom_slides: Option<Vec<SendSavedMmsCustomSlidesItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SendSavedMms strict {
+    SendSavedMms strict {
         0 action: req = "action";
         1 mms_id: req = "mms-id";
         2 service_id: req = "service-id";
@@ -1512,7 +1512,7 @@ pub enum SendSavedMmsAction {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SendSavedMmsAction {
+    SendSavedMmsAction {
         Sendsavedmms = "sendsavedmms",
     }
 }
@@ -1526,7 +1526,7 @@ pub struct SendSavedMmsCustomSlidesItem {
     pub custom_slide: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SendSavedMmsCustomSlidesItem default {
+    SendSavedMmsCustomSlidesItem default {
         0 custom_message_text: opt = "custom-message-text";
         1 custom_slide: opt = "custom-slide";
     }
@@ -1556,7 +1556,7 @@ pub struct Video {
     pub video: Option<VideoVideo>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Video default {
+    Video default {
         0 video: opt = "video";
     }
 }
@@ -1581,7 +1581,7 @@ pub struct VideoVideo {
     pub url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VideoVideo default {
+    VideoVideo default {
         0 url: opt = "url";
     }
 }

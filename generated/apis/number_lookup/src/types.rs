@@ -24,7 +24,7 @@ pub enum ApiFeature {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ApiFeature {
+    ApiFeature {
         LineType = "LineType",
         SimSwap = "SimSwap",
         VoIpDetection = "VoIPDetection",
@@ -53,7 +53,7 @@ pub enum ApiLineType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ApiLineType {
+    ApiLineType {
         Landline = "Landline",
         Mobile = "Mobile",
         VoIp = "VoIP",
@@ -92,7 +92,7 @@ pub enum ApiSwapPeriod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ApiSwapPeriod {
+    ApiSwapPeriod {
         Undefined = "Undefined",
         Sp4h = "SP4H",
         Sp12h = "SP12H",
@@ -123,7 +123,7 @@ pub enum ApiVoIpProbability {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ApiVoIpProbability {
+    ApiVoIpProbability {
         Unknown = "Unknown",
         Low = "Low",
         Likely = "Likely",
@@ -144,7 +144,7 @@ pub struct ErrorResponse {
     pub r#type: Option<Option<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ErrorResponse default {
+    ErrorResponse default {
         0 status: opt = "status";
         1 title: opt = "title";
         2 detail: opt = "detail";
@@ -192,7 +192,7 @@ pub struct LineResponse {
     pub error: Option<Option<ErrorResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LineResponse default {
+    LineResponse default {
         0 carrier: opt_null = "carrier";
         1 r#type: opt_null = "type";
         2 mobile_country_code: opt_null = "mobileCountryCode";
@@ -241,7 +241,7 @@ pub struct NumberLookupRequest {
     pub rnd_feature_options: Option<Option<RndFeatureOptions>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NumberLookupRequest strict {
+    NumberLookupRequest strict {
         0 number: req = "number";
         1 features: opt = "features";
         2 rnd_feature_options: opt_null = "rndFeatureOptions";
@@ -285,7 +285,7 @@ pub struct NumberLookupResponse {
     pub number: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NumberLookupResponse default {
+    NumberLookupResponse default {
         0 line: opt_null = "line";
         1 sim_swap: opt_null = "simSwap";
         2 vo_ip_detection: opt_null = "voIPDetection";
@@ -336,7 +336,7 @@ pub struct ProblemDetails {
     pub trace_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ProblemDetails default {
+    ProblemDetails default {
         0 r#type: opt_null = "type";
         1 title: opt = "title";
         2 status: opt = "status";
@@ -372,7 +372,7 @@ pub struct RndFeatureOptions {
     pub contact_date: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RndFeatureOptions default {
+    RndFeatureOptions default {
         0 contact_date: opt = "contactDate";
     }
 }
@@ -399,7 +399,7 @@ pub struct RndResponse {
     pub error: Option<Option<ErrorResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RndResponse default {
+    RndResponse default {
         0 disconnected: opt_null = "disconnected";
         1 error: opt_null = "error";
     }
@@ -433,7 +433,7 @@ pub struct SimSwapResponse {
     pub error: Option<Option<ErrorResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SimSwapResponse default {
+    SimSwapResponse default {
         0 swapped: opt_null = "swapped";
         1 swap_period: opt_null = "swapPeriod";
         2 error: opt_null = "error";
@@ -468,7 +468,7 @@ pub struct VoIpDetectionResponse {
     pub error: Option<Option<ErrorResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VoIpDetectionResponse default {
+    VoIpDetectionResponse default {
         0 probability: opt_null = "probability";
         1 error: opt_null = "error";
     }

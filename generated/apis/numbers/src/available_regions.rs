@@ -58,7 +58,7 @@ impl<'a> NumberServiceListAvailableRegionsCall<'a> {
         self.types = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -20,7 +20,7 @@ pub struct ActiveNumberRequest {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ActiveNumberRequest default {
+    ActiveNumberRequest default {
         0 display_name: opt = "displayName";
         1 sms_configuration: opt = "smsConfiguration";
         2 voice_configuration: opt = "voiceConfiguration";
@@ -80,7 +80,7 @@ pub struct ActiveNumberResponse {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ActiveNumberResponse default {
+    ActiveNumberResponse default {
         0 phone_number: opt = "phoneNumber";
         1 project_id: opt = "projectId";
         2 display_name: opt = "displayName";
@@ -153,7 +153,7 @@ pub enum AddressValidationResultCode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AddressValidationResultCode {
+    AddressValidationResultCode {
         AddressValidationResultCodeUnspecified = "ADDRESS_VALIDATION_RESULT_CODE_UNSPECIFIED",
         ExactMatch = "EXACT_MATCH",
         NearMatch = "NEAR_MATCH",
@@ -180,7 +180,7 @@ pub struct Attachment {
     pub document_type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Attachment default {
+    Attachment default {
         0 attachment_id: opt = "attachmentId";
         1 file_name: opt = "fileName";
         2 mime_type: opt = "mimeType";
@@ -227,7 +227,7 @@ pub struct AttachmentTemplate {
     pub url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AttachmentTemplate default {
+    AttachmentTemplate default {
         0 name: opt = "name";
         1 url: opt = "url";
     }
@@ -270,7 +270,7 @@ pub struct AvailableNumber {
     pub supporting_documentation_required: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AvailableNumber default {
+    AvailableNumber default {
         0 phone_number: opt = "phoneNumber";
         1 region_code: opt = "regionCode";
         2 r#type: opt = "type";
@@ -322,7 +322,7 @@ pub struct AvailableRegion {
     pub types: Option<Vec<NumberType>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AvailableRegion default {
+    AvailableRegion default {
         0 region_code: opt = "regionCode";
         1 region_name: opt = "regionName";
         2 types: opt = "types";
@@ -357,7 +357,7 @@ pub struct BadRequest {
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BadRequest default {
+    BadRequest default {
         0 r#type: opt = "type";
         1 field_violations: opt = "fieldViolations";
     }
@@ -391,7 +391,7 @@ pub enum BadRequestType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BadRequestType {
+    BadRequestType {
         BadRequest = "BadRequest",
     }
 }
@@ -405,7 +405,7 @@ pub struct CallbackConfiguration {
     pub hmac_secret: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackConfiguration default {
+    CallbackConfiguration default {
         0 project_id: opt = "projectId";
         1 hmac_secret: opt = "hmacSecret";
     }
@@ -435,7 +435,7 @@ pub struct CallbackConfigurationUpdate {
     pub hmac_secret: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackConfigurationUpdate default {
+    CallbackConfigurationUpdate default {
         0 hmac_secret: opt = "hmacSecret";
     }
 }
@@ -566,7 +566,7 @@ pub struct CallbackPayloadActiveNumber {
     pub resource_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackPayloadActiveNumber strict {
+    CallbackPayloadActiveNumber strict {
         0 event_id: opt = "eventId";
         1 timestamp: opt = "timestamp";
         2 project_id: opt = "projectId";
@@ -630,7 +630,7 @@ pub enum CallbackPayloadActiveNumberEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackPayloadActiveNumberEventType {
+    CallbackPayloadActiveNumberEventType {
         ProvisioningToSmsPlatform = "PROVISIONING_TO_SMS_PLATFORM",
         DeprovisioningFromSmsPlatform = "DEPROVISIONING_FROM_SMS_PLATFORM",
         ProvisioningToCampaign = "PROVISIONING_TO_CAMPAIGN",
@@ -679,7 +679,7 @@ pub enum CallbackPayloadActiveNumberFailureCode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackPayloadActiveNumberFailureCode {
+    CallbackPayloadActiveNumberFailureCode {
         CampaignNotAvailable = "CAMPAIGN_NOT_AVAILABLE",
         Exceeded10dlcLimit = "EXCEEDED_10DLC_LIMIT",
         NumberProvisioningFailed = "NUMBER_PROVISIONING_FAILED",
@@ -711,7 +711,7 @@ pub enum CallbackPayloadActiveNumberStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackPayloadActiveNumberStatus {
+    CallbackPayloadActiveNumberStatus {
         Succeeded = "SUCCEEDED",
         Failed = "FAILED",
     }
@@ -730,7 +730,7 @@ pub struct CallbackPayloadCommon {
     pub resource_type: ResourceType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackPayloadCommon strict {
+    CallbackPayloadCommon strict {
         0 event_id: opt = "eventId";
         1 timestamp: opt = "timestamp";
         2 project_id: opt = "projectId";
@@ -777,7 +777,7 @@ pub struct CallbackPayloadNumberOrder {
     pub resource_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackPayloadNumberOrder strict {
+    CallbackPayloadNumberOrder strict {
         0 event_id: opt = "eventId";
         1 timestamp: opt = "timestamp";
         2 project_id: opt = "projectId";
@@ -825,7 +825,7 @@ pub enum CallbackPayloadNumberOrderEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackPayloadNumberOrderEventType {
+    CallbackPayloadNumberOrderEventType {
         NumberOrderProcessing = "NUMBER_ORDER_PROCESSING",
     }
 }
@@ -849,7 +849,7 @@ pub enum CallbackPayloadNumberOrderStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackPayloadNumberOrderStatus {
+    CallbackPayloadNumberOrderStatus {
         InReview = "IN_REVIEW",
         Blocked = "BLOCKED",
         Completed = "COMPLETED",
@@ -865,7 +865,7 @@ pub struct CreateNumberOrderOption {
     pub phone_numbers: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateNumberOrderOption default {
+    CreateNumberOrderOption default {
         0 phone_numbers: opt = "phoneNumbers";
     }
 }
@@ -1063,7 +1063,7 @@ pub struct CreateNumberOrderRequestBase {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateNumberOrderRequestBase strict {
+    CreateNumberOrderRequestBase strict {
         0 region_code: req = "regionCode";
         1 number_type: req = "numberType";
         2 sms_configuration: opt = "smsConfiguration";
@@ -1226,7 +1226,7 @@ pub struct CreateNumberOrderRequestKindVariant0 {
     pub number_order_option: CreateNumberOrderOption,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateNumberOrderRequestKindVariant0 strict {
+    CreateNumberOrderRequestKindVariant0 strict {
         0 number_order_option: req = "numberOrderOption";
     }
 }
@@ -1248,7 +1248,7 @@ pub struct CreateNumberOrderRequestKindVariant1 {
     pub quantity_order_option: CreateQuantityOrderOption,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateNumberOrderRequestKindVariant1 strict {
+    CreateNumberOrderRequestKindVariant1 strict {
         0 quantity_order_option: req = "quantityOrderOption";
     }
 }
@@ -1276,7 +1276,7 @@ pub struct CreateQuantityOrderOption {
     pub capabilities: Option<Vec<NumberCapability>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateQuantityOrderOption strict {
+    CreateQuantityOrderOption strict {
         0 number_pattern: opt = "numberPattern";
         1 requested_quantity: req = "requestedQuantity";
         2 sequential: opt = "sequential";
@@ -1323,7 +1323,7 @@ pub struct EmergencyAddress {
     pub postal_code_plus_four: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EmergencyAddress default {
+    EmergencyAddress default {
         0 street_number: opt = "streetNumber";
         1 street_info: opt = "streetInfo";
         2 location: opt = "location";
@@ -1370,7 +1370,7 @@ pub struct EmergencyAddressRequest {
     pub address: EmergencyAddressRequestAddress,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EmergencyAddressRequest strict {
+    EmergencyAddressRequest strict {
         0 display_name: req = "displayName";
         1 address: req = "address";
     }
@@ -1409,7 +1409,7 @@ pub struct EmergencyAddressRequestAddress {
     pub postal_code_plus_four: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EmergencyAddressRequestAddress strict {
+    EmergencyAddressRequestAddress strict {
         0 street_number: req = "streetNumber";
         1 street_info: req = "streetInfo";
         2 location: opt = "location";
@@ -1457,7 +1457,7 @@ pub struct FieldViolation {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FieldViolation default {
+    FieldViolation default {
         0 field: opt = "field";
         1 description: opt = "description";
     }
@@ -1487,7 +1487,7 @@ pub struct InternalError {
     pub error: Option<InternalErrorError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InternalError default {
+    InternalError default {
         0 error: opt = "error";
     }
 }
@@ -1518,7 +1518,7 @@ pub struct InternalErrorError {
     pub details: Option<Vec<std::collections::BTreeMap<String, serde_json::Value>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InternalErrorError default {
+    InternalErrorError default {
         0 code: opt = "code";
         1 message: opt = "message";
         2 status: opt = "status";
@@ -1560,7 +1560,7 @@ pub enum InternalErrorErrorStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InternalErrorErrorStatus {
+    InternalErrorErrorStatus {
         Internal = "INTERNAL",
         Unknown = "UNKNOWN",
     }
@@ -1573,7 +1573,7 @@ pub struct InvalidArgument {
     pub error: Option<InvalidArgumentError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InvalidArgument default {
+    InvalidArgument default {
         0 error: opt = "error";
     }
 }
@@ -1604,7 +1604,7 @@ pub struct InvalidArgumentError {
     pub details: Option<Vec<BadRequest>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InvalidArgumentError default {
+    InvalidArgumentError default {
         0 code: opt = "code";
         1 message: opt = "message";
         2 status: opt = "status";
@@ -1644,7 +1644,7 @@ pub enum InvalidArgumentErrorStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InvalidArgumentErrorStatus {
+    InvalidArgumentErrorStatus {
         InvalidArgument = "INVALID_ARGUMENT",
     }
 }
@@ -1660,7 +1660,7 @@ pub struct ListActiveNumbersResponse {
     pub total_size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListActiveNumbersResponse default {
+    ListActiveNumbersResponse default {
         0 active_numbers: opt = "activeNumbers";
         1 next_page_token: opt = "nextPageToken";
         2 total_size: opt = "totalSize";
@@ -1693,7 +1693,7 @@ pub struct ListAvailableNumbersResponse {
     pub available_numbers: Option<Vec<AvailableNumber>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListAvailableNumbersResponse default {
+    ListAvailableNumbersResponse default {
         0 available_numbers: opt = "availableNumbers";
     }
 }
@@ -1718,7 +1718,7 @@ pub struct ListAvailableRegionsResponse {
     pub available_regions: Option<Vec<AvailableRegion>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListAvailableRegionsResponse default {
+    ListAvailableRegionsResponse default {
         0 available_regions: opt = "availableRegions";
     }
 }
@@ -1745,7 +1745,7 @@ pub struct LookupNumberRequirementsRequest {
     pub number_type: NumberType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LookupNumberRequirementsRequest strict {
+    LookupNumberRequirementsRequest strict {
         0 region_code: req = "regionCode";
         1 number_type: req = "numberType";
     }
@@ -1776,7 +1776,7 @@ pub struct Money {
     pub amount: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Money default {
+    Money default {
         0 currency_code: opt = "currencyCode";
         1 amount: opt = "amount";
     }
@@ -1806,7 +1806,7 @@ pub struct NotFound {
     pub error: Option<NotFoundError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotFound default {
+    NotFound default {
         0 error: opt = "error";
     }
 }
@@ -1837,7 +1837,7 @@ pub struct NotFoundError {
     pub details: Option<Vec<NotFoundErrorDetails>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotFoundError default {
+    NotFoundError default {
         0 code: opt = "code";
         1 message: opt = "message";
         2 status: opt = "status";
@@ -1881,7 +1881,7 @@ pub struct NotFoundErrorDetails {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotFoundErrorDetails default {
+    NotFoundErrorDetails default {
         0 r#type: opt = "type";
         1 resource_type: opt = "resourceType";
         2 resource_name: opt = "resourceName";
@@ -1924,7 +1924,7 @@ pub enum NotFoundErrorStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NotFoundErrorStatus {
+    NotFoundErrorStatus {
         NotFound = "NOT_FOUND",
     }
 }
@@ -1942,7 +1942,7 @@ pub enum NumberCapability {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NumberCapability {
+    NumberCapability {
         Sms = "SMS",
         Voice = "VOICE",
     }
@@ -1975,7 +1975,7 @@ pub struct NumberOrder {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NumberOrder default {
+    NumberOrder default {
         0 project_id: opt = "projectId";
         1 id_number_order: opt = "idNumberOrder";
         2 region_code: opt = "regionCode";
@@ -2048,7 +2048,7 @@ pub enum NumberOrderState {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NumberOrderState {
+    NumberOrderState {
         NumberOrderStateUnspecified = "NUMBER_ORDER_STATE_UNSPECIFIED",
         Created = "CREATED",
         Expired = "EXPIRED",
@@ -2068,7 +2068,7 @@ pub struct NumberPattern {
     pub search_pattern: Option<NumberPatternSearchPattern>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NumberPattern default {
+    NumberPattern default {
         0 pattern: opt = "pattern";
         1 search_pattern: opt = "searchPattern";
     }
@@ -2106,7 +2106,7 @@ pub enum NumberPatternSearchPattern {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NumberPatternSearchPattern {
+    NumberPatternSearchPattern {
         Start = "START",
         Contains = "CONTAINS",
         End = "END",
@@ -2124,7 +2124,7 @@ pub struct NumberPrice {
     pub payment_interval_months: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NumberPrice default {
+    NumberPrice default {
         0 setup_price: opt = "setupPrice";
         1 monthly_price: opt = "monthlyPrice";
         2 payment_interval_months: opt = "paymentIntervalMonths";
@@ -2159,7 +2159,7 @@ pub struct NumberRequirements {
     pub attachments: Option<Vec<RequiredAttachment>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NumberRequirements default {
+    NumberRequirements default {
         0 fields: opt = "fields";
         1 attachments: opt = "attachments";
     }
@@ -2195,7 +2195,7 @@ pub enum NumberServiceListActiveNumbersOrderBy {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NumberServiceListActiveNumbersOrderBy {
+    NumberServiceListActiveNumbersOrderBy {
         PhoneNumber = "phoneNumber",
         DisplayName = "displayName",
     }
@@ -2216,7 +2216,7 @@ pub enum NumberType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NumberType {
+    NumberType {
         Mobile = "MOBILE",
         Local = "LOCAL",
         TollFree = "TOLL_FREE",
@@ -2234,7 +2234,7 @@ pub struct OrderNumber {
     pub capabilities: Option<Vec<NumberCapability>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderNumber default {
+    OrderNumber default {
         0 phone_number: opt = "phoneNumber";
         1 number_price: opt = "numberPrice";
         2 capabilities: opt = "capabilities";
@@ -2380,7 +2380,7 @@ pub struct OrderVoiceConfigurationBase {
     pub r#type: VoiceApplicationType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderVoiceConfigurationBase strict {
+    OrderVoiceConfigurationBase strict {
         0 r#type: req = "type";
     }
 }
@@ -2406,7 +2406,7 @@ pub struct OrderVoiceConfigurationEst {
     pub trunk_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderVoiceConfigurationEst strict {
+    OrderVoiceConfigurationEst strict {
         0 r#type: req = "type";
         1 last_updated_time: opt = "lastUpdatedTime";
         2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
@@ -2447,7 +2447,7 @@ pub struct OrderVoiceConfigurationFax {
     pub service_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderVoiceConfigurationFax strict {
+    OrderVoiceConfigurationFax strict {
         0 r#type: req = "type";
         1 last_updated_time: opt = "lastUpdatedTime";
         2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
@@ -2484,7 +2484,7 @@ pub struct OrderVoiceConfigurationRtc {
     pub app_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderVoiceConfigurationRtc strict {
+    OrderVoiceConfigurationRtc strict {
         0 r#type: req = "type";
         1 app_id: opt = "appId";
     }
@@ -2525,7 +2525,7 @@ pub enum ProvisioningStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ProvisioningStatus {
+    ProvisioningStatus {
         ProvisioningStatusUnspecified = "PROVISIONING_STATUS_UNSPECIFIED",
         Waiting = "WAITING",
         InProgress = "IN_PROGRESS",
@@ -2546,7 +2546,7 @@ pub struct Registration {
     pub logs: Option<Vec<RegistrationLog>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Registration default {
+    Registration default {
         0 request_details: opt = "requestDetails";
         1 attachments: opt = "attachments";
         2 logs: opt = "logs";
@@ -2581,7 +2581,7 @@ pub struct RegistrationLog {
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RegistrationLog default {
+    RegistrationLog default {
         0 message: opt = "message";
         1 create_time: opt = "createTime";
     }
@@ -2623,7 +2623,7 @@ pub struct RentAnyNumberRequest {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RentAnyNumberRequest strict {
+    RentAnyNumberRequest strict {
         0 number_pattern: opt = "numberPattern";
         1 region_code: req = "regionCode";
         2 r#type: req = "type";
@@ -2673,7 +2673,7 @@ pub struct RentNumberRequest {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RentNumberRequest default {
+    RentNumberRequest default {
         0 sms_configuration: opt = "smsConfiguration";
         1 voice_configuration: opt = "voiceConfiguration";
         2 callback_url: opt = "callbackUrl";
@@ -2706,7 +2706,7 @@ pub struct RequestEntityTooLarge {
     pub error: Option<RequestEntityTooLargeError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RequestEntityTooLarge default {
+    RequestEntityTooLarge default {
         0 error: opt = "error";
     }
 }
@@ -2737,7 +2737,7 @@ pub struct RequestEntityTooLargeError {
     pub details: Option<Vec<RequestEntityTooLargeErrorDetails>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RequestEntityTooLargeError default {
+    RequestEntityTooLargeError default {
         0 code: opt = "code";
         1 message: opt = "message";
         2 status: opt = "status";
@@ -2777,7 +2777,7 @@ pub struct RequestEntityTooLargeErrorDetails {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RequestEntityTooLargeErrorDetails default {
+    RequestEntityTooLargeErrorDetails default {
         0 r#type: opt = "type";
         1 resource_name: opt = "resourceName";
         2 description: opt = "description";
@@ -2814,7 +2814,7 @@ pub enum RequestEntityTooLargeErrorStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RequestEntityTooLargeErrorStatus {
+    RequestEntityTooLargeErrorStatus {
         ContentTooLarge = "CONTENT_TOO_LARGE",
     }
 }
@@ -2838,7 +2838,7 @@ pub struct RequiredAttachment {
     pub allowed_document_types: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RequiredAttachment default {
+    RequiredAttachment default {
         0 id: opt = "id";
         1 description: opt = "description";
         2 mandatory: opt = "mandatory";
@@ -2889,7 +2889,7 @@ pub enum ResourceType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ResourceType {
+    ResourceType {
         ActiveNumber = "ACTIVE_NUMBER",
         NumberOrder = "NUMBER_ORDER",
     }
@@ -2910,7 +2910,7 @@ pub struct ScheduledProvisioning {
     pub error_codes: Option<Vec<SmsErrorCode>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ScheduledProvisioning default {
+    ScheduledProvisioning default {
         0 service_plan_id: opt = "servicePlanId";
         1 campaign_id: opt = "campaignId";
         2 status: opt = "status";
@@ -3070,7 +3070,7 @@ pub struct ScheduledVoiceProvisioningCommon {
     pub status: Option<ProvisioningStatus>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ScheduledVoiceProvisioningCommon strict {
+    ScheduledVoiceProvisioningCommon strict {
         0 r#type: req = "type";
         1 last_updated_time: opt = "lastUpdatedTime";
         2 status: opt = "status";
@@ -3108,7 +3108,7 @@ pub struct ScheduledVoiceProvisioningEst {
     pub trunk_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ScheduledVoiceProvisioningEst strict {
+    ScheduledVoiceProvisioningEst strict {
         0 r#type: req = "type";
         1 last_updated_time: opt = "lastUpdatedTime";
         2 status: opt = "status";
@@ -3149,7 +3149,7 @@ pub struct ScheduledVoiceProvisioningFax {
     pub service_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ScheduledVoiceProvisioningFax strict {
+    ScheduledVoiceProvisioningFax strict {
         0 r#type: req = "type";
         1 last_updated_time: opt = "lastUpdatedTime";
         2 status: opt = "status";
@@ -3190,7 +3190,7 @@ pub struct ScheduledVoiceProvisioningRtc {
     pub app_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ScheduledVoiceProvisioningRtc strict {
+    ScheduledVoiceProvisioningRtc strict {
         0 r#type: req = "type";
         1 last_updated_time: opt = "lastUpdatedTime";
         2 status: opt = "status";
@@ -3233,7 +3233,7 @@ pub struct SmsConfiguration {
     pub scheduled_provisioning: Option<ScheduledProvisioning>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsConfiguration strict {
+    SmsConfiguration strict {
         0 service_plan_id: req = "servicePlanId";
         1 campaign_id: opt = "campaignId";
         2 scheduled_provisioning: opt = "scheduledProvisioning";
@@ -3267,7 +3267,7 @@ pub struct SmsConfigurationBase {
     pub campaign_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsConfigurationBase strict {
+    SmsConfigurationBase strict {
         0 service_plan_id: req = "servicePlanId";
         1 campaign_id: opt = "campaignId";
     }
@@ -3334,7 +3334,7 @@ pub enum SmsErrorCode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SmsErrorCode {
+    SmsErrorCode {
         ErrorCodeUnspecified = "ERROR_CODE_UNSPECIFIED",
         InternalError = "INTERNAL_ERROR",
         SmsProvisioningFailed = "SMS_PROVISIONING_FAILED",
@@ -3363,7 +3363,7 @@ pub struct UpdateNumberOrderRegistrationRequest {
     pub request_details: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateNumberOrderRegistrationRequest default {
+    UpdateNumberOrderRegistrationRequest default {
         0 request_details: opt = "requestDetails";
     }
 }
@@ -3390,7 +3390,7 @@ pub struct UploadNumberOrderAttachmentRequest {
     pub document_type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UploadNumberOrderAttachmentRequest strict {
+    UploadNumberOrderAttachmentRequest strict {
         0 file: req = "file";
         1 document_type: opt = "documentType";
     }
@@ -3450,7 +3450,7 @@ pub enum UploadStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) UploadStatus {
+    UploadStatus {
         Completed = "COMPLETED",
         Waiting = "WAITING",
         Failed = "FAILED",
@@ -3476,7 +3476,7 @@ pub struct ValidateAddressResponse {
     pub candidate_addresses: Option<Vec<EmergencyAddress>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ValidateAddressResponse default {
+    ValidateAddressResponse default {
         0 phone_number: opt = "phoneNumber";
         1 display_name: opt = "displayName";
         2 validated_address: opt = "validatedAddress";
@@ -3521,7 +3521,7 @@ pub struct VoiceAppId {
     pub app_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VoiceAppId default {
+    VoiceAppId default {
         0 app_id: opt = "appId";
     }
 }
@@ -3554,7 +3554,7 @@ pub enum VoiceApplicationType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VoiceApplicationType {
+    VoiceApplicationType {
         Rtc = "RTC",
         Est = "EST",
         Fax = "FAX",
@@ -3683,7 +3683,7 @@ pub struct VoiceConfigurationCommon {
     pub scheduled_voice_provisioning: Option<ScheduledVoiceProvisioning>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VoiceConfigurationCommon default {
+    VoiceConfigurationCommon default {
         0 r#type: opt = "type";
         1 last_updated_time: opt = "lastUpdatedTime";
         2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
@@ -3722,7 +3722,7 @@ pub struct VoiceConfigurationEst {
     pub trunk_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VoiceConfigurationEst strict {
+    VoiceConfigurationEst strict {
         0 r#type: req = "type";
         1 last_updated_time: opt = "lastUpdatedTime";
         2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
@@ -3763,7 +3763,7 @@ pub struct VoiceConfigurationFax {
     pub service_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VoiceConfigurationFax strict {
+    VoiceConfigurationFax strict {
         0 r#type: req = "type";
         1 last_updated_time: opt = "lastUpdatedTime";
         2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
@@ -3804,7 +3804,7 @@ pub struct VoiceConfigurationRtc {
     pub app_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VoiceConfigurationRtc default {
+    VoiceConfigurationRtc default {
         0 r#type: opt = "type";
         1 last_updated_time: opt = "lastUpdatedTime";
         2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
@@ -3840,7 +3840,7 @@ pub struct VoiceServiceId {
     pub service_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VoiceServiceId default {
+    VoiceServiceId default {
         0 service_id: opt = "serviceId";
     }
 }
@@ -3865,7 +3865,7 @@ pub struct VoiceTrunkId {
     pub trunk_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VoiceTrunkId default {
+    VoiceTrunkId default {
         0 trunk_id: opt = "trunkId";
     }
 }

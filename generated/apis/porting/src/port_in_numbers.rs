@@ -220,7 +220,7 @@ impl<'a> CheckPortingAvailabilityCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -380,7 +380,7 @@ impl<'a> GetPortInOrdersCall<'a> {
         self.page = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -501,7 +501,7 @@ impl<'a> OrderPortInCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -593,7 +593,7 @@ impl<'a> GetOrderDetailsCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -686,7 +686,7 @@ impl<'a> UpdatePortInOrderCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -779,7 +779,7 @@ impl<'a> DeleteOrderCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -865,7 +865,7 @@ impl<'a> AddOrderNoteCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -959,7 +959,7 @@ impl<'a> AddOrderDocumentsCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1054,7 +1054,7 @@ impl<'a> GetOrderDocumentContentCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

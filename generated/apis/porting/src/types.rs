@@ -14,7 +14,7 @@ pub struct ActivatePortInRequest {
     pub phone_number_groups: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ActivatePortInRequest default {
+    ActivatePortInRequest default {
         0 phone_number_groups: opt = "phoneNumberGroups";
     }
 }
@@ -39,7 +39,7 @@ pub struct AddOrderNoteRequest {
     pub note: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AddOrderNoteRequest default {
+    AddOrderNoteRequest default {
         0 note: opt = "note";
     }
 }
@@ -66,7 +66,7 @@ pub struct AddOrderNoteResponse {
     pub note: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AddOrderNoteResponse default {
+    AddOrderNoteResponse default {
         0 id: opt = "id";
         1 note: opt = "note";
     }
@@ -95,7 +95,7 @@ pub struct BadRequestDetail {
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BadRequestDetail default {
+    BadRequestDetail default {
         0 r#type: opt = "type";
         1 field_violations: opt = "fieldViolations";
     }
@@ -131,7 +131,7 @@ pub struct DefaultsConfiguration {
     pub default_port_time_zone: Option<DefaultsConfigurationDefaultPortTimeZone>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DefaultsConfiguration default {
+    DefaultsConfiguration default {
         0 contact: opt = "contact";
         1 webhook_url: opt = "webhookUrl";
         2 default_port_time: opt = "defaultPortTime";
@@ -171,7 +171,7 @@ pub struct DefaultsConfigurationContact {
     pub phone: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DefaultsConfigurationContact default {
+    DefaultsConfigurationContact default {
         0 email: opt = "email";
         1 name: opt = "name";
         2 phone: opt = "phone";
@@ -216,7 +216,7 @@ pub enum DefaultsConfigurationDefaultPortTimeZone {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DefaultsConfigurationDefaultPortTimeZone {
+    DefaultsConfigurationDefaultPortTimeZone {
         UsEastern = "US/Eastern",
         UsCentral = "US/Central",
         UsMountain = "US/Mountain",
@@ -236,7 +236,7 @@ pub struct DesiredPortDateTime {
     pub desired_port_time_zone: Option<DesiredPortDateTimeDesiredPortTimeZone>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DesiredPortDateTime strict {
+    DesiredPortDateTime strict {
         0 desired_port_date: req = "desiredPortDate";
         1 desired_port_time: opt = "desiredPortTime";
         2 desired_port_time_zone: opt = "desiredPortTimeZone";
@@ -280,7 +280,7 @@ pub enum DesiredPortDateTimeDesiredPortTimeZone {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DesiredPortDateTimeDesiredPortTimeZone {
+    DesiredPortDateTimeDesiredPortTimeZone {
         UsEastern = "US/Eastern",
         UsCentral = "US/Central",
         UsMountain = "US/Mountain",
@@ -326,7 +326,7 @@ pub struct EndUser {
     pub type_of_service: Option<EndUserTypeOfService>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EndUser strict {
+    EndUser strict {
         0 name: req = "name";
         1 street_num: req = "streetNum";
         2 street_name: req = "streetName";
@@ -405,7 +405,7 @@ pub enum EndUserTypeOfService {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) EndUserTypeOfService {
+    EndUserTypeOfService {
         B = "B",
         R = "R",
     }
@@ -424,7 +424,7 @@ pub struct Error {
     pub details: Option<Vec<ErrorDetail>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Error default {
+    Error default {
         0 code: opt = "code";
         1 status: opt = "status";
         2 message: opt = "message";
@@ -577,7 +577,7 @@ pub struct ErrorInfo {
     pub meta_data: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ErrorInfo default {
+    ErrorInfo default {
         0 r#type: opt = "type";
         1 reason: opt = "reason";
         2 domain: opt = "domain";
@@ -615,7 +615,7 @@ pub struct EstConfiguration {
     pub trunk_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EstConfiguration default {
+    EstConfiguration default {
         0 r#type: opt = "type";
         1 trunk_id: opt = "trunkId";
     }
@@ -649,7 +649,7 @@ pub enum EstConfigurationType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) EstConfigurationType {
+    EstConfigurationType {
         Est = "EST",
     }
 }
@@ -663,7 +663,7 @@ pub struct FaxConfiguration {
     pub service_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FaxConfiguration default {
+    FaxConfiguration default {
         0 r#type: opt = "type";
         1 service_id: opt = "serviceId";
     }
@@ -697,7 +697,7 @@ pub enum FaxConfigurationType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) FaxConfigurationType {
+    FaxConfigurationType {
         Fax = "FAX",
     }
 }
@@ -709,7 +709,7 @@ pub struct Feature {
     pub e911: Option<FeatureE911>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Feature default {
+    Feature default {
         0 e911: opt = "e911";
     }
 }
@@ -762,7 +762,7 @@ pub struct FeatureE911 {
     pub enh_postal_code_plus_four: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FeatureE911 default {
+    FeatureE911 default {
         0 name: opt = "name";
         1 street_num: opt = "streetNum";
         2 street_info: opt = "streetInfo";
@@ -833,7 +833,7 @@ pub struct FieldViolation {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FieldViolation default {
+    FieldViolation default {
         0 field: opt = "field";
         1 description: opt = "description";
     }
@@ -873,7 +873,7 @@ pub struct GetOrderDocumentContentResponse {
     pub content_type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetOrderDocumentContentResponse default {
+    GetOrderDocumentContentResponse default {
         0 document_id: opt = "documentId";
         1 id: opt = "id";
         2 document_name: opt = "documentName";
@@ -921,7 +921,7 @@ pub struct GetPortInAvailableActivationResponseItem {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetPortInAvailableActivationResponseItem default {
+    GetPortInAvailableActivationResponseItem default {
         0 phone_number_group: opt = "phoneNumberGroup";
         1 foc_date: opt = "focDate";
         2 phone_numbers: opt = "phoneNumbers";
@@ -958,7 +958,7 @@ pub struct GetPortInAvailableActivationResponseItemPhoneNumbersItem {
     pub sms_configuration: Option<SmsConfiguration>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetPortInAvailableActivationResponseItemPhoneNumbersItem default {
+    GetPortInAvailableActivationResponseItemPhoneNumbersItem default {
         0 phone_number: opt = "phoneNumber";
         1 voice_configuration: opt = "voiceConfiguration";
         2 sms_configuration: opt = "smsConfiguration";
@@ -999,7 +999,7 @@ pub struct GetPortInOrdersResponse {
     pub total_items: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetPortInOrdersResponse default {
+    GetPortInOrdersResponse default {
         0 orders: opt = "orders";
         1 page: opt = "page";
         2 total_pages: opt = "totalPages";
@@ -1042,7 +1042,7 @@ pub struct NewNoteWebhookStatusEvent {
     pub note: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NewNoteWebhookStatusEvent default {
+    NewNoteWebhookStatusEvent default {
         0 r#type: opt = "type";
         1 order_id: opt = "orderId";
         2 note: opt = "note";
@@ -1079,7 +1079,7 @@ pub enum NewNoteWebhookStatusEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NewNoteWebhookStatusEventType {
+    NewNoteWebhookStatusEventType {
         NewOrderNote = "NEW_ORDER_NOTE",
     }
 }
@@ -1091,7 +1091,7 @@ pub struct NotFoundDetail {
     pub r#type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotFoundDetail default {
+    NotFoundDetail default {
         0 r#type: opt = "type";
     }
 }
@@ -1124,7 +1124,7 @@ pub struct NumberPortingStatusItem {
     pub reject_reason: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NumberPortingStatusItem strict {
+    NumberPortingStatusItem strict {
         0 phone_number: req = "phoneNumber";
         1 status: opt = "status";
         2 activated_date: opt = "activatedDate";
@@ -1176,7 +1176,7 @@ pub enum NumberPortingStatusItemStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NumberPortingStatusItemStatus {
+    NumberPortingStatusItemStatus {
         Pending = "PENDING",
         Confirmed = "CONFIRMED",
         Rejected = "REJECTED",
@@ -1197,7 +1197,7 @@ pub struct NumberStatusWebhookStatusEvent {
     pub phone_numbers: Option<Vec<NumberPortingStatusItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NumberStatusWebhookStatusEvent default {
+    NumberStatusWebhookStatusEvent default {
         0 r#type: opt = "type";
         1 order_id: opt = "orderId";
         2 phone_numbers: opt = "phoneNumbers";
@@ -1238,7 +1238,7 @@ pub enum NumberStatusWebhookStatusEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NumberStatusWebhookStatusEventType {
+    NumberStatusWebhookStatusEventType {
         NumbersActivated = "NUMBERS_ACTIVATED",
         NumbersConfirmed = "NUMBERS_CONFIRMED",
         NumbersRejected = "NUMBERS_REJECTED",
@@ -1275,7 +1275,7 @@ pub struct OrderBaseItem {
     pub id: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderBaseItem strict {
+    OrderBaseItem strict {
         0 status: opt = "status";
         1 customer_order_reference: opt = "customerOrderReference";
         2 on_demand_activation: opt = "onDemandActivation";
@@ -1338,7 +1338,7 @@ pub struct OrderDocumentBase {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderDocumentBase default {
+    OrderDocumentBase default {
         0 id: opt = "id";
         1 document_name: opt = "documentName";
         2 description: opt = "description";
@@ -1377,7 +1377,7 @@ pub struct OrderDocumentWithContent {
     pub file_content: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderDocumentWithContent default {
+    OrderDocumentWithContent default {
         0 id: opt = "id";
         1 document_name: opt = "documentName";
         2 description: opt = "description";
@@ -1429,7 +1429,7 @@ pub struct OrderListItem {
     pub excluded_quantity: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderListItem default {
+    OrderListItem default {
         0 id: opt = "id";
         1 status: opt = "status";
         2 customer_order_reference: opt = "customerOrderReference";
@@ -1484,7 +1484,7 @@ pub struct OrderNote {
     pub created_by: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderNote default {
+    OrderNote default {
         0 note: opt = "note";
         1 created_time: opt = "createdTime";
         2 created_by: opt = "createdBy";
@@ -1540,7 +1540,7 @@ pub struct OrderPortInRequest {
     pub id: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderPortInRequest strict {
+    OrderPortInRequest strict {
         0 status: opt = "status";
         1 customer_order_reference: opt = "customerOrderReference";
         2 on_demand_activation: opt = "onDemandActivation";
@@ -1611,7 +1611,7 @@ pub enum OrderStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) OrderStatus {
+    OrderStatus {
         Pending = "PENDING",
         Confirmed = "CONFIRMED",
         Completed = "COMPLETED",
@@ -1647,7 +1647,7 @@ pub struct OrderWebhookItem {
     pub reseller_name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderWebhookItem strict {
+    OrderWebhookItem strict {
         0 status: opt = "status";
         1 customer_order_reference: opt = "customerOrderReference";
         2 on_demand_activation: opt = "onDemandActivation";
@@ -1707,7 +1707,7 @@ pub struct OrderWebhookStatusEvent {
     pub order: Option<OrderWebhookItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrderWebhookStatusEvent default {
+    OrderWebhookStatusEvent default {
         0 r#type: opt = "type";
         1 order_id: opt = "orderId";
         2 order: opt = "order";
@@ -1744,7 +1744,7 @@ pub enum OrderWebhookStatusEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) OrderWebhookStatusEventType {
+    OrderWebhookStatusEventType {
         OrderUpdated = "ORDER_UPDATED",
     }
 }
@@ -1762,7 +1762,7 @@ pub struct Pagination {
     pub total_items: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Pagination default {
+    Pagination default {
         0 page: opt = "page";
         1 total_pages: opt = "totalPages";
         2 page_size: opt = "pageSize";
@@ -1802,7 +1802,7 @@ pub struct PhoneNumberGroupItem {
     pub phone_numbers: Option<Vec<PhoneNumberItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PhoneNumberGroupItem default {
+    PhoneNumberGroupItem default {
         0 phone_number_group: opt = "phoneNumberGroup";
         1 foc_date: opt = "focDate";
         2 phone_numbers: opt = "phoneNumbers";
@@ -1869,7 +1869,7 @@ pub struct PhoneNumberItem {
     pub foc_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PhoneNumberItem strict {
+    PhoneNumberItem strict {
         0 phone_number: req = "phoneNumber";
         1 status: opt = "status";
         2 exclusion_reason: opt = "exclusionReason";
@@ -1950,7 +1950,7 @@ pub struct PhoneNumberItemExcludedFeaturesItem {
     pub exclusion_reason: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PhoneNumberItemExcludedFeaturesItem default {
+    PhoneNumberItemExcludedFeaturesItem default {
         0 feature_name: opt = "featureName";
         1 exclusion_reason: opt = "exclusionReason";
     }
@@ -1994,7 +1994,7 @@ pub enum PhoneNumberItemStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PhoneNumberItemStatus {
+    PhoneNumberItemStatus {
         Pending = "PENDING",
         Confirmed = "CONFIRMED",
         Rejected = "REJECTED",
@@ -2045,7 +2045,7 @@ pub struct PhoneNumberMinItem {
     pub foc_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PhoneNumberMinItem strict {
+    PhoneNumberMinItem strict {
         0 phone_number: req = "phoneNumber";
         1 status: opt = "status";
         2 exclusion_reason: opt = "exclusionReason";
@@ -2124,7 +2124,7 @@ pub struct PortInOrderGroup {
     pub phone_number_groups: Option<Vec<PortInOrderGroupPhoneNumberGroupsItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PortInOrderGroup default {
+    PortInOrderGroup default {
         0 phone_number_groups: opt = "phoneNumberGroups";
     }
 }
@@ -2151,7 +2151,7 @@ pub struct PortInOrderGroupPhoneNumberGroupsItem {
     pub status: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PortInOrderGroupPhoneNumberGroupsItem default {
+    PortInOrderGroupPhoneNumberGroupsItem default {
         0 phone_number_group: opt = "phoneNumberGroup";
         1 status: opt = "status";
     }
@@ -2189,7 +2189,7 @@ pub struct PortOutItem {
     pub authorizing_date: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PortOutItem default {
+    PortOutItem default {
         0 existing_port_out_pin: opt = "existingPortOutPin";
         1 account_num: opt = "accountNum";
         2 account_phone_number: opt = "accountPhoneNumber";
@@ -2234,7 +2234,7 @@ pub struct PortabilityCheckNumber {
     pub reason: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PortabilityCheckNumber default {
+    PortabilityCheckNumber default {
         0 phone_number: opt = "phoneNumber";
         1 portable: opt = "portable";
         2 carrier: opt = "carrier";
@@ -2270,7 +2270,7 @@ pub struct PortabilityCheckRequest {
     pub phone_numbers: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PortabilityCheckRequest default {
+    PortabilityCheckRequest default {
         0 phone_numbers: opt = "phoneNumbers";
     }
 }
@@ -2295,7 +2295,7 @@ pub struct PortabilityCheckResponse {
     pub phone_numbers: Option<Vec<PortabilityCheckNumber>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PortabilityCheckResponse default {
+    PortabilityCheckResponse default {
         0 phone_numbers: opt = "phoneNumbers";
     }
 }
@@ -2322,7 +2322,7 @@ pub struct RtcConfiguration {
     pub app_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RtcConfiguration default {
+    RtcConfiguration default {
         0 r#type: opt = "type";
         1 app_id: opt = "appId";
     }
@@ -2353,7 +2353,7 @@ pub enum RtcConfigurationType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RtcConfigurationType {
+    RtcConfigurationType {
         Rtc = "RTC",
     }
 }
@@ -2365,7 +2365,7 @@ pub struct SmsConfiguration {
     pub sms_app_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsConfiguration default {
+    SmsConfiguration default {
         0 sms_app_id: opt = "smsAppId";
     }
 }
@@ -2503,7 +2503,7 @@ pub struct WebhookEvent {
     pub order_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhookEvent default {
+    WebhookEvent default {
         0 r#type: opt = "type";
         1 order_id: opt = "orderId";
     }
@@ -2545,7 +2545,7 @@ pub enum WebhookEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WebhookEventType {
+    WebhookEventType {
         OrderUpdated = "ORDER_UPDATED",
         NumbersActivated = "NUMBERS_ACTIVATED",
         NumbersConfirmed = "NUMBERS_CONFIRMED",

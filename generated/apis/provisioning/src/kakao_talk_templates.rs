@@ -245,7 +245,7 @@ impl<'a> KakaotalkTemplatesControllerListTemplatesV1Call<'a> {
         self.template_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -458,7 +458,7 @@ impl<'a> KakaotalkTemplatesControllerCreateTemplateV1Call<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -631,7 +631,7 @@ impl<'a> KakaotalkTemplatesControllerGetV1Call<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -768,7 +768,7 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateV1Call<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -917,7 +917,7 @@ impl<'a> KakaotalkTemplatesControllerUpdateTemplateV1Call<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1103,7 +1103,7 @@ impl<'a> KakaotalkTemplatesControllerListActivitiesV1Call<'a> {
         self.page_token = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1308,7 +1308,7 @@ impl<'a> KakaotalkTemplatesControllerDeleteTemplateDraftV1Call<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1470,7 +1470,7 @@ impl<'a> KakaotalkTemplatesControllerCreateCommentV1Call<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

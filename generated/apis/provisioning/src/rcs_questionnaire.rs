@@ -84,7 +84,7 @@ impl<'a> RcsQuestionnaireControllerGetQuestionsV1Call<'a> {
         self.us_questionnaire_version = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -22,7 +22,7 @@ pub enum BundlesBundleServicesStateEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesBundleServicesStateEnum {
+    BundlesBundleServicesStateEnum {
         Done = "DONE",
         Failed = "FAILED",
         InProgress = "IN_PROGRESS",
@@ -54,7 +54,7 @@ pub struct BundlesBundlesDto {
     pub webhooks: Option<Vec<BundlesWebhookDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesBundlesDto strict {
+    BundlesBundlesDto strict {
         0 id: req = "id";
         1 project_id: req = "projectId";
         2 name: opt = "name";
@@ -118,7 +118,7 @@ pub enum BundlesBundlesInputRegionEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesBundlesInputRegionEnum {
+    BundlesBundlesInputRegionEnum {
         Br = "BR",
         Eu = "EU",
         Us = "US",
@@ -140,7 +140,7 @@ pub enum BundlesBundlesRegionEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesBundlesRegionEnum {
+    BundlesBundlesRegionEnum {
         Br = "BR",
         Eu = "EU",
         Us = "US",
@@ -166,7 +166,7 @@ pub struct BundlesBundlesSmsAppDto {
     pub number_verified: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesBundlesSmsAppDto strict {
+    BundlesBundlesSmsAppDto strict {
         0 id: req = "id";
         1 sms_service_id: req = "smsServiceId";
         2 name: req = "name";
@@ -218,7 +218,7 @@ pub enum BundlesConversationAppChannelIntegrationStatusEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesConversationAppChannelIntegrationStatusEnum {
+    BundlesConversationAppChannelIntegrationStatusEnum {
         Active = "ACTIVE",
         Failing = "FAILING",
         Pending = "PENDING",
@@ -233,7 +233,7 @@ pub struct BundlesConversationAppConsentManagerSettingsDto {
     pub mode: BundlesConversationAppConsentManagerSettingsModesEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesConversationAppConsentManagerSettingsDto strict {
+    BundlesConversationAppConsentManagerSettingsDto strict {
         0 mode: req = "mode";
     }
 }
@@ -255,7 +255,7 @@ pub struct BundlesConversationAppConsentManagerSettingsInputDto {
     pub mode: BundlesInputConversationAppConsentManagerSettingsModesEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesConversationAppConsentManagerSettingsInputDto strict {
+    BundlesConversationAppConsentManagerSettingsInputDto strict {
         0 mode: req = "mode";
     }
 }
@@ -287,7 +287,7 @@ pub enum BundlesConversationAppConsentManagerSettingsModesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesConversationAppConsentManagerSettingsModesEnum {
+    BundlesConversationAppConsentManagerSettingsModesEnum {
         Disabled = "DISABLED",
         Primary = "PRIMARY",
         Secondary = "SECONDARY",
@@ -306,7 +306,7 @@ pub struct BundlesConversationAppConversationRetentionPolicyInputDto {
     pub ttl: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesConversationAppConversationRetentionPolicyInputDto default {
+    BundlesConversationAppConversationRetentionPolicyInputDto default {
         0 retention_policy_type: opt = "retentionPolicyType";
         1 ttl: opt = "ttl";
     }
@@ -340,7 +340,7 @@ pub struct BundlesConversationAppDispatchRetentionPolicyInputDto {
     pub ttl: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesConversationAppDispatchRetentionPolicyInputDto default {
+    BundlesConversationAppDispatchRetentionPolicyInputDto default {
         0 retention_policy_type: opt = "retentionPolicyType";
         1 ttl: opt = "ttl";
     }
@@ -384,7 +384,7 @@ pub struct BundlesConversationAppDto {
     pub sms_channel_status: Option<BundlesConversationAppChannelIntegrationStatusEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesConversationAppDto strict {
+    BundlesConversationAppDto strict {
         0 id: req = "id";
         1 name: req = "name";
         2 webhooks: opt = "webhooks";
@@ -440,7 +440,7 @@ pub struct BundlesConversationAppInputDto {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesConversationAppInputDto default {
+    BundlesConversationAppInputDto default {
         0 name: opt = "name";
         1 webhooks: opt = "webhooks";
         2 processing_mode: opt = "processingMode";
@@ -628,7 +628,7 @@ pub enum BundlesConversationAppProcessingModesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesConversationAppProcessingModesEnum {
+    BundlesConversationAppProcessingModesEnum {
         Conversation = "CONVERSATION",
         Dispatch = "DISPATCH",
         Unrecognized = "UNRECOGNIZED",
@@ -645,7 +645,7 @@ pub struct BundlesConversationAppRetentionPolicyDto {
     pub ttl: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesConversationAppRetentionPolicyDto strict {
+    BundlesConversationAppRetentionPolicyDto strict {
         0 retention_policy_type: req = "retentionPolicyType";
         1 ttl: opt = "ttl";
     }
@@ -686,7 +686,7 @@ pub enum BundlesConversationAppRetentionPolicyTypesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesConversationAppRetentionPolicyTypesEnum {
+    BundlesConversationAppRetentionPolicyTypesEnum {
         ConversationExpirePolicy = "CONVERSATION_EXPIRE_POLICY",
         MessageExpirePolicy = "MESSAGE_EXPIRE_POLICY",
         PersistRetentionPolicy = "PERSIST_RETENTION_POLICY",
@@ -707,7 +707,7 @@ pub struct BundlesConversationAppWebhooksDto {
     pub secret: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesConversationAppWebhooksDto strict {
+    BundlesConversationAppWebhooksDto strict {
         0 id: req = "id";
         1 target: req = "target";
         2 triggers: req = "triggers";
@@ -750,7 +750,7 @@ pub struct BundlesConversationAppWebhooksInputDto {
     pub target_type: Option<BundlesInputWebhookTargetTypesEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesConversationAppWebhooksInputDto strict {
+    BundlesConversationAppWebhooksInputDto strict {
         0 target: req = "target";
         1 triggers: req = "triggers";
         2 secret: opt = "secret";
@@ -815,7 +815,7 @@ pub struct BundlesInputBundlesDto {
     pub webhooks: Option<Vec<BundlesWebhookInputDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesInputBundlesDto strict {
+    BundlesInputBundlesDto strict {
         0 name: opt = "name";
         1 region: req = "region";
         2 subproject: opt = "subproject";
@@ -1176,7 +1176,7 @@ pub struct BundlesInputBundlesSmsAppDto {
     pub name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesInputBundlesSmsAppDto default {
+    BundlesInputBundlesSmsAppDto default {
         0 test: opt = "test";
         1 name: opt = "name";
     }
@@ -1211,7 +1211,7 @@ pub enum BundlesInputConversationAppConsentManagerSettingsModesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesInputConversationAppConsentManagerSettingsModesEnum {
+    BundlesInputConversationAppConsentManagerSettingsModesEnum {
         Disabled = "DISABLED",
         Primary = "PRIMARY",
         Secondary = "SECONDARY",
@@ -1233,7 +1233,7 @@ pub enum BundlesInputConversationAppConversationRetentionPolicyTypesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesInputConversationAppConversationRetentionPolicyTypesEnum {
+    BundlesInputConversationAppConversationRetentionPolicyTypesEnum {
         ConversationExpirePolicy = "CONVERSATION_EXPIRE_POLICY",
         MessageExpirePolicy = "MESSAGE_EXPIRE_POLICY",
         PersistRetentionPolicy = "PERSIST_RETENTION_POLICY",
@@ -1251,7 +1251,7 @@ pub enum BundlesInputConversationAppDispatchRetentionPolicyTypesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesInputConversationAppDispatchRetentionPolicyTypesEnum {
+    BundlesInputConversationAppDispatchRetentionPolicyTypesEnum {
         MessageExpirePolicy = "MESSAGE_EXPIRE_POLICY",
     }
 }
@@ -1269,7 +1269,7 @@ pub enum BundlesInputConversationAppProcessingModesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesInputConversationAppProcessingModesEnum {
+    BundlesInputConversationAppProcessingModesEnum {
         Conversation = "CONVERSATION",
         Dispatch = "DISPATCH",
     }
@@ -1290,7 +1290,7 @@ pub enum BundlesInputWebhookTargetTypesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesInputWebhookTargetTypesEnum {
+    BundlesInputWebhookTargetTypesEnum {
         Dismiss = "DISMISS",
         Grpc = "GRPC",
         Http = "HTTP",
@@ -1312,7 +1312,7 @@ pub struct BundlesListBundlesDto {
     pub bundles: Vec<BundlesBundlesDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesListBundlesDto strict {
+    BundlesListBundlesDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -1358,7 +1358,7 @@ pub struct BundlesPapiErrorDto {
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesPapiErrorDto strict {
+    BundlesPapiErrorDto strict {
         0 error_code: req = "errorCode";
         1 message: req = "message";
         2 resolution: req = "resolution";
@@ -1461,7 +1461,7 @@ pub enum BundlesProvisioningStatesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesProvisioningStatesEnum {
+    BundlesProvisioningStatesEnum {
         Active = "ACTIVE",
         Blocked = "BLOCKED",
         Deleted = "DELETED",
@@ -1518,7 +1518,7 @@ pub enum BundlesSmsAppRegionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesSmsAppRegionsEnum {
+    BundlesSmsAppRegionsEnum {
         Au = "AU",
         Br = "BR",
         Ca = "CA",
@@ -1543,7 +1543,7 @@ pub struct BundlesSubprojectDto {
     pub status: BundlesSubprojectStatusEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesSubprojectDto strict {
+    BundlesSubprojectDto strict {
         0 id: req = "id";
         1 name: req = "name";
         2 labels: opt = "labels";
@@ -1585,7 +1585,7 @@ pub struct BundlesSubprojectInputDto {
     pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesSubprojectInputDto default {
+    BundlesSubprojectInputDto default {
         0 name: opt = "name";
         1 labels: opt = "labels";
     }
@@ -1618,7 +1618,7 @@ pub enum BundlesSubprojectStatusEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesSubprojectStatusEnum {
+    BundlesSubprojectStatusEnum {
         Pending = "PENDING",
         Ready = "READY",
     }
@@ -1637,7 +1637,7 @@ pub struct BundlesWebhookDeliveryStatusDto {
     pub date: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesWebhookDeliveryStatusDto strict {
+    BundlesWebhookDeliveryStatusDto strict {
         0 webhook_id: req = "webhookId";
         1 http_status_code: req = "httpStatusCode";
         2 error_message: opt = "errorMessage";
@@ -1680,7 +1680,7 @@ pub struct BundlesWebhookDto {
     pub triggers: Vec<BundlesWebhookTriggersEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesWebhookDto strict {
+    BundlesWebhookDto strict {
         0 id: req = "id";
         1 target: req = "target";
         2 project_id: req = "projectId";
@@ -1725,7 +1725,7 @@ pub struct BundlesWebhookInputDto {
     pub triggers: Vec<BundlesWebhookTriggersEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BundlesWebhookInputDto strict {
+    BundlesWebhookInputDto strict {
         0 target: req = "target";
         1 secret: req = "secret";
         2 triggers: req = "triggers";
@@ -1843,7 +1843,7 @@ pub enum BundlesWebhookTriggersEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesWebhookTriggersEnum {
+    BundlesWebhookTriggersEnum {
         All = "ALL",
         BundleDone = "BUNDLE_DONE",
         KakaotalkSenderActive = "KAKAOTALK_SENDER_ACTIVE",
@@ -1947,7 +1947,7 @@ pub enum BundlesWebhooksInputWebhookTriggerEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesWebhooksInputWebhookTriggerEnum {
+    BundlesWebhooksInputWebhookTriggerEnum {
         BatchDeliveryReportFull = "BATCH_DELIVERY_REPORT_FULL",
         BatchDeliveryReportSummary = "BATCH_DELIVERY_REPORT_SUMMARY",
         BatchStatusUpdate = "BATCH_STATUS_UPDATE",
@@ -2042,7 +2042,7 @@ pub enum BundlesWebhooksWebhookTriggerEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BundlesWebhooksWebhookTriggerEnum {
+    BundlesWebhooksWebhookTriggerEnum {
         BatchDeliveryReportFull = "BATCH_DELIVERY_REPORT_FULL",
         BatchDeliveryReportSummary = "BATCH_DELIVERY_REPORT_SUMMARY",
         BatchStatusUpdate = "BATCH_STATUS_UPDATE",
@@ -2083,7 +2083,7 @@ pub struct ConversationAccountLocationDto {
     pub lat: f64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationAccountLocationDto strict {
+    ConversationAccountLocationDto strict {
         0 lon: req = "lon";
         1 lat: req = "lat";
     }
@@ -2119,7 +2119,7 @@ pub enum ConversationChannelStatusEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ConversationChannelStatusEnum {
+    ConversationChannelStatusEnum {
         Active = "ACTIVE",
         Error = "ERROR",
         Failing = "FAILING",
@@ -2155,7 +2155,7 @@ pub struct ConversationInstagramInfoDto {
     pub website: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationInstagramInfoDto strict {
+    ConversationInstagramInfoDto strict {
         0 status: req = "status";
         1 status_description: opt = "statusDescription";
         2 id: opt = "id";
@@ -2219,7 +2219,7 @@ pub struct ConversationMessengerInfoDto {
     pub global_brand_page_name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationMessengerInfoDto strict {
+    ConversationMessengerInfoDto strict {
         0 status: req = "status";
         1 status_description: opt = "statusDescription";
         2 id: opt = "id";
@@ -2263,7 +2263,7 @@ pub struct ConversationPapiErrorDto {
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationPapiErrorDto strict {
+    ConversationPapiErrorDto strict {
         0 error_code: req = "errorCode";
         1 message: req = "message";
         2 resolution: req = "resolution";
@@ -2312,7 +2312,7 @@ pub struct ConversationTelegramBotInfoDto {
     pub supports_inline_queries: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationTelegramBotInfoDto strict {
+    ConversationTelegramBotInfoDto strict {
         0 status: req = "status";
         1 status_description: opt = "statusDescription";
         2 name: opt = "name";
@@ -2376,7 +2376,7 @@ pub struct ConversationViberBotInfoDto {
     pub subscribers_count: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConversationViberBotInfoDto strict {
+    ConversationViberBotInfoDto strict {
         0 status: req = "status";
         1 status_description: opt = "statusDescription";
         2 id: opt = "id";
@@ -2438,7 +2438,7 @@ pub enum KakaotalkActionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkActionsEnum {
+    KakaotalkActionsEnum {
         Draft = "DRAFT",
         Submit = "SUBMIT",
     }
@@ -2463,7 +2463,7 @@ pub struct KakaotalkButtonDto {
     pub scheme_android: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkButtonDto default {
+    KakaotalkButtonDto default {
         0 ordering: opt = "ordering";
         1 r#type: opt = "type";
         2 name: opt = "name";
@@ -2512,7 +2512,7 @@ pub struct KakaotalkCommentDto {
     pub created: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkCommentDto strict {
+    KakaotalkCommentDto strict {
         0 r#type: req = "type";
         1 comment: req = "comment";
         2 created: opt = "created";
@@ -2546,7 +2546,7 @@ pub struct KakaotalkCommentInputDto {
     pub comment: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkCommentInputDto strict {
+    KakaotalkCommentInputDto strict {
         0 comment: req = "comment";
     }
 }
@@ -2570,7 +2570,7 @@ pub enum KakaotalkCommentTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkCommentTypeEnum {
+    KakaotalkCommentTypeEnum {
         Created = "CREATED",
     }
 }
@@ -2594,7 +2594,7 @@ pub struct KakaotalkInputButtonDto {
     pub scheme_android: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkInputButtonDto strict {
+    KakaotalkInputButtonDto strict {
         0 ordering: req = "ordering";
         1 r#type: req = "type";
         2 name: req = "name";
@@ -2666,7 +2666,7 @@ pub enum KakaotalkInputKakaoTalkButtonTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkInputKakaoTalkButtonTypeEnum {
+    KakaotalkInputKakaoTalkButtonTypeEnum {
         AppLink = "APP_LINK",
         BotForConsultation = "BOT_FOR_CONSULTATION",
         BotKeyword = "BOT_KEYWORD",
@@ -2697,7 +2697,7 @@ pub enum KakaotalkInputKakaoTalkTemplateEmphasizeTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkInputKakaoTalkTemplateEmphasizeTypeEnum {
+    KakaotalkInputKakaoTalkTemplateEmphasizeTypeEnum {
         EmphasizeTypeImage = "EMPHASIZE_TYPE_IMAGE",
         EmphasizeTypeNone = "EMPHASIZE_TYPE_NONE",
         EmphasizeTypeText = "EMPHASIZE_TYPE_TEXT",
@@ -2721,7 +2721,7 @@ pub enum KakaotalkInputKakaoTalkTemplateMessageTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkInputKakaoTalkTemplateMessageTypeEnum {
+    KakaotalkInputKakaoTalkTemplateMessageTypeEnum {
         AdIncluded = "AD_INCLUDED",
         Basic = "BASIC",
         ExtraInformation = "EXTRA_INFORMATION",
@@ -2748,7 +2748,7 @@ pub struct KakaotalkInputSenderDetailsDto {
     pub sub_level_category_code: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkInputSenderDetailsDto strict {
+    KakaotalkInputSenderDetailsDto strict {
         0 admin_phone_no: req = "adminPhoneNo";
         1 name: req = "name";
         2 logo_image: opt = "logoImage";
@@ -2797,7 +2797,7 @@ pub struct KakaotalkInputSenderDto {
     pub details: KakaotalkInputSenderDetailsDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkInputSenderDto strict {
+    KakaotalkInputSenderDto strict {
         0 status: opt = "status";
         1 save_draft_on_failure: opt = "saveDraftOnFailure";
         2 plus_friend_id: req = "plusFriendId";
@@ -2868,7 +2868,7 @@ pub struct KakaotalkInputTemplateDetailsDto {
     pub buttons: Option<Vec<KakaotalkInputButtonDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkInputTemplateDetailsDto strict {
+    KakaotalkInputTemplateDetailsDto strict {
         0 name: req = "name";
         1 language: req = "language";
         2 content: req = "content";
@@ -2936,7 +2936,7 @@ pub struct KakaotalkInputTemplateDto {
     pub save_draft_on_failure: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkInputTemplateDto strict {
+    KakaotalkInputTemplateDto strict {
         0 status: opt = "status";
         1 details: req = "details";
         2 save_draft_on_failure: opt = "saveDraftOnFailure";
@@ -3112,7 +3112,7 @@ pub enum KakaotalkInputTemplateLanguagesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkInputTemplateLanguagesEnum {
+    KakaotalkInputTemplateLanguagesEnum {
         Af = "AF",
         Ar = "AR",
         Az = "AZ",
@@ -3204,7 +3204,7 @@ pub struct KakaotalkInputUpdateSenderDetailsDto {
     pub sub_level_category_code: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkInputUpdateSenderDetailsDto default {
+    KakaotalkInputUpdateSenderDetailsDto default {
         0 admin_phone_no: opt = "adminPhoneNo";
         1 name: opt = "name";
         2 logo_image: opt_null = "logoImage";
@@ -3248,7 +3248,7 @@ pub struct KakaotalkInputUpdateSenderDto {
     pub details: Option<KakaotalkInputUpdateSenderDetailsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkInputUpdateSenderDto default {
+    KakaotalkInputUpdateSenderDto default {
         0 status: opt = "status";
         1 details: opt = "details";
     }
@@ -3310,7 +3310,7 @@ pub struct KakaotalkInputUpdateTemplateDetailsDto {
     pub buttons: Option<Option<Vec<KakaotalkInputButtonDto>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkInputUpdateTemplateDetailsDto default {
+    KakaotalkInputUpdateTemplateDetailsDto default {
         0 name: opt = "name";
         1 content: opt = "content";
         2 message_type: opt = "messageType";
@@ -3372,7 +3372,7 @@ pub struct KakaotalkInputUpdateTemplateDto {
     pub details: Option<KakaotalkInputUpdateTemplateDetailsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkInputUpdateTemplateDto default {
+    KakaotalkInputUpdateTemplateDto default {
         0 status: opt = "status";
         1 details: opt = "details";
     }
@@ -3402,7 +3402,7 @@ pub struct KakaotalkInputVerifySenderDto {
     pub code: f64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkInputVerifySenderDto strict {
+    KakaotalkInputVerifySenderDto strict {
         0 code: req = "code";
     }
 }
@@ -3452,7 +3452,7 @@ pub enum KakaotalkKakaoTalkButtonTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkKakaoTalkButtonTypeEnum {
+    KakaotalkKakaoTalkButtonTypeEnum {
         AppLink = "APP_LINK",
         BotForConsultation = "BOT_FOR_CONSULTATION",
         BotKeyword = "BOT_KEYWORD",
@@ -3489,7 +3489,7 @@ pub enum KakaotalkKakaoTalkTemplateEmphasizeTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkKakaoTalkTemplateEmphasizeTypeEnum {
+    KakaotalkKakaoTalkTemplateEmphasizeTypeEnum {
         EmphasizeTypeImage = "EMPHASIZE_TYPE_IMAGE",
         EmphasizeTypeNone = "EMPHASIZE_TYPE_NONE",
         EmphasizeTypeText = "EMPHASIZE_TYPE_TEXT",
@@ -3519,7 +3519,7 @@ pub enum KakaotalkKakaoTalkTemplateMessageTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkKakaoTalkTemplateMessageTypeEnum {
+    KakaotalkKakaoTalkTemplateMessageTypeEnum {
         AdIncluded = "AD_INCLUDED",
         Basic = "BASIC",
         ExtraInformation = "EXTRA_INFORMATION",
@@ -3542,7 +3542,7 @@ pub struct KakaotalkPapiErrorDto {
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkPapiErrorDto strict {
+    KakaotalkPapiErrorDto strict {
         0 error_code: req = "errorCode";
         1 message: req = "message";
         2 resolution: req = "resolution";
@@ -3587,7 +3587,7 @@ pub struct KakaotalkSenderCategoryDto {
     pub subcategories: Vec<KakaotalkSenderCategoryDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkSenderCategoryDto strict {
+    KakaotalkSenderCategoryDto strict {
         0 parent_code: req = "parentCode";
         1 depth: req = "depth";
         2 code: req = "code";
@@ -3623,7 +3623,7 @@ pub struct KakaotalkSenderCategoryListDto {
     pub categories: Vec<KakaotalkSenderCategoryDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkSenderCategoryListDto strict {
+    KakaotalkSenderCategoryListDto strict {
         0 categories: req = "categories";
     }
 }
@@ -3655,7 +3655,7 @@ pub struct KakaotalkSenderChangesDetailsDto {
     pub sub_level_category_code: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkSenderChangesDetailsDto default {
+    KakaotalkSenderChangesDetailsDto default {
         0 admin_phone_no: opt = "adminPhoneNo";
         1 name: opt = "name";
         2 logo_image: opt = "logoImage";
@@ -3699,7 +3699,7 @@ pub struct KakaotalkSenderChangesDto {
     pub details: KakaotalkSenderChangesDtoDetails,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkSenderChangesDto strict {
+    KakaotalkSenderChangesDto strict {
         0 status: req = "status";
         1 details: req = "details";
     }
@@ -3880,7 +3880,7 @@ pub struct KakaotalkSenderDetailsDto {
     pub sub_level_category_code: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkSenderDetailsDto strict {
+    KakaotalkSenderDetailsDto strict {
         0 admin_phone_no: req = "adminPhoneNo";
         1 name: req = "name";
         2 logo_image: opt = "logoImage";
@@ -3935,7 +3935,7 @@ pub struct KakaotalkSenderDto {
     pub modified: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkSenderDto strict {
+    KakaotalkSenderDto strict {
         0 id: opt = "id";
         1 plus_friend_id: req = "plusFriendId";
         2 state: opt = "state";
@@ -3987,7 +3987,7 @@ pub struct KakaotalkSenderListDto {
     pub senders: Vec<KakaotalkSenderDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkSenderListDto strict {
+    KakaotalkSenderListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -4033,7 +4033,7 @@ pub struct KakaotalkSenderNotificationDto {
     pub comment: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkSenderNotificationDto strict {
+    KakaotalkSenderNotificationDto strict {
         0 r#type: req = "type";
         1 created: opt = "created";
         2 author: opt = "author";
@@ -4076,7 +4076,7 @@ pub struct KakaotalkSenderNotificationListDto {
     pub notifications: Vec<KakaotalkSenderNotificationDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkSenderNotificationListDto strict {
+    KakaotalkSenderNotificationListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -4134,7 +4134,7 @@ pub enum KakaotalkSenderNotificationTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkSenderNotificationTypeEnum {
+    KakaotalkSenderNotificationTypeEnum {
         Active = "ACTIVE",
         CommentAdded = "COMMENT_ADDED",
         Created = "CREATED",
@@ -4165,7 +4165,7 @@ pub enum KakaotalkSenderStatesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkSenderStatesEnum {
+    KakaotalkSenderStatesEnum {
         Active = "ACTIVE",
         Blocked = "BLOCKED",
         Inactive = "INACTIVE",
@@ -4189,7 +4189,7 @@ pub enum KakaotalkSenderStatusesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkSenderStatusesEnum {
+    KakaotalkSenderStatusesEnum {
         Draft = "DRAFT",
         InProgress = "IN_PROGRESS",
         Rejected = "REJECTED",
@@ -4207,7 +4207,7 @@ pub struct KakaotalkTemplateCategoryDto {
     pub subcategories: Vec<KakaotalkTemplateSubcategoryDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkTemplateCategoryDto strict {
+    KakaotalkTemplateCategoryDto strict {
         0 name: req = "name";
         1 name_english: req = "nameEnglish";
         2 subcategories: req = "subcategories";
@@ -4261,7 +4261,7 @@ pub enum KakaotalkTemplateCategoryEnglishNamesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkTemplateCategoryEnglishNamesEnum {
+    KakaotalkTemplateCategoryEnglishNamesEnum {
         BusinessNotification = "Business notification",
         CouponPoints = "Coupon/Points",
         CustomerService = "Customer service",
@@ -4291,7 +4291,7 @@ pub struct KakaotalkTemplateCategoryListDto {
     pub categories: Vec<KakaotalkTemplateCategoryDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkTemplateCategoryListDto strict {
+    KakaotalkTemplateCategoryListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -4355,7 +4355,7 @@ pub enum KakaotalkTemplateCategoryNamesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkTemplateCategoryNamesEnum {
+    KakaotalkTemplateCategoryNamesEnum {
         Value = "구매",
         Value2 = "기타",
         Value3 = "리포팅",
@@ -4403,7 +4403,7 @@ pub struct KakaotalkTemplateChangesDetailsDto {
     pub buttons: Option<Vec<KakaotalkButtonDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkTemplateChangesDetailsDto default {
+    KakaotalkTemplateChangesDetailsDto default {
         0 language: opt = "language";
         1 message_type: opt = "messageType";
         2 emphasize_type: opt = "emphasizeType";
@@ -4471,7 +4471,7 @@ pub struct KakaotalkTemplateChangesDto {
     pub details: KakaotalkTemplateChangesDtoDetails,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkTemplateChangesDto strict {
+    KakaotalkTemplateChangesDto strict {
         0 status: req = "status";
         1 details: req = "details";
     }
@@ -4890,7 +4890,7 @@ pub struct KakaotalkTemplateDetailsDto {
     pub buttons: Vec<KakaotalkButtonDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkTemplateDetailsDto strict {
+    KakaotalkTemplateDetailsDto strict {
         0 language: req = "language";
         1 message_type: req = "messageType";
         2 emphasize_type: req = "emphasizeType";
@@ -4969,7 +4969,7 @@ pub struct KakaotalkTemplateDto {
     pub modified: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkTemplateDto strict {
+    KakaotalkTemplateDto strict {
         0 id: opt = "id";
         1 code: req = "code";
         2 state: opt = "state";
@@ -5159,7 +5159,7 @@ pub enum KakaotalkTemplateLanguagesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkTemplateLanguagesEnum {
+    KakaotalkTemplateLanguagesEnum {
         Af = "AF",
         Ar = "AR",
         Az = "AZ",
@@ -5250,7 +5250,7 @@ pub struct KakaotalkTemplateListDto {
     pub templates: Vec<KakaotalkTemplateDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkTemplateListDto strict {
+    KakaotalkTemplateListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -5296,7 +5296,7 @@ pub struct KakaotalkTemplateNotificationDto {
     pub comment: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkTemplateNotificationDto strict {
+    KakaotalkTemplateNotificationDto strict {
         0 r#type: req = "type";
         1 created: opt = "created";
         2 author: opt = "author";
@@ -5339,7 +5339,7 @@ pub struct KakaotalkTemplateNotificationListDto {
     pub notifications: Vec<KakaotalkTemplateNotificationDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkTemplateNotificationListDto strict {
+    KakaotalkTemplateNotificationListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -5393,7 +5393,7 @@ pub enum KakaotalkTemplateNotificationTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkTemplateNotificationTypeEnum {
+    KakaotalkTemplateNotificationTypeEnum {
         CommentAdded = "COMMENT_ADDED",
         Created = "CREATED",
         Draft = "DRAFT",
@@ -5416,7 +5416,7 @@ pub enum KakaotalkTemplateStatesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkTemplateStatesEnum {
+    KakaotalkTemplateStatesEnum {
         Approved = "APPROVED",
         Rejected = "REJECTED",
     }
@@ -5437,7 +5437,7 @@ pub enum KakaotalkTemplateStatusesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkTemplateStatusesEnum {
+    KakaotalkTemplateStatusesEnum {
         Draft = "DRAFT",
         InProgress = "IN_PROGRESS",
         Rejected = "REJECTED",
@@ -5461,7 +5461,7 @@ pub struct KakaotalkTemplateSubcategoryDto {
     pub exclusion: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) KakaotalkTemplateSubcategoryDto strict {
+    KakaotalkTemplateSubcategoryDto strict {
         0 code: req = "code";
         1 name: req = "name";
         2 name_english: req = "nameEnglish";
@@ -5588,7 +5588,7 @@ pub enum KakaotalkTemplateSubcategoryEnglishNamesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkTemplateSubcategoryEnglishNamesEnum {
+    KakaotalkTemplateSubcategoryEnglishNamesEnum {
         AuthenticationPasswordLogin = "Authentication/Password/Login",
         JoinMembership = "Join membership",
         MembershipInformationMemberShipBenefits = "Membership information/Member ship benefits",
@@ -5730,7 +5730,7 @@ pub enum KakaotalkTemplateSubcategoryNamesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) KakaotalkTemplateSubcategoryNamesEnum {
+    KakaotalkTemplateSubcategoryNamesEnum {
         Value = "인증/비밀번호/로그인",
         Value2 = "회원가입",
         Value3 = "회원정보/회원혜택",
@@ -5790,7 +5790,7 @@ pub struct RcsAccountNotificationDto {
     pub comment: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsAccountNotificationDto strict {
+    RcsAccountNotificationDto strict {
         0 r#type: req = "type";
         1 created: opt = "created";
         2 author: opt = "author";
@@ -5833,7 +5833,7 @@ pub struct RcsAccountNotificationListDto {
     pub notifications: Vec<RcsAccountNotificationDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsAccountNotificationListDto strict {
+    RcsAccountNotificationListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -5879,7 +5879,7 @@ pub enum RcsAccountNotificationTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsAccountNotificationTypeEnum {
+    RcsAccountNotificationTypeEnum {
         CommentAdded = "COMMENT_ADDED",
         Created = "CREATED",
     }
@@ -5946,7 +5946,7 @@ pub struct RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto {
     pub call_to_action_message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto default {
+    RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto default {
         0 ownership_type: opt = "ownershipType";
         1 company_legal_name: opt = "companyLegalName";
         2 company_phone_number: opt = "companyPhoneNumber";
@@ -6054,7 +6054,7 @@ pub struct RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto {
     pub questions: Option<RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto default {
+    RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto default {
         0 questions: opt = "questions";
     }
 }
@@ -6620,7 +6620,7 @@ pub struct RcsBrandCampaignSenderDetailsQuestionnaireUsDto {
     pub answers: RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsBrandCampaignSenderDetailsQuestionnaireUsDto strict {
+    RcsBrandCampaignSenderDetailsQuestionnaireUsDto strict {
         0 questions: opt = "questions";
         1 answers: req = "answers";
     }
@@ -7246,7 +7246,7 @@ pub struct RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     pub call_to_action_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto default {
+    RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto default {
         0 ownership_type: opt = "ownershipType";
         1 company_legal_name: opt = "companyLegalName";
         2 company_phone_number: opt = "companyPhoneNumber";
@@ -7408,7 +7408,7 @@ pub struct RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
     pub call_to_action_message: Option<Option<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto default {
+    RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto default {
         0 ownership_type: opt = "ownershipType";
         1 company_legal_name: opt_null = "companyLegalName";
         2 company_phone_number: opt_null = "companyPhoneNumber";
@@ -7520,7 +7520,7 @@ pub struct RcsBrandRegistrationDto {
     pub registration: RcsBrandRegistrationProcessDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsBrandRegistrationDto strict {
+    RcsBrandRegistrationDto strict {
         0 id: req = "id";
         1 status: req = "status";
         2 registration: req = "registration";
@@ -7552,7 +7552,7 @@ pub struct RcsBrandRegistrationProcessDto {
     pub status: RcsBrandRegistrationProcessStatusesEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsBrandRegistrationProcessDto strict {
+    RcsBrandRegistrationProcessDto strict {
         0 id: req = "id";
         1 status: req = "status";
     }
@@ -7601,7 +7601,7 @@ pub enum RcsBrandRegistrationProcessStatusesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsBrandRegistrationProcessStatusesEnum {
+    RcsBrandRegistrationProcessStatusesEnum {
         Archived = "ARCHIVED",
         Completed = "COMPLETED",
         Incomplete = "INCOMPLETE",
@@ -7634,7 +7634,7 @@ pub enum RcsBrandRegistrationStatusesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsBrandRegistrationStatusesEnum {
+    RcsBrandRegistrationStatusesEnum {
         Archived = "ARCHIVED",
         Completed = "COMPLETED",
         Draft = "DRAFT",
@@ -7654,7 +7654,7 @@ pub struct RcsCampaignRegistrationDto {
     pub request_id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsCampaignRegistrationDto strict {
+    RcsCampaignRegistrationDto strict {
         0 id: req = "id";
         1 campaign_name: req = "campaignName";
         2 request_id: req = "requestId";
@@ -7688,7 +7688,7 @@ pub struct RcsCommentDto {
     pub created: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsCommentDto strict {
+    RcsCommentDto strict {
         0 r#type: req = "type";
         1 comment: req = "comment";
         2 created: opt = "created";
@@ -7722,7 +7722,7 @@ pub struct RcsCommentInputDto {
     pub comment: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsCommentInputDto strict {
+    RcsCommentInputDto strict {
         0 comment: req = "comment";
     }
 }
@@ -7746,7 +7746,7 @@ pub enum RcsCommentTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsCommentTypeEnum {
+    RcsCommentTypeEnum {
         Created = "CREATED",
     }
 }
@@ -7764,7 +7764,7 @@ pub struct RcsConversationApiAppDto {
     pub channel_status: Option<RcsConversationAppChannelIntegrationStatusEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsConversationApiAppDto strict {
+    RcsConversationApiAppDto strict {
         0 id: req = "id";
         1 project_id: req = "projectId";
         2 region: req = "region";
@@ -7811,7 +7811,7 @@ pub enum RcsConversationApiAppRegionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsConversationApiAppRegionsEnum {
+    RcsConversationApiAppRegionsEnum {
         Br = "BR",
         Eu = "EU",
         Us = "US",
@@ -7836,7 +7836,7 @@ pub enum RcsConversationAppChannelIntegrationStatusEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsConversationAppChannelIntegrationStatusEnum {
+    RcsConversationAppChannelIntegrationStatusEnum {
         Active = "ACTIVE",
         Failing = "FAILING",
         Pending = "PENDING",
@@ -8329,7 +8329,7 @@ pub enum RcsCountryCodesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsCountryCodesEnum {
+    RcsCountryCodesEnum {
         Ad = "AD",
         Ae = "AE",
         Af = "AF",
@@ -8582,7 +8582,7 @@ pub struct RcsCountryStatusDto {
     pub operators: Vec<RcsOperatorDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsCountryStatusDto strict {
+    RcsCountryStatusDto strict {
         0 country: req = "country";
         1 status: req = "status";
         2 operators: req = "operators";
@@ -8614,7 +8614,7 @@ pub struct RcsDefaultSenderDetailsQuestionnaireUsDto {
     pub answers: RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsDefaultSenderDetailsQuestionnaireUsDto strict {
+    RcsDefaultSenderDetailsQuestionnaireUsDto strict {
         0 questions: opt = "questions";
         1 answers: req = "answers";
     }
@@ -8707,7 +8707,7 @@ pub struct RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto {
     pub sms_campaign: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto default {
+    RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto default {
         0 ownership_type: opt = "ownershipType";
         1 company_legal_name: opt = "companyLegalName";
         2 company_phone_number: opt = "companyPhoneNumber";
@@ -8826,7 +8826,7 @@ pub struct RcsEmailDto {
     pub address: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsEmailDto strict {
+    RcsEmailDto strict {
         0 label: req = "label";
         1 address: req = "address";
     }
@@ -8852,7 +8852,7 @@ pub struct RcsEmailInputDto {
     pub address: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsEmailInputDto strict {
+    RcsEmailInputDto strict {
         0 label: req = "label";
         1 address: req = "address";
     }
@@ -9350,7 +9350,7 @@ pub enum RcsInputCountryCodesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsInputCountryCodesEnum {
+    RcsInputCountryCodesEnum {
         Ad = "AD",
         Ae = "AE",
         Af = "AF",
@@ -10069,7 +10069,7 @@ pub enum RcsInputCountryCodesNonUsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsInputCountryCodesNonUsEnum {
+    RcsInputCountryCodesNonUsEnum {
         Ad = "AD",
         Ae = "AE",
         Af = "AF",
@@ -10319,7 +10319,7 @@ pub enum RcsInputCountryCodesUsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsInputCountryCodesUsEnum {
+    RcsInputCountryCodesUsEnum {
         Us = "US",
     }
 }
@@ -10383,7 +10383,7 @@ pub enum RcsInputRcsCountryCodesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsInputRcsCountryCodesEnum {
+    RcsInputRcsCountryCodesEnum {
         At = "AT",
         Be = "BE",
         Br = "BR",
@@ -10440,7 +10440,7 @@ pub enum RcsInputSenderBillingCategoriesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsInputSenderBillingCategoriesEnum {
+    RcsInputSenderBillingCategoriesEnum {
         Conversational = "CONVERSATIONAL",
         NonConversational = "NON_CONVERSATIONAL",
         BasicMessage = "BASIC_MESSAGE",
@@ -10464,7 +10464,7 @@ pub enum RcsInputSenderRegionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsInputSenderRegionsEnum {
+    RcsInputSenderRegionsEnum {
         Br = "BR",
         Eu = "EU",
         Us = "US",
@@ -10488,7 +10488,7 @@ pub enum RcsInputSenderUseCasesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsInputSenderUseCasesEnum {
+    RcsInputSenderUseCasesEnum {
         Multiuse = "MULTIUSE",
         Otp = "OTP",
         Promotional = "PROMOTIONAL",
@@ -10551,7 +10551,7 @@ pub struct RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputD
     pub tax_id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto strict {
+    RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto strict {
         0 company_legal_name: req = "companyLegalName";
         1 company_phone_number: req = "companyPhoneNumber";
         2 company_email_address: req = "companyEmailAddress";
@@ -10697,7 +10697,7 @@ pub struct RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto 
     pub call_to_action_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto default {
+    RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto default {
         0 ownership_type: opt = "ownershipType";
         1 company_legal_name: opt = "companyLegalName";
         2 company_phone_number: opt = "companyPhoneNumber";
@@ -10848,7 +10848,7 @@ pub struct RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDt
     pub stock_symbol: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto strict {
+    RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto strict {
         0 company_legal_name: req = "companyLegalName";
         1 company_phone_number: req = "companyPhoneNumber";
         2 company_email_address: req = "companyEmailAddress";
@@ -11004,7 +11004,7 @@ pub struct RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     pub call_to_action_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto default {
+    RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto default {
         0 ownership_type: opt = "ownershipType";
         1 company_legal_name: opt = "companyLegalName";
         2 company_phone_number: opt = "companyPhoneNumber";
@@ -11115,7 +11115,7 @@ pub struct RcsOperatorDto {
     pub modified: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsOperatorDto strict {
+    RcsOperatorDto strict {
         0 name: req = "name";
         1 status: req = "status";
         2 remark: opt = "remark";
@@ -11172,7 +11172,7 @@ pub enum RcsOperatorStatusEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsOperatorStatusEnum {
+    RcsOperatorStatusEnum {
         Launched = "LAUNCHED",
         NotLaunched = "NOT_LAUNCHED",
         Pending = "PENDING",
@@ -11198,7 +11198,7 @@ pub struct RcsPapiErrorDto {
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsPapiErrorDto strict {
+    RcsPapiErrorDto strict {
         0 error_code: req = "errorCode";
         1 message: req = "message";
         2 resolution: req = "resolution";
@@ -11237,7 +11237,7 @@ pub struct RcsPhoneDto {
     pub number: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsPhoneDto strict {
+    RcsPhoneDto strict {
         0 label: req = "label";
         1 number: req = "number";
     }
@@ -11263,7 +11263,7 @@ pub struct RcsPhoneInputDto {
     pub number: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsPhoneInputDto strict {
+    RcsPhoneInputDto strict {
         0 label: req = "label";
         1 number: req = "number";
     }
@@ -11297,7 +11297,7 @@ pub enum RcsPrivateUsQuestionnaireBrandLegalFormsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsPrivateUsQuestionnaireBrandLegalFormsEnum {
+    RcsPrivateUsQuestionnaireBrandLegalFormsEnum {
         Corporation = "CORPORATION",
         LimitedLiabilityCompany = "LIMITED_LIABILITY_COMPANY",
         Partnership = "PARTNERSHIP",
@@ -11316,7 +11316,7 @@ pub enum RcsPublicUsQuestionnaireBrandLegalFormsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsPublicUsQuestionnaireBrandLegalFormsEnum {
+    RcsPublicUsQuestionnaireBrandLegalFormsEnum {
         Corporation = "CORPORATION",
     }
 }
@@ -11349,7 +11349,7 @@ pub enum RcsSenderBillingCategoriesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsSenderBillingCategoriesEnum {
+    RcsSenderBillingCategoriesEnum {
         Conversational = "CONVERSATIONAL",
         NonConversational = "NON_CONVERSATIONAL",
         BasicMessage = "BASIC_MESSAGE",
@@ -11383,7 +11383,7 @@ pub struct RcsSenderDetailsBrandDto {
     pub terms_of_service_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsBrandDto default {
+    RcsSenderDetailsBrandDto default {
         0 name: opt = "name";
         1 emails: opt = "emails";
         2 phones: opt = "phones";
@@ -11461,7 +11461,7 @@ pub struct RcsSenderDetailsBrandInputDto {
     pub terms_of_service_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsBrandInputDto default {
+    RcsSenderDetailsBrandInputDto default {
         0 name: opt = "name";
         1 emails: opt = "emails";
         2 phones: opt = "phones";
@@ -11525,7 +11525,7 @@ pub struct RcsSenderDetailsDto {
     pub questionnaire: RcsSenderDetailsQuestionnaireDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsDto strict {
+    RcsSenderDetailsDto strict {
         0 brand: opt = "brand";
         1 callback_url: opt = "callbackUrl";
         2 test_numbers: opt = "testNumbers";
@@ -11571,7 +11571,7 @@ pub struct RcsSenderDetailsInputDto {
     pub questionnaire: Option<RcsSenderDetailsQuestionnaireInputDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsInputDto default {
+    RcsSenderDetailsInputDto default {
         0 brand: opt = "brand";
         1 test_numbers: opt = "testNumbers";
         2 countries: opt = "countries";
@@ -11607,7 +11607,7 @@ pub struct RcsSenderDetailsQuestionnaireAnswerMetadataDto {
     pub ignore: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireAnswerMetadataDto default {
+    RcsSenderDetailsQuestionnaireAnswerMetadataDto default {
         0 ignore: opt = "ignore";
     }
 }
@@ -11632,7 +11632,7 @@ pub struct RcsSenderDetailsQuestionnaireAnswerMetadataInputDto {
     pub ignore: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireAnswerMetadataInputDto default {
+    RcsSenderDetailsQuestionnaireAnswerMetadataInputDto default {
         0 ignore: opt = "ignore";
     }
 }
@@ -11665,7 +11665,7 @@ pub struct RcsSenderDetailsQuestionnaireBaseDto {
     pub us: Option<RcsSenderDetailsQuestionnaireBaseDtoUs>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireBaseDto strict {
+    RcsSenderDetailsQuestionnaireBaseDto strict {
         0 general: req = "general";
         1 verification: req = "verification";
         2 gb: opt = "gb";
@@ -11836,7 +11836,7 @@ pub struct RcsSenderDetailsQuestionnaireDto {
     pub us: Option<RcsSenderDetailsQuestionnaireDtoUs>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireDto strict {
+    RcsSenderDetailsQuestionnaireDto strict {
         0 general: req = "general";
         1 verification: req = "verification";
         2 gb: opt = "gb";
@@ -12042,7 +12042,7 @@ pub struct RcsSenderDetailsQuestionnaireFrAnswersDto {
     pub siren: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireFrAnswersDto default {
+    RcsSenderDetailsQuestionnaireFrAnswersDto default {
         0 full_company_address: opt = "fullCompanyAddress";
         1 full_company_address_metadata: opt = "fullCompanyAddressMetadata";
         2 siren: opt = "siren";
@@ -12081,7 +12081,7 @@ pub struct RcsSenderDetailsQuestionnaireFrAnswersInputDto {
     pub siren: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireFrAnswersInputDto default {
+    RcsSenderDetailsQuestionnaireFrAnswersInputDto default {
         0 full_company_address: opt = "fullCompanyAddress";
         1 full_company_address_metadata: opt = "fullCompanyAddressMetadata";
         2 siren: opt = "siren";
@@ -12114,7 +12114,7 @@ pub struct RcsSenderDetailsQuestionnaireFrBaseDto {
     pub questions: Option<RcsSenderDetailsQuestionnaireFrQuestionsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireFrBaseDto default {
+    RcsSenderDetailsQuestionnaireFrBaseDto default {
         0 questions: opt = "questions";
     }
 }
@@ -12141,7 +12141,7 @@ pub struct RcsSenderDetailsQuestionnaireFrDto {
     pub answers: RcsSenderDetailsQuestionnaireFrAnswersDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireFrDto strict {
+    RcsSenderDetailsQuestionnaireFrDto strict {
         0 questions: opt = "questions";
         1 answers: req = "answers";
     }
@@ -12170,7 +12170,7 @@ pub struct RcsSenderDetailsQuestionnaireFrInputDto {
     pub answers: RcsSenderDetailsQuestionnaireFrAnswersInputDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireFrInputDto strict {
+    RcsSenderDetailsQuestionnaireFrInputDto strict {
         0 answers: req = "answers";
     }
 }
@@ -12194,7 +12194,7 @@ pub struct RcsSenderDetailsQuestionnaireFrQuestionsDto {
     pub siren: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireFrQuestionsDto default {
+    RcsSenderDetailsQuestionnaireFrQuestionsDto default {
         0 full_company_address: opt = "fullCompanyAddress";
         1 siren: opt = "siren";
     }
@@ -12240,7 +12240,7 @@ pub struct RcsSenderDetailsQuestionnaireGbAnswersDto {
     pub campaign_length: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireGbAnswersDto default {
+    RcsSenderDetailsQuestionnaireGbAnswersDto default {
         0 brand_industry: opt = "brandIndustry";
         1 company_legal_name: opt = "companyLegalName";
         2 company_registration_number: opt = "companyRegistrationNumber";
@@ -12304,7 +12304,7 @@ pub struct RcsSenderDetailsQuestionnaireGbAnswersInputDto {
     pub campaign_length: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireGbAnswersInputDto default {
+    RcsSenderDetailsQuestionnaireGbAnswersInputDto default {
         0 brand_industry: opt = "brandIndustry";
         1 company_legal_name: opt = "companyLegalName";
         2 company_registration_number: opt = "companyRegistrationNumber";
@@ -12352,7 +12352,7 @@ pub struct RcsSenderDetailsQuestionnaireGbBaseDto {
     pub questions: Option<RcsSenderDetailsQuestionnaireGbQuestionsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireGbBaseDto default {
+    RcsSenderDetailsQuestionnaireGbBaseDto default {
         0 questions: opt = "questions";
     }
 }
@@ -12379,7 +12379,7 @@ pub struct RcsSenderDetailsQuestionnaireGbDto {
     pub answers: RcsSenderDetailsQuestionnaireGbAnswersDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireGbDto strict {
+    RcsSenderDetailsQuestionnaireGbDto strict {
         0 questions: opt = "questions";
         1 answers: req = "answers";
     }
@@ -12408,7 +12408,7 @@ pub struct RcsSenderDetailsQuestionnaireGbInputDto {
     pub answers: RcsSenderDetailsQuestionnaireGbAnswersInputDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireGbInputDto strict {
+    RcsSenderDetailsQuestionnaireGbInputDto strict {
         0 answers: req = "answers";
     }
 }
@@ -12444,7 +12444,7 @@ pub struct RcsSenderDetailsQuestionnaireGbQuestionsDto {
     pub campaign_length: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireGbQuestionsDto default {
+    RcsSenderDetailsQuestionnaireGbQuestionsDto default {
         0 brand_industry: opt = "brandIndustry";
         1 company_legal_name: opt = "companyLegalName";
         2 company_registration_number: opt = "companyRegistrationNumber";
@@ -12515,7 +12515,7 @@ pub struct RcsSenderDetailsQuestionnaireGeneralAnswersDto {
     pub screenshot_uris: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireGeneralAnswersDto default {
+    RcsSenderDetailsQuestionnaireGeneralAnswersDto default {
         0 opt_in_description: opt = "optInDescription";
         1 opt_in_description_metadata: opt = "optInDescriptionMetadata";
         2 trigger_description: opt = "triggerDescription";
@@ -12595,7 +12595,7 @@ pub struct RcsSenderDetailsQuestionnaireGeneralAnswersInputDto {
     pub screenshot_uris: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireGeneralAnswersInputDto default {
+    RcsSenderDetailsQuestionnaireGeneralAnswersInputDto default {
         0 opt_in_description: opt = "optInDescription";
         1 opt_in_description_metadata: opt = "optInDescriptionMetadata";
         2 trigger_description: opt = "triggerDescription";
@@ -12649,7 +12649,7 @@ pub struct RcsSenderDetailsQuestionnaireGeneralBaseDto {
     pub questions: Option<RcsSenderDetailsQuestionnaireGeneralQuestionsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireGeneralBaseDto default {
+    RcsSenderDetailsQuestionnaireGeneralBaseDto default {
         0 questions: opt = "questions";
     }
 }
@@ -12676,7 +12676,7 @@ pub struct RcsSenderDetailsQuestionnaireGeneralDto {
     pub answers: RcsSenderDetailsQuestionnaireGeneralAnswersDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireGeneralDto strict {
+    RcsSenderDetailsQuestionnaireGeneralDto strict {
         0 questions: opt = "questions";
         1 answers: req = "answers";
     }
@@ -12707,7 +12707,7 @@ pub struct RcsSenderDetailsQuestionnaireGeneralInputDto {
     pub answers: RcsSenderDetailsQuestionnaireGeneralAnswersInputDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireGeneralInputDto strict {
+    RcsSenderDetailsQuestionnaireGeneralInputDto strict {
         0 answers: req = "answers";
     }
 }
@@ -12739,7 +12739,7 @@ pub struct RcsSenderDetailsQuestionnaireGeneralQuestionsDto {
     pub screenshot_uris: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireGeneralQuestionsDto default {
+    RcsSenderDetailsQuestionnaireGeneralQuestionsDto default {
         0 opt_in_description: opt = "optInDescription";
         1 trigger_description: opt = "triggerDescription";
         2 interactions_description: opt = "interactionsDescription";
@@ -12789,7 +12789,7 @@ pub struct RcsSenderDetailsQuestionnaireInputDto {
     pub us: Option<RcsSenderDetailsQuestionnaireUsInputDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireInputDto default {
+    RcsSenderDetailsQuestionnaireInputDto default {
         0 general: opt = "general";
         1 verification: opt = "verification";
         2 gb: opt = "gb";
@@ -12830,7 +12830,7 @@ pub struct RcsSenderDetailsQuestionnaireQuestionObjectDto {
     pub suggested_answers: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireQuestionObjectDto default {
+    RcsSenderDetailsQuestionnaireQuestionObjectDto default {
         0 question: opt = "question";
         1 suggested_answers: opt = "suggestedAnswers";
     }
@@ -12874,7 +12874,7 @@ pub struct RcsSenderDetailsQuestionnaireUsAnswersDto {
     pub messages_volume: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireUsAnswersDto default {
+    RcsSenderDetailsQuestionnaireUsAnswersDto default {
         0 company_legal_name: opt = "companyLegalName";
         1 ein: opt = "ein";
         2 brand_industry: opt = "brandIndustry";
@@ -12933,7 +12933,7 @@ pub struct RcsSenderDetailsQuestionnaireUsAnswersInputDto {
     pub messages_volume: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireUsAnswersInputDto default {
+    RcsSenderDetailsQuestionnaireUsAnswersInputDto default {
         0 company_legal_name: opt = "companyLegalName";
         1 ein: opt = "ein";
         2 brand_industry: opt = "brandIndustry";
@@ -12978,7 +12978,7 @@ pub struct RcsSenderDetailsQuestionnaireUsBaseDto {
     pub questions: Option<RcsSenderDetailsQuestionnaireUsQuestionsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireUsBaseDto default {
+    RcsSenderDetailsQuestionnaireUsBaseDto default {
         0 questions: opt = "questions";
     }
 }
@@ -13005,7 +13005,7 @@ pub struct RcsSenderDetailsQuestionnaireUsDto {
     pub answers: RcsSenderDetailsQuestionnaireUsAnswersDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireUsDto strict {
+    RcsSenderDetailsQuestionnaireUsDto strict {
         0 questions: opt = "questions";
         1 answers: req = "answers";
     }
@@ -13034,7 +13034,7 @@ pub struct RcsSenderDetailsQuestionnaireUsInputDto {
     pub answers: RcsSenderDetailsQuestionnaireUsInputDtoAnswers,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireUsInputDto strict {
+    RcsSenderDetailsQuestionnaireUsInputDto strict {
         0 answers: req = "answers";
     }
 }
@@ -15490,7 +15490,7 @@ pub struct RcsSenderDetailsQuestionnaireUsQuestionsDto {
     pub messages_volume: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireUsQuestionsDto default {
+    RcsSenderDetailsQuestionnaireUsQuestionsDto default {
         0 company_legal_name: opt = "companyLegalName";
         1 ein: opt = "ein";
         2 brand_industry: opt = "brandIndustry";
@@ -15542,7 +15542,7 @@ pub struct RcsSenderDetailsQuestionnaireVerificationAnswersDto {
     pub partner: Option<RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireVerificationAnswersDto default {
+    RcsSenderDetailsQuestionnaireVerificationAnswersDto default {
         0 name: opt = "name";
         1 email: opt = "email";
         2 title: opt = "title";
@@ -15594,7 +15594,7 @@ pub struct RcsSenderDetailsQuestionnaireVerificationAnswersInputDto {
     pub partner: Option<RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireVerificationAnswersInputDto strict {
+    RcsSenderDetailsQuestionnaireVerificationAnswersInputDto strict {
         0 name: req = "name";
         1 email: req = "email";
         2 title: opt = "title";
@@ -15637,7 +15637,7 @@ pub struct RcsSenderDetailsQuestionnaireVerificationBaseDto {
     pub questions: Option<RcsSenderDetailsQuestionnaireVerificationQuestionsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireVerificationBaseDto default {
+    RcsSenderDetailsQuestionnaireVerificationBaseDto default {
         0 questions: opt = "questions";
     }
 }
@@ -15664,7 +15664,7 @@ pub struct RcsSenderDetailsQuestionnaireVerificationDto {
     pub answers: RcsSenderDetailsQuestionnaireVerificationAnswersDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireVerificationDto strict {
+    RcsSenderDetailsQuestionnaireVerificationDto strict {
         0 questions: opt = "questions";
         1 answers: req = "answers";
     }
@@ -15695,7 +15695,7 @@ pub struct RcsSenderDetailsQuestionnaireVerificationInputDto {
     pub answers: RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireVerificationInputDto strict {
+    RcsSenderDetailsQuestionnaireVerificationInputDto strict {
         0 answers: req = "answers";
     }
 }
@@ -15872,7 +15872,7 @@ pub struct RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto {
     pub contact_email_address: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto default {
+    RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto default {
         0 company_name: opt = "companyName";
         1 contact_name: opt = "contactName";
         2 contact_email_address: opt = "contactEmailAddress";
@@ -15909,7 +15909,7 @@ pub struct RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
     pub contact_email_address: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto default {
+    RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto default {
         0 company_name: opt = "companyName";
         1 contact_name: opt = "contactName";
         2 contact_email_address: opt = "contactEmailAddress";
@@ -15946,7 +15946,7 @@ pub struct RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto {
     pub contact_email_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto default {
+    RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto default {
         0 company_name: opt = "companyName";
         1 contact_name: opt = "contactName";
         2 contact_email_address: opt = "contactEmailAddress";
@@ -15989,7 +15989,7 @@ pub struct RcsSenderDetailsQuestionnaireVerificationQuestionsDto {
     pub partner: Option<RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDetailsQuestionnaireVerificationQuestionsDto default {
+    RcsSenderDetailsQuestionnaireVerificationQuestionsDto default {
         0 name: opt = "name";
         1 email: opt = "email";
         2 title: opt = "title";
@@ -16076,7 +16076,7 @@ pub struct RcsSenderDto {
     pub campaign_details: Option<RcsCampaignRegistrationDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderDto strict {
+    RcsSenderDto strict {
         0 id: req = "id";
         1 conversation_api_app: opt = "conversationApiApp";
         2 conversation_api_app_details: opt = "conversationApiAppDetails";
@@ -16166,7 +16166,7 @@ pub enum RcsSenderHostingRegionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsSenderHostingRegionsEnum {
+    RcsSenderHostingRegionsEnum {
         AsiaPacific = "ASIA_PACIFIC",
         Europe = "EUROPE",
         NorthAmerica = "NORTH_AMERICA",
@@ -16195,7 +16195,7 @@ pub struct RcsSenderInputDto {
     pub details: Option<RcsSenderDetailsInputDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderInputDto strict {
+    RcsSenderInputDto strict {
         0 region: req = "region";
         1 billing_category: req = "billingCategory";
         2 use_case: req = "useCase";
@@ -16240,7 +16240,7 @@ pub struct RcsSenderListDto {
     pub senders: Vec<RcsSenderDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderListDto strict {
+    RcsSenderListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -16286,7 +16286,7 @@ pub struct RcsSenderNotificationDto {
     pub comment: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderNotificationDto strict {
+    RcsSenderNotificationDto strict {
         0 r#type: req = "type";
         1 created: opt = "created";
         2 author: opt = "author";
@@ -16329,7 +16329,7 @@ pub struct RcsSenderNotificationListDto {
     pub notifications: Vec<RcsSenderNotificationDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSenderNotificationListDto strict {
+    RcsSenderNotificationListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -16385,7 +16385,7 @@ pub enum RcsSenderNotificationTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsSenderNotificationTypeEnum {
+    RcsSenderNotificationTypeEnum {
         Active = "ACTIVE",
         CommentAdded = "COMMENT_ADDED",
         Created = "CREATED",
@@ -16411,7 +16411,7 @@ pub enum RcsSenderRegionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsSenderRegionsEnum {
+    RcsSenderRegionsEnum {
         Br = "BR",
         Eu = "EU",
         Us = "US",
@@ -16435,7 +16435,7 @@ pub enum RcsSenderSortColumnsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsSenderSortColumnsEnum {
+    RcsSenderSortColumnsEnum {
         Created = "CREATED",
         Modified = "MODIFIED",
         Name = "NAME",
@@ -16468,7 +16468,7 @@ pub enum RcsSenderStatesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsSenderStatesEnum {
+    RcsSenderStatesEnum {
         Draft = "DRAFT",
         InProgress = "IN_PROGRESS",
         InTest = "IN_TEST",
@@ -16497,7 +16497,7 @@ pub enum RcsSenderUseCasesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsSenderUseCasesEnum {
+    RcsSenderUseCasesEnum {
         Multiuse = "MULTIUSE",
         Otp = "OTP",
         Promotional = "PROMOTIONAL",
@@ -16518,7 +16518,7 @@ pub enum RcsSortDirectionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsSortDirectionsEnum {
+    RcsSortDirectionsEnum {
         Asc = "ASC",
         Desc = "DESC",
     }
@@ -16531,7 +16531,7 @@ pub struct RcsSupplierDetailsDto {
     pub google: Option<RcsSupplierDetailsGoogleDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSupplierDetailsDto default {
+    RcsSupplierDetailsDto default {
         0 google: opt = "google";
     }
 }
@@ -16558,7 +16558,7 @@ pub struct RcsSupplierDetailsGoogleDto {
     pub brand_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsSupplierDetailsGoogleDto default {
+    RcsSupplierDetailsGoogleDto default {
         0 agent_id: opt = "agentId";
         1 brand_id: opt = "brandId";
     }
@@ -16588,7 +16588,7 @@ pub struct RcsTestNumberCapabilitiesDto {
     pub features: Vec<RcsTestNumberCapabilitiesFeaturesEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsTestNumberCapabilitiesDto strict {
+    RcsTestNumberCapabilitiesDto strict {
         0 features: req = "features";
     }
 }
@@ -16634,7 +16634,7 @@ pub enum RcsTestNumberCapabilitiesFeaturesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsTestNumberCapabilitiesFeaturesEnum {
+    RcsTestNumberCapabilitiesFeaturesEnum {
         ActionCompose = "ACTION_COMPOSE",
         ActionCreateCalendarEvent = "ACTION_CREATE_CALENDAR_EVENT",
         ActionDial = "ACTION_DIAL",
@@ -16661,7 +16661,7 @@ pub struct RcsTestNumberStateDto {
     pub submitted: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsTestNumberStateDto strict {
+    RcsTestNumberStateDto strict {
         0 number: req = "number";
         1 state: req = "state";
         2 submitted: req = "submitted";
@@ -16711,7 +16711,7 @@ pub enum RcsTestNumberStatesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsTestNumberStatesEnum {
+    RcsTestNumberStatesEnum {
         Declined = "DECLINED",
         Expired = "EXPIRED",
         Failed = "FAILED",
@@ -16731,7 +16731,7 @@ pub struct RcsTestNumbersDto {
     pub test_numbers: Vec<RcsTestNumberStateDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsTestNumbersDto strict {
+    RcsTestNumbersDto strict {
         0 test_numbers: req = "testNumbers";
     }
 }
@@ -16753,7 +16753,7 @@ pub struct RcsTestNumbersInputDto {
     pub test_numbers: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsTestNumbersInputDto strict {
+    RcsTestNumbersInputDto strict {
         0 test_numbers: req = "testNumbers";
     }
 }
@@ -16799,7 +16799,7 @@ pub struct RcsUpdateSenderDetailsBrandInputDto {
     pub terms_of_service_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsBrandInputDto default {
+    RcsUpdateSenderDetailsBrandInputDto default {
         0 name: opt = "name";
         1 emails: opt_null = "emails";
         2 phones: opt_null = "phones";
@@ -16861,7 +16861,7 @@ pub struct RcsUpdateSenderDetailsInputDto {
     pub questionnaire: Option<RcsUpdateSenderDetailsQuestionnaireInputDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsInputDto default {
+    RcsUpdateSenderDetailsInputDto default {
         0 brand: opt = "brand";
         1 test_numbers: opt_null = "testNumbers";
         2 countries: opt_null = "countries";
@@ -16897,7 +16897,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto {
     pub ignore: Option<Option<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto default {
+    RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto default {
         0 ignore: opt_null = "ignore";
     }
 }
@@ -16928,7 +16928,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto {
     pub siren: Option<Option<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto default {
+    RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto default {
         0 full_company_address: opt_null = "fullCompanyAddress";
         1 full_company_address_metadata: opt = "fullCompanyAddressMetadata";
         2 siren: opt_null = "siren";
@@ -16961,7 +16961,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireFrInputDto {
     pub answers: RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireFrInputDto strict {
+    RcsUpdateSenderDetailsQuestionnaireFrInputDto strict {
         0 answers: req = "answers";
     }
 }
@@ -16999,7 +16999,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto {
     pub campaign_length: Option<Option<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto default {
+    RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto default {
         0 brand_industry: opt_null = "brandIndustry";
         1 company_legal_name: opt_null = "companyLegalName";
         2 company_registration_number: opt_null = "companyRegistrationNumber";
@@ -17047,7 +17047,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireGbInputDto {
     pub answers: RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireGbInputDto strict {
+    RcsUpdateSenderDetailsQuestionnaireGbInputDto strict {
         0 answers: req = "answers";
     }
 }
@@ -17095,7 +17095,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto {
     pub screenshot_uris: Option<Option<Vec<String>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto default {
+    RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto default {
         0 opt_in_description: opt_null = "optInDescription";
         1 opt_in_description_metadata: opt = "optInDescriptionMetadata";
         2 trigger_description: opt_null = "triggerDescription";
@@ -17149,7 +17149,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireGeneralInputDto {
     pub answers: RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireGeneralInputDto strict {
+    RcsUpdateSenderDetailsQuestionnaireGeneralInputDto strict {
         0 answers: req = "answers";
     }
 }
@@ -17179,7 +17179,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireInputDto {
     pub us: Option<RcsUpdateSenderDetailsQuestionnaireUsInputDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireInputDto default {
+    RcsUpdateSenderDetailsQuestionnaireInputDto default {
         0 general: opt = "general";
         1 verification: opt = "verification";
         2 gb: opt = "gb";
@@ -17232,7 +17232,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
     pub messages_volume: Option<Option<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto default {
+    RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto default {
         0 company_legal_name: opt_null = "companyLegalName";
         1 ein: opt_null = "ein";
         2 brand_industry: opt_null = "brandIndustry";
@@ -17277,7 +17277,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireUsInputDto {
     pub answers: RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireUsInputDto strict {
+    RcsUpdateSenderDetailsQuestionnaireUsInputDto strict {
         0 answers: req = "answers";
     }
 }
@@ -18070,7 +18070,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto default {
+    RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto default {
         0 name: opt_null = "name";
         1 email: opt_null = "email";
         2 title: opt_null = "title";
@@ -18112,7 +18112,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireVerificationInputDto {
     pub answers: RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireVerificationInputDto strict {
+    RcsUpdateSenderDetailsQuestionnaireVerificationInputDto strict {
         0 answers: req = "answers";
     }
 }
@@ -18140,7 +18140,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto
     pub contact_email_address: Option<Option<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto default {
+    RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto default {
         0 company_name: opt_null = "companyName";
         1 contact_name: opt_null = "contactName";
         2 contact_email_address: opt_null = "contactEmailAddress";
@@ -18173,7 +18173,7 @@ pub struct RcsUpdateSenderInputDto {
     pub details: RcsUpdateSenderDetailsInputDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUpdateSenderInputDto strict {
+    RcsUpdateSenderInputDto strict {
         0 details: req = "details";
     }
 }
@@ -18243,7 +18243,7 @@ pub struct RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto 
     pub address_state: RcsUsStatesEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto strict {
+    RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto strict {
         0 company_legal_name: req = "companyLegalName";
         1 company_phone_number: req = "companyPhoneNumber";
         2 company_email_address: req = "companyEmailAddress";
@@ -18394,7 +18394,7 @@ pub struct RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     pub call_to_action_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto default {
+    RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto default {
         0 ownership_type: opt = "ownershipType";
         1 company_legal_name: opt = "companyLegalName";
         2 company_phone_number: opt = "companyPhoneNumber";
@@ -18550,7 +18550,7 @@ pub struct RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
     pub stock_symbol: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto strict {
+    RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto strict {
         0 company_legal_name: req = "companyLegalName";
         1 company_phone_number: req = "companyPhoneNumber";
         2 company_email_address: req = "companyEmailAddress";
@@ -18711,7 +18711,7 @@ pub struct RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     pub call_to_action_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto default {
+    RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto default {
         0 ownership_type: opt = "ownershipType";
         1 company_legal_name: opt = "companyLegalName";
         2 company_phone_number: opt = "companyPhoneNumber";
@@ -18829,7 +18829,7 @@ pub enum RcsUsQuestionnaireBrandCampaignVersionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsUsQuestionnaireBrandCampaignVersionsEnum {
+    RcsUsQuestionnaireBrandCampaignVersionsEnum {
         NonUsPrivate = "NON_US_PRIVATE",
         NonUsPublic = "NON_US_PUBLIC",
         UsPrivate = "US_PRIVATE",
@@ -18892,7 +18892,7 @@ pub enum RcsUsQuestionnaireBrandIndustriesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsUsQuestionnaireBrandIndustriesEnum {
+    RcsUsQuestionnaireBrandIndustriesEnum {
         Agriculture = "AGRICULTURE",
         Communication = "COMMUNICATION",
         Construction = "CONSTRUCTION",
@@ -18936,7 +18936,7 @@ pub enum RcsUsQuestionnaireBrandLegalFormsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsUsQuestionnaireBrandLegalFormsEnum {
+    RcsUsQuestionnaireBrandLegalFormsEnum {
         Corporation = "CORPORATION",
         LimitedLiabilityCompany = "LIMITED_LIABILITY_COMPANY",
         Partnership = "PARTNERSHIP",
@@ -18957,7 +18957,7 @@ pub enum RcsUsQuestionnaireOwnershipTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsUsQuestionnaireOwnershipTypeEnum {
+    RcsUsQuestionnaireOwnershipTypeEnum {
         Private = "PRIVATE",
         Public = "PUBLIC",
     }
@@ -18974,7 +18974,7 @@ pub enum RcsUsQuestionnaireOwnershipTypePrivateEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsUsQuestionnaireOwnershipTypePrivateEnum {
+    RcsUsQuestionnaireOwnershipTypePrivateEnum {
         Private = "PRIVATE",
     }
 }
@@ -18990,7 +18990,7 @@ pub enum RcsUsQuestionnaireOwnershipTypePublicEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsUsQuestionnaireOwnershipTypePublicEnum {
+    RcsUsQuestionnaireOwnershipTypePublicEnum {
         Public = "PUBLIC",
     }
 }
@@ -19008,7 +19008,7 @@ pub enum RcsUsQuestionnaireVersionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsUsQuestionnaireVersionsEnum {
+    RcsUsQuestionnaireVersionsEnum {
         V1 = "v1",
         V2 = "v2",
     }
@@ -19031,7 +19031,7 @@ pub struct RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto {
     pub phone: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto strict {
+    RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto strict {
         0 name: req = "name";
         1 email: req = "email";
         2 title: opt = "title";
@@ -19188,7 +19188,7 @@ pub enum RcsUsStatesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RcsUsStatesEnum {
+    RcsUsStatesEnum {
         Ak = "AK",
         Al = "AL",
         Ar = "AR",
@@ -19257,7 +19257,7 @@ pub struct RcsWebsiteDto {
     pub url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsWebsiteDto strict {
+    RcsWebsiteDto strict {
         0 label: req = "label";
         1 url: req = "url";
     }
@@ -19283,7 +19283,7 @@ pub struct RcsWebsiteInputDto {
     pub url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RcsWebsiteInputDto strict {
+    RcsWebsiteInputDto strict {
         0 label: req = "label";
         1 url: req = "url";
     }
@@ -19313,7 +19313,7 @@ pub struct SmsConversationApiAppDto {
     pub channel_status: Option<SmsConversationAppChannelIntegrationStatusEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsConversationApiAppDto strict {
+    SmsConversationApiAppDto strict {
         0 id: req = "id";
         1 project_id: req = "projectId";
         2 region: req = "region";
@@ -19360,7 +19360,7 @@ pub enum SmsConversationApiAppRegionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SmsConversationApiAppRegionsEnum {
+    SmsConversationApiAppRegionsEnum {
         Br = "BR",
         Eu = "EU",
         Us = "US",
@@ -19385,7 +19385,7 @@ pub enum SmsConversationAppChannelIntegrationStatusEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SmsConversationAppChannelIntegrationStatusEnum {
+    SmsConversationAppChannelIntegrationStatusEnum {
         Active = "ACTIVE",
         Failing = "FAILING",
         Pending = "PENDING",
@@ -19409,7 +19409,7 @@ pub struct SmsInputSmsAppDto {
     pub conv_api_app_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsInputSmsAppDto strict {
+    SmsInputSmsAppDto strict {
         0 name: req = "name";
         1 region: req = "region";
         2 test: opt = "test";
@@ -19458,7 +19458,7 @@ pub enum SmsInputSmsAppRegionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SmsInputSmsAppRegionsEnum {
+    SmsInputSmsAppRegionsEnum {
         Br = "BR",
         Eu = "EU",
         Us = "US",
@@ -19478,7 +19478,7 @@ pub struct SmsPapiErrorDto {
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsPapiErrorDto strict {
+    SmsPapiErrorDto strict {
         0 error_code: req = "errorCode";
         1 message: req = "message";
         2 resolution: req = "resolution";
@@ -19581,7 +19581,7 @@ pub enum SmsProvisioningStatesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SmsProvisioningStatesEnum {
+    SmsProvisioningStatesEnum {
         Active = "ACTIVE",
         Blocked = "BLOCKED",
         Deleted = "DELETED",
@@ -19636,7 +19636,7 @@ pub struct SmsSmsAppDto {
     pub test: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsSmsAppDto strict {
+    SmsSmsAppDto strict {
         0 id: req = "id";
         1 sms_service_id: req = "smsServiceId";
         2 name: req = "name";
@@ -19690,7 +19690,7 @@ pub struct SmsSmsAppListDto {
     pub sms_apps: Vec<SmsSmsAppDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsSmsAppListDto strict {
+    SmsSmsAppListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -19744,7 +19744,7 @@ pub enum SmsSmsAppRegionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SmsSmsAppRegionsEnum {
+    SmsSmsAppRegionsEnum {
         Au = "AU",
         Br = "BR",
         Ca = "CA",
@@ -19761,7 +19761,7 @@ pub struct SmsUpdateSmsAppDto {
     pub name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsUpdateSmsAppDto default {
+    SmsUpdateSmsAppDto default {
         0 name: opt = "name";
     }
 }
@@ -19792,7 +19792,7 @@ pub struct WebhookPapiErrorDto {
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhookPapiErrorDto strict {
+    WebhookPapiErrorDto strict {
         0 error_code: req = "errorCode";
         1 message: req = "message";
         2 resolution: req = "resolution";
@@ -19841,7 +19841,7 @@ pub struct WebhookUpdateWebhookInputDto {
     pub triggers: Option<Vec<WebhookWebhookTriggersEnum>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhookUpdateWebhookInputDto default {
+    WebhookUpdateWebhookInputDto default {
         0 target: opt = "target";
         1 secret: opt = "secret";
         2 triggers: opt = "triggers";
@@ -19880,7 +19880,7 @@ pub struct WebhookWebhookDto {
     pub triggers: Vec<WebhookWebhookTriggersEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhookWebhookDto strict {
+    WebhookWebhookDto strict {
         0 id: req = "id";
         1 target: req = "target";
         2 project_id: req = "projectId";
@@ -19925,7 +19925,7 @@ pub struct WebhookWebhookInputDto {
     pub triggers: Vec<WebhookWebhookTriggersEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhookWebhookInputDto strict {
+    WebhookWebhookInputDto strict {
         0 target: req = "target";
         1 secret: req = "secret";
         2 triggers: req = "triggers";
@@ -19963,7 +19963,7 @@ pub struct WebhookWebhookListDto {
     pub webhooks: Vec<WebhookWebhookDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhookWebhookListDto strict {
+    WebhookWebhookListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -20083,7 +20083,7 @@ pub enum WebhookWebhookTriggersEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WebhookWebhookTriggersEnum {
+    WebhookWebhookTriggersEnum {
         All = "ALL",
         BundleDone = "BUNDLE_DONE",
         KakaotalkSenderActive = "KAKAOTALK_SENDER_ACTIVE",
@@ -20143,7 +20143,7 @@ pub enum WhatsappAccountChangeStateEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappAccountChangeStateEnum {
+    WhatsappAccountChangeStateEnum {
         Draft = "DRAFT",
         InProgress = "IN_PROGRESS",
         PendingFacebookVerification = "PENDING_FACEBOOK_VERIFICATION",
@@ -20164,7 +20164,7 @@ pub struct WhatsappAccountChangesDetailsDto {
     pub sender_details: Option<WhatsappAccountSenderRelatedChangesDetailsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappAccountChangesDetailsDto default {
+    WhatsappAccountChangesDetailsDto default {
         0 client_business_manager_id: opt = "clientBusinessManagerId";
         1 company_legal_name: opt = "companyLegalName";
         2 waba_name: opt = "wabaName";
@@ -20202,7 +20202,7 @@ pub struct WhatsappAccountChangesDto {
     pub details: Option<WhatsappAccountChangesDtoDetails>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappAccountChangesDto strict {
+    WhatsappAccountChangesDto strict {
         0 status: req = "status";
         1 details: opt = "details";
     }
@@ -20362,7 +20362,7 @@ pub struct WhatsappAccountDetailsDto {
     pub sender_details: Option<WhatsappAccountSenderRelatedDetailsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappAccountDetailsDto strict {
+    WhatsappAccountDetailsDto strict {
         0 client_business_manager_id: req = "clientBusinessManagerId";
         1 company_legal_name: opt = "companyLegalName";
         2 waba_name: req = "wabaName";
@@ -20429,7 +20429,7 @@ pub struct WhatsappAccountDto {
     pub currency: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappAccountDto strict {
+    WhatsappAccountDto strict {
         0 state: opt = "state";
         1 is_embedded_signup: req = "isEmbeddedSignup";
         2 business_manager: req = "businessManager";
@@ -20508,7 +20508,7 @@ pub struct WhatsappAccountNotificationDto {
     pub comment: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappAccountNotificationDto strict {
+    WhatsappAccountNotificationDto strict {
         0 r#type: req = "type";
         1 created: opt = "created";
         2 author: opt = "author";
@@ -20551,7 +20551,7 @@ pub struct WhatsappAccountNotificationListDto {
     pub notifications: Vec<WhatsappAccountNotificationDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappAccountNotificationListDto strict {
+    WhatsappAccountNotificationListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -20607,7 +20607,7 @@ pub enum WhatsappAccountNotificationTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappAccountNotificationTypeEnum {
+    WhatsappAccountNotificationTypeEnum {
         CommentAdded = "COMMENT_ADDED",
         Created = "CREATED",
         Draft = "DRAFT",
@@ -20631,7 +20631,7 @@ pub struct WhatsappAccountSenderRelatedChangesDetailsDto {
     pub meta_local_storage: WhatsappSenderMetaLocalStoragesEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappAccountSenderRelatedChangesDetailsDto strict {
+    WhatsappAccountSenderRelatedChangesDetailsDto strict {
         0 display_name: req = "displayName";
         1 business_category: req = "businessCategory";
         2 region: req = "region";
@@ -20670,7 +20670,7 @@ pub struct WhatsappAccountSenderRelatedDetailsDto {
     pub meta_local_storage: WhatsappSenderMetaLocalStoragesEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappAccountSenderRelatedDetailsDto strict {
+    WhatsappAccountSenderRelatedDetailsDto strict {
         0 display_name: req = "displayName";
         1 business_category: req = "businessCategory";
         2 region: req = "region";
@@ -20711,7 +20711,7 @@ pub enum WhatsappAccountStateEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappAccountStateEnum {
+    WhatsappAccountStateEnum {
         Onboarded = "ONBOARDED",
         PendingFacebookVerification = "PENDING_FACEBOOK_VERIFICATION",
         Rejected = "REJECTED",
@@ -20901,7 +20901,7 @@ pub enum WhatsappActionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappActionsEnum {
+    WhatsappActionsEnum {
         Draft = "DRAFT",
         Submit = "SUBMIT",
     }
@@ -20922,7 +20922,7 @@ pub enum WhatsappBidStrategiesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappBidStrategiesEnum {
+    WhatsappBidStrategiesEnum {
         BidStrategyLowestCostWithBidCap = "BID_STRATEGY_LOWEST_COST_WITH_BID_CAP",
         BidStrategyUnspecified = "BID_STRATEGY_UNSPECIFIED",
         Unrecognized = "UNRECOGNIZED",
@@ -20942,7 +20942,7 @@ pub struct WhatsappBodyComponentDto {
     pub add_security_recommendation: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappBodyComponentDto strict {
+    WhatsappBodyComponentDto strict {
         0 r#type: req = "type";
         1 text: opt = "text";
         2 examples: opt = "examples";
@@ -20983,7 +20983,7 @@ pub struct WhatsappBodyComponentInputDto {
     pub add_security_recommendation: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappBodyComponentInputDto strict {
+    WhatsappBodyComponentInputDto strict {
         0 r#type: req = "type";
         1 text: opt = "text";
         2 examples: opt = "examples";
@@ -21032,7 +21032,7 @@ pub enum WhatsappBusinessManagersEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappBusinessManagersEnum {
+    WhatsappBusinessManagersEnum {
         SinchAmerica = "SINCH_AMERICA",
         SinchBr = "SINCH_BR",
         SinchMx = "SINCH_MX",
@@ -21053,7 +21053,7 @@ pub enum WhatsappButtonTypeCopyCodeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappButtonTypeCopyCodeEnum {
+    WhatsappButtonTypeCopyCodeEnum {
         CopyCode = "COPY_CODE",
     }
 }
@@ -21069,7 +21069,7 @@ pub enum WhatsappButtonTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappButtonTypeEnum {
+    WhatsappButtonTypeEnum {
         Flow = "FLOW",
     }
 }
@@ -21085,7 +21085,7 @@ pub enum WhatsappButtonTypeFlowEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappButtonTypeFlowEnum {
+    WhatsappButtonTypeFlowEnum {
         Flow = "FLOW",
     }
 }
@@ -21101,7 +21101,7 @@ pub enum WhatsappButtonTypeOrderDetailsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappButtonTypeOrderDetailsEnum {
+    WhatsappButtonTypeOrderDetailsEnum {
         OrderDetails = "ORDER_DETAILS",
     }
 }
@@ -21117,7 +21117,7 @@ pub enum WhatsappButtonTypeOtpEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappButtonTypeOtpEnum {
+    WhatsappButtonTypeOtpEnum {
         Otp = "OTP",
     }
 }
@@ -21133,7 +21133,7 @@ pub enum WhatsappButtonTypePhoneNumberEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappButtonTypePhoneNumberEnum {
+    WhatsappButtonTypePhoneNumberEnum {
         PhoneNumber = "PHONE_NUMBER",
     }
 }
@@ -21149,7 +21149,7 @@ pub enum WhatsappButtonTypeQuickReplyEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappButtonTypeQuickReplyEnum {
+    WhatsappButtonTypeQuickReplyEnum {
         QuickReply = "QUICK_REPLY",
     }
 }
@@ -21165,7 +21165,7 @@ pub enum WhatsappButtonTypeRequestContactInfoEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappButtonTypeRequestContactInfoEnum {
+    WhatsappButtonTypeRequestContactInfoEnum {
         RequestContactInfo = "REQUEST_CONTACT_INFO",
     }
 }
@@ -21181,7 +21181,7 @@ pub enum WhatsappButtonTypeUrlEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappButtonTypeUrlEnum {
+    WhatsappButtonTypeUrlEnum {
         Url = "URL",
     }
 }
@@ -21195,7 +21195,7 @@ pub struct WhatsappButtonsComponentDto {
     pub buttons: Vec<WhatsappButtonsComponentDtoButtonsItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappButtonsComponentDto strict {
+    WhatsappButtonsComponentDto strict {
         0 r#type: req = "type";
         1 buttons: req = "buttons";
     }
@@ -21516,7 +21516,7 @@ pub struct WhatsappButtonsComponentInputDto {
     pub buttons: Vec<WhatsappButtonsComponentInputDtoButtonsItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappButtonsComponentInputDto strict {
+    WhatsappButtonsComponentInputDto strict {
         0 r#type: req = "type";
         1 buttons: req = "buttons";
     }
@@ -21891,7 +21891,7 @@ pub struct WhatsappCardBodyComponentDto {
     pub text: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappCardBodyComponentDto strict {
+    WhatsappCardBodyComponentDto strict {
         0 r#type: req = "type";
         1 examples: opt = "examples";
         2 text: opt = "text";
@@ -21925,7 +21925,7 @@ pub struct WhatsappCardButtonsComponentDto {
     pub buttons: Vec<WhatsappCardButtonsComponentDtoButtonsItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappCardButtonsComponentDto strict {
+    WhatsappCardButtonsComponentDto strict {
         0 r#type: req = "type";
         1 buttons: req = "buttons";
     }
@@ -22084,7 +22084,7 @@ pub struct WhatsappCardDto {
     pub components: Vec<WhatsappCardDtoComponentsItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappCardDto strict {
+    WhatsappCardDto strict {
         0 components: req = "components";
     }
 }
@@ -22267,7 +22267,7 @@ pub struct WhatsappCardHeaderComponentDto {
     pub examples: Option<Vec<WhatsappMediaHeaderExampleDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappCardHeaderComponentDto strict {
+    WhatsappCardHeaderComponentDto strict {
         0 r#type: req = "type";
         1 format: req = "format";
         2 examples: opt = "examples";
@@ -22307,7 +22307,7 @@ pub enum WhatsappCardHeaderComponentFormatsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappCardHeaderComponentFormatsEnum {
+    WhatsappCardHeaderComponentFormatsEnum {
         Image = "IMAGE",
         Video = "VIDEO",
     }
@@ -22322,7 +22322,7 @@ pub struct WhatsappCarouselComponentDto {
     pub cards: Vec<WhatsappCardDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappCarouselComponentDto strict {
+    WhatsappCarouselComponentDto strict {
         0 r#type: req = "type";
         1 cards: req = "cards";
     }
@@ -22353,7 +22353,7 @@ pub struct WhatsappCommentDto {
     pub created: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappCommentDto strict {
+    WhatsappCommentDto strict {
         0 r#type: req = "type";
         1 comment: req = "comment";
         2 created: opt = "created";
@@ -22387,7 +22387,7 @@ pub struct WhatsappCommentInputDto {
     pub comment: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappCommentInputDto strict {
+    WhatsappCommentInputDto strict {
         0 comment: req = "comment";
     }
 }
@@ -22411,7 +22411,7 @@ pub enum WhatsappCommentTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappCommentTypeEnum {
+    WhatsappCommentTypeEnum {
         Created = "CREATED",
     }
 }
@@ -22427,7 +22427,7 @@ pub enum WhatsappComponentTypeBodyEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappComponentTypeBodyEnum {
+    WhatsappComponentTypeBodyEnum {
         Body = "BODY",
     }
 }
@@ -22443,7 +22443,7 @@ pub enum WhatsappComponentTypeButtonsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappComponentTypeButtonsEnum {
+    WhatsappComponentTypeButtonsEnum {
         Buttons = "BUTTONS",
     }
 }
@@ -22459,7 +22459,7 @@ pub enum WhatsappComponentTypeCarouselEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappComponentTypeCarouselEnum {
+    WhatsappComponentTypeCarouselEnum {
         Carousel = "CAROUSEL",
     }
 }
@@ -22475,7 +22475,7 @@ pub enum WhatsappComponentTypeFooterEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappComponentTypeFooterEnum {
+    WhatsappComponentTypeFooterEnum {
         Footer = "FOOTER",
     }
 }
@@ -22491,7 +22491,7 @@ pub enum WhatsappComponentTypeHeaderEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappComponentTypeHeaderEnum {
+    WhatsappComponentTypeHeaderEnum {
         Header = "HEADER",
     }
 }
@@ -22507,7 +22507,7 @@ pub enum WhatsappComponentTypeLimitedTimeOfferEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappComponentTypeLimitedTimeOfferEnum {
+    WhatsappComponentTypeLimitedTimeOfferEnum {
         LimitedTimeOffer = "LIMITED_TIME_OFFER",
     }
 }
@@ -22525,7 +22525,7 @@ pub struct WhatsappConversationApiAppDto {
     pub channel_status: Option<WhatsappConversationAppChannelIntegrationStatusEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappConversationApiAppDto strict {
+    WhatsappConversationApiAppDto strict {
         0 id: req = "id";
         1 project_id: req = "projectId";
         2 region: req = "region";
@@ -22572,7 +22572,7 @@ pub enum WhatsappConversationApiAppRegionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappConversationApiAppRegionsEnum {
+    WhatsappConversationApiAppRegionsEnum {
         Br = "BR",
         Eu = "EU",
         Us = "US",
@@ -22597,7 +22597,7 @@ pub enum WhatsappConversationAppChannelIntegrationStatusEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappConversationAppChannelIntegrationStatusEnum {
+    WhatsappConversationAppChannelIntegrationStatusEnum {
         Active = "ACTIVE",
         Failing = "FAILING",
         Pending = "PENDING",
@@ -22620,7 +22620,7 @@ pub enum WhatsappConversationAppRegionsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappConversationAppRegionsEnum {
+    WhatsappConversationAppRegionsEnum {
         Br = "br",
         Eu = "eu",
         Us = "us",
@@ -22638,7 +22638,7 @@ pub struct WhatsappCopyCodeButtonDto {
     pub examples: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappCopyCodeButtonDto strict {
+    WhatsappCopyCodeButtonDto strict {
         0 r#type: req = "type";
         1 text: opt = "text";
         2 examples: opt = "examples";
@@ -22672,7 +22672,7 @@ pub struct WhatsappCopyCodeButtonInputDto {
     pub examples: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappCopyCodeButtonInputDto strict {
+    WhatsappCopyCodeButtonInputDto strict {
         0 r#type: req = "type";
         1 examples: opt = "examples";
     }
@@ -23179,7 +23179,7 @@ pub enum WhatsappCountryCodesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappCountryCodesEnum {
+    WhatsappCountryCodesEnum {
         Ad = "AD",
         Ae = "AE",
         Af = "AF",
@@ -23430,7 +23430,7 @@ pub struct WhatsappCreateSolutionListDto {
     pub failed_solutions: Vec<WhatsappFailedSolutionDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappCreateSolutionListDto strict {
+    WhatsappCreateSolutionListDto strict {
         0 solutions: req = "solutions";
         1 failed_solutions: req = "failedSolutions";
     }
@@ -23477,7 +23477,7 @@ pub enum WhatsappDailyLimitEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappDailyLimitEnum {
+    WhatsappDailyLimitEnum {
         NotSet = "NOT_SET",
         Tier100k = "TIER_100K",
         Tier10k = "TIER_10K",
@@ -23501,7 +23501,7 @@ pub struct WhatsappFailedSolutionDto {
     pub error_message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappFailedSolutionDto default {
+    WhatsappFailedSolutionDto default {
         0 partner_app_id: opt = "partnerAppId";
         1 error_code: opt = "errorCode";
         2 error_message: opt = "errorMessage";
@@ -23542,7 +23542,7 @@ pub enum WhatsappFailedSolutionErrorsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappFailedSolutionErrorsEnum {
+    WhatsappFailedSolutionErrorsEnum {
         ActivationFailed = "ACTIVATION_FAILED",
         CreationFailed = "CREATION_FAILED",
         Unrecognized = "UNRECOGNIZED",
@@ -23566,7 +23566,7 @@ pub enum WhatsappFlowActionEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappFlowActionEnum {
+    WhatsappFlowActionEnum {
         DataExchange = "DATA_EXCHANGE",
         Navigate = "NAVIGATE",
         Unknown = "UNKNOWN",
@@ -23589,7 +23589,7 @@ pub struct WhatsappFlowButtonDto {
     pub navigate_screen: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappFlowButtonDto strict {
+    WhatsappFlowButtonDto strict {
         0 r#type: req = "type";
         1 text: opt = "text";
         2 flow_id: opt = "flowId";
@@ -23635,7 +23635,7 @@ pub struct WhatsappFlowButtonInputDto {
     pub navigate_screen: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappFlowButtonInputDto strict {
+    WhatsappFlowButtonInputDto strict {
         0 r#type: req = "type";
         1 text: req = "text";
         2 flow_id: req = "flowId";
@@ -23679,7 +23679,7 @@ pub struct WhatsappFlowDto {
     pub status: WhatsappWhatsAppFlowStatusesEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappFlowDto strict {
+    WhatsappFlowDto strict {
         0 id: req = "id";
         1 name: req = "name";
         2 status: req = "status";
@@ -23717,7 +23717,7 @@ pub struct WhatsappFlowListDto {
     pub flows: Vec<WhatsappFlowDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappFlowListDto strict {
+    WhatsappFlowListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -23757,7 +23757,7 @@ pub struct WhatsappFlowScreenDto {
     pub id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappFlowScreenDto strict {
+    WhatsappFlowScreenDto strict {
         0 id: req = "id";
     }
 }
@@ -23777,7 +23777,7 @@ pub struct WhatsappFlowScreenListDto {
     pub screens: Vec<WhatsappFlowScreenDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappFlowScreenListDto strict {
+    WhatsappFlowScreenListDto strict {
         0 screens: req = "screens";
     }
 }
@@ -23801,7 +23801,7 @@ pub struct WhatsappFooterComponentDto {
     pub code_expiration_minutes: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappFooterComponentDto strict {
+    WhatsappFooterComponentDto strict {
         0 r#type: req = "type";
         1 text: opt = "text";
         2 code_expiration_minutes: opt = "codeExpirationMinutes";
@@ -23837,7 +23837,7 @@ pub struct WhatsappFooterComponentInputDto {
     pub code_expiration_minutes: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappFooterComponentInputDto strict {
+    WhatsappFooterComponentInputDto strict {
         0 r#type: req = "type";
         1 text: opt = "text";
         2 code_expiration_minutes: opt = "codeExpirationMinutes";
@@ -23873,7 +23873,7 @@ pub struct WhatsappInputAccountDtoDeprecated {
     pub company_legal_name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputAccountDtoDeprecated strict {
+    WhatsappInputAccountDtoDeprecated strict {
         0 client_business_manager_id: req = "clientBusinessManagerId";
         1 business_manager: opt = "businessManager";
         2 company_legal_name: req = "companyLegalName";
@@ -23913,7 +23913,7 @@ pub struct WhatsappInputAccountPartnerInitiatedDto {
     pub sender_details: WhatsappInputAccountSenderRelatedDetailsDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputAccountPartnerInitiatedDto strict {
+    WhatsappInputAccountPartnerInitiatedDto strict {
         0 waba_name: req = "wabaName";
         1 client_business_manager_id: req = "clientBusinessManagerId";
         2 business_manager: opt = "businessManager";
@@ -23956,7 +23956,7 @@ pub struct WhatsappInputAccountSenderRelatedDetailsDto {
     pub meta_local_storage: Option<WhatsappSenderInputMetaLocalStoragesEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputAccountSenderRelatedDetailsDto strict {
+    WhatsappInputAccountSenderRelatedDetailsDto strict {
         0 display_name: req = "displayName";
         1 business_category: req = "businessCategory";
         2 region: opt = "region";
@@ -23999,7 +23999,7 @@ pub struct WhatsappInputAccountSenderRelatedUpdateDetailsDto {
     pub meta_local_storage: Option<WhatsappSenderInputMetaLocalStoragesEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputAccountSenderRelatedUpdateDetailsDto default {
+    WhatsappInputAccountSenderRelatedUpdateDetailsDto default {
         0 display_name: opt = "displayName";
         1 business_category: opt = "businessCategory";
         2 region: opt = "region";
@@ -24077,7 +24077,7 @@ pub enum WhatsappInputAccountWhatsAppVerticalsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappInputAccountWhatsAppVerticalsEnum {
+    WhatsappInputAccountWhatsAppVerticalsEnum {
         Alcohol = "ALCOHOL",
         Automotive = "AUTOMOTIVE",
         BeautySpaSalon = "BEAUTY_SPA_SALON",
@@ -24112,7 +24112,7 @@ pub enum WhatsappInputBidStrategiesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappInputBidStrategiesEnum {
+    WhatsappInputBidStrategiesEnum {
         LowestCostWithBidCap = "LOWEST_COST_WITH_BID_CAP",
     }
 }
@@ -24136,7 +24136,7 @@ pub enum WhatsappInputBusinessManagersEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappInputBusinessManagersEnum {
+    WhatsappInputBusinessManagersEnum {
         SinchAmerica = "SINCH_AMERICA",
         SinchBr = "SINCH_BR",
         SinchMx = "SINCH_MX",
@@ -24160,7 +24160,7 @@ pub enum WhatsappInputBusinessManagersPublicDocumentationEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappInputBusinessManagersPublicDocumentationEnum {
+    WhatsappInputBusinessManagersPublicDocumentationEnum {
         SinchBr = "SINCH_BR",
         SinchMx = "SINCH_MX",
         SinchUk = "SINCH_UK",
@@ -24178,7 +24178,7 @@ pub struct WhatsappInputCardBodyComponentDto {
     pub text: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputCardBodyComponentDto strict {
+    WhatsappInputCardBodyComponentDto strict {
         0 r#type: req = "type";
         1 examples: opt = "examples";
         2 text: req = "text";
@@ -24218,7 +24218,7 @@ pub struct WhatsappInputCardButtonsComponentDto {
     pub buttons: Vec<WhatsappInputCardButtonsComponentDtoButtonsItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputCardButtonsComponentDto strict {
+    WhatsappInputCardButtonsComponentDto strict {
         0 r#type: req = "type";
         1 buttons: req = "buttons";
     }
@@ -24410,7 +24410,7 @@ pub struct WhatsappInputCardDto {
     pub components: Vec<WhatsappInputCardDtoComponentsItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputCardDto strict {
+    WhatsappInputCardDto strict {
         0 components: req = "components";
     }
 }
@@ -24600,7 +24600,7 @@ pub struct WhatsappInputCardHeaderComponentDto {
     pub examples: Option<Vec<WhatsappInputCardMediaHeaderExampleDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputCardHeaderComponentDto strict {
+    WhatsappInputCardHeaderComponentDto strict {
         0 r#type: req = "type";
         1 format: req = "format";
         2 examples: opt = "examples";
@@ -24646,7 +24646,7 @@ pub struct WhatsappInputCardMediaHeaderExampleDto {
     pub mime_type: Option<WhatsappInputCardMediaHeaderExampleSupportedMimeTypesEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputCardMediaHeaderExampleDto strict {
+    WhatsappInputCardMediaHeaderExampleDto strict {
         0 url: req = "url";
         1 mime_type: opt = "mimeType";
     }
@@ -24685,7 +24685,7 @@ pub enum WhatsappInputCardMediaHeaderExampleSupportedMimeTypesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappInputCardMediaHeaderExampleSupportedMimeTypesEnum {
+    WhatsappInputCardMediaHeaderExampleSupportedMimeTypesEnum {
         ImageJpeg = "IMAGE/JPEG",
         ImagePng = "IMAGE/PNG",
         Video3gp = "VIDEO/3GP",
@@ -24706,7 +24706,7 @@ pub struct WhatsappInputCarouselComponentDto {
     pub cards: Vec<WhatsappInputCardDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputCarouselComponentDto strict {
+    WhatsappInputCarouselComponentDto strict {
         0 r#type: req = "type";
         1 cards: req = "cards";
     }
@@ -24739,7 +24739,7 @@ pub enum WhatsappInputFlowActionEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappInputFlowActionEnum {
+    WhatsappInputFlowActionEnum {
         DataExchange = "DATA_EXCHANGE",
         Navigate = "NAVIGATE",
     }
@@ -24764,7 +24764,7 @@ pub enum WhatsappInputMediaHeaderExampleSupportedMimeTypesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappInputMediaHeaderExampleSupportedMimeTypesEnum {
+    WhatsappInputMediaHeaderExampleSupportedMimeTypesEnum {
         ImageJpeg = "IMAGE/JPEG",
         ImagePng = "IMAGE/PNG",
         ApplicationPdf = "APPLICATION/PDF",
@@ -24788,7 +24788,7 @@ pub enum WhatsappInputOtpTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappInputOtpTypeEnum {
+    WhatsappInputOtpTypeEnum {
         CopyCode = "COPY_CODE",
         OneTap = "ONE_TAP",
         ZeroTap = "ZERO_TAP",
@@ -24831,7 +24831,7 @@ pub struct WhatsappInputSenderPartnerInitiatedDetailsDto {
     pub phone_number: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputSenderPartnerInitiatedDetailsDto strict {
+    WhatsappInputSenderPartnerInitiatedDetailsDto strict {
         0 display_name: req = "displayName";
         1 description: opt = "description";
         2 vertical: req = "vertical";
@@ -24899,7 +24899,7 @@ pub struct WhatsappInputSenderPartnerInitiatedDto {
     pub details: WhatsappInputSenderPartnerInitiatedDetailsDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputSenderPartnerInitiatedDto strict {
+    WhatsappInputSenderPartnerInitiatedDto strict {
         0 status: opt = "status";
         1 region: opt = "region";
         2 meta_local_storage: opt = "metaLocalStorage";
@@ -24946,7 +24946,7 @@ pub struct WhatsappInputSenderPhoneProvisioningDetailsDto {
     pub display_name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputSenderPhoneProvisioningDetailsDto strict {
+    WhatsappInputSenderPhoneProvisioningDetailsDto strict {
         0 country_code: req = "countryCode";
         1 phone_number: req = "phoneNumber";
         2 display_name: req = "displayName";
@@ -24980,7 +24980,7 @@ pub struct WhatsappInputSenderPhoneProvisioningDto {
     pub details: WhatsappInputSenderPhoneProvisioningDetailsDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputSenderPhoneProvisioningDto strict {
+    WhatsappInputSenderPhoneProvisioningDto strict {
         0 region: opt = "region";
         1 meta_local_storage: opt = "metaLocalStorage";
         2 details: req = "details";
@@ -25018,7 +25018,7 @@ pub struct WhatsappInputTemplateCompareDto {
     pub end_timestamp: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputTemplateCompareDto strict {
+    WhatsappInputTemplateCompareDto strict {
         0 templates: req = "templates";
         1 timeframe: opt = "timeframe";
         2 end_timestamp: opt = "endTimestamp";
@@ -25054,7 +25054,7 @@ pub struct WhatsappInputTemplateCompareIdentifierDto {
     pub template_language: WhatsappTemplateLanguagesEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputTemplateCompareIdentifierDto strict {
+    WhatsappInputTemplateCompareIdentifierDto strict {
         0 template_name: req = "templateName";
         1 template_language: req = "templateLanguage";
     }
@@ -25091,7 +25091,7 @@ pub enum WhatsappInputTemplateCompareTimeframesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappInputTemplateCompareTimeframesEnum {
+    WhatsappInputTemplateCompareTimeframesEnum {
         V30 = "30",
         V60 = "60",
         V7 = "7",
@@ -25112,7 +25112,7 @@ pub struct WhatsappInputTemplateDetailsOptimization {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputTemplateDetailsOptimization strict {
+    WhatsappInputTemplateDetailsOptimization strict {
         0 bid_amount: req = "bidAmount";
         1 bid_strategy: req = "bidStrategy";
         2 bid_country_multiplier_overrides: opt = "bidCountryMultiplierOverrides";
@@ -25292,7 +25292,7 @@ pub enum WhatsappInputTemplateLanguagesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappInputTemplateLanguagesEnum {
+    WhatsappInputTemplateLanguagesEnum {
         Af = "AF",
         Ar = "AR",
         Az = "AZ",
@@ -25381,7 +25381,7 @@ pub struct WhatsappInputUpdateAccountDto {
     pub sender_details: Option<WhatsappInputAccountSenderRelatedUpdateDetailsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputUpdateAccountDto default {
+    WhatsappInputUpdateAccountDto default {
         0 company_legal_name: opt = "companyLegalName";
         1 waba_name: opt = "wabaName";
         2 client_business_manager_id: opt = "clientBusinessManagerId";
@@ -25423,7 +25423,7 @@ pub struct WhatsappInputUpdateTemplateDetailsOptimization {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappInputUpdateTemplateDetailsOptimization strict {
+    WhatsappInputUpdateTemplateDetailsOptimization strict {
         0 bid_amount: req = "bidAmount";
         1 bid_strategy: req = "bidStrategy";
         2 bid_country_multiplier_overrides: opt_null = "bidCountryMultiplierOverrides";
@@ -25461,7 +25461,7 @@ pub struct WhatsappLimitedTimeOfferComponentDto {
     pub has_expiration: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappLimitedTimeOfferComponentDto strict {
+    WhatsappLimitedTimeOfferComponentDto strict {
         0 r#type: req = "type";
         1 text: opt = "text";
         2 has_expiration: req = "hasExpiration";
@@ -25499,7 +25499,7 @@ pub struct WhatsappLimitedTimeOfferComponentInputDto {
     pub has_expiration: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappLimitedTimeOfferComponentInputDto strict {
+    WhatsappLimitedTimeOfferComponentInputDto strict {
         0 r#type: req = "type";
         1 text: req = "text";
         2 has_expiration: opt = "hasExpiration";
@@ -25535,7 +25535,7 @@ pub struct WhatsappLocationHeaderComponentDto {
     pub format: WhatsappLocationHeaderComponentFormatEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappLocationHeaderComponentDto strict {
+    WhatsappLocationHeaderComponentDto strict {
         0 r#type: req = "type";
         1 format: req = "format";
     }
@@ -25566,7 +25566,7 @@ pub enum WhatsappLocationHeaderComponentFormatEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappLocationHeaderComponentFormatEnum {
+    WhatsappLocationHeaderComponentFormatEnum {
         Location = "LOCATION",
     }
 }
@@ -25580,7 +25580,7 @@ pub struct WhatsappLocationHeaderComponentInputDto {
     pub format: WhatsappLocationHeaderComponentFormatEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappLocationHeaderComponentInputDto strict {
+    WhatsappLocationHeaderComponentInputDto strict {
         0 r#type: req = "type";
         1 format: req = "format";
     }
@@ -25607,7 +25607,7 @@ pub struct WhatsappLongLivedAccessTokenDto {
     pub long_lived_access_token: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappLongLivedAccessTokenDto strict {
+    WhatsappLongLivedAccessTokenDto strict {
         0 long_lived_access_token: req = "longLivedAccessToken";
     }
 }
@@ -25633,7 +25633,7 @@ pub struct WhatsappLongLivedAccessTokenInputDto {
     pub business_manager: Option<WhatsappInputBusinessManagersEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappLongLivedAccessTokenInputDto default {
+    WhatsappLongLivedAccessTokenInputDto default {
         0 facebook_token: opt = "facebookToken";
         1 facebook_code: opt = "facebookCode";
         2 business_manager: opt = "businessManager";
@@ -25670,7 +25670,7 @@ pub struct WhatsappMediaHeaderComponentDto {
     pub examples: Option<Vec<WhatsappMediaHeaderExampleDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappMediaHeaderComponentDto strict {
+    WhatsappMediaHeaderComponentDto strict {
         0 r#type: req = "type";
         1 format: req = "format";
         2 examples: opt = "examples";
@@ -25712,7 +25712,7 @@ pub enum WhatsappMediaHeaderComponentFormatEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappMediaHeaderComponentFormatEnum {
+    WhatsappMediaHeaderComponentFormatEnum {
         Document = "DOCUMENT",
         Image = "IMAGE",
         Video = "VIDEO",
@@ -25730,7 +25730,7 @@ pub struct WhatsappMediaHeaderComponentInputDto {
     pub examples: Option<Vec<WhatsappMediaHeaderExampleInputDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappMediaHeaderComponentInputDto strict {
+    WhatsappMediaHeaderComponentInputDto strict {
         0 r#type: req = "type";
         1 format: req = "format";
         2 examples: opt = "examples";
@@ -25764,7 +25764,7 @@ pub struct WhatsappMediaHeaderExampleDto {
     pub url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappMediaHeaderExampleDto default {
+    WhatsappMediaHeaderExampleDto default {
         0 url: opt = "url";
     }
 }
@@ -25804,7 +25804,7 @@ pub struct WhatsappMediaHeaderExampleInputDto {
     pub mime_type: Option<WhatsappInputMediaHeaderExampleSupportedMimeTypesEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappMediaHeaderExampleInputDto strict {
+    WhatsappMediaHeaderExampleInputDto strict {
         0 url: req = "url";
         1 mime_type: opt = "mimeType";
     }
@@ -25835,7 +25835,7 @@ pub struct WhatsappOrderDetailsButtonDto {
     pub text: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappOrderDetailsButtonDto strict {
+    WhatsappOrderDetailsButtonDto strict {
         0 r#type: req = "type";
         1 text: opt = "text";
     }
@@ -25864,7 +25864,7 @@ pub struct WhatsappOrderDetailsButtonInputDto {
     pub r#type: WhatsappButtonTypeOrderDetailsEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappOrderDetailsButtonInputDto strict {
+    WhatsappOrderDetailsButtonInputDto strict {
         0 r#type: req = "type";
     }
 }
@@ -25898,7 +25898,7 @@ pub struct WhatsappOtpButtonDto {
     pub zero_tap_terms_accepted: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappOtpButtonDto strict {
+    WhatsappOtpButtonDto strict {
         0 r#type: req = "type";
         1 otp_type: req = "otpType";
         2 text: opt = "text";
@@ -25961,7 +25961,7 @@ pub struct WhatsappOtpButtonInputDto {
     pub zero_tap_terms_accepted: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappOtpButtonInputDto strict {
+    WhatsappOtpButtonInputDto strict {
         0 r#type: req = "type";
         1 otp_type: req = "otpType";
         2 text: req = "text";
@@ -26020,7 +26020,7 @@ pub enum WhatsappOtpTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappOtpTypeEnum {
+    WhatsappOtpTypeEnum {
         CopyCode = "COPY_CODE",
         OneTap = "ONE_TAP",
         ZeroTap = "ZERO_TAP",
@@ -26041,7 +26041,7 @@ pub struct WhatsappPapiErrorDto {
     pub additional_information: Option<std::collections::BTreeMap<String, Vec<String>>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPapiErrorDto strict {
+    WhatsappPapiErrorDto strict {
         0 error_code: req = "errorCode";
         1 message: req = "message";
         2 resolution: req = "resolution";
@@ -26084,7 +26084,7 @@ pub struct WhatsappPartialBodyComponentDto {
     pub add_security_recommendation: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialBodyComponentDto default {
+    WhatsappPartialBodyComponentDto default {
         0 r#type: opt = "type";
         1 text: opt = "text";
         2 examples: opt = "examples";
@@ -26122,7 +26122,7 @@ pub struct WhatsappPartialButtonsComponentDto {
     pub buttons: Option<Vec<WhatsappPartialButtonsComponentDtoButtonsItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialButtonsComponentDto default {
+    WhatsappPartialButtonsComponentDto default {
         0 r#type: opt = "type";
         1 buttons: opt = "buttons";
     }
@@ -26379,7 +26379,7 @@ pub struct WhatsappPartialCardBodyComponentDto {
     pub text: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialCardBodyComponentDto default {
+    WhatsappPartialCardBodyComponentDto default {
         0 r#type: opt = "type";
         1 examples: opt = "examples";
         2 text: opt = "text";
@@ -26414,7 +26414,7 @@ pub struct WhatsappPartialCardButtonsComponentDto {
     pub buttons: Option<Vec<WhatsappPartialCardButtonsComponentDtoButtonsItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialCardButtonsComponentDto default {
+    WhatsappPartialCardButtonsComponentDto default {
         0 r#type: opt = "type";
         1 buttons: opt = "buttons";
     }
@@ -26591,7 +26591,7 @@ pub struct WhatsappPartialCardDto {
     pub components: Option<Vec<WhatsappPartialCardDtoComponentsItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialCardDto default {
+    WhatsappPartialCardDto default {
         0 components: opt = "components";
     }
 }
@@ -26777,7 +26777,7 @@ pub struct WhatsappPartialCardHeaderComponentDto {
     pub examples: Option<Vec<WhatsappPartialMediaHeaderExampleDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialCardHeaderComponentDto default {
+    WhatsappPartialCardHeaderComponentDto default {
         0 r#type: opt = "type";
         1 format: opt = "format";
         2 examples: opt = "examples";
@@ -26812,7 +26812,7 @@ pub struct WhatsappPartialCarouselComponentDto {
     pub cards: Option<Vec<WhatsappPartialCardDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialCarouselComponentDto default {
+    WhatsappPartialCarouselComponentDto default {
         0 r#type: opt = "type";
         1 cards: opt = "cards";
     }
@@ -26847,7 +26847,7 @@ pub struct WhatsappPartialFlowButtonDto {
     pub navigate_screen: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialFlowButtonDto default {
+    WhatsappPartialFlowButtonDto default {
         0 r#type: opt = "type";
         1 text: opt = "text";
         2 flow_id: opt = "flowId";
@@ -26890,7 +26890,7 @@ pub struct WhatsappPartialFooterComponentDto {
     pub code_expiration_minutes: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialFooterComponentDto default {
+    WhatsappPartialFooterComponentDto default {
         0 r#type: opt = "type";
         1 text: opt = "text";
         2 code_expiration_minutes: opt = "codeExpirationMinutes";
@@ -26927,7 +26927,7 @@ pub struct WhatsappPartialLimitedTimeOfferComponentDto {
     pub has_expiration: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialLimitedTimeOfferComponentDto default {
+    WhatsappPartialLimitedTimeOfferComponentDto default {
         0 r#type: opt = "type";
         1 text: opt = "text";
         2 has_expiration: opt = "hasExpiration";
@@ -26962,7 +26962,7 @@ pub struct WhatsappPartialLocationHeaderComponentDto {
     pub format: Option<WhatsappLocationHeaderComponentFormatEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialLocationHeaderComponentDto default {
+    WhatsappPartialLocationHeaderComponentDto default {
         0 r#type: opt = "type";
         1 format: opt = "format";
     }
@@ -26993,7 +26993,7 @@ pub struct WhatsappPartialMediaHeaderComponentDto {
     pub examples: Option<Vec<WhatsappPartialMediaHeaderExampleDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialMediaHeaderComponentDto default {
+    WhatsappPartialMediaHeaderComponentDto default {
         0 r#type: opt = "type";
         1 format: opt = "format";
         2 examples: opt = "examples";
@@ -27026,7 +27026,7 @@ pub struct WhatsappPartialMediaHeaderExampleDto {
     pub url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialMediaHeaderExampleDto default {
+    WhatsappPartialMediaHeaderExampleDto default {
         0 url: opt = "url";
     }
 }
@@ -27065,7 +27065,7 @@ pub struct WhatsappPartialOtpButtonDto {
     pub zero_tap_terms_accepted: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialOtpButtonDto default {
+    WhatsappPartialOtpButtonDto default {
         0 r#type: opt = "type";
         1 otp_type: opt = "otpType";
         2 text: opt = "text";
@@ -27117,7 +27117,7 @@ pub struct WhatsappPartialPhoneNumberButtonDto {
     pub phone_number: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialPhoneNumberButtonDto default {
+    WhatsappPartialPhoneNumberButtonDto default {
         0 r#type: opt = "type";
         1 text: opt = "text";
         2 phone_number: opt = "phoneNumber";
@@ -27152,7 +27152,7 @@ pub struct WhatsappPartialQuickReplyButtonDto {
     pub text: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialQuickReplyButtonDto default {
+    WhatsappPartialQuickReplyButtonDto default {
         0 r#type: opt = "type";
         1 text: opt = "text";
     }
@@ -27183,7 +27183,7 @@ pub struct WhatsappPartialTemplateAnalyticsButtonsDto {
     pub clicks: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialTemplateAnalyticsButtonsDto default {
+    WhatsappPartialTemplateAnalyticsButtonsDto default {
         0 r#type: opt = "type";
         1 content: opt = "content";
         2 clicks: opt = "clicks";
@@ -27226,7 +27226,7 @@ pub struct WhatsappPartialTemplateAnalyticsDto {
     pub buttons: Option<Vec<WhatsappPartialTemplateAnalyticsButtonsDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialTemplateAnalyticsDto default {
+    WhatsappPartialTemplateAnalyticsDto default {
         0 sent: opt = "sent";
         1 delivered: opt = "delivered";
         2 read: opt = "read";
@@ -27275,7 +27275,7 @@ pub struct WhatsappPartialTemplateChangesDto {
     pub details: Option<WhatsappPartialTemplateChangesDtoDetails>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialTemplateChangesDto default {
+    WhatsappPartialTemplateChangesDto default {
         0 status: opt = "status";
         1 allow_category_change: opt = "allowCategoryChange";
         2 details: opt = "details";
@@ -27434,7 +27434,7 @@ pub struct WhatsappPartialTemplateDetailsDto {
     pub components: Option<Vec<WhatsappPartialTemplateDetailsDtoComponentsItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialTemplateDetailsDto default {
+    WhatsappPartialTemplateDetailsDto default {
         0 message_send_ttl_seconds: opt = "messageSendTtlSeconds";
         1 optimization: opt = "optimization";
         2 components: opt = "components";
@@ -27815,7 +27815,7 @@ pub struct WhatsappPartialTemplateDto {
     pub analytics: Option<Vec<WhatsappPartialTemplateAnalyticsDto>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialTemplateDto default {
+    WhatsappPartialTemplateDto default {
         0 whatsapp_id: opt = "whatsappId";
         1 state: opt = "state";
         2 name: opt = "name";
@@ -27880,7 +27880,7 @@ pub struct WhatsappPartialTemplateListDto {
     pub templates: Vec<WhatsappPartialTemplateDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialTemplateListDto strict {
+    WhatsappPartialTemplateListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -27926,7 +27926,7 @@ pub struct WhatsappPartialTextHeaderComponentDto {
     pub example: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialTextHeaderComponentDto default {
+    WhatsappPartialTextHeaderComponentDto default {
         0 r#type: opt = "type";
         1 format: opt = "format";
         2 text: opt = "text";
@@ -27968,7 +27968,7 @@ pub struct WhatsappPartialUrlButtonDto {
     pub examples: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPartialUrlButtonDto default {
+    WhatsappPartialUrlButtonDto default {
         0 r#type: opt = "type";
         1 text: opt = "text";
         2 url: opt = "url";
@@ -28008,7 +28008,7 @@ pub struct WhatsappPhoneNumberButtonDto {
     pub phone_number: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPhoneNumberButtonDto strict {
+    WhatsappPhoneNumberButtonDto strict {
         0 r#type: req = "type";
         1 text: opt = "text";
         2 phone_number: opt = "phoneNumber";
@@ -28044,7 +28044,7 @@ pub struct WhatsappPhoneNumberButtonInputDto {
     pub phone_number: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappPhoneNumberButtonInputDto strict {
+    WhatsappPhoneNumberButtonInputDto strict {
         0 r#type: req = "type";
         1 text: req = "text";
         2 phone_number: req = "phoneNumber";
@@ -28086,7 +28086,7 @@ pub enum WhatsappQualityRatingEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappQualityRatingEnum {
+    WhatsappQualityRatingEnum {
         Green = "GREEN",
         Red = "RED",
         Yellow = "YELLOW",
@@ -28104,7 +28104,7 @@ pub struct WhatsappQuickReplyButtonDto {
     pub text: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappQuickReplyButtonDto strict {
+    WhatsappQuickReplyButtonDto strict {
         0 r#type: req = "type";
         1 text: opt = "text";
     }
@@ -28135,7 +28135,7 @@ pub struct WhatsappQuickReplyButtonInputDto {
     pub text: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappQuickReplyButtonInputDto strict {
+    WhatsappQuickReplyButtonInputDto strict {
         0 r#type: req = "type";
         1 text: req = "text";
     }
@@ -28164,7 +28164,7 @@ pub struct WhatsappRequestContactInfoButtonDto {
     pub text: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappRequestContactInfoButtonDto strict {
+    WhatsappRequestContactInfoButtonDto strict {
         0 r#type: req = "type";
         1 text: opt = "text";
     }
@@ -28193,7 +28193,7 @@ pub struct WhatsappRequestContactInfoButtonInputDto {
     pub r#type: WhatsappButtonTypeRequestContactInfoEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappRequestContactInfoButtonInputDto strict {
+    WhatsappRequestContactInfoButtonInputDto strict {
         0 r#type: req = "type";
     }
 }
@@ -28223,7 +28223,7 @@ pub enum WhatsappSenderBotRegionEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderBotRegionEnum {
+    WhatsappSenderBotRegionEnum {
         Br = "BR",
         Eu = "EU",
         Us = "US",
@@ -28264,7 +28264,7 @@ pub struct WhatsappSenderChangesDetailsDto {
     pub username: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderChangesDetailsDto default {
+    WhatsappSenderChangesDetailsDto default {
         0 display_name: opt = "displayName";
         1 description: opt = "description";
         2 vertical: opt = "vertical";
@@ -28324,7 +28324,7 @@ pub struct WhatsappSenderChangesDto {
     pub error_code: Option<WhatsappSenderErrorCodeEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderChangesDto strict {
+    WhatsappSenderChangesDto strict {
         0 status: req = "status";
         1 details: opt = "details";
         2 error_reason: opt = "errorReason";
@@ -28578,7 +28578,7 @@ pub struct WhatsappSenderDetailsDto {
     pub username: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderDetailsDto strict {
+    WhatsappSenderDetailsDto strict {
         0 display_name: req = "displayName";
         1 description: opt = "description";
         2 vertical: req = "vertical";
@@ -28677,7 +28677,7 @@ pub struct WhatsappSenderDto {
     pub compatible_regions: Vec<WhatsappConversationAppRegionsEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderDto strict {
+    WhatsappSenderDto strict {
         0 id: req = "id";
         1 state: opt = "state";
         2 changes: opt = "changes";
@@ -28827,7 +28827,7 @@ pub enum WhatsappSenderErrorCodeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderErrorCodeEnum {
+    WhatsappSenderErrorCodeEnum {
         CannotAssignCreditLine = "CANNOT_ASSIGN_CREDIT_LINE",
         CannotAssignSystemUser = "CANNOT_ASSIGN_SYSTEM_USER",
         CannotCreateNewWhatsappSender = "CANNOT_CREATE_NEW_WHATSAPP_SENDER",
@@ -28873,7 +28873,7 @@ pub enum WhatsappSenderInputBotRegionEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderInputBotRegionEnum {
+    WhatsappSenderInputBotRegionEnum {
         Br = "BR",
         Eu = "EU",
         Us = "US",
@@ -28911,7 +28911,7 @@ pub struct WhatsappSenderInputDetailsDto {
     pub photo_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderInputDetailsDto strict {
+    WhatsappSenderInputDetailsDto strict {
         0 display_name: req = "displayName";
         1 description: opt = "description";
         2 vertical: req = "vertical";
@@ -28979,7 +28979,7 @@ pub struct WhatsappSenderInputDtoDeprecated {
     pub details: WhatsappSenderInputDetailsDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderInputDtoDeprecated strict {
+    WhatsappSenderInputDtoDeprecated strict {
         0 region: opt = "region";
         1 meta_local_storage: opt = "metaLocalStorage";
         2 business_manager: opt = "businessManager";
@@ -29041,7 +29041,7 @@ pub struct WhatsappSenderInputEsDto {
     pub authentication_code: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderInputEsDto strict {
+    WhatsappSenderInputEsDto strict {
         0 region: opt = "region";
         1 meta_local_storage: opt = "metaLocalStorage";
         2 waba_id: req = "wabaId";
@@ -29113,7 +29113,7 @@ pub enum WhatsappSenderInputMetaLocalStoragesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderInputMetaLocalStoragesEnum {
+    WhatsappSenderInputMetaLocalStoragesEnum {
         Ae = "AE",
         Au = "AU",
         Bh = "BH",
@@ -29145,7 +29145,7 @@ pub enum WhatsappSenderInputNumberProviderTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderInputNumberProviderTypeEnum {
+    WhatsappSenderInputNumberProviderTypeEnum {
         Customer = "CUSTOMER",
         Sinch = "SINCH",
     }
@@ -29166,7 +29166,7 @@ pub enum WhatsappSenderInputRegionEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderInputRegionEnum {
+    WhatsappSenderInputRegionEnum {
         Br = "BR",
         Eu = "EU",
         Us = "US",
@@ -29180,7 +29180,7 @@ pub struct WhatsappSenderInputRegisterDto {
     pub method: WhatsappSenderInputRegistrationMethodEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderInputRegisterDto strict {
+    WhatsappSenderInputRegisterDto strict {
         0 method: req = "method";
     }
 }
@@ -29206,7 +29206,7 @@ pub enum WhatsappSenderInputRegistrationMethodEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderInputRegistrationMethodEnum {
+    WhatsappSenderInputRegistrationMethodEnum {
         Sms = "SMS",
         Voice = "VOICE",
     }
@@ -29219,7 +29219,7 @@ pub struct WhatsappSenderInputVerifyDto {
     pub code: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderInputVerifyDto default {
+    WhatsappSenderInputVerifyDto default {
         0 code: opt = "code";
     }
 }
@@ -29288,7 +29288,7 @@ pub enum WhatsappSenderInputWhatsAppVerticalEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderInputWhatsAppVerticalEnum {
+    WhatsappSenderInputWhatsAppVerticalEnum {
         Alcohol = "ALCOHOL",
         Automotive = "AUTOMOTIVE",
         BeautySpaSalon = "BEAUTY_SPA_SALON",
@@ -29328,7 +29328,7 @@ pub struct WhatsappSenderListDto {
     pub senders: Vec<WhatsappSenderDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderListDto strict {
+    WhatsappSenderListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -29404,7 +29404,7 @@ pub enum WhatsappSenderMetaLocalStoragesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderMetaLocalStoragesEnum {
+    WhatsappSenderMetaLocalStoragesEnum {
         Ae = "AE",
         Au = "AU",
         Bh = "BH",
@@ -29434,7 +29434,7 @@ pub struct WhatsappSenderMetadataDto {
     pub username: Option<WhatsappSenderMetadataFieldDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderMetadataDto default {
+    WhatsappSenderMetadataDto default {
         0 display_name: opt = "displayName";
         1 username: opt = "username";
     }
@@ -29468,7 +29468,7 @@ pub struct WhatsappSenderMetadataFieldDto {
     pub rejection_reason: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderMetadataFieldDto strict {
+    WhatsappSenderMetadataFieldDto strict {
         0 value: opt = "value";
         1 status: req = "status";
         2 rejection_reason: opt = "rejectionReason";
@@ -29506,7 +29506,7 @@ pub struct WhatsappSenderNotificationDto {
     pub comment: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderNotificationDto strict {
+    WhatsappSenderNotificationDto strict {
         0 r#type: req = "type";
         1 created: opt = "created";
         2 author: opt = "author";
@@ -29549,7 +29549,7 @@ pub struct WhatsappSenderNotificationListDto {
     pub notifications: Vec<WhatsappSenderNotificationDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderNotificationListDto strict {
+    WhatsappSenderNotificationListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -29613,7 +29613,7 @@ pub enum WhatsappSenderNotificationTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderNotificationTypeEnum {
+    WhatsappSenderNotificationTypeEnum {
         Active = "ACTIVE",
         CommentAdded = "COMMENT_ADDED",
         Created = "CREATED",
@@ -29643,7 +29643,7 @@ pub enum WhatsappSenderNumberProviderTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderNumberProviderTypeEnum {
+    WhatsappSenderNumberProviderTypeEnum {
         Customer = "CUSTOMER",
         Sinch = "SINCH",
         Unrecognized = "UNRECOGNIZED",
@@ -29663,7 +29663,7 @@ pub struct WhatsappSenderRegisterDto {
     pub verification_code_sent: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSenderRegisterDto strict {
+    WhatsappSenderRegisterDto strict {
         0 id: req = "id";
         1 method: req = "method";
         2 accepted: req = "accepted";
@@ -29704,7 +29704,7 @@ pub enum WhatsappSenderRegistrationMethodEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderRegistrationMethodEnum {
+    WhatsappSenderRegistrationMethodEnum {
         Sms = "SMS",
         Voice = "VOICE",
         Unrecognized = "UNRECOGNIZED",
@@ -29732,7 +29732,7 @@ pub enum WhatsappSenderStatesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderStatesEnum {
+    WhatsappSenderStatesEnum {
         Active = "ACTIVE",
         InProgress = "IN_PROGRESS",
         Inactive = "INACTIVE",
@@ -29761,7 +29761,7 @@ pub enum WhatsappSenderStatusesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderStatusesEnum {
+    WhatsappSenderStatusesEnum {
         Draft = "DRAFT",
         Error = "ERROR",
         InProgress = "IN_PROGRESS",
@@ -29825,7 +29825,7 @@ pub enum WhatsappSenderWhatsAppVerticalEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappSenderWhatsAppVerticalEnum {
+    WhatsappSenderWhatsAppVerticalEnum {
         Alcohol = "ALCOHOL",
         Automotive = "AUTOMOTIVE",
         BeautySpaSalon = "BEAUTY_SPA_SALON",
@@ -30172,7 +30172,7 @@ pub struct WhatsappSolutionDetailsDto {
     pub name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSolutionDetailsDto strict {
+    WhatsappSolutionDetailsDto strict {
         0 name: req = "name";
     }
 }
@@ -30192,7 +30192,7 @@ pub struct WhatsappSolutionDetailsInputDto {
     pub name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSolutionDetailsInputDto strict {
+    WhatsappSolutionDetailsInputDto strict {
         0 name: req = "name";
     }
 }
@@ -30220,7 +30220,7 @@ pub struct WhatsappSolutionDto {
     pub assigned: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSolutionDto strict {
+    WhatsappSolutionDto strict {
         0 id: opt = "id";
         1 details: req = "details";
         2 partner_app: opt = "partnerApp";
@@ -30262,7 +30262,7 @@ pub struct WhatsappSolutionInputDto {
     pub business_manager: WhatsappInputBusinessManagersPublicDocumentationEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSolutionInputDto strict {
+    WhatsappSolutionInputDto strict {
         0 details: req = "details";
         1 access_token: req = "accessToken";
         2 business_manager: req = "businessManager";
@@ -30292,7 +30292,7 @@ pub struct WhatsappSolutionListDto {
     pub solutions: Vec<WhatsappSolutionDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSolutionListDto strict {
+    WhatsappSolutionListDto strict {
         0 solutions: req = "solutions";
     }
 }
@@ -30316,7 +30316,7 @@ pub struct WhatsappSolutionMetaAppDto {
     pub name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSolutionMetaAppDto default {
+    WhatsappSolutionMetaAppDto default {
         0 id: opt = "id";
         1 name: opt = "name";
     }
@@ -30343,7 +30343,7 @@ pub struct WhatsappSuggestedUsernamesDto {
     pub usernames: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSuggestedUsernamesDto strict {
+    WhatsappSuggestedUsernamesDto strict {
         0 usernames: req = "usernames";
     }
 }
@@ -30367,7 +30367,7 @@ pub struct WhatsappSupportedAppDto {
     pub signature_hash: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSupportedAppDto strict {
+    WhatsappSupportedAppDto strict {
         0 package_name: req = "packageName";
         1 signature_hash: req = "signatureHash";
     }
@@ -30396,7 +30396,7 @@ pub struct WhatsappSupportedAppInputDto {
     pub signature_hash: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappSupportedAppInputDto strict {
+    WhatsappSupportedAppInputDto strict {
         0 package_name: req = "packageName";
         1 signature_hash: req = "signatureHash";
     }
@@ -30433,7 +30433,7 @@ pub enum WhatsappTemplateAnalyticsButtonTypesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTemplateAnalyticsButtonTypesEnum {
+    WhatsappTemplateAnalyticsButtonTypesEnum {
         QuickReply = "QUICK_REPLY",
         UniqueUrl = "UNIQUE_URL",
         Url = "URL",
@@ -30452,7 +30452,7 @@ pub struct WhatsappTemplateAnalyticsButtonsDto {
     pub clicks: f64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateAnalyticsButtonsDto strict {
+    WhatsappTemplateAnalyticsButtonsDto strict {
         0 r#type: req = "type";
         1 content: req = "content";
         2 clicks: req = "clicks";
@@ -30492,7 +30492,7 @@ pub enum WhatsappTemplateAnalyticsDateRangesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTemplateAnalyticsDateRangesEnum {
+    WhatsappTemplateAnalyticsDateRangesEnum {
         Day = "DAY",
         Month = "MONTH",
         Quarter = "QUARTER",
@@ -30517,7 +30517,7 @@ pub struct WhatsappTemplateAnalyticsDto {
     pub buttons: Vec<WhatsappTemplateAnalyticsButtonsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateAnalyticsDto strict {
+    WhatsappTemplateAnalyticsDto strict {
         0 sent: req = "sent";
         1 delivered: req = "delivered";
         2 read: req = "read";
@@ -30566,7 +30566,7 @@ pub enum WhatsappTemplateCategoryEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTemplateCategoryEnum {
+    WhatsappTemplateCategoryEnum {
         Authentication = "AUTHENTICATION",
         Marketing = "MARKETING",
         Utility = "UTILITY",
@@ -30596,7 +30596,7 @@ pub struct WhatsappTemplateChangesDetailsDto {
     pub optimization: Option<WhatsappTemplateDetailsOptimizationDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateChangesDetailsDto default {
+    WhatsappTemplateChangesDetailsDto default {
         0 components: opt = "components";
         1 message_send_ttl_seconds: opt = "messageSendTtlSeconds";
         2 optimization: opt = "optimization";
@@ -30965,7 +30965,7 @@ pub struct WhatsappTemplateChangesDto {
     pub details: Option<WhatsappTemplateChangesDtoDetails>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateChangesDto strict {
+    WhatsappTemplateChangesDto strict {
         0 status: req = "status";
         1 allow_category_change: opt = "allowCategoryChange";
         2 details: opt = "details";
@@ -31131,7 +31131,7 @@ pub enum WhatsappTemplateCompareBlockReasonsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTemplateCompareBlockReasonsEnum {
+    WhatsappTemplateCompareBlockReasonsEnum {
         NoLongerNeeded = "NO_LONGER_NEEDED",
         NoReason = "NO_REASON",
         NoReasonGiven = "NO_REASON_GIVEN",
@@ -31152,7 +31152,7 @@ pub struct WhatsappTemplateCompareDto {
     pub templates: Vec<WhatsappTemplateCompareIdentifierDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateCompareDto strict {
+    WhatsappTemplateCompareDto strict {
         0 templates: req = "templates";
     }
 }
@@ -31182,7 +31182,7 @@ pub struct WhatsappTemplateCompareIdentifierDto {
     pub top_block_reason: WhatsappTemplateCompareBlockReasonsEnum,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateCompareIdentifierDto strict {
+    WhatsappTemplateCompareIdentifierDto strict {
         0 name: req = "name";
         1 language: req = "language";
         2 block_order: req = "blockOrder";
@@ -31230,7 +31230,7 @@ pub struct WhatsappTemplateDetailsDto {
     pub optimization: Option<WhatsappTemplateDetailsOptimizationDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateDetailsDto strict {
+    WhatsappTemplateDetailsDto strict {
         0 components: req = "components";
         1 message_send_ttl_seconds: opt = "messageSendTtlSeconds";
         2 optimization: opt = "optimization";
@@ -31600,7 +31600,7 @@ pub struct WhatsappTemplateDetailsInputDto {
     pub optimization: Option<WhatsappInputTemplateDetailsOptimization>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateDetailsInputDto strict {
+    WhatsappTemplateDetailsInputDto strict {
         0 components: req = "components";
         1 message_send_ttl_seconds: opt = "messageSendTtlSeconds";
         2 optimization: opt = "optimization";
@@ -31987,7 +31987,7 @@ pub struct WhatsappTemplateDetailsOptimizationDto {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateDetailsOptimizationDto strict {
+    WhatsappTemplateDetailsOptimizationDto strict {
         0 bid_amount: req = "bidAmount";
         1 bid_strategy: req = "bidStrategy";
         2 bid_country_multiplier_overrides: opt = "bidCountryMultiplierOverrides";
@@ -32041,7 +32041,7 @@ pub struct WhatsappTemplateDto {
     pub is_meta_generated: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateDto strict {
+    WhatsappTemplateDto strict {
         0 whatsapp_id: opt = "whatsappId";
         1 state: opt = "state";
         2 name: req = "name";
@@ -32263,7 +32263,7 @@ pub enum WhatsappTemplateDtoFieldMaskPathsEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTemplateDtoFieldMaskPathsEnum {
+    WhatsappTemplateDtoFieldMaskPathsEnum {
         WhatsappId = "whatsappId",
         State = "state",
         Name = "name",
@@ -32363,7 +32363,7 @@ pub enum WhatsappTemplateInputCategoryEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTemplateInputCategoryEnum {
+    WhatsappTemplateInputCategoryEnum {
         Authentication = "AUTHENTICATION",
         Marketing = "MARKETING",
         Utility = "UTILITY",
@@ -32389,7 +32389,7 @@ pub struct WhatsappTemplateInputDto {
     pub details: WhatsappTemplateDetailsInputDto,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateInputDto strict {
+    WhatsappTemplateInputDto strict {
         0 status: opt = "status";
         1 name: req = "name";
         2 language: req = "language";
@@ -32583,7 +32583,7 @@ pub enum WhatsappTemplateLanguagesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTemplateLanguagesEnum {
+    WhatsappTemplateLanguagesEnum {
         Af = "AF",
         Ar = "AR",
         Az = "AZ",
@@ -32675,7 +32675,7 @@ pub struct WhatsappTemplateListDto {
     pub templates: Vec<WhatsappTemplateDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateListDto strict {
+    WhatsappTemplateListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -32721,7 +32721,7 @@ pub struct WhatsappTemplateNotificationDto {
     pub comment: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateNotificationDto strict {
+    WhatsappTemplateNotificationDto strict {
         0 r#type: req = "type";
         1 created: opt = "created";
         2 author: opt = "author";
@@ -32764,7 +32764,7 @@ pub struct WhatsappTemplateNotificationListDto {
     pub notifications: Vec<WhatsappTemplateNotificationDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTemplateNotificationListDto strict {
+    WhatsappTemplateNotificationListDto strict {
         0 total_size: req = "totalSize";
         1 page_size: req = "pageSize";
         2 previous_page_token: opt = "previousPageToken";
@@ -32818,7 +32818,7 @@ pub enum WhatsappTemplateNotificationTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTemplateNotificationTypeEnum {
+    WhatsappTemplateNotificationTypeEnum {
         CommentAdded = "COMMENT_ADDED",
         Created = "CREATED",
         Draft = "DRAFT",
@@ -32847,7 +32847,7 @@ pub enum WhatsappTemplateQualityScoreEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTemplateQualityScoreEnum {
+    WhatsappTemplateQualityScoreEnum {
         QualityScoreGreen = "QUALITY_SCORE_GREEN",
         QualityScoreRed = "QUALITY_SCORE_RED",
         QualityScoreYellow = "QUALITY_SCORE_YELLOW",
@@ -32877,7 +32877,7 @@ pub enum WhatsappTemplateRejectionCodeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTemplateRejectionCodeEnum {
+    WhatsappTemplateRejectionCodeEnum {
         AbusiveContent = "ABUSIVE_CONTENT",
         IncorrectCategory = "INCORRECT_CATEGORY",
         InvalidFormat = "INVALID_FORMAT",
@@ -32906,7 +32906,7 @@ pub enum WhatsappTemplateStatesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTemplateStatesEnum {
+    WhatsappTemplateStatesEnum {
         Approved = "APPROVED",
         Disabled = "DISABLED",
         Paused = "PAUSED",
@@ -32933,7 +32933,7 @@ pub enum WhatsappTemplateStatusesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTemplateStatusesEnum {
+    WhatsappTemplateStatusesEnum {
         Draft = "DRAFT",
         InProgress = "IN_PROGRESS",
         Rejected = "REJECTED",
@@ -33588,7 +33588,7 @@ pub struct WhatsappTextHeaderComponentDto {
     pub example: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTextHeaderComponentDto strict {
+    WhatsappTextHeaderComponentDto strict {
         0 r#type: req = "type";
         1 format: req = "format";
         2 text: opt = "text";
@@ -33629,7 +33629,7 @@ pub enum WhatsappTextHeaderComponentFormatEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappTextHeaderComponentFormatEnum {
+    WhatsappTextHeaderComponentFormatEnum {
         Text = "TEXT",
     }
 }
@@ -33647,7 +33647,7 @@ pub struct WhatsappTextHeaderComponentInputDto {
     pub examples: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappTextHeaderComponentInputDto strict {
+    WhatsappTextHeaderComponentInputDto strict {
         0 r#type: req = "type";
         1 format: req = "format";
         2 text: req = "text";
@@ -33711,7 +33711,7 @@ pub struct WhatsappUpdateSenderInputDetailsDto {
     pub username: Option<Option<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappUpdateSenderInputDetailsDto default {
+    WhatsappUpdateSenderInputDetailsDto default {
         0 display_name: opt = "displayName";
         1 description: opt_null = "description";
         2 vertical: opt = "vertical";
@@ -33767,7 +33767,7 @@ pub struct WhatsappUpdateSenderInputDto {
     pub details: Option<WhatsappUpdateSenderInputDetailsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappUpdateSenderInputDto default {
+    WhatsappUpdateSenderInputDto default {
         0 status: opt = "status";
         1 details: opt = "details";
     }
@@ -33809,7 +33809,7 @@ pub struct WhatsappUpdateTemplateDetailsInputDto {
     pub optimization: Option<Option<WhatsappInputUpdateTemplateDetailsOptimization>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappUpdateTemplateDetailsInputDto default {
+    WhatsappUpdateTemplateDetailsInputDto default {
         0 components: opt = "components";
         1 message_send_ttl_seconds: opt = "messageSendTtlSeconds";
         2 optimization: opt_null = "optimization";
@@ -34196,7 +34196,7 @@ pub struct WhatsappUpdateTemplateInputDto {
     pub details: Option<WhatsappUpdateTemplateDetailsInputDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappUpdateTemplateInputDto default {
+    WhatsappUpdateTemplateInputDto default {
         0 status: opt = "status";
         1 category: opt = "category";
         2 allow_category_change: opt = "allowCategoryChange";
@@ -34238,7 +34238,7 @@ pub struct WhatsappUrlButtonDto {
     pub examples: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappUrlButtonDto strict {
+    WhatsappUrlButtonDto strict {
         0 r#type: req = "type";
         1 text: opt = "text";
         2 url: opt = "url";
@@ -34287,7 +34287,7 @@ pub struct WhatsappUrlButtonInputDto {
     pub examples: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappUrlButtonInputDto strict {
+    WhatsappUrlButtonInputDto strict {
         0 r#type: req = "type";
         1 text: req = "text";
         2 url: req = "url";
@@ -34334,7 +34334,7 @@ pub enum WhatsappWabaBanStatesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappWabaBanStatesEnum {
+    WhatsappWabaBanStatesEnum {
         Disable = "DISABLE",
         Reinstate = "REINSTATE",
         ScheduleForDisable = "SCHEDULE_FOR_DISABLE",
@@ -34351,7 +34351,7 @@ pub struct WhatsappWabaDetailsDto {
     pub numbers: Vec<WhatsappWabaNumbersDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappWabaDetailsDto strict {
+    WhatsappWabaDetailsDto strict {
         0 id: req = "id";
         1 numbers: req = "numbers";
     }
@@ -34378,7 +34378,7 @@ pub struct WhatsappWabaDetailsListDto {
     pub wabas: Vec<WhatsappWabaDetailsDto>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappWabaDetailsListDto strict {
+    WhatsappWabaDetailsListDto strict {
         0 wabas: req = "wabas";
     }
 }
@@ -34400,7 +34400,7 @@ pub struct WhatsappWabaDetailsListInputDto {
     pub business_manager: Option<WhatsappInputBusinessManagersEnum>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappWabaDetailsListInputDto strict {
+    WhatsappWabaDetailsListInputDto strict {
         0 facebook_token: req = "facebookToken";
         1 business_manager: opt = "businessManager";
     }
@@ -34433,7 +34433,7 @@ pub struct WhatsappWabaNumbersDto {
     pub provisioned: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsappWabaNumbersDto strict {
+    WhatsappWabaNumbersDto strict {
         0 id: req = "id";
         1 display_phone_number: req = "displayPhoneNumber";
         2 provisioned: req = "provisioned";
@@ -34473,7 +34473,7 @@ pub enum WhatsappWhatsAppFlowStatusesEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappWhatsAppFlowStatusesEnum {
+    WhatsappWhatsAppFlowStatusesEnum {
         FlowStatusDeprecated = "FLOW_STATUS_DEPRECATED",
         FlowStatusDraft = "FLOW_STATUS_DRAFT",
         FlowStatusPublished = "FLOW_STATUS_PUBLISHED",
@@ -34508,7 +34508,7 @@ pub enum WhatsappWhatsAppSenderFieldUpdateStatusEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsappWhatsAppSenderFieldUpdateStatusEnum {
+    WhatsappWhatsAppSenderFieldUpdateStatusEnum {
         Approved = "APPROVED",
         Deferred = "DEFERRED",
         Deleted = "DELETED",

@@ -94,7 +94,7 @@ impl<'a> WhatsappTemplateAnalyticsHelpersControllerEnableTemplateAnalyticsV1Call
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -245,7 +245,7 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerCreateLongLivedAccessTokenV1Call<
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -385,7 +385,7 @@ impl<'a> WhatsappEmbeddedSignupHelperControllerListWabaDetailsForTokenV1Call<'a>
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

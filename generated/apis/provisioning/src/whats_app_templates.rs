@@ -334,7 +334,7 @@ impl<'a> WhatsappTemplatesControllerListTemplatesV1Call<'a> {
         self.template_name = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -495,7 +495,7 @@ impl<'a> WhatsappTemplatesControllerCreateTemplateV1Call<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -697,7 +697,7 @@ impl<'a> WhatsappTemplatesControllerListTemplatesByNameV1Call<'a> {
         self.template_analytics_date_range = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -860,7 +860,7 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplatesByNameV1Call<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1051,7 +1051,7 @@ impl<'a> WhatsappTemplatesControllerGetTemplateV1Call<'a> {
         self.template_analytics_date_range = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1216,7 +1216,7 @@ impl<'a> WhatsappTemplatesControllerDeleteTemplateByNameAndLanguageV1Call<'a> {
         self.delete_submitted = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1386,7 +1386,7 @@ impl<'a> WhatsappTemplatesControllerUpdateTemplateV1Call<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1584,7 +1584,7 @@ impl<'a> WhatsappTemplatesControllerListActivitiesV1Call<'a> {
         self.page_size = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1789,7 +1789,7 @@ impl<'a> WhatsappTemplatesControllerCreateCommentV1Call<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1951,7 +1951,7 @@ impl<'a> WhatsappTemplatesControllerCompareTemplatesV1Call<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -2112,7 +2112,7 @@ impl<'a> WhatsappTemplatesControllerSyncTemplatesV1Call<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

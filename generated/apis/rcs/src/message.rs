@@ -70,7 +70,7 @@ impl<'a> SendAMessageCall<'a> {
         self.bot_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -168,7 +168,7 @@ impl<'a> RevokeAMessageCall<'a> {
         self.bot_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<RevokeAMessageError>> {
         self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)

@@ -14,7 +14,7 @@ pub struct AgentComposingEvent {
     pub r#type: AgentComposingEventType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AgentComposingEvent strict {
+    AgentComposingEvent strict {
         0 r#type: req = "type";
     }
 }
@@ -38,7 +38,7 @@ pub enum AgentComposingEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AgentComposingEventType {
+    AgentComposingEventType {
         AgentComposing = "agent_composing",
     }
 }
@@ -54,7 +54,7 @@ pub struct AgentEvent {
     pub event: AgentEventEvent,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AgentEvent strict {
+    AgentEvent strict {
         0 to: opt = "to";
         1 event_id: req = "event_id";
         2 event: req = "event";
@@ -189,7 +189,7 @@ pub struct AgentReadEvent {
     pub message_id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AgentReadEvent strict {
+    AgentReadEvent strict {
         0 r#type: req = "type";
         1 message_id: req = "message_id";
     }
@@ -220,7 +220,7 @@ pub enum AgentReadEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AgentReadEventType {
+    AgentReadEventType {
         AgentRead = "agent_read",
     }
 }
@@ -383,7 +383,7 @@ pub struct CapabilitiesResponse {
     pub rcs_enabled: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CapabilitiesResponse strict {
+    CapabilitiesResponse strict {
         0 at: req = "at";
         1 msisdn: req = "msisdn";
         2 mcc: req = "mcc";
@@ -436,7 +436,7 @@ pub enum CapabilitiesResponseCapabilitiesItem {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CapabilitiesResponseCapabilitiesItem {
+    CapabilitiesResponseCapabilitiesItem {
         Chat = "chat",
         FileTransfer = "fileTransfer",
         VideoCall = "videoCall",
@@ -457,7 +457,7 @@ pub struct CarouselRichCardMessage {
     pub contents: Vec<RichCardContent>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CarouselRichCardMessage strict {
+    CarouselRichCardMessage strict {
         0 r#type: req = "type";
         1 width: req = "width";
         2 contents: req = "contents";
@@ -491,7 +491,7 @@ pub enum CarouselRichCardMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CarouselRichCardMessageType {
+    CarouselRichCardMessageType {
         CarouselRichCard = "carousel_rich_card",
     }
 }
@@ -509,7 +509,7 @@ pub enum CarouselRichCardMessageWidth {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CarouselRichCardMessageWidth {
+    CarouselRichCardMessageWidth {
         Small = "SMALL",
         Medium = "MEDIUM",
     }
@@ -530,7 +530,7 @@ pub struct CreateCalendarEvent {
     pub description: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateCalendarEvent strict {
+    CreateCalendarEvent strict {
         0 r#type: req = "type";
         1 start_time: req = "start_time";
         2 end_time: req = "end_time";
@@ -570,7 +570,7 @@ pub enum CreateCalendarEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CreateCalendarEventType {
+    CreateCalendarEventType {
         CreateCalendarEvent = "create_calendar_event",
     }
 }
@@ -584,7 +584,7 @@ pub struct DialPhoneNumber {
     pub phone_number: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DialPhoneNumber strict {
+    DialPhoneNumber strict {
         0 r#type: req = "type";
         1 phone_number: req = "phone_number";
     }
@@ -615,7 +615,7 @@ pub enum DialPhoneNumberType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DialPhoneNumberType {
+    DialPhoneNumberType {
         DialPhoneNumber = "dial_phone_number",
     }
 }
@@ -633,7 +633,7 @@ pub struct Error {
     pub field_errors: Option<Vec<FieldError>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Error strict {
+    Error strict {
         0 ref_id: opt = "ref_id";
         1 error: req = "error";
         2 error_code: opt = "error_code";
@@ -670,7 +670,7 @@ pub struct FallbackInfo {
     pub conditions: Option<FallbackInfoConditions>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FallbackInfo strict {
+    FallbackInfo strict {
         0 message: req = "message";
         1 conditions: opt = "conditions";
     }
@@ -705,7 +705,7 @@ pub struct FallbackInfoConditions {
     pub agent_error: Option<FallbackInfoConditionsAgentError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FallbackInfoConditions default {
+    FallbackInfoConditions default {
         0 rcs_unavailable: opt = "rcs_unavailable";
         1 capability_unsupported: opt = "capability_unsupported";
         2 expired: opt = "expired";
@@ -741,7 +741,7 @@ pub struct FallbackInfoConditionsAgentError {
     pub enabled: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FallbackInfoConditionsAgentError strict {
+    FallbackInfoConditionsAgentError strict {
         0 enabled: req = "enabled";
     }
 }
@@ -761,7 +761,7 @@ pub struct FallbackInfoConditionsCapabilityUnsupported {
     pub enabled: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FallbackInfoConditionsCapabilityUnsupported strict {
+    FallbackInfoConditionsCapabilityUnsupported strict {
         0 enabled: req = "enabled";
     }
 }
@@ -781,7 +781,7 @@ pub struct FallbackInfoConditionsExpired {
     pub enabled: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FallbackInfoConditionsExpired strict {
+    FallbackInfoConditionsExpired strict {
         0 enabled: req = "enabled";
     }
 }
@@ -801,7 +801,7 @@ pub struct FallbackInfoConditionsRcsUnavailable {
     pub enabled: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FallbackInfoConditionsRcsUnavailable strict {
+    FallbackInfoConditionsRcsUnavailable strict {
         0 enabled: req = "enabled";
     }
 }
@@ -823,7 +823,7 @@ pub struct FieldError {
     pub errors: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FieldError strict {
+    FieldError strict {
         0 field: req = "field";
         1 errors: req = "errors";
     }
@@ -853,7 +853,7 @@ pub struct FileInfo {
     pub file_uri: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FileInfo strict {
+    FileInfo strict {
         0 mime_type: opt = "mime_type";
         1 file_size: opt = "file_size";
         2 file_name: opt = "file_name";
@@ -892,7 +892,7 @@ pub struct FileMessage {
     pub file: FileInfo,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FileMessage strict {
+    FileMessage strict {
         0 r#type: req = "type";
         1 thumbnail: opt = "thumbnail";
         2 file: req = "file";
@@ -927,7 +927,7 @@ pub enum FileMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) FileMessageType {
+    FileMessageType {
         File = "file",
     }
 }
@@ -943,7 +943,7 @@ pub struct LocationResponse {
     pub longitude: f64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LocationResponse strict {
+    LocationResponse strict {
         0 r#type: req = "type";
         1 latitude: req = "latitude";
         2 longitude: req = "longitude";
@@ -977,7 +977,7 @@ pub enum LocationResponseType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) LocationResponseType {
+    LocationResponseType {
         Location = "location",
     }
 }
@@ -1003,7 +1003,7 @@ pub struct Message {
     pub fallback: Option<FallbackInfo>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Message strict {
+    Message strict {
         0 message_id: opt = "message_id";
         1 to: opt = "to";
         2 mcc: opt = "mcc";
@@ -1052,7 +1052,7 @@ pub struct MessageExpire {
     pub revoke: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageExpire default {
+    MessageExpire default {
         0 timeout: opt = "timeout";
         1 revoke: opt = "revoke";
     }
@@ -1267,7 +1267,7 @@ pub struct MessageQueuedResponse {
     pub status_report: MessageQueuedResponseStatusReport,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageQueuedResponse strict {
+    MessageQueuedResponse strict {
         0 r#type: req = "type";
         1 message_id: req = "message_id";
         2 at: req = "at";
@@ -1300,7 +1300,7 @@ pub struct MessageQueuedResponseStatusReport {
     pub r#type: MessageQueuedResponseStatusReportType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageQueuedResponseStatusReport strict {
+    MessageQueuedResponseStatusReport strict {
         0 r#type: req = "type";
     }
 }
@@ -1324,7 +1324,7 @@ pub enum MessageQueuedResponseStatusReportType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessageQueuedResponseStatusReportType {
+    MessageQueuedResponseStatusReportType {
         Queued = "queued",
     }
 }
@@ -1340,7 +1340,7 @@ pub enum MessageQueuedResponseType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessageQueuedResponseType {
+    MessageQueuedResponseType {
         StatusReportRcs = "status_report_rcs",
     }
 }
@@ -1460,7 +1460,7 @@ pub struct OpenUrl {
     pub url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OpenUrl strict {
+    OpenUrl strict {
         0 r#type: req = "type";
         1 url: req = "url";
     }
@@ -1488,7 +1488,7 @@ pub enum OpenUrlType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) OpenUrlType {
+    OpenUrlType {
         OpenUrl = "open_url",
     }
 }
@@ -1500,7 +1500,7 @@ pub struct Postback {
     pub data: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Postback strict {
+    Postback strict {
         0 data: req = "data";
     }
 }
@@ -1520,7 +1520,7 @@ pub struct RequestDeanonymization {
     pub r#type: RequestDeanonymizationType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RequestDeanonymization strict {
+    RequestDeanonymization strict {
         0 r#type: req = "type";
     }
 }
@@ -1544,7 +1544,7 @@ pub enum RequestDeanonymizationType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RequestDeanonymizationType {
+    RequestDeanonymizationType {
         RequestDeanonymization = "request_deanonymization",
     }
 }
@@ -1556,7 +1556,7 @@ pub struct RequestLocationPush {
     pub r#type: RequestLocationPushType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RequestLocationPush strict {
+    RequestLocationPush strict {
         0 r#type: req = "type";
     }
 }
@@ -1580,7 +1580,7 @@ pub enum RequestLocationPushType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RequestLocationPushType {
+    RequestLocationPushType {
         RequestLocationPush = "request_location_push",
     }
 }
@@ -1598,7 +1598,7 @@ pub struct RichCardContent {
     pub suggestions: Option<Vec<RichCardContentSuggestionsItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RichCardContent default {
+    RichCardContent default {
         0 title: opt = "title";
         1 description: opt = "description";
         2 media: opt = "media";
@@ -1745,7 +1745,7 @@ pub struct RichCardMedia {
     pub thumbnail: Option<FileInfo>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RichCardMedia strict {
+    RichCardMedia strict {
         0 height: req = "height";
         1 file: req = "file";
         2 thumbnail: opt = "thumbnail";
@@ -1787,7 +1787,7 @@ pub enum RichCardMediaHeight {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RichCardMediaHeight {
+    RichCardMediaHeight {
         Short = "SHORT",
         Medium = "MEDIUM",
         Tall = "TALL",
@@ -1807,7 +1807,7 @@ pub struct ShowLocation {
     pub label: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ShowLocation strict {
+    ShowLocation strict {
         0 r#type: req = "type";
         1 latitude: req = "latitude";
         2 longitude: req = "longitude";
@@ -1848,7 +1848,7 @@ pub enum ShowLocationType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ShowLocationType {
+    ShowLocationType {
         ShowLocation = "show_location",
     }
 }
@@ -1874,7 +1874,7 @@ pub struct SmsBatchMessage {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SmsBatchMessage strict {
+    SmsBatchMessage strict {
         0 from: req = "from";
         1 r#type: req = "type";
         2 text: req = "text";
@@ -1933,7 +1933,7 @@ pub enum SmsBatchMessageDeliveryReport {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SmsBatchMessageDeliveryReport {
+    SmsBatchMessageDeliveryReport {
         None = "none",
         Summary = "summary",
         Full = "full",
@@ -1954,7 +1954,7 @@ pub struct StandaloneRichCardMessage {
     pub content: RichCardContent,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StandaloneRichCardMessage strict {
+    StandaloneRichCardMessage strict {
         0 r#type: req = "type";
         1 orientation: req = "orientation";
         2 thumbnail_alignment: opt = "thumbnail_alignment";
@@ -1997,7 +1997,7 @@ pub enum StandaloneRichCardMessageOrientation {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StandaloneRichCardMessageOrientation {
+    StandaloneRichCardMessageOrientation {
         Horizontal = "HORIZONTAL",
         Vertical = "VERTICAL",
     }
@@ -2016,7 +2016,7 @@ pub enum StandaloneRichCardMessageThumbnailAlignment {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StandaloneRichCardMessageThumbnailAlignment {
+    StandaloneRichCardMessageThumbnailAlignment {
         Left = "LEFT",
         Right = "RIGHT",
     }
@@ -2033,7 +2033,7 @@ pub enum StandaloneRichCardMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StandaloneRichCardMessageType {
+    StandaloneRichCardMessageType {
         StandaloneRichCard = "standalone_rich_card",
     }
 }
@@ -2051,7 +2051,7 @@ pub struct StatusReport {
     pub status_report: StatusReportStatusReport,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StatusReport strict {
+    StatusReport strict {
         0 r#type: req = "type";
         1 message_id: req = "message_id";
         2 at: req = "at";
@@ -2088,7 +2088,7 @@ pub struct StatusReportAborted {
     pub expired: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StatusReportAborted strict {
+    StatusReportAborted strict {
         0 r#type: req = "type";
         1 revoked: req = "revoked";
         2 expired: req = "expired";
@@ -2122,7 +2122,7 @@ pub enum StatusReportAbortedType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StatusReportAbortedType {
+    StatusReportAbortedType {
         Aborted = "aborted",
     }
 }
@@ -2134,7 +2134,7 @@ pub struct StatusReportDelivered {
     pub r#type: StatusReportDeliveredType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StatusReportDelivered strict {
+    StatusReportDelivered strict {
         0 r#type: req = "type";
     }
 }
@@ -2158,7 +2158,7 @@ pub enum StatusReportDeliveredType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StatusReportDeliveredType {
+    StatusReportDeliveredType {
         Delivered = "delivered",
     }
 }
@@ -2170,7 +2170,7 @@ pub struct StatusReportDisplayed {
     pub r#type: StatusReportDisplayedType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StatusReportDisplayed strict {
+    StatusReportDisplayed strict {
         0 r#type: req = "type";
     }
 }
@@ -2194,7 +2194,7 @@ pub enum StatusReportDisplayedType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StatusReportDisplayedType {
+    StatusReportDisplayedType {
         Displayed = "displayed",
     }
 }
@@ -2214,7 +2214,7 @@ pub struct StatusReportFailed {
     pub reason: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StatusReportFailed strict {
+    StatusReportFailed strict {
         0 r#type: req = "type";
         1 revoked: req = "revoked";
         2 expired: req = "expired";
@@ -2258,7 +2258,7 @@ pub enum StatusReportFailedType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StatusReportFailedType {
+    StatusReportFailedType {
         Failed = "failed",
     }
 }
@@ -2432,7 +2432,7 @@ pub enum StatusReportType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StatusReportType {
+    StatusReportType {
         StatusReportRcs = "status_report_rcs",
     }
 }
@@ -2450,7 +2450,7 @@ pub struct SuggestedAction {
     pub action: SuggestedActionAction,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SuggestedAction strict {
+    SuggestedAction strict {
         0 r#type: req = "type";
         1 display_text: req = "display_text";
         2 postback: opt = "postback";
@@ -2703,7 +2703,7 @@ pub enum SuggestedActionType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SuggestedActionType {
+    SuggestedActionType {
         Action = "action",
     }
 }
@@ -2719,7 +2719,7 @@ pub struct SuggestedReply {
     pub postback: Option<Postback>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SuggestedReply strict {
+    SuggestedReply strict {
         0 r#type: req = "type";
         1 display_text: req = "display_text";
         2 postback: opt = "postback";
@@ -2757,7 +2757,7 @@ pub enum SuggestedReplyType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SuggestedReplyType {
+    SuggestedReplyType {
         Reply = "reply",
     }
 }
@@ -2879,7 +2879,7 @@ pub struct SuggestionResponse {
     pub text: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SuggestionResponse strict {
+    SuggestionResponse strict {
         0 r#type: req = "type";
         1 postback_data: opt = "postback_data";
         2 text: opt = "text";
@@ -2915,7 +2915,7 @@ pub enum SuggestionResponseType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SuggestionResponseType {
+    SuggestionResponseType {
         SuggestionResponse = "suggestion_response",
     }
 }
@@ -2929,7 +2929,7 @@ pub struct TextMessage {
     pub text: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TextMessage strict {
+    TextMessage strict {
         0 r#type: req = "type";
         1 text: req = "text";
     }
@@ -2957,7 +2957,7 @@ pub enum TextMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) TextMessageType {
+    TextMessageType {
         Text = "text",
     }
 }
@@ -2969,7 +2969,7 @@ pub struct UserAgentComposing {
     pub r#type: UserAgentComposingType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UserAgentComposing strict {
+    UserAgentComposing strict {
         0 r#type: req = "type";
     }
 }
@@ -2993,7 +2993,7 @@ pub enum UserAgentComposingType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) UserAgentComposingType {
+    UserAgentComposingType {
         Composing = "composing",
     }
 }
@@ -3009,7 +3009,7 @@ pub struct UserAgentEvent {
     pub event: UserAgentComposing,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UserAgentEvent strict {
+    UserAgentEvent strict {
         0 r#type: req = "type";
         1 from: opt = "from";
         2 event: req = "event";
@@ -3047,7 +3047,7 @@ pub enum UserAgentEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) UserAgentEventType {
+    UserAgentEventType {
         UserAgentEventRcs = "user_agent_event_rcs",
     }
 }
@@ -3065,7 +3065,7 @@ pub struct UserAgentMessage {
     pub message: UserAgentMessageMessage,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UserAgentMessage strict {
+    UserAgentMessage strict {
         0 r#type: req = "type";
         1 message_id: req = "message_id";
         2 from: opt = "from";
@@ -3270,7 +3270,7 @@ pub enum UserAgentMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) UserAgentMessageType {
+    UserAgentMessageType {
         UserAgentMessageRcs = "user_agent_message_rcs",
     }
 }

@@ -59,7 +59,7 @@ impl<'a> GetCallbackConfigurationCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -178,7 +178,7 @@ impl<'a> UpdateCallbackConfigurationCall<'a> {
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -24,7 +24,7 @@ pub struct BasicCampaign {
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BasicCampaign default {
+    BasicCampaign default {
         0 campaign_id: opt = "campaignId";
         1 name: opt = "name";
         2 shortcode: opt = "shortcode";
@@ -70,7 +70,7 @@ pub struct CallbackConfigurationResponse {
     pub project_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackConfigurationResponse default {
+    CallbackConfigurationResponse default {
         0 hmac_secret: opt = "hmacSecret";
         1 project_id: opt = "projectId";
     }
@@ -100,7 +100,7 @@ pub struct CallbackConfigurationUpdateBody {
     pub hmac_secret: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackConfigurationUpdateBody default {
+    CallbackConfigurationUpdateBody default {
         0 hmac_secret: opt = "hmacSecret";
     }
 }
@@ -139,7 +139,7 @@ pub struct CallbackEventBody {
     pub create_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackEventBody default {
+    CallbackEventBody default {
         0 event_id: opt = "eventId";
         1 event_type: opt = "eventType";
         2 project_id: opt = "projectId";
@@ -331,7 +331,7 @@ pub enum CallbackEventBodyEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackEventBodyEventType {
+    CallbackEventBodyEventType {
         CarrierOrderNote = "CARRIER_ORDER_NOTE",
         CarrierOrderStatusUpdate = "CARRIER_ORDER_STATUS_UPDATE",
         CampaignNote = "CAMPAIGN_NOTE",
@@ -352,7 +352,7 @@ pub enum CallbackEventBodyResourceType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackEventBodyResourceType {
+    CallbackEventBodyResourceType {
         Campaign = "CAMPAIGN",
         CarrierOrder = "CARRIER_ORDER",
     }
@@ -417,7 +417,7 @@ pub struct Campaign {
     pub mms_dr_url: Option<MmsDrUrl>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Campaign default {
+    Campaign default {
         0 campaign_id: opt = "campaignId";
         1 name: opt = "name";
         2 shortcode: opt = "shortcode";
@@ -523,7 +523,7 @@ pub struct CampaignAttachment {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CampaignAttachment default {
+    CampaignAttachment default {
         0 attachment_id: opt = "attachmentId";
         1 name: opt = "name";
         2 description: opt = "description";
@@ -560,7 +560,7 @@ pub struct CampaignLog {
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CampaignLog default {
+    CampaignLog default {
         0 previous_status: opt = "previousStatus";
         1 current_status: opt = "currentStatus";
         2 created_at: opt = "createdAt";
@@ -595,7 +595,7 @@ pub struct CampaignNoteBody {
     pub note: Option<Note>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CampaignNoteBody default {
+    CampaignNoteBody default {
         0 campaign_id: opt = "campaignId";
         1 note: opt = "note";
     }
@@ -663,7 +663,7 @@ pub struct CampaignRequestBase {
     pub mms_dr_url: Option<MmsDrUrl>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CampaignRequestBase strict {
+    CampaignRequestBase strict {
         0 name: req = "name";
         1 description: opt = "description";
         2 traffic_charge: req = "trafficCharge";
@@ -768,7 +768,7 @@ pub enum CampaignStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CampaignStatus {
+    CampaignStatus {
         Draft = "DRAFT",
         PendingReview = "PENDING_REVIEW",
         Reviewing = "REVIEWING",
@@ -790,7 +790,7 @@ pub struct CampaignStatusUpdateBody {
     pub new_status: Option<CampaignStatus>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CampaignStatusUpdateBody default {
+    CampaignStatusUpdateBody default {
         0 campaign_id: opt = "campaignId";
         1 new_status: opt = "newStatus";
     }
@@ -822,7 +822,7 @@ pub struct Carrier {
     pub name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Carrier default {
+    Carrier default {
         0 carrier_id: opt = "carrier_id";
         1 name: opt = "name";
     }
@@ -852,7 +852,7 @@ pub struct CarrierList {
     pub carriers: Option<Vec<Carrier>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CarrierList default {
+    CarrierList default {
         0 carriers: opt = "carriers";
     }
 }
@@ -891,7 +891,7 @@ pub struct CarrierOrder {
     pub updated_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CarrierOrder default {
+    CarrierOrder default {
         0 carrier_order_id: opt = "carrierOrderId";
         1 carrier_id: opt = "carrierId";
         2 carrier_name: opt = "carrierName";
@@ -943,7 +943,7 @@ pub struct CarrierOrderLog {
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CarrierOrderLog default {
+    CarrierOrderLog default {
         0 previous_status: opt = "previousStatus";
         1 current_status: opt = "currentStatus";
         2 created_at: opt = "createdAt";
@@ -980,7 +980,7 @@ pub struct CarrierOrderNoteBody {
     pub note: Option<Note>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CarrierOrderNoteBody default {
+    CarrierOrderNoteBody default {
         0 campaign_id: opt = "campaignId";
         1 carrier_order_id: opt = "carrierOrderId";
         2 note: opt = "note";
@@ -1039,7 +1039,7 @@ pub enum CarrierOrderStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CarrierOrderStatus {
+    CarrierOrderStatus {
         Pending = "PENDING",
         Submitted = "SUBMITTED",
         Approved = "APPROVED",
@@ -1066,7 +1066,7 @@ pub struct CarrierOrderStatusUpdateBody {
     pub new_status: Option<CarrierOrderStatus>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CarrierOrderStatusUpdateBody default {
+    CarrierOrderStatusUpdateBody default {
         0 campaign_id: opt = "campaignId";
         1 carrier_order_id: opt = "carrierOrderId";
         2 new_status: opt = "newStatus";
@@ -1109,7 +1109,7 @@ pub struct ContentDefinition {
     pub message_flow: Option<MessageFlow>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContentDefinition default {
+    ContentDefinition default {
         0 message_type: opt = "messageType";
         1 content_type: opt = "contentType";
         2 subscription: opt = "subscription";
@@ -1151,7 +1151,7 @@ pub struct ContentDefinitionRequest {
     pub message_flow: Option<MessageFlow>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContentDefinitionRequest default {
+    ContentDefinitionRequest default {
         0 message_type: opt = "messageType";
         1 content_type: opt = "contentType";
         2 subscription: opt = "subscription";
@@ -1193,7 +1193,7 @@ pub enum ContentDefinitionRequestSubscription {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentDefinitionRequestSubscription {
+    ContentDefinitionRequestSubscription {
         OneTime = "ONE_TIME",
         Subscription = "SUBSCRIPTION",
     }
@@ -1885,7 +1885,7 @@ pub enum ContentTypeEnumVariant0 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant0 {
+    ContentTypeEnumVariant0 {
         Chat = "CHAT",
     }
 }
@@ -1901,7 +1901,7 @@ pub enum ContentTypeEnumVariant1 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant1 {
+    ContentTypeEnumVariant1 {
         Coupons = "COUPONS",
     }
 }
@@ -1917,7 +1917,7 @@ pub enum ContentTypeEnumVariant10 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant10 {
+    ContentTypeEnumVariant10 {
         CustomerCare = "CUSTOMER_CARE",
     }
 }
@@ -1933,7 +1933,7 @@ pub enum ContentTypeEnumVariant11 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant11 {
+    ContentTypeEnumVariant11 {
         DeliveryNotification = "DELIVERY_NOTIFICATION",
     }
 }
@@ -1949,7 +1949,7 @@ pub enum ContentTypeEnumVariant12 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant12 {
+    ContentTypeEnumVariant12 {
         Emergency = "EMERGENCY",
     }
 }
@@ -1965,7 +1965,7 @@ pub enum ContentTypeEnumVariant13 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant13 {
+    ContentTypeEnumVariant13 {
         Financial = "FINANCIAL",
     }
 }
@@ -1981,7 +1981,7 @@ pub enum ContentTypeEnumVariant14 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant14 {
+    ContentTypeEnumVariant14 {
         FraudAlert = "FRAUD_ALERT",
     }
 }
@@ -1997,7 +1997,7 @@ pub enum ContentTypeEnumVariant15 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant15 {
+    ContentTypeEnumVariant15 {
         Healthcare = "HEALTHCARE",
     }
 }
@@ -2013,7 +2013,7 @@ pub enum ContentTypeEnumVariant16 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant16 {
+    ContentTypeEnumVariant16 {
         HighEducation = "HIGH_EDUCATION",
     }
 }
@@ -2029,7 +2029,7 @@ pub enum ContentTypeEnumVariant17 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant17 {
+    ContentTypeEnumVariant17 {
         InternalTesting = "INTERNAL_TESTING",
     }
 }
@@ -2045,7 +2045,7 @@ pub enum ContentTypeEnumVariant18 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant18 {
+    ContentTypeEnumVariant18 {
         K12Education = "K12_EDUCATION",
     }
 }
@@ -2061,7 +2061,7 @@ pub enum ContentTypeEnumVariant19 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant19 {
+    ContentTypeEnumVariant19 {
         Marketing = "MARKETING",
     }
 }
@@ -2077,7 +2077,7 @@ pub enum ContentTypeEnumVariant2 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant2 {
+    ContentTypeEnumVariant2 {
         EntertainmentAlerts = "ENTERTAINMENT_ALERTS",
     }
 }
@@ -2093,7 +2093,7 @@ pub enum ContentTypeEnumVariant20 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant20 {
+    ContentTypeEnumVariant20 {
         Political = "POLITICAL",
     }
 }
@@ -2109,7 +2109,7 @@ pub enum ContentTypeEnumVariant21 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant21 {
+    ContentTypeEnumVariant21 {
         PublicServiceAnnouncement = "PUBLIC_SERVICE_ANNOUNCEMENT",
     }
 }
@@ -2125,7 +2125,7 @@ pub enum ContentTypeEnumVariant22 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant22 {
+    ContentTypeEnumVariant22 {
         SecurityAlert = "SECURITY_ALERT",
     }
 }
@@ -2141,7 +2141,7 @@ pub enum ContentTypeEnumVariant23 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant23 {
+    ContentTypeEnumVariant23 {
         ShoppingCartReminder = "SHOPPING_CART_REMINDER",
     }
 }
@@ -2157,7 +2157,7 @@ pub enum ContentTypeEnumVariant3 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant3 {
+    ContentTypeEnumVariant3 {
         InformationalAlerts = "INFORMATIONAL_ALERTS",
     }
 }
@@ -2173,7 +2173,7 @@ pub enum ContentTypeEnumVariant4 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant4 {
+    ContentTypeEnumVariant4 {
         Sweepstakes = "SWEEPSTAKES",
     }
 }
@@ -2189,7 +2189,7 @@ pub enum ContentTypeEnumVariant5 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant5 {
+    ContentTypeEnumVariant5 {
         Trivia = "TRIVIA",
     }
 }
@@ -2205,7 +2205,7 @@ pub enum ContentTypeEnumVariant6 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant6 {
+    ContentTypeEnumVariant6 {
         TwoFactorAuthentication = "TWO_FACTOR_AUTHENTICATION",
     }
 }
@@ -2221,7 +2221,7 @@ pub enum ContentTypeEnumVariant7 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant7 {
+    ContentTypeEnumVariant7 {
         VotingPolling = "VOTING_POLLING",
     }
 }
@@ -2237,7 +2237,7 @@ pub enum ContentTypeEnumVariant8 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant8 {
+    ContentTypeEnumVariant8 {
         AccountNotification = "ACCOUNT_NOTIFICATION",
     }
 }
@@ -2253,7 +2253,7 @@ pub enum ContentTypeEnumVariant9 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentTypeEnumVariant9 {
+    ContentTypeEnumVariant9 {
         CharitableDonation = "CHARITABLE_DONATION",
     }
 }
@@ -2305,7 +2305,7 @@ pub struct CreateCampaignRequest {
     pub notes: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateCampaignRequest strict {
+    CreateCampaignRequest strict {
         0 name: req = "name";
         1 description: opt = "description";
         2 traffic_charge: req = "trafficCharge";
@@ -2393,7 +2393,7 @@ pub struct CreateNoteRequest {
     pub text: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateNoteRequest default {
+    CreateNoteRequest default {
         0 text: opt = "text";
     }
 }
@@ -2428,7 +2428,7 @@ pub struct CustomerCare {
     pub phone_number: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CustomerCare default {
+    CustomerCare default {
         0 opt_out_keywords: opt = "optOutKeywords";
         1 opt_out_mt_text: opt = "optOutMtText";
         2 help_mt_text: opt = "helpMtText";
@@ -2508,7 +2508,7 @@ pub struct EditCampaignRequest {
     pub mms_dr_url: Option<MmsDrUrl>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EditCampaignRequest strict {
+    EditCampaignRequest strict {
         0 name: req = "name";
         1 description: opt = "description";
         2 traffic_charge: req = "trafficCharge";
@@ -2683,7 +2683,7 @@ pub struct FieldViolation {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FieldViolation default {
+    FieldViolation default {
         0 field: opt = "field";
         1 description: opt = "description";
     }
@@ -2719,7 +2719,7 @@ pub struct InternalRestError {
     pub status: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InternalRestError default {
+    InternalRestError default {
         0 code: opt = "code";
         1 details: opt = "details";
         2 message: opt = "message";
@@ -2757,7 +2757,7 @@ pub struct InvalidRequestDetails {
     pub field_violations: Option<Vec<FieldViolation>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InvalidRequestDetails default {
+    InvalidRequestDetails default {
         0 r#type: opt = "type";
         1 field_violations: opt = "fieldViolations";
     }
@@ -2791,7 +2791,7 @@ pub enum InvalidRequestDetailsType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InvalidRequestDetailsType {
+    InvalidRequestDetailsType {
         BadRequest = "BadRequest",
     }
 }
@@ -2809,7 +2809,7 @@ pub struct ListCampaignResponse {
     pub total_size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListCampaignResponse default {
+    ListCampaignResponse default {
         0 campaigns: opt = "campaigns";
         1 next_page_token: opt = "nextPageToken";
         2 total_size: opt = "totalSize";
@@ -2846,7 +2846,7 @@ pub struct MessageFlow {
     pub sample_alert: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageFlow default {
+    MessageFlow default {
         0 call_to_action: opt = "callToAction";
         1 opt_in: opt = "optIn";
         2 sample_alert: opt = "sampleAlert";
@@ -2889,7 +2889,7 @@ pub enum MessageTypeEnum {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessageTypeEnum {
+    MessageTypeEnum {
         Sms = "SMS",
         MmsVideo = "MMS_VIDEO",
         MmsAudio = "MMS_AUDIO",
@@ -2916,7 +2916,7 @@ pub struct NotFoundDetails {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotFoundDetails default {
+    NotFoundDetails default {
         0 r#type: opt = "type";
         1 resource_type: opt = "resourceType";
         2 resource_name: opt = "resourceName";
@@ -2956,7 +2956,7 @@ pub enum NotFoundDetailsType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NotFoundDetailsType {
+    NotFoundDetailsType {
         ResourceInfo = "ResourceInfo",
     }
 }
@@ -2972,7 +2972,7 @@ pub struct Note {
     pub created_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Note default {
+    Note default {
         0 author: opt = "author";
         1 text: opt = "text";
         2 created_at: opt = "createdAt";
@@ -3011,7 +3011,7 @@ pub enum NoteAuthor {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NoteAuthor {
+    NoteAuthor {
         Customer = "CUSTOMER",
         Agent = "AGENT",
     }
@@ -3026,7 +3026,7 @@ pub struct PrivacyPolicy {
     pub url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PrivacyPolicy default {
+    PrivacyPolicy default {
         0 text: opt = "text";
         1 url: opt = "url";
     }
@@ -3053,7 +3053,7 @@ pub struct RestError {
     pub error: Option<InternalRestError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RestError default {
+    RestError default {
         0 error: opt = "error";
     }
 }
@@ -3086,7 +3086,7 @@ pub struct TermsAndConditions {
     pub url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TermsAndConditions default {
+    TermsAndConditions default {
         0 text: opt = "text";
         1 url: opt = "url";
     }
@@ -3119,7 +3119,7 @@ pub enum TrafficCharge {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) TrafficCharge {
+    TrafficCharge {
         Standard = "STANDARD",
         FreeToEndUser = "FREE_TO_END_USER",
     }
@@ -3134,7 +3134,7 @@ pub struct UploadAttachmentRequest {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UploadAttachmentRequest strict {
+    UploadAttachmentRequest strict {
         0 file: req = "file";
         1 description: opt = "description";
     }

@@ -87,7 +87,7 @@ impl<'a> GetDeliveryReportByBatchIdCall<'a> {
         self.code = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -206,7 +206,7 @@ impl<'a> GetDeliveryReportByPhoneNumberCall<'a> {
         self.service_plan_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

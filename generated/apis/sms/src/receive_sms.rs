@@ -113,7 +113,7 @@ impl<'a> InboundsCall<'a> {
         self.end_date = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -269,7 +269,7 @@ impl<'a> RetrieveInboundMessageCall<'a> {
         self.service_plan_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -55,7 +55,7 @@ impl<'a> SendSmsCall<'a> {
         self.service_plan_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

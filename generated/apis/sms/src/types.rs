@@ -26,7 +26,7 @@ pub struct CreateGroupResponse {
     pub modified_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateGroupResponse default {
+    CreateGroupResponse default {
         0 id: opt = "id";
         1 name: opt = "name";
         2 size: opt = "size";
@@ -69,7 +69,7 @@ pub struct DryRunResponse {
     pub per_recipient: Option<Vec<DryRunResponsePerRecipientItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DryRunResponse default {
+    DryRunResponse default {
         0 number_of_recipients: opt = "number_of_recipients";
         1 number_of_messages: opt = "number_of_messages";
         2 per_recipient: opt = "per_recipient";
@@ -108,7 +108,7 @@ pub struct DryRunResponsePerRecipientItem {
     pub encoding: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DryRunResponsePerRecipientItem default {
+    DryRunResponsePerRecipientItem default {
         0 recipient: opt = "recipient";
         1 message_part: opt = "message_part";
         2 body: opt = "body";
@@ -150,7 +150,7 @@ pub enum GetDeliveryReportByBatchIdType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetDeliveryReportByBatchIdType {
+    GetDeliveryReportByBatchIdType {
         Summary = "summary",
         Full = "full",
     }
@@ -187,7 +187,7 @@ pub struct GetDeliveryReportByPhoneNumberResponse {
     pub number_of_message_parts: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetDeliveryReportByPhoneNumberResponse default {
+    GetDeliveryReportByPhoneNumberResponse default {
         0 r#type: opt = "type";
         1 batch_id: opt = "batch_id";
         2 recipient: opt = "recipient";
@@ -253,7 +253,7 @@ pub struct GroupObject {
     pub auto_update: Option<GroupObjectAutoUpdate>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GroupObject default {
+    GroupObject default {
         0 name: opt = "name";
         1 members: opt = "members";
         2 child_groups: opt = "child_groups";
@@ -296,7 +296,7 @@ pub struct GroupObjectAutoUpdate {
     pub remove: Option<GroupObjectAutoUpdateRemove>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GroupObjectAutoUpdate default {
+    GroupObjectAutoUpdate default {
         0 to: opt = "to";
         1 add: opt = "add";
         2 remove: opt = "remove";
@@ -341,7 +341,7 @@ pub struct GroupObjectAutoUpdateAdd {
     pub second_word: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GroupObjectAutoUpdateAdd default {
+    GroupObjectAutoUpdateAdd default {
         0 first_word: opt = "first_word";
         1 second_word: opt = "second_word";
     }
@@ -382,7 +382,7 @@ pub struct GroupObjectAutoUpdateRemove {
     pub second_word: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GroupObjectAutoUpdateRemove default {
+    GroupObjectAutoUpdateRemove default {
         0 first_word: opt = "first_word";
         1 second_word: opt = "second_word";
     }
@@ -418,7 +418,7 @@ pub struct InboundResponseObject {
     pub inbounds: Option<Vec<InboundsObject>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InboundResponseObject default {
+    InboundResponseObject default {
         0 page: opt = "page";
         1 page_size: opt = "page_size";
         2 count: opt = "count";
@@ -472,7 +472,7 @@ pub struct InboundsObject {
     pub received_at: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InboundsObject default {
+    InboundsObject default {
         0 r#type: opt = "type";
         1 id: opt = "id";
         2 from: opt = "from";
@@ -526,7 +526,7 @@ pub struct ListBatchesResponse {
     pub batches: Option<Vec<SendBatchObject>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListBatchesResponse default {
+    ListBatchesResponse default {
         0 page: opt = "page";
         1 count: opt = "count";
         2 page_size: opt = "page_size";
@@ -568,7 +568,7 @@ pub struct ListGroupsResponse {
     pub groups: Option<Vec<GroupObject>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListGroupsResponse default {
+    ListGroupsResponse default {
         0 page: opt = "page";
         1 page_size: opt = "page_size";
         2 count: opt = "count";
@@ -615,7 +615,7 @@ pub struct ReplaceGroupRequest {
     pub members: Vec<Msisdn>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ReplaceGroupRequest strict {
+    ReplaceGroupRequest strict {
         0 name: opt = "name";
         1 members: req = "members";
     }
@@ -652,7 +652,7 @@ pub struct RetrieveDeliveryResponseObj {
     pub client_reference: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RetrieveDeliveryResponseObj default {
+    RetrieveDeliveryResponseObj default {
         0 r#type: opt = "type";
         1 batch_id: opt = "batch_id";
         2 total_message_count: opt = "total_message_count";
@@ -697,7 +697,7 @@ pub struct RetrieveDeliveryResponseObjStatusesItem {
     pub recipients: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RetrieveDeliveryResponseObjStatusesItem default {
+    RetrieveDeliveryResponseObjStatusesItem default {
         0 code: opt = "code";
         1 status: opt = "status";
         2 count: opt = "count";
@@ -802,7 +802,7 @@ pub struct SendBatchCreated {
     pub canceled: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SendBatchCreated default {
+    SendBatchCreated default {
         0 to: opt = "to";
         1 from: opt = "from";
         2 r#type: opt = "type";
@@ -891,7 +891,7 @@ pub enum SendBatchCreatedDeliveryReport {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SendBatchCreatedDeliveryReport {
+    SendBatchCreatedDeliveryReport {
         None = "none",
         Summary = "summary",
         Full = "full",
@@ -939,7 +939,7 @@ pub enum SendBatchCreatedType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SendBatchCreatedType {
+    SendBatchCreatedType {
         MtText = "mt_text",
         MtBinary = "mt_binary",
     }
@@ -1011,7 +1011,7 @@ pub struct SendBatchObject {
     pub max_number_of_message_parts: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SendBatchObject strict {
+    SendBatchObject strict {
         0 to: req = "to";
         1 from: opt = "from";
         2 r#type: req = "type";
@@ -1089,7 +1089,7 @@ pub enum SendBatchObjectDeliveryReport {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SendBatchObjectDeliveryReport {
+    SendBatchObjectDeliveryReport {
         None = "none",
         Summary = "summary",
         Full = "full",
@@ -1217,7 +1217,7 @@ pub enum SendBatchObjectType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SendBatchObjectType {
+    SendBatchObjectType {
         MtText = "mt_text",
         MtBinary = "mt_binary",
     }
@@ -1271,7 +1271,7 @@ pub struct UpdateBatchReq {
     pub callback_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateBatchReq default {
+    UpdateBatchReq default {
         0 to_add: opt = "toAdd";
         1 to_remove: opt = "toRemove";
         2 from: opt = "from";
@@ -1332,7 +1332,7 @@ pub enum UpdateBatchReqDeliveryReport {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) UpdateBatchReqDeliveryReport {
+    UpdateBatchReqDeliveryReport {
         None = "none",
         Summary = "summary",
         Full = "full",
@@ -1372,7 +1372,7 @@ pub struct UpdateGroupRequest {
     pub remove_from_group: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateGroupRequest default {
+    UpdateGroupRequest default {
         0 add: opt = "add";
         1 remove: opt = "remove";
         2 name: opt = "name";

@@ -77,7 +77,7 @@ pub struct CreateExportCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CreateExportCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -141,7 +141,7 @@ pub struct GetJobDetailCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> GetJobDetailCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -206,7 +206,7 @@ pub struct DownloadFileCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> DownloadFileCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

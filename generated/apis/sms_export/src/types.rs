@@ -18,7 +18,7 @@ pub struct Error {
     pub details: Option<Vec<ErrorDetail>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Error default {
+    Error default {
         0 code: opt = "code";
         1 message: opt = "message";
         2 details: opt = "details";
@@ -53,7 +53,7 @@ pub struct ErrorDetail {
     pub value: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ErrorDetail default {
+    ErrorDetail default {
         0 r#type: opt = "type";
         1 value: opt = "value";
     }
@@ -94,7 +94,7 @@ pub struct Job {
     pub results: Option<Vec<JobResult>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Job strict {
+    Job strict {
         0 job_id: opt = "jobId";
         1 export_type: req = "exportType";
         2 delivery_format: req = "deliveryFormat";
@@ -151,7 +151,7 @@ pub enum JobDeliveryFormat {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) JobDeliveryFormat {
+    JobDeliveryFormat {
         Json = "JSON",
         Excel = "EXCEL",
         Tsv = "TSV",
@@ -167,7 +167,7 @@ pub struct JobResult {
     pub file_checksum: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) JobResult default {
+    JobResult default {
         0 url: opt = "url";
         1 file_checksum: opt = "fileChecksum";
     }
@@ -201,7 +201,7 @@ pub enum JobRunInterval {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) JobRunInterval {
+    JobRunInterval {
         Once = "ONCE",
     }
 }
@@ -219,7 +219,7 @@ pub enum JobStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) JobStatus {
+    JobStatus {
         Running = "RUNNING",
         Completed = "COMPLETED",
     }
@@ -236,7 +236,7 @@ pub struct Pagination {
     pub total_size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Pagination default {
+    Pagination default {
         0 page_token: opt = "pageToken";
         1 next_page_token: opt = "nextPageToken";
         2 total_size: opt = "totalSize";

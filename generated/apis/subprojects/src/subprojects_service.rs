@@ -146,7 +146,7 @@ impl<'a> SubprojectServiceListSubprojectsCall<'a> {
         self.show_deleted = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -307,7 +307,7 @@ pub struct SubprojectServiceCreateSubprojectCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> SubprojectServiceCreateSubprojectCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -422,7 +422,7 @@ pub struct SubprojectServiceGetSubprojectCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> SubprojectServiceGetSubprojectCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -531,7 +531,7 @@ pub struct SubprojectServiceDeleteSubprojectCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> SubprojectServiceDeleteSubprojectCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -640,7 +640,7 @@ pub struct SubprojectServiceUpdateSubprojectCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> SubprojectServiceUpdateSubprojectCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

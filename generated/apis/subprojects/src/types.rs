@@ -16,7 +16,7 @@ pub struct ListSubprojectsResponse {
     pub subprojects: Option<Vec<Subproject>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListSubprojectsResponse default {
+    ListSubprojectsResponse default {
         0 next_page_token: opt = "nextPageToken";
         1 subprojects: opt = "subprojects";
     }
@@ -58,7 +58,7 @@ pub struct Subproject {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Subproject strict {
+    Subproject strict {
         0 create_time: opt = "createTime";
         1 deleted: opt = "deleted";
         2 display_name: req = "displayName";
@@ -104,7 +104,7 @@ pub struct SubprojectServiceCreateSubprojectRequest {
     pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SubprojectServiceCreateSubprojectRequest strict {
+    SubprojectServiceCreateSubprojectRequest strict {
         0 display_name: req = "displayName";
         1 labels: opt = "labels";
     }
@@ -135,7 +135,7 @@ pub struct SubprojectServiceUpdateSubprojectRequest {
     pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SubprojectServiceUpdateSubprojectRequest default {
+    SubprojectServiceUpdateSubprojectRequest default {
         0 display_name: opt = "displayName";
         1 labels: opt = "labels";
     }

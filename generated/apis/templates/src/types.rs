@@ -16,7 +16,7 @@ pub struct Any {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Any default {
+    Any default {
         0 type_url: opt = "type_url";
         1 value: opt = "value";
     }
@@ -64,7 +64,7 @@ pub enum Channel {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Channel {
+    Channel {
         Unspecified = "UNSPECIFIED",
         Conversation = "CONVERSATION",
         Messenger = "MESSENGER",
@@ -279,7 +279,7 @@ pub struct FieldMask {
     pub paths: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FieldMask default {
+    FieldMask default {
         0 paths: opt = "paths";
     }
 }
@@ -304,7 +304,7 @@ pub struct ListTemplatesResponse {
     pub templates: Option<Vec<Template>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListTemplatesResponse default {
+    ListTemplatesResponse default {
         0 templates: opt = "templates";
     }
 }
@@ -335,7 +335,7 @@ pub struct RuntimeError {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RuntimeError default {
+    RuntimeError default {
         0 code: opt = "code";
         1 details: opt = "details";
         2 error: opt = "error";
@@ -387,7 +387,7 @@ pub struct Template {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Template default {
+    Template default {
         0 channel: opt = "channel";
         1 create_time: opt = "create_time";
         2 default_translation: opt = "default_translation";
@@ -444,7 +444,7 @@ pub struct TemplateTranslation {
     pub version: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateTranslation default {
+    TemplateTranslation default {
         0 content: opt = "content";
         1 create_time: opt = "create_time";
         2 language_code: opt = "language_code";
@@ -488,7 +488,7 @@ pub struct TemplateVariable {
     pub preview_value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateVariable default {
+    TemplateVariable default {
         0 key: opt = "key";
         1 preview_value: opt = "preview_value";
     }

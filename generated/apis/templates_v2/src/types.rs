@@ -24,7 +24,7 @@ pub struct AddressInfo {
     pub country_code: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AddressInfo default {
+    AddressInfo default {
         0 city: opt = "city";
         1 country: opt = "country";
         2 state: opt = "state";
@@ -68,7 +68,7 @@ pub struct Any {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Any default {
+    Any default {
         0 type_url: opt = "type_url";
         1 value: opt = "value";
     }
@@ -98,7 +98,7 @@ pub struct CalendarMessageField {
     pub calendar_message: Option<CalendarMessageFieldCalendarMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CalendarMessageField default {
+    CalendarMessageField default {
         0 calendar_message: opt = "calendar_message";
     }
 }
@@ -133,7 +133,7 @@ pub struct CalendarMessageFieldCalendarMessage {
     pub fallback_url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CalendarMessageFieldCalendarMessage strict {
+    CalendarMessageFieldCalendarMessage strict {
         0 title: req = "title";
         1 event_start: req = "event_start";
         2 event_end: req = "event_end";
@@ -176,7 +176,7 @@ pub struct CallMessageField {
     pub call_message: Option<CallMessageFieldCallMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallMessageField default {
+    CallMessageField default {
         0 call_message: opt = "call_message";
     }
 }
@@ -204,7 +204,7 @@ pub struct CallMessageFieldCallMessage {
     pub title: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallMessageFieldCallMessage strict {
+    CallMessageFieldCallMessage strict {
         0 phone_number: req = "phone_number";
         1 title: req = "title";
     }
@@ -238,7 +238,7 @@ pub enum CardHeight {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CardHeight {
+    CardHeight {
         UnspecifiedHeight = "UNSPECIFIED_HEIGHT",
         Short = "SHORT",
         Medium = "MEDIUM",
@@ -263,7 +263,7 @@ pub struct CardMessage {
     pub message_properties: Option<CardMessageMessageProperties>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CardMessage default {
+    CardMessage default {
         0 choices: opt = "choices";
         1 description: opt = "description";
         2 height: opt = "height";
@@ -305,7 +305,7 @@ pub struct CardMessageField {
     pub card_message: Option<CardMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CardMessageField default {
+    CardMessageField default {
         0 card_message: opt = "card_message";
     }
 }
@@ -330,7 +330,7 @@ pub struct CardMessageMessageProperties {
     pub whatsapp_header: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CardMessageMessageProperties default {
+    CardMessageMessageProperties default {
         0 whatsapp_header: opt = "whatsapp_header";
     }
 }
@@ -355,7 +355,7 @@ pub struct CarouselMessageField {
     pub carousel_message: Option<CarouselMessageFieldCarouselMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CarouselMessageField default {
+    CarouselMessageField default {
         0 carousel_message: opt = "carousel_message";
     }
 }
@@ -382,7 +382,7 @@ pub struct CarouselMessageFieldCarouselMessage {
     pub choices: Option<Vec<Choice>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CarouselMessageFieldCarouselMessage strict {
+    CarouselMessageFieldCarouselMessage strict {
         0 cards: req = "cards";
         1 choices: opt = "choices";
     }
@@ -413,7 +413,7 @@ pub struct ChannelTemplateOverride {
     pub parameter_mappings: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChannelTemplateOverride default {
+    ChannelTemplateOverride default {
         0 template_reference: opt = "template_reference";
         1 parameter_mappings: opt = "parameter_mappings";
     }
@@ -641,7 +641,7 @@ pub struct ChoiceCommonProps {
     pub display_mode: Option<DisplayMode>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceCommonProps default {
+    ChoiceCommonProps default {
         0 postback_data: opt = "postback_data";
         1 display_mode: opt = "display_mode";
     }
@@ -677,7 +677,7 @@ pub struct ChoiceItem {
     pub postback_data: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceItem strict {
+    ChoiceItem strict {
         0 title: req = "title";
         1 description: opt = "description";
         2 media: opt = "media";
@@ -712,7 +712,7 @@ pub struct ChoiceMessageField {
     pub choice_message: Option<ChoiceMessageFieldChoiceMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceMessageField default {
+    ChoiceMessageField default {
         0 choice_message: opt = "choice_message";
     }
 }
@@ -741,7 +741,7 @@ pub struct ChoiceMessageFieldChoiceMessage {
     pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceMessageFieldChoiceMessage strict {
+    ChoiceMessageFieldChoiceMessage strict {
         0 choices: req = "choices";
         1 text_message: opt = "text_message";
         2 message_properties: opt = "message_properties";
@@ -773,7 +773,7 @@ pub struct ChoiceMessagePropertiesField {
     pub message_properties: Option<ChoiceMessagePropertiesFieldMessageProperties>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceMessagePropertiesField default {
+    ChoiceMessagePropertiesField default {
         0 message_properties: opt = "message_properties";
     }
 }
@@ -798,7 +798,7 @@ pub struct ChoiceMessagePropertiesFieldMessageProperties {
     pub whatsapp_footer: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ChoiceMessagePropertiesFieldMessageProperties default {
+    ChoiceMessagePropertiesFieldMessageProperties default {
         0 whatsapp_footer: opt = "whatsapp_footer";
     }
 }
@@ -1048,7 +1048,7 @@ pub struct Choices {
     pub choices: Option<Vec<Choice>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Choices default {
+    Choices default {
         0 choices: opt = "choices";
     }
 }
@@ -1073,7 +1073,7 @@ pub struct ContactInfoMessageField {
     pub contact_info_message: Option<ContactInfoMessageFieldContactInfoMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactInfoMessageField default {
+    ContactInfoMessageField default {
         0 contact_info_message: opt = "contact_info_message";
     }
 }
@@ -1110,7 +1110,7 @@ pub struct ContactInfoMessageFieldContactInfoMessage {
     pub birthday: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactInfoMessageFieldContactInfoMessage strict {
+    ContactInfoMessageFieldContactInfoMessage strict {
         0 name: req = "name";
         1 phone_numbers: req = "phone_numbers";
         2 addresses: opt = "addresses";
@@ -1158,7 +1158,7 @@ pub struct Coordinates {
     pub longitude: f64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Coordinates strict {
+    Coordinates strict {
         0 latitude: req = "latitude";
         1 longitude: req = "longitude";
     }
@@ -1188,7 +1188,7 @@ pub enum DisplayMode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DisplayMode {
+    DisplayMode {
         DisplayModeUnspecified = "DISPLAY_MODE_UNSPECIFIED",
         Persistent = "PERSISTENT",
     }
@@ -1203,7 +1203,7 @@ pub struct EmailInfo {
     pub r#type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) EmailInfo strict {
+    EmailInfo strict {
         0 email_address: req = "email_address";
         1 r#type: opt = "type";
     }
@@ -1337,7 +1337,7 @@ pub struct ListItemVariant0 {
     pub choice: ChoiceItem,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListItemVariant0 strict {
+    ListItemVariant0 strict {
         0 choice: req = "choice";
     }
 }
@@ -1357,7 +1357,7 @@ pub struct ListItemVariant1 {
     pub product: ProductItem,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListItemVariant1 strict {
+    ListItemVariant1 strict {
         0 product: req = "product";
     }
 }
@@ -1377,7 +1377,7 @@ pub struct ListMessageField {
     pub list_message: Option<ListMessageFieldListMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListMessageField default {
+    ListMessageField default {
         0 list_message: opt = "list_message";
     }
 }
@@ -1410,7 +1410,7 @@ pub struct ListMessageFieldListMessage {
     pub message_properties: Option<ListMessageFieldListMessageMessageProperties>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListMessageFieldListMessage strict {
+    ListMessageFieldListMessage strict {
         0 title: req = "title";
         1 description: opt = "description";
         2 media: opt = "media";
@@ -1451,7 +1451,7 @@ pub struct ListMessageFieldListMessageMessageProperties {
     pub whatsapp_header: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListMessageFieldListMessageMessageProperties default {
+    ListMessageFieldListMessageMessageProperties default {
         0 catalog_id: opt = "catalog_id";
         1 menu: opt = "menu";
         2 whatsapp_header: opt = "whatsapp_header";
@@ -1486,7 +1486,7 @@ pub struct ListSection {
     pub items: Vec<ListItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListSection strict {
+    ListSection strict {
         0 title: opt = "title";
         1 items: req = "items";
     }
@@ -1515,7 +1515,7 @@ pub struct LocationMessageField {
     pub location_message: Option<LocationMessageFieldLocationMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LocationMessageField default {
+    LocationMessageField default {
         0 location_message: opt = "location_message";
     }
 }
@@ -1544,7 +1544,7 @@ pub struct LocationMessageFieldLocationMessage {
     pub title: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LocationMessageFieldLocationMessage strict {
+    LocationMessageFieldLocationMessage strict {
         0 coordinates: req = "coordinates";
         1 label: opt = "label";
         2 title: req = "title";
@@ -1575,7 +1575,7 @@ pub struct MediaMessageField {
     pub media_message: Option<MediaProperties>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MediaMessageField default {
+    MediaMessageField default {
         0 media_message: opt = "media_message";
     }
 }
@@ -1604,7 +1604,7 @@ pub struct MediaProperties {
     pub filename_override: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MediaProperties strict {
+    MediaProperties strict {
         0 thumbnail_url: opt = "thumbnail_url";
         1 url: req = "url";
         2 filename_override: opt = "filename_override";
@@ -1646,7 +1646,7 @@ pub struct NameInfo {
     pub suffix: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NameInfo strict {
+    NameInfo strict {
         0 full_name: req = "full_name";
         1 first_name: opt = "first_name";
         2 last_name: opt = "last_name";
@@ -1691,7 +1691,7 @@ pub struct OrganizationInfo {
     pub title: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OrganizationInfo default {
+    OrganizationInfo default {
         0 company: opt = "company";
         1 department: opt = "department";
         2 title: opt = "title";
@@ -1726,7 +1726,7 @@ pub struct PhoneNumberInfo {
     pub r#type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PhoneNumberInfo strict {
+    PhoneNumberInfo strict {
         0 phone_number: req = "phone_number";
         1 r#type: opt = "type";
     }
@@ -1763,7 +1763,7 @@ pub struct ProductItem {
     pub currency: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ProductItem strict {
+    ProductItem strict {
         0 id: req = "id";
         1 marketplace: req = "marketplace";
         2 quantity: opt = "quantity";
@@ -1800,7 +1800,7 @@ pub struct RuntimeError {
     pub error: Option<RuntimeErrorError>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RuntimeError default {
+    RuntimeError default {
         0 error: opt = "error";
     }
 }
@@ -1831,7 +1831,7 @@ pub struct RuntimeErrorError {
     pub status: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RuntimeErrorError default {
+    RuntimeErrorError default {
         0 code: opt = "code";
         1 details: opt = "details";
         2 message: opt = "message";
@@ -1867,7 +1867,7 @@ pub struct ShareLocationMessageField {
     pub share_location_message: Option<ShareLocationMessageFieldShareLocationMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ShareLocationMessageField default {
+    ShareLocationMessageField default {
         0 share_location_message: opt = "share_location_message";
     }
 }
@@ -1896,7 +1896,7 @@ pub struct ShareLocationMessageFieldShareLocationMessage {
     pub fallback_url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ShareLocationMessageFieldShareLocationMessage strict {
+    ShareLocationMessageFieldShareLocationMessage strict {
         0 title: req = "title";
         1 fallback_url: req = "fallback_url";
     }
@@ -1920,7 +1920,7 @@ pub struct TemplateMessageField {
     pub template_message: Option<TemplateMessageFieldTemplateMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateMessageField default {
+    TemplateMessageField default {
         0 template_message: opt = "template_message";
     }
 }
@@ -1951,7 +1951,7 @@ pub struct TemplateMessageFieldTemplateMessage {
     pub omni_template: Option<TemplateReferenceWithVersion>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateMessageFieldTemplateMessage default {
+    TemplateMessageFieldTemplateMessage default {
         0 channel_template: opt = "channel_template";
         1 omni_template: opt = "omni_template";
     }
@@ -1993,7 +1993,7 @@ pub struct TemplateReference {
     pub template_id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateReference strict {
+    TemplateReference strict {
         0 version: opt = "version";
         1 language_code: opt = "language_code";
         2 parameters: opt = "parameters";
@@ -2040,7 +2040,7 @@ pub struct TemplateReferenceWithVersion {
     pub template_id: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateReferenceWithVersion strict {
+    TemplateReferenceWithVersion strict {
         0 version: req = "version";
         1 language_code: opt = "language_code";
         2 parameters: opt = "parameters";
@@ -2076,7 +2076,7 @@ pub struct TemplateVariable {
     pub preview_value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateVariable default {
+    TemplateVariable default {
         0 key: opt = "key";
         1 preview_value: opt = "preview_value";
     }
@@ -2123,7 +2123,7 @@ pub struct TemplatesV2CreateTemplateRequest {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplatesV2CreateTemplateRequest strict {
+    TemplatesV2CreateTemplateRequest strict {
         0 id: opt = "id";
         1 description: opt = "description";
         2 version: opt = "version";
@@ -2186,7 +2186,7 @@ pub struct TemplatesV2UpdateTemplateRequest {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplatesV2UpdateTemplateRequest strict {
+    TemplatesV2UpdateTemplateRequest strict {
         0 id: req = "id";
         1 description: opt = "description";
         2 version: req = "version";
@@ -2229,7 +2229,7 @@ pub struct TextMessageField {
     pub text_message: Option<TextMessageFieldTextMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TextMessageField default {
+    TextMessageField default {
         0 text_message: opt = "text_message";
     }
 }
@@ -2254,7 +2254,7 @@ pub struct TextMessageFieldTextMessage {
     pub text: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TextMessageFieldTextMessage strict {
+    TextMessageFieldTextMessage strict {
         0 text: req = "text";
     }
 }
@@ -2276,7 +2276,7 @@ pub struct UrlInfo {
     pub r#type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UrlInfo strict {
+    UrlInfo strict {
         0 url: req = "url";
         1 r#type: opt = "type";
     }
@@ -2305,7 +2305,7 @@ pub struct UrlMessageField {
     pub url_message: Option<UrlMessageFieldUrlMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UrlMessageField default {
+    UrlMessageField default {
         0 url_message: opt = "url_message";
     }
 }
@@ -2332,7 +2332,7 @@ pub struct UrlMessageFieldUrlMessage {
     pub url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UrlMessageFieldUrlMessage strict {
+    UrlMessageFieldUrlMessage strict {
         0 title: req = "title";
         1 url: req = "url";
     }
@@ -2356,7 +2356,7 @@ pub struct V2ListTemplatesResponse {
     pub templates: Option<Vec<V2Template>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) V2ListTemplatesResponse default {
+    V2ListTemplatesResponse default {
         0 templates: opt = "templates";
     }
 }
@@ -2381,7 +2381,7 @@ pub struct V2ListTranslationsResponse {
     pub translations: Option<Vec<V2TemplateTranslation>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) V2ListTranslationsResponse default {
+    V2ListTranslationsResponse default {
         0 translations: opt = "translations";
     }
 }
@@ -2417,7 +2417,7 @@ pub struct V2MessageCommonProps {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) V2MessageCommonProps default {
+    V2MessageCommonProps default {
         0 language_code: opt = "language_code";
         1 version: opt = "version";
         2 channel_template_overrides: opt = "channel_template_overrides";
@@ -2759,7 +2759,7 @@ pub struct V2Template {
     pub update_time: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) V2Template default {
+    V2Template default {
         0 id: opt = "id";
         1 description: opt = "description";
         2 version: opt = "version";

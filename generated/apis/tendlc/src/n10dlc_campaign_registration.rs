@@ -216,7 +216,7 @@ impl<'a> CampaignRegistrationExternalServiceCreateTcrCampaignCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -349,7 +349,7 @@ impl<'a> CampaignRegistrationExternalServiceUploadCampaignFileCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -497,7 +497,7 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -644,7 +644,7 @@ impl<'a> CampaignRegistrationExternalServiceGetCampaignByTcrCampaignIdCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -806,7 +806,7 @@ impl<'a> CampaignRegistrationExternalServiceQualifyBrandByUseCaseCall<'a> {
         self.use_case = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -953,7 +953,7 @@ impl<'a> CampaignRegistrationExternalServiceDeleteCampaignCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1154,7 +1154,7 @@ impl<'a> CampaignRegistrationServiceListCampaignRegistrationRequestCall<'a> {
         self.order_by = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1369,7 +1369,7 @@ impl<'a> CampaignRegistrationServiceGetCampaignRegistrationFeedbackCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -1534,7 +1534,7 @@ impl<'a> CampaignRegistrationServiceResubmitCampaignRegistrationCall<'a> {
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -139,7 +139,7 @@ impl<'a> TfnVerificationExternalServiceListTfnVerificationsRequestCall<'a> {
         self.order_by = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -335,7 +335,7 @@ impl<'a> TfnVerificationExternalServiceCreateTfnVerificationRequestCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -463,7 +463,7 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationRequestCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -591,7 +591,7 @@ impl<'a> TfnVerificationExternalServiceGetTfnVerificationUseCasesRequestCall<'a>
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

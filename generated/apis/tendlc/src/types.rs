@@ -46,7 +46,7 @@ pub struct Brand {
     pub brand_status: Option<BrandStatus>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Brand default {
+    Brand default {
         0 brand_id: opt = "brandId";
         1 project_id: opt = "projectId";
         2 display_name: opt = "displayName";
@@ -131,7 +131,7 @@ pub enum BrandEntityType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandEntityType {
+    BrandEntityType {
         Public = "PUBLIC",
         Private = "PRIVATE",
         CharityNonProfit = "CHARITY_NON_PROFIT",
@@ -163,7 +163,7 @@ pub struct BrandRegistration {
     pub mock: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandRegistration default {
+    BrandRegistration default {
         0 brand_registration_id: opt = "brandRegistrationId";
         1 brand_id: opt = "brandId";
         2 identity_status: opt = "identityStatus";
@@ -219,7 +219,7 @@ pub struct BrandRegistrationFeedbackResponse {
     pub category: Option<Vec<Category>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BrandRegistrationFeedbackResponse default {
+    BrandRegistrationFeedbackResponse default {
         0 brand_id: opt = "brandId";
         1 category: opt = "category";
     }
@@ -261,7 +261,7 @@ pub enum BrandRegistrationServiceVettingInfoVettingStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandRegistrationServiceVettingInfoVettingStatus {
+    BrandRegistrationServiceVettingInfoVettingStatus {
         Pending = "PENDING",
         Unscore = "UNSCORE",
         Active = "ACTIVE",
@@ -289,7 +289,7 @@ pub enum BrandRegistrationStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandRegistrationStatus {
+    BrandRegistrationStatus {
         Draft = "DRAFT",
         InProgress = "IN_PROGRESS",
         Rejected = "REJECTED",
@@ -313,7 +313,7 @@ pub enum BrandRegistrationType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandRegistrationType {
+    BrandRegistrationType {
         Simplified = "SIMPLIFIED",
         Full = "FULL",
         BrandRegistrationTypeUnspecified = "BRAND_REGISTRATION_TYPE_UNSPECIFIED",
@@ -333,7 +333,7 @@ pub enum BrandStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandStatus {
+    BrandStatus {
         Imported = "IMPORTED",
         WaitingForVerification = "WAITING_FOR_VERIFICATION",
     }
@@ -415,7 +415,7 @@ pub enum BrandVerticalType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BrandVerticalType {
+    BrandVerticalType {
         Professional = "PROFESSIONAL",
         RealEstate = "REAL_ESTATE",
         Healthcare = "HEALTHCARE",
@@ -461,7 +461,7 @@ pub struct CampaignMnoMetadata {
     pub brand_daily_cap: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CampaignMnoMetadata default {
+    CampaignMnoMetadata default {
         0 mno: opt = "mno";
         1 status: opt = "status";
         2 msg_class: opt = "msgClass";
@@ -508,7 +508,7 @@ pub struct CampaignRegistrationExternalServiceUploadCampaignFileResponse {
     pub message: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CampaignRegistrationExternalServiceUploadCampaignFileResponse default {
+    CampaignRegistrationExternalServiceUploadCampaignFileResponse default {
         0 status: opt = "status";
         1 message: opt = "message";
     }
@@ -558,7 +558,7 @@ pub enum CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
+    CampaignRegistrationServiceListCampaignRegistrationRequestStatusItem {
         SinchReview = "SINCH_REVIEW",
         SinchApproved = "SINCH_APPROVED",
         SinchRejected = "SINCH_REJECTED",
@@ -658,7 +658,7 @@ pub struct CampaignResponse {
     pub next_renewal_or_expiration_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CampaignResponse default {
+    CampaignResponse default {
         0 campaign_id: opt = "campaignId";
         1 campaign_name: opt = "campaignName";
         2 campaign_registration_id: opt = "campaignRegistrationId";
@@ -825,7 +825,7 @@ pub enum CampaignResponseLastActionStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CampaignResponseLastActionStatus {
+    CampaignResponseLastActionStatus {
         CreateInProgress = "CREATE_IN_PROGRESS",
         CreateSuccessful = "CREATE_SUCCESSFUL",
         CreateFailed = "CREATE_FAILED",
@@ -865,7 +865,7 @@ pub enum CampaignResponseStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CampaignResponseStatus {
+    CampaignResponseStatus {
         SinchReview = "SINCH_REVIEW",
         SinchApproved = "SINCH_APPROVED",
         SinchRejected = "SINCH_REJECTED",
@@ -907,7 +907,7 @@ pub enum CampaignSubUseCaseType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CampaignSubUseCaseType {
+    CampaignSubUseCaseType {
         V2fa = "2FA",
         AccountNotification = "ACCOUNT_NOTIFICATION",
         CustomerCare = "CUSTOMER_CARE",
@@ -978,7 +978,7 @@ pub enum CampaignUseCaseType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CampaignUseCaseType {
+    CampaignUseCaseType {
         V2fa = "2FA",
         AccountNotification = "ACCOUNT_NOTIFICATION",
         CustomerCare = "CUSTOMER_CARE",
@@ -1019,7 +1019,7 @@ pub struct Category {
     pub fields: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Category default {
+    Category default {
         0 id: opt = "id";
         1 display_name: opt = "displayName";
         2 description: opt = "description";
@@ -1067,7 +1067,7 @@ pub enum CategoryId {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CategoryId {
+    CategoryId {
         TaxId = "TAX_ID",
         StockSymbol = "STOCK_SYMBOL",
         GovernmentEntity = "GOVERNMENT_ENTITY",
@@ -1101,7 +1101,7 @@ pub struct CompanyDetails {
     pub web_address: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CompanyDetails default {
+    CompanyDetails default {
         0 company_name: opt = "companyName";
         1 company_email: opt = "companyEmail";
         2 business_contact_email: opt = "businessContactEmail";
@@ -1161,7 +1161,7 @@ pub struct ContactDetails {
     pub email: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactDetails default {
+    ContactDetails default {
         0 first_name: opt = "firstName";
         1 last_name: opt = "lastName";
         2 phone_number: opt = "phoneNumber";
@@ -1207,7 +1207,7 @@ pub struct CreateBrandRegistration {
     pub mock: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateBrandRegistration default {
+    CreateBrandRegistration default {
         0 display_name: opt = "displayName";
         1 brand_registration_type: opt = "brandRegistrationType";
         2 company_details: opt = "companyDetails";
@@ -1249,7 +1249,7 @@ pub struct CreateBrandRegistrationResponse {
     pub brand_registration_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateBrandRegistrationResponse default {
+    CreateBrandRegistrationResponse default {
         0 brand_registration_id: opt = "brandRegistrationId";
     }
 }
@@ -1332,7 +1332,7 @@ pub struct CreateTcrCampaignRequest {
     pub attachments: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateTcrCampaignRequest strict {
+    CreateTcrCampaignRequest strict {
         0 brand_id: req = "brandId";
         1 use_case: req = "useCase";
         2 campaign_name: req = "campaignName";
@@ -1444,7 +1444,7 @@ pub struct CreateTcrCampaignResponse {
     pub campaign_registration_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateTcrCampaignResponse default {
+    CreateTcrCampaignResponse default {
         0 campaign_registration_id: opt = "campaignRegistrationId";
     }
 }
@@ -1473,7 +1473,7 @@ pub struct CreateTfnVerificationResponse {
     pub tfn_verification_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateTfnVerificationResponse default {
+    CreateTfnVerificationResponse default {
         0 tfn_verification_id: opt = "tfnVerificationId";
     }
 }
@@ -1498,7 +1498,7 @@ pub struct Error {
     pub error: ErrorError,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Error strict {
+    Error strict {
         0 error: req = "error";
     }
 }
@@ -1528,7 +1528,7 @@ pub struct ErrorDetails {
     pub field_violations: Option<Vec<FieldViolations>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ErrorDetails default {
+    ErrorDetails default {
         0 r#type: opt = "type";
         1 resource_type: opt = "resourceType";
         2 resource_name: opt = "resourceName";
@@ -1576,7 +1576,7 @@ pub struct ErrorError {
     pub details: Option<Vec<ErrorDetails>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ErrorError strict {
+    ErrorError strict {
         0 code: req = "code";
         1 message: req = "message";
         2 status: opt = "status";
@@ -1612,7 +1612,7 @@ pub struct FieldViolations {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FieldViolations default {
+    FieldViolations default {
         0 field: opt = "field";
         1 description: opt = "description";
     }
@@ -1652,7 +1652,7 @@ pub struct FinancialDetails {
     pub exchange: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FinancialDetails default {
+    FinancialDetails default {
         0 brand_entity_type: opt = "brandEntityType";
         1 brand_vertical_type: opt = "brandVerticalType";
         2 tax_id_country: opt = "taxIdCountry";
@@ -1702,7 +1702,7 @@ pub struct GetCampaignRegistrationFeedbackResponse {
     pub internal_error_response: Option<Vec<InternalErrorResponse>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetCampaignRegistrationFeedbackResponse default {
+    GetCampaignRegistrationFeedbackResponse default {
         0 campaign_registration_id: opt = "campaignRegistrationId";
         1 campaign_id: opt = "campaignId";
         2 status: opt = "status";
@@ -1743,7 +1743,7 @@ pub struct GetTfnVerificationRequest {
     pub tfn_verification_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetTfnVerificationRequest default {
+    GetTfnVerificationRequest default {
         0 project_id: opt = "projectId";
         1 tfn_verification_id: opt = "tfnVerificationId";
     }
@@ -1773,7 +1773,7 @@ pub struct GetTfnVerificationUseCasesResponse {
     pub use_cases: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetTfnVerificationUseCasesResponse default {
+    GetTfnVerificationUseCasesResponse default {
         0 use_cases: opt = "useCases";
     }
 }
@@ -1800,7 +1800,7 @@ pub struct InternalErrorResponse {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InternalErrorResponse default {
+    InternalErrorResponse default {
         0 code: opt = "code";
         1 description: opt = "description";
     }
@@ -1834,7 +1834,7 @@ pub struct ListBrandRegistrationResponse {
     pub total_size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListBrandRegistrationResponse default {
+    ListBrandRegistrationResponse default {
         0 brand_registrations: opt = "brandRegistrations";
         1 next_page_token: opt = "nextPageToken";
         2 total_size: opt = "totalSize";
@@ -1871,7 +1871,7 @@ pub struct ListCampaignRegistrationResponse {
     pub total_size: Option<i32>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListCampaignRegistrationResponse default {
+    ListCampaignRegistrationResponse default {
         0 campaign_registrations: opt = "campaignRegistrations";
         1 next_page_token: opt = "nextPageToken";
         2 total_size: opt = "totalSize";
@@ -1908,7 +1908,7 @@ pub struct ListTfnVerificationsResponse {
     pub next_page_token: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ListTfnVerificationsResponse default {
+    ListTfnVerificationsResponse default {
         0 tfn_verifications: opt = "tfnVerifications";
         1 total_size: opt = "totalSize";
         2 next_page_token: opt = "nextPageToken";
@@ -1971,7 +1971,7 @@ pub struct MnoMetadata {
     pub brand_daily_cap: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MnoMetadata default {
+    MnoMetadata default {
         0 mno: opt = "mno";
         1 mno_support: opt = "mnoSupport";
         2 mno_review: opt = "mnoReview";
@@ -2053,7 +2053,7 @@ pub struct QualifyBrandByUseCaseResponse {
     pub mno_metadata: Option<std::collections::BTreeMap<String, MnoMetadata>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) QualifyBrandByUseCaseResponse default {
+    QualifyBrandByUseCaseResponse default {
         0 use_case: opt = "useCase";
         1 monthly_fee: opt = "monthlyFee";
         2 setup_fee: opt = "setupFee";
@@ -2095,7 +2095,7 @@ pub struct RequestInfoResponse {
     pub request_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RequestInfoResponse default {
+    RequestInfoResponse default {
         0 request_id: opt = "requestId";
     }
 }
@@ -2120,7 +2120,7 @@ pub struct ResubmitCampaignRegistrationRequest {
     pub mnos: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ResubmitCampaignRegistrationRequest default {
+    ResubmitCampaignRegistrationRequest default {
         0 mnos: opt = "mnos";
     }
 }
@@ -2149,7 +2149,7 @@ pub struct TcrErrorResponse {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TcrErrorResponse default {
+    TcrErrorResponse default {
         0 code: opt = "code";
         1 field: opt = "field";
         2 description: opt = "description";
@@ -2186,7 +2186,7 @@ pub struct TenDlcBrandUpdateRequest {
     pub contact_details: Option<ContactDetails>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TenDlcBrandUpdateRequest default {
+    TenDlcBrandUpdateRequest default {
         0 company_details: opt = "companyDetails";
         1 financial_details: opt = "financialDetails";
         2 contact_details: opt = "contactDetails";
@@ -2219,7 +2219,7 @@ pub struct TenDlcVettingInfoResponse {
     pub vetting_info: Option<Vec<VettingInfo>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TenDlcVettingInfoResponse default {
+    TenDlcVettingInfoResponse default {
         0 vetting_info: opt = "vettingInfo";
     }
 }
@@ -2312,7 +2312,7 @@ pub struct TfnVerificationBase {
     pub notes: Option<Vec<TfnVerificationNote>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TfnVerificationBase strict {
+    TfnVerificationBase strict {
         0 tfn_verification_id: opt = "tfnVerificationId";
         1 status: opt = "status";
         2 create_time: opt = "createTime";
@@ -2451,7 +2451,7 @@ pub enum TfnVerificationBaseBusinessType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) TfnVerificationBaseBusinessType {
+    TfnVerificationBaseBusinessType {
         SoleProprietor = "SOLE_PROPRIETOR",
         PrivateProfit = "PRIVATE_PROFIT",
         PublicProfit = "PUBLIC_PROFIT",
@@ -2469,7 +2469,7 @@ pub struct TfnVerificationNote {
     pub create_time: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TfnVerificationNote default {
+    TfnVerificationNote default {
         0 note: opt = "note";
         1 create_time: opt = "createTime";
     }
@@ -2511,7 +2511,7 @@ pub enum TfnVerificationStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) TfnVerificationStatus {
+    TfnVerificationStatus {
         StatusUnspecified = "STATUS_UNSPECIFIED",
         Waiting = "WAITING",
         InProgress = "IN_PROGRESS",
@@ -2544,7 +2544,7 @@ pub struct V1uploadCampaignFilesRequest {
     pub submit_campaign: bool,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) V1uploadCampaignFilesRequest strict {
+    V1uploadCampaignFilesRequest strict {
         0 project_id: opt = "projectId";
         1 campaign_internal_id: req = "campaignInternalId";
         2 file: opt = "file";
@@ -2595,7 +2595,7 @@ pub struct V1uploadCampaignFilesRequestFile {
     pub file_category: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) V1uploadCampaignFilesRequestFile default {
+    V1uploadCampaignFilesRequestFile default {
         0 file_name: opt = "fileName";
         1 file_content: opt = "fileContent";
         2 file_category: opt = "fileCategory";
@@ -2632,7 +2632,7 @@ pub enum VettingClass {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VettingClass {
+    VettingClass {
         Standard = "STANDARD",
     }
 }
@@ -2662,7 +2662,7 @@ pub struct VettingInfo {
     pub create_date: Option<sinch_sdk_runtime::Timestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VettingInfo default {
+    VettingInfo default {
         0 vetting_id: opt = "vettingId";
         1 provider: opt = "provider";
         2 vetting_status: opt = "vettingStatus";
@@ -2720,7 +2720,7 @@ pub enum VettingProvider {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VettingProvider {
+    VettingProvider {
         Aegis = "AEGIS",
     }
 }
@@ -2744,7 +2744,7 @@ pub enum VettingStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VettingStatus {
+    VettingStatus {
         Pending = "PENDING",
         Unscore = "UNSCORE",
         Active = "ACTIVE",

@@ -28,7 +28,7 @@ pub struct Error {
     pub reference: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Error default {
+    Error default {
         0 status: opt = "status";
         1 error_code: opt = "errorCode";
         2 message: opt = "message";
@@ -70,7 +70,7 @@ pub struct Identity {
     pub endpoint: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Identity strict {
+    Identity strict {
         0 r#type: req = "type";
         1 endpoint: req = "endpoint";
     }
@@ -98,7 +98,7 @@ pub enum IdentityType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) IdentityType {
+    IdentityType {
         Number = "number",
     }
 }
@@ -114,7 +114,7 @@ pub struct Links {
     pub method: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Links default {
+    Links default {
         0 rel: opt = "rel";
         1 href: opt = "href";
         2 method: opt = "method";
@@ -153,7 +153,7 @@ pub enum LinksRel {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) LinksRel {
+    LinksRel {
         Status = "status",
         Report = "report",
     }
@@ -166,7 +166,7 @@ pub struct PhoneCallSpeech {
     pub locale: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PhoneCallSpeech default {
+    PhoneCallSpeech default {
         0 locale: opt = "locale";
     }
 }
@@ -193,7 +193,7 @@ pub struct Price {
     pub amount: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Price default {
+    Price default {
         0 currency_id: opt = "currencyId";
         1 amount: opt = "amount";
     }
@@ -231,7 +231,7 @@ pub enum SmsCodeType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SmsCodeType {
+    SmsCodeType {
         Numeric = "Numeric",
         Alpha = "Alpha",
         Alphanumeric = "Alphanumeric",
@@ -253,7 +253,7 @@ pub enum Source {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Source {
+    Source {
         Intercepted = "intercepted",
         Manual = "manual",
     }
@@ -280,7 +280,7 @@ pub enum StatusCallResult {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StatusCallResult {
+    StatusCallResult {
         Answered = "ANSWERED",
         Cancel = "CANCEL",
         Completed = "COMPLETED",
@@ -301,7 +301,7 @@ pub struct StatusPrice {
     pub billable_duration: Option<BillableDuration>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StatusPrice default {
+    StatusPrice default {
         0 verification_price: opt = "verificationPrice";
         1 termination_price: opt = "terminationPrice";
         2 billable_duration: opt = "billableDuration";
@@ -487,7 +487,7 @@ pub struct VerificationEventBase {
     pub custom: Option<VerificationEventCustom>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationEventBase strict {
+    VerificationEventBase strict {
         0 id: req = "id";
         1 event: req = "event";
         2 method: req = "method";
@@ -540,7 +540,7 @@ pub enum VerificationEventResponseAction {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationEventResponseAction {
+    VerificationEventResponseAction {
         Allow = "allow",
         Deny = "deny",
     }
@@ -561,7 +561,7 @@ pub enum VerificationEventType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationEventType {
+    VerificationEventType {
         VerificationRequestEvent = "VerificationRequestEvent",
         VerificationResultEvent = "VerificationResultEvent",
         VerificationSmsDeliveredEvent = "VerificationSmsDeliveredEvent",
@@ -585,7 +585,7 @@ pub enum VerificationMethodReport {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationMethodReport {
+    VerificationMethodReport {
         Sms = "sms",
         Flashcall = "flashcall",
         Callout = "callout",
@@ -612,7 +612,7 @@ pub enum VerificationMethodStart {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationMethodStart {
+    VerificationMethodStart {
         Sms = "sms",
         Flashcall = "flashcall",
         Callout = "callout",
@@ -795,7 +795,7 @@ pub struct VerificationReportRequestFlashCall {
     pub flash_call: VerificationReportRequestFlashCallFlashCall,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportRequestFlashCall strict {
+    VerificationReportRequestFlashCall strict {
         0 method: req = "method";
         1 flash_call: req = "flashCall";
     }
@@ -822,7 +822,7 @@ pub struct VerificationReportRequestFlashCallFlashCall {
     pub cli: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportRequestFlashCallFlashCall strict {
+    VerificationReportRequestFlashCallFlashCall strict {
         0 cli: req = "cli";
     }
 }
@@ -846,7 +846,7 @@ pub enum VerificationReportRequestFlashCallMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationReportRequestFlashCallMethod {
+    VerificationReportRequestFlashCallMethod {
         Flashcall = "flashcall",
     }
 }
@@ -860,7 +860,7 @@ pub struct VerificationReportRequestPhoneCall {
     pub callout: VerificationReportRequestPhoneCallCallout,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportRequestPhoneCall strict {
+    VerificationReportRequestPhoneCall strict {
         0 method: req = "method";
         1 callout: req = "callout";
     }
@@ -887,7 +887,7 @@ pub struct VerificationReportRequestPhoneCallCallout {
     pub code: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportRequestPhoneCallCallout default {
+    VerificationReportRequestPhoneCallCallout default {
         0 code: opt = "code";
     }
 }
@@ -916,7 +916,7 @@ pub enum VerificationReportRequestPhoneCallMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationReportRequestPhoneCallMethod {
+    VerificationReportRequestPhoneCallMethod {
         Callout = "callout",
     }
 }
@@ -930,7 +930,7 @@ pub struct VerificationReportRequestSms {
     pub sms: VerificationReportRequestSmsSms,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportRequestSms strict {
+    VerificationReportRequestSms strict {
         0 method: req = "method";
         1 sms: req = "sms";
     }
@@ -961,7 +961,7 @@ pub enum VerificationReportRequestSmsMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationReportRequestSmsMethod {
+    VerificationReportRequestSmsMethod {
         Sms = "sms",
     }
 }
@@ -973,7 +973,7 @@ pub struct VerificationReportRequestSmsSms {
     pub code: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportRequestSmsSms strict {
+    VerificationReportRequestSmsSms strict {
         0 code: req = "code";
     }
 }
@@ -995,7 +995,7 @@ pub struct VerificationReportRequestWhatsApp {
     pub whatsapp: VerificationReportRequestWhatsAppWhatsapp,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportRequestWhatsApp strict {
+    VerificationReportRequestWhatsApp strict {
         0 method: req = "method";
         1 whatsapp: req = "whatsapp";
     }
@@ -1026,7 +1026,7 @@ pub enum VerificationReportRequestWhatsAppMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationReportRequestWhatsAppMethod {
+    VerificationReportRequestWhatsAppMethod {
         Whatsapp = "whatsapp",
     }
 }
@@ -1038,7 +1038,7 @@ pub struct VerificationReportRequestWhatsAppWhatsapp {
     pub code: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportRequestWhatsAppWhatsapp strict {
+    VerificationReportRequestWhatsAppWhatsapp strict {
         0 code: req = "code";
     }
 }
@@ -1212,7 +1212,7 @@ pub struct VerificationReportResponseBase {
     pub reason: Option<VerificationStatusReason>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportResponseBase strict {
+    VerificationReportResponseBase strict {
         0 id: opt = "id";
         1 method: req = "method";
         2 status: opt = "status";
@@ -1255,7 +1255,7 @@ pub struct VerificationReportResponseFlashCall {
     pub call_complete: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportResponseFlashCall strict {
+    VerificationReportResponseFlashCall strict {
         0 id: opt = "id";
         1 method: req = "method";
         2 status: opt = "status";
@@ -1301,7 +1301,7 @@ pub struct VerificationReportResponsePhoneCall {
     pub call_complete: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportResponsePhoneCall strict {
+    VerificationReportResponsePhoneCall strict {
         0 id: opt = "id";
         1 method: req = "method";
         2 status: opt = "status";
@@ -1345,7 +1345,7 @@ pub struct VerificationReportResponseSms {
     pub reason: Option<VerificationStatusReason>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportResponseSms strict {
+    VerificationReportResponseSms strict {
         0 id: opt = "id";
         1 method: req = "method";
         2 status: opt = "status";
@@ -1386,7 +1386,7 @@ pub struct VerificationReportResponseWhatsApp {
     pub reason: Option<VerificationStatusReason>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationReportResponseWhatsApp strict {
+    VerificationReportResponseWhatsApp strict {
         0 id: opt = "id";
         1 method: req = "method";
         2 status: opt = "status";
@@ -1435,7 +1435,7 @@ pub struct VerificationRequestEvent {
     pub accept_language: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationRequestEvent strict {
+    VerificationRequestEvent strict {
         0 id: req = "id";
         1 event: req = "event";
         2 method: req = "method";
@@ -1488,7 +1488,7 @@ pub enum VerificationRequestEventEvent {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationRequestEventEvent {
+    VerificationRequestEventEvent {
         VerificationRequestEvent = "VerificationRequestEvent",
     }
 }
@@ -1696,7 +1696,7 @@ pub struct VerificationRequestEventResponseBase {
     pub action: VerificationEventResponseAction,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationRequestEventResponseBase strict {
+    VerificationRequestEventResponseBase strict {
         0 action: req = "action";
     }
 }
@@ -1718,7 +1718,7 @@ pub struct VerificationRequestEventResponseFlashCall {
     pub flash_call: Option<VerificationRequestEventResponseFlashCallFlashCall>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationRequestEventResponseFlashCall strict {
+    VerificationRequestEventResponseFlashCall strict {
         0 action: req = "action";
         1 flash_call: opt = "flashCall";
     }
@@ -1869,7 +1869,7 @@ pub struct VerificationRequestEventResponsePhoneCall {
     pub callout: Option<VerificationRequestEventResponsePhoneCallCallout>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationRequestEventResponsePhoneCall strict {
+    VerificationRequestEventResponsePhoneCall strict {
         0 action: req = "action";
         1 callout: opt = "callout";
     }
@@ -1995,7 +1995,7 @@ pub struct VerificationRequestEventResponseSms {
     pub sms: Option<VerificationRequestEventResponseSmsSms>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationRequestEventResponseSms strict {
+    VerificationRequestEventResponseSms strict {
         0 action: req = "action";
         1 sms: opt = "sms";
     }
@@ -2146,7 +2146,7 @@ pub struct VerificationRequestEventResponseWhatsApp {
     pub whatsapp: Option<VerificationRequestEventResponseWhatsAppWhatsapp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationRequestEventResponseWhatsApp strict {
+    VerificationRequestEventResponseWhatsApp strict {
         0 action: req = "action";
         1 whatsapp: opt = "whatsapp";
     }
@@ -2292,7 +2292,7 @@ pub struct VerificationResultEvent {
     pub source: Option<Source>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationResultEvent strict {
+    VerificationResultEvent strict {
         0 id: req = "id";
         1 event: req = "event";
         2 method: req = "method";
@@ -2348,7 +2348,7 @@ pub enum VerificationResultEventEvent {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationResultEventEvent {
+    VerificationResultEventEvent {
         VerificationResultEvent = "VerificationResultEvent",
     }
 }
@@ -2372,7 +2372,7 @@ pub struct VerificationSmsDeliveredEvent {
     pub sms_result: VerificationSmsDeliveredEventSmsResult,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationSmsDeliveredEvent strict {
+    VerificationSmsDeliveredEvent strict {
         0 id: req = "id";
         1 event: req = "event";
         2 method: req = "method";
@@ -2422,7 +2422,7 @@ pub enum VerificationSmsDeliveredEventEvent {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationSmsDeliveredEventEvent {
+    VerificationSmsDeliveredEventEvent {
         VerificationSmsDeliveredEvent = "VerificationSmsDeliveredEvent",
     }
 }
@@ -2440,7 +2440,7 @@ pub enum VerificationSmsDeliveredEventSmsResult {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationSmsDeliveredEventSmsResult {
+    VerificationSmsDeliveredEventSmsResult {
         Successful = "Successful",
         Failed = "Failed",
     }
@@ -2647,7 +2647,7 @@ pub struct VerificationStartRequestBase {
     pub custom: Option<VerificationEventCustom>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStartRequestBase strict {
+    VerificationStartRequestBase strict {
         0 identity: req = "identity";
         1 method: req = "method";
         2 reference: opt = "reference";
@@ -2690,7 +2690,7 @@ pub struct VerificationStartRequestData {
     pub custom: Option<VerificationEventCustom>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStartRequestData strict {
+    VerificationStartRequestData strict {
         0 identity: req = "identity";
         1 method: req = "method";
         2 reference: opt = "reference";
@@ -2735,7 +2735,7 @@ pub struct VerificationStartRequestFlashCall {
     pub flash_call_options: Option<VerificationStartRequestFlashCallFlashCallOptions>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStartRequestFlashCall strict {
+    VerificationStartRequestFlashCall strict {
         0 identity: req = "identity";
         1 method: req = "method";
         2 reference: opt = "reference";
@@ -2888,7 +2888,7 @@ pub struct VerificationStartRequestPhoneCall {
     pub callout_options: Option<VerificationStartRequestPhoneCallCalloutOptions>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStartRequestPhoneCall strict {
+    VerificationStartRequestPhoneCall strict {
         0 identity: req = "identity";
         1 method: req = "method";
         2 reference: opt = "reference";
@@ -3021,7 +3021,7 @@ pub struct VerificationStartRequestSms {
     pub sms_options: Option<VerificationStartRequestSmsSmsOptions>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStartRequestSms strict {
+    VerificationStartRequestSms strict {
         0 identity: req = "identity";
         1 method: req = "method";
         2 reference: opt = "reference";
@@ -3159,7 +3159,7 @@ pub struct VerificationStartRequestWhatsApp {
     pub whatsapp_options: Option<VerificationStartRequestWhatsAppWhatsappOptions>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStartRequestWhatsApp strict {
+    VerificationStartRequestWhatsApp strict {
         0 identity: req = "identity";
         1 method: req = "method";
         2 reference: opt = "reference";
@@ -3478,7 +3478,7 @@ pub struct VerificationStartResponseBase {
     pub links: Option<Vec<Links>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStartResponseBase strict {
+    VerificationStartResponseBase strict {
         0 id: req = "id";
         1 method: req = "method";
         2 links: opt = "_links";
@@ -3518,7 +3518,7 @@ pub struct VerificationStartResponseData {
     pub seamless: VerificationStartResponseDataSeamless,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStartResponseData strict {
+    VerificationStartResponseData strict {
         0 id: req = "id";
         1 method: req = "method";
         2 links: opt = "_links";
@@ -3555,7 +3555,7 @@ pub struct VerificationStartResponseDataSeamless {
     pub target_uri: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStartResponseDataSeamless default {
+    VerificationStartResponseDataSeamless default {
         0 target_uri: opt = "targetUri";
     }
 }
@@ -3586,7 +3586,7 @@ pub struct VerificationStartResponseFlashCall {
     pub flash_call: Option<VerificationStartResponseFlashCallFlashCall>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStartResponseFlashCall strict {
+    VerificationStartResponseFlashCall strict {
         0 id: req = "id";
         1 method: req = "method";
         2 links: opt = "_links";
@@ -3765,7 +3765,7 @@ pub struct VerificationStartResponseSms {
     pub sms: Option<VerificationStartResponseSmsSms>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStartResponseSms strict {
+    VerificationStartResponseSms strict {
         0 id: req = "id";
         1 method: req = "method";
         2 links: opt = "_links";
@@ -3917,7 +3917,7 @@ pub struct VerificationStartResponseWhatsApp {
     pub whatsapp: Option<VerificationStartResponseWhatsAppWhatsapp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStartResponseWhatsApp strict {
+    VerificationStartResponseWhatsApp strict {
         0 id: req = "id";
         1 method: req = "method";
         2 links: opt = "_links";
@@ -4052,7 +4052,7 @@ pub enum VerificationStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationStatus {
+    VerificationStatus {
         Pending = "PENDING",
         Successful = "SUCCESSFUL",
         Fail = "FAIL",
@@ -4099,7 +4099,7 @@ pub enum VerificationStatusReason {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationStatusReason {
+    VerificationStatusReason {
         Fraud = "Fraud",
         NotEnoughCredit = "Not enough credit",
         Blocked = "Blocked",
@@ -4284,7 +4284,7 @@ pub struct VerificationStatusResponseBase {
     pub verification_timestamp: Option<VerificationTimestamp>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStatusResponseBase default {
+    VerificationStatusResponseBase default {
         0 id: opt = "id";
         1 status: opt = "status";
         2 reason: opt = "reason";
@@ -4351,7 +4351,7 @@ pub struct VerificationStatusResponseFlashCall {
     pub source: Option<Source>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStatusResponseFlashCall default {
+    VerificationStatusResponseFlashCall default {
         0 id: opt = "id";
         1 status: opt = "status";
         2 reason: opt = "reason";
@@ -4415,7 +4415,7 @@ pub enum VerificationStatusResponseFlashCallMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationStatusResponseFlashCallMethod {
+    VerificationStatusResponseFlashCallMethod {
         Flashcall = "flashcall",
     }
 }
@@ -4447,7 +4447,7 @@ pub struct VerificationStatusResponsePhoneCall {
     pub price: Option<StatusPrice>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStatusResponsePhoneCall default {
+    VerificationStatusResponsePhoneCall default {
         0 id: opt = "id";
         1 status: opt = "status";
         2 reason: opt = "reason";
@@ -4508,7 +4508,7 @@ pub enum VerificationStatusResponsePhoneCallMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationStatusResponsePhoneCallMethod {
+    VerificationStatusResponsePhoneCallMethod {
         Callout = "callout",
     }
 }
@@ -4538,7 +4538,7 @@ pub struct VerificationStatusResponseSms {
     pub source: Option<Source>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStatusResponseSms default {
+    VerificationStatusResponseSms default {
         0 id: opt = "id";
         1 status: opt = "status";
         2 reason: opt = "reason";
@@ -4596,7 +4596,7 @@ pub enum VerificationStatusResponseSmsMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationStatusResponseSmsMethod {
+    VerificationStatusResponseSmsMethod {
         Sms = "sms",
     }
 }
@@ -4608,7 +4608,7 @@ pub struct VerificationStatusResponseSmsPrice {
     pub verification_price: Option<VerificationPrice>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStatusResponseSmsPrice default {
+    VerificationStatusResponseSmsPrice default {
         0 verification_price: opt = "verificationPrice";
     }
 }
@@ -4651,7 +4651,7 @@ pub struct VerificationStatusResponseWhatsApp {
     pub source: Option<Source>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStatusResponseWhatsApp default {
+    VerificationStatusResponseWhatsApp default {
         0 id: opt = "id";
         1 status: opt = "status";
         2 reason: opt = "reason";
@@ -4709,7 +4709,7 @@ pub enum VerificationStatusResponseWhatsAppMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VerificationStatusResponseWhatsAppMethod {
+    VerificationStatusResponseWhatsAppMethod {
         Whatsapp = "whatsapp",
     }
 }
@@ -4721,7 +4721,7 @@ pub struct VerificationStatusResponseWhatsAppPrice {
     pub verification_price: Option<VerificationPrice>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VerificationStatusResponseWhatsAppPrice default {
+    VerificationStatusResponseWhatsAppPrice default {
         0 verification_price: opt = "verificationPrice";
     }
 }
@@ -4758,7 +4758,7 @@ pub enum WhatsAppCodeType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WhatsAppCodeType {
+    WhatsAppCodeType {
         Numeric = "Numeric",
         Alpha = "Alpha",
         Alphanumeric = "Alphanumeric",

@@ -76,7 +76,7 @@ pub struct VerificationStatusByIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> VerificationStatusByIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -148,7 +148,7 @@ pub struct VerificationStatusByIdentityCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> VerificationStatusByIdentityCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -221,7 +221,7 @@ pub struct VerificationStatusByReferenceCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> VerificationStatusByReferenceCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

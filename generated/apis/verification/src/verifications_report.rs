@@ -68,7 +68,7 @@ pub struct ReportVerificationByIdentityCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> ReportVerificationByIdentityCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -139,7 +139,7 @@ pub struct ReportVerificationByIdCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> ReportVerificationByIdCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

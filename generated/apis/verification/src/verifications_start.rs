@@ -51,7 +51,7 @@ impl<'a> StartVerificationCall<'a> {
         self.accept_language = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -113,7 +113,7 @@ pub struct ConfigurationGetNumbersCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> ConfigurationGetNumbersCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -186,7 +186,7 @@ impl<'a> ConfigurationUpdateNumbersCall<'a> {
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -252,7 +252,7 @@ impl<'a> ConfigurationUnassignNumberCall<'a> {
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -313,7 +313,7 @@ pub struct ConfigurationGetCallbackUrLsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> ConfigurationGetCallbackUrLsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -391,7 +391,7 @@ impl<'a> ConfigurationUpdateCallbackUrLsCall<'a> {
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -457,7 +457,7 @@ pub struct CallingQueryNumberCall<'a> {
 }
 #[allow(deprecated)]
 impl<'a> CallingQueryNumberCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

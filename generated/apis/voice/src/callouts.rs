@@ -44,7 +44,7 @@ pub struct CalloutsCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CalloutsCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -104,7 +104,7 @@ pub struct CallingGetConferenceInfoCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CallingGetConferenceInfoCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -175,7 +175,7 @@ pub struct CallingKickConferenceAllCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CallingKickConferenceAllCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -240,7 +240,7 @@ pub struct CallingKickConferenceParticipantCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CallingKickConferenceParticipantCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -311,7 +311,7 @@ pub struct CallingManageConferenceParticipantCall<'a> {
     options: sinch_sdk_runtime::CallOptions,
 }
 impl<'a> CallingManageConferenceParticipantCall<'a> {
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

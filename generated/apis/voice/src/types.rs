@@ -28,7 +28,7 @@ pub struct AceRequest {
     pub amd: Option<AmdObject>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AceRequest strict {
+    AceRequest strict {
         0 event: req = "event";
         1 callid: opt = "callid";
         2 conference_id: opt = "conferenceId";
@@ -79,7 +79,7 @@ pub enum AceRequestEvent {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AceRequestEvent {
+    AceRequestEvent {
         Ace = "ace",
     }
 }
@@ -93,7 +93,7 @@ pub struct AceSvamlRequestBody {
     pub action: Option<SvamlActionAce>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AceSvamlRequestBody default {
+    AceSvamlRequestBody default {
         0 instructions: opt = "instructions";
         1 action: opt = "action";
     }
@@ -127,7 +127,7 @@ pub struct AmdObject {
     pub duration: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AmdObject default {
+    AmdObject default {
         0 status: opt = "status";
         1 reason: opt = "reason";
         2 duration: opt = "duration";
@@ -170,7 +170,7 @@ pub enum AmdObjectReason {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AmdObjectReason {
+    AmdObjectReason {
         Longgreeting = "longgreeting",
         Initialsilence = "initialsilence",
         Beep = "beep",
@@ -195,7 +195,7 @@ pub enum AmdObjectStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AmdObjectStatus {
+    AmdObjectStatus {
         Machine = "machine",
         Human = "human",
         Notsure = "notsure",
@@ -212,7 +212,7 @@ pub struct AmdRequest {
     pub r#async: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AmdRequest default {
+    AmdRequest default {
         0 enabled: opt = "enabled";
         1 r#async: opt = "async";
     }
@@ -244,7 +244,7 @@ pub struct CallHeader {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallHeader default {
+    CallHeader default {
         0 key: opt = "key";
         1 value: opt = "value";
     }
@@ -283,7 +283,7 @@ pub enum CallResult {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallResult {
+    CallResult {
         NA = "N/A",
         Answered = "ANSWERED",
         Busy = "BUSY",
@@ -299,7 +299,7 @@ pub struct Callbacks {
     pub url: Option<CallbacksUrl>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Callbacks default {
+    Callbacks default {
         0 url: opt = "url";
     }
 }
@@ -326,7 +326,7 @@ pub struct CallbacksUrl {
     pub fallback: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbacksUrl default {
+    CallbacksUrl default {
         0 primary: opt = "primary";
         1 fallback: opt = "fallback";
     }
@@ -364,7 +364,7 @@ pub enum CallingManageCallWithCallLegCallLeg {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallingManageCallWithCallLegCallLeg {
+    CallingManageCallWithCallLegCallLeg {
         Caller = "caller",
         Callee = "callee",
         Both = "both",
@@ -495,7 +495,7 @@ pub struct CalloutRequestBase {
     pub custom: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CalloutRequestBase default {
+    CalloutRequestBase default {
         0 cli: opt = "cli";
         1 dtmf: opt = "dtmf";
         2 custom: opt = "custom";
@@ -536,7 +536,7 @@ pub enum CalloutRequestType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CalloutRequestType {
+    CalloutRequestType {
         ConferenceCallout = "conferenceCallout",
         TtsCallout = "ttsCallout",
         CustomCallout = "customCallout",
@@ -556,7 +556,7 @@ pub enum Capability {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Capability {
+    Capability {
         Voice = "voice",
         Sms = "sms",
     }
@@ -595,7 +595,7 @@ pub struct ConferenceCallout {
     pub domain: Option<Domain>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConferenceCallout strict {
+    ConferenceCallout strict {
         0 cli: opt = "cli";
         1 dtmf: opt = "dtmf";
         2 custom: opt = "custom";
@@ -791,7 +791,7 @@ pub struct ConferenceCalloutRequest {
     pub conference_callout: Option<ConferenceCallout>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConferenceCalloutRequest default {
+    ConferenceCalloutRequest default {
         0 method: opt = "method";
         1 conference_callout: opt = "conferenceCallout";
     }
@@ -825,7 +825,7 @@ pub enum ConferenceCalloutRequestMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ConferenceCalloutRequestMethod {
+    ConferenceCalloutRequestMethod {
         ConferenceCallout = "conferenceCallout",
     }
 }
@@ -844,7 +844,7 @@ pub struct ConferenceDtmfOptions {
     pub timeout_mills: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ConferenceDtmfOptions default {
+    ConferenceDtmfOptions default {
         0 mode: opt = "mode";
         1 max_digits: opt = "maxDigits";
         2 timeout_mills: opt = "timeoutMills";
@@ -885,7 +885,7 @@ pub enum ConferenceDtmfOptionsMode {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ConferenceDtmfOptionsMode {
+    ConferenceDtmfOptionsMode {
         Ignore = "ignore",
         Forward = "forward",
         Detect = "detect",
@@ -917,7 +917,7 @@ pub struct CustomCallout {
     pub dice: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CustomCallout default {
+    CustomCallout default {
         0 cli: opt = "cli";
         1 destination: opt = "destination";
         2 dtmf: opt = "dtmf";
@@ -1096,7 +1096,7 @@ pub struct CustomCalloutRequest {
     pub custom_callout: Option<CustomCallout>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CustomCalloutRequest default {
+    CustomCalloutRequest default {
         0 method: opt = "method";
         1 custom_callout: opt = "customCallout";
     }
@@ -1130,7 +1130,7 @@ pub enum CustomCalloutRequestMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CustomCalloutRequestMethod {
+    CustomCalloutRequestMethod {
         CustomCallout = "customCallout",
     }
 }
@@ -1281,7 +1281,7 @@ pub struct DestinationDid {
     pub endpoint: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DestinationDid strict {
+    DestinationDid strict {
         0 r#type: req = "type";
         1 endpoint: req = "endpoint";
     }
@@ -1307,7 +1307,7 @@ pub struct DestinationMxp {
     pub endpoint: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DestinationMxp strict {
+    DestinationMxp strict {
         0 r#type: req = "type";
         1 endpoint: req = "endpoint";
     }
@@ -1333,7 +1333,7 @@ pub struct DestinationPstn {
     pub endpoint: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DestinationPstn strict {
+    DestinationPstn strict {
         0 r#type: req = "type";
         1 endpoint: req = "endpoint";
     }
@@ -1359,7 +1359,7 @@ pub struct DestinationSip {
     pub endpoint: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DestinationSip strict {
+    DestinationSip strict {
         0 r#type: req = "type";
         1 endpoint: req = "endpoint";
     }
@@ -1385,7 +1385,7 @@ pub struct DestinationWebSocket {
     pub endpoint: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DestinationWebSocket strict {
+    DestinationWebSocket strict {
         0 r#type: req = "type";
         1 endpoint: req = "endpoint";
     }
@@ -1416,7 +1416,7 @@ pub enum DestinationWebSocketType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DestinationWebSocketType {
+    DestinationWebSocketType {
         Websocket = "Websocket",
     }
 }
@@ -1456,7 +1456,7 @@ pub struct DiceRequest {
     pub call_headers: Option<Vec<CallHeader>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DiceRequest strict {
+    DiceRequest strict {
         0 event: req = "event";
         1 callid: opt = "callid";
         2 conference_id: opt = "conferenceId";
@@ -1528,7 +1528,7 @@ pub enum DiceRequestEvent {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DiceRequestEvent {
+    DiceRequestEvent {
         Dice = "dice",
     }
 }
@@ -1572,7 +1572,7 @@ pub enum DiceRequestReason {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DiceRequestReason {
+    DiceRequestReason {
         NA = "N/A",
         Established = "ESTABLISHED",
         Otherpeeranswered = "OTHERPEERANSWERED",
@@ -1602,7 +1602,7 @@ pub enum DidDestination {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DidDestination {
+    DidDestination {
         Did = "did",
     }
 }
@@ -1624,7 +1624,7 @@ pub enum Domain {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) Domain {
+    Domain {
         Pstn = "pstn",
         Mxp = "mxp",
         Pstn2 = "PSTN",
@@ -1645,7 +1645,7 @@ pub struct Error {
     pub reference: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Error default {
+    Error default {
         0 status: opt = "status";
         1 error_code: opt = "errorCode";
         2 message: opt = "message";
@@ -1703,7 +1703,7 @@ pub struct GetCallResponseObj {
     pub debit: Option<Price>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetCallResponseObj default {
+    GetCallResponseObj default {
         0 from: opt = "from";
         1 to: opt = "to";
         2 domain: opt = "domain";
@@ -1767,7 +1767,7 @@ pub enum GetCallResponseObjDomain {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetCallResponseObjDomain {
+    GetCallResponseObjDomain {
         Pstn = "pstn",
     }
 }
@@ -1927,7 +1927,7 @@ pub enum GetCallResponseObjReason {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetCallResponseObjReason {
+    GetCallResponseObjReason {
         NA = "N/A",
         Timeout = "TIMEOUT",
         Callerhangup = "CALLERHANGUP",
@@ -1954,7 +1954,7 @@ pub enum GetCallResponseObjStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetCallResponseObjStatus {
+    GetCallResponseObjStatus {
         Ongoing = "ONGOING",
         Final = "FINAL",
     }
@@ -2093,7 +2093,7 @@ pub struct GetCalloutResponseObj {
     pub call_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetCalloutResponseObj default {
+    GetCalloutResponseObj default {
         0 call_id: opt = "callId";
     }
 }
@@ -2118,7 +2118,7 @@ pub struct GetConferenceInfoResponse {
     pub participants: Option<Vec<GetConferenceInfoResponseParticipantsItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetConferenceInfoResponse default {
+    GetConferenceInfoResponse default {
         0 participants: opt = "participants";
     }
 }
@@ -2151,7 +2151,7 @@ pub struct GetConferenceInfoResponseParticipantsItem {
     pub onhold: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetConferenceInfoResponseParticipantsItem default {
+    GetConferenceInfoResponseParticipantsItem default {
         0 cli: opt = "cli";
         1 id: opt = "id";
         2 duration: opt = "duration";
@@ -2190,7 +2190,7 @@ pub struct GetNumbersResponseObj {
     pub numbers: Option<Vec<GetNumbersResponseObjNumbersItem>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetNumbersResponseObj default {
+    GetNumbersResponseObj default {
         0 numbers: opt = "numbers";
     }
 }
@@ -2219,7 +2219,7 @@ pub struct GetNumbersResponseObjNumbersItem {
     pub capability: Option<Capability>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetNumbersResponseObjNumbersItem default {
+    GetNumbersResponseObjNumbersItem default {
         0 number: opt = "number";
         1 applicationkey: opt = "applicationkey";
         2 capability: opt = "capability";
@@ -2252,7 +2252,7 @@ pub struct GetQueryNumber {
     pub number: Option<GetQueryNumberNumber>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetQueryNumber default {
+    GetQueryNumber default {
         0 number: opt = "number";
     }
 }
@@ -2285,7 +2285,7 @@ pub struct GetQueryNumberNumber {
     pub rate: Option<Price>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetQueryNumberNumber default {
+    GetQueryNumberNumber default {
         0 country_id: opt = "countryId";
         1 number_type: opt = "numberType";
         2 normalized_number: opt = "normalizedNumber";
@@ -2334,7 +2334,7 @@ pub enum GetQueryNumberNumberNumberType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetQueryNumberNumberNumberType {
+    GetQueryNumberNumberNumberType {
         Unknown = "Unknown",
         Fixed = "Fixed",
         Mobile = "Mobile",
@@ -2357,7 +2357,7 @@ pub struct GetRecordingFileInfo {
     pub headers: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GetRecordingFileInfo default {
+    GetRecordingFileInfo default {
         0 key: opt = "key";
         1 url: opt = "url";
         2 created_on: opt = "createdOn";
@@ -2426,7 +2426,7 @@ pub struct IceRequest {
     pub call_headers: Option<Vec<CallHeader>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) IceRequest strict {
+    IceRequest strict {
         0 event: req = "event";
         1 callid: opt = "callid";
         2 conference_id: opt = "conferenceId";
@@ -2499,7 +2499,7 @@ pub struct IceSvamlRequestBody {
     pub action: Option<SvamlActionIce>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) IceSvamlRequestBody default {
+    IceSvamlRequestBody default {
         0 instructions: opt = "instructions";
         1 action: opt = "action";
     }
@@ -2531,7 +2531,7 @@ pub struct ManageConferenceParticipantRequest {
     pub moh: Option<MusicOnHold>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ManageConferenceParticipantRequest strict {
+    ManageConferenceParticipantRequest strict {
         0 command: req = "command";
         1 moh: opt = "moh";
     }
@@ -2570,7 +2570,7 @@ pub enum ManageConferenceParticipantRequestCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ManageConferenceParticipantRequestCommand {
+    ManageConferenceParticipantRequestCommand {
         Mute = "mute",
         Unmute = "unmute",
         Onhold = "onhold",
@@ -2603,7 +2603,7 @@ pub struct Menu {
     pub options: Option<Vec<Option2>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Menu strict {
+    Menu strict {
         0 id: req = "id";
         1 main_prompt: opt = "mainPrompt";
         2 repeat_prompt: opt = "repeatPrompt";
@@ -2660,7 +2660,7 @@ pub enum MusicOnHold {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MusicOnHold {
+    MusicOnHold {
         Ring = "ring",
         Music1 = "music1",
         Music2 = "music2",
@@ -2681,7 +2681,7 @@ pub enum MxpDestination {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MxpDestination {
+    MxpDestination {
         Username = "username",
         Username2 = "Username",
     }
@@ -2708,7 +2708,7 @@ pub struct NotifyErrorRequest {
     pub custom: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotifyErrorRequest default {
+    NotifyErrorRequest default {
         0 event: opt = "event";
         1 version: opt = "version";
         2 r#type: opt = "type";
@@ -2770,7 +2770,7 @@ pub struct NotifyRequest {
     pub custom: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotifyRequest strict {
+    NotifyRequest strict {
         0 event: req = "event";
         1 callid: opt = "callid";
         2 conference_id: opt = "conferenceId";
@@ -2821,7 +2821,7 @@ pub enum NotifyRequestEvent {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NotifyRequestEvent {
+    NotifyRequestEvent {
         Notify = "notify",
     }
 }
@@ -2838,7 +2838,7 @@ pub struct Option2 {
     pub action: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Option2 strict {
+    Option2 strict {
         0 dtmf: req = "dtmf";
         1 action: req = "action";
     }
@@ -2864,7 +2864,7 @@ pub struct PatchsvamlRequestBody {
     pub action: Option<SvamlActionPatch>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PatchsvamlRequestBody default {
+    PatchsvamlRequestBody default {
         0 instructions: opt = "instructions";
         1 action: opt = "action";
     }
@@ -2908,7 +2908,7 @@ pub struct PieRequest {
     pub application_key: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PieRequest strict {
+    PieRequest strict {
         0 event: req = "event";
         1 callid: opt = "callid";
         2 conference_id: opt = "conferenceId";
@@ -2959,7 +2959,7 @@ pub enum PieRequestEvent {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PieRequestEvent {
+    PieRequestEvent {
         Pie = "pie",
     }
 }
@@ -2977,7 +2977,7 @@ pub struct PieRequestMenuResult {
     pub input_method: Option<PieRequestMenuResultInputMethod>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PieRequestMenuResult default {
+    PieRequestMenuResult default {
         0 menu_id: opt = "menuId";
         1 r#type: opt = "type";
         2 value: opt = "value";
@@ -3019,7 +3019,7 @@ pub enum PieRequestMenuResultInputMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PieRequestMenuResultInputMethod {
+    PieRequestMenuResultInputMethod {
         Dtmf = "dtmf",
         Voice = "voice",
     }
@@ -3046,7 +3046,7 @@ pub enum PieRequestMenuResultType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PieRequestMenuResultType {
+    PieRequestMenuResultType {
         Error = "error",
         Return = "return",
         Sequence = "sequence",
@@ -3065,7 +3065,7 @@ pub struct PieSvamlRequestBody {
     pub action: Option<SvamlActionPie>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PieSvamlRequestBody default {
+    PieSvamlRequestBody default {
         0 instructions: opt = "instructions";
         1 action: opt = "action";
     }
@@ -3097,7 +3097,7 @@ pub struct Price {
     pub amount: Option<f64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Price default {
+    Price default {
         0 currency_id: opt_null = "currencyId";
         1 amount: opt = "amount";
     }
@@ -3133,7 +3133,7 @@ pub enum PstnDestination {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PstnDestination {
+    PstnDestination {
         Number = "number",
         Number2 = "Number",
     }
@@ -3150,7 +3150,7 @@ pub enum SipDestination {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SipDestination {
+    SipDestination {
         Sip = "sip",
     }
 }
@@ -3553,7 +3553,7 @@ pub struct SvamlActionConnectConf {
     pub moh: Option<MusicOnHold>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlActionConnectConf strict {
+    SvamlActionConnectConf strict {
         0 name: req = "name";
         1 conference_id: req = "conferenceId";
         2 conference_dtmf_options: opt = "conferenceDtmfOptions";
@@ -3594,7 +3594,7 @@ pub enum SvamlActionConnectConfName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlActionConnectConfName {
+    SvamlActionConnectConfName {
         ConnectConf = "connectConf",
     }
 }
@@ -3610,7 +3610,7 @@ pub struct SvamlActionConnectMxp {
     pub callheaders: Option<Vec<CallHeader>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlActionConnectMxp strict {
+    SvamlActionConnectMxp strict {
         0 name: req = "name";
         1 destination: opt = "destination";
         2 callheaders: opt = "callheaders";
@@ -3646,7 +3646,7 @@ pub enum SvamlActionConnectMxpName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlActionConnectMxpName {
+    SvamlActionConnectMxpName {
         ConnectMxp = "connectMxp",
     }
 }
@@ -3678,7 +3678,7 @@ pub struct SvamlActionConnectPstn {
     pub amd: Option<AmdRequest>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlActionConnectPstn strict {
+    SvamlActionConnectPstn strict {
         0 name: req = "name";
         1 number: opt = "number";
         2 locale: opt = "locale";
@@ -3735,7 +3735,7 @@ pub enum SvamlActionConnectPstnName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlActionConnectPstnName {
+    SvamlActionConnectPstnName {
         ConnectPstn = "connectPstn",
     }
 }
@@ -3761,7 +3761,7 @@ pub struct SvamlActionConnectSip {
     pub moh: Option<MusicOnHold>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlActionConnectSip strict {
+    SvamlActionConnectSip strict {
         0 name: req = "name";
         1 destination: req = "destination";
         2 max_duration: opt = "maxDuration";
@@ -3814,7 +3814,7 @@ pub enum SvamlActionConnectSipName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlActionConnectSipName {
+    SvamlActionConnectSipName {
         ConnectSip = "connectSip",
     }
 }
@@ -3834,7 +3834,7 @@ pub enum SvamlActionConnectSipTransport {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlActionConnectSipTransport {
+    SvamlActionConnectSipTransport {
         Udp = "UDP",
         Tcp = "TCP",
         Tls = "TLS",
@@ -3856,7 +3856,7 @@ pub struct SvamlActionConnectStream {
     pub call_headers: Option<Vec<CallHeader>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlActionConnectStream strict {
+    SvamlActionConnectStream strict {
         0 name: req = "name";
         1 destination: req = "destination";
         2 streaming_options: opt = "streamingOptions";
@@ -3900,7 +3900,7 @@ pub enum SvamlActionConnectStreamName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlActionConnectStreamName {
+    SvamlActionConnectStreamName {
         ConnectStream = "connectStream",
     }
 }
@@ -3914,7 +3914,7 @@ pub struct SvamlActionConnectStreamStreamingOptions {
     pub sample_rate: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlActionConnectStreamStreamingOptions default {
+    SvamlActionConnectStreamStreamingOptions default {
         0 version: opt = "version";
         1 sample_rate: opt = "sampleRate";
     }
@@ -3944,7 +3944,7 @@ pub struct SvamlActionContinue {
     pub name: SvamlActionContinueName,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlActionContinue strict {
+    SvamlActionContinue strict {
         0 name: req = "name";
     }
 }
@@ -3968,7 +3968,7 @@ pub enum SvamlActionContinueName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlActionContinueName {
+    SvamlActionContinueName {
         Continue = "continue",
     }
 }
@@ -3980,7 +3980,7 @@ pub struct SvamlActionHangup {
     pub name: SvamlActionHangupName,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlActionHangup strict {
+    SvamlActionHangup strict {
         0 name: req = "name";
     }
 }
@@ -4004,7 +4004,7 @@ pub enum SvamlActionHangupName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlActionHangupName {
+    SvamlActionHangupName {
         Hangup = "hangup",
     }
 }
@@ -4259,7 +4259,7 @@ pub struct SvamlActionPark {
     pub max_duration: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlActionPark strict {
+    SvamlActionPark strict {
         0 name: req = "name";
         1 locale: opt = "locale";
         2 intro_prompt: opt = "introPrompt";
@@ -4301,7 +4301,7 @@ pub enum SvamlActionParkName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlActionParkName {
+    SvamlActionParkName {
         Park = "park",
     }
 }
@@ -4610,7 +4610,7 @@ pub struct SvamlActionRunMenu {
     pub menus: Option<Vec<Menu>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlActionRunMenu strict {
+    SvamlActionRunMenu strict {
         0 name: req = "name";
         1 barge: opt = "barge";
         2 locale: opt = "locale";
@@ -4655,7 +4655,7 @@ pub enum SvamlActionRunMenuName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlActionRunMenuName {
+    SvamlActionRunMenuName {
         RunMenu = "runMenu",
     }
 }
@@ -5041,7 +5041,7 @@ pub struct SvamlInstructionAnswer {
     pub name: SvamlInstructionAnswerName,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlInstructionAnswer strict {
+    SvamlInstructionAnswer strict {
         0 name: req = "name";
     }
 }
@@ -5065,7 +5065,7 @@ pub enum SvamlInstructionAnswerName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlInstructionAnswerName {
+    SvamlInstructionAnswerName {
         Answer = "answer",
     }
 }
@@ -5478,7 +5478,7 @@ pub struct SvamlInstructionPlayFiles {
     pub locale: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlInstructionPlayFiles strict {
+    SvamlInstructionPlayFiles strict {
         0 name: req = "name";
         1 ids: req = "ids";
         2 locale: opt = "locale";
@@ -5516,7 +5516,7 @@ pub enum SvamlInstructionPlayFilesName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlInstructionPlayFilesName {
+    SvamlInstructionPlayFilesName {
         PlayFiles = "playFiles",
     }
 }
@@ -5532,7 +5532,7 @@ pub struct SvamlInstructionSay {
     pub locale: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlInstructionSay strict {
+    SvamlInstructionSay strict {
         0 name: req = "name";
         1 text: opt = "text";
         2 locale: opt = "locale";
@@ -5568,7 +5568,7 @@ pub enum SvamlInstructionSayName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlInstructionSayName {
+    SvamlInstructionSayName {
         Say = "say",
     }
 }
@@ -5584,7 +5584,7 @@ pub struct SvamlInstructionSendDtmf {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlInstructionSendDtmf strict {
+    SvamlInstructionSendDtmf strict {
         0 name: req = "name";
         1 value: opt = "value";
     }
@@ -5617,7 +5617,7 @@ pub enum SvamlInstructionSendDtmfName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlInstructionSendDtmfName {
+    SvamlInstructionSendDtmfName {
         SendDtmf = "sendDtmf",
     }
 }
@@ -5633,7 +5633,7 @@ pub struct SvamlInstructionSetCookie {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlInstructionSetCookie strict {
+    SvamlInstructionSetCookie strict {
         0 name: req = "name";
         1 key: opt = "key";
         2 value: opt = "value";
@@ -5669,7 +5669,7 @@ pub enum SvamlInstructionSetCookieName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlInstructionSetCookieName {
+    SvamlInstructionSetCookieName {
         SetCookie = "setCookie",
     }
 }
@@ -5683,7 +5683,7 @@ pub struct SvamlInstructionStartRecording {
     pub options: Option<SvamlInstructionStartRecordingOptions>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlInstructionStartRecording strict {
+    SvamlInstructionStartRecording strict {
         0 name: req = "name";
         1 options: opt = "options";
     }
@@ -5716,7 +5716,7 @@ pub enum SvamlInstructionStartRecordingName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlInstructionStartRecordingName {
+    SvamlInstructionStartRecordingName {
         StartRecording = "startRecording",
     }
 }
@@ -5738,7 +5738,7 @@ pub struct SvamlInstructionStartRecordingOptions {
     >,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlInstructionStartRecordingOptions default {
+    SvamlInstructionStartRecordingOptions default {
         0 destination_url: opt = "destinationUrl";
         1 credentials: opt = "credentials";
         2 format: opt = "format";
@@ -5779,7 +5779,7 @@ pub struct SvamlInstructionStartRecordingOptionsTranscriptionOptions {
     pub locale: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlInstructionStartRecordingOptionsTranscriptionOptions default {
+    SvamlInstructionStartRecordingOptionsTranscriptionOptions default {
         0 enabled: opt = "enabled";
         1 locale: opt = "locale";
     }
@@ -5809,7 +5809,7 @@ pub struct SvamlInstructionStopRecording {
     pub name: SvamlInstructionStopRecordingName,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlInstructionStopRecording strict {
+    SvamlInstructionStopRecording strict {
         0 name: req = "name";
     }
 }
@@ -5833,7 +5833,7 @@ pub enum SvamlInstructionStopRecordingName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SvamlInstructionStopRecordingName {
+    SvamlInstructionStopRecordingName {
         StopRecording = "stopRecording",
     }
 }
@@ -5847,7 +5847,7 @@ pub struct SvamlRequestBody {
     pub action: Option<SvamlAction>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlRequestBody default {
+    SvamlRequestBody default {
         0 instructions: opt = "instructions";
         1 action: opt = "action";
     }
@@ -5916,7 +5916,7 @@ pub struct TtsCallout {
     pub enable_pie: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TtsCallout strict {
+    TtsCallout strict {
         0 cli: opt = "cli";
         1 destination: req = "destination";
         2 dtmf: opt = "dtmf";
@@ -6100,7 +6100,7 @@ pub struct TtsCalloutRequest {
     pub tts_callout: Option<TtsCallout>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TtsCalloutRequest default {
+    TtsCalloutRequest default {
         0 method: opt = "method";
         1 tts_callout: opt = "ttsCallout";
     }
@@ -6134,7 +6134,7 @@ pub enum TtsCalloutRequestMethod {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) TtsCalloutRequestMethod {
+    TtsCalloutRequestMethod {
         TtsCallout = "ttsCallout",
     }
 }
@@ -6150,7 +6150,7 @@ pub struct UnassignNumbers {
     pub capability: Option<Capability>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UnassignNumbers default {
+    UnassignNumbers default {
         0 number: opt = "number";
         1 applicationkey: opt = "applicationkey";
         2 capability: opt = "capability";
@@ -6187,7 +6187,7 @@ pub struct UpdateNumbers {
     pub capability: Option<Capability>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateNumbers default {
+    UpdateNumbers default {
         0 numbers: opt = "numbers";
         1 applicationkey: opt = "applicationkey";
         2 capability: opt = "capability";
@@ -6224,7 +6224,7 @@ pub struct WebhooksCallEventRequest {
     pub application_key: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhooksCallEventRequest default {
+    WebhooksCallEventRequest default {
         0 timestamp: opt = "timestamp";
         1 custom: opt = "custom";
         2 application_key: opt = "applicationKey";
@@ -6420,7 +6420,7 @@ pub struct WebhooksEventRequest {
     pub version: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhooksEventRequest strict {
+    WebhooksEventRequest strict {
         0 event: req = "event";
         1 callid: opt = "callid";
         2 conference_id: opt = "conferenceId";
@@ -6467,7 +6467,7 @@ pub enum WebhooksEventRequestType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WebhooksEventRequestType {
+    WebhooksEventRequestType {
         Ice = "ice",
         Ace = "ace",
         Dice = "dice",

@@ -217,7 +217,7 @@ impl<'a> ListCallsCall<'a> {
         self.page = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -379,7 +379,7 @@ impl<'a> CreateCallCall<'a> {
         self.idempotency_key = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -514,7 +514,7 @@ impl<'a> GetCallByIdCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -637,7 +637,7 @@ impl<'a> PatchCallByIdCall<'a> {
         self.idempotency_key = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<PatchCallByIdError>> {
         self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
@@ -766,7 +766,7 @@ impl<'a> PatchCallBySessionAndNameCall<'a> {
         self.idempotency_key = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

@@ -160,7 +160,7 @@ impl<'a> ListServicesCall<'a> {
         self.page = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -304,7 +304,7 @@ impl<'a> CreateServiceCall<'a> {
         self.idempotency_key = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -434,7 +434,7 @@ impl<'a> GetServiceCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,
@@ -559,7 +559,7 @@ impl<'a> DeleteServiceCall<'a> {
         self.project_id = Some(value.into());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(self) -> Result<(), sinch_sdk_runtime::Error<DeleteServiceError>> {
         self.send_with_response().await.map(sinch_sdk_runtime::WithResponse::into_value)
@@ -690,7 +690,7 @@ impl<'a> UpdateServiceCall<'a> {
         self.body = sinch_sdk_runtime::Body::json(&value).map_err(|e| e.to_string());
         self
     }
-    sinch_sdk_runtime::call::call_options!(sinch_sdk_runtime);
+    sinch_sdk_runtime::call::call_options!();
     /// Sends the request.
     pub async fn send(
         self,

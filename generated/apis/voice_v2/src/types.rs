@@ -18,7 +18,7 @@ pub struct Amd {
     pub events: Option<AmdEvents>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Amd strict {
+    Amd strict {
         0 command: req = "command";
         1 events: opt = "events";
     }
@@ -51,7 +51,7 @@ pub enum AmdCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AmdCommand {
+    AmdCommand {
         Amd = "amd",
     }
 }
@@ -69,7 +69,7 @@ pub struct AmdEvents {
     pub on_unknown: Option<SvamlCommands>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AmdEvents default {
+    AmdEvents default {
         0 on_human: opt = "onHuman";
         1 on_machine: opt = "onMachine";
         2 on_beep: opt = "onBeep";
@@ -105,7 +105,7 @@ pub struct Answer {
     pub command: AnswerCommand,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Answer strict {
+    Answer strict {
         0 command: req = "command";
     }
 }
@@ -129,7 +129,7 @@ pub enum AnswerCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) AnswerCommand {
+    AnswerCommand {
         Answer = "answer",
     }
 }
@@ -147,7 +147,7 @@ pub struct BadRequest {
     pub instance: serde_json::Value,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BadRequest strict {
+    BadRequest strict {
         0 r#type: req = "type";
         1 title: req = "title";
         2 detail: req = "detail";
@@ -184,7 +184,7 @@ pub enum BadRequestTitle {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BadRequestTitle {
+    BadRequestTitle {
         BadRequest = "Bad Request",
     }
 }
@@ -200,7 +200,7 @@ pub enum BadRequestType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BadRequestType {
+    BadRequestType {
         HttpsApiSinchComDocsErrorsBadRequest = "https://api.sinch.com/docs/errors/bad-request",
     }
 }
@@ -212,7 +212,7 @@ pub struct BatchDetails {
     pub sessions: Vec<BatchDetailsSessionsItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BatchDetails strict {
+    BatchDetails strict {
         0 sessions: req = "sessions";
     }
 }
@@ -234,7 +234,7 @@ pub struct BatchDetailsSessionsItem {
     pub state: Option<SessionStates>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BatchDetailsSessionsItem default {
+    BatchDetailsSessionsItem default {
         0 id: opt = "id";
         1 state: opt = "state";
     }
@@ -267,7 +267,7 @@ pub struct BatchOptions {
     pub ttl_seconds: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BatchOptions default {
+    BatchOptions default {
         0 max_cps: opt = "maxCps";
         1 ttl_seconds: opt = "ttlSeconds";
     }
@@ -297,7 +297,7 @@ pub struct BatchStopResponse {
     pub result: Option<BatchStopResponseResult>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BatchStopResponse default {
+    BatchStopResponse default {
         0 result: opt = "result";
     }
 }
@@ -326,7 +326,7 @@ pub enum BatchStopResponseResult {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BatchStopResponseResult {
+    BatchStopResponseResult {
         StopRequested = "STOP_REQUESTED",
     }
 }
@@ -359,7 +359,7 @@ pub struct BatchSummary {
     pub requested_cps: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BatchSummary strict {
+    BatchSummary strict {
         0 batch_id: req = "batchId";
         1 session_count: req = "sessionCount";
         2 end_time: opt = "endTime";
@@ -415,7 +415,7 @@ pub struct BridgeCall {
     pub bridge_name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BridgeCall strict {
+    BridgeCall strict {
         0 command: req = "command";
         1 bridge_name: req = "bridgeName";
     }
@@ -446,7 +446,7 @@ pub enum BridgeCallCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) BridgeCallCommand {
+    BridgeCallCommand {
         BridgeCall = "bridgeCall",
     }
 }
@@ -506,7 +506,7 @@ pub struct Call {
     pub call_resource_url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Call strict {
+    Call strict {
         0 call_id: req = "callId";
         1 project_id: req = "projectId";
         2 service_id: req = "serviceId";
@@ -703,7 +703,7 @@ pub struct CallBehaviorsNone {
     pub r#type: CallBehaviorsNoneType,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallBehaviorsNone strict {
+    CallBehaviorsNone strict {
         0 r#type: req = "type";
     }
 }
@@ -727,7 +727,7 @@ pub enum CallBehaviorsNoneType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallBehaviorsNoneType {
+    CallBehaviorsNoneType {
         None = "NONE",
     }
 }
@@ -741,7 +741,7 @@ pub struct CallBehaviorsStatic {
     pub r#static: SvamlInput,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallBehaviorsStatic strict {
+    CallBehaviorsStatic strict {
         0 r#type: req = "type";
         1 r#static: req = "static";
     }
@@ -772,7 +772,7 @@ pub enum CallBehaviorsStaticType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallBehaviorsStaticType {
+    CallBehaviorsStaticType {
         Static = "STATIC",
     }
 }
@@ -786,7 +786,7 @@ pub struct CallBehaviorsWebhook {
     pub webhook: WebhookConfiguration,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallBehaviorsWebhook strict {
+    CallBehaviorsWebhook strict {
         0 r#type: req = "type";
         1 webhook: req = "webhook";
     }
@@ -817,7 +817,7 @@ pub enum CallBehaviorsWebhookType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallBehaviorsWebhookType {
+    CallBehaviorsWebhookType {
         Webhook = "WEBHOOK",
     }
 }
@@ -835,7 +835,7 @@ pub enum CallDirection {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallDirection {
+    CallDirection {
         Inbound = "INBOUND",
         Outbound = "OUTBOUND",
     }
@@ -858,7 +858,7 @@ pub struct CallEvents {
     pub on_failure: Option<SvamlCommands>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallEvents default {
+    CallEvents default {
         0 on_answer: opt = "onAnswer";
         1 on_busy: opt = "onBusy";
         2 on_reject: opt = "onReject";
@@ -904,7 +904,7 @@ pub struct CallHeadersItem {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallHeadersItem strict {
+    CallHeadersItem strict {
         0 key: req = "key";
         1 value: opt = "value";
     }
@@ -935,7 +935,7 @@ pub struct CallPatchRequest {
     pub commands: SvamlCommands,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallPatchRequest strict {
+    CallPatchRequest strict {
         0 commands: req = "commands";
     }
 }
@@ -980,7 +980,7 @@ pub enum CallReason {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallReason {
+    CallReason {
         Ok = "OK",
         NotAvailable = "NOT_AVAILABLE",
         CallerHangup = "CALLER_HANGUP",
@@ -1006,7 +1006,7 @@ pub struct CallRequest {
     pub batch_options: Option<BatchOptions>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallRequest strict {
+    CallRequest strict {
         0 commands: req = "commands";
         1 parameters: opt = "parameters";
         2 batch_options: opt = "batchOptions";
@@ -1046,7 +1046,7 @@ pub struct CallResponse {
     pub batch_id: Option<BatchId>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallResponse strict {
+    CallResponse strict {
         0 project_id: req = "projectId";
         1 service_id: req = "serviceId";
         2 session_id: req = "sessionId";
@@ -1105,7 +1105,7 @@ pub enum CallResult {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallResult {
+    CallResult {
         Queued = "QUEUED",
         Initiated = "INITIATED",
         InProgress = "IN_PROGRESS",
@@ -1137,7 +1137,7 @@ pub enum CallType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallType {
+    CallType {
         Phone = "PHONE",
         Sip = "SIP",
         Stream = "STREAM",
@@ -1156,7 +1156,7 @@ pub struct CallsList {
     pub meta: PaginationMeta,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallsList strict {
+    CallsList strict {
         0 calls: req = "calls";
         1 links: req = "links";
         2 meta: req = "meta";
@@ -1192,7 +1192,7 @@ pub struct Conflict {
     pub instance: serde_json::Value,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Conflict strict {
+    Conflict strict {
         0 r#type: req = "type";
         1 title: req = "title";
         2 detail: req = "detail";
@@ -1229,7 +1229,7 @@ pub enum ConflictTitle {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ConflictTitle {
+    ConflictTitle {
         DuplicateResourceName = "Duplicate resource name",
     }
 }
@@ -1245,7 +1245,7 @@ pub enum ConflictType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ConflictType {
+    ConflictType {
         HttpsApiSinchComDocsErrorsConflict = "https://api.sinch.com/docs/errors/conflict",
     }
 }
@@ -1263,7 +1263,7 @@ pub struct CreateService {
     pub call_behavior: Option<CallBehaviors>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateService strict {
+    CreateService strict {
         0 name: req = "name";
         1 description: opt = "description";
         2 is_default: opt = "isDefault";
@@ -1298,7 +1298,7 @@ pub struct DescribeSvamlRequest {
     pub svaml: SvamlInput,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DescribeSvamlRequest strict {
+    DescribeSvamlRequest strict {
         0 svaml: req = "svaml";
     }
 }
@@ -1336,7 +1336,7 @@ pub struct Dial {
     pub events: Option<CallEvents>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Dial strict {
+    Dial strict {
         0 command: req = "command";
         1 call_name: opt = "callName";
         2 from: opt = "from";
@@ -1383,7 +1383,7 @@ pub enum DialCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DialCommand {
+    DialCommand {
         Dial = "dial",
     }
 }
@@ -1401,7 +1401,7 @@ pub struct Forbidden {
     pub instance: serde_json::Value,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Forbidden strict {
+    Forbidden strict {
         0 r#type: req = "type";
         1 title: req = "title";
         2 detail: req = "detail";
@@ -1438,7 +1438,7 @@ pub enum ForbiddenTitle {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ForbiddenTitle {
+    ForbiddenTitle {
         Forbidden = "Forbidden",
     }
 }
@@ -1454,7 +1454,7 @@ pub enum ForbiddenType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ForbiddenType {
+    ForbiddenType {
         HttpsApiSinchComDocsErrorsForbidden = "https://api.sinch.com/docs/errors/forbidden",
     }
 }
@@ -1558,7 +1558,7 @@ pub struct GotoMenu {
     pub menu_name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) GotoMenu strict {
+    GotoMenu strict {
         0 command: req = "command";
         1 menu_name: req = "menuName";
     }
@@ -1589,7 +1589,7 @@ pub enum GotoMenuCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GotoMenuCommand {
+    GotoMenuCommand {
         GotoMenu = "gotoMenu",
     }
 }
@@ -1607,7 +1607,7 @@ pub struct Hangup {
     pub call_name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Hangup strict {
+    Hangup strict {
         0 command: req = "command";
         1 call_name: opt = "callName";
     }
@@ -1640,7 +1640,7 @@ pub enum HangupCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) HangupCommand {
+    HangupCommand {
         Hangup = "hangup",
     }
 }
@@ -1658,7 +1658,7 @@ pub struct InternalServerError {
     pub instance: serde_json::Value,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InternalServerError strict {
+    InternalServerError strict {
         0 r#type: req = "type";
         1 title: req = "title";
         2 detail: req = "detail";
@@ -1695,7 +1695,7 @@ pub enum InternalServerErrorTitle {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InternalServerErrorTitle {
+    InternalServerErrorTitle {
         InternalServerError = "Internal Server Error",
     }
 }
@@ -1711,7 +1711,7 @@ pub enum InternalServerErrorType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InternalServerErrorType {
+    InternalServerErrorType {
         HttpsApiSinchComDocsErrorsInternalServerError = "https://api.sinch.com/docs/errors/internal-server-error",
     }
 }
@@ -1729,7 +1729,7 @@ pub struct Menu {
     pub menus: std::collections::BTreeMap<String, MenuItem>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Menu strict {
+    Menu strict {
         0 command: req = "command";
         1 start_menu: req = "startMenu";
         2 menus: req = "menus";
@@ -1763,7 +1763,7 @@ pub enum MenuCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MenuCommand {
+    MenuCommand {
         Menu = "menu",
     }
 }
@@ -1814,7 +1814,7 @@ pub struct MenuItem {
     pub on_fail: Option<SvamlCommands>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MenuItem default {
+    MenuItem default {
         0 prompt: opt = "prompt";
         1 repeat_prompt: opt = "repeatPrompt";
         2 input_timeout_duration_seconds: opt = "inputTimeoutDurationSeconds";
@@ -1872,7 +1872,7 @@ pub enum MenuItemInputMethodsItem {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MenuItemInputMethodsItem {
+    MenuItemInputMethodsItem {
         Dtmf = "DTMF",
     }
 }
@@ -1890,7 +1890,7 @@ pub struct MenuPrompt {
     pub messages: TypesOfMessages,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MenuPrompt strict {
+    MenuPrompt strict {
         0 allow_barge_in: opt = "allowBargeIn";
         1 messages: req = "messages";
     }
@@ -2013,7 +2013,7 @@ pub struct MessageEvents {
     pub on_finish: Option<SvamlCommands>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageEvents default {
+    MessageEvents default {
         0 on_finish: opt = "onFinish";
     }
 }
@@ -2040,7 +2040,7 @@ pub struct MessagePlay {
     pub play: MessagePlayPlay,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessagePlay strict {
+    MessagePlay strict {
         0 r#type: req = "type";
         1 play: req = "play";
     }
@@ -2067,7 +2067,7 @@ pub struct MessagePlayPlay {
     pub url: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessagePlayPlay strict {
+    MessagePlayPlay strict {
         0 url: req = "url";
     }
 }
@@ -2091,7 +2091,7 @@ pub enum MessagePlayType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessagePlayType {
+    MessagePlayType {
         Play = "PLAY",
     }
 }
@@ -2105,7 +2105,7 @@ pub struct MessageSay {
     pub say: MessageSaySay,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageSay strict {
+    MessageSay strict {
         0 r#type: req = "type";
         1 say: req = "say";
     }
@@ -2139,7 +2139,7 @@ pub struct MessageSaySay {
     pub voice_name: VoiceName,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MessageSaySay strict {
+    MessageSaySay strict {
         0 text: req = "text";
         1 format: opt = "format";
         2 voice_name: req = "voiceName";
@@ -2176,7 +2176,7 @@ pub enum MessageSaySayFormat {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessageSaySayFormat {
+    MessageSaySayFormat {
         Text = "TEXT",
         Ssml = "SSML",
     }
@@ -2193,7 +2193,7 @@ pub enum MessageSayType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessageSayType {
+    MessageSayType {
         Say = "SAY",
     }
 }
@@ -2217,7 +2217,7 @@ pub struct Messages {
     pub events: Option<MessageEvents>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Messages strict {
+    Messages strict {
         0 command: req = "command";
         1 messages_name: opt = "messagesName";
         2 messages: req = "messages";
@@ -2258,7 +2258,7 @@ pub enum MessagesCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MessagesCommand {
+    MessagesCommand {
         Messages = "messages",
     }
 }
@@ -2272,7 +2272,7 @@ pub struct Money {
     pub amount: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Money strict {
+    Money strict {
         0 currency_code: req = "currencyCode";
         1 amount: req = "amount";
     }
@@ -2302,7 +2302,7 @@ pub struct NotFound {
     pub instance: serde_json::Value,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotFound strict {
+    NotFound strict {
         0 r#type: req = "type";
         1 title: req = "title";
         2 detail: req = "detail";
@@ -2339,7 +2339,7 @@ pub enum NotFoundTitle {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NotFoundTitle {
+    NotFoundTitle {
         NotFound = "Not Found",
     }
 }
@@ -2355,7 +2355,7 @@ pub enum NotFoundType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) NotFoundType {
+    NotFoundType {
         HttpsApiSinchComDocsErrorsNotFound = "https://api.sinch.com/docs/errors/not-found",
     }
 }
@@ -2377,7 +2377,7 @@ pub enum OriginationType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) OriginationType {
+    OriginationType {
         Phone = "PHONE",
         Sip = "SIP",
         Server = "SERVER",
@@ -2406,7 +2406,7 @@ pub struct PaginationLinks {
     pub self_: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaginationLinks strict {
+    PaginationLinks strict {
         0 first: req = "first";
         1 last: req = "last";
         2 next: opt = "next";
@@ -2448,7 +2448,7 @@ pub struct PaginationMeta {
     pub page_count: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaginationMeta strict {
+    PaginationMeta strict {
         0 total_count: req = "totalCount";
         1 page_count: req = "pageCount";
     }
@@ -2476,7 +2476,7 @@ pub struct Pause {
     pub duration_milliseconds: i64,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Pause strict {
+    Pause strict {
         0 command: req = "command";
         1 duration_milliseconds: req = "durationMilliseconds";
     }
@@ -2507,7 +2507,7 @@ pub enum PauseCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PauseCommand {
+    PauseCommand {
         Pause = "pause",
     }
 }
@@ -2525,7 +2525,7 @@ pub struct PaymentRequired {
     pub instance: serde_json::Value,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PaymentRequired strict {
+    PaymentRequired strict {
         0 r#type: req = "type";
         1 title: req = "title";
         2 detail: req = "detail";
@@ -2562,7 +2562,7 @@ pub enum PaymentRequiredTitle {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PaymentRequiredTitle {
+    PaymentRequiredTitle {
         AccountSuspended = "Account Suspended",
     }
 }
@@ -2578,7 +2578,7 @@ pub enum PaymentRequiredType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PaymentRequiredType {
+    PaymentRequiredType {
         HttpsApiSinchComDocsErrorsPaymentRequired = "https://api.sinch.com/docs/errors/payment-required",
     }
 }
@@ -2592,7 +2592,7 @@ pub struct Phone {
     pub phone: PhonePhone,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Phone strict {
+    Phone strict {
         0 r#type: req = "type";
         1 phone: req = "phone";
     }
@@ -2618,7 +2618,7 @@ pub struct PhonePhone {
     pub number: PhoneNumber,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) PhonePhone strict {
+    PhonePhone strict {
         0 number: req = "number";
     }
 }
@@ -2642,7 +2642,7 @@ pub enum PhoneType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) PhoneType {
+    PhoneType {
         Phone = "PHONE",
     }
 }
@@ -2660,7 +2660,7 @@ pub struct ProblemDetails {
     pub instance: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ProblemDetails strict {
+    ProblemDetails strict {
         0 r#type: req = "type";
         1 title: req = "title";
         2 detail: req = "detail";
@@ -2703,7 +2703,7 @@ pub enum RecordingDestination {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RecordingDestination {
+    RecordingDestination {
         Aws = "AWS",
         Gcp = "GCP",
         Azure = "AZURE",
@@ -2719,7 +2719,7 @@ pub struct RecordingEvents {
     pub on_failure: Option<SvamlCommands>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RecordingEvents default {
+    RecordingEvents default {
         0 on_finish: opt = "onFinish";
         1 on_failure: opt = "onFailure";
     }
@@ -2755,7 +2755,7 @@ pub enum RecordingFormat {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RecordingFormat {
+    RecordingFormat {
         Mp3 = "MP3",
         Wav = "WAV",
     }
@@ -2778,7 +2778,7 @@ pub struct RecordingOptions {
     pub transcription_options: Option<TranscriptionOptions>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) RecordingOptions strict {
+    RecordingOptions strict {
         0 format: opt = "format";
         1 recording_type: opt = "recordingType";
         2 destination: req = "destination";
@@ -2829,7 +2829,7 @@ pub enum RecordingType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) RecordingType {
+    RecordingType {
         Combined = "COMBINED",
         Inbound = "INBOUND",
         Outbound = "OUTBOUND",
@@ -2859,7 +2859,7 @@ pub struct ServiceListResponse {
     pub meta: PaginationMeta,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ServiceListResponse strict {
+    ServiceListResponse strict {
         0 services: req = "services";
         1 links: req = "links";
         2 meta: req = "meta";
@@ -2905,7 +2905,7 @@ pub struct ServiceResponse {
     pub call_behavior: Option<CallBehaviors>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ServiceResponse strict {
+    ServiceResponse strict {
         0 service_id: req = "serviceId";
         1 project_id: req = "projectId";
         2 create_time: opt = "createTime";
@@ -2969,7 +2969,7 @@ pub struct ServiceShortResponse {
     pub is_default: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ServiceShortResponse strict {
+    ServiceShortResponse strict {
         0 service_id: req = "serviceId";
         1 project_id: req = "projectId";
         2 create_time: opt = "createTime";
@@ -3036,7 +3036,7 @@ pub struct Session {
     pub state: SessionStates,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Session strict {
+    Session strict {
         0 session_id: req = "sessionId";
         1 project_id: req = "projectId";
         2 service_id: req = "serviceId";
@@ -3097,7 +3097,7 @@ pub enum SessionStates {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SessionStates {
+    SessionStates {
         Queued = "QUEUED",
         InProgress = "IN_PROGRESS",
         Completed = "COMPLETED",
@@ -3114,7 +3114,7 @@ pub struct Sip {
     pub sip: SipSip,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Sip strict {
+    Sip strict {
         0 r#type: req = "type";
         1 sip: req = "sip";
     }
@@ -3142,7 +3142,7 @@ pub struct SipCallHeadersItem {
     pub value: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SipCallHeadersItem strict {
+    SipCallHeadersItem strict {
         0 key: req = "key";
         1 value: opt = "value";
     }
@@ -3173,7 +3173,7 @@ pub struct SipFrom {
     pub sip: SipFromSip,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SipFrom strict {
+    SipFrom strict {
         0 r#type: req = "type";
         1 sip: req = "sip";
     }
@@ -3199,7 +3199,7 @@ pub struct SipFromSip {
     pub display_name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SipFromSip strict {
+    SipFromSip strict {
         0 endpoint: req = "endpoint";
         1 display_name: opt = "displayName";
     }
@@ -3232,7 +3232,7 @@ pub enum SipFromType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SipFromType {
+    SipFromType {
         Sip = "SIP",
     }
 }
@@ -3250,7 +3250,7 @@ pub struct SipSip {
     pub call_headers: Option<SipCallHeaders>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SipSip strict {
+    SipSip strict {
         0 endpoint: req = "endpoint";
         1 transport: opt = "transport";
         2 call_headers: opt = "callHeaders";
@@ -3292,7 +3292,7 @@ pub enum SipSipTransport {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SipSipTransport {
+    SipSipTransport {
         Udp = "UDP",
         Tcp = "TCP",
         Tls = "TLS",
@@ -3310,7 +3310,7 @@ pub enum SipType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) SipType {
+    SipType {
         Sip = "SIP",
     }
 }
@@ -3332,7 +3332,7 @@ pub struct StartRecording {
     pub events: Option<RecordingEvents>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StartRecording strict {
+    StartRecording strict {
         0 command: req = "command";
         1 recording_name: opt = "recordingName";
         2 recording_options: req = "recordingOptions";
@@ -3373,7 +3373,7 @@ pub enum StartRecordingCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StartRecordingCommand {
+    StartRecordingCommand {
         StartRecording = "startRecording",
     }
 }
@@ -3389,7 +3389,7 @@ pub struct StopMessages {
     pub messages_name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StopMessages strict {
+    StopMessages strict {
         0 command: req = "command";
         1 messages_name: req = "messagesName";
     }
@@ -3420,7 +3420,7 @@ pub enum StopMessagesCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StopMessagesCommand {
+    StopMessagesCommand {
         StopMessages = "stopMessages",
     }
 }
@@ -3434,7 +3434,7 @@ pub struct StopRecording {
     pub recording_name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StopRecording strict {
+    StopRecording strict {
         0 command: req = "command";
         1 recording_name: req = "recordingName";
     }
@@ -3465,7 +3465,7 @@ pub enum StopRecordingCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StopRecordingCommand {
+    StopRecordingCommand {
         StopRecording = "stopRecording",
     }
 }
@@ -3479,7 +3479,7 @@ pub struct Stream {
     pub stream: StreamStream,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Stream strict {
+    Stream strict {
         0 r#type: req = "type";
         1 stream: req = "stream";
     }
@@ -3507,7 +3507,7 @@ pub struct StreamStream {
     pub call_headers: Option<CallHeaders>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StreamStream strict {
+    StreamStream strict {
         0 endpoint: req = "endpoint";
         1 stream_options: opt = "streamOptions";
         2 call_headers: opt = "callHeaders";
@@ -3548,7 +3548,7 @@ pub struct StreamStreamStreamOptions {
     pub sample_rate: Option<i64>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StreamStreamStreamOptions default {
+    StreamStreamStreamOptions default {
         0 version: opt = "version";
         1 codec: opt = "codec";
         2 sample_rate: opt = "sampleRate";
@@ -3587,7 +3587,7 @@ pub enum StreamStreamStreamOptionsCodec {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StreamStreamStreamOptionsCodec {
+    StreamStreamStreamOptionsCodec {
         Pcm = "PCM",
     }
 }
@@ -3603,7 +3603,7 @@ pub enum StreamType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) StreamType {
+    StreamType {
         Stream = "STREAM",
     }
 }
@@ -4008,7 +4008,7 @@ pub struct SvamlDescriptionResponse {
     pub description: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlDescriptionResponse default {
+    SvamlDescriptionResponse default {
         0 description: opt = "description";
     }
 }
@@ -4037,7 +4037,7 @@ pub struct SvamlInput {
     pub events: Option<SvamlInputEvents>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlInput strict {
+    SvamlInput strict {
         0 commands: req = "commands";
         1 call_name: opt = "callName";
         2 events: opt = "events";
@@ -4069,7 +4069,7 @@ pub struct SvamlInputEvents {
     pub on_hangup: Option<SvamlCommands>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SvamlInputEvents default {
+    SvamlInputEvents default {
         0 on_hangup: opt = "onHangup";
     }
 }
@@ -4240,7 +4240,7 @@ pub struct TooManyRequests {
     pub instance: serde_json::Value,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TooManyRequests strict {
+    TooManyRequests strict {
         0 r#type: req = "type";
         1 title: req = "title";
         2 detail: req = "detail";
@@ -4277,7 +4277,7 @@ pub enum TooManyRequestsTitle {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) TooManyRequestsTitle {
+    TooManyRequestsTitle {
         TooManyRequests = "Too Many Requests",
     }
 }
@@ -4293,7 +4293,7 @@ pub enum TooManyRequestsType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) TooManyRequestsType {
+    TooManyRequestsType {
         HttpsApiSinchComDocsErrorsTooManyRequests = "https://api.sinch.com/docs/errors/too-many-requests",
     }
 }
@@ -4307,7 +4307,7 @@ pub struct TranscriptionOptions {
     pub locale: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TranscriptionOptions strict {
+    TranscriptionOptions strict {
         0 is_enabled: req = "isEnabled";
         1 locale: opt = "locale";
     }
@@ -4344,7 +4344,7 @@ pub struct Unauthorized {
     pub instance: serde_json::Value,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Unauthorized strict {
+    Unauthorized strict {
         0 r#type: req = "type";
         1 title: req = "title";
         2 detail: req = "detail";
@@ -4381,7 +4381,7 @@ pub enum UnauthorizedTitle {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) UnauthorizedTitle {
+    UnauthorizedTitle {
         Unauthorized = "Unauthorized",
     }
 }
@@ -4397,7 +4397,7 @@ pub enum UnauthorizedType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) UnauthorizedType {
+    UnauthorizedType {
         HttpsApiSinchComDocsErrorsUnauthorized = "https://api.sinch.com/docs/errors/unauthorized",
     }
 }
@@ -4415,7 +4415,7 @@ pub struct UpdateService {
     pub call_behavior: Option<CallBehaviors>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateService default {
+    UpdateService default {
         0 name: opt = "name";
         1 description: opt = "description";
         2 is_default: opt = "isDefault";
@@ -4455,7 +4455,7 @@ pub struct ValidateSvamlRequest {
     pub validation_type: Option<ValidateSvamlRequestValidationType>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ValidateSvamlRequest strict {
+    ValidateSvamlRequest strict {
         0 svaml: req = "svaml";
         1 validation_type: opt = "validationType";
     }
@@ -4490,7 +4490,7 @@ pub enum ValidateSvamlRequestValidationType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ValidateSvamlRequestValidationType {
+    ValidateSvamlRequestValidationType {
         Normal = "NORMAL",
         Strict = "STRICT",
     }
@@ -4510,7 +4510,7 @@ pub struct ValidateSvamlResponse {
     pub errors: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ValidateSvamlResponse strict {
+    ValidateSvamlResponse strict {
         0 is_valid: req = "isValid";
         1 errors: opt = "errors";
     }
@@ -6085,7 +6085,7 @@ pub enum VoiceName {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VoiceName {
+    VoiceName {
         Aarav = "Aarav",
         Aarav2 = "Aarav_2",
         Aarohi = "Aarohi",
@@ -6870,7 +6870,7 @@ pub struct VoiceRelay {
     pub voice_relay: VoiceRelayVoiceRelay,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VoiceRelay strict {
+    VoiceRelay strict {
         0 r#type: req = "type";
         1 voice_relay: req = "voiceRelay";
     }
@@ -6901,7 +6901,7 @@ pub enum VoiceRelayType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) VoiceRelayType {
+    VoiceRelayType {
         VoiceRelay = "VOICE_RELAY",
     }
 }
@@ -6929,7 +6929,7 @@ pub struct VoiceRelayVoiceRelay {
     pub call_headers: Option<CallHeaders>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VoiceRelayVoiceRelay strict {
+    VoiceRelayVoiceRelay strict {
         0 endpoint: req = "endpoint";
         1 enable_interruptions: opt = "enableInterruptions";
         2 tts_voice: req = "ttsVoice";
@@ -6979,7 +6979,7 @@ pub struct Webhook {
     pub fallback_url: Option<WebhookFallbackUrl>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Webhook strict {
+    Webhook strict {
         0 command: req = "command";
         1 webhook_name: req = "webhookName";
         2 url: req = "url";
@@ -7020,7 +7020,7 @@ pub enum WebhookCommand {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WebhookCommand {
+    WebhookCommand {
         Webhook = "webhook",
     }
 }
@@ -7034,7 +7034,7 @@ pub struct WebhookConfiguration {
     pub fallback_url: Option<WebhookFallbackUrl>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhookConfiguration strict {
+    WebhookConfiguration strict {
         0 url: req = "url";
         1 fallback_url: opt = "fallbackUrl";
     }
@@ -7076,7 +7076,7 @@ pub struct WebhookRequest {
     pub menu: Option<WebhookRequestMenu>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhookRequest strict {
+    WebhookRequest strict {
         0 event: req = "event";
         1 call: req = "call";
         2 menu: opt = "menu";
@@ -7240,7 +7240,7 @@ pub enum WebhookRequestEventVariant0 {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) WebhookRequestEventVariant0 {
+    WebhookRequestEventVariant0 {
         CallIncoming = "call.incoming",
         CallAnswered = "call.answered",
         CallBusy = "call.busy",
@@ -7270,7 +7270,7 @@ pub struct WebhookRequestMenu {
     pub input: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WebhookRequestMenu strict {
+    WebhookRequestMenu strict {
         0 menu_name: req = "menuName";
         1 input: req = "input";
     }

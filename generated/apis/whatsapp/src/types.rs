@@ -18,7 +18,7 @@ pub struct AudioMessage {
     pub provider: Option<Provider>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) AudioMessage strict {
+    AudioMessage strict {
         0 r#type: opt = "type";
         1 url: req = "url";
         2 provider: opt = "provider";
@@ -52,7 +52,7 @@ pub struct BasicCallbackContact {
     pub wa_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) BasicCallbackContact default {
+    BasicCallbackContact default {
         0 profile: opt = "profile";
         1 wa_id: opt = "wa_id";
     }
@@ -79,7 +79,7 @@ pub struct Button {
     pub r#type: Option<ButtonType>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Button default {
+    Button default {
         0 r#type: opt = "type";
     }
 }
@@ -112,7 +112,7 @@ pub enum ButtonType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ButtonType {
+    ButtonType {
         QuickReply = "quick_reply",
         Url = "url",
         Call = "call",
@@ -132,7 +132,7 @@ pub struct CallbackReceipt {
     pub notifications: Option<Vec<NotificationMessage>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackReceipt default {
+    CallbackReceipt default {
         0 r#type: opt = "type";
         1 statuses: opt = "statuses";
         2 contacts: opt = "contacts";
@@ -172,7 +172,7 @@ pub enum CallbackReceiptType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) CallbackReceiptType {
+    CallbackReceiptType {
         Whatsapp = "whatsapp",
     }
 }
@@ -184,7 +184,7 @@ pub struct CallbackStoreSearchResult {
     pub results: Option<Vec<CallbackReceipt>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CallbackStoreSearchResult default {
+    CallbackStoreSearchResult default {
         0 results: opt = "results";
     }
 }
@@ -209,7 +209,7 @@ pub struct CapabilityResponse {
     pub capabilities: Option<Vec<CapabilityStatus>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CapabilityResponse default {
+    CapabilityResponse default {
         0 capabilities: opt = "capabilities";
     }
 }
@@ -236,7 +236,7 @@ pub struct CapabilityStatus {
     pub capable: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CapabilityStatus default {
+    CapabilityStatus default {
         0 msisdn: opt = "msisdn";
         1 capable: opt = "capable";
     }
@@ -278,7 +278,7 @@ pub struct ContactAddress {
     pub country_code: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactAddress default {
+    ContactAddress default {
         0 street: opt = "street";
         1 city: opt = "city";
         2 state: opt = "state";
@@ -341,7 +341,7 @@ pub struct ContactCard {
     pub contact_image_url: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactCard default {
+    ContactCard default {
         0 addresses: opt = "addresses";
         1 birthday: opt = "birthday";
         2 emails: opt = "emails";
@@ -397,7 +397,7 @@ pub struct ContactEmail {
     pub r#type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactEmail default {
+    ContactEmail default {
         0 email: opt = "email";
         1 r#type: opt = "type";
     }
@@ -426,7 +426,7 @@ pub struct ContactMessagingInformation {
     pub user_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactMessagingInformation default {
+    ContactMessagingInformation default {
         0 service: opt = "service";
         1 user_id: opt = "user_id";
     }
@@ -466,7 +466,7 @@ pub struct ContactName {
     pub middle_name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactName strict {
+    ContactName strict {
         0 suffix: opt = "suffix";
         1 prefix: opt = "prefix";
         2 formatted_name: req = "formatted_name";
@@ -511,7 +511,7 @@ pub struct ContactOrganization {
     pub title: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactOrganization default {
+    ContactOrganization default {
         0 company: opt = "company";
         1 department: opt = "department";
         2 title: opt = "title";
@@ -548,7 +548,7 @@ pub struct ContactPhone {
     pub wa_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactPhone default {
+    ContactPhone default {
         0 phone: opt = "phone";
         1 r#type: opt = "type";
         2 wa_id: opt = "wa_id";
@@ -583,7 +583,7 @@ pub struct ContactUrl {
     pub r#type: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactUrl default {
+    ContactUrl default {
         0 url: opt = "url";
         1 r#type: opt = "type";
     }
@@ -612,7 +612,7 @@ pub struct ContactsMessage {
     pub contacts: Vec<ContactCard>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContactsMessage strict {
+    ContactsMessage strict {
         0 r#type: opt = "type";
         1 contacts: req = "contacts";
     }
@@ -641,7 +641,7 @@ pub struct ContentMessage {
     pub r#type: Option<ContentMessageType>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ContentMessage default {
+    ContentMessage default {
         0 r#type: opt = "type";
     }
 }
@@ -686,7 +686,7 @@ pub enum ContentMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) ContentMessageType {
+    ContentMessageType {
         Text = "text",
         Template = "template",
         Image = "image",
@@ -708,7 +708,7 @@ pub struct CreateStickerMessage {
     pub emojis: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateStickerMessage strict {
+    CreateStickerMessage strict {
         0 url: req = "url";
         1 emojis: opt = "emojis";
     }
@@ -743,7 +743,7 @@ pub struct CreateStickerpackMessage {
     pub android_app_store_link: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) CreateStickerpackMessage strict {
+    CreateStickerpackMessage strict {
         0 publisher: req = "publisher";
         1 name: req = "name";
         2 ios_app_store_link: opt = "ios_app_store_link";
@@ -787,7 +787,7 @@ pub struct DeliveryReceipt {
     pub timestamp: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DeliveryReceipt default {
+    DeliveryReceipt default {
         0 message_id: opt = "message_id";
         1 recipient: opt = "recipient";
         2 status: opt = "status";
@@ -849,7 +849,7 @@ pub enum DeliveryReceiptState {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DeliveryReceiptState {
+    DeliveryReceiptState {
         Queued = "queued",
         Delivered = "delivered",
         Dispatched = "dispatched",
@@ -875,7 +875,7 @@ pub enum DeliveryReceiptStatus {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) DeliveryReceiptStatus {
+    DeliveryReceiptStatus {
         Success = "success",
         Failed = "failed",
     }
@@ -896,7 +896,7 @@ pub struct DocumentMessage {
     pub provider: Option<Provider>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) DocumentMessage strict {
+    DocumentMessage strict {
         0 r#type: opt = "type";
         1 url: req = "url";
         2 caption: opt = "caption";
@@ -936,7 +936,7 @@ pub struct ErrorMessage {
     pub reason: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ErrorMessage default {
+    ErrorMessage default {
         0 message: opt = "message";
         1 reason: opt = "reason";
     }
@@ -974,7 +974,7 @@ pub struct FetchCallbacksMessage {
     pub from: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) FetchCallbacksMessage default {
+    FetchCallbacksMessage default {
         0 page: opt = "page";
         1 start_time: opt = "start_time";
         2 end_time: opt = "end_time";
@@ -1019,7 +1019,7 @@ pub enum GetStickerInformationNamespace {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetStickerInformationNamespace {
+    GetStickerInformationNamespace {
         Whatsapp = "whatsapp",
         ThirdParty = "third_party",
     }
@@ -1038,7 +1038,7 @@ pub enum GetStickerpackInformationNamespace {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetStickerpackInformationNamespace {
+    GetStickerpackInformationNamespace {
         Whatsapp = "whatsapp",
         ThirdParty = "third_party",
     }
@@ -1057,7 +1057,7 @@ pub enum GetStickerpacksNamespace {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetStickerpacksNamespace {
+    GetStickerpacksNamespace {
         Whatsapp = "whatsapp",
         ThirdParty = "third_party",
     }
@@ -1076,7 +1076,7 @@ pub enum GetStickersNamespace {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) GetStickersNamespace {
+    GetStickersNamespace {
         Whatsapp = "whatsapp",
         ThirdParty = "third_party",
     }
@@ -1095,7 +1095,7 @@ pub struct ImageMessage {
     pub provider: Option<Provider>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ImageMessage strict {
+    ImageMessage strict {
         0 r#type: opt = "type";
         1 url: req = "url";
         2 caption: opt = "caption";
@@ -1130,7 +1130,7 @@ pub struct InnerNotificationMessage {
     pub r#type: Option<InnerNotificationMessageType>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) InnerNotificationMessage default {
+    InnerNotificationMessage default {
         0 r#type: opt = "type";
     }
 }
@@ -1181,7 +1181,7 @@ pub enum InnerNotificationMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) InnerNotificationMessageType {
+    InnerNotificationMessageType {
         Text = "text",
         Location = "location",
         Contacts = "contacts",
@@ -1212,7 +1212,7 @@ pub struct LocationMessage {
     pub address: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) LocationMessage strict {
+    LocationMessage strict {
         0 r#type: opt = "type";
         1 latitude: req = "latitude";
         2 longitude: req = "longitude";
@@ -1253,7 +1253,7 @@ pub struct MediaProviderMessage {
     pub config: Option<ProviderConfig>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MediaProviderMessage strict {
+    MediaProviderMessage strict {
         0 name: req = "name";
         1 r#type: opt = "type";
         2 config: opt = "config";
@@ -1289,7 +1289,7 @@ pub enum MediaProviderMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) MediaProviderMessageType {
+    MediaProviderMessageType {
         Www = "www",
     }
 }
@@ -1301,7 +1301,7 @@ pub struct MsisdnListMessage {
     pub numbers: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) MsisdnListMessage strict {
+    MsisdnListMessage strict {
         0 numbers: req = "numbers";
     }
 }
@@ -1323,7 +1323,7 @@ pub struct NotificationContext {
     pub message_id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotificationContext default {
+    NotificationContext default {
         0 from: opt = "from";
         1 message_id: opt = "message_id";
     }
@@ -1369,7 +1369,7 @@ pub struct NotificationMessage {
     pub frequently_forwarded: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) NotificationMessage default {
+    NotificationMessage default {
         0 from: opt = "from";
         1 message_id: opt = "message_id";
         2 message: opt = "message";
@@ -1420,7 +1420,7 @@ pub struct OptInMessage {
     pub numbers: Vec<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) OptInMessage strict {
+    OptInMessage strict {
         0 numbers: req = "numbers";
     }
 }
@@ -1440,7 +1440,7 @@ pub struct Provider {
     pub name: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) Provider strict {
+    Provider strict {
         0 name: req = "name";
     }
 }
@@ -1460,7 +1460,7 @@ pub struct ProviderConfig {
     pub config: String,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) ProviderConfig strict {
+    ProviderConfig strict {
         0 config: req = "config";
     }
 }
@@ -1480,7 +1480,7 @@ pub struct SinchCreateStickerResponse {
     pub index: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SinchCreateStickerResponse default {
+    SinchCreateStickerResponse default {
         0 index: opt = "index";
     }
 }
@@ -1505,7 +1505,7 @@ pub struct SinchCreateStickerpackResponse {
     pub id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SinchCreateStickerpackResponse default {
+    SinchCreateStickerpackResponse default {
         0 id: opt = "id";
     }
 }
@@ -1532,7 +1532,7 @@ pub struct SinchGetStickerInformationResponse {
     pub emojis: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SinchGetStickerInformationResponse default {
+    SinchGetStickerInformationResponse default {
         0 id: opt = "id";
         1 emojis: opt = "emojis";
     }
@@ -1565,7 +1565,7 @@ pub struct SinchGetStickerpackInformationResponse {
     pub android_app_store_link: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SinchGetStickerpackInformationResponse default {
+    SinchGetStickerpackInformationResponse default {
         0 publisher: opt = "publisher";
         1 name: opt = "name";
         2 ios_app_store_link: opt = "ios_app_store_link";
@@ -1601,7 +1601,7 @@ pub struct SinchGetStickerpacksResponse {
     pub stickerpacks: Option<Vec<WhatsAppStickerpackId>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SinchGetStickerpacksResponse default {
+    SinchGetStickerpacksResponse default {
         0 stickerpacks: opt = "stickerpacks";
     }
 }
@@ -1626,7 +1626,7 @@ pub struct SinchGetStickersResponse {
     pub stickers: Option<Vec<WhatsAppStickerIndex>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) SinchGetStickersResponse default {
+    SinchGetStickersResponse default {
         0 stickers: opt = "stickers";
     }
 }
@@ -1657,7 +1657,7 @@ pub struct StickerMessage {
     pub provider: Option<Provider>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) StickerMessage default {
+    StickerMessage default {
         0 r#type: opt = "type";
         1 url: opt = "url";
         2 id: opt = "id";
@@ -1693,7 +1693,7 @@ pub struct TemplateContentMessage {
     pub r#type: Option<TemplateContentMessageType>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateContentMessage default {
+    TemplateContentMessage default {
         0 r#type: opt = "type";
     }
 }
@@ -1728,7 +1728,7 @@ pub enum TemplateContentMessageType {
     Other(String),
 }
 sinch_sdk_runtime::open_enum::open_enum! {
-    (sinch_sdk_runtime) TemplateContentMessageType {
+    TemplateContentMessageType {
         Image = "image",
         Document = "document",
         Video = "video",
@@ -1759,7 +1759,7 @@ pub struct TemplateMessage {
     pub media: Option<TemplateContentMessage>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TemplateMessage strict {
+    TemplateMessage strict {
         0 r#type: opt = "type";
         1 params: opt = "params";
         2 buttons: opt = "buttons";
@@ -1813,7 +1813,7 @@ pub struct TextMessage {
     pub preview_url: Option<bool>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) TextMessage strict {
+    TextMessage strict {
         0 r#type: opt = "type";
         1 text: req = "text";
         2 preview_url: opt = "preview_url";
@@ -1847,7 +1847,7 @@ pub struct UpdateStickerMessage {
     pub emojis: Option<Vec<String>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateStickerMessage default {
+    UpdateStickerMessage default {
         0 url: opt = "url";
         1 emojis: opt = "emojis";
     }
@@ -1880,7 +1880,7 @@ pub struct UpdateStickerpackMessage {
     pub android_app_store_link: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) UpdateStickerpackMessage default {
+    UpdateStickerpackMessage default {
         0 publisher: opt = "publisher";
         1 name: opt = "name";
         2 ios_app_store_link: opt = "ios_app_store_link";
@@ -1922,7 +1922,7 @@ pub struct VideoMessage {
     pub provider: Option<Provider>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) VideoMessage strict {
+    VideoMessage strict {
         0 r#type: opt = "type";
         1 url: req = "url";
         2 caption: opt = "caption";
@@ -1957,7 +1957,7 @@ pub struct WhatsAppApplication {
     pub media: Option<WhatsAppMedia>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppApplication default {
+    WhatsAppApplication default {
         0 media: opt = "media";
     }
 }
@@ -1982,7 +1982,7 @@ pub struct WhatsAppListMediaProvidersResponse {
     pub settings: Option<WhatsAppSettings>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppListMediaProvidersResponse default {
+    WhatsAppListMediaProvidersResponse default {
         0 settings: opt = "settings";
     }
 }
@@ -2007,7 +2007,7 @@ pub struct WhatsAppMedia {
     pub providers: Option<Vec<MediaProviderMessage>>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppMedia default {
+    WhatsAppMedia default {
         0 providers: opt = "providers";
     }
 }
@@ -2036,7 +2036,7 @@ pub struct WhatsAppMessage {
     pub callback: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppMessage strict {
+    WhatsAppMessage strict {
         0 to: req = "to";
         1 message: req = "message";
         2 callback: opt = "callback";
@@ -2319,7 +2319,7 @@ pub struct WhatsAppProfile {
     pub name: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppProfile default {
+    WhatsAppProfile default {
         0 name: opt = "name";
     }
 }
@@ -2344,7 +2344,7 @@ pub struct WhatsAppSettings {
     pub application: Option<WhatsAppApplication>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppSettings default {
+    WhatsAppSettings default {
         0 application: opt = "application";
     }
 }
@@ -2369,7 +2369,7 @@ pub struct WhatsAppStickerIndex {
     pub index: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppStickerIndex default {
+    WhatsAppStickerIndex default {
         0 index: opt = "index";
     }
 }
@@ -2394,7 +2394,7 @@ pub struct WhatsAppStickerpackId {
     pub id: Option<String>,
 }
 sinch_sdk_runtime::object::object! {
-    (sinch_sdk_runtime) WhatsAppStickerpackId default {
+    WhatsAppStickerpackId default {
         0 id: opt = "id";
     }
 }
