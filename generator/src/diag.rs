@@ -59,7 +59,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// A tolerated defect: the generator went on, and says what it assumed.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Warning {
     pub file: PathBuf,
     pub pointer: String,

@@ -63,6 +63,7 @@ impl Config {
 }
 
 /// The whole SDK in memory: relative path -> contents.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Output {
     pub files: BTreeMap<PathBuf, String>,
     pub warnings: Vec<diag::Warning>,
@@ -133,6 +134,23 @@ pub fn generate(config: &Config) -> Result<Output, Error> {
         };
         paths.push((entry, path));
     }
+    let build = || model_and_render(config, &paths);
+    match &config.rendered {
+        // The pins just checked fix each description's contents, and the manifest every other
+        // input, so its text and where each description was read (warnings name the files) key
+        // the whole run.
+        Some(cache) => {
+            let manifest_text = std::fs::read(&config.manifest)
+                .map_err(|e| Error::file(&config.manifest, format!("cannot read: {e}")))?;
+            let read_from: Vec<&Path> = paths.iter().map(|(_, p)| p.as_path()).collect();
+            cache.get_or_generate(&(manifest_text, read_from), build)
+        }
+        None => build(),
+    }
+}
+
+/// The workspace SDK from the checked descriptions of the manifest's entries.
+fn model_and_render(config: &Config, paths: &[(&manifest::ApiEntry, PathBuf)]) -> Result<Output, Error> {
     // Descriptions are independent: modelled in parallel, kept in manifest order, so the first
     // error reported is the same on every run.
     let modelled: Vec<Result<(model::Api, Warnings), Error>> = paths

@@ -46,11 +46,11 @@ struct SdkArgs {
     /// Print every tolerated defect, not one line per description.
     #[arg(short, long)]
     verbose: bool,
-    /// Render every API again, not only those whose model changed since the last run.
+    /// Model and render every API again, not only those whose model changed since the last run.
     #[arg(long)]
     no_cache: bool,
-    /// Where each API's rendered files are kept between runs (default: `generator-cache/`
-    /// beside this binary, so a rebuilt generator never reads an older one's).
+    /// Where the last run's SDK and each API's rendered files are kept between runs (default:
+    /// `generator-cache/` beside this binary, so a rebuilt generator never reads an older one's).
     #[arg(long, value_name = "DIR", conflicts_with = "no_cache")]
     render_cache: Option<PathBuf>,
 }

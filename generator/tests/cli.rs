@@ -162,8 +162,22 @@ fn kept_renderings_give_the_same_files_and_never_outlive_their_model() {
         .replacen("GetThing", "GetThang", 1);
     assert_ne!(damaged.as_bytes(), stored.as_slice());
     std::fs::write(&entry, &damaged).unwrap();
+    // The whole run's entry holds the same files; without it the API's entry is read.
+    let whole = cache.join("sdk.output");
+    let whole_stored = std::fs::read(&whole).unwrap();
+    std::fs::remove_file(&whole).unwrap();
     assert_eq!(cold, fresh_run(&kept), "a damaged entry is not used");
     assert_eq!(std::fs::read(&entry).unwrap(), stored);
+    assert_eq!(
+        std::fs::read(&whole).unwrap(),
+        whole_stored,
+        "the same run is kept again"
+    );
+
+    // A damaged whole run is not used either.
+    let text = String::from_utf8(whole_stored).unwrap();
+    std::fs::write(&whole, text.replacen("GetThing", "GetThang", 1)).unwrap();
+    assert_eq!(cold, fresh_run(&kept), "a damaged whole run is not used");
 
     // A changed description changes the model: its files are rendered, not taken from the cache.
     s.set_spec(&GOOD.replace("GetThing", "FetchThing"));
