@@ -82,8 +82,9 @@ fn new_call(name: &str, s: &Struct) -> (Vec<TokenStream>, TokenStream) {
     (params, quote!(#ident::new(#(#args),*)))
 }
 
-/// `impl Name { new, setters, union shortcuts }` for a struct.
-pub fn for_struct(name: &str, s: &Struct, defs: &Defs) -> TokenStream {
+/// `impl Name { new, union shortcuts }` for a struct, then its setters as the runtime's
+/// `setters!` table (text: one line each, `field: Type = "json";`).
+pub fn for_struct(name: &str, s: &Struct, defs: &Defs, items: &mut super::Items) {
     let ident = format_ident!("{}", name);
     let mut params = Vec::new();
     let mut inits = Vec::new();
@@ -126,8 +127,13 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs) -> TokenStream {
         };
         let json = if f.json.is_empty() { &f.name } else { &f.json };
         if setter == field {
-            // The runtime's `setters!` table (one line each); `with_new` is written out below.
-            table.push(quote!(#field: #t = #json;));
+            // The runtime's `setters!` table; `with_new` is written out below.
+            table.push(format!(
+                "        {}: {} = {};\n",
+                naming::escape(&f.name),
+                super::ty_text(&f.ty),
+                super::literal(json)
+            ));
             continue;
         }
         let doc = format!(" Sets `{json}`.");
@@ -189,14 +195,13 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs) -> TokenStream {
             #(#setters)*
         }
     };
-    let table = (!table.is_empty()).then(|| {
-        quote! {
-            crate::runtime::object::setters! {
-                #ident { #(#table)* }
-            }
-        }
-    });
-    quote!(#constructors #table)
+    items.tokens(constructors);
+    if !table.is_empty() {
+        let out = items.text();
+        out.push_str(&format!("crate::runtime::object::setters! {{\n    {name} {{\n"));
+        out.extend(table);
+        out.push_str("    }\n}\n");
+    }
 }
 
 /// Per variant of a union: (constructor name, parameters, argument names).

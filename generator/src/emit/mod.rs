@@ -26,19 +26,19 @@ pub fn file(tokens: TokenStream, what: &str) -> String {
 /// formatted apart, in parallel, and joined in order: the same text as [`file`] of all of them,
 /// without ever holding every part's tokens and syntax tree at once (the largest `types.rs` held
 /// hundreds of megabytes, and the pages the kernel zeroed for them were a sixth of a generation).
-pub fn file_in_parts<T: Sync>(
-    head: TokenStream,
-    parts: &[T],
-    part: impl Fn(&T) -> TokenStream + Sync,
-    what: &str,
-) -> String {
+pub fn file_in_parts<T: Sync>(head: TokenStream, parts: &[T], part: impl Fn(&T) -> Items + Sync, what: &str) -> String {
     use rayon::prelude::*;
     let mut out = file(head, what);
     let texts: Vec<String> = parts
         .par_iter()
         .map(|p| {
             let mut text = String::new();
-            format_into(&mut text, part(p), what);
+            for piece in part(p).0 {
+                match piece {
+                    Piece::Tokens(tokens) => format_into(&mut text, tokens, what),
+                    Piece::Text(t) => text.push_str(&t),
+                }
+            }
             text
         })
         .collect();
@@ -48,6 +48,43 @@ pub fn file_in_parts<T: Sync>(
     out
 }
 
+/// Items in order: tokens that prettyplease formats, and text written as it prints it. The
+/// commonest shapes (plain structs, string enums and the runtime's tables) are written as text:
+/// building their tokens, parsing them back (syn) and printing them were most of a generation's
+/// time, and prettyplease prints a macro's tokens as running text (`Vec < String >`, wrapped
+/// anywhere) where the tables want one entry per line.
+#[derive(Default)]
+pub struct Items(Vec<Piece>);
+
+enum Piece {
+    Tokens(TokenStream),
+    Text(String),
+}
+
+impl Items {
+    /// Items as tokens.
+    pub fn tokens(&mut self, tokens: TokenStream) {
+        if tokens.is_empty() {
+            return;
+        }
+        match self.0.last_mut() {
+            Some(Piece::Tokens(last)) => last.extend(tokens),
+            _ => self.0.push(Piece::Tokens(tokens)),
+        }
+    }
+
+    /// The text to append items to, each ending in a newline.
+    pub fn text(&mut self) -> &mut String {
+        if !matches!(self.0.last(), Some(Piece::Text(_))) {
+            self.0.push(Piece::Text(String::new()));
+        }
+        match self.0.last_mut() {
+            Some(Piece::Text(t)) => t,
+            _ => unreachable!("a text piece was just pushed"),
+        }
+    }
+}
+
 /// Formats tokens (inner attributes and items) onto `out`.
 fn format_into(out: &mut String, tokens: TokenStream, what: &str) {
     let syntax: syn::File = match syn::parse2(tokens.clone()) {
@@ -55,136 +92,30 @@ fn format_into(out: &mut String, tokens: TokenStream, what: &str) {
         // A bug in the emitter, not in the input: show the tokens so it can be found.
         Err(e) => panic!("emitted tokens for {what} do not parse: {e}\n{tokens}"),
     };
-    // prettyplease prints a macro's tokens as running text (`Vec < String >`, wrapped anywhere);
-    // the runtime's table macros are printed here instead, one entry per line.
-    let mut run = syn::File {
-        shebang: None,
-        attrs: syntax.attrs,
-        items: Vec::new(),
-    };
-    let flush = |run: &mut syn::File, out: &mut String| {
-        if !run.attrs.is_empty() || !run.items.is_empty() {
-            out.push_str(&prettyplease::unparse(run));
-            run.attrs.clear();
-            run.items.clear();
-        }
-    };
-    for item in syntax.items {
-        match table_macro(&item) {
-            Some(text) => {
-                flush(&mut run, out);
-                out.push_str(&text);
-            }
-            None => run.items.push(item),
-        }
-    }
-    flush(&mut run, out);
+    out.push_str(&prettyplease::unparse(&syntax));
 }
 
-/// An invocation of the runtime's `object!`, `open_enum!` or `setters!` (`emit/types.rs`,
-/// `emit/builders.rs`), printed with each field or value on its own line:
-/// `path! {\n    Name seq {\n        entry;\n ...`.
-fn table_macro(item: &syn::Item) -> Option<String> {
-    use proc_macro2::{Delimiter, TokenTree};
-    let syn::Item::Macro(m) = item else {
-        return None;
-    };
-    let last = m.mac.path.segments.last()?.ident.to_string();
-    let separator = match last.as_str() {
-        "object" | "setters" => ';',
-        "open_enum" => ',',
-        _ => return None,
-    };
-    let path = m
-        .mac
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect::<Vec<_>>()
-        .join("::");
-    let mut head = Vec::new();
-    let mut body = None;
-    for tt in m.mac.tokens.clone() {
-        match tt {
-            TokenTree::Group(g) if g.delimiter() == Delimiter::Brace => body = Some(g.stream()),
-            other => head.push(other),
-        }
+/// `///` lines of a description at `indent`, as prettyplease prints [`docs`] of it.
+pub fn doc_text(out: &mut String, indent: &str, text: &str) {
+    for line in doc_lines(text) {
+        out.push_str(indent);
+        out.push_str("///");
+        out.push_str(line.trim_end_matches(' '));
+        out.push('\n');
     }
-    let mut out = format!("{path}! {{\n    {} {{\n", spaced(head.into_iter().collect()));
-    let mut entry = Vec::new();
-    for tt in body? {
-        let end = matches!(&tt, TokenTree::Punct(p) if p.as_char() == separator);
-        entry.push(tt);
-        if end {
-            out.push_str(&format!(
-                "        {}\n",
-                spaced(std::mem::take(&mut entry).into_iter().collect())
-            ));
-        }
-    }
-    if !entry.is_empty() {
-        out.push_str(&format!("        {}\n", spaced(entry.into_iter().collect())));
-    }
-    out.push_str("    }\n}\n");
-    Some(out)
 }
 
-/// Tokens printed as rustfmt would print the paths, types and literals of a table entry:
-/// `0 r#type: opt Vec<std::collections::BTreeMap<String, Kind>> = "type" ["kind"];`.
-fn spaced(tokens: TokenStream) -> String {
-    use proc_macro2::{Delimiter, Spacing, TokenTree};
-    let mut out = String::new();
-    // Whether the next word or literal is set apart by a space.
-    let mut apart = false;
-    let mut joint_colon = false;
-    for tt in tokens {
-        match tt {
-            TokenTree::Ident(_) | TokenTree::Literal(_) => {
-                if apart {
-                    out.push(' ');
-                }
-                out.push_str(&tt.to_string());
-                apart = true;
-            }
-            TokenTree::Punct(p) => {
-                let c = p.as_char();
-                match c {
-                    ':' if p.spacing() == Spacing::Joint => {
-                        out.push(':');
-                        joint_colon = true;
-                        apart = false;
-                        continue;
-                    }
-                    ':' if joint_colon => apart = false,
-                    '<' => apart = false,
-                    '>' | ',' | ';' | ':' => apart = true,
-                    _ => {
-                        out.push(' ');
-                        apart = true;
-                    }
-                }
-                out.push(c);
-            }
-            TokenTree::Group(g) => {
-                let (open, close) = match g.delimiter() {
-                    Delimiter::Parenthesis => ('(', ')'),
-                    Delimiter::Bracket => ('[', ']'),
-                    Delimiter::Brace => ('{', '}'),
-                    Delimiter::None => (' ', ' '),
-                };
-                if apart {
-                    out.push(' ');
-                }
-                out.push(open);
-                out.push_str(&spaced(g.stream()));
-                out.push(close);
-                apart = true;
-            }
-        }
-        joint_colon = false;
+/// [`doc_text`] of the description, or of a fallback, as [`docs_or`].
+pub fn doc_text_or(out: &mut String, indent: &str, text: Option<&str>, fallback: &str) {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => doc_text(out, indent, t),
+        None => doc_text(out, indent, fallback),
     }
-    out
+}
+
+/// A string literal as the tokens print it (`quote!(#s)`).
+pub fn literal(s: &str) -> String {
+    proc_macro2::Literal::string(s).to_string()
 }
 
 /// The lines of a description as doc text. Markdown code fences without a language are
@@ -258,6 +189,25 @@ pub fn ty(t: &Ty, types: &TokenStream) -> TokenStream {
     }
 }
 
+/// [`ty`] inside the `types` module, as prettyplease prints it.
+pub fn ty_text(t: &Ty) -> String {
+    match t {
+        Ty::String => "String".into(),
+        Ty::Bool => "bool".into(),
+        Ty::I32 => "i32".into(),
+        Ty::I64 => "i64".into(),
+        Ty::F32 => "f32".into(),
+        Ty::F64 => "f64".into(),
+        Ty::Timestamp => "crate::runtime::Timestamp".into(),
+        Ty::Json => "serde_json::Value".into(),
+        Ty::Unit => "()".into(),
+        Ty::Named(n) => n.clone(),
+        Ty::Vec(inner) => format!("Vec<{}>", ty_text(inner)),
+        Ty::Binary => "crate::runtime::File".into(),
+        Ty::Map(inner) => format!("std::collections::BTreeMap<String, {}>", ty_text(inner)),
+    }
+}
+
 /// Whether values of the type print as a plain string (path, query and header values).
 pub fn is_scalar(t: &Ty, defs: &BTreeMap<String, TypeDef>) -> bool {
     match t {
@@ -274,4 +224,161 @@ pub fn is_scalar(t: &Ty, defs: &BTreeMap<String, TypeDef>) -> bool {
 /// Whether the type is a plain copyable number or flag, passed by value.
 pub fn is_copy(t: &Ty) -> bool {
     matches!(t, Ty::Bool | Ty::I32 | Ty::I64 | Ty::F32 | Ty::F64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EnumVariant, Field, StringEnum, Struct};
+
+    fn printed(tokens: TokenStream) -> String {
+        prettyplease::unparse(&syn::parse2(tokens).expect("tokens parse"))
+    }
+
+    #[test]
+    fn types_and_docs_as_text_are_what_prettyplease_prints_of_their_tokens() {
+        let named = || Box::new(Ty::Named("Thing".into()));
+        for t in [
+            Ty::String,
+            Ty::Timestamp,
+            Ty::Json,
+            Ty::Unit,
+            Ty::Binary,
+            Ty::Vec(named()),
+            Ty::Map(Box::new(Ty::Vec(Box::new(Ty::I64)))),
+            Ty::Vec(Box::new(Ty::Map(named()))),
+        ] {
+            let tokens = ty(&t, &TokenStream::new());
+            assert_eq!(
+                printed(quote!(type X = #tokens;)),
+                format!("type X = {};\n", ty_text(&t))
+            );
+        }
+        for text in [
+            "One line.",
+            "Two\n\nparagraphs,  with trailing spaces   \n\tand a tab",
+            "A fence:\n```\n{\"a\": 1}\n```\nafter it\r\nand a bare\rreturn",
+            "  indented `code` and \"quotes\" and \\ backslashes",
+        ] {
+            let tokens = docs(text);
+            let mut out = String::new();
+            doc_text(&mut out, "", text);
+            assert_eq!(printed(quote!(#tokens struct X;)), format!("{out}struct X;\n"));
+        }
+    }
+
+    fn field(name: &str, json: &str, ty: Ty, required: bool, nullable: bool) -> Field {
+        Field {
+            json: json.into(),
+            name: name.into(),
+            ty,
+            required,
+            nullable,
+            boxed: false,
+            doc: None,
+            aliases: vec![],
+            flatten: false,
+        }
+    }
+
+    /// The text of one type's items with the runtime's tables left out (prettyplease would run
+    /// their tokens together): what remains must be prettyplease's own text of it.
+    fn without_tables(text: &str) -> (String, Vec<String>) {
+        let (mut rest, mut tables) = (String::new(), Vec::new());
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            if line.starts_with("crate::runtime::object::") || line.starts_with("crate::runtime::open_enum::") {
+                let mut table = vec![line.to_string()];
+                for inner in lines.by_ref() {
+                    table.push(inner.to_string());
+                    if inner == "}" {
+                        break;
+                    }
+                }
+                tables.push(table.join("\n"));
+            } else {
+                rest.push_str(line);
+                rest.push('\n');
+            }
+        }
+        (rest, tables)
+    }
+
+    fn text_of(def: &TypeDef) -> String {
+        let defs = BTreeMap::from([(def.name.clone(), def.clone())]);
+        let mut out = String::new();
+        for piece in types::item(def, &defs, &Default::default()).0 {
+            match piece {
+                Piece::Tokens(t) => format_into(&mut out, t, "test"),
+                Piece::Text(t) => out.push_str(&t),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn plain_structs_and_string_enums_are_written_as_prettyplease_prints_them() {
+        let mut r#type = field("type", "type", Ty::Vec(Box::new(Ty::String)), false, false);
+        r#type.doc = Some("The kind.\n\nSecond paragraph.".into());
+        r#type.aliases = vec!["kind".into(), "Type".into()];
+        let mut boxed = field("next", "next", Ty::Named("Thing".into()), false, true);
+        boxed.boxed = true;
+        let def = TypeDef {
+            name: "Thing".into(),
+            doc: Some("A thing.".into()),
+            origin: "#/components/schemas/Thing".into(),
+            kind: Kind::Struct(Struct {
+                fields: vec![
+                    field("id", "id", Ty::I64, true, false),
+                    field("label", "label", Ty::String, true, true),
+                    r#type,
+                    boxed,
+                ],
+                additional: None,
+            }),
+        };
+        let text = text_of(&def);
+        let (rest, tables) = without_tables(&text);
+        assert_eq!(printed(syn::parse_str(&rest).expect("parses")), rest, "{text}");
+        assert_eq!(
+            tables,
+            [
+                "crate::runtime::object::object! {\n    Thing strict {\n        0 id: req = \"id\";\n        \
+                 1 label: null = \"label\";\n        2 r#type: opt = \"type\" [\"kind\", \"Type\"];\n        \
+                 3 next: opt_null = \"next\";\n    }\n}",
+                "crate::runtime::object::setters! {\n    Thing {\n        r#type: Vec<String> = \"type\";\n        \
+                 next: Thing = \"next\";\n    }\n}",
+            ]
+        );
+        assert!(rest.contains("    pub next: Option<Option<Box<Thing>>>,\n"), "{rest}");
+
+        let def = TypeDef {
+            name: "Colour".into(),
+            doc: None,
+            origin: "#/components/schemas/Colour".into(),
+            kind: Kind::Enum(StringEnum {
+                variants: vec![
+                    EnumVariant {
+                        name: "Red".into(),
+                        value: "RED".into(),
+                    },
+                    EnumVariant {
+                        name: "DarkBlue".into(),
+                        value: "dark \"blue\"".into(),
+                    },
+                ],
+            }),
+        };
+        let text = text_of(&def);
+        let (rest, tables) = without_tables(&text);
+        assert_eq!(printed(syn::parse_str(&rest).expect("parses")), rest, "{text}");
+        assert!(rest.starts_with("/// `Colour`\n///\n"), "{rest}");
+        assert_eq!(
+            tables,
+            [
+                "crate::runtime::open_enum::open_enum! {\n    Colour {\n        Red = \"RED\",\n        \
+              DarkBlue = \"dark \\\"blue\\\"\",\n    }\n}"
+            ]
+        );
+    }
 }

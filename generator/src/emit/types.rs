@@ -1,6 +1,6 @@
 //! Model types as Rust declarations: structs, open string enums, unions, aliases.
 
-use super::{docs, docs_or, ty};
+use super::{Items, docs, docs_or, ty};
 use crate::model::{Field, JsonKind, Kind, StringEnum, Struct, Ty, TypeDef, Union};
 use crate::naming;
 use proc_macro2::TokenStream;
@@ -23,34 +23,36 @@ pub fn item(
     d: &TypeDef,
     defs: &std::collections::BTreeMap<String, TypeDef>,
     multipart: &std::collections::BTreeSet<String>,
-) -> TokenStream {
-    let decl = declaration(d, defs);
-    let parts = match &d.kind {
-        Kind::Struct(s) if multipart.contains(&d.name) => super::operations::to_parts(&d.name, s, defs),
-        _ => TokenStream::new(),
-    };
-    quote!(#decl #parts)
+) -> Items {
+    let mut items = Items::default();
+    declaration(d, defs, &mut items);
+    if let Kind::Struct(s) = &d.kind
+        && multipart.contains(&d.name)
+    {
+        items.tokens(super::operations::to_parts(&d.name, s, defs));
+    }
+    items
 }
 
-pub fn declaration(def: &TypeDef, defs: &std::collections::BTreeMap<String, TypeDef>) -> TokenStream {
+fn declaration(def: &TypeDef, defs: &std::collections::BTreeMap<String, TypeDef>, items: &mut Items) {
     let name = format_ident!("{}", def.name);
-    let doc = docs_or(def.doc.as_deref(), &format!("`{}`", def.name));
+    let fallback = format!("`{}`", def.name);
     let here = TokenStream::new();
     match &def.kind {
         Kind::Alias(t) => {
+            let doc = docs_or(def.doc.as_deref(), &fallback);
             let t = ty(t, &here);
-            quote!(#doc pub type #name = #t;)
+            items.tokens(quote!(#doc pub type #name = #t;));
         }
         Kind::Struct(s) => {
-            let decl = structure(&name, &doc, s, defs);
-            let builders = super::builders::for_struct(&def.name, s, defs);
-            quote!(#decl #builders)
+            structure(def, s, defs, items);
+            super::builders::for_struct(&def.name, s, defs, items);
         }
-        Kind::Enum(e) => string_enum(&name, &doc, e),
+        Kind::Enum(e) => string_enum(def, e, items.text()),
         Kind::Union(u) => {
-            let decl = union(&def.name, &doc, u);
-            let builders = super::builders::for_union(&def.name, u, defs);
-            quote!(#decl #builders)
+            let doc = docs_or(def.doc.as_deref(), &fallback);
+            items.tokens(union(&def.name, &doc, u));
+            items.tokens(super::builders::for_union(&def.name, u, defs));
         }
     }
 }
@@ -63,9 +65,15 @@ fn field_ty(f: &Field) -> TokenStream {
     t
 }
 
-/// A struct's field; `serde` says whether a serde derive reads its attributes (a struct whose
-/// `Serialize` and `Deserialize` are both generated has none, and may not carry them).
-fn field(f: &Field, serde: bool) -> TokenStream {
+/// [`field_ty`] as text.
+fn field_ty_text(f: &Field) -> String {
+    let t = super::ty_text(&f.ty);
+    if f.boxed { format!("Box<{t}>") } else { t }
+}
+
+/// A field of a struct whose serde derive reads its attributes (plain structs are text, with
+/// none: their `Serialize` and `Deserialize` are both generated).
+fn field(f: &Field) -> TokenStream {
     let ident = naming::ident(&f.name);
     if f.flatten {
         let doc = docs_or(f.doc.as_deref(), "Which kind this is.");
@@ -99,12 +107,6 @@ fn field(f: &Field, serde: bool) -> TokenStream {
             quote!(Option<Option<#t>>),
         ),
     };
-    if !serde {
-        return quote! {
-            #doc
-            pub #ident: #t,
-        };
-    }
     quote! {
         #doc
         #rename
@@ -114,16 +116,36 @@ fn field(f: &Field, serde: bool) -> TokenStream {
     }
 }
 
-fn structure(
-    name: &proc_macro2::Ident,
-    doc: &TokenStream,
-    s: &Struct,
-    defs: &std::collections::BTreeMap<String, TypeDef>,
-) -> TokenStream {
+fn structure(def: &TypeDef, s: &Struct, defs: &std::collections::BTreeMap<String, TypeDef>, items: &mut Items) {
+    let all_optional = s.fields.iter().all(|f| !f.required);
     // Without a flattened union or additional properties, both sides are generated; serde's
     // derive handles `flatten`, whose serializer is private to serde.
     let plain = s.additional.is_none() && s.fields.iter().all(|f| !f.flatten);
-    let fields = s.fields.iter().map(|f| field(f, !plain));
+    if plain {
+        let out = items.text();
+        super::doc_text_or(out, "", def.doc.as_deref(), &format!("`{}`", def.name));
+        let default = if all_optional { ", Default" } else { "" };
+        out.push_str(&format!(
+            "#[derive(Debug, Clone, PartialEq{default})]\n#[non_exhaustive]\npub struct {} {{\n",
+            def.name
+        ));
+        for f in &s.fields {
+            super::doc_text_or(out, "    ", f.doc.as_deref(), &format!("`{}`", f.json));
+            let t = field_ty_text(f);
+            let t = match (f.required, f.nullable) {
+                (true, false) => t,
+                (true, true) | (false, false) => format!("Option<{t}>"),
+                (false, true) => format!("Option<Option<{t}>>"),
+            };
+            out.push_str(&format!("    pub {}: {t},\n", naming::escape(&f.name)));
+        }
+        out.push_str("}\n");
+        object(&def.name, s, all_optional, out);
+        return;
+    }
+    let name = format_ident!("{}", def.name);
+    let doc = docs_or(def.doc.as_deref(), &format!("`{}`", def.name));
+    let fields = s.fields.iter().map(field);
     // A map and nothing else is the map itself on the wire: `transparent` decodes it directly,
     // where `flatten` buffers every value first (measured in generated/benches/codec.rs).
     let only_map = s.fields.is_empty() && s.additional.is_some();
@@ -144,23 +166,12 @@ fn structure(
             pub #ident: std::collections::BTreeMap<String, #t>,
         }
     });
-    let all_optional = s.fields.iter().all(|f| !f.required);
     let default = all_optional.then(|| quote!(Default,));
-    if plain {
-        let codec = object(name, s, all_optional);
-        return quote! {
-            #doc
-            #[derive(Debug, Clone, PartialEq, #default)]
-            #[non_exhaustive]
-            pub struct #name {
-                #(#fields)*
-            }
-            #codec
-        };
-    }
-    let decode = (!only_map).then(|| decoder(name, s, map, all_optional, defs)).flatten();
+    let decode = (!only_map)
+        .then(|| decoder(&name, s, map, all_optional, defs))
+        .flatten();
     let derive_decode = decode.is_none().then(|| quote!(serde::Deserialize,));
-    quote! {
+    items.tokens(quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #default serde::Serialize, #derive_decode)]
         #transparent
@@ -170,39 +181,35 @@ fn structure(
             #additional
         }
         #decode
-    }
+    });
 }
 
 /// The `Serialize` and `Deserialize` of a struct with named fields only, as one invocation of
 /// the runtime's `object!` (its documentation lists the modes): written out, they were half of
 /// every generated line, formatted here and parsed again by every build.
-fn object(name: &proc_macro2::Ident, s: &Struct, all_optional: bool) -> TokenStream {
-    let fields = s.fields.iter().enumerate().map(|(i, f)| {
-        let ident = naming::ident(&f.name);
-        let json = &f.json;
-        let mode = format_ident!(
-            "{}",
-            match (f.required, f.nullable) {
-                (true, false) => "req",
-                (true, true) => "null",
-                (false, false) => "opt",
-                (false, true) => "opt_null",
-            }
-        );
-        let aliases = &f.aliases;
-        let aliases = (!aliases.is_empty()).then(|| quote!([#(#aliases),*]));
-        let i = proc_macro2::Literal::usize_unsuffixed(i);
-        quote!(#i #ident: #mode = #json #aliases;)
-    });
+fn object(name: &str, s: &Struct, all_optional: bool, out: &mut String) {
     // `[]` reads as the empty struct only where every field is optional (`runtime::object::seq`).
-    let seq = format_ident!("{}", if all_optional { "default" } else { "strict" });
-    quote! {
-        crate::runtime::object::object! {
-            #name #seq {
-                #(#fields)*
-            }
+    let seq = if all_optional { "default" } else { "strict" };
+    out.push_str(&format!("crate::runtime::object::object! {{\n    {name} {seq} {{\n"));
+    for (i, f) in s.fields.iter().enumerate() {
+        let mode = match (f.required, f.nullable) {
+            (true, false) => "req",
+            (true, true) => "null",
+            (false, false) => "opt",
+            (false, true) => "opt_null",
+        };
+        out.push_str(&format!(
+            "        {i} {}: {mode} = {}",
+            naming::escape(&f.name),
+            super::literal(&f.json)
+        ));
+        if !f.aliases.is_empty() {
+            let aliases: Vec<String> = f.aliases.iter().map(|a| super::literal(a)).collect();
+            out.push_str(&format!(" [{}]", aliases.join(", ")));
         }
+        out.push_str(";\n");
     }
+    out.push_str("    }\n}\n");
 }
 
 /// The `Deserialize` of a struct that keeps the properties it does not name (plain structs use
@@ -435,26 +442,26 @@ fn keyed_variants(
         .collect()
 }
 
-fn string_enum(name: &proc_macro2::Ident, doc: &TokenStream, e: &StringEnum) -> TokenStream {
-    let idents: Vec<_> = e.variants.iter().map(|v| format_ident!("{}", v.name)).collect();
-    let values: Vec<_> = e.variants.iter().map(|v| v.value.as_str()).collect();
-    let vdocs = values.iter().map(|v| docs(&format!("`{v}`")));
-    quote! {
-        #doc
-        ///
-        /// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum #name {
-            #( #vdocs #idents, )*
-            /// A value this SDK does not know yet, kept as received.
-            Other(String),
-        }
-
-        crate::runtime::open_enum::open_enum! {
-            #name { #( #idents = #values, )* }
-        }
+fn string_enum(def: &TypeDef, e: &StringEnum, out: &mut String) {
+    super::doc_text_or(out, "", def.doc.as_deref(), &format!("`{}`", def.name));
+    out.push_str(&format!(
+        "///\n/// Values Sinch adds after this SDK was generated decode as `Other` and encode back unchanged.\n\
+         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum {} {{\n",
+        def.name
+    ));
+    for v in &e.variants {
+        super::doc_text(out, "    ", &format!("`{}`", v.value));
+        out.push_str(&format!("    {},\n", v.name));
     }
+    out.push_str(&format!(
+        "    /// A value this SDK does not know yet, kept as received.\n    Other(String),\n}}\n\
+         crate::runtime::open_enum::open_enum! {{\n    {} {{\n",
+        def.name
+    ));
+    for v in &e.variants {
+        out.push_str(&format!("        {} = {},\n", v.name, super::literal(&v.value)));
+    }
+    out.push_str("    }\n}\n");
 }
 
 fn kind_tokens(k: JsonKind) -> TokenStream {

@@ -911,14 +911,10 @@ pub struct AppMessageCommonProps {
     /// Allows you to specify a channel and define a corresponding channel specific message payload that will override the standard Conversation API message types. The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`. The message content must be provided in a string format. You may use the [transcoding endpoint](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/Transcoding/) to help create your message. For more information about how to construct an explicit channel message for a particular channel, see that [channel's corresponding documentation](https://developers.sinch.com/docs/conversation/channel-support/) (for example, using explicit channel messages with [the WhatsApp channel](https://developers.sinch.com/docs/conversation/channel-support/whatsapp/message-support/#explicit-channel-messages)).
     pub explicit_channel_message: Option<std::collections::BTreeMap<String, String>>,
     /// Override the message's content for specified channels. The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`. The content defined under the specified channel will be sent on that channel.
-    pub explicit_channel_omni_message: Option<
-        std::collections::BTreeMap<String, OmniMessageOverride>,
-    >,
+    pub explicit_channel_omni_message: Option<std::collections::BTreeMap<String, OmniMessageOverride>>,
     /// Channel specific messages, overriding any transcoding. The structure of this property is more well-defined than the open structure of the `explicit_channel_message` property, and may be easier to use.
     /// The key in the map must point to a valid conversation channel as defined in the enum `ConversationChannel`.
-    pub channel_specific_message: Option<
-        std::collections::BTreeMap<String, ChannelSpecificMessage>,
-    >,
+    pub channel_specific_message: Option<std::collections::BTreeMap<String, ChannelSpecificMessage>>,
     /// `agent`
     pub agent: Option<Agent>,
     /// Sends this message as a contextual reply to an inbound contact message, so the contact sees their original message quoted. Only supported on the WhatsApp channel. Conversation API keeps the mapping needed for the quote for 96 hours. If the referenced message is unknown or older than 96 hours, or the message is sent on a channel that does not support contextual replies, the message is still sent without the quote. For more information, see [Sending contextual replies](https://developers.sinch.com/docs/conversation/channel-support/whatsapp/message-support/#sending-contextual-replies).
@@ -3085,9 +3081,7 @@ impl From<WhatsAppInteractiveVideoHeader> for ChannelSpecificCommonPropsHeader {
 #[non_exhaustive]
 pub struct ChannelSpecificContactMessage {
     /// `channel_specific_message`
-    pub channel_specific_message: Option<
-        ChannelSpecificContactMessageChannelSpecificMessage,
-    >,
+    pub channel_specific_message: Option<ChannelSpecificContactMessageChannelSpecificMessage>,
 }
 sinch_sdk_runtime::object::object! {
     ChannelSpecificContactMessage default {
@@ -3114,9 +3108,7 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub struct ChannelSpecificContactMessageChannelSpecificMessage {
     /// The message type.
-    pub message_type: Option<
-        ChannelSpecificContactMessageChannelSpecificMessageMessageType,
-    >,
+    pub message_type: Option<ChannelSpecificContactMessageChannelSpecificMessageMessageType>,
     /// The message content.
     pub message: Option<WhatsAppInteractiveNfmReplyChannelSpecificContactMessage>,
 }
@@ -4405,9 +4397,7 @@ impl CommentReplyEventFieldCommentReplyEvent {
 #[non_exhaustive]
 pub struct ComposingEndEventField {
     /// Represents a typing-end indicator. Stops a typing indicator previously shown to the contact.
-    pub composing_end_event: Option<
-        std::collections::BTreeMap<String, serde_json::Value>,
-    >,
+    pub composing_end_event: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
     ComposingEndEventField default {
@@ -4958,9 +4948,7 @@ pub struct ContactIdentitiesDuplicationEvent {
     /// The value provided in field correlation_id of a send message request.
     pub correlation_id: Option<String>,
     /// `duplicated_contact_identities_notification`
-    pub duplicated_contact_identities_notification: Option<
-        ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification,
-    >,
+    pub duplicated_contact_identities_notification: Option<ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification>,
 }
 sinch_sdk_runtime::object::object! {
     ContactIdentitiesDuplicationEvent strict {
@@ -5003,11 +4991,7 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub struct ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification {
     /// `duplicated_identities`
-    pub duplicated_identities: Option<
-        Vec<
-            ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem,
-        >,
-    >,
+    pub duplicated_identities: Option<Vec<ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem>>,
 }
 sinch_sdk_runtime::object::object! {
     ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification default {
@@ -6980,9 +6964,7 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub struct ConversationDeletedEventField {
     /// An empty object. Represents a conversation deleted by the contact.
-    pub conversation_deleted_event: Option<
-        std::collections::BTreeMap<String, serde_json::Value>,
-    >,
+    pub conversation_deleted_event: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
     ConversationDeletedEventField default {
@@ -10664,9 +10646,7 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub struct KakaoTalkChatCredentialsField {
     /// If you are including the KakaoTalkChat channel in the `channel_identifier` property, you must include this object.
-    pub kakaotalkchat_credentials: Option<
-        KakaoTalkChatCredentialsFieldKakaotalkchatCredentials,
-    >,
+    pub kakaotalkchat_credentials: Option<KakaoTalkChatCredentialsFieldKakaotalkchatCredentials>,
 }
 sinch_sdk_runtime::object::object! {
     KakaoTalkChatCredentialsField default {
@@ -12296,9 +12276,7 @@ impl LineEnterpriseCredentials {
 #[non_exhaustive]
 pub struct LineEnterpriseCredentialsField {
     /// If the `channel` property is set to `LINE` for this entry of the `channel_credentials` array, you must include either the `line_credentials` object or the `line_enterprise_credentials` object in the entry as well.
-    pub line_enterprise_credentials: Option<
-        LineEnterpriseCredentialsFieldLineEnterpriseCredentials,
-    >,
+    pub line_enterprise_credentials: Option<LineEnterpriseCredentialsFieldLineEnterpriseCredentials>,
 }
 sinch_sdk_runtime::object::object! {
     LineEnterpriseCredentialsField default {
@@ -13710,9 +13688,7 @@ pub struct MessageDeliveryReceiptEvent {
     /// The value provided in field correlation_id of a send message request.
     pub correlation_id: Option<String>,
     /// `message_delivery_report`
-    pub message_delivery_report: Option<
-        MessageDeliveryReceiptEventMessageDeliveryReport,
-    >,
+    pub message_delivery_report: Option<MessageDeliveryReceiptEventMessageDeliveryReport>,
 }
 sinch_sdk_runtime::object::object! {
     MessageDeliveryReceiptEvent strict {
@@ -15128,9 +15104,7 @@ pub struct PaymentOrderDetailsChannelSpecificMessagePayment {
     /// The type of good associated with this order.
     pub type_of_goods: PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods,
     /// The payment settings. Use `payment_buttons` in place of this deprecated field.
-    pub payment_settings: Option<
-        PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings,
-    >,
+    pub payment_settings: Option<PaymentOrderDetailsChannelSpecificMessagePaymentPaymentSettings>,
     /// Array of payment buttons (1 to 2 items).
     pub payment_buttons: Option<Vec<WhatsAppPaymentButton>>,
     /// Integer representing the total amount of the transaction.
@@ -16241,9 +16215,7 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub struct ReadMessageEventField {
     /// Marks an inbound (contact) message as read on the channel, producing a read receipt for the contact. Supported on WhatsApp and RCS.
-    pub read_message_event: Option<
-        std::collections::BTreeMap<String, serde_json::Value>,
-    >,
+    pub read_message_event: Option<std::collections::BTreeMap<String, serde_json::Value>>,
 }
 sinch_sdk_runtime::object::object! {
     ReadMessageEventField default {
@@ -16977,9 +16949,7 @@ pub struct SendMessageRequest {
     ///  - If you send a message in `DISPATCH` mode while the [retention period](https://developers.sinch.com/docs/conversation/api-reference/conversation/tag/App/#tag/App/operation/App_CreateApp!path=dispatch_retention_policy/ttl_days&t=request) of the app is set to 0 (note that this value is set to 0 by default), the `conversation_metadata` field will not be retained.
     ///
     /// Currently only returned in the `message_metadata` field of an [Inbound Message](https://developers.sinch.com/docs/conversation/callbacks/#inbound-message) callback.
-    pub conversation_metadata: Option<
-        std::collections::BTreeMap<String, serde_json::Value>,
-    >,
+    pub conversation_metadata: Option<std::collections::BTreeMap<String, serde_json::Value>>,
     /// `queue`
     pub queue: Option<MessageQueue>,
     /// `recipient`
@@ -17299,9 +17269,7 @@ pub struct SmartConversationsEvent {
     /// The value provided in field correlation_id of a send message request.
     pub correlation_id: Option<String>,
     /// `smart_conversation_notification`
-    pub smart_conversation_notification: Option<
-        SmartConversationsEventSmartConversationNotification,
-    >,
+    pub smart_conversation_notification: Option<SmartConversationsEventSmartConversationNotification>,
 }
 sinch_sdk_runtime::object::object! {
     SmartConversationsEvent strict {

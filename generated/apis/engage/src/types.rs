@@ -2949,9 +2949,7 @@ pub struct GetAllApprovedSenderAddressesDataItem {
     /// The sender address value (alpha tag or phone number as a string)
     pub sender_address: Option<String>,
     /// The Sender Address Type
-    pub sender_address_type: Option<
-        GetAllApprovedSenderAddressesDataItemSenderAddressType,
-    >,
+    pub sender_address_type: Option<GetAllApprovedSenderAddressesDataItemSenderAddressType>,
     /// The Sender Address Usage Type
     pub usage_type: Option<GetAllApprovedSenderAddressesDataItemUsageType>,
     /// list of 2-character ISO country codes this sender address applies to

@@ -4487,9 +4487,7 @@ sinch_sdk_runtime::open_enum::open_enum! {
 #[non_exhaustive]
 pub struct GithubComMailgunBounceClassificationEntitiesStat {
     /// `subaccount`
-    pub subaccount: Option<
-        Option<GithubComMailgunBounceClassificationEntitiesSubaccount>,
-    >,
+    pub subaccount: Option<Option<GithubComMailgunBounceClassificationEntitiesSubaccount>>,
     /// `domain`
     pub domain: Option<Option<GithubComMailgunBounceClassificationEntitiesDomain>>,
     /// `rule-id`
@@ -4872,15 +4870,11 @@ pub struct GithubComMailgunBounceClassificationInternalApiMetricsRequest {
     /// A duration in the format of '48h' '60m' '30s'. If duration is provided then it is calculated from the end date and overwrites the start date.
     pub duration: Option<String>,
     /// Dimensions.
-    pub dimensions: Option<
-        Vec<GithubComMailgunBounceClassificationInternalApiDimension>,
-    >,
+    pub dimensions: Option<Vec<GithubComMailgunBounceClassificationInternalApiDimension>>,
     /// Metrics to return. See example.
     pub metrics: Option<Vec<String>>,
     /// Filters to apply to the query.
-    pub filter: Option<
-        GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup,
-    >,
+    pub filter: Option<GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup>,
     /// Include stats from all subaccounts.
     pub include_subaccounts: Option<bool>,
     /// Attributes used for pagination and sorting.
@@ -4943,9 +4937,7 @@ pub struct GithubComMailgunBounceClassificationInternalApiMetricsResponse {
     /// 'duration' from the request
     pub duration: Option<String>,
     /// 'dimensions' from the request
-    pub dimensions: Option<
-        Vec<GithubComMailgunBounceClassificationInternalApiDimension>,
-    >,
+    pub dimensions: Option<Vec<GithubComMailgunBounceClassificationInternalApiDimension>>,
     /// `pagination`
     pub pagination: GithubComMailgunBounceClassificationInternalApiPaginationResp,
     /// `items`
@@ -6816,9 +6808,7 @@ pub struct GithubComMailgunEmailpreviewClientsPreviewTestResult {
     /// `status`
     pub status: Option<String>,
     /// `status_details`
-    pub status_details: Option<
-        GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails,
-    >,
+    pub status_details: Option<GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails>,
 }
 sinch_sdk_runtime::object::object! {
     GithubComMailgunEmailpreviewClientsPreviewTestResult default {
@@ -8613,9 +8603,7 @@ pub type GithubComMailgunScaffoldHttpapiResponse = std::collections::BTreeMap<
 #[non_exhaustive]
 pub struct GithubComMailgunScoutApiCountriesAggregateResponse {
     /// `countries`
-    pub countries: Option<
-        std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
-    >,
+    pub countries: Option<std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>>,
 }
 sinch_sdk_runtime::object::object! {
     GithubComMailgunScoutApiCountriesAggregateResponse default {
@@ -8640,9 +8628,7 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub struct GithubComMailgunScoutApiDevicesAggregateResponse {
     /// `devices`
-    pub devices: Option<
-        std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
-    >,
+    pub devices: Option<std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>>,
 }
 sinch_sdk_runtime::object::object! {
     GithubComMailgunScoutApiDevicesAggregateResponse default {
@@ -8667,9 +8653,7 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub struct GithubComMailgunScoutApiProvidersAggregateResponse {
     /// `providers`
-    pub providers: Option<
-        std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
-    >,
+    pub providers: Option<std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>>,
 }
 sinch_sdk_runtime::object::object! {
     GithubComMailgunScoutApiProvidersAggregateResponse default {
@@ -8774,17 +8758,11 @@ pub struct GithubComMailgunScoutApiTagAggregateResponse {
     /// `tag`
     pub tag: Option<String>,
     /// `provider`
-    pub provider: Option<
-        std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
-    >,
+    pub provider: Option<std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>>,
     /// `country`
-    pub country: Option<
-        std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
-    >,
+    pub country: Option<std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>>,
     /// `device`
-    pub device: Option<
-        std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>,
-    >,
+    pub device: Option<std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>>>,
 }
 sinch_sdk_runtime::object::object! {
     GithubComMailgunScoutApiTagAggregateResponse default {
@@ -9341,13 +9319,9 @@ pub struct GithubComMailgunScoutModelStatsStatsItem {
     /// `seed_test`
     pub seed_test: Option<GithubComMailgunScoutModelStatsSeedTest>,
     /// `ip_blocklist_monitoring`
-    pub ip_blocklist_monitoring: Option<
-        GithubComMailgunScoutModelStatsBlocklistMonitoring,
-    >,
+    pub ip_blocklist_monitoring: Option<GithubComMailgunScoutModelStatsBlocklistMonitoring>,
     /// `domain_blocklist_monitoring`
-    pub domain_blocklist_monitoring: Option<
-        GithubComMailgunScoutModelStatsBlocklistMonitoring,
-    >,
+    pub domain_blocklist_monitoring: Option<GithubComMailgunScoutModelStatsBlocklistMonitoring>,
     /// `email_preview`
     pub email_preview: Option<GithubComMailgunScoutModelStatsEmailPreview>,
     /// `email_preview_failed`
@@ -9355,9 +9329,7 @@ pub struct GithubComMailgunScoutModelStatsStatsItem {
     /// `link_validation`
     pub link_validation: Option<GithubComMailgunScoutModelStatsLinkValidation>,
     /// `link_validation_failed`
-    pub link_validation_failed: Option<
-        GithubComMailgunScoutModelStatsLinkValidationFailed,
-    >,
+    pub link_validation_failed: Option<GithubComMailgunScoutModelStatsLinkValidationFailed>,
 }
 sinch_sdk_runtime::object::object! {
     GithubComMailgunScoutModelStatsStatsItem strict {
@@ -11287,9 +11259,7 @@ pub struct GithubComMailgunValidationsValidationStepsBaseValidationResponse {
     /// `did_you_mean`
     pub did_you_mean: Option<String>,
     /// `engagement`
-    pub engagement: Option<
-        Option<GithubComMailgunValidationsValidationEngagementEngagementData>,
-    >,
+    pub engagement: Option<Option<GithubComMailgunValidationsValidationEngagementEngagementData>>,
     /// `is_disposable_address`
     pub is_disposable_address: bool,
     /// `is_role_address`

@@ -916,9 +916,7 @@ pub struct GetPortInAvailableActivationResponseItem {
     /// `focDate`
     pub foc_date: Option<String>,
     /// `phoneNumbers`
-    pub phone_numbers: Option<
-        Vec<GetPortInAvailableActivationResponseItemPhoneNumbersItem>,
-    >,
+    pub phone_numbers: Option<Vec<GetPortInAvailableActivationResponseItemPhoneNumbersItem>>,
 }
 sinch_sdk_runtime::object::object! {
     GetPortInAvailableActivationResponseItem default {

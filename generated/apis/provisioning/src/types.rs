@@ -299,9 +299,7 @@ sinch_sdk_runtime::open_enum::open_enum! {
 #[non_exhaustive]
 pub struct BundlesConversationAppConversationRetentionPolicyInputDto {
     /// Conversation API conversation retention policy type.
-    pub retention_policy_type: Option<
-        BundlesInputConversationAppConversationRetentionPolicyTypesEnum,
-    >,
+    pub retention_policy_type: Option<BundlesInputConversationAppConversationRetentionPolicyTypesEnum>,
     /// Conversation API conversation retention time in days.
     pub ttl: Option<f64>,
 }
@@ -333,9 +331,7 @@ sinch_sdk_runtime::object::setters! {
 #[non_exhaustive]
 pub struct BundlesConversationAppDispatchRetentionPolicyInputDto {
     /// Conversation API dispatch retention policy type.
-    pub retention_policy_type: Option<
-        BundlesInputConversationAppDispatchRetentionPolicyTypesEnum,
-    >,
+    pub retention_policy_type: Option<BundlesInputConversationAppDispatchRetentionPolicyTypesEnum>,
     /// Conversation API dispatch retention time in days.
     pub ttl: Option<f64>,
 }
@@ -377,9 +373,7 @@ pub struct BundlesConversationAppDto {
     /// Conversation API retention policy for messages and conversations.
     pub retention_policy: Option<BundlesConversationAppRetentionPolicyDto>,
     /// Conversation API consent manager settings.
-    pub consent_manager_settings: Option<
-        BundlesConversationAppConsentManagerSettingsDto,
-    >,
+    pub consent_manager_settings: Option<BundlesConversationAppConsentManagerSettingsDto>,
     /// Status of the SMS channel credentials integration.
     pub sms_channel_status: Option<BundlesConversationAppChannelIntegrationStatusEnum>,
 }
@@ -435,9 +429,7 @@ pub struct BundlesConversationAppInputDto {
     /// Conversation API retention policy for messages and conversations. May be changed later by using Conversation App API.
     pub retention_policy: Option<BundlesConversationAppInputDtoRetentionPolicy>,
     /// Conversation API consent manager settings.
-    pub consent_manager_settings: Option<
-        BundlesConversationAppConsentManagerSettingsInputDto,
-    >,
+    pub consent_manager_settings: Option<BundlesConversationAppConsentManagerSettingsInputDto>,
 }
 sinch_sdk_runtime::object::object! {
     BundlesConversationAppInputDto default {
@@ -7237,9 +7229,7 @@ pub struct RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
     pub direct_lending: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    pub opt_in_confirmation_message: Option<
-        RcsSenderDetailsQuestionnaireQuestionObjectDto,
-    >,
+    pub opt_in_confirmation_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Help message of the campaign. Not required for create, but required for launch.
     pub help_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
@@ -8692,9 +8682,7 @@ pub struct RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto {
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
     pub direct_lending: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    pub opt_in_confirmation_message: Option<
-        RcsSenderDetailsQuestionnaireQuestionObjectDto,
-    >,
+    pub opt_in_confirmation_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Help message of the campaign. Not required for create, but required for launch.
     pub help_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
@@ -10688,9 +10676,7 @@ pub struct RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto 
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
     pub direct_lending: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    pub opt_in_confirmation_message: Option<
-        RcsSenderDetailsQuestionnaireQuestionObjectDto,
-    >,
+    pub opt_in_confirmation_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Help message of the campaign. Not required for create, but required for launch.
     pub help_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
@@ -10995,9 +10981,7 @@ pub struct RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
     pub direct_lending: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    pub opt_in_confirmation_message: Option<
-        RcsSenderDetailsQuestionnaireQuestionObjectDto,
-    >,
+    pub opt_in_confirmation_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Help message of the campaign. Not required for create, but required for launch.
     pub help_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
@@ -12035,9 +12019,7 @@ pub struct RcsSenderDetailsQuestionnaireFrAnswersDto {
     /// Full company address.
     pub full_company_address: Option<String>,
     /// Metadata for specified answer.
-    pub full_company_address_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataDto,
-    >,
+    pub full_company_address_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
     /// Company directory identification system number.
     pub siren: Option<String>,
 }
@@ -12074,9 +12056,7 @@ pub struct RcsSenderDetailsQuestionnaireFrAnswersInputDto {
     /// Full company address.
     pub full_company_address: Option<String>,
     /// Metadata for specified answer.
-    pub full_company_address_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub full_company_address_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// Company directory identification system number.
     pub siren: Option<String>,
 }
@@ -12229,9 +12209,7 @@ pub struct RcsSenderDetailsQuestionnaireGbAnswersDto {
     /// Full company address.
     pub full_company_address: Option<String>,
     /// Metadata for specified answer.
-    pub full_company_address_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataDto,
-    >,
+    pub full_company_address_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
     /// Messages volume. Not required for create, but required for launch.
     pub messages_volume: Option<String>,
     /// Messages frequency.
@@ -12293,9 +12271,7 @@ pub struct RcsSenderDetailsQuestionnaireGbAnswersInputDto {
     /// Full company address.
     pub full_company_address: Option<String>,
     /// Metadata for specified answer.
-    pub full_company_address_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub full_company_address_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// Messages volume. Not required for create, but required for launch.
     pub messages_volume: Option<String>,
     /// Messages frequency.
@@ -12431,9 +12407,7 @@ pub struct RcsSenderDetailsQuestionnaireGbQuestionsDto {
     /// The registered legal name of the company. Not required for create, but required for launch.
     pub company_legal_name: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// The company registration number.
-    pub company_registration_number: Option<
-        RcsSenderDetailsQuestionnaireQuestionObjectDto,
-    >,
+    pub company_registration_number: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Full company address.
     pub full_company_address: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Messages volume. Not required for create, but required for launch.
@@ -12488,27 +12462,19 @@ pub struct RcsSenderDetailsQuestionnaireGeneralAnswersDto {
     /// How you obtain opt-in to message users.
     pub opt_in_description: Option<String>,
     /// Metadata for specified answer.
-    pub opt_in_description_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataDto,
-    >,
+    pub opt_in_description_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
     /// Actions that triggers messages to users.
     pub trigger_description: Option<String>,
     /// Metadata for specified answer.
-    pub trigger_description_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataDto,
-    >,
+    pub trigger_description_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
     /// Interactions with users.
     pub interactions_description: Option<String>,
     /// Metadata for specified answer.
-    pub interactions_description_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataDto,
-    >,
+    pub interactions_description_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
     /// The message the sender sends when a user opts out.
     pub opt_out_description: Option<String>,
     /// Metadata for specified answer.
-    pub opt_out_description_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataDto,
-    >,
+    pub opt_out_description_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
     /// Publicly available URIs for videos of the sender, for review purposes only.
     pub video_uris: Option<Vec<String>>,
     /// Publicly available URIs for screenshots of the sender, for review purposes only.
@@ -12568,27 +12534,19 @@ pub struct RcsSenderDetailsQuestionnaireGeneralAnswersInputDto {
     /// How you obtain opt-in to message users.
     pub opt_in_description: Option<String>,
     /// Metadata for specified answer.
-    pub opt_in_description_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub opt_in_description_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// Actions that triggers messages to users.
     pub trigger_description: Option<String>,
     /// Metadata for specified answer.
-    pub trigger_description_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub trigger_description_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// Interactions with users.
     pub interactions_description: Option<String>,
     /// Metadata for specified answer.
-    pub interactions_description_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub interactions_description_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// The message the sender sends when a user opts out.
     pub opt_out_description: Option<String>,
     /// Metadata for specified answer.
-    pub opt_out_description_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub opt_out_description_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// Publicly available URIs for videos of the sender, for review purposes only.
     pub video_uris: Option<Vec<String>>,
     /// Publicly available URIs for screenshots of the sender, for review purposes only.
@@ -12865,9 +12823,7 @@ pub struct RcsSenderDetailsQuestionnaireUsAnswersDto {
     /// Full company address.
     pub full_company_address: Option<String>,
     /// Metadata for specified answer.
-    pub full_company_address_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataDto,
-    >,
+    pub full_company_address_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataDto>,
     /// US SMS campaign used as fallback.
     pub sms_campaign: Option<String>,
     /// Messages volume. Not required for create, but required for launch.
@@ -12924,9 +12880,7 @@ pub struct RcsSenderDetailsQuestionnaireUsAnswersInputDto {
     /// Full company address.
     pub full_company_address: Option<String>,
     /// Metadata for specified answer.
-    pub full_company_address_metadata: Option<
-        RcsSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub full_company_address_metadata: Option<RcsSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// US SMS campaign used as fallback.
     pub sms_campaign: Option<String>,
     /// Messages volume. Not required for create, but required for launch.
@@ -16921,9 +16875,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto {
     /// Full company address.
     pub full_company_address: Option<Option<String>>,
     /// Metadata for specified answer.
-    pub full_company_address_metadata: Option<
-        RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub full_company_address_metadata: Option<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// Company directory identification system number.
     pub siren: Option<Option<String>>,
 }
@@ -16988,9 +16940,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto {
     /// Full company address. If null the value will be deleted.
     pub full_company_address: Option<Option<String>>,
     /// Metadata for specified answer.
-    pub full_company_address_metadata: Option<
-        RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub full_company_address_metadata: Option<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// Messages volume. Not required for create, but required for launch. If null the value will be deleted.
     pub messages_volume: Option<Option<String>>,
     /// Messages frequency. If null the value will be deleted.
@@ -17068,27 +17018,19 @@ pub struct RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto {
     /// How you obtain opt-in to message users. If null the value will be deleted.
     pub opt_in_description: Option<Option<String>>,
     /// Metadata for specified answer.
-    pub opt_in_description_metadata: Option<
-        RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub opt_in_description_metadata: Option<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// Actions that triggers messages to users. If null the value will be deleted.
     pub trigger_description: Option<Option<String>>,
     /// Metadata for specified answer.
-    pub trigger_description_metadata: Option<
-        RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub trigger_description_metadata: Option<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// Interactions with users. If null the value will be deleted.
     pub interactions_description: Option<Option<String>>,
     /// Metadata for specified answer.
-    pub interactions_description_metadata: Option<
-        RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub interactions_description_metadata: Option<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// The message the sender sends when a user opts out. If null the value will be deleted.
     pub opt_out_description: Option<Option<String>>,
     /// Metadata for specified answer.
-    pub opt_out_description_metadata: Option<
-        RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub opt_out_description_metadata: Option<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// Publicly available URIs for videos of the sender, for review purposes only. If null the value will be deleted.
     pub video_uris: Option<Option<Vec<String>>>,
     /// Publicly available URIs for screenshots of the sender, for review purposes only. If null the value will be deleted.
@@ -17223,9 +17165,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
     /// Full company address.
     pub full_company_address: Option<Option<String>>,
     /// Metadata for specified answer.
-    pub full_company_address_metadata: Option<
-        RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto,
-    >,
+    pub full_company_address_metadata: Option<RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto>,
     /// US SMS campaign used as fallback.
     pub sms_campaign: Option<Option<String>>,
     /// Messages volume. Not required for create, but required for launch.
@@ -18065,9 +18005,7 @@ pub struct RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto {
     /// Phone number of verification contact in E.164 format. Required for launch when the sender uses the US country questionnaire version v2, otherwise optional. If null the value will be deleted.
     pub phone: Option<Option<String>>,
     /// Brand partner contact details. Only supported for reseller (ASP) accounts; otherwise ignored. If null the value will be deleted.
-    pub partner: Option<
-        Option<RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto>,
-    >,
+    pub partner: Option<Option<RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto>>,
 }
 sinch_sdk_runtime::object::object! {
     RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto default {
@@ -18385,9 +18323,7 @@ pub struct RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
     pub direct_lending: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    pub opt_in_confirmation_message: Option<
-        RcsSenderDetailsQuestionnaireQuestionObjectDto,
-    >,
+    pub opt_in_confirmation_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Help message of the campaign. Not required for create, but required for launch.
     pub help_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
@@ -18702,9 +18638,7 @@ pub struct RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
     /// Indicates if the campaign involves direct financial lending, requiring stricter compliance. Not required for create, but required for launch.
     pub direct_lending: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Opt-in confirmation message sent to users. Not required for create, but required for launch.
-    pub opt_in_confirmation_message: Option<
-        RcsSenderDetailsQuestionnaireQuestionObjectDto,
-    >,
+    pub opt_in_confirmation_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Help message of the campaign. Not required for create, but required for launch.
     pub help_message: Option<RcsSenderDetailsQuestionnaireQuestionObjectDto>,
     /// Call to action message of the campaign. Not required for create, but required for launch.
@@ -25107,9 +25041,7 @@ pub struct WhatsappInputTemplateDetailsOptimization {
     /// Bid strategy to use for the template optimization configuration.
     pub bid_strategy: WhatsappInputBidStrategiesEnum,
     /// Optional country-specific bid multipliers, keyed by ISO 3166-1 alpha-2 country code. Values must be strings to preserve decimal precision. If not provided, the default bid multiplier of 1.0 is applied for all countries. Allowed range is 0.0 to 10.0. Example: { "US": "1.2", "GB": "1.1" }.
-    pub bid_country_multiplier_overrides: Option<
-        std::collections::BTreeMap<String, String>,
-    >,
+    pub bid_country_multiplier_overrides: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
     WhatsappInputTemplateDetailsOptimization strict {
@@ -25418,9 +25350,7 @@ pub struct WhatsappInputUpdateTemplateDetailsOptimization {
     /// Bid strategy to use for the template optimization configuration.
     pub bid_strategy: WhatsappInputBidStrategiesEnum,
     /// Optional country-specific bid multipliers, keyed by ISO 3166-1 alpha-2 country code. Values must be strings to preserve decimal precision. If not provided, the default bid multiplier of 1.0 is applied for all countries. Allowed range is 0.0 to 10.0. Example: { "US": "1.2", "GB": "1.1" }.
-    pub bid_country_multiplier_overrides: Option<
-        Option<std::collections::BTreeMap<String, String>>,
-    >,
+    pub bid_country_multiplier_overrides: Option<Option<std::collections::BTreeMap<String, String>>>,
 }
 sinch_sdk_runtime::object::object! {
     WhatsappInputUpdateTemplateDetailsOptimization strict {
@@ -31982,9 +31912,7 @@ pub struct WhatsappTemplateDetailsOptimizationDto {
     /// Bid strategy returned for the template optimization configuration.
     pub bid_strategy: WhatsappBidStrategiesEnum,
     /// Country-specific bid multipliers returned by the upstream system, keyed by ISO 3166-1 alpha-2 country code. Values are strings to preserve decimal precision. If not provided, the default bid multiplier of 1.0 is applied for all countries. Allowed range is 0.0 to 10.0. Example: { "US": "1.2", "GB": "1.1" }.
-    pub bid_country_multiplier_overrides: Option<
-        std::collections::BTreeMap<String, String>,
-    >,
+    pub bid_country_multiplier_overrides: Option<std::collections::BTreeMap<String, String>>,
 }
 sinch_sdk_runtime::object::object! {
     WhatsappTemplateDetailsOptimizationDto strict {

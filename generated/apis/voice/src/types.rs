@@ -5733,9 +5733,7 @@ pub struct SvamlInstructionStartRecordingOptions {
     /// `notificationEvents`
     pub notification_events: Option<bool>,
     /// `transcriptionOptions`
-    pub transcription_options: Option<
-        SvamlInstructionStartRecordingOptionsTranscriptionOptions,
-    >,
+    pub transcription_options: Option<SvamlInstructionStartRecordingOptionsTranscriptionOptions>,
 }
 sinch_sdk_runtime::object::object! {
     SvamlInstructionStartRecordingOptions default {
