@@ -240,6 +240,67 @@ pub fn set<T, S: Slot<T>>(value: T) -> S {
     S::hold(value)
 }
 
+/// A struct's `new`, one line per field: `constructor! { Name { field: Type; ... } { other; ... } }`.
+/// The first group are its arguments in order, required fields (`impl Into<Type>`; `Option<T>` for a
+/// required nullable one), each stored as its field holds it ([`Required`]: as is, or boxed); the
+/// fields of the second group start as their default (`None`, an empty map). `constructor! { Name }`
+/// is the `new` of a struct whose fields are all optional: its default.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __constructor {
+    ($name:ident) => {
+        impl $name {
+            /// An empty value: every field is optional; set them with the methods named after them.
+            #[allow(clippy::new_without_default)]
+            pub fn new() -> Self {
+                Default::default()
+            }
+        }
+    };
+    ($name:ident { $($arg:ident: $t:ty;)+ } { $($rest:ident;)* }) => {
+        impl $name {
+            /// A value with its required fields; set optional ones with the methods named after them.
+            #[allow(clippy::too_many_arguments)]
+            pub fn new($($arg: impl Into<$t>),+) -> Self {
+                Self {
+                    $($arg: $crate::__runtime::object::required::<$t, _>($arg.into()),)+
+                    $($rest: Default::default(),)*
+                }
+            }
+        }
+    };
+}
+pub use __constructor as constructor;
+
+/// How a required field holds its constructor's argument, for [`constructor!`].
+pub trait Required<T> {
+    /// The field's value holding `value`.
+    fn hold(value: T) -> Self;
+}
+
+impl<T> Required<T> for T {
+    fn hold(value: T) -> Self {
+        value
+    }
+}
+
+impl<T> Required<T> for Box<T> {
+    fn hold(value: T) -> Self {
+        Box::new(value)
+    }
+}
+
+impl<T> Required<Option<T>> for Option<Box<T>> {
+    fn hold(value: Option<T>) -> Self {
+        value.map(Box::new)
+    }
+}
+
+/// A required field's value holding `value`, as the field's type holds it.
+pub fn required<T, S: Required<T>>(value: T) -> S {
+    S::hold(value)
+}
+
 /// What `[]` reads as, for [`object!`]: serde's derive reads a struct from a sequence of its
 /// fields in order, but in JSON only `[]` for a struct whose fields are all optional was ever meant
 /// so (Conversation's own examples send `"message_properties": []`).
@@ -608,6 +669,40 @@ mod tests {
         assert_eq!(got.note, Some(Some("n".to_string())));
         assert_eq!(got.inner.unwrap().name.as_deref(), Some("i"));
         assert_eq!(got.parent.flatten().unwrap().name.as_deref(), Some("p"));
+    }
+
+    #[derive(Debug, PartialEq)]
+    struct Built {
+        id: String,
+        next: Box<Settable>,
+        label: Option<String>,
+        parent: Option<Box<Settable>>,
+        note: Option<String>,
+        extra: std::collections::BTreeMap<String, u8>,
+    }
+    crate::__constructor! {
+        Built {
+            id: String;
+            next: Settable;
+            label: Option<String>;
+            parent: Option<Settable>;
+        } {
+            note;
+            extra;
+        }
+    }
+    crate::__constructor! { Settable }
+
+    #[test]
+    fn constructors_hold_each_argument_as_its_field_does() {
+        let built = Built::new("x", Settable::new().name("n"), None, Settable::new());
+        assert_eq!(built.id, "x");
+        assert_eq!(built.next.name.as_deref(), Some("n"));
+        assert_eq!((built.label, built.note, built.extra.len()), (None, None, 0));
+        assert_eq!(built.parent, Some(Box::new(Settable::default())));
+        let built = Built::new(String::from("y"), Settable::new(), Some("l".to_string()), None);
+        assert_eq!((built.label.as_deref(), built.parent), (Some("l"), None));
+        assert_eq!(Settable::new(), Settable::default());
     }
 
     #[test]

@@ -82,40 +82,29 @@ fn new_call(name: &str, s: &Struct) -> (Vec<TokenStream>, TokenStream) {
     (params, quote!(#ident::new(#(#args),*)))
 }
 
-/// `impl Name { new, union shortcuts }` for a struct, then its setters as the runtime's
-/// `setters!` table (text: one line each, `field: Type = "json";`).
+/// A struct's `new` as the runtime's `constructor!` table, its setters as its `setters!` table
+/// (text: one line each), then whatever is written out (`impl Name { union shortcuts, with_new }`).
 pub fn for_struct(name: &str, s: &Struct, defs: &Defs, items: &mut super::Items) {
-    let ident = format_ident!("{}", name);
-    let mut params = Vec::new();
-    let mut inits = Vec::new();
+    let mut args = String::new();
+    let mut rest = String::new();
     let mut setters = Vec::new();
     let mut table = Vec::new();
     let mut taken: BTreeSet<String> = BTreeSet::from(["new".to_string()]);
     for f in &s.fields {
         let field = naming::ident(&f.name);
-        let t = value_ty(f);
+        let written = naming::escape(&f.name);
         if f.required {
-            if f.nullable {
-                params.push(quote!(#field: impl Into<Option<#t>>));
-                let v = if f.boxed {
-                    quote!(#field.into().map(Box::new))
-                } else {
-                    quote!(#field.into())
-                };
-                inits.push(quote!(#field: #v,));
-            } else {
-                params.push(quote!(#field: impl Into<#t>));
-                let v = wrap(f, quote!(#field));
-                inits.push(quote!(#field: #v,));
-            }
+            let t = super::ty_text(&f.ty);
+            let t = if f.nullable { format!("Option<{t}>") } else { t };
+            args.push_str(&format!("        {written}: {t};\n"));
             continue;
         }
-        let initial = quote!(None);
-        inits.push(quote!(#field: #initial,));
+        rest.push_str(&format!("        {written};\n"));
+        let t = value_ty(f);
         let setter_name = if f.name == "new" {
             "with_new".to_string()
         } else {
-            naming::escape(&f.name)
+            written.clone()
         };
         taken.insert(setter_name.trim_start_matches("r#").to_string());
         let setter = naming::ident(setter_name.trim_start_matches("r#"));
@@ -129,8 +118,7 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs, items: &mut super::Items)
         if setter == field {
             // The runtime's `setters!` table; `with_new` is written out below.
             table.push(format!(
-                "        {}: {} = {};\n",
-                naming::escape(&f.name),
+                "        {written}: {} = {};\n",
                 super::ty_text(&f.ty),
                 super::literal(json)
             ));
@@ -145,17 +133,13 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs, items: &mut super::Items)
             }
         });
     }
-    if let Some(t) = &s.additional {
+    if s.additional.is_some() {
         let used: BTreeSet<String> = s.fields.iter().map(|f| f.name.clone()).collect();
-        let field = naming::ident(&naming::unique("additional_properties", &used));
-        let _ = ty(t, &TokenStream::new());
-        inits.push(quote!(#field: Default::default(),));
+        rest.push_str(&format!(
+            "        {};\n",
+            naming::escape(&naming::unique("additional_properties", &used))
+        ));
     }
-    let new_doc = if params.is_empty() {
-        " An empty value: every field is optional; set them with the methods named after them.".to_string()
-    } else {
-        " A value with its required fields; set optional ones with the methods named after them.".to_string()
-    };
     // A struct whose only required field is a flattened union gets one shortcut per variant.
     let mut shortcuts = Vec::new();
     let req = required(s);
@@ -182,25 +166,35 @@ pub fn for_struct(name: &str, s: &Struct, defs: &Defs, items: &mut super::Items)
             });
         }
     }
-    let constructors = quote! {
-        // Setters are named after the fields, even where a field is called `add` or `not`.
-        #[allow(clippy::should_implement_trait)]
-        impl #ident {
-            #[doc = #new_doc]
-            #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-            pub fn new(#(#params),*) -> Self {
-                Self { #(#inits)* }
-            }
-            #(#shortcuts)*
-            #(#setters)*
-        }
-    };
-    items.tokens(constructors);
+    let out = items.text();
+    if args.is_empty() {
+        // Every field is optional, and the struct derives `Default`: `new` is its default.
+        out.push_str(&format!("crate::runtime::object::constructor! {{ {name} }}\n"));
+    } else {
+        let rest = if rest.is_empty() {
+            "{}".to_string()
+        } else {
+            format!("{{\n{rest}    }}")
+        };
+        out.push_str(&format!(
+            "crate::runtime::object::constructor! {{\n    {name} {{\n{args}    }} {rest}\n}}\n"
+        ));
+    }
     if !table.is_empty() {
-        let out = items.text();
         out.push_str(&format!("crate::runtime::object::setters! {{\n    {name} {{\n"));
         out.extend(table);
         out.push_str("    }\n}\n");
+    }
+    if !shortcuts.is_empty() || !setters.is_empty() {
+        let ident = format_ident!("{}", name);
+        items.tokens(quote! {
+            // Setters are named after the fields, even where a field is called `add` or `not`.
+            #[allow(clippy::should_implement_trait)]
+            impl #ident {
+                #(#shortcuts)*
+                #(#setters)*
+            }
+        });
     }
 }
 

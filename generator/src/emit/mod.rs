@@ -346,6 +346,8 @@ mod tests {
                 "crate::runtime::object::object! {\n    Thing strict {\n        0 id: req = \"id\";\n        \
                  1 label: null = \"label\";\n        2 r#type: opt = \"type\" [\"kind\", \"Type\"];\n        \
                  3 next: opt_null = \"next\";\n    }\n}",
+                "crate::runtime::object::constructor! {\n    Thing {\n        id: i64;\n        \
+                 label: Option<String>;\n    } {\n        r#type;\n        next;\n    }\n}",
                 "crate::runtime::object::setters! {\n    Thing {\n        r#type: Vec<String> = \"type\";\n        \
                  next: Thing = \"next\";\n    }\n}",
             ]

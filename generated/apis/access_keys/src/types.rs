@@ -30,20 +30,7 @@ sinch_sdk_runtime::object::object! {
         4 update_time: opt = "updateTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AccessKey {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            access_key_id: None,
-            display_name: None,
-            project_id: None,
-            create_time: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AccessKey }
 sinch_sdk_runtime::object::setters! {
     AccessKey {
         access_key_id: String = "accessKeyId";
@@ -68,17 +55,7 @@ sinch_sdk_runtime::object::object! {
         1 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Any {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            type_url: None,
-            value: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Any }
 sinch_sdk_runtime::object::setters! {
     Any {
         type_url: String = "type_url";
@@ -97,14 +74,7 @@ sinch_sdk_runtime::object::object! {
         0 display_name: opt = "displayName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateAccessKey {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { display_name: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateAccessKey }
 sinch_sdk_runtime::object::setters! {
     CreateAccessKey {
         display_name: String = "displayName";
@@ -126,17 +96,7 @@ sinch_sdk_runtime::object::object! {
         1 secret: opt = "secret";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateAccessKeyResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            access_key: None,
-            secret: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateAccessKeyResponse }
 sinch_sdk_runtime::object::setters! {
     CreateAccessKeyResponse {
         access_key: AccessKey = "accessKey";
@@ -155,14 +115,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Error {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Error }
 sinch_sdk_runtime::object::setters! {
     Error {
         error: ErrorError = "error";
@@ -189,19 +142,7 @@ sinch_sdk_runtime::object::object! {
         3 status: opt = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ErrorError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            details: None,
-            message: None,
-            status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ErrorError }
 sinch_sdk_runtime::object::setters! {
     ErrorError {
         code: i32 = "code";
@@ -225,17 +166,7 @@ sinch_sdk_runtime::object::object! {
         1 next_page_token: opt = "nextPageToken";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListAccessKeysResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            access_keys: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListAccessKeysResponse }
 sinch_sdk_runtime::object::setters! {
     ListAccessKeysResponse {
         access_keys: Vec<AccessKey> = "accessKeys";
@@ -254,14 +185,7 @@ sinch_sdk_runtime::object::object! {
         0 display_name: opt = "displayName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateAccessKey {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { display_name: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateAccessKey }
 sinch_sdk_runtime::object::setters! {
     UpdateAccessKey {
         display_name: String = "displayName";

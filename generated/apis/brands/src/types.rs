@@ -36,22 +36,7 @@ sinch_sdk_runtime::object::object! {
         6 update_time: opt = "updateTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BasicBrand {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_id: None,
-            brand_name: None,
-            brand_metadata_id: None,
-            status: None,
-            callback_url: None,
-            create_time: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BasicBrand }
 sinch_sdk_runtime::object::setters! {
     BasicBrand {
         brand_id: String = "brandId";
@@ -99,24 +84,7 @@ sinch_sdk_runtime::object::object! {
         8 update_time: opt = "updateTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Brand {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_id: None,
-            brand_name: None,
-            brand_metadata_id: None,
-            status: None,
-            data: None,
-            logs: None,
-            callback_url: None,
-            create_time: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Brand }
 sinch_sdk_runtime::object::setters! {
     Brand {
         brand_id: String = "brandId";
@@ -261,19 +229,7 @@ sinch_sdk_runtime::object::object! {
         3 author: opt = "author";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandLog {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            status: None,
-            create_time: None,
-            comment: None,
-            author: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandLog }
 sinch_sdk_runtime::object::setters! {
     BrandLog {
         status: BrandStatus = "status";
@@ -331,22 +287,7 @@ sinch_sdk_runtime::object::object! {
         6 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandMetadata {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_metadata_id: None,
-            brand_type: None,
-            market_code: None,
-            major_version: None,
-            minor_version: None,
-            create_time: None,
-            data: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandMetadata }
 sinch_sdk_runtime::object::setters! {
     BrandMetadata {
         brand_metadata_id: String = "brandMetadataId";
@@ -376,18 +317,7 @@ sinch_sdk_runtime::object::object! {
         2 attributes: opt = "attributes";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandMetadataCategory {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            category_type: None,
-            title: None,
-            attributes: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandMetadataCategory }
 sinch_sdk_runtime::object::setters! {
     BrandMetadataCategory {
         category_type: String = "categoryType";
@@ -440,27 +370,7 @@ sinch_sdk_runtime::object::object! {
         11 multiline: opt = "multiline";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandMetadataCategoryAttribute {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            description: None,
-            title: None,
-            required: None,
-            r#type: None,
-            max_length: None,
-            min_length: None,
-            name: None,
-            pattern: None,
-            message: None,
-            items: None,
-            min_items: None,
-            multiline: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandMetadataCategoryAttribute }
 sinch_sdk_runtime::object::setters! {
     BrandMetadataCategoryAttribute {
         description: String = "description";
@@ -492,14 +402,7 @@ sinch_sdk_runtime::object::object! {
         1 r#enum: opt = "enum";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandMetadataCategoryAttributeItems {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { r#type: None, r#enum: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandMetadataCategoryAttributeItems }
 sinch_sdk_runtime::object::setters! {
     BrandMetadataCategoryAttributeItems {
         r#type: String = "type";
@@ -527,19 +430,7 @@ sinch_sdk_runtime::object::object! {
         3 min_items: opt = "minItems";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandMetadataCategoryAttributeMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            pattern: None,
-            max_length: None,
-            min_length: None,
-            min_items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandMetadataCategoryAttributeMessage }
 sinch_sdk_runtime::object::setters! {
     BrandMetadataCategoryAttributeMessage {
         pattern: String = "pattern";
@@ -619,18 +510,7 @@ sinch_sdk_runtime::object::object! {
         2 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandUpdateRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_name: None,
-            data: None,
-            callback_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandUpdateRequest }
 sinch_sdk_runtime::object::setters! {
     BrandUpdateRequest {
         brand_name: String = "brandName";
@@ -653,17 +533,7 @@ sinch_sdk_runtime::object::object! {
         1 project_id: opt = "projectId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackConfigurationResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            hmac_secret: None,
-            project_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackConfigurationResponse }
 sinch_sdk_runtime::object::setters! {
     CallbackConfigurationResponse {
         hmac_secret: String = "hmacSecret";
@@ -682,14 +552,7 @@ sinch_sdk_runtime::object::object! {
         0 hmac_secret: opt = "hmacSecret";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackConfigurationUpdateBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { hmac_secret: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackConfigurationUpdateBody }
 sinch_sdk_runtime::object::setters! {
     CallbackConfigurationUpdateBody {
         hmac_secret: String = "hmacSecret";
@@ -728,23 +591,7 @@ sinch_sdk_runtime::object::object! {
         7 create_time: opt = "createTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackEventBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event_id: None,
-            event_type: None,
-            project_id: None,
-            resource_id: None,
-            resource_type: None,
-            status: None,
-            comments: None,
-            create_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackEventBody }
 sinch_sdk_runtime::object::setters! {
     CallbackEventBody {
         event_id: String = "eventId";
@@ -892,17 +739,7 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FieldViolation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            field: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FieldViolation }
 sinch_sdk_runtime::object::setters! {
     FieldViolation {
         field: String = "field";
@@ -930,19 +767,7 @@ sinch_sdk_runtime::object::object! {
         3 status: opt = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InternalRestError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            details: None,
-            message: None,
-            status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InternalRestError }
 sinch_sdk_runtime::object::setters! {
     InternalRestError {
         code: i32 = "code";
@@ -997,17 +822,7 @@ sinch_sdk_runtime::object::object! {
         1 field_violations: opt = "fieldViolations";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InvalidRequestDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            field_violations: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InvalidRequestDetails }
 sinch_sdk_runtime::object::setters! {
     InvalidRequestDetails {
         r#type: InvalidRequestDetailsType = "type";
@@ -1048,18 +863,7 @@ sinch_sdk_runtime::object::object! {
         2 total_size: opt = "totalSize";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListBrandResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brands: None,
-            next_page_token: None,
-            total_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListBrandResponse }
 sinch_sdk_runtime::object::setters! {
     ListBrandResponse {
         brands: Vec<BasicBrand> = "brands";
@@ -1088,19 +892,7 @@ sinch_sdk_runtime::object::object! {
         3 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotFoundDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            resource_type: None,
-            resource_name: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NotFoundDetails }
 sinch_sdk_runtime::object::setters! {
     NotFoundDetails {
         r#type: NotFoundDetailsType = "type";
@@ -1137,14 +929,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RestError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RestError }
 sinch_sdk_runtime::object::setters! {
     RestError {
         error: InternalRestError = "error";

@@ -36,25 +36,16 @@ sinch_sdk_runtime::object::object! {
         6 properties: opt = "properties";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AnalyticsComputeEventsFunnelRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        version: impl Into<String>,
-        start_time: impl Into<String>,
-        end_time: impl Into<String>,
-        steps: impl Into<Vec<FunnelStep>>,
-    ) -> Self {
-        Self {
-            version: version.into(),
-            start_time: start_time.into(),
-            end_time: end_time.into(),
-            steps: steps.into(),
-            breakdown_property: None,
-            order_type: None,
-            properties: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    AnalyticsComputeEventsFunnelRequest {
+        version: String;
+        start_time: String;
+        end_time: String;
+        steps: Vec<FunnelStep>;
+    } {
+        breakdown_property;
+        order_type;
+        properties;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -94,25 +85,16 @@ sinch_sdk_runtime::object::object! {
         6 properties: opt = "properties";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AnalyticsComputeFlowFunnelRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        version: impl Into<String>,
-        start_time: impl Into<String>,
-        end_time: impl Into<String>,
-        steps: impl Into<Vec<FunnelStep>>,
-    ) -> Self {
-        Self {
-            version: version.into(),
-            start_time: start_time.into(),
-            end_time: end_time.into(),
-            steps: steps.into(),
-            breakdown_property: None,
-            order_type: None,
-            properties: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    AnalyticsComputeFlowFunnelRequest {
+        version: String;
+        start_time: String;
+        end_time: String;
+        steps: Vec<FunnelStep>;
+    } {
+        breakdown_property;
+        order_type;
+        properties;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -140,18 +122,7 @@ sinch_sdk_runtime::object::object! {
         2 team_id: opt = "team_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AnalyticsCreateEventDefinitionRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event: None,
-            description: None,
-            team_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AnalyticsCreateEventDefinitionRequest }
 sinch_sdk_runtime::object::setters! {
     AnalyticsCreateEventDefinitionRequest {
         event: String = "event";
@@ -188,21 +159,7 @@ sinch_sdk_runtime::object::object! {
         5 version: opt = "version";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AnalyticsCreateSubscriptionRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            bot_version: None,
-            target: None,
-            secret: None,
-            event_type: None,
-            event_names: None,
-            version: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AnalyticsCreateSubscriptionRequest }
 sinch_sdk_runtime::object::setters! {
     AnalyticsCreateSubscriptionRequest {
         bot_version: String = "bot_version";
@@ -225,14 +182,7 @@ sinch_sdk_runtime::object::object! {
         0 query: opt = "query";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AnalyticsGetEventAttributeValuesRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { query: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AnalyticsGetEventAttributeValuesRequest }
 sinch_sdk_runtime::object::setters! {
     AnalyticsGetEventAttributeValuesRequest {
         query: String = "query";
@@ -280,27 +230,19 @@ sinch_sdk_runtime::object::object! {
         9 filters: opt = "filters";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AnalyticsListEventsWithFiltersRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        version: impl Into<String>,
-        start_time: impl Into<String>,
-        end_time: impl Into<String>,
-    ) -> Self {
-        Self {
-            version: version.into(),
-            page_size: None,
-            page_token: None,
-            start_time: start_time.into(),
-            end_time: end_time.into(),
-            event: None,
-            conversation_id: None,
-            user_id: None,
-            campaign_id: None,
-            filters: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    AnalyticsListEventsWithFiltersRequest {
+        version: String;
+        start_time: String;
+        end_time: String;
+    } {
+        page_size;
+        page_token;
+        event;
+        conversation_id;
+        user_id;
+        campaign_id;
+        filters;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -344,22 +286,7 @@ sinch_sdk_runtime::object::object! {
         6 timestamp: opt = "timestamp";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AnalyticsTrackEventRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            version: None,
-            user_id: None,
-            event: None,
-            attributes: None,
-            context: None,
-            timestamp: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AnalyticsTrackEventRequest }
 sinch_sdk_runtime::object::setters! {
     AnalyticsTrackEventRequest {
         id: String = "id";
@@ -389,18 +316,7 @@ sinch_sdk_runtime::object::object! {
         2 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AttributeFilter {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            key: None,
-            operator: None,
-            value: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AttributeFilter }
 sinch_sdk_runtime::object::setters! {
     AttributeFilter {
         key: String = "key";
@@ -435,21 +351,7 @@ sinch_sdk_runtime::object::object! {
         5 term: opt = "term";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CampaignInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            source: None,
-            medium: None,
-            name: None,
-            content: None,
-            term: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CampaignInfo }
 sinch_sdk_runtime::object::setters! {
     CampaignInfo {
         id: String = "id";
@@ -472,14 +374,7 @@ sinch_sdk_runtime::object::object! {
         0 result: opt = "result";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ComputeFunnelResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { result: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ComputeFunnelResponse }
 sinch_sdk_runtime::object::setters! {
     ComputeFunnelResponse {
         result: Vec<FunnelStepResultByCohort> = "result";
@@ -497,14 +392,7 @@ sinch_sdk_runtime::object::object! {
         0 event_definition: opt = "event_definition";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateEventDefinitionResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { event_definition: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateEventDefinitionResponse }
 sinch_sdk_runtime::object::setters! {
     CreateEventDefinitionResponse {
         event_definition: EventDefinition = "event_definition";
@@ -522,14 +410,7 @@ sinch_sdk_runtime::object::object! {
         0 subscription: opt = "subscription";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateSubscriptionResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { subscription: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateSubscriptionResponse }
 sinch_sdk_runtime::object::setters! {
     CreateSubscriptionResponse {
         subscription: Subscription = "subscription";
@@ -547,13 +428,10 @@ sinch_sdk_runtime::object::object! {
         0 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EchoRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    EchoRequest {
+        message: String;
+    } {}
 }
 /// `EchoResponse`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -567,14 +445,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EchoResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EchoResponse }
 sinch_sdk_runtime::object::setters! {
     EchoResponse {
         message: String = "message";
@@ -604,20 +475,7 @@ sinch_sdk_runtime::object::object! {
         4 to_step: opt = "to_step";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Edge {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            count: None,
-            id: None,
-            r#type: None,
-            from_step: None,
-            to_step: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Edge }
 sinch_sdk_runtime::object::setters! {
     Edge {
         count: i64 = "count";
@@ -660,23 +518,7 @@ sinch_sdk_runtime::object::object! {
         7 volume_30_day: opt = "volume_30_day";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventDefinition {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            team_id: None,
-            bot_id: None,
-            event: None,
-            description: None,
-            created_at: None,
-            last_seen_at: None,
-            volume_30_day: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EventDefinition }
 sinch_sdk_runtime::object::setters! {
     EventDefinition {
         id: String = "id";
@@ -704,17 +546,7 @@ sinch_sdk_runtime::object::object! {
         1 id: opt = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FlowStep {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            occurrences: None,
-            id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FlowStep }
 sinch_sdk_runtime::object::setters! {
     FlowStep {
         occurrences: i64 = "occurrences";
@@ -745,20 +577,7 @@ sinch_sdk_runtime::object::object! {
         4 timestamp: opt = "timestamp";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FlowTransition {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            from_step: None,
-            to_step: None,
-            depth: None,
-            timestamp: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FlowTransition }
 sinch_sdk_runtime::object::setters! {
     FlowTransition {
         id: String = "id";
@@ -786,18 +605,7 @@ sinch_sdk_runtime::object::object! {
         2 properties: opt = "properties";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FunnelStep {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            order: None,
-            event_id: None,
-            properties: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FunnelStep }
 sinch_sdk_runtime::object::setters! {
     FunnelStep {
         order: i32 = "order";
@@ -826,19 +634,7 @@ sinch_sdk_runtime::object::object! {
         3 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FunnelStepFilter {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            key: None,
-            operator: None,
-            r#type: None,
-            value: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FunnelStepFilter }
 sinch_sdk_runtime::object::setters! {
     FunnelStepFilter {
         key: String = "key";
@@ -868,19 +664,7 @@ sinch_sdk_runtime::object::object! {
         3 breakdown_value: opt = "breakdown_value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FunnelStepResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event_id: None,
-            count: None,
-            order: None,
-            breakdown_value: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FunnelStepResult }
 sinch_sdk_runtime::object::setters! {
     FunnelStepResult {
         event_id: String = "event_id";
@@ -901,14 +685,7 @@ sinch_sdk_runtime::object::object! {
         0 values: opt = "values";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FunnelStepResultByCohort {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { values: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FunnelStepResultByCohort }
 sinch_sdk_runtime::object::setters! {
     FunnelStepResultByCohort {
         values: Vec<FunnelStepResult> = "values";
@@ -935,19 +712,7 @@ sinch_sdk_runtime::object::object! {
         3 transitions: opt = "transitions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetConversationFlowResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            bot_id: None,
-            conversation_id: None,
-            user_id: None,
-            transitions: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetConversationFlowResponse }
 sinch_sdk_runtime::object::setters! {
     GetConversationFlowResponse {
         bot_id: String = "bot_id";
@@ -968,14 +733,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetConversationsInsightsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetConversationsInsightsResponse }
 sinch_sdk_runtime::object::setters! {
     GetConversationsInsightsResponse {
         data: SeriesData = "data";
@@ -993,14 +751,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetConversationsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetConversationsResponse }
 sinch_sdk_runtime::object::setters! {
     GetConversationsResponse {
         data: SeriesData = "data";
@@ -1018,14 +769,7 @@ sinch_sdk_runtime::object::object! {
         0 attributes: opt = "attributes";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetEventAttributeValuesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { attributes: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetEventAttributeValuesResponse }
 sinch_sdk_runtime::object::setters! {
     GetEventAttributeValuesResponse {
         attributes: Vec<TrackingEventAttribute> = "attributes";
@@ -1049,18 +793,7 @@ sinch_sdk_runtime::object::object! {
         2 conversation_count: opt = "conversation_count";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetFlowStepDetailsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message_count: None,
-            drop_off_count: None,
-            conversation_count: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetFlowStepDetailsResponse }
 sinch_sdk_runtime::object::setters! {
     GetFlowStepDetailsResponse {
         message_count: i64 = "message_count";
@@ -1080,14 +813,7 @@ sinch_sdk_runtime::object::object! {
         0 edges: opt = "edges";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetFlowStepEdgesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { edges: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetFlowStepEdgesResponse }
 sinch_sdk_runtime::object::setters! {
     GetFlowStepEdgesResponse {
         edges: Vec<Edge> = "edges";
@@ -1105,14 +831,7 @@ sinch_sdk_runtime::object::object! {
         0 nodes: opt = "nodes";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetFlowsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { nodes: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetFlowsResponse }
 sinch_sdk_runtime::object::setters! {
     GetFlowsResponse {
         nodes: Vec<FlowStep> = "nodes";
@@ -1130,14 +849,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetIntentInsightsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetIntentInsightsResponse }
 sinch_sdk_runtime::object::setters! {
     GetIntentInsightsResponse {
         data: SeriesData = "data";
@@ -1158,17 +870,7 @@ sinch_sdk_runtime::object::object! {
         1 pagination: opt = "pagination";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetIntentsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            data: None,
-            pagination: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetIntentsResponse }
 sinch_sdk_runtime::object::setters! {
     GetIntentsResponse {
         data: Vec<IntentInfo> = "data";
@@ -1187,14 +889,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetKnowledgeBaseResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetKnowledgeBaseResponse }
 sinch_sdk_runtime::object::setters! {
     GetKnowledgeBaseResponse {
         data: SeriesData = "data";
@@ -1212,14 +907,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetKnowledgeBaseTagsInsightsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetKnowledgeBaseTagsInsightsResponse }
 sinch_sdk_runtime::object::setters! {
     GetKnowledgeBaseTagsInsightsResponse {
         data: Vec<KnowledgeBaseTagInsight> = "data";
@@ -1237,14 +925,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetMessagesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetMessagesResponse }
 sinch_sdk_runtime::object::setters! {
     GetMessagesResponse {
         data: SeriesData = "data";
@@ -1265,17 +946,7 @@ sinch_sdk_runtime::object::object! {
         1 next_page_token: opt = "next_page_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetTeamEventsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            events: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetTeamEventsResponse }
 sinch_sdk_runtime::object::setters! {
     GetTeamEventsResponse {
         events: Vec<TrackingEvent> = "events";
@@ -1294,14 +965,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetTeamKnowledgeBaseResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetTeamKnowledgeBaseResponse }
 sinch_sdk_runtime::object::setters! {
     GetTeamKnowledgeBaseResponse {
         data: SeriesData = "data";
@@ -1319,14 +983,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetTeamUsageResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetTeamUsageResponse }
 sinch_sdk_runtime::object::setters! {
     GetTeamUsageResponse {
         data: SeriesData = "data";
@@ -1344,14 +1001,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetUserActivityResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetUserActivityResponse }
 sinch_sdk_runtime::object::setters! {
     GetUserActivityResponse {
         data: SeriesData = "data";
@@ -1369,14 +1019,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetUsersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetUsersResponse }
 sinch_sdk_runtime::object::setters! {
     GetUsersResponse {
         data: SeriesData = "data";
@@ -1394,14 +1037,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetVoiceAnalyticsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetVoiceAnalyticsResponse }
 sinch_sdk_runtime::object::setters! {
     GetVoiceAnalyticsResponse {
         data: SeriesData = "data";
@@ -1425,18 +1061,7 @@ sinch_sdk_runtime::object::object! {
         2 rank: opt = "rank";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl IntentInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            intent_id: None,
-            count: None,
-            rank: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { IntentInfo }
 sinch_sdk_runtime::object::setters! {
     IntentInfo {
         intent_id: String = "intent_id";
@@ -1462,18 +1087,7 @@ sinch_sdk_runtime::object::object! {
         2 rank: opt = "rank";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KnowledgeBaseTagInsight {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            tag: None,
-            count: None,
-            rank: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { KnowledgeBaseTagInsight }
 sinch_sdk_runtime::object::setters! {
     KnowledgeBaseTagInsight {
         tag: String = "tag";
@@ -1526,27 +1140,7 @@ sinch_sdk_runtime::object::object! {
         11 event_command: opt = "event_command";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListAppIntegrationsLog {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            app_id: None,
-            app_version: None,
-            platform_version: None,
-            log_message: None,
-            log_type: None,
-            severity_level: None,
-            timestamp: None,
-            log_attributes: None,
-            resource_attributes: None,
-            event_method: None,
-            event_command: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListAppIntegrationsLog }
 sinch_sdk_runtime::object::setters! {
     ListAppIntegrationsLog {
         id: String = "id";
@@ -1578,17 +1172,7 @@ sinch_sdk_runtime::object::object! {
         1 next_page_token: opt = "next_page_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListAppIntegrationsLogsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            logs: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListAppIntegrationsLogsResponse }
 sinch_sdk_runtime::object::setters! {
     ListAppIntegrationsLogsResponse {
         logs: Vec<ListAppIntegrationsLog> = "logs";
@@ -1610,17 +1194,7 @@ sinch_sdk_runtime::object::object! {
         1 next_page_token: opt = "next_page_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListEventDefinitionsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event_definitions: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListEventDefinitionsResponse }
 sinch_sdk_runtime::object::setters! {
     ListEventDefinitionsResponse {
         event_definitions: Vec<EventDefinition> = "event_definitions";
@@ -1642,17 +1216,7 @@ sinch_sdk_runtime::object::object! {
         1 next_page_token: opt = "next_page_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListEventsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            events: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListEventsResponse }
 sinch_sdk_runtime::object::setters! {
     ListEventsResponse {
         events: Vec<TrackingEvent> = "events";
@@ -1674,17 +1238,7 @@ sinch_sdk_runtime::object::object! {
         1 next_page_token: opt = "next_page_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListSubscriptionsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            subscriptions: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListSubscriptionsResponse }
 sinch_sdk_runtime::object::setters! {
     ListSubscriptionsResponse {
         subscriptions: Vec<Subscription> = "subscriptions";
@@ -1709,18 +1263,7 @@ sinch_sdk_runtime::object::object! {
         2 has_more: opt = "has_more";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Pagination {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            start_cursor: None,
-            end_cursor: None,
-            has_more: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Pagination }
 sinch_sdk_runtime::object::setters! {
     Pagination {
         start_cursor: String = "start_cursor";
@@ -1755,21 +1298,7 @@ sinch_sdk_runtime::object::object! {
         5 labels: opt = "labels";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Serie {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            values: None,
-            mean: None,
-            max: None,
-            min: None,
-            sum: None,
-            labels: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Serie }
 sinch_sdk_runtime::object::setters! {
     Serie {
         values: Vec<i32> = "values";
@@ -1798,18 +1327,7 @@ sinch_sdk_runtime::object::object! {
         2 x_values: opt = "x_values";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SeriesData {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            series: None,
-            series_labels: None,
-            x_values: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SeriesData }
 sinch_sdk_runtime::object::setters! {
     SeriesData {
         series: Vec<Serie> = "series";
@@ -1832,14 +1350,7 @@ sinch_sdk_runtime::object::object! {
         1 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Step {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { id: None, r#type: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Step }
 sinch_sdk_runtime::object::setters! {
     Step {
         id: String = "id";
@@ -1884,24 +1395,7 @@ sinch_sdk_runtime::object::object! {
         8 status: opt = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Subscription {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            bot_id: None,
-            bot_version: None,
-            target: None,
-            event_type: None,
-            event_names: None,
-            created_at: None,
-            version: None,
-            status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Subscription }
 sinch_sdk_runtime::object::setters! {
     Subscription {
         id: String = "id";
@@ -1930,17 +1424,7 @@ sinch_sdk_runtime::object::object! {
         1 campaign: opt = "campaign";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TrackEventRequestContext {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            conversation_id: None,
-            campaign: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TrackEventRequestContext }
 sinch_sdk_runtime::object::setters! {
     TrackEventRequestContext {
         conversation_id: String = "conversation_id";
@@ -1959,14 +1443,7 @@ sinch_sdk_runtime::object::object! {
         0 event_id: opt = "event_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TrackEventResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { event_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TrackEventResponse }
 sinch_sdk_runtime::object::setters! {
     TrackEventResponse {
         event_id: String = "event_id";
@@ -2011,25 +1488,7 @@ sinch_sdk_runtime::object::object! {
         9 timestamp: opt = "timestamp";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TrackingEvent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            event: None,
-            bot_id: None,
-            version: None,
-            user_id: None,
-            channel_id: None,
-            channel_type: None,
-            conversation_id: None,
-            attributes: None,
-            timestamp: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TrackingEvent }
 sinch_sdk_runtime::object::setters! {
     TrackingEvent {
         id: String = "id";
@@ -2059,14 +1518,7 @@ sinch_sdk_runtime::object::object! {
         1 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TrackingEventAttribute {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { key: None, value: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TrackingEventAttribute }
 sinch_sdk_runtime::object::setters! {
     TrackingEventAttribute {
         key: String = "key";

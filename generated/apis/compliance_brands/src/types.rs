@@ -36,22 +36,7 @@ sinch_sdk_runtime::object::object! {
         6 update_time: opt = "updateTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Attachment {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: None,
-            file_name: None,
-            attachment_type: None,
-            mime_type: None,
-            upload_status: None,
-            create_time: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Attachment }
 sinch_sdk_runtime::object::setters! {
     Attachment {
         attachment_id: String = "attachmentId";
@@ -81,18 +66,7 @@ sinch_sdk_runtime::object::object! {
         2 file_url: opt = "fileUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AttachmentInput {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            file_name: None,
-            attachment_type: None,
-            file_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AttachmentInput }
 sinch_sdk_runtime::object::setters! {
     AttachmentInput {
         file_name: String = "fileName";
@@ -168,21 +142,7 @@ sinch_sdk_runtime::object::object! {
         5 update_time: opt = "updateTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BasicBrand {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_id: None,
-            display_name: None,
-            status: None,
-            channels: None,
-            create_time: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BasicBrand }
 sinch_sdk_runtime::object::setters! {
     BasicBrand {
         brand_id: String = "brandId";
@@ -346,61 +306,57 @@ sinch_sdk_runtime::object::object! {
         47 update_time: opt = "updateTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Brand {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(display_name: impl Into<String>, status: impl Into<BrandStatus>) -> Self {
-        Self {
-            display_name: display_name.into(),
-            legal_company_name: None,
-            dba: None,
-            entity_type: None,
-            vertical_type: None,
-            program_type: None,
-            registration_country: None,
-            registration_state: None,
-            stock_market_symbol: None,
-            exchange: None,
-            website: None,
-            company_email: None,
-            estimated_annual_revenue: None,
-            country: None,
-            street: None,
-            street2: None,
-            city: None,
-            state: None,
-            state_code: None,
-            zip: None,
-            tax_country: None,
-            federal_tax_id: None,
-            duns: None,
-            giin: None,
-            lei: None,
-            first_name: None,
-            last_name: None,
-            phone_number: None,
-            phone_number_extension: None,
-            mobile_phone_number: None,
-            contact_email: None,
-            political_token: None,
-            political_type: None,
-            political_url: None,
-            government_website: None,
-            government_type: None,
-            government_type_other: None,
-            charitable_accreditation: None,
-            sc_type: None,
-            sc_text: None,
-            brand_id: None,
-            status: status.into(),
-            content_provider: None,
-            attachments: None,
-            logs: None,
-            channels: None,
-            create_time: None,
-            update_time: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Brand {
+        display_name: String;
+        status: BrandStatus;
+    } {
+        legal_company_name;
+        dba;
+        entity_type;
+        vertical_type;
+        program_type;
+        registration_country;
+        registration_state;
+        stock_market_symbol;
+        exchange;
+        website;
+        company_email;
+        estimated_annual_revenue;
+        country;
+        street;
+        street2;
+        city;
+        state;
+        state_code;
+        zip;
+        tax_country;
+        federal_tax_id;
+        duns;
+        giin;
+        lei;
+        first_name;
+        last_name;
+        phone_number;
+        phone_number_extension;
+        mobile_phone_number;
+        contact_email;
+        political_token;
+        political_type;
+        political_url;
+        government_website;
+        government_type;
+        government_type_other;
+        charitable_accreditation;
+        sc_type;
+        sc_text;
+        brand_id;
+        content_provider;
+        attachments;
+        logs;
+        channels;
+        create_time;
+        update_time;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -471,18 +427,7 @@ sinch_sdk_runtime::object::object! {
         2 brand_current_state: opt = "brandCurrentState";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandLog {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            create_time: None,
-            message: None,
-            brand_current_state: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandLog }
 sinch_sdk_runtime::object::setters! {
     BrandLog {
         create_time: sinch_sdk_runtime::Timestamp = "createTime";
@@ -532,26 +477,7 @@ sinch_sdk_runtime::object::object! {
         10 update_time: opt = "updateTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandOrder {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_order_id: None,
-            brand_id: None,
-            status: None,
-            metadata_name: None,
-            logs: None,
-            channels: None,
-            third_party_metadata: None,
-            pricing: None,
-            callback_url: None,
-            create_time: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandOrder }
 sinch_sdk_runtime::object::setters! {
     BrandOrder {
         brand_order_id: String = "brandOrderId";
@@ -591,20 +517,7 @@ sinch_sdk_runtime::object::object! {
         4 comments: opt = "comments";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandOrderEventData {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            project_id: None,
-            resource_id: None,
-            resource_type: None,
-            status: None,
-            comments: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandOrderEventData }
 sinch_sdk_runtime::object::setters! {
     BrandOrderEventData {
         project_id: String = "projectId";
@@ -635,19 +548,7 @@ sinch_sdk_runtime::object::object! {
         3 brand_previous_state: opt = "brandPreviousState";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandOrderLog {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            create_time: None,
-            message: None,
-            brand_current_state: None,
-            brand_previous_state: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandOrderLog }
 sinch_sdk_runtime::object::setters! {
     BrandOrderLog {
         create_time: sinch_sdk_runtime::Timestamp = "createTime";
@@ -734,13 +635,10 @@ sinch_sdk_runtime::object::object! {
         0 otp: req = "otp";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandOrderOtpRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(otp: impl Into<String>) -> Self {
-        Self { otp: otp.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    BrandOrderOtpRequest {
+        otp: String;
+    } {}
 }
 /// A brand order request.
 #[derive(Debug, Clone, PartialEq)]
@@ -757,15 +655,11 @@ sinch_sdk_runtime::object::object! {
         1 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandOrderRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(metadata_name: impl Into<BrandOrderRequestMetadata>) -> Self {
-        Self {
-            metadata_name: metadata_name.into(),
-            callback_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    BrandOrderRequest {
+        metadata_name: BrandOrderRequestMetadata;
+    } {
+        callback_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -897,21 +791,7 @@ sinch_sdk_runtime::object::object! {
         5 update_time: opt = "updateTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandOrderSummary {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_order_id: None,
-            brand_id: None,
-            status: None,
-            metadata_name: None,
-            create_time: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandOrderSummary }
 sinch_sdk_runtime::object::setters! {
     BrandOrderSummary {
         brand_order_id: String = "brandOrderId";
@@ -1051,55 +931,7 @@ sinch_sdk_runtime::object::object! {
         39 sc_text: opt = "scText";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandProperties {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            display_name: None,
-            legal_company_name: None,
-            dba: None,
-            entity_type: None,
-            vertical_type: None,
-            program_type: None,
-            registration_country: None,
-            registration_state: None,
-            stock_market_symbol: None,
-            exchange: None,
-            website: None,
-            company_email: None,
-            estimated_annual_revenue: None,
-            country: None,
-            street: None,
-            street2: None,
-            city: None,
-            state: None,
-            state_code: None,
-            zip: None,
-            tax_country: None,
-            federal_tax_id: None,
-            duns: None,
-            giin: None,
-            lei: None,
-            first_name: None,
-            last_name: None,
-            phone_number: None,
-            phone_number_extension: None,
-            mobile_phone_number: None,
-            contact_email: None,
-            political_token: None,
-            political_type: None,
-            political_url: None,
-            government_website: None,
-            government_type: None,
-            government_type_other: None,
-            charitable_accreditation: None,
-            sc_type: None,
-            sc_text: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandProperties }
 sinch_sdk_runtime::object::setters! {
     BrandProperties {
         display_name: String = "displayName";
@@ -1402,21 +1234,7 @@ sinch_sdk_runtime::object::object! {
         5 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackBrandOrderStatusUpdatedBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            specversion: None,
-            id: None,
-            source: None,
-            r#type: None,
-            time: None,
-            data: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackBrandOrderStatusUpdatedBody }
 sinch_sdk_runtime::object::setters! {
     CallbackBrandOrderStatusUpdatedBody {
         specversion: CloudEventBaseSpecversion = "specversion";
@@ -1444,17 +1262,7 @@ sinch_sdk_runtime::object::object! {
         1 hmac_secret_mask: opt = "hmacSecretMask";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackConfigResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            project_id: None,
-            hmac_secret_mask: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackConfigResponse }
 sinch_sdk_runtime::object::setters! {
     CallbackConfigResponse {
         project_id: String = "projectId";
@@ -1477,17 +1285,7 @@ sinch_sdk_runtime::object::object! {
         1 hmac_secret: opt = "hmacSecret";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackConfigSecretResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            project_id: None,
-            hmac_secret: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackConfigSecretResponse }
 sinch_sdk_runtime::object::setters! {
     CallbackConfigSecretResponse {
         project_id: String = "projectId";
@@ -1506,14 +1304,7 @@ sinch_sdk_runtime::object::object! {
         0 hmac_secret: opt = "hmacSecret";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackConfigUpdateBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { hmac_secret: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackConfigUpdateBody }
 sinch_sdk_runtime::object::setters! {
     CallbackConfigUpdateBody {
         hmac_secret: String = "hmacSecret";
@@ -1565,20 +1356,7 @@ sinch_sdk_runtime::object::object! {
         4 time: opt = "time";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CloudEventBase {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            specversion: None,
-            id: None,
-            source: None,
-            r#type: None,
-            time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CloudEventBase }
 sinch_sdk_runtime::object::setters! {
     CloudEventBase {
         specversion: CloudEventBaseSpecversion = "specversion";
@@ -1739,55 +1517,51 @@ sinch_sdk_runtime::object::object! {
         41 attachment_inputs: opt = "attachmentInputs";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateBrandRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(display_name: impl Into<String>) -> Self {
-        Self {
-            display_name: display_name.into(),
-            legal_company_name: None,
-            dba: None,
-            entity_type: None,
-            vertical_type: None,
-            program_type: None,
-            registration_country: None,
-            registration_state: None,
-            stock_market_symbol: None,
-            exchange: None,
-            website: None,
-            company_email: None,
-            estimated_annual_revenue: None,
-            country: None,
-            street: None,
-            street2: None,
-            city: None,
-            state: None,
-            state_code: None,
-            zip: None,
-            tax_country: None,
-            federal_tax_id: None,
-            duns: None,
-            giin: None,
-            lei: None,
-            first_name: None,
-            last_name: None,
-            phone_number: None,
-            phone_number_extension: None,
-            mobile_phone_number: None,
-            contact_email: None,
-            political_token: None,
-            political_type: None,
-            political_url: None,
-            government_website: None,
-            government_type: None,
-            government_type_other: None,
-            charitable_accreditation: None,
-            sc_type: None,
-            sc_text: None,
-            content_provider: None,
-            attachment_inputs: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateBrandRequest {
+        display_name: String;
+    } {
+        legal_company_name;
+        dba;
+        entity_type;
+        vertical_type;
+        program_type;
+        registration_country;
+        registration_state;
+        stock_market_symbol;
+        exchange;
+        website;
+        company_email;
+        estimated_annual_revenue;
+        country;
+        street;
+        street2;
+        city;
+        state;
+        state_code;
+        zip;
+        tax_country;
+        federal_tax_id;
+        duns;
+        giin;
+        lei;
+        first_name;
+        last_name;
+        phone_number;
+        phone_number_extension;
+        mobile_phone_number;
+        contact_email;
+        political_token;
+        political_type;
+        political_url;
+        government_website;
+        government_type;
+        government_type_other;
+        charitable_accreditation;
+        sc_type;
+        sc_text;
+        content_provider;
+        attachment_inputs;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1856,21 +1630,13 @@ sinch_sdk_runtime::object::object! {
         3 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ImportBrandRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        display_name: impl Into<String>,
-        import_type: impl Into<ImportBrandRequestImportType>,
-        external_brand_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            display_name: display_name.into(),
-            import_type: import_type.into(),
-            external_brand_id: external_brand_id.into(),
-            callback_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ImportBrandRequest {
+        display_name: String;
+        import_type: ImportBrandRequestImportType;
+        external_brand_id: String;
+    } {
+        callback_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1915,18 +1681,7 @@ sinch_sdk_runtime::object::object! {
         2 brand_owner_contact_email: opt = "brandOwnerContactEmail";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ImportBrandResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_id: None,
-            brand_order_id: None,
-            brand_owner_contact_email: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ImportBrandResponse }
 sinch_sdk_runtime::object::setters! {
     ImportBrandResponse {
         brand_id: String = "brandId";
@@ -1949,17 +1704,7 @@ sinch_sdk_runtime::object::object! {
         1 detail: opt = "detail";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InternalRestError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            pointer: None,
-            detail: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InternalRestError }
 sinch_sdk_runtime::object::setters! {
     InternalRestError {
         pointer: String = "pointer";
@@ -1978,14 +1723,7 @@ sinch_sdk_runtime::object::object! {
         0 next: opt = "next";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Links {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { next: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Links }
 sinch_sdk_runtime::object::setters! {
     Links {
         next: String = "next";
@@ -2009,18 +1747,7 @@ sinch_sdk_runtime::object::object! {
         2 meta: opt = "meta";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListBrandOrderResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            orders: None,
-            links: None,
-            meta: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListBrandOrderResponse }
 sinch_sdk_runtime::object::setters! {
     ListBrandOrderResponse {
         orders: Vec<BrandOrderSummary> = "orders";
@@ -2046,18 +1773,7 @@ sinch_sdk_runtime::object::object! {
         2 meta: opt = "meta";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListBrandResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brands: None,
-            links: None,
-            meta: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListBrandResponse }
 sinch_sdk_runtime::object::setters! {
     ListBrandResponse {
         brands: Vec<BasicBrand> = "brands";
@@ -2080,17 +1796,7 @@ sinch_sdk_runtime::object::object! {
         1 currency_code: opt = "currencyCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Money {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            amount: None,
-            currency_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Money }
 sinch_sdk_runtime::object::setters! {
     Money {
         amount: String = "amount";
@@ -2109,14 +1815,7 @@ sinch_sdk_runtime::object::object! {
         0 total_count: opt = "totalCount";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaginationMeta {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { total_count: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PaginationMeta }
 sinch_sdk_runtime::object::setters! {
     PaginationMeta {
         total_count: i32 = "totalCount";
@@ -2254,56 +1953,7 @@ sinch_sdk_runtime::object::object! {
         40 attachment_inputs: opt = "attachmentInputs";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PatchBrandRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            display_name: None,
-            legal_company_name: None,
-            dba: None,
-            entity_type: None,
-            vertical_type: None,
-            program_type: None,
-            registration_country: None,
-            registration_state: None,
-            stock_market_symbol: None,
-            exchange: None,
-            website: None,
-            company_email: None,
-            estimated_annual_revenue: None,
-            country: None,
-            street: None,
-            street2: None,
-            city: None,
-            state: None,
-            state_code: None,
-            zip: None,
-            tax_country: None,
-            federal_tax_id: None,
-            duns: None,
-            giin: None,
-            lei: None,
-            first_name: None,
-            last_name: None,
-            phone_number: None,
-            phone_number_extension: None,
-            mobile_phone_number: None,
-            contact_email: None,
-            political_token: None,
-            political_type: None,
-            political_url: None,
-            government_website: None,
-            government_type: None,
-            government_type_other: None,
-            charitable_accreditation: None,
-            sc_type: None,
-            sc_text: None,
-            attachment_inputs: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PatchBrandRequest }
 sinch_sdk_runtime::object::setters! {
     PatchBrandRequest {
         display_name: String = "displayName";
@@ -2433,21 +2083,12 @@ impl<'de> serde::Deserialize<'de> for RestError {
         deserializer.deserialize_struct("RestError", &[], __Visitor)
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RestError {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<String>,
-        title: impl Into<String>,
-        kind: impl Into<RestErrorKind>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            kind: kind.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RestError {
+        r#type: String;
+        title: String;
+        kind: RestErrorKind;
+    } {}
 }
 /// `RestErrorKind`
 ///
@@ -2567,14 +2208,7 @@ sinch_sdk_runtime::object::object! {
         0 errors: opt = "errors";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RestErrorKindVariant0 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { errors: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RestErrorKindVariant0 }
 sinch_sdk_runtime::object::setters! {
     RestErrorKindVariant0 {
         errors: Vec<InternalRestError> = "errors";
@@ -2592,14 +2226,7 @@ sinch_sdk_runtime::object::object! {
         0 detail: opt = "detail";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RestErrorKindVariant1 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { detail: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RestErrorKindVariant1 }
 sinch_sdk_runtime::object::setters! {
     RestErrorKindVariant1 {
         detail: String = "detail";
@@ -2620,14 +2247,7 @@ sinch_sdk_runtime::object::object! {
         1 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ThirdPartyElement {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { name: None, value: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ThirdPartyElement }
 sinch_sdk_runtime::object::setters! {
     ThirdPartyElement {
         name: String = "name";
@@ -2649,19 +2269,11 @@ sinch_sdk_runtime::object::object! {
         1 attachment_type: req = "attachmentType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UploadBrandAttachmentRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        file: impl Into<sinch_sdk_runtime::File>,
-        attachment_type: impl Into<AttachmentType>,
-    ) -> Self {
-        Self {
-            file: file.into(),
-            attachment_type: attachment_type.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    UploadBrandAttachmentRequest {
+        file: sinch_sdk_runtime::File;
+        attachment_type: AttachmentType;
+    } {}
 }
 impl sinch_sdk_runtime::body::ToParts for UploadBrandAttachmentRequest {
     fn to_parts(&self) -> Vec<sinch_sdk_runtime::Part> {

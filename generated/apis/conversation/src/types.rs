@@ -33,21 +33,7 @@ sinch_sdk_runtime::object::object! {
         5 country_code: opt = "country_code";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AddressInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            city: None,
-            country: None,
-            state: None,
-            zip: None,
-            r#type: None,
-            country_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AddressInfo }
 sinch_sdk_runtime::object::setters! {
     AddressInfo {
         city: String = "city";
@@ -76,18 +62,7 @@ sinch_sdk_runtime::object::object! {
         2 picture_url: opt = "picture_url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Agent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            display_name: None,
-            r#type: None,
-            picture_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Agent }
 sinch_sdk_runtime::object::setters! {
     Agent {
         display_name: String = "display_name";
@@ -107,14 +82,7 @@ sinch_sdk_runtime::object::object! {
         0 agent_joined_event: opt = "agent_joined_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AgentJoinedEventField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { agent_joined_event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AgentJoinedEventField }
 sinch_sdk_runtime::object::setters! {
     AgentJoinedEventField {
         agent_joined_event: AgentJoinedEventFieldAgentJoinedEvent = "agent_joined_event";
@@ -132,13 +100,10 @@ sinch_sdk_runtime::object::object! {
         0 agent: req = "agent";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AgentJoinedEventFieldAgentJoinedEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(agent: impl Into<Agent>) -> Self {
-        Self { agent: agent.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    AgentJoinedEventFieldAgentJoinedEvent {
+        agent: Agent;
+    } {}
 }
 /// Agent Left Event Type
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -152,14 +117,7 @@ sinch_sdk_runtime::object::object! {
         0 agent_left_event: opt = "agent_left_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AgentLeftEventField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { agent_left_event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AgentLeftEventField }
 sinch_sdk_runtime::object::setters! {
     AgentLeftEventField {
         agent_left_event: AgentLeftEventFieldAgentLeftEvent = "agent_left_event";
@@ -177,13 +135,10 @@ sinch_sdk_runtime::object::object! {
         0 agent: req = "agent";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AgentLeftEventFieldAgentLeftEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(agent: impl Into<Agent>) -> Self {
-        Self { agent: agent.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    AgentLeftEventFieldAgentLeftEvent {
+        agent: Agent;
+    } {}
 }
 /// Agent's classification. It can be UNKNOWN_AGENT_TYPE, HUMAN or BOT.
 ///
@@ -231,20 +186,7 @@ sinch_sdk_runtime::object::object! {
         4 ml_offensive_analysis_result: opt = "ml_offensive_analysis_result";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AnalysisResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            ml_sentiment_result: None,
-            ml_nlu_result: None,
-            ml_image_recognition_result: None,
-            ml_pii_result: None,
-            ml_offensive_analysis_result: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AnalysisResult }
 sinch_sdk_runtime::object::setters! {
     AnalysisResult {
         ml_sentiment_result: Vec<MachineLearningSentimentResult> = "ml_sentiment_result";
@@ -269,17 +211,7 @@ sinch_sdk_runtime::object::object! {
         1 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Any {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            type_url: None,
-            value: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Any }
 sinch_sdk_runtime::object::setters! {
     Any {
         type_url: String = "type_url";
@@ -325,26 +257,19 @@ sinch_sdk_runtime::object::object! {
         9 delivery_report_based_fallback: opt = "delivery_report_based_fallback";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AppCreateRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        channel_credentials: impl Into<Vec<ConversationChannelCredentials>>,
-        display_name: impl Into<String>,
-    ) -> Self {
-        Self {
-            channel_credentials: channel_credentials.into(),
-            conversation_metadata_report_view: None,
-            display_name: display_name.into(),
-            retention_policy: None,
-            dispatch_retention_policy: None,
-            processing_mode: None,
-            smart_conversation: None,
-            callback_settings: None,
-            message_retry_settings: None,
-            delivery_report_based_fallback: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    AppCreateRequest {
+        channel_credentials: Vec<ConversationChannelCredentials>;
+        display_name: String;
+    } {
+        conversation_metadata_report_view;
+        retention_policy;
+        dispatch_retention_policy;
+        processing_mode;
+        smart_conversation;
+        callback_settings;
+        message_retry_settings;
+        delivery_report_based_fallback;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -371,14 +296,7 @@ sinch_sdk_runtime::object::object! {
         0 app_event: opt = "app_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AppEventField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { app_event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AppEventField }
 sinch_sdk_runtime::object::setters! {
     AppEventField {
         app_event: AppEventFieldAppEvent = "app_event";
@@ -842,20 +760,28 @@ impl<'de> serde::Deserialize<'de> for AppMessage {
         deserializer.deserialize_struct("AppMessage", &[], __Visitor)
     }
 }
+sinch_sdk_runtime::object::constructor! {
+    AppMessage {
+        kind: AppMessageTypes;
+    } {
+        explicit_channel_message;
+        explicit_channel_omni_message;
+        channel_specific_message;
+        agent;
+        reply_to;
+    }
+}
+sinch_sdk_runtime::object::setters! {
+    AppMessage {
+        explicit_channel_message: std::collections::BTreeMap<String, String> = "explicit_channel_message";
+        explicit_channel_omni_message: std::collections::BTreeMap<String, OmniMessageOverride> = "explicit_channel_omni_message";
+        channel_specific_message: std::collections::BTreeMap<String, ChannelSpecificMessage> = "channel_specific_message";
+        agent: Agent = "agent";
+        reply_to: AppMessageCommonPropsReplyTo = "reply_to";
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl AppMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(kind: impl Into<AppMessageTypes>) -> Self {
-        Self {
-            explicit_channel_message: None,
-            explicit_channel_omni_message: None,
-            channel_specific_message: None,
-            agent: None,
-            reply_to: None,
-            kind: kind.into(),
-        }
-    }
     /// A value whose `kind` is [`AppMessageTypes::card`].
     pub fn card(value: impl Into<CardMessage>) -> Self {
         Self::new(AppMessageTypes::card(value))
@@ -895,15 +821,6 @@ impl AppMessage {
         Self::new(AppMessageTypes::contact_info(value))
     }
 }
-sinch_sdk_runtime::object::setters! {
-    AppMessage {
-        explicit_channel_message: std::collections::BTreeMap<String, String> = "explicit_channel_message";
-        explicit_channel_omni_message: std::collections::BTreeMap<String, OmniMessageOverride> = "explicit_channel_omni_message";
-        channel_specific_message: std::collections::BTreeMap<String, ChannelSpecificMessage> = "channel_specific_message";
-        agent: Agent = "agent";
-        reply_to: AppMessageCommonPropsReplyTo = "reply_to";
-    }
-}
 /// `AppMessageCommonProps`
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -929,20 +846,7 @@ sinch_sdk_runtime::object::object! {
         4 reply_to: opt = "reply_to";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AppMessageCommonProps {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            explicit_channel_message: None,
-            explicit_channel_omni_message: None,
-            channel_specific_message: None,
-            agent: None,
-            reply_to: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AppMessageCommonProps }
 sinch_sdk_runtime::object::setters! {
     AppMessageCommonProps {
         explicit_channel_message: std::collections::BTreeMap<String, String> = "explicit_channel_message";
@@ -964,15 +868,10 @@ sinch_sdk_runtime::object::object! {
         0 message_id: req = "message_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AppMessageCommonPropsReplyTo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message_id: impl Into<String>) -> Self {
-        Self {
-            message_id: message_id.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    AppMessageCommonPropsReplyTo {
+        message_id: String;
+    } {}
 }
 /// App
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -986,14 +885,7 @@ sinch_sdk_runtime::object::object! {
         0 app_message: opt = "app_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AppMessageObject {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { app_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AppMessageObject }
 sinch_sdk_runtime::object::setters! {
     AppMessageObject {
         app_message: AppMessage = "app_message";
@@ -1329,28 +1221,7 @@ sinch_sdk_runtime::object::object! {
         12 message_retry_settings: opt = "message_retry_settings";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AppResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            channel_credentials: None,
-            conversation_metadata_report_view: None,
-            display_name: None,
-            id: None,
-            rate_limits: None,
-            retention_policy: None,
-            dispatch_retention_policy: None,
-            processing_mode: None,
-            smart_conversation: None,
-            queue_stats: None,
-            callback_settings: None,
-            delivery_report_based_fallback: None,
-            message_retry_settings: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AppResponse }
 sinch_sdk_runtime::object::setters! {
     AppResponse {
         channel_credentials: Vec<ConversationChannelCredentials> = "channel_credentials";
@@ -1407,25 +1278,7 @@ sinch_sdk_runtime::object::object! {
         9 delivery_report_based_fallback: opt = "delivery_report_based_fallback";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AppUpdateRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            channel_credentials: None,
-            conversation_metadata_report_view: None,
-            display_name: None,
-            retention_policy: None,
-            dispatch_retention_policy: None,
-            processing_mode: None,
-            smart_conversation: None,
-            callback_settings: None,
-            message_retry_settings: None,
-            delivery_report_based_fallback: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AppUpdateRequest }
 sinch_sdk_runtime::object::setters! {
     AppUpdateRequest {
         channel_credentials: Vec<ConversationChannelCredentials> = "channel_credentials";
@@ -1452,14 +1305,7 @@ sinch_sdk_runtime::object::object! {
         0 applebc_credentials: opt = "applebc_credentials";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AppleBcCredentialsField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { applebc_credentials: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AppleBcCredentialsField }
 sinch_sdk_runtime::object::setters! {
     AppleBcCredentialsField {
         applebc_credentials: AppleBcCredentialsFieldApplebcCredentials = "applebc_credentials";
@@ -1486,17 +1332,13 @@ sinch_sdk_runtime::object::object! {
         3 apple_pay_certificate_password: opt = "apple_pay_certificate_password";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AppleBcCredentialsFieldApplebcCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(business_chat_account_id: impl Into<String>) -> Self {
-        Self {
-            business_chat_account_id: business_chat_account_id.into(),
-            merchant_id: None,
-            apple_pay_certificate_reference: None,
-            apple_pay_certificate_password: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    AppleBcCredentialsFieldApplebcCredentials {
+        business_chat_account_id: String;
+    } {
+        merchant_id;
+        apple_pay_certificate_reference;
+        apple_pay_certificate_password;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1533,27 +1375,15 @@ sinch_sdk_runtime::object::object! {
         5 datetime: req = "datetime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AuditRecord {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        origin: impl Into<AuditRecordOrigin>,
-        operation: impl Into<AuditRecordOperation>,
-        list_type: impl Into<ConsentsListType>,
-        project_id: impl Into<String>,
-        app_id: impl Into<String>,
-        datetime: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        Self {
-            origin: origin.into(),
-            operation: operation.into(),
-            list_type: list_type.into(),
-            project_id: project_id.into(),
-            app_id: app_id.into(),
-            datetime: datetime.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    AuditRecord {
+        origin: AuditRecordOrigin;
+        operation: AuditRecordOperation;
+        list_type: ConsentsListType;
+        project_id: String;
+        app_id: String;
+        datetime: sinch_sdk_runtime::Timestamp;
+    } {}
 }
 /// The operation that the audit record refers to. Can be INSERT, UPDATE or DELETE.
 ///
@@ -1611,16 +1441,11 @@ sinch_sdk_runtime::object::object! {
         1 username: req = "username";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BasicAuthCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(password: impl Into<String>, username: impl Into<String>) -> Self {
-        Self {
-            password: password.into(),
-            username: username.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    BasicAuthCredentials {
+        password: String;
+        username: String;
+    } {}
 }
 /// Message containing details about a calendar event.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1634,14 +1459,7 @@ sinch_sdk_runtime::object::object! {
         0 calendar_message: opt = "calendar_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CalendarMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { calendar_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CalendarMessageField }
 sinch_sdk_runtime::object::setters! {
     CalendarMessageField {
         calendar_message: CalendarMessageFieldCalendarMessage = "calendar_message";
@@ -1674,25 +1492,15 @@ sinch_sdk_runtime::object::object! {
         5 fallback_url: req = "fallback_url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CalendarMessageFieldCalendarMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        title: impl Into<String>,
-        event_start: impl Into<sinch_sdk_runtime::Timestamp>,
-        event_end: impl Into<sinch_sdk_runtime::Timestamp>,
-        event_title: impl Into<String>,
-        fallback_url: impl Into<String>,
-    ) -> Self {
-        Self {
-            title: title.into(),
-            event_start: event_start.into(),
-            event_end: event_end.into(),
-            event_title: event_title.into(),
-            event_description: None,
-            fallback_url: fallback_url.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    CalendarMessageFieldCalendarMessage {
+        title: String;
+        event_start: sinch_sdk_runtime::Timestamp;
+        event_end: sinch_sdk_runtime::Timestamp;
+        event_title: String;
+        fallback_url: String;
+    } {
+        event_description;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1712,14 +1520,7 @@ sinch_sdk_runtime::object::object! {
         0 call_message: opt = "call_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { call_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallMessageField }
 sinch_sdk_runtime::object::setters! {
     CallMessageField {
         call_message: CallMessageFieldCallMessage = "call_message";
@@ -1741,16 +1542,11 @@ sinch_sdk_runtime::object::object! {
         1 title: req = "title";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallMessageFieldCallMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(phone_number: impl Into<String>, title: impl Into<String>) -> Self {
-        Self {
-            phone_number: phone_number.into(),
-            title: title.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CallMessageFieldCallMessage {
+        phone_number: String;
+        title: String;
+    } {}
 }
 /// `CallbackEventCommon`
 #[derive(Debug, Clone, PartialEq)]
@@ -1779,19 +1575,15 @@ sinch_sdk_runtime::object::object! {
         5 correlation_id: opt = "correlation_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackEventCommon {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CallbackEventCommon {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1814,16 +1606,7 @@ sinch_sdk_runtime::object::object! {
         0 secret_for_overridden_callback_urls: opt = "secret_for_overridden_callback_urls";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackSettings {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            secret_for_overridden_callback_urls: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackSettings }
 sinch_sdk_runtime::object::setters! {
     CallbackSettings {
         secret_for_overridden_callback_urls: String = "secret_for_overridden_callback_urls";
@@ -1859,20 +1642,16 @@ sinch_sdk_runtime::object::object! {
         6 capability_notification: opt = "capability_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CapabilityEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            capability_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CapabilityEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        capability_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1914,22 +1693,7 @@ sinch_sdk_runtime::object::object! {
         6 reason: opt = "reason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CapabilityEventCapabilityNotification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            request_id: None,
-            contact_id: None,
-            channel: None,
-            identity: None,
-            capability_status: None,
-            channel_capabilities: None,
-            reason: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CapabilityEventCapabilityNotification }
 sinch_sdk_runtime::object::setters! {
     CapabilityEventCapabilityNotification {
         request_id: String = "request_id";
@@ -2018,21 +1782,7 @@ sinch_sdk_runtime::object::object! {
         5 message_properties: opt = "message_properties";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CardMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            choices: None,
-            description: None,
-            height: None,
-            title: None,
-            media_message: None,
-            message_properties: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CardMessage }
 sinch_sdk_runtime::object::setters! {
     CardMessage {
         choices: Vec<Choice> = "choices";
@@ -2055,14 +1805,7 @@ sinch_sdk_runtime::object::object! {
         0 card_message: opt = "card_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CardMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { card_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CardMessageField }
 sinch_sdk_runtime::object::setters! {
     CardMessageField {
         card_message: CardMessage = "card_message";
@@ -2080,14 +1823,7 @@ sinch_sdk_runtime::object::object! {
         0 whatsapp_header: opt = "whatsapp_header";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CardMessageMessageProperties {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { whatsapp_header: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CardMessageMessageProperties }
 sinch_sdk_runtime::object::setters! {
     CardMessageMessageProperties {
         whatsapp_header: String = "whatsapp_header";
@@ -2105,14 +1841,7 @@ sinch_sdk_runtime::object::object! {
         0 carousel_message: opt = "carousel_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CarouselMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { carousel_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CarouselMessageField }
 sinch_sdk_runtime::object::setters! {
     CarouselMessageField {
         carousel_message: CarouselMessageFieldCarouselMessage = "carousel_message";
@@ -2133,15 +1862,11 @@ sinch_sdk_runtime::object::object! {
         1 choices: opt = "choices";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CarouselMessageFieldCarouselMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(cards: impl Into<Vec<CardMessage>>) -> Self {
-        Self {
-            cards: cards.into(),
-            choices: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CarouselMessageFieldCarouselMessage {
+        cards: Vec<CardMessage>;
+    } {
+        choices;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2180,20 +1905,7 @@ sinch_sdk_runtime::object::object! {
         4 credential_ordinal_number: opt = "credential_ordinal_number";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelCredentialsCommonTypes {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            callback_secret: None,
-            channel: None,
-            state: None,
-            channel_known_id: None,
-            credential_ordinal_number: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChannelCredentialsCommonTypes }
 sinch_sdk_runtime::object::setters! {
     ChannelCredentialsCommonTypes {
         callback_secret: String = "callback_secret";
@@ -2646,20 +2358,16 @@ sinch_sdk_runtime::object::object! {
         6 channel_event_notification: opt = "channel_event_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            channel_event_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ChannelEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        channel_event_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2683,14 +2391,7 @@ sinch_sdk_runtime::object::object! {
         0 channel_event: opt = "channel_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelEventChannelEventNotification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { channel_event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChannelEventChannelEventNotification }
 sinch_sdk_runtime::object::setters! {
     ChannelEventChannelEventNotification {
         channel_event: ChannelEventChannelEventNotificationChannelEvent = "channel_event";
@@ -2714,18 +2415,7 @@ sinch_sdk_runtime::object::object! {
         2 additional_data: opt = "additional_data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelEventChannelEventNotificationChannelEvent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            channel: None,
-            event_type: None,
-            additional_data: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChannelEventChannelEventNotificationChannelEvent }
 sinch_sdk_runtime::object::setters! {
     ChannelEventChannelEventNotificationChannelEvent {
         channel: ConversationChannel = "channel";
@@ -2746,15 +2436,10 @@ sinch_sdk_runtime::object::object! {
         0 channel_identities: req = "channel_identities";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelIdentities {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(channel_identities: impl Into<Vec<ChannelRecipientIdentity>>) -> Self {
-        Self {
-            channel_identities: channel_identities.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ChannelIdentities {
+        channel_identities: Vec<ChannelRecipientIdentity>;
+    } {}
 }
 /// A unique identity of message recipient on a particular channel.
 /// For example, the channel identity on SMS, WHATSAPP or VIBERBM is a MSISDN phone number.
@@ -2775,19 +2460,12 @@ sinch_sdk_runtime::object::object! {
         2 identity: req = "identity";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelIdentity {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        channel: impl Into<ConversationChannel>,
-        identity: impl Into<String>,
-    ) -> Self {
-        Self {
-            app_id: None,
-            channel: channel.into(),
-            identity: identity.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    ChannelIdentity {
+        channel: ConversationChannel;
+        identity: String;
+    } {
+        app_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2810,15 +2488,11 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelIntegrationState {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(status: impl Into<ChannelIntegrationStatus>) -> Self {
-        Self {
-            status: status.into(),
-            description: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ChannelIntegrationState {
+        status: ChannelIntegrationStatus;
+    } {
+        description;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2863,19 +2537,11 @@ sinch_sdk_runtime::object::object! {
         1 identity: req = "identity";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelRecipientIdentity {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        channel: impl Into<ConversationChannel>,
-        identity: impl Into<String>,
-    ) -> Self {
-        Self {
-            channel: channel.into(),
-            identity: identity.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ChannelRecipientIdentity {
+        channel: ConversationChannel;
+        identity: String;
+    } {}
 }
 /// `ChannelSpecificCommonProps`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2895,18 +2561,7 @@ sinch_sdk_runtime::object::object! {
         2 footer: opt = "footer";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelSpecificCommonProps {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            header: None,
-            body: None,
-            footer: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChannelSpecificCommonProps }
 sinch_sdk_runtime::object::setters! {
     ChannelSpecificCommonProps {
         header: ChannelSpecificCommonPropsHeader = "header";
@@ -3088,16 +2743,7 @@ sinch_sdk_runtime::object::object! {
         0 channel_specific_message: opt = "channel_specific_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelSpecificContactMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            channel_specific_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChannelSpecificContactMessage }
 sinch_sdk_runtime::object::setters! {
     ChannelSpecificContactMessage {
         channel_specific_message: ChannelSpecificContactMessageChannelSpecificMessage = "channel_specific_message";
@@ -3118,17 +2764,7 @@ sinch_sdk_runtime::object::object! {
         1 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelSpecificContactMessageChannelSpecificMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message_type: None,
-            message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChannelSpecificContactMessageChannelSpecificMessage }
 sinch_sdk_runtime::object::setters! {
     ChannelSpecificContactMessageChannelSpecificMessage {
         message_type: ChannelSpecificContactMessageChannelSpecificMessageMessageType = "message_type";
@@ -3166,19 +2802,11 @@ sinch_sdk_runtime::object::object! {
         1 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelSpecificMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message_type: impl Into<ChannelSpecificMessageMessageType>,
-        message: impl Into<ChannelSpecificMessageMessage>,
-    ) -> Self {
-        Self {
-            message_type: message_type.into(),
-            message: message.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ChannelSpecificMessage {
+        message_type: ChannelSpecificMessageMessageType;
+        message: ChannelSpecificMessageMessage;
+    } {}
 }
 /// `ChannelSpecificMessageMessage`
 ///
@@ -3650,17 +3278,22 @@ impl<'de> serde::Deserialize<'de> for Choice {
         deserializer.deserialize_struct("Choice", &[], __Visitor)
     }
 }
+sinch_sdk_runtime::object::constructor! {
+    Choice {
+        kind: ChoiceTypes;
+    } {
+        postback_data;
+        display_mode;
+    }
+}
+sinch_sdk_runtime::object::setters! {
+    Choice {
+        postback_data: serde_json::Value = "postback_data";
+        display_mode: DisplayMode = "display_mode";
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Choice {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(kind: impl Into<ChoiceTypes>) -> Self {
-        Self {
-            postback_data: None,
-            display_mode: None,
-            kind: kind.into(),
-        }
-    }
     /// A value whose `kind` is [`ChoiceTypes::call`].
     pub fn call(phone_number: impl Into<String>, title: impl Into<String>) -> Self {
         Self::new(ChoiceTypes::call(phone_number, title))
@@ -3689,12 +3322,6 @@ impl Choice {
         Self::new(ChoiceTypes::share_location(title, fallback_url))
     }
 }
-sinch_sdk_runtime::object::setters! {
-    Choice {
-        postback_data: serde_json::Value = "postback_data";
-        display_mode: DisplayMode = "display_mode";
-    }
-}
 /// `ChoiceCommonProps`
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -3710,17 +3337,7 @@ sinch_sdk_runtime::object::object! {
         1 display_mode: opt = "display_mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceCommonProps {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            postback_data: None,
-            display_mode: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChoiceCommonProps }
 sinch_sdk_runtime::object::setters! {
     ChoiceCommonProps {
         postback_data: serde_json::Value = "postback_data";
@@ -3748,17 +3365,13 @@ sinch_sdk_runtime::object::object! {
         3 postback_data: opt = "postback_data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(title: impl Into<String>) -> Self {
-        Self {
-            title: title.into(),
-            description: None,
-            media: None,
-            postback_data: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ChoiceItem {
+        title: String;
+    } {
+        description;
+        media;
+        postback_data;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3780,14 +3393,7 @@ sinch_sdk_runtime::object::object! {
         0 choice_message: opt = "choice_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { choice_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChoiceMessageField }
 sinch_sdk_runtime::object::setters! {
     ChoiceMessageField {
         choice_message: ChoiceMessageFieldChoiceMessage = "choice_message";
@@ -3811,16 +3417,12 @@ sinch_sdk_runtime::object::object! {
         2 message_properties: opt = "message_properties";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceMessageFieldChoiceMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(choices: impl Into<Vec<Choice>>) -> Self {
-        Self {
-            choices: choices.into(),
-            text_message: None,
-            message_properties: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ChoiceMessageFieldChoiceMessage {
+        choices: Vec<Choice>;
+    } {
+        text_message;
+        message_properties;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3841,14 +3443,7 @@ sinch_sdk_runtime::object::object! {
         0 message_properties: opt = "message_properties";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceMessagePropertiesField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message_properties: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChoiceMessagePropertiesField }
 sinch_sdk_runtime::object::setters! {
     ChoiceMessagePropertiesField {
         message_properties: ChoiceMessagePropertiesFieldMessageProperties = "message_properties";
@@ -3866,14 +3461,7 @@ sinch_sdk_runtime::object::object! {
         0 whatsapp_footer: opt = "whatsapp_footer";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceMessagePropertiesFieldMessageProperties {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { whatsapp_footer: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChoiceMessagePropertiesFieldMessageProperties }
 sinch_sdk_runtime::object::setters! {
     ChoiceMessagePropertiesFieldMessageProperties {
         whatsapp_footer: String = "whatsapp_footer";
@@ -3891,16 +3479,7 @@ sinch_sdk_runtime::object::object! {
         0 choice_response_message: opt = "choice_response_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceResponseMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            choice_response_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChoiceResponseMessageField }
 sinch_sdk_runtime::object::setters! {
     ChoiceResponseMessageField {
         choice_response_message: ChoiceResponseMessageFieldChoiceResponseMessage = "choice_response_message";
@@ -3921,16 +3500,11 @@ sinch_sdk_runtime::object::object! {
         1 postback_data: req = "postback_data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceResponseMessageFieldChoiceResponseMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message_id: impl Into<String>, postback_data: impl Into<String>) -> Self {
-        Self {
-            message_id: message_id.into(),
-            postback_data: postback_data.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ChoiceResponseMessageFieldChoiceResponseMessage {
+        message_id: String;
+        postback_data: String;
+    } {}
 }
 /// `ChoiceTypes`
 ///
@@ -4169,14 +3743,7 @@ sinch_sdk_runtime::object::object! {
         0 choices: opt = "choices";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Choices {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { choices: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Choices }
 sinch_sdk_runtime::object::setters! {
     Choices {
         choices: Vec<Choice> = "choices";
@@ -4212,23 +3779,15 @@ sinch_sdk_runtime::object::object! {
         5 token_request_type: opt = "token_request_type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ClientCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        client_id: impl Into<String>,
-        client_secret: impl Into<String>,
-        endpoint: impl Into<String>,
-    ) -> Self {
-        Self {
-            client_id: client_id.into(),
-            client_secret: client_secret.into(),
-            endpoint: endpoint.into(),
-            scope: None,
-            response_type: None,
-            token_request_type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ClientCredentials {
+        client_id: String;
+        client_secret: String;
+        endpoint: String;
+    } {
+        scope;
+        response_type;
+        token_request_type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4281,18 +3840,14 @@ sinch_sdk_runtime::object::object! {
         4 user: opt = "user";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CommentEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(text: impl Into<String>) -> Self {
-        Self {
-            id: None,
-            text: text.into(),
-            comment_type: None,
-            commented_on: None,
-            user: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CommentEvent {
+        text: String;
+    } {
+        id;
+        comment_type;
+        commented_on;
+        user;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4334,14 +3889,7 @@ sinch_sdk_runtime::object::object! {
         0 comment_event: opt = "comment_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CommentEventField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { comment_event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CommentEventField }
 sinch_sdk_runtime::object::setters! {
     CommentEventField {
         comment_event: CommentEvent = "comment_event";
@@ -4359,14 +3907,7 @@ sinch_sdk_runtime::object::object! {
         0 comment_reply_event: opt = "comment_reply_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CommentReplyEventField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { comment_reply_event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CommentReplyEventField }
 sinch_sdk_runtime::object::setters! {
     CommentReplyEventField {
         comment_reply_event: CommentReplyEventFieldCommentReplyEvent = "comment_reply_event";
@@ -4384,13 +3925,10 @@ sinch_sdk_runtime::object::object! {
         0 text: req = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CommentReplyEventFieldCommentReplyEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(text: impl Into<String>) -> Self {
-        Self { text: text.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CommentReplyEventFieldCommentReplyEvent {
+        text: String;
+    } {}
 }
 /// Composing End Event Type
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4404,14 +3942,7 @@ sinch_sdk_runtime::object::object! {
         0 composing_end_event: opt = "composing_end_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ComposingEndEventField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { composing_end_event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ComposingEndEventField }
 sinch_sdk_runtime::object::setters! {
     ComposingEndEventField {
         composing_end_event: std::collections::BTreeMap<String, serde_json::Value> = "composing_end_event";
@@ -4429,14 +3960,7 @@ sinch_sdk_runtime::object::object! {
         0 composing_event: opt = "composing_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ComposingEventField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { composing_event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ComposingEventField }
 sinch_sdk_runtime::object::setters! {
     ComposingEventField {
         composing_event: std::collections::BTreeMap<String, serde_json::Value> = "composing_event";
@@ -4497,23 +4021,7 @@ sinch_sdk_runtime::object::object! {
         7 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Contact {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            channel_identities: None,
-            channel_priority: None,
-            display_name: None,
-            email: None,
-            external_id: None,
-            id: None,
-            language: None,
-            metadata: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Contact }
 sinch_sdk_runtime::object::setters! {
     Contact {
         channel_identities: Vec<ChannelIdentity> = "channel_identities";
@@ -4556,20 +4064,16 @@ sinch_sdk_runtime::object::object! {
         6 contact_create_notification: opt = "contact_create_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactCreateEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            contact_create_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ContactCreateEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        contact_create_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4611,23 +4115,16 @@ sinch_sdk_runtime::object::object! {
         6 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactCreateRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        channel_identities: impl Into<Vec<ChannelIdentity>>,
-        language: impl Into<ContactLanguage>,
-    ) -> Self {
-        Self {
-            channel_identities: channel_identities.into(),
-            channel_priority: None,
-            display_name: None,
-            email: None,
-            external_id: None,
-            language: language.into(),
-            metadata: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ContactCreateRequest {
+        channel_identities: Vec<ChannelIdentity>;
+        language: ContactLanguage;
+    } {
+        channel_priority;
+        display_name;
+        email;
+        external_id;
+        metadata;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4669,20 +4166,16 @@ sinch_sdk_runtime::object::object! {
         6 contact_delete_notification: opt = "contact_delete_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactDeleteEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            contact_delete_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ContactDeleteEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        contact_delete_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4893,14 +4386,7 @@ sinch_sdk_runtime::object::object! {
         0 contact_event: opt = "contact_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactEventField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { contact_event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactEventField }
 sinch_sdk_runtime::object::setters! {
     ContactEventField {
         contact_event: ContactEvent = "contact_event";
@@ -4918,14 +4404,7 @@ sinch_sdk_runtime::object::object! {
         0 contact_id: opt = "contact_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactIdField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { contact_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactIdField }
 sinch_sdk_runtime::object::setters! {
     ContactIdField {
         contact_id: String = "contact_id";
@@ -4961,20 +4440,16 @@ sinch_sdk_runtime::object::object! {
         6 duplicated_contact_identities_notification: opt = "duplicated_contact_identities_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactIdentitiesDuplicationEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            duplicated_contact_identities_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ContactIdentitiesDuplicationEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        duplicated_contact_identities_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4998,16 +4473,7 @@ sinch_sdk_runtime::object::object! {
         0 duplicated_identities: opt = "duplicated_identities";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            duplicated_identities: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification }
 sinch_sdk_runtime::object::setters! {
     ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotification {
         duplicated_identities: Vec<ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem> = "duplicated_identities";
@@ -5028,17 +4494,7 @@ sinch_sdk_runtime::object::object! {
         1 contact_ids: opt = "contact_ids";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            channel: None,
-            contact_ids: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem }
 sinch_sdk_runtime::object::setters! {
     ContactIdentitiesDuplicationEventDuplicatedContactIdentitiesNotificationDuplicatedIdentitiesItem {
         channel: ConversationChannel = "channel";
@@ -5057,14 +4513,7 @@ sinch_sdk_runtime::object::object! {
         0 contact_info_message: opt = "contact_info_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactInfoMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { contact_info_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactInfoMessageField }
 sinch_sdk_runtime::object::setters! {
     ContactInfoMessageField {
         contact_info_message: ContactInfoMessageFieldContactInfoMessage = "contact_info_message";
@@ -5100,23 +4549,16 @@ sinch_sdk_runtime::object::object! {
         6 birthday: opt = "birthday";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactInfoMessageFieldContactInfoMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<NameInfo>,
-        phone_numbers: impl Into<Vec<PhoneNumberInfo>>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            phone_numbers: phone_numbers.into(),
-            addresses: None,
-            email_addresses: None,
-            organization: None,
-            urls: None,
-            birthday: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ContactInfoMessageFieldContactInfoMessage {
+        name: NameInfo;
+        phone_numbers: Vec<PhoneNumberInfo>;
+    } {
+        addresses;
+        email_addresses;
+        organization;
+        urls;
+        birthday;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5366,17 +4808,7 @@ sinch_sdk_runtime::object::object! {
         1 next_page_token: opt = "next_page_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactListIdentityConflictsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            conflicts: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactListIdentityConflictsResponse }
 sinch_sdk_runtime::object::setters! {
     ContactListIdentityConflictsResponse {
         conflicts: Vec<ContactListIdentityConflictsResponseConflictsItem> = "conflicts";
@@ -5401,18 +4833,7 @@ sinch_sdk_runtime::object::object! {
         2 contact_ids: opt = "contact_ids";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactListIdentityConflictsResponseConflictsItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            identity: None,
-            channels: None,
-            contact_ids: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactListIdentityConflictsResponseConflictsItem }
 sinch_sdk_runtime::object::setters! {
     ContactListIdentityConflictsResponseConflictsItem {
         identity: String = "identity";
@@ -5450,20 +4871,16 @@ sinch_sdk_runtime::object::object! {
         6 contact_merge_notification: opt = "contact_merge_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactMergeEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            contact_merge_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ContactMergeEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        contact_merge_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5490,17 +4907,7 @@ sinch_sdk_runtime::object::object! {
         1 deleted_contact: opt = "deleted_contact";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactMergeEventContactMergeNotification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            preserved_contact: None,
-            deleted_contact: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactMergeEventContactMergeNotification }
 sinch_sdk_runtime::object::setters! {
     ContactMergeEventContactMergeNotification {
         preserved_contact: Contact = "preserved_contact";
@@ -5660,16 +5067,20 @@ impl<'de> serde::Deserialize<'de> for ContactMessage {
         deserializer.deserialize_struct("ContactMessage", &[], __Visitor)
     }
 }
+sinch_sdk_runtime::object::constructor! {
+    ContactMessage {
+        kind: ContactMessageTypes;
+    } {
+        reply_to;
+    }
+}
+sinch_sdk_runtime::object::setters! {
+    ContactMessage {
+        reply_to: ReplyToFieldReplyTo = "reply_to";
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ContactMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(kind: impl Into<ContactMessageTypes>) -> Self {
-        Self {
-            reply_to: None,
-            kind: kind.into(),
-        }
-    }
     /// A value whose `kind` is [`ContactMessageTypes::channel_specific_contact_message`].
     pub fn channel_specific_contact_message(
         value: impl Into<ChannelSpecificContactMessageChannelSpecificMessage>,
@@ -5716,11 +5127,6 @@ impl ContactMessage {
     /// A value whose `kind` is [`ContactMessageTypes::text_message_field`].
     pub fn text_message_field(text: impl Into<String>) -> Self {
         Self::new(ContactMessageTypes::text_message_field(text))
-    }
-}
-sinch_sdk_runtime::object::setters! {
-    ContactMessage {
-        reply_to: ReplyToFieldReplyTo = "reply_to";
     }
 }
 /// `ContactMessageCommonProps`
@@ -5885,16 +5291,7 @@ sinch_sdk_runtime::object::object! {
         0 contact_message_event: opt = "contact_message_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactMessageEventField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            contact_message_event: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactMessageEventField }
 sinch_sdk_runtime::object::setters! {
     ContactMessageEventField {
         contact_message_event: ContactMessageEvent = "contact_message_event";
@@ -5912,16 +5309,7 @@ sinch_sdk_runtime::object::object! {
         0 payment_status_update_event: opt = "payment_status_update_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactMessageEventVariant0 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            payment_status_update_event: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactMessageEventVariant0 }
 sinch_sdk_runtime::object::setters! {
     ContactMessageEventVariant0 {
         payment_status_update_event: PaymentStatusUpdateEvent = "payment_status_update_event";
@@ -5939,16 +5327,7 @@ sinch_sdk_runtime::object::object! {
         0 shortlink_activated_event: opt = "shortlink_activated_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactMessageEventVariant1 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            shortlink_activated_event: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactMessageEventVariant1 }
 sinch_sdk_runtime::object::setters! {
     ContactMessageEventVariant1 {
         shortlink_activated_event: ShortLinkActivatedEvent = "shortlink_activated_event";
@@ -5966,14 +5345,7 @@ sinch_sdk_runtime::object::object! {
         0 reaction_event: opt = "reaction_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactMessageEventVariant2 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { reaction_event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactMessageEventVariant2 }
 sinch_sdk_runtime::object::setters! {
     ContactMessageEventVariant2 {
         reaction_event: ReactionEvent = "reaction_event";
@@ -6278,14 +5650,7 @@ sinch_sdk_runtime::object::object! {
         0 contact: opt = "contact";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactNotification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { contact: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactNotification }
 sinch_sdk_runtime::object::setters! {
     ContactNotification {
         contact: Contact = "contact";
@@ -6303,16 +5668,7 @@ sinch_sdk_runtime::object::object! {
         0 unified_contact_id_enabled: opt = "unified_contact_id_enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactSettings {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            unified_contact_id_enabled: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactSettings }
 sinch_sdk_runtime::object::setters! {
     ContactSettings {
         unified_contact_id_enabled: bool = "unified_contact_id_enabled";
@@ -6348,20 +5704,16 @@ sinch_sdk_runtime::object::object! {
         6 contact_update_notification: opt = "contact_update_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactUpdateEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            contact_update_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ContactUpdateEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        contact_update_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6418,24 +5770,7 @@ sinch_sdk_runtime::object::object! {
         8 last_received: opt = "last_received";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Conversation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            active: None,
-            active_channel: None,
-            app_id: None,
-            contact_id: None,
-            metadata: None,
-            metadata_json: None,
-            correlation_id: None,
-            id: None,
-            last_received: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Conversation }
 sinch_sdk_runtime::object::setters! {
     Conversation {
         active: bool = "active";
@@ -6487,22 +5822,7 @@ sinch_sdk_runtime::object::object! {
         6 correlation_id: opt = "correlation_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationBase {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            active: None,
-            active_channel: None,
-            app_id: None,
-            contact_id: None,
-            metadata: None,
-            metadata_json: None,
-            correlation_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ConversationBase }
 sinch_sdk_runtime::object::setters! {
     ConversationBase {
         active: bool = "active";
@@ -6812,20 +6132,28 @@ impl<'de> serde::Deserialize<'de> for ConversationChannelCredentials {
         deserializer.deserialize_struct("ConversationChannelCredentials", &[], __Visitor)
     }
 }
+sinch_sdk_runtime::object::constructor! {
+    ConversationChannelCredentials {
+        kind: ChannelCredentialsTypes;
+    } {
+        callback_secret;
+        channel;
+        state;
+        channel_known_id;
+        credential_ordinal_number;
+    }
+}
+sinch_sdk_runtime::object::setters! {
+    ConversationChannelCredentials {
+        callback_secret: String = "callback_secret";
+        channel: ConversationChannel = "channel";
+        state: ChannelIntegrationState = "state";
+        channel_known_id: String = "channel_known_id";
+        credential_ordinal_number: CredentialOrdinalNumber = "credential_ordinal_number";
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl ConversationChannelCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(kind: impl Into<ChannelCredentialsTypes>) -> Self {
-        Self {
-            callback_secret: None,
-            channel: None,
-            state: None,
-            channel_known_id: None,
-            credential_ordinal_number: None,
-            kind: kind.into(),
-        }
-    }
     /// A value whose `kind` is [`ChannelCredentialsTypes::static_bearer`].
     pub fn static_bearer(
         claimed_identity: impl Into<String>,
@@ -6895,15 +6223,6 @@ impl ConversationChannelCredentials {
         Self::new(ChannelCredentialsTypes::kakao_talk_chat(value))
     }
 }
-sinch_sdk_runtime::object::setters! {
-    ConversationChannelCredentials {
-        callback_secret: String = "callback_secret";
-        channel: ConversationChannel = "channel";
-        state: ChannelIntegrationState = "state";
-        channel_known_id: String = "channel_known_id";
-        credential_ordinal_number: CredentialOrdinalNumber = "credential_ordinal_number";
-    }
-}
 /// This callback is sent when a conversation between the subscribed app and a contact is deleted.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -6934,20 +6253,16 @@ sinch_sdk_runtime::object::object! {
         6 conversation_delete_notification: opt = "conversation_delete_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationDeleteEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            conversation_delete_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ConversationDeleteEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        conversation_delete_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6971,16 +6286,7 @@ sinch_sdk_runtime::object::object! {
         0 conversation_deleted_event: opt = "conversation_deleted_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationDeletedEventField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            conversation_deleted_event: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ConversationDeletedEventField }
 sinch_sdk_runtime::object::setters! {
     ConversationDeletedEventField {
         conversation_deleted_event: std::collections::BTreeMap<String, serde_json::Value> = "conversation_deleted_event";
@@ -7038,25 +6344,17 @@ sinch_sdk_runtime::object::object! {
         7 id: req = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        channel_identity: impl Into<ChannelIdentity>,
-        processing_mode: impl Into<ProcessingMode>,
-        id: impl Into<String>,
-    ) -> Self {
-        Self {
-            app_event: None,
-            conversation_id: None,
-            contact_id: None,
-            channel_identity: channel_identity.into(),
-            accept_time: None,
-            processing_mode: processing_mode.into(),
-            direction: None,
-            id: id.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    ConversationEvent {
+        channel_identity: ChannelIdentity;
+        processing_mode: ProcessingMode;
+        id: String;
+    } {
+        app_event;
+        conversation_id;
+        contact_id;
+        accept_time;
+        direction;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7095,21 +6393,7 @@ sinch_sdk_runtime::object::object! {
         5 processing_mode: opt = "processing_mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationEventBase {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            app_event: None,
-            conversation_id: None,
-            contact_id: None,
-            channel_identity: None,
-            accept_time: None,
-            processing_mode: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ConversationEventBase }
 sinch_sdk_runtime::object::setters! {
     ConversationEventBase {
         app_event: AppEventFieldAppEvent = "app_event";
@@ -7342,32 +6626,20 @@ impl<'de> serde::Deserialize<'de> for ConversationMessage {
         deserializer.deserialize_struct("ConversationMessage", &[], __Visitor)
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(kind: impl Into<ConversationMessageTypes>) -> Self {
-        Self {
-            accept_time: None,
-            channel_identity: None,
-            contact_id: None,
-            conversation_id: None,
-            direction: None,
-            id: None,
-            metadata: None,
-            injected: None,
-            sender_id: None,
-            processing_mode: None,
-            kind: kind.into(),
-        }
-    }
-    /// A value whose `kind` is [`ConversationMessageTypes::variant0`].
-    pub fn variant0(value: impl Into<AppMessage>) -> Self {
-        Self::new(ConversationMessageTypes::variant0(value))
-    }
-    /// A value whose `kind` is [`ConversationMessageTypes::variant1`].
-    pub fn variant1(value: impl Into<ContactMessage>) -> Self {
-        Self::new(ConversationMessageTypes::variant1(value))
+sinch_sdk_runtime::object::constructor! {
+    ConversationMessage {
+        kind: ConversationMessageTypes;
+    } {
+        accept_time;
+        channel_identity;
+        contact_id;
+        conversation_id;
+        direction;
+        id;
+        metadata;
+        injected;
+        sender_id;
+        processing_mode;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7382,6 +6654,17 @@ sinch_sdk_runtime::object::setters! {
         injected: bool = "injected";
         sender_id: String = "sender_id";
         processing_mode: ProcessingMode = "processing_mode";
+    }
+}
+#[allow(clippy::should_implement_trait)]
+impl ConversationMessage {
+    /// A value whose `kind` is [`ConversationMessageTypes::variant0`].
+    pub fn variant0(value: impl Into<AppMessage>) -> Self {
+        Self::new(ConversationMessageTypes::variant0(value))
+    }
+    /// A value whose `kind` is [`ConversationMessageTypes::variant1`].
+    pub fn variant1(value: impl Into<ContactMessage>) -> Self {
+        Self::new(ConversationMessageTypes::variant1(value))
     }
 }
 /// `ConversationMessageCommonProps`
@@ -7424,25 +6707,7 @@ sinch_sdk_runtime::object::object! {
         9 processing_mode: opt = "processing_mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationMessageCommonProps {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            accept_time: None,
-            channel_identity: None,
-            contact_id: None,
-            conversation_id: None,
-            direction: None,
-            id: None,
-            metadata: None,
-            injected: None,
-            sender_id: None,
-            processing_mode: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ConversationMessageCommonProps }
 sinch_sdk_runtime::object::setters! {
     ConversationMessageCommonProps {
         accept_time: sinch_sdk_runtime::Timestamp = "accept_time";
@@ -7714,14 +6979,7 @@ sinch_sdk_runtime::object::object! {
         0 app_message: opt = "app_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationMessageTypesInjectVariant0 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { app_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ConversationMessageTypesInjectVariant0 }
 sinch_sdk_runtime::object::setters! {
     ConversationMessageTypesInjectVariant0 {
         app_message: AppMessage = "app_message";
@@ -7739,14 +6997,7 @@ sinch_sdk_runtime::object::object! {
         0 contact_message: opt = "contact_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationMessageTypesInjectVariant1 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { contact_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ConversationMessageTypesInjectVariant1 }
 sinch_sdk_runtime::object::setters! {
     ConversationMessageTypesInjectVariant1 {
         contact_message: ContactMessage = "contact_message";
@@ -7764,14 +7015,7 @@ sinch_sdk_runtime::object::object! {
         0 app_message: opt = "app_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationMessageTypesVariant0 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { app_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ConversationMessageTypesVariant0 }
 sinch_sdk_runtime::object::setters! {
     ConversationMessageTypesVariant0 {
         app_message: AppMessage = "app_message";
@@ -7789,14 +7033,7 @@ sinch_sdk_runtime::object::object! {
         0 contact_message: opt = "contact_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationMessageTypesVariant1 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { contact_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ConversationMessageTypesVariant1 }
 sinch_sdk_runtime::object::setters! {
     ConversationMessageTypesVariant1 {
         contact_message: ContactMessage = "contact_message";
@@ -7853,14 +7090,7 @@ sinch_sdk_runtime::object::object! {
         0 conversation: opt = "conversation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationNotification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { conversation: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ConversationNotification }
 sinch_sdk_runtime::object::setters! {
     ConversationNotification {
         conversation: Conversation = "conversation";
@@ -7881,17 +7111,7 @@ sinch_sdk_runtime::object::object! {
         1 last_message: opt = "last_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationRecentMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            conversation: None,
-            last_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ConversationRecentMessage }
 sinch_sdk_runtime::object::setters! {
     ConversationRecentMessage {
         conversation: Conversation = "conversation";
@@ -7928,20 +7148,16 @@ sinch_sdk_runtime::object::object! {
         6 conversation_start_notification: opt = "conversation_start_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationStartEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            conversation_start_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ConversationStartEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        conversation_start_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7983,20 +7199,16 @@ sinch_sdk_runtime::object::object! {
         6 conversation_stop_notification: opt = "conversation_stop_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationStopEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            conversation_stop_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ConversationStopEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        conversation_stop_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -8850,16 +8062,11 @@ sinch_sdk_runtime::object::object! {
         1 longitude: req = "longitude";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Coordinates {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(latitude: impl Into<f64>, longitude: impl Into<f64>) -> Self {
-        Self {
-            latitude: latitude.into(),
-            longitude: longitude.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Coordinates {
+        latitude: f64;
+        longitude: f64;
+    } {}
 }
 /// The conversation to create.
 #[derive(Debug, Clone, PartialEq)]
@@ -8895,20 +8102,16 @@ sinch_sdk_runtime::object::object! {
         6 correlation_id: opt = "correlation_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateConversationRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, contact_id: impl Into<String>) -> Self {
-        Self {
-            active: None,
-            active_channel: None,
-            app_id: app_id.into(),
-            contact_id: contact_id.into(),
-            metadata: None,
-            metadata_json: None,
-            correlation_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateConversationRequest {
+        app_id: String;
+        contact_id: String;
+    } {
+        active;
+        active_channel;
+        metadata;
+        metadata_json;
+        correlation_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -8937,17 +8140,7 @@ sinch_sdk_runtime::object::object! {
         1 delivery_report_waiting_time: opt = "delivery_report_waiting_time";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeliveryReportBasedFallback {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            enabled: None,
-            delivery_report_waiting_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeliveryReportBasedFallback }
 sinch_sdk_runtime::object::setters! {
     DeliveryReportBasedFallback {
         enabled: bool = "enabled";
@@ -8998,17 +8191,7 @@ sinch_sdk_runtime::object::object! {
         1 ttl_days: opt = "ttl_days";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DispatchRetentionPolicy {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            retention_type: None,
-            ttl_days: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DispatchRetentionPolicy }
 sinch_sdk_runtime::object::setters! {
     DispatchRetentionPolicy {
         retention_type: DispatchRetentionPolicyType = "retention_type";
@@ -9062,14 +8245,7 @@ sinch_sdk_runtime::object::object! {
         0 result: opt = "result";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DocumentFieldClassification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { result: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DocumentFieldClassification }
 sinch_sdk_runtime::object::setters! {
     DocumentFieldClassification {
         result: Vec<DocumentFieldClassificationData> = "result";
@@ -9092,14 +8268,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DocumentFieldClassificationDataValue {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DocumentFieldClassificationDataValue }
 sinch_sdk_runtime::object::setters! {
     DocumentFieldClassificationDataValue {
         data: Vec<String> = "data";
@@ -9120,17 +8289,7 @@ sinch_sdk_runtime::object::object! {
         1 confidence: opt = "confidence";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DocumentImageClassification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            doc_type: None,
-            confidence: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DocumentImageClassification }
 sinch_sdk_runtime::object::setters! {
     DocumentImageClassification {
         doc_type: String = "doc_type";
@@ -9152,15 +8311,11 @@ sinch_sdk_runtime::object::object! {
         1 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EmailInfo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(email_address: impl Into<String>) -> Self {
-        Self {
-            email_address: email_address.into(),
-            r#type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    EmailInfo {
+        email_address: String;
+    } {
+        r#type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -9198,20 +8353,16 @@ sinch_sdk_runtime::object::object! {
         6 event_delivery_report: opt = "event_delivery_report";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventDelivery {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            event_delivery_report: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    EventDelivery {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        event_delivery_report;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -9253,22 +8404,7 @@ sinch_sdk_runtime::object::object! {
         6 processing_mode: opt = "processing_mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventDeliveryEventDeliveryReport {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event_id: None,
-            status: None,
-            channel_identity: None,
-            contact_id: None,
-            reason: None,
-            metadata: None,
-            processing_mode: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EventDeliveryEventDeliveryReport }
 sinch_sdk_runtime::object::setters! {
     EventDeliveryEventDeliveryReport {
         event_id: String = "event_id";
@@ -9310,20 +8446,16 @@ sinch_sdk_runtime::object::object! {
         6 event: opt = "event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventInbound {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            event: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    EventInbound {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        event;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -9371,24 +8503,7 @@ sinch_sdk_runtime::object::object! {
         8 processing_mode: opt = "processing_mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventInboundEvent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            direction: None,
-            contact_event: None,
-            contact_message_event: None,
-            channel_identity: None,
-            contact_id: None,
-            conversation_id: None,
-            accept_time: None,
-            processing_mode: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EventInboundEvent }
 sinch_sdk_runtime::object::setters! {
     EventInboundEvent {
         id: String = "id";
@@ -9430,14 +8545,7 @@ sinch_sdk_runtime::object::object! {
         0 fallback_message: opt = "fallback_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FallbackMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { fallback_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FallbackMessageField }
 sinch_sdk_runtime::object::setters! {
     FallbackMessageField {
         fallback_message: FallbackMessageFieldFallbackMessage = "fallback_message";
@@ -9458,17 +8566,7 @@ sinch_sdk_runtime::object::object! {
         1 reason: opt = "reason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FallbackMessageFieldFallbackMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            raw_message: None,
-            reason: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FallbackMessageFieldFallbackMessage }
 sinch_sdk_runtime::object::setters! {
     FallbackMessageFieldFallbackMessage {
         raw_message: String = "raw_message";
@@ -9511,22 +8609,18 @@ sinch_sdk_runtime::object::object! {
         8 flow_action_payload: opt = "flow_action_payload";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FlowChannelSpecificMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(flow_id: impl Into<String>, flow_cta: impl Into<String>) -> Self {
-        Self {
-            header: None,
-            body: None,
-            footer: None,
-            flow_id: flow_id.into(),
-            flow_token: None,
-            flow_mode: None,
-            flow_cta: flow_cta.into(),
-            flow_action: None,
-            flow_action_payload: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    FlowChannelSpecificMessage {
+        flow_id: String;
+        flow_cta: String;
+    } {
+        header;
+        body;
+        footer;
+        flow_token;
+        flow_mode;
+        flow_action;
+        flow_action_payload;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -9574,14 +8668,7 @@ sinch_sdk_runtime::object::object! {
         1 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FlowChannelSpecificMessageFlowActionPayload {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { screen: None, data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FlowChannelSpecificMessageFlowActionPayload }
 sinch_sdk_runtime::object::setters! {
     FlowChannelSpecificMessageFlowActionPayload {
         screen: String = "screen";
@@ -9619,14 +8706,7 @@ sinch_sdk_runtime::object::object! {
         0 generic_event: opt = "generic_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GenericEventField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { generic_event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GenericEventField }
 sinch_sdk_runtime::object::setters! {
     GenericEventField {
         generic_event: GenericEventFieldGenericEvent = "generic_event";
@@ -9644,15 +8724,10 @@ sinch_sdk_runtime::object::object! {
         0 payload: req = "payload";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GenericEventFieldGenericEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        payload: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        Self { payload: payload.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GenericEventFieldGenericEvent {
+        payload: std::collections::BTreeMap<String, serde_json::Value>;
+    } {}
 }
 /// `GetAuditRecordsFromConsentResponse`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9669,17 +8744,7 @@ sinch_sdk_runtime::object::object! {
         1 audit_records: opt = "audit_records";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetAuditRecordsFromConsentResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            identity: None,
-            audit_records: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetAuditRecordsFromConsentResponse }
 sinch_sdk_runtime::object::setters! {
     GetAuditRecordsFromConsentResponse {
         identity: Identity = "identity";
@@ -9729,21 +8794,12 @@ sinch_sdk_runtime::object::object! {
         2 channel: req = "channel";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetChannelProfileRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        app_id: impl Into<String>,
-        recipient: impl Into<Recipient>,
-        channel: impl Into<GetChannelProfileConversationChannel>,
-    ) -> Self {
-        Self {
-            app_id: app_id.into(),
-            recipient: recipient.into(),
-            channel: channel.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GetChannelProfileRequest {
+        app_id: String;
+        recipient: Recipient;
+        channel: GetChannelProfileConversationChannel;
+    } {}
 }
 /// `GetChannelProfileResponse`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9757,14 +8813,7 @@ sinch_sdk_runtime::object::object! {
         0 profile_name: opt = "profile_name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetChannelProfileResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { profile_name: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetChannelProfileResponse }
 sinch_sdk_runtime::object::setters! {
     GetChannelProfileResponse {
         profile_name: String = "profile_name";
@@ -9785,17 +8834,7 @@ sinch_sdk_runtime::object::object! {
         1 next_page_token: opt = "next_page_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetIdentitiesFromConsentResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            identities: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetIdentitiesFromConsentResponse }
 sinch_sdk_runtime::object::setters! {
     GetIdentitiesFromConsentResponse {
         identities: Vec<Identity> = "identities";
@@ -9814,14 +8853,7 @@ sinch_sdk_runtime::object::object! {
         0 identified_by: opt = "identified_by";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl IdentifiedByField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { identified_by: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { IdentifiedByField }
 sinch_sdk_runtime::object::setters! {
     IdentifiedByField {
         identified_by: ChannelIdentities = "identified_by";
@@ -9839,13 +8871,10 @@ sinch_sdk_runtime::object::object! {
         0 identity: req = "identity";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Identity {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(identity: impl Into<String>) -> Self {
-        Self { identity: identity.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Identity {
+        identity: String;
+    } {}
 }
 /// Inject Event request
 #[derive(Debug, Clone, PartialEq)]
@@ -9874,19 +8903,15 @@ sinch_sdk_runtime::object::object! {
         5 processing_mode: opt = "processing_mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InjectConversationEventRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(accept_time: impl Into<sinch_sdk_runtime::Timestamp>) -> Self {
-        Self {
-            app_event: None,
-            conversation_id: None,
-            contact_id: None,
-            channel_identity: None,
-            accept_time: accept_time.into(),
-            processing_mode: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    InjectConversationEventRequest {
+        accept_time: sinch_sdk_runtime::Timestamp;
+    } {
+        app_event;
+        conversation_id;
+        contact_id;
+        channel_identity;
+        processing_mode;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -9910,14 +8935,7 @@ sinch_sdk_runtime::object::object! {
         0 event: opt = "event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InjectEventRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InjectEventRequest }
 sinch_sdk_runtime::object::setters! {
     InjectEventRequest {
         event: InjectConversationEventRequest = "event";
@@ -9938,17 +8956,7 @@ sinch_sdk_runtime::object::object! {
         1 accepted_time: opt = "accepted_time";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InjectEventResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event_id: None,
-            accepted_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InjectEventResponse }
 sinch_sdk_runtime::object::setters! {
     InjectEventResponse {
         event_id: String = "event_id";
@@ -9989,26 +8997,17 @@ sinch_sdk_runtime::object::object! {
         7 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InjectMessageCommonProps {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        accept_time: impl Into<sinch_sdk_runtime::Timestamp>,
-        channel_identity: impl Into<ChannelIdentity>,
-        contact_id: impl Into<String>,
-        direction: impl Into<ConversationDirection>,
-    ) -> Self {
-        Self {
-            accept_time: accept_time.into(),
-            channel_identity: channel_identity.into(),
-            contact_id: contact_id.into(),
-            direction: direction.into(),
-            conversation_id: None,
-            sender_id: None,
-            processing_mode: None,
-            metadata: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    InjectMessageCommonProps {
+        accept_time: sinch_sdk_runtime::Timestamp;
+        channel_identity: ChannelIdentity;
+        contact_id: String;
+        direction: ConversationDirection;
+    } {
+        conversation_id;
+        sender_id;
+        processing_mode;
+        metadata;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10191,28 +9190,18 @@ impl<'de> serde::Deserialize<'de> for InjectMessageRequest {
         deserializer.deserialize_struct("InjectMessageRequest", &[], __Visitor)
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InjectMessageRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        accept_time: impl Into<sinch_sdk_runtime::Timestamp>,
-        channel_identity: impl Into<ChannelIdentity>,
-        contact_id: impl Into<String>,
-        direction: impl Into<ConversationDirection>,
-        kind: impl Into<ConversationMessageTypesInject>,
-    ) -> Self {
-        Self {
-            accept_time: accept_time.into(),
-            channel_identity: channel_identity.into(),
-            contact_id: contact_id.into(),
-            direction: direction.into(),
-            conversation_id: None,
-            sender_id: None,
-            processing_mode: None,
-            metadata: None,
-            kind: kind.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    InjectMessageRequest {
+        accept_time: sinch_sdk_runtime::Timestamp;
+        channel_identity: ChannelIdentity;
+        contact_id: String;
+        direction: ConversationDirection;
+        kind: ConversationMessageTypesInject;
+    } {
+        conversation_id;
+        sender_id;
+        processing_mode;
+        metadata;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10235,16 +9224,7 @@ sinch_sdk_runtime::object::object! {
         0 instagram_credentials: opt = "instagram_credentials";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InstagramCredentialsField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            instagram_credentials: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InstagramCredentialsField }
 sinch_sdk_runtime::object::setters! {
     InstagramCredentialsField {
         instagram_credentials: InstagramCredentialsFieldInstagramCredentials = "instagram_credentials";
@@ -10265,15 +9245,11 @@ sinch_sdk_runtime::object::object! {
         1 business_account_id: opt = "business_account_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InstagramCredentialsFieldInstagramCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(token: impl Into<String>) -> Self {
-        Self {
-            token: token.into(),
-            business_account_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    InstagramCredentialsFieldInstagramCredentials {
+        token: String;
+    } {
+        business_account_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10296,14 +9272,7 @@ sinch_sdk_runtime::object::object! {
         1 score: opt = "score";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl IntentResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { intent: None, score: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { IntentResult }
 sinch_sdk_runtime::object::setters! {
     IntentResult {
         intent: String = "intent";
@@ -10331,23 +9300,13 @@ sinch_sdk_runtime::object::object! {
         3 scheme_android: req = "scheme_android";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkAppLinkButton {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<KakaoTalkAppLinkButtonType>,
-        name: impl Into<String>,
-        scheme_ios: impl Into<String>,
-        scheme_android: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            name: name.into(),
-            scheme_ios: scheme_ios.into(),
-            scheme_android: scheme_android.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkAppLinkButton {
+        r#type: KakaoTalkAppLinkButtonType;
+        name: String;
+        scheme_ios: String;
+        scheme_android: String;
+    } {}
 }
 /// `KakaoTalkAppLinkButtonType`
 ///
@@ -10380,19 +9339,11 @@ sinch_sdk_runtime::object::object! {
         1 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkBotKeywordButton {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<KakaoTalkBotKeywordButtonType>,
-        name: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            name: name.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkBotKeywordButton {
+        r#type: KakaoTalkBotKeywordButtonType;
+        name: String;
+    } {}
 }
 /// `KakaoTalkBotKeywordButtonType`
 ///
@@ -10425,16 +9376,11 @@ sinch_sdk_runtime::object::object! {
         1 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkButton {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<String>, name: impl Into<String>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            name: name.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkButton {
+        r#type: String;
+        name: String;
+    } {}
 }
 /// `KakaoTalkCarouselCommerceChannelSpecificMessage`
 #[derive(Debug, Clone, PartialEq)]
@@ -10454,18 +9400,12 @@ sinch_sdk_runtime::object::object! {
         2 carousel: req = "carousel";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkCarouselCommerceChannelSpecificMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        carousel: impl Into<KakaoTalkCarouselCommerceChannelSpecificMessageCarousel>,
-    ) -> Self {
-        Self {
-            push_alarm: None,
-            adult: None,
-            carousel: carousel.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkCarouselCommerceChannelSpecificMessage {
+        carousel: KakaoTalkCarouselCommerceChannelSpecificMessageCarousel;
+    } {
+        push_alarm;
+        adult;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10492,16 +9432,12 @@ sinch_sdk_runtime::object::object! {
         2 tail: opt = "tail";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkCarouselCommerceChannelSpecificMessageCarousel {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(list: impl Into<Vec<KakaoTalkCommerceMessage>>) -> Self {
-        Self {
-            head: None,
-            list: list.into(),
-            tail: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkCarouselCommerceChannelSpecificMessageCarousel {
+        list: Vec<KakaoTalkCommerceMessage>;
+    } {
+        head;
+        tail;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10540,24 +9476,16 @@ sinch_sdk_runtime::object::object! {
         6 scheme_android: opt = "scheme_android";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        header: impl Into<String>,
-        content: impl Into<String>,
-        image_url: impl Into<String>,
-    ) -> Self {
-        Self {
-            header: header.into(),
-            content: content.into(),
-            image_url: image_url.into(),
-            link_mo: None,
-            link_pc: None,
-            scheme_ios: None,
-            scheme_android: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkCarouselCommerceChannelSpecificMessageCarouselHead {
+        header: String;
+        content: String;
+        image_url: String;
+    } {
+        link_mo;
+        link_pc;
+        scheme_ios;
+        scheme_android;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10589,17 +9517,13 @@ sinch_sdk_runtime::object::object! {
         3 scheme_android: opt = "scheme_android";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(link_mo: impl Into<String>) -> Self {
-        Self {
-            link_mo: link_mo.into(),
-            link_pc: None,
-            scheme_ios: None,
-            scheme_android: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkCarouselCommerceChannelSpecificMessageCarouselTail {
+        link_mo: String;
+    } {
+        link_pc;
+        scheme_ios;
+        scheme_android;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10624,17 +9548,7 @@ sinch_sdk_runtime::object::object! {
         1 adult: opt = "adult";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkChannelSpecificMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            push_alarm: None,
-            adult: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { KakaoTalkChannelSpecificMessage }
 sinch_sdk_runtime::object::setters! {
     KakaoTalkChannelSpecificMessage {
         push_alarm: bool = "push_alarm";
@@ -10653,16 +9567,7 @@ sinch_sdk_runtime::object::object! {
         0 kakaotalkchat_credentials: opt = "kakaotalkchat_credentials";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkChatCredentialsField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            kakaotalkchat_credentials: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { KakaoTalkChatCredentialsField }
 sinch_sdk_runtime::object::setters! {
     KakaoTalkChatCredentialsField {
         kakaotalkchat_credentials: KakaoTalkChatCredentialsFieldKakaotalkchatCredentials = "kakaotalkchat_credentials";
@@ -10683,15 +9588,11 @@ sinch_sdk_runtime::object::object! {
         1 api_key: opt = "api_key";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkChatCredentialsFieldKakaotalkchatCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(kakaotalk_plus_friend_id: impl Into<String>) -> Self {
-        Self {
-            kakaotalk_plus_friend_id: kakaotalk_plus_friend_id.into(),
-            api_key: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkChatCredentialsFieldKakaotalkchatCredentials {
+        kakaotalk_plus_friend_id: String;
+    } {
+        api_key;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10729,24 +9630,16 @@ sinch_sdk_runtime::object::object! {
         6 coupon: opt = "coupon";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkCommerceChannelSpecificMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        buttons: impl Into<Vec<KakaoTalkCommerceMessageButtonsItem>>,
-        image: impl Into<KakaoTalkCommerceMessageImage>,
-        commerce: impl Into<KakaoTalkCommerceMessageCommerce>,
-    ) -> Self {
-        Self {
-            push_alarm: None,
-            adult: None,
-            buttons: buttons.into(),
-            additional_content: None,
-            image: image.into(),
-            commerce: commerce.into(),
-            coupon: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkCommerceChannelSpecificMessage {
+        buttons: Vec<KakaoTalkCommerceMessageButtonsItem>;
+        image: KakaoTalkCommerceMessageImage;
+        commerce: KakaoTalkCommerceMessageCommerce;
+    } {
+        push_alarm;
+        adult;
+        additional_content;
+        coupon;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10781,22 +9674,14 @@ sinch_sdk_runtime::object::object! {
         4 coupon: opt = "coupon";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkCommerceMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        buttons: impl Into<Vec<KakaoTalkCommerceMessageButtonsItem>>,
-        image: impl Into<KakaoTalkCommerceMessageImage>,
-        commerce: impl Into<KakaoTalkCommerceMessageCommerce>,
-    ) -> Self {
-        Self {
-            buttons: buttons.into(),
-            additional_content: None,
-            image: image.into(),
-            commerce: commerce.into(),
-            coupon: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkCommerceMessage {
+        buttons: Vec<KakaoTalkCommerceMessageButtonsItem>;
+        image: KakaoTalkCommerceMessageImage;
+        commerce: KakaoTalkCommerceMessageCommerce;
+    } {
+        additional_content;
+        coupon;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11416,15 +10301,11 @@ sinch_sdk_runtime::object::object! {
         1 image_link: opt = "image_link";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkCommerceMessageImage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(image_url: impl Into<String>) -> Self {
-        Self {
-            image_url: image_url.into(),
-            image_link: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkCommerceMessageImage {
+        image_url: String;
+    } {
+        image_link;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11459,19 +10340,15 @@ sinch_sdk_runtime::object::object! {
         5 scheme_ios: opt = "scheme_ios";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkCoupon {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<String>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            description: None,
-            link_mo: None,
-            link_pc: None,
-            scheme_android: None,
-            scheme_ios: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkCoupon {
+        r#type: String;
+    } {
+        description;
+        link_mo;
+        link_pc;
+        scheme_android;
+        scheme_ios;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11495,16 +10372,7 @@ sinch_sdk_runtime::object::object! {
         0 kakaotalk_credentials: opt = "kakaotalk_credentials";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkCredentialsField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            kakaotalk_credentials: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { KakaoTalkCredentialsField }
 sinch_sdk_runtime::object::setters! {
     KakaoTalkCredentialsField {
         kakaotalk_credentials: KakaoTalkCredentialsFieldKakaotalkCredentials = "kakaotalk_credentials";
@@ -11525,19 +10393,11 @@ sinch_sdk_runtime::object::object! {
         1 kakaotalk_sender_key: req = "kakaotalk_sender_key";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkCredentialsFieldKakaotalkCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        kakaotalk_plus_friend_id: impl Into<String>,
-        kakaotalk_sender_key: impl Into<String>,
-    ) -> Self {
-        Self {
-            kakaotalk_plus_friend_id: kakaotalk_plus_friend_id.into(),
-            kakaotalk_sender_key: kakaotalk_sender_key.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkCredentialsFieldKakaotalkCredentials {
+        kakaotalk_plus_friend_id: String;
+        kakaotalk_sender_key: String;
+    } {}
 }
 /// Information about a product with fixed discount
 #[derive(Debug, Clone, PartialEq)]
@@ -11563,25 +10423,14 @@ sinch_sdk_runtime::object::object! {
         4 discount_fixed: req = "discount_fixed";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkDiscountFixedCommerce {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<KakaoTalkDiscountFixedCommerceType>,
-        title: impl Into<String>,
-        regular_price: impl Into<i64>,
-        discount_price: impl Into<i64>,
-        discount_fixed: impl Into<i64>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            regular_price: regular_price.into(),
-            discount_price: discount_price.into(),
-            discount_fixed: discount_fixed.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkDiscountFixedCommerce {
+        r#type: KakaoTalkDiscountFixedCommerceType;
+        title: String;
+        regular_price: i64;
+        discount_price: i64;
+        discount_fixed: i64;
+    } {}
 }
 /// `KakaoTalkDiscountFixedCommerceType`
 ///
@@ -11623,25 +10472,14 @@ sinch_sdk_runtime::object::object! {
         4 discount_rate: req = "discount_rate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkDiscountRateCommerce {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<KakaoTalkDiscountRateCommerceType>,
-        title: impl Into<String>,
-        regular_price: impl Into<i64>,
-        discount_price: impl Into<i64>,
-        discount_rate: impl Into<i64>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            regular_price: regular_price.into(),
-            discount_price: discount_price.into(),
-            discount_rate: discount_rate.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkDiscountRateCommerce {
+        r#type: KakaoTalkDiscountRateCommerceType;
+        title: String;
+        regular_price: i64;
+        discount_price: i64;
+        discount_rate: i64;
+    } {}
 }
 /// `KakaoTalkDiscountRateCommerceType`
 ///
@@ -11690,23 +10528,16 @@ sinch_sdk_runtime::object::object! {
         6 discount_rate: req = "discount_rate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkDiscountRateCoupon {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<KakaoTalkDiscountRateCouponType>,
-        discount_rate: impl Into<i64>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            description: None,
-            link_mo: None,
-            link_pc: None,
-            scheme_android: None,
-            scheme_ios: None,
-            discount_rate: discount_rate.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkDiscountRateCoupon {
+        r#type: KakaoTalkDiscountRateCouponType;
+        discount_rate: i64;
+    } {
+        description;
+        link_mo;
+        link_pc;
+        scheme_android;
+        scheme_ios;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11765,23 +10596,16 @@ sinch_sdk_runtime::object::object! {
         6 discount_fixed: req = "discount_fixed";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkFixedDiscountCoupon {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<KakaoTalkFixedDiscountCouponType>,
-        discount_fixed: impl Into<i64>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            description: None,
-            link_mo: None,
-            link_pc: None,
-            scheme_android: None,
-            scheme_ios: None,
-            discount_fixed: discount_fixed.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkFixedDiscountCoupon {
+        r#type: KakaoTalkFixedDiscountCouponType;
+        discount_fixed: i64;
+    } {
+        description;
+        link_mo;
+        link_pc;
+        scheme_android;
+        scheme_ios;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11840,23 +10664,16 @@ sinch_sdk_runtime::object::object! {
         6 title: req = "title";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkFreeCoupon {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<KakaoTalkFreeCouponType>,
-        title: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            description: None,
-            link_mo: None,
-            link_pc: None,
-            scheme_android: None,
-            scheme_ios: None,
-            title: title.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkFreeCoupon {
+        r#type: KakaoTalkFreeCouponType;
+        title: String;
+    } {
+        description;
+        link_mo;
+        link_pc;
+        scheme_android;
+        scheme_ios;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11902,21 +10719,12 @@ sinch_sdk_runtime::object::object! {
         2 regular_price: req = "regular_price";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkRegularPriceCommerce {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<KakaoTalkRegularPriceCommerceType>,
-        title: impl Into<String>,
-        regular_price: impl Into<i64>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            regular_price: regular_price.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkRegularPriceCommerce {
+        r#type: KakaoTalkRegularPriceCommerceType;
+        title: String;
+        regular_price: i64;
+    } {}
 }
 /// `KakaoTalkRegularPriceCommerceType`
 ///
@@ -11961,19 +10769,15 @@ sinch_sdk_runtime::object::object! {
         5 scheme_ios: opt = "scheme_ios";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkShippingDiscountCoupon {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<KakaoTalkShippingDiscountCouponType>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            description: None,
-            link_mo: None,
-            link_pc: None,
-            scheme_android: None,
-            scheme_ios: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkShippingDiscountCoupon {
+        r#type: KakaoTalkShippingDiscountCouponType;
+    } {
+        description;
+        link_mo;
+        link_pc;
+        scheme_android;
+        scheme_ios;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12032,23 +10836,16 @@ sinch_sdk_runtime::object::object! {
         6 title: req = "title";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkUpCoupon {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<KakaoTalkUpCouponType>,
-        title: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            description: None,
-            link_mo: None,
-            link_pc: None,
-            scheme_android: None,
-            scheme_ios: None,
-            title: title.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkUpCoupon {
+        r#type: KakaoTalkUpCouponType;
+        title: String;
+    } {
+        description;
+        link_mo;
+        link_pc;
+        scheme_android;
+        scheme_ios;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12097,21 +10894,13 @@ sinch_sdk_runtime::object::object! {
         3 link_pc: opt = "link_pc";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaoTalkWebLinkButton {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<KakaoTalkWebLinkButtonType>,
-        name: impl Into<String>,
-        link_mo: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            name: name.into(),
-            link_mo: link_mo.into(),
-            link_pc: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaoTalkWebLinkButton {
+        r#type: KakaoTalkWebLinkButtonType;
+        name: String;
+        link_mo: String;
+    } {
+        link_pc;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12147,14 +10936,7 @@ sinch_sdk_runtime::object::object! {
         0 line_credentials: opt = "line_credentials";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LineCredentialsField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { line_credentials: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { LineCredentialsField }
 sinch_sdk_runtime::object::setters! {
     LineCredentialsField {
         line_credentials: LineCredentialsFieldLineCredentials = "line_credentials";
@@ -12178,16 +10960,12 @@ sinch_sdk_runtime::object::object! {
         2 is_default: opt = "is_default";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LineCredentialsFieldLineCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(token: impl Into<String>, secret: impl Into<String>) -> Self {
-        Self {
-            token: token.into(),
-            secret: secret.into(),
-            is_default: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    LineCredentialsFieldLineCredentials {
+        token: String;
+        secret: String;
+    } {
+        is_default;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12207,14 +10985,7 @@ sinch_sdk_runtime::object::object! {
         0 line_japan: opt = "line_japan";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LineCredentialsJapanField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { line_japan: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { LineCredentialsJapanField }
 sinch_sdk_runtime::object::setters! {
     LineCredentialsJapanField {
         line_japan: LineEnterpriseCredentials = "line_japan";
@@ -12232,14 +11003,7 @@ sinch_sdk_runtime::object::object! {
         0 line_thailand: opt = "line_thailand";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LineCredentialsThailandField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { line_thailand: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { LineCredentialsThailandField }
 sinch_sdk_runtime::object::setters! {
     LineCredentialsThailandField {
         line_thailand: LineEnterpriseCredentials = "line_thailand";
@@ -12260,16 +11024,11 @@ sinch_sdk_runtime::object::object! {
         1 secret: req = "secret";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LineEnterpriseCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(token: impl Into<String>, secret: impl Into<String>) -> Self {
-        Self {
-            token: token.into(),
-            secret: secret.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    LineEnterpriseCredentials {
+        token: String;
+        secret: String;
+    } {}
 }
 /// LINE Enterprise
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12283,16 +11042,7 @@ sinch_sdk_runtime::object::object! {
         0 line_enterprise_credentials: opt = "line_enterprise_credentials";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LineEnterpriseCredentialsField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            line_enterprise_credentials: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { LineEnterpriseCredentialsField }
 sinch_sdk_runtime::object::setters! {
     LineEnterpriseCredentialsField {
         line_enterprise_credentials: LineEnterpriseCredentialsFieldLineEnterpriseCredentials = "line_enterprise_credentials";
@@ -12394,18 +11144,20 @@ for LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
             )
     }
 }
+sinch_sdk_runtime::object::constructor! {
+    LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
+        kind: LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind;
+    } {
+        is_default;
+    }
+}
+sinch_sdk_runtime::object::setters! {
+    LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
+        is_default: bool = "is_default";
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        kind: impl Into<LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind>,
-    ) -> Self {
-        Self {
-            is_default: None,
-            kind: kind.into(),
-        }
-    }
     /// A value whose `kind` is [`LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind::japan`].
     pub fn japan(token: impl Into<String>, secret: impl Into<String>) -> Self {
         Self::new(
@@ -12423,11 +11175,6 @@ impl LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
                 secret,
             ),
         )
-    }
-}
-sinch_sdk_runtime::object::setters! {
-    LineEnterpriseCredentialsFieldLineEnterpriseCredentials {
-        is_default: bool = "is_default";
     }
 }
 /// `LineEnterpriseCredentialsFieldLineEnterpriseCredentialsKind`
@@ -12572,18 +11319,7 @@ sinch_sdk_runtime::object::object! {
         2 buttons: opt = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LineNotificationMessageTemplateBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            emphasized_item: None,
-            items: None,
-            buttons: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { LineNotificationMessageTemplateBody }
 sinch_sdk_runtime::object::setters! {
     LineNotificationMessageTemplateBody {
         emphasized_item: LineNotificationMessageTemplateEmphasizedItem = "emphasized_item";
@@ -12606,16 +11342,11 @@ sinch_sdk_runtime::object::object! {
         1 url: req = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LineNotificationMessageTemplateButton {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(button_key: impl Into<String>, url: impl Into<String>) -> Self {
-        Self {
-            button_key: button_key.into(),
-            url: url.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    LineNotificationMessageTemplateButton {
+        button_key: String;
+        url: String;
+    } {}
 }
 /// A message type for sending LINE notification messages (template)
 #[derive(Debug, Clone, PartialEq)]
@@ -12632,15 +11363,11 @@ sinch_sdk_runtime::object::object! {
         1 body: opt = "body";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LineNotificationMessageTemplateChannelSpecificMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(template_key: impl Into<String>) -> Self {
-        Self {
-            template_key: template_key.into(),
-            body: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    LineNotificationMessageTemplateChannelSpecificMessage {
+        template_key: String;
+    } {
+        body;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12663,16 +11390,11 @@ sinch_sdk_runtime::object::object! {
         1 content: req = "content";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LineNotificationMessageTemplateEmphasizedItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(item_key: impl Into<String>, content: impl Into<String>) -> Self {
-        Self {
-            item_key: item_key.into(),
-            content: content.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    LineNotificationMessageTemplateEmphasizedItem {
+        item_key: String;
+        content: String;
+    } {}
 }
 /// Template item
 #[derive(Debug, Clone, PartialEq)]
@@ -12689,16 +11411,11 @@ sinch_sdk_runtime::object::object! {
         1 content: req = "content";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LineNotificationMessageTemplateItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(item_key: impl Into<String>, content: impl Into<String>) -> Self {
-        Self {
-            item_key: item_key.into(),
-            content: content.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    LineNotificationMessageTemplateItem {
+        item_key: String;
+        content: String;
+    } {}
 }
 /// `ListAppsResponse`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12712,14 +11429,7 @@ sinch_sdk_runtime::object::object! {
         0 apps: opt = "apps";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListAppsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { apps: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListAppsResponse }
 sinch_sdk_runtime::object::setters! {
     ListAppsResponse {
         apps: Vec<AppResponse> = "apps";
@@ -12741,17 +11451,7 @@ sinch_sdk_runtime::object::object! {
         1 next_page_token: opt = "next_page_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListContactsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            contacts: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListContactsResponse }
 sinch_sdk_runtime::object::setters! {
     ListContactsResponse {
         contacts: Vec<Contact> = "contacts";
@@ -12776,18 +11476,7 @@ sinch_sdk_runtime::object::object! {
         2 total_size: opt = "total_size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListConversationsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            conversations: None,
-            next_page_token: None,
-            total_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListConversationsResponse }
 sinch_sdk_runtime::object::setters! {
     ListConversationsResponse {
         conversations: Vec<Conversation> = "conversations";
@@ -12810,17 +11499,7 @@ sinch_sdk_runtime::object::object! {
         1 next_page_token: opt = "next_page_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListEventsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            events: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListEventsResponse }
 sinch_sdk_runtime::object::setters! {
     ListEventsResponse {
         events: Vec<ConversationEvent> = "events";
@@ -12944,13 +11623,10 @@ sinch_sdk_runtime::object::object! {
         0 choice: req = "choice";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListItemVariant0 {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(choice: impl Into<ChoiceItem>) -> Self {
-        Self { choice: choice.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ListItemVariant0 {
+        choice: ChoiceItem;
+    } {}
 }
 /// Product
 #[derive(Debug, Clone, PartialEq)]
@@ -12964,13 +11640,10 @@ sinch_sdk_runtime::object::object! {
         0 product: req = "product";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListItemVariant1 {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(product: impl Into<ProductItem>) -> Self {
-        Self { product: product.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ListItemVariant1 {
+        product: ProductItem;
+    } {}
 }
 /// A message containing a list of options to choose from. All items must be of the same type.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12984,14 +11657,7 @@ sinch_sdk_runtime::object::object! {
         0 list_message: opt = "list_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { list_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListMessageField }
 sinch_sdk_runtime::object::setters! {
     ListMessageField {
         list_message: ListMessageFieldListMessage = "list_message";
@@ -13021,18 +11687,14 @@ sinch_sdk_runtime::object::object! {
         4 message_properties: opt = "message_properties";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListMessageFieldListMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(title: impl Into<String>, sections: impl Into<Vec<ListSection>>) -> Self {
-        Self {
-            title: title.into(),
-            description: None,
-            media: None,
-            sections: sections.into(),
-            message_properties: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ListMessageFieldListMessage {
+        title: String;
+        sections: Vec<ListSection>;
+    } {
+        description;
+        media;
+        message_properties;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -13060,18 +11722,7 @@ sinch_sdk_runtime::object::object! {
         2 whatsapp_header: opt = "whatsapp_header";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListMessageFieldListMessageMessageProperties {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            catalog_id: None,
-            menu: None,
-            whatsapp_header: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListMessageFieldListMessageMessageProperties }
 sinch_sdk_runtime::object::setters! {
     ListMessageFieldListMessageMessageProperties {
         catalog_id: String = "catalog_id";
@@ -13121,26 +11772,7 @@ sinch_sdk_runtime::object::object! {
         10 direction: opt = "direction";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListMessagesByChannelIdentityRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            channel_identities: None,
-            contact_ids: None,
-            app_id: None,
-            messages_source: None,
-            page_size: None,
-            page_token: None,
-            view: None,
-            start_time: None,
-            end_time: None,
-            channel: None,
-            direction: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListMessagesByChannelIdentityRequest }
 sinch_sdk_runtime::object::setters! {
     ListMessagesByChannelIdentityRequest {
         channel_identities: Vec<String> = "channel_identities";
@@ -13171,17 +11803,7 @@ sinch_sdk_runtime::object::object! {
         1 next_page_token: opt = "next_page_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListMessagesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            messages: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListMessagesResponse }
 sinch_sdk_runtime::object::setters! {
     ListMessagesResponse {
         messages: Vec<ConversationMessage> = "messages";
@@ -13206,18 +11828,7 @@ sinch_sdk_runtime::object::object! {
         2 total_size: opt = "total_size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListRecentConversationsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            conversations: None,
-            next_page_token: None,
-            total_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListRecentConversationsResponse }
 sinch_sdk_runtime::object::setters! {
     ListRecentConversationsResponse {
         conversations: Vec<ConversationRecentMessage> = "conversations";
@@ -13240,15 +11851,11 @@ sinch_sdk_runtime::object::object! {
         1 items: req = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListSection {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(items: impl Into<Vec<ListItem>>) -> Self {
-        Self {
-            title: None,
-            items: items.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    ListSection {
+        items: Vec<ListItem>;
+    } {
+        title;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -13268,14 +11875,7 @@ sinch_sdk_runtime::object::object! {
         0 webhooks: opt = "webhooks";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListWebhooksResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { webhooks: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListWebhooksResponse }
 sinch_sdk_runtime::object::setters! {
     ListWebhooksResponse {
         webhooks: Vec<Webhook> = "webhooks";
@@ -13293,14 +11893,7 @@ sinch_sdk_runtime::object::object! {
         0 location_message: opt = "location_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LocationMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { location_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { LocationMessageField }
 sinch_sdk_runtime::object::setters! {
     LocationMessageField {
         location_message: LocationMessageFieldLocationMessage = "location_message";
@@ -13324,16 +11917,12 @@ sinch_sdk_runtime::object::object! {
         2 title: req = "title";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LocationMessageFieldLocationMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(coordinates: impl Into<Coordinates>, title: impl Into<String>) -> Self {
-        Self {
-            coordinates: coordinates.into(),
-            label: None,
-            title: title.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    LocationMessageFieldLocationMessage {
+        coordinates: Coordinates;
+        title: String;
+    } {
+        label;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -13362,19 +11951,7 @@ sinch_sdk_runtime::object::object! {
         3 document_field_classification: opt = "document_field_classification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MachineLearningImageRecognitionResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            url: None,
-            document_image_classification: None,
-            optical_character_recognition: None,
-            document_field_classification: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MachineLearningImageRecognitionResult }
 sinch_sdk_runtime::object::setters! {
     MachineLearningImageRecognitionResult {
         url: String = "url";
@@ -13404,19 +11981,7 @@ sinch_sdk_runtime::object::object! {
         3 results: opt = "results";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MachineLearningNluResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            intent: None,
-            score: None,
-            message: None,
-            results: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MachineLearningNluResult }
 sinch_sdk_runtime::object::setters! {
     MachineLearningNluResult {
         intent: String = "intent";
@@ -13442,17 +12007,7 @@ sinch_sdk_runtime::object::object! {
         1 masked: opt = "masked";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MachineLearningPiiResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message: None,
-            masked: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MachineLearningPiiResult }
 sinch_sdk_runtime::object::setters! {
     MachineLearningPiiResult {
         message: String = "message";
@@ -13480,19 +12035,7 @@ sinch_sdk_runtime::object::object! {
         3 results: opt = "results";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MachineLearningSentimentResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            sentiment: None,
-            score: None,
-            message: None,
-            results: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MachineLearningSentimentResult }
 sinch_sdk_runtime::object::setters! {
     MachineLearningSentimentResult {
         sentiment: Sentiment = "sentiment";
@@ -13513,14 +12056,7 @@ sinch_sdk_runtime::object::object! {
         0 media_card_message: opt = "media_card_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MediaCardMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { media_card_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MediaCardMessageField }
 sinch_sdk_runtime::object::setters! {
     MediaCardMessageField {
         media_card_message: MediaCardMessageFieldMediaCardMessage = "media_card_message";
@@ -13541,15 +12077,11 @@ sinch_sdk_runtime::object::object! {
         1 url: req = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MediaCardMessageFieldMediaCardMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            caption: None,
-            url: url.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    MediaCardMessageFieldMediaCardMessage {
+        url: String;
+    } {
+        caption;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -13569,14 +12101,7 @@ sinch_sdk_runtime::object::object! {
         0 media_message: opt = "media_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MediaMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { media_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MediaMessageField }
 sinch_sdk_runtime::object::setters! {
     MediaMessageField {
         media_message: MediaProperties = "media_message";
@@ -13600,16 +12125,12 @@ sinch_sdk_runtime::object::object! {
         2 filename_override: opt = "filename_override";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MediaProperties {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            thumbnail_url: None,
-            url: url.into(),
-            filename_override: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    MediaProperties {
+        url: String;
+    } {
+        thumbnail_url;
+        filename_override;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -13633,15 +12154,11 @@ sinch_sdk_runtime::object::object! {
         1 strategy: opt = "strategy";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MergeContactRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(source_id: impl Into<String>) -> Self {
-        Self {
-            source_id: source_id.into(),
-            strategy: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    MergeContactRequest {
+        source_id: String;
+    } {
+        strategy;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -13701,20 +12218,16 @@ sinch_sdk_runtime::object::object! {
         6 message_delivery_report: opt = "message_delivery_report";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageDeliveryReceiptEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            message_delivery_report: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    MessageDeliveryReceiptEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        message_delivery_report;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -13759,23 +12272,7 @@ sinch_sdk_runtime::object::object! {
         7 processing_mode: opt = "processing_mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageDeliveryReceiptEventMessageDeliveryReport {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message_id: None,
-            conversation_id: None,
-            status: None,
-            channel_identity: None,
-            contact_id: None,
-            reason: None,
-            metadata: None,
-            processing_mode: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MessageDeliveryReceiptEventMessageDeliveryReport }
 sinch_sdk_runtime::object::setters! {
     MessageDeliveryReceiptEventMessageDeliveryReport {
         message_id: String = "message_id";
@@ -13818,20 +12315,16 @@ sinch_sdk_runtime::object::object! {
         6 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageInboundEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            message: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    MessageInboundEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        message;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -13885,26 +12378,7 @@ sinch_sdk_runtime::object::object! {
         10 injected: opt = "injected";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageInboundEventItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            direction: None,
-            contact_message: None,
-            channel_identity: None,
-            conversation_id: None,
-            contact_id: None,
-            metadata: None,
-            accept_time: None,
-            sender_id: None,
-            processing_mode: None,
-            injected: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MessageInboundEventItem }
 sinch_sdk_runtime::object::setters! {
     MessageInboundEventItem {
         id: String = "id";
@@ -13966,20 +12440,16 @@ sinch_sdk_runtime::object::object! {
         6 message_redaction: opt = "message_redaction";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageInboundSmartConversationRedactionEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            message_redaction: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    MessageInboundSmartConversationRedactionEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        message_redaction;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -14022,14 +12492,7 @@ sinch_sdk_runtime::object::object! {
         0 retry_duration: opt = "retry_duration";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageRetrySettings {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { retry_duration: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MessageRetrySettings }
 sinch_sdk_runtime::object::setters! {
     MessageRetrySettings {
         retry_duration: i32 = "retry_duration";
@@ -14084,20 +12547,16 @@ sinch_sdk_runtime::object::object! {
         6 message_submit_notification: opt = "message_submit_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageSubmitEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            message_submit_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    MessageSubmitEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        message_submit_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -14139,22 +12598,7 @@ sinch_sdk_runtime::object::object! {
         6 processing_mode: opt = "processing_mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageSubmitEventMessageSubmitNotification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message_id: None,
-            conversation_id: None,
-            channel_identity: None,
-            contact_id: None,
-            submitted_message: None,
-            metadata: None,
-            processing_mode: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MessageSubmitEventMessageSubmitNotification }
 sinch_sdk_runtime::object::setters! {
     MessageSubmitEventMessageSubmitNotification {
         message_id: String = "message_id";
@@ -14197,14 +12641,7 @@ sinch_sdk_runtime::object::object! {
         0 mms_credentials: opt = "mms_credentials";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MmsCredentialsField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { mms_credentials: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MmsCredentialsField }
 sinch_sdk_runtime::object::setters! {
     MmsCredentialsField {
         mms_credentials: MmsCredentialsFieldMmsCredentials = "mms_credentials";
@@ -14228,16 +12665,12 @@ sinch_sdk_runtime::object::object! {
         2 basic_auth: opt = "basic_auth";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MmsCredentialsFieldMmsCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(account_id: impl Into<String>, api_key: impl Into<String>) -> Self {
-        Self {
-            account_id: account_id.into(),
-            api_key: api_key.into(),
-            basic_auth: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    MmsCredentialsFieldMmsCredentials {
+        account_id: String;
+        api_key: String;
+    } {
+        basic_auth;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -14272,19 +12705,15 @@ sinch_sdk_runtime::object::object! {
         5 suffix: opt = "suffix";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NameInfo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(full_name: impl Into<String>) -> Self {
-        Self {
-            full_name: full_name.into(),
-            first_name: None,
-            last_name: None,
-            middle_name: None,
-            prefix: None,
-            suffix: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    NameInfo {
+        full_name: String;
+    } {
+        first_name;
+        last_name;
+        middle_name;
+        prefix;
+        suffix;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -14317,19 +12746,7 @@ sinch_sdk_runtime::object::object! {
         3 score: opt = "score";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OffensiveAnalysis {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message: None,
-            url: None,
-            evaluation: None,
-            score: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OffensiveAnalysis }
 sinch_sdk_runtime::object::setters! {
     OffensiveAnalysis {
         message: String = "message";
@@ -14675,20 +13092,16 @@ sinch_sdk_runtime::object::object! {
         6 opt_in_notification: opt = "opt_in_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OptInEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            opt_in_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    OptInEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        opt_in_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -14730,22 +13143,7 @@ sinch_sdk_runtime::object::object! {
         6 processing_mode: opt = "processing_mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OptInEventOptInNotification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            request_id: None,
-            contact_id: None,
-            channel: None,
-            identity: None,
-            status: None,
-            error_details: None,
-            processing_mode: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OptInEventOptInNotification }
 sinch_sdk_runtime::object::setters! {
     OptInEventOptInNotification {
         request_id: String = "request_id";
@@ -14769,14 +13167,7 @@ sinch_sdk_runtime::object::object! {
         0 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OptInEventOptInNotificationErrorDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { description: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OptInEventOptInNotificationErrorDetails }
 sinch_sdk_runtime::object::setters! {
     OptInEventOptInNotificationErrorDetails {
         description: String = "description";
@@ -14834,20 +13225,16 @@ sinch_sdk_runtime::object::object! {
         6 opt_out_notification: opt = "opt_out_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OptOutEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            opt_out_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    OptOutEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        opt_out_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -14889,22 +13276,7 @@ sinch_sdk_runtime::object::object! {
         6 processing_mode: opt = "processing_mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OptOutEventOptOutNotification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            request_id: None,
-            contact_id: None,
-            channel: None,
-            identity: None,
-            status: None,
-            error_details: None,
-            processing_mode: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OptOutEventOptOutNotification }
 sinch_sdk_runtime::object::setters! {
     OptOutEventOptOutNotification {
         request_id: String = "request_id";
@@ -14928,14 +13300,7 @@ sinch_sdk_runtime::object::object! {
         0 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OptOutEventOptOutNotificationErrorDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { description: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OptOutEventOptOutNotificationErrorDetails }
 sinch_sdk_runtime::object::setters! {
     OptOutEventOptOutNotificationErrorDetails {
         description: String = "description";
@@ -14975,14 +13340,7 @@ sinch_sdk_runtime::object::object! {
         0 result: opt = "result";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OpticalCharacterRecognition {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { result: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OpticalCharacterRecognition }
 sinch_sdk_runtime::object::setters! {
     OpticalCharacterRecognition {
         result: Vec<OpticalCharacterRecognitionData> = "result";
@@ -15000,14 +13358,7 @@ sinch_sdk_runtime::object::object! {
         0 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OpticalCharacterRecognitionData {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { data: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OpticalCharacterRecognitionData }
 sinch_sdk_runtime::object::setters! {
     OpticalCharacterRecognitionData {
         data: Vec<String> = "data";
@@ -15031,18 +13382,7 @@ sinch_sdk_runtime::object::object! {
         2 title: opt = "title";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrganizationInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company: None,
-            department: None,
-            title: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OrganizationInfo }
 sinch_sdk_runtime::object::setters! {
     OrganizationInfo {
         company: String = "company";
@@ -15071,19 +13411,13 @@ sinch_sdk_runtime::object::object! {
         3 payment: req = "payment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaymentOrderDetailsChannelSpecificMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        payment: impl Into<PaymentOrderDetailsChannelSpecificMessagePayment>,
-    ) -> Self {
-        Self {
-            header: None,
-            body: None,
-            footer: None,
-            payment: payment.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    PaymentOrderDetailsChannelSpecificMessage {
+        payment: PaymentOrderDetailsChannelSpecificMessagePayment;
+    } {
+        header;
+        body;
+        footer;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15123,28 +13457,16 @@ sinch_sdk_runtime::object::object! {
         6 order: req = "order";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaymentOrderDetailsChannelSpecificMessagePayment {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<PaymentOrderDetailsChannelSpecificMessagePaymentType>,
-        reference_id: impl Into<String>,
-        type_of_goods: impl Into<
-            PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods,
-        >,
-        total_amount_value: impl Into<i64>,
-        order: impl Into<PaymentOrderDetailsChannelSpecificMessagePaymentOrder>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            reference_id: reference_id.into(),
-            type_of_goods: type_of_goods.into(),
-            payment_settings: None,
-            payment_buttons: None,
-            total_amount_value: total_amount_value.into(),
-            order: order.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    PaymentOrderDetailsChannelSpecificMessagePayment {
+        r#type: PaymentOrderDetailsChannelSpecificMessagePaymentType;
+        reference_id: String;
+        type_of_goods: PaymentOrderDetailsChannelSpecificMessagePaymentTypeOfGoods;
+        total_amount_value: i64;
+        order: PaymentOrderDetailsChannelSpecificMessagePaymentOrder;
+    } {
+        payment_settings;
+        payment_buttons;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15200,31 +13522,21 @@ sinch_sdk_runtime::object::object! {
         11 items: req = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaymentOrderDetailsChannelSpecificMessagePaymentOrder {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        subtotal_value: impl Into<i64>,
-        tax_value: impl Into<i64>,
-        items: impl Into<
-            Vec<PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem>,
-        >,
-    ) -> Self {
-        Self {
-            catalog_id: None,
-            expiration_time: None,
-            expiration_description: None,
-            subtotal_value: subtotal_value.into(),
-            tax_value: tax_value.into(),
-            tax_description: None,
-            shipping_value: None,
-            shipping_description: None,
-            discount_value: None,
-            discount_description: None,
-            discount_program_name: None,
-            items: items.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    PaymentOrderDetailsChannelSpecificMessagePaymentOrder {
+        subtotal_value: i64;
+        tax_value: i64;
+        items: Vec<PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem>;
+    } {
+        catalog_id;
+        expiration_time;
+        expiration_description;
+        tax_description;
+        shipping_value;
+        shipping_description;
+        discount_value;
+        discount_description;
+        discount_program_name;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15264,23 +13576,14 @@ sinch_sdk_runtime::object::object! {
         4 sale_amount_value: opt = "sale_amount_value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        retailer_id: impl Into<String>,
-        name: impl Into<String>,
-        amount_value: impl Into<i64>,
-        quantity: impl Into<i64>,
-    ) -> Self {
-        Self {
-            retailer_id: retailer_id.into(),
-            name: name.into(),
-            amount_value: amount_value.into(),
-            quantity: quantity.into(),
-            sale_amount_value: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PaymentOrderDetailsChannelSpecificMessagePaymentOrderItemsItem {
+        retailer_id: String;
+        name: String;
+        amount_value: i64;
+        quantity: i64;
+    } {
+        sale_amount_value;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15519,19 +13822,13 @@ sinch_sdk_runtime::object::object! {
         3 payment: req = "payment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaymentOrderStatusChannelSpecificMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        payment: impl Into<PaymentOrderStatusChannelSpecificMessagePayment>,
-    ) -> Self {
-        Self {
-            header: None,
-            body: None,
-            footer: None,
-            payment: payment.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    PaymentOrderStatusChannelSpecificMessage {
+        payment: PaymentOrderStatusChannelSpecificMessagePayment;
+    } {
+        header;
+        body;
+        footer;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15556,19 +13853,11 @@ sinch_sdk_runtime::object::object! {
         1 order: req = "order";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaymentOrderStatusChannelSpecificMessagePayment {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        reference_id: impl Into<String>,
-        order: impl Into<PaymentOrderStatusChannelSpecificMessagePaymentOrder>,
-    ) -> Self {
-        Self {
-            reference_id: reference_id.into(),
-            order: order.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PaymentOrderStatusChannelSpecificMessagePayment {
+        reference_id: String;
+        order: PaymentOrderStatusChannelSpecificMessagePaymentOrder;
+    } {}
 }
 /// The payment order.
 #[derive(Debug, Clone, PartialEq)]
@@ -15585,17 +13874,11 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaymentOrderStatusChannelSpecificMessagePaymentOrder {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        status: impl Into<PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus>,
-    ) -> Self {
-        Self {
-            status: status.into(),
-            description: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PaymentOrderStatusChannelSpecificMessagePaymentOrder {
+        status: PaymentOrderStatusChannelSpecificMessagePaymentOrderStatus;
+    } {
+        description;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15686,19 +13969,7 @@ sinch_sdk_runtime::object::object! {
         3 payment_transaction_id: opt = "payment_transaction_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaymentStatusUpdateEvent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            reference_id: None,
-            payment_status: None,
-            payment_transaction_status: None,
-            payment_transaction_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PaymentStatusUpdateEvent }
 sinch_sdk_runtime::object::setters! {
     PaymentStatusUpdateEvent {
         reference_id: String = "reference_id";
@@ -15750,15 +14021,11 @@ sinch_sdk_runtime::object::object! {
         1 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PhoneNumberInfo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(phone_number: impl Into<String>) -> Self {
-        Self {
-            phone_number: phone_number.into(),
-            r#type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PhoneNumberInfo {
+        phone_number: String;
+    } {
+        r#type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15828,18 +14095,14 @@ sinch_sdk_runtime::object::object! {
         4 currency: opt = "currency";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ProductItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: impl Into<String>, marketplace: impl Into<String>) -> Self {
-        Self {
-            id: id.into(),
-            marketplace: marketplace.into(),
-            quantity: None,
-            item_price: None,
-            currency: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ProductItem {
+        id: String;
+        marketplace: String;
+    } {
+        quantity;
+        item_price;
+        currency;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15861,16 +14124,7 @@ sinch_sdk_runtime::object::object! {
         0 product_response_message: opt = "product_response_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ProductResponseMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            product_response_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ProductResponseMessage }
 sinch_sdk_runtime::object::setters! {
     ProductResponseMessage {
         product_response_message: ProductResponseMessageProductResponseMessage = "product_response_message";
@@ -15894,18 +14148,7 @@ sinch_sdk_runtime::object::object! {
         2 catalog_id: opt = "catalog_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ProductResponseMessageProductResponseMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            products: None,
-            title: None,
-            catalog_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ProductResponseMessageProductResponseMessage }
 sinch_sdk_runtime::object::setters! {
     ProductResponseMessageProductResponseMessage {
         products: Vec<ProductItem> = "products";
@@ -15928,17 +14171,7 @@ sinch_sdk_runtime::object::object! {
         1 settings: opt = "settings";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ProjectSettings {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            project_id: None,
-            settings: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ProjectSettings }
 sinch_sdk_runtime::object::setters! {
     ProjectSettings {
         project_id: String = "project_id";
@@ -15957,14 +14190,7 @@ sinch_sdk_runtime::object::object! {
         0 contact_settings: opt = "contact_settings";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ProjectSettingsRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { contact_settings: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ProjectSettingsRequest }
 sinch_sdk_runtime::object::setters! {
     ProjectSettingsRequest {
         contact_settings: ContactSettings = "contact_settings";
@@ -15982,14 +14208,7 @@ sinch_sdk_runtime::object::object! {
         0 contact_settings: opt = "contact_settings";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ProjectSettingsSettings {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { contact_settings: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ProjectSettingsSettings }
 sinch_sdk_runtime::object::setters! {
     ProjectSettingsSettings {
         contact_settings: ContactSettings = "contact_settings";
@@ -16014,16 +14233,12 @@ sinch_sdk_runtime::object::object! {
         2 request_id: opt = "request_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl QueryCapability {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, recipient: impl Into<Recipient>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            recipient: recipient.into(),
-            request_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    QueryCapability {
+        app_id: String;
+        recipient: Recipient;
+    } {
+        request_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16050,18 +14265,7 @@ sinch_sdk_runtime::object::object! {
         2 request_id: opt = "request_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl QueryCapabilityResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            app_id: None,
-            recipient: None,
-            request_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { QueryCapabilityResponse }
 sinch_sdk_runtime::object::setters! {
     QueryCapabilityResponse {
         app_id: String = "app_id";
@@ -16084,17 +14288,7 @@ sinch_sdk_runtime::object::object! {
         1 outbound_limit: opt = "outbound_limit";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl QueueStats {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            outbound_size: None,
-            outbound_limit: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { QueueStats }
 sinch_sdk_runtime::object::setters! {
     QueueStats {
         outbound_size: i64 = "outbound_size";
@@ -16124,18 +14318,7 @@ sinch_sdk_runtime::object::object! {
         2 webhooks: opt = "webhooks";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RateLimits {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            inbound: None,
-            outbound: None,
-            webhooks: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RateLimits }
 sinch_sdk_runtime::object::setters! {
     RateLimits {
         inbound: i64 = "inbound";
@@ -16188,21 +14371,13 @@ sinch_sdk_runtime::object::object! {
         3 reaction_category: opt = "reaction_category";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ReactionEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        emoji: impl Into<String>,
-        action: impl Into<ReactionAction>,
-        message_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            emoji: emoji.into(),
-            action: action.into(),
-            message_id: message_id.into(),
-            reaction_category: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ReactionEvent {
+        emoji: String;
+        action: ReactionAction;
+        message_id: String;
+    } {
+        reaction_category;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16222,14 +14397,7 @@ sinch_sdk_runtime::object::object! {
         0 read_message_event: opt = "read_message_event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ReadMessageEventField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { read_message_event: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ReadMessageEventField }
 sinch_sdk_runtime::object::setters! {
     ReadMessageEventField {
         read_message_event: std::collections::BTreeMap<String, serde_json::Value> = "read_message_event";
@@ -16256,19 +14424,7 @@ sinch_sdk_runtime::object::object! {
         3 channel_code: opt = "channel_code";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Reason {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            description: None,
-            sub_code: None,
-            channel_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Reason }
 sinch_sdk_runtime::object::setters! {
     Reason {
         code: ReasonCode = "code";
@@ -16541,20 +14697,16 @@ sinch_sdk_runtime::object::object! {
         6 record_notification: opt = "record_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RecordNotificationEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            record_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RecordNotificationEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        record_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16596,22 +14748,7 @@ sinch_sdk_runtime::object::object! {
         6 processing_mode: opt = "processing_mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RecordNotificationEventRecordNotification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            entity_id: None,
-            record_status: None,
-            channel_identity: None,
-            contact_id: None,
-            conversation_id: None,
-            reason: None,
-            processing_mode: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RecordNotificationEventRecordNotification }
 sinch_sdk_runtime::object::setters! {
     RecordNotificationEventRecordNotification {
         entity_id: String = "entity_id";
@@ -16654,14 +14791,7 @@ sinch_sdk_runtime::object::object! {
         0 reply_to: opt = "reply_to";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ReplyToField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { reply_to: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ReplyToField }
 sinch_sdk_runtime::object::setters! {
     ReplyToField {
         reply_to: ReplyToFieldReplyTo = "reply_to";
@@ -16679,15 +14809,10 @@ sinch_sdk_runtime::object::object! {
         0 message_id: req = "message_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ReplyToFieldReplyTo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message_id: impl Into<String>) -> Self {
-        Self {
-            message_id: message_id.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ReplyToFieldReplyTo {
+        message_id: String;
+    } {}
 }
 /// The retention policy configured for the app. For more information about retention policies, see [Retention Policy](https://developers.sinch.com/docs/conversation/keyconcepts/#retention-policy).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -16709,17 +14834,7 @@ sinch_sdk_runtime::object::object! {
         1 ttl_days: opt = "ttl_days";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RetentionPolicy {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            retention_type: None,
-            ttl_days: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RetentionPolicy }
 sinch_sdk_runtime::object::setters! {
     RetentionPolicy {
         retention_type: RetentionPolicyType = "retention_type";
@@ -16760,14 +14875,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RuntimeError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RuntimeError }
 sinch_sdk_runtime::object::setters! {
     RuntimeError {
         error: RuntimeErrorError = "error";
@@ -16794,19 +14902,7 @@ sinch_sdk_runtime::object::object! {
         3 status: opt = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RuntimeErrorError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            details: None,
-            message: None,
-            status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RuntimeErrorError }
 sinch_sdk_runtime::object::setters! {
     RuntimeErrorError {
         code: i32 = "code";
@@ -16849,24 +14945,16 @@ sinch_sdk_runtime::object::object! {
         6 recipient: req = "recipient";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendEventRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        app_id: impl Into<String>,
-        event: impl Into<AppEventField>,
-        recipient: impl Into<RecipientRequest>,
-    ) -> Self {
-        Self {
-            app_id: app_id.into(),
-            callback_url: None,
-            channel_priority_order: None,
-            event: event.into(),
-            event_metadata: None,
-            queue: None,
-            recipient: recipient.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    SendEventRequest {
+        app_id: String;
+        event: AppEventField;
+        recipient: RecipientRequest;
+    } {
+        callback_url;
+        channel_priority_order;
+        event_metadata;
+        queue;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16892,17 +14980,7 @@ sinch_sdk_runtime::object::object! {
         1 event_id: opt = "event_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendEventResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            accepted_time: None,
-            event_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SendEventResponse }
 sinch_sdk_runtime::object::setters! {
     SendEventResponse {
         accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
@@ -16994,31 +15072,23 @@ sinch_sdk_runtime::object::object! {
         13 message_content_type: opt = "message_content_type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendMessageRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        app_id: impl Into<String>,
-        message: impl Into<AppMessage>,
-        recipient: impl Into<RecipientRequest>,
-    ) -> Self {
-        Self {
-            app_id: app_id.into(),
-            callback_url: None,
-            channel_priority_order: None,
-            channel_properties: None,
-            message: message.into(),
-            message_metadata: None,
-            conversation_metadata: None,
-            queue: None,
-            recipient: recipient.into(),
-            ttl: None,
-            processing_strategy: None,
-            correlation_id: None,
-            conversation_metadata_update_strategy: None,
-            message_content_type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SendMessageRequest {
+        app_id: String;
+        message: AppMessage;
+        recipient: RecipientRequest;
+    } {
+        callback_url;
+        channel_priority_order;
+        channel_properties;
+        message_metadata;
+        conversation_metadata;
+        queue;
+        ttl;
+        processing_strategy;
+        correlation_id;
+        conversation_metadata_update_strategy;
+        message_content_type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -17051,17 +15121,7 @@ sinch_sdk_runtime::object::object! {
         1 message_id: opt = "message_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendMessageResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            accepted_time: None,
-            message_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SendMessageResponse }
 sinch_sdk_runtime::object::setters! {
     SendMessageResponse {
         accepted_time: sinch_sdk_runtime::Timestamp = "accepted_time";
@@ -17105,17 +15165,7 @@ sinch_sdk_runtime::object::object! {
         1 score: opt = "score";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SentimentResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            sentiment: None,
-            score: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SentimentResult }
 sinch_sdk_runtime::object::setters! {
     SentimentResult {
         sentiment: Sentiment = "sentiment";
@@ -17134,16 +15184,7 @@ sinch_sdk_runtime::object::object! {
         0 share_location_message: opt = "share_location_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ShareLocationMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            share_location_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ShareLocationMessageField }
 sinch_sdk_runtime::object::setters! {
     ShareLocationMessageField {
         share_location_message: ShareLocationMessageFieldShareLocationMessage = "share_location_message";
@@ -17164,16 +15205,11 @@ sinch_sdk_runtime::object::object! {
         1 fallback_url: req = "fallback_url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ShareLocationMessageFieldShareLocationMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(title: impl Into<String>, fallback_url: impl Into<String>) -> Self {
-        Self {
-            title: title.into(),
-            fallback_url: fallback_url.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ShareLocationMessageFieldShareLocationMessage {
+        title: String;
+        fallback_url: String;
+    } {}
 }
 /// Object reflecting an event that is created when a contact visits a shortlink. Currently, this is only supported for the Messenger and Instagram channels. See [Shortlink Activated Event](https://developers.sinch.com/docs/conversation/callbacks/#shortlink-activated-event) for more details.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17202,21 +15238,7 @@ sinch_sdk_runtime::object::object! {
         5 existing_thread: opt = "existing_thread";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ShortLinkActivatedEvent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            payload: None,
-            title: None,
-            r#ref: None,
-            source: None,
-            r#type: None,
-            existing_thread: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ShortLinkActivatedEvent }
 sinch_sdk_runtime::object::setters! {
     ShortLinkActivatedEvent {
         payload: String = "payload";
@@ -17239,14 +15261,7 @@ sinch_sdk_runtime::object::object! {
         0 enabled: opt = "enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmartConversation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { enabled: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SmartConversation }
 sinch_sdk_runtime::object::setters! {
     SmartConversation {
         enabled: bool = "enabled";
@@ -17282,20 +15297,16 @@ sinch_sdk_runtime::object::object! {
         6 smart_conversation_notification: opt = "smart_conversation_notification";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmartConversationsEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            smart_conversation_notification: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SmartConversationsEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        smart_conversation_notification;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -17334,21 +15345,7 @@ sinch_sdk_runtime::object::object! {
         5 analysis_results: opt = "analysis_results";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmartConversationsEventSmartConversationNotification {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            contact_id: None,
-            channel_identity: None,
-            channel: None,
-            message_id: None,
-            conversation_id: None,
-            analysis_results: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SmartConversationsEventSmartConversationNotification }
 sinch_sdk_runtime::object::setters! {
     SmartConversationsEventSmartConversationNotification {
         contact_id: String = "contact_id";
@@ -17371,14 +15368,7 @@ sinch_sdk_runtime::object::object! {
         0 static_bearer: opt = "static_bearer";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StaticBearerCredentialsField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { static_bearer: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { StaticBearerCredentialsField }
 sinch_sdk_runtime::object::setters! {
     StaticBearerCredentialsField {
         static_bearer: StaticBearerCredentialsFieldStaticBearer = "static_bearer";
@@ -17399,16 +15389,11 @@ sinch_sdk_runtime::object::object! {
         1 token: req = "token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StaticBearerCredentialsFieldStaticBearer {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(claimed_identity: impl Into<String>, token: impl Into<String>) -> Self {
-        Self {
-            claimed_identity: claimed_identity.into(),
-            token: token.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    StaticBearerCredentialsFieldStaticBearer {
+        claimed_identity: String;
+        token: String;
+    } {}
 }
 /// Static Token Authentication
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17422,14 +15407,7 @@ sinch_sdk_runtime::object::object! {
         0 static_token: opt = "static_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StaticTokenCredentialsField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { static_token: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { StaticTokenCredentialsField }
 sinch_sdk_runtime::object::setters! {
     StaticTokenCredentialsField {
         static_token: StaticTokenCredentialsFieldStaticToken = "static_token";
@@ -17447,13 +15425,10 @@ sinch_sdk_runtime::object::object! {
         0 token: req = "token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StaticTokenCredentialsFieldStaticToken {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(token: impl Into<String>) -> Self {
-        Self { token: token.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    StaticTokenCredentialsFieldStaticToken {
+        token: String;
+    } {}
 }
 /// Telegram
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17467,14 +15442,7 @@ sinch_sdk_runtime::object::object! {
         0 telegram_credentials: opt = "telegram_credentials";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TelegramCredentialsField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { telegram_credentials: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TelegramCredentialsField }
 sinch_sdk_runtime::object::setters! {
     TelegramCredentialsField {
         telegram_credentials: TelegramCredentialsFieldTelegramCredentials = "telegram_credentials";
@@ -17492,13 +15460,10 @@ sinch_sdk_runtime::object::object! {
         0 token: req = "token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TelegramCredentialsFieldTelegramCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(token: impl Into<String>) -> Self {
-        Self { token: token.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    TelegramCredentialsFieldTelegramCredentials {
+        token: String;
+    } {}
 }
 /// Message referring to predefined template
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17512,14 +15477,7 @@ sinch_sdk_runtime::object::object! {
         0 template_message: opt = "template_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { template_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateMessageField }
 sinch_sdk_runtime::object::setters! {
     TemplateMessageField {
         template_message: TemplateMessageFieldTemplateMessage = "template_message";
@@ -17544,17 +15502,7 @@ sinch_sdk_runtime::object::object! {
         1 omni_template: opt = "omni_template";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateMessageFieldTemplateMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            channel_template: None,
-            omni_template: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateMessageFieldTemplateMessage }
 sinch_sdk_runtime::object::setters! {
     TemplateMessageFieldTemplateMessage {
         channel_template: std::collections::BTreeMap<String, TemplateReference> = "channel_template";
@@ -17588,17 +15536,13 @@ sinch_sdk_runtime::object::object! {
         3 template_id: req = "template_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateReference {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(template_id: impl Into<String>) -> Self {
-        Self {
-            version: None,
-            language_code: None,
-            parameters: None,
-            template_id: template_id.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    TemplateReference {
+        template_id: String;
+    } {
+        version;
+        language_code;
+        parameters;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -17620,14 +15564,7 @@ sinch_sdk_runtime::object::object! {
         0 template_reference: opt = "template_reference";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateReferenceField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { template_reference: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateReferenceField }
 sinch_sdk_runtime::object::setters! {
     TemplateReferenceField {
         template_reference: TemplateReferenceWithVersion = "template_reference";
@@ -17660,17 +15597,13 @@ sinch_sdk_runtime::object::object! {
         3 template_id: req = "template_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateReferenceWithVersion {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(version: impl Into<String>, template_id: impl Into<String>) -> Self {
-        Self {
-            version: version.into(),
-            language_code: None,
-            parameters: None,
-            template_id: template_id.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    TemplateReferenceWithVersion {
+        version: String;
+        template_id: String;
+    } {
+        language_code;
+        parameters;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -17691,14 +15624,7 @@ sinch_sdk_runtime::object::object! {
         0 text_message: opt = "text_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TextMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { text_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TextMessageField }
 sinch_sdk_runtime::object::setters! {
     TextMessageField {
         text_message: TextMessageFieldTextMessage = "text_message";
@@ -17716,13 +15642,10 @@ sinch_sdk_runtime::object::object! {
         0 text: req = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TextMessageFieldTextMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(text: impl Into<String>) -> Self {
-        Self { text: text.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    TextMessageFieldTextMessage {
+        text: String;
+    } {}
 }
 /// `TranscodeMessageRequest`
 #[derive(Debug, Clone, PartialEq)]
@@ -17748,22 +15671,14 @@ sinch_sdk_runtime::object::object! {
         4 to: opt = "to";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TranscodeMessageRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        app_id: impl Into<String>,
-        app_message: impl Into<AppMessage>,
-        channels: impl Into<Vec<ConversationChannel>>,
-    ) -> Self {
-        Self {
-            app_id: app_id.into(),
-            app_message: app_message.into(),
-            channels: channels.into(),
-            from: None,
-            to: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    TranscodeMessageRequest {
+        app_id: String;
+        app_message: AppMessage;
+        channels: Vec<ConversationChannel>;
+    } {
+        from;
+        to;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -17786,14 +15701,7 @@ sinch_sdk_runtime::object::object! {
         0 transcoded_message: opt = "transcoded_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TranscodeMessageResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { transcoded_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TranscodeMessageResponse }
 sinch_sdk_runtime::object::setters! {
     TranscodeMessageResponse {
         transcoded_message: std::collections::BTreeMap<String, String> = "transcoded_message";
@@ -17829,20 +15737,16 @@ sinch_sdk_runtime::object::object! {
         6 unsupported_callback: opt = "unsupported_callback";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UnsupportedCallbackEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, project_id: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            accepted_time: None,
-            event_time: None,
-            project_id: project_id.into(),
-            message_metadata: None,
-            correlation_id: None,
-            unsupported_callback: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    UnsupportedCallbackEvent {
+        app_id: String;
+        project_id: String;
+    } {
+        accepted_time;
+        event_time;
+        message_metadata;
+        correlation_id;
+        unsupported_callback;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -17884,22 +15788,7 @@ sinch_sdk_runtime::object::object! {
         6 channel_identity: opt = "channel_identity";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UnsupportedCallbackEventUnsupportedCallback {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            channel: None,
-            payload: None,
-            processing_mode: None,
-            id: None,
-            contact_id: None,
-            conversation_id: None,
-            channel_identity: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UnsupportedCallbackEventUnsupportedCallback }
 sinch_sdk_runtime::object::setters! {
     UnsupportedCallbackEventUnsupportedCallback {
         channel: ConversationChannel = "channel";
@@ -17923,13 +15812,10 @@ sinch_sdk_runtime::object::object! {
         0 metadata: req = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateMessageMetadataRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(metadata: impl Into<String>) -> Self {
-        Self { metadata: metadata.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    UpdateMessageMetadataRequest {
+        metadata: String;
+    } {}
 }
 /// A URL/website
 #[derive(Debug, Clone, PartialEq)]
@@ -17946,15 +15832,11 @@ sinch_sdk_runtime::object::object! {
         1 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UrlInfo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: url.into(),
-            r#type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    UrlInfo {
+        url: String;
+    } {
+        r#type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -17974,14 +15856,7 @@ sinch_sdk_runtime::object::object! {
         0 url_message: opt = "url_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UrlMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UrlMessageField }
 sinch_sdk_runtime::object::setters! {
     UrlMessageField {
         url_message: UrlMessageFieldUrlMessage = "url_message";
@@ -18002,16 +15877,11 @@ sinch_sdk_runtime::object::object! {
         1 url: req = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UrlMessageFieldUrlMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(title: impl Into<String>, url: impl Into<String>) -> Self {
-        Self {
-            title: title.into(),
-            url: url.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    UrlMessageFieldUrlMessage {
+        title: String;
+        url: String;
+    } {}
 }
 /// WeChat
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -18025,14 +15895,7 @@ sinch_sdk_runtime::object::object! {
         0 wechat_credentials: opt = "wechat_credentials";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WeChatCredentialsField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { wechat_credentials: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WeChatCredentialsField }
 sinch_sdk_runtime::object::setters! {
     WeChatCredentialsField {
         wechat_credentials: WeChatCredentialsFieldWechatCredentials = "wechat_credentials";
@@ -18059,23 +15922,13 @@ sinch_sdk_runtime::object::object! {
         3 aes_key: req = "aes_key";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WeChatCredentialsFieldWechatCredentials {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        app_id: impl Into<String>,
-        app_secret: impl Into<String>,
-        token: impl Into<String>,
-        aes_key: impl Into<String>,
-    ) -> Self {
-        Self {
-            app_id: app_id.into(),
-            app_secret: app_secret.into(),
-            token: token.into(),
-            aes_key: aes_key.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WeChatCredentialsFieldWechatCredentials {
+        app_id: String;
+        app_secret: String;
+        token: String;
+        aes_key: String;
+    } {}
 }
 /// Represents a destination for receiving callbacks from the Conversation API.
 #[derive(Debug, Clone, PartialEq)]
@@ -18113,20 +15966,16 @@ sinch_sdk_runtime::object::object! {
         6 triggers: opt = "triggers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Webhook {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(target: impl Into<String>) -> Self {
-        Self {
-            app_id: None,
-            client_credentials: None,
-            id: None,
-            secret: None,
-            target: target.into(),
-            target_type: None,
-            triggers: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Webhook {
+        target: String;
+    } {
+        app_id;
+        client_credentials;
+        id;
+        secret;
+        target_type;
+        triggers;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -18273,20 +16122,16 @@ sinch_sdk_runtime::object::object! {
         6 triggers: opt = "triggers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhooksCreateWebhookRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(app_id: impl Into<String>, target: impl Into<String>) -> Self {
-        Self {
-            app_id: app_id.into(),
-            client_credentials: None,
-            id: None,
-            secret: None,
-            target: target.into(),
-            target_type: None,
-            triggers: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WebhooksCreateWebhookRequest {
+        app_id: String;
+        target: String;
+    } {
+        client_credentials;
+        id;
+        secret;
+        target_type;
+        triggers;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -18310,13 +16155,10 @@ sinch_sdk_runtime::object::object! {
         0 text: req = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppInteractiveBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(text: impl Into<String>) -> Self {
-        Self { text: text.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppInteractiveBody {
+        text: String;
+    } {}
 }
 /// Header of the interactive message with document.
 #[derive(Debug, Clone, PartialEq)]
@@ -18333,19 +16175,11 @@ sinch_sdk_runtime::object::object! {
         1 document: req = "document";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppInteractiveDocumentHeader {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsAppInteractiveDocumentHeaderType>,
-        document: impl Into<WhatsAppInteractiveHeaderMedia>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            document: document.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppInteractiveDocumentHeader {
+        r#type: WhatsAppInteractiveDocumentHeaderType;
+        document: WhatsAppInteractiveHeaderMedia;
+    } {}
 }
 /// `WhatsAppInteractiveDocumentHeaderType`
 ///
@@ -18375,13 +16209,10 @@ sinch_sdk_runtime::object::object! {
         0 text: req = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppInteractiveFooter {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(text: impl Into<String>) -> Self {
-        Self { text: text.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppInteractiveFooter {
+        text: String;
+    } {}
 }
 /// Media object for the header.
 #[derive(Debug, Clone, PartialEq)]
@@ -18395,13 +16226,10 @@ sinch_sdk_runtime::object::object! {
         0 link: req = "link";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppInteractiveHeaderMedia {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(link: impl Into<String>) -> Self {
-        Self { link: link.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppInteractiveHeaderMedia {
+        link: String;
+    } {}
 }
 /// Header of the interactive message with image.
 #[derive(Debug, Clone, PartialEq)]
@@ -18418,19 +16246,11 @@ sinch_sdk_runtime::object::object! {
         1 image: req = "image";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppInteractiveImageHeader {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsAppInteractiveImageHeaderType>,
-        image: impl Into<WhatsAppInteractiveHeaderMedia>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            image: image.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppInteractiveImageHeader {
+        r#type: WhatsAppInteractiveImageHeaderType;
+        image: WhatsAppInteractiveHeaderMedia;
+    } {}
 }
 /// `WhatsAppInteractiveImageHeaderType`
 ///
@@ -18466,21 +16286,12 @@ sinch_sdk_runtime::object::object! {
         2 body: req = "body";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppInteractiveNfmReply {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<WhatsAppInteractiveNfmReplyName>,
-        response_json: impl Into<String>,
-        body: impl Into<String>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            response_json: response_json.into(),
-            body: body.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppInteractiveNfmReply {
+        name: WhatsAppInteractiveNfmReplyName;
+        response_json: String;
+        body: String;
+    } {}
 }
 /// A WhatsApp interactive contact message containing the nfm_reply.
 #[derive(Debug, Clone, PartialEq)]
@@ -18497,19 +16308,11 @@ sinch_sdk_runtime::object::object! {
         1 nfm_reply: req = "nfm_reply";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppInteractiveNfmReplyChannelSpecificContactMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType>,
-        nfm_reply: impl Into<WhatsAppInteractiveNfmReply>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            nfm_reply: nfm_reply.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppInteractiveNfmReplyChannelSpecificContactMessage {
+        r#type: WhatsAppInteractiveNfmReplyChannelSpecificContactMessageType;
+        nfm_reply: WhatsAppInteractiveNfmReply;
+    } {}
 }
 /// The interactive message type.
 ///
@@ -18561,19 +16364,11 @@ sinch_sdk_runtime::object::object! {
         1 text: req = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppInteractiveTextHeader {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsAppInteractiveTextHeaderType>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: text.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppInteractiveTextHeader {
+        r#type: WhatsAppInteractiveTextHeaderType;
+        text: String;
+    } {}
 }
 /// `WhatsAppInteractiveTextHeaderType`
 ///
@@ -18606,19 +16401,11 @@ sinch_sdk_runtime::object::object! {
         1 video: req = "video";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppInteractiveVideoHeader {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsAppInteractiveVideoHeaderType>,
-        video: impl Into<WhatsAppInteractiveHeaderMedia>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            video: video.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppInteractiveVideoHeader {
+        r#type: WhatsAppInteractiveVideoHeaderType;
+        video: WhatsAppInteractiveHeaderMedia;
+    } {}
 }
 /// `WhatsAppInteractiveVideoHeaderType`
 ///
@@ -18789,13 +16576,10 @@ sinch_sdk_runtime::object::object! {
         0 boleto: req = "boleto";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppPaymentSettingsBoleto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(boleto: impl Into<WhatsAppPaymentSettingsBoletoBoleto>) -> Self {
-        Self { boleto: boleto.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppPaymentSettingsBoleto {
+        boleto: WhatsAppPaymentSettingsBoletoBoleto;
+    } {}
 }
 /// The Boleto payment settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -18809,15 +16593,10 @@ sinch_sdk_runtime::object::object! {
         0 digitable_line: req = "digitable_line";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppPaymentSettingsBoletoBoleto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(digitable_line: impl Into<String>) -> Self {
-        Self {
-            digitable_line: digitable_line.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppPaymentSettingsBoletoBoleto {
+        digitable_line: String;
+    } {}
 }
 /// The Boleto payment settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -18834,19 +16613,11 @@ sinch_sdk_runtime::object::object! {
         1 digitable_line: req = "digitable_line";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppPaymentSettingsButtonBoleto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsAppPaymentSettingsButtonBoletoType>,
-        digitable_line: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            digitable_line: digitable_line.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppPaymentSettingsButtonBoleto {
+        r#type: WhatsAppPaymentSettingsButtonBoletoType;
+        digitable_line: String;
+    } {}
 }
 /// `WhatsAppPaymentSettingsButtonBoletoType`
 ///
@@ -18879,19 +16650,11 @@ sinch_sdk_runtime::object::object! {
         1 uri: req = "uri";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppPaymentSettingsButtonPaymentLink {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsAppPaymentSettingsButtonPaymentLinkType>,
-        uri: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            uri: uri.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppPaymentSettingsButtonPaymentLink {
+        r#type: WhatsAppPaymentSettingsButtonPaymentLinkType;
+        uri: String;
+    } {}
 }
 /// `WhatsAppPaymentSettingsButtonPaymentLinkType`
 ///
@@ -18933,25 +16696,14 @@ sinch_sdk_runtime::object::object! {
         4 key_type: req = "key_type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppPaymentSettingsButtonPix {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsAppPaymentSettingsButtonPixType>,
-        code: impl Into<String>,
-        merchant_name: impl Into<String>,
-        key: impl Into<String>,
-        key_type: impl Into<WhatsAppPaymentSettingsButtonPixKeyType>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            code: code.into(),
-            merchant_name: merchant_name.into(),
-            key: key.into(),
-            key_type: key_type.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppPaymentSettingsButtonPix {
+        r#type: WhatsAppPaymentSettingsButtonPixType;
+        code: String;
+        merchant_name: String;
+        key: String;
+        key_type: WhatsAppPaymentSettingsButtonPixKeyType;
+    } {}
 }
 /// Pix key type.
 ///
@@ -19009,17 +16761,10 @@ sinch_sdk_runtime::object::object! {
         0 payment_link: req = "payment_link";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppPaymentSettingsPaymentLink {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        payment_link: impl Into<WhatsAppPaymentSettingsPaymentLinkPaymentLink>,
-    ) -> Self {
-        Self {
-            payment_link: payment_link.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppPaymentSettingsPaymentLink {
+        payment_link: WhatsAppPaymentSettingsPaymentLinkPaymentLink;
+    } {}
 }
 /// The payment link payment settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -19033,13 +16778,10 @@ sinch_sdk_runtime::object::object! {
         0 uri: req = "uri";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppPaymentSettingsPaymentLinkPaymentLink {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(uri: impl Into<String>) -> Self {
-        Self { uri: uri.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppPaymentSettingsPaymentLinkPaymentLink {
+        uri: String;
+    } {}
 }
 /// `WhatsAppPaymentSettingsPix`
 #[derive(Debug, Clone, PartialEq)]
@@ -19053,15 +16795,10 @@ sinch_sdk_runtime::object::object! {
         0 dynamic_pix: req = "dynamic_pix";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppPaymentSettingsPix {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(dynamic_pix: impl Into<WhatsAppPaymentSettingsPixDynamicPix>) -> Self {
-        Self {
-            dynamic_pix: dynamic_pix.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppPaymentSettingsPix {
+        dynamic_pix: WhatsAppPaymentSettingsPixDynamicPix;
+    } {}
 }
 /// The dynamic Pix payment settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -19084,23 +16821,13 @@ sinch_sdk_runtime::object::object! {
         3 key_type: req = "key_type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppPaymentSettingsPixDynamicPix {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        code: impl Into<String>,
-        merchant_name: impl Into<String>,
-        key: impl Into<String>,
-        key_type: impl Into<WhatsAppPaymentSettingsPixDynamicPixKeyType>,
-    ) -> Self {
-        Self {
-            code: code.into(),
-            merchant_name: merchant_name.into(),
-            key: key.into(),
-            key_type: key_type.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppPaymentSettingsPixDynamicPix {
+        code: String;
+        merchant_name: String;
+        key: String;
+        key_type: WhatsAppPaymentSettingsPixDynamicPixKeyType;
+    } {}
 }
 /// Pix key type.
 ///

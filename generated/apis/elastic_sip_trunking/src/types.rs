@@ -39,21 +39,17 @@ sinch_sdk_runtime::object::object! {
         7 project_id: opt = "projectId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AccessControlList {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>, ip_ranges: impl Into<Vec<IpRange>>) -> Self {
-        Self {
-            id: None,
-            name: name.into(),
-            enabled: None,
-            ip_ranges: ip_ranges.into(),
-            trunks: None,
-            create_time: None,
-            update_time: None,
-            project_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    AccessControlList {
+        name: String;
+        ip_ranges: Vec<IpRange>;
+    } {
+        id;
+        enabled;
+        trunks;
+        create_time;
+        update_time;
+        project_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -78,16 +74,7 @@ sinch_sdk_runtime::object::object! {
         0 access_control_list_ids: opt = "accessControlListIds";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AddAccessControlListToTrunkRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            access_control_list_ids: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AddAccessControlListToTrunkRequest }
 sinch_sdk_runtime::object::setters! {
     AddAccessControlListToTrunkRequest {
         access_control_list_ids: Vec<String> = "accessControlListIds";
@@ -105,16 +92,7 @@ sinch_sdk_runtime::object::object! {
         0 access_control_list_ids: opt = "accessControlListIds";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AddAccessControlListToTrunkResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            access_control_list_ids: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AddAccessControlListToTrunkResponse }
 sinch_sdk_runtime::object::setters! {
     AddAccessControlListToTrunkResponse {
         access_control_list_ids: Vec<String> = "accessControlListIds";
@@ -132,15 +110,10 @@ sinch_sdk_runtime::object::object! {
         0 project_ids: req = "projectIds";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AddEstProjectsRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(project_ids: impl Into<Vec<String>>) -> Self {
-        Self {
-            project_ids: project_ids.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    AddEstProjectsRequest {
+        project_ids: Vec<String>;
+    } {}
 }
 /// `AddEstProjectsResponse`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -154,14 +127,7 @@ sinch_sdk_runtime::object::object! {
         0 added_projects: opt = "addedProjects";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AddEstProjectsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { added_projects: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AddEstProjectsResponse }
 sinch_sdk_runtime::object::setters! {
     AddEstProjectsResponse {
         added_projects: Vec<String> = "addedProjects";
@@ -182,17 +148,7 @@ sinch_sdk_runtime::object::object! {
         1 field_violations: opt = "fieldViolations";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BadRequestDetail {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            field_violations: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BadRequestDetail }
 sinch_sdk_runtime::object::setters! {
     BadRequestDetail {
         r#type: String = "type";
@@ -211,14 +167,7 @@ sinch_sdk_runtime::object::object! {
         0 credential_list_ids: opt = "credentialListIds";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BulkUpdateCredentialListsForTrunkResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { credential_list_ids: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BulkUpdateCredentialListsForTrunkResponse }
 sinch_sdk_runtime::object::setters! {
     BulkUpdateCredentialListsForTrunkResponse {
         credential_list_ids: Vec<String> = "credentialListIds";
@@ -282,30 +231,7 @@ sinch_sdk_runtime::object::object! {
         14 pcap_id: opt = "pcapId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Call {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            call_id: None,
-            to: None,
-            from: None,
-            direction: None,
-            answer_time: None,
-            end_time: None,
-            duration_seconds: None,
-            call_result: None,
-            price_per_minute: None,
-            billing_duration_seconds: None,
-            price: None,
-            create_time: None,
-            project_id: None,
-            trunk_id: None,
-            pcap_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Call }
 sinch_sdk_runtime::object::setters! {
     Call {
         call_id: String = "callId";
@@ -355,20 +281,16 @@ sinch_sdk_runtime::object::object! {
         6 id: opt = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallBlockingRule {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(direction: impl Into<CallBlockingRuleDirection>) -> Self {
-        Self {
-            name: None,
-            direction: direction.into(),
-            caller_country: None,
-            callee_country: None,
-            caller_match: None,
-            callee_match: None,
-            id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CallBlockingRule {
+        direction: CallBlockingRuleDirection;
+    } {
+        name;
+        caller_country;
+        callee_country;
+        caller_match;
+        callee_match;
+        id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -471,18 +393,14 @@ sinch_sdk_runtime::object::object! {
         4 enabled: req = "enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CountryPermission {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(enabled: impl Into<bool>) -> Self {
-        Self {
-            iso_code: None,
-            name: None,
-            continent: None,
-            country_dialing_codes: None,
-            enabled: enabled.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    CountryPermission {
+        enabled: bool;
+    } {
+        iso_code;
+        name;
+        continent;
+        country_dialing_codes;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -514,19 +432,7 @@ sinch_sdk_runtime::object::object! {
         3 endpoints: opt = "endpoints";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateSipEndpointResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            total_items: None,
-            page_number: None,
-            size: None,
-            endpoints: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateSipEndpointResponse }
 sinch_sdk_runtime::object::setters! {
     CreateSipEndpointResponse {
         total_items: i32 = "totalItems";
@@ -547,14 +453,7 @@ sinch_sdk_runtime::object::object! {
         0 password: opt = "password";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Credential {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { password: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Credential }
 sinch_sdk_runtime::object::setters! {
     Credential {
         password: String = "password";
@@ -572,15 +471,10 @@ sinch_sdk_runtime::object::object! {
         0 credential_list_ids: req = "credentialListIds";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CredentialListIds {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(credential_list_ids: impl Into<Vec<String>>) -> Self {
-        Self {
-            credential_list_ids: credential_list_ids.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CredentialListIds {
+        credential_list_ids: Vec<String>;
+    } {}
 }
 /// `CredentialListRequest`
 #[derive(Debug, Clone, PartialEq)]
@@ -594,13 +488,10 @@ sinch_sdk_runtime::object::object! {
         0 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CredentialListRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CredentialListRequest {
+        name: String;
+    } {}
 }
 /// `CredentialListResponse`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -617,14 +508,7 @@ sinch_sdk_runtime::object::object! {
         1 id: opt = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CredentialListResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { name: None, id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CredentialListResponse }
 sinch_sdk_runtime::object::setters! {
     CredentialListResponse {
         name: String = "name";
@@ -646,17 +530,7 @@ sinch_sdk_runtime::object::object! {
         1 sip_trunk_id: opt = "sipTrunkId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DomainExists {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            exists: None,
-            sip_trunk_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DomainExists }
 sinch_sdk_runtime::object::setters! {
     DomainExists {
         exists: bool = "exists";
@@ -684,19 +558,7 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Error {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            status: None,
-            message: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Error }
 sinch_sdk_runtime::object::setters! {
     Error {
         code: i32 = "code";
@@ -880,19 +742,7 @@ sinch_sdk_runtime::object::object! {
         3 meta_data: opt = "metaData";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ErrorInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            reason: None,
-            domain: None,
-            meta_data: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ErrorInfo }
 sinch_sdk_runtime::object::setters! {
     ErrorInfo {
         r#type: String = "type";
@@ -973,17 +823,7 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FieldViolation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            field: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FieldViolation }
 sinch_sdk_runtime::object::setters! {
     FieldViolation {
         field: String = "field";
@@ -1030,19 +870,7 @@ sinch_sdk_runtime::object::object! {
         3 size: opt = "size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FindCallsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            calls: None,
-            total_items: None,
-            page_number: None,
-            size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FindCallsResponse }
 sinch_sdk_runtime::object::setters! {
     FindCallsResponse {
         calls: Vec<Call> = "calls";
@@ -1072,19 +900,7 @@ sinch_sdk_runtime::object::object! {
         3 size: opt = "size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetAccessControlListResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            access_control_lists: None,
-            total_items: None,
-            page_number: None,
-            size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetAccessControlListResponse }
 sinch_sdk_runtime::object::setters! {
     GetAccessControlListResponse {
         access_control_lists: Vec<AccessControlList> = "accessControlLists";
@@ -1114,19 +930,7 @@ sinch_sdk_runtime::object::object! {
         3 size: opt = "size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetAccessControlListsForTrunkResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            access_control_list_ids: None,
-            total_items: None,
-            page_number: None,
-            size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetAccessControlListsForTrunkResponse }
 sinch_sdk_runtime::object::setters! {
     GetAccessControlListsForTrunkResponse {
         access_control_list_ids: Vec<String> = "accessControlListIds";
@@ -1147,14 +951,7 @@ sinch_sdk_runtime::object::object! {
         0 country_permissions: opt = "countryPermissions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetCountryPermissionsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { country_permissions: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetCountryPermissionsResponse }
 sinch_sdk_runtime::object::setters! {
     GetCountryPermissionsResponse {
         country_permissions: Vec<CountryPermission> = "countryPermissions";
@@ -1181,17 +978,13 @@ sinch_sdk_runtime::object::object! {
         3 size: opt = "size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetCredentialListsForTrunkResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(credential_list_ids: impl Into<Vec<String>>) -> Self {
-        Self {
-            credential_list_ids: credential_list_ids.into(),
-            total_items: None,
-            page_number: None,
-            size: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GetCredentialListsForTrunkResponse {
+        credential_list_ids: Vec<String>;
+    } {
+        total_items;
+        page_number;
+        size;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1222,19 +1015,7 @@ sinch_sdk_runtime::object::object! {
         3 size: opt = "size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetIpRangesForAccessControlListResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            ip_ranges: None,
-            total_items: None,
-            page_number: None,
-            size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetIpRangesForAccessControlListResponse }
 sinch_sdk_runtime::object::setters! {
     GetIpRangesForAccessControlListResponse {
         ip_ranges: Vec<IpRange> = "ipRanges";
@@ -1283,19 +1064,7 @@ sinch_sdk_runtime::object::object! {
         3 phone_numbers: opt = "phoneNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetPhoneNumbersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            total_items: None,
-            page_number: None,
-            size: None,
-            phone_numbers: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetPhoneNumbersResponse }
 sinch_sdk_runtime::object::setters! {
     GetPhoneNumbersResponse {
         total_items: i32 = "totalItems";
@@ -1325,19 +1094,7 @@ sinch_sdk_runtime::object::object! {
         3 endpoints: opt = "endpoints";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetSipEndpointResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            total_items: None,
-            page_number: None,
-            size: None,
-            endpoints: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetSipEndpointResponse }
 sinch_sdk_runtime::object::setters! {
     GetSipEndpointResponse {
         total_items: i32 = "totalItems";
@@ -1367,19 +1124,7 @@ sinch_sdk_runtime::object::object! {
         3 sip_trunks: opt = "sipTrunks";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetSipTrunksResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            total_items: None,
-            page_number: None,
-            size: None,
-            sip_trunks: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetSipTrunksResponse }
 sinch_sdk_runtime::object::setters! {
     GetSipTrunksResponse {
         total_items: i32 = "totalItems";
@@ -1425,23 +1170,7 @@ sinch_sdk_runtime::object::object! {
         7 access_control_list_id: opt = "accessControlListId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl IpRange {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            description: None,
-            ip_address: None,
-            range: None,
-            create_time: None,
-            update_time: None,
-            project_id: None,
-            access_control_list_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { IpRange }
 sinch_sdk_runtime::object::setters! {
     IpRange {
         id: String = "id";
@@ -1469,17 +1198,7 @@ sinch_sdk_runtime::object::object! {
         1 amount: opt = "amount";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Money {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            currency_code: None,
-            amount: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Money }
 sinch_sdk_runtime::object::setters! {
     Money {
         currency_code: String = "currencyCode";
@@ -1513,21 +1232,7 @@ sinch_sdk_runtime::object::object! {
         5 update_time: opt = "updateTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Number {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            sip_trunk_id: None,
-            phone_number: None,
-            country_code: None,
-            create_time: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Number }
 sinch_sdk_runtime::object::setters! {
     Number {
         id: String = "id";
@@ -1556,18 +1261,7 @@ sinch_sdk_runtime::object::object! {
         2 size: opt = "size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Pagination {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            total_items: None,
-            page_number: None,
-            size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Pagination }
 sinch_sdk_runtime::object::setters! {
     Pagination {
         total_items: i32 = "totalItems";
@@ -1594,17 +1288,7 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl QuotaFailure {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            subject: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { QuotaFailure }
 sinch_sdk_runtime::object::setters! {
     QuotaFailure {
         subject: String = "subject";
@@ -1626,17 +1310,7 @@ sinch_sdk_runtime::object::object! {
         1 violations: opt = "violations";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl QuotaFailureDetail {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            violations: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { QuotaFailureDetail }
 sinch_sdk_runtime::object::setters! {
     QuotaFailureDetail {
         r#type: String = "type";
@@ -1658,19 +1332,11 @@ sinch_sdk_runtime::object::object! {
         1 credential_username: req = "credentialUsername";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RegisteredEndpoint {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        is_registered: impl Into<bool>,
-        credential_username: impl Into<String>,
-    ) -> Self {
-        Self {
-            is_registered: is_registered.into(),
-            credential_username: credential_username.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RegisteredEndpoint {
+        is_registered: bool;
+        credential_username: String;
+    } {}
 }
 /// Information on why a request failed.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1690,18 +1356,7 @@ sinch_sdk_runtime::object::object! {
         2 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RequestInfoDetail {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            request_id: None,
-            data: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RequestInfoDetail }
 sinch_sdk_runtime::object::setters! {
     RequestInfoDetail {
         r#type: String = "type";
@@ -1856,26 +1511,18 @@ impl<'de> serde::Deserialize<'de> for SipEndpoint {
         deserializer.deserialize_struct("SipEndpoint", &[], __Visitor)
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SipEndpoint {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        priority: impl Into<i32>,
-        kind: impl Into<SipEndpointKind>,
-    ) -> Self {
-        Self {
-            id: None,
-            sip_trunk_id: None,
-            name: name.into(),
-            transport: None,
-            priority: priority.into(),
-            enabled: None,
-            create_time: None,
-            update_time: None,
-            kind: kind.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    SipEndpoint {
+        name: String;
+        priority: i32;
+        kind: SipEndpointKind;
+    } {
+        id;
+        sip_trunk_id;
+        transport;
+        enabled;
+        create_time;
+        update_time;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2062,25 +1709,21 @@ sinch_sdk_runtime::object::object! {
         11 project_id: opt = "projectId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SipTrunk {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(host_name: impl Into<String>, name: impl Into<String>) -> Self {
-        Self {
-            id: None,
-            host_name: host_name.into(),
-            top_level_domain: None,
-            domain: None,
-            name: name.into(),
-            calls_per_second: None,
-            enable_caller_name: None,
-            call_forward_number: None,
-            enable_call_forward: None,
-            create_time: None,
-            update_time: None,
-            project_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SipTrunk {
+        host_name: String;
+        name: String;
+    } {
+        id;
+        top_level_domain;
+        domain;
+        calls_per_second;
+        enable_caller_name;
+        call_forward_number;
+        enable_call_forward;
+        create_time;
+        update_time;
+        project_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2112,15 +1755,11 @@ sinch_sdk_runtime::object::object! {
         1 port: opt = "port";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StaticEndpoint {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(address: impl Into<String>) -> Self {
-        Self {
-            address: address.into(),
-            port: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    StaticEndpoint {
+        address: String;
+    } {
+        port;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2149,19 +1788,7 @@ sinch_sdk_runtime::object::object! {
         3 size: opt = "size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TrunksByAclResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            trunks: None,
-            total_items: None,
-            page_number: None,
-            size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TrunksByAclResponse }
 sinch_sdk_runtime::object::setters! {
     TrunksByAclResponse {
         trunks: Vec<SipTrunk> = "trunks";
@@ -2191,19 +1818,7 @@ sinch_sdk_runtime::object::object! {
         3 size: opt = "size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TrunksByCredentialListResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            trunks: None,
-            total_items: None,
-            page_number: None,
-            size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TrunksByCredentialListResponse }
 sinch_sdk_runtime::object::setters! {
     TrunksByCredentialListResponse {
         trunks: Vec<SipTrunk> = "trunks";
@@ -2230,16 +1845,12 @@ sinch_sdk_runtime::object::object! {
         2 ip_ranges: opt = "ipRanges";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateAccessControlListRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            enabled: None,
-            ip_ranges: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    UpdateAccessControlListRequest {
+        name: String;
+    } {
+        enabled;
+        ip_ranges;
     }
 }
 sinch_sdk_runtime::object::setters! {

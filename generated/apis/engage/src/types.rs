@@ -18,13 +18,10 @@ sinch_sdk_runtime::object::object! {
         0 numbers: req = "numbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Addoneormorenumberstoyourblacklistrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(numbers: impl Into<Vec<String>>) -> Self {
-        Self { numbers: numbers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Addoneormorenumberstoyourblacklistrequest {
+        numbers: Vec<String>;
+    } {}
 }
 /// Addoneormorenumberstoyourblacklistresponse
 #[derive(Debug, Clone, PartialEq)]
@@ -41,16 +38,11 @@ sinch_sdk_runtime::object::object! {
         1 numbers: req = "numbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Addoneormorenumberstoyourblacklistresponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(uri: impl Into<String>, numbers: impl Into<Vec<String>>) -> Self {
-        Self {
-            uri: uri.into(),
-            numbers: numbers.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Addoneormorenumberstoyourblacklistresponse {
+        uri: String;
+        numbers: Vec<String>;
+    } {}
 }
 /// AlphaTagRequestItem
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -94,26 +86,7 @@ sinch_sdk_runtime::object::object! {
         10 last_modified_date: opt = "last_modified_date";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AlphaTagRequestItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            sender_address: None,
-            sender_address_type: None,
-            usage_type: None,
-            destination_countries: None,
-            reason: None,
-            label: None,
-            status: None,
-            account_id: None,
-            created_date: None,
-            last_modified_date: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AlphaTagRequestItem }
 sinch_sdk_runtime::object::setters! {
     AlphaTagRequestItem {
         id: String = "id";
@@ -207,23 +180,13 @@ sinch_sdk_runtime::object::object! {
         3 detail: req = "detail";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ApiError {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        uuid: impl Into<String>,
-        r#type: impl Into<ApiErrorType>,
-        title: impl Into<String>,
-        detail: impl Into<String>,
-    ) -> Self {
-        Self {
-            uuid: uuid.into(),
-            r#type: r#type.into(),
-            title: title.into(),
-            detail: detail.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ApiError {
+        uuid: String;
+        r#type: ApiErrorType;
+        title: String;
+        detail: String;
+    } {}
 }
 /// Error type
 ///
@@ -295,17 +258,7 @@ sinch_sdk_runtime::object::object! {
         1 number: opt = "number";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AssignedNumber {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            assignment: None,
-            number: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AssignedNumber }
 sinch_sdk_runtime::object::setters! {
     AssignedNumber {
         assignment: Assignment = "assignment";
@@ -327,17 +280,7 @@ sinch_sdk_runtime::object::object! {
         1 pagination: opt = "pagination";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AssignedNumberListResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            data: None,
-            pagination: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AssignedNumberListResponse }
 sinch_sdk_runtime::object::setters! {
     AssignedNumberListResponse {
         data: Vec<AssignedNumber> = "data";
@@ -365,19 +308,7 @@ sinch_sdk_runtime::object::object! {
         3 label: opt = "label";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Assignment {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            metadata: None,
-            number_id: None,
-            label: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Assignment }
 sinch_sdk_runtime::object::setters! {
     Assignment {
         id: String = "id";
@@ -401,16 +332,11 @@ sinch_sdk_runtime::object::object! {
         1 display_name: req = "display_name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Asyncfieldsrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>, display_name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            display_name: display_name.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Asyncfieldsrequest {
+        name: String;
+        display_name: String;
+    } {}
 }
 /// asyncreportresponse
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -424,14 +350,7 @@ sinch_sdk_runtime::object::object! {
         0 report_id: opt = "report_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Asyncreportresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { report_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Asyncreportresponse }
 sinch_sdk_runtime::object::setters! {
     Asyncreportresponse {
         report_id: String = "report_id";
@@ -533,42 +452,38 @@ sinch_sdk_runtime::object::object! {
         28 delivery_options: opt = "delivery_options";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Asyncsentmessagesdetailrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(start_date: impl Into<String>, end_date: impl Into<String>) -> Self {
-        Self {
-            start_date: start_date.into(),
-            end_date: end_date.into(),
-            timezone: None,
-            direction: None,
-            source: None,
-            sources: None,
-            destination: None,
-            destinations: None,
-            addresses: None,
-            metadata_key: None,
-            metadata_value: None,
-            metadata_values: None,
-            accounts: None,
-            status: None,
-            opt_out: None,
-            message_format: None,
-            channels: None,
-            sort_by: None,
-            sort_direction: None,
-            period: None,
-            include_contacts: None,
-            account_names: None,
-            label: None,
-            user_id: None,
-            is_support: None,
-            report_type: None,
-            responded: None,
-            fields: None,
-            delivery_options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Asyncsentmessagesdetailrequest {
+        start_date: String;
+        end_date: String;
+    } {
+        timezone;
+        direction;
+        source;
+        sources;
+        destination;
+        destinations;
+        addresses;
+        metadata_key;
+        metadata_value;
+        metadata_values;
+        accounts;
+        status;
+        opt_out;
+        message_format;
+        channels;
+        sort_by;
+        sort_direction;
+        period;
+        include_contacts;
+        account_names;
+        label;
+        user_id;
+        is_support;
+        report_type;
+        responded;
+        fields;
+        delivery_options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -617,17 +532,7 @@ sinch_sdk_runtime::object::object! {
         1 label: opt = "label";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AsyncsentmessagesdetailrequestAccountNamesItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            account_id: None,
-            label: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AsyncsentmessagesdetailrequestAccountNamesItem }
 sinch_sdk_runtime::object::setters! {
     AsyncsentmessagesdetailrequestAccountNamesItem {
         account_id: String = "account_id";
@@ -728,32 +633,28 @@ sinch_sdk_runtime::object::object! {
         18 delivery_options: opt = "delivery_options";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Asyncsummaryrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(start_date: impl Into<String>, end_date: impl Into<String>) -> Self {
-        Self {
-            start_date: start_date.into(),
-            end_date: end_date.into(),
-            timezone: None,
-            direction: None,
-            source: None,
-            sources: None,
-            destination: None,
-            destinations: None,
-            addresses: None,
-            channels: None,
-            metadata_key: None,
-            metadata_value: None,
-            metadata_values: None,
-            accounts: None,
-            status: None,
-            opt_out: None,
-            group_by: None,
-            account_activity: None,
-            delivery_options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Asyncsummaryrequest {
+        start_date: String;
+        end_date: String;
+    } {
+        timezone;
+        direction;
+        source;
+        sources;
+        destination;
+        destinations;
+        addresses;
+        channels;
+        metadata_key;
+        metadata_value;
+        metadata_values;
+        accounts;
+        status;
+        opt_out;
+        group_by;
+        account_activity;
+        delivery_options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -811,13 +712,10 @@ sinch_sdk_runtime::object::object! {
         0 status: req = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Cancelscheduledmessagerequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(status: impl Into<String>) -> Self {
-        Self { status: status.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Cancelscheduledmessagerequest {
+        status: String;
+    } {}
 }
 /// Capability
 ///
@@ -886,14 +784,7 @@ sinch_sdk_runtime::object::object! {
         0 delivery_reports: opt = "delivery_reports";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Checkdeliveryreportsresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { delivery_reports: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Checkdeliveryreportsresponse }
 sinch_sdk_runtime::object::setters! {
     Checkdeliveryreportsresponse {
         delivery_reports: Vec<DeliveryReport> = "delivery_reports";
@@ -914,16 +805,11 @@ sinch_sdk_runtime::object::object! {
         1 numbers: req = "numbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(uri: impl Into<String>, numbers: impl Into<Vec<Number>>) -> Self {
-        Self {
-            uri: uri.into(),
-            numbers: numbers.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Checkifoneorseveralnumbersarecurrentlyblacklistedresponse {
+        uri: String;
+        numbers: Vec<Number>;
+    } {}
 }
 /// Checkrepliesresponse
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -937,14 +823,7 @@ sinch_sdk_runtime::object::object! {
         0 replies: opt = "replies";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Checkrepliesresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { replies: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Checkrepliesresponse }
 sinch_sdk_runtime::object::setters! {
     Checkrepliesresponse {
         replies: Vec<Reply> = "replies";
@@ -965,17 +844,7 @@ sinch_sdk_runtime::object::object! {
         1 data: opt = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Chronosscheduleresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            pagination: None,
-            data: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Chronosscheduleresponse }
 sinch_sdk_runtime::object::setters! {
     Chronosscheduleresponse {
         pagination: ChronosscheduleresponsePagination = "pagination";
@@ -997,17 +866,7 @@ sinch_sdk_runtime::object::object! {
         1 page_size: opt = "page_size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChronosscheduleresponsePagination {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page_token: None,
-            page_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChronosscheduleresponsePagination }
 sinch_sdk_runtime::object::setters! {
     ChronosscheduleresponsePagination {
         page_token: String = "page_token";
@@ -1054,18 +913,7 @@ sinch_sdk_runtime::object::object! {
         2 ip: opt = "ip";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Click {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            dt: None,
-            user_agent: None,
-            ip: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Click }
 sinch_sdk_runtime::object::setters! {
     Click {
         dt: String = "dt";
@@ -1085,15 +933,10 @@ sinch_sdk_runtime::object::object! {
         0 delivery_report_ids: req = "delivery_report_ids";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Confirmdeliveryreportsasreceivedrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(delivery_report_ids: impl Into<Vec<String>>) -> Self {
-        Self {
-            delivery_report_ids: delivery_report_ids.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Confirmdeliveryreportsasreceivedrequest {
+        delivery_report_ids: Vec<String>;
+    } {}
 }
 /// Confirmrepliesasreceivedrequest
 #[derive(Debug, Clone, PartialEq)]
@@ -1107,15 +950,10 @@ sinch_sdk_runtime::object::object! {
         0 reply_ids: req = "reply_ids";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Confirmrepliesasreceivedrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(reply_ids: impl Into<Vec<String>>) -> Self {
-        Self {
-            reply_ids: reply_ids.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Confirmrepliesasreceivedrequest {
+        reply_ids: Vec<String>;
+    } {}
 }
 /// Contact channel data
 #[derive(Debug, Clone, PartialEq)]
@@ -1135,19 +973,12 @@ sinch_sdk_runtime::object::object! {
         2 subscription_state: opt = "subscriptionState";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactChannelData {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        channel_id: impl Into<String>,
-        r#type: impl Into<ContactChannelDataType>,
-    ) -> Self {
-        Self {
-            channel_id: channel_id.into(),
-            r#type: r#type.into(),
-            subscription_state: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ContactChannelData {
+        channel_id: String;
+        r#type: ContactChannelDataType;
+    } {
+        subscription_state;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1226,23 +1057,13 @@ sinch_sdk_runtime::object::object! {
         3 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactCustomFieldData {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        merge_tag: impl Into<String>,
-        value: impl Into<String>,
-        r#type: impl Into<ContactCustomFieldDataType>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            merge_tag: merge_tag.into(),
-            value: value.into(),
-            r#type: r#type.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ContactCustomFieldData {
+        id: String;
+        merge_tag: String;
+        value: String;
+        r#type: ContactCustomFieldDataType;
+    } {}
 }
 /// Custom field type
 ///
@@ -1341,47 +1162,26 @@ sinch_sdk_runtime::object::object! {
         16 lists: req = "lists";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactData {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        account_id: impl Into<String>,
-        vendor_id: impl Into<String>,
-        first_name: impl Into<String>,
-        last_name: impl Into<String>,
-        full_name: impl Into<String>,
-        alias: impl Into<String>,
-        country: impl Into<String>,
-        state: impl Into<String>,
-        location: impl Into<String>,
-        note: impl Into<String>,
-        created_date: impl Into<sinch_sdk_runtime::Timestamp>,
-        last_modified_date: impl Into<sinch_sdk_runtime::Timestamp>,
-        custom_fields: impl Into<Vec<ContactCustomFieldData>>,
-        channels: impl Into<Vec<ContactChannelData>>,
-        lists: impl Into<Vec<ContactListData>>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            account_id: account_id.into(),
-            vendor_id: vendor_id.into(),
-            first_name: first_name.into(),
-            last_name: last_name.into(),
-            full_name: full_name.into(),
-            alias: alias.into(),
-            date_of_birth: None,
-            country: country.into(),
-            state: state.into(),
-            location: location.into(),
-            note: note.into(),
-            created_date: created_date.into(),
-            last_modified_date: last_modified_date.into(),
-            custom_fields: custom_fields.into(),
-            channels: channels.into(),
-            lists: lists.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    ContactData {
+        id: String;
+        account_id: String;
+        vendor_id: String;
+        first_name: String;
+        last_name: String;
+        full_name: String;
+        alias: String;
+        country: String;
+        state: String;
+        location: String;
+        note: String;
+        created_date: sinch_sdk_runtime::Timestamp;
+        last_modified_date: sinch_sdk_runtime::Timestamp;
+        custom_fields: Vec<ContactCustomFieldData>;
+        channels: Vec<ContactChannelData>;
+        lists: Vec<ContactListData>;
+    } {
+        date_of_birth;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1404,16 +1204,11 @@ sinch_sdk_runtime::object::object! {
         1 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactListData {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: impl Into<String>, name: impl Into<String>) -> Self {
-        Self {
-            id: id.into(),
-            name: name.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ContactListData {
+        id: String;
+        name: String;
+    } {}
 }
 /// createAssignmentrequest
 #[derive(Debug, Clone, PartialEq)]
@@ -1430,16 +1225,11 @@ sinch_sdk_runtime::object::object! {
         1 metadata: req = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateAssignmentrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(label: impl Into<String>, metadata: impl Into<Metadata>) -> Self {
-        Self {
-            label: label.into(),
-            metadata: metadata.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CreateAssignmentrequest {
+        label: String;
+        metadata: Metadata;
+    } {}
 }
 /// Contact channel create payload
 #[derive(Debug, Clone, PartialEq)]
@@ -1459,19 +1249,12 @@ sinch_sdk_runtime::object::object! {
         2 subscription_state: opt = "subscriptionState";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateContactChannelRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        channel_id: impl Into<String>,
-        r#type: impl Into<CreateContactChannelRequestType>,
-    ) -> Self {
-        Self {
-            channel_id: channel_id.into(),
-            r#type: r#type.into(),
-            subscription_state: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateContactChannelRequest {
+        channel_id: String;
+        r#type: CreateContactChannelRequestType;
+    } {
+        subscription_state;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1529,13 +1312,10 @@ sinch_sdk_runtime::object::object! {
         0 id: req = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateContactListRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CreateContactListRequest {
+        id: String;
+    } {}
 }
 /// Contact create payload
 #[derive(Debug, Clone, PartialEq)]
@@ -1579,24 +1359,20 @@ sinch_sdk_runtime::object::object! {
         10 custom_fields: opt = "customFields";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateContactRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(channels: impl Into<Vec<CreateContactChannelRequest>>) -> Self {
-        Self {
-            first_name: None,
-            last_name: None,
-            alias: None,
-            date_of_birth: None,
-            country: None,
-            state: None,
-            location: None,
-            note: None,
-            channels: channels.into(),
-            lists: None,
-            custom_fields: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateContactRequest {
+        channels: Vec<CreateContactChannelRequest>;
+    } {
+        first_name;
+        last_name;
+        alias;
+        date_of_birth;
+        country;
+        state;
+        location;
+        note;
+        lists;
+        custom_fields;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1628,16 +1404,11 @@ sinch_sdk_runtime::object::object! {
         1 value: req = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateCustomFieldRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            id: id.into(),
-            value: value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CreateCustomFieldRequest {
+        id: String;
+        value: String;
+    } {}
 }
 /// Contact list create payload
 #[derive(Debug, Clone, PartialEq)]
@@ -1654,15 +1425,11 @@ sinch_sdk_runtime::object::object! {
         1 alias: opt = "alias";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateListRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            alias: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateListRequest {
+        name: String;
+    } {
+        alias;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1707,27 +1474,18 @@ sinch_sdk_runtime::object::object! {
         8 retry_delay: opt = "retry_delay";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateWebhookrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        url: impl Into<String>,
-        method: impl Into<CreateWebhookrequestMethod>,
-        encoding: impl Into<CreateWebhookrequestEncoding>,
-        events: impl Into<Vec<String>>,
-    ) -> Self {
-        Self {
-            url: url.into(),
-            method: method.into(),
-            encoding: encoding.into(),
-            events: events.into(),
-            headers: None,
-            template: None,
-            read_timeout: None,
-            retries: None,
-            retry_delay: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateWebhookrequest {
+        url: String;
+        method: CreateWebhookrequestMethod;
+        encoding: CreateWebhookrequestEncoding;
+        events: Vec<String>;
+    } {
+        headers;
+        template;
+        read_timeout;
+        retries;
+        retry_delay;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1829,25 +1587,7 @@ sinch_sdk_runtime::object::object! {
         9 retry_delay: opt = "retry_delay";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateWebhookresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            url: None,
-            method: None,
-            encoding: None,
-            headers: None,
-            events: None,
-            template: None,
-            read_timeout: None,
-            retries: None,
-            retry_delay: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateWebhookresponse }
 sinch_sdk_runtime::object::setters! {
     CreateWebhookresponse {
         id: String = "id";
@@ -1877,16 +1617,11 @@ sinch_sdk_runtime::object::object! {
         1 cipher: req = "cipher";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Createsignaturekeyrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(digest: impl Into<String>, cipher: impl Into<String>) -> Self {
-        Self {
-            digest: digest.into(),
-            cipher: cipher.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Createsignaturekeyrequest {
+        digest: String;
+        cipher: String;
+    } {}
 }
 /// Createsignaturekeyresponse
 #[derive(Debug, Clone, PartialEq)]
@@ -1915,27 +1650,15 @@ sinch_sdk_runtime::object::object! {
         5 enabled: req = "enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Createsignaturekeyresponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        key_id: impl Into<String>,
-        public_key: impl Into<String>,
-        cipher: impl Into<String>,
-        digest: impl Into<String>,
-        created: impl Into<String>,
-        enabled: impl Into<bool>,
-    ) -> Self {
-        Self {
-            key_id: key_id.into(),
-            public_key: public_key.into(),
-            cipher: cipher.into(),
-            digest: digest.into(),
-            created: created.into(),
-            enabled: enabled.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Createsignaturekeyresponse {
+        key_id: String;
+        public_key: String;
+        cipher: String;
+        digest: String;
+        created: String;
+        enabled: bool;
+    } {}
 }
 /// Custom field create payload
 #[derive(Debug, Clone, PartialEq)]
@@ -1958,23 +1681,13 @@ sinch_sdk_runtime::object::object! {
         3 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CustomFieldCreateRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        label: impl Into<String>,
-        merge_tag: impl Into<String>,
-        max_length: impl Into<i32>,
-        r#type: impl Into<CustomFieldCreateRequestType>,
-    ) -> Self {
-        Self {
-            label: label.into(),
-            merge_tag: merge_tag.into(),
-            max_length: max_length.into(),
-            r#type: r#type.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CustomFieldCreateRequest {
+        label: String;
+        merge_tag: String;
+        max_length: i32;
+        r#type: CustomFieldCreateRequestType;
+    } {}
 }
 /// Custom field type
 ///
@@ -2049,33 +1762,18 @@ sinch_sdk_runtime::object::object! {
         8 last_modified_date: req = "lastModifiedDate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CustomFieldData {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        account_id: impl Into<String>,
-        vendor_id: impl Into<String>,
-        label: impl Into<String>,
-        merge_tag: impl Into<String>,
-        max_length: impl Into<i32>,
-        r#type: impl Into<CustomFieldDataType>,
-        created_date: impl Into<sinch_sdk_runtime::Timestamp>,
-        last_modified_date: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            account_id: account_id.into(),
-            vendor_id: vendor_id.into(),
-            label: label.into(),
-            merge_tag: merge_tag.into(),
-            max_length: max_length.into(),
-            r#type: r#type.into(),
-            created_date: created_date.into(),
-            last_modified_date: last_modified_date.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CustomFieldData {
+        id: String;
+        account_id: String;
+        vendor_id: String;
+        label: String;
+        merge_tag: String;
+        max_length: i32;
+        r#type: CustomFieldDataType;
+        created_date: sinch_sdk_runtime::Timestamp;
+        last_modified_date: sinch_sdk_runtime::Timestamp;
+    } {}
 }
 /// Custom field type
 ///
@@ -2144,22 +1842,7 @@ sinch_sdk_runtime::object::object! {
         6 capabilities: opt = "capabilities";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DedicatedNumber {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            phone_number: None,
-            country: None,
-            r#type: None,
-            classification: None,
-            available_after: None,
-            capabilities: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DedicatedNumber }
 sinch_sdk_runtime::object::setters! {
     DedicatedNumber {
         id: String = "id";
@@ -2189,18 +1872,7 @@ sinch_sdk_runtime::object::object! {
         2 delivery_format: opt = "delivery_format";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeliveryOptionsBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            delivery_type: None,
-            delivery_addresses: None,
-            delivery_format: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeliveryOptionsBody }
 sinch_sdk_runtime::object::setters! {
     DeliveryOptionsBody {
         delivery_type: DeliveryOptionsBodyDeliveryType = "delivery_type";
@@ -2285,27 +1957,7 @@ sinch_sdk_runtime::object::object! {
         11 vendor_account_id: opt = "vendor_account_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeliveryReport {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            callback_url: None,
-            date_received: None,
-            delay: None,
-            billing_units: None,
-            delivery_report_id: None,
-            message_id: None,
-            metadata: None,
-            original_text: None,
-            source_number: None,
-            status: None,
-            submitted_date: None,
-            vendor_account_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeliveryReport }
 sinch_sdk_runtime::object::setters! {
     DeliveryReport {
         callback_url: String = "callback_url";
@@ -2366,26 +2018,7 @@ sinch_sdk_runtime::object::object! {
         10 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeliveryReportWebhookPayload {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            delivery_report_id: None,
-            source_number: None,
-            date_received: None,
-            status: None,
-            delay: None,
-            submitted_date: None,
-            message_id: None,
-            original_text: None,
-            vendor_account_id: None,
-            error_code: None,
-            metadata: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeliveryReportWebhookPayload }
 sinch_sdk_runtime::object::setters! {
     DeliveryReportWebhookPayload {
         delivery_report_id: String = "delivery_report_id";
@@ -2488,37 +2121,7 @@ sinch_sdk_runtime::object::object! {
         21 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DetailReportMessageRecord {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message_id: None,
-            format: None,
-            timestamp: None,
-            delivered_timestamp: None,
-            last_status_update: None,
-            direction: None,
-            status: None,
-            status_code: None,
-            status_description: None,
-            source_address: None,
-            destination_address: None,
-            destination_address_country: None,
-            source_address_country: None,
-            in_response_to: None,
-            action: None,
-            media_url: None,
-            content: None,
-            account_id: None,
-            units: None,
-            billing_category: None,
-            message_type: None,
-            metadata: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DetailReportMessageRecord }
 sinch_sdk_runtime::object::setters! {
     DetailReportMessageRecord {
         message_id: String = "message_id";
@@ -2560,16 +2163,11 @@ sinch_sdk_runtime::object::object! {
         1 value: req = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DetailReportMessageRecordMetadataItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            key: key.into(),
-            value: value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    DetailReportMessageRecordMetadataItem {
+        key: String;
+        value: String;
+    } {}
 }
 /// detailrequest
 #[derive(Debug, Clone, PartialEq)]
@@ -2637,32 +2235,28 @@ sinch_sdk_runtime::object::object! {
         18 page_size: opt = "page_size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Detailrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(start_date: impl Into<String>, end_date: impl Into<String>) -> Self {
-        Self {
-            start_date: start_date.into(),
-            end_date: end_date.into(),
-            direction: None,
-            timezone: None,
-            source: None,
-            sources: None,
-            destination: None,
-            destinations: None,
-            metadata_key: None,
-            metadata_value: None,
-            metadata_values: None,
-            accounts: None,
-            status: None,
-            opt_out: None,
-            mms_media: None,
-            message_format: None,
-            channels: None,
-            page: None,
-            page_size: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Detailrequest {
+        start_date: String;
+        end_date: String;
+    } {
+        direction;
+        timezone;
+        source;
+        sources;
+        destination;
+        destinations;
+        metadata_key;
+        metadata_value;
+        metadata_values;
+        accounts;
+        status;
+        opt_out;
+        mms_media;
+        message_format;
+        channels;
+        page;
+        page_size;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2701,17 +2295,7 @@ sinch_sdk_runtime::object::object! {
         1 pagination: opt = "pagination";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Detailresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            messages: None,
-            pagination: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Detailresponse }
 sinch_sdk_runtime::object::setters! {
     Detailresponse {
         messages: Vec<DetailReportMessageRecord> = "messages";
@@ -2730,13 +2314,10 @@ sinch_sdk_runtime::object::object! {
         0 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Disablethecurrentenabledsignaturekey403response {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Disablethecurrentenabledsignaturekey403response {
+        message: String;
+    } {}
 }
 /// Enablesignaturekey400response
 #[derive(Debug, Clone, PartialEq)]
@@ -2753,16 +2334,11 @@ sinch_sdk_runtime::object::object! {
         1 details: req = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Enablesignaturekey400response {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>, details: impl Into<Vec<String>>) -> Self {
-        Self {
-            message: message.into(),
-            details: details.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Enablesignaturekey400response {
+        message: String;
+        details: Vec<String>;
+    } {}
 }
 /// Enablesignaturekeyrequest
 #[derive(Debug, Clone, PartialEq)]
@@ -2776,13 +2352,10 @@ sinch_sdk_runtime::object::object! {
         0 key_id: req = "key_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Enablesignaturekeyrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(key_id: impl Into<String>) -> Self {
-        Self { key_id: key_id.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Enablesignaturekeyrequest {
+        key_id: String;
+    } {}
 }
 /// Enablesignaturekeyresponse
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2808,20 +2381,7 @@ sinch_sdk_runtime::object::object! {
         4 enabled: opt = "enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Enablesignaturekeyresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            key_id: None,
-            cipher: None,
-            digest: None,
-            created: None,
-            enabled: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Enablesignaturekeyresponse }
 sinch_sdk_runtime::object::setters! {
     Enablesignaturekeyresponse {
         key_id: String = "key_id";
@@ -2843,14 +2403,7 @@ sinch_sdk_runtime::object::object! {
         0 fields: opt = "fields";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Fieldsresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { fields: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Fieldsresponse }
 sinch_sdk_runtime::object::setters! {
     Fieldsresponse {
         fields: Vec<String> = "fields";
@@ -2923,17 +2476,7 @@ sinch_sdk_runtime::object::object! {
         1 pagination: opt = "pagination";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetAllApprovedSenderAddresses {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            data: None,
-            pagination: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetAllApprovedSenderAddresses }
 sinch_sdk_runtime::object::setters! {
     GetAllApprovedSenderAddresses {
         data: Vec<GetAllApprovedSenderAddressesDataItem> = "data";
@@ -2985,27 +2528,7 @@ sinch_sdk_runtime::object::object! {
         11 display_status: opt = "display_status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetAllApprovedSenderAddressesDataItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            sender_address: None,
-            sender_address_type: None,
-            usage_type: None,
-            destination_countries: None,
-            reason: None,
-            label: None,
-            account_id: None,
-            created_date: None,
-            last_modified_date: None,
-            expiry: None,
-            display_status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetAllApprovedSenderAddressesDataItem }
 sinch_sdk_runtime::object::setters! {
     GetAllApprovedSenderAddressesDataItem {
         id: String = "id";
@@ -3125,17 +2648,7 @@ sinch_sdk_runtime::object::object! {
         1 next_token: opt = "next_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetAllApprovedSenderAddressesPagination {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page_size: None,
-            next_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetAllApprovedSenderAddressesPagination }
 sinch_sdk_runtime::object::setters! {
     GetAllApprovedSenderAddressesPagination {
         page_size: f64 = "page_size";
@@ -3269,23 +2782,7 @@ sinch_sdk_runtime::object::object! {
         7 channel_subscription_state: opt = "channelSubscriptionState";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetContactsRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            next_page_token: None,
-            prev_page_token: None,
-            page_size: None,
-            list_ids: None,
-            contact_ids: None,
-            channel_ids: None,
-            channel_types: None,
-            channel_subscription_state: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetContactsRequest }
 sinch_sdk_runtime::object::setters! {
     GetContactsRequest {
         next_page_token: String = "nextPageToken";
@@ -3375,21 +2872,7 @@ sinch_sdk_runtime::object::object! {
         5 merge_tag: opt = "mergeTag";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetCustomFieldsRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            next_page_token: None,
-            prev_page_token: None,
-            page_size: None,
-            custom_field_ids: None,
-            label: None,
-            merge_tag: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetCustomFieldsRequest }
 sinch_sdk_runtime::object::setters! {
     GetCustomFieldsRequest {
         next_page_token: String = "nextPageToken";
@@ -3427,21 +2910,7 @@ sinch_sdk_runtime::object::object! {
         5 name: opt = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetListsRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            next_page_token: None,
-            prev_page_token: None,
-            page_size: None,
-            list_ids: None,
-            alias: None,
-            name: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetListsRequest }
 sinch_sdk_runtime::object::setters! {
     GetListsRequest {
         next_page_token: String = "nextPageToken";
@@ -3497,27 +2966,7 @@ sinch_sdk_runtime::object::object! {
         11 display_status: opt = "display_status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetSenderAddress {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            sender_address: None,
-            sender_address_type: None,
-            usage_type: None,
-            destination_countries: None,
-            reason: None,
-            label: None,
-            account_id: None,
-            created_date: None,
-            last_modified_date: None,
-            expiry: None,
-            display_status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetSenderAddress }
 sinch_sdk_runtime::object::setters! {
     GetSenderAddress {
         id: String = "id";
@@ -3627,20 +3076,7 @@ sinch_sdk_runtime::object::object! {
         4 enabled: opt = "enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Getenabledsignaturekeyresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            key_id: None,
-            cipher: None,
-            digest: None,
-            created: None,
-            enabled: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Getenabledsignaturekeyresponse }
 sinch_sdk_runtime::object::setters! {
     Getenabledsignaturekeyresponse {
         key_id: String = "key_id";
@@ -3701,27 +3137,7 @@ sinch_sdk_runtime::object::object! {
         11 status: opt = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Getmessagestatusresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            callback_url: None,
-            content: None,
-            destination_number: None,
-            delivery_report: None,
-            format: None,
-            message_expiry_timestamp: None,
-            metadata: None,
-            scheduled: None,
-            source_number: None,
-            source_number_type: None,
-            message_id: None,
-            status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Getmessagestatusresponse }
 sinch_sdk_runtime::object::setters! {
     Getmessagestatusresponse {
         callback_url: String = "callback_url";
@@ -3756,18 +3172,7 @@ sinch_sdk_runtime::object::object! {
         2 pagination: opt = "pagination";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Getnumberauthorisationblacklistresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            uri: None,
-            numbers: None,
-            pagination: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Getnumberauthorisationblacklistresponse }
 sinch_sdk_runtime::object::setters! {
     Getnumberauthorisationblacklistresponse {
         uri: String = "uri";
@@ -3799,20 +3204,7 @@ sinch_sdk_runtime::object::object! {
         4 enabled: opt = "enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Getsignaturekeydetailresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            key_id: None,
-            cipher: None,
-            digest: None,
-            created: None,
-            enabled: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Getsignaturekeydetailresponse }
 sinch_sdk_runtime::object::setters! {
     Getsignaturekeydetailresponse {
         key_id: String = "key_id";
@@ -3846,20 +3238,7 @@ sinch_sdk_runtime::object::object! {
         4 enabled: opt = "enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Getsignaturekeylistresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            key_id: None,
-            cipher: None,
-            digest: None,
-            created: None,
-            enabled: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Getsignaturekeylistresponse }
 sinch_sdk_runtime::object::setters! {
     Getsignaturekeylistresponse {
         key_id: String = "key_id";
@@ -3997,22 +3376,7 @@ sinch_sdk_runtime::object::object! {
         6 sub_groups: opt = "sub_groups";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Insightsitemresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            group: None,
-            date: None,
-            total_sent: None,
-            total_received: None,
-            total_billing_units: None,
-            total_opt_out: None,
-            sub_groups: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Insightsitemresponse }
 sinch_sdk_runtime::object::setters! {
     Insightsitemresponse {
         group: String = "group";
@@ -4084,34 +3448,26 @@ sinch_sdk_runtime::object::object! {
         16 group_by: opt = "group_by";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Insightsrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        start_date: impl Into<String>,
-        end_date: impl Into<String>,
-        timezone: impl Into<String>,
-    ) -> Self {
-        Self {
-            start_date: start_date.into(),
-            end_date: end_date.into(),
-            timezone: timezone.into(),
-            direction: None,
-            source: None,
-            sources: None,
-            destination: None,
-            destinations: None,
-            addresses: None,
-            metadata_key: None,
-            metadata_value: None,
-            metadata_values: None,
-            accounts: None,
-            status: None,
-            opt_out: None,
-            channels: None,
-            group_by: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Insightsrequest {
+        start_date: String;
+        end_date: String;
+        timezone: String;
+    } {
+        direction;
+        source;
+        sources;
+        destination;
+        destinations;
+        addresses;
+        metadata_key;
+        metadata_value;
+        metadata_values;
+        accounts;
+        status;
+        opt_out;
+        channels;
+        group_by;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4187,20 +3543,7 @@ sinch_sdk_runtime::object::object! {
         4 total_opt_out: opt = "total_opt_out";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Insightsresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            summaries: None,
-            total_sent: None,
-            total_received: None,
-            total_billing_units: None,
-            total_opt_out: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Insightsresponse }
 sinch_sdk_runtime::object::setters! {
     Insightsresponse {
         summaries: Vec<Insightsitemresponse> = "summaries";
@@ -4237,21 +3580,7 @@ sinch_sdk_runtime::object::object! {
         5 total_opt_out: opt = "total_opt_out";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Insightssubitemresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            date: None,
-            group: None,
-            total_sent: None,
-            total_received: None,
-            total_billing_units: None,
-            total_opt_out: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Insightssubitemresponse }
 sinch_sdk_runtime::object::setters! {
     Insightssubitemresponse {
         date: String = "date";
@@ -4286,25 +3615,14 @@ sinch_sdk_runtime::object::object! {
         4 invalid_fields: req = "invalidFields";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InvalidInputApiError {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        uuid: impl Into<String>,
-        r#type: impl Into<InvalidInputApiErrorType>,
-        title: impl Into<String>,
-        detail: impl Into<String>,
-        invalid_fields: impl Into<Vec<InvalidInputField>>,
-    ) -> Self {
-        Self {
-            uuid: uuid.into(),
-            r#type: r#type.into(),
-            title: title.into(),
-            detail: detail.into(),
-            invalid_fields: invalid_fields.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    InvalidInputApiError {
+        uuid: String;
+        r#type: InvalidInputApiErrorType;
+        title: String;
+        detail: String;
+        invalid_fields: Vec<InvalidInputField>;
+    } {}
 }
 /// Error type
 ///
@@ -4385,22 +3703,14 @@ sinch_sdk_runtime::object::object! {
         4 invalid_ids: opt = "invalidIds";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InvalidInputField {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        code: impl Into<InvalidInputFieldCode>,
-        reason: impl Into<String>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            channel_type: None,
-            code: code.into(),
-            reason: reason.into(),
-            invalid_ids: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    InvalidInputField {
+        name: String;
+        code: InvalidInputFieldCode;
+        reason: String;
+    } {
+        channel_type;
+        invalid_ids;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4519,29 +3829,16 @@ sinch_sdk_runtime::object::object! {
         6 last_modified_date: req = "lastModifiedDate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListData {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        account_id: impl Into<String>,
-        vendor_id: impl Into<String>,
-        name: impl Into<String>,
-        alias: impl Into<String>,
-        created_date: impl Into<sinch_sdk_runtime::Timestamp>,
-        last_modified_date: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            account_id: account_id.into(),
-            vendor_id: vendor_id.into(),
-            name: name.into(),
-            alias: alias.into(),
-            created_date: created_date.into(),
-            last_modified_date: last_modified_date.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ListData {
+        id: String;
+        account_id: String;
+        vendor_id: String;
+        name: String;
+        alias: String;
+        created_date: sinch_sdk_runtime::Timestamp;
+        last_modified_date: sinch_sdk_runtime::Timestamp;
+    } {}
 }
 /// LogSummaryResult
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4573,22 +3870,7 @@ sinch_sdk_runtime::object::object! {
         6 pagination: opt = "pagination";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LogSummaryResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            total_clicks: None,
-            unique_clicks: None,
-            total_views: None,
-            unique_views: None,
-            short_urls_generated: None,
-            short_urls: None,
-            pagination: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { LogSummaryResult }
 sinch_sdk_runtime::object::setters! {
     LogSummaryResult {
         total_clicks: f64 = "total_clicks";
@@ -4636,24 +3918,7 @@ sinch_sdk_runtime::object::object! {
         8 pagination: opt = "pagination";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LogsDetailResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message_id: None,
-            long_url: None,
-            short_url: None,
-            destination_number: None,
-            click_count: None,
-            view_count: None,
-            clicks: None,
-            views: None,
-            pagination: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { LogsDetailResult }
 sinch_sdk_runtime::object::setters! {
     LogsDetailResult {
         message_id: String = "message_id";
@@ -4724,30 +3989,23 @@ sinch_sdk_runtime::object::object! {
         13 subject: opt = "subject";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Message {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        content: impl Into<String>,
-        destination_number: impl Into<String>,
-    ) -> Self {
-        Self {
-            callback_url: None,
-            content: content.into(),
-            destination_number: destination_number.into(),
-            delivery_report: None,
-            format: None,
-            message_expiry_timestamp: None,
-            metadata: None,
-            scheduled: None,
-            source_number: None,
-            source_number_type: None,
-            message_id: None,
-            status: None,
-            media: None,
-            subject: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Message {
+        content: String;
+        destination_number: String;
+    } {
+        callback_url;
+        delivery_report;
+        format;
+        message_expiry_timestamp;
+        metadata;
+        scheduled;
+        source_number;
+        source_number_type;
+        message_id;
+        status;
+        media;
+        subject;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4934,19 +4192,15 @@ sinch_sdk_runtime::object::object! {
         5 accounts: opt = "accounts";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Metakeyrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(start_date: impl Into<String>, end_date: impl Into<String>) -> Self {
-        Self {
-            page: None,
-            page_size: None,
-            start_date: start_date.into(),
-            end_date: end_date.into(),
-            direction: None,
-            accounts: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Metakeyrequest {
+        start_date: String;
+        end_date: String;
+    } {
+        page;
+        page_size;
+        direction;
+        accounts;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4969,14 +4223,7 @@ sinch_sdk_runtime::object::object! {
         0 keys: opt = "keys";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Metakeyresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { keys: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Metakeyresponse }
 sinch_sdk_runtime::object::setters! {
     Metakeyresponse {
         keys: Vec<String> = "keys";
@@ -5018,24 +4265,7 @@ sinch_sdk_runtime::object::object! {
         8 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MmsReceivedWebhookPayload {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            account_id: None,
-            reply_id: None,
-            destination_number: None,
-            source_number: None,
-            date_received: None,
-            message_id: None,
-            attachments: None,
-            content: None,
-            metadata: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MmsReceivedWebhookPayload }
 sinch_sdk_runtime::object::setters! {
     MmsReceivedWebhookPayload {
         account_id: String = "account_id";
@@ -5064,16 +4294,11 @@ sinch_sdk_runtime::object::object! {
         1 authorised: req = "authorised";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Number {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(number: impl Into<String>, authorised: impl Into<bool>) -> Self {
-        Self {
-            number: number.into(),
-            authorised: authorised.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Number {
+        number: String;
+        authorised: bool;
+    } {}
 }
 /// NumbersListResponse
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5090,17 +4315,7 @@ sinch_sdk_runtime::object::object! {
         1 pagination: opt = "pagination";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NumbersListResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            data: None,
-            pagination: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NumbersListResponse }
 sinch_sdk_runtime::object::setters! {
     NumbersListResponse {
         data: Vec<DedicatedNumber> = "data";
@@ -5144,23 +4359,7 @@ sinch_sdk_runtime::object::object! {
         7 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OptOutWebhookPayload {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            notification_id: None,
-            account_id: None,
-            destination_number: None,
-            source_number: None,
-            date_received: None,
-            message_id: None,
-            content: None,
-            metadata: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OptOutWebhookPayload }
 sinch_sdk_runtime::object::setters! {
     OptOutWebhookPayload {
         notification_id: String = "notification_id";
@@ -5194,20 +4393,13 @@ sinch_sdk_runtime::object::object! {
         3 total_elements: req = "totalElements";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PageTokenDtoContactData {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        content: impl Into<Vec<ContactData>>,
-        total_elements: impl Into<i64>,
-    ) -> Self {
-        Self {
-            content: content.into(),
-            next_page_token: None,
-            prev_page_token: None,
-            total_elements: total_elements.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    PageTokenDtoContactData {
+        content: Vec<ContactData>;
+        total_elements: i64;
+    } {
+        next_page_token;
+        prev_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5237,20 +4429,13 @@ sinch_sdk_runtime::object::object! {
         3 total_elements: req = "totalElements";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PageTokenDtoCustomFieldData {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        content: impl Into<Vec<CustomFieldData>>,
-        total_elements: impl Into<i64>,
-    ) -> Self {
-        Self {
-            content: content.into(),
-            next_page_token: None,
-            prev_page_token: None,
-            total_elements: total_elements.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    PageTokenDtoCustomFieldData {
+        content: Vec<CustomFieldData>;
+        total_elements: i64;
+    } {
+        next_page_token;
+        prev_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5280,20 +4465,13 @@ sinch_sdk_runtime::object::object! {
         3 total_elements: req = "totalElements";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PageTokenDtoListData {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        content: impl Into<Vec<ListData>>,
-        total_elements: impl Into<i64>,
-    ) -> Self {
-        Self {
-            content: content.into(),
-            next_page_token: None,
-            prev_page_token: None,
-            total_elements: total_elements.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    PageTokenDtoListData {
+        content: Vec<ListData>;
+        total_elements: i64;
+    } {
+        next_page_token;
+        prev_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5320,18 +4498,7 @@ sinch_sdk_runtime::object::object! {
         2 has_next: opt = "has_next";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Paginate {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page: None,
-            page_size: None,
-            has_next: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Paginate }
 sinch_sdk_runtime::object::setters! {
     Paginate {
         page: f64 = "page";
@@ -5366,21 +4533,7 @@ sinch_sdk_runtime::object::object! {
         5 previous_uri: opt = "previous_uri";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Pagination {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page: None,
-            page_size: None,
-            total_count: None,
-            page_count: None,
-            next_uri: None,
-            previous_uri: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Pagination }
 sinch_sdk_runtime::object::setters! {
     Pagination {
         page: f64 = "page";
@@ -5406,14 +4559,7 @@ sinch_sdk_runtime::object::object! {
         1 next_uri: opt = "next_uri";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaginationNumberAuth {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { page: None, next_uri: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PaginationNumberAuth }
 sinch_sdk_runtime::object::setters! {
     PaginationNumberAuth {
         page: String = "page";
@@ -5432,13 +4578,10 @@ sinch_sdk_runtime::object::object! {
         0 label: req = "label";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PatchLabelMyOwnNumber {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(label: impl Into<String>) -> Self {
-        Self { label: label.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PatchLabelMyOwnNumber {
+        label: String;
+    } {}
 }
 /// PostVerificationCode
 #[derive(Debug, Clone, PartialEq)]
@@ -5452,15 +4595,10 @@ sinch_sdk_runtime::object::object! {
         0 verification_code: req = "verification_code";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostVerificationCode {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(verification_code: impl Into<String>) -> Self {
-        Self {
-            verification_code: verification_code.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PostVerificationCode {
+        verification_code: String;
+    } {}
 }
 /// presignedurlresponse
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5486,20 +4624,7 @@ sinch_sdk_runtime::object::object! {
         4 expires_at: opt = "expires_at";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Presignedurlresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            download_url: None,
-            file_name: None,
-            file_size: None,
-            expires_in_seconds: None,
-            expires_at: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Presignedurlresponse }
 sinch_sdk_runtime::object::setters! {
     Presignedurlresponse {
         download_url: String = "download_url";
@@ -5551,26 +4676,7 @@ sinch_sdk_runtime::object::object! {
         10 last_modified_date: opt = "last_modified_date";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ReVerifySenderAddressRequestItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            sender_address: None,
-            sender_address_type: None,
-            usage_type: None,
-            destination_countries: None,
-            reason: None,
-            label: None,
-            status: None,
-            account_id: None,
-            created_date: None,
-            last_modified_date: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ReVerifySenderAddressRequestItem }
 sinch_sdk_runtime::object::setters! {
     ReVerifySenderAddressRequestItem {
         id: String = "id";
@@ -5670,24 +4776,7 @@ sinch_sdk_runtime::object::object! {
         8 vendor_account_id: opt = "vendor_account_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Reply {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            callback_url: None,
-            content: None,
-            date_received: None,
-            destination_number: None,
-            message_id: None,
-            metadata: None,
-            reply_id: None,
-            source_number: None,
-            vendor_account_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Reply }
 sinch_sdk_runtime::object::setters! {
     Reply {
         callback_url: String = "callback_url";
@@ -5789,27 +4878,7 @@ sinch_sdk_runtime::object::object! {
         11 request_data: opt = "request_data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Reporthistoryresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            report_id: None,
-            report_name: None,
-            report_type: None,
-            direction: None,
-            requested_by: None,
-            requested_at: None,
-            updated_at: None,
-            status: None,
-            account_id: None,
-            vendor_id: None,
-            s3_file_size: None,
-            request_data: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Reporthistoryresponse }
 sinch_sdk_runtime::object::setters! {
     Reporthistoryresponse {
         report_id: String = "report_id";
@@ -5888,17 +4957,7 @@ sinch_sdk_runtime::object::object! {
         1 next_page_token: opt = "next_page_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Reporthistoryresponses {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            items: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Reporthistoryresponses }
 sinch_sdk_runtime::object::setters! {
     Reporthistoryresponses {
         items: Vec<Reporthistoryresponse> = "items";
@@ -5917,14 +4976,7 @@ sinch_sdk_runtime::object::object! {
         0 report_status: opt = "report_status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Reportstatusresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { report_status: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Reportstatusresponse }
 sinch_sdk_runtime::object::setters! {
     Reportstatusresponse {
         report_status: ReportstatusresponseReportStatus = "report_status";
@@ -5985,25 +5037,15 @@ sinch_sdk_runtime::object::object! {
         5 label: opt = "label";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RequestAlphaTag {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        sender_address: impl Into<String>,
-        sender_address_type: impl Into<RequestAlphaTagSenderAddressType>,
-        usage_type: impl Into<RequestAlphaTagUsageType>,
-        destination_countries: impl Into<Vec<String>>,
-        reason: impl Into<String>,
-    ) -> Self {
-        Self {
-            sender_address: sender_address.into(),
-            sender_address_type: sender_address_type.into(),
-            usage_type: usage_type.into(),
-            destination_countries: destination_countries.into(),
-            reason: reason.into(),
-            label: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RequestAlphaTag {
+        sender_address: String;
+        sender_address_type: RequestAlphaTagSenderAddressType;
+        usage_type: RequestAlphaTagUsageType;
+        destination_countries: Vec<String>;
+        reason: String;
+    } {
+        label;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6368,25 +5410,15 @@ sinch_sdk_runtime::object::object! {
         5 label: opt = "label";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RequestVerificationCode {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        sender_address: impl Into<String>,
-        sender_address_type: impl Into<RequestVerificationCodeSenderAddressType>,
-        usage_type: impl Into<RequestVerificationCodeUsageType>,
-        destination_countries: impl Into<Vec<String>>,
-        reason: impl Into<String>,
-    ) -> Self {
-        Self {
-            sender_address: sender_address.into(),
-            sender_address_type: sender_address_type.into(),
-            usage_type: usage_type.into(),
-            destination_countries: destination_countries.into(),
-            reason: reason.into(),
-            label: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RequestVerificationCode {
+        sender_address: String;
+        sender_address_type: RequestVerificationCodeSenderAddressType;
+        usage_type: RequestVerificationCodeUsageType;
+        destination_countries: Vec<String>;
+        reason: String;
+    } {
+        label;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6444,18 +5476,7 @@ sinch_sdk_runtime::object::object! {
         2 page_data: opt = "pageData";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RetrieveWebhookresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page: None,
-            page_size: None,
-            page_data: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RetrieveWebhookresponse }
 sinch_sdk_runtime::object::setters! {
     RetrieveWebhookresponse {
         page: i32 = "page";
@@ -6518,21 +5539,12 @@ sinch_sdk_runtime::object::object! {
         2 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Schedule {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        timezone: impl Into<String>,
-        cron_expression: impl Into<String>,
-        r#type: impl Into<String>,
-    ) -> Self {
-        Self {
-            timezone: timezone.into(),
-            cron_expression: cron_expression.into(),
-            r#type: r#type.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Schedule {
+        timezone: String;
+        cron_expression: String;
+        r#type: String;
+    } {}
 }
 /// scheduleddetailreport
 #[derive(Debug, Clone, PartialEq)]
@@ -6567,21 +5579,13 @@ sinch_sdk_runtime::object::object! {
         3 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Scheduleddetailreport {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        label: impl Into<String>,
-        schedule: impl Into<Schedule>,
-        report: impl Into<Scheduleddetailrequest>,
-    ) -> Self {
-        Self {
-            label: label.into(),
-            schedule: schedule.into(),
-            report: report.into(),
-            metadata: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Scheduleddetailreport {
+        label: String;
+        schedule: Schedule;
+        report: Scheduleddetailrequest;
+    } {
+        metadata;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6604,16 +5608,11 @@ sinch_sdk_runtime::object::object! {
         1 value: req = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ScheduleddetailreportMetadataItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            key: key.into(),
-            value: value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ScheduleddetailreportMetadataItem {
+        key: String;
+        value: String;
+    } {}
 }
 /// scheduleddetailreportresponse
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6657,22 +5656,7 @@ sinch_sdk_runtime::object::object! {
         6 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Scheduleddetailreportresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            label: None,
-            schedule: None,
-            report: None,
-            scheduled_report_id: None,
-            message_type: None,
-            report_type: None,
-            metadata: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Scheduleddetailreportresponse }
 sinch_sdk_runtime::object::setters! {
     Scheduleddetailreportresponse {
         label: String = "label";
@@ -6699,16 +5683,11 @@ sinch_sdk_runtime::object::object! {
         1 value: req = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ScheduleddetailreportresponseMetadataItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            key: key.into(),
-            value: value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ScheduleddetailreportresponseMetadataItem {
+        key: String;
+        value: String;
+    } {}
 }
 /// A scheduled detail report request
 #[derive(Debug, Clone, PartialEq)]
@@ -6767,29 +5746,25 @@ sinch_sdk_runtime::object::object! {
         15 delivery_options: opt = "delivery_options";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Scheduleddetailrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(period: impl Into<ReportPeriod>) -> Self {
-        Self {
-            period: period.into(),
-            timezone: None,
-            direction: None,
-            source: None,
-            sources: None,
-            destination: None,
-            destinations: None,
-            addresses: None,
-            message_format: None,
-            channels: None,
-            metadata_key: None,
-            metadata_value: None,
-            accounts: None,
-            status: None,
-            opt_out: None,
-            delivery_options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Scheduleddetailrequest {
+        period: ReportPeriod;
+    } {
+        timezone;
+        direction;
+        source;
+        sources;
+        destination;
+        destinations;
+        addresses;
+        message_format;
+        channels;
+        metadata_key;
+        metadata_value;
+        accounts;
+        status;
+        opt_out;
+        delivery_options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6841,22 +5816,7 @@ sinch_sdk_runtime::object::object! {
         6 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Scheduledreport {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            label: None,
-            report: None,
-            schedule: None,
-            scheduled_report_id: None,
-            message_type: None,
-            report_type: None,
-            metadata: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Scheduledreport }
 sinch_sdk_runtime::object::setters! {
     Scheduledreport {
         label: String = "label";
@@ -6880,14 +5840,7 @@ sinch_sdk_runtime::object::object! {
         0 scheduled_report_id: opt = "scheduled_report_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Scheduledreportresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { scheduled_report_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Scheduledreportresponse }
 sinch_sdk_runtime::object::setters! {
     Scheduledreportresponse {
         scheduled_report_id: String = "scheduled_report_id";
@@ -6926,21 +5879,13 @@ sinch_sdk_runtime::object::object! {
         3 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Scheduledsummaryreport {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        label: impl Into<String>,
-        schedule: impl Into<Schedule>,
-        report: impl Into<Scheduledsummaryrequest>,
-    ) -> Self {
-        Self {
-            label: label.into(),
-            schedule: schedule.into(),
-            report: report.into(),
-            metadata: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Scheduledsummaryreport {
+        label: String;
+        schedule: Schedule;
+        report: Scheduledsummaryrequest;
+    } {
+        metadata;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6963,16 +5908,11 @@ sinch_sdk_runtime::object::object! {
         1 value: req = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ScheduledsummaryreportMetadataItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            key: key.into(),
-            value: value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ScheduledsummaryreportMetadataItem {
+        key: String;
+        value: String;
+    } {}
 }
 /// scheduledsummaryreportresposne
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7016,22 +5956,7 @@ sinch_sdk_runtime::object::object! {
         6 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Scheduledsummaryreportresposne {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            label: None,
-            schedule: None,
-            report: None,
-            scheduled_report_id: None,
-            message_type: None,
-            report_type: None,
-            metadata: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Scheduledsummaryreportresposne }
 sinch_sdk_runtime::object::setters! {
     Scheduledsummaryreportresposne {
         label: String = "label";
@@ -7058,16 +5983,11 @@ sinch_sdk_runtime::object::object! {
         1 value: req = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ScheduledsummaryreportresposneMetadataItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            key: key.into(),
-            value: value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ScheduledsummaryreportresposneMetadataItem {
+        key: String;
+        value: String;
+    } {}
 }
 /// A scheduled summary report request
 #[derive(Debug, Clone, PartialEq)]
@@ -7129,30 +6049,26 @@ sinch_sdk_runtime::object::object! {
         16 delivery_options: opt = "delivery_options";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Scheduledsummaryrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(period: impl Into<ReportPeriod>, timezone: impl Into<String>) -> Self {
-        Self {
-            period: period.into(),
-            timezone: timezone.into(),
-            direction: None,
-            source: None,
-            sources: None,
-            destination: None,
-            destinations: None,
-            addresses: None,
-            channels: None,
-            metadata_key: None,
-            metadata_value: None,
-            accounts: None,
-            status: None,
-            opt_out: None,
-            group_by: None,
-            account_activity: None,
-            delivery_options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Scheduledsummaryrequest {
+        period: ReportPeriod;
+        timezone: String;
+    } {
+        direction;
+        source;
+        sources;
+        destination;
+        destinations;
+        addresses;
+        channels;
+        metadata_key;
+        metadata_value;
+        accounts;
+        status;
+        opt_out;
+        group_by;
+        account_activity;
+        delivery_options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7208,13 +6124,10 @@ sinch_sdk_runtime::object::object! {
         0 messages: req = "messages";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Sendmessagesrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(messages: impl Into<Vec<Message>>) -> Self {
-        Self { messages: messages.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Sendmessagesrequest {
+        messages: Vec<Message>;
+    } {}
 }
 /// Sendmessagesresponse
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7228,14 +6141,7 @@ sinch_sdk_runtime::object::object! {
         0 messages: opt = "messages";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Sendmessagesresponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { messages: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Sendmessagesresponse }
 sinch_sdk_runtime::object::setters! {
     Sendmessagesresponse {
         messages: Vec<Message> = "messages";
@@ -7290,21 +6196,7 @@ sinch_sdk_runtime::object::object! {
         5 destination_number: opt = "destination_number";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ShortUrl {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            click_count: None,
-            view_count: None,
-            message_id: None,
-            long_url: None,
-            short_url: None,
-            destination_number: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ShortUrl }
 sinch_sdk_runtime::object::setters! {
     ShortUrl {
         click_count: f64 = "click_count";
@@ -7348,23 +6240,7 @@ sinch_sdk_runtime::object::object! {
         7 metadata: opt = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsReceivedWebhookPayload {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            account_id: None,
-            reply_id: None,
-            destination_number: None,
-            source_number: None,
-            date_received: None,
-            message_id: None,
-            content: None,
-            metadata: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SmsReceivedWebhookPayload }
 sinch_sdk_runtime::object::setters! {
     SmsReceivedWebhookPayload {
         account_id: String = "account_id";
@@ -7525,17 +6401,7 @@ sinch_sdk_runtime::object::object! {
         1 next_token: opt = "next_token";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TokenPagination {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page_size: None,
-            next_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TokenPagination }
 sinch_sdk_runtime::object::setters! {
     TokenPagination {
         page_size: i32 = "page_size";
@@ -7593,16 +6459,11 @@ sinch_sdk_runtime::object::object! {
         1 metadata: req = "metadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateAssignmentrequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(label: impl Into<String>, metadata: impl Into<Metadata>) -> Self {
-        Self {
-            label: label.into(),
-            metadata: metadata.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    UpdateAssignmentrequest {
+        label: String;
+        metadata: Metadata;
+    } {}
 }
 /// Contact channel update payload
 #[derive(Debug, Clone, PartialEq)]
@@ -7622,19 +6483,12 @@ sinch_sdk_runtime::object::object! {
         2 subscription_state: opt = "subscriptionState";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateContactChannelRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        channel_id: impl Into<String>,
-        r#type: impl Into<UpdateContactChannelRequestType>,
-    ) -> Self {
-        Self {
-            channel_id: channel_id.into(),
-            r#type: r#type.into(),
-            subscription_state: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    UpdateContactChannelRequest {
+        channel_id: String;
+        r#type: UpdateContactChannelRequestType;
+    } {
+        subscription_state;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7722,26 +6576,7 @@ sinch_sdk_runtime::object::object! {
         10 custom_fields: opt = "customFields";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateContactRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            first_name: None,
-            last_name: None,
-            alias: None,
-            date_of_birth: None,
-            country: None,
-            state: None,
-            location: None,
-            note: None,
-            channels: None,
-            lists: None,
-            custom_fields: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateContactRequest }
 sinch_sdk_runtime::object::setters! {
     UpdateContactRequest {
         first_name: String = "firstName";
@@ -7772,17 +6607,7 @@ sinch_sdk_runtime::object::object! {
         1 contacts_to_remove_ids: opt = "contactsToRemoveIds";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateContactsListRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            contacts_to_add_ids: None,
-            contacts_to_remove_ids: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateContactsListRequest }
 sinch_sdk_runtime::object::setters! {
     UpdateContactsListRequest {
         contacts_to_add_ids: Vec<String> = "contactsToAddIds";
@@ -7804,17 +6629,7 @@ sinch_sdk_runtime::object::object! {
         1 max_length: opt = "maxLength";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateCustomFieldRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            label: None,
-            max_length: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateCustomFieldRequest }
 sinch_sdk_runtime::object::setters! {
     UpdateCustomFieldRequest {
         label: String = "label";
@@ -7836,15 +6651,11 @@ sinch_sdk_runtime::object::object! {
         1 alias: opt = "alias";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateListRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            alias: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    UpdateListRequest {
+        name: String;
+    } {
+        alias;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7864,13 +6675,10 @@ sinch_sdk_runtime::object::object! {
         0 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateWebhook400response {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    UpdateWebhook400response {
+        message: String;
+    } {}
 }
 /// All fields are optional, but at least one must be provided.
 /// Empty body (all fields null) is rejected.
@@ -7903,21 +6711,7 @@ sinch_sdk_runtime::object::object! {
         5 events: opt = "events";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateWebhookrequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            url: None,
-            method: None,
-            encoding: None,
-            headers: None,
-            template: None,
-            events: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateWebhookrequest }
 sinch_sdk_runtime::object::setters! {
     UpdateWebhookrequest {
         url: String = "url";
@@ -7996,21 +6790,12 @@ sinch_sdk_runtime::object::object! {
         2 report: req = "report";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Updatescheduleddetailreport {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        label: impl Into<String>,
-        schedule: impl Into<Schedule>,
-        report: impl Into<Scheduleddetailrequest>,
-    ) -> Self {
-        Self {
-            label: label.into(),
-            schedule: schedule.into(),
-            report: report.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Updatescheduleddetailreport {
+        label: String;
+        schedule: Schedule;
+        report: Scheduleddetailrequest;
+    } {}
 }
 /// updatescheduledsummaryreport
 #[derive(Debug, Clone, PartialEq)]
@@ -8030,21 +6815,12 @@ sinch_sdk_runtime::object::object! {
         2 report: req = "report";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Updatescheduledsummaryreport {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        label: impl Into<String>,
-        schedule: impl Into<Schedule>,
-        report: impl Into<Scheduledsummaryrequest>,
-    ) -> Self {
-        Self {
-            label: label.into(),
-            schedule: schedule.into(),
-            report: report.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Updatescheduledsummaryreport {
+        label: String;
+        schedule: Schedule;
+        report: Scheduledsummaryrequest;
+    } {}
 }
 /// Bad request
 #[derive(Debug, Clone, PartialEq)]
@@ -8061,16 +6837,11 @@ sinch_sdk_runtime::object::object! {
         1 details: req = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl V400response {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>, details: impl Into<Vec<String>>) -> Self {
-        Self {
-            message: message.into(),
-            details: details.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    V400response {
+        message: String;
+        details: Vec<String>;
+    } {}
 }
 /// 403 response
 #[derive(Debug, Clone, PartialEq)]
@@ -8084,13 +6855,10 @@ sinch_sdk_runtime::object::object! {
         0 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl V403response {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    V403response {
+        message: String;
+    } {}
 }
 /// Resource not found
 #[derive(Debug, Clone, PartialEq)]
@@ -8104,13 +6872,10 @@ sinch_sdk_runtime::object::object! {
         0 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl V404response {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    V404response {
+        message: String;
+    } {}
 }
 /// VendorAccountId
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8127,17 +6892,7 @@ sinch_sdk_runtime::object::object! {
         1 account_id: opt = "account_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VendorAccountId {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            vendor_id: None,
-            account_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VendorAccountId }
 sinch_sdk_runtime::object::setters! {
     VendorAccountId {
         vendor_id: String = "vendor_id";
@@ -8186,26 +6941,7 @@ sinch_sdk_runtime::object::object! {
         10 last_modified_date: opt = "last_modified_date";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationCodeRequestItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            sender_address: None,
-            sender_address_type: None,
-            usage_type: None,
-            destination_countries: None,
-            reason: None,
-            label: None,
-            status: None,
-            account_id: None,
-            created_date: None,
-            last_modified_date: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationCodeRequestItem }
 sinch_sdk_runtime::object::setters! {
     VerificationCodeRequestItem {
         id: String = "id";
@@ -8293,18 +7029,7 @@ sinch_sdk_runtime::object::object! {
         2 ip: opt = "ip";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl View {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            dt: None,
-            user_agent: None,
-            ip: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { View }
 sinch_sdk_runtime::object::setters! {
     View {
         dt: String = "dt";
@@ -8330,18 +7055,7 @@ sinch_sdk_runtime::object::object! {
         2 original_name: opt = "original_name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhookAttachment {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            content_type: None,
-            content: None,
-            original_name: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WebhookAttachment }
 sinch_sdk_runtime::object::setters! {
     WebhookAttachment {
         content_type: String = "content_type";

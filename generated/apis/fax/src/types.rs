@@ -21,17 +21,7 @@ sinch_sdk_runtime::object::object! {
         1 field_violations: opt = "fieldViolations";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BadRequestDetail {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            field_violations: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BadRequestDetail }
 sinch_sdk_runtime::object::setters! {
     BadRequestDetail {
         r#type: String = "type";
@@ -56,18 +46,7 @@ sinch_sdk_runtime::object::object! {
         2 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BarCode {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            page: None,
-            value: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BarCode }
 sinch_sdk_runtime::object::setters! {
     BarCode {
         r#type: BarCodeType = "type";
@@ -112,18 +91,7 @@ sinch_sdk_runtime::object::object! {
         2 error_code: opt = "errorCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            error_type: None,
-            error_message: None,
-            error_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallError }
 sinch_sdk_runtime::object::setters! {
     CallError {
         error_type: CallErrorErrorType = "errorType";
@@ -177,23 +145,16 @@ sinch_sdk_runtime::object::object! {
         6 updated_time: opt = "updatedTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CoverPage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<serde_json::Value>,
-        file: impl Into<CoverPageFile>,
-    ) -> Self {
-        Self {
-            id: None,
-            name: name.into(),
-            file: file.into(),
-            project_id: None,
-            service_id: None,
-            created_time: None,
-            updated_time: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CoverPage {
+        name: serde_json::Value;
+        file: CoverPageFile;
+    } {
+        id;
+        project_id;
+        service_id;
+        created_time;
+        updated_time;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -225,19 +186,11 @@ sinch_sdk_runtime::object::object! {
         1 file_type: req = "fileType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CoverPageFile {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        file_content: impl Into<String>,
-        file_type: impl Into<CoverPageFileFileType>,
-    ) -> Self {
-        Self {
-            file_content: file_content.into(),
-            file_type: file_type.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CoverPageFile {
+        file_content: String;
+        file_type: CoverPageFileFileType;
+    } {}
 }
 /// For now only PDF is supported.
 ///
@@ -270,17 +223,7 @@ sinch_sdk_runtime::object::object! {
         1 records: opt = "records";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateDomainResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            result: None,
-            records: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateDomainResponse }
 sinch_sdk_runtime::object::setters! {
     CreateDomainResponse {
         result: String = "result";
@@ -302,17 +245,7 @@ sinch_sdk_runtime::object::object! {
         1 sending_records: opt = "sendingRecords";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateDomainResponseRecords {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            receiving_records: None,
-            sending_records: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateDomainResponseRecords }
 sinch_sdk_runtime::object::setters! {
     CreateDomainResponseRecords {
         receiving_records: Vec<ReceivingRecords> = "receivingRecords";
@@ -337,18 +270,7 @@ sinch_sdk_runtime::object::object! {
         2 error_code: opt = "errorCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DocumentConversionError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            error_type: None,
-            error_message: None,
-            error_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DocumentConversionError }
 sinch_sdk_runtime::object::setters! {
     DocumentConversionError {
         error_type: DocumentConversionErrorErrorType = "errorType";
@@ -408,24 +330,7 @@ sinch_sdk_runtime::object::object! {
         8 route_id: opt = "routeId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Domain {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            name: None,
-            receiving_dns_record: None,
-            sending_dns_record: None,
-            service_id: None,
-            created_at: None,
-            updated_at: None,
-            verified: None,
-            route_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Domain }
 sinch_sdk_runtime::object::setters! {
     Domain {
         id: String = "id";
@@ -493,30 +398,7 @@ sinch_sdk_runtime::object::object! {
         14 message_ttl: opt = "messageTtl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DomainDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            is_disabled: None,
-            name: None,
-            require_tls: None,
-            skip_verification: None,
-            smtp_login: None,
-            spam_action: None,
-            state: None,
-            r#type: None,
-            use_automatic_sender_security: None,
-            web_prefix: None,
-            web_scheme: None,
-            wildcard: None,
-            encrypt_incoming_message: None,
-            message_ttl: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DomainDetails }
 sinch_sdk_runtime::object::setters! {
     DomainDetails {
         id: String = "id";
@@ -554,18 +436,7 @@ sinch_sdk_runtime::object::object! {
         2 sending_dns_records: opt = "sendingDnsRecords";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DomainDetailsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            domain: None,
-            receiving_dns_records: None,
-            sending_dns_records: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DomainDetailsResponse }
 sinch_sdk_runtime::object::setters! {
     DomainDetailsResponse {
         domain: DomainDetails = "domain";
@@ -657,20 +528,7 @@ sinch_sdk_runtime::object::object! {
         4 domains: opt = "domains";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DomainsListResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page: None,
-            total_pages: None,
-            page_size: None,
-            total_items: None,
-            domains: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DomainsListResponse }
 sinch_sdk_runtime::object::setters! {
     DomainsListResponse {
         page: i64 = "page";
@@ -704,18 +562,14 @@ sinch_sdk_runtime::object::object! {
         4 updated_at: opt = "updatedAt";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Email {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(email: impl Into<String>, phone_numbers: impl Into<Vec<Number>>) -> Self {
-        Self {
-            email: email.into(),
-            phone_numbers: phone_numbers.into(),
-            project_id: None,
-            created_at: None,
-            updated_at: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Email {
+        email: String;
+        phone_numbers: Vec<Number>;
+    } {
+        project_id;
+        created_at;
+        updated_at;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -746,19 +600,7 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Error {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            status: None,
-            message: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Error }
 sinch_sdk_runtime::object::setters! {
     Error {
         code: i32 = "code";
@@ -919,19 +761,7 @@ sinch_sdk_runtime::object::object! {
         3 meta_data: opt = "metaData";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ErrorInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            reason: None,
-            domain: None,
-            meta_data: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ErrorInfo }
 sinch_sdk_runtime::object::setters! {
     ErrorInfo {
         r#type: String = "type";
@@ -1105,49 +935,7 @@ sinch_sdk_runtime::object::object! {
         33 service_id: opt = "serviceId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Fax {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            direction: None,
-            from: None,
-            to: None,
-            content_url: None,
-            number_of_pages: None,
-            status: None,
-            price: None,
-            bar_codes: None,
-            create_time: None,
-            completed_time: None,
-            pages_sent_successfully: None,
-            header_text: None,
-            header_page_numbers: None,
-            header_time_zone: None,
-            retry_delay_seconds: None,
-            labels: None,
-            callback_url: None,
-            callback_url_content_type: None,
-            image_conversion_method: None,
-            error_type: None,
-            error_code: None,
-            error_message: None,
-            max_retries: None,
-            retry_count: None,
-            has_file: None,
-            resolution: None,
-            cover_page_id: None,
-            cover_page_data: None,
-            in_progress_notifications: None,
-            from_country: None,
-            to_country: None,
-            project_id: None,
-            service_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Fax }
 sinch_sdk_runtime::object::setters! {
     Fax {
         id: FaxId = "id";
@@ -1198,14 +986,7 @@ sinch_sdk_runtime::object::object! {
         0 files: opt = "files";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FaxBase64Array {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { files: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FaxBase64Array }
 sinch_sdk_runtime::object::setters! {
     FaxBase64Array {
         files: Vec<FaxBase64File> = "files";
@@ -1226,17 +1007,7 @@ sinch_sdk_runtime::object::object! {
         1 file_type: opt = "fileType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FaxBase64File {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            file: None,
-            file_type: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FaxBase64File }
 sinch_sdk_runtime::object::setters! {
     FaxBase64File {
         file: String = "file";
@@ -1283,19 +1054,7 @@ sinch_sdk_runtime::object::object! {
         3 fax: opt = "fax";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FaxCompletedPayload {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event: None,
-            file: None,
-            event_time: None,
-            fax: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FaxCompletedPayload }
 sinch_sdk_runtime::object::setters! {
     FaxCompletedPayload {
         event: WebhookEvents = "event";
@@ -1325,19 +1084,7 @@ sinch_sdk_runtime::object::object! {
         3 files: opt = "files";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FaxCompletedPayload2 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event: None,
-            event_time: None,
-            fax: None,
-            files: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FaxCompletedPayload2 }
 sinch_sdk_runtime::object::setters! {
     FaxCompletedPayload2 {
         event: WebhookEvents = "event";
@@ -1479,18 +1226,7 @@ sinch_sdk_runtime::object::object! {
         2 error_code: opt = "errorCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FaxError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            error_type: None,
-            error_message: None,
-            error_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FaxError }
 sinch_sdk_runtime::object::setters! {
     FaxError {
         error_type: FaxErrorErrorType = "errorType";
@@ -1667,17 +1403,7 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FieldViolation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            field: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FieldViolation }
 sinch_sdk_runtime::object::setters! {
     FieldViolation {
         field: String = "field";
@@ -1770,18 +1496,7 @@ sinch_sdk_runtime::object::object! {
         2 fax: opt = "fax";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GenericEvent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event: None,
-            event_time: None,
-            fax: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GenericEvent }
 sinch_sdk_runtime::object::setters! {
     GenericEvent {
         event: WebhookEvents = "event";
@@ -1813,20 +1528,7 @@ sinch_sdk_runtime::object::object! {
         4 total_items: opt = "totalItems";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetEmailsForNumberResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            emails: None,
-            page: None,
-            total_pages: None,
-            page_size: None,
-            total_items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetEmailsForNumberResponse }
 sinch_sdk_runtime::object::setters! {
     GetEmailsForNumberResponse {
         emails: Vec<String> = "emails";
@@ -1860,20 +1562,7 @@ sinch_sdk_runtime::object::object! {
         4 total_items: opt = "totalItems";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetEmailsForProjectResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            emails: None,
-            page: None,
-            total_pages: None,
-            page_size: None,
-            total_items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetEmailsForProjectResponse }
 sinch_sdk_runtime::object::setters! {
     GetEmailsForProjectResponse {
         emails: Vec<Email> = "emails";
@@ -1939,20 +1628,7 @@ sinch_sdk_runtime::object::object! {
         4 total_items: opt = "totalItems";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetNumbersByEmailResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_numbers: None,
-            page: None,
-            total_pages: None,
-            page_size: None,
-            total_items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetNumbersByEmailResponse }
 sinch_sdk_runtime::object::setters! {
     GetNumbersByEmailResponse {
         phone_numbers: Vec<ServicePhoneNumber> = "phoneNumbers";
@@ -2002,19 +1678,7 @@ sinch_sdk_runtime::object::object! {
         3 fax: opt = "fax";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl IncomingFaxPayload {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event: None,
-            file: None,
-            event_time: None,
-            fax: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { IncomingFaxPayload }
 sinch_sdk_runtime::object::setters! {
     IncomingFaxPayload {
         event: WebhookEvents = "event";
@@ -2047,20 +1711,7 @@ sinch_sdk_runtime::object::object! {
         4 file_type: opt = "fileType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl IncomingFaxPayload2 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event: None,
-            event_time: None,
-            fax: None,
-            file: None,
-            file_type: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { IncomingFaxPayload2 }
 sinch_sdk_runtime::object::setters! {
     IncomingFaxPayload2 {
         event: WebhookEvents = "event";
@@ -2099,20 +1750,7 @@ sinch_sdk_runtime::object::object! {
         4 total_items: opt = "totalItems";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListCoverPagesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            cover_pages: None,
-            page: None,
-            total_pages: None,
-            page_size: None,
-            total_items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListCoverPagesResponse }
 sinch_sdk_runtime::object::setters! {
     ListCoverPagesResponse {
         cover_pages: Vec<CoverPage> = "coverPages";
@@ -2146,20 +1784,7 @@ sinch_sdk_runtime::object::object! {
         4 total_items: opt = "totalItems";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListFaxesObject {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            faxes: None,
-            page: None,
-            total_pages: None,
-            page_size: None,
-            total_items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListFaxesObject }
 sinch_sdk_runtime::object::setters! {
     ListFaxesObject {
         faxes: Vec<Fax> = "faxes";
@@ -2193,20 +1818,7 @@ sinch_sdk_runtime::object::object! {
         4 total_items: opt = "totalItems";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListNumbersForServiceResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            numbers: None,
-            page: None,
-            total_pages: None,
-            page_size: None,
-            total_items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListNumbersForServiceResponse }
 sinch_sdk_runtime::object::setters! {
     ListNumbersForServiceResponse {
         numbers: Vec<ServicePhoneNumber> = "numbers";
@@ -2240,20 +1852,7 @@ sinch_sdk_runtime::object::object! {
         4 total_items: opt = "totalItems";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListServicesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            services: None,
-            page: None,
-            total_pages: None,
-            page_size: None,
-            total_items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListServicesResponse }
 sinch_sdk_runtime::object::setters! {
     ListServicesResponse {
         services: Vec<Service> = "services";
@@ -2278,17 +1877,7 @@ sinch_sdk_runtime::object::object! {
         1 amount: opt = "amount";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Money {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            currency_code: None,
-            amount: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Money }
 sinch_sdk_runtime::object::setters! {
     Money {
         currency_code: String = "currencyCode";
@@ -2307,14 +1896,7 @@ sinch_sdk_runtime::object::object! {
         0 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotFoundDetail {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { r#type: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NotFoundDetail }
 sinch_sdk_runtime::object::setters! {
     NotFoundDetail {
         r#type: String = "type";
@@ -2335,17 +1917,7 @@ sinch_sdk_runtime::object::object! {
         1 permissions: opt = "permissions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Number {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            number: None,
-            permissions: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Number }
 sinch_sdk_runtime::object::setters! {
     Number {
         number: PhoneNumber = "number";
@@ -2395,19 +1967,7 @@ sinch_sdk_runtime::object::object! {
         3 total_items: opt = "totalItems";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Pagination {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page: None,
-            total_pages: None,
-            page_size: None,
-            total_items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Pagination }
 sinch_sdk_runtime::object::setters! {
     Pagination {
         page: i64 = "page";
@@ -2449,21 +2009,7 @@ sinch_sdk_runtime::object::object! {
         5 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ReceivingRecords {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            is_active: None,
-            cached: None,
-            priority: None,
-            record_type: None,
-            valid: None,
-            value: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ReceivingRecords }
 sinch_sdk_runtime::object::setters! {
     ReceivingRecords {
         is_active: bool = "isActive";
@@ -2660,48 +2206,44 @@ sinch_sdk_runtime::object::object! {
         34 service_id: opt = "serviceId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendFaxRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(to: impl Into<PhoneNumber>) -> Self {
-        Self {
-            to: to.into(),
-            file: None,
-            id: None,
-            direction: None,
-            from: None,
-            content_url: None,
-            number_of_pages: None,
-            status: None,
-            price: None,
-            bar_codes: None,
-            create_time: None,
-            completed_time: None,
-            pages_sent_successfully: None,
-            header_text: None,
-            header_page_numbers: None,
-            header_time_zone: None,
-            retry_delay_seconds: None,
-            labels: None,
-            callback_url: None,
-            callback_url_content_type: None,
-            image_conversion_method: None,
-            error_type: None,
-            error_code: None,
-            error_message: None,
-            max_retries: None,
-            retry_count: None,
-            has_file: None,
-            resolution: None,
-            cover_page_id: None,
-            cover_page_data: None,
-            in_progress_notifications: None,
-            from_country: None,
-            to_country: None,
-            project_id: None,
-            service_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SendFaxRequest {
+        to: PhoneNumber;
+    } {
+        file;
+        id;
+        direction;
+        from;
+        content_url;
+        number_of_pages;
+        status;
+        price;
+        bar_codes;
+        create_time;
+        completed_time;
+        pages_sent_successfully;
+        header_text;
+        header_page_numbers;
+        header_time_zone;
+        retry_delay_seconds;
+        labels;
+        callback_url;
+        callback_url_content_type;
+        image_conversion_method;
+        error_type;
+        error_code;
+        error_message;
+        max_retries;
+        retry_count;
+        has_file;
+        resolution;
+        cover_page_id;
+        cover_page_data;
+        in_progress_notifications;
+        from_country;
+        to_country;
+        project_id;
+        service_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3172,48 +2714,44 @@ sinch_sdk_runtime::object::object! {
         34 service_id: opt = "serviceId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendFaxRequestJson {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(to: impl Into<PhoneNumber>) -> Self {
-        Self {
-            to: to.into(),
-            from: None,
-            files: None,
-            id: None,
-            direction: None,
-            content_url: None,
-            number_of_pages: None,
-            status: None,
-            price: None,
-            bar_codes: None,
-            create_time: None,
-            completed_time: None,
-            pages_sent_successfully: None,
-            header_text: None,
-            header_page_numbers: None,
-            header_time_zone: None,
-            retry_delay_seconds: None,
-            labels: None,
-            callback_url: None,
-            callback_url_content_type: None,
-            image_conversion_method: None,
-            error_type: None,
-            error_code: None,
-            error_message: None,
-            max_retries: None,
-            retry_count: None,
-            has_file: None,
-            resolution: None,
-            cover_page_id: None,
-            cover_page_data: None,
-            in_progress_notifications: None,
-            from_country: None,
-            to_country: None,
-            project_id: None,
-            service_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SendFaxRequestJson {
+        to: PhoneNumber;
+    } {
+        from;
+        files;
+        id;
+        direction;
+        content_url;
+        number_of_pages;
+        status;
+        price;
+        bar_codes;
+        create_time;
+        completed_time;
+        pages_sent_successfully;
+        header_text;
+        header_page_numbers;
+        header_time_zone;
+        retry_delay_seconds;
+        labels;
+        callback_url;
+        callback_url_content_type;
+        image_conversion_method;
+        error_type;
+        error_code;
+        error_message;
+        max_retries;
+        retry_count;
+        has_file;
+        resolution;
+        cover_page_id;
+        cover_page_data;
+        in_progress_notifications;
+        from_country;
+        to_country;
+        project_id;
+        service_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3281,21 +2819,7 @@ sinch_sdk_runtime::object::object! {
         5 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendingRecords {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            is_active: None,
-            cached: None,
-            name: None,
-            record_type: None,
-            valid: None,
-            value: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SendingRecords }
 sinch_sdk_runtime::object::setters! {
     SendingRecords {
         is_active: bool = "isActive";
@@ -3390,33 +2914,7 @@ sinch_sdk_runtime::object::object! {
         17 updated_at: opt = "updatedAt";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Service {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            name: None,
-            incoming_webhook_url: None,
-            webhook_content_type: None,
-            default_for_project: None,
-            default_from: None,
-            number_of_retries: None,
-            retry_delay_seconds: None,
-            image_conversion_method: None,
-            cover_page_id: None,
-            save_outbound_fax_documents: None,
-            save_inbound_fax_documents: None,
-            scan_incoming_barcodes: None,
-            in_progress_notifications: None,
-            project_id: None,
-            resolution: None,
-            created_at: None,
-            updated_at: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Service }
 sinch_sdk_runtime::object::setters! {
     Service {
         id: ServiceId = "id";
@@ -3471,22 +2969,7 @@ sinch_sdk_runtime::object::object! {
         6 service_id: opt = "serviceId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ServicePhoneNumber {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number: None,
-            permissions: None,
-            country: None,
-            suspended: None,
-            note: None,
-            project_id: None,
-            service_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ServicePhoneNumber }
 sinch_sdk_runtime::object::setters! {
     ServicePhoneNumber {
         phone_number: PhoneNumber = "phoneNumber";
@@ -3554,17 +3037,7 @@ sinch_sdk_runtime::object::object! {
         1 note: opt = "note";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SuspendRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            suspended: None,
-            note: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SuspendRequest }
 sinch_sdk_runtime::object::setters! {
     SuspendRequest {
         suspended: bool = "suspended";
@@ -3583,14 +3056,7 @@ sinch_sdk_runtime::object::object! {
         0 template: opt = "template";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateByNameResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { template: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateByNameResponse }
 sinch_sdk_runtime::object::setters! {
     TemplateByNameResponse {
         template: TemplateByNameResponseTemplate = "template";
@@ -3617,19 +3083,7 @@ sinch_sdk_runtime::object::object! {
         3 version: opt = "version";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateByNameResponseTemplate {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            created_at: None,
-            id: None,
-            version: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateByNameResponseTemplate }
 sinch_sdk_runtime::object::setters! {
     TemplateByNameResponseTemplate {
         name: TemplateName = "name";
@@ -3668,22 +3122,7 @@ sinch_sdk_runtime::object::object! {
         6 headers: opt = "headers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateByNameResponseTemplateVersion {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            tag: None,
-            template: None,
-            created_at: None,
-            comment: None,
-            active: None,
-            id: None,
-            headers: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateByNameResponseTemplateVersion }
 sinch_sdk_runtime::object::setters! {
     TemplateByNameResponseTemplateVersion {
         tag: String = "tag";
@@ -3713,18 +3152,7 @@ sinch_sdk_runtime::object::object! {
         2 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateDomainItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            created_at: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateDomainItem }
 sinch_sdk_runtime::object::setters! {
     TemplateDomainItem {
         name: TemplateName = "name";
@@ -3771,15 +3199,10 @@ sinch_sdk_runtime::object::object! {
         0 phone_numbers: req = "phoneNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateEmailRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(phone_numbers: impl Into<Vec<Number>>) -> Self {
-        Self {
-            phone_numbers: phone_numbers.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    UpdateEmailRequest {
+        phone_numbers: Vec<Number>;
+    } {}
 }
 /// `UpdateTemplateRequest`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3804,14 +3227,7 @@ sinch_sdk_runtime::object::object! {
         0 template: opt = "template";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateTemplateRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { template: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateTemplateRequest }
 sinch_sdk_runtime::object::setters! {
     UpdateTemplateRequest {
         template: String = "template";
@@ -3877,32 +3293,7 @@ sinch_sdk_runtime::object::object! {
         16 project_id: opt = "projectId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerifyDomainDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            is_disabled: None,
-            name: None,
-            require_tls: None,
-            skip_verification: None,
-            smtp_login: None,
-            spam_action: None,
-            state: None,
-            r#type: None,
-            use_automatic_sender_security: None,
-            web_prefix: None,
-            web_scheme: None,
-            wildcard: None,
-            encrypt_incoming_message: None,
-            message_ttl: None,
-            service_id: None,
-            project_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerifyDomainDetails }
 sinch_sdk_runtime::object::setters! {
     VerifyDomainDetails {
         id: String = "id";
@@ -3945,19 +3336,7 @@ sinch_sdk_runtime::object::object! {
         3 sending_dns_records: opt = "sendingDnsRecords";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerifyDomainObject {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message: None,
-            domain: None,
-            receiving_dns_records: None,
-            sending_dns_records: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerifyDomainObject }
 sinch_sdk_runtime::object::setters! {
     VerifyDomainObject {
         message: String = "message";
@@ -3978,14 +3357,7 @@ sinch_sdk_runtime::object::object! {
         0 domains: opt = "domains";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerifyDomainResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { domains: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerifyDomainResponse }
 sinch_sdk_runtime::object::setters! {
     VerifyDomainResponse {
         domains: Vec<VerifyDomainObject> = "domains";

@@ -33,27 +33,15 @@ sinch_sdk_runtime::object::object! {
         5 country: req = "country";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Address {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        building_number: impl Into<String>,
-        street: impl Into<String>,
-        city: impl Into<String>,
-        state: impl Into<String>,
-        postal_code: impl Into<String>,
-        country: impl Into<String>,
-    ) -> Self {
-        Self {
-            building_number: building_number.into(),
-            street: street.into(),
-            city: city.into(),
-            state: state.into(),
-            postal_code: postal_code.into(),
-            country: country.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Address {
+        building_number: String;
+        street: String;
+        city: String;
+        state: String;
+        postal_code: String;
+        country: String;
+    } {}
 }
 /// The person authorized and responsible for the hosting order.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,21 +61,12 @@ sinch_sdk_runtime::object::object! {
         2 email: req = "email";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AuthorizedPerson {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        first_name: impl Into<String>,
-        last_name: impl Into<String>,
-        email: impl Into<String>,
-    ) -> Self {
-        Self {
-            first_name: first_name.into(),
-            last_name: last_name.into(),
-            email: email.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    AuthorizedPerson {
+        first_name: String;
+        last_name: String;
+        email: String;
+    } {}
 }
 /// `BadRequest`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -104,17 +83,7 @@ sinch_sdk_runtime::object::object! {
         1 field_violations: opt = "fieldViolations";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BadRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            field_violations: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BadRequest }
 sinch_sdk_runtime::object::setters! {
     BadRequest {
         r#type: BadRequestType = "type";
@@ -149,15 +118,10 @@ sinch_sdk_runtime::object::object! {
         0 phone_numbers: req = "phoneNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BatchCreateQualifiedNumbersRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(phone_numbers: impl Into<Vec<String>>) -> Self {
-        Self {
-            phone_numbers: phone_numbers.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    BatchCreateQualifiedNumbersRequest {
+        phone_numbers: Vec<String>;
+    } {}
 }
 /// `BatchCreateQualifiedNumbersResponse`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -171,14 +135,7 @@ sinch_sdk_runtime::object::object! {
         0 qualified_numbers: opt = "qualifiedNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BatchCreateQualifiedNumbersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { qualified_numbers: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BatchCreateQualifiedNumbersResponse }
 sinch_sdk_runtime::object::setters! {
     BatchCreateQualifiedNumbersResponse {
         qualified_numbers: Vec<QualifiedNumber> = "qualifiedNumbers";
@@ -201,17 +158,7 @@ sinch_sdk_runtime::object::object! {
         1 hmac_secret: opt = "hmacSecret";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackConfiguration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            project_id: None,
-            hmac_secret: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackConfiguration }
 sinch_sdk_runtime::object::setters! {
     CallbackConfiguration {
         project_id: String = "projectId";
@@ -230,14 +177,7 @@ sinch_sdk_runtime::object::object! {
         0 hmac_secret: opt = "hmacSecret";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackConfigurationUpdate {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { hmac_secret: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackConfigurationUpdate }
 sinch_sdk_runtime::object::setters! {
     CallbackConfigurationUpdate {
         hmac_secret: String = "hmacSecret";
@@ -276,23 +216,7 @@ sinch_sdk_runtime::object::object! {
         7 failure_code: opt = "failureCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackPayload {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            resource_type: None,
-            event_type: None,
-            event_id: None,
-            timestamp: None,
-            project_id: None,
-            resource_id: None,
-            status: None,
-            failure_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackPayload }
 sinch_sdk_runtime::object::setters! {
     CallbackPayload {
         resource_type: CallbackPayloadResourceType = "resourceType";
@@ -447,16 +371,7 @@ sinch_sdk_runtime::object::object! {
         0 campaign_provisioning: opt = "campaignProvisioning";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CampaignProvisioning {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaign_provisioning: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CampaignProvisioning }
 sinch_sdk_runtime::object::setters! {
     CampaignProvisioning {
         campaign_provisioning: CampaignProvisioningCampaignProvisioning = "campaignProvisioning";
@@ -492,22 +407,7 @@ sinch_sdk_runtime::object::object! {
         6 error_code: opt = "errorCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CampaignProvisioningCampaignProvisioning {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            service_type: None,
-            service_id: None,
-            r#type: None,
-            state: None,
-            update_time: None,
-            error_message: None,
-            error_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CampaignProvisioningCampaignProvisioning }
 sinch_sdk_runtime::object::setters! {
     CampaignProvisioningCampaignProvisioning {
         service_type: ServiceType = "serviceType";
@@ -540,19 +440,7 @@ sinch_sdk_runtime::object::object! {
         3 update_time: opt = "updateTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CarrierState {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            state: None,
-            error_code: None,
-            error_message: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CarrierState }
 sinch_sdk_runtime::object::setters! {
     CarrierState {
         state: State = "state";
@@ -588,22 +476,15 @@ sinch_sdk_runtime::object::object! {
         5 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateImportedNumberRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        region_code: impl Into<String>,
-        sms_configuration: impl Into<SmsConfiguration>,
-    ) -> Self {
-        Self {
-            phone_number: None,
-            project_id: None,
-            region_code: region_code.into(),
-            display_name: None,
-            sms_configuration: sms_configuration.into(),
-            callback_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateImportedNumberRequest {
+        region_code: String;
+        sms_configuration: SmsConfiguration;
+    } {
+        phone_number;
+        project_id;
+        display_name;
+        callback_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -644,24 +525,16 @@ sinch_sdk_runtime::object::object! {
         6 nnid: opt = "nnid";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateTextEnabledNumberRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        project_id: impl Into<String>,
-        phone_number: impl Into<String>,
-        region_code: impl Into<String>,
-    ) -> Self {
-        Self {
-            project_id: project_id.into(),
-            phone_number: phone_number.into(),
-            region_code: region_code.into(),
-            display_name: None,
-            service_plan_id: None,
-            campaign_id: None,
-            nnid: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateTextEnabledNumberRequest {
+        project_id: String;
+        phone_number: String;
+        region_code: String;
+    } {
+        display_name;
+        service_plan_id;
+        campaign_id;
+        nnid;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -690,21 +563,12 @@ sinch_sdk_runtime::object::object! {
         2 current_voice_carrier: req = "currentVoiceCarrier";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DirectLoaInfo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        authorised_person: impl Into<AuthorizedPerson>,
-        address: impl Into<Address>,
-        current_voice_carrier: impl Into<String>,
-    ) -> Self {
-        Self {
-            authorised_person: authorised_person.into(),
-            address: address.into(),
-            current_voice_carrier: current_voice_carrier.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    DirectLoaInfo {
+        authorised_person: AuthorizedPerson;
+        address: Address;
+        current_voice_carrier: String;
+    } {}
 }
 /// An optional string field that contains an error code if the operation failed. This field is empty ("") when there is no error.
 pub type ErrorCode = String;
@@ -728,18 +592,7 @@ sinch_sdk_runtime::object::object! {
         2 status: opt = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ErrorResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            message: None,
-            status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ErrorResponse }
 sinch_sdk_runtime::object::setters! {
     ErrorResponse {
         code: String = "code";
@@ -762,17 +615,7 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FieldViolation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            field: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FieldViolation }
 sinch_sdk_runtime::object::setters! {
     FieldViolation {
         field: String = "field";
@@ -830,29 +673,7 @@ sinch_sdk_runtime::object::object! {
         13 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl HostingOrder {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            project_id: None,
-            hosting_order_id: None,
-            display_name: None,
-            region_code: None,
-            state: None,
-            r#type: None,
-            created_time: None,
-            updated_time: None,
-            scheduled_osr_update_time: None,
-            service_plan_id: None,
-            campaign_id: None,
-            migrate_to_sinch_tmo: None,
-            text_enable_info: None,
-            callback_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { HostingOrder }
 sinch_sdk_runtime::object::setters! {
     HostingOrder {
         project_id: String = "projectId";
@@ -910,25 +731,7 @@ sinch_sdk_runtime::object::object! {
         9 mms_tmo: opt = "mmsTmo";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl HostingOrderNumber {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            project_id: None,
-            hosting_order_id: None,
-            phone_number: None,
-            osr_update: None,
-            campaign_provisioning: None,
-            platform_provisioning: None,
-            sms_att: None,
-            sms_tmo: None,
-            mms_att: None,
-            mms_tmo: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { HostingOrderNumber }
 sinch_sdk_runtime::object::setters! {
     HostingOrderNumber {
         project_id: String = "projectId";
@@ -958,17 +761,7 @@ sinch_sdk_runtime::object::object! {
         1 state: opt = "state";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl HostingOrderNumberCampaignProvisioning {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaign_id: None,
-            state: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { HostingOrderNumberCampaignProvisioning }
 sinch_sdk_runtime::object::setters! {
     HostingOrderNumberCampaignProvisioning {
         campaign_id: String = "campaignId";
@@ -990,14 +783,7 @@ sinch_sdk_runtime::object::object! {
         1 state: opt = "state";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl HostingOrderNumberOsrUpdate {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { nnid: None, state: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { HostingOrderNumberOsrUpdate }
 sinch_sdk_runtime::object::setters! {
     HostingOrderNumberOsrUpdate {
         nnid: String = "nnid";
@@ -1019,17 +805,7 @@ sinch_sdk_runtime::object::object! {
         1 state: opt = "state";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl HostingOrderNumberPlatformProvisioning {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            service_plan_id: None,
-            state: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { HostingOrderNumberPlatformProvisioning }
 sinch_sdk_runtime::object::setters! {
     HostingOrderNumberPlatformProvisioning {
         service_plan_id: String = "servicePlanId";
@@ -1060,20 +836,7 @@ sinch_sdk_runtime::object::object! {
         4 ongoing_manual_action: opt = "ongoingManualAction";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl HostingOrderReport {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            total: None,
-            osr_updated: None,
-            sms_provisioned: None,
-            added_to_campaign: None,
-            ongoing_manual_action: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { HostingOrderReport }
 sinch_sdk_runtime::object::setters! {
     HostingOrderReport {
         total: i32 = "total";
@@ -1240,27 +1003,7 @@ sinch_sdk_runtime::object::object! {
         11 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ImportHostingOrder {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            project_id: None,
-            hosting_order_id: None,
-            display_name: None,
-            region_code: None,
-            state: None,
-            r#type: None,
-            created_time: None,
-            updated_time: None,
-            service_plan_id: None,
-            campaign_id: None,
-            migrate_to_sinch_tmo: None,
-            callback_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ImportHostingOrder }
 sinch_sdk_runtime::object::setters! {
     ImportHostingOrder {
         project_id: String = "projectId";
@@ -1407,25 +1150,17 @@ sinch_sdk_runtime::object::object! {
         7 migrate_to_sinch_tmo: opt = "migrateToSinchTmo";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ImportNumbersRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        region_code: impl Into<String>,
-        numbers: impl Into<Vec<String>>,
-        service_plan_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            project_id: None,
-            display_name: None,
-            region_code: region_code.into(),
-            numbers: numbers.into(),
-            service_plan_id: service_plan_id.into(),
-            campaign_id: None,
-            callback_url: None,
-            migrate_to_sinch_tmo: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ImportNumbersRequest {
+        region_code: String;
+        numbers: Vec<String>;
+        service_plan_id: String;
+    } {
+        project_id;
+        display_name;
+        campaign_id;
+        callback_url;
+        migrate_to_sinch_tmo;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1464,21 +1199,7 @@ sinch_sdk_runtime::object::object! {
         5 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ImportedNumber {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number: None,
-            project_id: None,
-            region_code: None,
-            display_name: None,
-            sms_configuration: None,
-            callback_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ImportedNumber }
 sinch_sdk_runtime::object::setters! {
     ImportedNumber {
         phone_number: String = "phoneNumber";
@@ -1525,24 +1246,7 @@ sinch_sdk_runtime::object::object! {
         8 campaign_provisioning: opt = "campaignProvisioning";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ImportedNumberResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number: None,
-            project_id: None,
-            region_code: None,
-            display_name: None,
-            sms_configuration: None,
-            callback_url: None,
-            mno_configuration: None,
-            sms_provisioning: None,
-            campaign_provisioning: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ImportedNumberResponse }
 sinch_sdk_runtime::object::setters! {
     ImportedNumberResponse {
         phone_number: String = "phoneNumber";
@@ -1568,14 +1272,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InternalError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InternalError }
 sinch_sdk_runtime::object::setters! {
     InternalError {
         error: InternalErrorError = "error";
@@ -1602,19 +1299,7 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InternalErrorError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            message: None,
-            status: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InternalErrorError }
 sinch_sdk_runtime::object::setters! {
     InternalErrorError {
         code: i64 = "code";
@@ -1654,14 +1339,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InvalidArgument {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InvalidArgument }
 sinch_sdk_runtime::object::setters! {
     InvalidArgument {
         error: InvalidArgumentError = "error";
@@ -1688,19 +1366,7 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InvalidArgumentError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            message: None,
-            status: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InvalidArgumentError }
 sinch_sdk_runtime::object::setters! {
     InvalidArgumentError {
         code: i64 = "code";
@@ -1743,18 +1409,7 @@ sinch_sdk_runtime::object::object! {
         2 total_size: opt = "totalSize";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListHostingOrderNumbersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            numbers: None,
-            next_page_token: None,
-            total_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListHostingOrderNumbersResponse }
 sinch_sdk_runtime::object::setters! {
     ListHostingOrderNumbersResponse {
         numbers: Vec<HostingOrderNumber> = "numbers";
@@ -1780,18 +1435,7 @@ sinch_sdk_runtime::object::object! {
         2 total_size: opt = "totalSize";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListHostingOrdersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            hosting_orders: None,
-            next_page_token: None,
-            total_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListHostingOrdersResponse }
 sinch_sdk_runtime::object::setters! {
     ListHostingOrdersResponse {
         hosting_orders: Vec<HostingOrder> = "hostingOrders";
@@ -1817,18 +1461,7 @@ sinch_sdk_runtime::object::object! {
         2 total_size: opt = "totalSize";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListImportedNumbersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            imported_numbers: None,
-            next_page_token: None,
-            total_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListImportedNumbersResponse }
 sinch_sdk_runtime::object::setters! {
     ListImportedNumbersResponse {
         imported_numbers: Vec<ImportedNumberResponse> = "importedNumbers";
@@ -1854,18 +1487,7 @@ sinch_sdk_runtime::object::object! {
         2 total_size: opt = "totalSize";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListQualifiedNumber {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            qualified_numbers: None,
-            next_page_token: None,
-            total_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListQualifiedNumber }
 sinch_sdk_runtime::object::setters! {
     ListQualifiedNumber {
         qualified_numbers: Vec<QualifiedNumber> = "qualifiedNumbers";
@@ -1885,14 +1507,7 @@ sinch_sdk_runtime::object::object! {
         0 mno_configuration: opt = "mnoConfiguration";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MnoConfiguration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { mno_configuration: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MnoConfiguration }
 sinch_sdk_runtime::object::setters! {
     MnoConfiguration {
         mno_configuration: MnoConfigurationMnoConfiguration = "mnoConfiguration";
@@ -1919,19 +1534,7 @@ sinch_sdk_runtime::object::object! {
         3 mms_tmo: opt = "mmsTmo";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MnoConfigurationMnoConfiguration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            sms_att: None,
-            sms_tmo: None,
-            mms_att: None,
-            mms_tmo: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MnoConfigurationMnoConfiguration }
 sinch_sdk_runtime::object::setters! {
     MnoConfigurationMnoConfiguration {
         sms_att: MnoConfigurationMnoConfigurationSmsAtt = "smsAtt";
@@ -1964,20 +1567,7 @@ sinch_sdk_runtime::object::object! {
         4 operation: opt = "operation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MnoConfigurationMnoConfigurationMmsAtt {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            state: None,
-            error_code: None,
-            error_message: None,
-            update_time: None,
-            operation: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MnoConfigurationMnoConfigurationMmsAtt }
 sinch_sdk_runtime::object::setters! {
     MnoConfigurationMnoConfigurationMmsAtt {
         state: State = "state";
@@ -2011,20 +1601,7 @@ sinch_sdk_runtime::object::object! {
         4 operation: opt = "operation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MnoConfigurationMnoConfigurationMmsTmo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            state: None,
-            error_code: None,
-            error_message: None,
-            update_time: None,
-            operation: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MnoConfigurationMnoConfigurationMmsTmo }
 sinch_sdk_runtime::object::setters! {
     MnoConfigurationMnoConfigurationMmsTmo {
         state: State = "state";
@@ -2058,20 +1635,7 @@ sinch_sdk_runtime::object::object! {
         4 operation: opt = "operation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MnoConfigurationMnoConfigurationSmsAtt {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            state: None,
-            error_code: None,
-            error_message: None,
-            update_time: None,
-            operation: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MnoConfigurationMnoConfigurationSmsAtt }
 sinch_sdk_runtime::object::setters! {
     MnoConfigurationMnoConfigurationSmsAtt {
         state: State = "state";
@@ -2105,20 +1669,7 @@ sinch_sdk_runtime::object::object! {
         4 operation: opt = "operation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MnoConfigurationMnoConfigurationSmsTmo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            state: None,
-            error_code: None,
-            error_message: None,
-            update_time: None,
-            operation: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MnoConfigurationMnoConfigurationSmsTmo }
 sinch_sdk_runtime::object::setters! {
     MnoConfigurationMnoConfigurationSmsTmo {
         state: State = "state";
@@ -2140,14 +1691,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotFound {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NotFound }
 sinch_sdk_runtime::object::setters! {
     NotFound {
         error: NotFoundError = "error";
@@ -2174,19 +1718,7 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotFoundError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            message: None,
-            status: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NotFoundError }
 sinch_sdk_runtime::object::setters! {
     NotFoundError {
         code: i64 = "code";
@@ -2269,24 +1801,7 @@ sinch_sdk_runtime::object::object! {
         8 updated_time: opt = "updatedTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl QualifiedNumber {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number: None,
-            project_id: None,
-            region_code: None,
-            global_process_state: None,
-            osr_eligibility: None,
-            ownership_verification: None,
-            hosted_number: None,
-            created_time: None,
-            updated_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { QualifiedNumber }
 sinch_sdk_runtime::object::setters! {
     QualifiedNumber {
         phone_number: String = "phoneNumber";
@@ -2361,14 +1876,7 @@ sinch_sdk_runtime::object::object! {
         1 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl QualifiedNumberHostedNumberDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { status: None, error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { QualifiedNumberHostedNumberDetails }
 sinch_sdk_runtime::object::setters! {
     QualifiedNumberHostedNumberDetails {
         status: i64 = "status";
@@ -2390,14 +1898,7 @@ sinch_sdk_runtime::object::object! {
         1 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl QualifiedNumberOsrEligibilityDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { status: None, error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { QualifiedNumberOsrEligibilityDetails }
 sinch_sdk_runtime::object::setters! {
     QualifiedNumberOsrEligibilityDetails {
         status: State = "status";
@@ -2419,14 +1920,7 @@ sinch_sdk_runtime::object::object! {
         1 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl QualifiedNumberOwnershipVerificationDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { status: None, error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { QualifiedNumberOwnershipVerificationDetails }
 sinch_sdk_runtime::object::setters! {
     QualifiedNumberOwnershipVerificationDetails {
         status: State = "status";
@@ -2500,23 +1994,13 @@ sinch_sdk_runtime::object::object! {
         3 current_voice_carrier: req = "currentVoiceCarrier";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ResellerLoaInfo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        business_name: impl Into<String>,
-        authorised_person: impl Into<AuthorizedPerson>,
-        address: impl Into<Address>,
-        current_voice_carrier: impl Into<String>,
-    ) -> Self {
-        Self {
-            business_name: business_name.into(),
-            authorised_person: authorised_person.into(),
-            address: address.into(),
-            current_voice_carrier: current_voice_carrier.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ResellerLoaInfo {
+        business_name: String;
+        authorised_person: AuthorizedPerson;
+        address: Address;
+        current_voice_carrier: String;
+    } {}
 }
 /// Ongoing Provisioning for SMS service
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2542,20 +2026,7 @@ sinch_sdk_runtime::object::object! {
         4 error_codes: opt = "errorCodes";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ScheduledProvisioning {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            service_plan_id: None,
-            status: None,
-            last_updated_time: None,
-            campaign_id: None,
-            error_codes: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ScheduledProvisioning }
 sinch_sdk_runtime::object::setters! {
     ScheduledProvisioning {
         service_plan_id: String = "servicePlanId";
@@ -2607,19 +2078,7 @@ sinch_sdk_runtime::object::object! {
         3 migrate_to_sinch_tmo: opt = "migrateToSinchTmo";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsConfiguration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            service_plan_id: None,
-            scheduled_provisioning: None,
-            campaign_id: None,
-            migrate_to_sinch_tmo: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SmsConfiguration }
 sinch_sdk_runtime::object::setters! {
     SmsConfiguration {
         service_plan_id: String = "servicePlanId";
@@ -2640,14 +2099,7 @@ sinch_sdk_runtime::object::object! {
         0 sms_provisioning: opt = "smsProvisioning";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsProvisioning {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { sms_provisioning: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SmsProvisioning }
 sinch_sdk_runtime::object::setters! {
     SmsProvisioning {
         sms_provisioning: SmsProvisioningSmsProvisioning = "smsProvisioning";
@@ -2683,22 +2135,7 @@ sinch_sdk_runtime::object::object! {
         6 error_code: opt = "errorCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsProvisioningSmsProvisioning {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            service_type: None,
-            service_id: None,
-            r#type: None,
-            state: None,
-            update_time: None,
-            error_message: None,
-            error_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SmsProvisioningSmsProvisioning }
 sinch_sdk_runtime::object::setters! {
     SmsProvisioningSmsProvisioning {
         service_type: ServiceType = "serviceType";
@@ -2768,22 +2205,7 @@ sinch_sdk_runtime::object::object! {
         6 loa_type: opt = "loaType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TextEnableInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            business_name: None,
-            authorised_person: None,
-            address: None,
-            service_provider: None,
-            current_voice_carrier: None,
-            nnid: None,
-            loa_type: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TextEnableInfo }
 sinch_sdk_runtime::object::setters! {
     TextEnableInfo {
         business_name: String = "businessName";
@@ -2862,30 +2284,22 @@ sinch_sdk_runtime::object::object! {
         12 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TextEnableNumbersRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        region_code: impl Into<String>,
-        numbers: impl Into<Vec<String>>,
-        service_plan_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            project_id: None,
-            display_name: None,
-            region_code: region_code.into(),
-            numbers: numbers.into(),
-            nnid: None,
-            service_plan_id: service_plan_id.into(),
-            campaign_id: None,
-            direct_loa_info: None,
-            reseller_loa_info: None,
-            blanket_loa_info: None,
-            scheduled_osr_update_time: None,
-            migrate_to_sinch_tmo: None,
-            callback_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    TextEnableNumbersRequest {
+        region_code: String;
+        numbers: Vec<String>;
+        service_plan_id: String;
+    } {
+        project_id;
+        display_name;
+        nnid;
+        campaign_id;
+        direct_loa_info;
+        reseller_loa_info;
+        blanket_loa_info;
+        scheduled_osr_update_time;
+        migrate_to_sinch_tmo;
+        callback_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2914,14 +2328,7 @@ sinch_sdk_runtime::object::object! {
         0 hosting_order_id: opt = "hostingOrderId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TextEnableResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { hosting_order_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TextEnableResponse }
 sinch_sdk_runtime::object::setters! {
     TextEnableResponse {
         hosting_order_id: String = "hostingOrderId";
@@ -2942,15 +2349,11 @@ sinch_sdk_runtime::object::object! {
         1 direct_loa_info: req = "directLoaInfo";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TextEnableTollFreeNumbersDirectLoaInfoRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(direct_loa_info: impl Into<DirectLoaInfo>) -> Self {
-        Self {
-            all_of: None,
-            direct_loa_info: direct_loa_info.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    TextEnableTollFreeNumbersDirectLoaInfoRequest {
+        direct_loa_info: DirectLoaInfo;
+    } {
+        all_of;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2988,25 +2391,16 @@ sinch_sdk_runtime::object::object! {
         6 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TextEnableTollFreeNumbersLoaInfoCommon {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        project_id: impl Into<String>,
-        region_code: impl Into<String>,
-        numbers: impl Into<Vec<String>>,
-        service_plan_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            project_id: project_id.into(),
-            display_name: None,
-            region_code: region_code.into(),
-            numbers: numbers.into(),
-            scheduled_zipwhip_provisioning_time: None,
-            service_plan_id: service_plan_id.into(),
-            callback_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    TextEnableTollFreeNumbersLoaInfoCommon {
+        project_id: String;
+        region_code: String;
+        numbers: Vec<String>;
+        service_plan_id: String;
+    } {
+        display_name;
+        scheduled_zipwhip_provisioning_time;
+        callback_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3164,15 +2558,11 @@ sinch_sdk_runtime::object::object! {
         1 reseller_loa_info: req = "resellerLoaInfo";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TextEnableTollFreeNumbersResellerLoaInfoRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(reseller_loa_info: impl Into<ResellerLoaInfo>) -> Self {
-        Self {
-            all_of: None,
-            reseller_loa_info: reseller_loa_info.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    TextEnableTollFreeNumbersResellerLoaInfoRequest {
+        reseller_loa_info: ResellerLoaInfo;
+    } {
+        all_of;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3213,11 +2603,8 @@ sinch_sdk_runtime::object::object! {
         0 code: req = "code";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerifyVoiceChallengeRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(code: impl Into<String>) -> Self {
-        Self { code: code.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    VerifyVoiceChallengeRequest {
+        code: String;
+    } {}
 }

@@ -18,14 +18,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeleteListsListAddressMembersMemberAddressError404 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeleteListsListAddressMembersMemberAddressError404 }
 sinch_sdk_runtime::object::setters! {
     DeleteListsListAddressMembersMemberAddressError404 {
         message: String = "message";
@@ -43,14 +36,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeleteListsListAddressMembersMemberAddressError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeleteListsListAddressMembersMemberAddressError429 }
 sinch_sdk_runtime::object::setters! {
     DeleteListsListAddressMembersMemberAddressError429 {
         message: String = "message";
@@ -68,14 +54,7 @@ sinch_sdk_runtime::object::object! {
         0 member: opt = "member";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeleteListsListAddressMembersMemberAddressResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { member: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeleteListsListAddressMembersMemberAddressResponse }
 sinch_sdk_runtime::object::setters! {
     DeleteListsListAddressMembersMemberAddressResponse {
         member: DeleteListsListAddressMembersMemberAddressResponseMember = "member";
@@ -93,14 +72,7 @@ sinch_sdk_runtime::object::object! {
         0 address: opt = "address";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeleteListsListAddressMembersMemberAddressResponseMember {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { address: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeleteListsListAddressMembersMemberAddressResponseMember }
 sinch_sdk_runtime::object::setters! {
     DeleteListsListAddressMembersMemberAddressResponseMember {
         address: String = "address";
@@ -118,14 +90,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeleteV3ListsAddressError404 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeleteV3ListsAddressError404 }
 sinch_sdk_runtime::object::setters! {
     DeleteV3ListsAddressError404 {
         message: String = "message";
@@ -143,14 +108,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeleteV3ListsAddressError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeleteV3ListsAddressError429 }
 sinch_sdk_runtime::object::setters! {
     DeleteV3ListsAddressError429 {
         message: String = "message";
@@ -171,17 +129,7 @@ sinch_sdk_runtime::object::object! {
         1 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeleteV3ListsAddressResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            address: None,
-            message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeleteV3ListsAddressResponse }
 sinch_sdk_runtime::object::setters! {
     DeleteV3ListsAddressResponse {
         address: String = "address";
@@ -200,14 +148,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeleteV3RoutesIdError404 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeleteV3RoutesIdError404 }
 sinch_sdk_runtime::object::setters! {
     DeleteV3RoutesIdError404 {
         message: String = "message";
@@ -228,14 +169,7 @@ sinch_sdk_runtime::object::object! {
         1 id: opt = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeleteV3RoutesIdResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None, id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeleteV3RoutesIdResponse }
 sinch_sdk_runtime::object::setters! {
     DeleteV3RoutesIdResponse {
         message: String = "message";
@@ -287,27 +221,7 @@ sinch_sdk_runtime::object::object! {
         11 retry_seconds: opt = "retry-seconds";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeliveryStatusObject {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            attempt_no: None,
-            message: None,
-            description: None,
-            enhanced_code: None,
-            mxhost: None,
-            certificate_verified: None,
-            tls: None,
-            utf8: None,
-            first_delivery_attempt_seconds: None,
-            session_seconds: None,
-            retry_seconds: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeliveryStatusObject }
 sinch_sdk_runtime::object::setters! {
     DeliveryStatusObject {
         code: i64 = "code";
@@ -345,19 +259,7 @@ sinch_sdk_runtime::object::object! {
         3 sending_ip: opt = "sending-ip";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EnvelopeObject {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            sender: None,
-            targets: None,
-            transport: None,
-            sending_ip: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EnvelopeObject }
 sinch_sdk_runtime::object::setters! {
     EnvelopeObject {
         sender: String = "sender";
@@ -438,36 +340,7 @@ sinch_sdk_runtime::object::object! {
         20 envelope: opt = "envelope";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            method: None,
-            id: None,
-            event: None,
-            timestamp: None,
-            log_level: None,
-            flags: None,
-            reject: None,
-            message: None,
-            tags: None,
-            user_variables: None,
-            storage: None,
-            geolocation: None,
-            client_info: None,
-            ip: None,
-            delivery_status: None,
-            batch: None,
-            severity: None,
-            recipient_domain: None,
-            recipient_provider: None,
-            template: None,
-            envelope: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EventResponse }
 sinch_sdk_runtime::object::setters! {
     EventResponse {
         method: String = "method";
@@ -505,14 +378,7 @@ sinch_sdk_runtime::object::object! {
         0 id: opt = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventResponseBatch {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EventResponseBatch }
 sinch_sdk_runtime::object::setters! {
     EventResponseBatch {
         id: String = "id";
@@ -542,20 +408,7 @@ sinch_sdk_runtime::object::object! {
         4 user_agent: opt = "user-agent";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventResponseClientInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            client_type: None,
-            client_os: None,
-            device_type: None,
-            client_name: None,
-            user_agent: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EventResponseClientInfo }
 sinch_sdk_runtime::object::setters! {
     EventResponseClientInfo {
         client_type: String = "client-type";
@@ -589,20 +442,7 @@ sinch_sdk_runtime::object::object! {
         4 is_test_mode: opt = "is-test-mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventResponseFlags {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            is_authenticated: None,
-            is_routed: None,
-            is_amp: None,
-            is_encrypted: None,
-            is_test_mode: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EventResponseFlags }
 sinch_sdk_runtime::object::setters! {
     EventResponseFlags {
         is_authenticated: bool = "is-authenticated";
@@ -630,18 +470,7 @@ sinch_sdk_runtime::object::object! {
         2 city: opt = "city";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventResponseGeolocation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            country: None,
-            region: None,
-            city: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EventResponseGeolocation }
 sinch_sdk_runtime::object::setters! {
     EventResponseGeolocation {
         country: String = "country";
@@ -686,17 +515,7 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventResponseReject {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            reason: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EventResponseReject }
 sinch_sdk_runtime::object::setters! {
     EventResponseReject {
         reason: String = "reason";
@@ -721,18 +540,7 @@ sinch_sdk_runtime::object::object! {
         2 region: opt = "region";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventResponseStorage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            key: None,
-            url: None,
-            region: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EventResponseStorage }
 sinch_sdk_runtime::object::setters! {
     EventResponseStorage {
         key: String = "key";
@@ -758,18 +566,7 @@ sinch_sdk_runtime::object::object! {
         2 is_text: opt = "is-text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EventResponseTemplate {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            version: None,
-            is_text: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EventResponseTemplate }
 sinch_sdk_runtime::object::setters! {
     EventResponseTemplate {
         name: String = "name";
@@ -860,14 +657,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetListsListAddressMembersMemberAddressError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetListsListAddressMembersMemberAddressError429 }
 sinch_sdk_runtime::object::setters! {
     GetListsListAddressMembersMemberAddressError429 {
         message: String = "message";
@@ -885,14 +675,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetListsListAddressMembersPagesError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetListsListAddressMembersPagesError429 }
 sinch_sdk_runtime::object::setters! {
     GetListsListAddressMembersPagesError429 {
         message: String = "message";
@@ -910,14 +693,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetListsStringListAddressMembersError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetListsStringListAddressMembersError429 }
 sinch_sdk_runtime::object::setters! {
     GetListsStringListAddressMembersError429 {
         message: String = "message";
@@ -938,17 +714,7 @@ sinch_sdk_runtime::object::object! {
         1 items: opt = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetListsStringListAddressMembersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            total_count: None,
-            items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetListsStringListAddressMembersResponse }
 sinch_sdk_runtime::object::setters! {
     GetListsStringListAddressMembersResponse {
         total_count: i64 = "total_count";
@@ -976,17 +742,13 @@ sinch_sdk_runtime::object::object! {
         3 selector: opt = "selector";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV1DkimKeysMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(page: impl Into<String>, limit: impl Into<i64>) -> Self {
-        Self {
-            page: page.into(),
-            limit: limit.into(),
-            signing_domain: None,
-            selector: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GetV1DkimKeysMultipartFormDataRequestBody {
+        page: String;
+        limit: i64;
+    } {
+        signing_domain;
+        selector;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1137,14 +899,7 @@ sinch_sdk_runtime::object::object! {
         1 paging: opt = "paging";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3DomainNameEventsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { items: None, paging: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3DomainNameEventsResponse }
 sinch_sdk_runtime::object::setters! {
     GetV3DomainNameEventsResponse {
         items: Vec<EventResponse> = "items";
@@ -1166,14 +921,7 @@ sinch_sdk_runtime::object::object! {
         1 previous: opt = "previous";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3DomainNameEventsResponsePaging {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { next: None, previous: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3DomainNameEventsResponsePaging }
 sinch_sdk_runtime::object::setters! {
     GetV3DomainNameEventsResponsePaging {
         next: String = "next";
@@ -1242,14 +990,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3ListsAddressError404 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3ListsAddressError404 }
 sinch_sdk_runtime::object::setters! {
     GetV3ListsAddressError404 {
         message: String = "message";
@@ -1267,14 +1008,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3ListsAddressError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3ListsAddressError429 }
 sinch_sdk_runtime::object::setters! {
     GetV3ListsAddressError429 {
         message: String = "message";
@@ -1292,14 +1026,7 @@ sinch_sdk_runtime::object::object! {
         0 list: opt = "list";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3ListsAddressResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { list: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3ListsAddressResponse }
 sinch_sdk_runtime::object::setters! {
     GetV3ListsAddressResponse {
         list: MailingListResponse = "list";
@@ -1317,14 +1044,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3ListsError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3ListsError429 }
 sinch_sdk_runtime::object::setters! {
     GetV3ListsError429 {
         message: String = "message";
@@ -1342,14 +1062,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3ListsPagesError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3ListsPagesError429 }
 sinch_sdk_runtime::object::setters! {
     GetV3ListsPagesError429 {
         message: String = "message";
@@ -1370,17 +1083,7 @@ sinch_sdk_runtime::object::object! {
         1 items: opt = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3ListsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            total_count: None,
-            items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3ListsResponse }
 sinch_sdk_runtime::object::setters! {
     GetV3ListsResponse {
         total_count: i64 = "total_count";
@@ -1399,14 +1102,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3RoutesError400 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3RoutesError400 }
 sinch_sdk_runtime::object::setters! {
     GetV3RoutesError400 {
         message: String = "message";
@@ -1424,14 +1120,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3RoutesIdError404 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3RoutesIdError404 }
 sinch_sdk_runtime::object::setters! {
     GetV3RoutesIdError404 {
         message: String = "message";
@@ -1449,14 +1138,7 @@ sinch_sdk_runtime::object::object! {
         0 route: opt = "route";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3RoutesIdResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { route: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3RoutesIdResponse }
 sinch_sdk_runtime::object::setters! {
     GetV3RoutesIdResponse {
         route: RouteResponse = "route";
@@ -1474,14 +1156,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3RoutesMatchError404 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3RoutesMatchError404 }
 sinch_sdk_runtime::object::setters! {
     GetV3RoutesMatchError404 {
         message: String = "message";
@@ -1499,14 +1174,7 @@ sinch_sdk_runtime::object::object! {
         0 route: opt = "route";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3RoutesMatchResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { route: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3RoutesMatchResponse }
 sinch_sdk_runtime::object::setters! {
     GetV3RoutesMatchResponse {
         route: RouteResponse = "route";
@@ -1527,17 +1195,7 @@ sinch_sdk_runtime::object::object! {
         1 items: opt = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV3RoutesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            total_count: None,
-            items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV3RoutesResponse }
 sinch_sdk_runtime::object::setters! {
     GetV3RoutesResponse {
         total_count: i64 = "total_count";
@@ -1575,14 +1233,7 @@ sinch_sdk_runtime::object::object! {
         0 recipients: opt = "recipients";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetV5SandboxAuthRecipientsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { recipients: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetV5SandboxAuthRecipientsResponse }
 sinch_sdk_runtime::object::setters! {
     GetV5SandboxAuthRecipientsResponse {
         recipients: Vec<GithubComMailgunAccountsApiRecipientResponse> = "recipients";
@@ -1634,18 +1285,7 @@ sinch_sdk_runtime::object::object! {
         2 period: opt = "period";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAccountsApiCustomMessageLimitResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            limit: None,
-            current: None,
-            period: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAccountsApiCustomMessageLimitResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAccountsApiCustomMessageLimitResponse {
         limit: f64 = "limit";
@@ -1665,13 +1305,10 @@ sinch_sdk_runtime::object::object! {
         0 enabled: req = "enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAccountsApiFeatureOverrideEnabledParam {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(enabled: impl Into<bool>) -> Self {
-        Self { enabled: enabled.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunAccountsApiFeatureOverrideEnabledParam {
+        enabled: bool;
+    } {}
 }
 /// `GithubComMailgunAccountsApiFeaturesResponse`
 pub type GithubComMailgunAccountsApiFeaturesResponse = std::collections::BTreeMap<
@@ -1690,14 +1327,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAccountsApiGenericMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAccountsApiGenericMessage }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAccountsApiGenericMessage {
         message: String = "message";
@@ -1715,14 +1345,7 @@ sinch_sdk_runtime::object::object! {
         0 success: opt = "success";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAccountsApiGenericSuccess {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { success: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAccountsApiGenericSuccess }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAccountsApiGenericSuccess {
         success: bool = "success";
@@ -1743,17 +1366,7 @@ sinch_sdk_runtime::object::object! {
         1 http_signing_key: opt = "http_signing_key";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAccountsApiHttpSigningKey {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message: None,
-            http_signing_key: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAccountsApiHttpSigningKey }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAccountsApiHttpSigningKey {
         message: String = "message";
@@ -1775,17 +1388,7 @@ sinch_sdk_runtime::object::object! {
         1 activated: opt = "activated";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAccountsApiRecipientResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            email: None,
-            activated: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAccountsApiRecipientResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAccountsApiRecipientResponse {
         email: String = "email";
@@ -1819,21 +1422,7 @@ sinch_sdk_runtime::object::object! {
         5 features: opt = "features";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAccountsApiSubaccount {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            name: None,
-            created_at: None,
-            updated_at: None,
-            status: None,
-            features: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAccountsApiSubaccount }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAccountsApiSubaccount {
         id: String = "id";
@@ -1859,17 +1448,7 @@ sinch_sdk_runtime::object::object! {
         1 total: opt = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAccountsApiSubaccountListResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            subaccounts: None,
-            total: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAccountsApiSubaccountListResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAccountsApiSubaccountListResponse {
         subaccounts: Vec<GithubComMailgunAccountsApiSubaccount> = "subaccounts";
@@ -1888,14 +1467,7 @@ sinch_sdk_runtime::object::object! {
         0 subaccount: opt = "subaccount";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAccountsApiSubaccountResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { subaccount: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAccountsApiSubaccountResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAccountsApiSubaccountResponse {
         subaccount: GithubComMailgunAccountsApiSubaccount = "subaccount";
@@ -1941,21 +1513,12 @@ sinch_sdk_runtime::object::object! {
         2 display_value: req = "display_value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsClientGolangDimension {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        dimension: impl Into<String>,
-        value: impl Into<String>,
-        display_value: impl Into<String>,
-    ) -> Self {
-        Self {
-            dimension: dimension.into(),
-            value: value.into(),
-            display_value: display_value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunAnalyticsClientGolangDimension {
+        dimension: String;
+        value: String;
+        display_value: String;
+    } {}
 }
 /// Dimension
 ///
@@ -2089,19 +1652,12 @@ sinch_sdk_runtime::object::object! {
         2 values: opt = "values";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsClientGolangFilterPredicate {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        attribute: impl Into<GithubComMailgunAnalyticsClientGolangFilterAttribute>,
-        comparator: impl Into<GithubComMailgunAnalyticsClientGolangFilterComparator>,
-    ) -> Self {
-        Self {
-            attribute: attribute.into(),
-            comparator: comparator.into(),
-            values: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunAnalyticsClientGolangFilterPredicate {
+        attribute: GithubComMailgunAnalyticsClientGolangFilterAttribute;
+        comparator: GithubComMailgunAnalyticsClientGolangFilterComparator;
+    } {
+        values;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2121,15 +1677,10 @@ sinch_sdk_runtime::object::object! {
         0 and: req = "AND";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsClientGolangFilterPredicateGroup {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        and: impl Into<Vec<GithubComMailgunAnalyticsClientGolangFilterPredicate>>,
-    ) -> Self {
-        Self { and: and.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunAnalyticsClientGolangFilterPredicateGroup {
+        and: Vec<GithubComMailgunAnalyticsClientGolangFilterPredicate>;
+    } {}
 }
 /// `GithubComMailgunAnalyticsClientGolangLabeledValue`
 #[derive(Debug, Clone, PartialEq)]
@@ -2146,16 +1697,11 @@ sinch_sdk_runtime::object::object! {
         1 value: req = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsClientGolangLabeledValue {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            label: label.into(),
-            value: value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunAnalyticsClientGolangLabeledValue {
+        label: String;
+        value: String;
+    } {}
 }
 /// Metric
 ///
@@ -2518,83 +2064,7 @@ sinch_sdk_runtime::object::object! {
         67 image_validation_failed_count: opt = "image_validation_failed_count";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsClientGolangMetrics {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            accepted_incoming_count: None,
-            accepted_outgoing_count: None,
-            accepted_count: None,
-            delivered_smtp_count: None,
-            delivered_http_count: None,
-            delivered_optimized_count: None,
-            delivered_count: None,
-            stored_count: None,
-            sent_count: None,
-            opened_count: None,
-            clicked_count: None,
-            unique_opened_count: None,
-            unique_clicked_count: None,
-            unsubscribed_count: None,
-            complained_count: None,
-            failed_count: None,
-            temporary_failed_count: None,
-            permanent_failed_count: None,
-            esp_block_count: None,
-            temporary_failed_esp_block_count: None,
-            permanent_failed_esp_block_count: None,
-            rate_limit_count: None,
-            webhook_count: None,
-            permanent_failed_optimized_count: None,
-            permanent_failed_old_count: None,
-            bounced_count: None,
-            hard_bounces_count: None,
-            soft_bounces_count: None,
-            delayed_bounce_count: None,
-            suppressed_bounces_count: None,
-            suppressed_unsubscribed_count: None,
-            suppressed_complaints_count: None,
-            delivered_first_attempt_count: None,
-            delayed_first_attempt_count: None,
-            delivered_subsequent_count: None,
-            delivered_two_plus_attempts_count: None,
-            processed_count: None,
-            delivered_rate: None,
-            opened_rate: None,
-            clicked_rate: None,
-            unique_opened_rate: None,
-            unique_clicked_rate: None,
-            unsubscribed_rate: None,
-            complained_rate: None,
-            bounce_rate: None,
-            hard_bounce_rate: None,
-            soft_bounce_rate: None,
-            fail_rate: None,
-            permanent_fail_rate: None,
-            temporary_fail_rate: None,
-            delayed_rate: None,
-            email_validation_count: None,
-            email_validation_public_count: None,
-            email_validation_valid_count: None,
-            email_validation_single_count: None,
-            email_validation_bulk_count: None,
-            email_validation_list_count: None,
-            email_validation_mailgun_count: None,
-            email_validation_mailjet_count: None,
-            email_preview_count: None,
-            email_preview_failed_count: None,
-            link_validation_count: None,
-            link_validation_failed_count: None,
-            seed_test_count: None,
-            accessibility_count: None,
-            accessibility_failed_count: None,
-            image_validation_count: None,
-            image_validation_failed_count: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAnalyticsClientGolangMetrics }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAnalyticsClientGolangMetrics {
         accepted_incoming_count: i64 = "accepted_incoming_count";
@@ -2688,23 +2158,13 @@ sinch_sdk_runtime::object::object! {
         3 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsClientGolangPagination {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        sort: impl Into<String>,
-        skip: impl Into<i64>,
-        limit: impl Into<i64>,
-        total: impl Into<i64>,
-    ) -> Self {
-        Self {
-            sort: sort.into(),
-            skip: skip.into(),
-            limit: limit.into(),
-            total: total.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunAnalyticsClientGolangPagination {
+        sort: String;
+        skip: i64;
+        limit: i64;
+        total: i64;
+    } {}
 }
 /// `GithubComMailgunAnalyticsClientGolangQuery`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2742,24 +2202,7 @@ sinch_sdk_runtime::object::object! {
         8 include_aggregates: opt = "include_aggregates";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsClientGolangQuery {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            start: None,
-            end: None,
-            resolution: None,
-            duration: None,
-            dimensions: None,
-            metrics: None,
-            filter: None,
-            include_subaccounts: None,
-            include_aggregates: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAnalyticsClientGolangQuery }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAnalyticsClientGolangQuery {
         start: String = "start";
@@ -2904,24 +2347,7 @@ sinch_sdk_runtime::object::object! {
         8 include_aggregates: opt = "include_aggregates";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsClientGolangUsageQuery {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            start: None,
-            end: None,
-            resolution: None,
-            duration: None,
-            dimensions: None,
-            metrics: None,
-            filter: None,
-            include_subaccounts: None,
-            include_aggregates: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAnalyticsClientGolangUsageQuery }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAnalyticsClientGolangUsageQuery {
         start: String = "start";
@@ -2947,15 +2373,10 @@ sinch_sdk_runtime::object::object! {
         0 metrics: req = "metrics";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsInternalApiRegularAggregates {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        metrics: impl Into<GithubComMailgunAnalyticsInternalApiRegularMetrics>,
-    ) -> Self {
-        Self { metrics: metrics.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunAnalyticsInternalApiRegularAggregates {
+        metrics: GithubComMailgunAnalyticsInternalApiRegularMetrics;
+    } {}
 }
 /// `GithubComMailgunAnalyticsInternalApiRegularItem`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2972,17 +2393,7 @@ sinch_sdk_runtime::object::object! {
         1 metrics: opt = "metrics";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsInternalApiRegularItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            dimensions: None,
-            metrics: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAnalyticsInternalApiRegularItem }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAnalyticsInternalApiRegularItem {
         dimensions: Vec<GithubComMailgunAnalyticsClientGolangDimension> = "dimensions";
@@ -3142,63 +2553,7 @@ sinch_sdk_runtime::object::object! {
         47 delayed_rate: opt = "delayed_rate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsInternalApiRegularMetrics {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            accepted_incoming_count: None,
-            accepted_outgoing_count: None,
-            accepted_count: None,
-            delivered_smtp_count: None,
-            delivered_http_count: None,
-            delivered_optimized_count: None,
-            delivered_count: None,
-            stored_count: None,
-            processed_count: None,
-            sent_count: None,
-            opened_count: None,
-            clicked_count: None,
-            unique_opened_count: None,
-            unique_clicked_count: None,
-            unsubscribed_count: None,
-            complained_count: None,
-            failed_count: None,
-            temporary_failed_count: None,
-            permanent_failed_count: None,
-            temporary_failed_esp_block_count: None,
-            permanent_failed_esp_block_count: None,
-            rate_limit_count: None,
-            webhook_count: None,
-            permanent_failed_optimized_count: None,
-            permanent_failed_old_count: None,
-            bounced_count: None,
-            hard_bounces_count: None,
-            soft_bounces_count: None,
-            delayed_bounce_count: None,
-            suppressed_bounces_count: None,
-            suppressed_unsubscribed_count: None,
-            suppressed_complaints_count: None,
-            delivered_first_attempt_count: None,
-            delayed_first_attempt_count: None,
-            delivered_subsequent_count: None,
-            delivered_two_plus_attempts_count: None,
-            delivered_rate: None,
-            opened_rate: None,
-            clicked_rate: None,
-            unique_opened_rate: None,
-            unique_clicked_rate: None,
-            unsubscribed_rate: None,
-            complained_rate: None,
-            bounce_rate: None,
-            fail_rate: None,
-            permanent_fail_rate: None,
-            temporary_fail_rate: None,
-            delayed_rate: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAnalyticsInternalApiRegularMetrics }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAnalyticsInternalApiRegularMetrics {
         accepted_incoming_count: i64 = "accepted_incoming_count";
@@ -3284,23 +2639,17 @@ sinch_sdk_runtime::object::object! {
         7 aggregates: opt = "aggregates";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsInternalApiRegularMetricsResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunAnalyticsInternalApiRegularItem>>,
-    ) -> Self {
-        Self {
-            start: None,
-            end: None,
-            resolution: None,
-            duration: None,
-            dimensions: None,
-            pagination: None,
-            items: items.into(),
-            aggregates: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunAnalyticsInternalApiRegularMetricsResponse {
+        items: Vec<GithubComMailgunAnalyticsInternalApiRegularItem>;
+    } {
+        start;
+        end;
+        resolution;
+        duration;
+        dimensions;
+        pagination;
+        aggregates;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3326,15 +2675,10 @@ sinch_sdk_runtime::object::object! {
         0 metrics: req = "metrics";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsInternalApiUsageAggregates {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        metrics: impl Into<GithubComMailgunAnalyticsInternalApiUsageMetrics>,
-    ) -> Self {
-        Self { metrics: metrics.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunAnalyticsInternalApiUsageAggregates {
+        metrics: GithubComMailgunAnalyticsInternalApiUsageMetrics;
+    } {}
 }
 /// `GithubComMailgunAnalyticsInternalApiUsageItem`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3351,17 +2695,7 @@ sinch_sdk_runtime::object::object! {
         1 metrics: opt = "metrics";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsInternalApiUsageItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            dimensions: None,
-            metrics: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAnalyticsInternalApiUsageItem }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAnalyticsInternalApiUsageItem {
         dimensions: Vec<GithubComMailgunAnalyticsClientGolangDimension> = "dimensions";
@@ -3425,31 +2759,7 @@ sinch_sdk_runtime::object::object! {
         15 domain_blocklist_monitoring_count: opt_null = "domain_blocklist_monitoring_count";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsInternalApiUsageMetrics {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            processed_count: None,
-            email_validation_count: None,
-            email_validation_public_count: None,
-            email_validation_valid_count: None,
-            email_validation_single_count: None,
-            email_validation_bulk_count: None,
-            email_validation_list_count: None,
-            email_validation_mailgun_count: None,
-            email_validation_mailjet_count: None,
-            email_preview_count: None,
-            email_preview_failed_count: None,
-            link_validation_count: None,
-            link_validation_failed_count: None,
-            seed_test_count: None,
-            ip_blocklist_monitoring_count: None,
-            domain_blocklist_monitoring_count: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunAnalyticsInternalApiUsageMetrics }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunAnalyticsInternalApiUsageMetrics {
         processed_count: i64 = "processed_count";
@@ -3503,23 +2813,17 @@ sinch_sdk_runtime::object::object! {
         7 aggregates: opt = "aggregates";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunAnalyticsInternalApiUsageMetricsResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunAnalyticsInternalApiUsageItem>>,
-    ) -> Self {
-        Self {
-            start: None,
-            end: None,
-            resolution: None,
-            duration: None,
-            dimensions: None,
-            pagination: None,
-            items: items.into(),
-            aggregates: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunAnalyticsInternalApiUsageMetricsResponse {
+        items: Vec<GithubComMailgunAnalyticsInternalApiUsageItem>;
+    } {
+        start;
+        end;
+        resolution;
+        duration;
+        dimensions;
+        pagination;
+        aggregates;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3551,21 +2855,12 @@ sinch_sdk_runtime::object::object! {
         2 paging: req = "paging";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBandersnatchApiDomainListResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunBandersnatchModelDomain>>,
-        total_items: impl Into<i32>,
-        paging: impl Into<GithubComMailgunScaffoldHttpapiPagingPagingUrLs>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            total_items: total_items.into(),
-            paging: paging.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBandersnatchApiDomainListResponse {
+        items: Vec<GithubComMailgunBandersnatchModelDomain>;
+        total_items: i32;
+        paging: GithubComMailgunScaffoldHttpapiPagingPagingUrLs;
+    } {}
 }
 /// `GithubComMailgunBandersnatchApiListHistoryResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -3585,21 +2880,12 @@ sinch_sdk_runtime::object::object! {
         2 paging: req = "paging";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBandersnatchApiListHistoryResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunBandersnatchModelHistoryRecord>>,
-        total_items: impl Into<i32>,
-        paging: impl Into<GithubComMailgunScaffoldHttpapiPagingPagingUrLs>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            total_items: total_items.into(),
-            paging: paging.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBandersnatchApiListHistoryResponse {
+        items: Vec<GithubComMailgunBandersnatchModelHistoryRecord>;
+        total_items: i32;
+        paging: GithubComMailgunScaffoldHttpapiPagingPagingUrLs;
+    } {}
 }
 /// `GithubComMailgunBandersnatchModelDomain`
 #[derive(Debug, Clone, PartialEq)]
@@ -3640,31 +2926,19 @@ sinch_sdk_runtime::object::object! {
         9 processed_count: opt_null = "processed_count";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBandersnatchModelDomain {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        account_id: impl Into<String>,
-        account_name: impl Into<String>,
-        name: impl Into<String>,
-        registered_at: impl Into<sinch_sdk_runtime::Timestamp>,
-        pool: impl Into<String>,
-        r#override: impl Into<bool>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            account_id: account_id.into(),
-            account_name: account_name.into(),
-            name: name.into(),
-            registered_at: registered_at.into(),
-            pool: pool.into(),
-            r#override: r#override.into(),
-            bounce_rate: None,
-            complaint_rate: None,
-            processed_count: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBandersnatchModelDomain {
+        id: String;
+        account_id: String;
+        account_name: String;
+        name: String;
+        registered_at: sinch_sdk_runtime::Timestamp;
+        pool: String;
+        r#override: bool;
+    } {
+        bounce_rate;
+        complaint_rate;
+        processed_count;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3725,39 +2999,23 @@ sinch_sdk_runtime::object::object! {
         13 timestamp: req = "timestamp";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBandersnatchModelHistoryRecord {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        owning_account_id: impl Into<String>,
-        account_id: impl Into<String>,
-        account_name: impl Into<String>,
-        domain_id: impl Into<String>,
-        domain_name: impl Into<String>,
-        new_band: impl Into<String>,
-        prev_band: impl Into<String>,
-        reason: impl Into<String>,
-        bounce_rate: impl Into<Option<f64>>,
-        timestamp: impl Into<sinch_sdk_runtime::Timestamp>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            owning_account_id: owning_account_id.into(),
-            account_id: account_id.into(),
-            account_name: account_name.into(),
-            domain_id: domain_id.into(),
-            domain_name: domain_name.into(),
-            new_band: new_band.into(),
-            prev_band: prev_band.into(),
-            reason: reason.into(),
-            bounce_rate: bounce_rate.into(),
-            complaint_rate: None,
-            processed_count: None,
-            initiated_by: None,
-            timestamp: timestamp.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBandersnatchModelHistoryRecord {
+        id: String;
+        owning_account_id: String;
+        account_id: String;
+        account_name: String;
+        domain_id: String;
+        domain_name: String;
+        new_band: String;
+        prev_band: String;
+        reason: String;
+        bounce_rate: Option<f64>;
+        timestamp: sinch_sdk_runtime::Timestamp;
+    } {
+        complaint_rate;
+        processed_count;
+        initiated_by;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3790,16 +3048,11 @@ sinch_sdk_runtime::object::object! {
         1 value: req = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            value: value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBlackbookApiDeleteWhitelistRecordResponse {
+        message: String;
+        value: String;
+    } {}
 }
 /// `GithubComMailgunBlackbookApiGetBouncesPaginationResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -3816,19 +3069,11 @@ sinch_sdk_runtime::object::object! {
         1 paging: req = "paging";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBlackbookApiGetBouncesPaginationResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunBlackbookModelBounce>>,
-        paging: impl Into<GithubComMailgunScaffoldHttpapiPagingPagingResponse>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            paging: paging.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBlackbookApiGetBouncesPaginationResponse {
+        items: Vec<GithubComMailgunBlackbookModelBounce>;
+        paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse;
+    } {}
 }
 /// `GithubComMailgunBlackbookApiGetComplaintsPaginationResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -3845,19 +3090,11 @@ sinch_sdk_runtime::object::object! {
         1 paging: req = "paging";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBlackbookApiGetComplaintsPaginationResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunBlackbookModelComplaint>>,
-        paging: impl Into<GithubComMailgunScaffoldHttpapiPagingPagingResponse>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            paging: paging.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBlackbookApiGetComplaintsPaginationResponse {
+        items: Vec<GithubComMailgunBlackbookModelComplaint>;
+        paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse;
+    } {}
 }
 /// `GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -3874,19 +3111,11 @@ sinch_sdk_runtime::object::object! {
         1 paging: req = "paging";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunBlackbookModelUnsubscribe>>,
-        paging: impl Into<GithubComMailgunScaffoldHttpapiPagingPagingResponse>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            paging: paging.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBlackbookApiGetUnsubscribesPaginationResponse {
+        items: Vec<GithubComMailgunBlackbookModelUnsubscribe>;
+        paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse;
+    } {}
 }
 /// `GithubComMailgunBlackbookApiGetWhitelistPaginationResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -3903,19 +3132,11 @@ sinch_sdk_runtime::object::object! {
         1 paging: req = "paging";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBlackbookApiGetWhitelistPaginationResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunBlackbookModelWhitelist>>,
-        paging: impl Into<GithubComMailgunScaffoldHttpapiPagingPagingResponse>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            paging: paging.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBlackbookApiGetWhitelistPaginationResponse {
+        items: Vec<GithubComMailgunBlackbookModelWhitelist>;
+        paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse;
+    } {}
 }
 /// `GithubComMailgunBlackbookApiInsertWhitelistRecordResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -3935,21 +3156,12 @@ sinch_sdk_runtime::object::object! {
         2 value: req = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBlackbookApiInsertWhitelistRecordResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        r#type: impl Into<String>,
-        value: impl Into<String>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            r#type: r#type.into(),
-            value: value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBlackbookApiInsertWhitelistRecordResponse {
+        message: String;
+        r#type: String;
+        value: String;
+    } {}
 }
 /// `GithubComMailgunBlackbookApiSuppressionResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -3966,16 +3178,11 @@ sinch_sdk_runtime::object::object! {
         1 address: req = "address";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBlackbookApiSuppressionResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>, address: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            address: address.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBlackbookApiSuppressionResponse {
+        message: String;
+        address: String;
+    } {}
 }
 /// `GithubComMailgunBlackbookApiUnsubscribesList`
 pub type GithubComMailgunBlackbookApiUnsubscribesList = Vec<
@@ -4002,23 +3209,13 @@ sinch_sdk_runtime::object::object! {
         3 created_at: req = "created_at";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBlackbookModelBounce {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        address: impl Into<String>,
-        code: impl Into<String>,
-        error: impl Into<String>,
-        created_at: impl Into<GithubComMailgunMimeRfc822Time>,
-    ) -> Self {
-        Self {
-            address: address.into(),
-            code: code.into(),
-            error: error.into(),
-            created_at: created_at.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBlackbookModelBounce {
+        address: String;
+        code: String;
+        error: String;
+        created_at: GithubComMailgunMimeRfc822Time;
+    } {}
 }
 /// `GithubComMailgunBlackbookModelComplaint`
 #[derive(Debug, Clone, PartialEq)]
@@ -4035,19 +3232,11 @@ sinch_sdk_runtime::object::object! {
         1 created_at: req = "created_at";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBlackbookModelComplaint {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        address: impl Into<String>,
-        created_at: impl Into<GithubComMailgunMimeRfc822Time>,
-    ) -> Self {
-        Self {
-            address: address.into(),
-            created_at: created_at.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBlackbookModelComplaint {
+        address: String;
+        created_at: GithubComMailgunMimeRfc822Time;
+    } {}
 }
 /// `GithubComMailgunBlackbookModelUnsubscribe`
 #[derive(Debug, Clone, PartialEq)]
@@ -4067,21 +3256,12 @@ sinch_sdk_runtime::object::object! {
         2 created_at: req = "created_at";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBlackbookModelUnsubscribe {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        address: impl Into<String>,
-        tags: impl Into<Vec<String>>,
-        created_at: impl Into<GithubComMailgunMimeRfc822Time>,
-    ) -> Self {
-        Self {
-            address: address.into(),
-            tags: tags.into(),
-            created_at: created_at.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBlackbookModelUnsubscribe {
+        address: String;
+        tags: Vec<String>;
+        created_at: GithubComMailgunMimeRfc822Time;
+    } {}
 }
 /// `GithubComMailgunBlackbookModelWhitelist`
 #[derive(Debug, Clone, PartialEq)]
@@ -4104,23 +3284,13 @@ sinch_sdk_runtime::object::object! {
         3 reason: req = "reason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBlackbookModelWhitelist {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<String>,
-        value: impl Into<String>,
-        created_at: impl Into<GithubComMailgunMimeRfc822Time>,
-        reason: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            value: value.into(),
-            created_at: created_at.into(),
-            reason: reason.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBlackbookModelWhitelist {
+        r#type: String;
+        value: String;
+        created_at: GithubComMailgunMimeRfc822Time;
+        reason: String;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationEntitiesAccountStat`
 #[derive(Debug, Clone, PartialEq)]
@@ -4137,19 +3307,11 @@ sinch_sdk_runtime::object::object! {
         1 bounced: req = "bounced";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationEntitiesAccountStat {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        domain: impl Into<GithubComMailgunBounceClassificationEntitiesDomain>,
-        bounced: impl Into<GithubComMailgunBounceClassificationEntitiesBouncedStat>,
-    ) -> Self {
-        Self {
-            domain: domain.into(),
-            bounced: bounced.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationEntitiesAccountStat {
+        domain: GithubComMailgunBounceClassificationEntitiesDomain;
+        bounced: GithubComMailgunBounceClassificationEntitiesBouncedStat;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationEntitiesBouncedStat`
 #[derive(Debug, Clone, PartialEq)]
@@ -4163,13 +3325,10 @@ sinch_sdk_runtime::object::object! {
         0 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationEntitiesBouncedStat {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self { total: total.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationEntitiesBouncedStat {
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationEntitiesDomain`
 #[derive(Debug, Clone, PartialEq)]
@@ -4183,13 +3342,10 @@ sinch_sdk_runtime::object::object! {
         0 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationEntitiesDomain {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationEntitiesDomain {
+        name: String;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationEntitiesDomainStat`
 #[derive(Debug, Clone, PartialEq)]
@@ -4209,21 +3365,12 @@ sinch_sdk_runtime::object::object! {
         2 bounced: req = "bounced";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationEntitiesDomainStat {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        entity_id: impl Into<String>,
-        entity_name: impl Into<String>,
-        bounced: impl Into<GithubComMailgunBounceClassificationEntitiesBouncedStat>,
-    ) -> Self {
-        Self {
-            entity_id: entity_id.into(),
-            entity_name: entity_name.into(),
-            bounced: bounced.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationEntitiesDomainStat {
+        entity_id: String;
+        entity_name: String;
+        bounced: GithubComMailgunBounceClassificationEntitiesBouncedStat;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationEntitiesEntityStat`
 #[derive(Debug, Clone, PartialEq)]
@@ -4252,27 +3399,15 @@ sinch_sdk_runtime::object::object! {
         5 bounced: req = "bounced";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationEntitiesEntityStat {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        rule_id: impl Into<String>,
-        category: impl Into<String>,
-        severity: impl Into<String>,
-        sample_text: impl Into<String>,
-        explanation: impl Into<String>,
-        bounced: impl Into<GithubComMailgunBounceClassificationEntitiesBouncedStat>,
-    ) -> Self {
-        Self {
-            rule_id: rule_id.into(),
-            category: category.into(),
-            severity: severity.into(),
-            sample_text: sample_text.into(),
-            explanation: explanation.into(),
-            bounced: bounced.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationEntitiesEntityStat {
+        rule_id: String;
+        category: String;
+        severity: String;
+        sample_text: String;
+        explanation: String;
+        bounced: GithubComMailgunBounceClassificationEntitiesBouncedStat;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates`
 #[derive(Debug, Clone, PartialEq)]
@@ -4313,35 +3448,19 @@ sinch_sdk_runtime::object::object! {
         9 non_critical_delay_rate: null = "non_critical_delay_rate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        critical_bounce_count: impl Into<i64>,
-        non_critical_bounce_count: impl Into<i64>,
-        critical_delay_count: impl Into<i64>,
-        non_critical_delay_count: impl Into<i64>,
-        classified_failures_count: impl Into<i64>,
-        delivered_smtp_count: impl Into<Option<i64>>,
-        critical_bounce_rate: impl Into<Option<i64>>,
-        non_critical_bounce_rate: impl Into<Option<i64>>,
-        critical_delay_rate: impl Into<Option<i64>>,
-        non_critical_delay_rate: impl Into<Option<i64>>,
-    ) -> Self {
-        Self {
-            critical_bounce_count: critical_bounce_count.into(),
-            non_critical_bounce_count: non_critical_bounce_count.into(),
-            critical_delay_count: critical_delay_count.into(),
-            non_critical_delay_count: non_critical_delay_count.into(),
-            classified_failures_count: classified_failures_count.into(),
-            delivered_smtp_count: delivered_smtp_count.into(),
-            critical_bounce_rate: critical_bounce_rate.into(),
-            non_critical_bounce_rate: non_critical_bounce_rate.into(),
-            critical_delay_rate: critical_delay_rate.into(),
-            non_critical_delay_rate: non_critical_delay_rate.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates {
+        critical_bounce_count: i64;
+        non_critical_bounce_count: i64;
+        critical_delay_count: i64;
+        non_critical_delay_count: i64;
+        classified_failures_count: i64;
+        delivered_smtp_count: Option<i64>;
+        critical_bounce_rate: Option<i64>;
+        non_critical_bounce_rate: Option<i64>;
+        critical_delay_rate: Option<i64>;
+        non_critical_delay_rate: Option<i64>;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationEntitiesMetricsItem`
 #[derive(Debug, Clone, PartialEq)]
@@ -4409,36 +3528,28 @@ sinch_sdk_runtime::object::object! {
         18 metrics: req = "metrics";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationEntitiesMetricsItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        metrics: impl Into<
-            GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates,
-        >,
-    ) -> Self {
-        Self {
-            account_id: None,
-            account_name: None,
-            entity_name: None,
-            recipient_provider: None,
-            recipient_domain: None,
-            domain_name: None,
-            envelope_i_ip_pool_id: None,
-            envelope_i_ip_pool_name: None,
-            envelope_sending_ip: None,
-            timestamp: None,
-            tags: None,
-            tag: None,
-            criticality: None,
-            severity: None,
-            category: None,
-            group_id: None,
-            sample_text: None,
-            explanation: None,
-            metrics: metrics.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationEntitiesMetricsItem {
+        metrics: GithubComMailgunBounceClassificationEntitiesMetricsCountsAndRates;
+    } {
+        account_id;
+        account_name;
+        entity_name;
+        recipient_provider;
+        recipient_domain;
+        domain_name;
+        envelope_i_ip_pool_id;
+        envelope_i_ip_pool_name;
+        envelope_sending_ip;
+        timestamp;
+        tags;
+        tag;
+        criticality;
+        severity;
+        category;
+        group_id;
+        sample_text;
+        explanation;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4509,21 +3620,15 @@ sinch_sdk_runtime::object::object! {
         5 bounced: req = "bounced";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationEntitiesStat {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        bounced: impl Into<GithubComMailgunBounceClassificationEntitiesBouncedStat>,
-    ) -> Self {
-        Self {
-            subaccount: None,
-            domain: None,
-            rule_id: None,
-            entity_id: None,
-            short_explanation: None,
-            bounced: bounced.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationEntitiesStat {
+        bounced: GithubComMailgunBounceClassificationEntitiesBouncedStat;
+    } {
+        subaccount;
+        domain;
+        rule_id;
+        entity_id;
+        short_explanation;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4547,13 +3652,10 @@ sinch_sdk_runtime::object::object! {
         0 id: req = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationEntitiesSubaccount {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationEntitiesSubaccount {
+        id: String;
+    } {}
 }
 /// Dimension
 ///
@@ -4674,21 +3776,12 @@ sinch_sdk_runtime::object::object! {
         2 values: opt = "values";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalApiFilterPredicate {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        attribute: impl Into<
-            GithubComMailgunBounceClassificationInternalApiFilterAttribute,
-        >,
-        comparator: impl Into<String>,
-    ) -> Self {
-        Self {
-            attribute: attribute.into(),
-            comparator: comparator.into(),
-            values: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationInternalApiFilterPredicate {
+        attribute: GithubComMailgunBounceClassificationInternalApiFilterAttribute;
+        comparator: String;
+    } {
+        values;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4708,17 +3801,10 @@ sinch_sdk_runtime::object::object! {
         0 and: req = "AND";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        and: impl Into<
-            Vec<GithubComMailgunBounceClassificationInternalApiFilterPredicate>,
-        >,
-    ) -> Self {
-        Self { and: and.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationInternalApiFilterPredicateGroup {
+        and: Vec<GithubComMailgunBounceClassificationInternalApiFilterPredicate>;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationInternalApiLabeledValue`
 #[derive(Debug, Clone, PartialEq)]
@@ -4735,16 +3821,11 @@ sinch_sdk_runtime::object::object! {
         1 value: req = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalApiLabeledValue {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            label: label.into(),
-            value: value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationInternalApiLabeledValue {
+        label: String;
+        value: String;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationInternalApiListAccountStatsResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -4764,18 +3845,12 @@ sinch_sdk_runtime::object::object! {
         2 req: opt = "req";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalApiListAccountStatsResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunBounceClassificationEntitiesAccountStat>>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            total: None,
-            req: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationInternalApiListAccountStatsResp {
+        items: Vec<GithubComMailgunBounceClassificationEntitiesAccountStat>;
+    } {
+        total;
+        req;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4796,15 +3871,10 @@ sinch_sdk_runtime::object::object! {
         0 items: req = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalApiListDomainStatsResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunBounceClassificationEntitiesDomainStat>>,
-    ) -> Self {
-        Self { items: items.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationInternalApiListDomainStatsResp {
+        items: Vec<GithubComMailgunBounceClassificationEntitiesDomainStat>;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationInternalApiListEntityStatsResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -4818,15 +3888,10 @@ sinch_sdk_runtime::object::object! {
         0 items: req = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalApiListEntityStatsResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunBounceClassificationEntitiesEntityStat>>,
-    ) -> Self {
-        Self { items: items.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationInternalApiListEntityStatsResp {
+        items: Vec<GithubComMailgunBounceClassificationEntitiesEntityStat>;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationInternalApiListStatsResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -4843,19 +3908,11 @@ sinch_sdk_runtime::object::object! {
         1 duration: req = "_duration";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalApiListStatsResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunBounceClassificationEntitiesStat>>,
-        duration: impl Into<String>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            duration: duration.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationInternalApiListStatsResp {
+        items: Vec<GithubComMailgunBounceClassificationEntitiesStat>;
+        duration: String;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationInternalApiMetricsRequest`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4893,24 +3950,7 @@ sinch_sdk_runtime::object::object! {
         8 pagination: opt = "pagination";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalApiMetricsRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            start: None,
-            end: None,
-            resolution: None,
-            duration: None,
-            dimensions: None,
-            metrics: None,
-            filter: None,
-            include_subaccounts: None,
-            pagination: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunBounceClassificationInternalApiMetricsRequest }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunBounceClassificationInternalApiMetricsRequest {
         start: GithubComMailgunHolsterV4ClockRfc822Time = "start";
@@ -4954,28 +3994,16 @@ sinch_sdk_runtime::object::object! {
         6 items: req = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalApiMetricsResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        start: impl Into<String>,
-        end: impl Into<String>,
-        resolution: impl Into<GithubComMailgunBounceClassificationEntitiesResolution>,
-        pagination: impl Into<
-            GithubComMailgunBounceClassificationInternalApiPaginationResp,
-        >,
-        items: impl Into<Vec<GithubComMailgunBounceClassificationEntitiesMetricsItem>>,
-    ) -> Self {
-        Self {
-            start: start.into(),
-            end: end.into(),
-            resolution: resolution.into(),
-            duration: None,
-            dimensions: None,
-            pagination: pagination.into(),
-            items: items.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationInternalApiMetricsResponse {
+        start: String;
+        end: String;
+        resolution: GithubComMailgunBounceClassificationEntitiesResolution;
+        pagination: GithubComMailgunBounceClassificationInternalApiPaginationResp;
+        items: Vec<GithubComMailgunBounceClassificationEntitiesMetricsItem>;
+    } {
+        duration;
+        dimensions;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5002,18 +4030,7 @@ sinch_sdk_runtime::object::object! {
         2 limit: opt = "limit";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalApiPaginationReq {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            sort: None,
-            skip: None,
-            limit: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunBounceClassificationInternalApiPaginationReq }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunBounceClassificationInternalApiPaginationReq {
         sort: String = "sort";
@@ -5042,23 +4059,13 @@ sinch_sdk_runtime::object::object! {
         3 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalApiPaginationResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        sort: impl Into<String>,
-        skip: impl Into<i64>,
-        limit: impl Into<i64>,
-        total: impl Into<i64>,
-    ) -> Self {
-        Self {
-            sort: sort.into(),
-            skip: skip.into(),
-            limit: limit.into(),
-            total: total.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationInternalApiPaginationResp {
+        sort: String;
+        skip: i64;
+        limit: i64;
+        total: i64;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationInternalConfigEntities`
 pub type GithubComMailgunBounceClassificationInternalConfigEntities = std::collections::BTreeMap<
@@ -5077,13 +4084,10 @@ sinch_sdk_runtime::object::object! {
         0 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalConfigEntity {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunBounceClassificationInternalConfigEntity {
+        name: String;
+    } {}
 }
 /// `GithubComMailgunBounceClassificationInternalConfigRule`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5109,20 +4113,7 @@ sinch_sdk_runtime::object::object! {
         4 short_explanation: opt = "short-explanation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunBounceClassificationInternalConfigRule {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            entity_id: None,
-            class: None,
-            sample_text: None,
-            explanation: None,
-            short_explanation: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunBounceClassificationInternalConfigRule }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunBounceClassificationInternalConfigRule {
         entity_id: String = "entity_id";
@@ -5155,16 +4146,12 @@ sinch_sdk_runtime::object::object! {
         2 credentials: opt = "credentials";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunCerberusCredentialsCreateCredsResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            note: None,
-            credentials: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunCerberusCredentialsCreateCredsResp {
+        message: String;
+    } {
+        note;
+        credentials;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5194,23 +4181,13 @@ sinch_sdk_runtime::object::object! {
         3 size_bytes: null = "size_bytes";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunCerberusCredentialsCredentialMetadata {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        mailbox: impl Into<String>,
-        login: impl Into<String>,
-        created_at: impl Into<String>,
-        size_bytes: impl Into<Option<String>>,
-    ) -> Self {
-        Self {
-            mailbox: mailbox.into(),
-            login: login.into(),
-            created_at: created_at.into(),
-            size_bytes: size_bytes.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunCerberusCredentialsCredentialMetadata {
+        mailbox: String;
+        login: String;
+        created_at: String;
+        size_bytes: Option<String>;
+    } {}
 }
 /// `GithubComMailgunCerberusCredentialsDeleteCredsResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -5227,16 +4204,11 @@ sinch_sdk_runtime::object::object! {
         1 spec: req = "spec";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunCerberusCredentialsDeleteCredsResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>, spec: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            spec: spec.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunCerberusCredentialsDeleteCredsResp {
+        message: String;
+        spec: String;
+    } {}
 }
 /// `GithubComMailgunCerberusCredentialsDeleteDomainCredsResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -5253,16 +4225,11 @@ sinch_sdk_runtime::object::object! {
         1 count: req = "count";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunCerberusCredentialsDeleteDomainCredsResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>, count: impl Into<i32>) -> Self {
-        Self {
-            message: message.into(),
-            count: count.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunCerberusCredentialsDeleteDomainCredsResp {
+        message: String;
+        count: i32;
+    } {}
 }
 /// `GithubComMailgunCerberusCredentialsListCredsResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -5279,19 +4246,11 @@ sinch_sdk_runtime::object::object! {
         1 total_count: req = "total_count";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunCerberusCredentialsListCredsResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunCerberusCredentialsCredentialMetadata>>,
-        total_count: impl Into<i32>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            total_count: total_count.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunCerberusCredentialsListCredsResp {
+        items: Vec<GithubComMailgunCerberusCredentialsCredentialMetadata>;
+        total_count: i32;
+    } {}
 }
 /// `GithubComMailgunCerberusKeysCreateKeyResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -5308,19 +4267,11 @@ sinch_sdk_runtime::object::object! {
         1 key: req = "key";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunCerberusKeysCreateKeyResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        key: impl Into<GithubComMailgunCerberusKeysKeyInfoSecretResp>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            key: key.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunCerberusKeysCreateKeyResp {
+        message: String;
+        key: GithubComMailgunCerberusKeysKeyInfoSecretResp;
+    } {}
 }
 /// `GithubComMailgunCerberusKeysKeyInfoResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -5367,36 +4318,21 @@ sinch_sdk_runtime::object::object! {
         11 user_name: null = "user_name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunCerberusKeysKeyInfoResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        description: impl Into<String>,
-        kind: impl Into<GithubComMailgunCerberusKeysKind>,
-        role: impl Into<GithubComMailgunCerberusKeysRole>,
-        created_at: impl Into<String>,
-        updated_at: impl Into<String>,
-        is_disabled: impl Into<bool>,
-        domain_name: impl Into<Option<String>>,
-        requestor: impl Into<Option<String>>,
-        user_name: impl Into<Option<String>>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            description: description.into(),
-            kind: kind.into(),
-            role: role.into(),
-            created_at: created_at.into(),
-            updated_at: updated_at.into(),
-            expires_at: None,
-            disabled_reason: None,
-            is_disabled: is_disabled.into(),
-            domain_name: domain_name.into(),
-            requestor: requestor.into(),
-            user_name: user_name.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunCerberusKeysKeyInfoResp {
+        id: String;
+        description: String;
+        kind: GithubComMailgunCerberusKeysKind;
+        role: GithubComMailgunCerberusKeysRole;
+        created_at: String;
+        updated_at: String;
+        is_disabled: bool;
+        domain_name: Option<String>;
+        requestor: Option<String>;
+        user_name: Option<String>;
+    } {
+        expires_at;
+        disabled_reason;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5453,38 +4389,22 @@ sinch_sdk_runtime::object::object! {
         12 secret: req = "secret";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunCerberusKeysKeyInfoSecretResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        description: impl Into<String>,
-        kind: impl Into<GithubComMailgunCerberusKeysKind>,
-        role: impl Into<GithubComMailgunCerberusKeysRole>,
-        created_at: impl Into<String>,
-        updated_at: impl Into<String>,
-        is_disabled: impl Into<bool>,
-        domain_name: impl Into<Option<String>>,
-        requestor: impl Into<Option<String>>,
-        user_name: impl Into<Option<String>>,
-        secret: impl Into<String>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            description: description.into(),
-            kind: kind.into(),
-            role: role.into(),
-            created_at: created_at.into(),
-            updated_at: updated_at.into(),
-            expires_at: None,
-            disabled_reason: None,
-            is_disabled: is_disabled.into(),
-            domain_name: domain_name.into(),
-            requestor: requestor.into(),
-            user_name: user_name.into(),
-            secret: secret.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunCerberusKeysKeyInfoSecretResp {
+        id: String;
+        description: String;
+        kind: GithubComMailgunCerberusKeysKind;
+        role: GithubComMailgunCerberusKeysRole;
+        created_at: String;
+        updated_at: String;
+        is_disabled: bool;
+        domain_name: Option<String>;
+        requestor: Option<String>;
+        user_name: Option<String>;
+        secret: String;
+    } {
+        expires_at;
+        disabled_reason;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5508,19 +4428,11 @@ sinch_sdk_runtime::object::object! {
         1 items: req = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunCerberusKeysKeysResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_count: impl Into<i32>,
-        items: impl Into<Vec<GithubComMailgunCerberusKeysKeyInfoResp>>,
-    ) -> Self {
-        Self {
-            total_count: total_count.into(),
-            items: items.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunCerberusKeysKeysResp {
+        total_count: i32;
+        items: Vec<GithubComMailgunCerberusKeysKeyInfoResp>;
+    } {}
 }
 /// Kind
 ///
@@ -5559,16 +4471,11 @@ sinch_sdk_runtime::object::object! {
         1 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunCerberusKeysPublicKeyResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(key: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            key: key.into(),
-            message: message.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunCerberusKeysPublicKeyResp {
+        key: String;
+        message: String;
+    } {}
 }
 /// Role
 ///
@@ -5607,17 +4514,10 @@ sinch_sdk_runtime::object::object! {
         0 addresses: req = "addresses";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunCerberusWhitelistV2WhitelistResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        addresses: impl Into<Vec<GithubComMailgunCerberusWhitelistWhitelistRespEntry>>,
-    ) -> Self {
-        Self {
-            addresses: addresses.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunCerberusWhitelistV2WhitelistResp {
+        addresses: Vec<GithubComMailgunCerberusWhitelistWhitelistRespEntry>;
+    } {}
 }
 /// `GithubComMailgunCerberusWhitelistWhitelistRespEntry`
 #[derive(Debug, Clone, PartialEq)]
@@ -5634,16 +4534,11 @@ sinch_sdk_runtime::object::object! {
         1 description: req = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunCerberusWhitelistWhitelistRespEntry {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(ip_address: impl Into<String>, description: impl Into<String>) -> Self {
-        Self {
-            ip_address: ip_address.into(),
-            description: description.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunCerberusWhitelistWhitelistRespEntry {
+        ip_address: String;
+        description: String;
+    } {}
 }
 /// `GithubComMailgunDomainsClientGolangDisabled`
 #[derive(Debug, Clone, PartialEq)]
@@ -5669,23 +4564,14 @@ sinch_sdk_runtime::object::object! {
         4 until: opt = "until";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsClientGolangDisabled {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        code: impl Into<String>,
-        note: impl Into<String>,
-        permanently: impl Into<bool>,
-        reason: impl Into<String>,
-    ) -> Self {
-        Self {
-            code: code.into(),
-            note: note.into(),
-            permanently: permanently.into(),
-            reason: reason.into(),
-            until: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsClientGolangDisabled {
+        code: String;
+        note: String;
+        permanently: bool;
+        reason: String;
+    } {
+        until;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5765,51 +4651,30 @@ sinch_sdk_runtime::object::object! {
         20 message_ttl: req = "message_ttl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsClientGolangDomain {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        created_at: impl Into<String>,
-        id: impl Into<String>,
-        is_disabled: impl Into<bool>,
-        name: impl Into<String>,
-        require_tls: impl Into<bool>,
-        skip_verification: impl Into<bool>,
-        smtp_login: impl Into<String>,
-        spam_action: impl Into<String>,
-        state: impl Into<String>,
-        r#type: impl Into<String>,
-        use_automatic_sender_security: impl Into<bool>,
-        web_prefix: impl Into<String>,
-        web_scheme: impl Into<String>,
-        wildcard: impl Into<bool>,
-        encrypt_incoming_message: impl Into<bool>,
-        message_ttl: impl Into<i32>,
-    ) -> Self {
-        Self {
-            archive_to: None,
-            created_at: created_at.into(),
-            id: id.into(),
-            is_disabled: is_disabled.into(),
-            name: name.into(),
-            require_tls: require_tls.into(),
-            skip_verification: skip_verification.into(),
-            smtp_login: smtp_login.into(),
-            smtp_password: None,
-            spam_action: spam_action.into(),
-            subaccount_id: None,
-            state: state.into(),
-            r#type: r#type.into(),
-            tracking_host: None,
-            use_automatic_sender_security: use_automatic_sender_security.into(),
-            web_prefix: web_prefix.into(),
-            web_scheme: web_scheme.into(),
-            wildcard: wildcard.into(),
-            disabled: None,
-            encrypt_incoming_message: encrypt_incoming_message.into(),
-            message_ttl: message_ttl.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsClientGolangDomain {
+        created_at: String;
+        id: String;
+        is_disabled: bool;
+        name: String;
+        require_tls: bool;
+        skip_verification: bool;
+        smtp_login: String;
+        spam_action: String;
+        state: String;
+        r#type: String;
+        use_automatic_sender_security: bool;
+        web_prefix: String;
+        web_scheme: String;
+        wildcard: bool;
+        encrypt_incoming_message: bool;
+        message_ttl: i32;
+    } {
+        archive_to;
+        smtp_password;
+        subaccount_id;
+        tracking_host;
+        disabled;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5851,26 +4716,16 @@ sinch_sdk_runtime::object::object! {
         6 value: req = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsClientGolangRecord {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        is_active: impl Into<bool>,
-        cached: impl Into<Vec<String>>,
-        record_type: impl Into<String>,
-        valid: impl Into<String>,
-        value: impl Into<String>,
-    ) -> Self {
-        Self {
-            is_active: is_active.into(),
-            cached: cached.into(),
-            name: None,
-            priority: None,
-            record_type: record_type.into(),
-            valid: valid.into(),
-            value: value.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsClientGolangRecord {
+        is_active: bool;
+        cached: Vec<String>;
+        record_type: String;
+        valid: String;
+        value: String;
+    } {
+        name;
+        priority;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5891,15 +4746,10 @@ sinch_sdk_runtime::object::object! {
         0 items: req = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiAuthorityKeysResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunDomainsHttpapiDomainKeyResponse>>,
-    ) -> Self {
-        Self { items: items.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiAuthorityKeysResponse {
+        items: Vec<GithubComMailgunDomainsHttpapiDomainKeyResponse>;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiClickSettings`
 #[derive(Debug, Clone, PartialEq)]
@@ -5913,13 +4763,10 @@ sinch_sdk_runtime::object::object! {
         0 active: req = "active";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiClickSettings {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(active: impl Into<bool>) -> Self {
-        Self { active: active.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiClickSettings {
+        active: bool;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiCreateDomainResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -5942,23 +4789,13 @@ sinch_sdk_runtime::object::object! {
         3 sending_dns_records: req = "sending_dns_records";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiCreateDomainResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        domain: impl Into<Option<GithubComMailgunDomainsClientGolangDomain>>,
-        receiving_dns_records: impl Into<Vec<GithubComMailgunDomainsClientGolangRecord>>,
-        sending_dns_records: impl Into<Vec<GithubComMailgunDomainsClientGolangRecord>>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            domain: domain.into(),
-            receiving_dns_records: receiving_dns_records.into(),
-            sending_dns_records: sending_dns_records.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiCreateDomainResp {
+        message: String;
+        domain: Option<GithubComMailgunDomainsClientGolangDomain>;
+        receiving_dns_records: Vec<GithubComMailgunDomainsClientGolangRecord>;
+        sending_dns_records: Vec<GithubComMailgunDomainsClientGolangRecord>;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiCreateDomainWebhookResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -5975,19 +4812,11 @@ sinch_sdk_runtime::object::object! {
         1 webhook: req = "webhook";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiCreateDomainWebhookResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        webhook: impl Into<GithubComMailgunDomainsHttpapiWebhookResponse>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            webhook: webhook.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiCreateDomainWebhookResp {
+        message: String;
+        webhook: GithubComMailgunDomainsHttpapiWebhookResponse;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiDomainKeyListResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -6004,17 +4833,11 @@ sinch_sdk_runtime::object::object! {
         1 paging: opt_null = "paging";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiDomainKeyListResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunDomainsHttpapiDomainKeyResponse>>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            paging: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiDomainKeyListResponse {
+        items: Vec<GithubComMailgunDomainsHttpapiDomainKeyResponse>;
+    } {
+        paging;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6040,16 +4863,12 @@ sinch_sdk_runtime::object::object! {
         2 dns_record: opt_null = "dns_record";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiDomainKeyResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(signing_domain: impl Into<String>, selector: impl Into<String>) -> Self {
-        Self {
-            signing_domain: signing_domain.into(),
-            selector: selector.into(),
-            dns_record: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiDomainKeyResponse {
+        signing_domain: String;
+        selector: String;
+    } {
+        dns_record;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6072,16 +4891,11 @@ sinch_sdk_runtime::object::object! {
         1 reason: req = "reason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(until: impl Into<String>, reason: impl Into<String>) -> Self {
-        Self {
-            until: until.into(),
-            reason: reason.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiExceededQueueQuotaDisabledJson {
+        until: String;
+        reason: String;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiExceededQueueQuotaJson`
 #[derive(Debug, Clone, PartialEq)]
@@ -6098,15 +4912,11 @@ sinch_sdk_runtime::object::object! {
         1 disabled: opt = "disabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiExceededQueueQuotaJson {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(is_disabled: impl Into<bool>) -> Self {
-        Self {
-            is_disabled: is_disabled.into(),
-            disabled: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiExceededQueueQuotaJson {
+        is_disabled: bool;
+    } {
+        disabled;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6132,18 +4942,12 @@ sinch_sdk_runtime::object::object! {
         2 sending_dns_records: opt = "sending_dns_records";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiFindDomainByNameResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        domain: impl Into<Option<GithubComMailgunDomainsClientGolangDomain>>,
-    ) -> Self {
-        Self {
-            domain: domain.into(),
-            receiving_dns_records: None,
-            sending_dns_records: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiFindDomainByNameResp {
+        domain: Option<GithubComMailgunDomainsClientGolangDomain>;
+    } {
+        receiving_dns_records;
+        sending_dns_records;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6164,15 +4968,10 @@ sinch_sdk_runtime::object::object! {
         0 webhooks: req = "webhooks";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        webhooks: impl Into<GithubComMailgunDomainsHttpapiWebhooksResponse>,
-    ) -> Self {
-        Self { webhooks: webhooks.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiGetAllDomainWebhooksResp {
+        webhooks: GithubComMailgunDomainsHttpapiWebhooksResponse;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -6189,19 +4988,11 @@ sinch_sdk_runtime::object::object! {
         1 scheduled: req = "scheduled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        regular: impl Into<GithubComMailgunDomainsHttpapiExceededQueueQuotaJson>,
-        scheduled: impl Into<GithubComMailgunDomainsHttpapiExceededQueueQuotaJson>,
-    ) -> Self {
-        Self {
-            regular: regular.into(),
-            scheduled: scheduled.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiGetDomainSendingQueuesResp {
+        regular: GithubComMailgunDomainsHttpapiExceededQueueQuotaJson;
+        scheduled: GithubComMailgunDomainsHttpapiExceededQueueQuotaJson;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiGetDomainTrackingResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -6215,15 +5006,10 @@ sinch_sdk_runtime::object::object! {
         0 tracking: req = "tracking";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiGetDomainTrackingResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        tracking: impl Into<GithubComMailgunDomainsHttpapiTrackingSettings>,
-    ) -> Self {
-        Self { tracking: tracking.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiGetDomainTrackingResp {
+        tracking: GithubComMailgunDomainsHttpapiTrackingSettings;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiGetDomainWebhookResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -6237,15 +5023,10 @@ sinch_sdk_runtime::object::object! {
         0 webhook: req = "webhook";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiGetDomainWebhookResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        webhook: impl Into<GithubComMailgunDomainsHttpapiWebhookResponse>,
-    ) -> Self {
-        Self { webhook: webhook.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiGetDomainWebhookResp {
+        webhook: GithubComMailgunDomainsHttpapiWebhookResponse;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiListDomainResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -6262,19 +5043,11 @@ sinch_sdk_runtime::object::object! {
         1 items: req = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiListDomainResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_count: impl Into<i32>,
-        items: impl Into<Vec<GithubComMailgunDomainsClientGolangDomain>>,
-    ) -> Self {
-        Self {
-            total_count: total_count.into(),
-            items: items.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiListDomainResponse {
+        total_count: i32;
+        items: Vec<GithubComMailgunDomainsClientGolangDomain>;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiOpenSettings`
 #[derive(Debug, Clone, PartialEq)]
@@ -6291,16 +5064,11 @@ sinch_sdk_runtime::object::object! {
         1 place_at_the_top: req = "place_at_the_top";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiOpenSettings {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(active: impl Into<bool>, place_at_the_top: impl Into<bool>) -> Self {
-        Self {
-            active: active.into(),
-            place_at_the_top: place_at_the_top.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiOpenSettings {
+        active: bool;
+        place_at_the_top: bool;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -6320,21 +5088,12 @@ sinch_sdk_runtime::object::object! {
         2 changed: req = "changed";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        sending_dns_records: impl Into<Vec<GithubComMailgunDomainsClientGolangRecord>>,
-        changed: impl Into<bool>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            sending_dns_records: sending_dns_records.into(),
-            changed: changed.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiReassignDkimAuthorityResp {
+        message: String;
+        sending_dns_records: Vec<GithubComMailgunDomainsClientGolangRecord>;
+        changed: bool;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiTrackingSettings`
 #[derive(Debug, Clone, PartialEq)]
@@ -6357,23 +5116,13 @@ sinch_sdk_runtime::object::object! {
         3 web_scheme: req = "web_scheme";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiTrackingSettings {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        open: impl Into<GithubComMailgunDomainsHttpapiOpenSettings>,
-        click: impl Into<GithubComMailgunDomainsHttpapiClickSettings>,
-        unsubscribe: impl Into<GithubComMailgunDomainsHttpapiUnsubscribeSettings>,
-        web_scheme: impl Into<String>,
-    ) -> Self {
-        Self {
-            open: open.into(),
-            click: click.into(),
-            unsubscribe: unsubscribe.into(),
-            web_scheme: web_scheme.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiTrackingSettings {
+        open: GithubComMailgunDomainsHttpapiOpenSettings;
+        click: GithubComMailgunDomainsHttpapiClickSettings;
+        unsubscribe: GithubComMailgunDomainsHttpapiUnsubscribeSettings;
+        web_scheme: String;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiUnsubscribeSettings`
 #[derive(Debug, Clone, PartialEq)]
@@ -6393,21 +5142,12 @@ sinch_sdk_runtime::object::object! {
         2 text_footer: req = "text_footer";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiUnsubscribeSettings {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        active: impl Into<bool>,
-        html_footer: impl Into<String>,
-        text_footer: impl Into<String>,
-    ) -> Self {
-        Self {
-            active: active.into(),
-            html_footer: html_footer.into(),
-            text_footer: text_footer.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiUnsubscribeSettings {
+        active: bool;
+        html_footer: String;
+        text_footer: String;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiUpdateDomainKeyResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -6430,23 +5170,13 @@ sinch_sdk_runtime::object::object! {
         3 active: req = "active";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiUpdateDomainKeyResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        authority: impl Into<String>,
-        selector: impl Into<String>,
-        active: impl Into<bool>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            authority: authority.into(),
-            selector: selector.into(),
-            active: active.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiUpdateDomainKeyResp {
+        message: String;
+        authority: String;
+        selector: String;
+        active: bool;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiUpdateDomainResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -6469,20 +5199,13 @@ sinch_sdk_runtime::object::object! {
         3 sending_dns_records: opt = "sending_dns_records";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiUpdateDomainResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        domain: impl Into<Option<GithubComMailgunDomainsClientGolangDomain>>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            domain: domain.into(),
-            receiving_dns_records: None,
-            sending_dns_records: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiUpdateDomainResp {
+        message: String;
+        domain: Option<GithubComMailgunDomainsClientGolangDomain>;
+    } {
+        receiving_dns_records;
+        sending_dns_records;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6506,19 +5229,11 @@ sinch_sdk_runtime::object::object! {
         1 click: req = "click";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        click: impl Into<GithubComMailgunDomainsHttpapiClickSettings>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            click: click.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiUpdateDomainTrackingClickResp {
+        message: String;
+        click: GithubComMailgunDomainsHttpapiClickSettings;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -6535,19 +5250,11 @@ sinch_sdk_runtime::object::object! {
         1 open: req = "open";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        open: impl Into<GithubComMailgunDomainsHttpapiOpenSettings>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            open: open.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiUpdateDomainTrackingOpenResp {
+        message: String;
+        open: GithubComMailgunDomainsHttpapiOpenSettings;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp`
 #[derive(Debug, Clone, PartialEq)]
@@ -6564,19 +5271,11 @@ sinch_sdk_runtime::object::object! {
         1 unsubscribe: req = "unsubscribe";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        unsubscribe: impl Into<GithubComMailgunDomainsHttpapiUnsubscribeSettings>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            unsubscribe: unsubscribe.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiUpdateDomainTrackingUnsubscribeResp {
+        message: String;
+        unsubscribe: GithubComMailgunDomainsHttpapiUnsubscribeSettings;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiVerifyDomainResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -6599,23 +5298,13 @@ sinch_sdk_runtime::object::object! {
         3 receiving_dns_records: req = "receiving_dns_records";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiVerifyDomainResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        domain: impl Into<Option<GithubComMailgunDomainsClientGolangDomain>>,
-        sending_dns_records: impl Into<Vec<GithubComMailgunDomainsClientGolangRecord>>,
-        receiving_dns_records: impl Into<Vec<GithubComMailgunDomainsClientGolangRecord>>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            domain: domain.into(),
-            sending_dns_records: sending_dns_records.into(),
-            receiving_dns_records: receiving_dns_records.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiVerifyDomainResponse {
+        message: String;
+        domain: Option<GithubComMailgunDomainsClientGolangDomain>;
+        sending_dns_records: Vec<GithubComMailgunDomainsClientGolangRecord>;
+        receiving_dns_records: Vec<GithubComMailgunDomainsClientGolangRecord>;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiWebhookResponse`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6629,14 +5318,7 @@ sinch_sdk_runtime::object::object! {
         0 urls: opt = "urls";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiWebhookResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { urls: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunDomainsHttpapiWebhookResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunDomainsHttpapiWebhookResponse {
         urls: Vec<String> = "urls";
@@ -6654,13 +5336,10 @@ sinch_sdk_runtime::object::object! {
         0 urls: req = "urls";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiWebhookUrLs {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(urls: impl Into<Vec<String>>) -> Self {
-        Self { urls: urls.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunDomainsHttpapiWebhookUrLs {
+        urls: Vec<String>;
+    } {}
 }
 /// `GithubComMailgunDomainsHttpapiWebhooksResponse`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6695,23 +5374,7 @@ sinch_sdk_runtime::object::object! {
         7 permanent_fail: opt_null = "permanent_fail";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunDomainsHttpapiWebhooksResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            accepted: None,
-            delivered: None,
-            opened: None,
-            clicked: None,
-            unsubscribed: None,
-            complained: None,
-            temporary_fail: None,
-            permanent_fail: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunDomainsHttpapiWebhooksResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunDomainsHttpapiWebhooksResponse {
         accepted: GithubComMailgunDomainsHttpapiWebhookUrLs = "accepted";
@@ -6739,14 +5402,7 @@ sinch_sdk_runtime::object::object! {
         1 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunEmailpreviewClientsPreviewError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { name: None, message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunEmailpreviewClientsPreviewError }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunEmailpreviewClientsPreviewError {
         name: String = "name";
@@ -6765,14 +5421,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunEmailpreviewClientsPreviewErrorResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunEmailpreviewClientsPreviewErrorResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunEmailpreviewClientsPreviewErrorResponse {
         error: GithubComMailgunEmailpreviewClientsPreviewError = "error";
@@ -6825,26 +5474,7 @@ sinch_sdk_runtime::object::object! {
         10 status_details: opt = "status_details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunEmailpreviewClientsPreviewTestResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            display_name: None,
-            client: None,
-            os: None,
-            category: None,
-            browser: None,
-            screenshots: None,
-            thumbnail: None,
-            full_thumbnail: None,
-            status: None,
-            status_details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunEmailpreviewClientsPreviewTestResult }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunEmailpreviewClientsPreviewTestResult {
         id: String = "id";
@@ -6881,19 +5511,7 @@ sinch_sdk_runtime::object::object! {
         3 bounce_message: opt = "bounce_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            submitted: None,
-            completed: None,
-            bounce_code: None,
-            bounce_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunEmailpreviewClientsPreviewTestResultStatusDetails {
         submitted: i32 = "submitted";
@@ -6919,13 +5537,10 @@ sinch_sdk_runtime::object::object! {
         0 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunInfluxHttpapiGetMessageResponseBadRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunInfluxHttpapiGetMessageResponseBadRequest {
+        message: String;
+    } {}
 }
 /// `GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample`
 #[derive(Debug, Clone, PartialEq)]
@@ -6990,51 +5605,27 @@ sinch_sdk_runtime::object::object! {
         17 x_mailgun_template_variables: req = "X-Mailgun-Template-Variables";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        content_transfer_encoding: impl Into<String>,
-        content_type: impl Into<String>,
-        from: impl Into<String>,
-        message_id: impl Into<String>,
-        mime_version: impl Into<String>,
-        subject: impl Into<String>,
-        to: impl Into<String>,
-        x_mailgun_tag: impl Into<String>,
-        sender: impl Into<String>,
-        recipients: impl Into<String>,
-        body_html: impl Into<String>,
-        body_plain: impl Into<String>,
-        stripped_html: impl Into<String>,
-        stripped_text: impl Into<String>,
-        stripped_signature: impl Into<String>,
-        message_headers: impl Into<Vec<Vec<String>>>,
-        x_mailgun_template_name: impl Into<String>,
-        x_mailgun_template_variables: impl Into<String>,
-    ) -> Self {
-        Self {
-            content_transfer_encoding: content_transfer_encoding.into(),
-            content_type: content_type.into(),
-            from: from.into(),
-            message_id: message_id.into(),
-            mime_version: mime_version.into(),
-            subject: subject.into(),
-            to: to.into(),
-            x_mailgun_tag: x_mailgun_tag.into(),
-            sender: sender.into(),
-            recipients: recipients.into(),
-            body_html: body_html.into(),
-            body_plain: body_plain.into(),
-            stripped_html: stripped_html.into(),
-            stripped_text: stripped_text.into(),
-            stripped_signature: stripped_signature.into(),
-            message_headers: message_headers.into(),
-            x_mailgun_template_name: x_mailgun_template_name.into(),
-            x_mailgun_template_variables: x_mailgun_template_variables.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunInfluxHttpapiGetMessageResponseBasicExample {
+        content_transfer_encoding: String;
+        content_type: String;
+        from: String;
+        message_id: String;
+        mime_version: String;
+        subject: String;
+        to: String;
+        x_mailgun_tag: String;
+        sender: String;
+        recipients: String;
+        body_html: String;
+        body_plain: String;
+        stripped_html: String;
+        stripped_text: String;
+        stripped_signature: String;
+        message_headers: Vec<Vec<String>>;
+        x_mailgun_template_name: String;
+        x_mailgun_template_variables: String;
+    } {}
 }
 /// `GithubComMailgunInfluxHttpapiGetMessageResponseNotFound`
 #[derive(Debug, Clone, PartialEq)]
@@ -7048,13 +5639,10 @@ sinch_sdk_runtime::object::object! {
         0 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunInfluxHttpapiGetMessageResponseNotFound {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunInfluxHttpapiGetMessageResponseNotFound {
+        message: String;
+    } {}
 }
 /// `GithubComMailgunInfluxHttpapiSendMessageResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -7071,16 +5659,11 @@ sinch_sdk_runtime::object::object! {
         1 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunInfluxHttpapiSendMessageResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            id: id.into(),
-            message: message.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunInfluxHttpapiSendMessageResponse {
+        id: String;
+        message: String;
+    } {}
 }
 /// `GithubComMailgunLogsApiPkgApiModelAccount`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7097,14 +5680,7 @@ sinch_sdk_runtime::object::object! {
         1 id: opt = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelAccount {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { parent_id: None, id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelAccount }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelAccount {
         parent_id: String = "parent-id";
@@ -7126,14 +5702,7 @@ sinch_sdk_runtime::object::object! {
         1 metrics: opt = "metrics";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelAggregates {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { all: None, metrics: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelAggregates }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelAggregates {
         all: i64 = "all";
@@ -7158,18 +5727,7 @@ sinch_sdk_runtime::object::object! {
         2 size: opt = "size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelAttachment {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            filename: None,
-            content_type: None,
-            size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelAttachment }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelAttachment {
         filename: String = "filename";
@@ -7192,14 +5750,7 @@ sinch_sdk_runtime::object::object! {
         1 name: opt = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelCampaign {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { id: None, name: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelCampaign }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelCampaign {
         id: String = "id";
@@ -7236,22 +5787,7 @@ sinch_sdk_runtime::object::object! {
         6 bot: opt = "bot";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelClientInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            client_name: None,
-            client_os: None,
-            client_type: None,
-            device_type: None,
-            user_agent: None,
-            ip: None,
-            bot: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelClientInfo }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelClientInfo {
         client_name: String = "client-name";
@@ -7317,30 +5853,7 @@ sinch_sdk_runtime::object::object! {
         14 last_message: opt = "last-message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelDeliveryStatus {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message: None,
-            attempt_no: None,
-            code: None,
-            bounce_type: None,
-            description: None,
-            session_seconds: None,
-            retry_seconds: None,
-            enhanced_code: None,
-            mx_host: None,
-            certificate_verified: None,
-            tls: None,
-            utf8: None,
-            first_delivery_attempt_seconds: None,
-            last_code: None,
-            last_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelDeliveryStatus }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelDeliveryStatus {
         message: String = "message";
@@ -7372,13 +5885,10 @@ sinch_sdk_runtime::object::object! {
         0 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelDomain {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunLogsApiPkgApiModelDomain {
+        name: String;
+    } {}
 }
 /// `GithubComMailgunLogsApiPkgApiModelEnvelope`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7404,20 +5914,7 @@ sinch_sdk_runtime::object::object! {
         4 i_ip_pool_id: opt = "i-ip-pool-id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelEnvelope {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            sender: None,
-            transport: None,
-            sending_ip: None,
-            targets: None,
-            i_ip_pool_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelEnvelope }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelEnvelope {
         sender: String = "sender";
@@ -7445,21 +5942,12 @@ sinch_sdk_runtime::object::object! {
         2 values: req = "values";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelFilterPredicate {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        attribute: impl Into<String>,
-        comparator: impl Into<String>,
-        values: impl Into<Vec<GithubComMailgunLogsApiPkgApiModelLabeledValue>>,
-    ) -> Self {
-        Self {
-            attribute: attribute.into(),
-            comparator: comparator.into(),
-            values: values.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunLogsApiPkgApiModelFilterPredicate {
+        attribute: String;
+        comparator: String;
+        values: Vec<GithubComMailgunLogsApiPkgApiModelLabeledValue>;
+    } {}
 }
 /// `GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup`
 #[derive(Debug, Clone, PartialEq)]
@@ -7473,15 +5961,10 @@ sinch_sdk_runtime::object::object! {
         0 and: req = "AND";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        and: impl Into<Vec<GithubComMailgunLogsApiPkgApiModelFilterPredicate>>,
-    ) -> Self {
-        Self { and: and.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunLogsApiPkgApiModelFilterPredicateGroup {
+        and: Vec<GithubComMailgunLogsApiPkgApiModelFilterPredicate>;
+    } {}
 }
 /// `GithubComMailgunLogsApiPkgApiModelFlags`
 #[derive(Debug, Clone, PartialEq)]
@@ -7516,28 +5999,17 @@ sinch_sdk_runtime::object::object! {
         7 is_encrypted: opt = "is-encrypted";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelFlags {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        is_authenticated: impl Into<bool>,
-        is_system_test: impl Into<bool>,
-        is_routed: impl Into<bool>,
-        is_test_mode: impl Into<bool>,
-        is_delayed_bounce: impl Into<bool>,
-        is_callback: impl Into<bool>,
-    ) -> Self {
-        Self {
-            is_authenticated: is_authenticated.into(),
-            is_system_test: is_system_test.into(),
-            is_routed: is_routed.into(),
-            is_amp: None,
-            is_test_mode: is_test_mode.into(),
-            is_delayed_bounce: is_delayed_bounce.into(),
-            is_callback: is_callback.into(),
-            is_encrypted: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunLogsApiPkgApiModelFlags {
+        is_authenticated: bool;
+        is_system_test: bool;
+        is_routed: bool;
+        is_test_mode: bool;
+        is_delayed_bounce: bool;
+        is_callback: bool;
+    } {
+        is_amp;
+        is_encrypted;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7567,19 +6039,7 @@ sinch_sdk_runtime::object::object! {
         3 timezone: opt = "timezone";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelGeoLocation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            city: None,
-            country: None,
-            region: None,
-            timezone: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelGeoLocation }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelGeoLocation {
         city: String = "city";
@@ -7603,16 +6063,11 @@ sinch_sdk_runtime::object::object! {
         1 value: req = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelLabeledValue {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            label: label.into(),
-            value: value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunLogsApiPkgApiModelLabeledValue {
+        label: String;
+        value: String;
+    } {}
 }
 /// `GithubComMailgunLogsApiPkgApiModelLogEvent`
 #[derive(Debug, Clone, PartialEq)]
@@ -7716,49 +6171,40 @@ sinch_sdk_runtime::object::object! {
         30 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelLogEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        event: impl Into<String>,
-        timestamp: impl Into<String>,
-        domain: impl Into<GithubComMailgunLogsApiPkgApiModelDomain>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            event: event.into(),
-            timestamp: timestamp.into(),
-            account: None,
-            campaigns: None,
-            tags: None,
-            method: None,
-            originating_ip: None,
-            api_key_id: None,
-            delivery_status: None,
-            i_delivery_optimizer: None,
-            domain: domain.into(),
-            recipient: None,
-            recipient_domain: None,
-            recipient_provider: None,
-            envelope: None,
-            storage: None,
-            template: None,
-            log_level: None,
-            user_variables: None,
-            message: None,
-            flags: None,
-            primary_dkim: None,
-            ip: None,
-            geolocation: None,
-            client_info: None,
-            severity: None,
-            reason: None,
-            routes: None,
-            mailing_list: None,
-            url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunLogsApiPkgApiModelLogEvent {
+        id: String;
+        event: String;
+        timestamp: String;
+        domain: GithubComMailgunLogsApiPkgApiModelDomain;
+    } {
+        account;
+        campaigns;
+        tags;
+        method;
+        originating_ip;
+        api_key_id;
+        delivery_status;
+        i_delivery_optimizer;
+        recipient;
+        recipient_domain;
+        recipient_provider;
+        envelope;
+        storage;
+        template;
+        log_level;
+        user_variables;
+        message;
+        flags;
+        primary_dkim;
+        ip;
+        geolocation;
+        client_info;
+        severity;
+        reason;
+        routes;
+        mailing_list;
+        url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7825,23 +6271,7 @@ sinch_sdk_runtime::object::object! {
         7 pagination: opt = "pagination";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelLogsRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            start: None,
-            end: None,
-            events: None,
-            metric_events: None,
-            filter: None,
-            include_subaccounts: None,
-            include_totals: None,
-            pagination: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelLogsRequest }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelLogsRequest {
         start: String = "start";
@@ -7878,23 +6308,14 @@ sinch_sdk_runtime::object::object! {
         4 aggregates: opt = "aggregates";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelLogsResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        start: impl Into<String>,
-        end: impl Into<String>,
-        items: impl Into<Vec<GithubComMailgunLogsApiPkgApiModelLogEvent>>,
-        pagination: impl Into<GithubComMailgunLogsApiPkgApiModelPagingResponse>,
-    ) -> Self {
-        Self {
-            start: start.into(),
-            end: end.into(),
-            items: items.into(),
-            pagination: pagination.into(),
-            aggregates: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunLogsApiPkgApiModelLogsResponse {
+        start: String;
+        end: String;
+        items: Vec<GithubComMailgunLogsApiPkgApiModelLogEvent>;
+        pagination: GithubComMailgunLogsApiPkgApiModelPagingResponse;
+    } {
+        aggregates;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7920,18 +6341,7 @@ sinch_sdk_runtime::object::object! {
         2 sid: opt = "sid";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelMailingList {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            address: None,
-            list_id: None,
-            sid: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelMailingList }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelMailingList {
         address: String = "address";
@@ -7963,20 +6373,7 @@ sinch_sdk_runtime::object::object! {
         4 scheduled_for: opt = "scheduled-for";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            headers: None,
-            attachments: None,
-            recipients: None,
-            size: None,
-            scheduled_for: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelMessage }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelMessage {
         headers: GithubComMailgunLogsApiPkgApiModelMessageHeaders = "headers";
@@ -8007,19 +6404,7 @@ sinch_sdk_runtime::object::object! {
         3 subject: opt = "subject";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelMessageHeaders {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            to: None,
-            message_id: None,
-            from: None,
-            subject: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelMessageHeaders }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelMessageHeaders {
         to: String = "to";
@@ -8046,18 +6431,7 @@ sinch_sdk_runtime::object::object! {
         2 limit: opt = "limit";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelPagination {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            sort: None,
-            token: None,
-            limit: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelPagination }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelPagination {
         sort: String = "sort";
@@ -8089,20 +6463,7 @@ sinch_sdk_runtime::object::object! {
         4 total: opt = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelPagingResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            previous: None,
-            next: None,
-            first: None,
-            last: None,
-            total: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelPagingResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelPagingResponse {
         previous: String = "previous";
@@ -8139,21 +6500,7 @@ sinch_sdk_runtime::object::object! {
         5 r#match: opt = "match";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelRoutes {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            actions: None,
-            description: None,
-            expression: None,
-            id: None,
-            priority: None,
-            r#match: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelRoutes }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelRoutes {
         actions: String = "actions";
@@ -8176,14 +6523,7 @@ sinch_sdk_runtime::object::object! {
         0 recipient: opt = "recipient";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelRoutesMatch {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { recipient: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelRoutesMatch }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelRoutesMatch {
         recipient: String = "recipient";
@@ -8210,19 +6550,7 @@ sinch_sdk_runtime::object::object! {
         3 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelStorage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            region: None,
-            env: None,
-            key: None,
-            url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelStorage }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelStorage {
         region: String = "region";
@@ -8249,18 +6577,7 @@ sinch_sdk_runtime::object::object! {
         2 is_text: opt = "is-text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunLogsApiPkgApiModelTemplate {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            version: None,
-            is_text: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunLogsApiPkgApiModelTemplate }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunLogsApiPkgApiModelTemplate {
         name: String = "name";
@@ -8309,30 +6626,18 @@ sinch_sdk_runtime::object::object! {
         8 records: opt = "records";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunPendulumApiDomain {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        account_id: impl Into<String>,
-        sid: impl Into<String>,
-        name: impl Into<String>,
-        state: impl Into<String>,
-        rotation_enabled: impl Into<String>,
-        rotation_interval: impl Into<String>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            account_id: account_id.into(),
-            sid: sid.into(),
-            name: name.into(),
-            state: state.into(),
-            active_selector: None,
-            rotation_enabled: rotation_enabled.into(),
-            rotation_interval: rotation_interval.into(),
-            records: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunPendulumApiDomain {
+        id: String;
+        account_id: String;
+        sid: String;
+        name: String;
+        state: String;
+        rotation_enabled: String;
+        rotation_interval: String;
+    } {
+        active_selector;
+        records;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -8353,13 +6658,10 @@ sinch_sdk_runtime::object::object! {
         0 domain: req = "domain";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunPendulumApiDomainResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(domain: impl Into<GithubComMailgunPendulumApiDomain>) -> Self {
-        Self { domain: domain.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunPendulumApiDomainResponse {
+        domain: GithubComMailgunPendulumApiDomain;
+    } {}
 }
 /// `GithubComMailgunPendulumDkimDnsRecord`
 #[derive(Debug, Clone, PartialEq)]
@@ -8385,25 +6687,14 @@ sinch_sdk_runtime::object::object! {
         4 comment: req = "comment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunPendulumDkimDnsRecord {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        r#type: impl Into<String>,
-        identifier: impl Into<String>,
-        value: impl Into<String>,
-        comment: impl Into<String>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            r#type: r#type.into(),
-            identifier: identifier.into(),
-            value: value.into(),
-            comment: comment.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunPendulumDkimDnsRecord {
+        name: String;
+        r#type: String;
+        identifier: String;
+        value: String;
+        comment: String;
+    } {}
 }
 /// `GithubComMailgunScaffoldHttpapiConflictError`
 #[derive(Debug, Clone, PartialEq)]
@@ -8417,15 +6708,10 @@ sinch_sdk_runtime::object::object! {
         0 description: req = "Description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScaffoldHttpapiConflictError {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(description: impl Into<String>) -> Self {
-        Self {
-            description: description.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScaffoldHttpapiConflictError {
+        description: String;
+    } {}
 }
 /// `GithubComMailgunScaffoldHttpapiGenericApiError`
 #[derive(Debug, Clone, PartialEq)]
@@ -8439,13 +6725,10 @@ sinch_sdk_runtime::object::object! {
         0 reason: req = "Reason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScaffoldHttpapiGenericApiError {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(reason: impl Into<String>) -> Self {
-        Self { reason: reason.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScaffoldHttpapiGenericApiError {
+        reason: String;
+    } {}
 }
 /// `GithubComMailgunScaffoldHttpapiGenericResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -8459,13 +6742,10 @@ sinch_sdk_runtime::object::object! {
         0 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScaffoldHttpapiGenericResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScaffoldHttpapiGenericResponse {
+        message: String;
+    } {}
 }
 /// `GithubComMailgunScaffoldHttpapiInvalidParameterError`
 #[derive(Debug, Clone, PartialEq)]
@@ -8482,16 +6762,11 @@ sinch_sdk_runtime::object::object! {
         1 value: req = "Value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScaffoldHttpapiInvalidParameterError {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(field: impl Into<String>, value: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            value: value.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScaffoldHttpapiInvalidParameterError {
+        field: String;
+        value: String;
+    } {}
 }
 /// `GithubComMailgunScaffoldHttpapiNotFoundError`
 #[derive(Debug, Clone, PartialEq)]
@@ -8505,15 +6780,10 @@ sinch_sdk_runtime::object::object! {
         0 description: req = "Description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScaffoldHttpapiNotFoundError {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(description: impl Into<String>) -> Self {
-        Self {
-            description: description.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScaffoldHttpapiNotFoundError {
+        description: String;
+    } {}
 }
 /// `GithubComMailgunScaffoldHttpapiPagingPagingResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -8536,23 +6806,13 @@ sinch_sdk_runtime::object::object! {
         3 last: req = "last";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScaffoldHttpapiPagingPagingResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        previous: impl Into<String>,
-        first: impl Into<String>,
-        next: impl Into<String>,
-        last: impl Into<String>,
-    ) -> Self {
-        Self {
-            previous: previous.into(),
-            first: first.into(),
-            next: next.into(),
-            last: last.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScaffoldHttpapiPagingPagingResponse {
+        previous: String;
+        first: String;
+        next: String;
+        last: String;
+    } {}
 }
 /// `GithubComMailgunScaffoldHttpapiPagingPagingUrLs`
 #[derive(Debug, Clone, PartialEq)]
@@ -8575,23 +6835,13 @@ sinch_sdk_runtime::object::object! {
         3 last: req = "Last";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScaffoldHttpapiPagingPagingUrLs {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        next: impl Into<String>,
-        previous: impl Into<String>,
-        first: impl Into<String>,
-        last: impl Into<String>,
-    ) -> Self {
-        Self {
-            next: next.into(),
-            previous: previous.into(),
-            first: first.into(),
-            last: last.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScaffoldHttpapiPagingPagingUrLs {
+        next: String;
+        previous: String;
+        first: String;
+        last: String;
+    } {}
 }
 /// `GithubComMailgunScaffoldHttpapiResponse`
 pub type GithubComMailgunScaffoldHttpapiResponse = std::collections::BTreeMap<
@@ -8610,14 +6860,7 @@ sinch_sdk_runtime::object::object! {
         0 countries: opt = "countries";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutApiCountriesAggregateResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { countries: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunScoutApiCountriesAggregateResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunScoutApiCountriesAggregateResponse {
         countries: std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>> = "countries";
@@ -8635,14 +6878,7 @@ sinch_sdk_runtime::object::object! {
         0 devices: opt = "devices";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutApiDevicesAggregateResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { devices: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunScoutApiDevicesAggregateResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunScoutApiDevicesAggregateResponse {
         devices: std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>> = "devices";
@@ -8660,14 +6896,7 @@ sinch_sdk_runtime::object::object! {
         0 providers: opt = "providers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutApiProvidersAggregateResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { providers: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunScoutApiProvidersAggregateResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunScoutApiProvidersAggregateResponse {
         providers: std::collections::BTreeMap<String, std::collections::BTreeMap<String, i32>> = "providers";
@@ -8685,13 +6914,10 @@ sinch_sdk_runtime::object::object! {
         0 items: req = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutApiStatTypesResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(items: impl Into<Vec<String>>) -> Self {
-        Self { items: items.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutApiStatTypesResponse {
+        items: Vec<String>;
+    } {}
 }
 /// `GithubComMailgunScoutApiStatsResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -8723,26 +6949,16 @@ sinch_sdk_runtime::object::object! {
         6 stats: req = "stats";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutApiStatsResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        description: impl Into<String>,
-        start: impl Into<String>,
-        end: impl Into<String>,
-        resolution: impl Into<String>,
-        stats: impl Into<Vec<GithubComMailgunScoutModelStatsStatsItem>>,
-    ) -> Self {
-        Self {
-            tag: None,
-            description: description.into(),
-            start: start.into(),
-            end: end.into(),
-            r#type: None,
-            resolution: resolution.into(),
-            stats: stats.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutApiStatsResponse {
+        description: String;
+        start: String;
+        end: String;
+        resolution: String;
+        stats: Vec<GithubComMailgunScoutModelStatsStatsItem>;
+    } {
+        tag;
+        r#type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -8772,19 +6988,7 @@ sinch_sdk_runtime::object::object! {
         3 device: opt = "device";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutApiTagAggregateResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            tag: None,
-            provider: None,
-            country: None,
-            device: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunScoutApiTagAggregateResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunScoutApiTagAggregateResponse {
         tag: String = "tag";
@@ -8808,19 +7012,11 @@ sinch_sdk_runtime::object::object! {
         1 paging: req = "paging";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutApiTagListResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunScoutModelTagsTagItem>>,
-        paging: impl Into<GithubComMailgunScaffoldHttpapiPagingPagingResponse>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            paging: paging.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutApiTagListResponse {
+        items: Vec<GithubComMailgunScoutModelTagsTagItem>;
+        paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsAccepted`
 #[derive(Debug, Clone, PartialEq)]
@@ -8840,21 +7036,12 @@ sinch_sdk_runtime::object::object! {
         2 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsAccepted {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        incoming: impl Into<i32>,
-        outgoing: impl Into<i32>,
-        total: impl Into<i32>,
-    ) -> Self {
-        Self {
-            incoming: incoming.into(),
-            outgoing: outgoing.into(),
-            total: total.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsAccepted {
+        incoming: i32;
+        outgoing: i32;
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsBlocklistMonitoring`
 #[derive(Debug, Clone, PartialEq)]
@@ -8868,13 +7055,10 @@ sinch_sdk_runtime::object::object! {
         0 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsBlocklistMonitoring {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self { total: total.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsBlocklistMonitoring {
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsCampaign`
 #[derive(Debug, Clone, PartialEq)]
@@ -8888,13 +7072,10 @@ sinch_sdk_runtime::object::object! {
         0 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsCampaign {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self { total: total.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsCampaign {
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsClicked`
 #[derive(Debug, Clone, PartialEq)]
@@ -8911,15 +7092,11 @@ sinch_sdk_runtime::object::object! {
         1 unique: opt = "unique";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsClicked {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self {
-            total: total.into(),
-            unique: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsClicked {
+        total: i32;
+    } {
+        unique;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -8939,13 +7116,10 @@ sinch_sdk_runtime::object::object! {
         0 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsComplained {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self { total: total.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsComplained {
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsDelivered`
 #[derive(Debug, Clone, PartialEq)]
@@ -8968,23 +7142,13 @@ sinch_sdk_runtime::object::object! {
         3 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsDelivered {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        smtp: impl Into<i32>,
-        http: impl Into<i32>,
-        optimized: impl Into<i32>,
-        total: impl Into<i32>,
-    ) -> Self {
-        Self {
-            smtp: smtp.into(),
-            http: http.into(),
-            optimized: optimized.into(),
-            total: total.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsDelivered {
+        smtp: i32;
+        http: i32;
+        optimized: i32;
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsEmailPreview`
 #[derive(Debug, Clone, PartialEq)]
@@ -8998,13 +7162,10 @@ sinch_sdk_runtime::object::object! {
         0 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsEmailPreview {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self { total: total.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsEmailPreview {
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsEmailPreviewFailed`
 #[derive(Debug, Clone, PartialEq)]
@@ -9018,13 +7179,10 @@ sinch_sdk_runtime::object::object! {
         0 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsEmailPreviewFailed {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self { total: total.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsEmailPreviewFailed {
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsEmailValidation`
 #[derive(Debug, Clone, PartialEq)]
@@ -9059,31 +7217,17 @@ sinch_sdk_runtime::object::object! {
         7 mailjet: req = "mailjet";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsEmailValidation {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total: impl Into<i32>,
-        public: impl Into<i32>,
-        valid: impl Into<i32>,
-        single: impl Into<i32>,
-        bulk: impl Into<i32>,
-        list: impl Into<i32>,
-        mailgun: impl Into<i32>,
-        mailjet: impl Into<i32>,
-    ) -> Self {
-        Self {
-            total: total.into(),
-            public: public.into(),
-            valid: valid.into(),
-            single: single.into(),
-            bulk: bulk.into(),
-            list: list.into(),
-            mailgun: mailgun.into(),
-            mailjet: mailjet.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsEmailValidation {
+        total: i32;
+        public: i32;
+        valid: i32;
+        single: i32;
+        bulk: i32;
+        list: i32;
+        mailgun: i32;
+        mailjet: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsFailed`
 #[derive(Debug, Clone, PartialEq)]
@@ -9100,19 +7244,11 @@ sinch_sdk_runtime::object::object! {
         1 permanent: req = "permanent";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsFailed {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        temporary: impl Into<GithubComMailgunScoutModelStatsFailedTemporary>,
-        permanent: impl Into<GithubComMailgunScoutModelStatsFailedPermanent>,
-    ) -> Self {
-        Self {
-            temporary: temporary.into(),
-            permanent: permanent.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsFailed {
+        temporary: GithubComMailgunScoutModelStatsFailedTemporary;
+        permanent: GithubComMailgunScoutModelStatsFailedPermanent;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsFailedPermanent`
 #[derive(Debug, Clone, PartialEq)]
@@ -9147,31 +7283,17 @@ sinch_sdk_runtime::object::object! {
         7 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsFailedPermanent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        suppress_bounce: impl Into<i32>,
-        suppress_unsubscribe: impl Into<i32>,
-        suppress_complaint: impl Into<i32>,
-        bounce: impl Into<i32>,
-        delayed_bounce: impl Into<i32>,
-        webhook: impl Into<i32>,
-        optimized: impl Into<i32>,
-        total: impl Into<i32>,
-    ) -> Self {
-        Self {
-            suppress_bounce: suppress_bounce.into(),
-            suppress_unsubscribe: suppress_unsubscribe.into(),
-            suppress_complaint: suppress_complaint.into(),
-            bounce: bounce.into(),
-            delayed_bounce: delayed_bounce.into(),
-            webhook: webhook.into(),
-            optimized: optimized.into(),
-            total: total.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsFailedPermanent {
+        suppress_bounce: i32;
+        suppress_unsubscribe: i32;
+        suppress_complaint: i32;
+        bounce: i32;
+        delayed_bounce: i32;
+        webhook: i32;
+        optimized: i32;
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsFailedTemporary`
 #[derive(Debug, Clone, PartialEq)]
@@ -9188,16 +7310,11 @@ sinch_sdk_runtime::object::object! {
         1 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsFailedTemporary {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(espblock: impl Into<i32>, total: impl Into<i32>) -> Self {
-        Self {
-            espblock: espblock.into(),
-            total: total.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsFailedTemporary {
+        espblock: i32;
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsLinkValidation`
 #[derive(Debug, Clone, PartialEq)]
@@ -9211,13 +7328,10 @@ sinch_sdk_runtime::object::object! {
         0 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsLinkValidation {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self { total: total.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsLinkValidation {
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsLinkValidationFailed`
 #[derive(Debug, Clone, PartialEq)]
@@ -9231,13 +7345,10 @@ sinch_sdk_runtime::object::object! {
         0 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsLinkValidationFailed {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self { total: total.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsLinkValidationFailed {
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsOpened`
 #[derive(Debug, Clone, PartialEq)]
@@ -9254,15 +7365,11 @@ sinch_sdk_runtime::object::object! {
         1 unique: opt = "unique";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsOpened {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self {
-            total: total.into(),
-            unique: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsOpened {
+        total: i32;
+    } {
+        unique;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -9282,13 +7389,10 @@ sinch_sdk_runtime::object::object! {
         0 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsSeedTest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self { total: total.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsSeedTest {
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsStatsItem`
 #[derive(Debug, Clone, PartialEq)]
@@ -9353,31 +7457,27 @@ sinch_sdk_runtime::object::object! {
         17 link_validation_failed: opt = "link_validation_failed";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsStatsItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(time: impl Into<String>) -> Self {
-        Self {
-            time: time.into(),
-            accepted: None,
-            delivered: None,
-            failed: None,
-            stored: None,
-            opened: None,
-            clicked: None,
-            unsubscribed: None,
-            complained: None,
-            campaign: None,
-            email_validation: None,
-            seed_test: None,
-            ip_blocklist_monitoring: None,
-            domain_blocklist_monitoring: None,
-            email_preview: None,
-            email_preview_failed: None,
-            link_validation: None,
-            link_validation_failed: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsStatsItem {
+        time: String;
+    } {
+        accepted;
+        delivered;
+        failed;
+        stored;
+        opened;
+        clicked;
+        unsubscribed;
+        complained;
+        campaign;
+        email_validation;
+        seed_test;
+        ip_blocklist_monitoring;
+        domain_blocklist_monitoring;
+        email_preview;
+        email_preview_failed;
+        link_validation;
+        link_validation_failed;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -9413,13 +7513,10 @@ sinch_sdk_runtime::object::object! {
         0 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsStored {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self { total: total.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsStored {
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelStatsUnsubscribed`
 #[derive(Debug, Clone, PartialEq)]
@@ -9433,13 +7530,10 @@ sinch_sdk_runtime::object::object! {
         0 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelStatsUnsubscribed {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total: impl Into<i32>) -> Self {
-        Self { total: total.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelStatsUnsubscribed {
+        total: i32;
+    } {}
 }
 /// `GithubComMailgunScoutModelTagsTagItem`
 #[derive(Debug, Clone, PartialEq)]
@@ -9462,17 +7556,13 @@ sinch_sdk_runtime::object::object! {
         3 last_seen: opt = "last-seen";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelTagsTagItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(tag: impl Into<String>, description: impl Into<String>) -> Self {
-        Self {
-            tag: tag.into(),
-            description: description.into(),
-            first_seen: None,
-            last_seen: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelTagsTagItem {
+        tag: String;
+        description: String;
+    } {
+        first_seen;
+        last_seen;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -9496,16 +7586,11 @@ sinch_sdk_runtime::object::object! {
         1 key: req = "key";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelTypesStatType {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<String>, key: impl Into<String>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            key: key.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelTypesStatType {
+        r#type: String;
+        key: String;
+    } {}
 }
 /// `GithubComMailgunScoutModelTypesTagLimitItem`
 #[derive(Debug, Clone, PartialEq)]
@@ -9525,16 +7610,12 @@ sinch_sdk_runtime::object::object! {
         2 count: req = "count";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunScoutModelTypesTagLimitItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(limit: impl Into<i32>, count: impl Into<i32>) -> Self {
-        Self {
-            id: None,
-            limit: limit.into(),
-            count: count.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunScoutModelTypesTagLimitItem {
+        limit: i32;
+        count: i32;
+    } {
+        id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -9559,14 +7640,7 @@ sinch_sdk_runtime::object::object! {
         0 tag: opt = "tag";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTagsApiPkgApiModelDeleteTagRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { tag: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunTagsApiPkgApiModelDeleteTagRequest }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunTagsApiPkgApiModelDeleteTagRequest {
         tag: String = "tag";
@@ -9593,19 +7667,7 @@ sinch_sdk_runtime::object::object! {
         3 tag: opt = "tag";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTagsApiPkgApiModelListTagsRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            pagination: None,
-            include_subaccounts: None,
-            include_metrics: None,
-            tag: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunTagsApiPkgApiModelListTagsRequest }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunTagsApiPkgApiModelListTagsRequest {
         pagination: GithubComMailgunTagsApiPkgApiModelPagination = "pagination";
@@ -9638,20 +7700,7 @@ sinch_sdk_runtime::object::object! {
         4 include_total: opt = "include_total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTagsApiPkgApiModelPagination {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            sort: None,
-            skip: None,
-            limit: None,
-            total: None,
-            include_total: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunTagsApiPkgApiModelPagination }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunTagsApiPkgApiModelPagination {
         sort: String = "sort";
@@ -9694,27 +7743,17 @@ sinch_sdk_runtime::object::object! {
         7 account_name: req = "account_name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTagsApiPkgApiModelTag {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        account_id: impl Into<String>,
-        parent_account_id: impl Into<String>,
-        tag: impl Into<String>,
-        description: impl Into<String>,
-        account_name: impl Into<String>,
-    ) -> Self {
-        Self {
-            account_id: account_id.into(),
-            parent_account_id: parent_account_id.into(),
-            tag: tag.into(),
-            description: description.into(),
-            first_seen: None,
-            last_seen: None,
-            metrics: None,
-            account_name: account_name.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTagsApiPkgApiModelTag {
+        account_id: String;
+        parent_account_id: String;
+        tag: String;
+        description: String;
+        account_name: String;
+    } {
+        first_seen;
+        last_seen;
+        metrics;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -9742,21 +7781,12 @@ sinch_sdk_runtime::object::object! {
         2 limit_reached: req = "limit_reached";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        limit: impl Into<i32>,
-        count: impl Into<i64>,
-        limit_reached: impl Into<bool>,
-    ) -> Self {
-        Self {
-            limit: limit.into(),
-            count: count.into(),
-            limit_reached: limit_reached.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTagsApiPkgApiModelTagLimitCountResponse {
+        limit: i32;
+        count: i64;
+        limit_reached: bool;
+    } {}
 }
 /// `GithubComMailgunTagsApiPkgApiModelTagsResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -9773,15 +7803,11 @@ sinch_sdk_runtime::object::object! {
         1 pagination: opt = "pagination";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTagsApiPkgApiModelTagsResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(items: impl Into<Vec<GithubComMailgunTagsApiPkgApiModelTag>>) -> Self {
-        Self {
-            items: items.into(),
-            pagination: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTagsApiPkgApiModelTagsResponse {
+        items: Vec<GithubComMailgunTagsApiPkgApiModelTag>;
+    } {
+        pagination;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -9804,17 +7830,7 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTagsApiPkgApiModelUpdateTagRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            tag: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunTagsApiPkgApiModelUpdateTagRequest }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunTagsApiPkgApiModelUpdateTagRequest {
         tag: String = "tag";
@@ -9836,19 +7852,11 @@ sinch_sdk_runtime::object::object! {
         1 template: null = "template";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        template: impl Into<Option<GithubComMailgunTempleModelTemplate>>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            template: template.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTempleHttpapiCreateTemplateOrVersionResponse {
+        message: String;
+        template: Option<GithubComMailgunTempleModelTemplate>;
+    } {}
 }
 /// `GithubComMailgunTempleHttpapiGetPageResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -9865,19 +7873,11 @@ sinch_sdk_runtime::object::object! {
         1 paging: req = "paging";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTempleHttpapiGetPageResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Option<Vec<GithubComMailgunTempleModelTemplate>>>,
-        paging: impl Into<GithubComMailgunScaffoldHttpapiPagingPagingResponse>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            paging: paging.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTempleHttpapiGetPageResponse {
+        items: Option<Vec<GithubComMailgunTempleModelTemplate>>;
+        paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse;
+    } {}
 }
 /// `GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -9891,15 +7891,10 @@ sinch_sdk_runtime::object::object! {
         0 template: null = "template";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        template: impl Into<Option<GithubComMailgunTempleModelTemplate>>,
-    ) -> Self {
-        Self { template: template.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTempleHttpapiGetTemplateOrVersionResponse {
+        template: Option<GithubComMailgunTempleModelTemplate>;
+    } {}
 }
 /// `GithubComMailgunTempleHttpapiGetVersionsPageResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -9916,19 +7911,11 @@ sinch_sdk_runtime::object::object! {
         1 paging: req = "paging";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTempleHttpapiGetVersionsPageResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        template: impl Into<Option<GithubComMailgunTempleModelTemplate>>,
-        paging: impl Into<GithubComMailgunScaffoldHttpapiPagingPagingResponse>,
-    ) -> Self {
-        Self {
-            template: template.into(),
-            paging: paging.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTempleHttpapiGetVersionsPageResponse {
+        template: Option<GithubComMailgunTempleModelTemplate>;
+        paging: GithubComMailgunScaffoldHttpapiPagingPagingResponse;
+    } {}
 }
 /// `GithubComMailgunTempleHttpapiTemplateUpdate`
 #[derive(Debug, Clone, PartialEq)]
@@ -9945,15 +7932,11 @@ sinch_sdk_runtime::object::object! {
         1 version: opt_null = "version";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTempleHttpapiTemplateUpdate {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            version: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTempleHttpapiTemplateUpdate {
+        name: String;
+    } {
+        version;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -9976,19 +7959,11 @@ sinch_sdk_runtime::object::object! {
         1 template: req = "template";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        template: impl Into<GithubComMailgunTempleHttpapiTemplateUpdate>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            template: template.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTempleHttpapiUpdateOrDeleteTempateOrVersionResponse {
+        message: String;
+        template: GithubComMailgunTempleHttpapiTemplateUpdate;
+    } {}
 }
 /// `GithubComMailgunTempleHttpapiVersionCopyResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -10008,21 +7983,12 @@ sinch_sdk_runtime::object::object! {
         2 template: null = "template";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTempleHttpapiVersionCopyResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        message: impl Into<String>,
-        version: impl Into<Option<GithubComMailgunTempleModelVersion>>,
-        template: impl Into<Option<GithubComMailgunTempleModelVersion>>,
-    ) -> Self {
-        Self {
-            message: message.into(),
-            version: version.into(),
-            template: template.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTempleHttpapiVersionCopyResponse {
+        message: String;
+        version: Option<GithubComMailgunTempleModelVersion>;
+        template: Option<GithubComMailgunTempleModelVersion>;
+    } {}
 }
 /// `GithubComMailgunTempleHttpapiVersionUpdate`
 #[derive(Debug, Clone, PartialEq)]
@@ -10036,13 +8002,10 @@ sinch_sdk_runtime::object::object! {
         0 tag: req = "tag";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTempleHttpapiVersionUpdate {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(tag: impl Into<String>) -> Self {
-        Self { tag: tag.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTempleHttpapiVersionUpdate {
+        tag: String;
+    } {}
 }
 /// `GithubComMailgunTempleModelTemplate`
 #[derive(Debug, Clone, PartialEq)]
@@ -10074,20 +8037,16 @@ sinch_sdk_runtime::object::object! {
         6 versions: opt_null = "versions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTempleModelTemplate {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            description: None,
-            created_at: None,
-            created_by: None,
-            id: None,
-            version: None,
-            versions: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTempleModelTemplate {
+        name: String;
+    } {
+        description;
+        created_at;
+        created_by;
+        id;
+        version;
+        versions;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10136,28 +8095,18 @@ sinch_sdk_runtime::object::object! {
         8 headers: opt = "headers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTempleModelVersion {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        tag: impl Into<String>,
-        engine: impl Into<String>,
-        mjml: impl Into<String>,
-        comment: impl Into<String>,
-        active: impl Into<bool>,
-    ) -> Self {
-        Self {
-            tag: tag.into(),
-            template: None,
-            engine: engine.into(),
-            mjml: mjml.into(),
-            created_at: None,
-            comment: comment.into(),
-            active: active.into(),
-            id: None,
-            headers: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTempleModelVersion {
+        tag: String;
+        engine: String;
+        mjml: String;
+        comment: String;
+        active: bool;
+    } {
+        template;
+        created_at;
+        id;
+        headers;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10183,16 +8132,11 @@ sinch_sdk_runtime::object::object! {
         1 location: req = "location";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTerminatorHttpapiGenerateResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>, location: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            location: location.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTerminatorHttpapiGenerateResponse {
+        message: String;
+        location: String;
+    } {}
 }
 /// `GithubComMailgunTerminatorHttpapiStatusResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -10212,19 +8156,12 @@ sinch_sdk_runtime::object::object! {
         2 certificate: opt = "certificate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTerminatorHttpapiStatusResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        status: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-        error: impl Into<Option<String>>,
-    ) -> Self {
-        Self {
-            status: status.into(),
-            error: error.into(),
-            certificate: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTerminatorHttpapiStatusResponse {
+        status: std::collections::BTreeMap<String, serde_json::Value>;
+        error: Option<String>;
+    } {
+        certificate;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10300,21 +8237,12 @@ sinch_sdk_runtime::object::object! {
         2 values: req = "values";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunThresholdsApiFilter {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        dimension: impl Into<GithubComMailgunThresholdsApiDimension>,
-        comparator: impl Into<GithubComMailgunThresholdsApiFilterComparator>,
-        values: impl Into<Vec<String>>,
-    ) -> Self {
-        Self {
-            dimension: dimension.into(),
-            comparator: comparator.into(),
-            values: values.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunThresholdsApiFilter {
+        dimension: GithubComMailgunThresholdsApiDimension;
+        comparator: GithubComMailgunThresholdsApiFilterComparator;
+        values: Vec<String>;
+    } {}
 }
 /// Filter Comparator
 ///
@@ -10404,38 +8332,23 @@ sinch_sdk_runtime::object::object! {
         13 dimension_value: opt = "dimension_value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunThresholdsApiHitListItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        name: impl Into<String>,
-        created_at: impl Into<sinch_sdk_runtime::Timestamp>,
-        updated_at: impl Into<sinch_sdk_runtime::Timestamp>,
-        triggered: impl Into<bool>,
-        expires_at: impl Into<sinch_sdk_runtime::Timestamp>,
-        latest_value: impl Into<String>,
-        metric: impl Into<GithubComMailgunThresholdsApiMetric>,
-        comparator: impl Into<GithubComMailgunThresholdsApiMetricComparator>,
-        limit: impl Into<String>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            name: name.into(),
-            created_at: created_at.into(),
-            updated_at: updated_at.into(),
-            triggered: triggered.into(),
-            expires_at: expires_at.into(),
-            latest_value: latest_value.into(),
-            metric: metric.into(),
-            comparator: comparator.into(),
-            limit: limit.into(),
-            parent_account_id: None,
-            subaccount_id: None,
-            dimension: None,
-            dimension_value: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunThresholdsApiHitListItem {
+        id: String;
+        name: String;
+        created_at: sinch_sdk_runtime::Timestamp;
+        updated_at: sinch_sdk_runtime::Timestamp;
+        triggered: bool;
+        expires_at: sinch_sdk_runtime::Timestamp;
+        latest_value: String;
+        metric: GithubComMailgunThresholdsApiMetric;
+        comparator: GithubComMailgunThresholdsApiMetricComparator;
+        limit: String;
+    } {
+        parent_account_id;
+        subaccount_id;
+        dimension;
+        dimension_value;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10461,19 +8374,11 @@ sinch_sdk_runtime::object::object! {
         1 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunThresholdsApiHitListResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunThresholdsApiHitListItem>>,
-        total: impl Into<i64>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            total: total.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunThresholdsApiHitListResponse {
+        items: Vec<GithubComMailgunThresholdsApiHitListItem>;
+        total: i64;
+    } {}
 }
 /// Metric
 ///
@@ -10588,36 +8493,25 @@ sinch_sdk_runtime::object::object! {
         15 period: opt = "period";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunThresholdsApiSendAlertItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        created_at: impl Into<sinch_sdk_runtime::Timestamp>,
-        metric: impl Into<GithubComMailgunThresholdsApiMetric>,
-        comparator: impl Into<GithubComMailgunThresholdsApiMetricComparator>,
-        limit: impl Into<String>,
-        dimension: impl Into<GithubComMailgunThresholdsApiDimension>,
-    ) -> Self {
-        Self {
-            id: None,
-            parent_account_id: None,
-            subaccount_id: None,
-            account_group: None,
-            name: name.into(),
-            created_at: created_at.into(),
-            updated_at: None,
-            last_checked: None,
-            description: None,
-            alert_channels: None,
-            filters: None,
-            metric: metric.into(),
-            comparator: comparator.into(),
-            limit: limit.into(),
-            dimension: dimension.into(),
-            period: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunThresholdsApiSendAlertItem {
+        name: String;
+        created_at: sinch_sdk_runtime::Timestamp;
+        metric: GithubComMailgunThresholdsApiMetric;
+        comparator: GithubComMailgunThresholdsApiMetricComparator;
+        limit: String;
+        dimension: GithubComMailgunThresholdsApiDimension;
+    } {
+        id;
+        parent_account_id;
+        subaccount_id;
+        account_group;
+        updated_at;
+        last_checked;
+        description;
+        alert_channels;
+        filters;
+        period;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10649,19 +8543,11 @@ sinch_sdk_runtime::object::object! {
         1 total: req = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunThresholdsApiSendAlertListResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunThresholdsApiSendAlertItem>>,
-        total: impl Into<i64>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            total: total.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunThresholdsApiSendAlertListResponse {
+        items: Vec<GithubComMailgunThresholdsApiSendAlertItem>;
+        total: i64;
+    } {}
 }
 /// `GithubComMailgunThresholdsApiSendAlertRequest`
 #[derive(Debug, Clone, PartialEq)]
@@ -10699,28 +8585,18 @@ sinch_sdk_runtime::object::object! {
         8 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunThresholdsApiSendAlertRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        metric: impl Into<GithubComMailgunThresholdsApiMetric>,
-        comparator: impl Into<GithubComMailgunThresholdsApiMetricComparator>,
-        limit: impl Into<String>,
-        dimension: impl Into<GithubComMailgunThresholdsApiDimension>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            metric: metric.into(),
-            comparator: comparator.into(),
-            limit: limit.into(),
-            dimension: dimension.into(),
-            alert_channels: None,
-            filters: None,
-            period: None,
-            description: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunThresholdsApiSendAlertRequest {
+        name: String;
+        metric: GithubComMailgunThresholdsApiMetric;
+        comparator: GithubComMailgunThresholdsApiMetricComparator;
+        limit: String;
+        dimension: GithubComMailgunThresholdsApiDimension;
+    } {
+        alert_channels;
+        filters;
+        period;
+        description;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10746,19 +8622,11 @@ sinch_sdk_runtime::object::object! {
         1 total_count: req = "total_count";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTowerApiAccountDomainsResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<Vec<GithubComMailgunTowerApiAccountItem>>,
-        total_count: impl Into<i32>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            total_count: total_count.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTowerApiAccountDomainsResponse {
+        items: Vec<GithubComMailgunTowerApiAccountItem>;
+        total_count: i32;
+    } {}
 }
 /// `GithubComMailgunTowerApiAccountItem`
 #[derive(Debug, Clone, PartialEq)]
@@ -10775,16 +8643,11 @@ sinch_sdk_runtime::object::object! {
         1 domain: req = "domain";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTowerApiAccountItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(ips: impl Into<Vec<String>>, domain: impl Into<String>) -> Self {
-        Self {
-            ips: ips.into(),
-            domain: domain.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTowerApiAccountItem {
+        ips: Vec<String>;
+        domain: String;
+    } {}
 }
 /// `GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody`
 #[derive(Debug, Clone, PartialEq)]
@@ -10798,13 +8661,10 @@ sinch_sdk_runtime::object::object! {
         0 ips: req = "ips";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(ips: impl Into<Vec<String>>) -> Self {
-        Self { ips: ips.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTowerApiIpPoolsAddIpAddMultipleIPsRequestBody {
+        ips: Vec<String>;
+    } {}
 }
 /// `GithubComMailgunTowerApiStartSagaResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -10821,16 +8681,11 @@ sinch_sdk_runtime::object::object! {
         1 reference_id: req = "reference_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTowerApiStartSagaResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>, reference_id: impl Into<String>) -> Self {
-        Self {
-            message: message.into(),
-            reference_id: reference_id.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTowerApiStartSagaResponse {
+        message: String;
+        reference_id: String;
+    } {}
 }
 /// `GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -10847,21 +8702,11 @@ sinch_sdk_runtime::object::object! {
         1 total_count: req = "total_count";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        items: impl Into<
-            Vec<GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem>,
-        >,
-        total_count: impl Into<i32>,
-    ) -> Self {
-        Self {
-            items: items.into(),
-            total_count: total_count.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponse {
+        items: Vec<GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem>;
+        total_count: i32;
+    } {}
 }
 /// `GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem`
 #[derive(Debug, Clone, PartialEq)]
@@ -10878,19 +8723,11 @@ sinch_sdk_runtime::object::object! {
         1 subaccount_id: req = "subaccount_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        pool_id: impl Into<Option<String>>,
-        subaccount_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            pool_id: pool_id.into(),
-            subaccount_id: subaccount_id.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunTowerApiSubaccountsListSubaccountDipPsResponseItem {
+        pool_id: Option<String>;
+        subaccount_id: String;
+    } {}
 }
 /// `GithubComMailgunUsersApiGenericResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -10904,13 +8741,10 @@ sinch_sdk_runtime::object::object! {
         0 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunUsersApiGenericResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunUsersApiGenericResponse {
+        message: String;
+    } {}
 }
 /// `GithubComMailgunUsersApiUserAuthResponse`
 #[derive(Debug, Clone, PartialEq)]
@@ -10930,16 +8764,12 @@ sinch_sdk_runtime::object::object! {
         2 prior_details: opt = "prior_details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunUsersApiUserAuthResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(method: impl Into<String>) -> Self {
-        Self {
-            method: method.into(),
-            prior_method: None,
-            prior_details: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunUsersApiUserAuthResponse {
+        method: String;
+    } {
+        prior_method;
+        prior_details;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -10963,14 +8793,7 @@ sinch_sdk_runtime::object::object! {
         1 total: opt = "total";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunUsersApiUserListResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { users: None, total: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunUsersApiUserListResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunUsersApiUserListResponse {
         users: Vec<GithubComMailgunUsersApiUserResponse> = "users";
@@ -11046,35 +8869,7 @@ sinch_sdk_runtime::object::object! {
         19 migration_status: opt = "migration_status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunUsersApiUserResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            activated: None,
-            name: None,
-            is_disabled: None,
-            email: None,
-            email_details: None,
-            role: None,
-            account_id: None,
-            opened_ip: None,
-            is_master: None,
-            metadata: None,
-            tfa_enabled: None,
-            tfa_active: None,
-            tfa_created_at: None,
-            password_updated_at: None,
-            preferences: None,
-            auth: None,
-            github_user_id: None,
-            salesforce_user_id: None,
-            migration_status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunUsersApiUserResponse }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunUsersApiUserResponse {
         id: String = "id";
@@ -11120,19 +8915,7 @@ sinch_sdk_runtime::object::object! {
         3 parts: opt = "parts";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunUsersApiUserResponseEmailDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            address: None,
-            is_valid: None,
-            reason: None,
-            parts: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunUsersApiUserResponseEmailDetails }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunUsersApiUserResponseEmailDetails {
         address: String = "address";
@@ -11159,18 +8942,7 @@ sinch_sdk_runtime::object::object! {
         2 display_name: opt = "display_name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunUsersApiUserResponseEmailDetailsParts {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            domain: None,
-            local_part: None,
-            display_name: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunUsersApiUserResponseEmailDetailsParts }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunUsersApiUserResponseEmailDetailsParts {
         domain: String = "domain";
@@ -11196,18 +8968,7 @@ sinch_sdk_runtime::object::object! {
         2 programming_language: opt = "programming_language";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunUsersApiUserResponsePreferences {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            time_zone: None,
-            time_format: None,
-            programming_language: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GithubComMailgunUsersApiUserResponsePreferences }
 sinch_sdk_runtime::object::setters! {
     GithubComMailgunUsersApiUserResponsePreferences {
         time_zone: String = "time_zone";
@@ -11233,16 +8994,12 @@ sinch_sdk_runtime::object::object! {
         2 is_bot: req = "is_bot";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunValidationsValidationEngagementEngagementData {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(engaging: impl Into<bool>, is_bot: impl Into<bool>) -> Self {
-        Self {
-            engaging: engaging.into(),
-            behavior: None,
-            is_bot: is_bot.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunValidationsValidationEngagementEngagementData {
+        engaging: bool;
+        is_bot: bool;
+    } {
+        behavior;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11289,30 +9046,19 @@ sinch_sdk_runtime::object::object! {
         9 last_seen: opt = "last_seen";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GithubComMailgunValidationsValidationStepsBaseValidationResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        address: impl Into<String>,
-        is_disposable_address: impl Into<bool>,
-        is_role_address: impl Into<bool>,
-        reason: impl Into<Vec<String>>,
-        result: impl Into<String>,
-        risk: impl Into<String>,
-    ) -> Self {
-        Self {
-            address: address.into(),
-            did_you_mean: None,
-            engagement: None,
-            is_disposable_address: is_disposable_address.into(),
-            is_role_address: is_role_address.into(),
-            reason: reason.into(),
-            result: result.into(),
-            risk: risk.into(),
-            root_address: None,
-            last_seen: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    GithubComMailgunValidationsValidationStepsBaseValidationResponse {
+        address: String;
+        is_disposable_address: bool;
+        is_role_address: bool;
+        reason: Vec<String>;
+        result: String;
+        risk: String;
+    } {
+        did_you_mean;
+        engagement;
+        root_address;
+        last_seen;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11335,13 +9081,10 @@ sinch_sdk_runtime::object::object! {
         0 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<String>) -> Self {
-        Self { message: message.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    InboxPlacementTestingGithubComMailgunScaffoldHttpapiGenericResponse {
+        message: String;
+    } {}
 }
 /// `InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse`
 pub type InboxPlacementTestingGithubComMailgunScaffoldHttpapiResponse = std::collections::BTreeMap<
@@ -11369,19 +9112,7 @@ sinch_sdk_runtime::object::object! {
         3 vars: opt = "vars";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListMemberRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            address: None,
-            subscribed: None,
-            vars: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListMemberRequest }
 sinch_sdk_runtime::object::setters! {
     ListMemberRequest {
         name: String = "name";
@@ -11411,19 +9142,7 @@ sinch_sdk_runtime::object::object! {
         3 subscribed: opt = "subscribed";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListMemberResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            address: None,
-            name: None,
-            vars: None,
-            subscribed: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListMemberResponse }
 sinch_sdk_runtime::object::setters! {
     ListMemberResponse {
         address: String = "address";
@@ -11462,22 +9181,7 @@ sinch_sdk_runtime::object::object! {
         6 members_count: opt = "members_count";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MailingListResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            address: None,
-            name: None,
-            description: None,
-            access_level: None,
-            reply_preference: None,
-            created_at: None,
-            members_count: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MailingListResponse }
 sinch_sdk_runtime::object::setters! {
     MailingListResponse {
         address: String = "address";
@@ -11510,21 +9214,13 @@ sinch_sdk_runtime::object::object! {
         3 scheduled_for: opt = "scheduled-for";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageObject {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        attachments: impl Into<Vec<MessageObjectAttachmentsItem>>,
-        headers: impl Into<MessageObjectHeaders>,
-        size: impl Into<i64>,
-    ) -> Self {
-        Self {
-            attachments: attachments.into(),
-            headers: headers.into(),
-            size: size.into(),
-            scheduled_for: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    MessageObject {
+        attachments: Vec<MessageObjectAttachmentsItem>;
+        headers: MessageObjectHeaders;
+        size: i64;
+    } {
+        scheduled_for;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11550,21 +9246,12 @@ sinch_sdk_runtime::object::object! {
         2 size: req = "size";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageObjectAttachmentsItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        filename: impl Into<String>,
-        content_type: impl Into<String>,
-        size: impl Into<i64>,
-    ) -> Self {
-        Self {
-            filename: filename.into(),
-            content_type: content_type.into(),
-            size: size.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    MessageObjectAttachmentsItem {
+        filename: String;
+        content_type: String;
+        size: i64;
+    } {}
 }
 /// `MessageObjectHeaders`
 #[derive(Debug, Clone, PartialEq)]
@@ -11587,17 +9274,13 @@ sinch_sdk_runtime::object::object! {
         3 subject: opt = "subject";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageObjectHeaders {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message_id: impl Into<String>, from: impl Into<String>) -> Self {
-        Self {
-            message_id: message_id.into(),
-            from: from.into(),
-            to: None,
-            subject: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    MessageObjectHeaders {
+        message_id: String;
+        from: String;
+    } {
+        to;
+        subject;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11621,14 +9304,7 @@ sinch_sdk_runtime::object::object! {
         1 items: opt = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaginateListMemberResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { paging: None, items: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PaginateListMemberResponse }
 sinch_sdk_runtime::object::setters! {
     PaginateListMemberResponse {
         paging: PaginateListMemberResponsePaging = "paging";
@@ -11656,19 +9332,7 @@ sinch_sdk_runtime::object::object! {
         3 previous: opt = "previous";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaginateListMemberResponsePaging {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            first: None,
-            next: None,
-            last: None,
-            previous: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PaginateListMemberResponsePaging }
 sinch_sdk_runtime::object::setters! {
     PaginateListMemberResponsePaging {
         first: String = "first";
@@ -11692,14 +9356,7 @@ sinch_sdk_runtime::object::object! {
         1 items: opt = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaginateMailingListResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { paging: None, items: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PaginateMailingListResponse }
 sinch_sdk_runtime::object::setters! {
     PaginateMailingListResponse {
         paging: PaginateMailingListResponsePaging = "paging";
@@ -11727,19 +9384,7 @@ sinch_sdk_runtime::object::object! {
         3 last: opt = "last";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaginateMailingListResponsePaging {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            first: None,
-            next: None,
-            previous: None,
-            last: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PaginateMailingListResponsePaging }
 sinch_sdk_runtime::object::setters! {
     PaginateMailingListResponsePaging {
         first: String = "first";
@@ -11763,16 +9408,11 @@ sinch_sdk_runtime::object::object! {
         1 remove_ip: req = "remove_ip";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(add_ip: impl Into<String>, remove_ip: impl Into<String>) -> Self {
-        Self {
-            add_ip: add_ip.into(),
-            remove_ip: remove_ip.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody {
+        add_ip: String;
+        remove_ip: String;
+    } {}
 }
 impl sinch_sdk_runtime::body::ToParts
 for PatchV3DynamicPoolsPoolNameMultipartFormDataRequestBody {
@@ -11829,21 +9469,7 @@ sinch_sdk_runtime::object::object! {
         5 unlink_domain: opt = "unlink_domain";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PatchV3IpPoolsPoolIdMultipartFormDataRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            add_ip: None,
-            description: None,
-            link_domain: None,
-            name: None,
-            remove_ip: None,
-            unlink_domain: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PatchV3IpPoolsPoolIdMultipartFormDataRequestBody }
 sinch_sdk_runtime::object::setters! {
     PatchV3IpPoolsPoolIdMultipartFormDataRequestBody {
         add_ip: String = "add_ip";
@@ -11927,14 +9553,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostListsListAddressMembersCsvError400 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostListsListAddressMembersCsvError400 }
 sinch_sdk_runtime::object::setters! {
     PostListsListAddressMembersCsvError400 {
         message: String = "message";
@@ -11952,14 +9571,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostListsListAddressMembersCsvError404 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostListsListAddressMembersCsvError404 }
 sinch_sdk_runtime::object::setters! {
     PostListsListAddressMembersCsvError404 {
         message: String = "message";
@@ -11977,14 +9589,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostListsListAddressMembersCsvError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostListsListAddressMembersCsvError429 }
 sinch_sdk_runtime::object::setters! {
     PostListsListAddressMembersCsvError429 {
         message: String = "message";
@@ -12008,18 +9613,7 @@ sinch_sdk_runtime::object::object! {
         2 members: opt = "members";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostListsListAddressMembersCsvRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            subscribed: None,
-            upsert: None,
-            members: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostListsListAddressMembersCsvRequest }
 sinch_sdk_runtime::object::setters! {
     PostListsListAddressMembersCsvRequest {
         subscribed: bool = "subscribed";
@@ -12079,18 +9673,7 @@ sinch_sdk_runtime::object::object! {
         2 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostListsListAddressMembersCsvResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            list: None,
-            task_id: None,
-            message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostListsListAddressMembersCsvResponse }
 sinch_sdk_runtime::object::setters! {
     PostListsListAddressMembersCsvResponse {
         list: MailingListResponse = "list";
@@ -12110,14 +9693,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostListsListAddressMembersJsonError404 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostListsListAddressMembersJsonError404 }
 sinch_sdk_runtime::object::setters! {
     PostListsListAddressMembersJsonError404 {
         message: String = "message";
@@ -12135,14 +9711,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostListsListAddressMembersJsonError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostListsListAddressMembersJsonError429 }
 sinch_sdk_runtime::object::setters! {
     PostListsListAddressMembersJsonError429 {
         message: String = "message";
@@ -12262,18 +9831,7 @@ sinch_sdk_runtime::object::object! {
         2 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostListsListAddressMembersJsonResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            list: None,
-            task_id: None,
-            message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostListsListAddressMembersJsonResponse }
 sinch_sdk_runtime::object::setters! {
     PostListsListAddressMembersJsonResponse {
         list: MailingListResponse = "list";
@@ -12293,14 +9851,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostListsStringListAddressMembersError400 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostListsStringListAddressMembersError400 }
 sinch_sdk_runtime::object::setters! {
     PostListsStringListAddressMembersError400 {
         message: String = "message";
@@ -12318,14 +9869,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostListsStringListAddressMembersError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostListsStringListAddressMembersError429 }
 sinch_sdk_runtime::object::setters! {
     PostListsStringListAddressMembersError429 {
         message: String = "message";
@@ -12355,20 +9899,7 @@ sinch_sdk_runtime::object::object! {
         4 upsert: opt = "upsert";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostListsStringListAddressMembersRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            address: None,
-            name: None,
-            vars: None,
-            subscribed: None,
-            upsert: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostListsStringListAddressMembersRequest }
 sinch_sdk_runtime::object::setters! {
     PostListsStringListAddressMembersRequest {
         address: String = "address";
@@ -12439,17 +9970,7 @@ sinch_sdk_runtime::object::object! {
         1 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostListsStringListAddressMembersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            member: None,
-            message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostListsStringListAddressMembersResponse }
 sinch_sdk_runtime::object::setters! {
     PostListsStringListAddressMembersResponse {
         member: ListMemberResponse = "member";
@@ -12477,17 +9998,13 @@ sinch_sdk_runtime::object::object! {
         3 pem: opt = "pem";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV1DkimKeysMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(signing_domain: impl Into<String>, selector: impl Into<String>) -> Self {
-        Self {
-            signing_domain: signing_domain.into(),
-            selector: selector.into(),
-            bits: None,
-            pem: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV1DkimKeysMultipartFormDataRequestBody {
+        signing_domain: String;
+        selector: String;
+    } {
+        bits;
+        pem;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12574,21 +10091,17 @@ sinch_sdk_runtime::object::object! {
         7 email: opt = "email";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV1KeysMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(role: impl Into<PostV1KeysMultipartFormDataRequestBodyRole>) -> Self {
-        Self {
-            domain_name: None,
-            kind: None,
-            description: None,
-            expiration: None,
-            role: role.into(),
-            user_id: None,
-            user_name: None,
-            email: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV1KeysMultipartFormDataRequestBody {
+        role: PostV1KeysMultipartFormDataRequestBodyRole;
+    } {
+        domain_name;
+        kind;
+        description;
+        expiration;
+        user_id;
+        user_name;
+        email;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12744,15 +10257,11 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV2IpWhitelistMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(address: impl Into<String>) -> Self {
-        Self {
-            address: address.into(),
-            description: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV2IpWhitelistMultipartFormDataRequestBody {
+        address: String;
+    } {
+        description;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12807,17 +10316,13 @@ sinch_sdk_runtime::object::object! {
         3 created_at: opt = "created_at";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainIdBouncesApplicationFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(address: impl Into<String>) -> Self {
-        Self {
-            address: address.into(),
-            code: None,
-            error: None,
-            created_at: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainIdBouncesApplicationFormDataRequestBody {
+        address: String;
+    } {
+        code;
+        error;
+        created_at;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12884,13 +10389,10 @@ sinch_sdk_runtime::object::object! {
         0 file: req = "file";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainIdBouncesImportMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(file: impl Into<String>) -> Self {
-        Self { file: file.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainIdBouncesImportMultipartFormDataRequestBody {
+        file: String;
+    } {}
 }
 impl sinch_sdk_runtime::body::ToParts
 for PostV3DomainIdBouncesImportMultipartFormDataRequestBody {
@@ -12925,15 +10427,11 @@ sinch_sdk_runtime::object::object! {
         1 created_at: opt = "created_at";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainIdComplaintsApplicationFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(address: impl Into<String>) -> Self {
-        Self {
-            address: address.into(),
-            created_at: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainIdComplaintsApplicationFormDataRequestBody {
+        address: String;
+    } {
+        created_at;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12980,13 +10478,10 @@ sinch_sdk_runtime::object::object! {
         0 file: req = "file";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainIdComplaintsImportMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(file: impl Into<String>) -> Self {
-        Self { file: file.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainIdComplaintsImportMultipartFormDataRequestBody {
+        file: String;
+    } {}
 }
 impl sinch_sdk_runtime::body::ToParts
 for PostV3DomainIdComplaintsImportMultipartFormDataRequestBody {
@@ -13024,16 +10519,12 @@ sinch_sdk_runtime::object::object! {
         2 created_at: opt = "created_at";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainIdUnsubscribesApplicationFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(address: impl Into<String>) -> Self {
-        Self {
-            address: address.into(),
-            tags: None,
-            created_at: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainIdUnsubscribesApplicationFormDataRequestBody {
+        address: String;
+    } {
+        tags;
+        created_at;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -13090,13 +10581,10 @@ sinch_sdk_runtime::object::object! {
         0 file: req = "file";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(file: impl Into<String>) -> Self {
-        Self { file: file.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody {
+        file: String;
+    } {}
 }
 impl sinch_sdk_runtime::body::ToParts
 for PostV3DomainIdUnsubscribesImportMultipartFormDataRequestBody {
@@ -13131,15 +10619,11 @@ sinch_sdk_runtime::object::object! {
         1 domain: opt = "domain";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainIdWhitelistsApplicationFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(address: impl Into<String>) -> Self {
-        Self {
-            address: address.into(),
-            domain: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainIdWhitelistsApplicationFormDataRequestBody {
+        address: String;
+    } {
+        domain;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -13186,13 +10670,10 @@ sinch_sdk_runtime::object::object! {
         0 file: req = "file";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(file: impl Into<String>) -> Self {
-        Self { file: file.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody {
+        file: String;
+    } {}
 }
 impl sinch_sdk_runtime::body::ToParts
 for PostV3DomainIdWhitelistsImportMultipartFormDataRequestBody {
@@ -13681,45 +11162,38 @@ for PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
             )
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        to: impl Into<Vec<String>>,
-        message: impl Into<sinch_sdk_runtime::File>,
-    ) -> Self {
-        Self {
-            to: to.into(),
-            message: message.into(),
-            template: None,
-            t_version: None,
-            t_text: None,
-            t_variables: None,
-            o_tag: None,
-            o_dkim: None,
-            o_secondary_dkim: None,
-            o_secondary_dkim_public: None,
-            o_deliverytime: None,
-            o_deliver_within: None,
-            o_deliverytime_optimize_period: None,
-            o_time_zone_localize: None,
-            o_testmode: None,
-            o_tracking: None,
-            o_tracking_clicks: None,
-            o_tracking_opens: None,
-            o_require_tls: None,
-            o_skip_verification: None,
-            o_sending_ip: None,
-            o_sending_ip_pool: None,
-            o_tracking_pixel_location_top: None,
-            o_archive_to: None,
-            o_suppress_headers: None,
-            h_x_my_header: None,
-            v_my_var: None,
-            recipient_variables: None,
-            additional_properties: Default::default(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainNameMessagesMimeMultipartFormDataRequestBody {
+        to: Vec<String>;
+        message: sinch_sdk_runtime::File;
+    } {
+        template;
+        t_version;
+        t_text;
+        t_variables;
+        o_tag;
+        o_dkim;
+        o_secondary_dkim;
+        o_secondary_dkim_public;
+        o_deliverytime;
+        o_deliver_within;
+        o_deliverytime_optimize_period;
+        o_time_zone_localize;
+        o_testmode;
+        o_tracking;
+        o_tracking_clicks;
+        o_tracking_opens;
+        o_require_tls;
+        o_skip_verification;
+        o_sending_ip;
+        o_sending_ip_pool;
+        o_tracking_pixel_location_top;
+        o_archive_to;
+        o_suppress_headers;
+        h_x_my_header;
+        v_my_var;
+        recipient_variables;
+        additional_properties;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -14788,54 +12262,46 @@ for PostV3DomainNameMessagesMultipartFormDataRequestBody {
             )
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainNameMessagesMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        from: impl Into<String>,
-        to: impl Into<Vec<String>>,
-        subject: impl Into<String>,
-    ) -> Self {
-        Self {
-            from: from.into(),
-            to: to.into(),
-            cc: None,
-            bcc: None,
-            subject: subject.into(),
-            text: None,
-            html: None,
-            amp_html: None,
-            attachment: None,
-            inline: None,
-            template: None,
-            t_version: None,
-            t_text: None,
-            t_variables: None,
-            o_tag: None,
-            o_dkim: None,
-            o_secondary_dkim: None,
-            o_secondary_dkim_public: None,
-            o_deliverytime: None,
-            o_deliver_within: None,
-            o_deliverytime_optimize_period: None,
-            o_time_zone_localize: None,
-            o_testmode: None,
-            o_tracking: None,
-            o_tracking_clicks: None,
-            o_tracking_opens: None,
-            o_require_tls: None,
-            o_skip_verification: None,
-            o_sending_ip: None,
-            o_sending_ip_pool: None,
-            o_tracking_pixel_location_top: None,
-            o_archive_to: None,
-            o_suppress_headers: None,
-            h_x_my_header: None,
-            v_my_var: None,
-            recipient_variables: None,
-            additional_properties: Default::default(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainNameMessagesMultipartFormDataRequestBody {
+        from: String;
+        to: Vec<String>;
+        subject: String;
+    } {
+        cc;
+        bcc;
+        text;
+        html;
+        amp_html;
+        attachment;
+        inline;
+        template;
+        t_version;
+        t_text;
+        t_variables;
+        o_tag;
+        o_dkim;
+        o_secondary_dkim;
+        o_secondary_dkim_public;
+        o_deliverytime;
+        o_deliver_within;
+        o_deliverytime_optimize_period;
+        o_time_zone_localize;
+        o_testmode;
+        o_tracking;
+        o_tracking_clicks;
+        o_tracking_opens;
+        o_require_tls;
+        o_skip_verification;
+        o_sending_ip;
+        o_sending_ip_pool;
+        o_tracking_pixel_location_top;
+        o_archive_to;
+        o_suppress_headers;
+        h_x_my_header;
+        v_my_var;
+        recipient_variables;
+        additional_properties;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15479,20 +12945,16 @@ sinch_sdk_runtime::object::object! {
         6 headers: opt = "headers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainNameTemplatesMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            description: None,
-            created_by: None,
-            template: None,
-            tag: None,
-            comment: None,
-            headers: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainNameTemplatesMultipartFormDataRequestBody {
+        name: String;
+    } {
+        description;
+        created_by;
+        template;
+        tag;
+        comment;
+        headers;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15603,18 +13065,14 @@ sinch_sdk_runtime::object::object! {
         4 headers: opt = "headers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(template: impl Into<String>, tag: impl Into<String>) -> Self {
-        Self {
-            template: template.into(),
-            tag: tag.into(),
-            comment: None,
-            active: None,
-            headers: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainNameTemplatesTemplateNameVersionsMultipartFormDataRequestBody {
+        template: String;
+        tag: String;
+    } {
+        comment;
+        active;
+        headers;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15700,17 +13158,13 @@ sinch_sdk_runtime::object::object! {
         3 password: opt = "password";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(login: impl Into<String>) -> Self {
-        Self {
-            login: login.into(),
-            mailbox: None,
-            system: None,
-            password: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainsDomainNameCredentialsMultipartFormDataRequestBody {
+        login: String;
+    } {
+        mailbox;
+        system;
+        password;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15777,13 +13231,10 @@ sinch_sdk_runtime::object::object! {
         0 to: req = "to";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(to: impl Into<String>) -> Self {
-        Self { to: to.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody {
+        to: String;
+    } {}
 }
 impl sinch_sdk_runtime::body::ToParts
 for PostV3DomainsDomainNameMessagesStorageKeyMultipartFormDataRequestBody {
@@ -15818,16 +13269,11 @@ sinch_sdk_runtime::object::object! {
         1 url: req = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DomainsDomainWebhooksMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: impl Into<String>, url: impl Into<String>) -> Self {
-        Self {
-            id: id.into(),
-            url: url.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DomainsDomainWebhooksMultipartFormDataRequestBody {
+        id: String;
+        url: String;
+    } {}
 }
 impl sinch_sdk_runtime::body::ToParts
 for PostV3DomainsDomainWebhooksMultipartFormDataRequestBody {
@@ -15875,21 +13321,12 @@ sinch_sdk_runtime::object::object! {
         2 new_senders: req = "new_senders";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3DynamicPoolsAllMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        good_reputation: impl Into<String>,
-        poor_reputation: impl Into<String>,
-        new_senders: impl Into<String>,
-    ) -> Self {
-        Self {
-            good_reputation: good_reputation.into(),
-            poor_reputation: poor_reputation.into(),
-            new_senders: new_senders.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PostV3DynamicPoolsAllMultipartFormDataRequestBody {
+        good_reputation: String;
+        poor_reputation: String;
+        new_senders: String;
+    } {}
 }
 impl sinch_sdk_runtime::body::ToParts
 for PostV3DynamicPoolsAllMultipartFormDataRequestBody {
@@ -15947,16 +13384,12 @@ sinch_sdk_runtime::object::object! {
         2 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3IpPoolsMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(description: impl Into<String>, name: impl Into<String>) -> Self {
-        Self {
-            description: description.into(),
-            ip: None,
-            name: name.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV3IpPoolsMultipartFormDataRequestBody {
+        description: String;
+        name: String;
+    } {
+        ip;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16012,13 +13445,10 @@ sinch_sdk_runtime::object::object! {
         0 ip_band: req = "ip_band";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3IpsAddrIpBandMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(ip_band: impl Into<String>) -> Self {
-        Self { ip_band: ip_band.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PostV3IpsAddrIpBandMultipartFormDataRequestBody {
+        ip_band: String;
+    } {}
 }
 impl sinch_sdk_runtime::body::ToParts for PostV3IpsAddrIpBandMultipartFormDataRequestBody {
     fn to_parts(&self) -> Vec<sinch_sdk_runtime::Part> {
@@ -16049,14 +13479,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3ListsError400 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostV3ListsError400 }
 sinch_sdk_runtime::object::setters! {
     PostV3ListsError400 {
         message: String = "message";
@@ -16074,14 +13497,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3ListsError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostV3ListsError429 }
 sinch_sdk_runtime::object::setters! {
     PostV3ListsError429 {
         message: String = "message";
@@ -16111,18 +13527,14 @@ sinch_sdk_runtime::object::object! {
         4 reply_preference: opt = "reply_preference";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3ListsRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(address: impl Into<String>) -> Self {
-        Self {
-            address: address.into(),
-            name: None,
-            description: None,
-            access_level: None,
-            reply_preference: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV3ListsRequest {
+        address: String;
+    } {
+        name;
+        description;
+        access_level;
+        reply_preference;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16198,14 +13610,7 @@ sinch_sdk_runtime::object::object! {
         0 list: opt = "list";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3ListsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { list: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostV3ListsResponse }
 sinch_sdk_runtime::object::setters! {
     PostV3ListsResponse {
         list: MailingListResponse = "list";
@@ -16232,17 +13637,13 @@ sinch_sdk_runtime::object::object! {
         3 action: opt = "action";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3RoutesRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(expression: impl Into<String>) -> Self {
-        Self {
-            priority: None,
-            description: None,
-            expression: expression.into(),
-            action: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV3RoutesRequest {
+        expression: String;
+    } {
+        priority;
+        description;
+        action;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16267,14 +13668,7 @@ sinch_sdk_runtime::object::object! {
         1 route: opt = "route";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV3RoutesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None, route: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostV3RoutesResponse }
 sinch_sdk_runtime::object::setters! {
     PostV3RoutesResponse {
         message: String = "message";
@@ -16296,16 +13690,11 @@ sinch_sdk_runtime::object::object! {
         1 event_types: req = "event_types";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>, event_types: impl Into<String>) -> Self {
-        Self {
-            url: url.into(),
-            event_types: event_types.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PostV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
+        url: String;
+        event_types: String;
+    } {}
 }
 /// `PostV4DomainsMultipartFormDataRequestBody`
 #[derive(Debug, Clone, PartialEq)]
@@ -16387,32 +13776,28 @@ sinch_sdk_runtime::object::object! {
         18 message_ttl: opt = "message_ttl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV4DomainsMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            archive_to: None,
-            dkim_host_name: None,
-            dkim_key_size: None,
-            dkim_selector: None,
-            encrypt_incoming_message: None,
-            force_dkim_authority: None,
-            force_root_dkim_host: None,
-            wildcard: None,
-            name: name.into(),
-            pool_id: None,
-            ips: None,
-            require_tls: None,
-            skip_verification: None,
-            spam_action: None,
-            smtp_password: None,
-            use_automatic_sender_security: None,
-            web_prefix: None,
-            web_scheme: None,
-            message_ttl: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PostV4DomainsMultipartFormDataRequestBody {
+        name: String;
+    } {
+        archive_to;
+        dkim_host_name;
+        dkim_key_size;
+        dkim_selector;
+        encrypt_incoming_message;
+        force_dkim_authority;
+        force_root_dkim_host;
+        wildcard;
+        pool_id;
+        ips;
+        require_tls;
+        skip_verification;
+        spam_action;
+        smtp_password;
+        use_automatic_sender_security;
+        web_prefix;
+        web_scheme;
+        message_ttl;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16628,14 +14013,7 @@ sinch_sdk_runtime::object::object! {
         0 recipient: opt = "recipient";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PostV5SandboxAuthRecipientsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { recipient: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PostV5SandboxAuthRecipientsResponse }
 sinch_sdk_runtime::object::setters! {
     PostV5SandboxAuthRecipientsResponse {
         recipient: GithubComMailgunAccountsApiRecipientResponse = "recipient";
@@ -16653,14 +14031,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutListsListAddressMembersMemberAddressError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutListsListAddressMembersMemberAddressError429 }
 sinch_sdk_runtime::object::setters! {
     PutListsListAddressMembersMemberAddressError429 {
         message: String = "message";
@@ -16687,19 +14058,7 @@ sinch_sdk_runtime::object::object! {
         3 subscribed: opt = "subscribed";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutListsListAddressMembersMemberAddressRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            address: None,
-            name: None,
-            vars: None,
-            subscribed: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutListsListAddressMembersMemberAddressRequest }
 sinch_sdk_runtime::object::setters! {
     PutListsListAddressMembersMemberAddressRequest {
         address: String = "address";
@@ -16760,17 +14119,7 @@ sinch_sdk_runtime::object::object! {
         1 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutListsListAddressMembersMemberAddressResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            member: None,
-            message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutListsListAddressMembersMemberAddressResponse }
 sinch_sdk_runtime::object::setters! {
     PutListsListAddressMembersMemberAddressResponse {
         member: ListMemberResponse = "member";
@@ -16792,15 +14141,11 @@ sinch_sdk_runtime::object::object! {
         1 rotation_interval: opt = "rotation_interval";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(rotation_enabled: impl Into<bool>) -> Self {
-        Self {
-            rotation_enabled: rotation_enabled.into(),
-            rotation_interval: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PutV1DkimManagementDomainsNameRotationMultipartFormDataRequestBody {
+        rotation_enabled: bool;
+    } {
+        rotation_interval;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16847,13 +14192,10 @@ sinch_sdk_runtime::object::object! {
         0 pool: req = "pool";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(pool: impl Into<String>) -> Self {
-        Self { pool: pool.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody {
+        pool: String;
+    } {}
 }
 impl sinch_sdk_runtime::body::ToParts
 for PutV1DynamicPoolsDomainsNameOverrideMultipartFormDataRequestBody {
@@ -16888,15 +14230,11 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV2IpWhitelistMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(address: impl Into<String>) -> Self {
-        Self {
-            address: address.into(),
-            description: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PutV2IpWhitelistMultipartFormDataRequestBody {
+        address: String;
+    } {
+        description;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16942,14 +14280,7 @@ sinch_sdk_runtime::object::object! {
         0 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { description: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody }
 sinch_sdk_runtime::object::setters! {
     PutV3DomainNameTemplatesTemplateNameMultipartFormDataRequestBody {
         description: String = "description";
@@ -16993,19 +14324,7 @@ sinch_sdk_runtime::object::object! {
         3 headers: opt = "headers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            template: None,
-            comment: None,
-            active: None,
-            headers: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody }
 sinch_sdk_runtime::object::setters! {
     PutV3DomainNameTemplatesTemplateNameVersionsVersionNameMultipartFormDataRequestBody {
         template: String = "template";
@@ -17070,14 +14389,7 @@ sinch_sdk_runtime::object::object! {
         0 password: opt = "password";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { password: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody }
 sinch_sdk_runtime::object::setters! {
     PutV3DomainsDomainNameCredentialsSpecMultipartFormDataRequestBody {
         password: String = "password";
@@ -17112,13 +14424,10 @@ sinch_sdk_runtime::object::object! {
         0 url: req = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self { url: url.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody {
+        url: String;
+    } {}
 }
 impl sinch_sdk_runtime::body::ToParts
 for PutV3DomainsDomainNameWebhooksWebhookNameMultipartFormDataRequestBody {
@@ -17152,14 +14461,7 @@ sinch_sdk_runtime::object::object! {
         0 self_: opt = "self";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { self_: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody }
 sinch_sdk_runtime::object::setters! {
     PutV3DomainsNameDkimAuthorityMultipartFormDataRequestBody {
         self_: bool = "self";
@@ -17194,14 +14496,7 @@ sinch_sdk_runtime::object::object! {
         0 dkim_selector: opt = "dkim_selector";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { dkim_selector: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody }
 sinch_sdk_runtime::object::setters! {
     PutV3DomainsNameDkimSelectorMultipartFormDataRequestBody {
         dkim_selector: String = "dkim_selector";
@@ -17236,14 +14531,7 @@ sinch_sdk_runtime::object::object! {
         0 active: opt = "active";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3DomainsNameTrackingClickMultipartFormDataRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { active: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3DomainsNameTrackingClickMultipartFormDataRequestBody }
 sinch_sdk_runtime::object::setters! {
     PutV3DomainsNameTrackingClickMultipartFormDataRequestBody {
         active: String = "active";
@@ -17281,17 +14569,7 @@ sinch_sdk_runtime::object::object! {
         1 place_at_the_top: opt = "place_at_the_top";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            active: None,
-            place_at_the_top: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody }
 sinch_sdk_runtime::object::setters! {
     PutV3DomainsNameTrackingOpenMultipartFormDataRequestBody {
         active: bool = "active";
@@ -17342,18 +14620,7 @@ sinch_sdk_runtime::object::object! {
         2 text_footer: opt = "text_footer";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            active: None,
-            html_footer: None,
-            text_footer: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody }
 sinch_sdk_runtime::object::setters! {
     PutV3DomainsNameTrackingUnsubscribeMultipartFormDataRequestBody {
         active: bool = "active";
@@ -17408,14 +14675,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3ListsAddressError404 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3ListsAddressError404 }
 sinch_sdk_runtime::object::setters! {
     PutV3ListsAddressError404 {
         message: String = "message";
@@ -17433,14 +14693,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3ListsAddressError429 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3ListsAddressError429 }
 sinch_sdk_runtime::object::setters! {
     PutV3ListsAddressError429 {
         message: String = "message";
@@ -17473,21 +14726,7 @@ sinch_sdk_runtime::object::object! {
         5 list_id: opt = "list-id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3ListsAddressRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            address: None,
-            description: None,
-            name: None,
-            access_level: None,
-            reply_reference: None,
-            list_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3ListsAddressRequest }
 sinch_sdk_runtime::object::setters! {
     PutV3ListsAddressRequest {
         address: String = "address";
@@ -17574,14 +14813,7 @@ sinch_sdk_runtime::object::object! {
         1 list: opt = "list";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3ListsAddressResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None, list: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3ListsAddressResponse }
 sinch_sdk_runtime::object::setters! {
     PutV3ListsAddressResponse {
         message: String = "message";
@@ -17600,14 +14832,7 @@ sinch_sdk_runtime::object::object! {
         0 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3RoutesIdError404 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3RoutesIdError404 }
 sinch_sdk_runtime::object::setters! {
     PutV3RoutesIdError404 {
         message: String = "message";
@@ -17637,20 +14862,7 @@ sinch_sdk_runtime::object::object! {
         4 action: opt = "action";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3RoutesIdRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            priority: None,
-            description: None,
-            expression: None,
-            action: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3RoutesIdRequest }
 sinch_sdk_runtime::object::setters! {
     PutV3RoutesIdRequest {
         id: String = "id";
@@ -17675,14 +14887,7 @@ sinch_sdk_runtime::object::object! {
         1 route: opt = "route";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV3RoutesIdResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message: None, route: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV3RoutesIdResponse }
 sinch_sdk_runtime::object::setters! {
     PutV3RoutesIdResponse {
         message: String = "message";
@@ -17704,16 +14909,11 @@ sinch_sdk_runtime::object::object! {
         1 event_types: req = "event_types";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>, event_types: impl Into<String>) -> Self {
-        Self {
-            url: url.into(),
-            event_types: event_types.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PutV4DomainsDomainWebhooksApplicationXWwwFormUrlencodedRequestBody {
+        url: String;
+        event_types: String;
+    } {}
 }
 /// `PutV4DomainsNameMultipartFormDataRequestBody`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17767,26 +14967,7 @@ sinch_sdk_runtime::object::object! {
         10 wildcard: opt = "wildcard";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV4DomainsNameMultipartFormDataRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            archive_to: None,
-            mailfrom_host: None,
-            message_ttl: None,
-            require_tls: None,
-            skip_verification: None,
-            smtp_password: None,
-            spam_action: None,
-            use_automatic_sender_security: None,
-            web_scheme: None,
-            web_prefix: None,
-            wildcard: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV4DomainsNameMultipartFormDataRequestBody }
 sinch_sdk_runtime::object::setters! {
     PutV4DomainsNameMultipartFormDataRequestBody {
         archive_to: String = "archive_to";
@@ -17932,20 +15113,7 @@ sinch_sdk_runtime::object::object! {
         4 validations_bulk: opt = "validations_bulk";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV5AccountsSubaccountsSubaccountIdFeaturesRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            email_preview: None,
-            inbox_placement: None,
-            sending: None,
-            validations: None,
-            validations_bulk: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV5AccountsSubaccountsSubaccountIdFeaturesRequest }
 sinch_sdk_runtime::object::setters! {
     PutV5AccountsSubaccountsSubaccountIdFeaturesRequest {
         email_preview: GithubComMailgunAccountsApiFeatureOverrideEnabledParam = "email_preview";
@@ -17967,14 +15135,7 @@ sinch_sdk_runtime::object::object! {
         0 features: opt = "features";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PutV5AccountsSubaccountsSubaccountIdFeaturesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { features: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PutV5AccountsSubaccountsSubaccountIdFeaturesResponse }
 sinch_sdk_runtime::object::setters! {
     PutV5AccountsSubaccountsSubaccountIdFeaturesResponse {
         features: GithubComMailgunAccountsApiFeaturesResponse = "features";
@@ -18007,21 +15168,7 @@ sinch_sdk_runtime::object::object! {
         5 created_at: opt = "created_at";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RouteResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            priority: None,
-            description: None,
-            expression: None,
-            actions: None,
-            created_at: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RouteResponse }
 sinch_sdk_runtime::object::setters! {
     RouteResponse {
         id: String = "id";

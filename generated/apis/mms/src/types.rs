@@ -18,14 +18,7 @@ sinch_sdk_runtime::object::object! {
         0 audio: opt = "audio";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Audio {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { audio: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Audio }
 sinch_sdk_runtime::object::setters! {
     Audio {
         audio: AudioAudio = "audio";
@@ -43,14 +36,7 @@ sinch_sdk_runtime::object::object! {
         0 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AudioAudio {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AudioAudio }
 sinch_sdk_runtime::object::setters! {
     AudioAudio {
         url: String = "url";
@@ -68,14 +54,7 @@ sinch_sdk_runtime::object::object! {
         0 calendar: opt = "calendar";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Calendar {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { calendar: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Calendar }
 sinch_sdk_runtime::object::setters! {
     Calendar {
         calendar: CalendarCalendar = "calendar";
@@ -93,14 +72,7 @@ sinch_sdk_runtime::object::object! {
         0 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CalendarCalendar {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CalendarCalendar }
 sinch_sdk_runtime::object::setters! {
     CalendarCalendar {
         url: String = "url";
@@ -118,14 +90,7 @@ sinch_sdk_runtime::object::object! {
         0 contact: opt = "contact";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Contact {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { contact: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Contact }
 sinch_sdk_runtime::object::setters! {
     Contact {
         contact: ContactContact = "contact";
@@ -143,14 +108,7 @@ sinch_sdk_runtime::object::object! {
         0 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactContact {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactContact }
 sinch_sdk_runtime::object::setters! {
     ContactContact {
         url: String = "url";
@@ -168,14 +126,7 @@ sinch_sdk_runtime::object::object! {
         0 image: opt = "image";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Image {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { image: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Image }
 sinch_sdk_runtime::object::setters! {
     Image {
         image: ImageImage = "image";
@@ -193,14 +144,7 @@ sinch_sdk_runtime::object::object! {
         0 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ImageImage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ImageImage }
 sinch_sdk_runtime::object::setters! {
     ImageImage {
         url: String = "url";
@@ -218,14 +162,7 @@ sinch_sdk_runtime::object::object! {
         0 message_text: opt = "message-text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageText {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message_text: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MessageText }
 sinch_sdk_runtime::object::setters! {
     MessageText {
         message_text: String = "message-text";
@@ -366,14 +303,7 @@ sinch_sdk_runtime::object::object! {
         0 pdf: opt = "pdf";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Pdf {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { pdf: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Pdf }
 sinch_sdk_runtime::object::setters! {
     Pdf {
         pdf: PdfPdf = "pdf";
@@ -391,14 +321,7 @@ sinch_sdk_runtime::object::object! {
         0 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PdfPdf {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PdfPdf }
 sinch_sdk_runtime::object::setters! {
     PdfPdf {
         url: String = "url";
@@ -437,23 +360,7 @@ sinch_sdk_runtime::object::object! {
         7 error_info: opt = "error-info";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ResponsePayload {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            status: None,
-            status_details: None,
-            tracking_id: None,
-            to: None,
-            mms_id: None,
-            from: None,
-            error_code: None,
-            error_info: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ResponsePayload }
 sinch_sdk_runtime::object::setters! {
     ResponsePayload {
         status: ResponsePayloadStatus = "status";
@@ -531,22 +438,18 @@ sinch_sdk_runtime::object::object! {
         8 slide: opt = "slide";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SaveMms {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(action: impl Into<SaveMmsAction>, name: impl Into<String>) -> Self {
-        Self {
-            action: action.into(),
-            message_subject: None,
-            fallback_sms_text: None,
-            disable_fallback_sms: None,
-            disable_fallback_sms_link: None,
-            fallback_sms_link_expiration: None,
-            client_reference: None,
-            name: name.into(),
-            slide: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SaveMms {
+        action: SaveMmsAction;
+        name: String;
+    } {
+        message_subject;
+        fallback_sms_text;
+        disable_fallback_sms;
+        disable_fallback_sms_link;
+        fallback_sms_link_expiration;
+        client_reference;
+        slide;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -690,16 +593,20 @@ impl<'de> serde::Deserialize<'de> for SaveMmsSlideItem {
         deserializer.deserialize_struct("SaveMmsSlideItem", &[], __Visitor)
     }
 }
+sinch_sdk_runtime::object::constructor! {
+    SaveMmsSlideItem {
+        kind: SaveMmsSlideItemKind;
+    } {
+        message_text;
+    }
+}
+sinch_sdk_runtime::object::setters! {
+    SaveMmsSlideItem {
+        message_text: String = "message-text";
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SaveMmsSlideItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(kind: impl Into<SaveMmsSlideItemKind>) -> Self {
-        Self {
-            message_text: None,
-            kind: kind.into(),
-        }
-    }
     /// A value whose `kind` is [`SaveMmsSlideItemKind::image`].
     pub fn image(value: impl Into<ImageImage>) -> Self {
         Self::new(SaveMmsSlideItemKind::image(value))
@@ -723,11 +630,6 @@ impl SaveMmsSlideItem {
     /// A value whose `kind` is [`SaveMmsSlideItemKind::pdf`].
     pub fn pdf(value: impl Into<PdfPdf>) -> Self {
         Self::new(SaveMmsSlideItemKind::pdf(value))
-    }
-}
-sinch_sdk_runtime::object::setters! {
-    SaveMmsSlideItem {
-        message_text: String = "message-text";
     }
 }
 /// `SaveMmsSlideItemKind`
@@ -993,33 +895,23 @@ sinch_sdk_runtime::object::object! {
         13 slide: req = "slide";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendMms {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        action: impl Into<SendMmsAction>,
-        service_id: impl Into<String>,
-        to: impl Into<String>,
-        from: impl Into<String>,
-        slide: impl Into<Vec<SendMmsSlideItem>>,
-    ) -> Self {
-        Self {
-            action: action.into(),
-            service_id: service_id.into(),
-            to: to.into(),
-            from: from.into(),
-            from_mask: None,
-            message_subject: None,
-            fallback_sms_text: None,
-            disable_fallback_sms_link: None,
-            disable_fallback_sms: None,
-            fallback_sms_link_expiration: None,
-            mms_expiry_timestamp: None,
-            client_reference: None,
-            cache_content: None,
-            slide: slide.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    SendMms {
+        action: SendMmsAction;
+        service_id: String;
+        to: String;
+        from: String;
+        slide: Vec<SendMmsSlideItem>;
+    } {
+        from_mask;
+        message_subject;
+        fallback_sms_text;
+        disable_fallback_sms_link;
+        disable_fallback_sms;
+        fallback_sms_link_expiration;
+        mms_expiry_timestamp;
+        client_reference;
+        cache_content;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1165,16 +1057,20 @@ impl<'de> serde::Deserialize<'de> for SendMmsSlideItem {
         deserializer.deserialize_struct("SendMmsSlideItem", &[], __Visitor)
     }
 }
+sinch_sdk_runtime::object::constructor! {
+    SendMmsSlideItem {
+        kind: SendMmsSlideItemKind;
+    } {
+        message_text;
+    }
+}
+sinch_sdk_runtime::object::setters! {
+    SendMmsSlideItem {
+        message_text: String = "message-text";
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl SendMmsSlideItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(kind: impl Into<SendMmsSlideItemKind>) -> Self {
-        Self {
-            message_text: None,
-            kind: kind.into(),
-        }
-    }
     /// A value whose `kind` is [`SendMmsSlideItemKind::image`].
     pub fn image(value: impl Into<ImageImage>) -> Self {
         Self::new(SendMmsSlideItemKind::image(value))
@@ -1198,11 +1094,6 @@ impl SendMmsSlideItem {
     /// A value whose `kind` is [`SendMmsSlideItemKind::pdf`].
     pub fn pdf(value: impl Into<PdfPdf>) -> Self {
         Self::new(SendMmsSlideItemKind::pdf(value))
-    }
-}
-sinch_sdk_runtime::object::setters! {
-    SendMmsSlideItem {
-        message_text: String = "message-text";
     }
 }
 /// `SendMmsSlideItemKind`
@@ -1458,33 +1349,23 @@ sinch_sdk_runtime::object::object! {
         13 custom_slides: opt = "custom-slides";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendSavedMms {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        action: impl Into<SendSavedMmsAction>,
-        mms_id: impl Into<String>,
-        service_id: impl Into<String>,
-        to: impl Into<String>,
-        from: impl Into<String>,
-    ) -> Self {
-        Self {
-            action: action.into(),
-            mms_id: mms_id.into(),
-            service_id: service_id.into(),
-            to: to.into(),
-            from: from.into(),
-            from_mask: None,
-            message_subject: None,
-            fallback_sms_text: None,
-            disable_fallback_sms: None,
-            disable_fallback_sms_link: None,
-            fallback_sms_link_expiration: None,
-            mms_expiry_timestamp: None,
-            client_reference: None,
-            custom_slides: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SendSavedMms {
+        action: SendSavedMmsAction;
+        mms_id: String;
+        service_id: String;
+        to: String;
+        from: String;
+    } {
+        from_mask;
+        message_subject;
+        fallback_sms_text;
+        disable_fallback_sms;
+        disable_fallback_sms_link;
+        fallback_sms_link_expiration;
+        mms_expiry_timestamp;
+        client_reference;
+        custom_slides;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1531,17 +1412,7 @@ sinch_sdk_runtime::object::object! {
         1 custom_slide: opt = "custom-slide";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendSavedMmsCustomSlidesItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            custom_message_text: None,
-            custom_slide: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SendSavedMmsCustomSlidesItem }
 sinch_sdk_runtime::object::setters! {
     SendSavedMmsCustomSlidesItem {
         custom_message_text: String = "custom-message-text";
@@ -1560,14 +1431,7 @@ sinch_sdk_runtime::object::object! {
         0 video: opt = "video";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Video {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { video: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Video }
 sinch_sdk_runtime::object::setters! {
     Video {
         video: VideoVideo = "video";
@@ -1585,14 +1449,7 @@ sinch_sdk_runtime::object::object! {
         0 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VideoVideo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VideoVideo }
 sinch_sdk_runtime::object::setters! {
     VideoVideo {
         url: String = "url";

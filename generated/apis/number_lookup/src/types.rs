@@ -151,19 +151,7 @@ sinch_sdk_runtime::object::object! {
         3 r#type: opt_null = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ErrorResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            status: None,
-            title: None,
-            detail: None,
-            r#type: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ErrorResponse }
 sinch_sdk_runtime::object::setters! {
     ErrorResponse {
         status: i32 = "status";
@@ -202,22 +190,7 @@ sinch_sdk_runtime::object::object! {
         6 error: opt_null = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LineResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            carrier: None,
-            r#type: None,
-            mobile_country_code: None,
-            mobile_network_code: None,
-            ported: None,
-            porting_date: None,
-            error: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { LineResponse }
 sinch_sdk_runtime::object::setters! {
     LineResponse {
         carrier: String = "carrier";
@@ -247,16 +220,12 @@ sinch_sdk_runtime::object::object! {
         2 rnd_feature_options: opt_null = "rndFeatureOptions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NumberLookupRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(number: impl Into<String>) -> Self {
-        Self {
-            number: number.into(),
-            features: None,
-            rnd_feature_options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    NumberLookupRequest {
+        number: String;
+    } {
+        features;
+        rnd_feature_options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -295,22 +264,7 @@ sinch_sdk_runtime::object::object! {
         6 number: opt = "number";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NumberLookupResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            line: None,
-            sim_swap: None,
-            vo_ip_detection: None,
-            rnd: None,
-            country_code: None,
-            trace_id: None,
-            number: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NumberLookupResponse }
 sinch_sdk_runtime::object::setters! {
     NumberLookupResponse {
         line: LineResponse = "line";
@@ -343,19 +297,7 @@ sinch_sdk_runtime::object::object! {
         3 trace_id: opt = "traceId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ProblemDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            title: None,
-            status: None,
-            trace_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ProblemDetails }
 sinch_sdk_runtime::object::setters! {
     ProblemDetails {
         r#type: String = "type";
@@ -376,14 +318,7 @@ sinch_sdk_runtime::object::object! {
         0 contact_date: opt = "contactDate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RndFeatureOptions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { contact_date: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RndFeatureOptions }
 sinch_sdk_runtime::object::setters! {
     RndFeatureOptions {
         contact_date: String = "contactDate";
@@ -404,17 +339,7 @@ sinch_sdk_runtime::object::object! {
         1 error: opt_null = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RndResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            disconnected: None,
-            error: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RndResponse }
 sinch_sdk_runtime::object::setters! {
     RndResponse {
         disconnected: bool = "disconnected";
@@ -439,18 +364,7 @@ sinch_sdk_runtime::object::object! {
         2 error: opt_null = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SimSwapResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            swapped: None,
-            swap_period: None,
-            error: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SimSwapResponse }
 sinch_sdk_runtime::object::setters! {
     SimSwapResponse {
         swapped: bool = "swapped";
@@ -473,17 +387,7 @@ sinch_sdk_runtime::object::object! {
         1 error: opt_null = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VoIpDetectionResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            probability: None,
-            error: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VoIpDetectionResponse }
 sinch_sdk_runtime::object::setters! {
     VoIpDetectionResponse {
         probability: ApiVoIpProbability = "probability";

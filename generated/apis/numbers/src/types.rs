@@ -27,19 +27,7 @@ sinch_sdk_runtime::object::object! {
         3 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ActiveNumberRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            display_name: None,
-            sms_configuration: None,
-            voice_configuration: None,
-            callback_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ActiveNumberRequest }
 sinch_sdk_runtime::object::setters! {
     ActiveNumberRequest {
         display_name: String = "displayName";
@@ -96,28 +84,7 @@ sinch_sdk_runtime::object::object! {
         12 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ActiveNumberResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number: None,
-            project_id: None,
-            display_name: None,
-            region_code: None,
-            r#type: None,
-            capability: None,
-            money: None,
-            payment_interval_months: None,
-            next_charge_date: None,
-            expire_at: None,
-            sms_configuration: None,
-            voice_configuration: None,
-            callback_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ActiveNumberResponse }
 sinch_sdk_runtime::object::setters! {
     ActiveNumberResponse {
         phone_number: PhoneNumber = "phoneNumber";
@@ -190,22 +157,7 @@ sinch_sdk_runtime::object::object! {
         6 document_type: opt = "documentType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Attachment {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: None,
-            file_name: None,
-            mime_type: None,
-            create_time: None,
-            update_time: None,
-            upload_status: None,
-            document_type: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Attachment }
 sinch_sdk_runtime::object::setters! {
     Attachment {
         attachment_id: String = "attachmentId";
@@ -232,14 +184,7 @@ sinch_sdk_runtime::object::object! {
         1 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AttachmentTemplate {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { name: None, url: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AttachmentTemplate }
 sinch_sdk_runtime::object::setters! {
     AttachmentTemplate {
         name: String = "name";
@@ -281,23 +226,7 @@ sinch_sdk_runtime::object::object! {
         7 supporting_documentation_required: opt = "supportingDocumentationRequired";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AvailableNumber {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number: None,
-            region_code: None,
-            r#type: None,
-            capability: None,
-            setup_price: None,
-            monthly_price: None,
-            payment_interval_months: None,
-            supporting_documentation_required: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AvailableNumber }
 sinch_sdk_runtime::object::setters! {
     AvailableNumber {
         phone_number: PhoneNumber = "phoneNumber";
@@ -328,18 +257,7 @@ sinch_sdk_runtime::object::object! {
         2 types: opt = "types";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AvailableRegion {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            region_code: None,
-            region_name: None,
-            types: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AvailableRegion }
 sinch_sdk_runtime::object::setters! {
     AvailableRegion {
         region_code: RegionCode = "regionCode";
@@ -362,17 +280,7 @@ sinch_sdk_runtime::object::object! {
         1 field_violations: opt = "fieldViolations";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BadRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            field_violations: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BadRequest }
 sinch_sdk_runtime::object::setters! {
     BadRequest {
         r#type: BadRequestType = "type";
@@ -410,17 +318,7 @@ sinch_sdk_runtime::object::object! {
         1 hmac_secret: opt = "hmacSecret";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackConfiguration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            project_id: None,
-            hmac_secret: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackConfiguration }
 sinch_sdk_runtime::object::setters! {
     CallbackConfiguration {
         project_id: String = "projectId";
@@ -439,14 +337,7 @@ sinch_sdk_runtime::object::object! {
         0 hmac_secret: opt = "hmacSecret";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackConfigurationUpdate {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { hmac_secret: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackConfigurationUpdate }
 sinch_sdk_runtime::object::setters! {
     CallbackConfigurationUpdate {
         hmac_secret: String = "hmacSecret";
@@ -578,22 +469,18 @@ sinch_sdk_runtime::object::object! {
         8 resource_id: opt = "resourceId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackPayloadActiveNumber {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(resource_type: impl Into<ResourceType>) -> Self {
-        Self {
-            event_id: None,
-            timestamp: None,
-            project_id: None,
-            resource_type: resource_type.into(),
-            event_type: None,
-            status: None,
-            failure_code: None,
-            internal_failure_code: None,
-            resource_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CallbackPayloadActiveNumber {
+        resource_type: ResourceType;
+    } {
+        event_id;
+        timestamp;
+        project_id;
+        event_type;
+        status;
+        failure_code;
+        internal_failure_code;
+        resource_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -737,17 +624,13 @@ sinch_sdk_runtime::object::object! {
         3 resource_type: req = "resourceType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackPayloadCommon {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(resource_type: impl Into<ResourceType>) -> Self {
-        Self {
-            event_id: None,
-            timestamp: None,
-            project_id: None,
-            resource_type: resource_type.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    CallbackPayloadCommon {
+        resource_type: ResourceType;
+    } {
+        event_id;
+        timestamp;
+        project_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -787,20 +670,16 @@ sinch_sdk_runtime::object::object! {
         6 resource_id: opt = "resourceId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackPayloadNumberOrder {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(resource_type: impl Into<ResourceType>) -> Self {
-        Self {
-            event_id: None,
-            timestamp: None,
-            project_id: None,
-            resource_type: resource_type.into(),
-            event_type: None,
-            status: None,
-            resource_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CallbackPayloadNumberOrder {
+        resource_type: ResourceType;
+    } {
+        event_id;
+        timestamp;
+        project_id;
+        event_type;
+        status;
+        resource_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -869,14 +748,7 @@ sinch_sdk_runtime::object::object! {
         0 phone_numbers: opt = "phoneNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateNumberOrderOption {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { phone_numbers: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateNumberOrderOption }
 sinch_sdk_runtime::object::setters! {
     CreateNumberOrderOption {
         phone_numbers: Vec<String> = "phoneNumbers";
@@ -1021,23 +893,15 @@ impl<'de> serde::Deserialize<'de> for CreateNumberOrderRequest {
         deserializer.deserialize_struct("CreateNumberOrderRequest", &[], __Visitor)
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateNumberOrderRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        region_code: impl Into<RegionCode>,
-        number_type: impl Into<NumberType>,
-        kind: impl Into<CreateNumberOrderRequestKind>,
-    ) -> Self {
-        Self {
-            region_code: region_code.into(),
-            number_type: number_type.into(),
-            sms_configuration: None,
-            voice_configuration: None,
-            callback_url: None,
-            kind: kind.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateNumberOrderRequest {
+        region_code: RegionCode;
+        number_type: NumberType;
+        kind: CreateNumberOrderRequestKind;
+    } {
+        sms_configuration;
+        voice_configuration;
+        callback_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1071,21 +935,14 @@ sinch_sdk_runtime::object::object! {
         4 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateNumberOrderRequestBase {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        region_code: impl Into<RegionCode>,
-        number_type: impl Into<NumberType>,
-    ) -> Self {
-        Self {
-            region_code: region_code.into(),
-            number_type: number_type.into(),
-            sms_configuration: None,
-            voice_configuration: None,
-            callback_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateNumberOrderRequestBase {
+        region_code: RegionCode;
+        number_type: NumberType;
+    } {
+        sms_configuration;
+        voice_configuration;
+        callback_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1230,15 +1087,10 @@ sinch_sdk_runtime::object::object! {
         0 number_order_option: req = "numberOrderOption";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateNumberOrderRequestKindVariant0 {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(number_order_option: impl Into<CreateNumberOrderOption>) -> Self {
-        Self {
-            number_order_option: number_order_option.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CreateNumberOrderRequestKindVariant0 {
+        number_order_option: CreateNumberOrderOption;
+    } {}
 }
 /// Order between 1 and 100 numbers that match the given criteria using `quantityOrderOption`.
 #[derive(Debug, Clone, PartialEq)]
@@ -1252,15 +1104,10 @@ sinch_sdk_runtime::object::object! {
         0 quantity_order_option: req = "quantityOrderOption";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateNumberOrderRequestKindVariant1 {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(quantity_order_option: impl Into<CreateQuantityOrderOption>) -> Self {
-        Self {
-            quantity_order_option: quantity_order_option.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CreateNumberOrderRequestKindVariant1 {
+        quantity_order_option: CreateQuantityOrderOption;
+    } {}
 }
 /// `CreateQuantityOrderOption`
 #[derive(Debug, Clone, PartialEq)]
@@ -1283,17 +1130,13 @@ sinch_sdk_runtime::object::object! {
         3 capabilities: opt = "capabilities";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateQuantityOrderOption {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(requested_quantity: impl Into<i32>) -> Self {
-        Self {
-            number_pattern: None,
-            requested_quantity: requested_quantity.into(),
-            sequential: None,
-            capabilities: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateQuantityOrderOption {
+        requested_quantity: i32;
+    } {
+        number_pattern;
+        sequential;
+        capabilities;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1333,22 +1176,7 @@ sinch_sdk_runtime::object::object! {
         6 postal_code_plus_four: opt = "postalCodePlusFour";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EmergencyAddress {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            street_number: None,
-            street_info: None,
-            location: None,
-            city: None,
-            state: None,
-            postal_code: None,
-            postal_code_plus_four: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EmergencyAddress }
 sinch_sdk_runtime::object::setters! {
     EmergencyAddress {
         street_number: String = "streetNumber";
@@ -1375,19 +1203,11 @@ sinch_sdk_runtime::object::object! {
         1 address: req = "address";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EmergencyAddressRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        display_name: impl Into<String>,
-        address: impl Into<EmergencyAddressRequestAddress>,
-    ) -> Self {
-        Self {
-            display_name: display_name.into(),
-            address: address.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    EmergencyAddressRequest {
+        display_name: String;
+        address: EmergencyAddressRequestAddress;
+    } {}
 }
 /// `EmergencyAddressRequestAddress`
 #[derive(Debug, Clone, PartialEq)]
@@ -1419,26 +1239,16 @@ sinch_sdk_runtime::object::object! {
         6 postal_code_plus_four: opt = "postalCodePlusFour";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EmergencyAddressRequestAddress {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        street_number: impl Into<String>,
-        street_info: impl Into<String>,
-        city: impl Into<String>,
-        state: impl Into<String>,
-        postal_code: impl Into<String>,
-    ) -> Self {
-        Self {
-            street_number: street_number.into(),
-            street_info: street_info.into(),
-            location: None,
-            city: city.into(),
-            state: state.into(),
-            postal_code: postal_code.into(),
-            postal_code_plus_four: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    EmergencyAddressRequestAddress {
+        street_number: String;
+        street_info: String;
+        city: String;
+        state: String;
+        postal_code: String;
+    } {
+        location;
+        postal_code_plus_four;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1462,17 +1272,7 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FieldViolation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            field: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FieldViolation }
 sinch_sdk_runtime::object::setters! {
     FieldViolation {
         field: String = "field";
@@ -1491,14 +1291,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InternalError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InternalError }
 sinch_sdk_runtime::object::setters! {
     InternalError {
         error: InternalErrorError = "error";
@@ -1525,19 +1318,7 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InternalErrorError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            message: None,
-            status: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InternalErrorError }
 sinch_sdk_runtime::object::setters! {
     InternalErrorError {
         code: i64 = "code";
@@ -1577,14 +1358,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InvalidArgument {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InvalidArgument }
 sinch_sdk_runtime::object::setters! {
     InvalidArgument {
         error: InvalidArgumentError = "error";
@@ -1611,19 +1385,7 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InvalidArgumentError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            message: None,
-            status: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InvalidArgumentError }
 sinch_sdk_runtime::object::setters! {
     InvalidArgumentError {
         code: i64 = "code";
@@ -1666,18 +1428,7 @@ sinch_sdk_runtime::object::object! {
         2 total_size: opt = "totalSize";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListActiveNumbersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            active_numbers: None,
-            next_page_token: None,
-            total_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListActiveNumbersResponse }
 sinch_sdk_runtime::object::setters! {
     ListActiveNumbersResponse {
         active_numbers: Vec<ActiveNumberResponse> = "activeNumbers";
@@ -1697,14 +1448,7 @@ sinch_sdk_runtime::object::object! {
         0 available_numbers: opt = "availableNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListAvailableNumbersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { available_numbers: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListAvailableNumbersResponse }
 sinch_sdk_runtime::object::setters! {
     ListAvailableNumbersResponse {
         available_numbers: Vec<AvailableNumber> = "availableNumbers";
@@ -1722,14 +1466,7 @@ sinch_sdk_runtime::object::object! {
         0 available_regions: opt = "availableRegions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListAvailableRegionsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { available_regions: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListAvailableRegionsResponse }
 sinch_sdk_runtime::object::setters! {
     ListAvailableRegionsResponse {
         available_regions: Vec<AvailableRegion> = "availableRegions";
@@ -1750,19 +1487,11 @@ sinch_sdk_runtime::object::object! {
         1 number_type: req = "numberType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LookupNumberRequirementsRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        region_code: impl Into<RegionCode>,
-        number_type: impl Into<NumberType>,
-    ) -> Self {
-        Self {
-            region_code: region_code.into(),
-            number_type: number_type.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    LookupNumberRequirementsRequest {
+        region_code: RegionCode;
+        number_type: NumberType;
+    } {}
 }
 /// An object giving details on currency code and the amount charged.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1781,17 +1510,7 @@ sinch_sdk_runtime::object::object! {
         1 amount: opt = "amount";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Money {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            currency_code: None,
-            amount: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Money }
 sinch_sdk_runtime::object::setters! {
     Money {
         currency_code: String = "currencyCode";
@@ -1810,14 +1529,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotFound {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NotFound }
 sinch_sdk_runtime::object::setters! {
     NotFound {
         error: NotFoundError = "error";
@@ -1844,19 +1556,7 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotFoundError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            message: None,
-            status: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NotFoundError }
 sinch_sdk_runtime::object::setters! {
     NotFoundError {
         code: i64 = "code";
@@ -1889,20 +1589,7 @@ sinch_sdk_runtime::object::object! {
         4 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotFoundErrorDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            resource_type: None,
-            resource_name: None,
-            owner: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NotFoundErrorDetails }
 sinch_sdk_runtime::object::setters! {
     NotFoundErrorDetails {
         r#type: String = "type";
@@ -1989,26 +1676,7 @@ sinch_sdk_runtime::object::object! {
         10 update_time: opt = "updateTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NumberOrder {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            project_id: None,
-            id_number_order: None,
-            region_code: None,
-            state: None,
-            number_type: None,
-            order_numbers: None,
-            sms_configuration: None,
-            voice_configuration: None,
-            expire_time: None,
-            create_time: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NumberOrder }
 sinch_sdk_runtime::object::setters! {
     NumberOrder {
         project_id: String = "projectId";
@@ -2073,17 +1741,7 @@ sinch_sdk_runtime::object::object! {
         1 search_pattern: opt = "searchPattern";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NumberPattern {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            pattern: None,
-            search_pattern: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NumberPattern }
 sinch_sdk_runtime::object::setters! {
     NumberPattern {
         pattern: String = "pattern";
@@ -2130,18 +1788,7 @@ sinch_sdk_runtime::object::object! {
         2 payment_interval_months: opt = "paymentIntervalMonths";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NumberPrice {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            setup_price: None,
-            monthly_price: None,
-            payment_interval_months: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NumberPrice }
 sinch_sdk_runtime::object::setters! {
     NumberPrice {
         setup_price: Money = "setupPrice";
@@ -2164,17 +1811,7 @@ sinch_sdk_runtime::object::object! {
         1 attachments: opt = "attachments";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NumberRequirements {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            fields: None,
-            attachments: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NumberRequirements }
 sinch_sdk_runtime::object::setters! {
     NumberRequirements {
         fields: std::collections::BTreeMap<String, serde_json::Value> = "fields";
@@ -2240,18 +1877,7 @@ sinch_sdk_runtime::object::object! {
         2 capabilities: opt = "capabilities";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderNumber {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number: None,
-            number_price: None,
-            capabilities: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OrderNumber }
 sinch_sdk_runtime::object::setters! {
     OrderNumber {
         phone_number: PhoneNumber = "phoneNumber";
@@ -2384,13 +2010,10 @@ sinch_sdk_runtime::object::object! {
         0 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderVoiceConfigurationBase {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
-        Self { r#type: r#type.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    OrderVoiceConfigurationBase {
+        r#type: VoiceApplicationType;
+    } {}
 }
 /// OrderVoiceConfigurationEST
 #[derive(Debug, Clone, PartialEq)]
@@ -2413,17 +2036,13 @@ sinch_sdk_runtime::object::object! {
         3 trunk_id: opt = "trunkId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderVoiceConfigurationEst {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            last_updated_time: None,
-            scheduled_voice_provisioning: None,
-            trunk_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    OrderVoiceConfigurationEst {
+        r#type: VoiceApplicationType;
+    } {
+        last_updated_time;
+        scheduled_voice_provisioning;
+        trunk_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2454,17 +2073,13 @@ sinch_sdk_runtime::object::object! {
         3 service_id: opt = "serviceId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderVoiceConfigurationFax {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            last_updated_time: None,
-            scheduled_voice_provisioning: None,
-            service_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    OrderVoiceConfigurationFax {
+        r#type: VoiceApplicationType;
+    } {
+        last_updated_time;
+        scheduled_voice_provisioning;
+        service_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2489,15 +2104,11 @@ sinch_sdk_runtime::object::object! {
         1 app_id: opt = "appId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderVoiceConfigurationRtc {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            app_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    OrderVoiceConfigurationRtc {
+        r#type: VoiceApplicationType;
+    } {
+        app_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2552,18 +2163,7 @@ sinch_sdk_runtime::object::object! {
         2 logs: opt = "logs";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Registration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            request_details: None,
-            attachments: None,
-            logs: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Registration }
 sinch_sdk_runtime::object::setters! {
     Registration {
         request_details: std::collections::BTreeMap<String, serde_json::Value> = "requestDetails";
@@ -2586,17 +2186,7 @@ sinch_sdk_runtime::object::object! {
         1 create_time: opt = "createTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RegistrationLog {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message: None,
-            create_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RegistrationLog }
 sinch_sdk_runtime::object::setters! {
     RegistrationLog {
         message: String = "message";
@@ -2633,23 +2223,16 @@ sinch_sdk_runtime::object::object! {
         6 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RentAnyNumberRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        region_code: impl Into<RegionCode>,
-        r#type: impl Into<NumberType>,
-    ) -> Self {
-        Self {
-            number_pattern: None,
-            region_code: region_code.into(),
-            r#type: r#type.into(),
-            capabilities: None,
-            sms_configuration: None,
-            voice_configuration: None,
-            callback_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RentAnyNumberRequest {
+        region_code: RegionCode;
+        r#type: NumberType;
+    } {
+        number_pattern;
+        capabilities;
+        sms_configuration;
+        voice_configuration;
+        callback_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2679,18 +2262,7 @@ sinch_sdk_runtime::object::object! {
         2 callback_url: opt = "callbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RentNumberRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            sms_configuration: None,
-            voice_configuration: None,
-            callback_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RentNumberRequest }
 sinch_sdk_runtime::object::setters! {
     RentNumberRequest {
         sms_configuration: SmsConfiguration = "smsConfiguration";
@@ -2710,14 +2282,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RequestEntityTooLarge {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RequestEntityTooLarge }
 sinch_sdk_runtime::object::setters! {
     RequestEntityTooLarge {
         error: RequestEntityTooLargeError = "error";
@@ -2744,19 +2309,7 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RequestEntityTooLargeError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            message: None,
-            status: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RequestEntityTooLargeError }
 sinch_sdk_runtime::object::setters! {
     RequestEntityTooLargeError {
         code: i64 = "code";
@@ -2783,18 +2336,7 @@ sinch_sdk_runtime::object::object! {
         2 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RequestEntityTooLargeErrorDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            resource_name: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RequestEntityTooLargeErrorDetails }
 sinch_sdk_runtime::object::setters! {
     RequestEntityTooLargeErrorDetails {
         r#type: String = "type";
@@ -2848,22 +2390,7 @@ sinch_sdk_runtime::object::object! {
         6 allowed_document_types: opt = "allowedDocumentTypes";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RequiredAttachment {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            description: None,
-            mandatory: None,
-            template: None,
-            title: None,
-            allowed_mime_types: None,
-            allowed_document_types: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RequiredAttachment }
 sinch_sdk_runtime::object::setters! {
     RequiredAttachment {
         id: String = "id";
@@ -2918,20 +2445,7 @@ sinch_sdk_runtime::object::object! {
         4 error_codes: opt = "errorCodes";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ScheduledProvisioning {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            service_plan_id: None,
-            campaign_id: None,
-            status: None,
-            last_updated_time: None,
-            error_codes: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ScheduledProvisioning }
 sinch_sdk_runtime::object::setters! {
     ScheduledProvisioning {
         service_plan_id: String = "servicePlanId";
@@ -3076,16 +2590,12 @@ sinch_sdk_runtime::object::object! {
         2 status: opt = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ScheduledVoiceProvisioningCommon {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            last_updated_time: None,
-            status: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ScheduledVoiceProvisioningCommon {
+        r#type: VoiceApplicationType;
+    } {
+        last_updated_time;
+        status;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3115,17 +2625,13 @@ sinch_sdk_runtime::object::object! {
         3 trunk_id: opt = "trunkId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ScheduledVoiceProvisioningEst {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            last_updated_time: None,
-            status: None,
-            trunk_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ScheduledVoiceProvisioningEst {
+        r#type: VoiceApplicationType;
+    } {
+        last_updated_time;
+        status;
+        trunk_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3156,17 +2662,13 @@ sinch_sdk_runtime::object::object! {
         3 service_id: opt = "serviceId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ScheduledVoiceProvisioningFax {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            last_updated_time: None,
-            status: None,
-            service_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ScheduledVoiceProvisioningFax {
+        r#type: VoiceApplicationType;
+    } {
+        last_updated_time;
+        status;
+        service_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3197,17 +2699,13 @@ sinch_sdk_runtime::object::object! {
         3 app_id: opt = "appId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ScheduledVoiceProvisioningRtc {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            last_updated_time: None,
-            status: None,
-            app_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ScheduledVoiceProvisioningRtc {
+        r#type: VoiceApplicationType;
+    } {
+        last_updated_time;
+        status;
+        app_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3239,16 +2737,12 @@ sinch_sdk_runtime::object::object! {
         2 scheduled_provisioning: opt = "scheduledProvisioning";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsConfiguration {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(service_plan_id: impl Into<String>) -> Self {
-        Self {
-            service_plan_id: service_plan_id.into(),
-            campaign_id: None,
-            scheduled_provisioning: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SmsConfiguration {
+        service_plan_id: String;
+    } {
+        campaign_id;
+        scheduled_provisioning;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3272,15 +2766,11 @@ sinch_sdk_runtime::object::object! {
         1 campaign_id: opt = "campaignId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsConfigurationBase {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(service_plan_id: impl Into<String>) -> Self {
-        Self {
-            service_plan_id: service_plan_id.into(),
-            campaign_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SmsConfigurationBase {
+        service_plan_id: String;
+    } {
+        campaign_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3367,14 +2857,7 @@ sinch_sdk_runtime::object::object! {
         0 request_details: opt = "requestDetails";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateNumberOrderRegistrationRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { request_details: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateNumberOrderRegistrationRequest }
 sinch_sdk_runtime::object::setters! {
     UpdateNumberOrderRegistrationRequest {
         request_details: std::collections::BTreeMap<String, serde_json::Value> = "requestDetails";
@@ -3395,15 +2878,11 @@ sinch_sdk_runtime::object::object! {
         1 document_type: opt = "documentType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UploadNumberOrderAttachmentRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(file: impl Into<sinch_sdk_runtime::File>) -> Self {
-        Self {
-            file: file.into(),
-            document_type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    UploadNumberOrderAttachmentRequest {
+        file: sinch_sdk_runtime::File;
+    } {
+        document_type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3486,22 +2965,7 @@ sinch_sdk_runtime::object::object! {
         6 candidate_addresses: opt = "candidateAddresses";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ValidateAddressResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number: None,
-            display_name: None,
-            validated_address: None,
-            validation_result: None,
-            validation_message: None,
-            corrected_address: None,
-            candidate_addresses: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ValidateAddressResponse }
 sinch_sdk_runtime::object::setters! {
     ValidateAddressResponse {
         phone_number: PhoneNumber = "phoneNumber";
@@ -3525,14 +2989,7 @@ sinch_sdk_runtime::object::object! {
         0 app_id: opt = "appId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VoiceAppId {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { app_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VoiceAppId }
 sinch_sdk_runtime::object::setters! {
     VoiceAppId {
         app_id: String = "appId";
@@ -3689,18 +3146,7 @@ sinch_sdk_runtime::object::object! {
         2 scheduled_voice_provisioning: opt = "scheduledVoiceProvisioning";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VoiceConfigurationCommon {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            last_updated_time: None,
-            scheduled_voice_provisioning: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VoiceConfigurationCommon }
 sinch_sdk_runtime::object::setters! {
     VoiceConfigurationCommon {
         r#type: VoiceApplicationType = "type";
@@ -3729,17 +3175,13 @@ sinch_sdk_runtime::object::object! {
         3 trunk_id: opt = "trunkId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VoiceConfigurationEst {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            last_updated_time: None,
-            scheduled_voice_provisioning: None,
-            trunk_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VoiceConfigurationEst {
+        r#type: VoiceApplicationType;
+    } {
+        last_updated_time;
+        scheduled_voice_provisioning;
+        trunk_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3770,17 +3212,13 @@ sinch_sdk_runtime::object::object! {
         3 service_id: opt = "serviceId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VoiceConfigurationFax {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<VoiceApplicationType>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            last_updated_time: None,
-            scheduled_voice_provisioning: None,
-            service_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VoiceConfigurationFax {
+        r#type: VoiceApplicationType;
+    } {
+        last_updated_time;
+        scheduled_voice_provisioning;
+        service_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3811,19 +3249,7 @@ sinch_sdk_runtime::object::object! {
         3 app_id: opt = "appId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VoiceConfigurationRtc {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            last_updated_time: None,
-            scheduled_voice_provisioning: None,
-            app_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VoiceConfigurationRtc }
 sinch_sdk_runtime::object::setters! {
     VoiceConfigurationRtc {
         r#type: VoiceApplicationType = "type";
@@ -3844,14 +3270,7 @@ sinch_sdk_runtime::object::object! {
         0 service_id: opt = "serviceId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VoiceServiceId {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { service_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VoiceServiceId }
 sinch_sdk_runtime::object::setters! {
     VoiceServiceId {
         service_id: String = "serviceId";
@@ -3869,14 +3288,7 @@ sinch_sdk_runtime::object::object! {
         0 trunk_id: opt = "trunkId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VoiceTrunkId {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { trunk_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VoiceTrunkId }
 sinch_sdk_runtime::object::setters! {
     VoiceTrunkId {
         trunk_id: String = "trunkId";

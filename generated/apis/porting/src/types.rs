@@ -18,14 +18,7 @@ sinch_sdk_runtime::object::object! {
         0 phone_number_groups: opt = "phoneNumberGroups";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ActivatePortInRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { phone_number_groups: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ActivatePortInRequest }
 sinch_sdk_runtime::object::setters! {
     ActivatePortInRequest {
         phone_number_groups: Vec<String> = "phoneNumberGroups";
@@ -43,14 +36,7 @@ sinch_sdk_runtime::object::object! {
         0 note: opt = "note";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AddOrderNoteRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { note: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AddOrderNoteRequest }
 sinch_sdk_runtime::object::setters! {
     AddOrderNoteRequest {
         note: String = "note";
@@ -71,14 +57,7 @@ sinch_sdk_runtime::object::object! {
         1 note: opt = "note";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AddOrderNoteResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { id: None, note: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AddOrderNoteResponse }
 sinch_sdk_runtime::object::setters! {
     AddOrderNoteResponse {
         id: f64 = "id";
@@ -100,17 +79,7 @@ sinch_sdk_runtime::object::object! {
         1 field_violations: opt = "fieldViolations";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BadRequestDetail {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            field_violations: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BadRequestDetail }
 sinch_sdk_runtime::object::setters! {
     BadRequestDetail {
         r#type: String = "type";
@@ -138,19 +107,7 @@ sinch_sdk_runtime::object::object! {
         3 default_port_time_zone: opt = "defaultPortTimeZone";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DefaultsConfiguration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            contact: None,
-            webhook_url: None,
-            default_port_time: None,
-            default_port_time_zone: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DefaultsConfiguration }
 sinch_sdk_runtime::object::setters! {
     DefaultsConfiguration {
         contact: DefaultsConfigurationContact = "contact";
@@ -177,18 +134,7 @@ sinch_sdk_runtime::object::object! {
         2 phone: opt = "phone";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DefaultsConfigurationContact {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            email: None,
-            name: None,
-            phone: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DefaultsConfigurationContact }
 sinch_sdk_runtime::object::setters! {
     DefaultsConfigurationContact {
         email: String = "email";
@@ -242,16 +188,12 @@ sinch_sdk_runtime::object::object! {
         2 desired_port_time_zone: opt = "desiredPortTimeZone";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DesiredPortDateTime {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(desired_port_date: impl Into<String>) -> Self {
-        Self {
-            desired_port_date: desired_port_date.into(),
-            desired_port_time: None,
-            desired_port_time_zone: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    DesiredPortDateTime {
+        desired_port_date: String;
+    } {
+        desired_port_time;
+        desired_port_time_zone;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -345,36 +287,25 @@ sinch_sdk_runtime::object::object! {
         15 type_of_service: opt = "typeOfService";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EndUser {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        street_num: impl Into<String>,
-        street_name: impl Into<String>,
-        city: impl Into<String>,
-        state: impl Into<String>,
-        zip_code: impl Into<String>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            street_num: street_num.into(),
-            street_name: street_name.into(),
-            street_pre_dir: None,
-            street_type: None,
-            street_post_dir: None,
-            location_type1: None,
-            location_value1: None,
-            location_type2: None,
-            location_value2: None,
-            location_type3: None,
-            location_value3: None,
-            city: city.into(),
-            state: state.into(),
-            zip_code: zip_code.into(),
-            type_of_service: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    EndUser {
+        name: String;
+        street_num: String;
+        street_name: String;
+        city: String;
+        state: String;
+        zip_code: String;
+    } {
+        street_pre_dir;
+        street_type;
+        street_post_dir;
+        location_type1;
+        location_value1;
+        location_type2;
+        location_value2;
+        location_type3;
+        location_value3;
+        type_of_service;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -431,19 +362,7 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Error {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            status: None,
-            message: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Error }
 sinch_sdk_runtime::object::setters! {
     Error {
         code: i32 = "code";
@@ -584,19 +503,7 @@ sinch_sdk_runtime::object::object! {
         3 meta_data: opt = "metaData";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ErrorInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            reason: None,
-            domain: None,
-            meta_data: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ErrorInfo }
 sinch_sdk_runtime::object::setters! {
     ErrorInfo {
         r#type: String = "type";
@@ -620,17 +527,7 @@ sinch_sdk_runtime::object::object! {
         1 trunk_id: opt = "trunkId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EstConfiguration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            trunk_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { EstConfiguration }
 sinch_sdk_runtime::object::setters! {
     EstConfiguration {
         r#type: EstConfigurationType = "type";
@@ -668,17 +565,7 @@ sinch_sdk_runtime::object::object! {
         1 service_id: opt = "serviceId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FaxConfiguration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            service_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FaxConfiguration }
 sinch_sdk_runtime::object::setters! {
     FaxConfiguration {
         r#type: FaxConfigurationType = "type";
@@ -713,14 +600,7 @@ sinch_sdk_runtime::object::object! {
         0 e911: opt = "e911";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Feature {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { e911: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Feature }
 sinch_sdk_runtime::object::setters! {
     Feature {
         e911: FeatureE911 = "e911";
@@ -780,30 +660,7 @@ sinch_sdk_runtime::object::object! {
         14 enh_postal_code_plus_four: opt = "enhPostalCodePlusFour";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FeatureE911 {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            street_num: None,
-            street_info: None,
-            location: None,
-            city: None,
-            state: None,
-            postal_code: None,
-            postal_code_plus_four: None,
-            enh_street_num: None,
-            enh_street_info: None,
-            enh_location: None,
-            enh_city: None,
-            enh_state: None,
-            enh_postal_code: None,
-            enh_postal_code_plus_four: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FeatureE911 }
 sinch_sdk_runtime::object::setters! {
     FeatureE911 {
         name: String = "name";
@@ -838,17 +695,7 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FieldViolation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            field: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FieldViolation }
 sinch_sdk_runtime::object::setters! {
     FieldViolation {
         field: String = "field";
@@ -882,21 +729,7 @@ sinch_sdk_runtime::object::object! {
         5 content_type: opt = "contentType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetOrderDocumentContentResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            document_id: None,
-            id: None,
-            document_name: None,
-            description: None,
-            file_content: None,
-            content_type: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetOrderDocumentContentResponse }
 sinch_sdk_runtime::object::setters! {
     GetOrderDocumentContentResponse {
         document_id: f64 = "documentId";
@@ -925,18 +758,7 @@ sinch_sdk_runtime::object::object! {
         2 phone_numbers: opt = "phoneNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetPortInAvailableActivationResponseItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number_group: None,
-            foc_date: None,
-            phone_numbers: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetPortInAvailableActivationResponseItem }
 sinch_sdk_runtime::object::setters! {
     GetPortInAvailableActivationResponseItem {
         phone_number_group: String = "phoneNumberGroup";
@@ -962,18 +784,7 @@ sinch_sdk_runtime::object::object! {
         2 sms_configuration: opt = "smsConfiguration";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetPortInAvailableActivationResponseItemPhoneNumbersItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number: None,
-            voice_configuration: None,
-            sms_configuration: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetPortInAvailableActivationResponseItemPhoneNumbersItem }
 sinch_sdk_runtime::object::setters! {
     GetPortInAvailableActivationResponseItemPhoneNumbersItem {
         phone_number: String = "phoneNumber";
@@ -1005,20 +816,7 @@ sinch_sdk_runtime::object::object! {
         4 total_items: opt = "totalItems";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetPortInOrdersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            orders: None,
-            page: None,
-            total_pages: None,
-            page_size: None,
-            total_items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetPortInOrdersResponse }
 sinch_sdk_runtime::object::setters! {
     GetPortInOrdersResponse {
         orders: Vec<OrderListItem> = "orders";
@@ -1046,18 +844,7 @@ sinch_sdk_runtime::object::object! {
         2 note: opt = "note";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NewNoteWebhookStatusEvent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            order_id: None,
-            note: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NewNoteWebhookStatusEvent }
 sinch_sdk_runtime::object::setters! {
     NewNoteWebhookStatusEvent {
         r#type: NewNoteWebhookStatusEventType = "type";
@@ -1093,14 +880,7 @@ sinch_sdk_runtime::object::object! {
         0 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotFoundDetail {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { r#type: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NotFoundDetail }
 sinch_sdk_runtime::object::setters! {
     NotFoundDetail {
         r#type: String = "type";
@@ -1130,18 +910,14 @@ sinch_sdk_runtime::object::object! {
         4 reject_reason: opt = "rejectReason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NumberPortingStatusItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(phone_number: impl Into<String>) -> Self {
-        Self {
-            phone_number: phone_number.into(),
-            status: None,
-            activated_date: None,
-            confirmed_date: None,
-            reject_reason: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    NumberPortingStatusItem {
+        phone_number: String;
+    } {
+        status;
+        activated_date;
+        confirmed_date;
+        reject_reason;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1201,18 +977,7 @@ sinch_sdk_runtime::object::object! {
         2 phone_numbers: opt = "phoneNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NumberStatusWebhookStatusEvent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            order_id: None,
-            phone_numbers: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NumberStatusWebhookStatusEvent }
 sinch_sdk_runtime::object::setters! {
     NumberStatusWebhookStatusEvent {
         r#type: NumberStatusWebhookStatusEventType = "type";
@@ -1288,25 +1053,21 @@ sinch_sdk_runtime::object::object! {
         11 id: opt = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderBaseItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(desired_port_schedule: impl Into<DesiredPortDateTime>) -> Self {
-        Self {
-            status: None,
-            customer_order_reference: None,
-            on_demand_activation: None,
-            desired_port_schedule: desired_port_schedule.into(),
-            loa_uploaded_by: None,
-            loa_attachment_date: None,
-            phone_numbers: None,
-            notes: None,
-            documents: None,
-            created_date: None,
-            reseller_name: None,
-            id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    OrderBaseItem {
+        desired_port_schedule: DesiredPortDateTime;
+    } {
+        status;
+        customer_order_reference;
+        on_demand_activation;
+        loa_uploaded_by;
+        loa_attachment_date;
+        phone_numbers;
+        notes;
+        documents;
+        created_date;
+        reseller_name;
+        id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1342,18 +1103,7 @@ sinch_sdk_runtime::object::object! {
         2 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderDocumentBase {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            document_name: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OrderDocumentBase }
 sinch_sdk_runtime::object::setters! {
     OrderDocumentBase {
         id: f64 = "id";
@@ -1382,19 +1132,7 @@ sinch_sdk_runtime::object::object! {
         3 file_content: opt = "fileContent";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderDocumentWithContent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            document_name: None,
-            description: None,
-            file_content: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OrderDocumentWithContent }
 sinch_sdk_runtime::object::setters! {
     OrderDocumentWithContent {
         id: f64 = "id";
@@ -1439,24 +1177,7 @@ sinch_sdk_runtime::object::object! {
         8 excluded_quantity: opt = "excludedQuantity";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderListItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            status: None,
-            customer_order_reference: None,
-            created_date: None,
-            phone_number_quantity: None,
-            foc_quantity: None,
-            activated_quantity: None,
-            rejected_quantity: None,
-            excluded_quantity: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OrderListItem }
 sinch_sdk_runtime::object::setters! {
     OrderListItem {
         id: f64 = "id";
@@ -1488,18 +1209,7 @@ sinch_sdk_runtime::object::object! {
         2 created_by: opt = "createdBy";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderNote {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            note: None,
-            created_time: None,
-            created_by: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OrderNote }
 sinch_sdk_runtime::object::setters! {
     OrderNote {
         note: String = "note";
@@ -1553,28 +1263,21 @@ sinch_sdk_runtime::object::object! {
         11 id: opt = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderPortInRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        desired_port_schedule: impl Into<DesiredPortDateTime>,
-        phone_numbers: impl Into<Vec<PhoneNumberMinItem>>,
-    ) -> Self {
-        Self {
-            status: None,
-            customer_order_reference: None,
-            on_demand_activation: None,
-            desired_port_schedule: desired_port_schedule.into(),
-            loa_uploaded_by: None,
-            loa_attachment_date: None,
-            phone_numbers: phone_numbers.into(),
-            notes: None,
-            documents: None,
-            created_date: None,
-            reseller_name: None,
-            id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    OrderPortInRequest {
+        desired_port_schedule: DesiredPortDateTime;
+        phone_numbers: Vec<PhoneNumberMinItem>;
+    } {
+        status;
+        customer_order_reference;
+        on_demand_activation;
+        loa_uploaded_by;
+        loa_attachment_date;
+        notes;
+        documents;
+        created_date;
+        reseller_name;
+        id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1659,24 +1362,20 @@ sinch_sdk_runtime::object::object! {
         10 reseller_name: opt = "resellerName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderWebhookItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(desired_port_schedule: impl Into<DesiredPortDateTime>) -> Self {
-        Self {
-            status: None,
-            customer_order_reference: None,
-            on_demand_activation: None,
-            desired_port_schedule: desired_port_schedule.into(),
-            loa_uploaded_by: None,
-            loa_attachment_date: None,
-            phone_numbers: None,
-            notes: None,
-            documents: None,
-            created_date: None,
-            reseller_name: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    OrderWebhookItem {
+        desired_port_schedule: DesiredPortDateTime;
+    } {
+        status;
+        customer_order_reference;
+        on_demand_activation;
+        loa_uploaded_by;
+        loa_attachment_date;
+        phone_numbers;
+        notes;
+        documents;
+        created_date;
+        reseller_name;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1711,18 +1410,7 @@ sinch_sdk_runtime::object::object! {
         2 order: opt = "order";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrderWebhookStatusEvent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            order_id: None,
-            order: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OrderWebhookStatusEvent }
 sinch_sdk_runtime::object::setters! {
     OrderWebhookStatusEvent {
         r#type: OrderWebhookStatusEventType = "type";
@@ -1767,19 +1455,7 @@ sinch_sdk_runtime::object::object! {
         3 total_items: opt = "totalItems";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Pagination {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page: None,
-            total_pages: None,
-            page_size: None,
-            total_items: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Pagination }
 sinch_sdk_runtime::object::setters! {
     Pagination {
         page: i64 = "page";
@@ -1806,18 +1482,7 @@ sinch_sdk_runtime::object::object! {
         2 phone_numbers: opt = "phoneNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PhoneNumberGroupItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number_group: None,
-            foc_date: None,
-            phone_numbers: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PhoneNumberGroupItem }
 sinch_sdk_runtime::object::setters! {
     PhoneNumberGroupItem {
         phone_number_group: String = "phoneNumberGroup";
@@ -1888,35 +1553,27 @@ sinch_sdk_runtime::object::object! {
         17 foc_date: opt = "focDate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PhoneNumberItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        phone_number: impl Into<String>,
-        end_user: impl Into<EndUser>,
-        port_out_info: impl Into<PortOutItem>,
-    ) -> Self {
-        Self {
-            phone_number: phone_number.into(),
-            status: None,
-            exclusion_reason: None,
-            exclusion_date: None,
-            country_code: None,
-            activated_date: None,
-            confirmed_date: None,
-            activate_user: None,
-            voice_configuration: None,
-            sms_configuration: None,
-            end_user: end_user.into(),
-            port_out_info: port_out_info.into(),
-            features: None,
-            new_port_out_pin: None,
-            reject_reason: None,
-            excluded_features: None,
-            phone_number_group: None,
-            foc_date: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PhoneNumberItem {
+        phone_number: String;
+        end_user: EndUser;
+        port_out_info: PortOutItem;
+    } {
+        status;
+        exclusion_reason;
+        exclusion_date;
+        country_code;
+        activated_date;
+        confirmed_date;
+        activate_user;
+        voice_configuration;
+        sms_configuration;
+        features;
+        new_port_out_pin;
+        reject_reason;
+        excluded_features;
+        phone_number_group;
+        foc_date;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1953,17 +1610,7 @@ sinch_sdk_runtime::object::object! {
         1 exclusion_reason: opt = "exclusionReason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PhoneNumberItemExcludedFeaturesItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            feature_name: None,
-            exclusion_reason: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PhoneNumberItemExcludedFeaturesItem }
 sinch_sdk_runtime::object::setters! {
     PhoneNumberItemExcludedFeaturesItem {
         feature_name: String = "featureName";
@@ -2064,35 +1711,27 @@ sinch_sdk_runtime::object::object! {
         17 foc_date: opt = "focDate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PhoneNumberMinItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        phone_number: impl Into<String>,
-        end_user: impl Into<EndUser>,
-        port_out_info: impl Into<PortOutItem>,
-    ) -> Self {
-        Self {
-            phone_number: phone_number.into(),
-            status: None,
-            exclusion_reason: None,
-            exclusion_date: None,
-            country_code: None,
-            activated_date: None,
-            confirmed_date: None,
-            activate_user: None,
-            voice_configuration: None,
-            sms_configuration: None,
-            end_user: end_user.into(),
-            port_out_info: port_out_info.into(),
-            features: None,
-            new_port_out_pin: None,
-            reject_reason: None,
-            excluded_features: None,
-            phone_number_group: None,
-            foc_date: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PhoneNumberMinItem {
+        phone_number: String;
+        end_user: EndUser;
+        port_out_info: PortOutItem;
+    } {
+        status;
+        exclusion_reason;
+        exclusion_date;
+        country_code;
+        activated_date;
+        confirmed_date;
+        activate_user;
+        voice_configuration;
+        sms_configuration;
+        features;
+        new_port_out_pin;
+        reject_reason;
+        excluded_features;
+        phone_number_group;
+        foc_date;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2126,14 +1765,7 @@ sinch_sdk_runtime::object::object! {
         0 phone_number_groups: opt = "phoneNumberGroups";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PortInOrderGroup {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { phone_number_groups: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PortInOrderGroup }
 sinch_sdk_runtime::object::setters! {
     PortInOrderGroup {
         phone_number_groups: Vec<PortInOrderGroupPhoneNumberGroupsItem> = "phoneNumberGroups";
@@ -2154,17 +1786,7 @@ sinch_sdk_runtime::object::object! {
         1 status: opt = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PortInOrderGroupPhoneNumberGroupsItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number_group: None,
-            status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PortInOrderGroupPhoneNumberGroupsItem }
 sinch_sdk_runtime::object::setters! {
     PortInOrderGroupPhoneNumberGroupsItem {
         phone_number_group: String = "phoneNumberGroup";
@@ -2195,20 +1817,7 @@ sinch_sdk_runtime::object::object! {
         4 authorizing_date: opt = "authorizingDate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PortOutItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            existing_port_out_pin: None,
-            account_num: None,
-            account_phone_number: None,
-            authorizing_name: None,
-            authorizing_date: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PortOutItem }
 sinch_sdk_runtime::object::setters! {
     PortOutItem {
         existing_port_out_pin: String = "existingPortOutPin";
@@ -2239,19 +1848,7 @@ sinch_sdk_runtime::object::object! {
         3 reason: opt = "reason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PortabilityCheckNumber {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone_number: None,
-            portable: None,
-            carrier: None,
-            reason: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PortabilityCheckNumber }
 sinch_sdk_runtime::object::setters! {
     PortabilityCheckNumber {
         phone_number: String = "phoneNumber";
@@ -2272,14 +1869,7 @@ sinch_sdk_runtime::object::object! {
         0 phone_numbers: opt = "phoneNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PortabilityCheckRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { phone_numbers: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PortabilityCheckRequest }
 sinch_sdk_runtime::object::setters! {
     PortabilityCheckRequest {
         phone_numbers: Vec<String> = "phoneNumbers";
@@ -2297,14 +1887,7 @@ sinch_sdk_runtime::object::object! {
         0 phone_numbers: opt = "phoneNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PortabilityCheckResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { phone_numbers: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PortabilityCheckResponse }
 sinch_sdk_runtime::object::setters! {
     PortabilityCheckResponse {
         phone_numbers: Vec<PortabilityCheckNumber> = "phoneNumbers";
@@ -2325,14 +1908,7 @@ sinch_sdk_runtime::object::object! {
         1 app_id: opt = "appId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RtcConfiguration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { r#type: None, app_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RtcConfiguration }
 sinch_sdk_runtime::object::setters! {
     RtcConfiguration {
         r#type: RtcConfigurationType = "type";
@@ -2367,14 +1943,7 @@ sinch_sdk_runtime::object::object! {
         0 sms_app_id: opt = "smsAppId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsConfiguration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { sms_app_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SmsConfiguration }
 sinch_sdk_runtime::object::setters! {
     SmsConfiguration {
         sms_app_id: String = "smsAppId";
@@ -2506,17 +2075,7 @@ sinch_sdk_runtime::object::object! {
         1 order_id: opt = "orderId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhookEvent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            order_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WebhookEvent }
 sinch_sdk_runtime::object::setters! {
     WebhookEvent {
         r#type: WebhookEventType = "type";

@@ -67,28 +67,19 @@ sinch_sdk_runtime::object::object! {
         9 webhooks: opt = "webhooks";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesBundlesDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        project_id: impl Into<String>,
-        state: impl Into<BundlesBundleServicesStateEnum>,
-        region: impl Into<BundlesBundlesRegionEnum>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            project_id: project_id.into(),
-            name: None,
-            state: state.into(),
-            webhook_delivery_statuses: None,
-            region: region.into(),
-            subproject: None,
-            sms_app: None,
-            conv_app: None,
-            webhooks: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    BundlesBundlesDto {
+        id: String;
+        project_id: String;
+        state: BundlesBundleServicesStateEnum;
+        region: BundlesBundlesRegionEnum;
+    } {
+        name;
+        webhook_delivery_statuses;
+        subproject;
+        sms_app;
+        conv_app;
+        webhooks;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -176,29 +167,16 @@ sinch_sdk_runtime::object::object! {
         6 number_verified: req = "numberVerified";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesBundlesSmsAppDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        sms_service_id: impl Into<String>,
-        name: impl Into<String>,
-        status: impl Into<BundlesProvisioningStatesEnum>,
-        regions: impl Into<Vec<BundlesSmsAppRegionsEnum>>,
-        test: impl Into<bool>,
-        number_verified: impl Into<bool>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            sms_service_id: sms_service_id.into(),
-            name: name.into(),
-            status: status.into(),
-            regions: regions.into(),
-            test: test.into(),
-            number_verified: number_verified.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    BundlesBundlesSmsAppDto {
+        id: String;
+        sms_service_id: String;
+        name: String;
+        status: BundlesProvisioningStatesEnum;
+        regions: Vec<BundlesSmsAppRegionsEnum>;
+        test: bool;
+        number_verified: bool;
+    } {}
 }
 /// Status of the SMS channel credentials integration.
 ///
@@ -237,15 +215,10 @@ sinch_sdk_runtime::object::object! {
         0 mode: req = "mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesConversationAppConsentManagerSettingsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        mode: impl Into<BundlesConversationAppConsentManagerSettingsModesEnum>,
-    ) -> Self {
-        Self { mode: mode.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    BundlesConversationAppConsentManagerSettingsDto {
+        mode: BundlesConversationAppConsentManagerSettingsModesEnum;
+    } {}
 }
 /// `BundlesConversationAppConsentManagerSettingsInputDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -259,15 +232,10 @@ sinch_sdk_runtime::object::object! {
         0 mode: req = "mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesConversationAppConsentManagerSettingsInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        mode: impl Into<BundlesInputConversationAppConsentManagerSettingsModesEnum>,
-    ) -> Self {
-        Self { mode: mode.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    BundlesConversationAppConsentManagerSettingsInputDto {
+        mode: BundlesInputConversationAppConsentManagerSettingsModesEnum;
+    } {}
 }
 /// Conversation API consent manager settings mode.
 ///
@@ -309,17 +277,7 @@ sinch_sdk_runtime::object::object! {
         1 ttl: opt = "ttl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesConversationAppConversationRetentionPolicyInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            retention_policy_type: None,
-            ttl: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BundlesConversationAppConversationRetentionPolicyInputDto }
 sinch_sdk_runtime::object::setters! {
     BundlesConversationAppConversationRetentionPolicyInputDto {
         retention_policy_type: BundlesInputConversationAppConversationRetentionPolicyTypesEnum = "retentionPolicyType";
@@ -341,17 +299,7 @@ sinch_sdk_runtime::object::object! {
         1 ttl: opt = "ttl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesConversationAppDispatchRetentionPolicyInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            retention_policy_type: None,
-            ttl: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BundlesConversationAppDispatchRetentionPolicyInputDto }
 sinch_sdk_runtime::object::setters! {
     BundlesConversationAppDispatchRetentionPolicyInputDto {
         retention_policy_type: BundlesInputConversationAppDispatchRetentionPolicyTypesEnum = "retentionPolicyType";
@@ -388,24 +336,16 @@ sinch_sdk_runtime::object::object! {
         6 sms_channel_status: opt = "smsChannelStatus";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesConversationAppDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        name: impl Into<String>,
-        processing_mode: impl Into<BundlesConversationAppProcessingModesEnum>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            name: name.into(),
-            webhooks: None,
-            processing_mode: processing_mode.into(),
-            retention_policy: None,
-            consent_manager_settings: None,
-            sms_channel_status: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    BundlesConversationAppDto {
+        id: String;
+        name: String;
+        processing_mode: BundlesConversationAppProcessingModesEnum;
+    } {
+        webhooks;
+        retention_policy;
+        consent_manager_settings;
+        sms_channel_status;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -440,20 +380,7 @@ sinch_sdk_runtime::object::object! {
         4 consent_manager_settings: opt = "consentManagerSettings";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesConversationAppInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            webhooks: None,
-            processing_mode: None,
-            retention_policy: None,
-            consent_manager_settings: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BundlesConversationAppInputDto }
 sinch_sdk_runtime::object::setters! {
     BundlesConversationAppInputDto {
         name: String = "name";
@@ -642,17 +569,11 @@ sinch_sdk_runtime::object::object! {
         1 ttl: opt = "ttl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesConversationAppRetentionPolicyDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        retention_policy_type: impl Into<BundlesConversationAppRetentionPolicyTypesEnum>,
-    ) -> Self {
-        Self {
-            retention_policy_type: retention_policy_type.into(),
-            ttl: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    BundlesConversationAppRetentionPolicyDto {
+        retention_policy_type: BundlesConversationAppRetentionPolicyTypesEnum;
+    } {
+        ttl;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -706,21 +627,13 @@ sinch_sdk_runtime::object::object! {
         3 secret: opt = "secret";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesConversationAppWebhooksDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        target: impl Into<String>,
-        triggers: impl Into<Vec<BundlesWebhooksWebhookTriggerEnum>>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            target: target.into(),
-            triggers: triggers.into(),
-            secret: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    BundlesConversationAppWebhooksDto {
+        id: String;
+        target: String;
+        triggers: Vec<BundlesWebhooksWebhookTriggerEnum>;
+    } {
+        secret;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -749,20 +662,13 @@ sinch_sdk_runtime::object::object! {
         3 target_type: opt = "targetType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesConversationAppWebhooksInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        target: impl Into<String>,
-        triggers: impl Into<Vec<BundlesWebhooksInputWebhookTriggerEnum>>,
-    ) -> Self {
-        Self {
-            target: target.into(),
-            triggers: triggers.into(),
-            secret: None,
-            target_type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    BundlesConversationAppWebhooksInputDto {
+        target: String;
+        triggers: Vec<BundlesWebhooksInputWebhookTriggerEnum>;
+    } {
+        secret;
+        target_type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -816,19 +722,15 @@ sinch_sdk_runtime::object::object! {
         5 webhooks: opt = "webhooks";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesInputBundlesDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(region: impl Into<BundlesBundlesInputRegionEnum>) -> Self {
-        Self {
-            name: None,
-            region: region.into(),
-            subproject: None,
-            sms_app: None,
-            conv_app: None,
-            webhooks: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    BundlesInputBundlesDto {
+        region: BundlesBundlesInputRegionEnum;
+    } {
+        name;
+        subproject;
+        sms_app;
+        conv_app;
+        webhooks;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1173,14 +1075,7 @@ sinch_sdk_runtime::object::object! {
         1 name: opt = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesInputBundlesSmsAppDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { test: None, name: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BundlesInputBundlesSmsAppDto }
 sinch_sdk_runtime::object::setters! {
     BundlesInputBundlesSmsAppDto {
         test: bool = "test";
@@ -1312,22 +1207,14 @@ sinch_sdk_runtime::object::object! {
         4 bundles: req = "bundles";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesListBundlesDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        bundles: impl Into<Vec<BundlesBundlesDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            bundles: bundles.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    BundlesListBundlesDto {
+        total_size: f64;
+        page_size: f64;
+        bundles: Vec<BundlesBundlesDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1357,21 +1244,13 @@ sinch_sdk_runtime::object::object! {
         3 additional_information: opt = "additionalInformation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesPapiErrorDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        error_code: impl Into<String>,
-        message: impl Into<String>,
-        resolution: impl Into<String>,
-    ) -> Self {
-        Self {
-            error_code: error_code.into(),
-            message: message.into(),
-            resolution: resolution.into(),
-            additional_information: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    BundlesPapiErrorDto {
+        error_code: String;
+        message: String;
+        resolution: String;
+    } {
+        additional_information;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1543,23 +1422,14 @@ sinch_sdk_runtime::object::object! {
         4 status: req = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesSubprojectDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        name: impl Into<String>,
-        parent_project_id: impl Into<String>,
-        status: impl Into<BundlesSubprojectStatusEnum>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            name: name.into(),
-            labels: None,
-            parent_project_id: parent_project_id.into(),
-            status: status.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    BundlesSubprojectDto {
+        id: String;
+        name: String;
+        parent_project_id: String;
+        status: BundlesSubprojectStatusEnum;
+    } {
+        labels;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1582,14 +1452,7 @@ sinch_sdk_runtime::object::object! {
         1 labels: opt = "labels";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesSubprojectInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { name: None, labels: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BundlesSubprojectInputDto }
 sinch_sdk_runtime::object::setters! {
     BundlesSubprojectInputDto {
         name: String = "name";
@@ -1636,21 +1499,13 @@ sinch_sdk_runtime::object::object! {
         3 date: req = "date";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesWebhookDeliveryStatusDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        webhook_id: impl Into<String>,
-        http_status_code: impl Into<BundlesHttpStatusCodeEnum>,
-        date: impl Into<String>,
-    ) -> Self {
-        Self {
-            webhook_id: webhook_id.into(),
-            http_status_code: http_status_code.into(),
-            error_message: None,
-            date: date.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    BundlesWebhookDeliveryStatusDto {
+        webhook_id: String;
+        http_status_code: BundlesHttpStatusCodeEnum;
+        date: String;
+    } {
+        error_message;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1679,23 +1534,13 @@ sinch_sdk_runtime::object::object! {
         3 triggers: req = "triggers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesWebhookDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        target: impl Into<String>,
-        project_id: impl Into<String>,
-        triggers: impl Into<Vec<BundlesWebhookTriggersEnum>>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            target: target.into(),
-            project_id: project_id.into(),
-            triggers: triggers.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    BundlesWebhookDto {
+        id: String;
+        target: String;
+        project_id: String;
+        triggers: Vec<BundlesWebhookTriggersEnum>;
+    } {}
 }
 /// `BundlesWebhookInputDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -1723,21 +1568,12 @@ sinch_sdk_runtime::object::object! {
         2 triggers: req = "triggers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BundlesWebhookInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        target: impl Into<String>,
-        secret: impl Into<String>,
-        triggers: impl Into<Vec<BundlesWebhookTriggersEnum>>,
-    ) -> Self {
-        Self {
-            target: target.into(),
-            secret: secret.into(),
-            triggers: triggers.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    BundlesWebhookInputDto {
+        target: String;
+        secret: String;
+        triggers: Vec<BundlesWebhookTriggersEnum>;
+    } {}
 }
 /// List of triggers you want to be notified about on your webhook. To be able to listen to all type of events use `ALL`.
 /// - Common: `ALL`
@@ -2080,16 +1916,11 @@ sinch_sdk_runtime::object::object! {
         1 lat: req = "lat";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationAccountLocationDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(lon: impl Into<f64>, lat: impl Into<f64>) -> Self {
-        Self {
-            lon: lon.into(),
-            lat: lat.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ConversationAccountLocationDto {
+        lon: f64;
+        lat: f64;
+    } {}
 }
 /// Channel integration status.
 ///
@@ -2161,24 +1992,20 @@ sinch_sdk_runtime::object::object! {
         10 website: opt = "website";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationInstagramInfoDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(status: impl Into<ConversationChannelStatusEnum>) -> Self {
-        Self {
-            status: status.into(),
-            status_description: None,
-            id: None,
-            name: None,
-            username: None,
-            biography: None,
-            followers_count: None,
-            follows_count: None,
-            media_count: None,
-            profile_picture_url: None,
-            website: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ConversationInstagramInfoDto {
+        status: ConversationChannelStatusEnum;
+    } {
+        status_description;
+        id;
+        name;
+        username;
+        biography;
+        followers_count;
+        follows_count;
+        media_count;
+        profile_picture_url;
+        website;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2219,18 +2046,14 @@ sinch_sdk_runtime::object::object! {
         4 global_brand_page_name: opt = "globalBrandPageName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationMessengerInfoDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(status: impl Into<ConversationChannelStatusEnum>) -> Self {
-        Self {
-            status: status.into(),
-            status_description: None,
-            id: None,
-            name: None,
-            global_brand_page_name: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ConversationMessengerInfoDto {
+        status: ConversationChannelStatusEnum;
+    } {
+        status_description;
+        id;
+        name;
+        global_brand_page_name;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2262,21 +2085,13 @@ sinch_sdk_runtime::object::object! {
         3 additional_information: opt = "additionalInformation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationPapiErrorDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        error_code: impl Into<String>,
-        message: impl Into<String>,
-        resolution: impl Into<String>,
-    ) -> Self {
-        Self {
-            error_code: error_code.into(),
-            message: message.into(),
-            resolution: resolution.into(),
-            additional_information: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ConversationPapiErrorDto {
+        error_code: String;
+        message: String;
+        resolution: String;
+    } {
+        additional_information;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2314,20 +2129,16 @@ sinch_sdk_runtime::object::object! {
         6 supports_inline_queries: opt = "supportsInlineQueries";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationTelegramBotInfoDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(status: impl Into<ConversationChannelStatusEnum>) -> Self {
-        Self {
-            status: status.into(),
-            status_description: None,
-            name: None,
-            username: None,
-            can_join_groups: None,
-            can_read_all_group_messages: None,
-            supports_inline_queries: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ConversationTelegramBotInfoDto {
+        status: ConversationChannelStatusEnum;
+    } {
+        status_description;
+        name;
+        username;
+        can_join_groups;
+        can_read_all_group_messages;
+        supports_inline_queries;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2382,24 +2193,20 @@ sinch_sdk_runtime::object::object! {
         10 subscribers_count: opt = "subscribersCount";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConversationViberBotInfoDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(status: impl Into<ConversationChannelStatusEnum>) -> Self {
-        Self {
-            status: status.into(),
-            status_description: None,
-            id: None,
-            name: None,
-            uri: None,
-            icon: None,
-            category: None,
-            subcategory: None,
-            location: None,
-            country: None,
-            subscribers_count: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ConversationViberBotInfoDto {
+        status: ConversationChannelStatusEnum;
+    } {
+        status_description;
+        id;
+        name;
+        uri;
+        icon;
+        category;
+        subcategory;
+        location;
+        country;
+        subscribers_count;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2465,22 +2272,7 @@ sinch_sdk_runtime::object::object! {
         6 scheme_android: opt = "schemeAndroid";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkButtonDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            ordering: None,
-            r#type: None,
-            name: None,
-            link_mo: None,
-            link_pc: None,
-            scheme_ios: None,
-            scheme_android: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { KakaotalkButtonDto }
 sinch_sdk_runtime::object::setters! {
     KakaotalkButtonDto {
         ordering: f64 = "ordering";
@@ -2510,19 +2302,12 @@ sinch_sdk_runtime::object::object! {
         2 created: opt = "created";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkCommentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<KakaotalkCommentTypeEnum>,
-        comment: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            comment: comment.into(),
-            created: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkCommentDto {
+        r#type: KakaotalkCommentTypeEnum;
+        comment: String;
+    } {
+        created;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2542,13 +2327,10 @@ sinch_sdk_runtime::object::object! {
         0 comment: req = "comment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkCommentInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(comment: impl Into<String>) -> Self {
-        Self { comment: comment.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkCommentInputDto {
+        comment: String;
+    } {}
 }
 /// `KakaotalkCommentTypeEnum`
 ///
@@ -2596,24 +2378,16 @@ sinch_sdk_runtime::object::object! {
         6 scheme_android: opt = "schemeAndroid";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkInputButtonDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        ordering: impl Into<f64>,
-        r#type: impl Into<KakaotalkInputKakaoTalkButtonTypeEnum>,
-        name: impl Into<String>,
-    ) -> Self {
-        Self {
-            ordering: ordering.into(),
-            r#type: r#type.into(),
-            name: name.into(),
-            link_mo: None,
-            link_pc: None,
-            scheme_ios: None,
-            scheme_android: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkInputButtonDto {
+        ordering: f64;
+        r#type: KakaotalkInputKakaoTalkButtonTypeEnum;
+        name: String;
+    } {
+        link_mo;
+        link_pc;
+        scheme_ios;
+        scheme_android;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2749,25 +2523,15 @@ sinch_sdk_runtime::object::object! {
         5 sub_level_category_code: req = "subLevelCategoryCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkInputSenderDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        admin_phone_no: impl Into<String>,
-        name: impl Into<String>,
-        top_level_category_code: impl Into<String>,
-        mid_level_category_code: impl Into<String>,
-        sub_level_category_code: impl Into<String>,
-    ) -> Self {
-        Self {
-            admin_phone_no: admin_phone_no.into(),
-            name: name.into(),
-            logo_image: None,
-            top_level_category_code: top_level_category_code.into(),
-            mid_level_category_code: mid_level_category_code.into(),
-            sub_level_category_code: sub_level_category_code.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkInputSenderDetailsDto {
+        admin_phone_no: String;
+        name: String;
+        top_level_category_code: String;
+        mid_level_category_code: String;
+        sub_level_category_code: String;
+    } {
+        logo_image;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2796,20 +2560,13 @@ sinch_sdk_runtime::object::object! {
         3 details: req = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkInputSenderDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        plus_friend_id: impl Into<String>,
-        details: impl Into<KakaotalkInputSenderDetailsDto>,
-    ) -> Self {
-        Self {
-            status: None,
-            save_draft_on_failure: None,
-            plus_friend_id: plus_friend_id.into(),
-            details: details.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkInputSenderDto {
+        plus_friend_id: String;
+        details: KakaotalkInputSenderDetailsDto;
+    } {
+        status;
+        save_draft_on_failure;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2876,30 +2633,22 @@ sinch_sdk_runtime::object::object! {
         12 buttons: opt = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkInputTemplateDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        language: impl Into<KakaotalkInputTemplateLanguagesEnum>,
-        content: impl Into<String>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            language: language.into(),
-            content: content.into(),
-            message_type: None,
-            emphasize_type: None,
-            category_code: None,
-            security_flag: None,
-            extra: None,
-            title: None,
-            subtitle: None,
-            image_name: None,
-            image_url: None,
-            buttons: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkInputTemplateDetailsDto {
+        name: String;
+        language: KakaotalkInputTemplateLanguagesEnum;
+        content: String;
+    } {
+        message_type;
+        emphasize_type;
+        category_code;
+        security_flag;
+        extra;
+        title;
+        subtitle;
+        image_name;
+        image_url;
+        buttons;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2934,16 +2683,12 @@ sinch_sdk_runtime::object::object! {
         2 save_draft_on_failure: opt = "saveDraftOnFailure";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkInputTemplateDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(details: impl Into<KakaotalkInputTemplateDetailsDto>) -> Self {
-        Self {
-            status: None,
-            details: details.into(),
-            save_draft_on_failure: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkInputTemplateDto {
+        details: KakaotalkInputTemplateDetailsDto;
+    } {
+        status;
+        save_draft_on_failure;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3205,21 +2950,7 @@ sinch_sdk_runtime::object::object! {
         5 sub_level_category_code: opt = "subLevelCategoryCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkInputUpdateSenderDetailsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            admin_phone_no: None,
-            name: None,
-            logo_image: None,
-            top_level_category_code: None,
-            mid_level_category_code: None,
-            sub_level_category_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { KakaotalkInputUpdateSenderDetailsDto }
 sinch_sdk_runtime::object::setters! {
     KakaotalkInputUpdateSenderDetailsDto {
         admin_phone_no: String = "adminPhoneNo";
@@ -3245,17 +2976,7 @@ sinch_sdk_runtime::object::object! {
         1 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkInputUpdateSenderDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            status: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { KakaotalkInputUpdateSenderDto }
 sinch_sdk_runtime::object::setters! {
     KakaotalkInputUpdateSenderDto {
         status: KakaotalkActionsEnum = "status";
@@ -3317,27 +3038,7 @@ sinch_sdk_runtime::object::object! {
         11 buttons: opt_null = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkInputUpdateTemplateDetailsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            content: None,
-            message_type: None,
-            emphasize_type: None,
-            category_code: None,
-            security_flag: None,
-            extra: None,
-            title: None,
-            subtitle: None,
-            image_name: None,
-            image_url: None,
-            buttons: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { KakaotalkInputUpdateTemplateDetailsDto }
 sinch_sdk_runtime::object::setters! {
     KakaotalkInputUpdateTemplateDetailsDto {
         name: String = "name";
@@ -3369,17 +3070,7 @@ sinch_sdk_runtime::object::object! {
         1 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkInputUpdateTemplateDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            status: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { KakaotalkInputUpdateTemplateDto }
 sinch_sdk_runtime::object::setters! {
     KakaotalkInputUpdateTemplateDto {
         status: KakaotalkActionsEnum = "status";
@@ -3398,13 +3089,10 @@ sinch_sdk_runtime::object::object! {
         0 code: req = "code";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkInputVerifySenderDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(code: impl Into<f64>) -> Self {
-        Self { code: code.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkInputVerifySenderDto {
+        code: f64;
+    } {}
 }
 /// Button type
 ///
@@ -3541,21 +3229,13 @@ sinch_sdk_runtime::object::object! {
         3 additional_information: opt = "additionalInformation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkPapiErrorDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        error_code: impl Into<String>,
-        message: impl Into<String>,
-        resolution: impl Into<String>,
-    ) -> Self {
-        Self {
-            error_code: error_code.into(),
-            message: message.into(),
-            resolution: resolution.into(),
-            additional_information: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkPapiErrorDto {
+        error_code: String;
+        message: String;
+        resolution: String;
+    } {
+        additional_information;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3587,25 +3267,14 @@ sinch_sdk_runtime::object::object! {
         4 subcategories: req = "subcategories";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkSenderCategoryDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        parent_code: impl Into<String>,
-        depth: impl Into<f64>,
-        code: impl Into<String>,
-        name: impl Into<String>,
-        subcategories: impl Into<Vec<KakaotalkSenderCategoryDto>>,
-    ) -> Self {
-        Self {
-            parent_code: parent_code.into(),
-            depth: depth.into(),
-            code: code.into(),
-            name: name.into(),
-            subcategories: subcategories.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkSenderCategoryDto {
+        parent_code: String;
+        depth: f64;
+        code: String;
+        name: String;
+        subcategories: Vec<KakaotalkSenderCategoryDto>;
+    } {}
 }
 /// `KakaotalkSenderCategoryListDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -3619,15 +3288,10 @@ sinch_sdk_runtime::object::object! {
         0 categories: req = "categories";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkSenderCategoryListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(categories: impl Into<Vec<KakaotalkSenderCategoryDto>>) -> Self {
-        Self {
-            categories: categories.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkSenderCategoryListDto {
+        categories: Vec<KakaotalkSenderCategoryDto>;
+    } {}
 }
 /// `KakaotalkSenderChangesDetailsDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3656,21 +3320,7 @@ sinch_sdk_runtime::object::object! {
         5 sub_level_category_code: opt = "subLevelCategoryCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkSenderChangesDetailsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            admin_phone_no: None,
-            name: None,
-            logo_image: None,
-            top_level_category_code: None,
-            mid_level_category_code: None,
-            sub_level_category_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { KakaotalkSenderChangesDetailsDto }
 sinch_sdk_runtime::object::setters! {
     KakaotalkSenderChangesDetailsDto {
         admin_phone_no: String = "adminPhoneNo";
@@ -3696,19 +3346,11 @@ sinch_sdk_runtime::object::object! {
         1 details: req = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkSenderChangesDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        status: impl Into<KakaotalkSenderStatusesEnum>,
-        details: impl Into<KakaotalkSenderChangesDtoDetails>,
-    ) -> Self {
-        Self {
-            status: status.into(),
-            details: details.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkSenderChangesDto {
+        status: KakaotalkSenderStatusesEnum;
+        details: KakaotalkSenderChangesDtoDetails;
+    } {}
 }
 /// Sender details and information.
 ///
@@ -3881,25 +3523,15 @@ sinch_sdk_runtime::object::object! {
         5 sub_level_category_code: req = "subLevelCategoryCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkSenderDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        admin_phone_no: impl Into<String>,
-        name: impl Into<String>,
-        top_level_category_code: impl Into<String>,
-        mid_level_category_code: impl Into<String>,
-        sub_level_category_code: impl Into<String>,
-    ) -> Self {
-        Self {
-            admin_phone_no: admin_phone_no.into(),
-            name: name.into(),
-            logo_image: None,
-            top_level_category_code: top_level_category_code.into(),
-            mid_level_category_code: mid_level_category_code.into(),
-            sub_level_category_code: sub_level_category_code.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkSenderDetailsDto {
+        admin_phone_no: String;
+        name: String;
+        top_level_category_code: String;
+        mid_level_category_code: String;
+        sub_level_category_code: String;
+    } {
+        logo_image;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3937,20 +3569,16 @@ sinch_sdk_runtime::object::object! {
         6 modified: opt = "modified";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkSenderDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(plus_friend_id: impl Into<String>) -> Self {
-        Self {
-            id: None,
-            plus_friend_id: plus_friend_id.into(),
-            state: None,
-            changes: None,
-            details: None,
-            created: None,
-            modified: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkSenderDto {
+        plus_friend_id: String;
+    } {
+        id;
+        state;
+        changes;
+        details;
+        created;
+        modified;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3987,22 +3615,14 @@ sinch_sdk_runtime::object::object! {
         4 senders: req = "senders";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkSenderListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        senders: impl Into<Vec<KakaotalkSenderDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            senders: senders.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkSenderListDto {
+        total_size: f64;
+        page_size: f64;
+        senders: Vec<KakaotalkSenderDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4032,17 +3652,13 @@ sinch_sdk_runtime::object::object! {
         3 comment: opt = "comment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkSenderNotificationDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<KakaotalkSenderNotificationTypeEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            created: None,
-            author: None,
-            comment: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkSenderNotificationDto {
+        r#type: KakaotalkSenderNotificationTypeEnum;
+    } {
+        created;
+        author;
+        comment;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4076,22 +3692,14 @@ sinch_sdk_runtime::object::object! {
         4 notifications: req = "notifications";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkSenderNotificationListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        notifications: impl Into<Vec<KakaotalkSenderNotificationDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            notifications: notifications.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkSenderNotificationListDto {
+        total_size: f64;
+        page_size: f64;
+        notifications: Vec<KakaotalkSenderNotificationDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4205,21 +3813,12 @@ sinch_sdk_runtime::object::object! {
         2 subcategories: req = "subcategories";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkTemplateCategoryDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<KakaotalkTemplateCategoryNamesEnum>,
-        name_english: impl Into<KakaotalkTemplateCategoryEnglishNamesEnum>,
-        subcategories: impl Into<Vec<KakaotalkTemplateSubcategoryDto>>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            name_english: name_english.into(),
-            subcategories: subcategories.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkTemplateCategoryDto {
+        name: KakaotalkTemplateCategoryNamesEnum;
+        name_english: KakaotalkTemplateCategoryEnglishNamesEnum;
+        subcategories: Vec<KakaotalkTemplateSubcategoryDto>;
+    } {}
 }
 /// English category name.
 ///
@@ -4291,22 +3890,14 @@ sinch_sdk_runtime::object::object! {
         4 categories: req = "categories";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkTemplateCategoryListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        categories: impl Into<Vec<KakaotalkTemplateCategoryDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            categories: categories.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkTemplateCategoryListDto {
+        total_size: f64;
+        page_size: f64;
+        categories: Vec<KakaotalkTemplateCategoryDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4412,29 +4003,7 @@ sinch_sdk_runtime::object::object! {
         13 buttons: opt = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkTemplateChangesDetailsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            language: None,
-            message_type: None,
-            emphasize_type: None,
-            category_code: None,
-            security_flag: None,
-            name: None,
-            content: None,
-            extra: None,
-            ad: None,
-            title: None,
-            subtitle: None,
-            image_name: None,
-            image_url: None,
-            buttons: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { KakaotalkTemplateChangesDetailsDto }
 sinch_sdk_runtime::object::setters! {
     KakaotalkTemplateChangesDetailsDto {
         language: KakaotalkTemplateLanguagesEnum = "language";
@@ -4468,19 +4037,11 @@ sinch_sdk_runtime::object::object! {
         1 details: req = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkTemplateChangesDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        status: impl Into<KakaotalkTemplateStatusesEnum>,
-        details: impl Into<KakaotalkTemplateChangesDtoDetails>,
-    ) -> Self {
-        Self {
-            status: status.into(),
-            details: details.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkTemplateChangesDto {
+        status: KakaotalkTemplateStatusesEnum;
+        details: KakaotalkTemplateChangesDtoDetails;
+    } {}
 }
 /// Template details and information.
 ///
@@ -4899,35 +4460,23 @@ sinch_sdk_runtime::object::object! {
         13 buttons: req = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkTemplateDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        language: impl Into<KakaotalkTemplateLanguagesEnum>,
-        message_type: impl Into<KakaotalkKakaoTalkTemplateMessageTypeEnum>,
-        emphasize_type: impl Into<KakaotalkKakaoTalkTemplateEmphasizeTypeEnum>,
-        category_code: impl Into<String>,
-        security_flag: impl Into<bool>,
-        name: impl Into<String>,
-        buttons: impl Into<Vec<KakaotalkButtonDto>>,
-    ) -> Self {
-        Self {
-            language: language.into(),
-            message_type: message_type.into(),
-            emphasize_type: emphasize_type.into(),
-            category_code: category_code.into(),
-            security_flag: security_flag.into(),
-            name: name.into(),
-            content: None,
-            extra: None,
-            ad: None,
-            title: None,
-            subtitle: None,
-            image_name: None,
-            image_url: None,
-            buttons: buttons.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkTemplateDetailsDto {
+        language: KakaotalkTemplateLanguagesEnum;
+        message_type: KakaotalkKakaoTalkTemplateMessageTypeEnum;
+        emphasize_type: KakaotalkKakaoTalkTemplateEmphasizeTypeEnum;
+        category_code: String;
+        security_flag: bool;
+        name: String;
+        buttons: Vec<KakaotalkButtonDto>;
+    } {
+        content;
+        extra;
+        ad;
+        title;
+        subtitle;
+        image_name;
+        image_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4971,20 +4520,16 @@ sinch_sdk_runtime::object::object! {
         6 modified: opt = "modified";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkTemplateDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(code: impl Into<String>) -> Self {
-        Self {
-            id: None,
-            code: code.into(),
-            state: None,
-            changes: None,
-            details: None,
-            created: None,
-            modified: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkTemplateDto {
+        code: String;
+    } {
+        id;
+        state;
+        changes;
+        details;
+        created;
+        modified;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5250,22 +4795,14 @@ sinch_sdk_runtime::object::object! {
         4 templates: req = "templates";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkTemplateListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        templates: impl Into<Vec<KakaotalkTemplateDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            templates: templates.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkTemplateListDto {
+        total_size: f64;
+        page_size: f64;
+        templates: Vec<KakaotalkTemplateDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5295,17 +4832,13 @@ sinch_sdk_runtime::object::object! {
         3 comment: opt = "comment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkTemplateNotificationDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<KakaotalkTemplateNotificationTypeEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            created: None,
-            author: None,
-            comment: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkTemplateNotificationDto {
+        r#type: KakaotalkTemplateNotificationTypeEnum;
+    } {
+        created;
+        author;
+        comment;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5339,22 +4872,14 @@ sinch_sdk_runtime::object::object! {
         4 notifications: req = "notifications";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkTemplateNotificationListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        notifications: impl Into<Vec<KakaotalkTemplateNotificationDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            notifications: notifications.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkTemplateNotificationListDto {
+        total_size: f64;
+        page_size: f64;
+        notifications: Vec<KakaotalkTemplateNotificationDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5462,27 +4987,15 @@ sinch_sdk_runtime::object::object! {
         5 exclusion: req = "exclusion";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl KakaotalkTemplateSubcategoryDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        code: impl Into<String>,
-        name: impl Into<KakaotalkTemplateSubcategoryNamesEnum>,
-        name_english: impl Into<KakaotalkTemplateSubcategoryEnglishNamesEnum>,
-        group_name: impl Into<String>,
-        inclusion: impl Into<String>,
-        exclusion: impl Into<String>,
-    ) -> Self {
-        Self {
-            code: code.into(),
-            name: name.into(),
-            name_english: name_english.into(),
-            group_name: group_name.into(),
-            inclusion: inclusion.into(),
-            exclusion: exclusion.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    KakaotalkTemplateSubcategoryDto {
+        code: String;
+        name: KakaotalkTemplateSubcategoryNamesEnum;
+        name_english: KakaotalkTemplateSubcategoryEnglishNamesEnum;
+        group_name: String;
+        inclusion: String;
+        exclusion: String;
+    } {}
 }
 /// English subcategory name.
 ///
@@ -5789,17 +5302,13 @@ sinch_sdk_runtime::object::object! {
         3 comment: opt = "comment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsAccountNotificationDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<RcsAccountNotificationTypeEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            created: None,
-            author: None,
-            comment: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsAccountNotificationDto {
+        r#type: RcsAccountNotificationTypeEnum;
+    } {
+        created;
+        author;
+        comment;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5833,22 +5342,14 @@ sinch_sdk_runtime::object::object! {
         4 notifications: req = "notifications";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsAccountNotificationListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        notifications: impl Into<Vec<RcsAccountNotificationDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            notifications: notifications.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsAccountNotificationListDto {
+        total_size: f64;
+        page_size: f64;
+        notifications: Vec<RcsAccountNotificationDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5969,43 +5470,7 @@ sinch_sdk_runtime::object::object! {
         27 call_to_action_message: opt = "callToActionMessage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            ownership_type: None,
-            company_legal_name: None,
-            company_phone_number: None,
-            company_email_address: None,
-            brand_name: None,
-            brand_industry: None,
-            legal_form: None,
-            tax_id_country: None,
-            tax_id: None,
-            address_line: None,
-            address_city: None,
-            address_country: None,
-            address_state: None,
-            address_postal_code: None,
-            website_url: None,
-            contact_first_name: None,
-            contact_surname: None,
-            stock_exchange: None,
-            stock_symbol: None,
-            sample_messages: None,
-            messages_volume: None,
-            embedded_link: None,
-            embedded_phone: None,
-            age_gated_content: None,
-            direct_lending: None,
-            opt_in_confirmation_message: None,
-            help_message: None,
-            call_to_action_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto }
 sinch_sdk_runtime::object::setters! {
     RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto {
         ownership_type: RcsUsQuestionnaireOwnershipTypeEnum = "ownershipType";
@@ -6050,14 +5515,7 @@ sinch_sdk_runtime::object::object! {
         0 questions: opt = "questions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { questions: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto }
 sinch_sdk_runtime::object::setters! {
     RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDto {
         questions: RcsBrandCampaignSenderDetailsQuestionnaireUsBaseDtoQuestions = "questions";
@@ -6617,17 +6075,11 @@ sinch_sdk_runtime::object::object! {
         1 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsBrandCampaignSenderDetailsQuestionnaireUsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto>,
-    ) -> Self {
-        Self {
-            questions: None,
-            answers: answers.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsBrandCampaignSenderDetailsQuestionnaireUsDto {
+        answers: RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto;
+    } {
+        questions;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7267,43 +6719,7 @@ sinch_sdk_runtime::object::object! {
         27 call_to_action_message: opt = "callToActionMessage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            ownership_type: None,
-            company_legal_name: None,
-            company_phone_number: None,
-            company_email_address: None,
-            brand_name: None,
-            brand_industry: None,
-            legal_form: None,
-            tax_id_country: None,
-            tax_id: None,
-            address_line: None,
-            address_city: None,
-            address_country: None,
-            address_state: None,
-            address_postal_code: None,
-            website_url: None,
-            contact_first_name: None,
-            contact_surname: None,
-            stock_exchange: None,
-            stock_symbol: None,
-            sample_messages: None,
-            messages_volume: None,
-            embedded_link: None,
-            embedded_phone: None,
-            age_gated_content: None,
-            direct_lending: None,
-            opt_in_confirmation_message: None,
-            help_message: None,
-            call_to_action_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto }
 sinch_sdk_runtime::object::setters! {
     RcsBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
         ownership_type: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ownershipType";
@@ -7429,43 +6845,7 @@ sinch_sdk_runtime::object::object! {
         27 call_to_action_message: opt_null = "callToActionMessage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            ownership_type: None,
-            company_legal_name: None,
-            company_phone_number: None,
-            company_email_address: None,
-            brand_name: None,
-            brand_industry: None,
-            legal_form: None,
-            tax_id_country: None,
-            tax_id: None,
-            address_line: None,
-            address_city: None,
-            address_country: None,
-            address_state: None,
-            address_postal_code: None,
-            website_url: None,
-            contact_first_name: None,
-            contact_surname: None,
-            stock_exchange: None,
-            stock_symbol: None,
-            sample_messages: None,
-            messages_volume: None,
-            embedded_link: None,
-            embedded_phone: None,
-            age_gated_content: None,
-            direct_lending: None,
-            opt_in_confirmation_message: None,
-            help_message: None,
-            call_to_action_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsBrandCampaignUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
         ownership_type: RcsUsQuestionnaireOwnershipTypeEnum = "ownershipType";
@@ -7516,21 +6896,12 @@ sinch_sdk_runtime::object::object! {
         2 registration: req = "registration";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsBrandRegistrationDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        status: impl Into<RcsBrandRegistrationStatusesEnum>,
-        registration: impl Into<RcsBrandRegistrationProcessDto>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            status: status.into(),
-            registration: registration.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsBrandRegistrationDto {
+        id: String;
+        status: RcsBrandRegistrationStatusesEnum;
+        registration: RcsBrandRegistrationProcessDto;
+    } {}
 }
 /// `RcsBrandRegistrationProcessDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -7547,19 +6918,11 @@ sinch_sdk_runtime::object::object! {
         1 status: req = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsBrandRegistrationProcessDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        status: impl Into<RcsBrandRegistrationProcessStatusesEnum>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            status: status.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsBrandRegistrationProcessDto {
+        id: String;
+        status: RcsBrandRegistrationProcessStatusesEnum;
+    } {}
 }
 /// Current status of the brand registration process.
 ///
@@ -7650,21 +7013,12 @@ sinch_sdk_runtime::object::object! {
         2 request_id: req = "requestId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsCampaignRegistrationDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        campaign_name: impl Into<String>,
-        request_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            campaign_name: campaign_name.into(),
-            request_id: request_id.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsCampaignRegistrationDto {
+        id: String;
+        campaign_name: String;
+        request_id: String;
+    } {}
 }
 /// `RcsCommentDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -7684,19 +7038,12 @@ sinch_sdk_runtime::object::object! {
         2 created: opt = "created";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsCommentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<RcsCommentTypeEnum>,
-        comment: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            comment: comment.into(),
-            created: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsCommentDto {
+        r#type: RcsCommentTypeEnum;
+        comment: String;
+    } {
+        created;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7716,13 +7063,10 @@ sinch_sdk_runtime::object::object! {
         0 comment: req = "comment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsCommentInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(comment: impl Into<String>) -> Self {
-        Self { comment: comment.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsCommentInputDto {
+        comment: String;
+    } {}
 }
 /// `RcsCommentTypeEnum`
 ///
@@ -7761,21 +7105,13 @@ sinch_sdk_runtime::object::object! {
         3 channel_status: opt = "channelStatus";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsConversationApiAppDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        project_id: impl Into<String>,
-        region: impl Into<RcsConversationApiAppRegionsEnum>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            project_id: project_id.into(),
-            region: region.into(),
-            channel_status: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsConversationApiAppDto {
+        id: String;
+        project_id: String;
+        region: RcsConversationApiAppRegionsEnum;
+    } {
+        channel_status;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -8578,21 +7914,12 @@ sinch_sdk_runtime::object::object! {
         2 operators: req = "operators";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsCountryStatusDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        country: impl Into<RcsCountryCodesEnum>,
-        status: impl Into<RcsOperatorStatusEnum>,
-        operators: impl Into<Vec<RcsOperatorDto>>,
-    ) -> Self {
-        Self {
-            country: country.into(),
-            status: status.into(),
-            operators: operators.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsCountryStatusDto {
+        country: RcsCountryCodesEnum;
+        status: RcsOperatorStatusEnum;
+        operators: Vec<RcsOperatorDto>;
+    } {}
 }
 /// `RcsDefaultSenderDetailsQuestionnaireUsDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -8609,17 +7936,11 @@ sinch_sdk_runtime::object::object! {
         1 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsDefaultSenderDetailsQuestionnaireUsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto>,
-    ) -> Self {
-        Self {
-            questions: None,
-            answers: answers.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsDefaultSenderDetailsQuestionnaireUsDto {
+        answers: RcsBrandCampaignSenderDetailsQuestionnaireUsAnswersDto;
+    } {
+        questions;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -8729,46 +8050,7 @@ sinch_sdk_runtime::object::object! {
         30 sms_campaign: opt = "smsCampaign";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            ownership_type: None,
-            company_legal_name: None,
-            company_phone_number: None,
-            company_email_address: None,
-            brand_name: None,
-            brand_industry: None,
-            legal_form: None,
-            tax_id_country: None,
-            tax_id: None,
-            address_line: None,
-            address_city: None,
-            address_country: None,
-            address_state: None,
-            address_postal_code: None,
-            website_url: None,
-            contact_first_name: None,
-            contact_surname: None,
-            stock_exchange: None,
-            stock_symbol: None,
-            sample_messages: None,
-            messages_volume: None,
-            embedded_link: None,
-            embedded_phone: None,
-            age_gated_content: None,
-            direct_lending: None,
-            opt_in_confirmation_message: None,
-            help_message: None,
-            call_to_action_message: None,
-            ein: None,
-            full_company_address: None,
-            sms_campaign: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto }
 sinch_sdk_runtime::object::setters! {
     RcsDefaultSenderDetailsQuestionnaireUsQuestionsDto {
         ownership_type: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ownershipType";
@@ -8819,16 +8101,11 @@ sinch_sdk_runtime::object::object! {
         1 address: req = "address";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsEmailDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(label: impl Into<String>, address: impl Into<String>) -> Self {
-        Self {
-            label: label.into(),
-            address: address.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsEmailDto {
+        label: String;
+        address: String;
+    } {}
 }
 /// `RcsEmailInputDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -8845,16 +8122,11 @@ sinch_sdk_runtime::object::object! {
         1 address: req = "address";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsEmailInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(label: impl Into<String>, address: impl Into<String>) -> Self {
-        Self {
-            label: label.into(),
-            address: address.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsEmailInputDto {
+        label: String;
+        address: String;
+    } {}
 }
 /// Country of the company's tax registration.
 ///
@@ -10567,65 +9839,34 @@ sinch_sdk_runtime::object::object! {
         24 tax_id: req = "taxId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        company_legal_name: impl Into<String>,
-        company_phone_number: impl Into<String>,
-        company_email_address: impl Into<String>,
-        brand_name: impl Into<String>,
-        brand_industry: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>,
-        address_line: impl Into<String>,
-        address_city: impl Into<String>,
-        address_country: impl Into<RcsInputCountryCodesEnum>,
-        address_postal_code: impl Into<String>,
-        website_url: impl Into<String>,
-        contact_first_name: impl Into<String>,
-        contact_surname: impl Into<String>,
-        sample_messages: impl Into<Vec<String>>,
-        messages_volume: impl Into<f64>,
-        embedded_link: impl Into<bool>,
-        embedded_phone: impl Into<bool>,
-        age_gated_content: impl Into<bool>,
-        direct_lending: impl Into<bool>,
-        opt_in_confirmation_message: impl Into<String>,
-        help_message: impl Into<String>,
-        call_to_action_message: impl Into<String>,
-        ownership_type: impl Into<RcsUsQuestionnaireOwnershipTypePrivateEnum>,
-        legal_form: impl Into<RcsPrivateUsQuestionnaireBrandLegalFormsEnum>,
-        tax_id_country: impl Into<RcsInputCountryCodesNonUsEnum>,
-        tax_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            company_legal_name: company_legal_name.into(),
-            company_phone_number: company_phone_number.into(),
-            company_email_address: company_email_address.into(),
-            brand_name: brand_name.into(),
-            brand_industry: brand_industry.into(),
-            address_line: address_line.into(),
-            address_city: address_city.into(),
-            address_country: address_country.into(),
-            address_postal_code: address_postal_code.into(),
-            website_url: website_url.into(),
-            contact_first_name: contact_first_name.into(),
-            contact_surname: contact_surname.into(),
-            sample_messages: sample_messages.into(),
-            messages_volume: messages_volume.into(),
-            embedded_link: embedded_link.into(),
-            embedded_phone: embedded_phone.into(),
-            age_gated_content: age_gated_content.into(),
-            direct_lending: direct_lending.into(),
-            opt_in_confirmation_message: opt_in_confirmation_message.into(),
-            help_message: help_message.into(),
-            call_to_action_message: call_to_action_message.into(),
-            ownership_type: ownership_type.into(),
-            legal_form: legal_form.into(),
-            tax_id_country: tax_id_country.into(),
-            tax_id: tax_id.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
+        company_legal_name: String;
+        company_phone_number: String;
+        company_email_address: String;
+        brand_name: String;
+        brand_industry: RcsUsQuestionnaireBrandIndustriesEnum;
+        address_line: String;
+        address_city: String;
+        address_country: RcsInputCountryCodesEnum;
+        address_postal_code: String;
+        website_url: String;
+        contact_first_name: String;
+        contact_surname: String;
+        sample_messages: Vec<String>;
+        messages_volume: f64;
+        embedded_link: bool;
+        embedded_phone: bool;
+        age_gated_content: bool;
+        direct_lending: bool;
+        opt_in_confirmation_message: String;
+        help_message: String;
+        call_to_action_message: String;
+        ownership_type: RcsUsQuestionnaireOwnershipTypePrivateEnum;
+        legal_form: RcsPrivateUsQuestionnaireBrandLegalFormsEnum;
+        tax_id_country: RcsInputCountryCodesNonUsEnum;
+        tax_id: String;
+    } {}
 }
 /// `RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -10711,40 +9952,7 @@ sinch_sdk_runtime::object::object! {
         24 call_to_action_message: opt = "callToActionMessage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            ownership_type: None,
-            company_legal_name: None,
-            company_phone_number: None,
-            company_email_address: None,
-            brand_name: None,
-            brand_industry: None,
-            legal_form: None,
-            tax_id_country: None,
-            tax_id: None,
-            address_line: None,
-            address_city: None,
-            address_country: None,
-            address_postal_code: None,
-            website_url: None,
-            contact_first_name: None,
-            contact_surname: None,
-            sample_messages: None,
-            messages_volume: None,
-            embedded_link: None,
-            embedded_phone: None,
-            age_gated_content: None,
-            direct_lending: None,
-            opt_in_confirmation_message: None,
-            help_message: None,
-            call_to_action_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto }
 sinch_sdk_runtime::object::setters! {
     RcsNonUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
         ownership_type: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ownershipType";
@@ -10864,69 +10072,36 @@ sinch_sdk_runtime::object::object! {
         26 stock_symbol: req = "stockSymbol";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        company_legal_name: impl Into<String>,
-        company_phone_number: impl Into<String>,
-        company_email_address: impl Into<String>,
-        brand_name: impl Into<String>,
-        brand_industry: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>,
-        address_line: impl Into<String>,
-        address_city: impl Into<String>,
-        address_country: impl Into<RcsInputCountryCodesEnum>,
-        address_postal_code: impl Into<String>,
-        website_url: impl Into<String>,
-        contact_first_name: impl Into<String>,
-        contact_surname: impl Into<String>,
-        sample_messages: impl Into<Vec<String>>,
-        messages_volume: impl Into<f64>,
-        embedded_link: impl Into<bool>,
-        embedded_phone: impl Into<bool>,
-        age_gated_content: impl Into<bool>,
-        direct_lending: impl Into<bool>,
-        opt_in_confirmation_message: impl Into<String>,
-        help_message: impl Into<String>,
-        call_to_action_message: impl Into<String>,
-        ownership_type: impl Into<RcsUsQuestionnaireOwnershipTypePublicEnum>,
-        legal_form: impl Into<RcsPublicUsQuestionnaireBrandLegalFormsEnum>,
-        tax_id_country: impl Into<RcsInputCountryCodesNonUsEnum>,
-        tax_id: impl Into<String>,
-        stock_exchange: impl Into<String>,
-        stock_symbol: impl Into<String>,
-    ) -> Self {
-        Self {
-            company_legal_name: company_legal_name.into(),
-            company_phone_number: company_phone_number.into(),
-            company_email_address: company_email_address.into(),
-            brand_name: brand_name.into(),
-            brand_industry: brand_industry.into(),
-            address_line: address_line.into(),
-            address_city: address_city.into(),
-            address_country: address_country.into(),
-            address_postal_code: address_postal_code.into(),
-            website_url: website_url.into(),
-            contact_first_name: contact_first_name.into(),
-            contact_surname: contact_surname.into(),
-            sample_messages: sample_messages.into(),
-            messages_volume: messages_volume.into(),
-            embedded_link: embedded_link.into(),
-            embedded_phone: embedded_phone.into(),
-            age_gated_content: age_gated_content.into(),
-            direct_lending: direct_lending.into(),
-            opt_in_confirmation_message: opt_in_confirmation_message.into(),
-            help_message: help_message.into(),
-            call_to_action_message: call_to_action_message.into(),
-            ownership_type: ownership_type.into(),
-            legal_form: legal_form.into(),
-            tax_id_country: tax_id_country.into(),
-            tax_id: tax_id.into(),
-            stock_exchange: stock_exchange.into(),
-            stock_symbol: stock_symbol.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
+        company_legal_name: String;
+        company_phone_number: String;
+        company_email_address: String;
+        brand_name: String;
+        brand_industry: RcsUsQuestionnaireBrandIndustriesEnum;
+        address_line: String;
+        address_city: String;
+        address_country: RcsInputCountryCodesEnum;
+        address_postal_code: String;
+        website_url: String;
+        contact_first_name: String;
+        contact_surname: String;
+        sample_messages: Vec<String>;
+        messages_volume: f64;
+        embedded_link: bool;
+        embedded_phone: bool;
+        age_gated_content: bool;
+        direct_lending: bool;
+        opt_in_confirmation_message: String;
+        help_message: String;
+        call_to_action_message: String;
+        ownership_type: RcsUsQuestionnaireOwnershipTypePublicEnum;
+        legal_form: RcsPublicUsQuestionnaireBrandLegalFormsEnum;
+        tax_id_country: RcsInputCountryCodesNonUsEnum;
+        tax_id: String;
+        stock_exchange: String;
+        stock_symbol: String;
+    } {}
 }
 /// `RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -11018,42 +10193,7 @@ sinch_sdk_runtime::object::object! {
         26 call_to_action_message: opt = "callToActionMessage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            ownership_type: None,
-            company_legal_name: None,
-            company_phone_number: None,
-            company_email_address: None,
-            brand_name: None,
-            brand_industry: None,
-            legal_form: None,
-            tax_id_country: None,
-            tax_id: None,
-            address_line: None,
-            address_city: None,
-            address_country: None,
-            address_postal_code: None,
-            website_url: None,
-            contact_first_name: None,
-            contact_surname: None,
-            stock_exchange: None,
-            stock_symbol: None,
-            sample_messages: None,
-            messages_volume: None,
-            embedded_link: None,
-            embedded_phone: None,
-            age_gated_content: None,
-            direct_lending: None,
-            opt_in_confirmation_message: None,
-            help_message: None,
-            call_to_action_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto }
 sinch_sdk_runtime::object::setters! {
     RcsNonUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
         ownership_type: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ownershipType";
@@ -11106,20 +10246,13 @@ sinch_sdk_runtime::object::object! {
         3 modified: opt = "modified";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsOperatorDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        status: impl Into<RcsOperatorStatusEnum>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            status: status.into(),
-            remark: None,
-            modified: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsOperatorDto {
+        name: String;
+        status: RcsOperatorStatusEnum;
+    } {
+        remark;
+        modified;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11189,21 +10322,13 @@ sinch_sdk_runtime::object::object! {
         3 additional_information: opt = "additionalInformation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsPapiErrorDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        error_code: impl Into<String>,
-        message: impl Into<String>,
-        resolution: impl Into<String>,
-    ) -> Self {
-        Self {
-            error_code: error_code.into(),
-            message: message.into(),
-            resolution: resolution.into(),
-            additional_information: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsPapiErrorDto {
+        error_code: String;
+        message: String;
+        resolution: String;
+    } {
+        additional_information;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11226,16 +10351,11 @@ sinch_sdk_runtime::object::object! {
         1 number: req = "number";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsPhoneDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(label: impl Into<String>, number: impl Into<String>) -> Self {
-        Self {
-            label: label.into(),
-            number: number.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsPhoneDto {
+        label: String;
+        number: String;
+    } {}
 }
 /// `RcsPhoneInputDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -11252,16 +10372,11 @@ sinch_sdk_runtime::object::object! {
         1 number: req = "number";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsPhoneInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(label: impl Into<String>, number: impl Into<String>) -> Self {
-        Self {
-            label: label.into(),
-            number: number.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsPhoneInputDto {
+        label: String;
+        number: String;
+    } {}
 }
 /// Legal form of the company for private ownership type. Not required for create, but required for launch.
 ///
@@ -11380,25 +10495,7 @@ sinch_sdk_runtime::object::object! {
         9 terms_of_service_url: opt = "termsOfServiceUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsBrandDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            emails: None,
-            phones: None,
-            websites: None,
-            color: None,
-            description: None,
-            banner_url: None,
-            logo_url: None,
-            privacy_policy_url: None,
-            terms_of_service_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsBrandDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsBrandDto {
         name: String = "name";
@@ -11458,25 +10555,7 @@ sinch_sdk_runtime::object::object! {
         9 terms_of_service_url: opt = "termsOfServiceUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsBrandInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            emails: None,
-            phones: None,
-            websites: None,
-            color: None,
-            description: None,
-            banner_url: None,
-            logo_url: None,
-            privacy_policy_url: None,
-            terms_of_service_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsBrandInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsBrandInputDto {
         name: String = "name";
@@ -11517,18 +10596,14 @@ sinch_sdk_runtime::object::object! {
         4 questionnaire: req = "questionnaire";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(questionnaire: impl Into<RcsSenderDetailsQuestionnaireDto>) -> Self {
-        Self {
-            brand: None,
-            callback_url: None,
-            test_numbers: None,
-            countries: None,
-            questionnaire: questionnaire.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsDto {
+        questionnaire: RcsSenderDetailsQuestionnaireDto;
+    } {
+        brand;
+        callback_url;
+        test_numbers;
+        countries;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11562,19 +10637,7 @@ sinch_sdk_runtime::object::object! {
         3 questionnaire: opt = "questionnaire";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand: None,
-            test_numbers: None,
-            countries: None,
-            questionnaire: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsInputDto {
         brand: RcsSenderDetailsBrandInputDto = "brand";
@@ -11595,14 +10658,7 @@ sinch_sdk_runtime::object::object! {
         0 ignore: opt = "ignore";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireAnswerMetadataDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { ignore: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireAnswerMetadataDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireAnswerMetadataDto {
         ignore: String = "ignore";
@@ -11620,14 +10676,7 @@ sinch_sdk_runtime::object::object! {
         0 ignore: opt = "ignore";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireAnswerMetadataInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { ignore: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireAnswerMetadataInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireAnswerMetadataInputDto {
         ignore: String = "ignore";
@@ -11657,21 +10706,14 @@ sinch_sdk_runtime::object::object! {
         4 us: opt = "us";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireBaseDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        general: impl Into<RcsSenderDetailsQuestionnaireGeneralBaseDto>,
-        verification: impl Into<RcsSenderDetailsQuestionnaireVerificationBaseDto>,
-    ) -> Self {
-        Self {
-            general: general.into(),
-            verification: verification.into(),
-            gb: None,
-            fr: None,
-            us: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireBaseDto {
+        general: RcsSenderDetailsQuestionnaireGeneralBaseDto;
+        verification: RcsSenderDetailsQuestionnaireVerificationBaseDto;
+    } {
+        gb;
+        fr;
+        us;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -11828,21 +10870,14 @@ sinch_sdk_runtime::object::object! {
         4 us: opt = "us";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        general: impl Into<RcsSenderDetailsQuestionnaireGeneralDto>,
-        verification: impl Into<RcsSenderDetailsQuestionnaireVerificationDto>,
-    ) -> Self {
-        Self {
-            general: general.into(),
-            verification: verification.into(),
-            gb: None,
-            fr: None,
-            us: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireDto {
+        general: RcsSenderDetailsQuestionnaireGeneralDto;
+        verification: RcsSenderDetailsQuestionnaireVerificationDto;
+    } {
+        gb;
+        fr;
+        us;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12030,18 +11065,7 @@ sinch_sdk_runtime::object::object! {
         2 siren: opt = "siren";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireFrAnswersDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            full_company_address: None,
-            full_company_address_metadata: None,
-            siren: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireFrAnswersDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireFrAnswersDto {
         full_company_address: String = "fullCompanyAddress";
@@ -12067,18 +11091,7 @@ sinch_sdk_runtime::object::object! {
         2 siren: opt = "siren";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireFrAnswersInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            full_company_address: None,
-            full_company_address_metadata: None,
-            siren: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireFrAnswersInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireFrAnswersInputDto {
         full_company_address: String = "fullCompanyAddress";
@@ -12098,14 +11111,7 @@ sinch_sdk_runtime::object::object! {
         0 questions: opt = "questions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireFrBaseDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { questions: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireFrBaseDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireFrBaseDto {
         questions: RcsSenderDetailsQuestionnaireFrQuestionsDto = "questions";
@@ -12126,15 +11132,11 @@ sinch_sdk_runtime::object::object! {
         1 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireFrDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(answers: impl Into<RcsSenderDetailsQuestionnaireFrAnswersDto>) -> Self {
-        Self {
-            questions: None,
-            answers: answers.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireFrDto {
+        answers: RcsSenderDetailsQuestionnaireFrAnswersDto;
+    } {
+        questions;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12154,15 +11156,10 @@ sinch_sdk_runtime::object::object! {
         0 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireFrInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsSenderDetailsQuestionnaireFrAnswersInputDto>,
-    ) -> Self {
-        Self { answers: answers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireFrInputDto {
+        answers: RcsSenderDetailsQuestionnaireFrAnswersInputDto;
+    } {}
 }
 /// `RcsSenderDetailsQuestionnaireFrQuestionsDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12179,17 +11176,7 @@ sinch_sdk_runtime::object::object! {
         1 siren: opt = "siren";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireFrQuestionsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            full_company_address: None,
-            siren: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireFrQuestionsDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireFrQuestionsDto {
         full_company_address: RcsSenderDetailsQuestionnaireQuestionObjectDto = "fullCompanyAddress";
@@ -12229,23 +11216,7 @@ sinch_sdk_runtime::object::object! {
         7 campaign_length: opt = "campaignLength";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireGbAnswersDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_industry: None,
-            company_legal_name: None,
-            company_registration_number: None,
-            full_company_address: None,
-            full_company_address_metadata: None,
-            messages_volume: None,
-            messages_frequency: None,
-            campaign_length: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireGbAnswersDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireGbAnswersDto {
         brand_industry: String = "brandIndustry";
@@ -12291,23 +11262,7 @@ sinch_sdk_runtime::object::object! {
         7 campaign_length: opt = "campaignLength";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireGbAnswersInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_industry: None,
-            company_legal_name: None,
-            company_registration_number: None,
-            full_company_address: None,
-            full_company_address_metadata: None,
-            messages_volume: None,
-            messages_frequency: None,
-            campaign_length: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireGbAnswersInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireGbAnswersInputDto {
         brand_industry: String = "brandIndustry";
@@ -12332,14 +11287,7 @@ sinch_sdk_runtime::object::object! {
         0 questions: opt = "questions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireGbBaseDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { questions: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireGbBaseDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireGbBaseDto {
         questions: RcsSenderDetailsQuestionnaireGbQuestionsDto = "questions";
@@ -12360,15 +11308,11 @@ sinch_sdk_runtime::object::object! {
         1 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireGbDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(answers: impl Into<RcsSenderDetailsQuestionnaireGbAnswersDto>) -> Self {
-        Self {
-            questions: None,
-            answers: answers.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireGbDto {
+        answers: RcsSenderDetailsQuestionnaireGbAnswersDto;
+    } {
+        questions;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12388,15 +11332,10 @@ sinch_sdk_runtime::object::object! {
         0 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireGbInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsSenderDetailsQuestionnaireGbAnswersInputDto>,
-    ) -> Self {
-        Self { answers: answers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireGbInputDto {
+        answers: RcsSenderDetailsQuestionnaireGbAnswersInputDto;
+    } {}
 }
 /// `RcsSenderDetailsQuestionnaireGbQuestionsDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12428,22 +11367,7 @@ sinch_sdk_runtime::object::object! {
         6 campaign_length: opt = "campaignLength";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireGbQuestionsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_industry: None,
-            company_legal_name: None,
-            company_registration_number: None,
-            full_company_address: None,
-            messages_volume: None,
-            messages_frequency: None,
-            campaign_length: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireGbQuestionsDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireGbQuestionsDto {
         brand_industry: RcsSenderDetailsQuestionnaireQuestionObjectDto = "brandIndustry";
@@ -12494,25 +11418,7 @@ sinch_sdk_runtime::object::object! {
         9 screenshot_uris: opt = "screenshotUris";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireGeneralAnswersDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            opt_in_description: None,
-            opt_in_description_metadata: None,
-            trigger_description: None,
-            trigger_description_metadata: None,
-            interactions_description: None,
-            interactions_description_metadata: None,
-            opt_out_description: None,
-            opt_out_description_metadata: None,
-            video_uris: None,
-            screenshot_uris: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireGeneralAnswersDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireGeneralAnswersDto {
         opt_in_description: String = "optInDescription";
@@ -12566,25 +11472,7 @@ sinch_sdk_runtime::object::object! {
         9 screenshot_uris: opt = "screenshotUris";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireGeneralAnswersInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            opt_in_description: None,
-            opt_in_description_metadata: None,
-            trigger_description: None,
-            trigger_description_metadata: None,
-            interactions_description: None,
-            interactions_description_metadata: None,
-            opt_out_description: None,
-            opt_out_description_metadata: None,
-            video_uris: None,
-            screenshot_uris: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireGeneralAnswersInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireGeneralAnswersInputDto {
         opt_in_description: String = "optInDescription";
@@ -12611,14 +11499,7 @@ sinch_sdk_runtime::object::object! {
         0 questions: opt = "questions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireGeneralBaseDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { questions: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireGeneralBaseDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireGeneralBaseDto {
         questions: RcsSenderDetailsQuestionnaireGeneralQuestionsDto = "questions";
@@ -12639,17 +11520,11 @@ sinch_sdk_runtime::object::object! {
         1 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireGeneralDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsSenderDetailsQuestionnaireGeneralAnswersDto>,
-    ) -> Self {
-        Self {
-            questions: None,
-            answers: answers.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireGeneralDto {
+        answers: RcsSenderDetailsQuestionnaireGeneralAnswersDto;
+    } {
+        questions;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12669,15 +11544,10 @@ sinch_sdk_runtime::object::object! {
         0 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireGeneralInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsSenderDetailsQuestionnaireGeneralAnswersInputDto>,
-    ) -> Self {
-        Self { answers: answers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireGeneralInputDto {
+        answers: RcsSenderDetailsQuestionnaireGeneralAnswersInputDto;
+    } {}
 }
 /// `RcsSenderDetailsQuestionnaireGeneralQuestionsDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12706,21 +11576,7 @@ sinch_sdk_runtime::object::object! {
         5 screenshot_uris: opt = "screenshotUris";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireGeneralQuestionsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            opt_in_description: None,
-            trigger_description: None,
-            interactions_description: None,
-            opt_out_description: None,
-            video_uris: None,
-            screenshot_uris: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireGeneralQuestionsDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireGeneralQuestionsDto {
         opt_in_description: RcsSenderDetailsQuestionnaireQuestionObjectDto = "optInDescription";
@@ -12755,20 +11611,7 @@ sinch_sdk_runtime::object::object! {
         4 us: opt = "us";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            general: None,
-            verification: None,
-            gb: None,
-            fr: None,
-            us: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireInputDto {
         general: RcsSenderDetailsQuestionnaireGeneralInputDto = "general";
@@ -12793,17 +11636,7 @@ sinch_sdk_runtime::object::object! {
         1 suggested_answers: opt = "suggestedAnswers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireQuestionObjectDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            question: None,
-            suggested_answers: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireQuestionObjectDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireQuestionObjectDto {
         question: String = "question";
@@ -12840,22 +11673,7 @@ sinch_sdk_runtime::object::object! {
         6 messages_volume: opt = "messagesVolume";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireUsAnswersDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company_legal_name: None,
-            ein: None,
-            brand_industry: None,
-            full_company_address: None,
-            full_company_address_metadata: None,
-            sms_campaign: None,
-            messages_volume: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireUsAnswersDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireUsAnswersDto {
         company_legal_name: String = "companyLegalName";
@@ -12897,22 +11715,7 @@ sinch_sdk_runtime::object::object! {
         6 messages_volume: opt = "messagesVolume";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireUsAnswersInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company_legal_name: None,
-            ein: None,
-            brand_industry: None,
-            full_company_address: None,
-            full_company_address_metadata: None,
-            sms_campaign: None,
-            messages_volume: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireUsAnswersInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireUsAnswersInputDto {
         company_legal_name: String = "companyLegalName";
@@ -12936,14 +11739,7 @@ sinch_sdk_runtime::object::object! {
         0 questions: opt = "questions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireUsBaseDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { questions: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireUsBaseDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireUsBaseDto {
         questions: RcsSenderDetailsQuestionnaireUsQuestionsDto = "questions";
@@ -12964,15 +11760,11 @@ sinch_sdk_runtime::object::object! {
         1 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireUsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(answers: impl Into<RcsSenderDetailsQuestionnaireUsAnswersDto>) -> Self {
-        Self {
-            questions: None,
-            answers: answers.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireUsDto {
+        answers: RcsSenderDetailsQuestionnaireUsAnswersDto;
+    } {
+        questions;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -12992,15 +11784,10 @@ sinch_sdk_runtime::object::object! {
         0 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireUsInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsSenderDetailsQuestionnaireUsInputDtoAnswers>,
-    ) -> Self {
-        Self { answers: answers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireUsInputDto {
+        answers: RcsSenderDetailsQuestionnaireUsInputDtoAnswers;
+    } {}
 }
 /// Launch answers specific for US.
 ///
@@ -15453,21 +14240,7 @@ sinch_sdk_runtime::object::object! {
         5 messages_volume: opt = "messagesVolume";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireUsQuestionsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company_legal_name: None,
-            ein: None,
-            brand_industry: None,
-            full_company_address: None,
-            sms_campaign: None,
-            messages_volume: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireUsQuestionsDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireUsQuestionsDto {
         company_legal_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyLegalName";
@@ -15505,21 +14278,7 @@ sinch_sdk_runtime::object::object! {
         5 partner: opt = "partner";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireVerificationAnswersDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            email: None,
-            title: None,
-            website: None,
-            phone: None,
-            partner: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireVerificationAnswersDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireVerificationAnswersDto {
         name: String = "name";
@@ -15557,23 +14316,15 @@ sinch_sdk_runtime::object::object! {
         5 partner: opt = "partner";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireVerificationAnswersInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        email: impl Into<String>,
-        website: impl Into<String>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            email: email.into(),
-            title: None,
-            website: website.into(),
-            phone: None,
-            partner: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireVerificationAnswersInputDto {
+        name: String;
+        email: String;
+        website: String;
+    } {
+        title;
+        phone;
+        partner;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15595,14 +14346,7 @@ sinch_sdk_runtime::object::object! {
         0 questions: opt = "questions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireVerificationBaseDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { questions: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireVerificationBaseDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireVerificationBaseDto {
         questions: RcsSenderDetailsQuestionnaireVerificationQuestionsDto = "questions";
@@ -15623,17 +14367,11 @@ sinch_sdk_runtime::object::object! {
         1 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireVerificationDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsSenderDetailsQuestionnaireVerificationAnswersDto>,
-    ) -> Self {
-        Self {
-            questions: None,
-            answers: answers.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireVerificationDto {
+        answers: RcsSenderDetailsQuestionnaireVerificationAnswersDto;
+    } {
+        questions;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -15653,15 +14391,10 @@ sinch_sdk_runtime::object::object! {
         0 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireVerificationInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers>,
-    ) -> Self {
-        Self { answers: answers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDetailsQuestionnaireVerificationInputDto {
+        answers: RcsSenderDetailsQuestionnaireVerificationInputDtoAnswers;
+    } {}
 }
 /// Verification answers. Senders using the US country questionnaire version v2 must also provide phone on launch, all other senders only provide name, email and website.
 ///
@@ -15832,18 +14565,7 @@ sinch_sdk_runtime::object::object! {
         2 contact_email_address: opt = "contactEmailAddress";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company_name: None,
-            contact_name: None,
-            contact_email_address: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireVerificationPartnerAnswersDto {
         company_name: String = "companyName";
@@ -15869,18 +14591,7 @@ sinch_sdk_runtime::object::object! {
         2 contact_email_address: opt = "contactEmailAddress";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company_name: None,
-            contact_name: None,
-            contact_email_address: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
         company_name: String = "companyName";
@@ -15906,18 +14617,7 @@ sinch_sdk_runtime::object::object! {
         2 contact_email_address: opt = "contactEmailAddress";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company_name: None,
-            contact_name: None,
-            contact_email_address: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireVerificationPartnerQuestionsDto {
         company_name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "companyName";
@@ -15952,21 +14652,7 @@ sinch_sdk_runtime::object::object! {
         5 partner: opt = "partner";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDetailsQuestionnaireVerificationQuestionsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            email: None,
-            title: None,
-            website: None,
-            phone: None,
-            partner: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSenderDetailsQuestionnaireVerificationQuestionsDto }
 sinch_sdk_runtime::object::setters! {
     RcsSenderDetailsQuestionnaireVerificationQuestionsDto {
         name: RcsSenderDetailsQuestionnaireQuestionObjectDto = "name";
@@ -16052,38 +14738,28 @@ sinch_sdk_runtime::object::object! {
         18 campaign_details: opt = "campaignDetails";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        region: impl Into<RcsSenderRegionsEnum>,
-        billing_category: impl Into<RcsSenderBillingCategoriesEnum>,
-        use_case: impl Into<RcsSenderUseCasesEnum>,
-        hosting_region: impl Into<RcsSenderHostingRegionsEnum>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            conversation_api_app: None,
-            conversation_api_app_details: None,
-            state: None,
-            test_number_states: None,
-            country_status: None,
-            details: None,
-            region: region.into(),
-            billing_category: billing_category.into(),
-            use_case: use_case.into(),
-            hosting_region: hosting_region.into(),
-            auth_name: None,
-            auth_token: None,
-            created: None,
-            modified: None,
-            supplier_details: None,
-            launched: None,
-            brand_details: None,
-            campaign_details: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderDto {
+        id: String;
+        region: RcsSenderRegionsEnum;
+        billing_category: RcsSenderBillingCategoriesEnum;
+        use_case: RcsSenderUseCasesEnum;
+        hosting_region: RcsSenderHostingRegionsEnum;
+    } {
+        conversation_api_app;
+        conversation_api_app_details;
+        state;
+        test_number_states;
+        country_status;
+        details;
+        auth_name;
+        auth_token;
+        created;
+        modified;
+        supplier_details;
+        launched;
+        brand_details;
+        campaign_details;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16156,21 +14832,13 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        region: impl Into<RcsInputSenderRegionsEnum>,
-        billing_category: impl Into<RcsInputSenderBillingCategoriesEnum>,
-        use_case: impl Into<RcsInputSenderUseCasesEnum>,
-    ) -> Self {
-        Self {
-            region: region.into(),
-            billing_category: billing_category.into(),
-            use_case: use_case.into(),
-            details: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderInputDto {
+        region: RcsInputSenderRegionsEnum;
+        billing_category: RcsInputSenderBillingCategoriesEnum;
+        use_case: RcsInputSenderUseCasesEnum;
+    } {
+        details;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16202,22 +14870,14 @@ sinch_sdk_runtime::object::object! {
         4 senders: req = "senders";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        senders: impl Into<Vec<RcsSenderDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            senders: senders.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderListDto {
+        total_size: f64;
+        page_size: f64;
+        senders: Vec<RcsSenderDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16247,17 +14907,13 @@ sinch_sdk_runtime::object::object! {
         3 comment: opt = "comment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderNotificationDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<RcsSenderNotificationTypeEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            created: None,
-            author: None,
-            comment: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderNotificationDto {
+        r#type: RcsSenderNotificationTypeEnum;
+    } {
+        created;
+        author;
+        comment;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16291,22 +14947,14 @@ sinch_sdk_runtime::object::object! {
         4 notifications: req = "notifications";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSenderNotificationListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        notifications: impl Into<Vec<RcsSenderNotificationDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            notifications: notifications.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsSenderNotificationListDto {
+        total_size: f64;
+        page_size: f64;
+        notifications: Vec<RcsSenderNotificationDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -16489,14 +15137,7 @@ sinch_sdk_runtime::object::object! {
         0 google: opt = "google";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSupplierDetailsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { google: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSupplierDetailsDto }
 sinch_sdk_runtime::object::setters! {
     RcsSupplierDetailsDto {
         google: RcsSupplierDetailsGoogleDto = "google";
@@ -16517,17 +15158,7 @@ sinch_sdk_runtime::object::object! {
         1 brand_id: opt = "brandId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsSupplierDetailsGoogleDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            agent_id: None,
-            brand_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsSupplierDetailsGoogleDto }
 sinch_sdk_runtime::object::setters! {
     RcsSupplierDetailsGoogleDto {
         agent_id: String = "agentId";
@@ -16546,13 +15177,10 @@ sinch_sdk_runtime::object::object! {
         0 features: req = "features";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsTestNumberCapabilitiesDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(features: impl Into<Vec<RcsTestNumberCapabilitiesFeaturesEnum>>) -> Self {
-        Self { features: features.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsTestNumberCapabilitiesDto {
+        features: Vec<RcsTestNumberCapabilitiesFeaturesEnum>;
+    } {}
 }
 /// List of RBM features that this device supports.
 ///
@@ -16621,21 +15249,12 @@ sinch_sdk_runtime::object::object! {
         2 submitted: req = "submitted";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsTestNumberStateDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        number: impl Into<String>,
-        state: impl Into<RcsTestNumberStatesEnum>,
-        submitted: impl Into<String>,
-    ) -> Self {
-        Self {
-            number: number.into(),
-            state: state.into(),
-            submitted: submitted.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsTestNumberStateDto {
+        number: String;
+        state: RcsTestNumberStatesEnum;
+        submitted: String;
+    } {}
 }
 /// Test phone state.
 ///
@@ -16689,15 +15308,10 @@ sinch_sdk_runtime::object::object! {
         0 test_numbers: req = "testNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsTestNumbersDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(test_numbers: impl Into<Vec<RcsTestNumberStateDto>>) -> Self {
-        Self {
-            test_numbers: test_numbers.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsTestNumbersDto {
+        test_numbers: Vec<RcsTestNumberStateDto>;
+    } {}
 }
 /// `RcsTestNumbersInputDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -16711,15 +15325,10 @@ sinch_sdk_runtime::object::object! {
         0 test_numbers: req = "testNumbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsTestNumbersInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(test_numbers: impl Into<Vec<String>>) -> Self {
-        Self {
-            test_numbers: test_numbers.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsTestNumbersInputDto {
+        test_numbers: Vec<String>;
+    } {}
 }
 /// `RcsUpdateSenderDetailsBrandInputDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -16766,25 +15375,7 @@ sinch_sdk_runtime::object::object! {
         9 terms_of_service_url: opt = "termsOfServiceUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsBrandInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            emails: None,
-            phones: None,
-            websites: None,
-            color: None,
-            description: None,
-            banner_url: None,
-            logo_url: None,
-            privacy_policy_url: None,
-            terms_of_service_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsUpdateSenderDetailsBrandInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsUpdateSenderDetailsBrandInputDto {
         name: String = "name";
@@ -16822,19 +15413,7 @@ sinch_sdk_runtime::object::object! {
         3 questionnaire: opt = "questionnaire";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand: None,
-            test_numbers: None,
-            countries: None,
-            questionnaire: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsUpdateSenderDetailsInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsUpdateSenderDetailsInputDto {
         brand: RcsUpdateSenderDetailsBrandInputDto = "brand";
@@ -16855,14 +15434,7 @@ sinch_sdk_runtime::object::object! {
         0 ignore: opt_null = "ignore";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { ignore: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsUpdateSenderDetailsQuestionnaireAnswerMetadataInputDto {
         ignore: String = "ignore";
@@ -16886,18 +15458,7 @@ sinch_sdk_runtime::object::object! {
         2 siren: opt_null = "siren";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            full_company_address: None,
-            full_company_address_metadata: None,
-            siren: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto {
         full_company_address: String = "fullCompanyAddress";
@@ -16917,15 +15478,10 @@ sinch_sdk_runtime::object::object! {
         0 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireFrInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto>,
-    ) -> Self {
-        Self { answers: answers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsUpdateSenderDetailsQuestionnaireFrInputDto {
+        answers: RcsUpdateSenderDetailsQuestionnaireFrAnswersInputDto;
+    } {}
 }
 /// `RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -16960,23 +15516,7 @@ sinch_sdk_runtime::object::object! {
         7 campaign_length: opt_null = "campaignLength";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_industry: None,
-            company_legal_name: None,
-            company_registration_number: None,
-            full_company_address: None,
-            full_company_address_metadata: None,
-            messages_volume: None,
-            messages_frequency: None,
-            campaign_length: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto {
         brand_industry: String = "brandIndustry";
@@ -17001,15 +15541,10 @@ sinch_sdk_runtime::object::object! {
         0 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireGbInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto>,
-    ) -> Self {
-        Self { answers: answers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsUpdateSenderDetailsQuestionnaireGbInputDto {
+        answers: RcsUpdateSenderDetailsQuestionnaireGbAnswersInputDto;
+    } {}
 }
 /// `RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17050,25 +15585,7 @@ sinch_sdk_runtime::object::object! {
         9 screenshot_uris: opt_null = "screenshotUris";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            opt_in_description: None,
-            opt_in_description_metadata: None,
-            trigger_description: None,
-            trigger_description_metadata: None,
-            interactions_description: None,
-            interactions_description_metadata: None,
-            opt_out_description: None,
-            opt_out_description_metadata: None,
-            video_uris: None,
-            screenshot_uris: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto {
         opt_in_description: String = "optInDescription";
@@ -17095,15 +15612,10 @@ sinch_sdk_runtime::object::object! {
         0 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireGeneralInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto>,
-    ) -> Self {
-        Self { answers: answers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsUpdateSenderDetailsQuestionnaireGeneralInputDto {
+        answers: RcsUpdateSenderDetailsQuestionnaireGeneralAnswersInputDto;
+    } {}
 }
 /// `RcsUpdateSenderDetailsQuestionnaireInputDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17129,20 +15641,7 @@ sinch_sdk_runtime::object::object! {
         4 us: opt = "us";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            general: None,
-            verification: None,
-            gb: None,
-            fr: None,
-            us: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsUpdateSenderDetailsQuestionnaireInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsUpdateSenderDetailsQuestionnaireInputDto {
         general: RcsUpdateSenderDetailsQuestionnaireGeneralInputDto = "general";
@@ -17182,22 +15681,7 @@ sinch_sdk_runtime::object::object! {
         6 messages_volume: opt_null = "messagesVolume";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company_legal_name: None,
-            ein: None,
-            brand_industry: None,
-            full_company_address: None,
-            full_company_address_metadata: None,
-            sms_campaign: None,
-            messages_volume: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsUpdateSenderDetailsQuestionnaireUsAnswersInputDto {
         company_legal_name: String = "companyLegalName";
@@ -17221,15 +15705,10 @@ sinch_sdk_runtime::object::object! {
         0 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireUsInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers>,
-    ) -> Self {
-        Self { answers: answers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsUpdateSenderDetailsQuestionnaireUsInputDto {
+        answers: RcsUpdateSenderDetailsQuestionnaireUsInputDtoAnswers;
+    } {}
 }
 /// Launch answers specific for US.
 ///
@@ -18017,21 +16496,7 @@ sinch_sdk_runtime::object::object! {
         5 partner: opt_null = "partner";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            email: None,
-            title: None,
-            website: None,
-            phone: None,
-            partner: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto {
         name: String = "name";
@@ -18054,17 +16519,10 @@ sinch_sdk_runtime::object::object! {
         0 answers: req = "answers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireVerificationInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        answers: impl Into<
-            RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto,
-        >,
-    ) -> Self {
-        Self { answers: answers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsUpdateSenderDetailsQuestionnaireVerificationInputDto {
+        answers: RcsUpdateSenderDetailsQuestionnaireVerificationAnswersInputDto;
+    } {}
 }
 /// `RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -18084,18 +16542,7 @@ sinch_sdk_runtime::object::object! {
         2 contact_email_address: opt_null = "contactEmailAddress";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company_name: None,
-            contact_name: None,
-            contact_email_address: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto }
 sinch_sdk_runtime::object::setters! {
     RcsUpdateSenderDetailsQuestionnaireVerificationPartnerAnswersInputDto {
         company_name: String = "companyName";
@@ -18115,13 +16562,10 @@ sinch_sdk_runtime::object::object! {
         0 details: req = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUpdateSenderInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(details: impl Into<RcsUpdateSenderDetailsInputDto>) -> Self {
-        Self { details: details.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsUpdateSenderInputDto {
+        details: RcsUpdateSenderDetailsInputDto;
+    } {}
 }
 /// Documentation schema for US brand campaign answers: taxIdCountry=US, ownershipType=PRIVATE.
 #[derive(Debug, Clone, PartialEq)]
@@ -18210,67 +16654,35 @@ sinch_sdk_runtime::object::object! {
         25 address_state: req = "addressState";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        company_legal_name: impl Into<String>,
-        company_phone_number: impl Into<String>,
-        company_email_address: impl Into<String>,
-        brand_name: impl Into<String>,
-        brand_industry: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>,
-        address_line: impl Into<String>,
-        address_city: impl Into<String>,
-        address_country: impl Into<RcsInputCountryCodesEnum>,
-        address_postal_code: impl Into<String>,
-        website_url: impl Into<String>,
-        contact_first_name: impl Into<String>,
-        contact_surname: impl Into<String>,
-        sample_messages: impl Into<Vec<String>>,
-        messages_volume: impl Into<f64>,
-        embedded_link: impl Into<bool>,
-        embedded_phone: impl Into<bool>,
-        age_gated_content: impl Into<bool>,
-        direct_lending: impl Into<bool>,
-        opt_in_confirmation_message: impl Into<String>,
-        help_message: impl Into<String>,
-        call_to_action_message: impl Into<String>,
-        ownership_type: impl Into<RcsUsQuestionnaireOwnershipTypePrivateEnum>,
-        legal_form: impl Into<RcsPrivateUsQuestionnaireBrandLegalFormsEnum>,
-        tax_id_country: impl Into<RcsInputCountryCodesUsEnum>,
-        tax_id: impl Into<String>,
-        address_state: impl Into<RcsUsStatesEnum>,
-    ) -> Self {
-        Self {
-            company_legal_name: company_legal_name.into(),
-            company_phone_number: company_phone_number.into(),
-            company_email_address: company_email_address.into(),
-            brand_name: brand_name.into(),
-            brand_industry: brand_industry.into(),
-            address_line: address_line.into(),
-            address_city: address_city.into(),
-            address_country: address_country.into(),
-            address_postal_code: address_postal_code.into(),
-            website_url: website_url.into(),
-            contact_first_name: contact_first_name.into(),
-            contact_surname: contact_surname.into(),
-            sample_messages: sample_messages.into(),
-            messages_volume: messages_volume.into(),
-            embedded_link: embedded_link.into(),
-            embedded_phone: embedded_phone.into(),
-            age_gated_content: age_gated_content.into(),
-            direct_lending: direct_lending.into(),
-            opt_in_confirmation_message: opt_in_confirmation_message.into(),
-            help_message: help_message.into(),
-            call_to_action_message: call_to_action_message.into(),
-            ownership_type: ownership_type.into(),
-            legal_form: legal_form.into(),
-            tax_id_country: tax_id_country.into(),
-            tax_id: tax_id.into(),
-            address_state: address_state.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
+        company_legal_name: String;
+        company_phone_number: String;
+        company_email_address: String;
+        brand_name: String;
+        brand_industry: RcsUsQuestionnaireBrandIndustriesEnum;
+        address_line: String;
+        address_city: String;
+        address_country: RcsInputCountryCodesEnum;
+        address_postal_code: String;
+        website_url: String;
+        contact_first_name: String;
+        contact_surname: String;
+        sample_messages: Vec<String>;
+        messages_volume: f64;
+        embedded_link: bool;
+        embedded_phone: bool;
+        age_gated_content: bool;
+        direct_lending: bool;
+        opt_in_confirmation_message: String;
+        help_message: String;
+        call_to_action_message: String;
+        ownership_type: RcsUsQuestionnaireOwnershipTypePrivateEnum;
+        legal_form: RcsPrivateUsQuestionnaireBrandLegalFormsEnum;
+        tax_id_country: RcsInputCountryCodesUsEnum;
+        tax_id: String;
+        address_state: RcsUsStatesEnum;
+    } {}
 }
 /// `RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -18359,41 +16771,7 @@ sinch_sdk_runtime::object::object! {
         25 call_to_action_message: opt = "callToActionMessage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            ownership_type: None,
-            company_legal_name: None,
-            company_phone_number: None,
-            company_email_address: None,
-            brand_name: None,
-            brand_industry: None,
-            legal_form: None,
-            tax_id_country: None,
-            tax_id: None,
-            address_line: None,
-            address_city: None,
-            address_country: None,
-            address_state: None,
-            address_postal_code: None,
-            website_url: None,
-            contact_first_name: None,
-            contact_surname: None,
-            sample_messages: None,
-            messages_volume: None,
-            embedded_link: None,
-            embedded_phone: None,
-            age_gated_content: None,
-            direct_lending: None,
-            opt_in_confirmation_message: None,
-            help_message: None,
-            call_to_action_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto }
 sinch_sdk_runtime::object::setters! {
     RcsUsPrivateBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
         ownership_type: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ownershipType";
@@ -18517,71 +16895,37 @@ sinch_sdk_runtime::object::object! {
         27 stock_symbol: req = "stockSymbol";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        company_legal_name: impl Into<String>,
-        company_phone_number: impl Into<String>,
-        company_email_address: impl Into<String>,
-        brand_name: impl Into<String>,
-        brand_industry: impl Into<RcsUsQuestionnaireBrandIndustriesEnum>,
-        address_line: impl Into<String>,
-        address_city: impl Into<String>,
-        address_country: impl Into<RcsInputCountryCodesEnum>,
-        address_postal_code: impl Into<String>,
-        website_url: impl Into<String>,
-        contact_first_name: impl Into<String>,
-        contact_surname: impl Into<String>,
-        sample_messages: impl Into<Vec<String>>,
-        messages_volume: impl Into<f64>,
-        embedded_link: impl Into<bool>,
-        embedded_phone: impl Into<bool>,
-        age_gated_content: impl Into<bool>,
-        direct_lending: impl Into<bool>,
-        opt_in_confirmation_message: impl Into<String>,
-        help_message: impl Into<String>,
-        call_to_action_message: impl Into<String>,
-        ownership_type: impl Into<RcsUsQuestionnaireOwnershipTypePublicEnum>,
-        legal_form: impl Into<RcsPublicUsQuestionnaireBrandLegalFormsEnum>,
-        tax_id_country: impl Into<RcsInputCountryCodesUsEnum>,
-        tax_id: impl Into<String>,
-        address_state: impl Into<RcsUsStatesEnum>,
-        stock_exchange: impl Into<String>,
-        stock_symbol: impl Into<String>,
-    ) -> Self {
-        Self {
-            company_legal_name: company_legal_name.into(),
-            company_phone_number: company_phone_number.into(),
-            company_email_address: company_email_address.into(),
-            brand_name: brand_name.into(),
-            brand_industry: brand_industry.into(),
-            address_line: address_line.into(),
-            address_city: address_city.into(),
-            address_country: address_country.into(),
-            address_postal_code: address_postal_code.into(),
-            website_url: website_url.into(),
-            contact_first_name: contact_first_name.into(),
-            contact_surname: contact_surname.into(),
-            sample_messages: sample_messages.into(),
-            messages_volume: messages_volume.into(),
-            embedded_link: embedded_link.into(),
-            embedded_phone: embedded_phone.into(),
-            age_gated_content: age_gated_content.into(),
-            direct_lending: direct_lending.into(),
-            opt_in_confirmation_message: opt_in_confirmation_message.into(),
-            help_message: help_message.into(),
-            call_to_action_message: call_to_action_message.into(),
-            ownership_type: ownership_type.into(),
-            legal_form: legal_form.into(),
-            tax_id_country: tax_id_country.into(),
-            tax_id: tax_id.into(),
-            address_state: address_state.into(),
-            stock_exchange: stock_exchange.into(),
-            stock_symbol: stock_symbol.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsAnswersInputDto {
+        company_legal_name: String;
+        company_phone_number: String;
+        company_email_address: String;
+        brand_name: String;
+        brand_industry: RcsUsQuestionnaireBrandIndustriesEnum;
+        address_line: String;
+        address_city: String;
+        address_country: RcsInputCountryCodesEnum;
+        address_postal_code: String;
+        website_url: String;
+        contact_first_name: String;
+        contact_surname: String;
+        sample_messages: Vec<String>;
+        messages_volume: f64;
+        embedded_link: bool;
+        embedded_phone: bool;
+        age_gated_content: bool;
+        direct_lending: bool;
+        opt_in_confirmation_message: String;
+        help_message: String;
+        call_to_action_message: String;
+        ownership_type: RcsUsQuestionnaireOwnershipTypePublicEnum;
+        legal_form: RcsPublicUsQuestionnaireBrandLegalFormsEnum;
+        tax_id_country: RcsInputCountryCodesUsEnum;
+        tax_id: String;
+        address_state: RcsUsStatesEnum;
+        stock_exchange: String;
+        stock_symbol: String;
+    } {}
 }
 /// `RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -18676,43 +17020,7 @@ sinch_sdk_runtime::object::object! {
         27 call_to_action_message: opt = "callToActionMessage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            ownership_type: None,
-            company_legal_name: None,
-            company_phone_number: None,
-            company_email_address: None,
-            brand_name: None,
-            brand_industry: None,
-            legal_form: None,
-            tax_id_country: None,
-            tax_id: None,
-            address_line: None,
-            address_city: None,
-            address_country: None,
-            address_state: None,
-            address_postal_code: None,
-            website_url: None,
-            contact_first_name: None,
-            contact_surname: None,
-            stock_exchange: None,
-            stock_symbol: None,
-            sample_messages: None,
-            messages_volume: None,
-            embedded_link: None,
-            embedded_phone: None,
-            age_gated_content: None,
-            direct_lending: None,
-            opt_in_confirmation_message: None,
-            help_message: None,
-            call_to_action_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto }
 sinch_sdk_runtime::object::setters! {
     RcsUsPublicBrandCampaignSenderDetailsQuestionnaireUsQuestionsDto {
         ownership_type: RcsSenderDetailsQuestionnaireQuestionObjectDto = "ownershipType";
@@ -18974,24 +17282,15 @@ sinch_sdk_runtime::object::object! {
         5 phone: req = "phone";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        email: impl Into<String>,
-        website: impl Into<String>,
-        phone: impl Into<String>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            email: email.into(),
-            title: None,
-            website: website.into(),
-            partner: None,
-            phone: phone.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    RcsUsSenderDetailsQuestionnaireVerificationAnswersInputDto {
+        name: String;
+        email: String;
+        website: String;
+        phone: String;
+    } {
+        title;
+        partner;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -19196,16 +17495,11 @@ sinch_sdk_runtime::object::object! {
         1 url: req = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsWebsiteDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(label: impl Into<String>, url: impl Into<String>) -> Self {
-        Self {
-            label: label.into(),
-            url: url.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsWebsiteDto {
+        label: String;
+        url: String;
+    } {}
 }
 /// `RcsWebsiteInputDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -19222,16 +17516,11 @@ sinch_sdk_runtime::object::object! {
         1 url: req = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RcsWebsiteInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(label: impl Into<String>, url: impl Into<String>) -> Self {
-        Self {
-            label: label.into(),
-            url: url.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RcsWebsiteInputDto {
+        label: String;
+        url: String;
+    } {}
 }
 /// `SmsConversationApiAppDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -19254,21 +17543,13 @@ sinch_sdk_runtime::object::object! {
         3 channel_status: opt = "channelStatus";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsConversationApiAppDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        project_id: impl Into<String>,
-        region: impl Into<SmsConversationApiAppRegionsEnum>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            project_id: project_id.into(),
-            region: region.into(),
-            channel_status: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SmsConversationApiAppDto {
+        id: String;
+        project_id: String;
+        region: SmsConversationApiAppRegionsEnum;
+    } {
+        channel_status;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -19351,21 +17632,14 @@ sinch_sdk_runtime::object::object! {
         4 conv_api_app_id: opt = "convApiAppId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsInputSmsAppDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        region: impl Into<SmsInputSmsAppRegionsEnum>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            region: region.into(),
-            test: None,
-            conv_api_app: None,
-            conv_api_app_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SmsInputSmsAppDto {
+        name: String;
+        region: SmsInputSmsAppRegionsEnum;
+    } {
+        test;
+        conv_api_app;
+        conv_api_app_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -19419,21 +17693,13 @@ sinch_sdk_runtime::object::object! {
         3 additional_information: opt = "additionalInformation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsPapiErrorDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        error_code: impl Into<String>,
-        message: impl Into<String>,
-        resolution: impl Into<String>,
-    ) -> Self {
-        Self {
-            error_code: error_code.into(),
-            message: message.into(),
-            resolution: resolution.into(),
-            additional_information: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SmsPapiErrorDto {
+        error_code: String;
+        message: String;
+        resolution: String;
+    } {
+        additional_information;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -19580,27 +17846,16 @@ sinch_sdk_runtime::object::object! {
         6 test: req = "test";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsSmsAppDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        sms_service_id: impl Into<String>,
-        name: impl Into<String>,
-        status: impl Into<SmsProvisioningStatesEnum>,
-        regions: impl Into<Vec<SmsSmsAppRegionsEnum>>,
-        test: impl Into<bool>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            sms_service_id: sms_service_id.into(),
-            name: name.into(),
-            status: status.into(),
-            regions: regions.into(),
-            conversation_api_app_details: None,
-            test: test.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    SmsSmsAppDto {
+        id: String;
+        sms_service_id: String;
+        name: String;
+        status: SmsProvisioningStatesEnum;
+        regions: Vec<SmsSmsAppRegionsEnum>;
+        test: bool;
+    } {
+        conversation_api_app_details;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -19632,22 +17887,14 @@ sinch_sdk_runtime::object::object! {
         4 sms_apps: req = "smsApps";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsSmsAppListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        sms_apps: impl Into<Vec<SmsSmsAppDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            sms_apps: sms_apps.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    SmsSmsAppListDto {
+        total_size: f64;
+        page_size: f64;
+        sms_apps: Vec<SmsSmsAppDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -19699,14 +17946,7 @@ sinch_sdk_runtime::object::object! {
         0 name: opt = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsUpdateSmsAppDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { name: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SmsUpdateSmsAppDto }
 sinch_sdk_runtime::object::setters! {
     SmsUpdateSmsAppDto {
         name: String = "name";
@@ -19733,21 +17973,13 @@ sinch_sdk_runtime::object::object! {
         3 additional_information: opt = "additionalInformation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhookPapiErrorDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        error_code: impl Into<String>,
-        message: impl Into<String>,
-        resolution: impl Into<String>,
-    ) -> Self {
-        Self {
-            error_code: error_code.into(),
-            message: message.into(),
-            resolution: resolution.into(),
-            additional_information: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WebhookPapiErrorDto {
+        error_code: String;
+        message: String;
+        resolution: String;
+    } {
+        additional_information;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -19781,18 +18013,7 @@ sinch_sdk_runtime::object::object! {
         2 triggers: opt = "triggers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhookUpdateWebhookInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            target: None,
-            secret: None,
-            triggers: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WebhookUpdateWebhookInputDto }
 sinch_sdk_runtime::object::setters! {
     WebhookUpdateWebhookInputDto {
         target: std::collections::BTreeMap<String, serde_json::Value> = "target";
@@ -19821,23 +18042,13 @@ sinch_sdk_runtime::object::object! {
         3 triggers: req = "triggers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhookWebhookDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        target: impl Into<String>,
-        project_id: impl Into<String>,
-        triggers: impl Into<Vec<WebhookWebhookTriggersEnum>>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            target: target.into(),
-            project_id: project_id.into(),
-            triggers: triggers.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WebhookWebhookDto {
+        id: String;
+        target: String;
+        project_id: String;
+        triggers: Vec<WebhookWebhookTriggersEnum>;
+    } {}
 }
 /// `WebhookWebhookInputDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -19865,21 +18076,12 @@ sinch_sdk_runtime::object::object! {
         2 triggers: req = "triggers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhookWebhookInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        target: impl Into<String>,
-        secret: impl Into<String>,
-        triggers: impl Into<Vec<WebhookWebhookTriggersEnum>>,
-    ) -> Self {
-        Self {
-            target: target.into(),
-            secret: secret.into(),
-            triggers: triggers.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WebhookWebhookInputDto {
+        target: String;
+        secret: String;
+        triggers: Vec<WebhookWebhookTriggersEnum>;
+    } {}
 }
 /// `WebhookWebhookListDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -19905,22 +18107,14 @@ sinch_sdk_runtime::object::object! {
         4 webhooks: req = "webhooks";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhookWebhookListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        webhooks: impl Into<Vec<WebhookWebhookDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            webhooks: webhooks.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WebhookWebhookListDto {
+        total_size: f64;
+        page_size: f64;
+        webhooks: Vec<WebhookWebhookDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -20105,19 +18299,7 @@ sinch_sdk_runtime::object::object! {
         3 sender_details: opt = "senderDetails";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappAccountChangesDetailsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            client_business_manager_id: None,
-            company_legal_name: None,
-            waba_name: None,
-            sender_details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappAccountChangesDetailsDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappAccountChangesDetailsDto {
         client_business_manager_id: String = "clientBusinessManagerId";
@@ -20141,15 +18323,11 @@ sinch_sdk_runtime::object::object! {
         1 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappAccountChangesDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(status: impl Into<WhatsappAccountChangeStateEnum>) -> Self {
-        Self {
-            status: status.into(),
-            details: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappAccountChangesDto {
+        status: WhatsappAccountChangeStateEnum;
+    } {
+        details;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -20303,20 +18481,13 @@ sinch_sdk_runtime::object::object! {
         3 sender_details: opt = "senderDetails";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappAccountDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        client_business_manager_id: impl Into<String>,
-        waba_name: impl Into<String>,
-    ) -> Self {
-        Self {
-            client_business_manager_id: client_business_manager_id.into(),
-            company_legal_name: None,
-            waba_name: waba_name.into(),
-            sender_details: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappAccountDetailsDto {
+        client_business_manager_id: String;
+        waba_name: String;
+    } {
+        company_legal_name;
+        sender_details;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -20382,34 +18553,25 @@ sinch_sdk_runtime::object::object! {
         15 currency: opt = "currency";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappAccountDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        is_embedded_signup: impl Into<bool>,
-        business_manager: impl Into<WhatsappBusinessManagersEnum>,
-        waba_max_price_onboarded: impl Into<bool>,
-        compatible_regions: impl Into<Vec<WhatsappConversationAppRegionsEnum>>,
-    ) -> Self {
-        Self {
-            state: None,
-            is_embedded_signup: is_embedded_signup.into(),
-            business_manager: business_manager.into(),
-            waba_id: None,
-            changes: None,
-            details: None,
-            waba_ban_state: None,
-            waba_ban_date: None,
-            waba_enabled_for_insights: None,
-            waba_enabled_for_direct_send: None,
-            waba_max_price_onboarded: waba_max_price_onboarded.into(),
-            compatible_regions: compatible_regions.into(),
-            primary_business_location: None,
-            partner_initiated_request_id: None,
-            business_daily_limit: None,
-            currency: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappAccountDto {
+        is_embedded_signup: bool;
+        business_manager: WhatsappBusinessManagersEnum;
+        waba_max_price_onboarded: bool;
+        compatible_regions: Vec<WhatsappConversationAppRegionsEnum>;
+    } {
+        state;
+        waba_id;
+        changes;
+        details;
+        waba_ban_state;
+        waba_ban_date;
+        waba_enabled_for_insights;
+        waba_enabled_for_direct_send;
+        primary_business_location;
+        partner_initiated_request_id;
+        business_daily_limit;
+        currency;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -20449,17 +18611,13 @@ sinch_sdk_runtime::object::object! {
         3 comment: opt = "comment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappAccountNotificationDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappAccountNotificationTypeEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            created: None,
-            author: None,
-            comment: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappAccountNotificationDto {
+        r#type: WhatsappAccountNotificationTypeEnum;
+    } {
+        created;
+        author;
+        comment;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -20493,22 +18651,14 @@ sinch_sdk_runtime::object::object! {
         4 notifications: req = "notifications";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappAccountNotificationListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        notifications: impl Into<Vec<WhatsappAccountNotificationDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            notifications: notifications.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappAccountNotificationListDto {
+        total_size: f64;
+        page_size: f64;
+        notifications: Vec<WhatsappAccountNotificationDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -20572,23 +18722,13 @@ sinch_sdk_runtime::object::object! {
         3 meta_local_storage: req = "metaLocalStorage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappAccountSenderRelatedChangesDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        display_name: impl Into<String>,
-        business_category: impl Into<WhatsappSenderWhatsAppVerticalEnum>,
-        region: impl Into<WhatsappSenderBotRegionEnum>,
-        meta_local_storage: impl Into<WhatsappSenderMetaLocalStoragesEnum>,
-    ) -> Self {
-        Self {
-            display_name: display_name.into(),
-            business_category: business_category.into(),
-            region: region.into(),
-            meta_local_storage: meta_local_storage.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappAccountSenderRelatedChangesDetailsDto {
+        display_name: String;
+        business_category: WhatsappSenderWhatsAppVerticalEnum;
+        region: WhatsappSenderBotRegionEnum;
+        meta_local_storage: WhatsappSenderMetaLocalStoragesEnum;
+    } {}
 }
 /// `WhatsappAccountSenderRelatedDetailsDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -20611,23 +18751,13 @@ sinch_sdk_runtime::object::object! {
         3 meta_local_storage: req = "metaLocalStorage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappAccountSenderRelatedDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        display_name: impl Into<String>,
-        business_category: impl Into<WhatsappSenderWhatsAppVerticalEnum>,
-        region: impl Into<WhatsappSenderBotRegionEnum>,
-        meta_local_storage: impl Into<WhatsappSenderMetaLocalStoragesEnum>,
-    ) -> Self {
-        Self {
-            display_name: display_name.into(),
-            business_category: business_category.into(),
-            region: region.into(),
-            meta_local_storage: meta_local_storage.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappAccountSenderRelatedDetailsDto {
+        display_name: String;
+        business_category: WhatsappSenderWhatsAppVerticalEnum;
+        region: WhatsappSenderBotRegionEnum;
+        meta_local_storage: WhatsappSenderMetaLocalStoragesEnum;
+    } {}
 }
 /// The current state of your account.
 ///
@@ -20883,17 +19013,13 @@ sinch_sdk_runtime::object::object! {
         3 add_security_recommendation: opt = "addSecurityRecommendation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappBodyComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappComponentTypeBodyEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: None,
-            examples: None,
-            add_security_recommendation: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappBodyComponentDto {
+        r#type: WhatsappComponentTypeBodyEnum;
+    } {
+        text;
+        examples;
+        add_security_recommendation;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -20924,17 +19050,13 @@ sinch_sdk_runtime::object::object! {
         3 add_security_recommendation: opt = "addSecurityRecommendation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappBodyComponentInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappComponentTypeBodyEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: None,
-            examples: None,
-            add_security_recommendation: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappBodyComponentInputDto {
+        r#type: WhatsappComponentTypeBodyEnum;
+    } {
+        text;
+        examples;
+        add_security_recommendation;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -21134,19 +19256,11 @@ sinch_sdk_runtime::object::object! {
         1 buttons: req = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappButtonsComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeButtonsEnum>,
-        buttons: impl Into<Vec<WhatsappButtonsComponentDtoButtonsItem>>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            buttons: buttons.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappButtonsComponentDto {
+        r#type: WhatsappComponentTypeButtonsEnum;
+        buttons: Vec<WhatsappButtonsComponentDtoButtonsItem>;
+    } {}
 }
 /// `WhatsappButtonsComponentDtoButtonsItem`
 ///
@@ -21455,19 +19569,11 @@ sinch_sdk_runtime::object::object! {
         1 buttons: req = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappButtonsComponentInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeButtonsEnum>,
-        buttons: impl Into<Vec<WhatsappButtonsComponentInputDtoButtonsItem>>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            buttons: buttons.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappButtonsComponentInputDto {
+        r#type: WhatsappComponentTypeButtonsEnum;
+        buttons: Vec<WhatsappButtonsComponentInputDtoButtonsItem>;
+    } {}
 }
 /// `WhatsappButtonsComponentInputDtoButtonsItem`
 ///
@@ -21831,16 +19937,12 @@ sinch_sdk_runtime::object::object! {
         2 text: opt = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappCardBodyComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappComponentTypeBodyEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            examples: None,
-            text: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappCardBodyComponentDto {
+        r#type: WhatsappComponentTypeBodyEnum;
+    } {
+        examples;
+        text;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -21864,19 +19966,11 @@ sinch_sdk_runtime::object::object! {
         1 buttons: req = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappCardButtonsComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeButtonsEnum>,
-        buttons: impl Into<Vec<WhatsappCardButtonsComponentDtoButtonsItem>>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            buttons: buttons.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappCardButtonsComponentDto {
+        r#type: WhatsappComponentTypeButtonsEnum;
+        buttons: Vec<WhatsappCardButtonsComponentDtoButtonsItem>;
+    } {}
 }
 /// `WhatsappCardButtonsComponentDtoButtonsItem`
 ///
@@ -22022,15 +20116,10 @@ sinch_sdk_runtime::object::object! {
         0 components: req = "components";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappCardDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(components: impl Into<Vec<WhatsappCardDtoComponentsItem>>) -> Self {
-        Self {
-            components: components.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappCardDto {
+        components: Vec<WhatsappCardDtoComponentsItem>;
+    } {}
 }
 /// `WhatsappCardDtoComponentsItem`
 ///
@@ -22207,19 +20296,12 @@ sinch_sdk_runtime::object::object! {
         2 examples: opt = "examples";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappCardHeaderComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappCardHeaderComponentFormatsEnum>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            format: format.into(),
-            examples: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappCardHeaderComponentDto {
+        r#type: WhatsappComponentTypeHeaderEnum;
+        format: WhatsappCardHeaderComponentFormatsEnum;
+    } {
+        examples;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -22261,19 +20343,11 @@ sinch_sdk_runtime::object::object! {
         1 cards: req = "cards";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappCarouselComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeCarouselEnum>,
-        cards: impl Into<Vec<WhatsappCardDto>>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            cards: cards.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappCarouselComponentDto {
+        r#type: WhatsappComponentTypeCarouselEnum;
+        cards: Vec<WhatsappCardDto>;
+    } {}
 }
 /// `WhatsappCommentDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -22293,19 +20367,12 @@ sinch_sdk_runtime::object::object! {
         2 created: opt = "created";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappCommentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappCommentTypeEnum>,
-        comment: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            comment: comment.into(),
-            created: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappCommentDto {
+        r#type: WhatsappCommentTypeEnum;
+        comment: String;
+    } {
+        created;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -22325,13 +20392,10 @@ sinch_sdk_runtime::object::object! {
         0 comment: req = "comment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappCommentInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(comment: impl Into<String>) -> Self {
-        Self { comment: comment.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappCommentInputDto {
+        comment: String;
+    } {}
 }
 /// `WhatsappCommentTypeEnum`
 ///
@@ -22466,21 +20530,13 @@ sinch_sdk_runtime::object::object! {
         3 channel_status: opt = "channelStatus";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappConversationApiAppDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        project_id: impl Into<String>,
-        region: impl Into<WhatsappConversationApiAppRegionsEnum>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            project_id: project_id.into(),
-            region: region.into(),
-            channel_status: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappConversationApiAppDto {
+        id: String;
+        project_id: String;
+        region: WhatsappConversationApiAppRegionsEnum;
+    } {
+        channel_status;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -22578,16 +20634,12 @@ sinch_sdk_runtime::object::object! {
         2 examples: opt = "examples";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappCopyCodeButtonDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappButtonTypeCopyCodeEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: None,
-            examples: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappCopyCodeButtonDto {
+        r#type: WhatsappButtonTypeCopyCodeEnum;
+    } {
+        text;
+        examples;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -22611,15 +20663,11 @@ sinch_sdk_runtime::object::object! {
         1 examples: opt = "examples";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappCopyCodeButtonInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappButtonTypeCopyCodeEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            examples: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappCopyCodeButtonInputDto {
+        r#type: WhatsappButtonTypeCopyCodeEnum;
+    } {
+        examples;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -23369,19 +21417,11 @@ sinch_sdk_runtime::object::object! {
         1 failed_solutions: req = "failedSolutions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappCreateSolutionListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        solutions: impl Into<Vec<WhatsappSolutionDto>>,
-        failed_solutions: impl Into<Vec<WhatsappFailedSolutionDto>>,
-    ) -> Self {
-        Self {
-            solutions: solutions.into(),
-            failed_solutions: failed_solutions.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappCreateSolutionListDto {
+        solutions: Vec<WhatsappSolutionDto>;
+        failed_solutions: Vec<WhatsappFailedSolutionDto>;
+    } {}
 }
 /// This property is deprecated. Use `AccountDto.businessDailyLimit` instead. Current daily message limit of the sender.
 ///
@@ -23441,18 +21481,7 @@ sinch_sdk_runtime::object::object! {
         2 error_message: opt = "errorMessage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappFailedSolutionDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            partner_app_id: None,
-            error_code: None,
-            error_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappFailedSolutionDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappFailedSolutionDto {
         partner_app_id: String = "partnerAppId";
@@ -23531,18 +21560,14 @@ sinch_sdk_runtime::object::object! {
         4 navigate_screen: opt = "navigateScreen";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappFlowButtonDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappButtonTypeEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: None,
-            flow_id: None,
-            flow_action: None,
-            navigate_screen: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappFlowButtonDto {
+        r#type: WhatsappButtonTypeEnum;
+    } {
+        text;
+        flow_id;
+        flow_action;
+        navigate_screen;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -23577,23 +21602,14 @@ sinch_sdk_runtime::object::object! {
         4 navigate_screen: opt = "navigateScreen";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappFlowButtonInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappButtonTypeFlowEnum>,
-        text: impl Into<String>,
-        flow_id: impl Into<String>,
-        flow_action: impl Into<WhatsappInputFlowActionEnum>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: text.into(),
-            flow_id: flow_id.into(),
-            flow_action: flow_action.into(),
-            navigate_screen: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappFlowButtonInputDto {
+        r#type: WhatsappButtonTypeFlowEnum;
+        text: String;
+        flow_id: String;
+        flow_action: WhatsappInputFlowActionEnum;
+    } {
+        navigate_screen;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -23619,21 +21635,12 @@ sinch_sdk_runtime::object::object! {
         2 status: req = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappFlowDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        name: impl Into<String>,
-        status: impl Into<WhatsappWhatsAppFlowStatusesEnum>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            name: name.into(),
-            status: status.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappFlowDto {
+        id: String;
+        name: String;
+        status: WhatsappWhatsAppFlowStatusesEnum;
+    } {}
 }
 /// `WhatsappFlowListDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -23659,22 +21666,14 @@ sinch_sdk_runtime::object::object! {
         4 flows: req = "flows";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappFlowListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        flows: impl Into<Vec<WhatsappFlowDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            flows: flows.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappFlowListDto {
+        total_size: f64;
+        page_size: f64;
+        flows: Vec<WhatsappFlowDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -23695,13 +21694,10 @@ sinch_sdk_runtime::object::object! {
         0 id: req = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappFlowScreenDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: id.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappFlowScreenDto {
+        id: String;
+    } {}
 }
 /// `WhatsappFlowScreenListDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -23715,13 +21711,10 @@ sinch_sdk_runtime::object::object! {
         0 screens: req = "screens";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappFlowScreenListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(screens: impl Into<Vec<WhatsappFlowScreenDto>>) -> Self {
-        Self { screens: screens.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappFlowScreenListDto {
+        screens: Vec<WhatsappFlowScreenDto>;
+    } {}
 }
 /// `WhatsappFooterComponentDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -23741,16 +21734,12 @@ sinch_sdk_runtime::object::object! {
         2 code_expiration_minutes: opt = "codeExpirationMinutes";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappFooterComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappComponentTypeFooterEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: None,
-            code_expiration_minutes: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappFooterComponentDto {
+        r#type: WhatsappComponentTypeFooterEnum;
+    } {
+        text;
+        code_expiration_minutes;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -23777,16 +21766,12 @@ sinch_sdk_runtime::object::object! {
         2 code_expiration_minutes: opt = "codeExpirationMinutes";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappFooterComponentInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappComponentTypeFooterEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: None,
-            code_expiration_minutes: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappFooterComponentInputDto {
+        r#type: WhatsappComponentTypeFooterEnum;
+    } {
+        text;
+        code_expiration_minutes;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -23813,19 +21798,12 @@ sinch_sdk_runtime::object::object! {
         2 company_legal_name: req = "companyLegalName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputAccountDtoDeprecated {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        client_business_manager_id: impl Into<String>,
-        company_legal_name: impl Into<String>,
-    ) -> Self {
-        Self {
-            client_business_manager_id: client_business_manager_id.into(),
-            business_manager: None,
-            company_legal_name: company_legal_name.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputAccountDtoDeprecated {
+        client_business_manager_id: String;
+        company_legal_name: String;
+    } {
+        business_manager;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -23854,21 +21832,13 @@ sinch_sdk_runtime::object::object! {
         3 sender_details: req = "senderDetails";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputAccountPartnerInitiatedDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        waba_name: impl Into<String>,
-        client_business_manager_id: impl Into<String>,
-        sender_details: impl Into<WhatsappInputAccountSenderRelatedDetailsDto>,
-    ) -> Self {
-        Self {
-            waba_name: waba_name.into(),
-            client_business_manager_id: client_business_manager_id.into(),
-            business_manager: None,
-            sender_details: sender_details.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputAccountPartnerInitiatedDto {
+        waba_name: String;
+        client_business_manager_id: String;
+        sender_details: WhatsappInputAccountSenderRelatedDetailsDto;
+    } {
+        business_manager;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -23897,20 +21867,13 @@ sinch_sdk_runtime::object::object! {
         3 meta_local_storage: opt = "metaLocalStorage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputAccountSenderRelatedDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        display_name: impl Into<String>,
-        business_category: impl Into<WhatsappInputAccountWhatsAppVerticalsEnum>,
-    ) -> Self {
-        Self {
-            display_name: display_name.into(),
-            business_category: business_category.into(),
-            region: None,
-            meta_local_storage: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputAccountSenderRelatedDetailsDto {
+        display_name: String;
+        business_category: WhatsappInputAccountWhatsAppVerticalsEnum;
+    } {
+        region;
+        meta_local_storage;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -23940,19 +21903,7 @@ sinch_sdk_runtime::object::object! {
         3 meta_local_storage: opt = "metaLocalStorage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputAccountSenderRelatedUpdateDetailsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            display_name: None,
-            business_category: None,
-            region: None,
-            meta_local_storage: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappInputAccountSenderRelatedUpdateDetailsDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappInputAccountSenderRelatedUpdateDetailsDto {
         display_name: String = "displayName";
@@ -24118,19 +22069,12 @@ sinch_sdk_runtime::object::object! {
         2 text: req = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputCardBodyComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeBodyEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            examples: None,
-            text: text.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputCardBodyComponentDto {
+        r#type: WhatsappComponentTypeBodyEnum;
+        text: String;
+    } {
+        examples;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -24157,19 +22101,11 @@ sinch_sdk_runtime::object::object! {
         1 buttons: req = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputCardButtonsComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeButtonsEnum>,
-        buttons: impl Into<Vec<WhatsappInputCardButtonsComponentDtoButtonsItem>>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            buttons: buttons.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputCardButtonsComponentDto {
+        r#type: WhatsappComponentTypeButtonsEnum;
+        buttons: Vec<WhatsappInputCardButtonsComponentDtoButtonsItem>;
+    } {}
 }
 /// `WhatsappInputCardButtonsComponentDtoButtonsItem`
 ///
@@ -24348,15 +22284,10 @@ sinch_sdk_runtime::object::object! {
         0 components: req = "components";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputCardDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(components: impl Into<Vec<WhatsappInputCardDtoComponentsItem>>) -> Self {
-        Self {
-            components: components.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputCardDto {
+        components: Vec<WhatsappInputCardDtoComponentsItem>;
+    } {}
 }
 /// `WhatsappInputCardDtoComponentsItem`
 ///
@@ -24540,19 +22471,12 @@ sinch_sdk_runtime::object::object! {
         2 examples: opt = "examples";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputCardHeaderComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappCardHeaderComponentFormatsEnum>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            format: format.into(),
-            examples: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputCardHeaderComponentDto {
+        r#type: WhatsappComponentTypeHeaderEnum;
+        format: WhatsappCardHeaderComponentFormatsEnum;
+    } {
+        examples;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -24585,15 +22509,11 @@ sinch_sdk_runtime::object::object! {
         1 mime_type: opt = "mimeType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputCardMediaHeaderExampleDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: url.into(),
-            mime_type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputCardMediaHeaderExampleDto {
+        url: String;
+    } {
+        mime_type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -24645,19 +22565,11 @@ sinch_sdk_runtime::object::object! {
         1 cards: req = "cards";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputCarouselComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeCarouselEnum>,
-        cards: impl Into<Vec<WhatsappInputCardDto>>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            cards: cards.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputCarouselComponentDto {
+        r#type: WhatsappComponentTypeCarouselEnum;
+        cards: Vec<WhatsappInputCardDto>;
+    } {}
 }
 /// Flow action. Not required for draft.
 ///
@@ -24779,28 +22691,20 @@ sinch_sdk_runtime::object::object! {
         10 phone_number: opt = "phoneNumber";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputSenderPartnerInitiatedDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        display_name: impl Into<String>,
-        vertical: impl Into<WhatsappSenderInputWhatsAppVerticalEnum>,
-        country_code: impl Into<String>,
-    ) -> Self {
-        Self {
-            display_name: display_name.into(),
-            description: None,
-            vertical: vertical.into(),
-            email: None,
-            address: None,
-            website_one: None,
-            website_two: None,
-            about: None,
-            photo_url: None,
-            country_code: country_code.into(),
-            phone_number: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputSenderPartnerInitiatedDetailsDto {
+        display_name: String;
+        vertical: WhatsappSenderInputWhatsAppVerticalEnum;
+        country_code: String;
+    } {
+        description;
+        email;
+        address;
+        website_one;
+        website_two;
+        about;
+        photo_url;
+        phone_number;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -24842,22 +22746,15 @@ sinch_sdk_runtime::object::object! {
         5 details: req = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputSenderPartnerInitiatedDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        phone_number_provider: impl Into<WhatsappSenderInputNumberProviderTypeEnum>,
-        details: impl Into<WhatsappInputSenderPartnerInitiatedDetailsDto>,
-    ) -> Self {
-        Self {
-            status: None,
-            region: None,
-            meta_local_storage: None,
-            phone_number_provider: phone_number_provider.into(),
-            save_draft_on_failure: None,
-            details: details.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputSenderPartnerInitiatedDto {
+        phone_number_provider: WhatsappSenderInputNumberProviderTypeEnum;
+        details: WhatsappInputSenderPartnerInitiatedDetailsDto;
+    } {
+        status;
+        region;
+        meta_local_storage;
+        save_draft_on_failure;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -24886,21 +22783,12 @@ sinch_sdk_runtime::object::object! {
         2 display_name: req = "displayName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputSenderPhoneProvisioningDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        country_code: impl Into<String>,
-        phone_number: impl Into<String>,
-        display_name: impl Into<String>,
-    ) -> Self {
-        Self {
-            country_code: country_code.into(),
-            phone_number: phone_number.into(),
-            display_name: display_name.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputSenderPhoneProvisioningDetailsDto {
+        country_code: String;
+        phone_number: String;
+        display_name: String;
+    } {}
 }
 /// `WhatsappInputSenderPhoneProvisioningDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -24920,18 +22808,12 @@ sinch_sdk_runtime::object::object! {
         2 details: req = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputSenderPhoneProvisioningDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        details: impl Into<WhatsappInputSenderPhoneProvisioningDetailsDto>,
-    ) -> Self {
-        Self {
-            region: None,
-            meta_local_storage: None,
-            details: details.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputSenderPhoneProvisioningDto {
+        details: WhatsappInputSenderPhoneProvisioningDetailsDto;
+    } {
+        region;
+        meta_local_storage;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -24958,18 +22840,12 @@ sinch_sdk_runtime::object::object! {
         2 end_timestamp: opt = "endTimestamp";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputTemplateCompareDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        templates: impl Into<Vec<WhatsappInputTemplateCompareIdentifierDto>>,
-    ) -> Self {
-        Self {
-            templates: templates.into(),
-            timeframe: None,
-            end_timestamp: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputTemplateCompareDto {
+        templates: Vec<WhatsappInputTemplateCompareIdentifierDto>;
+    } {
+        timeframe;
+        end_timestamp;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -24993,19 +22869,11 @@ sinch_sdk_runtime::object::object! {
         1 template_language: req = "templateLanguage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputTemplateCompareIdentifierDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        template_name: impl Into<String>,
-        template_language: impl Into<WhatsappTemplateLanguagesEnum>,
-    ) -> Self {
-        Self {
-            template_name: template_name.into(),
-            template_language: template_language.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputTemplateCompareIdentifierDto {
+        template_name: String;
+        template_language: WhatsappTemplateLanguagesEnum;
+    } {}
 }
 /// Timeframes are limited to 7, 30, 60 and 90 day lookbacks from the time of the request
 ///
@@ -25050,19 +22918,12 @@ sinch_sdk_runtime::object::object! {
         2 bid_country_multiplier_overrides: opt = "bidCountryMultiplierOverrides";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputTemplateDetailsOptimization {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        bid_amount: impl Into<f64>,
-        bid_strategy: impl Into<WhatsappInputBidStrategiesEnum>,
-    ) -> Self {
-        Self {
-            bid_amount: bid_amount.into(),
-            bid_strategy: bid_strategy.into(),
-            bid_country_multiplier_overrides: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputTemplateDetailsOptimization {
+        bid_amount: f64;
+        bid_strategy: WhatsappInputBidStrategiesEnum;
+    } {
+        bid_country_multiplier_overrides;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -25320,19 +23181,7 @@ sinch_sdk_runtime::object::object! {
         3 sender_details: opt = "senderDetails";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputUpdateAccountDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company_legal_name: None,
-            waba_name: None,
-            client_business_manager_id: None,
-            sender_details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappInputUpdateAccountDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappInputUpdateAccountDto {
         company_legal_name: String = "companyLegalName";
@@ -25359,19 +23208,12 @@ sinch_sdk_runtime::object::object! {
         2 bid_country_multiplier_overrides: opt_null = "bidCountryMultiplierOverrides";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappInputUpdateTemplateDetailsOptimization {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        bid_amount: impl Into<f64>,
-        bid_strategy: impl Into<WhatsappInputBidStrategiesEnum>,
-    ) -> Self {
-        Self {
-            bid_amount: bid_amount.into(),
-            bid_strategy: bid_strategy.into(),
-            bid_country_multiplier_overrides: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappInputUpdateTemplateDetailsOptimization {
+        bid_amount: f64;
+        bid_strategy: WhatsappInputBidStrategiesEnum;
+    } {
+        bid_country_multiplier_overrides;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -25397,19 +23239,12 @@ sinch_sdk_runtime::object::object! {
         2 has_expiration: req = "hasExpiration";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappLimitedTimeOfferComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeLimitedTimeOfferEnum>,
-        has_expiration: impl Into<bool>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: None,
-            has_expiration: has_expiration.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappLimitedTimeOfferComponentDto {
+        r#type: WhatsappComponentTypeLimitedTimeOfferEnum;
+        has_expiration: bool;
+    } {
+        text;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -25435,19 +23270,12 @@ sinch_sdk_runtime::object::object! {
         2 has_expiration: opt = "hasExpiration";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappLimitedTimeOfferComponentInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeLimitedTimeOfferEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: text.into(),
-            has_expiration: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappLimitedTimeOfferComponentInputDto {
+        r#type: WhatsappComponentTypeLimitedTimeOfferEnum;
+        text: String;
+    } {
+        has_expiration;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -25470,19 +23298,11 @@ sinch_sdk_runtime::object::object! {
         1 format: req = "format";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappLocationHeaderComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappLocationHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            format: format.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappLocationHeaderComponentDto {
+        r#type: WhatsappComponentTypeHeaderEnum;
+        format: WhatsappLocationHeaderComponentFormatEnum;
+    } {}
 }
 /// `WhatsappLocationHeaderComponentFormatEnum`
 ///
@@ -25515,19 +23335,11 @@ sinch_sdk_runtime::object::object! {
         1 format: req = "format";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappLocationHeaderComponentInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappLocationHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            format: format.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappLocationHeaderComponentInputDto {
+        r#type: WhatsappComponentTypeHeaderEnum;
+        format: WhatsappLocationHeaderComponentFormatEnum;
+    } {}
 }
 /// `WhatsappLongLivedAccessTokenDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -25541,15 +23353,10 @@ sinch_sdk_runtime::object::object! {
         0 long_lived_access_token: req = "longLivedAccessToken";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappLongLivedAccessTokenDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(long_lived_access_token: impl Into<String>) -> Self {
-        Self {
-            long_lived_access_token: long_lived_access_token.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappLongLivedAccessTokenDto {
+        long_lived_access_token: String;
+    } {}
 }
 /// `WhatsappLongLivedAccessTokenInputDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -25569,18 +23376,7 @@ sinch_sdk_runtime::object::object! {
         2 business_manager: opt = "businessManager";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappLongLivedAccessTokenInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            facebook_token: None,
-            facebook_code: None,
-            business_manager: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappLongLivedAccessTokenInputDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappLongLivedAccessTokenInputDto {
         facebook_token: String = "facebookToken";
@@ -25606,19 +23402,12 @@ sinch_sdk_runtime::object::object! {
         2 examples: opt = "examples";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappMediaHeaderComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappMediaHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            format: format.into(),
-            examples: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappMediaHeaderComponentDto {
+        r#type: WhatsappComponentTypeHeaderEnum;
+        format: WhatsappMediaHeaderComponentFormatEnum;
+    } {
+        examples;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -25666,19 +23455,12 @@ sinch_sdk_runtime::object::object! {
         2 examples: opt = "examples";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappMediaHeaderComponentInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappMediaHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            format: format.into(),
-            examples: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappMediaHeaderComponentInputDto {
+        r#type: WhatsappComponentTypeHeaderEnum;
+        format: WhatsappMediaHeaderComponentFormatEnum;
+    } {
+        examples;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -25698,14 +23480,7 @@ sinch_sdk_runtime::object::object! {
         0 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappMediaHeaderExampleDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappMediaHeaderExampleDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappMediaHeaderExampleDto {
         url: String = "url";
@@ -25739,15 +23514,11 @@ sinch_sdk_runtime::object::object! {
         1 mime_type: opt = "mimeType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappMediaHeaderExampleInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: url.into(),
-            mime_type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappMediaHeaderExampleInputDto {
+        url: String;
+    } {
+        mime_type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -25770,15 +23541,11 @@ sinch_sdk_runtime::object::object! {
         1 text: opt = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappOrderDetailsButtonDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappButtonTypeOrderDetailsEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappOrderDetailsButtonDto {
+        r#type: WhatsappButtonTypeOrderDetailsEnum;
+    } {
+        text;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -25798,13 +23565,10 @@ sinch_sdk_runtime::object::object! {
         0 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappOrderDetailsButtonInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappButtonTypeOrderDetailsEnum>) -> Self {
-        Self { r#type: r#type.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappOrderDetailsButtonInputDto {
+        r#type: WhatsappButtonTypeOrderDetailsEnum;
+    } {}
 }
 /// `WhatsappOtpButtonDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -25839,24 +23603,17 @@ sinch_sdk_runtime::object::object! {
         7 zero_tap_terms_accepted: opt = "zeroTapTermsAccepted";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappOtpButtonDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappButtonTypeOtpEnum>,
-        otp_type: impl Into<WhatsappOtpTypeEnum>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            otp_type: otp_type.into(),
-            text: None,
-            autofill_text: None,
-            package_name: None,
-            signature_hash: None,
-            supported_apps: None,
-            zero_tap_terms_accepted: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappOtpButtonDto {
+        r#type: WhatsappButtonTypeOtpEnum;
+        otp_type: WhatsappOtpTypeEnum;
+    } {
+        text;
+        autofill_text;
+        package_name;
+        signature_hash;
+        supported_apps;
+        zero_tap_terms_accepted;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -25902,25 +23659,17 @@ sinch_sdk_runtime::object::object! {
         7 zero_tap_terms_accepted: opt = "zeroTapTermsAccepted";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappOtpButtonInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappButtonTypeOtpEnum>,
-        otp_type: impl Into<WhatsappInputOtpTypeEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            otp_type: otp_type.into(),
-            text: text.into(),
-            autofill_text: None,
-            package_name: None,
-            signature_hash: None,
-            supported_apps: None,
-            zero_tap_terms_accepted: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappOtpButtonInputDto {
+        r#type: WhatsappButtonTypeOtpEnum;
+        otp_type: WhatsappInputOtpTypeEnum;
+        text: String;
+    } {
+        autofill_text;
+        package_name;
+        signature_hash;
+        supported_apps;
+        zero_tap_terms_accepted;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -25978,21 +23727,13 @@ sinch_sdk_runtime::object::object! {
         3 additional_information: opt = "additionalInformation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPapiErrorDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        error_code: impl Into<String>,
-        message: impl Into<String>,
-        resolution: impl Into<String>,
-    ) -> Self {
-        Self {
-            error_code: error_code.into(),
-            message: message.into(),
-            resolution: resolution.into(),
-            additional_information: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappPapiErrorDto {
+        error_code: String;
+        message: String;
+        resolution: String;
+    } {
+        additional_information;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -26021,19 +23762,7 @@ sinch_sdk_runtime::object::object! {
         3 add_security_recommendation: opt = "addSecurityRecommendation";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialBodyComponentDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            text: None,
-            examples: None,
-            add_security_recommendation: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialBodyComponentDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialBodyComponentDto {
         r#type: WhatsappComponentTypeBodyEnum = "type";
@@ -26057,17 +23786,7 @@ sinch_sdk_runtime::object::object! {
         1 buttons: opt = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialButtonsComponentDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            buttons: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialButtonsComponentDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialButtonsComponentDto {
         r#type: WhatsappComponentTypeButtonsEnum = "type";
@@ -26315,18 +24034,7 @@ sinch_sdk_runtime::object::object! {
         2 text: opt = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialCardBodyComponentDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            examples: None,
-            text: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialCardBodyComponentDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialCardBodyComponentDto {
         r#type: WhatsappComponentTypeBodyEnum = "type";
@@ -26349,17 +24057,7 @@ sinch_sdk_runtime::object::object! {
         1 buttons: opt = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialCardButtonsComponentDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            buttons: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialCardButtonsComponentDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialCardButtonsComponentDto {
         r#type: WhatsappComponentTypeButtonsEnum = "type";
@@ -26525,14 +24223,7 @@ sinch_sdk_runtime::object::object! {
         0 components: opt = "components";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialCardDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { components: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialCardDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialCardDto {
         components: Vec<WhatsappPartialCardDtoComponentsItem> = "components";
@@ -26713,18 +24404,7 @@ sinch_sdk_runtime::object::object! {
         2 examples: opt = "examples";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialCardHeaderComponentDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            format: None,
-            examples: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialCardHeaderComponentDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialCardHeaderComponentDto {
         r#type: WhatsappComponentTypeHeaderEnum = "type";
@@ -26747,14 +24427,7 @@ sinch_sdk_runtime::object::object! {
         1 cards: opt = "cards";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialCarouselComponentDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { r#type: None, cards: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialCarouselComponentDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialCarouselComponentDto {
         r#type: WhatsappComponentTypeCarouselEnum = "type";
@@ -26785,20 +24458,7 @@ sinch_sdk_runtime::object::object! {
         4 navigate_screen: opt = "navigateScreen";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialFlowButtonDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            text: None,
-            flow_id: None,
-            flow_action: None,
-            navigate_screen: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialFlowButtonDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialFlowButtonDto {
         r#type: WhatsappButtonTypeEnum = "type";
@@ -26826,18 +24486,7 @@ sinch_sdk_runtime::object::object! {
         2 code_expiration_minutes: opt = "codeExpirationMinutes";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialFooterComponentDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            text: None,
-            code_expiration_minutes: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialFooterComponentDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialFooterComponentDto {
         r#type: WhatsappComponentTypeFooterEnum = "type";
@@ -26863,18 +24512,7 @@ sinch_sdk_runtime::object::object! {
         2 has_expiration: opt = "hasExpiration";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialLimitedTimeOfferComponentDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            text: None,
-            has_expiration: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialLimitedTimeOfferComponentDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialLimitedTimeOfferComponentDto {
         r#type: WhatsappComponentTypeLimitedTimeOfferEnum = "type";
@@ -26897,14 +24535,7 @@ sinch_sdk_runtime::object::object! {
         1 format: opt = "format";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialLocationHeaderComponentDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { r#type: None, format: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialLocationHeaderComponentDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialLocationHeaderComponentDto {
         r#type: WhatsappComponentTypeHeaderEnum = "type";
@@ -26929,18 +24560,7 @@ sinch_sdk_runtime::object::object! {
         2 examples: opt = "examples";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialMediaHeaderComponentDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            format: None,
-            examples: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialMediaHeaderComponentDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialMediaHeaderComponentDto {
         r#type: WhatsappComponentTypeHeaderEnum = "type";
@@ -26960,14 +24580,7 @@ sinch_sdk_runtime::object::object! {
         0 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialMediaHeaderExampleDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialMediaHeaderExampleDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialMediaHeaderExampleDto {
         url: String = "url";
@@ -27006,23 +24619,7 @@ sinch_sdk_runtime::object::object! {
         7 zero_tap_terms_accepted: opt = "zeroTapTermsAccepted";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialOtpButtonDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            otp_type: None,
-            text: None,
-            autofill_text: None,
-            package_name: None,
-            signature_hash: None,
-            supported_apps: None,
-            zero_tap_terms_accepted: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialOtpButtonDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialOtpButtonDto {
         r#type: WhatsappButtonTypeOtpEnum = "type";
@@ -27053,18 +24650,7 @@ sinch_sdk_runtime::object::object! {
         2 phone_number: opt = "phoneNumber";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialPhoneNumberButtonDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            text: None,
-            phone_number: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialPhoneNumberButtonDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialPhoneNumberButtonDto {
         r#type: WhatsappButtonTypePhoneNumberEnum = "type";
@@ -27087,14 +24673,7 @@ sinch_sdk_runtime::object::object! {
         1 text: opt = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialQuickReplyButtonDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { r#type: None, text: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialQuickReplyButtonDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialQuickReplyButtonDto {
         r#type: WhatsappButtonTypeQuickReplyEnum = "type";
@@ -27119,18 +24698,7 @@ sinch_sdk_runtime::object::object! {
         2 clicks: opt = "clicks";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialTemplateAnalyticsButtonsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            content: None,
-            clicks: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialTemplateAnalyticsButtonsDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialTemplateAnalyticsButtonsDto {
         r#type: WhatsappTemplateAnalyticsButtonTypesEnum = "type";
@@ -27165,21 +24733,7 @@ sinch_sdk_runtime::object::object! {
         5 buttons: opt = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialTemplateAnalyticsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            sent: None,
-            delivered: None,
-            read: None,
-            start: None,
-            end: None,
-            buttons: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialTemplateAnalyticsDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialTemplateAnalyticsDto {
         sent: f64 = "sent";
@@ -27211,18 +24765,7 @@ sinch_sdk_runtime::object::object! {
         2 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialTemplateChangesDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            status: None,
-            allow_category_change: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialTemplateChangesDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialTemplateChangesDto {
         status: WhatsappTemplateStatusesEnum = "status";
@@ -27370,18 +24913,7 @@ sinch_sdk_runtime::object::object! {
         2 components: opt = "components";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialTemplateDetailsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message_send_ttl_seconds: None,
-            optimization: None,
-            components: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialTemplateDetailsDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialTemplateDetailsDto {
         message_send_ttl_seconds: f64 = "messageSendTtlSeconds";
@@ -27759,26 +25291,7 @@ sinch_sdk_runtime::object::object! {
         10 analytics: opt = "analytics";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialTemplateDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            whatsapp_id: None,
-            state: None,
-            name: None,
-            language: None,
-            category: None,
-            rejection_code: None,
-            quality_score: None,
-            is_meta_generated: None,
-            changes: None,
-            details: None,
-            analytics: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialTemplateDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialTemplateDto {
         whatsapp_id: String = "whatsappId";
@@ -27818,22 +25331,14 @@ sinch_sdk_runtime::object::object! {
         4 templates: req = "templates";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialTemplateListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        templates: impl Into<Vec<WhatsappPartialTemplateDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            templates: templates.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappPartialTemplateListDto {
+        total_size: f64;
+        page_size: f64;
+        templates: Vec<WhatsappPartialTemplateDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -27863,19 +25368,7 @@ sinch_sdk_runtime::object::object! {
         3 example: opt = "example";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialTextHeaderComponentDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            format: None,
-            text: None,
-            example: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialTextHeaderComponentDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialTextHeaderComponentDto {
         r#type: WhatsappComponentTypeHeaderEnum = "type";
@@ -27905,19 +25398,7 @@ sinch_sdk_runtime::object::object! {
         3 examples: opt = "examples";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPartialUrlButtonDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            text: None,
-            url: None,
-            examples: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappPartialUrlButtonDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappPartialUrlButtonDto {
         r#type: WhatsappButtonTypeUrlEnum = "type";
@@ -27944,16 +25425,12 @@ sinch_sdk_runtime::object::object! {
         2 phone_number: opt = "phoneNumber";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPhoneNumberButtonDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappButtonTypePhoneNumberEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: None,
-            phone_number: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappPhoneNumberButtonDto {
+        r#type: WhatsappButtonTypePhoneNumberEnum;
+    } {
+        text;
+        phone_number;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -27980,21 +25457,12 @@ sinch_sdk_runtime::object::object! {
         2 phone_number: req = "phoneNumber";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappPhoneNumberButtonInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappButtonTypePhoneNumberEnum>,
-        text: impl Into<String>,
-        phone_number: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: text.into(),
-            phone_number: phone_number.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappPhoneNumberButtonInputDto {
+        r#type: WhatsappButtonTypePhoneNumberEnum;
+        text: String;
+        phone_number: String;
+    } {}
 }
 /// Current quality rating of the sender.
 ///
@@ -28039,15 +25507,11 @@ sinch_sdk_runtime::object::object! {
         1 text: opt = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappQuickReplyButtonDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappButtonTypeQuickReplyEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappQuickReplyButtonDto {
+        r#type: WhatsappButtonTypeQuickReplyEnum;
+    } {
+        text;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -28070,19 +25534,11 @@ sinch_sdk_runtime::object::object! {
         1 text: req = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappQuickReplyButtonInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappButtonTypeQuickReplyEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: text.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappQuickReplyButtonInputDto {
+        r#type: WhatsappButtonTypeQuickReplyEnum;
+        text: String;
+    } {}
 }
 /// `WhatsappRequestContactInfoButtonDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -28099,15 +25555,11 @@ sinch_sdk_runtime::object::object! {
         1 text: opt = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappRequestContactInfoButtonDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappButtonTypeRequestContactInfoEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappRequestContactInfoButtonDto {
+        r#type: WhatsappButtonTypeRequestContactInfoEnum;
+    } {
+        text;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -28127,13 +25579,10 @@ sinch_sdk_runtime::object::object! {
         0 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappRequestContactInfoButtonInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappButtonTypeRequestContactInfoEnum>) -> Self {
-        Self { r#type: r#type.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappRequestContactInfoButtonInputDto {
+        r#type: WhatsappButtonTypeRequestContactInfoEnum;
+    } {}
 }
 /// Region sender is provisioned in.
 ///
@@ -28207,25 +25656,7 @@ sinch_sdk_runtime::object::object! {
         9 username: opt = "username";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderChangesDetailsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            display_name: None,
-            description: None,
-            vertical: None,
-            email: None,
-            address: None,
-            website_one: None,
-            website_two: None,
-            about: None,
-            photo_url: None,
-            username: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappSenderChangesDetailsDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappSenderChangesDetailsDto {
         display_name: String = "displayName";
@@ -28261,17 +25692,13 @@ sinch_sdk_runtime::object::object! {
         3 error_code: opt = "errorCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderChangesDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(status: impl Into<WhatsappSenderStatusesEnum>) -> Self {
-        Self {
-            status: status.into(),
-            details: None,
-            error_reason: None,
-            error_code: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSenderChangesDto {
+        status: WhatsappSenderStatusesEnum;
+    } {
+        details;
+        error_reason;
+        error_code;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -28521,26 +25948,19 @@ sinch_sdk_runtime::object::object! {
         9 username: opt = "username";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        display_name: impl Into<String>,
-        vertical: impl Into<WhatsappSenderWhatsAppVerticalEnum>,
-    ) -> Self {
-        Self {
-            display_name: display_name.into(),
-            description: None,
-            vertical: vertical.into(),
-            email: None,
-            address: None,
-            website_one: None,
-            website_two: None,
-            about: None,
-            photo_url: None,
-            username: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSenderDetailsDto {
+        display_name: String;
+        vertical: WhatsappSenderWhatsAppVerticalEnum;
+    } {
+        description;
+        email;
+        address;
+        website_one;
+        website_two;
+        about;
+        photo_url;
+        username;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -28633,43 +26053,32 @@ sinch_sdk_runtime::object::object! {
         22 compatible_regions: req = "compatibleRegions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        region: impl Into<WhatsappSenderBotRegionEnum>,
-        meta_local_storage: impl Into<WhatsappSenderMetaLocalStoragesEnum>,
-        cloud_api: impl Into<bool>,
-        business_manager: impl Into<WhatsappBusinessManagersEnum>,
-        compatible_regions: impl Into<Vec<WhatsappConversationAppRegionsEnum>>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            state: None,
-            changes: None,
-            details: None,
-            metadata: None,
-            region: region.into(),
-            meta_local_storage: meta_local_storage.into(),
-            conversation_api_app: None,
-            conversation_api_app_details: None,
-            max_tps: None,
-            quality_rating: None,
-            daily_limit: None,
-            bearer_token: None,
-            cloud_api: cloud_api.into(),
-            created: None,
-            modified: None,
-            country_code: None,
-            phone_number: None,
-            number_provider: None,
-            business_manager: business_manager.into(),
-            waba_ban_state: None,
-            waba_ban_date: None,
-            compatible_regions: compatible_regions.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSenderDto {
+        id: String;
+        region: WhatsappSenderBotRegionEnum;
+        meta_local_storage: WhatsappSenderMetaLocalStoragesEnum;
+        cloud_api: bool;
+        business_manager: WhatsappBusinessManagersEnum;
+        compatible_regions: Vec<WhatsappConversationAppRegionsEnum>;
+    } {
+        state;
+        changes;
+        details;
+        metadata;
+        conversation_api_app;
+        conversation_api_app_details;
+        max_tps;
+        quality_rating;
+        daily_limit;
+        bearer_token;
+        created;
+        modified;
+        country_code;
+        phone_number;
+        number_provider;
+        waba_ban_state;
+        waba_ban_date;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -28853,25 +26262,18 @@ sinch_sdk_runtime::object::object! {
         8 photo_url: opt = "photoUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderInputDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        display_name: impl Into<String>,
-        vertical: impl Into<WhatsappSenderInputWhatsAppVerticalEnum>,
-    ) -> Self {
-        Self {
-            display_name: display_name.into(),
-            description: None,
-            vertical: vertical.into(),
-            email: None,
-            address: None,
-            website_one: None,
-            website_two: None,
-            about: None,
-            photo_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSenderInputDetailsDto {
+        display_name: String;
+        vertical: WhatsappSenderInputWhatsAppVerticalEnum;
+    } {
+        description;
+        email;
+        address;
+        website_one;
+        website_two;
+        about;
+        photo_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -28921,25 +26323,18 @@ sinch_sdk_runtime::object::object! {
         8 details: req = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderInputDtoDeprecated {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        details: impl Into<WhatsappSenderInputDetailsDto>,
-    ) -> Self {
-        Self {
-            region: None,
-            meta_local_storage: None,
-            business_manager: None,
-            waba_id: None,
-            phone_number_id: None,
-            facebook_access_token: None,
-            facebook_code: None,
-            name: name.into(),
-            details: details.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSenderInputDtoDeprecated {
+        name: String;
+        details: WhatsappSenderInputDetailsDto;
+    } {
+        region;
+        meta_local_storage;
+        business_manager;
+        waba_id;
+        phone_number_id;
+        facebook_access_token;
+        facebook_code;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -28980,19 +26375,15 @@ sinch_sdk_runtime::object::object! {
         5 authentication_code: opt = "authenticationCode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderInputEsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(waba_id: impl Into<String>, phone_number_id: impl Into<String>) -> Self {
-        Self {
-            region: None,
-            meta_local_storage: None,
-            waba_id: waba_id.into(),
-            phone_number_id: phone_number_id.into(),
-            business_manager: None,
-            authentication_code: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSenderInputEsDto {
+        waba_id: String;
+        phone_number_id: String;
+    } {
+        region;
+        meta_local_storage;
+        business_manager;
+        authentication_code;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -29114,13 +26505,10 @@ sinch_sdk_runtime::object::object! {
         0 method: req = "method";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderInputRegisterDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(method: impl Into<WhatsappSenderInputRegistrationMethodEnum>) -> Self {
-        Self { method: method.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSenderInputRegisterDto {
+        method: WhatsappSenderInputRegistrationMethodEnum;
+    } {}
 }
 /// Registration Method of the sender.
 ///
@@ -29153,14 +26541,7 @@ sinch_sdk_runtime::object::object! {
         0 code: opt = "code";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderInputVerifyDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { code: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappSenderInputVerifyDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappSenderInputVerifyDto {
         code: String = "code";
@@ -29266,22 +26647,14 @@ sinch_sdk_runtime::object::object! {
         4 senders: req = "senders";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        senders: impl Into<Vec<WhatsappSenderDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            senders: senders.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSenderListDto {
+        total_size: f64;
+        page_size: f64;
+        senders: Vec<WhatsappSenderDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -29369,17 +26742,7 @@ sinch_sdk_runtime::object::object! {
         1 username: opt = "username";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderMetadataDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            display_name: None,
-            username: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappSenderMetadataDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappSenderMetadataDto {
         display_name: WhatsappSenderMetadataFieldDto = "displayName";
@@ -29404,16 +26767,12 @@ sinch_sdk_runtime::object::object! {
         2 rejection_reason: opt = "rejectionReason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderMetadataFieldDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(status: impl Into<WhatsappWhatsAppSenderFieldUpdateStatusEnum>) -> Self {
-        Self {
-            value: None,
-            status: status.into(),
-            rejection_reason: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSenderMetadataFieldDto {
+        status: WhatsappWhatsAppSenderFieldUpdateStatusEnum;
+    } {
+        value;
+        rejection_reason;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -29443,17 +26802,13 @@ sinch_sdk_runtime::object::object! {
         3 comment: opt = "comment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderNotificationDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappSenderNotificationTypeEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            created: None,
-            author: None,
-            comment: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSenderNotificationDto {
+        r#type: WhatsappSenderNotificationTypeEnum;
+    } {
+        created;
+        author;
+        comment;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -29487,22 +26842,14 @@ sinch_sdk_runtime::object::object! {
         4 notifications: req = "notifications";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderNotificationListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        notifications: impl Into<Vec<WhatsappSenderNotificationDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            notifications: notifications.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSenderNotificationListDto {
+        total_size: f64;
+        page_size: f64;
+        notifications: Vec<WhatsappSenderNotificationDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -29600,23 +26947,13 @@ sinch_sdk_runtime::object::object! {
         3 verification_code_sent: req = "verificationCodeSent";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSenderRegisterDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        method: impl Into<WhatsappSenderRegistrationMethodEnum>,
-        accepted: impl Into<String>,
-        verification_code_sent: impl Into<bool>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            method: method.into(),
-            accepted: accepted.into(),
-            verification_code_sent: verification_code_sent.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSenderRegisterDto {
+        id: String;
+        method: WhatsappSenderRegistrationMethodEnum;
+        accepted: String;
+        verification_code_sent: bool;
+    } {}
 }
 /// Registration Method of the sender.
 ///
@@ -30106,13 +27443,10 @@ sinch_sdk_runtime::object::object! {
         0 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSolutionDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSolutionDetailsDto {
+        name: String;
+    } {}
 }
 /// `WhatsappSolutionDetailsInputDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -30126,13 +27460,10 @@ sinch_sdk_runtime::object::object! {
         0 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSolutionDetailsInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSolutionDetailsInputDto {
+        name: String;
+    } {}
 }
 /// `WhatsappSolutionDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -30158,18 +27489,14 @@ sinch_sdk_runtime::object::object! {
         4 assigned: opt = "assigned";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSolutionDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(details: impl Into<WhatsappSolutionDetailsDto>) -> Self {
-        Self {
-            id: None,
-            details: details.into(),
-            partner_app: None,
-            owner_app: None,
-            assigned: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSolutionDto {
+        details: WhatsappSolutionDetailsDto;
+    } {
+        id;
+        partner_app;
+        owner_app;
+        assigned;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -30198,21 +27525,12 @@ sinch_sdk_runtime::object::object! {
         2 business_manager: req = "businessManager";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSolutionInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        details: impl Into<WhatsappSolutionDetailsInputDto>,
-        access_token: impl Into<String>,
-        business_manager: impl Into<WhatsappInputBusinessManagersPublicDocumentationEnum>,
-    ) -> Self {
-        Self {
-            details: details.into(),
-            access_token: access_token.into(),
-            business_manager: business_manager.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSolutionInputDto {
+        details: WhatsappSolutionDetailsInputDto;
+        access_token: String;
+        business_manager: WhatsappInputBusinessManagersPublicDocumentationEnum;
+    } {}
 }
 /// `WhatsappSolutionListDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -30226,15 +27544,10 @@ sinch_sdk_runtime::object::object! {
         0 solutions: req = "solutions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSolutionListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(solutions: impl Into<Vec<WhatsappSolutionDto>>) -> Self {
-        Self {
-            solutions: solutions.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSolutionListDto {
+        solutions: Vec<WhatsappSolutionDto>;
+    } {}
 }
 /// `WhatsappSolutionMetaAppDto`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -30251,14 +27564,7 @@ sinch_sdk_runtime::object::object! {
         1 name: opt = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSolutionMetaAppDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { id: None, name: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappSolutionMetaAppDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappSolutionMetaAppDto {
         id: f64 = "id";
@@ -30277,15 +27583,10 @@ sinch_sdk_runtime::object::object! {
         0 usernames: req = "usernames";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSuggestedUsernamesDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(usernames: impl Into<Vec<String>>) -> Self {
-        Self {
-            usernames: usernames.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSuggestedUsernamesDto {
+        usernames: Vec<String>;
+    } {}
 }
 /// `WhatsappSupportedAppDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -30302,19 +27603,11 @@ sinch_sdk_runtime::object::object! {
         1 signature_hash: req = "signatureHash";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSupportedAppDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        package_name: impl Into<String>,
-        signature_hash: impl Into<String>,
-    ) -> Self {
-        Self {
-            package_name: package_name.into(),
-            signature_hash: signature_hash.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSupportedAppDto {
+        package_name: String;
+        signature_hash: String;
+    } {}
 }
 /// `WhatsappSupportedAppInputDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -30331,19 +27624,11 @@ sinch_sdk_runtime::object::object! {
         1 signature_hash: req = "signatureHash";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappSupportedAppInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        package_name: impl Into<String>,
-        signature_hash: impl Into<String>,
-    ) -> Self {
-        Self {
-            package_name: package_name.into(),
-            signature_hash: signature_hash.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappSupportedAppInputDto {
+        package_name: String;
+        signature_hash: String;
+    } {}
 }
 /// Type of button.
 ///
@@ -30388,21 +27673,12 @@ sinch_sdk_runtime::object::object! {
         2 clicks: req = "clicks";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateAnalyticsButtonsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappTemplateAnalyticsButtonTypesEnum>,
-        content: impl Into<String>,
-        clicks: impl Into<f64>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            content: content.into(),
-            clicks: clicks.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateAnalyticsButtonsDto {
+        r#type: WhatsappTemplateAnalyticsButtonTypesEnum;
+        content: String;
+        clicks: f64;
+    } {}
 }
 /// `WhatsappTemplateAnalyticsDateRangesEnum`
 ///
@@ -30456,27 +27732,15 @@ sinch_sdk_runtime::object::object! {
         5 buttons: req = "buttons";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateAnalyticsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        sent: impl Into<f64>,
-        delivered: impl Into<f64>,
-        read: impl Into<f64>,
-        start: impl Into<String>,
-        end: impl Into<String>,
-        buttons: impl Into<Vec<WhatsappTemplateAnalyticsButtonsDto>>,
-    ) -> Self {
-        Self {
-            sent: sent.into(),
-            delivered: delivered.into(),
-            read: read.into(),
-            start: start.into(),
-            end: end.into(),
-            buttons: buttons.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateAnalyticsDto {
+        sent: f64;
+        delivered: f64;
+        read: f64;
+        start: String;
+        end: String;
+        buttons: Vec<WhatsappTemplateAnalyticsButtonsDto>;
+    } {}
 }
 /// `WhatsappTemplateCategoryEnum`
 ///
@@ -30532,18 +27796,7 @@ sinch_sdk_runtime::object::object! {
         2 optimization: opt = "optimization";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateChangesDetailsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            components: None,
-            message_send_ttl_seconds: None,
-            optimization: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappTemplateChangesDetailsDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappTemplateChangesDetailsDto {
         components: Vec<WhatsappTemplateChangesDetailsDtoComponentsItem> = "components";
@@ -30901,16 +28154,12 @@ sinch_sdk_runtime::object::object! {
         2 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateChangesDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(status: impl Into<WhatsappTemplateStatusesEnum>) -> Self {
-        Self {
-            status: status.into(),
-            allow_category_change: None,
-            details: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateChangesDto {
+        status: WhatsappTemplateStatusesEnum;
+    } {
+        allow_category_change;
+        details;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -31086,15 +28335,10 @@ sinch_sdk_runtime::object::object! {
         0 templates: req = "templates";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateCompareDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(templates: impl Into<Vec<WhatsappTemplateCompareIdentifierDto>>) -> Self {
-        Self {
-            templates: templates.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateCompareDto {
+        templates: Vec<WhatsappTemplateCompareIdentifierDto>;
+    } {}
 }
 /// `WhatsappTemplateCompareIdentifierDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -31120,25 +28364,14 @@ sinch_sdk_runtime::object::object! {
         4 top_block_reason: req = "topBlockReason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateCompareIdentifierDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        language: impl Into<WhatsappTemplateLanguagesEnum>,
-        block_order: impl Into<f64>,
-        message_sends: impl Into<f64>,
-        top_block_reason: impl Into<WhatsappTemplateCompareBlockReasonsEnum>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            language: language.into(),
-            block_order: block_order.into(),
-            message_sends: message_sends.into(),
-            top_block_reason: top_block_reason.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateCompareIdentifierDto {
+        name: String;
+        language: WhatsappTemplateLanguagesEnum;
+        block_order: f64;
+        message_sends: f64;
+        top_block_reason: WhatsappTemplateCompareBlockReasonsEnum;
+    } {}
 }
 /// `WhatsappTemplateDetailsDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -31166,18 +28399,12 @@ sinch_sdk_runtime::object::object! {
         2 optimization: opt = "optimization";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        components: impl Into<Vec<WhatsappTemplateDetailsDtoComponentsItem>>,
-    ) -> Self {
-        Self {
-            components: components.into(),
-            message_send_ttl_seconds: None,
-            optimization: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateDetailsDto {
+        components: Vec<WhatsappTemplateDetailsDtoComponentsItem>;
+    } {
+        message_send_ttl_seconds;
+        optimization;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -31536,18 +28763,12 @@ sinch_sdk_runtime::object::object! {
         2 optimization: opt = "optimization";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateDetailsInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        components: impl Into<Vec<WhatsappTemplateDetailsInputDtoComponentsItem>>,
-    ) -> Self {
-        Self {
-            components: components.into(),
-            message_send_ttl_seconds: None,
-            optimization: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateDetailsInputDto {
+        components: Vec<WhatsappTemplateDetailsInputDtoComponentsItem>;
+    } {
+        message_send_ttl_seconds;
+        optimization;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -31921,19 +29142,12 @@ sinch_sdk_runtime::object::object! {
         2 bid_country_multiplier_overrides: opt = "bidCountryMultiplierOverrides";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateDetailsOptimizationDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        bid_amount: impl Into<f64>,
-        bid_strategy: impl Into<WhatsappBidStrategiesEnum>,
-    ) -> Self {
-        Self {
-            bid_amount: bid_amount.into(),
-            bid_strategy: bid_strategy.into(),
-            bid_country_multiplier_overrides: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateDetailsOptimizationDto {
+        bid_amount: f64;
+        bid_strategy: WhatsappBidStrategiesEnum;
+    } {
+        bid_country_multiplier_overrides;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -31983,30 +29197,20 @@ sinch_sdk_runtime::object::object! {
         10 is_meta_generated: req = "isMetaGenerated";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        language: impl Into<WhatsappTemplateLanguagesEnum>,
-        category: impl Into<WhatsappTemplateCategoryEnum>,
-        analytics: impl Into<Vec<WhatsappTemplateAnalyticsDto>>,
-        is_meta_generated: impl Into<bool>,
-    ) -> Self {
-        Self {
-            whatsapp_id: None,
-            state: None,
-            name: name.into(),
-            language: language.into(),
-            category: category.into(),
-            rejection_code: None,
-            quality_score: None,
-            changes: None,
-            details: None,
-            analytics: analytics.into(),
-            is_meta_generated: is_meta_generated.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateDto {
+        name: String;
+        language: WhatsappTemplateLanguagesEnum;
+        category: WhatsappTemplateCategoryEnum;
+        analytics: Vec<WhatsappTemplateAnalyticsDto>;
+        is_meta_generated: bool;
+    } {
+        whatsapp_id;
+        state;
+        rejection_code;
+        quality_score;
+        changes;
+        details;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -32327,25 +29531,16 @@ sinch_sdk_runtime::object::object! {
         6 details: req = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        language: impl Into<WhatsappInputTemplateLanguagesEnum>,
-        category: impl Into<WhatsappTemplateInputCategoryEnum>,
-        details: impl Into<WhatsappTemplateDetailsInputDto>,
-    ) -> Self {
-        Self {
-            status: None,
-            name: name.into(),
-            language: language.into(),
-            category: category.into(),
-            save_draft_on_failure: None,
-            allow_category_change: None,
-            details: details.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateInputDto {
+        name: String;
+        language: WhatsappInputTemplateLanguagesEnum;
+        category: WhatsappTemplateInputCategoryEnum;
+        details: WhatsappTemplateDetailsInputDto;
+    } {
+        status;
+        save_draft_on_failure;
+        allow_category_change;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -32611,22 +29806,14 @@ sinch_sdk_runtime::object::object! {
         4 templates: req = "templates";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        templates: impl Into<Vec<WhatsappTemplateDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            templates: templates.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateListDto {
+        total_size: f64;
+        page_size: f64;
+        templates: Vec<WhatsappTemplateDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -32656,17 +29843,13 @@ sinch_sdk_runtime::object::object! {
         3 comment: opt = "comment";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateNotificationDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappTemplateNotificationTypeEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            created: None,
-            author: None,
-            comment: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateNotificationDto {
+        r#type: WhatsappTemplateNotificationTypeEnum;
+    } {
+        created;
+        author;
+        comment;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -32700,22 +29883,14 @@ sinch_sdk_runtime::object::object! {
         4 notifications: req = "notifications";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTemplateNotificationListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        total_size: impl Into<f64>,
-        page_size: impl Into<f64>,
-        notifications: impl Into<Vec<WhatsappTemplateNotificationDto>>,
-    ) -> Self {
-        Self {
-            total_size: total_size.into(),
-            page_size: page_size.into(),
-            previous_page_token: None,
-            next_page_token: None,
-            notifications: notifications.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTemplateNotificationListDto {
+        total_size: f64;
+        page_size: f64;
+        notifications: Vec<WhatsappTemplateNotificationDto>;
+    } {
+        previous_page_token;
+        next_page_token;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -33523,20 +30698,13 @@ sinch_sdk_runtime::object::object! {
         3 example: opt = "example";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTextHeaderComponentDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappTextHeaderComponentFormatEnum>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            format: format.into(),
-            text: None,
-            example: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTextHeaderComponentDto {
+        r#type: WhatsappComponentTypeHeaderEnum;
+        format: WhatsappTextHeaderComponentFormatEnum;
+    } {
+        text;
+        example;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -33582,21 +30750,13 @@ sinch_sdk_runtime::object::object! {
         3 examples: opt = "examples";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappTextHeaderComponentInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappComponentTypeHeaderEnum>,
-        format: impl Into<WhatsappTextHeaderComponentFormatEnum>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            format: format.into(),
-            text: text.into(),
-            examples: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappTextHeaderComponentInputDto {
+        r#type: WhatsappComponentTypeHeaderEnum;
+        format: WhatsappTextHeaderComponentFormatEnum;
+        text: String;
+    } {
+        examples;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -33652,25 +30812,7 @@ sinch_sdk_runtime::object::object! {
         9 username: opt_null = "username";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappUpdateSenderInputDetailsDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            display_name: None,
-            description: None,
-            vertical: None,
-            email: None,
-            address: None,
-            website_one: None,
-            website_two: None,
-            about: None,
-            photo_url: None,
-            username: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappUpdateSenderInputDetailsDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappUpdateSenderInputDetailsDto {
         display_name: String = "displayName";
@@ -33700,17 +30842,7 @@ sinch_sdk_runtime::object::object! {
         1 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappUpdateSenderInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            status: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappUpdateSenderInputDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappUpdateSenderInputDto {
         status: WhatsappActionsEnum = "status";
@@ -33743,18 +30875,7 @@ sinch_sdk_runtime::object::object! {
         2 optimization: opt_null = "optimization";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappUpdateTemplateDetailsInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            components: None,
-            message_send_ttl_seconds: None,
-            optimization: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappUpdateTemplateDetailsInputDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappUpdateTemplateDetailsInputDto {
         components: Vec<WhatsappUpdateTemplateDetailsInputDtoComponentsItem> = "components";
@@ -34131,19 +31252,7 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappUpdateTemplateInputDto {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            status: None,
-            category: None,
-            allow_category_change: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsappUpdateTemplateInputDto }
 sinch_sdk_runtime::object::setters! {
     WhatsappUpdateTemplateInputDto {
         status: WhatsappActionsEnum = "status";
@@ -34173,17 +31282,13 @@ sinch_sdk_runtime::object::object! {
         3 examples: opt = "examples";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappUrlButtonDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<WhatsappButtonTypeUrlEnum>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: None,
-            url: None,
-            examples: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappUrlButtonDto {
+        r#type: WhatsappButtonTypeUrlEnum;
+    } {
+        text;
+        url;
+        examples;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -34222,21 +31327,13 @@ sinch_sdk_runtime::object::object! {
         3 examples: opt = "examples";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappUrlButtonInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<WhatsappButtonTypeUrlEnum>,
-        text: impl Into<String>,
-        url: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: text.into(),
-            url: url.into(),
-            examples: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappUrlButtonInputDto {
+        r#type: WhatsappButtonTypeUrlEnum;
+        text: String;
+        url: String;
+    } {
+        examples;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -34284,19 +31381,11 @@ sinch_sdk_runtime::object::object! {
         1 numbers: req = "numbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappWabaDetailsDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        numbers: impl Into<Vec<WhatsappWabaNumbersDto>>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            numbers: numbers.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappWabaDetailsDto {
+        id: String;
+        numbers: Vec<WhatsappWabaNumbersDto>;
+    } {}
 }
 /// `WhatsappWabaDetailsListDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -34310,13 +31399,10 @@ sinch_sdk_runtime::object::object! {
         0 wabas: req = "wabas";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappWabaDetailsListDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(wabas: impl Into<Vec<WhatsappWabaDetailsDto>>) -> Self {
-        Self { wabas: wabas.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappWabaDetailsListDto {
+        wabas: Vec<WhatsappWabaDetailsDto>;
+    } {}
 }
 /// `WhatsappWabaDetailsListInputDto`
 #[derive(Debug, Clone, PartialEq)]
@@ -34333,15 +31419,11 @@ sinch_sdk_runtime::object::object! {
         1 business_manager: opt = "businessManager";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappWabaDetailsListInputDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(facebook_token: impl Into<String>) -> Self {
-        Self {
-            facebook_token: facebook_token.into(),
-            business_manager: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappWabaDetailsListInputDto {
+        facebook_token: String;
+    } {
+        business_manager;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -34367,21 +31449,12 @@ sinch_sdk_runtime::object::object! {
         2 provisioned: req = "provisioned";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsappWabaNumbersDto {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        display_phone_number: impl Into<String>,
-        provisioned: impl Into<bool>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            display_phone_number: display_phone_number.into(),
-            provisioned: provisioned.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WhatsappWabaNumbersDto {
+        id: String;
+        display_phone_number: String;
+        provisioned: bool;
+    } {}
 }
 /// Flow status.
 ///

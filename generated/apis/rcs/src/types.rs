@@ -18,13 +18,10 @@ sinch_sdk_runtime::object::object! {
         0 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AgentComposingEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<AgentComposingEventType>) -> Self {
-        Self { r#type: r#type.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    AgentComposingEvent {
+        r#type: AgentComposingEventType;
+    } {}
 }
 /// `AgentComposingEventType`
 ///
@@ -60,16 +57,12 @@ sinch_sdk_runtime::object::object! {
         2 event: req = "event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AgentEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(event_id: impl Into<String>, event: impl Into<AgentEventEvent>) -> Self {
-        Self {
-            to: None,
-            event_id: event_id.into(),
-            event: event.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    AgentEvent {
+        event_id: String;
+        event: AgentEventEvent;
+    } {
+        to;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -194,19 +187,11 @@ sinch_sdk_runtime::object::object! {
         1 message_id: req = "message_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AgentReadEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<AgentReadEventType>,
-        message_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            message_id: message_id.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    AgentReadEvent {
+        r#type: AgentReadEventType;
+        message_id: String;
+    } {}
 }
 /// `AgentReadEventType`
 ///
@@ -392,27 +377,15 @@ sinch_sdk_runtime::object::object! {
         5 rcs_enabled: req = "rcs_enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CapabilitiesResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        at: impl Into<sinch_sdk_runtime::Timestamp>,
-        msisdn: impl Into<String>,
-        mcc: impl Into<String>,
-        mnc: impl Into<String>,
-        capabilities: impl Into<Vec<CapabilitiesResponseCapabilitiesItem>>,
-        rcs_enabled: impl Into<bool>,
-    ) -> Self {
-        Self {
-            at: at.into(),
-            msisdn: msisdn.into(),
-            mcc: mcc.into(),
-            mnc: mnc.into(),
-            capabilities: capabilities.into(),
-            rcs_enabled: rcs_enabled.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CapabilitiesResponse {
+        at: sinch_sdk_runtime::Timestamp;
+        msisdn: String;
+        mcc: String;
+        mnc: String;
+        capabilities: Vec<CapabilitiesResponseCapabilitiesItem>;
+        rcs_enabled: bool;
+    } {}
 }
 /// `CapabilitiesResponseCapabilitiesItem`
 ///
@@ -463,21 +436,12 @@ sinch_sdk_runtime::object::object! {
         2 contents: req = "contents";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CarouselRichCardMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<CarouselRichCardMessageType>,
-        width: impl Into<CarouselRichCardMessageWidth>,
-        contents: impl Into<Vec<RichCardContent>>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            width: width.into(),
-            contents: contents.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CarouselRichCardMessage {
+        r#type: CarouselRichCardMessageType;
+        width: CarouselRichCardMessageWidth;
+        contents: Vec<RichCardContent>;
+    } {}
 }
 /// `CarouselRichCardMessageType`
 ///
@@ -538,25 +502,14 @@ sinch_sdk_runtime::object::object! {
         4 description: req = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateCalendarEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<CreateCalendarEventType>,
-        start_time: impl Into<String>,
-        end_time: impl Into<String>,
-        title: impl Into<String>,
-        description: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            start_time: start_time.into(),
-            end_time: end_time.into(),
-            title: title.into(),
-            description: description.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CreateCalendarEvent {
+        r#type: CreateCalendarEventType;
+        start_time: String;
+        end_time: String;
+        title: String;
+        description: String;
+    } {}
 }
 /// `CreateCalendarEventType`
 ///
@@ -589,19 +542,11 @@ sinch_sdk_runtime::object::object! {
         1 phone_number: req = "phone_number";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DialPhoneNumber {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<DialPhoneNumberType>,
-        phone_number: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            phone_number: phone_number.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    DialPhoneNumber {
+        r#type: DialPhoneNumberType;
+        phone_number: String;
+    } {}
 }
 /// `DialPhoneNumberType`
 ///
@@ -640,17 +585,13 @@ sinch_sdk_runtime::object::object! {
         3 field_errors: opt = "field_errors";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Error {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(error: impl Into<String>) -> Self {
-        Self {
-            ref_id: None,
-            error: error.into(),
-            error_code: None,
-            field_errors: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Error {
+        error: String;
+    } {
+        ref_id;
+        error_code;
+        field_errors;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -675,15 +616,11 @@ sinch_sdk_runtime::object::object! {
         1 conditions: opt = "conditions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FallbackInfo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<SmsBatchMessage>) -> Self {
-        Self {
-            message: message.into(),
-            conditions: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    FallbackInfo {
+        message: SmsBatchMessage;
+    } {
+        conditions;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -712,19 +649,7 @@ sinch_sdk_runtime::object::object! {
         3 agent_error: opt = "agent_error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FallbackInfoConditions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            rcs_unavailable: None,
-            capability_unsupported: None,
-            expired: None,
-            agent_error: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FallbackInfoConditions }
 sinch_sdk_runtime::object::setters! {
     FallbackInfoConditions {
         rcs_unavailable: FallbackInfoConditionsRcsUnavailable = "rcs_unavailable";
@@ -745,13 +670,10 @@ sinch_sdk_runtime::object::object! {
         0 enabled: req = "enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FallbackInfoConditionsAgentError {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(enabled: impl Into<bool>) -> Self {
-        Self { enabled: enabled.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    FallbackInfoConditionsAgentError {
+        enabled: bool;
+    } {}
 }
 /// Trigger fallback if capability needed for sent message is not supported by the recipient
 #[derive(Debug, Clone, PartialEq)]
@@ -765,13 +687,10 @@ sinch_sdk_runtime::object::object! {
         0 enabled: req = "enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FallbackInfoConditionsCapabilityUnsupported {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(enabled: impl Into<bool>) -> Self {
-        Self { enabled: enabled.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    FallbackInfoConditionsCapabilityUnsupported {
+        enabled: bool;
+    } {}
 }
 /// Trigger fallback if the RCS message is not delivered in a timely manner - see expire in Message object.
 #[derive(Debug, Clone, PartialEq)]
@@ -785,13 +704,10 @@ sinch_sdk_runtime::object::object! {
         0 enabled: req = "enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FallbackInfoConditionsExpired {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(enabled: impl Into<bool>) -> Self {
-        Self { enabled: enabled.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    FallbackInfoConditionsExpired {
+        enabled: bool;
+    } {}
 }
 /// Trigger fallback if recipient doesn't have RCS support
 #[derive(Debug, Clone, PartialEq)]
@@ -805,13 +721,10 @@ sinch_sdk_runtime::object::object! {
         0 enabled: req = "enabled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FallbackInfoConditionsRcsUnavailable {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(enabled: impl Into<bool>) -> Self {
-        Self { enabled: enabled.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    FallbackInfoConditionsRcsUnavailable {
+        enabled: bool;
+    } {}
 }
 /// `FieldError`
 #[derive(Debug, Clone, PartialEq)]
@@ -828,16 +741,11 @@ sinch_sdk_runtime::object::object! {
         1 errors: req = "errors";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FieldError {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(field: impl Into<String>, errors: impl Into<Vec<String>>) -> Self {
-        Self {
-            field: field.into(),
-            errors: errors.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    FieldError {
+        field: String;
+        errors: Vec<String>;
+    } {}
 }
 /// `FileInfo`
 #[derive(Debug, Clone, PartialEq)]
@@ -860,17 +768,13 @@ sinch_sdk_runtime::object::object! {
         3 file_uri: req = "file_uri";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FileInfo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(file_uri: impl Into<String>) -> Self {
-        Self {
-            mime_type: None,
-            file_size: None,
-            file_name: None,
-            file_uri: file_uri.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    FileInfo {
+        file_uri: String;
+    } {
+        mime_type;
+        file_size;
+        file_name;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -898,16 +802,12 @@ sinch_sdk_runtime::object::object! {
         2 file: req = "file";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FileMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<FileMessageType>, file: impl Into<FileInfo>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            thumbnail: None,
-            file: file.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    FileMessage {
+        r#type: FileMessageType;
+        file: FileInfo;
+    } {
+        thumbnail;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -949,21 +849,12 @@ sinch_sdk_runtime::object::object! {
         2 longitude: req = "longitude";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LocationResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<LocationResponseType>,
-        latitude: impl Into<f64>,
-        longitude: impl Into<f64>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            latitude: latitude.into(),
-            longitude: longitude.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    LocationResponse {
+        r#type: LocationResponseType;
+        latitude: f64;
+        longitude: f64;
+    } {}
 }
 /// `LocationResponseType`
 ///
@@ -1014,21 +905,17 @@ sinch_sdk_runtime::object::object! {
         7 fallback: opt = "fallback";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Message {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(message: impl Into<MessageMessage>) -> Self {
-        Self {
-            message_id: None,
-            to: None,
-            mcc: None,
-            mnc: None,
-            message: message.into(),
-            suggestions: None,
-            expire: None,
-            fallback: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Message {
+        message: MessageMessage;
+    } {
+        message_id;
+        to;
+        mcc;
+        mnc;
+        suggestions;
+        expire;
+        fallback;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1057,17 +944,7 @@ sinch_sdk_runtime::object::object! {
         1 revoke: opt = "revoke";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageExpire {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            timeout: None,
-            revoke: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MessageExpire }
 sinch_sdk_runtime::object::setters! {
     MessageExpire {
         timeout: i64 = "timeout";
@@ -1274,23 +1151,13 @@ sinch_sdk_runtime::object::object! {
         3 status_report: req = "status_report";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageQueuedResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<MessageQueuedResponseType>,
-        message_id: impl Into<String>,
-        at: impl Into<String>,
-        status_report: impl Into<MessageQueuedResponseStatusReport>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            message_id: message_id.into(),
-            at: at.into(),
-            status_report: status_report.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    MessageQueuedResponse {
+        r#type: MessageQueuedResponseType;
+        message_id: String;
+        at: String;
+        status_report: MessageQueuedResponseStatusReport;
+    } {}
 }
 /// The status report
 #[derive(Debug, Clone, PartialEq)]
@@ -1304,13 +1171,10 @@ sinch_sdk_runtime::object::object! {
         0 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageQueuedResponseStatusReport {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<MessageQueuedResponseStatusReportType>) -> Self {
-        Self { r#type: r#type.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    MessageQueuedResponseStatusReport {
+        r#type: MessageQueuedResponseStatusReportType;
+    } {}
 }
 /// `MessageQueuedResponseStatusReportType`
 ///
@@ -1465,16 +1329,11 @@ sinch_sdk_runtime::object::object! {
         1 url: req = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OpenUrl {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<OpenUrlType>, url: impl Into<String>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            url: url.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    OpenUrl {
+        r#type: OpenUrlType;
+        url: String;
+    } {}
 }
 /// `OpenUrlType`
 ///
@@ -1504,13 +1363,10 @@ sinch_sdk_runtime::object::object! {
         0 data: req = "data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Postback {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(data: impl Into<String>) -> Self {
-        Self { data: data.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Postback {
+        data: String;
+    } {}
 }
 /// request the real phone number is shared with the agent
 #[derive(Debug, Clone, PartialEq)]
@@ -1524,13 +1380,10 @@ sinch_sdk_runtime::object::object! {
         0 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RequestDeanonymization {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<RequestDeanonymizationType>) -> Self {
-        Self { r#type: r#type.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RequestDeanonymization {
+        r#type: RequestDeanonymizationType;
+    } {}
 }
 /// `RequestDeanonymizationType`
 ///
@@ -1560,13 +1413,10 @@ sinch_sdk_runtime::object::object! {
         0 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RequestLocationPush {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<RequestLocationPushType>) -> Self {
-        Self { r#type: r#type.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    RequestLocationPush {
+        r#type: RequestLocationPushType;
+    } {}
 }
 /// `RequestLocationPushType`
 ///
@@ -1605,19 +1455,7 @@ sinch_sdk_runtime::object::object! {
         3 suggestions: opt = "suggestions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RichCardContent {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            title: None,
-            description: None,
-            media: None,
-            suggestions: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RichCardContent }
 sinch_sdk_runtime::object::setters! {
     RichCardContent {
         title: String = "title";
@@ -1751,19 +1589,12 @@ sinch_sdk_runtime::object::object! {
         2 thumbnail: opt = "thumbnail";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RichCardMedia {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        height: impl Into<RichCardMediaHeight>,
-        file: impl Into<FileInfo>,
-    ) -> Self {
-        Self {
-            height: height.into(),
-            file: file.into(),
-            thumbnail: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RichCardMedia {
+        height: RichCardMediaHeight;
+        file: FileInfo;
+    } {
+        thumbnail;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1814,21 +1645,13 @@ sinch_sdk_runtime::object::object! {
         3 label: opt = "label";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ShowLocation {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<ShowLocationType>,
-        latitude: impl Into<f64>,
-        longitude: impl Into<f64>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            latitude: latitude.into(),
-            longitude: longitude.into(),
-            label: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ShowLocation {
+        r#type: ShowLocationType;
+        latitude: f64;
+        longitude: f64;
+    } {
+        label;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1885,25 +1708,17 @@ sinch_sdk_runtime::object::object! {
         7 callback_url: opt = "callback_url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SmsBatchMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        from: impl Into<String>,
-        r#type: impl Into<String>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self {
-            from: from.into(),
-            r#type: r#type.into(),
-            text: text.into(),
-            udh: None,
-            campaign_id: None,
-            delivery_report: None,
-            expire_at: None,
-            callback_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SmsBatchMessage {
+        from: String;
+        r#type: String;
+        text: String;
+    } {
+        udh;
+        campaign_id;
+        delivery_report;
+        expire_at;
+        callback_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1961,21 +1776,13 @@ sinch_sdk_runtime::object::object! {
         3 content: req = "content";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StandaloneRichCardMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<StandaloneRichCardMessageType>,
-        orientation: impl Into<StandaloneRichCardMessageOrientation>,
-        content: impl Into<RichCardContent>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            orientation: orientation.into(),
-            thumbnail_alignment: None,
-            content: content.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    StandaloneRichCardMessage {
+        r#type: StandaloneRichCardMessageType;
+        orientation: StandaloneRichCardMessageOrientation;
+        content: RichCardContent;
+    } {
+        thumbnail_alignment;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2058,23 +1865,13 @@ sinch_sdk_runtime::object::object! {
         3 status_report: req = "status_report";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StatusReport {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<StatusReportType>,
-        message_id: impl Into<String>,
-        at: impl Into<String>,
-        status_report: impl Into<StatusReportStatusReport>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            message_id: message_id.into(),
-            at: at.into(),
-            status_report: status_report.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    StatusReport {
+        r#type: StatusReportType;
+        message_id: String;
+        at: String;
+        status_report: StatusReportStatusReport;
+    } {}
 }
 /// `StatusReportAborted`
 #[derive(Debug, Clone, PartialEq)]
@@ -2094,21 +1891,12 @@ sinch_sdk_runtime::object::object! {
         2 expired: req = "expired";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StatusReportAborted {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<StatusReportAbortedType>,
-        revoked: impl Into<bool>,
-        expired: impl Into<bool>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            revoked: revoked.into(),
-            expired: expired.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    StatusReportAborted {
+        r#type: StatusReportAbortedType;
+        revoked: bool;
+        expired: bool;
+    } {}
 }
 /// `StatusReportAbortedType`
 ///
@@ -2138,13 +1926,10 @@ sinch_sdk_runtime::object::object! {
         0 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StatusReportDelivered {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<StatusReportDeliveredType>) -> Self {
-        Self { r#type: r#type.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    StatusReportDelivered {
+        r#type: StatusReportDeliveredType;
+    } {}
 }
 /// `StatusReportDeliveredType`
 ///
@@ -2174,13 +1959,10 @@ sinch_sdk_runtime::object::object! {
         0 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StatusReportDisplayed {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<StatusReportDisplayedType>) -> Self {
-        Self { r#type: r#type.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    StatusReportDisplayed {
+        r#type: StatusReportDisplayedType;
+    } {}
 }
 /// `StatusReportDisplayedType`
 ///
@@ -2222,23 +2004,14 @@ sinch_sdk_runtime::object::object! {
         4 reason: req = "reason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StatusReportFailed {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<StatusReportFailedType>,
-        revoked: impl Into<bool>,
-        expired: impl Into<bool>,
-        reason: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            revoked: revoked.into(),
-            expired: expired.into(),
-            code: None,
-            reason: reason.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    StatusReportFailed {
+        r#type: StatusReportFailedType;
+        revoked: bool;
+        expired: bool;
+        reason: String;
+    } {
+        code;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2457,21 +2230,13 @@ sinch_sdk_runtime::object::object! {
         3 action: req = "action";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SuggestedAction {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<SuggestedActionType>,
-        display_text: impl Into<String>,
-        action: impl Into<SuggestedActionAction>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            display_text: display_text.into(),
-            postback: None,
-            action: action.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    SuggestedAction {
+        r#type: SuggestedActionType;
+        display_text: String;
+        action: SuggestedActionAction;
+    } {
+        postback;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2725,19 +2490,12 @@ sinch_sdk_runtime::object::object! {
         2 postback: opt = "postback";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SuggestedReply {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<SuggestedReplyType>,
-        display_text: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            display_text: display_text.into(),
-            postback: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SuggestedReply {
+        r#type: SuggestedReplyType;
+        display_text: String;
+    } {
+        postback;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2885,16 +2643,12 @@ sinch_sdk_runtime::object::object! {
         2 text: opt = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SuggestionResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<SuggestionResponseType>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            postback_data: None,
-            text: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SuggestionResponse {
+        r#type: SuggestionResponseType;
+    } {
+        postback_data;
+        text;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2934,16 +2688,11 @@ sinch_sdk_runtime::object::object! {
         1 text: req = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TextMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<TextMessageType>, text: impl Into<String>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            text: text.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    TextMessage {
+        r#type: TextMessageType;
+        text: String;
+    } {}
 }
 /// `TextMessageType`
 ///
@@ -2973,13 +2722,10 @@ sinch_sdk_runtime::object::object! {
         0 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UserAgentComposing {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<UserAgentComposingType>) -> Self {
-        Self { r#type: r#type.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    UserAgentComposing {
+        r#type: UserAgentComposingType;
+    } {}
 }
 /// `UserAgentComposingType`
 ///
@@ -3015,19 +2761,12 @@ sinch_sdk_runtime::object::object! {
         2 event: req = "event";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UserAgentEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<UserAgentEventType>,
-        event: impl Into<UserAgentComposing>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            from: None,
-            event: event.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    UserAgentEvent {
+        r#type: UserAgentEventType;
+        event: UserAgentComposing;
+    } {
+        from;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3072,21 +2811,13 @@ sinch_sdk_runtime::object::object! {
         3 message: req = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UserAgentMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<UserAgentMessageType>,
-        message_id: impl Into<String>,
-        message: impl Into<UserAgentMessageMessage>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            message_id: message_id.into(),
-            from: None,
-            message: message.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    UserAgentMessage {
+        r#type: UserAgentMessageType;
+        message_id: String;
+        message: UserAgentMessageMessage;
+    } {
+        from;
     }
 }
 sinch_sdk_runtime::object::setters! {

@@ -33,21 +33,7 @@ sinch_sdk_runtime::object::object! {
         5 updated_at: opt = "updatedAt";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BasicCampaign {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaign_id: None,
-            name: None,
-            shortcode: None,
-            status: None,
-            created_at: None,
-            updated_at: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BasicCampaign }
 sinch_sdk_runtime::object::setters! {
     BasicCampaign {
         campaign_id: String = "campaignId";
@@ -75,17 +61,7 @@ sinch_sdk_runtime::object::object! {
         1 project_id: opt = "projectId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackConfigurationResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            hmac_secret: None,
-            project_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackConfigurationResponse }
 sinch_sdk_runtime::object::setters! {
     CallbackConfigurationResponse {
         hmac_secret: String = "hmacSecret";
@@ -104,14 +80,7 @@ sinch_sdk_runtime::object::object! {
         0 hmac_secret: opt = "hmacSecret";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackConfigurationUpdateBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { hmac_secret: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackConfigurationUpdateBody }
 sinch_sdk_runtime::object::setters! {
     CallbackConfigurationUpdateBody {
         hmac_secret: String = "hmacSecret";
@@ -150,23 +119,7 @@ sinch_sdk_runtime::object::object! {
         7 create_time: opt = "createTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackEventBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event_id: None,
-            event_type: None,
-            project_id: None,
-            resource_id: None,
-            resource_type: None,
-            shortcode: None,
-            data: None,
-            create_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackEventBody }
 sinch_sdk_runtime::object::setters! {
     CallbackEventBody {
         event_id: String = "eventId";
@@ -446,41 +399,7 @@ sinch_sdk_runtime::object::object! {
         25 mms_dr_url: opt = "mmsDrUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Campaign {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaign_id: None,
-            name: None,
-            shortcode: None,
-            status: None,
-            created_at: None,
-            updated_at: None,
-            description: None,
-            traffic_charge: None,
-            sc_requested: None,
-            brand_id: None,
-            customer_care: None,
-            content_definitions: None,
-            terms_and_conditions: None,
-            privacy_policy: None,
-            compliance_emails: None,
-            contact_emails: None,
-            callback_url: None,
-            is_migrated: None,
-            carrier_orders: None,
-            campaign_attachments: None,
-            logs: None,
-            notes: None,
-            sms_app: None,
-            mms_app: None,
-            mms_mo_url: None,
-            mms_dr_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Campaign }
 sinch_sdk_runtime::object::setters! {
     Campaign {
         campaign_id: String = "campaignId";
@@ -529,18 +448,7 @@ sinch_sdk_runtime::object::object! {
         2 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CampaignAttachment {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            attachment_id: None,
-            name: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CampaignAttachment }
 sinch_sdk_runtime::object::setters! {
     CampaignAttachment {
         attachment_id: String = "attachmentId";
@@ -566,18 +474,7 @@ sinch_sdk_runtime::object::object! {
         2 created_at: opt = "createdAt";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CampaignLog {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            previous_status: None,
-            current_status: None,
-            created_at: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CampaignLog }
 sinch_sdk_runtime::object::setters! {
     CampaignLog {
         previous_status: CampaignStatus = "previousStatus";
@@ -600,17 +497,7 @@ sinch_sdk_runtime::object::object! {
         1 note: opt = "note";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CampaignNoteBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaign_id: None,
-            note: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CampaignNoteBody }
 sinch_sdk_runtime::object::setters! {
     CampaignNoteBody {
         campaign_id: String = "campaignId";
@@ -686,39 +573,29 @@ sinch_sdk_runtime::object::object! {
         19 mms_dr_url: opt = "mmsDrUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CampaignRequestBase {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        traffic_charge: impl Into<TrafficCharge>,
-        sc_requested: impl Into<ScRequested>,
-        customer_care: impl Into<CustomerCare>,
-        content_definitions: impl Into<Vec<ContentDefinitionRequest>>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            description: None,
-            traffic_charge: traffic_charge.into(),
-            contact_emails: None,
-            compliance_emails: None,
-            sc_requested: sc_requested.into(),
-            brand_id: None,
-            shortcode: None,
-            carrier_ids: None,
-            customer_care: customer_care.into(),
-            content_definitions: content_definitions.into(),
-            terms_and_conditions: None,
-            privacy_policy: None,
-            is_migrated: None,
-            callback_url: None,
-            attachments: None,
-            sms_app: None,
-            mms_app: None,
-            mms_mo_url: None,
-            mms_dr_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CampaignRequestBase {
+        name: String;
+        traffic_charge: TrafficCharge;
+        sc_requested: ScRequested;
+        customer_care: CustomerCare;
+        content_definitions: Vec<ContentDefinitionRequest>;
+    } {
+        description;
+        contact_emails;
+        compliance_emails;
+        brand_id;
+        shortcode;
+        carrier_ids;
+        terms_and_conditions;
+        privacy_policy;
+        is_migrated;
+        callback_url;
+        attachments;
+        sms_app;
+        mms_app;
+        mms_mo_url;
+        mms_dr_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -795,17 +672,7 @@ sinch_sdk_runtime::object::object! {
         1 new_status: opt = "newStatus";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CampaignStatusUpdateBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaign_id: None,
-            new_status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CampaignStatusUpdateBody }
 sinch_sdk_runtime::object::setters! {
     CampaignStatusUpdateBody {
         campaign_id: String = "campaignId";
@@ -827,17 +694,7 @@ sinch_sdk_runtime::object::object! {
         1 name: opt = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Carrier {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            carrier_id: None,
-            name: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Carrier }
 sinch_sdk_runtime::object::setters! {
     Carrier {
         carrier_id: String = "carrier_id";
@@ -856,14 +713,7 @@ sinch_sdk_runtime::object::object! {
         0 carriers: opt = "carriers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CarrierList {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { carriers: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CarrierList }
 sinch_sdk_runtime::object::setters! {
     CarrierList {
         carriers: Vec<Carrier> = "carriers";
@@ -902,23 +752,7 @@ sinch_sdk_runtime::object::object! {
         7 updated_at: opt = "updatedAt";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CarrierOrder {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            carrier_order_id: None,
-            carrier_id: None,
-            carrier_name: None,
-            status: None,
-            notes: None,
-            logs: None,
-            created_at: None,
-            updated_at: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CarrierOrder }
 sinch_sdk_runtime::object::setters! {
     CarrierOrder {
         carrier_order_id: String = "carrierOrderId";
@@ -949,18 +783,7 @@ sinch_sdk_runtime::object::object! {
         2 created_at: opt = "createdAt";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CarrierOrderLog {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            previous_status: None,
-            current_status: None,
-            created_at: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CarrierOrderLog }
 sinch_sdk_runtime::object::setters! {
     CarrierOrderLog {
         previous_status: CarrierOrderStatus = "previousStatus";
@@ -986,18 +809,7 @@ sinch_sdk_runtime::object::object! {
         2 note: opt = "note";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CarrierOrderNoteBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaign_id: None,
-            carrier_order_id: None,
-            note: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CarrierOrderNoteBody }
 sinch_sdk_runtime::object::setters! {
     CarrierOrderNoteBody {
         campaign_id: String = "campaignId";
@@ -1072,18 +884,7 @@ sinch_sdk_runtime::object::object! {
         2 new_status: opt = "newStatus";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CarrierOrderStatusUpdateBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaign_id: None,
-            carrier_order_id: None,
-            new_status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CarrierOrderStatusUpdateBody }
 sinch_sdk_runtime::object::setters! {
     CarrierOrderStatusUpdateBody {
         campaign_id: String = "campaignId";
@@ -1116,19 +917,7 @@ sinch_sdk_runtime::object::object! {
         3 message_flow: opt = "messageFlow";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContentDefinition {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message_type: None,
-            content_type: None,
-            subscription: None,
-            message_flow: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContentDefinition }
 sinch_sdk_runtime::object::setters! {
     ContentDefinition {
         message_type: String = "messageType";
@@ -1158,19 +947,7 @@ sinch_sdk_runtime::object::object! {
         3 message_flow: opt = "messageFlow";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContentDefinitionRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message_type: None,
-            content_type: None,
-            subscription: None,
-            message_flow: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContentDefinitionRequest }
 sinch_sdk_runtime::object::setters! {
     ContentDefinitionRequest {
         message_type: MessageTypeEnum = "messageType";
@@ -2329,40 +2106,30 @@ sinch_sdk_runtime::object::object! {
         20 notes: opt = "notes";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateCampaignRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        traffic_charge: impl Into<TrafficCharge>,
-        sc_requested: impl Into<ScRequested>,
-        customer_care: impl Into<CustomerCare>,
-        content_definitions: impl Into<Vec<ContentDefinitionRequest>>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            description: None,
-            traffic_charge: traffic_charge.into(),
-            contact_emails: None,
-            compliance_emails: None,
-            sc_requested: sc_requested.into(),
-            brand_id: None,
-            shortcode: None,
-            carrier_ids: None,
-            customer_care: customer_care.into(),
-            content_definitions: content_definitions.into(),
-            terms_and_conditions: None,
-            privacy_policy: None,
-            is_migrated: None,
-            callback_url: None,
-            attachments: None,
-            sms_app: None,
-            mms_app: None,
-            mms_mo_url: None,
-            mms_dr_url: None,
-            notes: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateCampaignRequest {
+        name: String;
+        traffic_charge: TrafficCharge;
+        sc_requested: ScRequested;
+        customer_care: CustomerCare;
+        content_definitions: Vec<ContentDefinitionRequest>;
+    } {
+        description;
+        contact_emails;
+        compliance_emails;
+        brand_id;
+        shortcode;
+        carrier_ids;
+        terms_and_conditions;
+        privacy_policy;
+        is_migrated;
+        callback_url;
+        attachments;
+        sms_app;
+        mms_app;
+        mms_mo_url;
+        mms_dr_url;
+        notes;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2397,14 +2164,7 @@ sinch_sdk_runtime::object::object! {
         0 text: opt = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateNoteRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { text: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateNoteRequest }
 sinch_sdk_runtime::object::setters! {
     CreateNoteRequest {
         text: String = "text";
@@ -2437,21 +2197,7 @@ sinch_sdk_runtime::object::object! {
         5 phone_number: opt = "phoneNumber";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CustomerCare {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            opt_out_keywords: None,
-            opt_out_mt_text: None,
-            help_mt_text: None,
-            email: None,
-            website: None,
-            phone_number: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CustomerCare }
 sinch_sdk_runtime::object::setters! {
     CustomerCare {
         opt_out_keywords: String = "optOutKeywords";
@@ -2531,39 +2277,29 @@ sinch_sdk_runtime::object::object! {
         19 mms_dr_url: opt = "mmsDrUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EditCampaignRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<String>,
-        traffic_charge: impl Into<TrafficCharge>,
-        sc_requested: impl Into<ScRequested>,
-        customer_care: impl Into<CustomerCare>,
-        content_definitions: impl Into<Vec<ContentDefinitionRequest>>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            description: None,
-            traffic_charge: traffic_charge.into(),
-            contact_emails: None,
-            compliance_emails: None,
-            sc_requested: sc_requested.into(),
-            brand_id: None,
-            shortcode: None,
-            carrier_ids: None,
-            customer_care: customer_care.into(),
-            content_definitions: content_definitions.into(),
-            terms_and_conditions: None,
-            privacy_policy: None,
-            is_migrated: None,
-            callback_url: None,
-            attachments: None,
-            sms_app: None,
-            mms_app: None,
-            mms_mo_url: None,
-            mms_dr_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    EditCampaignRequest {
+        name: String;
+        traffic_charge: TrafficCharge;
+        sc_requested: ScRequested;
+        customer_care: CustomerCare;
+        content_definitions: Vec<ContentDefinitionRequest>;
+    } {
+        description;
+        contact_emails;
+        compliance_emails;
+        brand_id;
+        shortcode;
+        carrier_ids;
+        terms_and_conditions;
+        privacy_policy;
+        is_migrated;
+        callback_url;
+        attachments;
+        sms_app;
+        mms_app;
+        mms_mo_url;
+        mms_dr_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2688,17 +2424,7 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FieldViolation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            field: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FieldViolation }
 sinch_sdk_runtime::object::setters! {
     FieldViolation {
         field: String = "field";
@@ -2726,19 +2452,7 @@ sinch_sdk_runtime::object::object! {
         3 status: opt = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InternalRestError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            details: None,
-            message: None,
-            status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InternalRestError }
 sinch_sdk_runtime::object::setters! {
     InternalRestError {
         code: i32 = "code";
@@ -2762,17 +2476,7 @@ sinch_sdk_runtime::object::object! {
         1 field_violations: opt = "fieldViolations";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InvalidRequestDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            field_violations: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InvalidRequestDetails }
 sinch_sdk_runtime::object::setters! {
     InvalidRequestDetails {
         r#type: InvalidRequestDetailsType = "type";
@@ -2815,18 +2519,7 @@ sinch_sdk_runtime::object::object! {
         2 total_size: opt = "totalSize";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListCampaignResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaigns: None,
-            next_page_token: None,
-            total_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListCampaignResponse }
 sinch_sdk_runtime::object::setters! {
     ListCampaignResponse {
         campaigns: Vec<BasicCampaign> = "campaigns";
@@ -2852,18 +2545,7 @@ sinch_sdk_runtime::object::object! {
         2 sample_alert: opt = "sampleAlert";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageFlow {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            call_to_action: None,
-            opt_in: None,
-            sample_alert: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MessageFlow }
 sinch_sdk_runtime::object::setters! {
     MessageFlow {
         call_to_action: String = "callToAction";
@@ -2923,19 +2605,7 @@ sinch_sdk_runtime::object::object! {
         3 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotFoundDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            resource_type: None,
-            resource_name: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NotFoundDetails }
 sinch_sdk_runtime::object::setters! {
     NotFoundDetails {
         r#type: NotFoundDetailsType = "type";
@@ -2978,18 +2648,7 @@ sinch_sdk_runtime::object::object! {
         2 created_at: opt = "createdAt";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Note {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            author: None,
-            text: None,
-            created_at: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Note }
 sinch_sdk_runtime::object::setters! {
     Note {
         author: NoteAuthor = "author";
@@ -3031,14 +2690,7 @@ sinch_sdk_runtime::object::object! {
         1 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PrivacyPolicy {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { text: None, url: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PrivacyPolicy }
 sinch_sdk_runtime::object::setters! {
     PrivacyPolicy {
         text: String = "text";
@@ -3057,14 +2709,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RestError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RestError }
 sinch_sdk_runtime::object::setters! {
     RestError {
         error: InternalRestError = "error";
@@ -3091,14 +2736,7 @@ sinch_sdk_runtime::object::object! {
         1 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TermsAndConditions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { text: None, url: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TermsAndConditions }
 sinch_sdk_runtime::object::setters! {
     TermsAndConditions {
         text: String = "text";
@@ -3139,15 +2777,11 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UploadAttachmentRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(file: impl Into<sinch_sdk_runtime::File>) -> Self {
-        Self {
-            file: file.into(),
-            description: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    UploadAttachmentRequest {
+        file: sinch_sdk_runtime::File;
+    } {
+        description;
     }
 }
 sinch_sdk_runtime::object::setters! {

@@ -34,20 +34,7 @@ sinch_sdk_runtime::object::object! {
         4 modified_at: opt = "modified_at";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateGroupResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            name: None,
-            size: None,
-            created_at: None,
-            modified_at: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateGroupResponse }
 sinch_sdk_runtime::object::setters! {
     CreateGroupResponse {
         id: String = "id";
@@ -75,18 +62,7 @@ sinch_sdk_runtime::object::object! {
         2 per_recipient: opt = "per_recipient";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DryRunResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            number_of_recipients: None,
-            number_of_messages: None,
-            per_recipient: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DryRunResponse }
 sinch_sdk_runtime::object::setters! {
     DryRunResponse {
         number_of_recipients: i64 = "number_of_recipients";
@@ -115,19 +91,7 @@ sinch_sdk_runtime::object::object! {
         3 encoding: opt = "encoding";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DryRunResponsePerRecipientItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            recipient: None,
-            message_part: None,
-            body: None,
-            encoding: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DryRunResponsePerRecipientItem }
 sinch_sdk_runtime::object::setters! {
     DryRunResponsePerRecipientItem {
         recipient: String = "recipient";
@@ -201,26 +165,7 @@ sinch_sdk_runtime::object::object! {
         10 number_of_message_parts: opt = "number_of_message_parts";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetDeliveryReportByPhoneNumberResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            batch_id: None,
-            recipient: None,
-            code: None,
-            status: None,
-            status_message: None,
-            at: None,
-            operator_status_at: None,
-            client_reference: None,
-            applied_originator: None,
-            number_of_message_parts: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetDeliveryReportByPhoneNumberResponse }
 sinch_sdk_runtime::object::setters! {
     GetDeliveryReportByPhoneNumberResponse {
         r#type: String = "type";
@@ -260,19 +205,7 @@ sinch_sdk_runtime::object::object! {
         3 auto_update: opt = "auto_update";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GroupObject {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            members: None,
-            child_groups: None,
-            auto_update: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GroupObject }
 sinch_sdk_runtime::object::setters! {
     GroupObject {
         name: String = "name";
@@ -302,18 +235,7 @@ sinch_sdk_runtime::object::object! {
         2 remove: opt = "remove";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GroupObjectAutoUpdate {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            to: None,
-            add: None,
-            remove: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GroupObjectAutoUpdate }
 sinch_sdk_runtime::object::setters! {
     GroupObjectAutoUpdate {
         to: String = "to";
@@ -346,17 +268,7 @@ sinch_sdk_runtime::object::object! {
         1 second_word: opt = "second_word";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GroupObjectAutoUpdateAdd {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            first_word: None,
-            second_word: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GroupObjectAutoUpdateAdd }
 sinch_sdk_runtime::object::setters! {
     GroupObjectAutoUpdateAdd {
         first_word: String = "first_word";
@@ -387,17 +299,7 @@ sinch_sdk_runtime::object::object! {
         1 second_word: opt = "second_word";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GroupObjectAutoUpdateRemove {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            first_word: None,
-            second_word: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GroupObjectAutoUpdateRemove }
 sinch_sdk_runtime::object::setters! {
     GroupObjectAutoUpdateRemove {
         first_word: String = "first_word";
@@ -425,19 +327,7 @@ sinch_sdk_runtime::object::object! {
         3 inbounds: opt = "inbounds";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InboundResponseObject {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page: None,
-            page_size: None,
-            count: None,
-            inbounds: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InboundResponseObject }
 sinch_sdk_runtime::object::setters! {
     InboundResponseObject {
         page: i64 = "page";
@@ -483,23 +373,7 @@ sinch_sdk_runtime::object::object! {
         7 received_at: opt = "received_at";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InboundsObject {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            id: None,
-            from: None,
-            to: None,
-            body: None,
-            operator_id: None,
-            sent_at: None,
-            received_at: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InboundsObject }
 sinch_sdk_runtime::object::setters! {
     InboundsObject {
         r#type: String = "type";
@@ -533,19 +407,7 @@ sinch_sdk_runtime::object::object! {
         3 batches: opt = "batches";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListBatchesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page: None,
-            count: None,
-            page_size: None,
-            batches: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListBatchesResponse }
 sinch_sdk_runtime::object::setters! {
     ListBatchesResponse {
         page: i64 = "page";
@@ -575,19 +437,7 @@ sinch_sdk_runtime::object::object! {
         3 groups: opt = "groups";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListGroupsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page: None,
-            page_size: None,
-            count: None,
-            groups: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListGroupsResponse }
 sinch_sdk_runtime::object::setters! {
     ListGroupsResponse {
         page: i64 = "page";
@@ -620,15 +470,11 @@ sinch_sdk_runtime::object::object! {
         1 members: req = "members";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ReplaceGroupRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(members: impl Into<Vec<Msisdn>>) -> Self {
-        Self {
-            name: None,
-            members: members.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    ReplaceGroupRequest {
+        members: Vec<Msisdn>;
+    } {
+        name;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -660,20 +506,7 @@ sinch_sdk_runtime::object::object! {
         4 client_reference: opt = "client_reference";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RetrieveDeliveryResponseObj {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            batch_id: None,
-            total_message_count: None,
-            statuses: None,
-            client_reference: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RetrieveDeliveryResponseObj }
 sinch_sdk_runtime::object::setters! {
     RetrieveDeliveryResponseObj {
         r#type: String = "type";
@@ -704,19 +537,7 @@ sinch_sdk_runtime::object::object! {
         3 recipients: opt = "recipients";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RetrieveDeliveryResponseObjStatusesItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            status: None,
-            count: None,
-            recipients: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RetrieveDeliveryResponseObjStatusesItem }
 sinch_sdk_runtime::object::setters! {
     RetrieveDeliveryResponseObjStatusesItem {
         code: i64 = "code";
@@ -822,32 +643,7 @@ sinch_sdk_runtime::object::object! {
         16 canceled: opt = "canceled";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendBatchCreated {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            to: None,
-            from: None,
-            r#type: None,
-            body: None,
-            udh: None,
-            delivery_report: None,
-            send_at: None,
-            expire_at: None,
-            callback_url: None,
-            flash_message: None,
-            parameters: None,
-            client_reference: None,
-            max_number_of_message_parts: None,
-            id: None,
-            created_at: None,
-            modified_at: None,
-            canceled: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SendBatchCreated }
 sinch_sdk_runtime::object::setters! {
     SendBatchCreated {
         to: Vec<Msisdn> = "to";
@@ -913,16 +709,7 @@ pub struct SendBatchCreatedParameters {
         std::collections::BTreeMap<String, String>,
     >,
 }
-#[allow(clippy::should_implement_trait)]
-impl SendBatchCreatedParameters {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SendBatchCreatedParameters }
 /// Identifies the type of batch message.
 /// Default:
 /// mt_text is regular SMS, mt_binary is a binary format.
@@ -1027,31 +814,22 @@ sinch_sdk_runtime::object::object! {
         12 max_number_of_message_parts: opt = "max_number_of_message_parts";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendBatchObject {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        to: impl Into<Vec<Msisdn>>,
-        r#type: impl Into<SendBatchObjectType>,
-        body: impl Into<String>,
-        delivery_report: impl Into<SendBatchObjectDeliveryReport>,
-    ) -> Self {
-        Self {
-            to: to.into(),
-            from: None,
-            r#type: r#type.into(),
-            body: body.into(),
-            udh: None,
-            delivery_report: delivery_report.into(),
-            send_at: None,
-            expire_at: None,
-            callback_url: None,
-            flash_message: None,
-            parameters: None,
-            client_reference: None,
-            max_number_of_message_parts: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SendBatchObject {
+        to: Vec<Msisdn>;
+        r#type: SendBatchObjectType;
+        body: String;
+        delivery_report: SendBatchObjectDeliveryReport;
+    } {
+        from;
+        udh;
+        send_at;
+        expire_at;
+        callback_url;
+        flash_message;
+        parameters;
+        client_reference;
+        max_number_of_message_parts;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1113,16 +891,7 @@ pub struct SendBatchObjectParameters {
         SendBatchObjectParametersValue,
     >,
 }
-#[allow(clippy::should_implement_trait)]
-impl SendBatchObjectParameters {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SendBatchObjectParameters }
 /// The name of the parameter that will be replaced in the message body.
 ///
 /// Letters A-Z and a-z, digits 0-9 and .-_ allowed. Max 16 characters long.
@@ -1185,17 +954,7 @@ impl<'de> serde::Deserialize<'de> for SendBatchObjectParametersValue {
         deserializer.deserialize_struct("SendBatchObjectParametersValue", &[], __Visitor)
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SendBatchObjectParametersValue {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            default: None,
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SendBatchObjectParametersValue }
 sinch_sdk_runtime::object::setters! {
     SendBatchObjectParametersValue {
         default: String = "default";
@@ -1282,23 +1041,7 @@ sinch_sdk_runtime::object::object! {
         7 callback_url: opt = "callback_url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateBatchReq {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            to_add: None,
-            to_remove: None,
-            from: None,
-            body: None,
-            delivery_report: None,
-            send_at: None,
-            expire_at: None,
-            callback_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateBatchReq }
 sinch_sdk_runtime::object::setters! {
     UpdateBatchReq {
         to_add: Vec<String> = "toAdd";
@@ -1380,20 +1123,7 @@ sinch_sdk_runtime::object::object! {
         4 remove_from_group: opt = "remove_from_group";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateGroupRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            add: None,
-            remove: None,
-            name: None,
-            add_from_group: None,
-            remove_from_group: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateGroupRequest }
 sinch_sdk_runtime::object::setters! {
     UpdateGroupRequest {
         add: Vec<Msisdn> = "add";

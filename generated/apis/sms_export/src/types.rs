@@ -24,18 +24,7 @@ sinch_sdk_runtime::object::object! {
         2 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Error {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            message: None,
-            details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Error }
 sinch_sdk_runtime::object::setters! {
     Error {
         code: i32 = "code";
@@ -58,14 +47,7 @@ sinch_sdk_runtime::object::object! {
         1 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ErrorDetail {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { r#type: None, value: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ErrorDetail }
 sinch_sdk_runtime::object::setters! {
     ErrorDetail {
         r#type: String = "type";
@@ -105,25 +87,17 @@ sinch_sdk_runtime::object::object! {
         7 results: opt = "results";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Job {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        export_type: impl Into<String>,
-        delivery_format: impl Into<JobDeliveryFormat>,
-        parameters: impl Into<std::collections::BTreeMap<String, serde_json::Value>>,
-    ) -> Self {
-        Self {
-            job_id: None,
-            export_type: export_type.into(),
-            delivery_format: delivery_format.into(),
-            parameters: parameters.into(),
-            run_interval: None,
-            webhook_url: None,
-            status: None,
-            results: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Job {
+        export_type: String;
+        delivery_format: JobDeliveryFormat;
+        parameters: std::collections::BTreeMap<String, serde_json::Value>;
+    } {
+        job_id;
+        run_interval;
+        webhook_url;
+        status;
+        results;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -172,17 +146,7 @@ sinch_sdk_runtime::object::object! {
         1 file_checksum: opt = "fileChecksum";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl JobResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            url: None,
-            file_checksum: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { JobResult }
 sinch_sdk_runtime::object::setters! {
     JobResult {
         url: String = "url";
@@ -242,18 +206,7 @@ sinch_sdk_runtime::object::object! {
         2 total_size: opt = "totalSize";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Pagination {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page_token: None,
-            next_page_token: None,
-            total_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Pagination }
 sinch_sdk_runtime::object::setters! {
     Pagination {
         page_token: String = "pageToken";

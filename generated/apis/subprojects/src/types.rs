@@ -21,17 +21,7 @@ sinch_sdk_runtime::object::object! {
         1 subprojects: opt = "subprojects";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListSubprojectsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            next_page_token: None,
-            subprojects: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListSubprojectsResponse }
 sinch_sdk_runtime::object::setters! {
     ListSubprojectsResponse {
         next_page_token: String = "nextPageToken";
@@ -68,20 +58,16 @@ sinch_sdk_runtime::object::object! {
         6 update_time: opt = "updateTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Subproject {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(display_name: impl Into<String>) -> Self {
-        Self {
-            create_time: None,
-            deleted: None,
-            display_name: display_name.into(),
-            labels: None,
-            parent_project_id: None,
-            subproject_id: None,
-            update_time: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Subproject {
+        display_name: String;
+    } {
+        create_time;
+        deleted;
+        labels;
+        parent_project_id;
+        subproject_id;
+        update_time;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -109,15 +95,11 @@ sinch_sdk_runtime::object::object! {
         1 labels: opt = "labels";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SubprojectServiceCreateSubprojectRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(display_name: impl Into<String>) -> Self {
-        Self {
-            display_name: display_name.into(),
-            labels: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SubprojectServiceCreateSubprojectRequest {
+        display_name: String;
+    } {
+        labels;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -140,17 +122,7 @@ sinch_sdk_runtime::object::object! {
         1 labels: opt = "labels";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SubprojectServiceUpdateSubprojectRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            display_name: None,
-            labels: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SubprojectServiceUpdateSubprojectRequest }
 sinch_sdk_runtime::object::setters! {
     SubprojectServiceUpdateSubprojectRequest {
         display_name: String = "displayName";

@@ -21,17 +21,7 @@ sinch_sdk_runtime::object::object! {
         1 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Any {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            type_url: None,
-            value: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Any }
 sinch_sdk_runtime::object::setters! {
     Any {
         type_url: String = "type_url";
@@ -283,14 +273,7 @@ sinch_sdk_runtime::object::object! {
         0 paths: opt = "paths";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FieldMask {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { paths: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FieldMask }
 sinch_sdk_runtime::object::setters! {
     FieldMask {
         paths: Vec<String> = "paths";
@@ -308,14 +291,7 @@ sinch_sdk_runtime::object::object! {
         0 templates: opt = "templates";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListTemplatesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { templates: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListTemplatesResponse }
 sinch_sdk_runtime::object::setters! {
     ListTemplatesResponse {
         templates: Vec<Template> = "templates";
@@ -342,19 +318,7 @@ sinch_sdk_runtime::object::object! {
         3 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RuntimeError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            details: None,
-            error: None,
-            message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RuntimeError }
 sinch_sdk_runtime::object::setters! {
     RuntimeError {
         code: i32 = "code";
@@ -397,22 +361,7 @@ sinch_sdk_runtime::object::object! {
         6 update_time: opt = "update_time";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Template {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            channel: None,
-            create_time: None,
-            default_translation: None,
-            description: None,
-            id: None,
-            translations: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Template }
 sinch_sdk_runtime::object::setters! {
     Template {
         channel: Channel = "channel";
@@ -453,21 +402,7 @@ sinch_sdk_runtime::object::object! {
         5 version: opt = "version";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateTranslation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            content: None,
-            create_time: None,
-            language_code: None,
-            update_time: None,
-            variables: None,
-            version: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateTranslation }
 sinch_sdk_runtime::object::setters! {
     TemplateTranslation {
         content: String = "content";
@@ -493,17 +428,7 @@ sinch_sdk_runtime::object::object! {
         1 preview_value: opt = "preview_value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateVariable {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            key: None,
-            preview_value: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateVariable }
 sinch_sdk_runtime::object::setters! {
     TemplateVariable {
         key: String = "key";

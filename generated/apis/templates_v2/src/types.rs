@@ -33,21 +33,7 @@ sinch_sdk_runtime::object::object! {
         5 country_code: opt = "country_code";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AddressInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            city: None,
-            country: None,
-            state: None,
-            zip: None,
-            r#type: None,
-            country_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AddressInfo }
 sinch_sdk_runtime::object::setters! {
     AddressInfo {
         city: String = "city";
@@ -73,17 +59,7 @@ sinch_sdk_runtime::object::object! {
         1 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Any {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            type_url: None,
-            value: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Any }
 sinch_sdk_runtime::object::setters! {
     Any {
         type_url: String = "type_url";
@@ -102,14 +78,7 @@ sinch_sdk_runtime::object::object! {
         0 calendar_message: opt = "calendar_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CalendarMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { calendar_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CalendarMessageField }
 sinch_sdk_runtime::object::setters! {
     CalendarMessageField {
         calendar_message: CalendarMessageFieldCalendarMessage = "calendar_message";
@@ -142,25 +111,15 @@ sinch_sdk_runtime::object::object! {
         5 fallback_url: req = "fallback_url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CalendarMessageFieldCalendarMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        title: impl Into<String>,
-        event_start: impl Into<sinch_sdk_runtime::Timestamp>,
-        event_end: impl Into<sinch_sdk_runtime::Timestamp>,
-        event_title: impl Into<String>,
-        fallback_url: impl Into<String>,
-    ) -> Self {
-        Self {
-            title: title.into(),
-            event_start: event_start.into(),
-            event_end: event_end.into(),
-            event_title: event_title.into(),
-            event_description: None,
-            fallback_url: fallback_url.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    CalendarMessageFieldCalendarMessage {
+        title: String;
+        event_start: sinch_sdk_runtime::Timestamp;
+        event_end: sinch_sdk_runtime::Timestamp;
+        event_title: String;
+        fallback_url: String;
+    } {
+        event_description;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -180,14 +139,7 @@ sinch_sdk_runtime::object::object! {
         0 call_message: opt = "call_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { call_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallMessageField }
 sinch_sdk_runtime::object::setters! {
     CallMessageField {
         call_message: CallMessageFieldCallMessage = "call_message";
@@ -209,16 +161,11 @@ sinch_sdk_runtime::object::object! {
         1 title: req = "title";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallMessageFieldCallMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(phone_number: impl Into<String>, title: impl Into<String>) -> Self {
-        Self {
-            phone_number: phone_number.into(),
-            title: title.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CallMessageFieldCallMessage {
+        phone_number: String;
+        title: String;
+    } {}
 }
 /// You can set the desired size of the card in the message.
 ///
@@ -272,21 +219,7 @@ sinch_sdk_runtime::object::object! {
         5 message_properties: opt = "message_properties";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CardMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            choices: None,
-            description: None,
-            height: None,
-            title: None,
-            media_message: None,
-            message_properties: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CardMessage }
 sinch_sdk_runtime::object::setters! {
     CardMessage {
         choices: Vec<Choice> = "choices";
@@ -309,14 +242,7 @@ sinch_sdk_runtime::object::object! {
         0 card_message: opt = "card_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CardMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { card_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CardMessageField }
 sinch_sdk_runtime::object::setters! {
     CardMessageField {
         card_message: CardMessage = "card_message";
@@ -334,14 +260,7 @@ sinch_sdk_runtime::object::object! {
         0 whatsapp_header: opt = "whatsapp_header";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CardMessageMessageProperties {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { whatsapp_header: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CardMessageMessageProperties }
 sinch_sdk_runtime::object::setters! {
     CardMessageMessageProperties {
         whatsapp_header: String = "whatsapp_header";
@@ -359,14 +278,7 @@ sinch_sdk_runtime::object::object! {
         0 carousel_message: opt = "carousel_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CarouselMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { carousel_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CarouselMessageField }
 sinch_sdk_runtime::object::setters! {
     CarouselMessageField {
         carousel_message: CarouselMessageFieldCarouselMessage = "carousel_message";
@@ -387,15 +299,11 @@ sinch_sdk_runtime::object::object! {
         1 choices: opt = "choices";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CarouselMessageFieldCarouselMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(cards: impl Into<Vec<CardMessage>>) -> Self {
-        Self {
-            cards: cards.into(),
-            choices: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CarouselMessageFieldCarouselMessage {
+        cards: Vec<CardMessage>;
+    } {
+        choices;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -418,17 +326,7 @@ sinch_sdk_runtime::object::object! {
         1 parameter_mappings: opt = "parameter_mappings";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChannelTemplateOverride {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            template_reference: None,
-            parameter_mappings: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChannelTemplateOverride }
 sinch_sdk_runtime::object::setters! {
     ChannelTemplateOverride {
         template_reference: TemplateReference = "template_reference";
@@ -586,17 +484,22 @@ impl<'de> serde::Deserialize<'de> for Choice {
         deserializer.deserialize_struct("Choice", &[], __Visitor)
     }
 }
+sinch_sdk_runtime::object::constructor! {
+    Choice {
+        kind: ChoiceTypes;
+    } {
+        postback_data;
+        display_mode;
+    }
+}
+sinch_sdk_runtime::object::setters! {
+    Choice {
+        postback_data: serde_json::Value = "postback_data";
+        display_mode: DisplayMode = "display_mode";
+    }
+}
 #[allow(clippy::should_implement_trait)]
 impl Choice {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(kind: impl Into<ChoiceTypes>) -> Self {
-        Self {
-            postback_data: None,
-            display_mode: None,
-            kind: kind.into(),
-        }
-    }
     /// A value whose `kind` is [`ChoiceTypes::call`].
     pub fn call(phone_number: impl Into<String>, title: impl Into<String>) -> Self {
         Self::new(ChoiceTypes::call(phone_number, title))
@@ -625,12 +528,6 @@ impl Choice {
         Self::new(ChoiceTypes::share_location(title, fallback_url))
     }
 }
-sinch_sdk_runtime::object::setters! {
-    Choice {
-        postback_data: serde_json::Value = "postback_data";
-        display_mode: DisplayMode = "display_mode";
-    }
-}
 /// `ChoiceCommonProps`
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
@@ -646,17 +543,7 @@ sinch_sdk_runtime::object::object! {
         1 display_mode: opt = "display_mode";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceCommonProps {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            postback_data: None,
-            display_mode: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChoiceCommonProps }
 sinch_sdk_runtime::object::setters! {
     ChoiceCommonProps {
         postback_data: serde_json::Value = "postback_data";
@@ -684,17 +571,13 @@ sinch_sdk_runtime::object::object! {
         3 postback_data: opt = "postback_data";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(title: impl Into<String>) -> Self {
-        Self {
-            title: title.into(),
-            description: None,
-            media: None,
-            postback_data: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ChoiceItem {
+        title: String;
+    } {
+        description;
+        media;
+        postback_data;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -716,14 +599,7 @@ sinch_sdk_runtime::object::object! {
         0 choice_message: opt = "choice_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { choice_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChoiceMessageField }
 sinch_sdk_runtime::object::setters! {
     ChoiceMessageField {
         choice_message: ChoiceMessageFieldChoiceMessage = "choice_message";
@@ -747,16 +623,12 @@ sinch_sdk_runtime::object::object! {
         2 message_properties: opt = "message_properties";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceMessageFieldChoiceMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(choices: impl Into<Vec<Choice>>) -> Self {
-        Self {
-            choices: choices.into(),
-            text_message: None,
-            message_properties: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ChoiceMessageFieldChoiceMessage {
+        choices: Vec<Choice>;
+    } {
+        text_message;
+        message_properties;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -777,14 +649,7 @@ sinch_sdk_runtime::object::object! {
         0 message_properties: opt = "message_properties";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceMessagePropertiesField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { message_properties: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChoiceMessagePropertiesField }
 sinch_sdk_runtime::object::setters! {
     ChoiceMessagePropertiesField {
         message_properties: ChoiceMessagePropertiesFieldMessageProperties = "message_properties";
@@ -802,14 +667,7 @@ sinch_sdk_runtime::object::object! {
         0 whatsapp_footer: opt = "whatsapp_footer";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ChoiceMessagePropertiesFieldMessageProperties {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { whatsapp_footer: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ChoiceMessagePropertiesFieldMessageProperties }
 sinch_sdk_runtime::object::setters! {
     ChoiceMessagePropertiesFieldMessageProperties {
         whatsapp_footer: String = "whatsapp_footer";
@@ -1052,14 +910,7 @@ sinch_sdk_runtime::object::object! {
         0 choices: opt = "choices";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Choices {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { choices: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Choices }
 sinch_sdk_runtime::object::setters! {
     Choices {
         choices: Vec<Choice> = "choices";
@@ -1077,14 +928,7 @@ sinch_sdk_runtime::object::object! {
         0 contact_info_message: opt = "contact_info_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactInfoMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { contact_info_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactInfoMessageField }
 sinch_sdk_runtime::object::setters! {
     ContactInfoMessageField {
         contact_info_message: ContactInfoMessageFieldContactInfoMessage = "contact_info_message";
@@ -1120,23 +964,16 @@ sinch_sdk_runtime::object::object! {
         6 birthday: opt = "birthday";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactInfoMessageFieldContactInfoMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<NameInfo>,
-        phone_numbers: impl Into<Vec<PhoneNumberInfo>>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            phone_numbers: phone_numbers.into(),
-            addresses: None,
-            email_addresses: None,
-            organization: None,
-            urls: None,
-            birthday: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ContactInfoMessageFieldContactInfoMessage {
+        name: NameInfo;
+        phone_numbers: Vec<PhoneNumberInfo>;
+    } {
+        addresses;
+        email_addresses;
+        organization;
+        urls;
+        birthday;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1163,16 +1000,11 @@ sinch_sdk_runtime::object::object! {
         1 longitude: req = "longitude";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Coordinates {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(latitude: impl Into<f64>, longitude: impl Into<f64>) -> Self {
-        Self {
-            latitude: latitude.into(),
-            longitude: longitude.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Coordinates {
+        latitude: f64;
+        longitude: f64;
+    } {}
 }
 /// Controls the display behavior of a choice. Only supported for Choice Message on the RCS channel. Has no effect on other channels or message types, except for a carousel's outer choices, where it is rejected outright.
 ///
@@ -1208,15 +1040,11 @@ sinch_sdk_runtime::object::object! {
         1 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl EmailInfo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(email_address: impl Into<String>) -> Self {
-        Self {
-            email_address: email_address.into(),
-            r#type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    EmailInfo {
+        email_address: String;
+    } {
+        r#type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1341,13 +1169,10 @@ sinch_sdk_runtime::object::object! {
         0 choice: req = "choice";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListItemVariant0 {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(choice: impl Into<ChoiceItem>) -> Self {
-        Self { choice: choice.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ListItemVariant0 {
+        choice: ChoiceItem;
+    } {}
 }
 /// Product
 #[derive(Debug, Clone, PartialEq)]
@@ -1361,13 +1186,10 @@ sinch_sdk_runtime::object::object! {
         0 product: req = "product";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListItemVariant1 {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(product: impl Into<ProductItem>) -> Self {
-        Self { product: product.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ListItemVariant1 {
+        product: ProductItem;
+    } {}
 }
 /// A message containing a list of options to choose from. All items must be of the same type.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1381,14 +1203,7 @@ sinch_sdk_runtime::object::object! {
         0 list_message: opt = "list_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { list_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListMessageField }
 sinch_sdk_runtime::object::setters! {
     ListMessageField {
         list_message: ListMessageFieldListMessage = "list_message";
@@ -1418,18 +1233,14 @@ sinch_sdk_runtime::object::object! {
         4 message_properties: opt = "message_properties";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListMessageFieldListMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(title: impl Into<String>, sections: impl Into<Vec<ListSection>>) -> Self {
-        Self {
-            title: title.into(),
-            description: None,
-            media: None,
-            sections: sections.into(),
-            message_properties: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ListMessageFieldListMessage {
+        title: String;
+        sections: Vec<ListSection>;
+    } {
+        description;
+        media;
+        message_properties;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1457,18 +1268,7 @@ sinch_sdk_runtime::object::object! {
         2 whatsapp_header: opt = "whatsapp_header";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListMessageFieldListMessageMessageProperties {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            catalog_id: None,
-            menu: None,
-            whatsapp_header: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListMessageFieldListMessageMessageProperties }
 sinch_sdk_runtime::object::setters! {
     ListMessageFieldListMessageMessageProperties {
         catalog_id: String = "catalog_id";
@@ -1491,15 +1291,11 @@ sinch_sdk_runtime::object::object! {
         1 items: req = "items";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListSection {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(items: impl Into<Vec<ListItem>>) -> Self {
-        Self {
-            title: None,
-            items: items.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    ListSection {
+        items: Vec<ListItem>;
+    } {
+        title;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1519,14 +1315,7 @@ sinch_sdk_runtime::object::object! {
         0 location_message: opt = "location_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LocationMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { location_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { LocationMessageField }
 sinch_sdk_runtime::object::setters! {
     LocationMessageField {
         location_message: LocationMessageFieldLocationMessage = "location_message";
@@ -1550,16 +1339,12 @@ sinch_sdk_runtime::object::object! {
         2 title: req = "title";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LocationMessageFieldLocationMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(coordinates: impl Into<Coordinates>, title: impl Into<String>) -> Self {
-        Self {
-            coordinates: coordinates.into(),
-            label: None,
-            title: title.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    LocationMessageFieldLocationMessage {
+        coordinates: Coordinates;
+        title: String;
+    } {
+        label;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1579,14 +1364,7 @@ sinch_sdk_runtime::object::object! {
         0 media_message: opt = "media_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MediaMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { media_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MediaMessageField }
 sinch_sdk_runtime::object::setters! {
     MediaMessageField {
         media_message: MediaProperties = "media_message";
@@ -1610,16 +1388,12 @@ sinch_sdk_runtime::object::object! {
         2 filename_override: opt = "filename_override";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MediaProperties {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            thumbnail_url: None,
-            url: url.into(),
-            filename_override: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    MediaProperties {
+        url: String;
+    } {
+        thumbnail_url;
+        filename_override;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1655,19 +1429,15 @@ sinch_sdk_runtime::object::object! {
         5 suffix: opt = "suffix";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NameInfo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(full_name: impl Into<String>) -> Self {
-        Self {
-            full_name: full_name.into(),
-            first_name: None,
-            last_name: None,
-            middle_name: None,
-            prefix: None,
-            suffix: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    NameInfo {
+        full_name: String;
+    } {
+        first_name;
+        last_name;
+        middle_name;
+        prefix;
+        suffix;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1697,18 +1467,7 @@ sinch_sdk_runtime::object::object! {
         2 title: opt = "title";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OrganizationInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company: None,
-            department: None,
-            title: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { OrganizationInfo }
 sinch_sdk_runtime::object::setters! {
     OrganizationInfo {
         company: String = "company";
@@ -1731,15 +1490,11 @@ sinch_sdk_runtime::object::object! {
         1 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PhoneNumberInfo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(phone_number: impl Into<String>) -> Self {
-        Self {
-            phone_number: phone_number.into(),
-            r#type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PhoneNumberInfo {
+        phone_number: String;
+    } {
+        r#type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1771,18 +1526,14 @@ sinch_sdk_runtime::object::object! {
         4 currency: opt = "currency";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ProductItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: impl Into<String>, marketplace: impl Into<String>) -> Self {
-        Self {
-            id: id.into(),
-            marketplace: marketplace.into(),
-            quantity: None,
-            item_price: None,
-            currency: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ProductItem {
+        id: String;
+        marketplace: String;
+    } {
+        quantity;
+        item_price;
+        currency;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1804,14 +1555,7 @@ sinch_sdk_runtime::object::object! {
         0 error: opt = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RuntimeError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { error: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RuntimeError }
 sinch_sdk_runtime::object::setters! {
     RuntimeError {
         error: RuntimeErrorError = "error";
@@ -1838,19 +1582,7 @@ sinch_sdk_runtime::object::object! {
         3 status: opt = "status";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RuntimeErrorError {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            details: None,
-            message: None,
-            status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RuntimeErrorError }
 sinch_sdk_runtime::object::setters! {
     RuntimeErrorError {
         code: i32 = "code";
@@ -1871,16 +1603,7 @@ sinch_sdk_runtime::object::object! {
         0 share_location_message: opt = "share_location_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ShareLocationMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            share_location_message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ShareLocationMessageField }
 sinch_sdk_runtime::object::setters! {
     ShareLocationMessageField {
         share_location_message: ShareLocationMessageFieldShareLocationMessage = "share_location_message";
@@ -1901,16 +1624,11 @@ sinch_sdk_runtime::object::object! {
         1 fallback_url: req = "fallback_url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ShareLocationMessageFieldShareLocationMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(title: impl Into<String>, fallback_url: impl Into<String>) -> Self {
-        Self {
-            title: title.into(),
-            fallback_url: fallback_url.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ShareLocationMessageFieldShareLocationMessage {
+        title: String;
+        fallback_url: String;
+    } {}
 }
 /// Message referring to predefined template
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1924,14 +1642,7 @@ sinch_sdk_runtime::object::object! {
         0 template_message: opt = "template_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { template_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateMessageField }
 sinch_sdk_runtime::object::setters! {
     TemplateMessageField {
         template_message: TemplateMessageFieldTemplateMessage = "template_message";
@@ -1956,17 +1667,7 @@ sinch_sdk_runtime::object::object! {
         1 omni_template: opt = "omni_template";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateMessageFieldTemplateMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            channel_template: None,
-            omni_template: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateMessageFieldTemplateMessage }
 sinch_sdk_runtime::object::setters! {
     TemplateMessageFieldTemplateMessage {
         channel_template: std::collections::BTreeMap<String, TemplateReference> = "channel_template";
@@ -2000,17 +1701,13 @@ sinch_sdk_runtime::object::object! {
         3 template_id: req = "template_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateReference {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(template_id: impl Into<String>) -> Self {
-        Self {
-            version: None,
-            language_code: None,
-            parameters: None,
-            template_id: template_id.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    TemplateReference {
+        template_id: String;
+    } {
+        version;
+        language_code;
+        parameters;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2047,17 +1744,13 @@ sinch_sdk_runtime::object::object! {
         3 template_id: req = "template_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateReferenceWithVersion {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(version: impl Into<String>, template_id: impl Into<String>) -> Self {
-        Self {
-            version: version.into(),
-            language_code: None,
-            parameters: None,
-            template_id: template_id.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    TemplateReferenceWithVersion {
+        version: String;
+        template_id: String;
+    } {
+        language_code;
+        parameters;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2081,17 +1774,7 @@ sinch_sdk_runtime::object::object! {
         1 preview_value: opt = "preview_value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateVariable {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            key: None,
-            preview_value: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateVariable }
 sinch_sdk_runtime::object::setters! {
     TemplateVariable {
         key: String = "key";
@@ -2133,23 +1816,16 @@ sinch_sdk_runtime::object::object! {
         6 update_time: opt = "update_time";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplatesV2CreateTemplateRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        default_translation: impl Into<String>,
-        translations: impl Into<Vec<V2TemplateTranslation>>,
-    ) -> Self {
-        Self {
-            id: None,
-            description: None,
-            version: None,
-            default_translation: default_translation.into(),
-            translations: translations.into(),
-            create_time: None,
-            update_time: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    TemplatesV2CreateTemplateRequest {
+        default_translation: String;
+        translations: Vec<V2TemplateTranslation>;
+    } {
+        id;
+        description;
+        version;
+        create_time;
+        update_time;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2196,20 +1872,16 @@ sinch_sdk_runtime::object::object! {
         6 update_time: opt = "update_time";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplatesV2UpdateTemplateRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: impl Into<String>, version: impl Into<i64>) -> Self {
-        Self {
-            id: id.into(),
-            description: None,
-            version: version.into(),
-            default_translation: None,
-            translations: None,
-            create_time: None,
-            update_time: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    TemplatesV2UpdateTemplateRequest {
+        id: String;
+        version: i64;
+    } {
+        description;
+        default_translation;
+        translations;
+        create_time;
+        update_time;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2233,14 +1905,7 @@ sinch_sdk_runtime::object::object! {
         0 text_message: opt = "text_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TextMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { text_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TextMessageField }
 sinch_sdk_runtime::object::setters! {
     TextMessageField {
         text_message: TextMessageFieldTextMessage = "text_message";
@@ -2258,13 +1923,10 @@ sinch_sdk_runtime::object::object! {
         0 text: req = "text";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TextMessageFieldTextMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(text: impl Into<String>) -> Self {
-        Self { text: text.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    TextMessageFieldTextMessage {
+        text: String;
+    } {}
 }
 /// A URL/website
 #[derive(Debug, Clone, PartialEq)]
@@ -2281,15 +1943,11 @@ sinch_sdk_runtime::object::object! {
         1 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UrlInfo {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: url.into(),
-            r#type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    UrlInfo {
+        url: String;
+    } {
+        r#type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2309,14 +1967,7 @@ sinch_sdk_runtime::object::object! {
         0 url_message: opt = "url_message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UrlMessageField {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url_message: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UrlMessageField }
 sinch_sdk_runtime::object::setters! {
     UrlMessageField {
         url_message: UrlMessageFieldUrlMessage = "url_message";
@@ -2337,16 +1988,11 @@ sinch_sdk_runtime::object::object! {
         1 url: req = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UrlMessageFieldUrlMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(title: impl Into<String>, url: impl Into<String>) -> Self {
-        Self {
-            title: title.into(),
-            url: url.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    UrlMessageFieldUrlMessage {
+        title: String;
+        url: String;
+    } {}
 }
 /// `V2ListTemplatesResponse`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2360,14 +2006,7 @@ sinch_sdk_runtime::object::object! {
         0 templates: opt = "templates";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl V2ListTemplatesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { templates: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { V2ListTemplatesResponse }
 sinch_sdk_runtime::object::setters! {
     V2ListTemplatesResponse {
         templates: Vec<V2Template> = "templates";
@@ -2385,14 +2024,7 @@ sinch_sdk_runtime::object::object! {
         0 translations: opt = "translations";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl V2ListTranslationsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { translations: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { V2ListTranslationsResponse }
 sinch_sdk_runtime::object::setters! {
     V2ListTranslationsResponse {
         translations: Vec<V2TemplateTranslation> = "translations";
@@ -2426,21 +2058,7 @@ sinch_sdk_runtime::object::object! {
         5 update_time: opt = "update_time";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl V2MessageCommonProps {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            language_code: None,
-            version: None,
-            channel_template_overrides: None,
-            variables: None,
-            create_time: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { V2MessageCommonProps }
 sinch_sdk_runtime::object::setters! {
     V2MessageCommonProps {
         language_code: String = "language_code";
@@ -2769,22 +2387,7 @@ sinch_sdk_runtime::object::object! {
         6 update_time: opt = "update_time";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl V2Template {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            description: None,
-            version: None,
-            default_translation: None,
-            translations: None,
-            create_time: None,
-            update_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { V2Template }
 sinch_sdk_runtime::object::setters! {
     V2Template {
         id: String = "id";
@@ -3026,23 +2629,16 @@ impl<'de> serde::Deserialize<'de> for V2TemplateTranslation {
         deserializer.deserialize_struct("V2TemplateTranslation", &[], __Visitor)
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl V2TemplateTranslation {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        language_code: impl Into<String>,
-        kind: impl Into<V2MessageTypes>,
-    ) -> Self {
-        Self {
-            language_code: language_code.into(),
-            version: None,
-            channel_template_overrides: None,
-            variables: None,
-            create_time: None,
-            update_time: None,
-            kind: kind.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    V2TemplateTranslation {
+        language_code: String;
+        kind: V2MessageTypes;
+    } {
+        version;
+        channel_template_overrides;
+        variables;
+        create_time;
+        update_time;
     }
 }
 sinch_sdk_runtime::object::setters! {

@@ -66,32 +66,7 @@ sinch_sdk_runtime::object::object! {
         16 brand_status: opt = "brandStatus";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Brand {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_id: None,
-            project_id: None,
-            display_name: None,
-            company_name: None,
-            ein: None,
-            phone: None,
-            street: None,
-            city: None,
-            state: None,
-            postal_code: None,
-            country: None,
-            email: None,
-            stock_symbol: None,
-            stock_exchange: None,
-            website: None,
-            vertical: None,
-            brand_status: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Brand }
 sinch_sdk_runtime::object::setters! {
     Brand {
         brand_id: String = "brandId";
@@ -176,25 +151,7 @@ sinch_sdk_runtime::object::object! {
         9 mock: opt = "mock";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandRegistration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_registration_id: None,
-            brand_id: None,
-            identity_status: None,
-            display_name: None,
-            brand_registration_status: None,
-            brand_registration_type: None,
-            company_details: None,
-            financial_details: None,
-            contact_details: None,
-            mock: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandRegistration }
 sinch_sdk_runtime::object::setters! {
     BrandRegistration {
         brand_registration_id: String = "brandRegistrationId";
@@ -224,17 +181,7 @@ sinch_sdk_runtime::object::object! {
         1 category: opt = "category";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BrandRegistrationFeedbackResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_id: None,
-            category: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BrandRegistrationFeedbackResponse }
 sinch_sdk_runtime::object::setters! {
     BrandRegistrationFeedbackResponse {
         brand_id: String = "brandId";
@@ -471,22 +418,7 @@ sinch_sdk_runtime::object::object! {
         6 brand_daily_cap: opt = "brandDailyCap";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CampaignMnoMetadata {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            mno: None,
-            status: None,
-            msg_class: None,
-            tpm: None,
-            tpm_scope: None,
-            brand_tier: None,
-            brand_daily_cap: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CampaignMnoMetadata }
 sinch_sdk_runtime::object::setters! {
     CampaignMnoMetadata {
         mno: String = "mno";
@@ -513,17 +445,7 @@ sinch_sdk_runtime::object::object! {
         1 message: opt = "message";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CampaignRegistrationExternalServiceUploadCampaignFileResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            status: None,
-            message: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CampaignRegistrationExternalServiceUploadCampaignFileResponse }
 sinch_sdk_runtime::object::setters! {
     CampaignRegistrationExternalServiceUploadCampaignFileResponse {
         status: String = "status";
@@ -702,56 +624,7 @@ sinch_sdk_runtime::object::object! {
         40 next_renewal_or_expiration_date: opt = "nextRenewalOrExpirationDate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CampaignResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaign_id: None,
-            campaign_name: None,
-            campaign_registration_id: None,
-            create_date: None,
-            modified_date: None,
-            created_by: None,
-            modified_by: None,
-            auto_renewal: None,
-            billed_date: None,
-            brand_id: None,
-            vertical: None,
-            use_case: None,
-            sub_use_cases: None,
-            description: None,
-            embedded_link: None,
-            embedded_phone: None,
-            affiliate_marketing: None,
-            number_pool: None,
-            age_gated: None,
-            direct_lending: None,
-            subscriber_opt_in: None,
-            subscriber_opt_out: None,
-            subscriber_help: None,
-            sample1: None,
-            sample2: None,
-            sample3: None,
-            sample4: None,
-            stop_message: None,
-            opt_in_message: None,
-            help_message: None,
-            monthly_fee: None,
-            setup_fee: None,
-            status: None,
-            mno_metadata: None,
-            mock: None,
-            last_action_status: None,
-            optin_keywords: None,
-            optout_keywords: None,
-            help_keywords: None,
-            message_flow: None,
-            next_renewal_or_expiration_date: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CampaignResponse }
 sinch_sdk_runtime::object::setters! {
     CampaignResponse {
         campaign_id: String = "campaignId";
@@ -1026,19 +899,7 @@ sinch_sdk_runtime::object::object! {
         3 fields: opt = "fields";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Category {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            display_name: None,
-            description: None,
-            fields: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Category }
 sinch_sdk_runtime::object::setters! {
     Category {
         id: CategoryId = "id";
@@ -1114,25 +975,7 @@ sinch_sdk_runtime::object::object! {
         9 web_address: opt = "webAddress";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CompanyDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company_name: None,
-            company_email: None,
-            business_contact_email: None,
-            brand_name: None,
-            country: None,
-            street_address: None,
-            city: None,
-            postal_code: None,
-            state: None,
-            web_address: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CompanyDetails }
 sinch_sdk_runtime::object::setters! {
     CompanyDetails {
         company_name: String = "companyName";
@@ -1168,19 +1011,7 @@ sinch_sdk_runtime::object::object! {
         3 email: opt = "email";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            first_name: None,
-            last_name: None,
-            phone_number: None,
-            email: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactDetails }
 sinch_sdk_runtime::object::setters! {
     ContactDetails {
         first_name: String = "firstName";
@@ -1216,21 +1047,7 @@ sinch_sdk_runtime::object::object! {
         5 mock: opt = "mock";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateBrandRegistration {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            display_name: None,
-            brand_registration_type: None,
-            company_details: None,
-            financial_details: None,
-            contact_details: None,
-            mock: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateBrandRegistration }
 sinch_sdk_runtime::object::setters! {
     CreateBrandRegistration {
         display_name: String = "displayName";
@@ -1253,16 +1070,7 @@ sinch_sdk_runtime::object::object! {
         0 brand_registration_id: opt = "brandRegistrationId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateBrandRegistrationResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_registration_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateBrandRegistrationResponse }
 sinch_sdk_runtime::object::setters! {
     CreateBrandRegistrationResponse {
         brand_registration_id: String = "brandRegistrationId";
@@ -1364,66 +1172,38 @@ sinch_sdk_runtime::object::object! {
         28 attachments: opt = "attachments";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateTcrCampaignRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        brand_id: impl Into<String>,
-        use_case: impl Into<CampaignUseCaseType>,
-        campaign_name: impl Into<String>,
-        description: impl Into<String>,
-        sample1: impl Into<String>,
-        sample2: impl Into<String>,
-        sample3: impl Into<String>,
-        stop_message: impl Into<String>,
-        opt_in_message: impl Into<String>,
-        help_message: impl Into<String>,
-        auto_renewal: impl Into<bool>,
-        embedded_link: impl Into<bool>,
-        embedded_phone: impl Into<bool>,
-        number_pool: impl Into<bool>,
-        age_gated: impl Into<bool>,
-        direct_lending: impl Into<bool>,
-        subscriber_opt_in: impl Into<bool>,
-        subscriber_opt_out: impl Into<bool>,
-        subscriber_help: impl Into<bool>,
-        optin_keywords: impl Into<String>,
-        optout_keywords: impl Into<String>,
-        help_keywords: impl Into<String>,
-        message_flow: impl Into<String>,
-    ) -> Self {
-        Self {
-            brand_id: brand_id.into(),
-            use_case: use_case.into(),
-            campaign_name: campaign_name.into(),
-            vertical: None,
-            description: description.into(),
-            sample1: sample1.into(),
-            sample2: sample2.into(),
-            sample3: sample3.into(),
-            sample4: None,
-            stop_message: stop_message.into(),
-            opt_in_message: opt_in_message.into(),
-            help_message: help_message.into(),
-            sub_use_cases: None,
-            auto_renewal: auto_renewal.into(),
-            embedded_link: embedded_link.into(),
-            embedded_phone: embedded_phone.into(),
-            number_pool: number_pool.into(),
-            age_gated: age_gated.into(),
-            direct_lending: direct_lending.into(),
-            subscriber_opt_in: subscriber_opt_in.into(),
-            subscriber_opt_out: subscriber_opt_out.into(),
-            subscriber_help: subscriber_help.into(),
-            optin_keywords: optin_keywords.into(),
-            optout_keywords: optout_keywords.into(),
-            help_keywords: help_keywords.into(),
-            message_flow: message_flow.into(),
-            terms_and_conditions_link: None,
-            privacy_policy_link: None,
-            attachments: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateTcrCampaignRequest {
+        brand_id: String;
+        use_case: CampaignUseCaseType;
+        campaign_name: String;
+        description: String;
+        sample1: String;
+        sample2: String;
+        sample3: String;
+        stop_message: String;
+        opt_in_message: String;
+        help_message: String;
+        auto_renewal: bool;
+        embedded_link: bool;
+        embedded_phone: bool;
+        number_pool: bool;
+        age_gated: bool;
+        direct_lending: bool;
+        subscriber_opt_in: bool;
+        subscriber_opt_out: bool;
+        subscriber_help: bool;
+        optin_keywords: String;
+        optout_keywords: String;
+        help_keywords: String;
+        message_flow: String;
+    } {
+        vertical;
+        sample4;
+        sub_use_cases;
+        terms_and_conditions_link;
+        privacy_policy_link;
+        attachments;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1448,16 +1228,7 @@ sinch_sdk_runtime::object::object! {
         0 campaign_registration_id: opt = "campaignRegistrationId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateTcrCampaignResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaign_registration_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateTcrCampaignResponse }
 sinch_sdk_runtime::object::setters! {
     CreateTcrCampaignResponse {
         campaign_registration_id: String = "campaignRegistrationId";
@@ -1477,14 +1248,7 @@ sinch_sdk_runtime::object::object! {
         0 tfn_verification_id: opt = "tfnVerificationId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateTfnVerificationResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { tfn_verification_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CreateTfnVerificationResponse }
 sinch_sdk_runtime::object::setters! {
     CreateTfnVerificationResponse {
         tfn_verification_id: String = "tfnVerificationId";
@@ -1502,13 +1266,10 @@ sinch_sdk_runtime::object::object! {
         0 error: req = "error";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Error {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(error: impl Into<ErrorError>) -> Self {
-        Self { error: error.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Error {
+        error: ErrorError;
+    } {}
 }
 /// `ErrorDetails`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1537,21 +1298,7 @@ sinch_sdk_runtime::object::object! {
         5 field_violations: opt = "fieldViolations";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ErrorDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            resource_type: None,
-            resource_name: None,
-            owner: None,
-            description: None,
-            field_violations: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ErrorDetails }
 sinch_sdk_runtime::object::setters! {
     ErrorDetails {
         r#type: String = "type";
@@ -1583,17 +1330,13 @@ sinch_sdk_runtime::object::object! {
         3 details: opt = "details";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ErrorError {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(code: impl Into<i64>, message: impl Into<String>) -> Self {
-        Self {
-            code: code.into(),
-            message: message.into(),
-            status: None,
-            details: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ErrorError {
+        code: i64;
+        message: String;
+    } {
+        status;
+        details;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1617,17 +1360,7 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FieldViolations {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            field: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FieldViolations }
 sinch_sdk_runtime::object::setters! {
     FieldViolations {
         field: String = "field";
@@ -1661,21 +1394,7 @@ sinch_sdk_runtime::object::object! {
         5 exchange: opt = "exchange";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FinancialDetails {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_entity_type: None,
-            brand_vertical_type: None,
-            tax_id_country: None,
-            tax_id_corporate: None,
-            stock_symbol: None,
-            exchange: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FinancialDetails }
 sinch_sdk_runtime::object::setters! {
     FinancialDetails {
         brand_entity_type: BrandEntityType = "brandEntityType";
@@ -1710,20 +1429,7 @@ sinch_sdk_runtime::object::object! {
         4 internal_error_response: opt = "internalErrorResponse";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetCampaignRegistrationFeedbackResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaign_registration_id: None,
-            campaign_id: None,
-            status: None,
-            tcr_error_response: None,
-            internal_error_response: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetCampaignRegistrationFeedbackResponse }
 sinch_sdk_runtime::object::setters! {
     GetCampaignRegistrationFeedbackResponse {
         campaign_registration_id: String = "campaignRegistrationId";
@@ -1748,17 +1454,7 @@ sinch_sdk_runtime::object::object! {
         1 tfn_verification_id: opt = "tfnVerificationId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetTfnVerificationRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            project_id: None,
-            tfn_verification_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetTfnVerificationRequest }
 sinch_sdk_runtime::object::setters! {
     GetTfnVerificationRequest {
         project_id: String = "projectId";
@@ -1777,14 +1473,7 @@ sinch_sdk_runtime::object::object! {
         0 use_cases: opt = "useCases";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetTfnVerificationUseCasesResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { use_cases: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetTfnVerificationUseCasesResponse }
 sinch_sdk_runtime::object::setters! {
     GetTfnVerificationUseCasesResponse {
         use_cases: Vec<String> = "useCases";
@@ -1805,17 +1494,7 @@ sinch_sdk_runtime::object::object! {
         1 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InternalErrorResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InternalErrorResponse }
 sinch_sdk_runtime::object::setters! {
     InternalErrorResponse {
         code: String = "code";
@@ -1840,18 +1519,7 @@ sinch_sdk_runtime::object::object! {
         2 total_size: opt = "totalSize";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListBrandRegistrationResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            brand_registrations: None,
-            next_page_token: None,
-            total_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListBrandRegistrationResponse }
 sinch_sdk_runtime::object::setters! {
     ListBrandRegistrationResponse {
         brand_registrations: Vec<BrandRegistration> = "brandRegistrations";
@@ -1877,18 +1545,7 @@ sinch_sdk_runtime::object::object! {
         2 total_size: opt = "totalSize";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListCampaignRegistrationResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            campaign_registrations: None,
-            next_page_token: None,
-            total_size: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListCampaignRegistrationResponse }
 sinch_sdk_runtime::object::setters! {
     ListCampaignRegistrationResponse {
         campaign_registrations: Vec<CampaignResponse> = "campaignRegistrations";
@@ -1914,18 +1571,7 @@ sinch_sdk_runtime::object::object! {
         2 next_page_token: opt = "nextPageToken";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ListTfnVerificationsResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            tfn_verifications: None,
-            total_size: None,
-            next_page_token: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ListTfnVerificationsResponse }
 sinch_sdk_runtime::object::setters! {
     ListTfnVerificationsResponse {
         tfn_verifications: Vec<TfnVerification> = "tfnVerifications";
@@ -1990,31 +1636,7 @@ sinch_sdk_runtime::object::object! {
         15 brand_daily_cap: opt = "brandDailyCap";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MnoMetadata {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            mno: None,
-            mno_support: None,
-            mno_review: None,
-            qualify: None,
-            min_msg_samples: None,
-            req_subscriber_opt_in: None,
-            req_subscriber_opt_out: None,
-            req_subscriber_help: None,
-            no_embedded_link: None,
-            no_embedded_phone: None,
-            surcharge: None,
-            msg_class: None,
-            tpm: None,
-            tpm_scope: None,
-            brand_tier: None,
-            brand_daily_cap: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MnoMetadata }
 sinch_sdk_runtime::object::setters! {
     MnoMetadata {
         mno: String = "mno";
@@ -2062,21 +1684,7 @@ sinch_sdk_runtime::object::object! {
         5 mno_metadata: opt = "mnoMetadata";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl QualifyBrandByUseCaseResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            use_case: None,
-            monthly_fee: None,
-            setup_fee: None,
-            min_sub_use_cases: None,
-            max_sub_use_cases: None,
-            mno_metadata: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { QualifyBrandByUseCaseResponse }
 sinch_sdk_runtime::object::setters! {
     QualifyBrandByUseCaseResponse {
         use_case: String = "useCase";
@@ -2099,14 +1707,7 @@ sinch_sdk_runtime::object::object! {
         0 request_id: opt = "requestId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RequestInfoResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { request_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RequestInfoResponse }
 sinch_sdk_runtime::object::setters! {
     RequestInfoResponse {
         request_id: String = "requestId";
@@ -2124,14 +1725,7 @@ sinch_sdk_runtime::object::object! {
         0 mnos: opt = "mnos";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ResubmitCampaignRegistrationRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { mnos: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ResubmitCampaignRegistrationRequest }
 sinch_sdk_runtime::object::setters! {
     ResubmitCampaignRegistrationRequest {
         mnos: Vec<String> = "mnos";
@@ -2155,18 +1749,7 @@ sinch_sdk_runtime::object::object! {
         2 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TcrErrorResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            field: None,
-            description: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TcrErrorResponse }
 sinch_sdk_runtime::object::setters! {
     TcrErrorResponse {
         code: String = "code";
@@ -2192,18 +1775,7 @@ sinch_sdk_runtime::object::object! {
         2 contact_details: opt = "contactDetails";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TenDlcBrandUpdateRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company_details: None,
-            financial_details: None,
-            contact_details: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TenDlcBrandUpdateRequest }
 sinch_sdk_runtime::object::setters! {
     TenDlcBrandUpdateRequest {
         company_details: CompanyDetails = "companyDetails";
@@ -2223,14 +1795,7 @@ sinch_sdk_runtime::object::object! {
         0 vetting_info: opt = "vettingInfo";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TenDlcVettingInfoResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { vetting_info: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TenDlcVettingInfoResponse }
 sinch_sdk_runtime::object::setters! {
     TenDlcVettingInfoResponse {
         vetting_info: Vec<VettingInfo> = "vettingInfo";
@@ -2349,71 +1914,43 @@ sinch_sdk_runtime::object::object! {
         33 notes: opt = "notes";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TfnVerificationBase {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        phone_number: impl Into<String>,
-        business_name: impl Into<String>,
-        business_address1: impl Into<String>,
-        business_city: impl Into<String>,
-        business_state: impl Into<String>,
-        business_zip_code: impl Into<String>,
-        business_contact_first_name: impl Into<String>,
-        business_contact_last_name: impl Into<String>,
-        business_contact_email: impl Into<String>,
-        business_contact_phone: impl Into<String>,
-        corporate_website: impl Into<String>,
-        message_volume: impl Into<String>,
-        use_case: impl Into<String>,
-        use_case_summary: impl Into<String>,
-        production_message_content: impl Into<String>,
-        opt_in_workflow_description: impl Into<String>,
-        opt_in_workflow_image_urls: impl Into<Vec<String>>,
-        business_registration_number: impl Into<String>,
-        business_type: impl Into<TfnVerificationBaseBusinessType>,
-        business_registration_country: impl Into<String>,
-        business_registration_type: impl Into<String>,
-        terms_and_conditions_url: impl Into<String>,
-        privacy_policy_url: impl Into<String>,
-    ) -> Self {
-        Self {
-            tfn_verification_id: None,
-            status: None,
-            create_time: None,
-            project_id: None,
-            created_by: None,
-            phone_number: phone_number.into(),
-            business_name: business_name.into(),
-            business_address1: business_address1.into(),
-            business_address2: None,
-            business_city: business_city.into(),
-            business_state: business_state.into(),
-            business_zip_code: business_zip_code.into(),
-            business_country: None,
-            business_contact_first_name: business_contact_first_name.into(),
-            business_contact_last_name: business_contact_last_name.into(),
-            business_contact_email: business_contact_email.into(),
-            business_contact_phone: business_contact_phone.into(),
-            corporate_website: corporate_website.into(),
-            message_volume: message_volume.into(),
-            use_case: use_case.into(),
-            use_case_summary: use_case_summary.into(),
-            production_message_content: production_message_content.into(),
-            opt_in_workflow_description: opt_in_workflow_description.into(),
-            opt_in_workflow_image_urls: opt_in_workflow_image_urls.into(),
-            additional_information: None,
-            business_registration_number: business_registration_number.into(),
-            business_type: business_type.into(),
-            business_registration_country: business_registration_country.into(),
-            campaign_verify_authorization_token: None,
-            business_registration_type: business_registration_type.into(),
-            business_dba: None,
-            terms_and_conditions_url: terms_and_conditions_url.into(),
-            privacy_policy_url: privacy_policy_url.into(),
-            notes: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    TfnVerificationBase {
+        phone_number: String;
+        business_name: String;
+        business_address1: String;
+        business_city: String;
+        business_state: String;
+        business_zip_code: String;
+        business_contact_first_name: String;
+        business_contact_last_name: String;
+        business_contact_email: String;
+        business_contact_phone: String;
+        corporate_website: String;
+        message_volume: String;
+        use_case: String;
+        use_case_summary: String;
+        production_message_content: String;
+        opt_in_workflow_description: String;
+        opt_in_workflow_image_urls: Vec<String>;
+        business_registration_number: String;
+        business_type: TfnVerificationBaseBusinessType;
+        business_registration_country: String;
+        business_registration_type: String;
+        terms_and_conditions_url: String;
+        privacy_policy_url: String;
+    } {
+        tfn_verification_id;
+        status;
+        create_time;
+        project_id;
+        created_by;
+        business_address2;
+        business_country;
+        additional_information;
+        campaign_verify_authorization_token;
+        business_dba;
+        notes;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2474,17 +2011,7 @@ sinch_sdk_runtime::object::object! {
         1 create_time: opt = "createTime";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TfnVerificationNote {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            note: None,
-            create_time: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TfnVerificationNote }
 sinch_sdk_runtime::object::setters! {
     TfnVerificationNote {
         note: String = "note";
@@ -2551,20 +2078,13 @@ sinch_sdk_runtime::object::object! {
         3 submit_campaign: req = "submitCampaign";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl V1uploadCampaignFilesRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        campaign_internal_id: impl Into<String>,
-        submit_campaign: impl Into<bool>,
-    ) -> Self {
-        Self {
-            project_id: None,
-            campaign_internal_id: campaign_internal_id.into(),
-            file: None,
-            submit_campaign: submit_campaign.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    V1uploadCampaignFilesRequest {
+        campaign_internal_id: String;
+        submit_campaign: bool;
+    } {
+        project_id;
+        file;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2601,18 +2121,7 @@ sinch_sdk_runtime::object::object! {
         2 file_category: opt = "fileCategory";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl V1uploadCampaignFilesRequestFile {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            file_name: None,
-            file_content: None,
-            file_category: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { V1uploadCampaignFilesRequestFile }
 sinch_sdk_runtime::object::setters! {
     V1uploadCampaignFilesRequestFile {
         file_name: String = "fileName";
@@ -2675,25 +2184,7 @@ sinch_sdk_runtime::object::object! {
         9 create_date: opt = "createDate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VettingInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            vetting_id: None,
-            provider: None,
-            vetting_status: None,
-            vetting_class: None,
-            vetting_token: None,
-            vetting_score: None,
-            reasons: None,
-            vetting_details: None,
-            vetted_date: None,
-            create_date: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VettingInfo }
 sinch_sdk_runtime::object::setters! {
     VettingInfo {
         vetting_id: String = "vettingId";

@@ -35,19 +35,7 @@ sinch_sdk_runtime::object::object! {
         3 reference: opt = "reference";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Error {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            status: None,
-            error_code: None,
-            message: None,
-            reference: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Error }
 sinch_sdk_runtime::object::setters! {
     Error {
         status: String = "status";
@@ -75,16 +63,11 @@ sinch_sdk_runtime::object::object! {
         1 endpoint: req = "endpoint";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Identity {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<IdentityType>, endpoint: impl Into<String>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            endpoint: endpoint.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Identity {
+        r#type: IdentityType;
+        endpoint: String;
+    } {}
 }
 /// Currently only `number` type is supported.
 ///
@@ -120,18 +103,7 @@ sinch_sdk_runtime::object::object! {
         2 method: opt = "method";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Links {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            rel: None,
-            href: None,
-            method: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Links }
 sinch_sdk_runtime::object::setters! {
     Links {
         rel: LinksRel = "rel";
@@ -170,14 +142,7 @@ sinch_sdk_runtime::object::object! {
         0 locale: opt = "locale";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PhoneCallSpeech {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { locale: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PhoneCallSpeech }
 sinch_sdk_runtime::object::setters! {
     PhoneCallSpeech {
         locale: String = "locale";
@@ -198,17 +163,7 @@ sinch_sdk_runtime::object::object! {
         1 amount: opt = "amount";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Price {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            currency_id: None,
-            amount: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Price }
 sinch_sdk_runtime::object::setters! {
     Price {
         currency_id: String = "currencyId";
@@ -307,18 +262,7 @@ sinch_sdk_runtime::object::object! {
         2 billable_duration: opt = "billableDuration";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StatusPrice {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            verification_price: None,
-            termination_price: None,
-            billable_duration: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { StatusPrice }
 sinch_sdk_runtime::object::setters! {
     StatusPrice {
         verification_price: VerificationPrice = "verificationPrice";
@@ -496,24 +440,15 @@ sinch_sdk_runtime::object::object! {
         5 custom: opt = "custom";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationEventBase {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        event: impl Into<VerificationEventType>,
-        method: impl Into<VerificationMethodReport>,
-        identity: impl Into<Identity>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            event: event.into(),
-            method: method.into(),
-            identity: identity.into(),
-            reference: None,
-            custom: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationEventBase {
+        id: String;
+        event: VerificationEventType;
+        method: VerificationMethodReport;
+        identity: Identity;
+    } {
+        reference;
+        custom;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -800,19 +735,11 @@ sinch_sdk_runtime::object::object! {
         1 flash_call: req = "flashCall";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportRequestFlashCall {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        method: impl Into<VerificationReportRequestFlashCallMethod>,
-        flash_call: impl Into<VerificationReportRequestFlashCallFlashCall>,
-    ) -> Self {
-        Self {
-            method: method.into(),
-            flash_call: flash_call.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    VerificationReportRequestFlashCall {
+        method: VerificationReportRequestFlashCallMethod;
+        flash_call: VerificationReportRequestFlashCallFlashCall;
+    } {}
 }
 /// A configuration object containing settings specific to flash call verifications.
 #[derive(Debug, Clone, PartialEq)]
@@ -826,13 +753,10 @@ sinch_sdk_runtime::object::object! {
         0 cli: req = "cli";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportRequestFlashCallFlashCall {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(cli: impl Into<String>) -> Self {
-        Self { cli: cli.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    VerificationReportRequestFlashCallFlashCall {
+        cli: String;
+    } {}
 }
 /// The type of verification.
 ///
@@ -865,19 +789,11 @@ sinch_sdk_runtime::object::object! {
         1 callout: req = "callout";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportRequestPhoneCall {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        method: impl Into<VerificationReportRequestPhoneCallMethod>,
-        callout: impl Into<VerificationReportRequestPhoneCallCallout>,
-    ) -> Self {
-        Self {
-            method: method.into(),
-            callout: callout.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    VerificationReportRequestPhoneCall {
+        method: VerificationReportRequestPhoneCallMethod;
+        callout: VerificationReportRequestPhoneCallCallout;
+    } {}
 }
 /// A configuration object containing settings specific to Phone Call verifications.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -891,14 +807,7 @@ sinch_sdk_runtime::object::object! {
         0 code: opt = "code";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportRequestPhoneCallCallout {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { code: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationReportRequestPhoneCallCallout }
 sinch_sdk_runtime::object::setters! {
     VerificationReportRequestPhoneCallCallout {
         code: String = "code";
@@ -935,19 +844,11 @@ sinch_sdk_runtime::object::object! {
         1 sms: req = "sms";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportRequestSms {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        method: impl Into<VerificationReportRequestSmsMethod>,
-        sms: impl Into<VerificationReportRequestSmsSms>,
-    ) -> Self {
-        Self {
-            method: method.into(),
-            sms: sms.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    VerificationReportRequestSms {
+        method: VerificationReportRequestSmsMethod;
+        sms: VerificationReportRequestSmsSms;
+    } {}
 }
 /// The type of verification.
 ///
@@ -977,13 +878,10 @@ sinch_sdk_runtime::object::object! {
         0 code: req = "code";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportRequestSmsSms {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(code: impl Into<String>) -> Self {
-        Self { code: code.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    VerificationReportRequestSmsSms {
+        code: String;
+    } {}
 }
 /// WhatsApp Verification Report Request
 #[derive(Debug, Clone, PartialEq)]
@@ -1000,19 +898,11 @@ sinch_sdk_runtime::object::object! {
         1 whatsapp: req = "whatsapp";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportRequestWhatsApp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        method: impl Into<VerificationReportRequestWhatsAppMethod>,
-        whatsapp: impl Into<VerificationReportRequestWhatsAppWhatsapp>,
-    ) -> Self {
-        Self {
-            method: method.into(),
-            whatsapp: whatsapp.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    VerificationReportRequestWhatsApp {
+        method: VerificationReportRequestWhatsAppMethod;
+        whatsapp: VerificationReportRequestWhatsAppWhatsapp;
+    } {}
 }
 /// The type of verification.
 ///
@@ -1042,13 +932,10 @@ sinch_sdk_runtime::object::object! {
         0 code: req = "code";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportRequestWhatsAppWhatsapp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(code: impl Into<String>) -> Self {
-        Self { code: code.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    VerificationReportRequestWhatsAppWhatsapp {
+        code: String;
+    } {}
 }
 /// Verification Report Response
 ///
@@ -1219,17 +1106,13 @@ sinch_sdk_runtime::object::object! {
         3 reason: opt = "reason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportResponseBase {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(method: impl Into<VerificationMethodReport>) -> Self {
-        Self {
-            id: None,
-            method: method.into(),
-            status: None,
-            reason: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationReportResponseBase {
+        method: VerificationMethodReport;
+    } {
+        id;
+        status;
+        reason;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1263,18 +1146,14 @@ sinch_sdk_runtime::object::object! {
         4 call_complete: opt = "callComplete";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportResponseFlashCall {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(method: impl Into<VerificationMethodReport>) -> Self {
-        Self {
-            id: None,
-            method: method.into(),
-            status: None,
-            reason: None,
-            call_complete: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationReportResponseFlashCall {
+        method: VerificationMethodReport;
+    } {
+        id;
+        status;
+        reason;
+        call_complete;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1309,18 +1188,14 @@ sinch_sdk_runtime::object::object! {
         4 call_complete: opt = "callComplete";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportResponsePhoneCall {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(method: impl Into<VerificationMethodReport>) -> Self {
-        Self {
-            id: None,
-            method: method.into(),
-            status: None,
-            reason: None,
-            call_complete: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationReportResponsePhoneCall {
+        method: VerificationMethodReport;
+    } {
+        id;
+        status;
+        reason;
+        call_complete;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1352,17 +1227,13 @@ sinch_sdk_runtime::object::object! {
         3 reason: opt = "reason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportResponseSms {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(method: impl Into<VerificationMethodReport>) -> Self {
-        Self {
-            id: None,
-            method: method.into(),
-            status: None,
-            reason: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationReportResponseSms {
+        method: VerificationMethodReport;
+    } {
+        id;
+        status;
+        reason;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1393,17 +1264,13 @@ sinch_sdk_runtime::object::object! {
         3 reason: opt = "reason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationReportResponseWhatsApp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(method: impl Into<VerificationMethodReport>) -> Self {
-        Self {
-            id: None,
-            method: method.into(),
-            status: None,
-            reason: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationReportResponseWhatsApp {
+        method: VerificationMethodReport;
+    } {
+        id;
+        status;
+        reason;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1446,26 +1313,17 @@ sinch_sdk_runtime::object::object! {
         7 accept_language: opt = "acceptLanguage";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationRequestEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        event: impl Into<VerificationRequestEventEvent>,
-        method: impl Into<VerificationMethodReport>,
-        identity: impl Into<Identity>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            event: event.into(),
-            method: method.into(),
-            identity: identity.into(),
-            reference: None,
-            custom: None,
-            price: None,
-            accept_language: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationRequestEvent {
+        id: String;
+        event: VerificationRequestEventEvent;
+        method: VerificationMethodReport;
+        identity: Identity;
+    } {
+        reference;
+        custom;
+        price;
+        accept_language;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1700,13 +1558,10 @@ sinch_sdk_runtime::object::object! {
         0 action: req = "action";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationRequestEventResponseBase {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(action: impl Into<VerificationEventResponseAction>) -> Self {
-        Self { action: action.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    VerificationRequestEventResponseBase {
+        action: VerificationEventResponseAction;
+    } {}
 }
 /// Flash Call Request Event Response
 #[derive(Debug, Clone, PartialEq)]
@@ -1723,15 +1578,11 @@ sinch_sdk_runtime::object::object! {
         1 flash_call: opt = "flashCall";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationRequestEventResponseFlashCall {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(action: impl Into<VerificationEventResponseAction>) -> Self {
-        Self {
-            action: action.into(),
-            flash_call: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationRequestEventResponseFlashCall {
+        action: VerificationEventResponseAction;
+    } {
+        flash_call;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1839,19 +1690,7 @@ for VerificationRequestEventResponseFlashCallFlashCall {
             )
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationRequestEventResponseFlashCallFlashCall {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            cli: None,
-            dial_timeout: None,
-            interception_timeout: None,
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationRequestEventResponseFlashCallFlashCall }
 sinch_sdk_runtime::object::setters! {
     VerificationRequestEventResponseFlashCallFlashCall {
         cli: String = "cli";
@@ -1874,15 +1713,11 @@ sinch_sdk_runtime::object::object! {
         1 callout: opt = "callout";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationRequestEventResponsePhoneCall {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(action: impl Into<VerificationEventResponseAction>) -> Self {
-        Self {
-            action: action.into(),
-            callout: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationRequestEventResponsePhoneCall {
+        action: VerificationEventResponseAction;
+    } {
+        callout;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1967,18 +1802,7 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponsePhoneCallC
             )
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationRequestEventResponsePhoneCallCallout {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            speech: None,
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationRequestEventResponsePhoneCallCallout }
 sinch_sdk_runtime::object::setters! {
     VerificationRequestEventResponsePhoneCallCallout {
         code: String = "code";
@@ -2000,15 +1824,11 @@ sinch_sdk_runtime::object::object! {
         1 sms: opt = "sms";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationRequestEventResponseSms {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(action: impl Into<VerificationEventResponseAction>) -> Self {
-        Self {
-            action: action.into(),
-            sms: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationRequestEventResponseSms {
+        action: VerificationEventResponseAction;
+    } {
+        sms;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2114,20 +1934,7 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseSmsSms {
             .deserialize_struct("VerificationRequestEventResponseSmsSms", &[], __Visitor)
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationRequestEventResponseSmsSms {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code: None,
-            code_type: None,
-            expiry: None,
-            accept_language: None,
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationRequestEventResponseSmsSms }
 sinch_sdk_runtime::object::setters! {
     VerificationRequestEventResponseSmsSms {
         code: String = "code";
@@ -2151,15 +1958,11 @@ sinch_sdk_runtime::object::object! {
         1 whatsapp: opt = "whatsapp";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationRequestEventResponseWhatsApp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(action: impl Into<VerificationEventResponseAction>) -> Self {
-        Self {
-            action: action.into(),
-            whatsapp: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationRequestEventResponseWhatsApp {
+        action: VerificationEventResponseAction;
+    } {
+        whatsapp;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2250,18 +2053,7 @@ impl<'de> serde::Deserialize<'de> for VerificationRequestEventResponseWhatsAppWh
             )
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationRequestEventResponseWhatsAppWhatsapp {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code_type: None,
-            accept_language: None,
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationRequestEventResponseWhatsAppWhatsapp }
 sinch_sdk_runtime::object::setters! {
     VerificationRequestEventResponseWhatsAppWhatsapp {
         code_type: WhatsAppCodeType = "codeType";
@@ -2304,28 +2096,18 @@ sinch_sdk_runtime::object::object! {
         8 source: opt = "source";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationResultEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        event: impl Into<VerificationResultEventEvent>,
-        method: impl Into<VerificationMethodReport>,
-        identity: impl Into<Identity>,
-        status: impl Into<VerificationStatus>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            event: event.into(),
-            method: method.into(),
-            identity: identity.into(),
-            reference: None,
-            custom: None,
-            status: status.into(),
-            reason: None,
-            source: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationResultEvent {
+        id: String;
+        event: VerificationResultEventEvent;
+        method: VerificationMethodReport;
+        identity: Identity;
+        status: VerificationStatus;
+    } {
+        reference;
+        custom;
+        reason;
+        source;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2382,26 +2164,16 @@ sinch_sdk_runtime::object::object! {
         6 sms_result: req = "smsResult";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationSmsDeliveredEvent {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        event: impl Into<VerificationSmsDeliveredEventEvent>,
-        method: impl Into<VerificationMethodReport>,
-        identity: impl Into<Identity>,
-        sms_result: impl Into<VerificationSmsDeliveredEventSmsResult>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            event: event.into(),
-            method: method.into(),
-            identity: identity.into(),
-            reference: None,
-            custom: None,
-            sms_result: sms_result.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationSmsDeliveredEvent {
+        id: String;
+        event: VerificationSmsDeliveredEventEvent;
+        method: VerificationMethodReport;
+        identity: Identity;
+        sms_result: VerificationSmsDeliveredEventSmsResult;
+    } {
+        reference;
+        custom;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2654,20 +2426,13 @@ sinch_sdk_runtime::object::object! {
         3 custom: opt = "custom";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartRequestBase {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        identity: impl Into<Identity>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self {
-            identity: identity.into(),
-            method: method.into(),
-            reference: None,
-            custom: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationStartRequestBase {
+        identity: Identity;
+        method: VerificationMethodStart;
+    } {
+        reference;
+        custom;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2697,20 +2462,13 @@ sinch_sdk_runtime::object::object! {
         3 custom: opt = "custom";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartRequestData {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        identity: impl Into<Identity>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self {
-            identity: identity.into(),
-            method: method.into(),
-            reference: None,
-            custom: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationStartRequestData {
+        identity: Identity;
+        method: VerificationMethodStart;
+    } {
+        reference;
+        custom;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2743,21 +2501,14 @@ sinch_sdk_runtime::object::object! {
         4 flash_call_options: opt = "flashCallOptions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartRequestFlashCall {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        identity: impl Into<Identity>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self {
-            identity: identity.into(),
-            method: method.into(),
-            reference: None,
-            custom: None,
-            flash_call_options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationStartRequestFlashCall {
+        identity: Identity;
+        method: VerificationMethodStart;
+    } {
+        reference;
+        custom;
+        flash_call_options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2854,18 +2605,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestFlashCallFlashCall
             )
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartRequestFlashCallFlashCallOptions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            dial_timeout: None,
-            interception_timeout: None,
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStartRequestFlashCallFlashCallOptions }
 sinch_sdk_runtime::object::setters! {
     VerificationStartRequestFlashCallFlashCallOptions {
         dial_timeout: FlashCallDialTimeout = "dialTimeout";
@@ -2896,21 +2636,14 @@ sinch_sdk_runtime::object::object! {
         4 callout_options: opt = "calloutOptions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartRequestPhoneCall {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        identity: impl Into<Identity>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self {
-            identity: identity.into(),
-            method: method.into(),
-            reference: None,
-            custom: None,
-            callout_options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationStartRequestPhoneCall {
+        identity: Identity;
+        method: VerificationMethodStart;
+    } {
+        reference;
+        custom;
+        callout_options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2989,17 +2722,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestPhoneCallCalloutOp
             )
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartRequestPhoneCallCalloutOptions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            speech: None,
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStartRequestPhoneCallCalloutOptions }
 sinch_sdk_runtime::object::setters! {
     VerificationStartRequestPhoneCallCalloutOptions {
         speech: PhoneCallSpeech = "speech";
@@ -3029,21 +2752,14 @@ sinch_sdk_runtime::object::object! {
         4 sms_options: opt = "smsOptions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartRequestSms {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        identity: impl Into<Identity>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self {
-            identity: identity.into(),
-            method: method.into(),
-            reference: None,
-            custom: None,
-            sms_options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationStartRequestSms {
+        identity: Identity;
+        method: VerificationMethodStart;
+    } {
+        reference;
+        custom;
+        sms_options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3125,18 +2841,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestSmsSmsOptions {
             .deserialize_struct("VerificationStartRequestSmsSmsOptions", &[], __Visitor)
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartRequestSmsSmsOptions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code_type: None,
-            expiry: None,
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStartRequestSmsSmsOptions }
 sinch_sdk_runtime::object::setters! {
     VerificationStartRequestSmsSmsOptions {
         code_type: SmsCodeType = "codeType";
@@ -3167,21 +2872,14 @@ sinch_sdk_runtime::object::object! {
         4 whatsapp_options: opt = "whatsappOptions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartRequestWhatsApp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        identity: impl Into<Identity>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self {
-            identity: identity.into(),
-            method: method.into(),
-            reference: None,
-            custom: None,
-            whatsapp_options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationStartRequestWhatsApp {
+        identity: Identity;
+        method: VerificationMethodStart;
+    } {
+        reference;
+        custom;
+        whatsapp_options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3261,17 +2959,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartRequestWhatsAppWhatsappOp
             )
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartRequestWhatsAppWhatsappOptions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code_type: None,
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStartRequestWhatsAppWhatsappOptions }
 sinch_sdk_runtime::object::setters! {
     VerificationStartRequestWhatsAppWhatsappOptions {
         code_type: WhatsAppCodeType = "codeType";
@@ -3484,19 +3172,12 @@ sinch_sdk_runtime::object::object! {
         2 links: opt = "_links";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartResponseBase {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            method: method.into(),
-            links: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationStartResponseBase {
+        id: String;
+        method: VerificationMethodStart;
+    } {
+        links;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3525,21 +3206,13 @@ sinch_sdk_runtime::object::object! {
         3 seamless: req = "seamless";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartResponseData {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        method: impl Into<VerificationMethodStart>,
-        seamless: impl Into<VerificationStartResponseDataSeamless>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            method: method.into(),
-            links: None,
-            seamless: seamless.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationStartResponseData {
+        id: String;
+        method: VerificationMethodStart;
+        seamless: VerificationStartResponseDataSeamless;
+    } {
+        links;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3559,14 +3232,7 @@ sinch_sdk_runtime::object::object! {
         0 target_uri: opt = "targetUri";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartResponseDataSeamless {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { target_uri: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStartResponseDataSeamless }
 sinch_sdk_runtime::object::setters! {
     VerificationStartResponseDataSeamless {
         target_uri: String = "targetUri";
@@ -3593,20 +3259,13 @@ sinch_sdk_runtime::object::object! {
         3 flash_call: opt = "flashCall";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartResponseFlashCall {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            method: method.into(),
-            links: None,
-            flash_call: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationStartResponseFlashCall {
+        id: String;
+        method: VerificationMethodStart;
+    } {
+        links;
+        flash_call;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3726,21 +3385,14 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseFlashCallFlashCal
             )
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartResponseFlashCallFlashCall {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        cli_filter: impl Into<String>,
-        interception_timeout: impl Into<i32>,
-    ) -> Self {
-        Self {
-            cli_filter: cli_filter.into(),
-            interception_timeout: interception_timeout.into(),
-            report_timeout: None,
-            deny_call_after: None,
-            additional_properties: Default::default(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationStartResponseFlashCallFlashCall {
+        cli_filter: String;
+        interception_timeout: i32;
+    } {
+        report_timeout;
+        deny_call_after;
+        additional_properties;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3772,20 +3424,13 @@ sinch_sdk_runtime::object::object! {
         3 sms: opt = "sms";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartResponseSms {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            method: method.into(),
-            links: None,
-            sms: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationStartResponseSms {
+        id: String;
+        method: VerificationMethodStart;
+    } {
+        links;
+        sms;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3883,19 +3528,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseSmsSms {
             .deserialize_struct("VerificationStartResponseSmsSms", &[], __Visitor)
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartResponseSmsSms {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            template: None,
-            interception_timeout: None,
-            code_type: None,
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStartResponseSmsSms }
 sinch_sdk_runtime::object::setters! {
     VerificationStartResponseSmsSms {
         template: String = "template";
@@ -3924,20 +3557,13 @@ sinch_sdk_runtime::object::object! {
         3 whatsapp: opt = "whatsapp";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartResponseWhatsApp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        id: impl Into<String>,
-        method: impl Into<VerificationMethodStart>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            method: method.into(),
-            links: None,
-            whatsapp: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VerificationStartResponseWhatsApp {
+        id: String;
+        method: VerificationMethodStart;
+    } {
+        links;
+        whatsapp;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4014,17 +3640,7 @@ impl<'de> serde::Deserialize<'de> for VerificationStartResponseWhatsAppWhatsapp 
             )
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStartResponseWhatsAppWhatsapp {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            code_type: None,
-            additional_properties: Default::default(),
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStartResponseWhatsAppWhatsapp }
 sinch_sdk_runtime::object::setters! {
     VerificationStartResponseWhatsAppWhatsapp {
         code_type: WhatsAppCodeType = "codeType";
@@ -4294,22 +3910,7 @@ sinch_sdk_runtime::object::object! {
         6 verification_timestamp: opt = "verificationTimestamp";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStatusResponseBase {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            status: None,
-            reason: None,
-            reference: None,
-            identity: None,
-            country_id: None,
-            verification_timestamp: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStatusResponseBase }
 sinch_sdk_runtime::object::setters! {
     VerificationStatusResponseBase {
         id: String = "id";
@@ -4366,27 +3967,7 @@ sinch_sdk_runtime::object::object! {
         11 source: opt = "source";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStatusResponseFlashCall {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            status: None,
-            reason: None,
-            reference: None,
-            identity: None,
-            country_id: None,
-            verification_timestamp: None,
-            method: None,
-            call_complete: None,
-            call_result: None,
-            price: None,
-            source: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStatusResponseFlashCall }
 sinch_sdk_runtime::object::setters! {
     VerificationStatusResponseFlashCall {
         id: String = "id";
@@ -4461,26 +4042,7 @@ sinch_sdk_runtime::object::object! {
         10 price: opt = "price";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStatusResponsePhoneCall {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            status: None,
-            reason: None,
-            reference: None,
-            identity: None,
-            country_id: None,
-            verification_timestamp: None,
-            method: None,
-            call_complete: None,
-            call_result: None,
-            price: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStatusResponsePhoneCall }
 sinch_sdk_runtime::object::setters! {
     VerificationStatusResponsePhoneCall {
         id: String = "id";
@@ -4551,25 +4113,7 @@ sinch_sdk_runtime::object::object! {
         9 source: opt = "source";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStatusResponseSms {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            status: None,
-            reason: None,
-            reference: None,
-            identity: None,
-            country_id: None,
-            verification_timestamp: None,
-            method: None,
-            price: None,
-            source: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStatusResponseSms }
 sinch_sdk_runtime::object::setters! {
     VerificationStatusResponseSms {
         id: String = "id";
@@ -4612,14 +4156,7 @@ sinch_sdk_runtime::object::object! {
         0 verification_price: opt = "verificationPrice";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStatusResponseSmsPrice {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { verification_price: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStatusResponseSmsPrice }
 sinch_sdk_runtime::object::setters! {
     VerificationStatusResponseSmsPrice {
         verification_price: VerificationPrice = "verificationPrice";
@@ -4664,25 +4201,7 @@ sinch_sdk_runtime::object::object! {
         9 source: opt = "source";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStatusResponseWhatsApp {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            id: None,
-            status: None,
-            reason: None,
-            reference: None,
-            identity: None,
-            country_id: None,
-            verification_timestamp: None,
-            method: None,
-            price: None,
-            source: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStatusResponseWhatsApp }
 sinch_sdk_runtime::object::setters! {
     VerificationStatusResponseWhatsApp {
         id: String = "id";
@@ -4725,14 +4244,7 @@ sinch_sdk_runtime::object::object! {
         0 verification_price: opt = "verificationPrice";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VerificationStatusResponseWhatsAppPrice {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { verification_price: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { VerificationStatusResponseWhatsAppPrice }
 sinch_sdk_runtime::object::setters! {
     VerificationStatusResponseWhatsAppPrice {
         verification_price: VerificationPrice = "verificationPrice";

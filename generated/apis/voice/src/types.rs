@@ -39,21 +39,17 @@ sinch_sdk_runtime::object::object! {
         7 amd: opt = "amd";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AceRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(event: impl Into<AceRequestEvent>) -> Self {
-        Self {
-            event: event.into(),
-            callid: None,
-            conference_id: None,
-            version: None,
-            timestamp: None,
-            custom: None,
-            application_key: None,
-            amd: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    AceRequest {
+        event: AceRequestEvent;
+    } {
+        callid;
+        conference_id;
+        version;
+        timestamp;
+        custom;
+        application_key;
+        amd;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -98,17 +94,7 @@ sinch_sdk_runtime::object::object! {
         1 action: opt = "action";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AceSvamlRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            instructions: None,
-            action: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AceSvamlRequestBody }
 sinch_sdk_runtime::object::setters! {
     AceSvamlRequestBody {
         instructions: Vec<SvamlInstructionAce> = "instructions";
@@ -133,18 +119,7 @@ sinch_sdk_runtime::object::object! {
         2 duration: opt = "duration";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AmdObject {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            status: None,
-            reason: None,
-            duration: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AmdObject }
 sinch_sdk_runtime::object::setters! {
     AmdObject {
         status: AmdObjectStatus = "status";
@@ -217,17 +192,7 @@ sinch_sdk_runtime::object::object! {
         1 r#async: opt = "async";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AmdRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            enabled: None,
-            r#async: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AmdRequest }
 sinch_sdk_runtime::object::setters! {
     AmdRequest {
         enabled: bool = "enabled";
@@ -249,14 +214,7 @@ sinch_sdk_runtime::object::object! {
         1 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallHeader {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { key: None, value: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallHeader }
 sinch_sdk_runtime::object::setters! {
     CallHeader {
         key: String = "key";
@@ -303,14 +261,7 @@ sinch_sdk_runtime::object::object! {
         0 url: opt = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Callbacks {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Callbacks }
 sinch_sdk_runtime::object::setters! {
     Callbacks {
         url: CallbacksUrl = "url";
@@ -331,17 +282,7 @@ sinch_sdk_runtime::object::object! {
         1 fallback: opt = "fallback";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbacksUrl {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            primary: None,
-            fallback: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbacksUrl }
 sinch_sdk_runtime::object::setters! {
     CallbacksUrl {
         primary: String = "primary";
@@ -501,18 +442,7 @@ sinch_sdk_runtime::object::object! {
         2 custom: opt = "custom";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CalloutRequestBase {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            cli: None,
-            dtmf: None,
-            custom: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CalloutRequestBase }
 sinch_sdk_runtime::object::setters! {
     CalloutRequestBase {
         cli: String = "cli";
@@ -612,30 +542,23 @@ sinch_sdk_runtime::object::object! {
         13 domain: opt = "domain";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConferenceCallout {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        destination: impl Into<ConferenceCalloutDestination>,
-        conference_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            cli: None,
-            dtmf: None,
-            custom: None,
-            destination: destination.into(),
-            conference_id: conference_id.into(),
-            conference_dtmf_options: None,
-            max_duration: None,
-            enable_ace: None,
-            enable_dice: None,
-            enable_pie: None,
-            locale: None,
-            greeting: None,
-            moh_class: None,
-            domain: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ConferenceCallout {
+        destination: ConferenceCalloutDestination;
+        conference_id: String;
+    } {
+        cli;
+        dtmf;
+        custom;
+        conference_dtmf_options;
+        max_duration;
+        enable_ace;
+        enable_dice;
+        enable_pie;
+        locale;
+        greeting;
+        moh_class;
+        domain;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -796,17 +719,7 @@ sinch_sdk_runtime::object::object! {
         1 conference_callout: opt = "conferenceCallout";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConferenceCalloutRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            method: None,
-            conference_callout: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ConferenceCalloutRequest }
 sinch_sdk_runtime::object::setters! {
     ConferenceCalloutRequest {
         method: ConferenceCalloutRequestMethod = "method";
@@ -850,18 +763,7 @@ sinch_sdk_runtime::object::object! {
         2 timeout_mills: opt = "timeoutMills";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ConferenceDtmfOptions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            mode: None,
-            max_digits: None,
-            timeout_mills: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ConferenceDtmfOptions }
 sinch_sdk_runtime::object::setters! {
     ConferenceDtmfOptions {
         mode: ConferenceDtmfOptionsMode = "mode";
@@ -929,24 +831,7 @@ sinch_sdk_runtime::object::object! {
         8 dice: opt = "dice";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CustomCallout {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            cli: None,
-            destination: None,
-            dtmf: None,
-            custom: None,
-            max_duration: None,
-            ice: None,
-            ace: None,
-            pie: None,
-            dice: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CustomCallout }
 sinch_sdk_runtime::object::setters! {
     CustomCallout {
         cli: String = "cli";
@@ -1101,17 +986,7 @@ sinch_sdk_runtime::object::object! {
         1 custom_callout: opt = "customCallout";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CustomCalloutRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            method: None,
-            custom_callout: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CustomCalloutRequest }
 sinch_sdk_runtime::object::setters! {
     CustomCalloutRequest {
         method: CustomCalloutRequestMethod = "method";
@@ -1286,16 +1161,11 @@ sinch_sdk_runtime::object::object! {
         1 endpoint: req = "endpoint";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DestinationDid {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<DidDestination>, endpoint: impl Into<String>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            endpoint: endpoint.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    DestinationDid {
+        r#type: DidDestination;
+        endpoint: String;
+    } {}
 }
 /// The type of device and number or endpoint to call.
 #[derive(Debug, Clone, PartialEq)]
@@ -1312,16 +1182,11 @@ sinch_sdk_runtime::object::object! {
         1 endpoint: req = "endpoint";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DestinationMxp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<MxpDestination>, endpoint: impl Into<String>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            endpoint: endpoint.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    DestinationMxp {
+        r#type: MxpDestination;
+        endpoint: String;
+    } {}
 }
 /// The type of device and number or endpoint to call.
 #[derive(Debug, Clone, PartialEq)]
@@ -1338,16 +1203,11 @@ sinch_sdk_runtime::object::object! {
         1 endpoint: req = "endpoint";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DestinationPstn {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<PstnDestination>, endpoint: impl Into<String>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            endpoint: endpoint.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    DestinationPstn {
+        r#type: PstnDestination;
+        endpoint: String;
+    } {}
 }
 /// The type of device and number or endpoint to call.
 #[derive(Debug, Clone, PartialEq)]
@@ -1364,16 +1224,11 @@ sinch_sdk_runtime::object::object! {
         1 endpoint: req = "endpoint";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DestinationSip {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<SipDestination>, endpoint: impl Into<String>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            endpoint: endpoint.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    DestinationSip {
+        r#type: SipDestination;
+        endpoint: String;
+    } {}
 }
 /// Specifies where to route the Stream call.
 #[derive(Debug, Clone, PartialEq)]
@@ -1390,19 +1245,11 @@ sinch_sdk_runtime::object::object! {
         1 endpoint: req = "endpoint";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DestinationWebSocket {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<DestinationWebSocketType>,
-        endpoint: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            endpoint: endpoint.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    DestinationWebSocket {
+        r#type: DestinationWebSocketType;
+        endpoint: String;
+    } {}
 }
 /// This attribute defines the streaming protocol - currently only `Websocket` is supported.
 ///
@@ -1474,28 +1321,24 @@ sinch_sdk_runtime::object::object! {
         14 call_headers: opt = "callHeaders";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DiceRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(event: impl Into<DiceRequestEvent>) -> Self {
-        Self {
-            event: event.into(),
-            callid: None,
-            conference_id: None,
-            version: None,
-            timestamp: None,
-            custom: None,
-            application_key: None,
-            reason: None,
-            result: None,
-            debit: None,
-            user_rate: None,
-            to: None,
-            duration: None,
-            from: None,
-            call_headers: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    DiceRequest {
+        event: DiceRequestEvent;
+    } {
+        callid;
+        conference_id;
+        version;
+        timestamp;
+        custom;
+        application_key;
+        reason;
+        result;
+        debit;
+        user_rate;
+        to;
+        duration;
+        from;
+        call_headers;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1652,19 +1495,7 @@ sinch_sdk_runtime::object::object! {
         3 reference: opt = "reference";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Error {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            status: None,
-            error_code: None,
-            message: None,
-            reference: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Error }
 sinch_sdk_runtime::object::setters! {
     Error {
         status: String = "status";
@@ -1718,27 +1549,7 @@ sinch_sdk_runtime::object::object! {
         11 debit: opt = "debit";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetCallResponseObj {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            from: None,
-            to: None,
-            domain: None,
-            call_id: None,
-            duration: None,
-            status: None,
-            result: None,
-            reason: None,
-            timestamp: None,
-            custom: None,
-            user_rate: None,
-            debit: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetCallResponseObj }
 sinch_sdk_runtime::object::setters! {
     GetCallResponseObj {
         from: GetCallResponseObjFrom = "from";
@@ -2097,14 +1908,7 @@ sinch_sdk_runtime::object::object! {
         0 call_id: opt = "callId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetCalloutResponseObj {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { call_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetCalloutResponseObj }
 sinch_sdk_runtime::object::setters! {
     GetCalloutResponseObj {
         call_id: String = "callId";
@@ -2122,14 +1926,7 @@ sinch_sdk_runtime::object::object! {
         0 participants: opt = "participants";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetConferenceInfoResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { participants: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetConferenceInfoResponse }
 sinch_sdk_runtime::object::setters! {
     GetConferenceInfoResponse {
         participants: Vec<GetConferenceInfoResponseParticipantsItem> = "participants";
@@ -2159,20 +1956,7 @@ sinch_sdk_runtime::object::object! {
         4 onhold: opt = "onhold";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetConferenceInfoResponseParticipantsItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            cli: None,
-            id: None,
-            duration: None,
-            muted: None,
-            onhold: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetConferenceInfoResponseParticipantsItem }
 sinch_sdk_runtime::object::setters! {
     GetConferenceInfoResponseParticipantsItem {
         cli: String = "cli";
@@ -2194,14 +1978,7 @@ sinch_sdk_runtime::object::object! {
         0 numbers: opt = "numbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetNumbersResponseObj {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { numbers: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetNumbersResponseObj }
 sinch_sdk_runtime::object::setters! {
     GetNumbersResponseObj {
         numbers: Vec<GetNumbersResponseObjNumbersItem> = "numbers";
@@ -2225,18 +2002,7 @@ sinch_sdk_runtime::object::object! {
         2 capability: opt = "capability";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetNumbersResponseObjNumbersItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            number: None,
-            applicationkey: None,
-            capability: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetNumbersResponseObjNumbersItem }
 sinch_sdk_runtime::object::setters! {
     GetNumbersResponseObjNumbersItem {
         number: String = "number";
@@ -2256,14 +2022,7 @@ sinch_sdk_runtime::object::object! {
         0 number: opt = "number";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetQueryNumber {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { number: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetQueryNumber }
 sinch_sdk_runtime::object::setters! {
     GetQueryNumber {
         number: GetQueryNumberNumber = "number";
@@ -2293,20 +2052,7 @@ sinch_sdk_runtime::object::object! {
         4 rate: opt = "rate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetQueryNumberNumber {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            country_id: None,
-            number_type: None,
-            normalized_number: None,
-            restricted: None,
-            rate: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetQueryNumberNumber }
 sinch_sdk_runtime::object::setters! {
     GetQueryNumberNumber {
         country_id: String = "countryId";
@@ -2365,20 +2111,7 @@ sinch_sdk_runtime::object::object! {
         4 headers: opt = "headers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GetRecordingFileInfo {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            key: None,
-            url: None,
-            created_on: None,
-            expires_on: None,
-            headers: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { GetRecordingFileInfo }
 sinch_sdk_runtime::object::setters! {
     GetRecordingFileInfo {
         key: String = "key";
@@ -2445,29 +2178,25 @@ sinch_sdk_runtime::object::object! {
         15 call_headers: opt = "callHeaders";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl IceRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(event: impl Into<WebhooksEventRequestType>) -> Self {
-        Self {
-            event: event.into(),
-            callid: None,
-            conference_id: None,
-            version: None,
-            timestamp: None,
-            custom: None,
-            application_key: None,
-            call_resource_url: None,
-            user_rate: None,
-            cli: None,
-            to: None,
-            domain: None,
-            origination_type: None,
-            duration: None,
-            rdnis: None,
-            call_headers: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    IceRequest {
+        event: WebhooksEventRequestType;
+    } {
+        callid;
+        conference_id;
+        version;
+        timestamp;
+        custom;
+        application_key;
+        call_resource_url;
+        user_rate;
+        cli;
+        to;
+        domain;
+        origination_type;
+        duration;
+        rdnis;
+        call_headers;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2504,17 +2233,7 @@ sinch_sdk_runtime::object::object! {
         1 action: opt = "action";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl IceSvamlRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            instructions: None,
-            action: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { IceSvamlRequestBody }
 sinch_sdk_runtime::object::setters! {
     IceSvamlRequestBody {
         instructions: Vec<SvamlInstructionIce> = "instructions";
@@ -2536,15 +2255,11 @@ sinch_sdk_runtime::object::object! {
         1 moh: opt = "moh";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ManageConferenceParticipantRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(command: impl Into<ManageConferenceParticipantRequestCommand>) -> Self {
-        Self {
-            command: command.into(),
-            moh: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ManageConferenceParticipantRequest {
+        command: ManageConferenceParticipantRequestCommand;
+    } {
+        moh;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2614,21 +2329,17 @@ sinch_sdk_runtime::object::object! {
         7 options: opt = "options";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Menu {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(id: impl Into<String>) -> Self {
-        Self {
-            id: id.into(),
-            main_prompt: None,
-            repeat_prompt: None,
-            repeats: None,
-            max_digits: None,
-            timeout_mills: None,
-            max_timeout_mills: None,
-            options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Menu {
+        id: String;
+    } {
+        main_prompt;
+        repeat_prompt;
+        repeats;
+        max_digits;
+        timeout_mills;
+        max_timeout_mills;
+        options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2719,23 +2430,7 @@ sinch_sdk_runtime::object::object! {
         7 custom: opt = "custom";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotifyErrorRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            event: None,
-            version: None,
-            r#type: None,
-            callid: None,
-            error_code: None,
-            error_msg: None,
-            user: None,
-            custom: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NotifyErrorRequest }
 sinch_sdk_runtime::object::setters! {
     NotifyErrorRequest {
         event: String = "event";
@@ -2781,21 +2476,17 @@ sinch_sdk_runtime::object::object! {
         7 custom: opt = "custom";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotifyRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(event: impl Into<NotifyRequestEvent>) -> Self {
-        Self {
-            event: event.into(),
-            callid: None,
-            conference_id: None,
-            version: None,
-            r#type: None,
-            destination: None,
-            amd: None,
-            custom: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    NotifyRequest {
+        event: NotifyRequestEvent;
+    } {
+        callid;
+        conference_id;
+        version;
+        r#type;
+        destination;
+        amd;
+        custom;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2843,16 +2534,11 @@ sinch_sdk_runtime::object::object! {
         1 action: req = "action";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Option2 {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(dtmf: impl Into<String>, action: impl Into<String>) -> Self {
-        Self {
-            dtmf: dtmf.into(),
-            action: action.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Option2 {
+        dtmf: String;
+        action: String;
+    } {}
 }
 /// SVAML is a call control markup language. When a server receives a callback event from the Sinch platform, it can respond with a SVAML object to control the voice call. The following is an example of a SVAML object type and its contents.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2869,17 +2555,7 @@ sinch_sdk_runtime::object::object! {
         1 action: opt = "action";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PatchsvamlRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            instructions: None,
-            action: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PatchsvamlRequestBody }
 sinch_sdk_runtime::object::setters! {
     PatchsvamlRequestBody {
         instructions: Vec<SvamlInstruction> = "instructions";
@@ -2919,21 +2595,17 @@ sinch_sdk_runtime::object::object! {
         7 application_key: opt = "applicationKey";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PieRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(event: impl Into<PieRequestEvent>) -> Self {
-        Self {
-            event: event.into(),
-            callid: None,
-            conference_id: None,
-            version: None,
-            timestamp: None,
-            menu_result: None,
-            custom: None,
-            application_key: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    PieRequest {
+        event: PieRequestEvent;
+    } {
+        callid;
+        conference_id;
+        version;
+        timestamp;
+        menu_result;
+        custom;
+        application_key;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2984,19 +2656,7 @@ sinch_sdk_runtime::object::object! {
         3 input_method: opt = "inputMethod";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PieRequestMenuResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            menu_id: None,
-            r#type: None,
-            value: None,
-            input_method: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PieRequestMenuResult }
 sinch_sdk_runtime::object::setters! {
     PieRequestMenuResult {
         menu_id: String = "menuId";
@@ -3070,17 +2730,7 @@ sinch_sdk_runtime::object::object! {
         1 action: opt = "action";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PieSvamlRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            instructions: None,
-            action: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { PieSvamlRequestBody }
 sinch_sdk_runtime::object::setters! {
     PieSvamlRequestBody {
         instructions: Vec<SvamlInstructionPie> = "instructions";
@@ -3102,17 +2752,7 @@ sinch_sdk_runtime::object::object! {
         1 amount: opt = "amount";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Price {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            currency_id: None,
-            amount: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Price }
 sinch_sdk_runtime::object::setters! {
     Price {
         currency_id: String = "currencyId";
@@ -3560,20 +3200,13 @@ sinch_sdk_runtime::object::object! {
         3 moh: opt = "moh";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlActionConnectConf {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<SvamlActionConnectConfName>,
-        conference_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            conference_id: conference_id.into(),
-            conference_dtmf_options: None,
-            moh: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlActionConnectConf {
+        name: SvamlActionConnectConfName;
+        conference_id: String;
+    } {
+        conference_dtmf_options;
+        moh;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3616,16 +3249,12 @@ sinch_sdk_runtime::object::object! {
         2 callheaders: opt = "callheaders";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlActionConnectMxp {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<SvamlActionConnectMxpName>) -> Self {
-        Self {
-            name: name.into(),
-            destination: None,
-            callheaders: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlActionConnectMxp {
+        name: SvamlActionConnectMxpName;
+    } {
+        destination;
+        callheaders;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3691,23 +3320,19 @@ sinch_sdk_runtime::object::object! {
         9 amd: opt = "amd";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlActionConnectPstn {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<SvamlActionConnectPstnName>) -> Self {
-        Self {
-            name: name.into(),
-            number: None,
-            locale: None,
-            max_duration: None,
-            dial_timeout: None,
-            cli: None,
-            suppress_callbacks: None,
-            dtmf: None,
-            indications: None,
-            amd: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlActionConnectPstn {
+        name: SvamlActionConnectPstnName;
+    } {
+        number;
+        locale;
+        max_duration;
+        dial_timeout;
+        cli;
+        suppress_callbacks;
+        dtmf;
+        indications;
+        amd;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3772,24 +3397,17 @@ sinch_sdk_runtime::object::object! {
         7 moh: opt = "moh";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlActionConnectSip {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<SvamlActionConnectSipName>,
-        destination: impl Into<DestinationSip>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            destination: destination.into(),
-            max_duration: None,
-            cli: None,
-            transport: None,
-            suppress_callbacks: None,
-            call_headers: None,
-            moh: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlActionConnectSip {
+        name: SvamlActionConnectSipName;
+        destination: DestinationSip;
+    } {
+        max_duration;
+        cli;
+        transport;
+        suppress_callbacks;
+        call_headers;
+        moh;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3864,21 +3482,14 @@ sinch_sdk_runtime::object::object! {
         4 call_headers: opt = "callHeaders";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlActionConnectStream {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<SvamlActionConnectStreamName>,
-        destination: impl Into<DestinationWebSocket>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            destination: destination.into(),
-            streaming_options: None,
-            max_duration: None,
-            call_headers: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlActionConnectStream {
+        name: SvamlActionConnectStreamName;
+        destination: DestinationWebSocket;
+    } {
+        streaming_options;
+        max_duration;
+        call_headers;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3919,17 +3530,7 @@ sinch_sdk_runtime::object::object! {
         1 sample_rate: opt = "sampleRate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlActionConnectStreamStreamingOptions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            version: None,
-            sample_rate: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SvamlActionConnectStreamStreamingOptions }
 sinch_sdk_runtime::object::setters! {
     SvamlActionConnectStreamStreamingOptions {
         version: i64 = "version";
@@ -3948,13 +3549,10 @@ sinch_sdk_runtime::object::object! {
         0 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlActionContinue {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<SvamlActionContinueName>) -> Self {
-        Self { name: name.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    SvamlActionContinue {
+        name: SvamlActionContinueName;
+    } {}
 }
 /// The name property. Must have the value `continue`.
 ///
@@ -3984,13 +3582,10 @@ sinch_sdk_runtime::object::object! {
         0 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlActionHangup {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<SvamlActionHangupName>) -> Self {
-        Self { name: name.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    SvamlActionHangup {
+        name: SvamlActionHangupName;
+    } {}
 }
 /// The name property. Must have the value `hangup`.
 ///
@@ -4267,18 +3862,14 @@ sinch_sdk_runtime::object::object! {
         4 max_duration: opt = "maxDuration";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlActionPark {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<SvamlActionParkName>) -> Self {
-        Self {
-            name: name.into(),
-            locale: None,
-            intro_prompt: None,
-            hold_prompt: None,
-            max_duration: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlActionPark {
+        name: SvamlActionParkName;
+    } {
+        locale;
+        intro_prompt;
+        hold_prompt;
+        max_duration;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4619,19 +4210,15 @@ sinch_sdk_runtime::object::object! {
         5 menus: opt = "menus";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlActionRunMenu {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<SvamlActionRunMenuName>) -> Self {
-        Self {
-            name: name.into(),
-            barge: None,
-            locale: None,
-            main_menu: None,
-            enable_voice: None,
-            menus: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlActionRunMenu {
+        name: SvamlActionRunMenuName;
+    } {
+        barge;
+        locale;
+        main_menu;
+        enable_voice;
+        menus;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5045,13 +4632,10 @@ sinch_sdk_runtime::object::object! {
         0 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlInstructionAnswer {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<SvamlInstructionAnswerName>) -> Self {
-        Self { name: name.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    SvamlInstructionAnswer {
+        name: SvamlInstructionAnswerName;
+    } {}
 }
 /// The `name` property. Must have the value `answer`.
 ///
@@ -5484,19 +5068,12 @@ sinch_sdk_runtime::object::object! {
         2 locale: opt = "locale";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlInstructionPlayFiles {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        name: impl Into<SvamlInstructionPlayFilesName>,
-        ids: impl Into<Vec<String>>,
-    ) -> Self {
-        Self {
-            name: name.into(),
-            ids: ids.into(),
-            locale: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlInstructionPlayFiles {
+        name: SvamlInstructionPlayFilesName;
+        ids: Vec<String>;
+    } {
+        locale;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5538,16 +5115,12 @@ sinch_sdk_runtime::object::object! {
         2 locale: opt = "locale";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlInstructionSay {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<SvamlInstructionSayName>) -> Self {
-        Self {
-            name: name.into(),
-            text: None,
-            locale: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlInstructionSay {
+        name: SvamlInstructionSayName;
+    } {
+        text;
+        locale;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5589,15 +5162,11 @@ sinch_sdk_runtime::object::object! {
         1 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlInstructionSendDtmf {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<SvamlInstructionSendDtmfName>) -> Self {
-        Self {
-            name: name.into(),
-            value: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlInstructionSendDtmf {
+        name: SvamlInstructionSendDtmfName;
+    } {
+        value;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5639,16 +5208,12 @@ sinch_sdk_runtime::object::object! {
         2 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlInstructionSetCookie {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<SvamlInstructionSetCookieName>) -> Self {
-        Self {
-            name: name.into(),
-            key: None,
-            value: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlInstructionSetCookie {
+        name: SvamlInstructionSetCookieName;
+    } {
+        key;
+        value;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5688,15 +5253,11 @@ sinch_sdk_runtime::object::object! {
         1 options: opt = "options";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlInstructionStartRecording {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<SvamlInstructionStartRecordingName>) -> Self {
-        Self {
-            name: name.into(),
-            options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlInstructionStartRecording {
+        name: SvamlInstructionStartRecordingName;
+    } {
+        options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -5744,20 +5305,7 @@ sinch_sdk_runtime::object::object! {
         4 transcription_options: opt = "transcriptionOptions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlInstructionStartRecordingOptions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            destination_url: None,
-            credentials: None,
-            format: None,
-            notification_events: None,
-            transcription_options: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SvamlInstructionStartRecordingOptions }
 sinch_sdk_runtime::object::setters! {
     SvamlInstructionStartRecordingOptions {
         destination_url: String = "destinationUrl";
@@ -5782,17 +5330,7 @@ sinch_sdk_runtime::object::object! {
         1 locale: opt = "locale";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlInstructionStartRecordingOptionsTranscriptionOptions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            enabled: None,
-            locale: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SvamlInstructionStartRecordingOptionsTranscriptionOptions }
 sinch_sdk_runtime::object::setters! {
     SvamlInstructionStartRecordingOptionsTranscriptionOptions {
         enabled: bool = "enabled";
@@ -5811,13 +5349,10 @@ sinch_sdk_runtime::object::object! {
         0 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlInstructionStopRecording {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<SvamlInstructionStopRecordingName>) -> Self {
-        Self { name: name.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    SvamlInstructionStopRecording {
+        name: SvamlInstructionStopRecordingName;
+    } {}
 }
 /// The `name` property. Must have the value `stopRecording`.
 ///
@@ -5850,17 +5385,7 @@ sinch_sdk_runtime::object::object! {
         1 action: opt = "action";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlRequestBody {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            instructions: None,
-            action: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SvamlRequestBody }
 sinch_sdk_runtime::object::setters! {
     SvamlRequestBody {
         instructions: Vec<SvamlInstruction> = "instructions";
@@ -5928,24 +5453,20 @@ sinch_sdk_runtime::object::object! {
         10 enable_pie: opt = "enablePie";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TtsCallout {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(destination: impl Into<TtsCalloutDestination>) -> Self {
-        Self {
-            cli: None,
-            destination: destination.into(),
-            dtmf: None,
-            domain: None,
-            custom: None,
-            locale: None,
-            text: None,
-            prompts: None,
-            enable_ace: None,
-            enable_dice: None,
-            enable_pie: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    TtsCallout {
+        destination: TtsCalloutDestination;
+    } {
+        cli;
+        dtmf;
+        domain;
+        custom;
+        locale;
+        text;
+        prompts;
+        enable_ace;
+        enable_dice;
+        enable_pie;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6103,17 +5624,7 @@ sinch_sdk_runtime::object::object! {
         1 tts_callout: opt = "ttsCallout";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TtsCalloutRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            method: None,
-            tts_callout: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TtsCalloutRequest }
 sinch_sdk_runtime::object::setters! {
     TtsCalloutRequest {
         method: TtsCalloutRequestMethod = "method";
@@ -6154,18 +5665,7 @@ sinch_sdk_runtime::object::object! {
         2 capability: opt = "capability";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UnassignNumbers {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            number: None,
-            applicationkey: None,
-            capability: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UnassignNumbers }
 sinch_sdk_runtime::object::setters! {
     UnassignNumbers {
         number: String = "number";
@@ -6191,18 +5691,7 @@ sinch_sdk_runtime::object::object! {
         2 capability: opt = "capability";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateNumbers {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            numbers: None,
-            applicationkey: None,
-            capability: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateNumbers }
 sinch_sdk_runtime::object::setters! {
     UpdateNumbers {
         numbers: Vec<String> = "numbers";
@@ -6228,18 +5717,7 @@ sinch_sdk_runtime::object::object! {
         2 application_key: opt = "applicationKey";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhooksCallEventRequest {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            timestamp: None,
-            custom: None,
-            application_key: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WebhooksCallEventRequest }
 sinch_sdk_runtime::object::setters! {
     WebhooksCallEventRequest {
         timestamp: TimeStamp = "timestamp";
@@ -6425,17 +5903,13 @@ sinch_sdk_runtime::object::object! {
         3 version: opt = "version";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhooksEventRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(event: impl Into<WebhooksEventRequestType>) -> Self {
-        Self {
-            event: event.into(),
-            callid: None,
-            conference_id: None,
-            version: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WebhooksEventRequest {
+        event: WebhooksEventRequestType;
+    } {
+        callid;
+        conference_id;
+        version;
     }
 }
 sinch_sdk_runtime::object::setters! {

@@ -23,15 +23,11 @@ sinch_sdk_runtime::object::object! {
         1 events: opt = "events";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Amd {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(command: impl Into<AmdCommand>) -> Self {
-        Self {
-            command: command.into(),
-            events: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Amd {
+        command: AmdCommand;
+    } {
+        events;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -76,19 +72,7 @@ sinch_sdk_runtime::object::object! {
         3 on_unknown: opt = "onUnknown";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AmdEvents {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            on_human: None,
-            on_machine: None,
-            on_beep: None,
-            on_unknown: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { AmdEvents }
 sinch_sdk_runtime::object::setters! {
     AmdEvents {
         on_human: SvamlCommands = "onHuman";
@@ -109,13 +93,10 @@ sinch_sdk_runtime::object::object! {
         0 command: req = "command";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Answer {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(command: impl Into<AnswerCommand>) -> Self {
-        Self { command: command.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Answer {
+        command: AnswerCommand;
+    } {}
 }
 /// Answer call
 ///
@@ -154,23 +135,13 @@ sinch_sdk_runtime::object::object! {
         3 instance: req = "instance";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BadRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<BadRequestType>,
-        title: impl Into<BadRequestTitle>,
-        detail: impl Into<serde_json::Value>,
-        instance: impl Into<serde_json::Value>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            detail: detail.into(),
-            instance: instance.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    BadRequest {
+        r#type: BadRequestType;
+        title: BadRequestTitle;
+        detail: serde_json::Value;
+        instance: serde_json::Value;
+    } {}
 }
 /// `BadRequestTitle`
 ///
@@ -216,13 +187,10 @@ sinch_sdk_runtime::object::object! {
         0 sessions: req = "sessions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BatchDetails {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(sessions: impl Into<Vec<BatchDetailsSessionsItem>>) -> Self {
-        Self { sessions: sessions.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    BatchDetails {
+        sessions: Vec<BatchDetailsSessionsItem>;
+    } {}
 }
 /// `BatchDetailsSessionsItem`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -239,14 +207,7 @@ sinch_sdk_runtime::object::object! {
         1 state: opt = "state";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BatchDetailsSessionsItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { id: None, state: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BatchDetailsSessionsItem }
 sinch_sdk_runtime::object::setters! {
     BatchDetailsSessionsItem {
         id: String = "id";
@@ -272,17 +233,7 @@ sinch_sdk_runtime::object::object! {
         1 ttl_seconds: opt = "ttlSeconds";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BatchOptions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            max_cps: None,
-            ttl_seconds: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BatchOptions }
 sinch_sdk_runtime::object::setters! {
     BatchOptions {
         max_cps: i64 = "maxCps";
@@ -301,14 +252,7 @@ sinch_sdk_runtime::object::object! {
         0 result: opt = "result";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BatchStopResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { result: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BatchStopResponse }
 sinch_sdk_runtime::object::setters! {
     BatchStopResponse {
         result: BatchStopResponseResult = "result";
@@ -371,30 +315,18 @@ sinch_sdk_runtime::object::object! {
         8 requested_cps: req = "requestedCps";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BatchSummary {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        batch_id: impl Into<String>,
-        session_count: impl Into<i64>,
-        queued: impl Into<i64>,
-        in_progress: impl Into<i64>,
-        completed: impl Into<i64>,
-        expired: impl Into<i64>,
-        requested_cps: impl Into<i64>,
-    ) -> Self {
-        Self {
-            batch_id: batch_id.into(),
-            session_count: session_count.into(),
-            end_time: None,
-            queued: queued.into(),
-            in_progress: in_progress.into(),
-            completed: completed.into(),
-            expired: expired.into(),
-            ttl_seconds: None,
-            requested_cps: requested_cps.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    BatchSummary {
+        batch_id: String;
+        session_count: i64;
+        queued: i64;
+        in_progress: i64;
+        completed: i64;
+        expired: i64;
+        requested_cps: i64;
+    } {
+        end_time;
+        ttl_seconds;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -420,19 +352,11 @@ sinch_sdk_runtime::object::object! {
         1 bridge_name: req = "bridgeName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BridgeCall {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        command: impl Into<BridgeCallCommand>,
-        bridge_name: impl Into<String>,
-    ) -> Self {
-        Self {
-            command: command.into(),
-            bridge_name: bridge_name.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    BridgeCall {
+        command: BridgeCallCommand;
+        bridge_name: String;
+    } {}
 }
 /// Command to add the call to a bridge
 ///
@@ -530,46 +454,30 @@ sinch_sdk_runtime::object::object! {
         20 call_resource_url: req = "callResourceUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Call {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        call_id: impl Into<CallId>,
-        project_id: impl Into<ProjectId>,
-        service_id: impl Into<ServiceId>,
-        session_id: impl Into<SessionId>,
-        start_time: impl Into<sinch_sdk_runtime::Timestamp>,
-        call_type: impl Into<CallType>,
-        direction: impl Into<CallDirection>,
-        call_result: impl Into<CallResult>,
-        origination_type: impl Into<OriginationType>,
-        call_rate: impl Into<Money>,
-        call_resource_url: impl Into<String>,
-    ) -> Self {
-        Self {
-            call_id: call_id.into(),
-            project_id: project_id.into(),
-            service_id: service_id.into(),
-            session_id: session_id.into(),
-            call_name: None,
-            bridge_name: None,
-            batch_id: None,
-            from: None,
-            to: None,
-            start_time: start_time.into(),
-            update_time: None,
-            call_type: call_type.into(),
-            direction: direction.into(),
-            answer_time: None,
-            end_time: None,
-            call_duration_seconds: None,
-            call_result: call_result.into(),
-            call_reason: None,
-            origination_type: origination_type.into(),
-            call_rate: call_rate.into(),
-            call_resource_url: call_resource_url.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    Call {
+        call_id: CallId;
+        project_id: ProjectId;
+        service_id: ServiceId;
+        session_id: SessionId;
+        start_time: sinch_sdk_runtime::Timestamp;
+        call_type: CallType;
+        direction: CallDirection;
+        call_result: CallResult;
+        origination_type: OriginationType;
+        call_rate: Money;
+        call_resource_url: String;
+    } {
+        call_name;
+        bridge_name;
+        batch_id;
+        from;
+        to;
+        update_time;
+        answer_time;
+        end_time;
+        call_duration_seconds;
+        call_reason;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -707,13 +615,10 @@ sinch_sdk_runtime::object::object! {
         0 r#type: req = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallBehaviorsNone {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<CallBehaviorsNoneType>) -> Self {
-        Self { r#type: r#type.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CallBehaviorsNone {
+        r#type: CallBehaviorsNoneType;
+    } {}
 }
 /// No call behavior is configured.
 ///
@@ -746,19 +651,11 @@ sinch_sdk_runtime::object::object! {
         1 r#static: req = "static";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallBehaviorsStatic {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<CallBehaviorsStaticType>,
-        r#static: impl Into<SvamlInput>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            r#static: r#static.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CallBehaviorsStatic {
+        r#type: CallBehaviorsStaticType;
+        r#static: SvamlInput;
+    } {}
 }
 /// Calls are handled using predefined static SVAML commands.
 ///
@@ -791,19 +688,11 @@ sinch_sdk_runtime::object::object! {
         1 webhook: req = "webhook";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallBehaviorsWebhook {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<CallBehaviorsWebhookType>,
-        webhook: impl Into<WebhookConfiguration>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            webhook: webhook.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CallBehaviorsWebhook {
+        r#type: CallBehaviorsWebhookType;
+        webhook: WebhookConfiguration;
+    } {}
 }
 /// Calls are handled by sending webhook requests to the configured URL.
 ///
@@ -867,21 +756,7 @@ sinch_sdk_runtime::object::object! {
         5 on_failure: opt = "onFailure";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallEvents {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            on_answer: None,
-            on_busy: None,
-            on_reject: None,
-            on_timeout: None,
-            on_hangup: None,
-            on_failure: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallEvents }
 sinch_sdk_runtime::object::setters! {
     CallEvents {
         on_answer: SvamlCommands = "onAnswer";
@@ -909,15 +784,11 @@ sinch_sdk_runtime::object::object! {
         1 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallHeadersItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(key: impl Into<String>) -> Self {
-        Self {
-            key: key.into(),
-            value: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CallHeadersItem {
+        key: String;
+    } {
+        value;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -939,13 +810,10 @@ sinch_sdk_runtime::object::object! {
         0 commands: req = "commands";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallPatchRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(commands: impl Into<SvamlCommands>) -> Self {
-        Self { commands: commands.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CallPatchRequest {
+        commands: SvamlCommands;
+    } {}
 }
 /// Reason explaining **why** the call ended in the given `callResult`.
 ///
@@ -1012,16 +880,12 @@ sinch_sdk_runtime::object::object! {
         2 batch_options: opt = "batchOptions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(commands: impl Into<SvamlCommands>) -> Self {
-        Self {
-            commands: commands.into(),
-            parameters: None,
-            batch_options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CallRequest {
+        commands: SvamlCommands;
+    } {
+        parameters;
+        batch_options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1053,21 +917,13 @@ sinch_sdk_runtime::object::object! {
         3 batch_id: opt = "batchId";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        project_id: impl Into<ProjectId>,
-        service_id: impl Into<ServiceId>,
-        session_id: impl Into<SessionId>,
-    ) -> Self {
-        Self {
-            project_id: project_id.into(),
-            service_id: service_id.into(),
-            session_id: session_id.into(),
-            batch_id: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CallResponse {
+        project_id: ProjectId;
+        service_id: ServiceId;
+        session_id: SessionId;
+    } {
+        batch_id;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1162,21 +1018,12 @@ sinch_sdk_runtime::object::object! {
         2 meta: req = "meta";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallsList {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        calls: impl Into<Vec<Call>>,
-        links: impl Into<PaginationLinks>,
-        meta: impl Into<PaginationMeta>,
-    ) -> Self {
-        Self {
-            calls: calls.into(),
-            links: links.into(),
-            meta: meta.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    CallsList {
+        calls: Vec<Call>;
+        links: PaginationLinks;
+        meta: PaginationMeta;
+    } {}
 }
 /// Returned when a resource with the same name already exists in the project.
 #[derive(Debug, Clone, PartialEq)]
@@ -1199,23 +1046,13 @@ sinch_sdk_runtime::object::object! {
         3 instance: req = "instance";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Conflict {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<ConflictType>,
-        title: impl Into<ConflictTitle>,
-        detail: impl Into<serde_json::Value>,
-        instance: impl Into<serde_json::Value>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            detail: detail.into(),
-            instance: instance.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Conflict {
+        r#type: ConflictType;
+        title: ConflictTitle;
+        detail: serde_json::Value;
+        instance: serde_json::Value;
+    } {}
 }
 /// `ConflictTitle`
 ///
@@ -1270,17 +1107,13 @@ sinch_sdk_runtime::object::object! {
         3 call_behavior: opt = "callBehavior";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateService {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            description: None,
-            is_default: None,
-            call_behavior: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateService {
+        name: String;
+    } {
+        description;
+        is_default;
+        call_behavior;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1302,13 +1135,10 @@ sinch_sdk_runtime::object::object! {
         0 svaml: req = "svaml";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DescribeSvamlRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(svaml: impl Into<SvamlInput>) -> Self {
-        Self { svaml: svaml.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    DescribeSvamlRequest {
+        svaml: SvamlInput;
+    } {}
 }
 /// Initiates a new outbound call leg within the current session.
 ///
@@ -1346,20 +1176,16 @@ sinch_sdk_runtime::object::object! {
         6 events: opt = "events";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Dial {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(command: impl Into<DialCommand>, to: impl Into<To>) -> Self {
-        Self {
-            command: command.into(),
-            call_name: None,
-            from: None,
-            to: to.into(),
-            dial_timeout_duration_seconds: None,
-            max_call_duration_seconds: None,
-            events: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Dial {
+        command: DialCommand;
+        to: To;
+    } {
+        call_name;
+        from;
+        dial_timeout_duration_seconds;
+        max_call_duration_seconds;
+        events;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1408,23 +1234,13 @@ sinch_sdk_runtime::object::object! {
         3 instance: req = "instance";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Forbidden {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<ForbiddenType>,
-        title: impl Into<ForbiddenTitle>,
-        detail: impl Into<serde_json::Value>,
-        instance: impl Into<serde_json::Value>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            detail: detail.into(),
-            instance: instance.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Forbidden {
+        r#type: ForbiddenType;
+        title: ForbiddenTitle;
+        detail: serde_json::Value;
+        instance: serde_json::Value;
+    } {}
 }
 /// `ForbiddenTitle`
 ///
@@ -1563,19 +1379,11 @@ sinch_sdk_runtime::object::object! {
         1 menu_name: req = "menuName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl GotoMenu {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        command: impl Into<GotoMenuCommand>,
-        menu_name: impl Into<String>,
-    ) -> Self {
-        Self {
-            command: command.into(),
-            menu_name: menu_name.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    GotoMenu {
+        command: GotoMenuCommand;
+        menu_name: String;
+    } {}
 }
 /// Switch execution to another menu within the current menu context.
 ///
@@ -1612,15 +1420,11 @@ sinch_sdk_runtime::object::object! {
         1 call_name: opt = "callName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Hangup {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(command: impl Into<HangupCommand>) -> Self {
-        Self {
-            command: command.into(),
-            call_name: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Hangup {
+        command: HangupCommand;
+    } {
+        call_name;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1665,23 +1469,13 @@ sinch_sdk_runtime::object::object! {
         3 instance: req = "instance";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InternalServerError {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<InternalServerErrorType>,
-        title: impl Into<InternalServerErrorTitle>,
-        detail: impl Into<serde_json::Value>,
-        instance: impl Into<serde_json::Value>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            detail: detail.into(),
-            instance: instance.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    InternalServerError {
+        r#type: InternalServerErrorType;
+        title: InternalServerErrorTitle;
+        detail: serde_json::Value;
+        instance: serde_json::Value;
+    } {}
 }
 /// `InternalServerErrorTitle`
 ///
@@ -1735,21 +1529,12 @@ sinch_sdk_runtime::object::object! {
         2 menus: req = "menus";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Menu {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        command: impl Into<MenuCommand>,
-        start_menu: impl Into<String>,
-        menus: impl Into<std::collections::BTreeMap<String, MenuItem>>,
-    ) -> Self {
-        Self {
-            command: command.into(),
-            start_menu: start_menu.into(),
-            menus: menus.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Menu {
+        command: MenuCommand;
+        start_menu: String;
+        menus: std::collections::BTreeMap<String, MenuItem>;
+    } {}
 }
 /// Executes menu-based input collection using the configured menu definitions.
 ///
@@ -1827,25 +1612,7 @@ sinch_sdk_runtime::object::object! {
         9 on_fail: opt = "onFail";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MenuItem {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            prompt: None,
-            repeat_prompt: None,
-            input_timeout_duration_seconds: None,
-            repeat_count: None,
-            minimum_input_length: None,
-            maximum_input_length: None,
-            terminating_sequence: None,
-            input_methods: None,
-            matches: None,
-            on_fail: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MenuItem }
 sinch_sdk_runtime::object::setters! {
     MenuItem {
         prompt: MenuPrompt = "prompt";
@@ -1895,15 +1662,11 @@ sinch_sdk_runtime::object::object! {
         1 messages: req = "messages";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MenuPrompt {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(messages: impl Into<TypesOfMessages>) -> Self {
-        Self {
-            allow_barge_in: None,
-            messages: messages.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    MenuPrompt {
+        messages: TypesOfMessages;
+    } {
+        allow_barge_in;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2017,14 +1780,7 @@ sinch_sdk_runtime::object::object! {
         0 on_finish: opt = "onFinish";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageEvents {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { on_finish: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { MessageEvents }
 sinch_sdk_runtime::object::setters! {
     MessageEvents {
         on_finish: SvamlCommands = "onFinish";
@@ -2045,19 +1801,11 @@ sinch_sdk_runtime::object::object! {
         1 play: req = "play";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessagePlay {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<MessagePlayType>,
-        play: impl Into<MessagePlayPlay>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            play: play.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    MessagePlay {
+        r#type: MessagePlayType;
+        play: MessagePlayPlay;
+    } {}
 }
 /// Play
 #[derive(Debug, Clone, PartialEq)]
@@ -2071,13 +1819,10 @@ sinch_sdk_runtime::object::object! {
         0 url: req = "url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessagePlayPlay {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self { url: url.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    MessagePlayPlay {
+        url: String;
+    } {}
 }
 /// Audio file playback during the call.
 ///
@@ -2110,19 +1855,11 @@ sinch_sdk_runtime::object::object! {
         1 say: req = "say";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageSay {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<MessageSayType>,
-        say: impl Into<MessageSaySay>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            say: say.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    MessageSay {
+        r#type: MessageSayType;
+        say: MessageSaySay;
+    } {}
 }
 /// Say
 #[derive(Debug, Clone, PartialEq)]
@@ -2145,16 +1882,12 @@ sinch_sdk_runtime::object::object! {
         2 voice_name: req = "voiceName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MessageSaySay {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(text: impl Into<String>, voice_name: impl Into<VoiceName>) -> Self {
-        Self {
-            text: text.into(),
-            format: None,
-            voice_name: voice_name.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    MessageSaySay {
+        text: String;
+        voice_name: VoiceName;
+    } {
+        format;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2224,20 +1957,13 @@ sinch_sdk_runtime::object::object! {
         3 events: opt = "events";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Messages {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        command: impl Into<MessagesCommand>,
-        messages: impl Into<TypesOfMessages>,
-    ) -> Self {
-        Self {
-            command: command.into(),
-            messages_name: None,
-            messages: messages.into(),
-            events: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Messages {
+        command: MessagesCommand;
+        messages: TypesOfMessages;
+    } {
+        messages_name;
+        events;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2277,16 +2003,11 @@ sinch_sdk_runtime::object::object! {
         1 amount: req = "amount";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Money {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(currency_code: impl Into<String>, amount: impl Into<String>) -> Self {
-        Self {
-            currency_code: currency_code.into(),
-            amount: amount.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Money {
+        currency_code: String;
+        amount: String;
+    } {}
 }
 /// Returned when the requested resource does not exist.
 #[derive(Debug, Clone, PartialEq)]
@@ -2309,23 +2030,13 @@ sinch_sdk_runtime::object::object! {
         3 instance: req = "instance";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotFound {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<NotFoundType>,
-        title: impl Into<NotFoundTitle>,
-        detail: impl Into<serde_json::Value>,
-        instance: impl Into<serde_json::Value>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            detail: detail.into(),
-            instance: instance.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    NotFound {
+        r#type: NotFoundType;
+        title: NotFoundTitle;
+        detail: serde_json::Value;
+        instance: serde_json::Value;
+    } {}
 }
 /// `NotFoundTitle`
 ///
@@ -2414,22 +2125,14 @@ sinch_sdk_runtime::object::object! {
         4 self_: req = "self";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaginationLinks {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        first: impl Into<String>,
-        last: impl Into<String>,
-        self_: impl Into<String>,
-    ) -> Self {
-        Self {
-            first: first.into(),
-            last: last.into(),
-            next: None,
-            prev: None,
-            self_: self_.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    PaginationLinks {
+        first: String;
+        last: String;
+        self_: String;
+    } {
+        next;
+        prev;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2453,16 +2156,11 @@ sinch_sdk_runtime::object::object! {
         1 page_count: req = "pageCount";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaginationMeta {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(total_count: impl Into<i64>, page_count: impl Into<i64>) -> Self {
-        Self {
-            total_count: total_count.into(),
-            page_count: page_count.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PaginationMeta {
+        total_count: i64;
+        page_count: i64;
+    } {}
 }
 /// Delays execution of the next command in the sequence for a specified duration. This is a blocking command — no further commands execute until the pause completes.
 ///
@@ -2481,19 +2179,11 @@ sinch_sdk_runtime::object::object! {
         1 duration_milliseconds: req = "durationMilliseconds";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Pause {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        command: impl Into<PauseCommand>,
-        duration_milliseconds: impl Into<i64>,
-    ) -> Self {
-        Self {
-            command: command.into(),
-            duration_milliseconds: duration_milliseconds.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Pause {
+        command: PauseCommand;
+        duration_milliseconds: i64;
+    } {}
 }
 /// Pause execution.
 ///
@@ -2532,23 +2222,13 @@ sinch_sdk_runtime::object::object! {
         3 instance: req = "instance";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PaymentRequired {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<PaymentRequiredType>,
-        title: impl Into<PaymentRequiredTitle>,
-        detail: impl Into<serde_json::Value>,
-        instance: impl Into<serde_json::Value>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            detail: detail.into(),
-            instance: instance.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PaymentRequired {
+        r#type: PaymentRequiredType;
+        title: PaymentRequiredTitle;
+        detail: serde_json::Value;
+        instance: serde_json::Value;
+    } {}
 }
 /// `PaymentRequiredTitle`
 ///
@@ -2597,16 +2277,11 @@ sinch_sdk_runtime::object::object! {
         1 phone: req = "phone";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Phone {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<PhoneType>, phone: impl Into<PhonePhone>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            phone: phone.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Phone {
+        r#type: PhoneType;
+        phone: PhonePhone;
+    } {}
 }
 /// E.164 Phone number
 pub type PhoneNumber = String;
@@ -2622,13 +2297,10 @@ sinch_sdk_runtime::object::object! {
         0 number: req = "number";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl PhonePhone {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(number: impl Into<PhoneNumber>) -> Self {
-        Self { number: number.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    PhonePhone {
+        number: PhoneNumber;
+    } {}
 }
 /// Routes the call to a phone number on the Public Switched Telephone Network (PSTN). The number must be in E.164 format.
 ///
@@ -2667,23 +2339,13 @@ sinch_sdk_runtime::object::object! {
         3 instance: req = "instance";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ProblemDetails {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<String>,
-        title: impl Into<String>,
-        detail: impl Into<String>,
-        instance: impl Into<String>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            detail: detail.into(),
-            instance: instance.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ProblemDetails {
+        r#type: String;
+        title: String;
+        detail: String;
+        instance: String;
+    } {}
 }
 /// The `Id` of the project associated with the call.
 pub type ProjectId = String;
@@ -2724,17 +2386,7 @@ sinch_sdk_runtime::object::object! {
         1 on_failure: opt = "onFailure";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RecordingEvents {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            on_finish: None,
-            on_failure: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { RecordingEvents }
 sinch_sdk_runtime::object::setters! {
     RecordingEvents {
         on_finish: SvamlCommands = "onFinish";
@@ -2787,23 +2439,15 @@ sinch_sdk_runtime::object::object! {
         5 transcription_options: opt = "transcriptionOptions";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl RecordingOptions {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        destination: impl Into<RecordingDestination>,
-        destination_url: impl Into<String>,
-        credentials: impl Into<String>,
-    ) -> Self {
-        Self {
-            format: None,
-            recording_type: None,
-            destination: destination.into(),
-            destination_url: destination_url.into(),
-            credentials: credentials.into(),
-            transcription_options: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    RecordingOptions {
+        destination: RecordingDestination;
+        destination_url: String;
+        credentials: String;
+    } {
+        format;
+        recording_type;
+        transcription_options;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2865,21 +2509,12 @@ sinch_sdk_runtime::object::object! {
         2 meta: req = "meta";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ServiceListResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        services: impl Into<Vec<ServiceShortResponse>>,
-        links: impl Into<PaginationLinks>,
-        meta: impl Into<PaginationMeta>,
-    ) -> Self {
-        Self {
-            services: services.into(),
-            links: links.into(),
-            meta: meta.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ServiceListResponse {
+        services: Vec<ServiceShortResponse>;
+        links: PaginationLinks;
+        meta: PaginationMeta;
+    } {}
 }
 /// Full representation of a voice service resource, including its configuration and call behavior.
 #[derive(Debug, Clone, PartialEq)]
@@ -2916,26 +2551,17 @@ sinch_sdk_runtime::object::object! {
         7 call_behavior: opt = "callBehavior";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ServiceResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        service_id: impl Into<ServiceId>,
-        project_id: impl Into<ProjectId>,
-        name: impl Into<String>,
-        is_default: impl Into<ServiceIsDefault>,
-    ) -> Self {
-        Self {
-            service_id: service_id.into(),
-            project_id: project_id.into(),
-            create_time: None,
-            update_time: None,
-            name: name.into(),
-            description: None,
-            is_default: is_default.into(),
-            call_behavior: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ServiceResponse {
+        service_id: ServiceId;
+        project_id: ProjectId;
+        name: String;
+        is_default: ServiceIsDefault;
+    } {
+        create_time;
+        update_time;
+        description;
+        call_behavior;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2979,23 +2605,16 @@ sinch_sdk_runtime::object::object! {
         6 is_default: opt = "isDefault";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ServiceShortResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        service_id: impl Into<ServiceId>,
-        project_id: impl Into<ProjectId>,
-    ) -> Self {
-        Self {
-            service_id: service_id.into(),
-            project_id: project_id.into(),
-            create_time: None,
-            update_time: None,
-            name: None,
-            description: None,
-            is_default: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ServiceShortResponse {
+        service_id: ServiceId;
+        project_id: ProjectId;
+    } {
+        create_time;
+        update_time;
+        name;
+        description;
+        is_default;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3047,27 +2666,17 @@ sinch_sdk_runtime::object::object! {
         7 state: req = "state";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Session {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        session_id: impl Into<SessionId>,
-        project_id: impl Into<ProjectId>,
-        service_id: impl Into<ServiceId>,
-        calls: impl Into<Vec<Call>>,
-        state: impl Into<SessionStates>,
-    ) -> Self {
-        Self {
-            session_id: session_id.into(),
-            project_id: project_id.into(),
-            service_id: service_id.into(),
-            calls: calls.into(),
-            create_time: None,
-            update_time: None,
-            end_time: None,
-            state: state.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    Session {
+        session_id: SessionId;
+        project_id: ProjectId;
+        service_id: ServiceId;
+        calls: Vec<Call>;
+        state: SessionStates;
+    } {
+        create_time;
+        update_time;
+        end_time;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3119,16 +2728,11 @@ sinch_sdk_runtime::object::object! {
         1 sip: req = "sip";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Sip {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<SipType>, sip: impl Into<SipSip>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            sip: sip.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Sip {
+        r#type: SipType;
+        sip: SipSip;
+    } {}
 }
 /// Custom SIP headers to be sent in the call setup.
 pub type SipCallHeaders = Vec<SipCallHeadersItem>;
@@ -3147,15 +2751,11 @@ sinch_sdk_runtime::object::object! {
         1 value: opt = "value";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SipCallHeadersItem {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(key: impl Into<String>) -> Self {
-        Self {
-            key: key.into(),
-            value: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SipCallHeadersItem {
+        key: String;
+    } {
+        value;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3178,16 +2778,11 @@ sinch_sdk_runtime::object::object! {
         1 sip: req = "sip";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SipFrom {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<SipFromType>, sip: impl Into<SipFromSip>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            sip: sip.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    SipFrom {
+        r#type: SipFromType;
+        sip: SipFromSip;
+    } {}
 }
 /// `SipFromSip`
 #[derive(Debug, Clone, PartialEq)]
@@ -3204,15 +2799,11 @@ sinch_sdk_runtime::object::object! {
         1 display_name: opt = "displayName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SipFromSip {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(endpoint: impl Into<String>) -> Self {
-        Self {
-            endpoint: endpoint.into(),
-            display_name: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SipFromSip {
+        endpoint: String;
+    } {
+        display_name;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3256,16 +2847,12 @@ sinch_sdk_runtime::object::object! {
         2 call_headers: opt = "callHeaders";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SipSip {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(endpoint: impl Into<String>) -> Self {
-        Self {
-            endpoint: endpoint.into(),
-            transport: None,
-            call_headers: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SipSip {
+        endpoint: String;
+    } {
+        transport;
+        call_headers;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3339,20 +2926,13 @@ sinch_sdk_runtime::object::object! {
         3 events: opt = "events";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StartRecording {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        command: impl Into<StartRecordingCommand>,
-        recording_options: impl Into<RecordingOptions>,
-    ) -> Self {
-        Self {
-            command: command.into(),
-            recording_name: None,
-            recording_options: recording_options.into(),
-            events: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    StartRecording {
+        command: StartRecordingCommand;
+        recording_options: RecordingOptions;
+    } {
+        recording_name;
+        events;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3394,19 +2974,11 @@ sinch_sdk_runtime::object::object! {
         1 messages_name: req = "messagesName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StopMessages {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        command: impl Into<StopMessagesCommand>,
-        messages_name: impl Into<String>,
-    ) -> Self {
-        Self {
-            command: command.into(),
-            messages_name: messages_name.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    StopMessages {
+        command: StopMessagesCommand;
+        messages_name: String;
+    } {}
 }
 /// Command to stop playing messages
 ///
@@ -3439,19 +3011,11 @@ sinch_sdk_runtime::object::object! {
         1 recording_name: req = "recordingName";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StopRecording {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        command: impl Into<StopRecordingCommand>,
-        recording_name: impl Into<String>,
-    ) -> Self {
-        Self {
-            command: command.into(),
-            recording_name: recording_name.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    StopRecording {
+        command: StopRecordingCommand;
+        recording_name: String;
+    } {}
 }
 /// Command to stop recording on the channel
 ///
@@ -3484,16 +3048,11 @@ sinch_sdk_runtime::object::object! {
         1 stream: req = "stream";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Stream {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(r#type: impl Into<StreamType>, stream: impl Into<StreamStream>) -> Self {
-        Self {
-            r#type: r#type.into(),
-            stream: stream.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Stream {
+        r#type: StreamType;
+        stream: StreamStream;
+    } {}
 }
 /// `StreamStream`
 #[derive(Debug, Clone, PartialEq)]
@@ -3513,16 +3072,12 @@ sinch_sdk_runtime::object::object! {
         2 call_headers: opt = "callHeaders";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StreamStream {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(endpoint: impl Into<String>) -> Self {
-        Self {
-            endpoint: endpoint.into(),
-            stream_options: None,
-            call_headers: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    StreamStream {
+        endpoint: String;
+    } {
+        stream_options;
+        call_headers;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -3554,18 +3109,7 @@ sinch_sdk_runtime::object::object! {
         2 sample_rate: opt = "sampleRate";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StreamStreamStreamOptions {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            version: None,
-            codec: None,
-            sample_rate: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { StreamStreamStreamOptions }
 sinch_sdk_runtime::object::setters! {
     StreamStreamStreamOptions {
         version: i64 = "version";
@@ -4012,14 +3556,7 @@ sinch_sdk_runtime::object::object! {
         0 description: opt = "description";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlDescriptionResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { description: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SvamlDescriptionResponse }
 sinch_sdk_runtime::object::setters! {
     SvamlDescriptionResponse {
         description: String = "description";
@@ -4043,16 +3580,12 @@ sinch_sdk_runtime::object::object! {
         2 events: opt = "events";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlInput {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(commands: impl Into<SvamlCommands>) -> Self {
-        Self {
-            commands: commands.into(),
-            call_name: None,
-            events: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    SvamlInput {
+        commands: SvamlCommands;
+    } {
+        call_name;
+        events;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4073,14 +3606,7 @@ sinch_sdk_runtime::object::object! {
         0 on_hangup: opt = "onHangup";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SvamlInputEvents {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { on_hangup: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SvamlInputEvents }
 sinch_sdk_runtime::object::setters! {
     SvamlInputEvents {
         on_hangup: SvamlCommands = "onHangup";
@@ -4247,23 +3773,13 @@ sinch_sdk_runtime::object::object! {
         3 instance: req = "instance";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TooManyRequests {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<TooManyRequestsType>,
-        title: impl Into<TooManyRequestsTitle>,
-        detail: impl Into<serde_json::Value>,
-        instance: impl Into<serde_json::Value>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            detail: detail.into(),
-            instance: instance.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    TooManyRequests {
+        r#type: TooManyRequestsType;
+        title: TooManyRequestsTitle;
+        detail: serde_json::Value;
+        instance: serde_json::Value;
+    } {}
 }
 /// `TooManyRequestsTitle`
 ///
@@ -4312,15 +3828,11 @@ sinch_sdk_runtime::object::object! {
         1 locale: opt = "locale";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TranscriptionOptions {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(is_enabled: impl Into<bool>) -> Self {
-        Self {
-            is_enabled: is_enabled.into(),
-            locale: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    TranscriptionOptions {
+        is_enabled: bool;
+    } {
+        locale;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4351,23 +3863,13 @@ sinch_sdk_runtime::object::object! {
         3 instance: req = "instance";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Unauthorized {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<UnauthorizedType>,
-        title: impl Into<UnauthorizedTitle>,
-        detail: impl Into<serde_json::Value>,
-        instance: impl Into<serde_json::Value>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            title: title.into(),
-            detail: detail.into(),
-            instance: instance.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Unauthorized {
+        r#type: UnauthorizedType;
+        title: UnauthorizedTitle;
+        detail: serde_json::Value;
+        instance: serde_json::Value;
+    } {}
 }
 /// `UnauthorizedTitle`
 ///
@@ -4422,19 +3924,7 @@ sinch_sdk_runtime::object::object! {
         3 call_behavior: opt = "callBehavior";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateService {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            name: None,
-            description: None,
-            is_default: None,
-            call_behavior: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateService }
 sinch_sdk_runtime::object::setters! {
     UpdateService {
         name: String = "name";
@@ -4460,15 +3950,11 @@ sinch_sdk_runtime::object::object! {
         1 validation_type: opt = "validationType";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ValidateSvamlRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(svaml: impl Into<SvamlInput>) -> Self {
-        Self {
-            svaml: svaml.into(),
-            validation_type: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ValidateSvamlRequest {
+        svaml: SvamlInput;
+    } {
+        validation_type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -4515,15 +4001,11 @@ sinch_sdk_runtime::object::object! {
         1 errors: opt = "errors";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ValidateSvamlResponse {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(is_valid: impl Into<bool>) -> Self {
-        Self {
-            is_valid: is_valid.into(),
-            errors: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ValidateSvamlResponse {
+        is_valid: bool;
+    } {
+        errors;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6875,19 +6357,11 @@ sinch_sdk_runtime::object::object! {
         1 voice_relay: req = "voiceRelay";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VoiceRelay {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        r#type: impl Into<VoiceRelayType>,
-        voice_relay: impl Into<VoiceRelayVoiceRelay>,
-    ) -> Self {
-        Self {
-            r#type: r#type.into(),
-            voice_relay: voice_relay.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    VoiceRelay {
+        r#type: VoiceRelayType;
+        voice_relay: VoiceRelayVoiceRelay;
+    } {}
 }
 /// Connects to the Voice Relay service to enable STT and TTS services...
 ///
@@ -6937,22 +6411,14 @@ sinch_sdk_runtime::object::object! {
         4 call_headers: opt = "callHeaders";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VoiceRelayVoiceRelay {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        endpoint: impl Into<String>,
-        tts_voice: impl Into<VoiceName>,
-        stt_language: impl Into<String>,
-    ) -> Self {
-        Self {
-            endpoint: endpoint.into(),
-            enable_interruptions: None,
-            tts_voice: tts_voice.into(),
-            stt_language: stt_language.into(),
-            call_headers: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VoiceRelayVoiceRelay {
+        endpoint: String;
+        tts_voice: VoiceName;
+        stt_language: String;
+    } {
+        enable_interruptions;
+        call_headers;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -6986,21 +6452,13 @@ sinch_sdk_runtime::object::object! {
         3 fallback_url: opt = "fallbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Webhook {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        command: impl Into<WebhookCommand>,
-        webhook_name: impl Into<String>,
-        url: impl Into<String>,
-    ) -> Self {
-        Self {
-            command: command.into(),
-            webhook_name: webhook_name.into(),
-            url: url.into(),
-            fallback_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    Webhook {
+        command: WebhookCommand;
+        webhook_name: String;
+        url: String;
+    } {
+        fallback_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7039,15 +6497,11 @@ sinch_sdk_runtime::object::object! {
         1 fallback_url: opt = "fallbackUrl";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhookConfiguration {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: url.into(),
-            fallback_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WebhookConfiguration {
+        url: String;
+    } {
+        fallback_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7082,16 +6536,12 @@ sinch_sdk_runtime::object::object! {
         2 menu: opt = "menu";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhookRequest {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(event: impl Into<WebhookRequestEvent>, call: impl Into<Call>) -> Self {
-        Self {
-            event: event.into(),
-            call: call.into(),
-            menu: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WebhookRequest {
+        event: WebhookRequestEvent;
+        call: Call;
+    } {
+        menu;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -7275,16 +6725,11 @@ sinch_sdk_runtime::object::object! {
         1 input: req = "input";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WebhookRequestMenu {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(menu_name: impl Into<String>, input: impl Into<String>) -> Self {
-        Self {
-            menu_name: menu_name.into(),
-            input: input.into(),
-        }
-    }
+sinch_sdk_runtime::object::constructor! {
+    WebhookRequestMenu {
+        menu_name: String;
+        input: String;
+    } {}
 }
 /// A SVAML document returned in response to a webhook.
 ///

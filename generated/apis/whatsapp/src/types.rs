@@ -24,16 +24,12 @@ sinch_sdk_runtime::object::object! {
         2 provider: opt = "provider";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl AudioMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            r#type: None,
-            url: url.into(),
-            provider: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    AudioMessage {
+        url: String;
+    } {
+        r#type;
+        provider;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -57,14 +53,7 @@ sinch_sdk_runtime::object::object! {
         1 wa_id: opt = "wa_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl BasicCallbackContact {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { profile: None, wa_id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { BasicCallbackContact }
 sinch_sdk_runtime::object::setters! {
     BasicCallbackContact {
         profile: WhatsAppProfile = "profile";
@@ -83,14 +72,7 @@ sinch_sdk_runtime::object::object! {
         0 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Button {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { r#type: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { Button }
 sinch_sdk_runtime::object::setters! {
     Button {
         r#type: ButtonType = "type";
@@ -139,19 +121,7 @@ sinch_sdk_runtime::object::object! {
         3 notifications: opt = "notifications";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackReceipt {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            statuses: None,
-            contacts: None,
-            notifications: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackReceipt }
 sinch_sdk_runtime::object::setters! {
     CallbackReceipt {
         r#type: CallbackReceiptType = "type";
@@ -188,14 +158,7 @@ sinch_sdk_runtime::object::object! {
         0 results: opt = "results";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CallbackStoreSearchResult {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { results: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CallbackStoreSearchResult }
 sinch_sdk_runtime::object::setters! {
     CallbackStoreSearchResult {
         results: Vec<CallbackReceipt> = "results";
@@ -213,14 +176,7 @@ sinch_sdk_runtime::object::object! {
         0 capabilities: opt = "capabilities";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CapabilityResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { capabilities: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CapabilityResponse }
 sinch_sdk_runtime::object::setters! {
     CapabilityResponse {
         capabilities: Vec<CapabilityStatus> = "capabilities";
@@ -241,17 +197,7 @@ sinch_sdk_runtime::object::object! {
         1 capable: opt = "capable";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CapabilityStatus {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            msisdn: None,
-            capable: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { CapabilityStatus }
 sinch_sdk_runtime::object::setters! {
     CapabilityStatus {
         msisdn: String = "msisdn";
@@ -288,22 +234,7 @@ sinch_sdk_runtime::object::object! {
         6 country_code: opt = "country_code";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactAddress {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            street: None,
-            city: None,
-            state: None,
-            zip: None,
-            country: None,
-            r#type: None,
-            country_code: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactAddress }
 sinch_sdk_runtime::object::setters! {
     ContactAddress {
         street: String = "street";
@@ -354,25 +285,7 @@ sinch_sdk_runtime::object::object! {
         9 contact_image_url: opt = "contact_image_url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactCard {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            addresses: None,
-            birthday: None,
-            emails: None,
-            ims: None,
-            name: None,
-            org: None,
-            phones: None,
-            urls: None,
-            contact_image: None,
-            contact_image_url: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactCard }
 sinch_sdk_runtime::object::setters! {
     ContactCard {
         addresses: Vec<ContactAddress> = "addresses";
@@ -402,14 +315,7 @@ sinch_sdk_runtime::object::object! {
         1 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactEmail {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { email: None, r#type: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactEmail }
 sinch_sdk_runtime::object::setters! {
     ContactEmail {
         email: String = "email";
@@ -431,17 +337,7 @@ sinch_sdk_runtime::object::object! {
         1 user_id: opt = "user_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactMessagingInformation {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            service: None,
-            user_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactMessagingInformation }
 sinch_sdk_runtime::object::setters! {
     ContactMessagingInformation {
         service: String = "service";
@@ -475,19 +371,15 @@ sinch_sdk_runtime::object::object! {
         5 middle_name: opt = "middle_name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactName {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(formatted_name: impl Into<String>) -> Self {
-        Self {
-            suffix: None,
-            prefix: None,
-            formatted_name: formatted_name.into(),
-            first_name: None,
-            last_name: None,
-            middle_name: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ContactName {
+        formatted_name: String;
+    } {
+        suffix;
+        prefix;
+        first_name;
+        last_name;
+        middle_name;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -517,18 +409,7 @@ sinch_sdk_runtime::object::object! {
         2 title: opt = "title";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactOrganization {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            company: None,
-            department: None,
-            title: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactOrganization }
 sinch_sdk_runtime::object::setters! {
     ContactOrganization {
         company: String = "company";
@@ -554,18 +435,7 @@ sinch_sdk_runtime::object::object! {
         2 wa_id: opt = "wa_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactPhone {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            phone: None,
-            r#type: None,
-            wa_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactPhone }
 sinch_sdk_runtime::object::setters! {
     ContactPhone {
         phone: String = "phone";
@@ -588,14 +458,7 @@ sinch_sdk_runtime::object::object! {
         1 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactUrl {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url: None, r#type: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContactUrl }
 sinch_sdk_runtime::object::setters! {
     ContactUrl {
         url: String = "url";
@@ -617,15 +480,11 @@ sinch_sdk_runtime::object::object! {
         1 contacts: req = "contacts";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContactsMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(contacts: impl Into<Vec<ContactCard>>) -> Self {
-        Self {
-            r#type: None,
-            contacts: contacts.into(),
-        }
+sinch_sdk_runtime::object::constructor! {
+    ContactsMessage {
+        contacts: Vec<ContactCard>;
+    } {
+        r#type;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -645,14 +504,7 @@ sinch_sdk_runtime::object::object! {
         0 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ContentMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { r#type: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ContentMessage }
 sinch_sdk_runtime::object::setters! {
     ContentMessage {
         r#type: ContentMessageType = "type";
@@ -713,15 +565,11 @@ sinch_sdk_runtime::object::object! {
         1 emojis: opt = "emojis";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateStickerMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: url.into(),
-            emojis: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateStickerMessage {
+        url: String;
+    } {
+        emojis;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -750,17 +598,13 @@ sinch_sdk_runtime::object::object! {
         3 android_app_store_link: opt = "android_app_store_link";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl CreateStickerpackMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(publisher: impl Into<String>, name: impl Into<String>) -> Self {
-        Self {
-            publisher: publisher.into(),
-            name: name.into(),
-            ios_app_store_link: None,
-            android_app_store_link: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    CreateStickerpackMessage {
+        publisher: String;
+        name: String;
+    } {
+        ios_app_store_link;
+        android_app_store_link;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -796,21 +640,7 @@ sinch_sdk_runtime::object::object! {
         5 timestamp: opt = "timestamp";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DeliveryReceipt {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message_id: None,
-            recipient: None,
-            status: None,
-            state: None,
-            details: None,
-            timestamp: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { DeliveryReceipt }
 sinch_sdk_runtime::object::setters! {
     DeliveryReceipt {
         message_id: String = "message_id";
@@ -904,18 +734,14 @@ sinch_sdk_runtime::object::object! {
         4 provider: opt = "provider";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl DocumentMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            r#type: None,
-            url: url.into(),
-            caption: None,
-            filename: None,
-            provider: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    DocumentMessage {
+        url: String;
+    } {
+        r#type;
+        caption;
+        filename;
+        provider;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -941,17 +767,7 @@ sinch_sdk_runtime::object::object! {
         1 reason: opt = "reason";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ErrorMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            message: None,
-            reason: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { ErrorMessage }
 sinch_sdk_runtime::object::setters! {
     ErrorMessage {
         message: String = "message";
@@ -982,20 +798,7 @@ sinch_sdk_runtime::object::object! {
         4 from: opt = "from";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl FetchCallbacksMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            page: None,
-            start_time: None,
-            end_time: None,
-            page_size: None,
-            from: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { FetchCallbacksMessage }
 sinch_sdk_runtime::object::setters! {
     FetchCallbacksMessage {
         page: i32 = "page";
@@ -1102,17 +905,13 @@ sinch_sdk_runtime::object::object! {
         3 provider: opt = "provider";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ImageMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            r#type: None,
-            url: url.into(),
-            caption: None,
-            provider: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    ImageMessage {
+        url: String;
+    } {
+        r#type;
+        caption;
+        provider;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1134,14 +933,7 @@ sinch_sdk_runtime::object::object! {
         0 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl InnerNotificationMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { r#type: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { InnerNotificationMessage }
 sinch_sdk_runtime::object::setters! {
     InnerNotificationMessage {
         r#type: InnerNotificationMessageType = "type";
@@ -1220,18 +1012,14 @@ sinch_sdk_runtime::object::object! {
         4 address: opt = "address";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl LocationMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(latitude: impl Into<f64>, longitude: impl Into<f64>) -> Self {
-        Self {
-            r#type: None,
-            latitude: latitude.into(),
-            longitude: longitude.into(),
-            name: None,
-            address: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    LocationMessage {
+        latitude: f64;
+        longitude: f64;
+    } {
+        r#type;
+        name;
+        address;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1259,16 +1047,12 @@ sinch_sdk_runtime::object::object! {
         2 config: opt = "config";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MediaProviderMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            r#type: None,
-            config: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    MediaProviderMessage {
+        name: String;
+    } {
+        r#type;
+        config;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1305,13 +1089,10 @@ sinch_sdk_runtime::object::object! {
         0 numbers: req = "numbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl MsisdnListMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(numbers: impl Into<Vec<String>>) -> Self {
-        Self { numbers: numbers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    MsisdnListMessage {
+        numbers: Vec<String>;
+    } {}
 }
 /// `NotificationContext`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1328,17 +1109,7 @@ sinch_sdk_runtime::object::object! {
         1 message_id: opt = "message_id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotificationContext {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            from: None,
-            message_id: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NotificationContext }
 sinch_sdk_runtime::object::setters! {
     NotificationContext {
         from: String = "from";
@@ -1381,24 +1152,7 @@ sinch_sdk_runtime::object::object! {
         8 frequently_forwarded: opt = "frequently_forwarded";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl NotificationMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            from: None,
-            message_id: None,
-            message: None,
-            timestamp: None,
-            forwarded: None,
-            in_group: None,
-            to: None,
-            replying_to: None,
-            frequently_forwarded: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { NotificationMessage }
 sinch_sdk_runtime::object::setters! {
     NotificationMessage {
         from: String = "from";
@@ -1424,13 +1178,10 @@ sinch_sdk_runtime::object::object! {
         0 numbers: req = "numbers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl OptInMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(numbers: impl Into<Vec<String>>) -> Self {
-        Self { numbers: numbers.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    OptInMessage {
+        numbers: Vec<String>;
+    } {}
 }
 /// `Provider`
 #[derive(Debug, Clone, PartialEq)]
@@ -1444,13 +1195,10 @@ sinch_sdk_runtime::object::object! {
         0 name: req = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl Provider {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: name.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    Provider {
+        name: String;
+    } {}
 }
 /// `ProviderConfig`
 #[derive(Debug, Clone, PartialEq)]
@@ -1464,13 +1212,10 @@ sinch_sdk_runtime::object::object! {
         0 config: req = "config";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl ProviderConfig {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(config: impl Into<String>) -> Self {
-        Self { config: config.into() }
-    }
+sinch_sdk_runtime::object::constructor! {
+    ProviderConfig {
+        config: String;
+    } {}
 }
 /// `SinchCreateStickerResponse`
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1484,14 +1229,7 @@ sinch_sdk_runtime::object::object! {
         0 index: opt = "index";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SinchCreateStickerResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { index: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SinchCreateStickerResponse }
 sinch_sdk_runtime::object::setters! {
     SinchCreateStickerResponse {
         index: String = "index";
@@ -1509,14 +1247,7 @@ sinch_sdk_runtime::object::object! {
         0 id: opt = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SinchCreateStickerpackResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SinchCreateStickerpackResponse }
 sinch_sdk_runtime::object::setters! {
     SinchCreateStickerpackResponse {
         id: String = "id";
@@ -1537,14 +1268,7 @@ sinch_sdk_runtime::object::object! {
         1 emojis: opt = "emojis";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SinchGetStickerInformationResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { id: None, emojis: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SinchGetStickerInformationResponse }
 sinch_sdk_runtime::object::setters! {
     SinchGetStickerInformationResponse {
         id: String = "id";
@@ -1572,19 +1296,7 @@ sinch_sdk_runtime::object::object! {
         3 android_app_store_link: opt = "android_app_store_link";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SinchGetStickerpackInformationResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            publisher: None,
-            name: None,
-            ios_app_store_link: None,
-            android_app_store_link: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SinchGetStickerpackInformationResponse }
 sinch_sdk_runtime::object::setters! {
     SinchGetStickerpackInformationResponse {
         publisher: String = "publisher";
@@ -1605,14 +1317,7 @@ sinch_sdk_runtime::object::object! {
         0 stickerpacks: opt = "stickerpacks";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SinchGetStickerpacksResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { stickerpacks: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SinchGetStickerpacksResponse }
 sinch_sdk_runtime::object::setters! {
     SinchGetStickerpacksResponse {
         stickerpacks: Vec<WhatsAppStickerpackId> = "stickerpacks";
@@ -1630,14 +1335,7 @@ sinch_sdk_runtime::object::object! {
         0 stickers: opt = "stickers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl SinchGetStickersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { stickers: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { SinchGetStickersResponse }
 sinch_sdk_runtime::object::setters! {
     SinchGetStickersResponse {
         stickers: Vec<WhatsAppStickerIndex> = "stickers";
@@ -1664,19 +1362,7 @@ sinch_sdk_runtime::object::object! {
         3 provider: opt = "provider";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl StickerMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            r#type: None,
-            url: None,
-            id: None,
-            provider: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { StickerMessage }
 sinch_sdk_runtime::object::setters! {
     StickerMessage {
         r#type: ContentMessageType = "type";
@@ -1697,14 +1383,7 @@ sinch_sdk_runtime::object::object! {
         0 r#type: opt = "type";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateContentMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { r#type: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { TemplateContentMessage }
 sinch_sdk_runtime::object::setters! {
     TemplateContentMessage {
         r#type: TemplateContentMessageType = "type";
@@ -1771,22 +1450,18 @@ sinch_sdk_runtime::object::object! {
         8 media: opt = "media";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TemplateMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(template_name: impl Into<String>) -> Self {
-        Self {
-            r#type: None,
-            params: None,
-            buttons: None,
-            language: None,
-            template_name: template_name.into(),
-            ttl: None,
-            header_params: None,
-            body_params: None,
-            media: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    TemplateMessage {
+        template_name: String;
+    } {
+        r#type;
+        params;
+        buttons;
+        language;
+        ttl;
+        header_params;
+        body_params;
+        media;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1819,16 +1494,12 @@ sinch_sdk_runtime::object::object! {
         2 preview_url: opt = "preview_url";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl TextMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(text: impl Into<String>) -> Self {
-        Self {
-            r#type: None,
-            text: text.into(),
-            preview_url: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    TextMessage {
+        text: String;
+    } {
+        r#type;
+        preview_url;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1852,14 +1523,7 @@ sinch_sdk_runtime::object::object! {
         1 emojis: opt = "emojis";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateStickerMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { url: None, emojis: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateStickerMessage }
 sinch_sdk_runtime::object::setters! {
     UpdateStickerMessage {
         url: String = "url";
@@ -1887,19 +1551,7 @@ sinch_sdk_runtime::object::object! {
         3 android_app_store_link: opt = "android_app_store_link";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl UpdateStickerpackMessage {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self {
-            publisher: None,
-            name: None,
-            ios_app_store_link: None,
-            android_app_store_link: None,
-        }
-    }
-}
+sinch_sdk_runtime::object::constructor! { UpdateStickerpackMessage }
 sinch_sdk_runtime::object::setters! {
     UpdateStickerpackMessage {
         publisher: String = "publisher";
@@ -1929,17 +1581,13 @@ sinch_sdk_runtime::object::object! {
         3 provider: opt = "provider";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl VideoMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            r#type: None,
-            url: url.into(),
-            caption: None,
-            provider: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    VideoMessage {
+        url: String;
+    } {
+        r#type;
+        caption;
+        provider;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -1961,14 +1609,7 @@ sinch_sdk_runtime::object::object! {
         0 media: opt = "media";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppApplication {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { media: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsAppApplication }
 sinch_sdk_runtime::object::setters! {
     WhatsAppApplication {
         media: WhatsAppMedia = "media";
@@ -1986,14 +1627,7 @@ sinch_sdk_runtime::object::object! {
         0 settings: opt = "settings";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppListMediaProvidersResponse {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { settings: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsAppListMediaProvidersResponse }
 sinch_sdk_runtime::object::setters! {
     WhatsAppListMediaProvidersResponse {
         settings: WhatsAppSettings = "settings";
@@ -2011,14 +1645,7 @@ sinch_sdk_runtime::object::object! {
         0 providers: opt = "providers";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppMedia {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { providers: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsAppMedia }
 sinch_sdk_runtime::object::setters! {
     WhatsAppMedia {
         providers: Vec<MediaProviderMessage> = "providers";
@@ -2042,19 +1669,12 @@ sinch_sdk_runtime::object::object! {
         2 callback: opt = "callback";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppMessage {
-    /// A value with its required fields; set optional ones with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(
-        to: impl Into<Vec<String>>,
-        message: impl Into<WhatsAppMessageMessage>,
-    ) -> Self {
-        Self {
-            to: to.into(),
-            message: message.into(),
-            callback: None,
-        }
+sinch_sdk_runtime::object::constructor! {
+    WhatsAppMessage {
+        to: Vec<String>;
+        message: WhatsAppMessageMessage;
+    } {
+        callback;
     }
 }
 sinch_sdk_runtime::object::setters! {
@@ -2323,14 +1943,7 @@ sinch_sdk_runtime::object::object! {
         0 name: opt = "name";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppProfile {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { name: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsAppProfile }
 sinch_sdk_runtime::object::setters! {
     WhatsAppProfile {
         name: String = "name";
@@ -2348,14 +1961,7 @@ sinch_sdk_runtime::object::object! {
         0 application: opt = "application";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppSettings {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { application: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsAppSettings }
 sinch_sdk_runtime::object::setters! {
     WhatsAppSettings {
         application: WhatsAppApplication = "application";
@@ -2373,14 +1979,7 @@ sinch_sdk_runtime::object::object! {
         0 index: opt = "index";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppStickerIndex {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { index: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsAppStickerIndex }
 sinch_sdk_runtime::object::setters! {
     WhatsAppStickerIndex {
         index: String = "index";
@@ -2398,14 +1997,7 @@ sinch_sdk_runtime::object::object! {
         0 id: opt = "id";
     }
 }
-#[allow(clippy::should_implement_trait)]
-impl WhatsAppStickerpackId {
-    /// An empty value: every field is optional; set them with the methods named after them.
-    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new() -> Self {
-        Self { id: None }
-    }
-}
+sinch_sdk_runtime::object::constructor! { WhatsAppStickerpackId }
 sinch_sdk_runtime::object::setters! {
     WhatsAppStickerpackId {
         id: String = "id";
