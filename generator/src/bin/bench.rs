@@ -562,9 +562,24 @@ fn clean_sdk(sdk: &Path, target: &Path, via: &Via) -> Result<(), String> {
     meta.args(["metadata", "--offline", "--format-version", "1", "--manifest-path"]);
     match via {
         Via::Workspace => meta.arg(sdk.join("Cargo.toml")).arg("--no-deps"),
-        Via::Consumer(dir) => meta.arg(dir.join("Cargo.toml")),
+        // Only this machine's packages: offline, cargo cannot resolve the other platforms' ones
+        // the cold build never downloaded (wasm's, Windows').
+        Via::Consumer(dir) => {
+            let host = Command::new("rustc")
+                .args(["--print", "host-tuple"])
+                .output()
+                .map_err(|e| format!("cannot run rustc: {e}"))?;
+            let host = String::from_utf8_lossy(&host.stdout).trim().to_string();
+            meta.arg(dir.join("Cargo.toml")).args(["--filter-platform", &host])
+        }
     };
     let meta = meta.output().map_err(|e| e.to_string())?;
+    if !meta.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&meta.stderr).trim()
+        ));
+    }
     let meta: serde_json::Value = serde_json::from_slice(&meta.stdout).map_err(|e| e.to_string())?;
     let mut cmd = Command::new("cargo");
     cmd.args(["clean", "-q", "--offline", "--manifest-path"])

@@ -254,21 +254,7 @@ fn mark(api: &Api, ty: &Ty, request: bool, out: &mut BTreeMap<String, Usage>) {
 
 /// A model type as it reads in the generated crate.
 pub fn rust_ty(ty: &Ty) -> String {
-    match ty {
-        Ty::String => "String".into(),
-        Ty::Bool => "bool".into(),
-        Ty::I32 => "i32".into(),
-        Ty::I64 => "i64".into(),
-        Ty::F32 => "f32".into(),
-        Ty::F64 => "f64".into(),
-        Ty::Timestamp => "Timestamp".into(),
-        Ty::Json => "serde_json::Value".into(),
-        Ty::Unit => "()".into(),
-        Ty::Named(n) => n.clone(),
-        Ty::Vec(t) => format!("Vec<{}>", rust_ty(t)),
-        Ty::Map(t) => format!("BTreeMap<String, {}>", rust_ty(t)),
-        Ty::Binary => "File".to_string(),
-    }
+    ty.written(false)
 }
 
 /// A struct field's type as declared: boxed when recursive, `Option` when optional or

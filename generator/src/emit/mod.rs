@@ -191,21 +191,7 @@ pub fn ty(t: &Ty, types: &TokenStream) -> TokenStream {
 
 /// [`ty`] inside the `types` module, as prettyplease prints it.
 pub fn ty_text(t: &Ty) -> String {
-    match t {
-        Ty::String => "String".into(),
-        Ty::Bool => "bool".into(),
-        Ty::I32 => "i32".into(),
-        Ty::I64 => "i64".into(),
-        Ty::F32 => "f32".into(),
-        Ty::F64 => "f64".into(),
-        Ty::Timestamp => "crate::runtime::Timestamp".into(),
-        Ty::Json => "serde_json::Value".into(),
-        Ty::Unit => "()".into(),
-        Ty::Named(n) => n.clone(),
-        Ty::Vec(inner) => format!("Vec<{}>", ty_text(inner)),
-        Ty::Binary => "crate::runtime::File".into(),
-        Ty::Map(inner) => format!("std::collections::BTreeMap<String, {}>", ty_text(inner)),
-    }
+    t.written(true)
 }
 
 /// Whether values of the type print as a plain string (path, query and header values).

@@ -30,6 +30,34 @@ pub enum Ty {
     Map(Box<Ty>),
 }
 
+impl Ty {
+    /// The type as Rust text inside an API's `types` module: `full` spells the runtime's and
+    /// std's types by path (`crate::runtime::Timestamp`, `std::collections::BTreeMap`), as the
+    /// generated code does; without it, by name, as reports read.
+    pub fn written(&self, full: bool) -> String {
+        let path = |short: &'static str, long: &'static str| if full { long } else { short };
+        match self {
+            Ty::String => "String".into(),
+            Ty::Bool => "bool".into(),
+            Ty::I32 => "i32".into(),
+            Ty::I64 => "i64".into(),
+            Ty::F32 => "f32".into(),
+            Ty::F64 => "f64".into(),
+            Ty::Timestamp => path("Timestamp", "crate::runtime::Timestamp").into(),
+            Ty::Json => "serde_json::Value".into(),
+            Ty::Unit => "()".into(),
+            Ty::Named(n) => n.clone(),
+            Ty::Vec(inner) => format!("Vec<{}>", inner.written(full)),
+            Ty::Binary => path("File", "crate::runtime::File").into(),
+            Ty::Map(inner) => format!(
+                "{}<String, {}>",
+                path("BTreeMap", "std::collections::BTreeMap"),
+                inner.written(full)
+            ),
+        }
+    }
+}
+
 /// What kind of JSON value a union variant accepts, for decoding by shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JsonKind {
