@@ -6,6 +6,7 @@
 //! -> [`model`] turns it into the intermediate model -> [`emit`] renders Rust -> [`write`]
 //! compares with and updates `generated/`.
 
+pub mod allocator;
 pub mod bundle;
 pub mod corpus;
 pub mod diag;

@@ -8,7 +8,8 @@
 //!
 //! `--quick` (CI): the smallest input, one run, so the benchmark cannot rot.
 
-// The generator binary's allocator (see `main.rs`), so `one` and `sdk` time what it does.
+// The generator binary's allocator, tuned as there (`generator::allocator`), so `one` and `sdk`
+// time what it does.
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -98,6 +99,7 @@ enum Mode {
 }
 
 fn main() -> ExitCode {
+    generator::allocator::keep_freed_memory();
     let result = match Cli::parse().mode {
         Mode::Gen {
             dir,

@@ -698,3 +698,35 @@ pub fn sinch_rs(apis: &[(ApiEntry, Api)]) -> TokenStream {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// The dependency lines of a Cargo.toml template's `[dependencies]` (without comments).
+    fn dependencies(template: &str) -> BTreeSet<&str> {
+        template
+            .lines()
+            .skip_while(|l| *l != "[dependencies]")
+            .skip(1)
+            .take_while(|l| !l.starts_with('['))
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('@'))
+            .collect()
+    }
+
+    /// The two templates list the runtime's dependencies twice (a standalone crate carries the
+    /// runtime as a module): an edit to one must reach the other.
+    #[test]
+    fn a_standalone_crate_depends_on_the_runtime_as_the_runtime_crate_does() {
+        let runtime = dependencies(RUNTIME_CARGO_TOML);
+        let standalone = dependencies(CARGO_TOML);
+        assert!(standalone.len() > 10, "{standalone:?}");
+        let drifted: Vec<_> = standalone.difference(&runtime).collect();
+        assert!(
+            drifted.is_empty(),
+            "templates/Cargo.toml.in declares these otherwise than templates/sdk/runtime.Cargo.toml.in: {drifted:#?}"
+        );
+    }
+}
